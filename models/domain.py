@@ -1,0 +1,289 @@
+"""Plain domain types shared by the importer, the solver, storage and the desktop.
+
+No Qt, no ortools, no SQLAlchemy here: these are the words of the coordinator's job
+(staff, sites, sessions, availability, assignments) and nothing else.
+Times of day are minutes after midnight; an end past 24:00 (1440) means the next day.
+"""
+
+from __future__ import annotations
+
+import enum
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any, Iterable
+
+
+def normalize(text: object) -> str:
+    """NFKC-normalise and trim an ID, mark or name, so `Ｈ００３ ` equals `H003`."""
+    if text is None:
+        return ""
+    return unicodedata.normalize("NFKC", str(text)).strip()
+
+
+class Mark(enum.Enum):
+    """What a person said about one date on their availability form."""
+
+    AVAILABLE = "○"
+    PREFER_NOT = "△"
+    UNAVAILABLE = "×"
+    AM_ONLY = "午前"
+    PM_ONLY = "午後"
+
+    @property
+    def can_work(self) -> bool:
+        return self is not Mark.UNAVAILABLE
+
+    def allows(self, start: int, end: int) -> bool:
+        """Whether a session from `start` to `end` (minutes) fits this mark.
+
+        午前 allows sessions that end by 12:00, 午後 those that start at 12:00 or later;
+        a session that spans noon needs a full-day mark.
+        """
+        if self is Mark.UNAVAILABLE:
+            return False
+        if self is Mark.AM_ONLY:
+            return end <= NOON
+        if self is Mark.PM_ONLY:
+            return start >= NOON
+        return True
+
+
+NOON = 12 * 60
+
+
+def hhmm(minutes: int) -> str:
+    """Format minutes after midnight as `HH:MM` (hours may pass 24 for overnight shifts)."""
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def week_start(day: date) -> date:
+    """The Monday of the week that holds `day` (weeks run Monday to Sunday)."""
+    return day - timedelta(days=day.weekday())
+
+
+@dataclass(frozen=True)
+class Site:
+    name: str
+    area: str = ""
+    travel_group: str = ""
+
+
+@dataclass(frozen=True)
+class Staff:
+    """A person who can be placed into sessions, with their personal limits (None = no limit)."""
+
+    id: str
+    name: str
+    skills: frozenset[str] = frozenset()
+    home: str = ""  # a site name or an area
+    max_per_day: int | None = None
+    max_per_week: int | None = None
+    max_per_month: int | None = None
+    max_per_plan: int | None = None
+    min_per_plan: int | None = None
+    desired_per_month: int | None = None
+    max_consecutive_days: int | None = None
+    min_consecutive_days: int | None = None
+    min_consecutive_days_off: int | None = None
+    max_weekends: int | None = None
+    max_minutes_per_week: int | None = None
+    min_minutes_per_week: int | None = None
+    max_minutes_per_month: int | None = None
+    min_minutes_per_month: int | None = None
+    max_minutes_per_plan: int | None = None
+    min_minutes_per_plan: int | None = None
+    max_per_activity: tuple[tuple[str, int], ...] = ()  # (activity, max count over the plan)
+    hourly_rate: int | None = None  # yen per hour
+    annual_pay_cap: int | None = None  # yen per fiscal year
+    paid_this_year: int = 0  # yen already paid this fiscal year before this plan
+    active: bool = True
+    notes: str = ""
+
+    def activity_limit(self, activity: str) -> int | None:
+        for name, limit in self.max_per_activity:
+            if name == activity:
+                return limit
+        return None
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One session (or one day's shift) that needs staff.
+
+    `min_staff` is the hard minimum, `max_staff` the hard maximum (None = no cap) and
+    `preferred_staff` the soft target (None = `min_staff`); `under_weight` / `over_weight`
+    price each person below / above the target.
+    """
+
+    id: str
+    date: date
+    site: str
+    activity: str
+    start: int
+    end: int
+    min_staff: int
+    max_staff: int | None = None
+    preferred_staff: int | None = None
+    required_skills: tuple[tuple[str, int], ...] = ()  # (skill, how many of the staff need it)
+    under_weight: int = 10
+    over_weight: int = 1
+    notes: str = ""
+
+    @property
+    def minutes(self) -> int:
+        return self.end - self.start
+
+    @property
+    def target(self) -> int:
+        return self.min_staff if self.preferred_staff is None else self.preferred_staff
+
+    @property
+    def cap(self) -> int | None:
+        return self.max_staff
+
+    def label(self) -> str:
+        """How a coordinator names this session: `4/14 灘 3歳児健診 13:00-16:00`."""
+        return (
+            f"{self.date.month}/{self.date.day} {self.site} {self.activity} "
+            f"{hhmm(self.start)}-{hhmm(self.end)}"
+        )
+
+    @staticmethod
+    def make_id(day: date, site: str, activity: str, start: int) -> str:
+        return f"{day.isoformat()}|{site}|{activity}|{hhmm(start)}"
+
+
+@dataclass(frozen=True)
+class ShiftRequest:
+    """A person's wish to work (`on=True`) or not to work a session/activity on a date."""
+
+    staff_id: str
+    date: date
+    activity: str  # "" = any session that day
+    on: bool
+    weight: int = 1
+
+
+@dataclass(frozen=True)
+class Assignment:
+    staff_id: str
+    requirement_id: str
+    locked: bool = False
+    source: str = "solver"  # "solver" | "manual" | "import"
+
+
+@dataclass(frozen=True)
+class TravelBuffers:
+    """Minutes needed between two sessions on one day, by how far apart their sites are."""
+
+    same_site: int = 0
+    same_group: int = 30
+    other_group: int = 60
+
+
+@dataclass
+class RuleSetting:
+    """A manager's choice for one rule: on/off, hard/soft, weight, parameters, per-staff overrides."""
+
+    enabled: bool = True
+    hard: bool = True
+    weight: int = 1
+    params: dict[str, Any] = field(default_factory=dict)
+    staff_overrides: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+@dataclass
+class Problem:
+    """Everything the solver needs for one plan period."""
+
+    name: str
+    start: date
+    end: date
+    staff: list[Staff] = field(default_factory=list)
+    sites: list[Site] = field(default_factory=list)
+    requirements: list[Requirement] = field(default_factory=list)
+    availability: dict[tuple[str, date], Mark] = field(default_factory=dict)
+    blank_means: Mark = Mark.UNAVAILABLE
+    requests: list[ShiftRequest] = field(default_factory=list)
+    forbidden_successions: frozenset[tuple[str, str]] = frozenset()
+    min_rest_minutes: int = 0
+    travel: TravelBuffers = field(default_factory=TravelBuffers)
+    rules: dict[str, RuleSetting] = field(default_factory=dict)
+    locked: list[Assignment] = field(default_factory=list)
+    published: list[Assignment] | None = None  # the version that repair mode stays close to
+
+    def __post_init__(self) -> None:
+        self._staff_by_id = {s.id: s for s in self.staff}
+        self._site_by_name = {s.name: s for s in self.sites}
+        self._req_by_id = {r.id: r for r in self.requirements}
+
+    # -- look-ups -----------------------------------------------------------------------
+    def staff_by_id(self, staff_id: str) -> Staff:
+        return self._staff_by_id[staff_id]
+
+    def site(self, name: str) -> Site:
+        return self._site_by_name.get(name) or Site(name)
+
+    def requirement(self, requirement_id: str) -> Requirement:
+        return self._req_by_id[requirement_id]
+
+    def has_requirement(self, requirement_id: str) -> bool:
+        return requirement_id in self._req_by_id
+
+    def mark(self, staff_id: str, day: date) -> Mark:
+        return self.availability.get((staff_id, day), self.blank_means)
+
+    def days(self) -> list[date]:
+        n = (self.end - self.start).days + 1
+        return [self.start + timedelta(days=i) for i in range(n)]
+
+    def active_staff(self) -> list[Staff]:
+        return [s for s in self.staff if s.active]
+
+    def rule(self, rule_id: str) -> RuleSetting | None:
+        return self.rules.get(rule_id)
+
+    def travel_minutes(self, site_a: str, site_b: str) -> int:
+        """Buffer between two sessions on one day at these sites."""
+        if site_a == site_b:
+            return self.travel.same_site
+        group_a = self.site(site_a).travel_group or site_a
+        group_b = self.site(site_b).travel_group or site_b
+        return self.travel.same_group if group_a == group_b else self.travel.other_group
+
+    def with_(self, **changes: Any) -> Problem:
+        return replace(self, **changes)
+
+
+@dataclass
+class Roster:
+    """A set of assignments for one problem (solved, hand-edited or read back from Excel)."""
+
+    assignments: list[Assignment] = field(default_factory=list)
+
+    def staff_for(self, requirement_id: str) -> list[str]:
+        return [a.staff_id for a in self.assignments if a.requirement_id == requirement_id]
+
+    def pairs(self) -> set[tuple[str, str]]:
+        return {(a.staff_id, a.requirement_id) for a in self.assignments}
+
+    @classmethod
+    def from_pairs(cls, pairs: Iterable[tuple[str, str]], locked: Iterable[tuple[str, str]] = ()) -> Roster:
+        locked_set = set(locked)
+        return cls(
+            [Assignment(s, r, locked=(s, r) in locked_set) for s, r in sorted(pairs)]
+        )
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One broken rule in a roster, in domain words, with its cost (hard ones cost nothing)."""
+
+    rule_id: str
+    hard: bool
+    message: str  # a sentence a coordinator understands, in the current language
+    cost: int = 0
+    staff_id: str | None = None
+    requirement_id: str | None = None
+    date: date | None = None

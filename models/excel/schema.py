@@ -1,0 +1,131 @@
+"""The workbook format (DESIGN §4): sheet names and columns, each with its Japanese and English name.
+
+The template writer, the exporter and the importer all read this one table, so a column added
+here is written, exported and read back the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the domain name, also the English header
+    ja: str  # the Japanese header
+    required: bool = False
+    aliases: tuple[str, ...] = ()  # other headers people write for the same column
+
+    def names(self) -> tuple[str, ...]:
+        return (self.ja, self.key, *self.aliases)
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    key: str  # English sheet name
+    ja: str  # Japanese sheet name (what the template writes)
+    columns: tuple[Column, ...]
+    required: bool = True
+    aliases: tuple[str, ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        return (self.ja, self.key, *self.aliases)
+
+    def column(self, key: str) -> Column:
+        for c in self.columns:
+            if c.key == key:
+                return c
+        raise KeyError(key)
+
+
+STAFF = SheetSpec(
+    "Staff",
+    "職員",
+    (
+        Column("staff_id", "職員ID", True, ("ID", "職員番号", "番号")),
+        Column("name", "氏名", True, ("名前", "氏 名")),
+        Column("skills", "スキル", aliases=("資格", "技能")),
+        Column("home", "拠点", aliases=("所属", "拠点会場")),
+        Column("max_per_day", "1日上限", aliases=("日上限",)),
+        Column("max_per_week", "週上限"),
+        Column("max_per_month", "月上限"),
+        Column("desired_per_month", "希望回数", aliases=("月希望回数",)),
+        Column("max_consecutive_days", "連続勤務上限"),
+        Column("hourly_rate", "時給"),
+        Column("annual_pay_cap", "年間上限額"),
+        Column("paid_this_year", "年間支給済額"),
+        Column("notes", "備考", aliases=("メモ",)),
+    ),
+    aliases=("スタッフ", "職員一覧", "名簿"),
+)
+
+SESSIONS = SheetSpec(
+    "Sessions",
+    "枠",
+    (
+        Column("date", "日付", True, ("実施日", "日にち")),
+        Column("site", "会場", True, ("場所", "実施場所")),
+        Column("activity", "内容", True, ("事業", "健診", "業務")),
+        Column("start", "開始", True, ("開始時刻", "開始時間")),
+        Column("end", "終了", True, ("終了時刻", "終了時間")),
+        Column("min_staff", "必要人数", True, ("人数", "必要数")),
+        Column("max_staff", "最大人数", aliases=("上限人数",)),
+        Column("required_skills", "必要スキル", aliases=("必要資格",)),
+        Column("notes", "備考", aliases=("メモ",)),
+    ),
+    aliases=("健診枠", "日程", "セッション"),
+)
+
+AVAILABILITY = SheetSpec(
+    "Availability",
+    "勤務可否",
+    (
+        Column("staff_id", "職員ID", True, ("ID", "職員番号", "番号")),
+        Column("name", "氏名", aliases=("名前",)),
+    ),
+    aliases=("勤務希望", "出勤可否", "可否"),
+)
+
+SITES = SheetSpec(
+    "Sites",
+    "会場",
+    (
+        Column("site", "会場", True, ("場所", "会場名")),
+        Column("area", "区", aliases=("地区", "エリア")),
+        Column("travel_group", "移動グループ", aliases=("グループ",)),
+    ),
+    required=False,
+    aliases=("会場一覧",),
+)
+
+SETTINGS = SheetSpec(
+    "Settings",
+    "設定",
+    (
+        Column("key", "項目", True),
+        Column("value", "値", True),
+    ),
+    required=False,
+)
+
+ASSIGNMENTS_COLUMNS = ("date", "site", "activity", "start", "end", "staff_id", "staff_name", "locked")
+ASSIGNMENTS_SHEET = "Assignments"
+
+# Output-only sheets of the roster workbook.
+MASTER_SHEET = "配置表"
+PERSONAL_SHEET_PREFIX = "個人別"
+SUMMARY_SHEET = "集計"
+UNFILLED_SHEET = "未充足"
+VIOLATIONS_SHEET = "違反"
+INSTRUCTIONS_SHEET = "記入方法"
+
+INPUT_SHEETS = (STAFF, SESSIONS, AVAILABILITY, SITES, SETTINGS)
+
+# Settings keys that are not rule settings (key, Japanese key).
+BLANK_MEANS_KEY = ("blank_means", "空欄の扱い")
+PLAN_NAME_KEY = ("plan_name", "計画名")
+TRAVEL_KEYS = (
+    ("travel_same_site", "移動時間_同一会場"),
+    ("travel_same_group", "移動時間_同一グループ"),
+    ("travel_other_group", "移動時間_他グループ"),
+)

@@ -1,0 +1,96 @@
+"""The variable container: one boolean per eligible (staff, requirement) pair, and the indexes
+rules need (by requirement, by person, by person and day), so that rule modules never index raw.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Iterable
+
+from ortools.sat.python import cp_model
+
+from models.domain import Problem, Requirement, RuleSetting, Staff
+from models.rulemeta import RuleInfo
+from solver.rules import base
+
+
+class Context:
+    """The CP-SAT model under construction for one problem."""
+
+    def __init__(self, problem: Problem, rules: Iterable[base.Rule], soft_cover: bool = False):
+        self.problem = problem
+        self.soft_cover = soft_cover
+        self.model = cp_model.CpModel()
+        self.rules = list(rules)
+        self._x: dict[tuple[str, str], cp_model.IntVar] = {}
+        self._by_req: dict[str, list[tuple[Staff, cp_model.IntVar]]] = defaultdict(list)
+        self._by_staff: dict[str, list[tuple[Requirement, cp_model.IntVar]]] = defaultdict(list)
+        self._by_staff_day: dict[tuple[str, date], list[tuple[Requirement, cp_model.IntVar]]] = (
+            defaultdict(list)
+        )
+        self._works: dict[tuple[str, date], cp_model.IntVar | int] = {}
+        self._create_variables()
+
+    # -- construction ---------------------------------------------------------------------
+    def _create_variables(self) -> None:
+        hard_filters = [r for r in self.rules if self._is_hard(r.info)]
+        locked = {(a.staff_id, a.requirement_id) for a in self.problem.locked}
+        for req in sorted(self.problem.requirements, key=lambda r: (r.date, r.start, r.id)):
+            for staff in self.problem.staff:
+                if not staff.active:
+                    continue
+                pair = (staff.id, req.id)
+                if pair not in locked and not all(r.allows(self, staff, req) for r in hard_filters):
+                    continue
+                var = self.model.new_bool_var(f"x[{staff.id},{req.id}]")
+                self._x[pair] = var
+                self._by_req[req.id].append((staff, var))
+                self._by_staff[staff.id].append((req, var))
+                self._by_staff_day[(staff.id, req.date)].append((req, var))
+
+    def _is_hard(self, info: RuleInfo) -> bool:
+        s = self.setting(info)
+        return s.enabled and s.hard
+
+    # -- look-ups for rules -----------------------------------------------------------------
+    def setting(self, info: RuleInfo) -> RuleSetting:
+        return base.setting(self.problem, info, self.soft_cover)
+
+    def limit(self, info: RuleInfo, name: str, staff: Staff):
+        return base.limit(self.problem, info, name, staff)
+
+    def is_assigned(self, staff_id: str, requirement_id: str) -> cp_model.IntVar | None:
+        """The boolean for this pair, or None when the pair is not eligible."""
+        return self._x.get((staff_id, requirement_id))
+
+    def pairs(self) -> dict[tuple[str, str], cp_model.IntVar]:
+        return self._x
+
+    def staff_for(self, requirement_id: str) -> list[tuple[Staff, cp_model.IntVar]]:
+        return self._by_req.get(requirement_id, [])
+
+    def requirements_of(self, staff_id: str) -> list[tuple[Requirement, cp_model.IntVar]]:
+        return self._by_staff.get(staff_id, [])
+
+    def on_day(self, staff_id: str, day: date) -> list[tuple[Requirement, cp_model.IntVar]]:
+        return self._by_staff_day.get((staff_id, day), [])
+
+    def works(self, staff_id: str, day: date) -> cp_model.IntVar | int:
+        """1 when the person has any assignment that day (an exact boolean, shared by rules)."""
+        key = (staff_id, day)
+        if key not in self._works:
+            todays = [v for _, v in self.on_day(staff_id, day)]
+            if not todays:
+                self._works[key] = 0
+            elif len(todays) == 1:
+                self._works[key] = todays[0]
+            else:
+                w = self.model.new_bool_var(f"works[{staff_id},{day.isoformat()}]")
+                self.model.add_max_equality(w, todays)
+                self._works[key] = w
+        return self._works[key]
+
+    def extract(self, solver: cp_model.CpSolver) -> list[tuple[str, str]]:
+        """The assigned (staff_id, requirement_id) pairs of the solver's current solution."""
+        return [pair for pair, var in self._x.items() if solver.boolean_value(var)]

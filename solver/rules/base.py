@@ -1,0 +1,94 @@
+"""What every rule module provides, and the settings look-up they share.
+
+A rule is one object with
+- `info`: its metadata (`models.rulemeta.RuleInfo`), from which the rules dialog and the
+  Excel `設定` sheet are generated;
+- `allows(ctx, staff, req)`: while the rule is enabled and hard, whether the pair may exist at all
+  (the solver creates variables only for pairs every hard rule allows, plus locked pairs);
+- `build(ctx)`: adds constraints (hard) or returns named penalties (soft) to the CP-SAT model;
+- `check(problem, roster)`: the evaluator counterpart, plain Python, no CP-SAT: every violation
+  with its cost, so that the sum of the costs equals the solver's objective for the same roster.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from models.domain import Problem, Requirement, Roster, RuleSetting, Staff, Violation
+from models.rulemeta import RuleInfo
+
+if TYPE_CHECKING:
+    from solver.context import Context
+
+
+@dataclass
+class Penalty:
+    """A soft term of the objective: `weight * expr`, with what it means to a person."""
+
+    expr: Any  # a CP-SAT linear expression or variable (integer-valued, >= 0)
+    weight: int
+    rule_id: str
+    label: str
+
+
+class Rule(Protocol):
+    info: RuleInfo
+
+    def allows(self, ctx: Context, staff: Staff, req: Requirement) -> bool: ...
+
+    def build(self, ctx: Context) -> list[Penalty]: ...
+
+    def check(self, problem: Problem, roster: Roster) -> list[Violation]: ...
+
+
+class BaseRule:
+    """Defaults for rules: allow every pair, add nothing, find nothing."""
+
+    info: RuleInfo
+
+    def allows(self, ctx: Context, staff: Staff, req: Requirement) -> bool:
+        return True
+
+    def build(self, ctx: Context) -> list[Penalty]:
+        return []
+
+    def check(self, problem: Problem, roster: Roster) -> list[Violation]:
+        return []
+
+
+def setting(problem: Problem, info: RuleInfo, soft_cover: bool = False) -> RuleSetting:
+    """The manager's setting for a rule, falling back to the rule's defaults field by field."""
+    chosen = problem.rules.get(info.id)
+    if chosen is None:
+        result = RuleSetting(
+            enabled=info.enabled_default,
+            hard=info.hard_default,
+            weight=info.weight_default,
+            params={p.name: p.default for p in info.params},
+        )
+    else:
+        params = {p.name: p.default for p in info.params}
+        params.update(chosen.params)
+        result = RuleSetting(
+            enabled=chosen.enabled,
+            hard=chosen.hard and info.can_be_hard,
+            weight=chosen.weight,
+            params=params,
+            staff_overrides=chosen.staff_overrides,
+        )
+    if soft_cover and info.id == "cover_min":
+        result.hard = False
+    return result
+
+
+def limit(problem: Problem, info: RuleInfo, name: str, staff: Staff) -> Any:
+    """A per-person parameter: the rule's per-staff override, else the person's own field
+    of the same name (from the 職員 sheet), else the rule's parameter value (None = no limit)."""
+    chosen = problem.rules.get(info.id)
+    if chosen is not None and name in chosen.staff_overrides.get(staff.id, {}):
+        return chosen.staff_overrides[staff.id][name]
+    own = getattr(staff, name, None)
+    if own is not None:
+        return own
+    return setting(problem, info).params.get(name)
