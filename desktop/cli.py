@@ -1,0 +1,163 @@
+"""`haichi`: the command line (DESIGN §8). The same operations as the desktop window.
+
+Exit codes: 0 success, 1 invalid input (the message names file, sheet and cell), 2 no roster satisfies
+the hard rules (the message says why), 3 internal error (details go to a log file, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Sequence
+
+from models.errors import InputProblem, InvalidInput
+from models.i18n import set_language, system_language, t
+
+EXIT_OK, EXIT_INVALID, EXIT_INFEASIBLE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class Infeasible(Exception):
+    """No roster satisfies the hard rules; the message explains why in domain words."""
+
+
+def _parse_date(text: str) -> date:
+    from models.textparse import parse_date
+
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("日付ではありません: {v}", "not a date: {v}", v=text)) from None
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors are invalid input: exit code 1, not argparse's 2 (which means infeasible here)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INVALID, f"{self.prog}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument("--lang", choices=("ja", "en"), help="message language / 表示言語")
+    common.add_argument("--db", metavar="URL", help="SQLite file or postgresql+psycopg:// URL")
+
+    parser = _Parser(
+        prog="haichi", parents=[common], description="Haichi (配置): staff rostering / 職員配置"
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("template", parents=[common], help="write an empty input workbook / 入力用ひな形")
+    p.add_argument("out", type=Path, metavar="OUT.xlsx")
+    p.add_argument("--from", dest="start", type=_parse_date, help="first day (default: next month)")
+    p.add_argument("--to", dest="end", type=_parse_date, help="last day (default: end of that month)")
+
+    p = sub.add_parser("import", parents=[common], help="import workbooks into a plan / 取り込み")
+    p.add_argument("workbooks", type=Path, nargs="+", metavar="WORKBOOK.xlsx")
+    p.add_argument("--plan", metavar="NAME", help="plan name (default: from the 設定 sheet or the period)")
+
+    p = sub.add_parser("solve", parents=[common], help="build the roster / 配置を作成")
+    p.add_argument("workbooks", type=Path, nargs="*", metavar="WORKBOOK.xlsx")
+    p.add_argument("--plan", metavar="NAME", help="solve a plan stored in the database")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="ROSTER.xlsx")
+    p.add_argument("--per-person", type=Path, metavar="DIR", help="also write one workbook per person")
+    p.add_argument("--time-limit", type=float, default=60.0, metavar="S")
+    p.add_argument("--workers", type=int, default=0, metavar="N", help="0 = all cores")
+    p.add_argument("--seed", type=int, default=0, metavar="N")
+    p.add_argument("--soft-cover", action="store_true", help="allow unfilled sessions (best partial roster)")
+    p.add_argument("--quiet", action="store_true", help="no progress lines")
+
+    p = sub.add_parser("check", parents=[common], help="score a roster workbook / 配置表の検査")
+    p.add_argument("roster", type=Path, metavar="ROSTER.xlsx")
+
+    p = sub.add_parser("export", parents=[common], help="export a stored plan's roster / 書き出し")
+    p.add_argument("--plan", metavar="NAME", required=True)
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.xlsx")
+    p.add_argument("--per-person", type=Path, metavar="DIR")
+
+    p = sub.add_parser("bench", parents=[common], help="solve a nurse-rostering benchmark instance")
+    p.add_argument("instance", type=Path, metavar="INSTANCE.txt")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="SOLUTION.csv")
+    p.add_argument("--time-limit", type=float, default=60.0, metavar="S")
+    p.add_argument("--workers", type=int, default=0, metavar="N", help="0 = all cores")
+    p.add_argument("--seed", type=int, default=0, metavar="N")
+    p.add_argument("--quiet", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(_language_from(argv))
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        from importlib.metadata import version
+
+        print(f"haichi {version('haichi')}")
+        return EXIT_OK
+    if not args.command:
+        parser.print_help()
+        return EXIT_INVALID
+    try:
+        from desktop import commands
+
+        return getattr(commands, f"cmd_{args.command}")(args)
+    except InvalidInput as error:
+        _print_problems(error.problems)
+        return EXIT_INVALID
+    except Infeasible as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_INFEASIBLE
+    except KeyboardInterrupt:
+        print(t("中断しました", "interrupted"), file=sys.stderr)
+        return EXIT_INTERNAL
+    except Exception as error:  # the last guard: no traceback reaches a user
+        log = _write_crash_log()
+        print(
+            t(
+                "内部エラーが発生しました ({kind})。詳細: {log}",
+                "internal error ({kind}). Details: {log}",
+                kind=type(error).__name__,
+                log=log,
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def _language_from(argv: list[str]) -> str:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return system_language()
+
+
+def _print_problems(problems: list[InputProblem]) -> None:
+    print(
+        t("入力に {n} 件の問題があります。何も書き込んでいません。", "{n} problem(s) in the input; nothing was written.", n=len(problems)),
+        file=sys.stderr,
+    )
+    for problem in problems:
+        print(f"  {problem}", file=sys.stderr)
+
+
+def _write_crash_log() -> Path:
+    import traceback
+
+    import platformdirs
+
+    folder = Path(platformdirs.user_log_dir("Haichi", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"crash-{time.strftime('%Y%m%d-%H%M%S')}.log"
+    path.write_text(traceback.format_exc(), encoding="utf-8")
+    return path
+
+
+if __name__ == "__main__":
+    sys.exit(main())

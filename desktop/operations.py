@@ -1,0 +1,99 @@
+"""The user's actions as plain functions, shared by the command line and the desktop window.
+
+No Qt here: the CLI calls these directly, the GUI runs them in worker threads. Every function that
+writes a file writes it whole or not at all (a temporary file in the same folder, then a rename).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterator, Sequence
+
+from models.domain import Problem, Roster
+from models.errors import InputProblem, InvalidInput
+from models.excel import export, importer, roster_reader, template
+from models.i18n import t
+from solver.core import Progress, SolveOptions, SolveResult, Solver
+from solver.evaluate import Evaluation, evaluate
+from solver.rules import CATALOGUE
+
+
+@contextmanager
+def atomic_output(path: Path, suffix: str = ".xlsx") -> Iterator[Path]:
+    """Yield a temporary path beside `path`; on success it replaces `path`, on failure it is removed."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InvalidInput(
+            [InputProblem(str(path), "", "", t("保存先のフォルダがありません", "the output folder does not exist"))]
+        )
+    fd, tmp_name = tempfile.mkstemp(prefix=".haichi-", suffix=suffix, dir=folder)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def import_workbooks(paths: Sequence[Path | str], plan_name: str | None = None) -> Problem:
+    """Read and validate the workbooks into one Problem; InvalidInput lists every problem found."""
+    missing = [
+        InputProblem(str(p), "", "", t("ファイルが見つかりません", "file not found"))
+        for p in paths
+        if not Path(p).is_file()
+    ]
+    if missing:
+        raise InvalidInput(missing)
+    return importer.read_workbooks([Path(p) for p in paths], CATALOGUE, plan_name=plan_name)
+
+
+def read_roster_workbook(path: Path | str) -> tuple[Problem, Roster]:
+    """Read a roster workbook written by Haichi (or edited by hand) back into problem and roster."""
+    if not Path(path).is_file():
+        raise InvalidInput([InputProblem(str(path), "", "", t("ファイルが見つかりません", "file not found"))])
+    return roster_reader.read_roster(Path(path), CATALOGUE)
+
+
+def solve(
+    problem: Problem,
+    options: SolveOptions,
+    on_progress: Callable[[Progress], None] | None = None,
+    on_solver: Callable[[Solver], None] | None = None,
+) -> SolveResult:
+    """Solve the problem; `on_solver` receives the Solver before the search starts (to cancel it)."""
+    solver = Solver(problem, options)
+    if on_solver is not None:
+        on_solver(solver)
+    return solver.solve(on_progress)
+
+
+def write_roster(
+    path: Path | str, problem: Problem, roster: Roster, per_person_dir: Path | str | None = None
+) -> Evaluation:
+    """Evaluate the roster and write the roster workbook (and one workbook per person if asked)."""
+    evaluation = evaluate(problem, roster)
+    with atomic_output(Path(path)) as tmp:
+        export.write_roster(tmp, problem, roster, evaluation.violations, CATALOGUE)
+    if per_person_dir is not None:
+        folder = Path(per_person_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        export.write_personal_workbooks(folder, problem, roster)
+    return evaluation
+
+
+def write_template(path: Path | str, start: date, end: date) -> None:
+    """Write an empty input workbook for the period."""
+    if end < start:
+        raise InvalidInput(
+            [InputProblem(str(path), "", "", t("期間の終了日が開始日より前です", "the period ends before it starts"))]
+        )
+    with atomic_output(Path(path)) as tmp:
+        template.write_template(tmp, start, end, CATALOGUE)
