@@ -129,3 +129,23 @@ TRAVEL_KEYS = (
     ("travel_same_group", "移動時間_同一グループ"),
     ("travel_other_group", "移動時間_他グループ"),
 )
+
+# The period of a plan, when the 設定 sheet gives it (else first to last session date).
+PERIOD_START_KEY = ("period_start", "期間開始")
+PERIOD_END_KEY = ("period_end", "期間終了")
+
+# A one-person availability form: `職員ID` / `氏名` label cells with the value to their right,
+# above a table of one row per date.
+AVAILABILITY_FORM = SheetSpec(
+    "Availability",
+    "勤務可否",
+    (
+        Column("date", "日付", True, ("日にち", "月日", "実施日")),
+        Column("mark", "可否", True, ("回答", "勤務可否", "希望", "availability", "出勤可否")),
+        Column("weekday", "曜日", aliases=("weekday", "day")),
+        Column("notes", "備考", aliases=("メモ",)),
+    ),
+    aliases=AVAILABILITY.aliases,
+)
+FORM_STAFF_ID_LABELS = ("職員ID", "staff_id", "ID", "職員番号")
+FORM_NAME_LABELS = ("氏名", "name", "名前")

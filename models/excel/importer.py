@@ -1,0 +1,183 @@
+"""Reading one or many workbooks into one Problem (DESIGN §4), all problems at once.
+
+Typically one workbook holds 職員 and 枠 (and maybe a 勤務可否 matrix, 会場 and 設定); further
+files may be one-person availability forms. Everything is read, every problem is collected with
+its file, sheet and cell, and only a clean import returns a Problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+from models.domain import Problem, Requirement, Site, Staff, TravelBuffers
+from models.errors import InputProblem, InvalidInput
+from models.excel import messages
+from models.excel.availability_sheet import Availability, is_form, read_form, read_matrix
+from models.excel.reader import Book, Period, Table, locate, open_book
+from models.excel.schema import AVAILABILITY, SESSIONS, SETTINGS, SITES, STAFF, SheetSpec
+from models.excel.settings_sheet import Settings, read_settings
+from models.excel.sheets import read_sessions, read_sites, read_staff, session_years
+from models.i18n import t
+from models.rulemeta import RuleInfo
+from models.textparse import parse_date
+
+
+@dataclass
+class _Import:
+    """What has been read so far from all the workbooks of one import."""
+
+    problems: list[InputProblem] = field(default_factory=list)
+    settings: Settings = field(default_factory=Settings)
+    sites: dict[str, tuple[Site, str]] = field(default_factory=dict)
+    staff: dict[str, tuple[Staff, str]] = field(default_factory=dict)
+    requirements: dict[str, tuple[Requirement, str]] = field(default_factory=dict)
+
+
+def _tables(books: list[Book], spec: SheetSpec, problems: list[InputProblem]) -> list[Table] | None:
+    """The located tables of `spec` in every book (None when no book has such a sheet)."""
+    found = False
+    tables = []
+    for book in books:
+        for title in book.find(spec):
+            found = True
+            table = locate(book.name, title, book.rows(title), spec, problems)
+            if table is not None:
+                tables.append(table)
+    return tables if found else None
+
+
+def _session_dates(settings: Settings, tables: list[Table]) -> Callable[[Any], date]:
+    """How to read a session's date: inside the 設定 period, else `4/1` takes the year of the
+    period's given end or of the sessions written with a year (this year when none is)."""
+    if settings.period_start and settings.period_end:
+        return Period(settings.period_start, settings.period_end).to_date
+    anchor = settings.period_start or settings.period_end
+    years = [y for table in tables for y in session_years(table)]
+    year = anchor.year if anchor else min(years, default=date.today().year)
+    return lambda value: parse_date(value, year)
+
+
+def _period(state: _Import, sessions_where: tuple[str, str]) -> Period | None:
+    s = state.settings
+    days = [r.date for r, _ in state.requirements.values()]
+    start = s.period_start or (min(days) if days else None)
+    end = s.period_end or (max(days) if days else None)
+    if start is None or end is None:
+        state.problems.append(InputProblem(*sessions_where, "", messages.no_sessions()))
+        return None
+    if end < start:
+        state.problems.append(InputProblem(
+            *sessions_where, "", messages.period_reversed(start.isoformat(), end.isoformat())))
+        return None
+    return Period(start, end)
+
+
+def _availability(books: list[Book], state: _Import, period: Period) -> Availability | None:
+    """Marks from every 勤務可否 matrix, then from every form (a form replaces the matrix row)."""
+    staff_ids = set(state.staff)
+    matrix: Availability = {}
+    forms: dict[str, Availability] = {}
+    seen_matrix: dict[str, str] = {}
+    seen_forms: dict[str, str] = {}
+    found = False
+    for book in books:
+        for title in book.find(AVAILABILITY, prefix=True):
+            found = True
+            rows = book.rows(title)
+            if is_form(rows):
+                read_form(book.name, title, rows, staff_ids, period, state.problems, forms, seen_forms)
+                continue
+            table = locate(book.name, title, rows, AVAILABILITY, state.problems)
+            if table is not None:
+                read_matrix(table, staff_ids, period, state.problems, matrix, seen_matrix)
+    if not found:
+        return None
+    result = {key: mark for key, mark in matrix.items() if key[0] not in forms}
+    for marks in forms.values():
+        result.update(marks)
+    return result
+
+
+def _missing(books: list[Book], spec: SheetSpec) -> InputProblem:
+    files = ", ".join(b.name for b in books)
+    return InputProblem(files, "", "", messages.missing_sheet(t(spec.ja, spec.key)))
+
+
+def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import) -> Problem | None:
+    problems = state.problems
+    for table in _tables(books, SETTINGS, problems) or []:
+        read_settings(table, catalogue, problems, state.settings)
+    for table in _tables(books, SITES, problems) or []:
+        read_sites(table, problems, state.sites)
+    staff_tables = _tables(books, STAFF, problems)
+    for table in staff_tables or []:
+        read_staff(table, problems, state.staff)
+    session_tables = _tables(books, SESSIONS, problems)
+    if staff_tables is None:
+        problems.append(_missing(books, STAFF))
+    if session_tables is None:
+        problems.append(_missing(books, SESSIONS))
+        return None
+    s = state.settings
+    fixed = Period(s.period_start, s.period_end) if s.period_start and s.period_end else None
+    to_date = _session_dates(s, session_tables)
+    for table in session_tables:
+        read_sessions(table, problems, state.requirements, to_date, fixed)
+    first = session_tables[0] if session_tables else None
+    period = _period(state, (first.file, first.sheet) if first else (books[0].name, SESSIONS.ja))
+    if period is None or staff_tables is None:
+        return None
+    availability = _availability(books, state, period)
+    if availability is None:
+        problems.append(_missing(books, AVAILABILITY))
+        return None
+    requirements = [r for r, _ in state.requirements.values()]
+    sites = [site for site, _ in state.sites.values()]
+    for req in requirements:
+        if req.site not in state.sites and all(site.name != req.site for site in sites):
+            sites.append(Site(req.site))
+    return Problem(
+        name=s.plan_name or books[0].path.stem,
+        start=period.start,
+        end=period.end,
+        staff=[person for person, _ in state.staff.values()],
+        sites=sites,
+        requirements=requirements,
+        availability=availability,
+        blank_means=s.blank_means,
+        travel=TravelBuffers(**s.travel),
+        rules=s.rules,
+    )
+
+
+def collect(
+    paths: Sequence[Path | str], catalogue: Sequence[RuleInfo] = (), plan_name: str | None = None
+) -> tuple[Problem | None, list[InputProblem]]:
+    """The Problem read from `paths` and every problem found (the Problem is None if any)."""
+    state = _Import()
+    books = [b for b in (open_book(Path(p), state.problems) for p in paths) if b is not None]
+    try:
+        if not books:
+            return None, state.problems
+        problem = _read(books, catalogue, state)
+    finally:
+        for book in books:
+            book.close()
+    if state.problems or problem is None:
+        return None, state.problems
+    return (problem.with_(name=plan_name) if plan_name else problem), []
+
+
+def read_workbooks(
+    paths: Sequence[Path | str], catalogue: Sequence[RuleInfo] = (), plan_name: str | None = None
+) -> Problem:
+    """The Problem held by one or many workbooks (sessions, staff, availability matrix or forms,
+    sites, settings) merged; raises InvalidInput listing every problem found, returns nothing half-read."""
+    problem, problems = collect(paths, catalogue, plan_name)
+    if problems or problem is None:
+        raise InvalidInput(problems)
+    return problem

@@ -1,0 +1,105 @@
+"""What the importer says about a bad cell, in Japanese and English (one place, so wording stays even)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models.i18n import t
+
+
+def shown(value: Any) -> str:
+    """A cell value as quoted in a message (dates without their midnight time)."""
+    text = str(value).strip()
+    return text[:-9] if text.endswith(" 00:00:00") else text
+
+
+def missing_sheet(title: str) -> str:
+    return t("シート「{sheet}」がありません", 'sheet "{sheet}" is missing', sheet=title)
+
+
+def empty(column: str) -> str:
+    return t("「{col}」が空欄です", '"{col}" is empty', col=column)
+
+
+def bad_date(value: Any) -> str:
+    return t("日付が正しくありません \"{v}\"", 'invalid date "{v}"', v=shown(value))
+
+
+def bad_time(value: Any) -> str:
+    return t("時刻が正しくありません \"{v}\"", 'invalid time "{v}"', v=shown(value))
+
+
+def bad_count(value: Any) -> str:
+    return t("0以上の整数ではありません \"{v}\"", 'not a whole number of 0 or more "{v}"', v=shown(value))
+
+
+def bad_skills(value: Any) -> str:
+    return t("必要スキルが読めません \"{v}\"（例: リーダー:1、フッ化物:2）",
+             'cannot read required skills "{v}" (e.g. leader:1, fluoride:2)', v=shown(value))
+
+
+def bad_bool(value: Any) -> str:
+    return t("はい/いいえ として読めません \"{v}\"", 'not a yes/no value "{v}"', v=shown(value))
+
+
+def unknown_mark(value: Any) -> str:
+    return t("不明な記号 \"{v}\"", 'unknown mark "{v}"', v=shown(value))
+
+
+def unknown_staff(staff_id: str) -> str:
+    return t("職員ID \"{id}\" は職員シートにありません", 'staff ID "{id}" is not on the staff sheet', id=staff_id)
+
+
+def duplicate_staff(staff_id: str, where: str) -> str:
+    return t("職員ID \"{id}\" が重複しています（{where} と同じ）",
+             'duplicate staff ID "{id}" (also at {where})', id=staff_id, where=where)
+
+
+def duplicate_site(name: str, where: str) -> str:
+    return t("会場 \"{name}\" が重複しています（{where} と同じ）",
+             'duplicate site "{name}" (also at {where})', name=name, where=where)
+
+
+def duplicate_session(label: str, where: str) -> str:
+    return t("枠 {label} が重複しています（{where} と同じ）",
+             "duplicate session {label} (also at {where})", label=label, where=where)
+
+
+def end_not_after_start(start: str, end: str) -> str:
+    return t("終了 {end} が開始 {start} より後ではありません",
+             "end {end} is not after start {start}", start=start, end=end)
+
+
+def max_below_min(max_staff: int, min_staff: int) -> str:
+    return t("最大人数 {max} が必要人数 {min} より少ないです",
+             "max_staff {max} is less than min_staff {min}", max=max_staff, min=min_staff)
+
+
+def skill_over_max(skill: str, count: int, max_staff: int) -> str:
+    return t("必要スキル「{skill}」の人数 {count} が最大人数 {max} を超えています",
+             'required skill "{skill}" needs {count}, more than max_staff {max}',
+             skill=skill, count=count, max=max_staff)
+
+
+def outside_period(day: str, start: str, end: str) -> str:
+    return t("日付 {day} が計画期間 {start}〜{end} の外です",
+             "date {day} is outside the plan period {start} to {end}", day=day, start=start, end=end)
+
+
+def no_sessions() -> str:
+    return t("枠が1件もありません", "no sessions found")
+
+
+def no_form_id() -> str:
+    return t("職員IDの欄が見つかりません（「職員ID」の右のセルにIDを記入）",
+             'no staff ID found (write the ID in the cell right of "staff_id")')
+
+
+def duplicate_availability(staff_id: str, where: str) -> str:
+    return t("職員ID \"{id}\" の勤務可否が重複しています（{where} と同じ）",
+             'availability for staff ID "{id}" given twice (also at {where})', id=staff_id, where=where)
+
+
+def period_reversed(start: str, end: str) -> str:
+    return t("期間終了 {end} が期間開始 {start} より前です",
+             "period_end {end} is before period_start {start}", start=start, end=end)

@@ -1,0 +1,281 @@
+"""Finding things in a workbook: opening it safely, sheets by name, the header row, data rows.
+
+Workbooks are opened read-only with cached values (fast for a 500 × 365 matrix); each sheet's
+rows are read once into tuples, and cell names (`D7`) are computed from row and column indexes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+import openpyxl
+from openpyxl.utils import get_column_letter
+
+from models.domain import normalize
+from models.errors import InputProblem
+from models.excel import messages
+from models.excel.schema import Column, SheetSpec
+from models.i18n import t
+from models.textparse import parse_date
+
+HEADER_SEARCH_ROWS = 10  # the header row may sit below title rows, within the first ten
+_REQUIRED_SUFFIX = re.compile(r"(\*|\(必須\)|:)+$")
+
+
+def normalize_header(value: Any) -> str:
+    """A header or sheet name as compared: NFKC, no spaces, no trailing `*`/`（必須）`, casefolded."""
+    if value is None:
+        return ""
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value)))
+    return _REQUIRED_SUFFIX.sub("", text).casefold()
+
+
+def cell_name(row: int, col: int) -> str:
+    """The Excel name of a cell from 0-based row and column indexes: (6, 3) -> `D7`."""
+    return f"{get_column_letter(col + 1)}{row + 1}"
+
+
+def is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _is_comment(row: tuple[Any, ...]) -> bool:
+    """Rows whose first filled cell starts with `#` or `※` are notes to the reader, not data."""
+    for value in row:
+        if not is_blank(value):
+            return isinstance(value, str) and value.lstrip().startswith(("#", "※"))
+    return False
+
+
+class Book:
+    """An open workbook; rows of a sheet are read on first use and kept."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.name = path.name
+        self._wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        self.titles: list[str] = list(self._wb.sheetnames)
+        self._rows: dict[str, list[tuple[Any, ...]]] = {}
+
+    def find(self, spec: SheetSpec, prefix: bool = False) -> list[str]:
+        """Sheet titles that name `spec` (exact names first; with `prefix`, also `勤務可否_4月`)."""
+        names = {normalize_header(n) for n in spec.names()}
+        exact = [s for s in self.titles if normalize_header(s) in names]
+        if exact and not prefix:
+            return exact[:1]
+        starts = [
+            s for s in self.titles
+            if s not in exact and any(normalize_header(s).startswith(n) for n in names)
+        ]
+        return (exact + starts) if prefix else starts[:1]
+
+    def rows(self, title: str) -> list[tuple[Any, ...]]:
+        if title not in self._rows:
+            ws = self._wb[title]
+            ws.reset_dimensions()  # some writers store a wrong sheet size; read what is there
+            self._rows[title] = [tuple(r) for r in ws.iter_rows(values_only=True)]
+        return self._rows[title]
+
+    def close(self) -> None:
+        self._wb.close()
+
+
+@dataclass(frozen=True)
+class Period:
+    """The plan's dates; it also knows which year `4/1` means (the one inside the period)."""
+
+    start: date
+    end: date
+
+    def __contains__(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+    def to_date(self, value: Any) -> date:
+        """The date in a cell; month/day text takes the period's year (the end's, across New Year)."""
+        try:
+            day = parse_date(value, self.start.year)
+        except ValueError:
+            if self.end.year == self.start.year:
+                raise
+            return parse_date(value, self.end.year)
+        if day not in self and self.end.year != self.start.year:
+            other = parse_date(value, self.end.year)
+            if other in self:
+                return other
+        return day
+
+
+def open_book(path: Path, problems: list[InputProblem]) -> Book | None:
+    """The workbook at `path`, or None with a problem added when it is missing or not a workbook."""
+    if not path.is_file():
+        problems.append(InputProblem(path.name, "", "", t("ファイルがありません", "file not found")))
+        return None
+    if path.stat().st_size == 0:
+        problems.append(InputProblem(path.name, "", "", t("ファイルが空です", "the file is empty")))
+        return None
+    try:
+        return Book(path)
+    except Exception:  # openpyxl raises many kinds for non-workbooks; all mean the same to a user
+        problems.append(
+            InputProblem(
+                path.name, "", "",
+                t("Excelブック(.xlsx)として読めません", "cannot be read as an Excel workbook (.xlsx)"),
+            )
+        )
+        return None
+
+
+@dataclass
+class Table:
+    """One sheet's table: its rows, where the header is, and which column holds which field."""
+
+    file: str
+    sheet: str
+    rows: list[tuple[Any, ...]]
+    header_row: int
+    columns: dict[str, int] = field(default_factory=dict)
+
+    def header(self) -> tuple[Any, ...]:
+        return self.rows[self.header_row]
+
+    def value(self, row: tuple[Any, ...], key: str) -> Any:
+        col = self.columns.get(key)
+        if col is None or col >= len(row):
+            return None
+        return row[col]
+
+    def cell(self, row_index: int, key_or_col: str | int) -> str:
+        col = self.columns.get(key_or_col, 0) if isinstance(key_or_col, str) else key_or_col
+        return cell_name(row_index, col)
+
+    def problem(self, row_index: int, key_or_col: str | int, message: str) -> InputProblem:
+        return InputProblem(self.file, self.sheet, self.cell(row_index, key_or_col), message)
+
+    def data(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        """(row index, row) below the header, skipping blank and comment rows."""
+        for index in range(self.header_row + 1, len(self.rows)):
+            row = self.rows[index]
+            if all(is_blank(v) for v in row) or _is_comment(row):
+                continue
+            yield index, row
+
+
+def _column_lookup(columns: Iterable[Column]) -> dict[str, str]:
+    lookup: dict[str, str] = {}
+    for column in columns:
+        for name in column.names():
+            lookup.setdefault(normalize_header(name), column.key)
+    return lookup
+
+
+def match_columns(row: tuple[Any, ...], columns: Iterable[Column]) -> dict[str, int]:
+    """Which column index holds each known field in a header row (first occurrence wins)."""
+    lookup = _column_lookup(columns)
+    found: dict[str, int] = {}
+    for index, value in enumerate(row):
+        key = lookup.get(normalize_header(value))
+        if key is not None and key not in found:
+            found[key] = index
+    return found
+
+
+def column_title(column: Column) -> str:
+    """A column's name in the current language, for messages."""
+    return t(column.ja, column.key)
+
+
+def locate(
+    file: str, sheet: str, rows: list[tuple[Any, ...]], spec: SheetSpec, problems: list[InputProblem]
+) -> Table | None:
+    """The table in a sheet: the header row in the first ten rows that names the most known
+    columns. A missing required column is a problem at the header row's first cell (then None)."""
+    best, best_found = 0, {}
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        found = match_columns(row, spec.columns)
+        if len(found) > len(best_found):
+            best, best_found = index, found
+    table = Table(file, sheet, rows, best, best_found)
+    missing = [c for c in spec.columns if c.required and c.key not in best_found]
+    if not missing:
+        return table
+    header = rows[best] if rows else ()
+    first = next((i for i, v in enumerate(header) if not is_blank(v)), 0)
+    for column in missing:
+        problems.append(
+            InputProblem(
+                file, sheet, cell_name(best, first),
+                t("必須の列「{col}」がありません", 'required column "{col}" is missing',
+                  col=column_title(column)),
+            )
+        )
+    return None
+
+
+def find_label(rows: list[tuple[Any, ...]], labels: Iterable[str], above: int) -> tuple[int, int, Any] | None:
+    """The first filled cell to the right of a label cell (`職員ID | H003`) in rows above `above`:
+    (row, col, value), or None when no such label is there."""
+    wanted = {normalize_header(label) for label in labels}
+    for r, row in enumerate(rows[:above]):
+        for c, value in enumerate(row):
+            if normalize_header(value) in wanted:
+                for c2 in range(c + 1, len(row)):
+                    if not is_blank(row[c2]):
+                        return r, c2, row[c2]
+                return r, c, None
+    return None
+
+
+class Cells:
+    """One data row, read field by field: each bad or missing value becomes a problem with its
+    cell, and `ok` turns False so that the caller drops the row after reporting everything in it."""
+
+    def __init__(self, table: Table, index: int, row: tuple[Any, ...], problems: list[InputProblem]):
+        self.table, self.index, self.row, self.problems = table, index, row, problems
+        self.ok = True
+
+    def raw(self, key: str) -> Any:
+        return self.table.value(self.row, key)
+
+    def report(self, key: str, message: str) -> None:
+        self.ok = False
+        self.problems.append(self.table.problem(self.index, key, message))
+
+    def get(
+        self,
+        key: str,
+        parse: Callable[[Any], Any],
+        bad: Callable[[Any], str],
+        required: Column | None = None,
+        default: Any = None,
+    ) -> Any:
+        """The parsed value of a field, or `default` when blank (a problem if `required`) or bad."""
+        raw = self.raw(key)
+        if is_blank(raw):
+            if required is not None:
+                self.report(key, messages.empty(column_title(required)))
+            return default
+        try:
+            return parse(raw)
+        except ValueError:
+            self.report(key, bad(raw))
+            return default
+
+    def text(self, key: str, required: Column | None = None) -> str:
+        """A field as NFKC-normalised, trimmed text ("" when blank; a problem if `required`)."""
+        value = normalize(self.raw(key))
+        if not value and required is not None:
+            self.report(key, messages.empty(column_title(required)))
+        return value
+
+    def at(self, key: str) -> tuple[str, str, str]:
+        """(file, sheet, cell) of this row's field, to pin a later problem to it."""
+        return self.table.file, self.table.sheet, self.table.cell(self.index, key)
+
+    def where(self, key: str) -> str:
+        """`book.xlsx 職員!A5`: this row's cell, for messages about duplicates."""
+        return f"{self.table.file} {self.table.sheet}!{self.table.cell(self.index, key)}"

@@ -1,0 +1,176 @@
+"""The 設定 sheet: plan-wide settings and rule settings (`<rule>.<field>` = value) as key/value rows.
+
+Rule keys are checked against the rule catalogue the caller passes in (models never import the
+solver), so an unknown rule, an unknown parameter or a value out of range is reported with its cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Sequence
+
+from models.domain import Mark, RuleSetting, normalize
+from models.errors import InputProblem
+from models.excel import messages
+from models.excel.reader import Cells, Table, is_blank, normalize_header
+from models.excel.schema import (
+    BLANK_MEANS_KEY,
+    PERIOD_END_KEY,
+    PERIOD_START_KEY,
+    PLAN_NAME_KEY,
+    TRAVEL_KEYS,
+)
+from models.i18n import t
+from models.rulemeta import Param, RuleInfo
+from models.textparse import parse_bool, parse_count, parse_date, parse_mark
+
+
+@dataclass
+class Settings:
+    """What the 設定 sheets of one import said (None / empty = not given)."""
+
+    period_start: date | None = None
+    period_end: date | None = None
+    blank_means: Mark = Mark.UNAVAILABLE
+    plan_name: str | None = None
+    travel: dict[str, int] = field(default_factory=dict)  # TravelBuffers field -> minutes
+    rules: dict[str, RuleSetting] = field(default_factory=dict)
+
+
+_BLANK_WORDS = {
+    "不可": Mark.UNAVAILABLE, "unavailable": Mark.UNAVAILABLE,
+    "可": Mark.AVAILABLE, "available": Mark.AVAILABLE,
+    "prefer_not": Mark.PREFER_NOT, "prefernot": Mark.PREFER_NOT,
+}
+
+
+def parse_blank_means(value: Any) -> Mark:
+    """不可/unavailable/× or 可/available/○ or △/prefer_not."""
+    word = normalize_header(value)
+    if word in _BLANK_WORDS:
+        return _BLANK_WORDS[word]
+    mark = parse_mark(value)
+    if mark not in (Mark.UNAVAILABLE, Mark.AVAILABLE, Mark.PREFER_NOT):
+        raise ValueError(value)
+    return mark
+
+
+def parse_hard(value: Any) -> bool:
+    """True for hard (必須, ハード, hard or a yes), False for soft."""
+    word = normalize_header(value)
+    if word in ("hard", "ハード", "必須"):
+        return True
+    if word in ("soft", "ソフト", "任意"):
+        return False
+    return parse_bool(value)
+
+
+_TRAVEL_FIELDS = {"travel_same_site": "same_site", "travel_same_group": "same_group",
+                  "travel_other_group": "other_group"}
+
+
+def _keys(*pairs: tuple[str, str]) -> dict[str, str]:
+    return {normalize_header(name): pair[0] for pair in pairs for name in pair}
+
+
+_PLAIN_KEYS = _keys(BLANK_MEANS_KEY, PLAN_NAME_KEY, PERIOD_START_KEY, PERIOD_END_KEY, *TRAVEL_KEYS)
+_FIELDS = _keys(("enabled", "有効"), ("hard", "必須"), ("weight", "重み"))
+
+
+def _find_rule(name: str, catalogue: Sequence[RuleInfo]) -> RuleInfo | None:
+    wanted = normalize_header(name)
+    for info in catalogue:
+        if wanted in (normalize_header(info.id), normalize_header(info.title_ja),
+                      normalize_header(info.title_en)):
+            return info
+    return None
+
+
+def _find_param(name: str, info: RuleInfo) -> Param | None:
+    wanted = normalize_header(name)
+    for param in info.params:
+        if wanted in (normalize_header(param.name), normalize_header(param.title_ja),
+                      normalize_header(param.title_en)):
+            return param
+    return None
+
+
+def _bad_value(key: str, param: Param | None = None):
+    def message(value: Any) -> str:
+        text = t("設定「{key}」の値が正しくありません \"{v}\"", 'invalid value "{v}" for setting "{key}"',
+                 key=key, v=messages.shown(value))
+        if param is not None and (param.minimum is not None or param.maximum is not None):
+            low = "" if param.minimum is None else f"{param.minimum:g}"
+            high = "" if param.maximum is None else f"{param.maximum:g}"
+            text += t("（範囲 {lo}〜{hi}）", " (range {lo} to {hi})", lo=low, hi=high)
+        return text
+    return message
+
+
+def _rule_setting(settings: Settings, info: RuleInfo) -> RuleSetting:
+    if info.id not in settings.rules:
+        settings.rules[info.id] = RuleSetting(
+            enabled=info.enabled_default, hard=info.hard_default, weight=info.weight_default
+        )
+    return settings.rules[info.id]
+
+
+def _read_plain(cells: Cells, name: str, key: str, settings: Settings) -> None:
+    bad = _bad_value(key)
+    if name == "blank_means":
+        settings.blank_means = cells.get("value", parse_blank_means, bad, default=settings.blank_means)
+    elif name == "plan_name":
+        settings.plan_name = cells.text("value") or settings.plan_name
+    elif name in ("period_start", "period_end"):
+        setattr(settings, name, cells.get("value", parse_date, bad, default=getattr(settings, name)))
+    else:
+        minutes = cells.get("value", parse_count, bad)
+        if minutes is not None:
+            settings.travel[_TRAVEL_FIELDS[name]] = minutes
+
+
+def _read_rule(cells: Cells, key: str, catalogue: Sequence[RuleInfo], settings: Settings) -> None:
+    rule_name, dot, field_name = key.rpartition(".")
+    if not dot:
+        rule_name, field_name = key, "enabled"
+    info = _find_rule(rule_name, catalogue)
+    field_key = _FIELDS.get(normalize_header(field_name))
+    param = _find_param(field_name, info) if info is not None and field_key is None else None
+    if info is None or (field_key is None and param is None):
+        cells.report("key", t("不明な設定項目 \"{key}\"", 'unknown setting "{key}"', key=key))
+        return
+    if is_blank(cells.raw("value")):
+        return  # a blank value keeps the rule's default
+    chosen = _rule_setting(settings, info)
+    if param is not None:
+        value = cells.get("value", param.parse, _bad_value(key, param))
+        if value is not None:
+            chosen.params[param.name] = value
+    elif field_key == "enabled":
+        chosen.enabled = cells.get("value", parse_bool, _bad_value(key), default=chosen.enabled)
+    elif field_key == "weight":
+        chosen.weight = cells.get("value", parse_count, _bad_value(key), default=chosen.weight)
+    else:
+        hard = cells.get("value", parse_hard, _bad_value(key), default=chosen.hard)
+        if hard and not info.can_be_hard:
+            cells.report("value", t("「{rule}」は必須にできません", 'rule "{rule}" cannot be hard',
+                                    rule=t(info.title_ja, info.title_en)))
+            return
+        chosen.hard = hard
+
+
+def read_settings(
+    table: Table, catalogue: Sequence[RuleInfo], problems: list[InputProblem], settings: Settings
+) -> None:
+    """Adds the key/value rows of one 設定 sheet to `settings`, reporting every bad row."""
+    for index, row in table.data():
+        cells = Cells(table, index, row, problems)
+        key = normalize(cells.raw("key")).replace("．", ".")
+        if not key:
+            continue
+        plain = _PLAIN_KEYS.get(normalize_header(key))
+        if plain is not None:
+            _read_plain(cells, plain, key, settings)
+        else:
+            _read_rule(cells, key, catalogue, settings)

@@ -1,0 +1,140 @@
+"""Rows of the 職員, 会場 and 枠 sheets turned into Staff, Site and Requirement, one function per sheet.
+
+Each function adds what it reads to a dict shared by all workbooks of one import (so a duplicate
+in a second file is caught too) and appends every problem it finds; a bad row is left out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from models.domain import Requirement, Site, Staff, hhmm
+from models.errors import InputProblem
+from models.excel import messages
+from models.excel.reader import Cells, Period, Table
+from models.excel.schema import SESSIONS, SITES, STAFF
+from models.textparse import parse_count, parse_date, parse_skill_counts, parse_skills, parse_time
+
+
+def parse_amount(value: Any) -> int:
+    """Yen as a whole number: `1,200`, `¥1200`, `1200円`."""
+    if isinstance(value, str):
+        value = re.sub(r"[,¥￥円\s]", "", unicodedata.normalize("NFKC", value))
+    return parse_count(value)
+
+
+def read_sites(table: Table, problems: list[InputProblem], sites: dict[str, tuple[Site, str]]) -> None:
+    """Sites from the 会場 sheet into `sites` (name -> (Site, where it was read))."""
+    for index, row in table.data():
+        cells = Cells(table, index, row, problems)
+        name = cells.text("site", SITES.column("site"))
+        if not cells.ok:
+            continue
+        if name in sites:
+            cells.report("site", messages.duplicate_site(name, sites[name][1]))
+            continue
+        site = Site(name, cells.text("area"), cells.text("travel_group"))
+        sites[name] = (site, cells.where("site"))
+
+
+_COUNT_FIELDS = ("max_per_day", "max_per_week", "max_per_month", "desired_per_month", "max_consecutive_days")
+_AMOUNT_FIELDS = ("hourly_rate", "annual_pay_cap", "paid_this_year")
+
+
+def read_staff(table: Table, problems: list[InputProblem], staff: dict[str, tuple[Staff, str]]) -> None:
+    """People from the 職員 sheet into `staff` (ID -> (Staff, where it was read))."""
+    for index, row in table.data():
+        cells = Cells(table, index, row, problems)
+        staff_id = cells.text("staff_id", STAFF.column("staff_id"))
+        name = cells.text("name", STAFF.column("name"))
+        limits: dict[str, Any] = {
+            key: cells.get(key, parse_count, messages.bad_count) for key in _COUNT_FIELDS
+        }
+        for key in _AMOUNT_FIELDS:
+            limits[key] = cells.get(key, parse_amount, messages.bad_count)
+        if limits["paid_this_year"] is None:
+            limits["paid_this_year"] = 0
+        if not cells.ok:
+            continue
+        if staff_id in staff:
+            cells.report("staff_id", messages.duplicate_staff(staff_id, staff[staff_id][1]))
+            continue
+        person = Staff(
+            id=staff_id,
+            name=name,
+            skills=parse_skills(cells.raw("skills")),
+            home=cells.text("home"),
+            notes=cells.text("notes"),
+            **limits,
+        )
+        staff[staff_id] = (person, cells.where("staff_id"))
+
+
+def session_years(table: Table) -> list[int]:
+    """The years of the session dates that carry one (for dates written as `4/1`)."""
+    years = []
+    for _, row in table.data():
+        try:
+            years.append(parse_date(table.value(row, "date")).year)
+        except ValueError:
+            pass
+    return years
+
+
+def read_sessions(
+    table: Table,
+    problems: list[InputProblem],
+    requirements: dict[str, tuple[Requirement, str]],
+    to_date: Callable[[Any], date],
+    period: Period | None = None,
+) -> None:
+    """Sessions from the 枠 sheet into `requirements` (ID -> (Requirement, where it was read)).
+
+    `to_date` turns a date cell into a date (it knows the year for `4/1`); it raises ValueError.
+    With a `period` (from the 設定 sheet), a session outside it is a problem.
+    """
+    col = SESSIONS.column
+    for index, row in table.data():
+        cells = Cells(table, index, row, problems)
+        day = cells.get("date", to_date, messages.bad_date, col("date"))
+        site = cells.text("site", col("site"))
+        activity = cells.text("activity", col("activity"))
+        start = cells.get("start", parse_time, messages.bad_time, col("start"))
+        end = cells.get("end", parse_time, messages.bad_time, col("end"))
+        min_staff = cells.get("min_staff", parse_count, messages.bad_count, col("min_staff"))
+        max_staff = cells.get("max_staff", parse_count, messages.bad_count)
+        skills = cells.get("required_skills", parse_skill_counts, messages.bad_skills, default=())
+        if day is not None and period is not None and day not in period:
+            cells.report("date", messages.outside_period(
+                day.isoformat(), period.start.isoformat(), period.end.isoformat()))
+        if start is not None and end is not None and end <= start:
+            cells.report("end", messages.end_not_after_start(hhmm(start), hhmm(end)))
+        if max_staff is None:
+            max_staff = min_staff
+        if min_staff is not None and max_staff < min_staff:
+            cells.report("max_staff", messages.max_below_min(max_staff, min_staff))
+        for skill, count in skills:
+            if max_staff is not None and count > max_staff:
+                cells.report("required_skills", messages.skill_over_max(skill, count, max_staff))
+        if not cells.ok:
+            continue
+        req = Requirement(
+            id=Requirement.make_id(day, site, activity, start),
+            date=day,
+            site=site,
+            activity=activity,
+            start=start,
+            end=end,
+            min_staff=min_staff,
+            max_staff=max_staff,
+            required_skills=skills,
+            notes=cells.text("notes"),
+        )
+        if req.id in requirements:
+            cells.report("date", messages.duplicate_session(req.label(), requirements[req.id][1]))
+            continue
+        requirements[req.id] = (req, cells.where("date"))

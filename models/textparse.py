@@ -1,0 +1,208 @@
+"""Turning what people type into Excel cells into values: booleans, dates, times, marks, counts, skills.
+
+Every function takes a raw cell value (text, number, date, time or None) and either returns the
+value or raises ValueError; the importer turns that ValueError into a message with the cell.
+Text is NFKC-normalised first, so full-width digits, colons and parentheses work like ASCII.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from models.domain import Mark
+
+# Excel serial day numbers between 1954 and 2119: anything else is not a date someone meant.
+_SERIAL_RANGE = (20000, 80000)
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def _text(value: Any) -> str:
+    """NFKC, trimmed, with every run of whitespace made one space."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", str(value))).strip()
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not _text(value))
+
+
+_TRUE = {"はい", "有効", "可", "○", "◯", "〇", "●", "true", "yes", "y", "on", "1", "する", "あり", "有"}
+_FALSE = {"いいえ", "無効", "不可", "×", "✕", "✖", "false", "no", "n", "off", "0", "しない", "なし", "無"}
+
+
+def parse_bool(value: Any) -> bool:
+    """True or False from はい/いいえ, 有効/無効, 可/不可, ○/×, TRUE/FALSE, yes/no, on/off, 1/0 or a bool."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value)
+    text = _text(value).casefold() if value is not None else ""
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError(f"not a yes/no value: {value!r}")
+
+
+# Japanese eras: the Western year of era year 1.
+_ERAS = {"令和": 2019, "r": 2019, "平成": 1989, "h": 1989, "昭和": 1926, "s": 1926}
+_WEEKDAY_SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")
+_YMD = re.compile(r"^(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?:[ T]0{1,2}:00(?::00)?)?$")
+_YMD_KANJI = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$")
+_ERA = re.compile(
+    r"^(令和|平成|昭和|r|h|s)\s*(\d{1,2}|元)\s*[/\-.年]\s*(\d{1,2})\s*[/\-.月]\s*(\d{1,2})\s*日?$"
+)
+_MD = re.compile(r"^(\d{1,2})\s*/\s*(\d{1,2})$")
+_MD_KANJI = re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*日?$")
+
+
+def _from_serial(number: float) -> date:
+    if not _SERIAL_RANGE[0] <= number <= _SERIAL_RANGE[1]:
+        raise ValueError(f"not an Excel date: {number!r}")
+    return _EXCEL_EPOCH + timedelta(days=int(number))
+
+
+def parse_date(value: Any, default_year: int | None = None) -> date:
+    """The date in an Excel date cell or text (`2026/4/1`, `R8.4.1`, `令和8年4月1日`, `4/1(水)`...).
+
+    Month/day text without a year takes `default_year`; without one it raises ValueError,
+    as it does for impossible dates such as 4月31日.
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, bool) or value is None:
+        raise ValueError(f"not a date: {value!r}")
+    if isinstance(value, (int, float)):
+        return _from_serial(value)
+    text = _WEEKDAY_SUFFIX.sub("", _text(value).casefold())
+    if re.fullmatch(r"\d{5}(\.0+)?", text):
+        return _from_serial(float(text))
+    if m := _YMD.match(text) or _YMD_KANJI.match(text):
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    if m := _ERA.match(text):
+        era_year = 1 if m[2] == "元" else int(m[2])
+        if era_year < 1:
+            raise ValueError(f"not a date: {value!r}")
+        return date(_ERAS[m[1]] + era_year - 1, int(m[3]), int(m[4]))
+    if m := _MD.match(text) or _MD_KANJI.match(text):
+        if default_year is None:
+            raise ValueError(f"date without a year: {value!r}")
+        return date(default_year, int(m[1]), int(m[2]))
+    raise ValueError(f"not a date: {value!r}")
+
+
+_HM = re.compile(r"^(\d{1,2})\s*:\s*(\d{2})(?:\s*:\s*(\d{2}))?$")
+_HM_KANJI = re.compile(r"^(\d{1,2})\s*時\s*(?:(\d{1,2})\s*分|(半))?$")
+_HALF_DAY = re.compile(r"^(午前|午後|am|pm)\s*")
+
+
+def _minutes(hours: int, minutes: int, seconds: int = 0) -> int:
+    # Up to 47:59 so that overnight shifts can end "26:00".
+    if hours > 47 or minutes > 59 or seconds > 59:
+        raise ValueError(f"not a time: {hours}:{minutes}")
+    return hours * 60 + minutes
+
+
+def parse_time(value: Any) -> int:
+    """Minutes after midnight from an Excel time, a day fraction or text (`9:00`, `９：００`, `9時30分`)."""
+    if isinstance(value, datetime):
+        return value.hour * 60 + value.minute
+    if isinstance(value, time):
+        return value.hour * 60 + value.minute
+    if isinstance(value, timedelta):
+        return round(value.total_seconds() / 60)
+    if isinstance(value, bool) or value is None:
+        raise ValueError(f"not a time: {value!r}")
+    if isinstance(value, (int, float)):
+        # Excel keeps times as fractions of a day; up to 2 days for overnight ends.
+        if 0 <= value < 2:
+            return round(value * 1440)
+        raise ValueError(f"not a time: {value!r}")
+    text = _text(value).casefold()
+    afternoon = False
+    if m := _HALF_DAY.match(text):
+        afternoon = m[1] in ("午後", "pm")
+        text = text[m.end():]
+    if m := _HM.match(text):
+        result = _minutes(int(m[1]), int(m[2]), int(m[3] or 0))
+    elif m := _HM_KANJI.match(text):
+        result = _minutes(int(m[1]), 30 if m[3] else int(m[2] or 0))
+    else:
+        raise ValueError(f"not a time: {value!r}")
+    if afternoon and result < 12 * 60:
+        result += 12 * 60
+    return result
+
+
+_MARKS: dict[str, Mark] = {}
+for _symbols, _mark in (
+    (("○", "◯", "〇", "●", "o", "可"), Mark.AVAILABLE),
+    (("×", "✕", "✖", "x", "不可"), Mark.UNAVAILABLE),
+    (("△", "▲"), Mark.PREFER_NOT),
+    (("am", "午前", "午前のみ", "amのみ"), Mark.AM_ONLY),
+    (("pm", "午後", "午後のみ", "pmのみ"), Mark.PM_ONLY),
+):
+    for _symbol in _symbols:
+        _MARKS[_symbol] = _mark
+
+
+def parse_mark(value: Any) -> Mark | None:
+    """The availability mark in a cell (○/×/△/午前/午後 in any variant), None when blank."""
+    if _is_blank(value):
+        return None
+    text = _text(value).casefold()
+    if text in _MARKS:
+        return _MARKS[text]
+    raise ValueError(f"unknown mark: {value!r}")
+
+
+_COUNT = re.compile(r"^(\d+)(?:\.0+)?\s*(?:人|名|回|件|分)?$")
+
+
+def parse_count(value: Any) -> int:
+    """A non-negative whole number (`2`, `2人`, `２`); negatives, fractions and words raise ValueError."""
+    if isinstance(value, bool) or value is None:
+        raise ValueError(f"not a count: {value!r}")
+    if isinstance(value, int):
+        if value < 0:
+            raise ValueError(f"negative count: {value!r}")
+        return value
+    if isinstance(value, float):
+        if value < 0 or not value.is_integer():
+            raise ValueError(f"not a whole non-negative number: {value!r}")
+        return int(value)
+    m = _COUNT.match(_text(value))
+    if not m:
+        raise ValueError(f"not a count: {value!r}")
+    return int(m[1])
+
+
+_SKILL_SEPARATORS = re.compile(r"[,、・;\s]+")
+
+
+def parse_skills(value: Any) -> frozenset[str]:
+    """The set of skill codes in a cell separated by `, 、 ・ ，` or spaces (empty when blank)."""
+    if _is_blank(value):
+        return frozenset()
+    return frozenset(s for s in _SKILL_SEPARATORS.split(_text(value)) if s)
+
+
+def parse_skill_counts(value: Any) -> tuple[tuple[str, int], ...]:
+    """(skill, count) pairs from `リーダー:1、フッ化物：2`; a skill without a count needs 1."""
+    if _is_blank(value):
+        return ()
+    text = re.sub(r"\s*:\s*", ":", _text(value))
+    result: dict[str, int] = {}
+    for item in _SKILL_SEPARATORS.split(text):
+        if not item:
+            continue
+        name, _, count_text = item.partition(":")
+        count = parse_count(count_text) if count_text else 1
+        if not name or count < 1 or name in result:
+            raise ValueError(f"not a skill count: {item!r}")
+        result[name] = count
+    return tuple(result.items())
