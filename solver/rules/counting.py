@@ -1,0 +1,189 @@
+"""Shared pieces of the limit and sequence rules (consecutive days, weekends, minutes, pay...).
+
+Both sides of a rule use them: the CP-SAT side (`bounded`, `and_literal`, `any_of`) and the
+evaluator side (`over`, `worked_days`, `assigned`), so that a soft rule's penalty in the model and
+its cost in `check()` are the same number for any roster.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+from ortools.sat.python import cp_model
+
+from models.domain import Problem, Requirement, Roster, RuleSetting, Staff, Violation, week_start
+from models.i18n import t
+from models.rulemeta import Param, RuleInfo
+from solver.rules.base import Penalty
+
+if TYPE_CHECKING:
+    from solver.context import Context
+
+Term = tuple[int, Any]  # (coefficient >= 0, CP-SAT boolean)
+
+
+def limit_param(name: str, ja: str, en: str, maximum: float | None = None) -> Param:
+    """A per-person integer limit parameter (default None = no limit)."""
+    return Param(name, int, None, ja, en, minimum=0, maximum=maximum)
+
+
+def over(amount: int, unit: int = 1) -> int:
+    """How many started `unit`s `amount` is above zero: ceil(max(0, amount) / unit)."""
+    return -(-max(0, amount) // unit)
+
+
+def bounded(
+    ctx: Context,
+    terms: Sequence[Term],
+    limit: int,
+    upper: bool,
+    setting: RuleSetting,
+    rule_id: str,
+    label: str,
+    unit: int = 1,
+) -> list[Penalty]:
+    """Keep sum(terms) <= limit (upper) or >= limit (lower).
+
+    Hard: adds the constraint and returns nothing. Soft: returns one penalty whose value is
+    exactly `over(amount, unit)` where amount is how far the sum is past the limit.
+    """
+    model = ctx.model
+    top = sum(c for c, _ in terms)
+    if (upper and top <= limit) or (not upper and limit <= 0):
+        return []  # can never be broken
+    expr = cp_model.LinearExpr.weighted_sum([v for _, v in terms], [c for c, _ in terms])
+    if setting.hard:
+        if not terms:
+            model.add_bool_or([])  # 0 >= limit > 0: no roster can satisfy this person's limit
+        else:
+            model.add(expr <= limit if upper else expr >= limit)
+        return []
+    if not terms:
+        return [Penalty(model.new_constant(over(limit, unit)), setting.weight, rule_id, label)]
+    span = top - limit if upper else limit
+    amount = model.new_int_var(-top - abs(limit), top + abs(limit), f"{rule_id}.amount[{label}]")
+    model.add(amount == (expr - limit if upper else limit - expr))
+    excess = model.new_int_var(0, span, f"{rule_id}.excess[{label}]")
+    model.add_max_equality(excess, [0, amount])
+    if unit == 1:
+        return [Penalty(excess, setting.weight, rule_id, label)]
+    units = model.new_int_var(0, over(span, unit), f"{rule_id}.units[{label}]")
+    # unit*u - unit < excess <= unit*u fixes u = ceil(excess / unit) exactly
+    model.add(unit * units >= excess)
+    model.add(unit * units <= excess + unit - 1)
+    return [Penalty(units, setting.weight, rule_id, label)]
+
+
+def any_of(ctx: Context, literals: Sequence[Any], name: str) -> Any:
+    """A boolean equal to the OR of `literals` (0 when there are none)."""
+    if not literals:
+        return 0
+    if len(literals) == 1:
+        return literals[0]
+    result = ctx.model.new_bool_var(name)
+    ctx.model.add_max_equality(result, list(literals))
+    return result
+
+
+def and_literal(ctx: Context, literals: Sequence[Any], name: str) -> Any:
+    """A boolean equal to the AND of `literals` (each a boolean or its negation)."""
+    if len(literals) == 1:
+        return literals[0]
+    result = ctx.model.new_bool_var(name)
+    ctx.model.add_bool_and(list(literals)).only_enforce_if(result)
+    ctx.model.add_bool_or([lit.Not() for lit in literals] + [result])
+    return result
+
+
+def works_by_day(ctx: Context, staff: Staff) -> list[Any]:
+    """`ctx.works` for each plan day in order (a boolean, or 0 when nothing is eligible)."""
+    return [ctx.works(staff.id, day) for day in ctx.problem.days()]
+
+
+def assigned(problem: Problem, roster: Roster) -> dict[str, list[Requirement]]:
+    """Each person's assigned sessions (unknown requirements ignored, duplicates once)."""
+    result: dict[str, list[Requirement]] = defaultdict(list)
+    for staff_id, req_id in sorted(roster.pairs()):
+        if problem.has_requirement(req_id):
+            result[staff_id].append(problem.requirement(req_id))
+    return result
+
+
+def worked_days(problem: Problem, roster: Roster) -> dict[str, set[date]]:
+    """The plan days on which each person has at least one session."""
+    days = set(problem.days())
+    result: dict[str, set[date]] = defaultdict(set)
+    for staff_id, reqs in assigned(problem, roster).items():
+        result[staff_id] = {r.date for r in reqs if r.date in days}
+    return result
+
+
+def checked_staff(problem: Problem, roster: Roster) -> list[Staff]:
+    """Active staff, plus anyone else the roster assigns (a hand edit may use inactive staff)."""
+    in_roster = {a.staff_id for a in roster.assignments}
+    return [s for s in problem.staff if s.active or s.id in in_roster]
+
+
+def period_key(kind: str, day: date) -> date:
+    """The first day of the week (Monday), month or plan ('plan' -> date.min) holding `day`."""
+    if kind == "week":
+        return week_start(day)
+    if kind == "month":
+        return day.replace(day=1)
+    return date.min
+
+
+def period_name(kind: str, key: date) -> str:
+    """How a period is named in a message: `週 4/6` / `week of 4/6`, `2026年4月` / `2026-04`."""
+    if kind == "week":
+        return t("{d} からの週", "week of {d}", d=md(key))
+    if kind == "month":
+        return t("{y}年{m}月", "{y}-{m:02d}", y=key.year, m=key.month)
+    return t("計画期間", "plan")
+
+
+def md(day: date) -> str:
+    """A date as people write it on a roster: `4/14`."""
+    return f"{day.month}/{day.day}"
+
+
+def name_of(problem: Problem, staff_id: str) -> str:
+    for s in problem.staff:
+        if s.id == staff_id:
+            return s.name or s.id
+    return staff_id
+
+
+def violation(
+    info: RuleInfo,
+    setting: RuleSetting,
+    units: int,
+    message: str,
+    staff_id: str | None = None,
+    day: date | None = None,
+    requirement_id: str | None = None,
+) -> Violation:
+    """A violation costing `units * weight` when soft, nothing (but hard=True) when hard."""
+    return Violation(
+        rule_id=info.id,
+        hard=setting.hard,
+        message=message,
+        cost=0 if setting.hard else units * setting.weight,
+        staff_id=staff_id,
+        requirement_id=requirement_id,
+        date=day,
+    )
+
+
+def runs(flags: Iterable[bool]) -> list[tuple[int, int, bool]]:
+    """Maximal runs of equal flags as (first index, length, flag)."""
+    result: list[tuple[int, int, bool]] = []
+    for i, flag in enumerate(flags):
+        if result and result[-1][2] == flag:
+            first, length, _ = result[-1]
+            result[-1] = (first, length + 1, flag)
+        else:
+            result.append((i, 1, flag))
+    return result

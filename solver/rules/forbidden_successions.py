@@ -1,0 +1,108 @@
+"""forbidden_successions: for (a, b) in problem.forbidden_successions, a person who does activity
+a on day d may not do activity b on day d+1 (e.g. a night shift followed by an early shift).
+
+Nothing reaches across the plan's edges. Soft: each (day, a, b) succession that happens costs weight.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from models.domain import Problem, Roster, Violation
+from models.i18n import t
+from models.rulemeta import RuleInfo
+from solver.rules import base
+from solver.rules.base import BaseRule, Penalty
+from solver.rules.counting import and_literal, any_of, assigned, md, name_of, violation
+
+if TYPE_CHECKING:
+    from solver.context import Context
+
+
+def followers(problem: Problem) -> dict[str, set[str]]:
+    """For each activity, the activities that may not follow it the next day."""
+    result: dict[str, set[str]] = defaultdict(set)
+    for first, then in problem.forbidden_successions:
+        result[first].add(then)
+    return dict(result)
+
+
+class ForbiddenSuccessions(BaseRule):
+    info = RuleInfo(
+        id="forbidden_successions",
+        title_ja="禁止された勤務の並び",
+        title_en="Forbidden shift successions",
+        hard_default=True,
+        weight_default=100,
+        description_ja="ある勤務の翌日に続けてはいけない勤務（例：夜勤の翌日の早番）。",
+        description_en="A shift that may not be followed by another on the next day (e.g. night then early).",
+    )
+
+    def build(self, ctx: Context) -> list[Penalty]:
+        """Hard: doing a on d forbids every b on d+1. Soft: one penalty per (d, a, b) that happens."""
+        setting = ctx.setting(self.info)
+        banned = followers(ctx.problem)
+        if not setting.enabled or not banned:
+            return []
+        penalties: list[Penalty] = []
+        days = ctx.problem.days()
+        for staff in ctx.problem.active_staff():
+            tomorrow = self._by_activity(ctx, staff.id, days[0])
+            for day, next_day in zip(days, days[1:]):
+                today, tomorrow = tomorrow, self._by_activity(ctx, staff.id, next_day)
+                if not tomorrow:
+                    continue
+                for first, first_vars in today.items():
+                    thens = [b for b in banned.get(first, ()) if b in tomorrow]
+                    if not thens:
+                        continue
+                    if setting.hard:
+                        later = [v.Not() for b in thens for v in tomorrow[b]]
+                        for var in first_vars:
+                            ctx.model.add_bool_and(later).only_enforce_if(var)
+                        continue
+                    key = f"{staff.id},{day.isoformat()}"
+                    did_first = any_of(ctx, first_vars, f"does[{key},{first}]")
+                    for then in thens:
+                        did_then = any_of(ctx, tomorrow[then], f"does[{key}+1,{then}]")
+                        label = f"{self.info.id}[{key},{first},{then}]"
+                        both = and_literal(ctx, [did_first, did_then], label)
+                        penalties.append(Penalty(both, setting.weight, self.info.id, label))
+        return penalties
+
+    @staticmethod
+    def _by_activity(ctx: Context, staff_id: str, day: Any) -> dict[str, list[Any]]:
+        result: dict[str, list[Any]] = defaultdict(list)
+        for req, var in ctx.on_day(staff_id, day):
+            result[req.activity].append(var)
+        return result
+
+    def check(self, problem: Problem, roster: Roster) -> list[Violation]:
+        """One violation per person, day d and forbidden pair (a, b) done on d and d+1."""
+        setting = base.setting(problem, self.info)
+        banned = followers(problem)
+        if not setting.enabled or not banned:
+            return []
+        plan_days = set(problem.days())
+        found: list[Violation] = []
+        for staff_id, reqs in assigned(problem, roster).items():
+            by_day: dict[date, set[str]] = defaultdict(set)
+            for req in reqs:
+                if req.date in plan_days:
+                    by_day[req.date].add(req.activity)
+            for day in sorted(by_day):
+                nexts = by_day.get(day + timedelta(days=1), set())
+                for first in sorted(by_day[day]):
+                    for then in sorted(banned.get(first, set()) & nexts):
+                        message = t(
+                            "{name} は {day} の {a} の翌日に {b} が入っています（禁止された並び）。",
+                            "{name} has {b} the day after {a} on {day} (forbidden succession).",
+                            name=name_of(problem, staff_id), day=md(day), a=first, b=then,
+                        )
+                        found.append(violation(self.info, setting, 1, message, staff_id, day))
+        return found
+
+
+RULE = ForbiddenSuccessions()

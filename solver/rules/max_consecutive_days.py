@@ -1,0 +1,85 @@
+"""max_consecutive_days: every window of L+1 consecutive plan days holds at least one day off.
+
+L comes from the per-staff override, else Staff.max_consecutive_days, else the rule parameter.
+Work before the plan is unknown, so it never counts (the first window starts on the first plan day).
+Soft: each window of L+1 worked days costs weight once, so a run of k worked days costs (k − L).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from models.domain import Problem, Roster, Violation
+from models.i18n import t
+from models.rulemeta import RuleInfo
+from solver.rules import base
+from solver.rules.base import BaseRule, Penalty
+from solver.rules.counting import and_literal, checked_staff, limit_param, md, name_of, runs
+from solver.rules.counting import violation, worked_days, works_by_day
+
+if TYPE_CHECKING:
+    from solver.context import Context
+
+
+class MaxConsecutiveDays(BaseRule):
+    info = RuleInfo(
+        id="max_consecutive_days",
+        title_ja="連続勤務日数の上限",
+        title_en="Maximum consecutive working days",
+        hard_default=True,
+        weight_default=100,
+        params=(limit_param("max_consecutive_days", "連続勤務上限（日）", "max consecutive days", 366),),
+        description_ja="連続して勤務できる日数の上限。ソフトのとき超過1日ごとに重みが加算されます。",
+        description_en="Longest run of working days; when soft each day beyond it costs the weight.",
+    )
+
+    def build(self, ctx: Context) -> list[Penalty]:
+        """Hard: sum of each window <= L. Soft: one penalty per fully worked window."""
+        setting = ctx.setting(self.info)
+        if not setting.enabled:
+            return []
+        penalties: list[Penalty] = []
+        for staff in ctx.problem.active_staff():
+            longest = ctx.limit(self.info, "max_consecutive_days", staff)
+            works = works_by_day(ctx, staff)
+            if longest is None or longest >= len(works):
+                continue
+            for first in range(len(works) - longest):
+                window = works[first : first + longest + 1]
+                if any(isinstance(w, int) for w in window):
+                    continue  # a day with nothing eligible is always a day off
+                if setting.hard:
+                    ctx.model.add(sum(window) <= longest)
+                    continue
+                label = f"{self.info.id}[{staff.id},{first}]"
+                penalties.append(
+                    Penalty(and_literal(ctx, window, label), setting.weight, self.info.id, label)
+                )
+        return penalties
+
+    def check(self, problem: Problem, roster: Roster) -> list[Violation]:
+        """One violation per run of worked days longer than L, costing (length − L) units."""
+        setting = base.setting(problem, self.info)
+        if not setting.enabled:
+            return []
+        days = problem.days()
+        worked = worked_days(problem, roster)
+        found: list[Violation] = []
+        for staff in checked_staff(problem, roster):
+            longest = base.limit(problem, self.info, "max_consecutive_days", staff)
+            if longest is None:
+                continue
+            flags = [d in worked.get(staff.id, set()) for d in days]
+            for first, length, working in runs(flags):
+                if not working or length <= longest:
+                    continue
+                message = t(
+                    "{name} は {day} から {n} 日連続で勤務しています（上限 {limit} 日）。",
+                    "{name} works {n} days in a row from {day} (limit {limit}).",
+                    name=name_of(problem, staff.id), day=md(days[first]), n=length, limit=longest,
+                )
+                found.append(violation(self.info, setting, length - longest, message, staff.id, days[first]))
+        return found
+
+
+RULE = MaxConsecutiveDays()

@@ -1,0 +1,115 @@
+"""The shape shared by min_consecutive_days and min_consecutive_days_off: every maximal run
+(of working days, or of days off) lying strictly inside the plan is at least L days long.
+
+A run is strictly inside when the day before and the day after it are plan days of the other
+kind; runs touching the first or last plan day are exempt, because what happens outside the plan
+is unknown. Soft: a run of k < L days costs (L − k) units (the days missing from it).
+The model forbids each short pattern `other, k × same, other` directly (k = 1 … L−1), which is
+O(days × L²) per person and exact for any roster.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from models.domain import Problem, Roster, Violation
+from models.i18n import t
+from models.rulemeta import RuleInfo
+from solver.rules import base
+from solver.rules.base import BaseRule, Penalty
+from solver.rules.counting import and_literal, checked_staff, md, name_of, runs, violation
+from solver.rules.counting import worked_days, works_by_day
+
+if TYPE_CHECKING:
+    from solver.context import Context
+
+
+class MinRun(BaseRule):
+    """Minimum length of inner runs of working days (`working=True`) or of days off."""
+
+    def __init__(self, info: RuleInfo, working: bool):
+        self.info = info
+        self.working = working
+        self.field = info.params[0].name
+
+    def build(self, ctx: Context) -> list[Penalty]:
+        """Hard: each short inner run pattern is forbidden. Soft: one penalty per pattern."""
+        setting = ctx.setting(self.info)
+        if not setting.enabled:
+            return []
+        penalties: list[Penalty] = []
+        for staff in ctx.problem.active_staff():
+            shortest = ctx.limit(self.info, self.field, staff)
+            if shortest is None or shortest <= 1:
+                continue
+            works = works_by_day(ctx, staff)
+            for length in range(1, shortest):
+                for first in range(1, len(works) - length):
+                    lits = self._pattern(works, first, length)
+                    if lits is None:
+                        continue
+                    label = f"{self.info.id}[{staff.id},{first},{length}]"
+                    if setting.hard:
+                        ctx.model.add_bool_or([lit.Not() for lit in lits])
+                    else:
+                        weight = setting.weight * (shortest - length)
+                        penalties.append(
+                            Penalty(and_literal(ctx, lits, label), weight, self.info.id, label)
+                        )
+        return penalties
+
+    def _pattern(self, works: list[Any], first: int, length: int) -> list[Any] | None:
+        """Literals that all hold exactly when days first..first+length-1 form an inner run;
+        None when that can never happen (a day with nothing eligible cannot be worked).
+        Never empty: every pattern needs at least one worked day."""
+        wanted = [(first - 1, not self.working), (first + length, not self.working)]
+        wanted += [(d, self.working) for d in range(first, first + length)]
+        lits: list[Any] = []
+        for day, work in wanted:
+            w = works[day]
+            if isinstance(w, int):  # never worked
+                if work:
+                    return None
+                continue
+            lits.append(w if work else w.Not())
+        return lits
+
+    def check(self, problem: Problem, roster: Roster) -> list[Violation]:
+        """One violation per inner run shorter than L, costing (L − length) units."""
+        setting = base.setting(problem, self.info)
+        if not setting.enabled:
+            return []
+        days = problem.days()
+        worked = worked_days(problem, roster)
+        found: list[Violation] = []
+        for staff in checked_staff(problem, roster):
+            if not staff.active:
+                continue  # the solver has no days for inactive staff; they are never short
+            shortest = base.limit(problem, self.info, self.field, staff)
+            if shortest is None or shortest <= 1:
+                continue
+            flags = [d in worked.get(staff.id, set()) for d in days]
+            for first, length, working in runs(flags):
+                inner = first > 0 and first + length < len(days)
+                if working != self.working or not inner or length >= shortest:
+                    continue
+                found.append(
+                    violation(self.info, setting, shortest - length,
+                              self._message(problem, staff.id, days[first], length, shortest),
+                              staff.id, days[first])
+                )
+        return found
+
+    def _message(self, problem: Problem, staff_id: str, day: object, length: int, shortest: int) -> str:
+        name = name_of(problem, staff_id)
+        if self.working:
+            return t(
+                "{name} の {day} からの連続勤務は {n} 日で、最低 {limit} 日に足りません。",
+                "{name} works only {n} day(s) in a row from {day} (minimum {limit}).",
+                name=name, day=md(day), n=length, limit=shortest,  # type: ignore[arg-type]
+            )
+        return t(
+            "{name} の {day} からの連続休日は {n} 日で、最低 {limit} 日に足りません。",
+            "{name} has only {n} day(s) off in a row from {day} (minimum {limit}).",
+            name=name, day=md(day), n=length, limit=shortest,  # type: ignore[arg-type]
+        )

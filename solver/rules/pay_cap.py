@@ -1,0 +1,101 @@
+"""pay_cap: what a part-timer earns stays under their annual cap (an income threshold):
+hourly_rate × worked minutes / 60 + paid_this_year <= annual_pay_cap.
+
+Integer arithmetic only: hourly_rate × minutes <= 60 × (cap − paid). Someone already paid the cap
+or more can take no paid session (the room left is never negative). Each of the three values is
+the per-staff override, else the Staff field, else the rule parameter (a cap for everyone).
+Soft: each started 1,000 yen above the cap costs weight.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from models.domain import Problem, Requirement, Roster, Staff, Violation
+from models.i18n import t
+from models.rulemeta import Param, RuleInfo
+from solver.rules import base
+from solver.rules.base import BaseRule, Penalty
+from solver.rules.counting import assigned, bounded, checked_staff, name_of, over, violation
+
+if TYPE_CHECKING:
+    from solver.context import Context
+
+YEN_UNIT = 1000  # soft cost unit: one started 1,000 yen over the cap
+
+
+class PayCap(BaseRule):
+    info = RuleInfo(
+        id="pay_cap",
+        title_ja="年間支給額の上限",
+        title_en="Annual pay cap",
+        hard_default=True,
+        weight_default=100,
+        params=(
+            Param("annual_pay_cap", int, None, "年間上限額（円）", "annual pay cap (yen)", 0, 10**10),
+            Param("hourly_rate", int, None, "時給（円）", "hourly rate (yen)", 0, 10**6),
+        ),
+        description_ja="時給 × 勤務時間 + 年間支給済額 が年間上限額を超えないようにします。"
+        "ソフトのとき超過1,000円（端数切り上げ）ごとに重みが加算されます。",
+        description_en="Hourly rate × worked time + already paid this year stays within the annual "
+        "cap. When soft each started 1,000 yen above costs the weight.",
+    )
+
+    def terms_of(self, problem: Problem, staff: Staff) -> tuple[int, int] | None:
+        """(hourly rate, room left in yen × 60), or None when this person has no cap or rate."""
+        cap = base.limit(problem, self.info, "annual_pay_cap", staff)
+        rate = base.limit(problem, self.info, "hourly_rate", staff)
+        if cap is None or rate is None:
+            return None
+        paid = base.limit(problem, self.info, "paid_this_year", staff) or 0
+        return int(rate), 60 * max(0, int(cap) - int(paid))
+
+    def allows(self, ctx: Context, staff: Staff, req: Requirement) -> bool:
+        """A session that alone pays past the cap is ruled out."""
+        terms = self.terms_of(ctx.problem, staff)
+        return terms is None or terms[0] * req.minutes <= terms[1]
+
+    def build(self, ctx: Context) -> list[Penalty]:
+        """Hard: rate × minutes <= 60 × room. Soft: one penalty per person, in started 1,000 yen."""
+        setting = ctx.setting(self.info)
+        if not setting.enabled:
+            return []
+        penalties: list[Penalty] = []
+        for staff in ctx.problem.active_staff():
+            terms = self.terms_of(ctx.problem, staff)
+            if terms is None:
+                continue
+            rate, room = terms
+            pay = [(rate * req.minutes, var) for req, var in ctx.requirements_of(staff.id)]
+            label = f"{self.info.id}[{staff.id}]"
+            penalties += bounded(ctx, pay, room, True, setting, self.info.id, label, 60 * YEN_UNIT)
+        return penalties
+
+    def check(self, problem: Problem, roster: Roster) -> list[Violation]:
+        """One violation per person paid past their cap, costing started 1,000 yen above it."""
+        setting = base.setting(problem, self.info)
+        if not setting.enabled:
+            return []
+        mine = assigned(problem, roster)
+        found: list[Violation] = []
+        for staff in checked_staff(problem, roster):
+            terms = self.terms_of(problem, staff)
+            if terms is None:
+                continue
+            rate, room = terms
+            pay = sum(rate * req.minutes for req in mine.get(staff.id, []))
+            if pay <= room:
+                continue
+            paid = base.limit(problem, self.info, "paid_this_year", staff) or 0
+            message = t(
+                "{name} の支給見込みは {total} 円で、年間上限額を {extra} 円超えます。",
+                "{name} would be paid {total} yen, {extra} yen above the annual cap.",
+                name=name_of(problem, staff.id),
+                total=f"{over(pay, 60) + paid:,}",
+                extra=f"{over(pay - room, 60):,}",
+            )
+            found.append(violation(self.info, setting, over(pay - room, 60 * YEN_UNIT), message, staff.id))
+        return found
+
+
+RULE = PayCap()

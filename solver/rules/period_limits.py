@@ -1,0 +1,133 @@
+"""The shape shared by max/min minutes and max/min assignments per plan: a per-person bound on a
+sum over a period (Monday–Sunday week, calendar month, or the whole plan).
+
+Partial weeks and months at the plan's edges are limited as they are: a limit is never scaled
+down (no pro-rating) for a period the plan only partly covers.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import TYPE_CHECKING, Any, Callable
+
+from models.domain import Problem, Requirement, Roster, Staff, Violation
+from models.i18n import t
+from models.rulemeta import RuleInfo
+from solver.rules import base
+from solver.rules.base import BaseRule, Penalty
+from solver.rules.counting import assigned, bounded, checked_staff, name_of, over, period_key
+from solver.rules.counting import period_name, violation
+
+if TYPE_CHECKING:
+    from solver.context import Context
+
+
+class PeriodLimit(BaseRule):
+    """A bound on sum(measure(session)) per person and period.
+
+    `info.params` names the limits, each `<anything>_<kind>` with kind week, month or plan
+    (e.g. `max_minutes_per_week`); `upper` says whether they are maxima or minima; `unit` is how
+    many measured units make one unit of soft violation (60 minutes = one started hour).
+    """
+
+    def __init__(
+        self,
+        info: RuleInfo,
+        upper: bool,
+        measure: Callable[[Requirement], int],
+        show: Callable[[int], str],
+        unit: int = 1,
+    ):
+        self.info = info
+        self.upper = upper
+        self.measure = measure
+        self.show = show
+        self.unit = unit
+        self.fields = [(p.name, p.name.rsplit("_", 1)[1]) for p in info.params]
+
+    def allows(self, ctx: Context, staff: Staff, req: Requirement) -> bool:
+        """A maximum rules out any single session that alone passes it."""
+        if not self.upper:
+            return True
+        for name, _ in self.fields:
+            most = ctx.limit(self.info, name, staff)
+            if most is not None and self.measure(req) > most:
+                return False
+        return True
+
+    def build(self, ctx: Context) -> list[Penalty]:
+        """Hard: each period's sum within the limit. Soft: one penalty per person and period."""
+        setting = ctx.setting(self.info)
+        if not setting.enabled:
+            return []
+        penalties: list[Penalty] = []
+        keys = _period_keys(ctx.problem)
+        for staff in ctx.problem.active_staff():
+            for name, kind in self.fields:
+                bound = ctx.limit(self.info, name, staff)
+                if bound is None:
+                    continue
+                terms: dict[date, list[tuple[int, Any]]] = {k: [] for k in keys[kind]}
+                for req, var in ctx.requirements_of(staff.id):
+                    terms.setdefault(period_key(kind, req.date), []).append((self.measure(req), var))
+                for key, period_terms in sorted(terms.items()):
+                    label = f"{self.info.id}[{staff.id},{kind},{key.isoformat()}]"
+                    penalties += bounded(
+                        ctx, period_terms, int(bound), self.upper, setting, self.info.id, label, self.unit
+                    )
+        return penalties
+
+    def check(self, problem: Problem, roster: Roster) -> list[Violation]:
+        """One violation per person and period past the limit, costing the started units past it."""
+        setting = base.setting(problem, self.info)
+        if not setting.enabled:
+            return []
+        keys = _period_keys(problem)
+        mine = assigned(problem, roster)
+        found: list[Violation] = []
+        for staff in checked_staff(problem, roster):
+            if not staff.active and not self.upper:
+                continue  # inactive staff have no minimum to meet
+            for name, kind in self.fields:
+                bound = base.limit(problem, self.info, name, staff)
+                if bound is None:
+                    continue
+                totals: dict[date, int] = defaultdict(int, {k: 0 for k in keys[kind]})
+                for req in mine.get(staff.id, []):
+                    totals[period_key(kind, req.date)] += self.measure(req)
+                for key, total in sorted(totals.items()):
+                    amount = total - bound if self.upper else bound - total
+                    if amount <= 0:
+                        continue
+                    found.append(
+                        violation(self.info, setting, over(amount, self.unit),
+                                  self._message(problem, staff, kind, key, total, int(bound)), staff.id)
+                    )
+        return found
+
+    def _message(self, problem: Problem, staff: Staff, kind: str, key: date, total: int, bound: int) -> str:
+        values = dict(name=name_of(problem, staff.id), period=period_name(kind, key),
+                      total=self.show(total), limit=self.show(bound))
+        if self.upper:
+            return t("{name} の {period} は {total} で、上限 {limit} を超えています。",
+                     "{name}: {total} in {period}, above the maximum {limit}.", **values)
+        return t("{name} の {period} は {total} で、下限 {limit} に足りません。",
+                 "{name}: {total} in {period}, below the minimum {limit}.", **values)
+
+
+def _period_keys(problem: Problem) -> dict[str, list[date]]:
+    """Every week, month and the plan touching the plan's days (so empty periods are checked)."""
+    days = problem.days()
+    return {kind: sorted({period_key(kind, d) for d in days}) for kind in ("week", "month", "plan")}
+
+
+def show_minutes(minutes: int) -> str:
+    """Minutes as hours and minutes: `37:30`."""
+    sign = "-" if minutes < 0 else ""
+    minutes = abs(minutes)
+    return f"{sign}{minutes // 60}:{minutes % 60:02d}"
+
+
+def show_count(count: int) -> str:
+    return t("{n} 回", "{n} sessions", n=count)
