@@ -1,0 +1,28 @@
+"""Haichi's storage: plans, rosters and the staff/site registers in SQLite or PostgreSQL (DESIGN §7)."""
+
+from models.storage.database import AuditEntry, Database, PlanSummary, current_user
+from models.storage.engine import default_url
+from models.storage.errors import (
+    FrozenVersion,
+    PlanNotFound,
+    SolutionNotFound,
+    StorageError,
+    UnknownReference,
+)
+from models.storage.solutions import DRAFT, PUBLISHED, SolutionSummary
+
+__all__ = [
+    "DRAFT",
+    "PUBLISHED",
+    "AuditEntry",
+    "Database",
+    "FrozenVersion",
+    "PlanNotFound",
+    "PlanSummary",
+    "SolutionNotFound",
+    "SolutionSummary",
+    "StorageError",
+    "UnknownReference",
+    "current_user",
+    "default_url",
+]

@@ -1,0 +1,258 @@
+"""A plan's input (its `Problem`) written to and read from the database in bulk.
+
+Writing replaces everything the plan owns except its solution versions; the staff and site
+registers are upserted, never emptied. Locks and the published roster are not part of the
+input: they live in the plan's solutions (see `models.storage.solutions`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from models.domain import Mark, Problem, Requirement, RuleSetting, ShiftRequest, TravelBuffers
+from models.i18n import t
+from models.storage import registers
+from models.storage.errors import PlanNotFound, UnknownReference
+from models.storage.orm import (
+    AvailabilityRow,
+    ForbiddenSuccessionRow,
+    PlanRow,
+    PlanSiteRow,
+    PlanStaffRow,
+    RequirementRow,
+    RequirementSkillRow,
+    RuleSettingRow,
+    ShiftRequestRow,
+    SiteRow,
+    StaffRow,
+    utcnow,
+)
+
+# Tables that hold a plan's input, children first (the order matters for foreign keys).
+_INPUT_TABLES = (
+    AvailabilityRow,
+    ShiftRequestRow,
+    ForbiddenSuccessionRow,
+    RuleSettingRow,
+    PlanStaffRow,
+    PlanSiteRow,
+)
+
+
+def plan_row(session: Session, plan_name: str, *, lock: bool = False) -> PlanRow:
+    """The plan called `plan_name`; `lock` takes a row lock (PostgreSQL) for a write."""
+    query = select(PlanRow).where(PlanRow.name == plan_name)
+    if lock:
+        query = query.with_for_update()
+    row = session.scalars(query).one_or_none()
+    if row is None:
+        raise PlanNotFound(plan_name)
+    return row
+
+
+def touch(session: Session, plan_id: int) -> None:
+    """Count one more write on the plan: `version + 1`, `updated = now`."""
+    session.execute(
+        update(PlanRow).where(PlanRow.id == plan_id).values(version=PlanRow.version + 1, updated=utcnow())
+    )
+
+
+def _plan_values(problem: Problem) -> dict[str, Any]:
+    return {
+        "start_date": problem.start,
+        "end_date": problem.end,
+        "blank_means": problem.blank_means.name,
+        "min_rest_minutes": problem.min_rest_minutes,
+        "travel_same_site": problem.travel.same_site,
+        "travel_same_group": problem.travel.same_group,
+        "travel_other_group": problem.travel.other_group,
+    }
+
+
+def _clear_input(session: Session, plan_id: int) -> None:
+    skills = select(RequirementRow.id).where(RequirementRow.plan_id == plan_id)
+    session.execute(delete(RequirementSkillRow).where(RequirementSkillRow.requirement_id.in_(skills)))
+    session.execute(delete(RequirementRow).where(RequirementRow.plan_id == plan_id))
+    for table in _INPUT_TABLES:
+        session.execute(delete(table).where(table.plan_id == plan_id))
+
+
+def _check_staff(kind: str, codes: set[str], known: dict[str, int]) -> None:
+    missing = sorted(codes - known.keys())
+    if missing:
+        raise UnknownReference(kind, missing)
+
+
+def write_problem(session: Session, plan_name: str, problem: Problem) -> int:
+    """Create or replace the input of plan `plan_name`; returns the plan's row id."""
+    existing = session.scalars(select(PlanRow).where(PlanRow.name == plan_name).with_for_update()).one_or_none()
+    if existing is None:
+        now = utcnow()
+        plan_id = session.execute(
+            insert(PlanRow).values(name=plan_name, version=1, created=now, updated=now, **_plan_values(problem))
+            .returning(PlanRow.id)
+        ).scalar_one()
+    else:
+        plan_id = existing.id
+        _clear_input(session, plan_id)
+        session.execute(update(PlanRow).where(PlanRow.id == plan_id).values(**_plan_values(problem)))
+        touch(session, plan_id)
+
+    staff = registers.upsert_staff(session, problem.staff)
+    referenced = {s for s, _ in problem.availability} | {r.staff_id for r in problem.requests}
+    staff.update(registers.staff_ids(session, referenced - staff.keys()))
+    _check_staff(t("勤務可否・希望", "availability and requests"), referenced, staff)
+    sites = registers.upsert_sites(session, problem.sites, {r.site for r in problem.requirements})
+
+    _insert(session, PlanStaffRow, [
+        {"plan_id": plan_id, "staff_id": staff[p.id], "position": i} for i, p in enumerate(problem.staff)
+    ])
+    _insert(session, PlanSiteRow, [
+        {"plan_id": plan_id, "site_id": sites[s.name], "position": i} for i, s in enumerate(problem.sites)
+    ])
+    _write_requirements(session, plan_id, problem.requirements, sites)
+    _write_availability(session, plan_id, problem.availability, staff)
+    _insert(session, ShiftRequestRow, [
+        {"plan_id": plan_id, "position": i, "staff_id": staff[r.staff_id], "date": r.date,
+         "activity": r.activity, "wants_work": r.on, "weight": r.weight}
+        for i, r in enumerate(problem.requests)
+    ])
+    _insert(session, ForbiddenSuccessionRow, [
+        {"plan_id": plan_id, "earlier": a, "later": b} for a, b in sorted(problem.forbidden_successions)
+    ])
+    _insert(session, RuleSettingRow, [
+        {"plan_id": plan_id, "rule_id": rule_id, "enabled": s.enabled, "hard": s.hard, "weight": s.weight,
+         "params": dict(s.params), "staff_overrides": {k: dict(v) for k, v in s.staff_overrides.items()}}
+        for rule_id, s in problem.rules.items()
+    ])
+    return plan_id
+
+
+def _insert(session: Session, table: type, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        session.execute(insert(table), rows)
+
+
+def _write_requirements(
+    session: Session, plan_id: int, requirements: list[Requirement], sites: dict[str, int]
+) -> None:
+    _insert(session, RequirementRow, [
+        {"plan_id": plan_id, "code": r.id, "position": i, "date": r.date, "site_id": sites[r.site],
+         "activity": r.activity, "start_minute": r.start, "end_minute": r.end, "min_staff": r.min_staff,
+         "max_staff": r.max_staff, "preferred_staff": r.preferred_staff, "under_weight": r.under_weight,
+         "over_weight": r.over_weight, "notes": r.notes}
+        for i, r in enumerate(requirements)
+    ])
+    if not any(r.required_skills for r in requirements):
+        return
+    query = select(RequirementRow.code, RequirementRow.id).where(RequirementRow.plan_id == plan_id)
+    row_ids = dict(session.execute(query).tuples().all())
+    _insert(session, RequirementSkillRow, [
+        {"requirement_id": row_ids[r.id], "skill": skill, "count": count, "position": i}
+        for r in requirements
+        for i, (skill, count) in enumerate(r.required_skills)
+    ])
+
+
+def _write_availability(
+    session: Session, plan_id: int, availability: dict[tuple[str, Any], Mark], staff: dict[str, int]
+) -> None:
+    _insert(session, AvailabilityRow, [
+        {"plan_id": plan_id, "staff_id": staff[code], "date": day, "mark": mark.name}
+        for (code, day), mark in availability.items()
+    ])
+
+
+def read_problem(session: Session, plan: PlanRow) -> Problem:
+    """The plan's input as a `Problem` (with no locks and no published roster yet)."""
+    plan_id = plan.id
+    staff_rows = list(session.scalars(
+        select(PlanStaffRow.staff_id).where(PlanStaffRow.plan_id == plan_id).order_by(PlanStaffRow.position)
+    ))
+    site_rows = list(session.scalars(
+        select(PlanSiteRow.site_id).where(PlanSiteRow.plan_id == plan_id).order_by(PlanSiteRow.position)
+    ))
+    # Staff ids for every person the plan's availability and requests name.
+    named = select(AvailabilityRow.staff_id).where(AvailabilityRow.plan_id == plan_id).union(
+        select(ShiftRequestRow.staff_id).where(ShiftRequestRow.plan_id == plan_id)
+    )
+    codes = dict(session.execute(select(StaffRow.id, StaffRow.code).where(StaffRow.id.in_(named))).tuples().all())
+    availability = {
+        (codes[staff_id], day): Mark[mark]
+        for staff_id, day, mark in session.execute(
+            select(AvailabilityRow.staff_id, AvailabilityRow.date, AvailabilityRow.mark)
+            .where(AvailabilityRow.plan_id == plan_id)
+        )
+    }
+    requests = [
+        ShiftRequest(codes[staff_id], day, activity, wants_work, weight)
+        for staff_id, day, activity, wants_work, weight in session.execute(
+            select(
+                ShiftRequestRow.staff_id, ShiftRequestRow.date, ShiftRequestRow.activity,
+                ShiftRequestRow.wants_work, ShiftRequestRow.weight,
+            )
+            .where(ShiftRequestRow.plan_id == plan_id)
+            .order_by(ShiftRequestRow.position)
+        )
+    ]
+    successions = frozenset(
+        (a, b) for a, b in session.execute(
+            select(ForbiddenSuccessionRow.earlier, ForbiddenSuccessionRow.later)
+            .where(ForbiddenSuccessionRow.plan_id == plan_id)
+        )
+    )
+    rules = {
+        r.rule_id: RuleSetting(r.enabled, r.hard, r.weight, dict(r.params), {k: dict(v) for k, v in r.staff_overrides.items()})
+        for r in session.scalars(select(RuleSettingRow).where(RuleSettingRow.plan_id == plan_id))
+    }
+    return Problem(
+        name=plan.name,
+        start=plan.start_date,
+        end=plan.end_date,
+        staff=registers.read_staff(session, staff_rows),
+        sites=registers.read_sites(session, site_rows),
+        requirements=_read_requirements(session, plan_id),
+        availability=availability,
+        blank_means=Mark[plan.blank_means],
+        requests=requests,
+        forbidden_successions=successions,
+        min_rest_minutes=plan.min_rest_minutes,
+        travel=TravelBuffers(plan.travel_same_site, plan.travel_same_group, plan.travel_other_group),
+        rules=rules,
+    )
+
+
+def _read_requirements(session: Session, plan_id: int) -> list[Requirement]:
+    skills: dict[int, list[tuple[str, int]]] = {}
+    query = (
+        select(RequirementSkillRow.requirement_id, RequirementSkillRow.skill, RequirementSkillRow.count)
+        .join(RequirementRow, RequirementRow.id == RequirementSkillRow.requirement_id)
+        .where(RequirementRow.plan_id == plan_id)
+        .order_by(RequirementSkillRow.requirement_id, RequirementSkillRow.position)
+    )
+    for requirement_id, skill, count in session.execute(query):
+        skills.setdefault(requirement_id, []).append((skill, count))
+    query = (
+        select(*RequirementRow.__table__.c, SiteRow.name.label("site_name"))
+        .join(SiteRow, SiteRow.id == RequirementRow.site_id)
+        .where(RequirementRow.plan_id == plan_id)
+        .order_by(RequirementRow.position)
+    )
+    return [
+        Requirement(
+            id=r.code, date=r.date, site=r.site_name, activity=r.activity, start=r.start_minute, end=r.end_minute,
+            min_staff=r.min_staff, max_staff=r.max_staff, preferred_staff=r.preferred_staff,
+            required_skills=tuple(skills.get(r.id, ())), under_weight=r.under_weight,
+            over_weight=r.over_weight, notes=r.notes,
+        )
+        for r in session.execute(query)
+    ]
+
+
+def aware(stamp: datetime) -> datetime:
+    """`stamp` as an aware UTC time (SQLite hands back naive ones)."""
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)
