@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from models.domain import Staff
+from sequence_harness import assert_exact, check_cost, make_problem, roster, setting, solve_fixed
+from solver.rules.forbidden_successions import RULE
+
+ID = "forbidden_successions"
+SHIFTS = [("E", 6 * 60, 14 * 60), ("L", 14 * 60, 22 * 60), ("N", 22 * 60, 30 * 60)]
+BANNED = frozenset({("N", "E"), ("N", "L"), ("L", "E")})
+
+
+def _problem(**kw: object):
+    staff = [Staff("A", "Aoki"), Staff("B", "Baba")]
+    return make_problem(days=4, staff=staff, shifts=SHIFTS, forbidden_successions=BANNED, **kw)
+
+
+def test_hard_forbids_an_early_shift_after_a_night() -> None:
+    problem = _problem()
+    bad = roster(problem, ("A", 1, "N"), ("A", 2, "E"))
+    assert solve_fixed(problem, RULE, bad) is None
+    [found] = RULE.check(problem, bad)
+    assert found.hard and found.staff_id == "A" and found.date == problem.start.replace(day=2)
+
+
+def test_hard_allows_allowed_orders_and_other_people() -> None:
+    problem = _problem()
+    fine = roster(problem, ("A", 0, "E"), ("A", 1, "L"), ("A", 2, "N"), ("B", 2, "N"), ("A", 3, "N"))
+    assert RULE.check(problem, fine) == []
+    assert solve_fixed(problem, RULE, fine) == 0
+
+
+def test_soft_costs_each_forbidden_pair() -> None:
+    problem = _problem(rules={ID: setting(hard=False, weight=5)})
+    # A does L and N on day 0 and E and L on day 1: (N,E), (N,L), (L,E) all happen
+    bad = roster(problem, ("A", 0, "L"), ("A", 0, "N"), ("A", 1, "E"), ("A", 1, "L"))
+    assert check_cost(problem, RULE, bad) == 15
+    assert solve_fixed(problem, RULE, bad) == 15
+
+
+def test_solver_and_evaluator_agree_on_random_rosters() -> None:
+    assert_exact(_problem(rules={ID: setting(hard=False, weight=2)}), RULE)
+    assert_exact(_problem(), RULE)

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from models.domain import RuleSetting, Staff
+from sequence_harness import assert_exact, check_cost, make_problem, setting, solve_fixed, working
+from solver.context import Context
+from solver.rules.pay_cap import RULE
+
+ID = "pay_cap"  # the day shift is 8 hours
+
+
+def _staff(**kw: object) -> Staff:
+    values: dict = dict(hourly_rate=1250, annual_pay_cap=1_030_000, paid_this_year=1_000_000) | kw
+    return Staff("A", "Aoki", **values)
+
+
+def test_hard_cap_counts_what_was_paid_before() -> None:
+    problem = make_problem(days=5, staff=[_staff()])  # room 30,000 yen = 3 days of 10,000
+    assert solve_fixed(problem, RULE, working(problem, "A", [0, 1, 2, 3])) is None
+    [found] = RULE.check(problem, working(problem, "A", [0, 1, 2, 3]))
+    assert found.hard and "10,000" in found.message
+    assert RULE.check(problem, working(problem, "A", [0, 1, 2])) == []
+    assert solve_fixed(problem, RULE, working(problem, "A", [0, 1, 2])) == 0
+
+
+def test_soft_costs_each_started_thousand_yen_above() -> None:
+    problem = make_problem(days=5, staff=[_staff(paid_this_year=1_001_500)],
+                           rules={ID: setting(hard=False, weight=3)})
+    three = working(problem, "A", [0, 1, 2])  # 30,000 against 28,500 of room: 1,500 over
+    assert check_cost(problem, RULE, three) == 2 * 3
+    assert solve_fixed(problem, RULE, three) == 6
+
+
+def test_a_cap_for_everyone_from_the_rule_parameter() -> None:
+    rules = {ID: RuleSetting(params={"annual_pay_cap": 15_000})}
+    problem = make_problem(days=3, staff=[Staff("A", "Aoki", hourly_rate=1000)], rules=rules)
+    assert len(RULE.check(problem, working(problem, "A", [0, 1]))) == 1
+    assert RULE.check(problem, working(problem, "A", [0])) == []
+
+
+def test_someone_already_past_the_cap_takes_no_session_when_hard() -> None:
+    problem = make_problem(days=3, staff=[_staff(paid_this_year=2_000_000)])
+    assert Context(problem, [RULE]).pairs() == {}
+    assert solve_fixed(problem, RULE, working(problem, "A", [])) == 0
+
+
+def test_solver_and_evaluator_agree_on_random_rosters() -> None:
+    staff = [_staff(paid_this_year=1_001_234), Staff("B", "Baba", hourly_rate=1111, annual_pay_cap=40_000)]
+    problem = make_problem(days=6, staff=staff, shifts=[("D", 540, 1020), ("S", 600, 713)])
+    assert_exact(problem.with_(rules={ID: setting(hard=False, weight=3)}), RULE)
+    assert_exact(problem, RULE)
