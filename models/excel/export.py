@@ -1,0 +1,68 @@
+"""The roster workbook (`haichi export`) and the one-file-per-person hand-outs (DESIGN §4).
+
+Output sheets first (配置表, 個人別, 集計, 未充足, 違反, Assignments), then the input sheets
+(職員, 枠, 勤務可否, 会場, 設定) exactly as the template writes them, so the exported file is
+also a complete input: `haichi check roster.xlsx` re-reads the whole problem and its roster.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+from openpyxl import Workbook
+
+from models.domain import Problem, Roster, Violation
+from models.excel.sheets_input import write_input_sheets
+from models.excel.sheets_master import write_master
+from models.excel.sheets_personal import schedules, write_person_workbook, write_personal_sheet
+from models.excel.sheets_tables import write_assignments, write_summary, write_unfilled, write_violations
+from models.excel.styles import safe_file_stem
+from models.rulemeta import RuleInfo
+from models.stats import person_stats
+
+
+def write_roster(
+    path: Path | str,
+    problem: Problem,
+    roster: Roster,
+    violations: Sequence[Violation] = (),
+    catalogue: Sequence[RuleInfo] = (),
+) -> None:
+    """Write the roster workbook to `path`; `catalogue` names the rules and fills the 設定 sheet.
+
+    Raises ValueError when the roster places someone in a session the problem does not have.
+    """
+    wb = Workbook(write_only=True)
+    write_master(wb, problem, roster)
+    write_personal_sheet(wb, problem, roster)
+    write_summary(wb, problem, roster)
+    write_unfilled(wb, problem, roster)
+    write_violations(wb, problem, violations, catalogue)
+    write_assignments(wb, problem, roster)
+    write_input_sheets(wb, problem.start, problem.end, catalogue, problem)
+    wb.save(Path(path))
+
+
+def write_personal_workbooks(directory: Path | str, problem: Problem, roster: Roster) -> list[Path]:
+    """One workbook per person (active or placed) with only their own schedule, into `directory`.
+
+    Files are named `<staff_id>_<name>.xlsx`, made safe for Windows; returns the paths written.
+    """
+    folder = Path(directory)
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    taken: set[str] = set()
+    plans = schedules(problem, roster)
+    for stats in person_stats(problem, roster):
+        staff = problem.staff_by_id(stats.staff_id)
+        stem = safe_file_stem(f"{staff.id}_{staff.name}")
+        while stem.lower() in taken:  # two IDs that differ only in forbidden characters or case
+            stem += "_"
+        taken.add(stem.lower())
+        wb = Workbook(write_only=True)
+        write_person_workbook(wb, problem, staff, stats, plans.get(staff.id, []))
+        path = folder / f"{stem}.xlsx"
+        wb.save(path)
+        written.append(path)
+    return written

@@ -1,0 +1,95 @@
+"""The 記入方法 sheet: how to fill in the template, for a coordinator who is not a programmer."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from openpyxl import Workbook
+
+from models.domain import Mark, TravelBuffers
+from models.excel import schema
+from models.excel.settings_rows import BLANK_CHOICES
+from models.excel.styles import HEADER, NOTE, PLAIN, SheetWriter, text_width
+from models.i18n import t
+
+_SECTION = PLAIN.but(bold=True, size=11, fill="EEF3FA")
+_WIDE = 96  # width of the text column, in Excel units
+
+
+def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) -> list[tuple[str, list[str]]]:
+    """(heading, paragraphs) of the instructions, in the current language."""
+    blank = BLANK_CHOICES.get(blank_means, blank_means.value)
+    period = f"{start:%Y/%m/%d} 〜 {end:%Y/%m/%d}"
+    return [
+        (t("このブックについて", "About this workbook"), [
+            t("配置表を作るための入力用ブックです。対象期間: {p}", "Input workbook for building the roster. Period: {p}", p=period),
+            t("各シートの1行目の見出しとシート名は変えないでください。見出しより上に表題の行を入れるのはかまいません（10行目まで）。",
+              "Keep the sheet names and the headers in row 1. Title rows above the header are fine (up to row 10)."),
+            t("濃い色の見出しは必須の列です。それ以外は空欄でもかまいません。",
+              "Darker headers are required columns; the others may be left blank."),
+        ]),
+        (t("職員シート", "The 職員 (staff) sheet"), [
+            t("1行に1人を書きます。職員IDは重ならないようにしてください（全角・半角の違いは同じとみなします）。",
+              "One person per row. Staff IDs must be unique (full-width and half-width count as the same)."),
+            t("スキルは「、」で区切って書きます（例: リーダー、フッ化物）。",
+              "Separate skills with 、 or commas (e.g. リーダー、フッ化物)."),
+            t("上限の列（1日上限・週上限・月上限・連続勤務上限）は空欄なら制限なし。時給・年間上限額は円で書きます。",
+              "Limit columns (per day, week, month, consecutive days) blank = no limit. Pay columns are in yen."),
+        ]),
+        (t("枠シート", "The 枠 (sessions) sheet"), [
+            t("1行に1つの枠（健診・教室・シフトなど）を書きます。日付・会場・内容・開始・終了・必要人数は必須です。",
+              "One session (check-up, class, shift…) per row. Date, site, activity, start, end and staff needed are required."),
+            t("最大人数が空欄なら必要人数と同じです。必要スキルは「リーダー:1、フッ化物:2」のように「スキル:人数」で書きます。",
+              "A blank maximum equals the minimum. Required skills are written as skill:count, e.g. リーダー:1、フッ化物:2."),
+        ]),
+        (t("勤務可否シート", "The 勤務可否 (availability) sheet"), [
+            t("1行に1人、日付ごとの列に次の記号を選びます（セルを選ぶと▼で選べます）。土日は青、日曜・祝日は赤で色付けしています。",
+              "One person per row; pick a mark under each date (a ▼ list appears in the cell). Saturdays are blue, Sundays and holidays red."),
+            t("空欄は「{b}」とみなします（設定シートの「空欄の扱い」で変えられます）。",
+              "A blank counts as 「{b}」 (change it with 空欄の扱い on the 設定 sheet).", b=blank),
+        ]),
+        (t("会場シート", "The 会場 (sites) sheet"), [
+            t("会場ごとに区と移動グループを書きます。1日に2か所で勤務するとき、同じ会場は{a}分、同じ移動グループは{b}分、違うグループは{c}分の移動時間をあけます。",
+              "Give each site its area and travel group. Between two sessions on one day: {a} min at the same site, {b} min within a group, {c} min across groups.",
+              a=travel.same_site, b=travel.same_group, c=travel.other_group),
+        ]),
+        (t("設定シート", "The 設定 (settings) sheet"), [
+            t("「値」の列だけを変えてください。はい／いいえの項目は▼から選べます。",
+              "Change only the 値 (value) column; はい/いいえ items have a ▼ list."),
+            t("「必須」を「いいえ」にしたルールは、守れない場合に「重み」に応じて少しずつ譲ります。",
+              "A rule with 必須 = いいえ may be broken when needed, at the cost given by its 重み (weight)."),
+        ]),
+        (t("日付と時刻の書き方", "Dates and times"), [
+            t("日付: 2026/4/1、2026-04-01、令和8年4月1日、4/1 のどれでもかまいません。時刻: 9:00、13:30（24時間表記）。全角数字でも読み取れます。",
+              "Dates: 2026/4/1, 2026-04-01, 令和8年4月1日 or 4/1. Times: 9:00, 13:30 (24-hour). Full-width digits are fine."),
+        ]),
+    ]
+
+
+def _marks() -> list[tuple[str, str]]:
+    return [
+        (Mark.AVAILABLE.value, t("勤務できる", "can work")),
+        (Mark.PREFER_NOT.value, t("勤務できるが、できれば避けたい", "can work but would rather not")),
+        (Mark.UNAVAILABLE.value, t("勤務できない", "cannot work")),
+        (Mark.AM_ONLY.value, t("午前のみ（12:00までに終わる枠）", "morning only (sessions ending by 12:00)")),
+        (Mark.PM_ONLY.value, t("午後のみ（12:00以降に始まる枠）", "afternoon only (sessions starting 12:00 or later)")),
+    ]
+
+
+def write_instructions(wb: Workbook, start: date, end: date, blank_means: Mark, travel: TravelBuffers) -> None:
+    """The 記入方法 sheet: a title, one short section per sheet, and the table of marks."""
+    sheet = SheetWriter(wb, schema.INSTRUCTIONS_SHEET, [3, 12, _WIDE - 12])
+    sheet.title(t("入力用ブックの記入方法", "How to fill in this workbook"), 3)
+    for heading, paragraphs in _sections(start, end, blank_means, travel):
+        sheet.append([])
+        sheet.append([sheet.cell(heading, _SECTION), sheet.cell("", _SECTION), sheet.cell("", _SECTION)], look=None, height=20)
+        for text in paragraphs:
+            lines = max(1, -(-text_width(text) // (_WIDE - 4)))  # ceiling division: wrapped line count
+            sheet.append([None, sheet.cell(text, NOTE)], look=None, height=15 * lines + 3)
+            sheet.ws.merged_cells.add(f"B{sheet.rows}:C{sheet.rows}")
+        if heading == t("勤務可否シート", "The 勤務可否 (availability) sheet"):
+            sheet.append([None, sheet.cell(t("記号", "Mark"), HEADER), sheet.cell(t("意味", "Meaning"), HEADER)], look=None)
+            for mark, meaning in _marks():
+                sheet.append([None, sheet.cell(mark, PLAIN.but(horizontal="center", border=True, size=12)),
+                              sheet.cell(meaning, PLAIN.but(border=True))], look=None, height=18)
+    sheet.print_setup(landscape=False)

@@ -1,0 +1,113 @@
+"""The rows of the 設定 sheet: plan, period, blanks, travel minutes and one row per rule setting.
+
+Rule rows are generated from the rule catalogue's metadata as `<rule id>.有効`, `<rule id>.必須`,
+`<rule id>.重み` and `<rule id>.<parameter>`, the keys the importer validates against the same
+catalogue, so adding a rule adds its rows here without touching this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Sequence
+
+from models.domain import Mark, Problem, RuleSetting, TravelBuffers
+from models.excel import schema
+from models.i18n import t
+from models.rulemeta import Param, RuleInfo
+
+NOTE_HEADER = "説明"
+PERIOD_START_KEY = ("period_start", "期間開始")
+PERIOD_END_KEY = ("period_end", "期間終了")
+ENABLED, HARD, WEIGHT = "有効", "必須", "重み"
+YES, NO = "はい", "いいえ"
+BLANK_CHOICES = {Mark.UNAVAILABLE: "不可", Mark.AVAILABLE: "可", Mark.PREFER_NOT: "△"}
+
+
+@dataclass(frozen=True)
+class SettingRow:
+    key: str
+    value: Any
+    note: str
+    choices: tuple[str, ...] = ()  # the drop-down of the value cell, if any
+
+
+def yes_no(flag: bool) -> str:
+    return YES if flag else NO
+
+
+def setting_rows(
+    plan_name: str,
+    start: date,
+    end: date,
+    blank_means: Mark,
+    travel: TravelBuffers,
+    catalogue: Sequence[RuleInfo],
+    problem: Problem | None,
+) -> list[SettingRow]:
+    """Every row of the 設定 sheet, in the order a coordinator reads them."""
+    rows = [
+        SettingRow(schema.PLAN_NAME_KEY[1], plan_name, t("計画の名前（配置表の表題になります）", "Plan name (the roster's title)")),
+        SettingRow(PERIOD_START_KEY[1], start, t("対象期間の初日", "First day of the period")),
+        SettingRow(PERIOD_END_KEY[1], end, t("対象期間の最終日", "Last day of the period")),
+        SettingRow(
+            schema.BLANK_MEANS_KEY[1],
+            BLANK_CHOICES.get(blank_means, blank_means.value),
+            t("勤務可否の空欄の意味: 不可＝勤務できない、可＝勤務できる",
+              "What a blank in 勤務可否 means: 不可 = unavailable, 可 = available"),
+            ("不可", "可"),
+        ),
+    ]
+    minutes = (travel.same_site, travel.same_group, travel.other_group)
+    notes = (
+        t("同じ会場で続けて勤務するときの移動時間（分）", "Minutes between two sessions at the same site"),
+        t("同じ移動グループの会場間の移動時間（分）", "Minutes between sites of one travel group"),
+        t("異なる移動グループの会場間の移動時間（分）", "Minutes between sites of different travel groups"),
+    )
+    for (_, key), value, note in zip(schema.TRAVEL_KEYS, minutes, notes):
+        rows.append(SettingRow(key, value, note))
+    for info in catalogue:
+        rows.extend(_rule_rows(info, problem.rules.get(info.id) if problem else None))
+    return rows
+
+
+def _rule_rows(info: RuleInfo, chosen: RuleSetting | None) -> list[SettingRow]:
+    """The rows of one rule: enabled, hard (if it can be hard), weight, then each parameter."""
+    enabled = info.enabled_default if chosen is None else chosen.enabled
+    hard = info.hard_default if chosen is None else chosen.hard
+    weight = info.weight_default if chosen is None else chosen.weight
+    params = {p.name: p.default for p in info.params}
+    if chosen is not None:
+        params.update(chosen.params)
+    title = t(info.title_ja, info.title_en)
+    rows = [
+        SettingRow(f"{info.id}.{ENABLED}", yes_no(enabled),
+                   t("{title}: このルールを使う（はい／いいえ）", "{title}: use this rule (はい yes / いいえ no)", title=title),
+                   (YES, NO)),
+    ]
+    if info.can_be_hard:
+        rows.append(SettingRow(
+            f"{info.id}.{HARD}", yes_no(hard and info.can_be_hard),
+            t("{title}: はい＝必ず守る、いいえ＝なるべく守る（重みで調整）",
+              "{title}: はい = must hold, いいえ = should hold (weighted)", title=title),
+            (YES, NO),
+        ))
+    rows.append(SettingRow(
+        f"{info.id}.{WEIGHT}", weight,
+        t("{title}: 守れなかったときの重み（大きいほど優先）", "{title}: weight when broken (higher = more important)", title=title),
+    ))
+    for param in info.params:
+        value = params.get(param.name, param.default)
+        rows.append(SettingRow(f"{info.id}.{param.name}", yes_no(value) if param.type is bool else value,
+                               _param_note(title, param), (YES, NO) if param.type is bool else ()))
+    return rows
+
+
+def _param_note(title: str, param: Param) -> str:
+    """`<rule title>: <parameter title>（1〜10）`."""
+    note = f"{title}: {t(param.title_ja, param.title_en)}"
+    if param.minimum is not None or param.maximum is not None:
+        low = "" if param.minimum is None else f"{param.minimum:g}"
+        high = "" if param.maximum is None else f"{param.maximum:g}"
+        note += f"（{low}〜{high}）"
+    return note

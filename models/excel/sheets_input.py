@@ -1,0 +1,184 @@
+"""The input sheets 職員, 枠, 勤務可否, 会場 and 設定, written in the layout the importer reads.
+
+Headers come from `models.excel.schema` (Japanese names, header in row 1) so what the
+template and the exporter write is read back by `models.excel.importer` unchanged. Used empty
+(the template) or pre-filled from a Problem (the exported roster, so `haichi check` can re-read
+the whole problem).
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Any, Callable, Sequence
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from models.domain import Mark, Problem, Requirement, Site, Staff, TravelBuffers, hhmm
+from models.excel import schema
+from models.i18n import t
+from models.excel.settings_rows import NOTE_HEADER, setting_rows
+from models.excel.styles import BODY, DATE_FORMAT, DAY_FORMAT, HEADER, TIME_FORMAT, Look, SheetWriter, day_fill, text_width
+from models.rulemeta import RuleInfo
+
+MARK_CHOICES = tuple(m.value for m in Mark)  # ○ △ × 午前 午後, the drop-down of 勤務可否
+SPARE_ROWS = 100  # empty, validated rows left for people to add in the template
+
+_STAFF_VALUES: dict[str, Callable[[Staff], Any]] = {
+    "staff_id": lambda s: s.id,
+    "skills": lambda s: "、".join(sorted(s.skills)),
+    "paid_this_year": lambda s: s.paid_this_year or None,
+}
+_SESSION_VALUES: dict[str, Callable[[Requirement], Any]] = {
+    "required_skills": lambda r: "、".join(f"{k}:{n}" for k, n in r.required_skills),
+    "start": lambda r: _time_value(r.start),
+    "end": lambda r: _time_value(r.end),
+}
+_WIDTHS = {"staff_id": 10, "name": 16, "skills": 22, "home": 18, "notes": 30, "date": 12, "site": 20,
+           "activity": 22, "required_skills": 24, "area": 14, "travel_group": 14}
+
+
+def _time_value(minutes: int) -> Any:
+    """An Excel time for a time of day; HH:MM text past 24:00, which Excel times cannot hold."""
+    if 0 <= minutes < 24 * 60:
+        return time(minutes // 60, minutes % 60)
+    return hhmm(minutes)
+
+
+def _widths(spec: schema.SheetSpec) -> list[float]:
+    return [max(_WIDTHS.get(c.key, 10), text_width(c.ja) + 4) for c in spec.columns]
+
+
+def write_staff(wb: Workbook, staff: Sequence[Staff]) -> None:
+    """The 職員 sheet: one row per person, columns as in the schema."""
+    spec = schema.STAFF
+    sheet = SheetWriter(wb, spec.ja, _widths(spec), freeze="C2")
+    sheet.header([c.ja for c in spec.columns], [c.required for c in spec.columns])
+    for person in staff:
+        sheet.append([_STAFF_VALUES.get(c.key, lambda s, k=c.key: getattr(s, k, None))(person) for c in spec.columns])
+
+
+def write_sessions(wb: Workbook, requirements: Sequence[Requirement]) -> None:
+    """The 枠 sheet: one row per session, dates as Excel dates and times as Excel times."""
+    spec = schema.SESSIONS
+    sheet = SheetWriter(wb, spec.ja, _widths(spec), freeze="A2")
+    sheet.header([c.ja for c in spec.columns], [c.required for c in spec.columns])
+    looks = {"date": BODY.but(number_format=DATE_FORMAT), "start": BODY.but(number_format=TIME_FORMAT),
+             "end": BODY.but(number_format=TIME_FORMAT)}
+    for req in sorted(requirements, key=lambda r: (r.date, r.start, r.site, r.activity)):
+        row = []
+        for c in spec.columns:
+            value = _SESSION_VALUES.get(c.key, lambda r, k=c.key: getattr(r, k, None))(req)
+            row.append(sheet.cell(value, looks.get(c.key, BODY)))
+        sheet.append(row, look=None)
+
+
+def write_availability(
+    wb: Workbook, days: Sequence[date], staff: Sequence[Staff], marks: dict[tuple[str, date], Mark]
+) -> None:
+    """The 勤務可否 matrix: ID, name, one column per day (an Excel date shown `m/d(aaa)`).
+
+    Weekends and holidays are shaded down the whole column; the mark area has a ○/△/×/午前/午後
+    drop-down, including spare rows below the people listed.
+    """
+    spec = schema.AVAILABILITY
+    sheet = SheetWriter(wb, spec.ja, [10, 16] + [8.5] * len(days), freeze="C2")
+    header = [sheet.cell(c.ja, HEADER) for c in spec.columns]
+    header += [sheet.cell(d, HEADER.but(number_format=DAY_FORMAT, fill=day_fill(d) or HEADER.fill)) for d in days]
+    sheet.append(header, look=None, height=30)
+    fills = [day_fill(d) for d in days]
+    # a pre-built empty cell per shaded column keeps shading of blanks cheap
+    looks = [BODY.but(horizontal="center", fill=f) for f in fills]
+    for person in staff:
+        row: list[Any] = [sheet.cell(person.id), sheet.cell(person.name)]
+        for day, look in zip(days, looks):
+            mark = marks.get((person.id, day))
+            row.append(sheet.cell(None if mark is None else mark.value, look))
+        sheet.append(row, look=None)
+    first = len(staff) + 2
+    for _ in range(SPARE_ROWS if not staff else 0):  # the template: empty rows to fill in
+        sheet.append([sheet.cell(None), sheet.cell(None)] + [sheet.cell(None, lk) for lk in looks], look=None)
+    if days:
+        last_row = max(first - 1, 1) + SPARE_ROWS
+        validation = DataValidation(
+            type="list", formula1='"' + ",".join(MARK_CHOICES) + '"', allow_blank=True,
+            showErrorMessage=True, errorStyle="warning",
+            errorTitle=spec.ja, error=t("○ △ × 午前 午後 のいずれかを選んでください。", "Choose one of ○ △ × 午前 午後."),
+            promptTitle=spec.ja, showInputMessage=True,
+            prompt=t("○=可 △=できれば避けたい ×=不可 午前/午後=半日のみ", "○ yes, △ rather not, × no, 午前/午後 half day only"),
+        )
+        validation.add(f"C2:{get_column_letter(len(days) + 2)}{last_row}")
+        sheet.ws.data_validations.append(validation)
+
+
+def write_sites(wb: Workbook, sites: Sequence[Site]) -> None:
+    """The 会場 sheet: site, area (区), travel group."""
+    spec = schema.SITES
+    sheet = SheetWriter(wb, spec.ja, _widths(spec), freeze="A2")
+    sheet.header([c.ja for c in spec.columns], [c.required for c in spec.columns])
+    for site in sites:
+        sheet.append([site.name, site.area, site.travel_group])
+
+
+def write_settings(
+    wb: Workbook,
+    *,
+    plan_name: str,
+    start: date,
+    end: date,
+    blank_means: Mark,
+    travel: TravelBuffers,
+    catalogue: Sequence[RuleInfo],
+    problem: Problem | None,
+) -> None:
+    """The 設定 sheet: 項目 / 値 / 説明 rows for the plan, blanks, travel and every rule setting."""
+    sheet = SheetWriter(wb, schema.SETTINGS.ja, [30, 16, 70], freeze="A2")
+    sheet.header([schema.SETTINGS.column("key").ja, schema.SETTINGS.column("value").ja, NOTE_HEADER], [True, True])
+    choices: dict[str, list[str]] = {}
+    rows = setting_rows(plan_name, start, end, blank_means, travel, catalogue, problem)
+    for row in rows:
+        value_look: Look = BODY.but(number_format=DATE_FORMAT) if isinstance(row.value, date) else BODY
+        number = sheet.append([sheet.cell(row.key), sheet.cell(row.value, value_look.but(horizontal="left")),
+                               sheet.cell(row.note, BODY.but(wrap=True))], look=None)
+        if row.choices:
+            choices.setdefault(",".join(row.choices), []).append(f"B{number}")
+    for options, cells in choices.items():
+        validation = DataValidation(type="list", formula1=f'"{options}"', allow_blank=False)
+        for ref in cells:
+            validation.add(ref)
+        sheet.ws.data_validations.append(validation)
+
+
+def write_input_sheets(
+    wb: Workbook, start: date, end: date, catalogue: Sequence[RuleInfo], problem: Problem | None
+) -> None:
+    """All five input sheets in the template's order, empty or filled from `problem`."""
+    staff = problem.staff if problem else []
+    requirements = problem.requirements if problem else []
+    days = [date.fromordinal(o) for o in range(start.toordinal(), end.toordinal() + 1)]
+    write_staff(wb, staff)
+    write_sessions(wb, requirements)
+    write_availability(wb, days, staff, problem.availability if problem else {})
+    write_sites(wb, _sites_of(problem) if problem else [])
+    write_settings(
+        wb,
+        plan_name=problem.name if problem else f"{start.year}年{start.month}月",
+        start=start,
+        end=end,
+        blank_means=problem.blank_means if problem else Mark.UNAVAILABLE,
+        travel=problem.travel if problem else TravelBuffers(),
+        catalogue=catalogue,
+        problem=problem,
+    )
+
+
+def _sites_of(problem: Problem) -> list[Site]:
+    """The declared sites, then any site a session names that was not declared."""
+    sites = list(problem.sites)
+    known = {s.name for s in sites}
+    for req in problem.requirements:
+        if req.site not in known:
+            known.add(req.site)
+            sites.append(problem.site(req.site))
+    return sites

@@ -1,0 +1,137 @@
+"""The 配置表 master roster: the sheet a coordinator prints and pins on the wall.
+
+Dates run down the page (every day of the period, so the calendar reads naturally and
+weekends/holidays show as shaded rows) and sites across; a cell lists each session of that site
+and day (`3歳児健診 13:00-16:00`) followed by the names placed in it, with sessions still short of
+staff highlighted. With more sites than fit across a page, the sheet turns into one row per
+session instead (date, site, activity, time, needed, placed, names), which prints at any size.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Sequence
+
+from openpyxl import Workbook
+
+from models.domain import Problem, Requirement, Roster, hhmm
+from models.excel import schema
+from models.excel.styles import (
+    BODY, PAPER_A3, PAPER_A4, SHORT_FILL, Look, SheetWriter, day_fill, day_label, text_width,
+)
+from models.i18n import t
+
+GRID_MAX_SITES = 12  # beyond this, columns get too narrow on A3 landscape: list layout instead
+_LINE_HEIGHT = 13.5  # points per text line at 10 pt
+_DATE_WIDTH = 14
+
+
+def _names(problem: Problem, roster: Roster) -> dict[str, list[str]]:
+    """Requirement id -> names of the people placed there, in staff-ID order."""
+    placed: dict[str, list[str]] = defaultdict(list)
+    for a in sorted(roster.assignments, key=lambda a: a.staff_id):
+        try:
+            placed[a.requirement_id].append(problem.staff_by_id(a.staff_id).name)
+        except KeyError:
+            placed[a.requirement_id].append(a.staff_id)
+    return placed
+
+
+def _session_text(req: Requirement, names: list[str]) -> tuple[str, str]:
+    """The heading line and the names line of one session in a grid cell."""
+    heading = f"{req.activity} {hhmm(req.start)}-{hhmm(req.end)}"
+    missing = req.min_staff - len(names)
+    line = "、".join(names)
+    if missing > 0:
+        line += t("（あと{n}人）", " (short {n})", n=missing)
+    return heading, line
+
+
+def _lines(text: str, width: float) -> int:
+    """How many lines `text` takes when wrapped in a column `width` units wide."""
+    usable = max(4.0, width - 1.5)
+    return sum(max(1, -(-text_width(part) // int(usable))) for part in text.split("\n"))
+
+
+def write_master(wb: Workbook, problem: Problem, roster: Roster) -> None:
+    """The 配置表 sheet, as a dates × sites grid or, with many sites, one row per session."""
+    sites = _site_order(problem)
+    placed = _names(problem, roster)
+    if len(sites) <= GRID_MAX_SITES:
+        _write_grid(wb, problem, sites, placed)
+    else:
+        _write_list(wb, problem, placed)
+
+
+def _site_order(problem: Problem) -> list[str]:
+    """Sites in the order of the 会場 sheet, then any others sessions name; only sites with sessions."""
+    used = {r.site for r in problem.requirements}
+    order = [s.name for s in problem.sites if s.name in used]
+    order += sorted(used - set(order))
+    return order
+
+
+def _subtitle(problem: Problem, placed: dict[str, list[str]]) -> str:
+    short = sum(1 for r in problem.requirements if len(placed.get(r.id, [])) < r.min_staff)
+    people = sum(len(v) for k, v in placed.items() if problem.has_requirement(k))
+    return t(
+        "期間 {a} 〜 {b}　枠 {n} 件　配置 延べ {p} 人　未充足 {s} 件",
+        "Period {a} to {b}   {n} sessions   {p} placements   {s} short",
+        a=f"{problem.start:%Y/%m/%d}", b=f"{problem.end:%Y/%m/%d}",
+        n=len(problem.requirements), p=people, s=short,
+    )
+
+
+def _write_grid(wb: Workbook, problem: Problem, sites: Sequence[str], placed: dict[str, list[str]]) -> None:
+    by_cell: dict[tuple[date, str], list[Requirement]] = defaultdict(list)
+    for req in sorted(problem.requirements, key=lambda r: (r.start, r.activity)):
+        by_cell[(req.date, req.site)].append(req)
+    texts: dict[tuple[date, str], str] = {}
+    for key, reqs in by_cell.items():
+        texts[key] = "\n".join("\n".join(_session_text(r, placed.get(r.id, []))) for r in reqs)
+    widths = [_DATE_WIDTH] + [_column_width(site, [v for (d, s), v in texts.items() if s == site]) for site in sites]
+    sheet = SheetWriter(wb, schema.MASTER_SHEET, widths, freeze="B4")
+    sheet.title(t("{name} 配置表", "{name} roster", name=problem.name), len(widths), _subtitle(problem, placed))
+    header_row = sheet.header([t("日付", "Date"), *sites])
+    for day in problem.days():
+        fill = day_fill(day)
+        row = [sheet.cell(day_label(day, with_holiday=True), BODY.but(fill=fill, wrap=True, vertical="top"))]
+        lines = 1
+        for site, width in zip(sites, widths[1:]):
+            reqs = by_cell.get((day, site), [])
+            short = any(len(placed.get(r.id, [])) < r.min_staff for r in reqs)
+            look = BODY.but(fill=SHORT_FILL if short else fill, wrap=True, vertical="top", size=9)
+            text = texts.get((day, site))
+            row.append(sheet.cell(text, look))
+            if text:
+                lines = max(lines, _lines(text, width))
+        lines = max(lines, _lines(day_label(day, with_holiday=True), _DATE_WIDTH))
+        sheet.append(row, look=None, height=_LINE_HEIGHT * lines + 3)
+    sheet.print_setup(landscape=True, paper=PAPER_A3 if sum(widths) > 150 else PAPER_A4,
+                      title_rows=f"{header_row}:{header_row}")
+
+
+def _column_width(site: str, texts: list[str]) -> float:
+    """Wide enough for the site name and a session heading, between 14 and 30 units."""
+    longest = max([text_width(site)] + [text_width(line) for text in texts for line in text.split("\n")[::2]])
+    return float(min(30, max(14, longest + 2)))
+
+
+def _write_list(wb: Workbook, problem: Problem, placed: dict[str, list[str]]) -> None:
+    widths = [_DATE_WIDTH, 20, 22, 13, 7, 7, 60]
+    sheet = SheetWriter(wb, schema.MASTER_SHEET, widths, freeze="A4")
+    sheet.title(t("{name} 配置表", "{name} roster", name=problem.name), len(widths), _subtitle(problem, placed))
+    header_row = sheet.header([t("日付", "Date"), t("会場", "Site"), t("内容", "Activity"), t("時間", "Time"),
+                               t("必要", "Needed"), t("配置", "Placed"), t("氏名", "Names")])
+    for req in sorted(problem.requirements, key=lambda r: (r.date, r.start, r.site, r.activity)):
+        names = placed.get(req.id, [])
+        fill = SHORT_FILL if len(names) < req.min_staff else day_fill(req.date)
+        look: Look = BODY.but(fill=fill, vertical="top")
+        text = "、".join(names)
+        sheet.append([
+            sheet.cell(day_label(req.date, with_holiday=True), look), sheet.cell(req.site, look),
+            sheet.cell(req.activity, look), sheet.cell(f"{hhmm(req.start)}-{hhmm(req.end)}", look),
+            sheet.cell(req.min_staff, look), sheet.cell(len(names), look), sheet.cell(text, look.but(wrap=True)),
+        ], look=None, height=_LINE_HEIGHT * _lines(text, widths[-1]) + 3)
+    sheet.print_setup(landscape=True, paper=PAPER_A4, title_rows=f"{header_row}:{header_row}")

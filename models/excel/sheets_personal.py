@@ -1,0 +1,85 @@
+"""Each person's own schedule: the `個人別` sheet of the roster workbook and the per-person workbooks.
+
+The roster workbook holds ONE `個人別` sheet with a block per person and a page break after each
+block, rather than a sheet per person: with 45 or 300 staff, dozens of tabs named after people
+(cut to Excel's 31 characters) are hard to find, while one sheet scrolls, searches (Ctrl+F) and
+still prints one page per person. Files to hand out are `write_personal_workbooks`' job.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from openpyxl import Workbook
+from openpyxl.worksheet.pagebreak import Break
+
+from models.domain import Assignment, Problem, Requirement, Roster, Staff, hhmm
+from models.excel import schema
+from models.excel.styles import (
+    BODY, PAPER_A4, PLAIN, SUBTITLE, TITLE, SheetWriter, day_fill, day_label, safe_sheet_name,
+)
+from models.i18n import t
+from models.stats import PersonStats, person_stats
+
+_WIDTHS = [16, 13, 22, 24, 30]
+
+
+def _headers() -> list[str]:
+    return [t("日付", "Date"), t("時間", "Time"), t("会場", "Site"), t("内容", "Activity"), t("備考", "Notes")]
+
+
+def schedules(problem: Problem, roster: Roster) -> dict[str, list[tuple[Requirement, Assignment]]]:
+    """Staff id -> their sessions (with the assignment) by date and start time."""
+    result: dict[str, list[tuple[Requirement, Assignment]]] = defaultdict(list)
+    for a in roster.assignments:
+        if problem.has_requirement(a.requirement_id):
+            result[a.staff_id].append((problem.requirement(a.requirement_id), a))
+    for items in result.values():
+        items.sort(key=lambda item: (item[0].date, item[0].start, item[0].site))
+    return result
+
+
+def summary_line(stats: PersonStats) -> str:
+    """`8回　24.0時間　支給見込 38,400円` for the top of a person's schedule."""
+    text = t("{n}回　{h:.1f}時間", "{n} sessions, {h:.1f} hours", n=stats.count, h=stats.hours)
+    if stats.pay is not None:
+        text += t("　支給見込 {p:,}円", ", about {p:,} yen", p=stats.pay)
+    return text
+
+
+def _write_rows(sheet: SheetWriter, items: list[tuple[Requirement, Assignment]]) -> None:
+    sheet.header(_headers())
+    for req, _ in items:
+        look = BODY.but(fill=day_fill(req.date))
+        sheet.append([
+            sheet.cell(day_label(req.date, with_holiday=True), look),
+            sheet.cell(f"{hhmm(req.start)}-{hhmm(req.end)}", look),
+            sheet.cell(req.site, look), sheet.cell(req.activity, look),
+            sheet.cell(req.notes, look.but(wrap=True)),
+        ], look=None)
+    if not items:
+        sheet.append([sheet.cell(t("この期間の勤務はありません", "No sessions in this period"), PLAIN)], look=None)
+
+
+def write_personal_sheet(wb: Workbook, problem: Problem, roster: Roster) -> None:
+    """The `個人別` sheet: one block per person (active or placed), one printed page each."""
+    sheet = SheetWriter(wb, schema.PERSONAL_SHEET_PREFIX, _WIDTHS)
+    plans = schedules(problem, roster)
+    for stats in person_stats(problem, roster):
+        sheet.append([sheet.cell(f"{stats.staff_id}  {stats.name}", TITLE.but(size=12))], look=None, height=20)
+        sheet.append([sheet.cell(summary_line(stats), SUBTITLE)], look=None)
+        _write_rows(sheet, plans.get(stats.staff_id, []))
+        sheet.append([])
+        sheet.ws.row_breaks.append(Break(id=sheet.rows))
+    sheet.print_setup(landscape=False, paper=PAPER_A4)
+
+
+def write_person_workbook(
+    wb: Workbook, problem: Problem, staff: Staff, stats: PersonStats, items: list[tuple[Requirement, Assignment]]
+) -> None:
+    """One person's own schedule as the only sheet of `wb` (A4 portrait, print-ready)."""
+    sheet = SheetWriter(wb, safe_sheet_name(f"{schema.PERSONAL_SHEET_PREFIX}_{staff.name}"), _WIDTHS, freeze="A4")
+    sheet.title(t("{name} さんの勤務予定", "Schedule of {name}", name=staff.name), len(_WIDTHS),
+                f"{problem.name}　{problem.start:%Y/%m/%d} 〜 {problem.end:%Y/%m/%d}　{summary_line(stats)}")
+    _write_rows(sheet, items)
+    sheet.print_setup(landscape=False, paper=PAPER_A4, title_rows="3:3")

@@ -1,0 +1,135 @@
+"""The table sheets of the roster workbook: 集計, 未充足, 違反 and the machine-readable Assignments."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from openpyxl import Workbook
+
+from models.domain import Problem, Roster, Violation, hhmm
+from models.excel import schema
+from models.excel.styles import (
+    BODY, ONE_DECIMAL, PAPER_A4, PLAIN, SHORT_FILL, TOTAL_FILL, YEN_FORMAT, SheetWriter, day_fill, day_label,
+)
+from models.i18n import t
+from models.rulemeta import RuleInfo
+from models.stats import person_stats, unfilled
+
+_CENTER = BODY.but(horizontal="center")
+
+
+def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
+    """集計: per person count, minutes, hours, pay, △ used, desired, deviation and sites; a totals row."""
+    widths = [10, 16, 7, 10, 9, 12, 8, 9, 8, 40]
+    sheet = SheetWriter(wb, schema.SUMMARY_SHEET, widths, freeze="C4")
+    sheet.title(t("{name} 集計", "{name} summary", name=problem.name), len(widths),
+                t("希望回数は月あたりの希望を期間に換算した値、差＝回数−希望回数",
+                  "Desired = the monthly wish scaled to the period; deviation = count − desired"))
+    header_row = sheet.header([
+        t("職員ID", "Staff ID"), t("氏名", "Name"), t("回数", "Count"), t("勤務時間(分)", "Minutes"),
+        t("時間", "Hours"), t("支給額(円)", "Pay (yen)"), t("△の日数", "△ days"), t("希望回数", "Desired"),
+        t("差", "Deviation"), t("会場", "Sites"),
+    ])
+    stats = person_stats(problem, roster)
+    hours, yen = BODY.but(number_format=ONE_DECIMAL), BODY.but(number_format=YEN_FORMAT)
+    for s in stats:
+        sheet.append([
+            s.staff_id, s.name, s.count, s.minutes, sheet.cell(round(s.hours, 2), hours),
+            sheet.cell(s.pay, yen), s.prefer_not_days,
+            sheet.cell(None if s.desired is None else round(s.desired, 2), hours),
+            sheet.cell(None if s.deviation is None else round(s.deviation, 2), hours), "、".join(s.sites),
+        ])
+    total = BODY.but(bold=True, fill=TOTAL_FILL)
+    desired = [s.desired for s in stats if s.desired is not None]
+    sheet.append([
+        sheet.cell(t("合計", "Total"), total), sheet.cell(f"{len(stats)}" + t("人", " people"), total),
+        sheet.cell(sum(s.count for s in stats), total), sheet.cell(sum(s.minutes for s in stats), total),
+        sheet.cell(round(sum(s.minutes for s in stats) / 60, 2), total.but(number_format=ONE_DECIMAL)),
+        sheet.cell(sum(s.pay or 0 for s in stats), total.but(number_format=YEN_FORMAT)),
+        sheet.cell(sum(s.prefer_not_days for s in stats), total),
+        sheet.cell(round(sum(desired), 2) if desired else None, total.but(number_format=ONE_DECIMAL)),
+        sheet.cell(None, total), sheet.cell(None, total),
+    ], look=None)
+    sheet.print_setup(landscape=True, title_rows=f"{header_row}:{header_row}")
+
+
+def write_unfilled(wb: Workbook, problem: Problem, roster: Roster) -> None:
+    """未充足: every session below its minimum, with how many people are missing."""
+    widths = [16, 20, 22, 8, 8, 9, 9, 8]
+    sheet = SheetWriter(wb, schema.UNFILLED_SHEET, widths, freeze="A3")
+    sheet.title(t("人数が足りない枠", "Sessions short of staff"), len(widths))
+    header_row = sheet.header([
+        t("日付", "Date"), t("会場", "Site"), t("内容", "Activity"), t("開始", "Start"), t("終了", "End"),
+        t("必要人数", "Needed"), t("配置人数", "Placed"), t("不足", "Short"),
+    ])
+    short = unfilled(problem, roster)
+    for req, missing in short:
+        look = BODY.but(fill=day_fill(req.date))
+        sheet.append([
+            sheet.cell(day_label(req.date, with_holiday=True), look), sheet.cell(req.site, look),
+            sheet.cell(req.activity, look), sheet.cell(hhmm(req.start), look), sheet.cell(hhmm(req.end), look),
+            sheet.cell(req.min_staff, look), sheet.cell(req.min_staff - missing, look),
+            sheet.cell(missing, _CENTER.but(bold=True, fill=SHORT_FILL)),
+        ], look=None)
+    if not short:
+        sheet.append([sheet.cell(t("すべての枠が必要人数を満たしています", "Every session has its minimum staff"), PLAIN)], look=None)
+    sheet.print_setup(landscape=True, title_rows=f"{header_row}:{header_row}")
+
+
+def write_violations(wb: Workbook, problem: Problem, violations: Sequence[Violation], catalogue: Sequence[RuleInfo]) -> None:
+    """違反: each violation passed in — rule, hard/soft, who, session, message, cost."""
+    titles = {info.id: t(info.title_ja, info.title_en) for info in catalogue}
+    widths = [22, 8, 10, 14, 34, 60, 8]
+    sheet = SheetWriter(wb, schema.VIOLATIONS_SHEET, widths, freeze="A3")
+    sheet.title(t("ルール違反", "Rule violations"), len(widths))
+    header_row = sheet.header([
+        t("ルール", "Rule"), t("種別", "Kind"), t("職員ID", "Staff ID"), t("氏名", "Name"),
+        t("枠", "Session"), t("内容", "Message"), t("コスト", "Cost"),
+    ])
+    order = sorted(violations, key=lambda v: (not v.hard, v.date or problem.start, v.rule_id, v.staff_id or ""))
+    for v in order:
+        name = _name_of(problem, v.staff_id) if v.staff_id else ""
+        session = problem.requirement(v.requirement_id).label() if v.requirement_id and problem.has_requirement(v.requirement_id) else (
+            day_label(v.date) if v.date else "")
+        look = BODY.but(wrap=True, vertical="top", fill=SHORT_FILL if v.hard else None)
+        sheet.append([
+            sheet.cell(titles.get(v.rule_id, v.rule_id), look),
+            sheet.cell(t("必須", "hard") if v.hard else t("推奨", "soft"), look),
+            sheet.cell(v.staff_id or "", look), sheet.cell(name, look), sheet.cell(session, look),
+            sheet.cell(v.message, look), sheet.cell(v.cost, look),
+        ], look=None)
+    if not violations:
+        sheet.append([sheet.cell(t("違反はありません", "No violations"), PLAIN)], look=None)
+    sheet.print_setup(landscape=True, title_rows=f"{header_row}:{header_row}")
+
+
+def _name_of(problem: Problem, staff_id: str) -> str:
+    """The person's name, or "" for an ID the problem does not know."""
+    try:
+        return problem.staff_by_id(staff_id).name
+    except KeyError:
+        return ""
+
+
+def assignment_rows(problem: Problem, roster: Roster) -> list[tuple[str, str, str, str, str, str, str, bool]]:
+    """The Assignments rows: one per placed person, sorted by date, start, site and staff.
+
+    Raises ValueError for an assignment to a session the problem does not have.
+    """
+    rows = []
+    for a in roster.assignments:
+        if not problem.has_requirement(a.requirement_id):
+            raise ValueError(t("配置の枠が見つかりません: {r}", "assignment to an unknown session: {r}", r=a.requirement_id))
+        req = problem.requirement(a.requirement_id)
+        name = _name_of(problem, a.staff_id)
+        rows.append((req.date.isoformat(), req.site, req.activity, hhmm(req.start), hhmm(req.end), a.staff_id, name, a.locked))
+    rows.sort(key=lambda r: (r[0], r[3], r[1], r[5], r[2]))
+    return rows
+
+
+def write_assignments(wb: Workbook, problem: Problem, roster: Roster) -> None:
+    """Assignments: exactly `date, site, activity, start, end, staff_id, staff_name, locked`."""
+    sheet = SheetWriter(wb, schema.ASSIGNMENTS_SHEET, [12, 20, 22, 8, 8, 10, 16, 8], freeze="A2")
+    sheet.header(list(schema.ASSIGNMENTS_COLUMNS))
+    for row in assignment_rows(problem, roster):
+        sheet.append(row, look=None)

@@ -1,0 +1,100 @@
+"""Per-person figures of a roster (count, minutes, pay, △ used, fairness) and unfilled sessions.
+
+Shared by the `集計` export sheet, the desktop statistics panel and the CLI, so every view shows
+the same numbers.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from models.domain import Mark, Problem, Requirement, Roster, Staff
+
+
+@dataclass(frozen=True)
+class PersonStats:
+    """What one person works in a roster; `desired` is their monthly wish scaled to the plan."""
+
+    staff_id: str
+    name: str
+    count: int
+    minutes: int
+    pay: int | None  # yen, None when the person has no hourly rate
+    prefer_not_days: int  # distinct dates worked although marked △
+    desired: float | None
+    deviation: float | None  # count - desired
+    sites: tuple[str, ...]  # sites worked, most frequent first
+
+    @property
+    def hours(self) -> float:
+        return self.minutes / 60
+
+
+def plan_months(start: date, end: date) -> float:
+    """How many calendar months the period covers, by the share of days of each month touched."""
+    total = 0.0
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        length = calendar.monthrange(year, month)[1]
+        first = max(start, date(year, month, 1))
+        last = min(end, date(year, month, length))
+        total += ((last - first).days + 1) / length
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return total
+
+
+def pay_yen(hourly_rate: int, minutes: int) -> int:
+    """Pay for `minutes` at `hourly_rate` yen per hour, rounded half up to whole yen."""
+    return (hourly_rate * minutes + 30) // 60
+
+
+def person_stats(problem: Problem, roster: Roster) -> list[PersonStats]:
+    """One entry per active person and per anyone assigned, in the problem's staff order.
+
+    Assignments naming a session or person unknown to the problem are ignored.
+    """
+    months = plan_months(problem.start, problem.end)
+    worked: dict[str, list[Requirement]] = defaultdict(list)
+    for a in roster.assignments:
+        if problem.has_requirement(a.requirement_id):
+            worked[a.staff_id].append(problem.requirement(a.requirement_id))
+    result = []
+    for staff in problem.staff:
+        reqs = worked.get(staff.id, [])
+        if not staff.active and not reqs:
+            continue
+        result.append(_stats_of(problem, staff, reqs, months))
+    return result
+
+
+def _stats_of(problem: Problem, staff: Staff, reqs: list[Requirement], months: float) -> PersonStats:
+    minutes = sum(r.minutes for r in reqs)
+    prefer_not = {r.date for r in reqs if problem.mark(staff.id, r.date) is Mark.PREFER_NOT}
+    desired = None if staff.desired_per_month is None else staff.desired_per_month * months
+    site_counts: dict[str, int] = defaultdict(int)
+    for r in reqs:
+        site_counts[r.site] += 1
+    sites = tuple(sorted(site_counts, key=lambda s: (-site_counts[s], s)))
+    return PersonStats(
+        staff_id=staff.id,
+        name=staff.name,
+        count=len(reqs),
+        minutes=minutes,
+        pay=None if staff.hourly_rate is None else pay_yen(staff.hourly_rate, minutes),
+        prefer_not_days=len(prefer_not),
+        desired=desired,
+        deviation=None if desired is None else len(reqs) - desired,
+        sites=sites,
+    )
+
+
+def unfilled(problem: Problem, roster: Roster) -> list[tuple[Requirement, int]]:
+    """Sessions with fewer people than `min_staff`, with how many are missing, by date/start/site."""
+    counts: dict[str, int] = defaultdict(int)
+    for a in roster.assignments:
+        counts[a.requirement_id] += 1
+    short = [(r, r.min_staff - counts[r.id]) for r in problem.requirements if counts[r.id] < r.min_staff]
+    return sorted(short, key=lambda item: (item[0].date, item[0].start, item[0].site, item[0].activity))
