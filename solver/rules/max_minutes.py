@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from models.rulemeta import RuleInfo
 from solver.rules.counting import limit_param
-from solver.rules.period_limits import PeriodLimit, show_minutes
+from solver.rules.period_totals import PeriodLimit, show_minutes
 
 YEAR = 366 * 24 * 60
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from models.rulemeta import RuleInfo
 from solver.rules.counting import limit_param
-from solver.rules.period_limits import PeriodLimit, show_count
+from solver.rules.period_totals import PeriodLimit, show_count
 
 RULE = PeriodLimit(
     RuleInfo(
