@@ -1,0 +1,169 @@
+"""Each form a person may type into a cell, good and bad."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+import pytest
+
+from models.domain import Mark
+from models.textparse import (
+    parse_bool,
+    parse_count,
+    parse_date,
+    parse_mark,
+    parse_skill_counts,
+    parse_skills,
+    parse_time,
+)
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("はい", True), ("いいえ", False), ("有効", True), ("無効", False), ("可", True),
+        ("不可", False), ("○", True), ("×", False), ("TRUE", True), ("false", False),
+        ("Yes", True), ("no", False), ("ON", True), ("off", False), ("1", True), ("0", False),
+        (1, True), (0, False), (True, True), (False, False), (" はい ", True), ("ＴＲＵＥ", True),
+    ],
+)
+def test_parse_bool_reads_every_yes_and_no(value, expected):
+    assert parse_bool(value) is expected
+
+
+@pytest.mark.parametrize("value", ["maybe", "", None, 2, "たぶん"])
+def test_parse_bool_rejects_other_values(value):
+    with pytest.raises(ValueError):
+        parse_bool(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        datetime(2026, 4, 1, 0, 0), date(2026, 4, 1), "2026/4/1", "2026-04-01", "2026.4.1",
+        "R8.4.1", "r8.4.1", "令和8年4月1日", "R8年4月1日", "２０２６／４／１", "2026年4月1日(水)",
+        "2026/4/1(水)", "2026-04-01 00:00:00", 46113, "46113", "令和８年４月１日",
+    ],
+)
+def test_parse_date_full_forms(value):
+    assert parse_date(value) == date(2026, 4, 1)
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("H31.4.1", date(2019, 4, 1)), ("平成31年4月1日", date(2019, 4, 1)),
+     ("令和元年5月1日", date(2019, 5, 1)), ("S64.1.7", date(1989, 1, 7))],
+)
+def test_parse_date_earlier_eras_and_first_reiwa_year(value, expected):
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize("value", ["4/1", "4/1(水)", "4月1日(水)", "4月1日", "４／１（水）", "4/1 (水)"])
+def test_parse_date_month_day_takes_default_year(value):
+    assert parse_date(value, default_year=2026) == date(2026, 4, 1)
+
+
+def test_parse_date_month_day_without_default_year_raises():
+    with pytest.raises(ValueError):
+        parse_date("4/1")
+
+
+@pytest.mark.parametrize(
+    "value", ["4月31日", "2026/2/30", "2026/13/1", "R0.4.1", "昨日", "", None, True, 5, "4.1", "2026/4"]
+)
+def test_parse_date_rejects_impossible_and_unreadable(value):
+    with pytest.raises(ValueError):
+        parse_date(value, default_year=2026)
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (time(9, 0), 540), (datetime(1899, 12, 30, 13, 30), 810), (0.375, 540), (0.5625, 810),
+        (timedelta(hours=26), 1560), ("9:00", 540), ("09:00", 540), ("９：００", 540), ("9:00:00", 540),
+        ("9時", 540), ("9時30分", 570), ("9時半", 570), ("13:30", 810), ("午後1時", 780),
+        ("PM 1:30", 810), ("26:00", 1560), (" 9:00 ", 540),
+    ],
+)
+def test_parse_time_forms(value, expected):
+    assert parse_time(value) == expected
+
+
+@pytest.mark.parametrize("value", ["13.30", "9", "25:60", "48:00", "9:7", "朝", "", None, -0.1, 3, True])
+def test_parse_time_rejects_other_forms(value):
+    with pytest.raises(ValueError):
+        parse_time(value)
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("○", Mark.AVAILABLE), ("◯", Mark.AVAILABLE), ("〇", Mark.AVAILABLE), ("●", Mark.AVAILABLE),
+        ("×", Mark.UNAVAILABLE), ("✕", Mark.UNAVAILABLE), ("✖", Mark.UNAVAILABLE),
+        ("X", Mark.UNAVAILABLE), ("x", Mark.UNAVAILABLE), ("ｘ", Mark.UNAVAILABLE),
+        ("△", Mark.PREFER_NOT), ("▲", Mark.PREFER_NOT), ("AM", Mark.AM_ONLY), ("am", Mark.AM_ONLY),
+        ("午前", Mark.AM_ONLY), ("ＡＭ", Mark.AM_ONLY), ("PM", Mark.PM_ONLY), ("午後", Mark.PM_ONLY),
+        (" ○ ", Mark.AVAILABLE), ("×　", Mark.UNAVAILABLE),
+    ],
+)
+def test_parse_mark_every_variant(value, expected):
+    assert parse_mark(value) is expected
+
+
+@pytest.mark.parametrize("value", [None, "", "  ", "　"])
+def test_parse_mark_blank_is_none(value):
+    assert parse_mark(value) is None
+
+
+@pytest.mark.parametrize("value", ["?", "◎", "maybe", 1])
+def test_parse_mark_rejects_unknown(value):
+    with pytest.raises(ValueError):
+        parse_mark(value)
+
+
+@pytest.mark.parametrize(
+    "value, expected", [(2, 2), (0, 0), (2.0, 2), ("2", 2), ("２", 2), ("2人", 2), ("２名", 2), (" 3 ", 3)]
+)
+def test_parse_count_good(value, expected):
+    assert parse_count(value) == expected
+
+
+@pytest.mark.parametrize("value", [-1, "-1", 1.5, "1.5", "two", "", None, True, "二人"])
+def test_parse_count_rejects_negative_fraction_text(value):
+    with pytest.raises(ValueError):
+        parse_count(value)
+
+
+@pytest.mark.parametrize(
+    "value", ["リーダー,フッ化物", "リーダー、フッ化物", "リーダー・フッ化物", "リーダー，フッ化物",
+              "リーダー フッ化物", "リーダー　フッ化物", " リーダー、 フッ化物 "]
+)
+def test_parse_skills_separators(value):
+    assert parse_skills(value) == frozenset({"リーダー", "フッ化物"})
+
+
+def test_parse_skills_blank_and_nfkc():
+    assert parse_skills(None) == frozenset()
+    assert parse_skills("") == frozenset()
+    assert parse_skills("ﾘｰﾀﾞｰ") == frozenset({"リーダー"})
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("リーダー:1、フッ化物：2", (("リーダー", 1), ("フッ化物", 2))),
+        ("リーダー : 1, フッ化物:2", (("リーダー", 1), ("フッ化物", 2))),
+        ("リーダー", (("リーダー", 1),)),
+        ("リーダー フッ化物:２", (("リーダー", 1), ("フッ化物", 2))),
+        (None, ()),
+        ("", ()),
+    ],
+)
+def test_parse_skill_counts(value, expected):
+    assert parse_skill_counts(value) == expected
+
+
+@pytest.mark.parametrize("value", ["リーダー:-1", "リーダー:x", "リーダー:0", ":2", "リーダー:1、リーダー:2"])
+def test_parse_skill_counts_rejects_bad(value):
+    with pytest.raises(ValueError):
+        parse_skill_counts(value)
