@@ -1,0 +1,159 @@
+"""Solving a Problem with CP-SAT: the API the CLI, the desktop and the benchmarks call.
+
+`Solver(problem, options)` builds the model (one boolean per eligible pair, every enabled rule's
+constraints and penalties); `solve(on_progress)` runs CP-SAT, reporting each improving roster;
+`cancel()` stops the search from any thread and keeps the best roster found so far.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from ortools.sat.python import cp_model
+
+from models.domain import Assignment, Problem, Roster
+from solver.context import Context
+from solver.rules import RULES
+from solver.rules.base import Penalty, Rule
+
+_STATUS = {
+    cp_model.OPTIMAL: "optimal",
+    cp_model.FEASIBLE: "feasible",
+    cp_model.INFEASIBLE: "infeasible",
+    cp_model.UNKNOWN: "unknown",
+    cp_model.MODEL_INVALID: "invalid",
+}
+
+
+@dataclass
+class SolveOptions:
+    time_limit: float = 30.0
+    workers: int = 2
+    seed: int = 0
+    hint: Roster | None = None  # warm start (solution hints)
+    soft_cover: bool = False  # cover_min soft, for the best partial roster
+    log: bool = False
+
+
+@dataclass(frozen=True)
+class Progress:
+    objective: float
+    bound: float
+    gap: float
+    elapsed: float
+    solutions: int
+
+
+@dataclass
+class SolveResult:
+    status: str  # "optimal" | "feasible" | "infeasible" | "unknown" | "invalid"
+    roster: Roster | None
+    objective: int | None
+    bound: float | None
+    gap: float | None
+    elapsed: float
+    cancelled: bool
+    explanation: list[str] = field(default_factory=list)  # domain sentences when infeasible
+
+
+def gap_of(objective: float, bound: float) -> float:
+    """|objective - bound| / max(1, |objective|)."""
+    return abs(objective - bound) / max(1.0, abs(objective))
+
+
+class _Watcher(cp_model.CpSolverSolutionCallback):
+    """Runs on CP-SAT's thread for every improving solution."""
+
+    def __init__(self, owner: Solver, on_progress: Callable[[Progress], None] | None):
+        super().__init__()
+        self.owner = owner
+        self.on_progress = on_progress
+        self.solutions = 0
+
+    def on_solution_callback(self) -> None:
+        self.solutions += 1
+        if self.on_progress is not None:
+            obj, bound = self.objective_value, self.best_objective_bound
+            self.on_progress(Progress(obj, bound, gap_of(obj, bound), self.wall_time, self.solutions))
+        if self.owner.cancelled:
+            self.stop_search()
+
+
+class Solver:
+    """One problem's CP-SAT model, ready to solve (and to cancel from another thread)."""
+
+    def __init__(self, problem: Problem, options: SolveOptions | None = None,
+                 rules: Iterable[Rule] | None = None):
+        self.problem = problem
+        self.options = options or SolveOptions()
+        self.rules = list(RULES if rules is None else rules)
+        started = time.perf_counter()
+        self.ctx = Context(problem, self.rules, soft_cover=self.options.soft_cover)
+        self.penalties: list[Penalty] = []
+        for rule in self.rules:
+            if self.ctx.setting(rule.info).enabled:
+                self.penalties += rule.build(self.ctx)
+        model = self.ctx.model
+        model.minimize(cp_model.LinearExpr.weighted_sum(
+            [p.expr for p in self.penalties], [p.weight for p in self.penalties]))
+        if self.options.hint is not None:
+            chosen = self.options.hint.pairs()
+            for pair, var in self.ctx.pairs().items():
+                model.add_hint(var, pair in chosen)
+        self.build_seconds = time.perf_counter() - started
+        self._lock = threading.Lock()
+        self._cp: cp_model.CpSolver | None = None
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        """Stop the search (thread-safe); solve() returns the best roster found so far."""
+        with self._lock:
+            self.cancelled = True
+            if self._cp is not None:
+                self._cp.stop_search()
+
+    def solve(self, on_progress: Callable[[Progress], None] | None = None) -> SolveResult:
+        """Run CP-SAT and return the status, the best roster (locked ones marked) and its statistics."""
+        cp = cp_model.CpSolver()
+        cp.parameters.max_time_in_seconds = float(self.options.time_limit)
+        cp.parameters.num_workers = max(1, int(self.options.workers))
+        cp.parameters.random_seed = int(self.options.seed)
+        cp.parameters.log_search_progress = self.options.log
+        with self._lock:
+            if self.cancelled:
+                return SolveResult("unknown", None, None, None, None, 0.0, True)
+            self._cp = cp
+        watcher = _Watcher(self, on_progress)
+        code = cp.solve(self.ctx.model, watcher)
+        with self._lock:
+            self._cp = None
+        status = _STATUS.get(code, "unknown")
+        result = SolveResult(status, None, None, None, None, cp.wall_time, self.cancelled)
+        if status in ("optimal", "feasible"):
+            result.roster = self._roster(cp)
+            result.objective = int(round(cp.objective_value))
+            result.bound = cp.best_objective_bound
+            result.gap = gap_of(cp.objective_value, cp.best_objective_bound)
+        elif status == "infeasible":
+            from solver.explain import explain  # local: explain builds its own models
+
+            result.explanation = explain(self.problem, self.rules, self.options)
+        return result
+
+    def _roster(self, cp: cp_model.CpSolver) -> Roster:
+        locked = {(a.staff_id, a.requirement_id): a for a in self.problem.locked}
+        out = []
+        for staff_id, req_id in self.ctx.extract(cp):
+            pin = locked.get((staff_id, req_id))
+            out.append(Assignment(staff_id, req_id, locked=True, source=pin.source) if pin
+                       else Assignment(staff_id, req_id))
+        return Roster(out)
+
+
+def solve(problem: Problem, options: SolveOptions | None = None,
+          on_progress: Callable[[Progress], None] | None = None) -> SolveResult:
+    """Build and solve in one call; see `Solver`."""
+    return Solver(problem, options).solve(on_progress)

@@ -1,0 +1,52 @@
+"""Scoring any roster (solved, hand-edited or read back from Excel) without CP-SAT.
+
+Each enabled rule's `check` finds its violations; soft ones carry their cost and the objective is
+the sum of those costs, which equals the solver's objective for the same roster.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Iterable
+
+from models.domain import Problem, Roster, Violation
+from solver.rules import RULES
+from solver.rules.base import Rule, setting
+
+
+@dataclass
+class Evaluation:
+    violations: list[Violation]
+    objective: int
+
+    @property
+    def hard_violations(self) -> list[Violation]:
+        """The violations of hard rules (a roster with any is not acceptable as it stands)."""
+        return [v for v in self.violations if v.hard]
+
+    @property
+    def soft_violations(self) -> list[Violation]:
+        """The violations of soft rules, each with its cost."""
+        return [v for v in self.violations if not v.hard]
+
+
+def as_solved(problem: Problem, soft_cover: bool) -> Problem:
+    """The problem with cover_min made soft when the solver ran with `soft_cover`."""
+    if not soft_cover:
+        return problem
+    from solver.rules import rule
+
+    info = rule("cover_min").info
+    chosen = replace(setting(problem, info, soft_cover=True))
+    return problem.with_(rules={**problem.rules, info.id: chosen})
+
+
+def evaluate(problem: Problem, roster: Roster, soft_cover: bool = False,
+             rules: Iterable[Rule] | None = None) -> Evaluation:
+    """Every violation of `roster` (hard ones cost 0) and the objective, the sum of the costs."""
+    problem = as_solved(problem, soft_cover)
+    violations: list[Violation] = []
+    for rule in RULES if rules is None else rules:
+        if setting(problem, rule.info).enabled:
+            violations += rule.check(problem, roster)
+    return Evaluation(violations, sum(v.cost for v in violations))

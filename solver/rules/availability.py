@@ -1,0 +1,77 @@
+"""availability: nobody works on a date they marked ×, and 午前/午後 marks limit the hours.
+
+Blank cells mean `problem.blank_means`. When hard, `allows()` keeps such pairs out of the model;
+`build` still forbids (or prices) pairs that exist anyway because someone locked them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from models.domain import Mark, Problem, Requirement, Roster, Staff, Violation
+from models.i18n import t
+from models.rulemeta import RuleInfo
+from solver.rules.base import BaseRule, Penalty, setting
+from solver.rules.placed import Placed, breach
+
+if TYPE_CHECKING:
+    from solver.context import Context
+
+
+def fits(problem: Problem, staff_id: str, req: Requirement) -> bool:
+    """Whether the person's mark for the session's date allows its hours."""
+    return problem.mark(staff_id, req.date).allows(req.start, req.end)
+
+
+class Availability(BaseRule):
+    info = RuleInfo(
+        id="availability",
+        title_ja="勤務可否",
+        title_en="Availability",
+        hard_default=True,
+        weight_default=100,
+        description_ja="×の日には配置しない。午前は12:00までに終わる枠、午後は12:00以降に始まる枠のみ。",
+        description_en="No work on × days; AM-only allows sessions ending by 12:00, PM-only those starting at 12:00 or later.",
+    )
+
+    def allows(self, ctx: Context, staff: Staff, req: Requirement) -> bool:
+        return fits(ctx.problem, staff.id, req)
+
+    def build(self, ctx: Context) -> list[Penalty]:
+        s = ctx.setting(self.info)
+        if not s.enabled:
+            return []
+        out: list[Penalty] = []
+        for (staff_id, req_id), var in ctx.pairs().items():
+            if fits(ctx.problem, staff_id, ctx.problem.requirement(req_id)):
+                continue
+            if s.hard:
+                ctx.model.add(var == 0)
+            else:
+                out.append(Penalty(var, s.weight, self.info.id, f"availability[{staff_id},{req_id}]"))
+        return out
+
+    def check(self, problem: Problem, roster: Roster) -> list[Violation]:
+        s = setting(problem, self.info)
+        if not s.enabled:
+            return []
+        out = []
+        for staff, req in Placed(problem, roster).items():
+            mark = problem.mark(staff.id, req.date)
+            if mark.allows(req.start, req.end):
+                continue
+            if mark is Mark.UNAVAILABLE:
+                message = t("{name} は {day} に勤務できません（×）が {session} に配置されています。",
+                            "{name} is unavailable (×) on {day} but placed in {session}.",
+                            name=staff.name, day=f"{req.date.month}/{req.date.day}", session=req.label())
+            else:
+                message = t("{name} は {day} は {mark} のみ勤務可能ですが {session} に配置されています。",
+                            "{name} can only work {mark} on {day} but is placed in {session}.",
+                            name=staff.name, day=f"{req.date.month}/{req.date.day}",
+                            mark=mark.value, session=req.label())
+            out.append(breach(self.info, s, 1, message, staff_id=staff.id,
+                              requirement_id=req.id, day=req.date))
+        return out
+
+
+RULE = Availability()

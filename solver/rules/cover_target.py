@@ -1,0 +1,73 @@
+"""cover_target: soft distance from each session's preferred staff count.
+
+Cost per session = under_weight * max(0, target - n) + over_weight * max(0, n - target), times the
+rule weight. With min_staff 0 and no cap this is the nurse-rostering benchmark's soft cover.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from models.domain import Problem, Roster, Violation
+from models.i18n import t
+from models.rulemeta import RuleInfo
+from solver.rules.base import BaseRule, Penalty, setting
+from solver.rules.bounds import count, shortfall
+from solver.rules.placed import Placed, breach
+
+if TYPE_CHECKING:
+    from solver.context import Context
+
+
+class CoverTarget(BaseRule):
+    info = RuleInfo(
+        id="cover_target",
+        title_ja="希望人数との差",
+        title_en="Preferred cover",
+        hard_default=False,
+        weight_default=1,
+        can_be_hard=False,
+        description_ja="希望人数より少ない・多い配置に、枠ごとの不足・超過の重みを掛ける。",
+        description_en="Staffing below or above the preferred count costs the session's under/over weights.",
+    )
+
+    def build(self, ctx: Context) -> list[Penalty]:
+        s = ctx.setting(self.info)
+        if not s.enabled:
+            return []
+        out: list[Penalty] = []
+        for req in ctx.problem.requirements:
+            if req.under_weight == 0 and req.over_weight == 0:
+                continue
+            n = count([v for _, v in ctx.staff_for(req.id)])
+            under = shortfall(ctx.model, n, req.target, f"under[{req.id}]")
+            over = n - req.target + under  # equals max(0, n - target) because under = max(0, target - n)
+            expr = req.under_weight * under + req.over_weight * over
+            out.append(Penalty(expr, s.weight, self.info.id, f"cover_target[{req.id}]"))
+        return out
+
+    def check(self, problem: Problem, roster: Roster) -> list[Violation]:
+        s = setting(problem, self.info)
+        if not s.enabled:
+            return []
+        placed = Placed(problem, roster)
+        out = []
+        for req in problem.requirements:
+            n = len(placed.by_req.get(req.id, []))
+            under, over = max(0, req.target - n), max(0, n - req.target)
+            units = req.under_weight * under + req.over_weight * over
+            if units == 0:
+                continue
+            if under:
+                message = t("{session}: 希望 {target} 名に対して {n} 名です。",
+                            "{session}: {n} staff, {target} preferred.",
+                            session=req.label(), target=req.target, n=n)
+            else:
+                message = t("{session}: 希望 {target} 名に対して {n} 名（超過）です。",
+                            "{session}: {n} staff, more than the {target} preferred.",
+                            session=req.label(), target=req.target, n=n)
+            out.append(breach(self.info, s, units, message, requirement_id=req.id, day=req.date))
+        return out
+
+
+RULE = CoverTarget()

@@ -1,0 +1,128 @@
+"""no_overlap: a person's sessions on one day must not overlap, counting travel time between sites.
+
+Two sessions clash when the gap between them is shorter than `problem.travel_minutes(a, b)`.
+Hard: the clashes of each day are covered by cliques once (the same for everyone), and each
+person gets `sum <= 1` per clique, so the model grows with people × cliques, not pairs.
+Soft: each clashing pair a person works costs the weight.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from models.domain import Problem, Requirement, Roster, Violation
+from models.i18n import t
+from models.rulemeta import RuleInfo
+from solver.rules.base import BaseRule, Penalty, setting
+from solver.rules.placed import Placed, breach
+
+if TYPE_CHECKING:
+    from solver.context import Context
+
+
+def clash(problem: Problem, a: Requirement, b: Requirement) -> bool:
+    """Whether one person cannot work both sessions (same day, overlapping or too little travel time)."""
+    if a.date != b.date or a.id == b.id:
+        return False
+    buffer = problem.travel_minutes(a.site, b.site)
+    return a.start < b.end + buffer and b.start < a.end + buffer
+
+
+def clique_cover(problem: Problem, sessions: list[Requirement]) -> list[list[str]]:
+    """Groups of requirement ids that pairwise clash, together covering every clashing pair."""
+    order = sorted(sessions, key=lambda r: (r.start, r.end, r.id))
+    near: dict[str, set[str]] = {r.id: set() for r in order}
+    for i, a in enumerate(order):
+        for b in order[i + 1:]:
+            if clash(problem, a, b):
+                near[a.id].add(b.id)
+                near[b.id].add(a.id)
+    rank = {r.id: i for i, r in enumerate(order)}
+    covered: set[tuple[str, str]] = set()
+    cliques: list[list[str]] = []
+    for a in order:
+        for b_id in sorted(near[a.id], key=rank.__getitem__):
+            if (a.id, b_id) in covered:
+                continue
+            clique = [a.id, b_id]
+            for c_id in sorted(near[a.id] & near[b_id], key=rank.__getitem__):
+                if all(c_id in near[m] for m in clique):
+                    clique.append(c_id)
+            for x, y in combinations(clique, 2):
+                covered.add((x, y))
+                covered.add((y, x))
+            cliques.append(clique)
+    return cliques
+
+
+class NoOverlap(BaseRule):
+    info = RuleInfo(
+        id="no_overlap",
+        title_ja="時間の重なり・移動時間",
+        title_en="No overlap (with travel time)",
+        hard_default=True,
+        weight_default=100,
+        description_ja="同じ日の2つの枠が重ならないこと。会場間の移動時間も空ける。",
+        description_en="A person's sessions on one day must not overlap, leaving travel time between sites.",
+    )
+
+    def build(self, ctx: Context) -> list[Penalty]:
+        s = ctx.setting(self.info)
+        if not s.enabled:
+            return []
+        if not s.hard:
+            return self._priced(ctx, s.weight)
+        by_day: dict[date, list[Requirement]] = defaultdict(list)
+        for req in ctx.problem.requirements:
+            by_day[req.date].append(req)
+        staff_ids = [st.id for st in ctx.problem.staff if st.active]
+        for day, sessions in by_day.items():
+            cliques = clique_cover(ctx.problem, sessions)
+            if not cliques:
+                continue
+            for staff_id in staff_ids:
+                mine = {req.id: var for req, var in ctx.on_day(staff_id, day)}
+                if len(mine) < 2:
+                    continue
+                seen: set[frozenset[str]] = set()
+                for clique in cliques:
+                    ids = frozenset(r for r in clique if r in mine)
+                    if len(ids) >= 2 and ids not in seen:
+                        seen.add(ids)
+                        ctx.model.add(sum(mine[r] for r in sorted(ids)) <= 1)
+        return []
+
+    def _priced(self, ctx: Context, weight: int) -> list[Penalty]:
+        out: list[Penalty] = []
+        keys = {(staff_id, ctx.problem.requirement(req_id).date) for staff_id, req_id in ctx.pairs()}
+        for staff_id, day in sorted(keys):
+            for (a, va), (b, vb) in combinations(ctx.on_day(staff_id, day), 2):
+                if clash(ctx.problem, a, b):
+                    both = ctx.model.new_bool_var(f"overlap[{staff_id},{a.id},{b.id}]")
+                    ctx.model.add_min_equality(both, [va, vb])
+                    out.append(Penalty(both, weight, self.info.id, f"overlap[{staff_id},{a.id},{b.id}]"))
+        return out
+
+    def check(self, problem: Problem, roster: Roster) -> list[Violation]:
+        s = setting(problem, self.info)
+        if not s.enabled:
+            return []
+        placed = Placed(problem, roster)
+        out = []
+        for (staff_id, day), sessions in sorted(placed.by_staff_day.items()):
+            name = problem.staff_by_id(staff_id).name
+            for a, b in combinations(sessions, 2):
+                if clash(problem, a, b):
+                    message = t("{name} の {first} と {second} が重なっています（移動時間 {travel} 分を含む）。",
+                                "{name}: {first} and {second} overlap (with {travel} min travel).",
+                                name=name, first=a.label(), second=b.label(),
+                                travel=problem.travel_minutes(a.site, b.site))
+                    out.append(breach(self.info, s, 1, message, staff_id=staff_id,
+                                      requirement_id=b.id, day=day))
+        return out
+
+
+RULE = NoOverlap()

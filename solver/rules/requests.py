@@ -1,0 +1,91 @@
+"""requests: a person's wish to work (on) or not to work (off) a session or activity on a date.
+
+An on-request is broken when the person works no session of that activity that day (activity ""
+means any session); an off-request when they work at least one. Each broken request costs its own
+weight times the rule weight (soft only).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from models.domain import Problem, Requirement, Roster, ShiftRequest, Violation
+from models.i18n import t
+from models.rulemeta import RuleInfo
+from solver.rules.base import BaseRule, Penalty, setting
+from solver.rules.bounds import any_of
+from solver.rules.placed import Placed, breach
+
+if TYPE_CHECKING:
+    from solver.context import Context
+
+
+def matches(request: ShiftRequest, req: Requirement) -> bool:
+    """Whether the session is one the request is about."""
+    return req.date == request.date and (request.activity == "" or req.activity == request.activity)
+
+
+def _active(problem: Problem) -> set[str]:
+    return {s.id for s in problem.active_staff()}
+
+
+class Requests(BaseRule):
+    info = RuleInfo(
+        id="requests",
+        title_ja="勤務希望",
+        title_en="Shift requests",
+        hard_default=False,
+        weight_default=1,
+        can_be_hard=False,
+        description_ja="勤務したい・したくないという希望が叶わないとき、希望の重み×この重みが掛かる。",
+        description_en="A request to work or not to work that is not met costs its weight times this weight.",
+    )
+
+    def build(self, ctx: Context) -> list[Penalty]:
+        s = ctx.setting(self.info)
+        if not s.enabled:
+            return []
+        active = _active(ctx.problem)
+        out: list[Penalty] = []
+        for i, request in enumerate(ctx.problem.requests):
+            if request.staff_id not in active:
+                continue
+            variables = [v for req, v in ctx.on_day(request.staff_id, request.date) if matches(request, req)]
+            label = f"request[{i},{request.staff_id},{request.date.isoformat()},{request.activity}]"
+            works = any_of(ctx.model, variables, label)
+            out.append(Penalty(1 - works if request.on else works, request.weight * s.weight,
+                               self.info.id, label))
+        return out
+
+    def check(self, problem: Problem, roster: Roster) -> list[Violation]:
+        s = setting(problem, self.info)
+        if not s.enabled:
+            return []
+        placed = Placed(problem, roster)
+        active = _active(problem)
+        out = []
+        for request in problem.requests:
+            if request.staff_id not in active:
+                continue
+            todays = placed.by_staff_day.get((request.staff_id, request.date), [])
+            works = any(matches(request, req) for req in todays)
+            if works == request.on:
+                continue
+            name = problem.staff_by_id(request.staff_id).name
+            what = request.activity or t("勤務", "work")
+            day = f"{request.date.month}/{request.date.day}"
+            if request.on:
+                message = t("{name} の {day} {what} の希望が叶っていません。",
+                            "{name} asked for {what} on {day} but did not get it.",
+                            name=name, day=day, what=what)
+            else:
+                message = t("{name} は {day} の {what} を希望していませんが配置されています。",
+                            "{name} asked not to do {what} on {day} but is placed.",
+                            name=name, day=day, what=what)
+            v = breach(self.info, s, 1, message, staff_id=request.staff_id, day=request.date)
+            out.append(Violation(v.rule_id, v.hard, v.message, v.cost * request.weight,
+                                 v.staff_id, v.requirement_id, v.date))
+        return out
+
+
+RULE = Requests()
