@@ -150,7 +150,7 @@ def _write_requirements(
     if not any(r.required_skills for r in requirements):
         return
     query = select(RequirementRow.code, RequirementRow.id).where(RequirementRow.plan_id == plan_id)
-    row_ids = dict(session.execute(query).tuples().all())
+    row_ids = dict(session.execute(query).all())
     _insert(session, RequirementSkillRow, [
         {"requirement_id": row_ids[r.id], "skill": skill, "count": count, "position": i}
         for r in requirements
@@ -180,7 +180,7 @@ def read_problem(session: Session, plan: PlanRow) -> Problem:
     named = select(AvailabilityRow.staff_id).where(AvailabilityRow.plan_id == plan_id).union(
         select(ShiftRequestRow.staff_id).where(ShiftRequestRow.plan_id == plan_id)
     )
-    codes = dict(session.execute(select(StaffRow.id, StaffRow.code).where(StaffRow.id.in_(named))).tuples().all())
+    codes = dict(session.execute(select(StaffRow.id, StaffRow.code).where(StaffRow.id.in_(named))).all())
     availability = {
         (codes[staff_id], day): Mark[mark]
         for staff_id, day, mark in session.execute(
