@@ -1,0 +1,239 @@
+"""The messy workbooks people really send (DESIGN §4): each tolerance gives the expected Problem."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+import pytest
+from workbooks import MATRIX_ROWS, SESSION_ROWS, STAFF_ROWS, form, standard, write_book
+
+from models.domain import Mark, Requirement, Site, TravelBuffers
+from models.excel.importer import read_workbooks
+from models.i18n import language, set_language
+from models.rulemeta import Param, RuleInfo
+
+CATALOGUE = (
+    RuleInfo("cover_min", "最低人数", "Minimum cover", True, 100),
+    RuleInfo(
+        "max_per_day", "1日の上限", "Max per day", True, 5,
+        (Param("max_per_day", int, 1, "1日の上限回数", "Max assignments per day", 1, 10),),
+    ),
+    RuleInfo("fairness", "公平性", "Fairness", False, 2, can_be_hard=False),
+)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    before = language()
+    set_language("en")
+    yield
+    set_language(before)
+
+
+def test_standard_workbook_becomes_a_problem(tmp_path):
+    problem = read_workbooks([write_book(tmp_path / "april.xlsx", standard())])
+    assert problem.name == "april"
+    assert (problem.start, problem.end) == (date(2026, 4, 1), date(2026, 4, 14))
+    assert [s.id for s in problem.staff] == ["H001", "H002"]
+    assert problem.staff[0].skills == frozenset({"リーダー", "フッ化物"})
+    first, second = problem.requirements
+    assert first.id == Requirement.make_id(date(2026, 4, 1), "灘", "3歳児健診", 13 * 60)
+    assert (first.start, first.end, first.min_staff, first.max_staff) == (780, 960, 2, 2)
+    assert first.required_skills == (("リーダー", 1),)
+    assert second.max_staff == second.min_staff == 1 and second.preferred_staff is None
+    assert problem.availability == {
+        ("H001", date(2026, 4, 1)): Mark.AVAILABLE,
+        ("H001", date(2026, 4, 14)): Mark.UNAVAILABLE,
+        ("H002", date(2026, 4, 1)): Mark.PREFER_NOT,
+        ("H002", date(2026, 4, 14)): Mark.AM_ONLY,
+    }
+    assert problem.blank_means is Mark.UNAVAILABLE
+    assert [s.name for s in problem.sites] == ["灘", "東灘"]
+
+
+def test_header_below_merged_title_rows_with_required_marks(tmp_path):
+    staff = [["職員名簿（2026年度）"], ["※ 太字は必須"], [], ["職員ID *", "氏　名（必須）", "ス キ ル"],
+             *STAFF_ROWS[1:]]
+    path = write_book(tmp_path / "b.xlsx", standard(職員=staff), merge={"職員": "A1:C1"})
+    problem = read_workbooks([path])
+    assert [(s.id, s.name) for s in problem.staff] == [("H001", "山田 花子"), ("H002", "佐藤 次郎")]
+
+
+def test_english_sheet_names_and_headers_any_case(tmp_path):
+    sheets = {
+        " staff ": [["Staff_ID", "Name"], ["H001", "Hanako"]],
+        "SESSIONS": [["date", "site", "activity", "start", "end", "min_staff"],
+                     ["2026-04-01", "Nada", "Checkup", "9:00", "12:00", 1]],
+        "Availability": [["staff_id", "name", "2026/4/1"], ["H001", "Hanako", "o"]],
+    }
+    problem = read_workbooks([write_book(tmp_path / "en.xlsx", sheets)])
+    assert problem.staff[0].name == "Hanako"
+    assert problem.requirements[0].site == "Nada"
+    assert problem.mark("H001", date(2026, 4, 1)) is Mark.AVAILABLE
+
+
+def test_columns_in_any_order_and_unknown_columns_ignored(tmp_path):
+    sessions = [
+        ["担当者メモ", "必要人数", "終了", "開始", "内容", "会場", "日付", "色"],
+        ["x", 1, "12:00", "9:00", "健診", "灘", "2026/4/1", "赤"],
+    ]
+    staff = [["氏名", "電話", "職員ID"], ["山田", "090", "H001"], ["佐藤", "080", "H002"]]
+    problem = read_workbooks([write_book(tmp_path / "o.xlsx", standard(枠=sessions, 職員=staff))])
+    req = problem.requirements[0]
+    assert (req.date, req.site, req.activity, req.start, req.end) == (date(2026, 4, 1), "灘", "健診", 540, 720)
+    assert problem.staff_by_id("H001").name == "山田"
+
+
+def test_text_dates_and_times_full_width_and_year_from_sessions(tmp_path):
+    sessions = [
+        SESSION_ROWS[0],
+        ["R8.4.1", "灘", "3歳児健診", "１３：００", "16時", "2人", "２", "リーダー：1"],
+        ["4/14(火)", "東灘 ", "1歳6か月児健診", "9時", "12:00:00", "１", None, None],
+        ["令和8年4月20日", "灘", "妊婦歯科健診", 0.375, time(11, 30), 1, None, None],
+    ]
+    problem = read_workbooks([write_book(tmp_path / "t.xlsx", standard(枠=sessions))])
+    assert [(r.date, r.site, r.start, r.end) for r in problem.requirements] == [
+        (date(2026, 4, 1), "灘", 780, 960),
+        (date(2026, 4, 14), "東灘", 540, 720),
+        (date(2026, 4, 20), "灘", 540, 690),
+    ]
+    assert problem.requirements[0].required_skills == (("リーダー", 1),)
+
+
+def test_ids_names_and_marks_are_normalized(tmp_path):
+    matrix = [
+        ["職員ID", "氏名", "4/1(水)", "4月14日(火)"],
+        ["Ｈ００１ ", "山田", " ◯ ", "ＡＭ"],
+        ["h002", "佐藤", "✕", "▲"],
+    ]
+    staff = [STAFF_ROWS[0], STAFF_ROWS[1], ["h002", "ｻﾄｳ", ""]]
+    problem = read_workbooks([write_book(tmp_path / "n.xlsx", standard(勤務可否=matrix, 職員=staff))])
+    assert problem.staff_by_id("h002").name == "サトウ"
+    assert problem.mark("H001", date(2026, 4, 1)) is Mark.AVAILABLE
+    assert problem.mark("H001", date(2026, 4, 14)) is Mark.AM_ONLY
+    assert problem.mark("h002", date(2026, 4, 1)) is Mark.UNAVAILABLE
+    assert problem.mark("h002", date(2026, 4, 14)) is Mark.PREFER_NOT
+
+
+def test_blank_rows_comment_rows_and_weekday_row_skipped(tmp_path):
+    staff = [STAFF_ROWS[0], [], STAFF_ROWS[1], [None, None, None], ["# 退職者は削除"], STAFF_ROWS[2], ["   "]]
+    matrix = [MATRIX_ROWS[0], [None, None, "水", "火"], MATRIX_ROWS[1], [], MATRIX_ROWS[2]]
+    problem = read_workbooks([write_book(tmp_path / "r.xlsx", standard(職員=staff, 勤務可否=matrix))])
+    assert [s.id for s in problem.staff] == ["H001", "H002"]
+    assert len(problem.availability) == 4
+
+
+def test_matrix_dates_outside_period_and_extra_columns_ignored(tmp_path):
+    matrix = [
+        ["職員ID", "氏名", datetime(2026, 3, 31), datetime(2026, 4, 1), "5/1", "備考"],
+        ["H001", "山田", "?", "○", "×", "研修あり"],
+    ]
+    problem = read_workbooks([write_book(tmp_path / "m.xlsx", standard(勤務可否=matrix))])
+    assert problem.availability == {("H001", date(2026, 4, 1)): Mark.AVAILABLE}
+
+
+def test_one_form_per_person_merged_from_many_files(tmp_path):
+    main = write_book(tmp_path / "main.xlsx", standard(勤務可否=None))
+    forms = [
+        write_book(tmp_path / "h001.xlsx", {"勤務可否": form("H001", [
+            ["4/1", "水", "○"], [datetime(2026, 4, 14), "火", "午後"], ["4/30", "木", "×"]])}),
+        write_book(tmp_path / "h002.xlsx", {"Availability": form("Ｈ００２", [
+            ["2026/4/1", "水", "×"], ["4/14", "火", None]])}),
+    ]
+    problem = read_workbooks([main, *forms])
+    assert problem.availability == {
+        ("H001", date(2026, 4, 1)): Mark.AVAILABLE,
+        ("H001", date(2026, 4, 14)): Mark.PM_ONLY,
+        ("H002", date(2026, 4, 1)): Mark.UNAVAILABLE,
+    }
+
+
+def test_form_replaces_what_the_matrix_said_for_that_person(tmp_path):
+    main = write_book(tmp_path / "main.xlsx", standard())
+    answer = write_book(tmp_path / "f.xlsx", {"勤務可否": form("H002", [["4/1", "水", "○"]])})
+    problem = read_workbooks([main, answer])
+    assert problem.mark("H002", date(2026, 4, 1)) is Mark.AVAILABLE
+    assert ("H002", date(2026, 4, 14)) not in problem.availability  # the form left it blank
+    assert problem.mark("H001", date(2026, 4, 14)) is Mark.UNAVAILABLE
+
+
+def test_form_label_with_colon_and_merged_label_cell(tmp_path):
+    rows = [["回答票"], ["職員ID：", None, "H001"], ["日付", "回答"], ["4/1(水)", "△"]]
+    answer = write_book(tmp_path / "f.xlsx", {"勤務可否": rows}, merge={"勤務可否": "A2:B2"})
+    main = write_book(tmp_path / "main.xlsx", standard(勤務可否=None))
+    problem = read_workbooks([main, answer])
+    assert problem.availability == {("H001", date(2026, 4, 1)): Mark.PREFER_NOT}
+
+
+def test_settings_sheet(tmp_path):
+    settings = [
+        ["設定"], ["項目", "値"],
+        ["空欄の扱い", "可"], ["計画名", "2026年4月"], ["移動時間_他グループ", "90分"],
+        ["期間開始", "2026/4/1"], ["期間終了", "R8.4.30"],
+        ["cover_min.weight", 50], ["最低人数.必須", "ソフト"],
+        ["1日の上限.1日の上限回数", "２"], ["max_per_day.enabled", "はい"],
+        ["公平性", "無効"], ["fairness.重み", 3],
+    ]
+    path = write_book(tmp_path / "s.xlsx", {**standard(), "設定": settings})
+    problem = read_workbooks([path], CATALOGUE)
+    assert problem.blank_means is Mark.AVAILABLE
+    assert problem.name == "2026年4月"
+    assert problem.travel == TravelBuffers(0, 30, 90)
+    assert (problem.start, problem.end) == (date(2026, 4, 1), date(2026, 4, 30))
+    cover = problem.rules["cover_min"]
+    assert (cover.weight, cover.hard, cover.enabled) == (50, False, True)
+    assert problem.rules["max_per_day"].params == {"max_per_day": 2}
+    fairness = problem.rules["fairness"]
+    assert (fairness.enabled, fairness.weight, fairness.hard) == (False, 3, False)
+
+
+def test_plan_name_argument_wins_and_blank_means_prefer_not(tmp_path):
+    settings = [["key", "value"], ["blank_means", "△"], ["plan_name", "ignored"]]
+    path = write_book(tmp_path / "s.xlsx", {**standard(), "Settings": settings})
+    problem = read_workbooks([path], plan_name="April")
+    assert problem.name == "April"
+    assert problem.blank_means is Mark.PREFER_NOT
+
+
+def test_period_across_new_year_places_month_day_dates(tmp_path):
+    settings = [["項目", "値"], ["期間開始", "2026/12/15"], ["期間終了", "2027/1/15"]]
+    sessions = [SESSION_ROWS[0], ["12/20", "灘", "健診", "9:00", "12:00", 1], ["1/10", "灘", "健診", "9:00", "12:00", 1]]
+    matrix = [["職員ID", "1/10(日)", "12/20(日)"], ["H001", "○", "×"]]
+    path = write_book(tmp_path / "y.xlsx", {**standard(枠=sessions, 勤務可否=matrix), "設定": settings})
+    problem = read_workbooks([path])
+    assert [r.date for r in problem.requirements] == [date(2026, 12, 20), date(2027, 1, 10)]
+    assert problem.mark("H001", date(2027, 1, 10)) is Mark.AVAILABLE
+    assert problem.mark("H001", date(2026, 12, 20)) is Mark.UNAVAILABLE
+
+
+def test_sites_sheet_and_sites_named_by_sessions(tmp_path):
+    sites = [["会場", "区", "移動グループ"], ["灘", "灘区", "東部"], ["中央", "中央区", "中部"]]
+    problem = read_workbooks([write_book(tmp_path / "v.xlsx", {**standard(), "会場": sites})])
+    assert problem.sites == [Site("灘", "灘区", "東部"), Site("中央", "中央区", "中部"), Site("東灘")]
+
+
+def test_staff_limits_and_amounts(tmp_path):
+    staff = [
+        ["職員ID", "氏名", "拠点", "1日上限", "週上限", "月上限", "希望回数", "連続勤務上限", "時給",
+         "年間上限額", "年間支給済額", "備考"],
+        ["H001", "山田", "灘", 1, "3回", "８", 6, 4, "1,200円", "¥1,030,000", None, "午前のみ希望"],
+        ["H002", "佐藤", None, None, None, None, None, None, None, None, 50000, None],
+    ]
+    problem = read_workbooks([write_book(tmp_path / "l.xlsx", standard(職員=staff))])
+    first, second = problem.staff
+    assert (first.home, first.max_per_day, first.max_per_week, first.max_per_month) == ("灘", 1, 3, 8)
+    assert (first.desired_per_month, first.max_consecutive_days) == (6, 4)
+    assert (first.hourly_rate, first.annual_pay_cap, first.paid_this_year) == (1200, 1030000, 0)
+    assert first.notes == "午前のみ希望"
+    assert (second.max_per_day, second.hourly_rate, second.paid_this_year) == (None, None, 50000)
+
+
+def test_file_with_comments_on_cells_reads(tmp_path):
+    from openpyxl import load_workbook
+    from openpyxl.comments import Comment
+
+    path = write_book(tmp_path / "c.xlsx", standard())
+    wb = load_workbook(path)
+    wb["勤務可否"]["C2"].comment = Comment("午後なら可", "coordinator")
+    wb.save(path)
+    assert read_workbooks([path]).mark("H001", date(2026, 4, 1)) is Mark.AVAILABLE
