@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from factories import MONDAY, fixed, person, problem, roster, session, soft
+from models.domain import Assignment, Mark
+from solver.rules.availability import RULE
+
+AM = session(start="09:00", end="12:00")
+PM = session(start="13:00", end="16:00")
+SPAN = session(start="11:00", end="14:00")
+
+
+def _p(mark: Mark, **kw):
+    return problem([person("A")], [AM, PM, SPAN], availability={("A", MONDAY): mark}, **kw)
+
+
+def test_unavailable_day_is_filtered_and_reported() -> None:
+    p = _p(Mark.UNAVAILABLE)
+    assert fixed(p, [("A", AM.id)], [RULE]) is None
+    [v] = RULE.check(p, roster(("A", AM.id)))
+    assert v.hard and v.staff_id == "A" and "×" in v.message
+
+
+def test_blank_means_the_declared_default() -> None:
+    p = problem([person("A")], [AM], blank_means=Mark.UNAVAILABLE)
+    assert len(RULE.check(p, roster(("A", AM.id)))) == 1
+    p = problem([person("A")], [AM], blank_means=Mark.AVAILABLE)
+    assert RULE.check(p, roster(("A", AM.id))) == []
+    assert fixed(p, [("A", AM.id)], [RULE]) == 0
+
+
+def test_half_day_marks_limit_the_hours() -> None:
+    am = _p(Mark.AM_ONLY)
+    assert fixed(am, [("A", AM.id)], [RULE]) == 0 and RULE.check(am, roster(("A", AM.id))) == []
+    assert fixed(am, [("A", PM.id)], [RULE]) is None
+    assert fixed(am, [("A", SPAN.id)], [RULE]) is None
+    pm = _p(Mark.PM_ONLY)
+    assert RULE.check(pm, roster(("A", PM.id))) == []
+    assert len(RULE.check(pm, roster(("A", AM.id), ("A", SPAN.id)))) == 2
+
+
+def test_locked_pair_on_a_cross_day_stays_forbidden_when_hard() -> None:
+    p = _p(Mark.UNAVAILABLE, locked=[Assignment("A", AM.id, locked=True)])
+    assert fixed(p, [("A", AM.id)], [RULE]) is None
+    assert fixed(p, [], [RULE]) == 0
+
+
+def test_soft_costs_weight_per_assignment() -> None:
+    p = _p(Mark.UNAVAILABLE, rules={"availability": soft(9)})
+    pairs = [("A", AM.id), ("A", PM.id)]
+    assert fixed(p, pairs, [RULE]) == 18
+    assert sum(v.cost for v in RULE.check(p, roster(*pairs))) == 18

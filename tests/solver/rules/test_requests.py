@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from factories import MONDAY, fixed, person, problem, roster, session, soft
+from models.domain import ShiftRequest
+from solver.rules.requests import RULE
+
+CHECKUP = session(activity="3歳児健診", start="09:00", end="11:00")
+CLASS = session(activity="教室", start="13:00", end="15:00")
+
+
+def _p(*requests: ShiftRequest, **kw):
+    return problem([person("A")], [CHECKUP, CLASS], requests=list(requests), **kw)
+
+
+def test_on_request_broken_unless_that_activity_is_worked() -> None:
+    p = _p(ShiftRequest("A", MONDAY, "教室", on=True, weight=3))
+    assert fixed(p, [("A", CHECKUP.id)], [RULE]) == 3
+    [v] = RULE.check(p, roster(("A", CHECKUP.id)))
+    assert v.cost == 3 and v.staff_id == "A"
+    assert fixed(p, [("A", CLASS.id)], [RULE]) == 0
+    assert RULE.check(p, roster(("A", CLASS.id))) == []
+
+
+def test_off_request_broken_only_by_that_activity_and_any_means_any() -> None:
+    p = _p(ShiftRequest("A", MONDAY, "教室", on=False, weight=2), rules={"requests": soft(5)})
+    assert fixed(p, [("A", CHECKUP.id)], [RULE]) == 0
+    assert RULE.check(p, roster(("A", CHECKUP.id))) == []
+    assert fixed(p, [("A", CLASS.id)], [RULE]) == 10
+    assert sum(v.cost for v in RULE.check(p, roster(("A", CLASS.id)))) == 10
+    anything = _p(ShiftRequest("A", MONDAY, "", on=False, weight=1))
+    both = [("A", CHECKUP.id), ("A", CLASS.id)]
+    assert fixed(anything, both, [RULE]) == 1  # broken once, however many sessions
+    assert sum(v.cost for v in RULE.check(anything, roster(*both))) == 1
