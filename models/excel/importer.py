@@ -34,6 +34,7 @@ class _Import:
     settings: Settings = field(default_factory=Settings)
     sites: dict[str, tuple[Site, str]] = field(default_factory=dict)
     staff: dict[str, tuple[Staff, str]] = field(default_factory=dict)
+    staff_ids: set[str] = field(default_factory=set)  # every ID on a 職員 sheet, good row or not
     requirements: dict[str, tuple[Requirement, str]] = field(default_factory=dict)
 
 
@@ -61,13 +62,14 @@ def _session_dates(settings: Settings, tables: list[Table]) -> Callable[[Any], d
     return lambda value: parse_date(value, year)
 
 
-def _period(state: _Import, sessions_where: tuple[str, str]) -> Period | None:
+def _period(state: _Import, days: list[date], sessions_where: tuple[str, str]) -> Period | None:
+    """The 設定 period, else first to last session date (None after reporting why not)."""
     s = state.settings
-    days = [r.date for r, _ in state.requirements.values()]
-    start = s.period_start or (min(days) if days else None)
-    end = s.period_end or (max(days) if days else None)
+    start = s.period_start or min(days, default=None)
+    end = s.period_end or max(days, default=None)
     if start is None or end is None:
-        state.problems.append(InputProblem(*sessions_where, "", messages.no_sessions()))
+        if not state.problems:  # else the sessions' own problems already say why
+            state.problems.append(InputProblem(*sessions_where, "", messages.no_sessions()))
         return None
     if end < start:
         state.problems.append(InputProblem(
@@ -78,7 +80,7 @@ def _period(state: _Import, sessions_where: tuple[str, str]) -> Period | None:
 
 def _availability(books: list[Book], state: _Import, period: Period) -> Availability | None:
     """Marks from every 勤務可否 matrix, then from every form (a form replaces the matrix row)."""
-    staff_ids = set(state.staff)
+    staff_ids = state.staff_ids
     matrix: Availability = {}
     forms: dict[str, Availability] = {}
     seen_matrix: dict[str, str] = {}
@@ -115,7 +117,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import) -> P
         read_sites(table, problems, state.sites)
     staff_tables = _tables(books, STAFF, problems)
     for table in staff_tables or []:
-        read_staff(table, problems, state.staff)
+        read_staff(table, problems, state.staff, state.staff_ids)
     session_tables = _tables(books, SESSIONS, problems)
     if staff_tables is None:
         problems.append(_missing(books, STAFF))
@@ -125,10 +127,11 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import) -> P
     s = state.settings
     fixed = Period(s.period_start, s.period_end) if s.period_start and s.period_end else None
     to_date = _session_dates(s, session_tables)
+    days: list[date] = []
     for table in session_tables:
-        read_sessions(table, problems, state.requirements, to_date, fixed)
+        read_sessions(table, problems, state.requirements, to_date, fixed, days)
     first = session_tables[0] if session_tables else None
-    period = _period(state, (first.file, first.sheet) if first else (books[0].name, SESSIONS.ja))
+    period = _period(state, days, (first.file, first.sheet) if first else (books[0].name, SESSIONS.ja))
     if period is None or staff_tables is None:
         return None
     availability = _availability(books, state, period)

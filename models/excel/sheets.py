@@ -45,11 +45,15 @@ _COUNT_FIELDS = ("max_per_day", "max_per_week", "max_per_month", "desired_per_mo
 _AMOUNT_FIELDS = ("hourly_rate", "annual_pay_cap", "paid_this_year")
 
 
-def read_staff(table: Table, problems: list[InputProblem], staff: dict[str, tuple[Staff, str]]) -> None:
-    """People from the 職員 sheet into `staff` (ID -> (Staff, where it was read))."""
+def read_staff(
+    table: Table, problems: list[InputProblem], staff: dict[str, tuple[Staff, str]], ids: set[str]
+) -> None:
+    """People from the 職員 sheet into `staff` (ID -> (Staff, where it was read)); `ids` gets every
+    ID written, even on rows with problems (so availability for them is not reported twice)."""
     for index, row in table.data():
         cells = Cells(table, index, row, problems)
         staff_id = cells.text("staff_id", STAFF.column("staff_id"))
+        ids.add(staff_id)
         name = cells.text("name", STAFF.column("name"))
         limits: dict[str, Any] = {
             key: cells.get(key, parse_count, messages.bad_count) for key in _COUNT_FIELDS
@@ -91,16 +95,20 @@ def read_sessions(
     requirements: dict[str, tuple[Requirement, str]],
     to_date: Callable[[Any], date],
     period: Period | None = None,
+    dates: list[date] | None = None,
 ) -> None:
     """Sessions from the 枠 sheet into `requirements` (ID -> (Requirement, where it was read)).
 
     `to_date` turns a date cell into a date (it knows the year for `4/1`); it raises ValueError.
-    With a `period` (from the 設定 sheet), a session outside it is a problem.
+    With a `period` (from the 設定 sheet), a session outside it is a problem. Every date read,
+    even on a row with other problems, is added to `dates` (so the period is known regardless).
     """
     col = SESSIONS.column
     for index, row in table.data():
         cells = Cells(table, index, row, problems)
         day = cells.get("date", to_date, messages.bad_date, col("date"))
+        if day is not None and dates is not None:
+            dates.append(day)
         site = cells.text("site", col("site"))
         activity = cells.text("activity", col("activity"))
         start = cells.get("start", parse_time, messages.bad_time, col("start"))

@@ -1,0 +1,196 @@
+"""Each bad input: InvalidInput with the file, sheet and cell, and every problem at once."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from workbooks import MATRIX_ROWS, SESSION_ROWS, STAFF_ROWS, form, standard, write_book
+
+from models.errors import InputProblem, InvalidInput
+from models.excel.importer import read_workbooks
+from models.i18n import language, set_language
+from models.rulemeta import Param, RuleInfo
+
+CATALOGUE = (
+    RuleInfo(
+        "max_per_day", "1日の上限", "Max per day", True, 5,
+        (Param("max_per_day", int, 1, "1日の上限回数", "Max assignments per day", 1, 10),),
+    ),
+    RuleInfo("fairness", "公平性", "Fairness", False, 2, can_be_hard=False),
+)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    before = language()
+    set_language("en")
+    yield
+    set_language(before)
+
+
+def problems_of(*paths, catalogue=()) -> list[InputProblem]:
+    with pytest.raises(InvalidInput) as caught:
+        read_workbooks(list(paths), catalogue)
+    return caught.value.problems
+
+
+def where(problem: InputProblem) -> tuple[str, str, str]:
+    return problem.file, problem.sheet, problem.cell
+
+
+def test_not_a_workbook_empty_and_missing_files(tmp_path):
+    text = tmp_path / "notes.xlsx"
+    text.write_text("hello")
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    found = problems_of(text, empty, tmp_path / "gone.xlsx")
+    assert [where(p) for p in found] == [("notes.xlsx", "", ""), ("empty.xlsx", "", ""), ("gone.xlsx", "", "")]
+    assert "Excel" in found[0].message and "empty" in found[1].message and "not found" in found[2].message
+
+
+def test_missing_staff_and_sessions_sheets(tmp_path):
+    path = write_book(tmp_path / "a.xlsx", {"メモ": [["x"]]})
+    messages = [p.message for p in problems_of(path)]
+    assert messages == ['sheet "Staff" is missing', 'sheet "Sessions" is missing']
+
+
+def test_missing_availability_sheet_without_forms(tmp_path):
+    found = problems_of(write_book(tmp_path / "a.xlsx", standard(勤務可否=None)))
+    assert [p.message for p in found] == ['sheet "Availability" is missing']
+
+
+def test_missing_required_column_pinned_to_header_row_in_current_language(tmp_path):
+    sessions = [["4月の枠"], [], [None, "日付", "会場", "内容", "開始", "終了"], [None, "2026/4/1", "灘", "健診", "9:00", "12:00"]]
+    path = write_book(tmp_path / "a.xlsx", standard(枠=sessions))
+    found = problems_of(path)
+    assert [(where(p), p.message) for p in found] == [
+        (("a.xlsx", "枠", "B3"), 'required column "min_staff" is missing')
+    ]
+    set_language("ja")
+    assert problems_of(path)[0].message == "必須の列「必要人数」がありません"
+
+
+def test_unknown_mark_message_names_sheet_and_cell(tmp_path):
+    matrix = [MATRIX_ROWS[0], MATRIX_ROWS[1], ["H002", "佐藤", "△", "?"]]
+    found = problems_of(write_book(tmp_path / "a.xlsx", standard(勤務可否=matrix)))
+    assert [str(p) for p in found] == ['a.xlsx 勤務可否!D3: unknown mark "?"']
+
+
+def test_duplicate_staff_id_after_normalizing(tmp_path):
+    staff = [*STAFF_ROWS, ["Ｈ００１ ", "山田 太郎", ""]]
+    found = problems_of(write_book(tmp_path / "a.xlsx", standard(職員=staff)))
+    assert [where(p) for p in found] == [("a.xlsx", "職員", "A4")]
+    assert 'duplicate staff ID "H001"' in found[0].message and "A2" in found[0].message
+
+
+def test_availability_for_unknown_staff(tmp_path):
+    matrix = [*MATRIX_ROWS, ["H999", "誰か", "○", "○"]]
+    found = problems_of(write_book(tmp_path / "a.xlsx", standard(勤務可否=matrix)))
+    assert [(where(p), p.message) for p in found] == [
+        (("a.xlsx", "勤務可否", "A4"), 'staff ID "H999" is not on the staff sheet')
+    ]
+
+
+def test_impossible_dates_in_sessions_and_matrix_header(tmp_path):
+    sessions = [SESSION_ROWS[0], SESSION_ROWS[1], ["4月31日", "灘", "健診", "9:00", "12:00", 1]]
+    matrix = [["職員ID", "氏名", "4/1", "2/30(月)"], ["H001", "山田", "○", "○"]]
+    found = problems_of(write_book(tmp_path / "a.xlsx", standard(枠=sessions, 勤務可否=matrix)))
+    assert [(where(p), p.message) for p in found] == [
+        (("a.xlsx", "枠", "A3"), 'invalid date "4月31日"'),
+        (("a.xlsx", "勤務可否", "D1"), 'invalid date "2/30(月)"'),
+    ]
+
+
+@pytest.mark.parametrize("start, end", [("13:00", "12:00"), ("9:00", "9:00")])
+def test_end_not_after_start(tmp_path, start, end):
+    sessions = [SESSION_ROWS[0], [datetime(2026, 4, 1), "灘", "健診", start, end, 1]]
+    found = problems_of(write_book(tmp_path / "a.xlsx", standard(枠=sessions)))
+    assert [where(p) for p in found] == [("a.xlsx", "枠", "E2")]
+    assert "is not after start" in found[0].message
+
+
+@pytest.mark.parametrize("count", [-1, "二人", 1.5, "abc"])
+def test_bad_count(tmp_path, count):
+    sessions = [SESSION_ROWS[0], [datetime(2026, 4, 1), "灘", "健診", "9:00", "12:00", count]]
+    found = problems_of(write_book(tmp_path / "a.xlsx", standard(枠=sessions)))
+    assert [where(p) for p in found] == [("a.xlsx", "枠", "F2")]
+    assert "not a whole number" in found[0].message
+
+
+def test_max_below_min_and_skill_count_above_max(tmp_path):
+    sessions = [
+        SESSION_ROWS[0],
+        [datetime(2026, 4, 1), "灘", "健診", "9:00", "12:00", 3, 2, None],
+        [datetime(2026, 4, 2), "灘", "健診", "9:00", "12:00", 1, None, "リーダー:1、フッ化物:2"],
+    ]
+    found = problems_of(write_book(tmp_path / "a.xlsx", standard(枠=sessions)))
+    assert [(where(p), p.message) for p in found] == [
+        (("a.xlsx", "枠", "G2"), "max_staff 2 is less than min_staff 3"),
+        (("a.xlsx", "枠", "H3"), 'required skill "フッ化物" needs 2, more than max_staff 1'),
+    ]
+
+
+def test_duplicate_session(tmp_path):
+    sessions = [*SESSION_ROWS, [datetime(2026, 4, 1), "灘 ", "3歳児健診", "13:00", "15:00", 1]]
+    found = problems_of(write_book(tmp_path / "a.xlsx", standard(枠=sessions)))
+    assert [where(p) for p in found] == [("a.xlsx", "枠", "A4")]
+    assert "duplicate session 4/1 灘 3歳児健診" in found[0].message
+
+
+def test_required_value_blank(tmp_path):
+    sessions = [SESSION_ROWS[0], [datetime(2026, 4, 1), None, "健診", "9:00", "12:00", 1]]
+    staff = [STAFF_ROWS[0], ["H001", None, None], STAFF_ROWS[2]]
+    found = problems_of(write_book(tmp_path / "a.xlsx", standard(枠=sessions, 職員=staff)))
+    assert [(where(p), p.message) for p in found] == [
+        (("a.xlsx", "職員", "B2"), '"name" is empty'),
+        (("a.xlsx", "枠", "B2"), '"site" is empty'),
+    ]
+
+
+def test_bad_settings(tmp_path):
+    settings = [
+        ["項目", "値"],
+        ["空欄の扱い", "たぶん"],
+        ["no_such_rule.weight", 3],
+        ["max_per_day.no_such_param", 3],
+        ["1日の上限.1日の上限回数", 11],
+        ["fairness.hard", "はい"],
+        ["max_per_day.weight", -2],
+        ["期間開始", "4月31日"],
+    ]
+    path = write_book(tmp_path / "a.xlsx", {**standard(), "設定": settings})
+    found = problems_of(path, catalogue=CATALOGUE)
+    assert [p.cell for p in found] == ["B2", "A3", "A4", "B5", "B6", "B7", "B8"]
+    assert 'unknown setting "no_such_rule.weight"' in found[1].message
+    assert "range 1 to 10" in found[3].message
+    assert "cannot be hard" in found[4].message
+
+
+def test_form_problems(tmp_path):
+    main = write_book(tmp_path / "main.xlsx", standard(勤務可否=None))
+    unknown = write_book(tmp_path / "u.xlsx", {"勤務可否": form("H999", [["4/1", "水", "○"]])})
+    no_id = write_book(tmp_path / "n.xlsx", {"勤務可否": form("", [["4/1", "水", "○"]])})
+    bad = write_book(tmp_path / "b.xlsx", {"勤務可否": form("H001", [["4/1", "水", "?"], ["4/31", "金", "○"]])})
+    found = problems_of(main, unknown, no_id, bad)
+    assert [where(p) for p in found] == [
+        ("u.xlsx", "勤務可否", "B3"),
+        ("n.xlsx", "勤務可否", "A3"),
+        ("b.xlsx", "勤務可否", "C7"),
+        ("b.xlsx", "勤務可否", "A8"),
+    ]
+
+
+def test_every_problem_in_a_workbook_is_reported_at_once(tmp_path):
+    staff = [*STAFF_ROWS, ["H002", "重複", ""]]
+    sessions = [
+        SESSION_ROWS[0],
+        [datetime(2026, 4, 1), "灘", "健診", "13:00", "12:00", 1],
+        [datetime(2026, 4, 14), "灘", "健診", "9:00", "12:00", -1],
+        ["2026/4/31", "灘", "健診", "9:00", "12:00", 1],
+    ]
+    matrix = [MATRIX_ROWS[0], ["H001", "山田", "?", "!"], ["H404", "誰", "○", "○"]]
+    found = problems_of(write_book(tmp_path / "a.xlsx", standard(職員=staff, 枠=sessions, 勤務可否=matrix)))
+    assert [f"{p.sheet}!{p.cell}" for p in found] == [
+        "職員!A4", "枠!E2", "枠!F3", "枠!A4", "勤務可否!C2", "勤務可否!D2", "勤務可否!A3",
+    ]
