@@ -1,0 +1,87 @@
+"""A roster workbook written by hand (input sheets + Assignments) read back for `haichi check`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from workbooks import standard, write_book
+
+from models.domain import Assignment, Requirement
+from models.errors import InvalidInput
+from models.excel.roster_reader import read_roster
+from models.excel.schema import ASSIGNMENTS_COLUMNS
+from models.i18n import language, set_language
+
+NADA = Requirement.make_id(date(2026, 4, 1), "灘", "3歳児健診", 13 * 60)
+HIGASHINADA = Requirement.make_id(date(2026, 4, 14), "東灘", "1歳6か月児健診", 9 * 60)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    before = language()
+    set_language("en")
+    yield
+    set_language(before)
+
+
+def roster_book(tmp_path, rows):
+    sheets = {**standard(), "配置表": [["4月 配置表"]], "Assignments": [list(ASSIGNMENTS_COLUMNS), *rows]}
+    return write_book(tmp_path / "roster.xlsx", sheets)
+
+
+def test_assignments_read_back_with_locks(tmp_path):
+    path = roster_book(tmp_path, [
+        ["2026-04-01", "灘", "3歳児健診", "13:00", "16:00", "H001", "山田 花子", "TRUE"],
+        ["2026-04-01", "灘", "3歳児健診", "13:00", "16:00", "H002", "佐藤 次郎", "FALSE"],
+        [],
+        ["2026-04-14", "東灘", "1歳6か月児健診", "09:00", "12:00", "H002", "佐藤 次郎", False],
+    ])
+    problem, roster = read_roster(path)
+    assert roster.assignments == [
+        Assignment("H001", NADA, locked=True, source="import"),
+        Assignment("H002", NADA, locked=False, source="import"),
+        Assignment("H002", HIGASHINADA, locked=False, source="import"),
+    ]
+    assert problem.locked == [Assignment("H001", NADA, locked=True, source="import")]
+    assert sorted(roster.staff_for(NADA)) == ["H001", "H002"]
+    assert problem.has_requirement(NADA) and len(problem.staff) == 2
+
+
+def test_empty_assignments_sheet_is_an_empty_roster(tmp_path):
+    problem, roster = read_roster(roster_book(tmp_path, []))
+    assert roster.assignments == [] and problem.locked == []
+
+
+def test_unknown_session_and_staff_reported_with_cells(tmp_path):
+    path = roster_book(tmp_path, [
+        ["2026-04-01", "灘", "3歳児健診", "13:00", "16:00", "H001", "山田 花子", "TRUE"],
+        ["2026-04-02", "灘", "3歳児健診", "13:00", "16:00", "H001", "山田 花子", "FALSE"],
+        ["2026-04-01", "灘", "3歳児健診", "13:00", "16:00", "H404", "誰", "FALSE"],
+        ["2026-04-01", "灘", "3歳児健診", "13:00", "17:00", "H002", "佐藤 次郎", "maybe"],
+    ])
+    with pytest.raises(InvalidInput) as caught:
+        read_roster(path)
+    assert [(p.sheet, p.cell) for p in caught.value.problems] == [
+        ("Assignments", "A3"), ("Assignments", "F4"), ("Assignments", "H5"),
+    ]
+    assert "session 4/2 灘 3歳児健診 13:00-16:00 is not on the sessions sheet" in caught.value.problems[0].message
+
+
+def test_end_that_differs_from_the_session_is_unknown(tmp_path):
+    path = roster_book(tmp_path, [["2026-04-01", "灘", "3歳児健診", "13:00", "17:00", "H002", "佐藤", "FALSE"]])
+    with pytest.raises(InvalidInput) as caught:
+        read_roster(path)
+    assert [p.cell for p in caught.value.problems] == ["A2"]
+
+
+def test_missing_assignments_sheet_or_column(tmp_path):
+    path = write_book(tmp_path / "r.xlsx", standard())
+    with pytest.raises(InvalidInput) as caught:
+        read_roster(path)
+    assert [p.message for p in caught.value.problems] == ['sheet "Assignments" is missing']
+    columns = [c for c in ASSIGNMENTS_COLUMNS if c != "locked"]
+    path = write_book(tmp_path / "r2.xlsx", {**standard(), "Assignments": [columns]})
+    with pytest.raises(InvalidInput) as caught:
+        read_roster(path)
+    assert [(p.cell, p.message) for p in caught.value.problems] == [("A1", 'required column "locked" is missing')]
