@@ -54,6 +54,7 @@ def only(rule_ids: list[str], **settings: RuleSetting) -> dict[str, RuleSetting]
 def random_problem(seed: int, soft: bool = False) -> Problem:
     """A small random plan with marks, skills, requests, locks and sometimes a published roster.
 
+    Otherwise only required_skills is soft (solve with soft_cover to stay feasible).
     With `soft`, every hard rule that can be is made soft, so the instance is always feasible
     and each hard-made-soft penalty appears in the objective.
     """
@@ -88,7 +89,7 @@ def random_problem(seed: int, soft: bool = False) -> Problem:
     pairs = [(s.id, r.id) for s in staff for r in reqs]
     locked = [Assignment(*rng.choice(pairs), locked=True, source="manual")] if soft and pairs else []
     published = [Assignment(*p) for p in rng.sample(pairs, min(4, len(pairs)))] if rng.random() < 0.5 else None
-    rules = None
+    rules = {"required_skills": RuleSetting(hard=False, weight=100)}  # random skills rarely all fit
     if soft:
         from solver.rules import CATALOGUE
 

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+from factories import MONDAY, person, problem, session
+from models.domain import Assignment, Mark
+from models.i18n import language, set_language
+from solver.explain import diagnose, precheck
+from solver.rules import RULES
+
+
+def test_session_with_too_few_available_people_is_named() -> None:
+    req = session(min_staff=2)
+    p = problem([person("A"), person("B")], [req], availability={("B", MONDAY): Mark.UNAVAILABLE})
+    [line] = precheck(p)
+    assert req.label() in line and "2" in line and "1" in line
+
+
+def test_skill_nobody_has_and_skill_in_japanese() -> None:
+    before = language()
+    set_language("ja")
+    try:
+        req = session(min_staff=1, required_skills=(("リーダー", 1),))
+        [line] = precheck(problem([person("A")], [req]))
+        assert "リーダー" in line and "いません" in line
+    finally:
+        set_language(before)
+
+
+def test_pins_that_break_availability_or_a_daily_limit_are_named() -> None:
+    am, pm = session(start="09:00", end="11:00", min_staff=0), session(start="13:00", end="15:00", min_staff=0)
+    p = problem([person("A", name="青木", max_per_day=1)], [am, pm],
+                availability={("A", MONDAY): Mark.AM_ONLY},
+                locked=[Assignment("A", am.id, locked=True), Assignment("A", pm.id, locked=True)])
+    lines = precheck(p)
+    assert any("青木" in x and pm.label() in x for x in lines)  # PM session on an AM-only day
+    assert any("青木" in x and "1" in x and "2" in x for x in lines if pm.label() not in x)
+
+
+def test_feasible_looking_sessions_give_no_precheck_but_diagnose_names_the_rules() -> None:
+    reqs = [session(day=MONDAY + timedelta(days=d)) for d in range(2)]
+    p = problem([person("A", max_per_week=1)], reqs)
+    assert precheck(p) == []
+    [line] = diagnose(p, RULES, time_limit=5)
+    assert reqs[0].label() in line or reqs[1].label() in line
+    assert "Max per week" in line or "週の上限" in line
