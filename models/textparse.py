@@ -109,10 +109,10 @@ def _minutes(hours: int, minutes: int, seconds: int = 0) -> int:
 
 def parse_time(value: Any) -> int:
     """Minutes after midnight from an Excel time, a day fraction or text (`9:00`, `９：００`, `9時30分`)."""
-    if isinstance(value, datetime):
-        return value.hour * 60 + value.minute
-    if isinstance(value, time):
-        return value.hour * 60 + value.minute
+    if isinstance(value, (datetime, time)):
+        # Excel's float times can land a hair before the minute (08:59:59.9996): round to nearest.
+        seconds = value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6
+        return round(seconds / 60)
     if isinstance(value, timedelta):
         return round(value.total_seconds() / 60)
     if isinstance(value, bool) or value is None:

@@ -194,3 +194,25 @@ def test_every_problem_in_a_workbook_is_reported_at_once(tmp_path):
     assert [f"{p.sheet}!{p.cell}" for p in found] == [
         "職員!A4", "枠!E2", "枠!F3", "枠!A4", "勤務可否!C2", "勤務可否!D2", "勤務可否!A3",
     ]
+
+
+def test_unknown_mark_in_japanese(tmp_path):
+    matrix = [MATRIX_ROWS[0], ["H001", "山田", "?", "○"]]
+    set_language("ja")
+    found = problems_of(write_book(tmp_path / "a.xlsx", standard(勤務可否=matrix)))
+    assert [str(p) for p in found] == ['a.xlsx 勤務可否!C2: 不明な記号 "?"']
+
+
+def test_session_outside_the_settings_period(tmp_path):
+    settings = [["項目", "値"], ["期間開始", "2026/4/1"], ["期間終了", "2026/4/10"]]
+    found = problems_of(write_book(tmp_path / "a.xlsx", {**standard(), "設定": settings}))
+    assert [(where(p), p.message) for p in found] == [
+        (("a.xlsx", "枠", "A3"), "date 2026-04-14 is outside the plan period 2026-04-01 to 2026-04-10")
+    ]
+
+
+def test_nothing_is_returned_half_read_and_no_traceback_text(tmp_path):
+    matrix = [MATRIX_ROWS[0], ["H001", "山田", "?", "○"]]
+    with pytest.raises(InvalidInput) as caught:
+        read_workbooks([write_book(tmp_path / "a.xlsx", standard(勤務可否=matrix))])
+    assert "Traceback" not in str(caught.value) and str(caught.value).startswith("a.xlsx 勤務可否!C2")
