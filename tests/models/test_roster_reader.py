@@ -85,3 +85,18 @@ def test_missing_assignments_sheet_or_column(tmp_path):
     with pytest.raises(InvalidInput) as caught:
         read_roster(path)
     assert [(p.cell, p.message) for p in caught.value.problems] == [("A1", 'required column "locked" is missing')]
+
+
+def test_exported_roster_reads_back_unchanged(tmp_path):
+    from models.domain import Roster
+    from models.excel.export import write_roster
+    from models.excel.importer import read_workbooks
+
+    problem = read_workbooks([write_book(tmp_path / "in.xlsx", standard())])
+    roster = Roster([Assignment("H001", NADA, locked=True), Assignment("H002", HIGASHINADA)])
+    write_roster(tmp_path / "out.xlsx", problem, roster)
+    again, read_back = read_roster(tmp_path / "out.xlsx")
+    assert read_back.pairs() == roster.pairs()
+    assert [a.staff_id for a in again.locked] == ["H001"]
+    assert (again.staff, again.requirements, again.availability) == (
+        problem.staff, problem.requirements, problem.availability)
