@@ -9,7 +9,8 @@ from openpyxl import Workbook
 from models.domain import Mark, TravelBuffers
 from models.excel import schema
 from models.excel.settings_rows import BLANK_CHOICES
-from models.excel.styles import HEADER, NOTE, PLAIN, SheetWriter, text_width
+from models.excel.sheetwriter import SheetWriter
+from models.excel.styles import HEADER, NOTE, PLAIN, text_width
 from models.i18n import t
 
 _SECTION = PLAIN.but(bold=True, size=11, fill="EEF3FA")

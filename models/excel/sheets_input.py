@@ -19,7 +19,8 @@ from models.domain import Mark, Problem, Requirement, Site, Staff, TravelBuffers
 from models.excel import schema
 from models.i18n import t
 from models.excel.settings_rows import NOTE_HEADER, setting_rows
-from models.excel.styles import BODY, DATE_FORMAT, DAY_FORMAT, HEADER, TIME_FORMAT, Look, SheetWriter, day_fill, text_width
+from models.excel.sheetwriter import Out, SheetWriter
+from models.excel.styles import BODY, DATE_FORMAT, DAY_FORMAT, HEADER, TIME_FORMAT, Look, day_fill, text_width
 from models.rulemeta import RuleInfo
 
 MARK_CHOICES = tuple(m.value for m in Mark)  # ○ △ × 午前 午後, the drop-down of 勤務可否
@@ -87,18 +88,17 @@ def write_availability(
     header = [sheet.cell(c.ja, HEADER) for c in spec.columns]
     header += [sheet.cell(d, HEADER.but(number_format=DAY_FORMAT, fill=day_fill(d) or HEADER.fill)) for d in days]
     sheet.append(header, look=None, height=30)
-    fills = [day_fill(d) for d in days]
-    # a pre-built empty cell per shaded column keeps shading of blanks cheap
-    looks = [BODY.but(horizontal="center", fill=f) for f in fills]
+    # one empty cell per column, shaded or not; a mark reuses its column's style (hot loop)
+    blanks = [sheet.cell(None, BODY.but(horizontal="center", fill=day_fill(d))) for d in days]
     for person in staff:
-        row: list[Any] = [sheet.cell(person.id), sheet.cell(person.name)]
-        for day, look in zip(days, looks):
+        row: list[Out] = [sheet.cell(person.id), sheet.cell(person.name)]
+        for day, blank in zip(days, blanks):
             mark = marks.get((person.id, day))
-            row.append(sheet.cell(None if mark is None else mark.value, look))
-        sheet.append(row, look=None)
+            row.append(blank if mark is None else Out(mark.value, blank.style, blank.array))
+        sheet.append(row)
     first = len(staff) + 2
     for _ in range(SPARE_ROWS if not staff else 0):  # the template: empty rows to fill in
-        sheet.append([sheet.cell(None), sheet.cell(None)] + [sheet.cell(None, lk) for lk in looks], look=None)
+        sheet.append([sheet.cell(None), sheet.cell(None), *blanks])
     if days:
         last_row = max(first - 1, 1) + SPARE_ROWS
         validation = DataValidation(

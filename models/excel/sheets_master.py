@@ -17,8 +17,9 @@ from openpyxl import Workbook
 
 from models.domain import Problem, Requirement, Roster, hhmm
 from models.excel import schema
+from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import (
-    BODY, PAPER_A3, PAPER_A4, SHORT_FILL, Look, SheetWriter, day_fill, day_label, text_width,
+    BODY, PAPER_A3, PAPER_A4, SHORT_FILL, Look, day_fill, day_label, text_width,
 )
 from models.i18n import t
 
@@ -108,7 +109,8 @@ def _write_grid(wb: Workbook, problem: Problem, sites: Sequence[str], placed: di
                 lines = max(lines, _lines(text, width))
         lines = max(lines, _lines(day_label(day, with_holiday=True), _DATE_WIDTH))
         sheet.append(row, look=None, height=_LINE_HEIGHT * lines + 3)
-    sheet.print_setup(landscape=True, paper=PAPER_A3 if sum(widths) > 150 else PAPER_A4,
+    total = sum(widths)
+    sheet.print_setup(landscape=total > 100, paper=PAPER_A3 if total > 170 else PAPER_A4,
                       title_rows=f"{header_row}:{header_row}")
 
 

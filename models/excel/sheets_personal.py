@@ -15,8 +15,9 @@ from openpyxl.worksheet.pagebreak import Break
 
 from models.domain import Assignment, Problem, Requirement, Roster, Staff, hhmm
 from models.excel import schema
+from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import (
-    BODY, PAPER_A4, PLAIN, SUBTITLE, TITLE, SheetWriter, day_fill, day_label, safe_sheet_name,
+    BODY, PAPER_A4, PLAIN, SUBTITLE, TITLE, day_fill, day_label, safe_sheet_name,
 )
 from models.i18n import t
 from models.stats import PersonStats, person_stats

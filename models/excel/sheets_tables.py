@@ -8,8 +8,9 @@ from openpyxl import Workbook
 
 from models.domain import Problem, Roster, Violation, hhmm
 from models.excel import schema
+from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import (
-    BODY, ONE_DECIMAL, PAPER_A4, PLAIN, SHORT_FILL, TOTAL_FILL, YEN_FORMAT, SheetWriter, day_fill, day_label,
+    BODY, ONE_DECIMAL, PAPER_A4, PLAIN, SHORT_FILL, TOTAL_FILL, YEN_FORMAT, day_fill, day_label,
 )
 from models.i18n import t
 from models.rulemeta import RuleInfo
