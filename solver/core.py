@@ -17,6 +17,7 @@ from ortools.sat.python import cp_model
 from models.domain import Assignment, Problem, Roster
 from solver.context import Context
 from solver.rules import RULES
+from solver.eligibility import filters_pairs
 from solver.rules.base import Penalty, Rule
 
 _STATUS = {
@@ -91,7 +92,9 @@ class Solver:
         self.options = options or SolveOptions()
         self.rules = list(RULES if rules is None else rules)
         started = time.perf_counter()
-        self.ctx = Context(problem, self.rules, soft_cover=self.options.soft_cover)
+        # only rules with their own allows() can keep pairs out: the others need not be asked per pair
+        self.ctx = Context(problem, [r for r in self.rules if filters_pairs(r)],
+                           soft_cover=self.options.soft_cover)
         self.penalties: list[Penalty] = []
         for rule in self.rules:
             if self.ctx.setting(rule.info).enabled:

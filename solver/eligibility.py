@@ -13,6 +13,11 @@ from models.rulemeta import RuleInfo
 from solver.rules import base
 
 
+def filters_pairs(rule: base.Rule) -> bool:
+    """Whether the rule overrides `allows()` (BaseRule's default allows every pair)."""
+    return getattr(type(rule), "allows", None) is not base.BaseRule.allows
+
+
 class Screen:
     """The parts of a Context that rules' `allows()` read: the problem, settings and limits."""
 
@@ -24,7 +29,7 @@ class Screen:
         self.problem = problem
         self.soft_cover = soft_cover
         self.rules = list(rules)
-        self.filters = [r for r in self.rules if self._is_hard(r.info)]
+        self.filters = [r for r in self.rules if self._is_hard(r.info) and filters_pairs(r)]
         self.locked = {(a.staff_id, a.requirement_id) for a in problem.locked}
 
     def _is_hard(self, info: RuleInfo) -> bool:

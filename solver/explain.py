@@ -17,7 +17,7 @@ from ortools.sat.python import cp_model
 from models.domain import Problem
 from models.i18n import t
 from solver.context import Context
-from solver.eligibility import Screen
+from solver.eligibility import Screen, filters_pairs
 from solver.rules.availability import fits
 from solver.rules.base import Rule
 from solver.rules.bounds import count
@@ -133,7 +133,7 @@ def diagnose(problem: Problem, rules: Iterable[Rule], soft_cover: bool = False,
              time_limit: float = DIAGNOSE_SECONDS) -> list[str]:
     """A sentence naming hard rules (and sessions' minimum cover) that cannot hold together."""
     rules = list(rules)
-    ctx = Context(problem, rules, soft_cover=soft_cover)
+    ctx = Context(problem, [r for r in rules if filters_pairs(r)], soft_cover=soft_cover)
     model = ctx.model
     names: dict[int, str] = {}
     literals: list[cp_model.IntVar] = []

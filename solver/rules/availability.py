@@ -42,7 +42,11 @@ class Availability(BaseRule):
         if not s.enabled:
             return []
         out: list[Penalty] = []
-        for (staff_id, req_id), var in ctx.pairs().items():
+        pairs = ctx.pairs()
+        if s.hard:  # allows() kept every other pair out: only locked pairs can be left
+            pinned = {(a.staff_id, a.requirement_id) for a in ctx.problem.locked}
+            pairs = {pair: var for pair, var in pairs.items() if pair in pinned}
+        for (staff_id, req_id), var in pairs.items():
             if fits(ctx.problem, staff_id, ctx.problem.requirement(req_id)):
                 continue
             if s.hard:
