@@ -84,7 +84,7 @@ def write_availability(
     drop-down, including spare rows below the people listed.
     """
     spec = schema.AVAILABILITY
-    sheet = SheetWriter(wb, spec.ja, [10, 16] + [8.5] * len(days), freeze="C2")
+    sheet = SheetWriter(wb, spec.ja, [10, 16] + [10.0] * len(days), freeze="C2")
     header = [sheet.cell(c.ja, HEADER) for c in spec.columns]
     header += [sheet.cell(d, HEADER.but(number_format=DAY_FORMAT, fill=day_fill(d) or HEADER.fill)) for d in days]
     sheet.append(header, look=None, height=30)

@@ -24,7 +24,7 @@ from models.excel.styles import (
 from models.i18n import t
 
 GRID_MAX_SITES = 12  # beyond this, columns get too narrow on A3 landscape: list layout instead
-_LINE_HEIGHT = 13.5  # points per text line at 10 pt
+_LINE_HEIGHT = 12.5  # points per text line at 9-10 pt
 _DATE_WIDTH = 14
 
 
@@ -39,14 +39,25 @@ def _names(problem: Problem, roster: Roster) -> dict[str, list[str]]:
     return placed
 
 
-def _session_text(req: Requirement, names: list[str]) -> tuple[str, str]:
-    """The heading line and the names line of one session in a grid cell."""
+def _session_text(req: Requirement, names: list[str], width: float) -> str:
+    """One session in a grid cell: a heading line, then the names packed into lines of `width`."""
     heading = f"{req.activity} {hhmm(req.start)}-{hhmm(req.end)}"
     missing = req.min_staff - len(names)
-    line = "、".join(names)
+    items = [f"{n}、" for n in names[:-1]] + names[-1:]
     if missing > 0:
-        line += t("（あと{n}人）", " (short {n})", n=missing)
-    return heading, line
+        items.append(t("（あと{n}人）", " (short {n})", n=missing))
+    return "\n".join([heading, *_pack(items, width)])
+
+
+def _pack(items: list[str], width: float) -> list[str]:
+    """Lines of whole items (names never split across lines), each at most `width` wide if possible."""
+    lines: list[str] = []
+    for item in items:
+        if lines and text_width(lines[-1] + item) <= width - 2:
+            lines[-1] += item
+        else:
+            lines.append(item)
+    return lines
 
 
 def _lines(text: str, width: float) -> int:
@@ -88,10 +99,11 @@ def _write_grid(wb: Workbook, problem: Problem, sites: Sequence[str], placed: di
     by_cell: dict[tuple[date, str], list[Requirement]] = defaultdict(list)
     for req in sorted(problem.requirements, key=lambda r: (r.start, r.activity)):
         by_cell[(req.date, req.site)].append(req)
-    texts: dict[tuple[date, str], str] = {}
-    for key, reqs in by_cell.items():
-        texts[key] = "\n".join("\n".join(_session_text(r, placed.get(r.id, []))) for r in reqs)
-    widths = [_DATE_WIDTH] + [_column_width(site, [v for (d, s), v in texts.items() if s == site]) for site in sites]
+    widths = [_DATE_WIDTH] + [_column_width(site, [r for (d, s), v in by_cell.items() if s == site for r in v])
+                              for site in sites]
+    width_of = dict(zip(sites, widths[1:]))
+    texts = {key: "\n".join(_session_text(r, placed.get(r.id, []), width_of[key[1]]) for r in reqs)
+             for key, reqs in by_cell.items()}
     sheet = SheetWriter(wb, schema.MASTER_SHEET, widths, freeze="B4")
     sheet.title(t("{name} 配置表", "{name} roster", name=problem.name), len(widths), _subtitle(problem, placed))
     header_row = sheet.header([t("日付", "Date"), *sites])
@@ -114,9 +126,9 @@ def _write_grid(wb: Workbook, problem: Problem, sites: Sequence[str], placed: di
                       title_rows=f"{header_row}:{header_row}")
 
 
-def _column_width(site: str, texts: list[str]) -> float:
-    """Wide enough for the site name and a session heading, between 14 and 30 units."""
-    longest = max([text_width(site)] + [text_width(line) for text in texts for line in text.split("\n")[::2]])
+def _column_width(site: str, reqs: list[Requirement]) -> float:
+    """Wide enough for the site name and every session heading, between 14 and 30 units."""
+    longest = max([text_width(site)] + [text_width(f"{r.activity} 00:00-00:00") for r in reqs])
     return float(min(30, max(14, longest + 2)))
 
 

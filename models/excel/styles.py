@@ -25,7 +25,7 @@ SHORT_FILL = "FFF2CC"  # sessions below their minimum
 TOTAL_FILL = "F2F2F2"
 
 DATE_FORMAT = "yyyy/m/d"
-DAY_FORMAT = "m/d(aaa)"
+DAY_FORMAT = "[$-411]m/d(aaa)"  # Japanese weekday names whatever the reader's locale
 TIME_FORMAT = "h:mm"
 YEN_FORMAT = "#,##0"
 ONE_DECIMAL = "0.0"
