@@ -42,9 +42,11 @@ def utcnow() -> datetime:
 
 
 # Reusable column types (the Warehouse pattern): one definition, one meaning.
+# Text defaults are client-side only: SQLite reflects an empty server default as "('')", which
+# would make every autogenerate report a false difference.
 IntPK = Annotated[int, mapped_column(Integer, primary_key=True, autoincrement=True)]
 Code = Annotated[str, mapped_column(String(200))]  # ids and names a person typed
-Note = Annotated[str, mapped_column(Text, default="", server_default="")]
+Note = Annotated[str, mapped_column(Text, default="")]
 Count = Annotated[int, mapped_column(Integer)]
 Stamp = Annotated[datetime, mapped_column(DateTime(timezone=True), default=utcnow)]
 JsonDict = Annotated[dict[str, Any], mapped_column(JSON)]
@@ -65,7 +67,7 @@ class StaffRow(Base):
     id: Mapped[IntPK]
     code: Mapped[Code]
     name: Mapped[Code]
-    home: Mapped[Code] = mapped_column(default="", server_default="")
+    home: Mapped[Code] = mapped_column(default="")
     max_per_day: Mapped[int | None]
     max_per_week: Mapped[int | None]
     max_per_month: Mapped[int | None]
@@ -113,8 +115,8 @@ class SiteRow(Base):
 
     id: Mapped[IntPK]
     name: Mapped[Code]
-    area: Mapped[Code] = mapped_column(default="", server_default="")
-    travel_group: Mapped[Code] = mapped_column(default="", server_default="")
+    area: Mapped[Code] = mapped_column(default="")
+    travel_group: Mapped[Code] = mapped_column(default="")
 
 
 # -- one plan and its input ----------------------------------------------------------------------
@@ -215,7 +217,7 @@ class ShiftRequestRow(Base):
     position: Mapped[Count]
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     date: Mapped[date]
-    activity: Mapped[Code] = mapped_column(default="", server_default="")
+    activity: Mapped[Code] = mapped_column(default="")
     wants_work: Mapped[bool]  # ShiftRequest.on ("on" is an SQL keyword)
     weight: Mapped[Count]
 

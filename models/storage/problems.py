@@ -132,9 +132,10 @@ def write_problem(session: Session, plan_name: str, problem: Problem) -> int:
     return plan_id
 
 
-def _insert(session: Session, table: type, rows: list[dict[str, Any]]) -> None:
+def _insert(session: Session, mapped: Any, rows: list[dict[str, Any]]) -> None:
+    """One executemany INSERT of plain dicts into the mapped class's table (Core: no ORM bookkeeping)."""
     if rows:
-        session.execute(insert(table), rows)
+        session.execute(insert(mapped.__table__), rows)
 
 
 def _write_requirements(

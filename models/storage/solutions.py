@@ -86,7 +86,7 @@ def write_solution(
         for i, a in enumerate(roster.assignments)
     ]
     if rows:
-        session.execute(insert(AssignmentRow), rows)
+        session.execute(insert(AssignmentRow.__table__), rows)
     return version
 
 

@@ -26,7 +26,7 @@ def upgrade() -> None:
     sa.Column('who', sa.String(length=200), nullable=False),
     sa.Column('plan_name', sa.String(length=200), nullable=True),
     sa.Column('action', sa.String(length=50), nullable=False),
-    sa.Column('detail', sa.Text(), server_default='', nullable=False),
+    sa.Column('detail', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_log'))
     )
     op.create_index(op.f('ix_audit_log_plan_name'), 'audit_log', ['plan_name'], unique=False)
@@ -49,8 +49,8 @@ def upgrade() -> None:
     op.create_table('sites',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('name', sa.String(length=200), nullable=False),
-    sa.Column('area', sa.String(length=200), server_default='', nullable=False),
-    sa.Column('travel_group', sa.String(length=200), server_default='', nullable=False),
+    sa.Column('area', sa.String(length=200), nullable=False),
+    sa.Column('travel_group', sa.String(length=200), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_sites')),
     sa.UniqueConstraint('name', name=op.f('uq_sites_name'))
     )
@@ -58,7 +58,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('code', sa.String(length=200), nullable=False),
     sa.Column('name', sa.String(length=200), nullable=False),
-    sa.Column('home', sa.String(length=200), server_default='', nullable=False),
+    sa.Column('home', sa.String(length=200), nullable=False),
     sa.Column('max_per_day', sa.Integer(), nullable=True),
     sa.Column('max_per_week', sa.Integer(), nullable=True),
     sa.Column('max_per_month', sa.Integer(), nullable=True),
@@ -79,7 +79,7 @@ def upgrade() -> None:
     sa.Column('annual_pay_cap', sa.Integer(), nullable=True),
     sa.Column('paid_this_year', sa.Integer(), server_default='0', nullable=False),
     sa.Column('active', sa.Boolean(), nullable=False),
-    sa.Column('notes', sa.Text(), server_default='', nullable=False),
+    sa.Column('notes', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_staff')),
     sa.UniqueConstraint('code', name=op.f('uq_staff_code'))
     )
@@ -131,7 +131,7 @@ def upgrade() -> None:
     sa.Column('preferred_staff', sa.Integer(), nullable=True),
     sa.Column('under_weight', sa.Integer(), nullable=False),
     sa.Column('over_weight', sa.Integer(), nullable=False),
-    sa.Column('notes', sa.Text(), server_default='', nullable=False),
+    sa.Column('notes', sa.Text(), nullable=False),
     sa.ForeignKeyConstraint(['plan_id'], ['plans.id'], name=op.f('fk_requirements_plan_id_plans'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['site_id'], ['sites.id'], name=op.f('fk_requirements_site_id_sites')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_requirements')),
@@ -155,7 +155,7 @@ def upgrade() -> None:
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('staff_id', sa.Integer(), nullable=False),
     sa.Column('date', sa.Date(), nullable=False),
-    sa.Column('activity', sa.String(length=200), server_default='', nullable=False),
+    sa.Column('activity', sa.String(length=200), nullable=False),
     sa.Column('wants_work', sa.Boolean(), nullable=False),
     sa.Column('weight', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['plan_id'], ['plans.id'], name=op.f('fk_shift_requests_plan_id_plans'), ondelete='CASCADE'),

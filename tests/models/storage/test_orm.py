@@ -1,0 +1,54 @@
+"""Every field of the domain types has a home in the schema, so nothing is silently dropped.
+
+When one of these fails, a domain type gained a field: give it a column (orm.py), write it in
+problems.py / registers.py / solutions.py, and add an Alembic migration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from models.domain import Assignment, Problem, Requirement, RuleSetting, ShiftRequest, Site, Staff, TravelBuffers
+from models.storage.orm import Base, StaffRow
+from models.storage.registers import STAFF_SCALARS
+
+
+def _names(cls: type) -> set[str]:
+    return {f.name for f in fields(cls)}
+
+
+def test_every_staff_scalar_has_a_column() -> None:
+    columns = set(StaffRow.__table__.c.keys())
+    assert set(STAFF_SCALARS) <= columns
+    assert _names(Staff) == set(STAFF_SCALARS) | {"id", "skills", "max_per_activity"}
+
+
+def test_domain_fields_are_the_ones_storage_writes() -> None:
+    assert _names(Problem) == {
+        "name", "start", "end", "staff", "sites", "requirements", "availability", "blank_means", "requests",
+        "forbidden_successions", "min_rest_minutes", "travel", "rules", "locked", "published",
+    }
+    assert _names(Requirement) == {
+        "id", "date", "site", "activity", "start", "end", "min_staff", "max_staff", "preferred_staff",
+        "required_skills", "under_weight", "over_weight", "notes",
+    }
+    assert _names(Site) == {"name", "area", "travel_group"}
+    assert _names(ShiftRequest) == {"staff_id", "date", "activity", "on", "weight"}
+    assert _names(TravelBuffers) == {"same_site", "same_group", "other_group"}
+    assert _names(RuleSetting) == {"enabled", "hard", "weight", "params", "staff_overrides"}
+    assert _names(Assignment) == {"staff_id", "requirement_id", "locked", "source"}
+
+
+def test_tables() -> None:
+    assert set(Base.metadata.tables) == {
+        "staff", "staff_skills", "staff_activity_limits", "sites", "plans", "plan_staff", "plan_sites",
+        "requirements", "requirement_skills", "availability", "shift_requests", "forbidden_successions",
+        "rule_settings", "solutions", "assignments", "audit_log",
+    }
+
+
+def test_nullability_follows_the_annotations() -> None:
+    staff = StaffRow.__table__.c
+    assert staff.max_per_day.nullable and not staff.name.nullable and not staff.active.nullable
+    solutions = Base.metadata.tables["solutions"].c
+    assert solutions.stats.nullable and not solutions.status.nullable
