@@ -54,7 +54,7 @@ class _RowWriter(WorksheetWriter):
     def write_row(self, xf: Any, row: Any, row_idx: int) -> None:
         if not isinstance(row, _Row):
             return super().write_row(xf, row, row_idx)
-        raw = getattr(xf, "_file", None)  # et_xmlfile's text sink; absent with lxml
+        raw = text_sink(xf)
         if raw is None:
             if row.height is not None:
                 self.ws.row_dimensions[row_idx].height = row.height
@@ -80,6 +80,11 @@ class _RowWriter(WorksheetWriter):
                 parts.append(_cell_xml(ref, style, value, epoch))
         parts.append("</row>")
         raw("".join(parts))
+
+
+def text_sink(xf: Any) -> Any:
+    """et_xmlfile's raw text writer of the sheet stream, or None (lxml) to use openpyxl's cells."""
+    return getattr(xf, "_file", None)
 
 
 _LETTERS: list[str] = []

@@ -1,0 +1,78 @@
+"""Per-person statistics and unfilled sessions of a roster."""
+
+from datetime import date
+
+import pytest
+
+from models.domain import Assignment, Mark, Problem, Requirement, Roster, Staff
+from models.stats import pay_yen, person_stats, plan_months, unfilled
+
+
+def _req(day: int, site: str, start: int, end: int, min_staff: int) -> Requirement:
+    d = date(2026, 4, day)
+    return Requirement(Requirement.make_id(d, site, "健診", start), d, site, "健診", start, end, min_staff)
+
+
+def _problem() -> Problem:
+    staff = [
+        Staff("A", "Aさん", hourly_rate=1800, desired_per_month=4),
+        Staff("B", "Bさん", hourly_rate=1650),
+        Staff("C", "Cさん", desired_per_month=2),
+        Staff("Z", "休職中", active=False),
+    ]
+    reqs = [_req(1, "東", 780, 960, 2), _req(2, "西", 570, 690, 1), _req(3, "東", 780, 960, 3)]
+    marks = {("A", date(2026, 4, 2)): Mark.PREFER_NOT, ("B", date(2026, 4, 1)): Mark.PREFER_NOT}
+    return Problem("4月", date(2026, 4, 1), date(2026, 4, 30), staff, [], reqs, marks)
+
+
+def _roster(problem: Problem) -> Roster:
+    r1, r2, r3 = (r.id for r in problem.requirements)
+    return Roster([Assignment("A", r1), Assignment("A", r2), Assignment("A", r3), Assignment("B", r1),
+                   Assignment("C", r3)])
+
+
+def test_person_stats_counts_minutes_pay_and_prefer_not() -> None:
+    problem = _problem()
+    stats = {s.staff_id: s for s in person_stats(problem, _roster(problem))}
+    assert set(stats) == {"A", "B", "C"}  # the inactive person without work is left out
+    a = stats["A"]
+    assert (a.count, a.minutes, a.pay, a.prefer_not_days) == (3, 480, 14400, 1)
+    assert a.sites == ("東", "西")  # most frequent first
+    assert a.desired == pytest.approx(4.0)
+    assert a.deviation == pytest.approx(-1.0)
+    b = stats["B"]
+    assert (b.count, b.minutes, b.pay, b.prefer_not_days) == (1, 180, 4950, 1)
+    assert b.desired is None and b.deviation is None
+    c = stats["C"]
+    assert c.pay is None
+    assert c.deviation == pytest.approx(-1.0)
+
+
+def test_inactive_person_with_work_is_listed() -> None:
+    problem = _problem()
+    roster = Roster([Assignment("Z", problem.requirements[0].id)])
+    assert [s.staff_id for s in person_stats(problem, roster)] == ["A", "B", "C", "Z"]
+
+
+def test_desired_is_scaled_to_the_period() -> None:
+    assert plan_months(date(2026, 4, 1), date(2026, 4, 30)) == pytest.approx(1.0)
+    assert plan_months(date(2026, 4, 1), date(2026, 4, 15)) == pytest.approx(0.5)
+    assert plan_months(date(2026, 4, 16), date(2026, 6, 30)) == pytest.approx(2.5)
+    assert plan_months(date(2026, 12, 1), date(2027, 1, 31)) == pytest.approx(2.0)
+    problem = _problem().with_(end=date(2026, 4, 15))
+    a = next(s for s in person_stats(problem, _roster(problem)) if s.staff_id == "A")
+    assert a.desired == pytest.approx(2.0)
+
+
+def test_pay_rounds_half_up_to_whole_yen() -> None:
+    assert pay_yen(1000, 60) == 1000
+    assert pay_yen(1001, 30) == 501  # 500.5 rounds up
+    assert pay_yen(1001, 1) == 17  # 16.68
+
+
+def test_unfilled_lists_sessions_below_minimum_with_shortfall() -> None:
+    problem = _problem()
+    short = unfilled(problem, _roster(problem))
+    assert [(r.date.day, missing) for r, missing in short] == [(3, 1)]
+    empty = unfilled(problem, Roster())
+    assert [(r.date.day, missing) for r, missing in empty] == [(1, 2), (2, 1), (3, 3)]
