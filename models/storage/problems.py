@@ -89,7 +89,8 @@ def _check_staff(kind: str, codes: set[str], known: dict[str, int]) -> None:
 
 def write_problem(session: Session, plan_name: str, problem: Problem) -> int:
     """Create or replace the input of plan `plan_name`; returns the plan's row id."""
-    existing = session.scalars(select(PlanRow).where(PlanRow.name == plan_name).with_for_update()).one_or_none()
+    query = select(PlanRow).where(PlanRow.name == plan_name).with_for_update()
+    existing = session.scalars(query).one_or_none()
     if existing is None:
         now = utcnow()
         plan_id = session.execute(
@@ -181,7 +182,8 @@ def read_problem(session: Session, plan: PlanRow) -> Problem:
     named = select(AvailabilityRow.staff_id).where(AvailabilityRow.plan_id == plan_id).union(
         select(ShiftRequestRow.staff_id).where(ShiftRequestRow.plan_id == plan_id)
     )
-    codes = dict(session.execute(select(StaffRow.id, StaffRow.code).where(StaffRow.id.in_(named))).all())
+    query = select(StaffRow.id, StaffRow.code).where(StaffRow.id.in_(named))
+    codes = dict(session.execute(query).all())
     availability = {
         (codes[staff_id], day): Mark[mark]
         for staff_id, day, mark in session.execute(
@@ -207,7 +209,9 @@ def read_problem(session: Session, plan: PlanRow) -> Problem:
         )
     )
     rules = {
-        r.rule_id: RuleSetting(r.enabled, r.hard, r.weight, dict(r.params), {k: dict(v) for k, v in r.staff_overrides.items()})
+        r.rule_id: RuleSetting(
+            r.enabled, r.hard, r.weight, dict(r.params), {k: dict(v) for k, v in r.staff_overrides.items()}
+        )
         for r in session.scalars(select(RuleSettingRow).where(RuleSettingRow.plan_id == plan_id))
     }
     return Problem(

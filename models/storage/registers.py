@@ -46,7 +46,7 @@ def upsert_staff(session: Session, people: list[Staff]) -> dict[str, int]:
     if updates:
         session.execute(update(StaffRow), updates)  # bulk UPDATE by primary key
     if inserts:
-        session.execute(insert(StaffRow), inserts)
+        session.execute(insert(StaffRow.__table__), inserts)
         known = staff_ids(session, [p.id for p in people])
     row_ids = [known[p.id] for p in people]
     if row_ids:
@@ -61,9 +61,9 @@ def upsert_staff(session: Session, people: list[Staff]) -> dict[str, int]:
         for i, (activity, count) in enumerate(p.max_per_activity)
     ]
     if skills:
-        session.execute(insert(StaffSkillRow), skills)
+        session.execute(insert(StaffSkillRow.__table__), skills)
     if limits:
-        session.execute(insert(StaffActivityLimitRow), limits)
+        session.execute(insert(StaffActivityLimitRow.__table__), limits)
     return known
 
 
@@ -74,12 +74,14 @@ def read_staff(session: Session, row_ids: list[int]) -> list[Staff]:
     columns = [StaffRow.id, StaffRow.code, *(getattr(StaffRow, n) for n in STAFF_SCALARS)]
     rows = {r.id: r for r in session.execute(select(*columns).where(StaffRow.id.in_(row_ids)))}
     skills: dict[int, set[str]] = {}
-    query = select(StaffSkillRow.staff_id, StaffSkillRow.skill).where(StaffSkillRow.staff_id.in_(row_ids))
-    for staff_id, skill in session.execute(query):
+    query = select(StaffSkillRow.staff_id, StaffSkillRow.skill)
+    for staff_id, skill in session.execute(query.where(StaffSkillRow.staff_id.in_(row_ids))):
         skills.setdefault(staff_id, set()).add(skill)
     limits: dict[int, list[tuple[str, int]]] = {}
     query = (
-        select(StaffActivityLimitRow.staff_id, StaffActivityLimitRow.activity, StaffActivityLimitRow.max_count)
+        select(
+            StaffActivityLimitRow.staff_id, StaffActivityLimitRow.activity, StaffActivityLimitRow.max_count
+        )
         .where(StaffActivityLimitRow.staff_id.in_(row_ids))
         .order_by(StaffActivityLimitRow.staff_id, StaffActivityLimitRow.position)
     )
@@ -96,28 +98,34 @@ def read_staff(session: Session, row_ids: list[int]) -> list[Staff]:
     ]
 
 
+def _site_ids(session: Session, names: set[str]) -> dict[str, int]:
+    query = select(SiteRow.name, SiteRow.id).where(SiteRow.name.in_(sorted(names)))
+    return {name: row_id for name, row_id in session.execute(query)}
+
+
 def upsert_sites(session: Session, sites: list[Site], referenced: Iterable[str] = ()) -> dict[str, int]:
     """Write `sites` (update by name) and make sure every `referenced` name exists; row id by name.
 
     A name only referenced by a session is added bare, never overwriting what the register knows.
     """
-    names = {s.name for s in sites} | set(referenced)
-    known = {n: i for n, i in session.execute(select(SiteRow.name, SiteRow.id).where(SiteRow.name.in_(sorted(names))))}
     given = {s.name: s for s in sites}
+    names = set(given) | set(referenced)
+    known = _site_ids(session, names)
     updates = [
-        {"id": known[s.name], "area": s.area, "travel_group": s.travel_group}
-        for s in given.values()
-        if s.name in known
+        {"id": known[name], "area": site.area, "travel_group": site.travel_group}
+        for name, site in given.items()
+        if name in known
     ]
+    bare = Site("")
     inserts = [
-        {"name": n, "area": given[n].area if n in given else "", "travel_group": given[n].travel_group if n in given else ""}
-        for n in sorted(names - known.keys())
+        {"name": name, "area": given.get(name, bare).area, "travel_group": given.get(name, bare).travel_group}
+        for name in sorted(names - known.keys())
     ]
     if updates:
         session.execute(update(SiteRow), updates)
     if inserts:
-        session.execute(insert(SiteRow), inserts)
-        known = {n: i for n, i in session.execute(select(SiteRow.name, SiteRow.id).where(SiteRow.name.in_(sorted(names))))}
+        session.execute(insert(SiteRow.__table__), inserts)
+        known = _site_ids(session, names)
     return known
 
 
@@ -125,6 +133,6 @@ def read_sites(session: Session, row_ids: list[int]) -> list[Site]:
     """The register's sites with these row ids, in the given order."""
     if not row_ids:
         return []
-    query = select(SiteRow.id, SiteRow.name, SiteRow.area, SiteRow.travel_group).where(SiteRow.id.in_(row_ids))
-    rows = {r.id: r for r in session.execute(query)}
+    query = select(SiteRow.id, SiteRow.name, SiteRow.area, SiteRow.travel_group)
+    rows = {r.id: r for r in session.execute(query.where(SiteRow.id.in_(row_ids)))}
     return [Site(rows[i].name, rows[i].area, rows[i].travel_group) for i in row_ids]
