@@ -7,6 +7,7 @@ constraints and penalties); `solve(on_progress)` runs CP-SAT, reporting each imp
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -122,7 +123,7 @@ class Solver:
         """Run CP-SAT and return the status, the best roster (locked ones marked) and its statistics."""
         cp = cp_model.CpSolver()
         cp.parameters.max_time_in_seconds = float(self.options.time_limit)
-        cp.parameters.num_workers = max(1, int(self.options.workers))
+        cp.parameters.num_workers = int(self.options.workers) or os.cpu_count() or 1  # 0 = all cores
         cp.parameters.random_seed = int(self.options.seed)
         cp.parameters.log_search_progress = self.options.log
         with self._lock:
