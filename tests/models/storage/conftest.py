@@ -40,9 +40,13 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def _is_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
 def _as_postgres(args: list[str]) -> list[str]:
     # PostgreSQL refuses to run as root; as root, run its tools as the postgres account.
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
+    if _is_root():
         return ["runuser", "-u", "postgres", "--", *args]
     return args
 
@@ -58,11 +62,12 @@ def postgres_server() -> Iterator[str]:
     """A running PostgreSQL on a free loopback port; yields `postgresql+psycopg://postgres@127.0.0.1:PORT`."""
     bindir = _postgres_bin()
     if bindir is None:
-        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) not found in PATH or /usr/lib/postgresql/*/bin")
-    if os.geteuid() == 0 and shutil.which("runuser") is None:
+        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) not found in PATH or "
+                    "/usr/lib/postgresql/*/bin")
+    if _is_root() and shutil.which("runuser") is None:
         pytest.skip("running as root without runuser: cannot start PostgreSQL as the postgres user")
     root = Path(tempfile.mkdtemp(prefix="haichi-pg-"))
-    if os.geteuid() == 0:
+    if _is_root():
         shutil.chown(root, "postgres", "postgres")
     root.chmod(0o700)
     data, port = root / "data", _free_port()
