@@ -138,7 +138,7 @@ class SheetWriter:
         if style is None:
             style = self._styles[look] = _register(self.ws, look)
         if isinstance(value, str):
-            value = safe_text(value)
+            value = safe_text(value) or None  # an empty text is an empty cell
         return Out(value, style[0], style[1])
 
     def append(self, values: Iterable[Any], look: Look | None = BODY, height: float | None = None) -> int:

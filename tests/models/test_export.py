@@ -1,0 +1,192 @@
+"""The roster workbook and the per-person workbooks."""
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from models.domain import Assignment, Mark, Problem, Requirement, Roster, Site, Staff, Violation
+from models.excel import schema, sheetwriter
+from models.excel.export import write_personal_workbooks, write_roster
+from models.excel.styles import HOLIDAY_FILL, SATURDAY_FILL, SHORT_FILL, safe_file_stem, safe_sheet_name
+from models.i18n import language, set_language
+from models.rulemeta import RuleInfo
+
+CATALOGUE = (RuleInfo("max_per_day", "1日の上限", "Max per day", True, 5),
+             RuleInfo("fairness", "公平性", "Fairness", False, 3, can_be_hard=False))
+EVIL = "=HYPERLINK(\"http://x\",\"y\")"
+
+
+@pytest.fixture(autouse=True)
+def japanese() -> Iterator[None]:
+    before = language()
+    set_language("ja")
+    yield
+    set_language(before)
+
+
+def _req(day: int, site: str, activity: str, start: int, end: int, n: int) -> Requirement:
+    d = date(2026, 4, day)
+    return Requirement(Requirement.make_id(d, site, activity, start), d, site, activity, start, end, n, n)
+
+
+def _problem(sites: int = 2) -> Problem:
+    staff = [Staff("H001", "山田 花子", hourly_rate=1800, desired_per_month=2),
+             Staff("H002", EVIL, hourly_rate=1600),
+             Staff("H003", "佐藤/美咲:"),
+             Staff("H004", "@鈴木", notes="+81-90")]
+    reqs = [_req(29, "灘", "3歳児健診", 780, 960, 2), _req(29, "東", "-妊婦健診", 570, 690, 1),
+            _req(1, "灘", "3歳児健診", 780, 960, 2), _req(2, "東", "-妊婦健診", 570, 690, 1)]
+    reqs += [_req(3, f"会場{i:02d}", "教室", 600, 720, 1) for i in range(sites - 2)]
+    marks = {("H001", date(2026, 4, 29)): Mark.PREFER_NOT, ("H002", date(2026, 4, 1)): Mark.AM_ONLY}
+    return Problem("4月 健診", date(2026, 4, 1), date(2026, 4, 30), staff, [Site("灘", "灘区", "西"), Site("東")],
+                   reqs, marks)
+
+
+def _roster(problem: Problem) -> Roster:
+    nada29, east29, nada1, east2 = (r.id for r in problem.requirements[:4])
+    return Roster([Assignment("H001", nada29, locked=True), Assignment("H003", nada29), Assignment("H002", east29),
+                   Assignment("H001", nada1), Assignment("H004", east2)])
+
+
+@pytest.fixture
+def exported(tmp_path: Path) -> openpyxl.Workbook:
+    problem = _problem()
+    violations = [Violation("max_per_day", True, "山田さんは4/29に2回", 0, "H001", problem.requirements[0].id),
+                  Violation("fairness", False, "偏りがあります", 3)]
+    path = tmp_path / "roster.xlsx"
+    write_roster(path, problem, _roster(problem), violations, CATALOGUE)
+    return openpyxl.load_workbook(path)
+
+
+def test_every_sheet_in_order(exported: openpyxl.Workbook) -> None:
+    assert exported.sheetnames == ["配置表", "個人別", "集計", "未充足", "違反", "Assignments",
+                                   "職員", "枠", "勤務可否", "会場", "設定"]
+
+
+def test_assignments_columns_and_values(exported: openpyxl.Workbook) -> None:
+    rows = list(exported["Assignments"].iter_rows(values_only=True))
+    assert rows[0] == schema.ASSIGNMENTS_COLUMNS
+    assert rows[1:] == [
+        ("2026-04-01", "灘", "3歳児健診", "13:00", "16:00", "H001", "山田 花子", False),
+        ("2026-04-02", "東", "-妊婦健診", "09:30", "11:30", "H004", "@鈴木", False),
+        ("2026-04-29", "東", "-妊婦健診", "09:30", "11:30", "H002", EVIL, False),
+        ("2026-04-29", "灘", "3歳児健診", "13:00", "16:00", "H001", "山田 花子", True),
+        ("2026-04-29", "灘", "3歳児健診", "13:00", "16:00", "H003", "佐藤/美咲:", False),
+    ]
+    ws = exported["Assignments"]
+    assert ws.cell(row=2, column=8).data_type == "b"
+
+
+def test_formula_like_text_stays_text(exported: openpyxl.Workbook) -> None:
+    cells = [c for ws in exported for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    starts = {c.value[0] for c in cells if c.value[:1] in "=+-@"}
+    assert starts == {"=", "+", "-", "@"}
+    assert all(c.data_type == "s" for c in cells)
+    assert EVIL in [c.value for c in exported["職員"]["B"]]
+
+
+def test_master_grid_shades_weekends_and_holidays(exported: openpyxl.Workbook) -> None:
+    ws = exported["配置表"]
+    assert ws.freeze_panes == "B4"
+    assert ws.print_title_rows == "$3:$3"
+    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    rows = {str(ws.cell(row=r, column=1).value).split("(")[0]: r for r in range(4, ws.max_row + 1)}
+    assert len(rows) == 30  # every day of the period
+    assert "昭和の日" in ws.cell(row=rows["4/29"], column=1).value
+    assert ws.cell(row=rows["4/29"], column=1).fill.fgColor.rgb.endswith(HOLIDAY_FILL)
+    assert ws.cell(row=rows["4/4"], column=1).fill.fgColor.rgb.endswith(SATURDAY_FILL)
+    assert not ws.cell(row=rows["4/30"], column=1).fill.fgColor.rgb.endswith(HOLIDAY_FILL)
+    header = [c.value for c in ws[3]]
+    assert header == ["日付", "灘", "東"]
+    assert ws.cell(row=rows["4/29"], column=2).value == "3歳児健診 13:00-16:00\n山田 花子、佐藤/美咲:"
+    assert ws.cell(row=rows["4/1"], column=2).value == "3歳児健診 13:00-16:00\n山田 花子（あと1人）"
+    assert ws.cell(row=rows["4/1"], column=2).fill.fgColor.rgb.endswith(SHORT_FILL)
+    assert "2026年4月" not in ws["A1"].value and "4月 健診" in ws["A1"].value
+
+
+def test_master_turns_into_a_list_with_many_sites(tmp_path: Path) -> None:
+    problem = _problem(sites=20)
+    write_roster(tmp_path / "r.xlsx", problem, _roster(problem))
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx")["配置表"]
+    assert [c.value for c in ws[3]] == ["日付", "会場", "内容", "時間", "必要", "配置", "氏名"]
+    assert ws.max_row == 3 + len(problem.requirements)
+
+
+def test_summary_numbers(exported: openpyxl.Workbook) -> None:
+    rows = list(exported["集計"].iter_rows(min_row=4, values_only=True))
+    by_id = {r[0]: r for r in rows}
+    assert by_id["H001"][2:9] == (2, 360, 6.0, 10800, 1, 2.0, 0.0)
+    assert by_id["H002"][2:9] == (1, 120, 2.0, 3200, 0, None, None)
+    assert by_id["H003"][5] is None
+    total = rows[-1]
+    assert total[0] == "合計" and total[2:7] == (5, 780, 13.0, 14000, 1)
+
+
+def test_unfilled_and_violations(exported: openpyxl.Workbook) -> None:
+    unfilled = list(exported["未充足"].iter_rows(min_row=3, values_only=True))
+    assert unfilled == [("4/1(水)", "灘", "3歳児健診", "13:00", "16:00", 2, 1, 1)]
+    violations = list(exported["違反"].iter_rows(min_row=3, values_only=True))
+    assert violations[0][:4] == ("1日の上限", "必須", "H001", "山田 花子")
+    assert violations[0][5:] == ("山田さんは4/29に2回", 0)
+    assert violations[1][0] == "公平性" and violations[1][1] == "推奨" and violations[1][6] == 3
+
+
+def test_personal_sheet_has_a_block_per_person(exported: openpyxl.Workbook) -> None:
+    ws = exported["個人別"]
+    titles = [c.value for c in ws["A"] if isinstance(c.value, str) and c.value.startswith("H00")]
+    assert titles == ["H001  山田 花子", f"H002  {EVIL}", "H003  佐藤/美咲:", "H004  @鈴木"]
+    assert len(ws.row_breaks.brk) == 4  # one printed page per person
+
+
+def test_personal_workbooks_one_per_person(tmp_path: Path) -> None:
+    problem = _problem()
+    paths = write_personal_workbooks(tmp_path / "people", problem, _roster(problem))
+    assert [p.name for p in paths] == ["H001_山田 花子.xlsx", "H002_=HYPERLINK(_http___x_,_y_).xlsx",
+                                       "H003_佐藤_美咲_.xlsx", "H004_@鈴木.xlsx"]
+    wb = openpyxl.load_workbook(paths[0])
+    assert wb.sheetnames == ["個人別_山田 花子"]
+    ws = wb.active
+    assert ws.page_setup.orientation == "portrait" and ws.page_setup.paperSize == 9
+    rows = list(ws.iter_rows(min_row=4, values_only=True))
+    assert [r[:4] for r in rows] == [("4/1(水)", "13:00-16:00", "灘", "3歳児健診"),
+                                      ("4/29(水) 昭和の日", "13:00-16:00", "灘", "3歳児健診")]
+    evil = openpyxl.load_workbook(paths[1])
+    assert evil.sheetnames == ["個人別_=HYPERLINK(\"httpx\",\"y\")"]
+    assert evil.active["A1"].data_type == "s"
+
+
+def test_safe_names() -> None:
+    assert safe_sheet_name("個人別_" + "あ" * 40) == "個人別_" + "あ" * 27
+    assert safe_sheet_name("a/b:c?[d]*") == "abcd"
+    assert safe_sheet_name("職員", taken=["職員"]) == "職員(2)"
+    assert safe_file_stem("CON") == "_CON"
+    assert safe_file_stem('a<b>c:"d"|e?*. ') == "a_b_c__d__e__"
+
+
+def test_writer_without_text_sink_gives_the_same_workbook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    problem = _problem()
+    write_roster(tmp_path / "fast.xlsx", problem, _roster(problem), (), CATALOGUE)
+    monkeypatch.setattr(sheetwriter, "text_sink", lambda xf: None)  # as with lxml: openpyxl's own cells
+    write_roster(tmp_path / "slow.xlsx", problem, _roster(problem), (), CATALOGUE)
+    fast, slow = openpyxl.load_workbook(tmp_path / "fast.xlsx"), openpyxl.load_workbook(tmp_path / "slow.xlsx")
+    for name in fast.sheetnames:
+        cells = lambda wb: [(c.coordinate, c.value, c.data_type, c.fill.fgColor.rgb)  # noqa: E731
+                            for row in wb[name].iter_rows() for c in row]
+        assert cells(fast) == cells(slow), name
+
+
+def test_roster_reads_back(tmp_path: Path) -> None:
+    reader = pytest.importorskip("models.excel.roster_reader")
+    problem = _problem()
+    roster = _roster(problem)
+    write_roster(tmp_path / "roster.xlsx", problem, roster, (), CATALOGUE)
+    again, read = reader.read_roster(tmp_path / "roster.xlsx", CATALOGUE)
+    assert again.staff == problem.staff
+    assert sorted(again.requirements, key=lambda r: r.id) == sorted(problem.requirements, key=lambda r: r.id)
+    assert again.availability == problem.availability
+    assert read.pairs() == roster.pairs()
+    assert {(a.staff_id, a.requirement_id) for a in read.assignments if a.locked} == {
+        ("H001", problem.requirements[0].id)}
