@@ -17,8 +17,6 @@ from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 
 NOTE_HEADER = "説明"
-PERIOD_START_KEY = ("period_start", "期間開始")
-PERIOD_END_KEY = ("period_end", "期間終了")
 ENABLED, HARD, WEIGHT = "有効", "必須", "重み"
 YES, NO = "はい", "いいえ"
 BLANK_CHOICES = {Mark.UNAVAILABLE: "不可", Mark.AVAILABLE: "可", Mark.PREFER_NOT: "△"}
@@ -48,8 +46,8 @@ def setting_rows(
     """Every row of the 設定 sheet, in the order a coordinator reads them."""
     rows = [
         SettingRow(schema.PLAN_NAME_KEY[1], plan_name, t("計画の名前（配置表の表題になります）", "Plan name (the roster's title)")),
-        SettingRow(PERIOD_START_KEY[1], start, t("対象期間の初日", "First day of the period")),
-        SettingRow(PERIOD_END_KEY[1], end, t("対象期間の最終日", "Last day of the period")),
+        SettingRow(schema.PERIOD_START_KEY[1], start, t("対象期間の初日", "First day of the period")),
+        SettingRow(schema.PERIOD_END_KEY[1], end, t("対象期間の最終日", "Last day of the period")),
         SettingRow(
             schema.BLANK_MEANS_KEY[1],
             BLANK_CHOICES.get(blank_means, blank_means.value),
