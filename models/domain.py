@@ -212,6 +212,8 @@ class Problem:
     rules: dict[str, RuleSetting] = field(default_factory=dict)
     locked: list[Assignment] = field(default_factory=list)
     published: list[Assignment] | None = None  # the version that repair mode stays close to
+    history: dict[str, tuple[date, ...]] = field(default_factory=dict)  # days worked just before `start`
+    history_counts: dict[str, int] = field(default_factory=dict)  # assignments earlier in the fiscal year
 
     def __post_init__(self) -> None:
         self._staff_by_id = {s.id: s for s in self.staff}

@@ -10,10 +10,12 @@ from models.domain import RuleSetting
 from models.rulemeta import RuleInfo
 from solver.rules import (
     availability,
+    continuity,
     cover_max,
     cover_min,
     cover_target,
     desired_count,
+    fiscal_fairness,
     forbidden_successions,
     load_spread,
     locks,
@@ -36,6 +38,7 @@ from solver.rules import (
     repair,
     required_skills,
     requests,
+    travel,
 )
 from solver.rules.base import Rule
 
@@ -66,6 +69,9 @@ RULES: list[Rule] = [
     requests.RULE,
     desired_count.RULE,
     load_spread.RULE,
+    fiscal_fairness.RULE,
+    continuity.RULE,
+    travel.RULE,
     repair.RULE,
 ]
 

@@ -1,12 +1,14 @@
 """max_consecutive_days: every window of L+1 consecutive plan days holds at least one day off.
 
 L comes from the per-staff override, else Staff.max_consecutive_days, else the rule parameter.
-Work before the plan is unknown, so it never counts (the first window starts on the first plan day).
+Days in Problem.history (worked just before the plan) extend a run that reaches the first plan day;
+windows lying wholly before the plan are not this plan's doing and never count.
 Soft: each window of L+1 worked days costs weight once, so a run of k worked days costs (k − L).
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from models.domain import Problem, Roster, Violation
@@ -42,14 +44,15 @@ class MaxConsecutiveDays(BaseRule):
         for staff in ctx.problem.active_staff():
             longest = ctx.limit(self.info, "max_consecutive_days", staff)
             works = works_by_day(ctx, staff)
-            if longest is None or longest >= len(works):
+            if longest is None:
                 continue
-            for first in range(len(works) - longest):
-                window = works[first : first + longest + 1]
+            before = days_before(ctx.problem, staff.id)
+            for first in range(-min(before, longest), len(works) - longest):
+                window = works[max(0, first) : first + longest + 1]  # days before the plan are all 1
                 if any(isinstance(w, int) for w in window):
                     continue  # a day with nothing eligible is always a day off
                 if setting.hard:
-                    ctx.model.add(sum(window) <= longest)
+                    ctx.model.add(sum(window) <= len(window) - 1)
                     continue
                 label = f"{self.info.id}[{staff.id},{first}]"
                 penalties.append(
@@ -70,16 +73,29 @@ class MaxConsecutiveDays(BaseRule):
             if longest is None:
                 continue
             flags = [d in worked.get(staff.id, set()) for d in days]
+            before = days_before(problem, staff.id)
             for first, length, working in runs(flags):
-                if not working or length <= longest:
+                pre = before if first == 0 else 0
+                units = min(length, length + pre - longest)  # windows ending inside the plan
+                if not working or units <= 0:
                     continue
                 message = t(
                     "{name} は {day} から {n} 日連続で勤務しています（上限 {limit} 日）。",
                     "{name} works {n} days in a row from {day} (limit {limit}).",
-                    name=name_of(problem, staff.id), day=md(days[first]), n=length, limit=longest,
+                    name=name_of(problem, staff.id), day=md(days[first] - timedelta(pre)),
+                    n=length + pre, limit=longest,
                 )
-                found.append(violation(self.info, setting, length - longest, message, staff.id, days[first]))
+                found.append(violation(self.info, setting, units, message, staff.id, days[first]))
         return found
+
+
+def days_before(problem: Problem, staff_id: str) -> int:
+    """How many days in a row the person worked right up to the plan's first day (from history)."""
+    worked = set(problem.history.get(staff_id, ()))
+    n, day = 0, problem.start - timedelta(1)
+    while day in worked:
+        n, day = n + 1, day - timedelta(1)
+    return n
 
 
 RULE = MaxConsecutiveDays()

@@ -1,0 +1,101 @@
+"""fiscal_fairness: even counts over the fiscal year (April–March), carrying earlier plans (soft).
+
+Each person's fiscal-year count is Problem.history_counts (assignments in earlier plans of the same
+fiscal year) plus this plan's assignments; the gap between the highest and the lowest count costs
+the weight per assignment. As with load_spread, only active staff with at least one eligible
+session (or an assignment) take part, and a per-staff override `include = False` leaves one out.
+A plan without counts from earlier plans has nothing to carry: the rule then adds nothing, and
+load_spread alone evens out the plan.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from models.domain import Problem, Roster, Staff, Violation
+from models.i18n import t
+from models.rulemeta import Param, RuleInfo
+from solver.rules.base import BaseRule, Penalty, setting
+from solver.rules.bounds import count
+from solver.rules.placed import Placed, breach
+
+if TYPE_CHECKING:
+    from solver.context import Context
+
+
+def fiscal_year(day: date) -> int:
+    """The fiscal year holding `day`, named by its April (2026-03-31 is in fiscal 2025)."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def _included(problem: Problem, info: RuleInfo, staff: Staff) -> bool:
+    chosen = problem.rules.get(info.id)
+    override = chosen.staff_overrides.get(staff.id, {}) if chosen is not None else {}
+    return bool(override.get("include", setting(problem, info).params.get("include", True)))
+
+
+class FiscalFairness(BaseRule):
+    info = RuleInfo(
+        id="fiscal_fairness",
+        title_ja="年度内の回数の偏り",
+        title_en="Fairness over the fiscal year",
+        hard_default=False,
+        weight_default=1,
+        can_be_hard=False,
+        params=(Param("include", bool, True, "年度の公平性の対象", "Counted for fiscal-year fairness"),),
+        description_ja="年度（4月〜3月）のこれまでの回数と今回の回数の合計で、最多と最少の差1回ごとに重みが掛かる。",
+        description_en="Each assignment of difference between the highest and lowest fiscal-year count "
+                       "(earlier plans plus this one) costs the weight.",
+    )
+
+    def build(self, ctx: Context) -> list[Penalty]:
+        s = ctx.setting(self.info)
+        if not s.enabled or not ctx.problem.history_counts:
+            return []
+        problem = ctx.problem
+        totals = []
+        top = 0
+        for staff in problem.active_staff():
+            variables = [v for _, v in ctx.requirements_of(staff.id)]
+            if not variables or not _included(problem, self.info, staff):
+                continue
+            before = int(problem.history_counts.get(staff.id, 0))
+            totals.append(count(variables) + before)
+            top = max(top, before + len(variables))
+        if len(totals) < 2:
+            return []
+        most = ctx.model.new_int_var(0, top, "fiscal_max")
+        least = ctx.model.new_int_var(0, top, "fiscal_min")
+        ctx.model.add_max_equality(most, totals)
+        ctx.model.add_min_equality(least, totals)
+        return [Penalty(most - least, s.weight, self.info.id, "fiscal_fairness")]
+
+    def check(self, problem: Problem, roster: Roster) -> list[Violation]:
+        from solver.eligibility import Screen  # local: eligibility reads the rule list
+
+        s = setting(problem, self.info)
+        if not s.enabled or not problem.history_counts:
+            return []
+        placed = Placed(problem, roster)
+        screen = Screen(problem)
+        totals = {
+            staff.id: len(placed.by_staff.get(staff.id, [])) + int(problem.history_counts.get(staff.id, 0))
+            for staff in problem.active_staff()
+            if (placed.by_staff.get(staff.id) or screen.has_work(staff))
+            and _included(problem, self.info, staff)
+        }
+        if len(totals) < 2 or max(totals.values()) == min(totals.values()):
+            return []
+        most = max(totals, key=lambda k: (totals[k], k))
+        least = min(totals, key=lambda k: (totals[k], k))
+        spread = totals[most] - totals[least]
+        message = t("{fy}年度の配置回数の差が {spread} 回です（最多 {top}: {top_n} 回、最少 {low}: {low_n} 回）。",
+                    "Fiscal {fy} counts differ by {spread} (most: {top}, {top_n}; fewest: {low}, {low_n}).",
+                    fy=fiscal_year(problem.start), spread=spread,
+                    top=problem.staff_by_id(most).name, top_n=totals[most],
+                    low=problem.staff_by_id(least).name, low_n=totals[least])
+        return [breach(self.info, s, spread, message)]
+
+
+RULE = FiscalFairness()

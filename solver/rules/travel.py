@@ -1,0 +1,82 @@
+"""travel: each assignment outside the person's home area costs the weight (soft).
+
+A person's home (the per-staff override `home`, else Staff.home, else the rule's `home`) may name a site, which stands
+for that site's area, or an area directly; people without a home never travel. A site without
+an area is its own area.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from models.domain import Problem, Roster, Staff, Violation
+from models.i18n import t
+from models.rulemeta import Param, RuleInfo
+from solver.rules.base import BaseRule, Penalty, limit, setting
+from solver.rules.placed import Placed, breach
+
+if TYPE_CHECKING:
+    from solver.context import Context
+
+
+def area_of_site(problem: Problem, site: str) -> str:
+    """The area of a site (its own name when it has none)."""
+    return problem.site(site).area or site
+
+
+def home_area(problem: Problem, info: RuleInfo, staff: Staff) -> str:
+    """The person's home area, or "" when they have no home."""
+    home = str(limit(problem, info, "home", staff) or "").strip()
+    if not home:  # Staff.home is "" (not None) when unset: fall back to the rule's own default
+        home = str(setting(problem, info).params.get("home") or "").strip()
+    if not home:
+        return ""
+    if any(s.name == home for s in problem.sites):
+        return area_of_site(problem, home)
+    return home
+
+
+class Travel(BaseRule):
+    info = RuleInfo(
+        id="travel",
+        title_ja="担当地区外への移動",
+        title_en="Travel outside the home area",
+        hard_default=False,
+        weight_default=1,
+        can_be_hard=False,
+        params=(Param("home", str, "", "拠点（会場名または地区）", "Home (a site or an area)"),),
+        description_ja="拠点の地区とは別の地区の会場への配置1件ごとに重みが掛かる。",
+        description_en="Each assignment at a site outside the person's home area costs the weight.",
+    )
+
+    def build(self, ctx: Context) -> list[Penalty]:
+        s = ctx.setting(self.info)
+        if not s.enabled:
+            return []
+        problem = ctx.problem
+        homes = {staff.id: home_area(problem, self.info, staff) for staff in problem.staff}
+        out = []
+        for (staff_id, req_id), var in ctx.pairs().items():
+            home = homes.get(staff_id, "")
+            if home and area_of_site(problem, problem.requirement(req_id).site) != home:
+                out.append(Penalty(var, s.weight, self.info.id, f"travel[{staff_id},{req_id}]"))
+        return out
+
+    def check(self, problem: Problem, roster: Roster) -> list[Violation]:
+        s = setting(problem, self.info)
+        if not s.enabled:
+            return []
+        out = []
+        for staff, req in Placed(problem, roster).items():
+            home = home_area(problem, self.info, staff)
+            area = area_of_site(problem, req.site)
+            if home and area != home:
+                message = t("{name}（拠点の地区 {home}）は地区外の {session}（{area}）に配置されています。",
+                            "{name} (home area {home}) is placed in {session}, in {area}.",
+                            name=staff.name, home=home, session=req.label(), area=area)
+                out.append(breach(self.info, s, 1, message, staff_id=staff.id,
+                                  requirement_id=req.id, day=req.date))
+        return out
+
+
+RULE = Travel()

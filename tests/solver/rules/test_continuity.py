@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+from factories import MONDAY, fixed, person, problem, roster, session, soft
+from models.domain import RuleSetting
+from solver.rules.continuity import RULE
+
+WEEK = [session(day=MONDAY + timedelta(days=7 * k), min_staff=1) for k in range(3)]
+OTHER = session(day=MONDAY, site="東", min_staff=1)
+ON = {"continuity": soft(4)}
+
+
+def plan(**kw):
+    return problem([person("A"), person("B"), person("C")], [*WEEK, OTHER], days=21, **kw)
+
+
+def test_a_different_person_each_time_costs_each_extra_person() -> None:
+    p = plan(rules=ON)
+    changing = [("A", WEEK[0].id), ("B", WEEK[1].id), ("C", WEEK[2].id)]
+    assert fixed(p, changing, [RULE]) == 2 * 4
+    [v] = RULE.check(p, roster(*changing))
+    assert not v.hard and v.cost == 8 and "3" in v.message
+
+
+def test_the_same_person_returning_costs_nothing() -> None:
+    p = plan(rules=ON)
+    same = [("A", WEEK[0].id), ("A", WEEK[1].id), ("A", WEEK[2].id), ("B", OTHER.id)]
+    assert fixed(p, same, [RULE]) == 0
+    assert RULE.check(p, roster(*same)) == []
+
+
+def test_series_size_is_the_largest_session_and_single_sessions_are_no_series() -> None:
+    big = [session(day=MONDAY, min_staff=2), session(day=MONDAY + timedelta(days=1), min_staff=1)]
+    p = problem([person("A"), person("B"), person("C")], big, rules=ON)
+    two = [("A", big[0].id), ("B", big[0].id), ("B", big[1].id)]
+    assert fixed(p, two, [RULE]) == 0 and RULE.check(p, roster(*two)) == []
+    three = [("A", big[0].id), ("B", big[0].id), ("C", big[1].id)]
+    assert fixed(p, three, [RULE]) == 4 and RULE.check(p, roster(*three))[0].cost == 4
+    alone = problem([person("A"), person("B")], [session(min_staff=1)], rules=ON)
+    assert RULE.check(alone, roster(("A", alone.requirements[0].id), ("B", alone.requirements[0].id))) == []
+
+
+def test_off_by_default_and_when_disabled() -> None:
+    changing = [("A", WEEK[0].id), ("B", WEEK[1].id), ("C", WEEK[2].id)]
+    assert RULE.check(plan(), roster(*changing)) == []
+    assert RULE.check(plan(rules={"continuity": RuleSetting(enabled=False)}), roster(*changing)) == []
+
+
+def test_switched_on_from_the_settings_sheet(tmp_path) -> None:
+    import openpyxl
+
+    from models.excel.importer import read_workbooks
+    from solver.rules import CATALOGUE
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    sheets = {
+        "職員": [["職員ID", "氏名"], ["H001", "山田 花子"], ["H002", "佐藤 次郎"]],
+        "枠": [["日付", "会場", "内容", "開始", "終了", "必要人数"],
+              ["2026-04-06", "灘", "3歳児健診", "13:00", "16:00", 1],
+              ["2026-04-13", "灘", "3歳児健診", "13:00", "16:00", 1]],
+        "勤務可否": [["職員ID", "氏名", "2026-04-06", "2026-04-13"], ["H001", "", "○", "○"], ["H002", "", "○", "○"]],
+        "設定": [["項目", "値"], ["continuity.有効", "はい"], ["continuity.重み", 6], ["travel.home", "灘区"]],
+    }
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(tmp_path / "plan.xlsx")
+    p = read_workbooks([tmp_path / "plan.xlsx"], CATALOGUE)
+    assert p.rules["continuity"].enabled and p.rules["continuity"].weight == 6
+    assert p.rules["travel"].params["home"] == "灘区"
+    first, second = sorted(r.id for r in p.requirements)
+    [v] = RULE.check(p, roster(("H001", first), ("H002", second)))
+    assert v.cost == 6
