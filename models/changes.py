@@ -1,0 +1,124 @@
+"""What changed between two rosters of one plan: who moved from which session to which, in domain words.
+
+Used by `haichi diff`, the export's 変更 sheet and the repair workflow ("export the changes").
+A person taken out of one session and put into another on the same day is one *move*; what is
+left over is an *addition* or a *removal*; a pin set or cleared on an unchanged placement is a
+*lock* change.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from models.domain import Problem, Roster
+from models.i18n import t
+
+MOVED, ADDED, REMOVED, LOCKED, UNLOCKED = "moved", "added", "removed", "locked", "unlocked"
+KINDS = (MOVED, ADDED, REMOVED, LOCKED, UNLOCKED)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One person's change: `before`/`after` are session (requirement) ids, None where there is none."""
+
+    kind: str
+    staff_id: str
+    before: str | None
+    after: str | None
+    date: date | None
+
+
+def _day(problem: Problem, requirement_id: str) -> date | None:
+    return problem.requirement(requirement_id).date if problem.has_requirement(requirement_id) else None
+
+
+def _start(problem: Problem, requirement_id: str) -> tuple[int, str]:
+    start = problem.requirement(requirement_id).start if problem.has_requirement(requirement_id) else -1
+    return start, requirement_id
+
+
+def roster_changes(problem: Problem, before: Roster, after: Roster) -> list[Change]:
+    """Every change from `before` to `after`, by date, then staff order in `problem`, then kind.
+
+    Sessions the problem no longer holds are still reported (by their id, with no date).
+    """
+    old = {(a.staff_id, a.requirement_id): a for a in before.assignments}
+    new = {(a.staff_id, a.requirement_id): a for a in after.assignments}
+    gone: dict[tuple[str, date | None], list[str]] = defaultdict(list)
+    came: dict[tuple[str, date | None], list[str]] = defaultdict(list)
+    for staff_id, req in old.keys() - new.keys():
+        gone[staff_id, _day(problem, req)].append(req)
+    for staff_id, req in new.keys() - old.keys():
+        came[staff_id, _day(problem, req)].append(req)
+    changes: list[Change] = []
+    for key in gone.keys() | came.keys():
+        staff_id, day = key
+        # Pair the day's removals and additions in time order: the morning session moves to the morning one.
+        out = sorted(gone.get(key, []), key=lambda r: _start(problem, r))
+        into = sorted(came.get(key, []), key=lambda r: _start(problem, r))
+        for a, b in zip(out, into):
+            changes.append(Change(MOVED, staff_id, a, b, day))
+        changes += [Change(REMOVED, staff_id, r, None, day) for r in out[len(into):]]
+        changes += [Change(ADDED, staff_id, None, r, day) for r in into[len(out):]]
+    for pair in old.keys() & new.keys():
+        was, now = old[pair].locked, new[pair].locked
+        if was != now:
+            changes.append(Change(LOCKED if now else UNLOCKED, pair[0], pair[1], pair[1], _day(problem, pair[1])))
+    position = {s.id: i for i, s in enumerate(problem.staff)}
+    changes.sort(key=lambda c: (
+        c.date or date.max, position.get(c.staff_id, len(position)), c.staff_id, KINDS.index(c.kind),
+        _start(problem, c.before or c.after or ""),
+    ))
+    return changes
+
+
+def session_label(problem: Problem, requirement_id: str | None) -> str:
+    """`4/14 灘 3歳児健診 13:00-16:00`, or the bare id of a session the plan no longer has."""
+    if requirement_id is None:
+        return ""
+    return problem.requirement(requirement_id).label() if problem.has_requirement(requirement_id) else requirement_id
+
+
+def staff_label(problem: Problem, staff_id: str) -> str:
+    """`山田 花子 (H001)`, or the bare id of someone not in the plan's staff list."""
+    try:
+        return f"{problem.staff_by_id(staff_id).name} ({staff_id})"
+    except KeyError:
+        return staff_id
+
+
+def kind_title(kind: str) -> str:
+    """The change kind as a coordinator reads it: 移動 / moved, 追加 / added…"""
+    return {
+        MOVED: t("移動", "moved"), ADDED: t("追加", "added"), REMOVED: t("削除", "removed"),
+        LOCKED: t("固定", "locked"), UNLOCKED: t("固定解除", "unlocked"),
+    }[kind]
+
+
+def describe(problem: Problem, change: Change) -> str:
+    """One change as a sentence in the current language."""
+    who = staff_label(problem, change.staff_id)
+    before, after = session_label(problem, change.before), session_label(problem, change.after)
+    if change.kind == MOVED:
+        return t("{who}: {a} から {b} へ移動", "{who} moved from {a} to {b}", who=who, a=before, b=after)
+    if change.kind == ADDED:
+        return t("{who}: {b} に追加", "{who} added to {b}", who=who, b=after)
+    if change.kind == REMOVED:
+        return t("{who}: {a} から外れる", "{who} taken off {a}", who=who, a=before)
+    if change.kind == LOCKED:
+        return t("{who}: {a} を固定", "{who} pinned to {a}", who=who, a=before)
+    return t("{who}: {a} の固定を解除", "{who} unpinned from {a}", who=who, a=before)
+
+
+def change_report(problem: Problem, before: Roster, after: Roster) -> list[str]:
+    """The changes as sentences, then a one-line count (or a line saying nothing changed)."""
+    changes = roster_changes(problem, before, after)
+    if not changes:
+        return [t("変更はありません", "no changes")]
+    counts = {kind: sum(1 for c in changes if c.kind == kind) for kind in KINDS}
+    total = ", ".join(f"{kind_title(k)} {n}" for k, n in counts.items() if n)
+    return [describe(problem, c) for c in changes] + [t("計 {n} 件 ({parts})", "{n} change(s) ({parts})",
+                                                         n=len(changes), parts=total)]
+

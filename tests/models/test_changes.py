@@ -1,0 +1,86 @@
+"""The change report between two rosters: moves, additions, removals and pins, in both languages."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Iterator
+
+import pytest
+
+from models.changes import ADDED, LOCKED, MOVED, REMOVED, UNLOCKED, Change, change_report, roster_changes
+from models.domain import Assignment, Problem, Requirement, Roster, Staff
+from models.i18n import language, set_language
+
+D1, D2 = date(2026, 4, 1), date(2026, 4, 2)
+AM = Requirement("am", D1, "灘", "3歳児健診", 540, 720, 1)
+PM = Requirement("pm", D1, "東灘", "1歳6か月児健診", 780, 960, 1)
+NEXT = Requirement("next", D2, "灘", "妊婦歯科健診", 540, 720, 1)
+
+
+@pytest.fixture
+def plan() -> Problem:
+    staff = [Staff("H002", "佐藤 次郎"), Staff("H001", "山田 花子")]
+    return Problem("2026-04", D1, D2, staff=staff, requirements=[AM, PM, NEXT])
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    before = language()
+    set_language("en")
+    yield
+    set_language(before)
+
+
+def test_same_day_swap_is_a_move(plan: Problem) -> None:
+    changes = roster_changes(plan, Roster([Assignment("H001", "am")]), Roster([Assignment("H001", "pm")]))
+    assert changes == [Change(MOVED, "H001", "am", "pm", D1)]
+
+
+def test_other_day_is_a_removal_and_an_addition(plan: Problem) -> None:
+    changes = roster_changes(plan, Roster([Assignment("H001", "am")]), Roster([Assignment("H001", "next")]))
+    assert changes == [Change(REMOVED, "H001", "am", None, D1), Change(ADDED, "H001", None, "next", D2)]
+
+
+def test_order_follows_date_then_staff_list(plan: Problem) -> None:
+    before = Roster([Assignment("H001", "am"), Assignment("H002", "pm")])
+    after = Roster([Assignment("H002", "am"), Assignment("H001", "next")])
+    kinds = [(c.staff_id, c.kind) for c in roster_changes(plan, before, after)]
+    # H002 comes first in the plan's staff list, whatever the ids say.
+    assert kinds == [("H002", MOVED), ("H001", REMOVED), ("H001", ADDED)]
+
+
+def test_pins_set_and_cleared(plan: Problem) -> None:
+    before = Roster([Assignment("H001", "am"), Assignment("H002", "pm", locked=True)])
+    after = Roster([Assignment("H001", "am", locked=True), Assignment("H002", "pm")])
+    assert [c.kind for c in roster_changes(plan, before, after)] == [UNLOCKED, LOCKED]  # H002 is first in the staff list
+
+
+def test_unchanged_rosters_have_no_changes(plan: Problem) -> None:
+    roster = Roster([Assignment("H001", "am"), Assignment("H002", "pm", source="manual")])
+    assert roster_changes(plan, roster, Roster(list(reversed(roster.assignments)))) == []
+
+
+def test_report_in_english(plan: Problem, english: None) -> None:
+    before = Roster([Assignment("H001", "am"), Assignment("H002", "next")])
+    after = Roster([Assignment("H001", "pm")])
+    assert change_report(plan, before, after) == [
+        "山田 花子 (H001) moved from 4/1 灘 3歳児健診 09:00-12:00 to 4/1 東灘 1歳6か月児健診 13:00-16:00",
+        "佐藤 次郎 (H002) taken off 4/2 灘 妊婦歯科健診 09:00-12:00",
+        "2 change(s) (moved 1, removed 1)",
+    ]
+
+
+def test_report_in_japanese(plan: Problem) -> None:
+    before = language()
+    set_language("ja")
+    try:
+        lines = change_report(plan, Roster(), Roster([Assignment("H002", "am")]))
+        assert lines == ["佐藤 次郎 (H002): 4/1 灘 3歳児健診 09:00-12:00 に追加", "計 1 件 (追加 1)"]
+        assert change_report(plan, Roster(), Roster()) == ["変更はありません"]
+    finally:
+        set_language(before)
+
+
+def test_sessions_and_people_the_plan_no_longer_has(plan: Problem, english: None) -> None:
+    lines = change_report(plan, Roster([Assignment("X9", "gone")]), Roster())
+    assert lines[0] == "X9 taken off gone"
