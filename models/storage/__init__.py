@@ -3,6 +3,7 @@
 from models.storage.database import AuditEntry, Database, PlanSummary, current_user
 from models.storage.engine import default_url
 from models.storage.errors import (
+    ConcurrentEdit,
     FrozenVersion,
     PlanNotFound,
     SolutionNotFound,
@@ -15,6 +16,7 @@ __all__ = [
     "DRAFT",
     "PUBLISHED",
     "AuditEntry",
+    "ConcurrentEdit",
     "Database",
     "FrozenVersion",
     "PlanNotFound",

@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.domain import Problem, Roster
 from models.storage import problems, solutions
-from models.storage.engine import default_url, make_engine, to_url, upgrade
+from models.storage.engine import WRITE_OPTION, default_url, make_engine, to_url, upgrade
+from models.storage.errors import ConcurrentEdit
+from models.storage.maintenance import backup_before_upgrade
 from models.storage.orm import AuditRow, PlanRow, PlanStaffRow, RequirementRow, SolutionRow, utcnow
 from models.storage.problems import aware
 from models.storage.solutions import DRAFT, SolutionSummary
@@ -56,14 +58,29 @@ def current_user() -> str:
 
 
 class Database:
-    """Opens (and creates or upgrades) the database at `url`: a SQLite file path or any URL."""
+    """Opens (and creates or upgrades) the database at `url`: a SQLite file path or any URL.
 
-    def __init__(self, url: str | Path | None = None):
+    Team mode: every write takes an optional `expected_version`, the plan version the caller's
+    copy was read at (see `known_version`); if someone else saved the plan since, the write is
+    refused with `ConcurrentEdit` instead of overwriting their work. `expected_version=0` means
+    "the plan must not exist yet". A SQLite file whose schema is about to be migrated is first
+    copied (`backup_path` names the copy).
+    """
+
+    def __init__(self, url: str | Path | None = None, *, user: str | None = None):
         self.url = to_url(url if url is not None else default_url())
         self.engine = make_engine(self.url)
-        upgrade(self.engine)
+        try:
+            self.backup_path = backup_before_upgrade(self.engine)
+            upgrade(self.engine)
+        except BaseException:
+            self.engine.dispose()
+            raise
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self.user = current_user()
+        self._write_sessions = sessionmaker(self.engine.execution_options(**{WRITE_OPTION: True}),
+                                            expire_on_commit=False)
+        self.user = user or current_user()
+        self._known: dict[str, int] = {}
 
     # -- plumbing ------------------------------------------------------------------------------
     def close(self) -> None:
@@ -77,14 +94,39 @@ class Database:
         self.close()
 
     @contextmanager
-    def _write(self, plan_name: str | None, action: str) -> Iterator[tuple[Session, list[str]]]:
-        """One write transaction; the caller appends to `detail`, which goes into the audit log."""
+    def _write(
+        self, plan_name: str | None, action: str, expected_version: int | None = None
+    ) -> Iterator[tuple[Session, list[str]]]:
+        """One write transaction; the caller appends to `detail`, which goes into the audit log.
+
+        With `expected_version`, first checks (under the plan's row lock) that nobody has saved
+        the plan since that version, else raises `ConcurrentEdit` and writes nothing.
+        """
         detail: list[str] = []
-        with self._sessions() as session, session.begin():
+        with self._write_sessions() as session, session.begin():
+            if plan_name is not None and expected_version is not None:
+                _check_version(session, plan_name, expected_version)
             yield session, detail
+            version = None
+            if plan_name is not None:
+                version = session.scalar(select(PlanRow.version).where(PlanRow.name == plan_name))
+                if version is not None:
+                    detail.append(f"plan_version={version}")
             session.add(
                 AuditRow(at=utcnow(), who=self.user, plan_name=plan_name, action=action, detail="; ".join(detail))
             )
+        if plan_name is not None:  # committed: this is now the version our copy is based on
+            if version is None:
+                self._known.pop(plan_name, None)
+            else:
+                self._known[plan_name] = version
+
+    def known_version(self, plan_name: str) -> int | None:
+        """The plan version this `Database` last read (`load_problem`) or wrote; None if neither.
+
+        Pass it as `expected_version` to the next write to refuse overwriting someone else's save.
+        """
+        return self._known.get(plan_name)
 
     @contextmanager
     def _read(self) -> Iterator[Session]:
@@ -92,18 +134,21 @@ class Database:
             yield session
 
     # -- plans ---------------------------------------------------------------------------------
-    def save_problem(self, plan_name: str, problem: Problem) -> None:
-        """Create plan `plan_name` or replace its input with `problem`, keeping its solutions.
+    def save_problem(self, plan_name: str, problem: Problem, *, expected_version: int | None = None) -> int:
+        """Create plan `plan_name` or replace its input with `problem`, keeping its solutions;
+        returns the plan's new version.
 
         `problem.locked` and `problem.published` are not written: they come from the plan's
-        solution versions (save the roster with `save_solution`).
+        solution versions (save the roster with `save_solution`). `ConcurrentEdit` if the plan is
+        no longer at `expected_version`.
         """
-        with self._write(plan_name, "save_problem") as (session, detail):
+        with self._write(plan_name, "save_problem", expected_version) as (session, detail):
             problems.write_problem(session, plan_name, problem)
             detail.append(
                 f"period={problem.start}..{problem.end} staff={len(problem.staff)} "
                 f"requirements={len(problem.requirements)} availability={len(problem.availability)}"
             )
+        return self._known[plan_name]
 
     def load_problem(self, plan_name: str) -> Problem:
         """The plan's `Problem`: its input, the locks of its newest solution and its published roster.
@@ -112,6 +157,7 @@ class Database:
         """
         with self._read() as session:
             plan = problems.plan_row(session, plan_name)
+            self._known[plan_name] = plan.version
             problem = problems.read_problem(session, plan)
             newest = solutions.latest(session, plan)
             if newest is not None:
@@ -142,9 +188,9 @@ class Database:
         with self._read() as session:
             return problems.plan_row(session, plan_name).version
 
-    def delete_plan(self, plan_name: str) -> None:
+    def delete_plan(self, plan_name: str, *, expected_version: int | None = None) -> None:
         """Remove the plan with its input and every solution (the registers stay)."""
-        with self._write(plan_name, "delete_plan") as (session, _detail):
+        with self._write(plan_name, "delete_plan", expected_version) as (session, _detail):
             plan = problems.plan_row(session, plan_name, lock=True)
             session.execute(delete(PlanRow).where(PlanRow.id == plan.id))
 
@@ -157,13 +203,15 @@ class Database:
         status: str = DRAFT,
         stats: dict[str, Any] | None = None,
         version: int | None = None,
+        expected_version: int | None = None,
     ) -> int:
         """Save `roster` as the plan's next version, or over draft `version`; returns its number.
 
-        Raises `FrozenVersion` when `version` is published, `PlanNotFound` without the plan.
+        Raises `FrozenVersion` when `version` is published, `PlanNotFound` without the plan,
+        `ConcurrentEdit` if the plan is no longer at `expected_version`.
         """
         action = "save_solution" if version is None else "replace_solution"
-        with self._write(plan_name, action) as (session, detail):
+        with self._write(plan_name, action, expected_version) as (session, detail):
             plan = problems.plan_row(session, plan_name, lock=True)
             number = solutions.write_solution(
                 session, plan, roster, status=status, stats=stats, version=version
@@ -192,9 +240,9 @@ class Database:
         with self._read() as session:
             return solutions.summaries(session, problems.plan_row(session, plan_name))
 
-    def publish(self, plan_name: str, version: int) -> None:
-        """Publish version `version`: from now on it is frozen."""
-        with self._write(plan_name, "publish") as (session, detail):
+    def publish(self, plan_name: str, version: int, *, expected_version: int | None = None) -> None:
+        """Publish version `version`: from now on it is frozen (`ConcurrentEdit` as for saves)."""
+        with self._write(plan_name, "publish", expected_version) as (session, detail):
             plan = problems.plan_row(session, plan_name, lock=True)
             solutions.publish(session, plan, version)
             problems.touch(session, plan.id)
@@ -211,3 +259,14 @@ class Database:
                 AuditEntry(aware(r.at), r.who, r.plan_name, r.action, r.detail)
                 for r in session.scalars(query)
             ]
+
+
+def _check_version(session: Session, plan_name: str, expected: int) -> None:
+    """Raise `ConcurrentEdit` unless the plan is at version `expected` (0: does not exist)."""
+    stored = session.scalar(select(PlanRow.version).where(PlanRow.name == plan_name).with_for_update())
+    if stored == expected or (stored is None and expected == 0):
+        return
+    last = session.scalars(
+        select(AuditRow).where(AuditRow.plan_name == plan_name).order_by(AuditRow.id.desc()).limit(1)
+    ).first()
+    raise ConcurrentEdit(plan_name, expected, stored, last.who if last else None, aware(last.at) if last else None)

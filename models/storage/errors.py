@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from models.i18n import t
 
 
@@ -64,3 +66,37 @@ class UnknownReference(StorageError, ValueError):
                 names=shown,
             )
         )
+
+
+class ConcurrentEdit(StorageError):
+    """Someone saved the plan after this copy was read: the save is refused, nothing is overwritten.
+
+    `who`/`when` come from the audit log's newest line for the plan (None if it has none);
+    `stored` is the plan's version now (None when it was deleted).
+    """
+
+    def __init__(
+        self, plan_name: str, expected: int, stored: int | None, who: str | None, when: datetime | None
+    ):
+        self.plan_name, self.expected, self.stored, self.who, self.when = plan_name, expected, stored, who, when
+        person = who or t("別の利用者", "another user")
+        at = when.astimezone().strftime("%Y-%m-%d %H:%M") if when else t("時刻不明", "an unknown time")
+        reload = t(
+            "何も保存していません。計画を開き直して (読み込み直して) から、変更をもう一度行ってください。",
+            "Nothing was saved. Reload the plan, then make your changes again.",
+        )
+        if stored is None and expected > 0:
+            said = t("計画「{name}」は {who} さんが {at} に削除しました。", 'plan "{name}" was deleted by {who} at {at}.',
+                     name=plan_name, who=person, at=at)
+        elif expected == 0:
+            said = t("計画「{name}」は {who} さんが {at} に作成済みです (版 {stored})。",
+                     'plan "{name}" was already created by {who} at {at} (version {stored}).',
+                     name=plan_name, who=person, at=at, stored=stored)
+        else:
+            said = t(
+                "計画「{name}」は、あなたが開いた後 (版 {expected}) に {who} さんが {at} に変更しました (現在 版 {stored})。",
+                'plan "{name}" was changed by {who} at {at} after you opened it '
+                "(you opened version {expected}; it is now version {stored}).",
+                name=plan_name, who=person, at=at, expected=expected, stored=stored,
+            )
+        super().__init__(said + t("", " ") + reload)
