@@ -3,12 +3,16 @@
 `precheck` finds cheap, certain causes (a session with too few people who could work it, a
 skill nobody has, a pin that breaks availability or a limit). `diagnose` asks CP-SAT for a small
 set of conflicting rules: each hard rule (and each session's minimum cover) gets an assumption
-literal, and the solver names a subset that cannot hold together.
+literal, the solver names a subset that cannot hold together, the subset is shrunk by leaving
+groups out one at a time, and the result is re-verified by solving with only those groups on
+(the assumptions API is known to name wrong sets now and then).
 """
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
+from dataclasses import dataclass
 from itertools import combinations
 from typing import TYPE_CHECKING, Iterable
 
@@ -27,7 +31,9 @@ from solver.rules.period_limit import PeriodLimit
 if TYPE_CHECKING:
     from solver.core import SolveOptions
 
-DIAGNOSE_SECONDS = 10.0  # upper bound on the time spent naming conflicting rules
+DIAGNOSE_SECONDS = 15.0  # upper bound on the time spent naming conflicting rules
+SHRINK_STEP_SECONDS = 2.0  # each try at leaving one group out of the conflict
+MAX_OPEN_PAIRS = 200_000  # above this, pairs the filters keep out stay out of the diagnosis model
 
 
 def _hard(screen: Screen, rule_id: str) -> bool:
@@ -129,50 +135,116 @@ def _locks(problem: Problem, screen: Screen) -> list[str]:
     return out
 
 
-def diagnose(problem: Problem, rules: Iterable[Rule], soft_cover: bool = False,
-             time_limit: float = DIAGNOSE_SECONDS) -> list[str]:
-    """A sentence naming hard rules (and sessions' minimum cover) that cannot hold together."""
+@dataclass(frozen=True)
+class Group:
+    """One assumption literal: a hard rule, or one session's minimum cover, in domain words."""
+
+    literal: int  # the literal's variable index in the diagnosis model
+    sentence: str
+
+
+def assumption_model(problem: Problem, rules: Iterable[Rule], soft_cover: bool = False,
+                     max_pairs: int = MAX_OPEN_PAIRS) -> tuple[cp_model.CpModel, list[Group]]:
+    """The hard rules as a CP-SAT model where each group holds only while its literal is true.
+
+    Pairs that a filtering rule (availability, limits) keeps out are variables here too, forced to 0
+    under that rule's literal, so that such rules can appear in a conflict; on very large plans
+    (more than `max_pairs` pairs) the filters stay as they are and cannot be named.
+    """
     rules = list(rules)
-    ctx = Context(problem, [r for r in rules if filters_pairs(r)], soft_cover=soft_cover)
+    screen = Screen(problem, rules, soft_cover)
+    open_pairs = len(problem.active_staff()) * len(problem.requirements) <= max_pairs
+    filters = [] if open_pairs else [r for r in rules if filters_pairs(r)]
+    ctx = Context(problem, filters, soft_cover=soft_cover)
     model = ctx.model
-    names: dict[int, str] = {}
-    literals: list[cp_model.IntVar] = []
+    groups: list[Group] = []
     for rule in rules:
-        s = ctx.setting(rule.info)
-        if not (s.enabled and s.hard):
+        setting_ = ctx.setting(rule.info)
+        if not (setting_.enabled and setting_.hard):
             continue  # soft rules cannot make a roster impossible
-        first = len(model.proto.constraints)
         if rule.info.id == "cover_min":
-            for req in problem.requirements:
+            for req in sorted(problem.requirements, key=lambda r: (r.date, r.start, r.site, r.id)):
                 if req.min_staff > 0:
                     lit = model.new_bool_var(f"assume[cover {req.id}]")
                     model.add(count([v for _, v in ctx.staff_for(req.id)]) >= req.min_staff).only_enforce_if(lit)
-                    literals.append(lit)
-                    names[lit.index] = t("{session} の必要人数 {need} 名", "{need} staff for {session}",
-                                         session=req.label(), need=req.min_staff)
+                    groups.append(Group(lit.index, t("{session} の必要人数 {need} 名", "{need} staff for {session}",
+                                                     session=req.label(), need=req.min_staff)))
             continue
-        rule.build(ctx)
         lit = model.new_bool_var(f"assume[{rule.info.id}]")
+        first = len(model.proto.constraints)
+        if open_pairs and filters_pairs(rule):
+            for (staff_id, req_id), var in ctx.pairs().items():
+                pinned = (staff_id, req_id) in screen.locked
+                if not pinned and not rule.allows(screen, problem.staff_by_id(staff_id),  # type: ignore[arg-type]
+                                                  problem.requirement(req_id)):
+                    model.add(var == 0)
+        rule.build(ctx)
         for c in list(model.proto.constraints)[first:]:
             if c.has_linear() or c.has_bool_or() or c.has_bool_and():
                 c.enforcement_literal.append(lit.index)
-        literals.append(lit)
-        names[lit.index] = t("「{title}」", "\"{title}\"", title=t(rule.info.title_ja, rule.info.title_en))
-    model.add_assumptions(literals)
+        groups.append(Group(lit.index, t("「{title}」", "\"{title}\"", title=t(rule.info.title_ja, rule.info.title_en))))
+    return model, groups
+
+
+def holds(model: cp_model.CpModel, groups: list[Group], enabled: set[int], seconds: float) -> bool | None:
+    """Solve a copy with exactly the `enabled` groups switched on (no assumptions):
+    True when a roster exists, False when none does, None when time ran out."""
+    copy = model.clone()
+    for g in groups:
+        domain = copy.proto.variables[g.literal].domain
+        domain.clear()
+        domain.extend([1, 1] if g.literal in enabled else [0, 0])
     cp = cp_model.CpSolver()
-    cp.parameters.max_time_in_seconds = time_limit
+    cp.parameters.max_time_in_seconds = max(0.05, seconds)
+    cp.parameters.num_workers = 1
+    code = cp.solve(copy)
+    if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return True
+    return False if code == cp_model.INFEASIBLE else None
+
+
+def conflict(problem: Problem, rules: Iterable[Rule], soft_cover: bool = False,
+             time_limit: float = DIAGNOSE_SECONDS) -> list[Group] | None:
+    """A small set of groups that cannot hold together, re-verified by solving with only them;
+    None when no such set was found and verified within `time_limit` seconds."""
+    deadline = time.monotonic() + time_limit
+    left = lambda: deadline - time.monotonic()  # noqa: E731
+    model, groups = assumption_model(problem, rules, soft_cover)
+    if not groups:
+        return None
+    model.add_assumptions([model.get_bool_var_from_proto_index(g.literal) for g in groups])
+    cp = cp_model.CpSolver()
+    cp.parameters.max_time_in_seconds = max(0.1, left() / 2)
     cp.parameters.num_workers = 1
     if cp.solve(model) != cp_model.INFEASIBLE:
+        return None
+    named = set(cp.sufficient_assumptions_for_infeasibility())
+    core = [g for g in groups if g.literal in named] or list(groups)  # an empty core is a known bug
+    model.clear_assumptions()
+    # deletion: drop each group whose removal keeps the rest impossible
+    for g in list(core):
+        if left() <= 0 or len(core) == 1:
+            break
+        rest = {x.literal for x in core if x is not g}
+        if holds(model, groups, rest, min(SHRINK_STEP_SECONDS, left())) is False:
+            core = [x for x in core if x is not g]
+    if holds(model, groups, {g.literal for g in core}, max(0.5, left())) is not False:
+        return None  # the named set does not hold up on its own: do not report it
+    return core
+
+
+def diagnose(problem: Problem, rules: Iterable[Rule], soft_cover: bool = False,
+             time_limit: float = DIAGNOSE_SECONDS) -> list[str]:
+    """A sentence naming hard rules (and sessions' minimum cover) that cannot hold together."""
+    core = conflict(problem, rules, soft_cover, time_limit)
+    if core is None:
         return [t("制約が厳しすぎて、時間内に原因を特定できませんでした。",
                   "The hard rules cannot all hold; the cause could not be narrowed down in time.")]
-    core = [names[i] for i in cp.sufficient_assumptions_for_infeasibility() if i in names]
-    if not core:
-        return [t("ハード制約を同時に満たす配置はありません。", "No roster satisfies all the hard rules together.")]
     return [t("次の条件を同時に満たす配置はありません: {items}。"
               "必要人数をソフトにして解くと、最善の部分的な配置表を確認できます。",
               "No roster satisfies all of these together: {items}. "
               "Solve with cover made soft to see the best partial roster.",
-              items=t("、", "; ").join(core))]
+              items=t("、", "; ").join(g.sentence for g in core))]
 
 
 def explain(problem: Problem, rules: Iterable[Rule], options: SolveOptions) -> list[str]:
