@@ -112,6 +112,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Infeasible as error:
         print(str(error), file=sys.stderr)
         return EXIT_INFEASIBLE
+    except _refusals() as error:  # a missing plan, a frozen version, a concurrent edit: said in words
+        print(str(error), file=sys.stderr)
+        return EXIT_INVALID
     except KeyboardInterrupt:
         print(t("中断しました", "interrupted"), file=sys.stderr)
         return EXIT_INTERNAL
@@ -127,6 +130,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+
+
+def _refusals() -> tuple[type[Exception], ...]:
+    from models.storage.errors import StorageError
+
+    return (StorageError,)
 
 
 def _language_from(argv: list[str]) -> str:

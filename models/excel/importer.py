@@ -106,7 +106,7 @@ def _availability(books: list[Book], state: _Import, period: Period) -> Availabi
 
 def _missing(books: list[Book], spec: SheetSpec) -> InputProblem:
     files = ", ".join(b.name for b in books)
-    return InputProblem(files, "", "", messages.missing_sheet(t(spec.ja, spec.key)))
+    return InputProblem(files, "", "", messages.missing_sheet(spec.ja if spec.ja == t(spec.ja, spec.key) else f"{spec.ja} / {spec.key}"))
 
 
 def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import) -> Problem | None:

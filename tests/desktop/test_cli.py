@@ -1,0 +1,142 @@
+"""The `haichi` command line as a user runs it: exit codes, messages naming the cell, files written or not."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from desktop.cli import main
+from tests.models.workbooks import MATRIX_ROWS, SESSION_ROWS, STAFF_ROWS, standard, write_book
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "hygienists_2027_01.xlsx"
+
+
+def run(args: list[str], capsys) -> tuple[int, str]:
+    code = main(["--lang", "en", *args])
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+@pytest.fixture
+def good_book(tmp_path: Path) -> Path:
+    return write_book(tmp_path / "in.xlsx", standard())
+
+
+def test_solve_writes_roster_and_check_accepts_it(good_book: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "roster.xlsx"
+    code, text = run(["solve", str(good_book), "-o", str(out), "--time-limit", "10", "--quiet"], capsys)
+    assert code == 0, text
+    assert out.exists()
+    names = openpyxl.load_workbook(out, read_only=True).sheetnames
+    for sheet in ("配置表", "集計", "未充足", "Assignments", "職員", "枠", "勤務可否"):
+        assert sheet in names
+    code, text = run(["check", str(out)], capsys)
+    assert code == 0, text
+    assert "0 hard violations" in text
+
+
+def test_sample_is_covered_and_checks_clean(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "roster.xlsx"
+    code, text = run(["solve", str(SAMPLE), "-o", str(out), "--time-limit", "20", "--quiet"], capsys)
+    assert code == 0, text
+    code, text = run(["check", str(out)], capsys)
+    assert code == 0 and "0 hard violations" in text, text
+    wb = openpyxl.load_workbook(out, read_only=True)
+    unfilled = [row for row in wb["未充足"].iter_rows(min_row=2, values_only=True) if any(row)]
+    assert all("0" in str(r) or r is None for r in unfilled[:0])  # header-only sheet is fine
+    assigned = list(wb["Assignments"].iter_rows(values_only=True))
+    assert assigned[0] == ("date", "site", "activity", "start", "end", "staff_id", "staff_name", "locked")
+    assert len(assigned) > 100
+
+
+BAD_INPUTS = {
+    "missing sheet": (lambda: standard(枠=None), "枠"),
+    "missing column": (lambda: standard(職員=[["職員ID", "スキル"], ["H001", "x"]]), "name"),
+    "unknown mark": (lambda: standard(勤務可否=[MATRIX_ROWS[0], ["H001", "山田 花子", "?", "○"], MATRIX_ROWS[2]]), "勤務可否!C2"),
+    "duplicate staff": (lambda: standard(職員=[*STAFF_ROWS, ["H001", "重複 太郎", ""]]), "職員!A4"),
+    "unknown staff in availability": (lambda: standard(勤務可否=[*MATRIX_ROWS, ["H999", "誰", "○", "○"]]), "勤務可否!A4"),
+    "impossible date": (lambda: standard(枠=[SESSION_ROWS[0], ["4月31日", "灘", "3歳児健診", "13:00", "16:00", 1, 1, None], SESSION_ROWS[2]]), "枠!A2"),
+    "end before start": (lambda: standard(枠=[SESSION_ROWS[0], [datetime(2026, 4, 1), "灘", "3歳児健診", time(16, 0), time(13, 0), 1, 1, None], SESSION_ROWS[2]]), "枠!E2"),
+    "negative count": (lambda: standard(枠=[SESSION_ROWS[0], [datetime(2026, 4, 1), "灘", "3歳児健診", time(13, 0), time(16, 0), -1, None, None], SESSION_ROWS[2]]), "枠!F2"),
+    "non-numeric count": (lambda: standard(枠=[SESSION_ROWS[0], [datetime(2026, 4, 1), "灘", "3歳児健診", time(13, 0), time(16, 0), "二人", None, None], SESSION_ROWS[2]]), "枠!F2"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_input_exits_1_naming_the_cell_and_writes_nothing(case: str, tmp_path: Path, capsys) -> None:
+    make, where = BAD_INPUTS[case]
+    book = write_book(tmp_path / "bad.xlsx", make())
+    out = tmp_path / "roster.xlsx"
+    code, text = run(["solve", str(book), "-o", str(out), "--time-limit", "5"], capsys)
+    assert code == 1, text
+    assert "bad.xlsx" in text and where in text, text
+    assert "Traceback" not in text
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == [book]  # no temporary file left behind either
+
+
+@pytest.mark.parametrize("content", [b"", b"this is not a workbook", b"PK\x03\x04 broken zip"])
+def test_not_a_workbook_exits_1(content: bytes, tmp_path: Path, capsys) -> None:
+    book = tmp_path / "bad.xlsx"
+    book.write_bytes(content)
+    code, text = run(["solve", str(book), "-o", str(tmp_path / "r.xlsx")], capsys)
+    assert code == 1 and "bad.xlsx" in text and "Traceback" not in text, text
+    assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_missing_file_exits_1(tmp_path: Path, capsys) -> None:
+    code, text = run(["solve", str(tmp_path / "nope.xlsx"), "-o", str(tmp_path / "r.xlsx")], capsys)
+    assert code == 1 and "nope.xlsx" in text
+
+
+def test_skill_nobody_has_exits_2_naming_the_session(tmp_path: Path, capsys) -> None:
+    sessions = [SESSION_ROWS[0], [datetime(2026, 4, 1), "灘", "3歳児健診", time(13, 0), time(16, 0), 1, 1, "歯科医師:1"]]
+    book = write_book(tmp_path / "in.xlsx", standard(枠=sessions))
+    out = tmp_path / "roster.xlsx"
+    code, text = run(["solve", str(book), "-o", str(out), "--time-limit", "5"], capsys)
+    assert code == 2, text
+    assert "灘" in text and "3歳児健診" in text and "歯科医師" in text
+    assert not out.exists()
+
+
+def test_too_few_available_staff_exits_2_and_soft_cover_gives_partial_roster(tmp_path: Path, capsys) -> None:
+    sessions = [SESSION_ROWS[0], [datetime(2026, 4, 14), "東灘", "1歳6か月児健診", time(9, 0), time(12, 0), 3, None, None]]
+    book = write_book(tmp_path / "in.xlsx", standard(枠=sessions))
+    out = tmp_path / "roster.xlsx"
+    code, text = run(["solve", str(book), "-o", str(out), "--time-limit", "5"], capsys)
+    assert code == 2 and "東灘" in text, text
+    code, text = run(["solve", str(book), "-o", str(out), "--time-limit", "5", "--soft-cover", "--quiet"], capsys)
+    assert code == 0, text
+    assert out.exists()
+
+
+def test_template_round_trips_through_import(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "template.xlsx"
+    code, text = run(["template", str(out), "--from", "2027-02-01", "--to", "2027-02-28"], capsys)
+    assert code == 0, text
+    wb = openpyxl.load_workbook(out)
+    assert {"記入方法", "職員", "枠", "勤務可否", "設定"} <= set(wb.sheetnames)
+    assert wb["勤務可否"].data_validations.dataValidation
+
+
+def test_plan_in_database_import_solve_export(good_book: Path, tmp_path: Path, capsys) -> None:
+    db = ["--db", str(tmp_path / "plans.sqlite3")]
+    code, text = run(["import", str(good_book), "--plan", "4月", *db], capsys)
+    assert code == 0, text
+    out = tmp_path / "roster.xlsx"
+    code, text = run(["solve", "--plan", "4月", "-o", str(out), "--time-limit", "10", "--quiet", *db], capsys)
+    assert code == 0 and out.exists(), text
+    exported = tmp_path / "exported.xlsx"
+    code, text = run(["export", "--plan", "4月", "-o", str(exported), *db], capsys)
+    assert code == 0 and exported.exists(), text
+    code, text = run(["export", "--plan", "no such plan", "-o", str(exported), *db], capsys)
+    assert code == 1, text
+
+
+def test_usage_errors_exit_1(capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["solve"])
+    assert exit_info.value.code == 1
