@@ -1,0 +1,51 @@
+"""Repair: a newly unavailable person is replaced and everything else stays as published."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from factories import MONDAY, person, problem, session
+from models.changes import ADDED, MOVED, REMOVED
+from models.domain import Mark, Roster, RuleSetting
+from solver.core import SolveOptions
+from solver.evaluate import evaluate
+from solver.repair import change_lines, repair, repair_problem
+
+OPTS = SolveOptions(time_limit=10, workers=1)
+REQS = [session(day=MONDAY + timedelta(days=d), min_staff=1, max_staff=1) for d in range(4)]
+STAFF = [person("A", name="青木"), person("B", name="馬場"), person("C", name="千葉")]
+PUBLISHED = Roster.from_pairs([("A", REQS[0].id), ("B", REQS[1].id), ("C", REQS[2].id), ("A", REQS[3].id)])
+
+
+def test_only_the_assignment_that_cannot_stay_changes() -> None:
+    ill = problem(STAFF, REQS, availability={("A", REQS[3].date): Mark.UNAVAILABLE},
+                  rules={"load_spread": RuleSetting(enabled=False)})
+    result, changes = repair(ill, PUBLISHED, OPTS)
+    assert result.status == "optimal" and result.roster is not None
+    now = result.roster.pairs()
+    assert PUBLISHED.pairs() - now == {("A", REQS[3].id)}
+    assert len(now - PUBLISHED.pairs()) == 1
+    assert sorted(c.kind for c in changes) == [ADDED, REMOVED]
+    removed = next(c for c in changes if c.kind == REMOVED)
+    assert removed.staff_id == "A" and removed.before == REQS[3].id
+    assert any("青木" in line and REQS[3].label() in line for line in change_lines(ill, changes))
+    # the objective counts the two changes at the repair weight, as the evaluator does
+    assert result.objective == evaluate(repair_problem(ill, PUBLISHED), result.roster).objective
+
+
+def test_nothing_changes_when_the_published_roster_still_fits() -> None:
+    p = problem(STAFF, REQS, rules={"load_spread": RuleSetting(enabled=False)})
+    result, changes = repair(p, PUBLISHED, OPTS)
+    assert result.roster is not None and result.roster.pairs() == PUBLISHED.pairs() and changes == []
+
+
+def test_a_move_within_a_day_is_one_change_and_repair_is_switched_on() -> None:
+    am = session(start="09:00", end="11:00", min_staff=0, max_staff=1)
+    pm = session(start="13:00", end="15:00", min_staff=1, max_staff=1)
+    p = problem([person("A", name="青木")], [am, pm], availability={("A", MONDAY): Mark.PM_ONLY},
+                rules={"repair": RuleSetting(enabled=False, hard=False, weight=3)})
+    target = repair_problem(p, Roster.from_pairs([("A", am.id)]))
+    assert target.rules["repair"].enabled and target.rules["repair"].weight == 3
+    result, changes = repair(p, Roster.from_pairs([("A", am.id)]), OPTS)
+    assert result.roster is not None and result.roster.pairs() == {("A", pm.id)}
+    assert [(c.kind, c.before, c.after) for c in changes] == [(MOVED, am.id, pm.id)]
