@@ -75,7 +75,8 @@ def hard_breaches(problem: Problem, roster: Roster) -> list[str]:
         if s.max_consecutive_days and longest > s.max_consecutive_days:
             out.append(f"consecutive {s.id}")
         minutes = sum(r.minutes for d in days for r in day[(s.id, d)])
-        if s.annual_pay_cap and s.hourly_rate and s.hourly_rate * minutes > 60 * (s.annual_pay_cap - s.paid_this_year):
+        room = 60 * ((s.annual_pay_cap or 0) - s.paid_this_year)
+        if s.annual_pay_cap and s.hourly_rate and s.hourly_rate * minutes > room:
             out.append(f"pay cap {s.id}")
     return out
 
@@ -209,4 +210,5 @@ def test_sample_solves(sample: tuple[Path, Any]) -> None:
     problem = read_workbooks([path], CATALOGUE)
     result = solve(problem, SolveOptions(time_limit=10, workers=2, seed=0, hint=plan.witness))
     assert result.status in ("optimal", "feasible")
-    assert result.roster is not None and len(result.roster.assignments) >= sum(r.min_staff for r in problem.requirements)
+    assert result.roster is not None
+    assert len(result.roster.assignments) >= sum(r.min_staff for r in problem.requirements)

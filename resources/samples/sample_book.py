@@ -30,12 +30,13 @@ FIXED_TIME = datetime(2026, 12, 1, 9, 0, 0)  # document dates, so reruns give id
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 CLOSED_FILL = PatternFill("solid", fgColor="EDEDED")
 AUTHOR = "健康推進課"
-FULL_WIDTH = str.maketrans("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ:", "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ：")
+ASCII = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ:"
+FULL_WIDTH = str.maketrans(ASCII, "".join(chr(ord(c) + 0xFEE0) for c in ASCII))  # Ｈ００３, １３：００
 JAPANESE_TYPING = str.maketrans({" ": "\u3000", "(": "（", ")": "）"})  # what NFKC undoes on import
 MARK_STYLES = (  # how one person writes their marks; people are consistent, the office is not
-    {Mark.AVAILABLE: "○", Mark.UNAVAILABLE: "×", Mark.PREFER_NOT: "△", Mark.AM_ONLY: "午前", Mark.PM_ONLY: "午後"},
-    {Mark.AVAILABLE: "◯", Mark.UNAVAILABLE: "×", Mark.PREFER_NOT: "△", Mark.AM_ONLY: "午前", Mark.PM_ONLY: "PM"},
-    {Mark.AVAILABLE: "〇", Mark.UNAVAILABLE: "✕", Mark.PREFER_NOT: "△", Mark.AM_ONLY: "午前", Mark.PM_ONLY: "午後"},
+    dict(zip(Mark, ("○", "△", "×", "午前", "午後"))),
+    dict(zip(Mark, ("◯", "△", "×", "午前", "PM"))),
+    dict(zip(Mark, ("〇", "△", "✕", "午前", "午後"))),
 )
 
 
@@ -221,9 +222,9 @@ def _availability_sheet(ws: Worksheet, problem: Problem, messy: bool, rng: rando
             if mark is not None:
                 ws.cell(row, col, style[mark])
         if messy and i in odd:
-            first_no = next((c for c, d in enumerate(days, 3) if problem.availability.get((s.id, d)) is Mark.UNAVAILABLE), None)
-            if first_no is not None:
-                ws.cell(row, first_no).comment = _comment("子の学校行事のため")
+            noes = [c for c, d in enumerate(days, 3) if problem.availability.get((s.id, d)) is Mark.UNAVAILABLE]
+            if noes:
+                ws.cell(row, noes[0]).comment = _comment("子の学校行事のため")
 
 
 def _messy_id(s: Staff, odd: bool, rng: random.Random) -> str:

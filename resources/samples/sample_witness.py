@@ -55,7 +55,8 @@ class _Load:
             spent = s.hourly_rate * (self.pay_minutes[s.id] + r.minutes)
             if spent > 60 * (s.annual_pay_cap - s.paid_this_year):
                 return False
-        return not (s.max_consecutive_days is not None and not today and self._run(s.id, r.date) > s.max_consecutive_days)
+        limit = s.max_consecutive_days
+        return limit is None or bool(today) or self._run(s.id, r.date) <= limit
 
     def _run(self, staff_id: str, day: date) -> int:
         """Length of the run of working days `day` would join."""
