@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from desktop.cli import main
-from models.excel.roster_reader import read_roster
+from desktop.operations import read_roster_workbook as read_roster
 from tests.models.workbooks import MATRIX_ROWS, SESSION_ROWS, STAFF_ROWS, standard, write_book
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "hygienists_2027_01.xlsx"
