@@ -79,6 +79,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.xlsx")
     p.add_argument("--per-person", type=Path, metavar="DIR")
 
+    p = sub.add_parser("repair", parents=[common], help="re-solve close to a published roster / 修正")
+    p.add_argument("workbooks", type=Path, nargs="+", metavar="WORKBOOK.xlsx")
+    p.add_argument("--published", type=Path, required=True, metavar="ROSTER.xlsx",
+                   help="the published roster workbook to stay close to")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="NEW.xlsx")
+    _solve_options(p)
+
+    p = sub.add_parser("suggest", parents=[common], help="who could take a place in a session / 候補者")
+    p.add_argument("roster", type=Path, metavar="ROSTER.xlsx")
+    p.add_argument("--session", metavar="DATE|SITE|ACTIVITY|HH:MM", help="the session, e.g. 2027-01-14|中央|3歳児健診|13:00")
+    p.add_argument("--date", type=_parse_date, help="the session's date (with --site and --activity)")
+    p.add_argument("--site", help="the session's site")
+    p.add_argument("--activity", help="the session's activity")
+    p.add_argument("--start", metavar="HH:MM", help="the session's start, when the day has several")
+    p.add_argument("--limit", type=int, default=10, metavar="N")
+    p.add_argument("--all", action="store_true", help="also list people who would break a hard rule")
+
+    p = sub.add_parser("alternatives", parents=[common], help="several distinct rosters / 別案")
+    p.add_argument("workbooks", type=Path, nargs="+", metavar="WORKBOOK.xlsx")
+    p.add_argument("-n", type=int, default=3, metavar="N", help="how many rosters (default 3)")
+    p.add_argument("--min-diff", type=int, default=5, metavar="K", help="assignments each must differ by")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
+    _solve_options(p)
+
     p = sub.add_parser("bench", parents=[common], help="solve a nurse-rostering benchmark instance")
     p.add_argument("instance", type=Path, metavar="INSTANCE.txt")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="SOLUTION.csv")
@@ -87,6 +111,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, metavar="N")
     p.add_argument("--quiet", action="store_true")
     return parser
+
+
+def _solve_options(p: argparse.ArgumentParser) -> None:
+    """The solver options shared by repair and alternatives."""
+    p.add_argument("--time-limit", type=float, default=60.0, metavar="S")
+    p.add_argument("--workers", type=int, default=0, metavar="N", help="0 = all cores")
+    p.add_argument("--seed", type=int, default=0, metavar="N")
+    p.add_argument("--soft-cover", action="store_true", help="allow unfilled sessions (best partial roster)")
+    p.add_argument("--quiet", action="store_true", help="no progress lines")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -6,7 +6,8 @@ import argparse
 import sys
 from datetime import date, timedelta
 
-from models.domain import Problem
+from models.domain import Problem, Requirement, Roster, hhmm
+from models.errors import InputProblem, InvalidInput
 from models.i18n import t
 from desktop import operations
 from desktop.cli import EXIT_INFEASIBLE, EXIT_OK, Infeasible
@@ -144,7 +145,118 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_repair(args: argparse.Namespace) -> int:
+    from models.changes import change_report
+    from solver.repair import repair
+
+    problem = operations.import_workbooks(args.workbooks)
+    _, published = operations.read_roster_workbook(args.published)
+    _print_problem_size(problem)
+    result, _ = repair(problem, published, _options(args))
+    _raise_if_no_roster(result)
+    assert result.roster is not None
+    evaluation = operations.write_roster(args.output, problem, result.roster)
+    _print_result(result, evaluation, problem)
+    print(t("公開版からの変更:", "Changes from the published roster:"))
+    for line in change_report(problem, Roster.from_pairs(published.pairs()), Roster.from_pairs(result.roster.pairs())):
+        print(f"  {line}")
+    print(t("配置表を書き出しました: {p}", "roster written: {p}", p=args.output))
+    return EXIT_OK
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    from solver.suggest import suggest
+
+    problem, roster = operations.read_roster_workbook(args.roster)
+    req = _session(args, problem)
+    found = suggest(problem, roster, req.id, limit=args.limit, include_hard=args.all)
+    have = len(roster.staff_for(req.id))
+    print(t("{session}（配置 {n} 名、必要 {need} 名）の候補:", "Candidates for {session} ({n} placed, {need} needed):",
+            session=req.label(), n=have, need=req.min_staff))
+    if not found:
+        print(t("  必須ルールを破らずに入れる職員はいません（--all で全員を表示）。",
+                "  nobody can join without breaking a hard rule (--all lists everyone)."))
+    for rank, option in enumerate(found, 1):
+        print(t("  {rank}. {name} ({id}) 評価値の変化 {cost:+d}", "  {rank}. {name} ({id}) objective change {cost:+d}",
+                rank=rank, name=option.name, id=option.staff_id, cost=option.cost))
+        for v in option.strained:
+            tag = t("必須", "hard") if v.hard else t("努力", "soft")
+            print(f"       [{tag}] {v.message}")
+    return EXIT_OK
+
+
+def cmd_alternatives(args: argparse.Namespace) -> int:
+    import csv
+
+    from solver.alternatives import alternatives, differences
+
+    problem = operations.import_workbooks(args.workbooks)
+    folder = args.output
+    _print_problem_size(problem)
+    results = alternatives(problem, args.n, args.min_diff, _options(args))
+    _raise_if_no_roster(results[0])
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = [["file", "status", "objective", "bound", "assignments", "hard_violations", "min_difference"]]
+    rosters = []
+    for i, result in enumerate(results, 1):
+        assert result.roster is not None
+        path = folder / f"alternative-{i}.xlsx"
+        evaluation = operations.write_roster(path, problem, result.roster)
+        apart = min((differences(result.roster, r) for r in rosters), default="")
+        rosters.append(result.roster)
+        rows.append([path.name, result.status, result.objective, _fmt(result.bound), len(result.roster.assignments),
+                     len(evaluation.hard_violations), apart])
+        print(t("案 {i}: {p} 評価値 {o}、配置 {n} 件、他の案との最小の差 {d}",
+                "alternative {i}: {p} objective {o}, {n} assignments, differs from earlier ones by at least {d}",
+                i=i, p=path, o=result.objective, n=len(result.roster.assignments), d=apart if apart != "" else "-"))
+    with operations.atomic_output(folder / "summary.csv", suffix=".csv") as tmp:
+        with open(tmp, "w", newline="", encoding="utf-8-sig") as handle:
+            csv.writer(handle).writerows(rows)
+    if len(results) < args.n:
+        print(t("{k} 件以上異なる配置は {n} 案しか見つかりませんでした。",
+                "only {n} roster(s) differing by at least {k} were found.", n=len(results), k=args.min_diff))
+    print(t("一覧を書き出しました: {p}", "summary written: {p}", p=folder / "summary.csv"))
+    return EXIT_OK
+
+
 # -- helpers ------------------------------------------------------------------------------------
+def _options(args: argparse.Namespace) -> SolveOptions:
+    return SolveOptions(time_limit=args.time_limit, workers=args.workers, seed=args.seed,
+                        soft_cover=args.soft_cover)
+
+
+def _session(args: argparse.Namespace, problem: Problem) -> Requirement:
+    """The session named by --session, or by --date, --site, --activity (and --start)."""
+    from models.domain import normalize
+    from models.textparse import parse_date, parse_time
+
+    where = str(args.roster)
+    try:
+        if args.session:
+            day_text, site, activity, start_text = args.session.split("|")
+            day, site, activity, start = parse_date(day_text), normalize(site), normalize(activity), parse_time(start_text)
+        elif args.date and args.site and args.activity:
+            day, site, activity = args.date, normalize(args.site), normalize(args.activity)
+            start = parse_time(args.start) if args.start else None
+        else:
+            raise ValueError
+    except ValueError:
+        raise InvalidInput([InputProblem(where, "", "", t(
+            "枠は --session \"日付|会場|内容|開始\" か --date、--site、--activity で指定してください",
+            'name the session with --session "DATE|SITE|ACTIVITY|HH:MM" or --date, --site and --activity'))]) from None
+    found = [r for r in problem.requirements
+             if (r.date, r.site, r.activity) == (day, site, activity) and start in (None, r.start)]
+    if len(found) == 1:
+        return found[0]
+    label = f"{day.isoformat()} {site} {activity}" + (f" {hhmm(start)}" if start is not None else "")
+    if not found:
+        raise InvalidInput([InputProblem(where, "", "", t("枠 {s} は見つかりません", "no session {s}", s=label))])
+    raise InvalidInput([InputProblem(where, "", "", t(
+        "{s} には複数の枠があります。--start で開始時刻を指定してください",
+        "{s} has several sessions; give --start", s=label))])
+
+
+
 def _raise_if_no_roster(result: SolveResult) -> None:
     if result.roster is not None and result.status in ("optimal", "feasible"):
         return
@@ -183,17 +295,21 @@ def _print_problem_size(problem: Problem) -> None:
 
 
 def _print_result(result: SolveResult, evaluation, problem: Problem) -> None:
+    """The solve's status and figures, then every shortfall (sessions left short with --soft-cover)."""
     status = {
         "optimal": t("最適解", "optimal"),
         "feasible": t("実行可能解 (最適性は未証明)", "feasible (optimality not proven)"),
     }.get(result.status, result.status)
+    unfilled = [v for v in evaluation.violations if v.rule_id == "cover_min"]
     print(
         t("{s}: 評価値 {o}、下界 {b}、ギャップ {g}、{e:.1f} 秒、配置 {n} 件、必須ルール違反 {h} 件",
           "{s}: objective {o}, bound {b}, gap {g}, {e:.1f} s, {n} assignments, {h} hard violations",
           s=status, o=result.objective, b=_fmt(result.bound), g=_fmt(result.gap), e=result.elapsed,
-          n=len(result.roster.assignments) if result.roster else 0, h=len(evaluation.hard_violations))
+          n=len(result.roster.assignments) if result.roster else 0,
+          h=len([v for v in evaluation.hard_violations if v.rule_id != "cover_min"]))
     )
-    unfilled = [v for v in evaluation.violations if v.rule_id == "cover_min"]
+    if unfilled:
+        print(t("人数が足りない枠 {n} 件:", "{n} shortfall(s):", n=len(unfilled)))
     for v in unfilled:
         print(f"  - {v.message}")
 

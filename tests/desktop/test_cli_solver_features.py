@@ -1,0 +1,111 @@
+"""`haichi repair`, `suggest`, `alternatives` and `solve --soft-cover` as a user runs them."""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime, time
+from pathlib import Path
+
+import pytest
+
+from desktop import operations
+from desktop.cli import main
+from tests.models.workbooks import write_book
+
+DAYS = [datetime(2026, 4, d) for d in (6, 7, 8)]
+STAFF = [["職員ID", "氏名"], ["H001", "山田 花子"], ["H002", "佐藤 次郎"], ["H003", "鈴木 三郎"]]
+SESSIONS = [["日付", "会場", "内容", "開始", "終了", "必要人数", "最大人数"]] + [
+    [day, "灘", "3歳児健診", time(13, 0), time(16, 0), 1, 1] for day in DAYS
+]
+
+
+def sheets(away: tuple[str, datetime] | None = None, need: int = 1) -> dict:
+    marks = [["職員ID", "氏名", *DAYS]]
+    for staff_id, name in STAFF[1:]:
+        marks.append([staff_id, name, *("×" if away == (staff_id, day) else "○" for day in DAYS)])
+    sessions = [SESSIONS[0]] + [row[:5] + [need, need] for row in SESSIONS[1:]]
+    return {"職員": STAFF, "枠": sessions, "勤務可否": marks}
+
+
+def run(args: list[str], capsys) -> tuple[int, str]:
+    code = main(["--lang", "en", *args])
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+@pytest.fixture
+def solved(tmp_path: Path, capsys) -> Path:
+    book = write_book(tmp_path / "in.xlsx", sheets())
+    out = tmp_path / "roster.xlsx"
+    code, text = run(["solve", str(book), "-o", str(out), "--time-limit", "10", "--workers", "1", "--quiet"], capsys)
+    assert code == 0, text
+    return out
+
+
+def test_repair_replaces_the_person_newly_marked_away(solved: Path, tmp_path: Path, capsys) -> None:
+    _, published = operations.read_roster_workbook(solved)
+    first = next(a for a in published.assignments if a.requirement_id.startswith("2026-04-06"))
+    ill = write_book(tmp_path / "ill.xlsx", sheets(away=(first.staff_id, DAYS[0])))
+    out = tmp_path / "new.xlsx"
+    code, text = run(["repair", str(ill), "--published", str(solved), "-o", str(out),
+                      "--time-limit", "10", "--workers", "1", "--quiet"], capsys)
+    assert code == 0, text
+    _, repaired = operations.read_roster_workbook(out)
+    assert len(published.pairs() - repaired.pairs()) == 1 and len(repaired.pairs() - published.pairs()) == 1
+    assert (first.staff_id, first.requirement_id) not in repaired.pairs()
+    assert "Changes from the published roster" in text and f"({first.staff_id}) taken off 4/6 灘" in text
+    assert "2 change(s)" in text
+
+
+def test_repair_without_the_published_workbook_exits_1(tmp_path: Path, capsys) -> None:
+    book = write_book(tmp_path / "in.xlsx", sheets())
+    code, text = run(["repair", str(book), "--published", str(tmp_path / "nope.xlsx"), "-o",
+                      str(tmp_path / "new.xlsx")], capsys)
+    assert code == 1 and "file not found" in text and not (tmp_path / "new.xlsx").exists()
+
+
+def test_suggest_lists_candidates_by_session_id_or_by_date_site_activity(solved: Path, capsys) -> None:
+    code, text = run(["suggest", str(solved), "--session", "2026-04-06|灘|3歳児健診|13:00"], capsys)
+    assert code == 0, text
+    assert "Candidates for 4/6 灘 3歳児健診 13:00-16:00 (1 placed, 1 needed)" in text
+    assert "nobody can join without breaking a hard rule" in text  # the session is full (max 1)
+    code, text = run(["suggest", str(solved), "--date", "2026/4/6", "--site", "灘", "--activity", "3歳児健診",
+                      "--all"], capsys)
+    assert code == 0, text
+    assert "1. " in text and "2. " in text and "[hard]" in text
+
+
+def test_suggest_for_an_unknown_session_exits_1(solved: Path, capsys) -> None:
+    code, text = run(["suggest", str(solved), "--session", "2026-04-09|灘|3歳児健診|13:00"], capsys)
+    assert code == 1 and "no session 2026-04-09 灘 3歳児健診 13:00" in text
+    code, text = run(["suggest", str(solved), "--site", "灘"], capsys)
+    assert code == 1 and "--session" in text
+
+
+def test_alternatives_writes_each_roster_and_a_summary(tmp_path: Path, capsys) -> None:
+    book = write_book(tmp_path / "in.xlsx", sheets())
+    folder = tmp_path / "alts"
+    code, text = run(["alternatives", str(book), "-n", "3", "--min-diff", "2", "-o", str(folder),
+                      "--time-limit", "10", "--workers", "1", "--quiet"], capsys)
+    assert code == 0, text
+    rows = list(csv.DictReader((folder / "summary.csv").open(encoding="utf-8-sig")))
+    assert [r["file"] for r in rows] == ["alternative-1.xlsx", "alternative-2.xlsx", "alternative-3.xlsx"]
+    assert all(int(r["hard_violations"]) == 0 for r in rows) and int(rows[2]["min_difference"]) >= 2
+    rosters = [operations.read_roster_workbook(folder / r["file"])[1].pairs() for r in rows]
+    assert len(rosters[0] ^ rosters[1]) >= 2 and len(rosters[1] ^ rosters[2]) >= 2
+
+
+def test_alternatives_of_an_impossible_plan_exits_2(tmp_path: Path, capsys) -> None:
+    book = write_book(tmp_path / "in.xlsx", sheets(need=4))
+    code, text = run(["alternatives", str(book), "-o", str(tmp_path / "alts"), "--time-limit", "5"], capsys)
+    assert code == 2 and "4/6 灘" in text and not (tmp_path / "alts").exists()
+
+
+def test_solve_with_soft_cover_prints_the_shortfalls(tmp_path: Path, capsys) -> None:
+    book = write_book(tmp_path / "in.xlsx", sheets(need=4))
+    out = tmp_path / "roster.xlsx"
+    code, text = run(["solve", str(book), "-o", str(out), "--time-limit", "10", "--soft-cover", "--quiet"], capsys)
+    assert code == 0, text
+    assert "3 shortfall(s):" in text
+    assert "4/6 灘 3歳児健診 13:00-16:00: 3 of the 4 staff needed (1 missing)" in text
+    assert "0 hard violations" in text
