@@ -1,6 +1,9 @@
 """`haichi-desktop`: start the window, in Japanese on a Japanese system and English otherwise.
 
     haichi-desktop [WORKBOOK.xlsx ...] [--plan NAME] [--db URL] [--solve] [--screenshot PNG] [--lang ja|en]
+
+Opens the workbooks (imported into a plan in the database) or a stored plan, optionally solves,
+and with --screenshot renders the main window to PNG and exits (for documentation and support).
 """
 
 from __future__ import annotations
@@ -10,9 +13,10 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from models.i18n import set_language, system_language
+from models.i18n import set_language
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+FONT_FAMILIES = ["Yu Gothic UI", "Meiryo UI", "Noto Sans CJK JP", "IPAGothic", "IPAPGothic"]
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -21,7 +25,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--plan", metavar="NAME")
     parser.add_argument("--db", metavar="URL")
     parser.add_argument("--solve", action="store_true", help="solve after opening")
-    parser.add_argument("--time-limit", type=float, default=60.0)
+    parser.add_argument("--time-limit", type=float, default=None)
     parser.add_argument("--screenshot", type=Path, metavar="PNG", help="render the window to PNG and exit")
     parser.add_argument("--lang", choices=("ja", "en"))
     return parser.parse_args(list(argv))
@@ -31,52 +35,67 @@ def install_translators(app, language: str) -> list:
     """Load Haichi's own .qm and Qt's bundled translations for the language; keep them referenced."""
     from PySide6.QtCore import QLibraryInfo, QTranslator
 
-    translators = []
+    translators: list = []
     if language == "en":
-        return translators
+        return translators  # the source texts are English
     ours = QTranslator(app)
     if ours.load(str(RESOURCES / "translations" / f"haichi_{language}.qm")):
         app.installTranslator(ours)
         translators.append(ours)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    qt_base = QTranslator(app)
-    if qt_base.load(f"qtbase_{language}", qt_dir):
-        app.installTranslator(qt_base)
-        translators.append(qt_base)
+    for name in ("qtbase", "qt"):
+        qt_own = QTranslator(app)
+        if qt_own.load(f"{name}_{language}", qt_dir):
+            app.installTranslator(qt_own)
+            translators.append(qt_own)
+            break
     return translators
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    language = args.lang or system_language()
-    set_language(language)
-
-    from PySide6.QtCore import QTimer
+def make_application(language: str | None = None):
+    """The QApplication with Haichi's names, fonts and translations; returns (app, language, translators)."""
+    from PySide6.QtCore import QSettings
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
-    from desktop.main_window import MainWindow
+    from desktop.dialogs.settings_dialog import chosen_language
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Haichi")
     app.setOrganizationName("Haichi")
-    font = QFont()
-    font.setFamilies(["Yu Gothic UI", "Meiryo UI", "IPAGothic", "Noto Sans CJK JP", font.family()])
+    language = language or chosen_language(QSettings())
+    set_language(language)
+    font = QFont(app.font())
+    font.setFamilies(FONT_FAMILIES + [font.family()])
     app.setFont(font)
-    translators = install_translators(app, language)  # noqa: F841 - kept alive for the app's lifetime
-    window = MainWindow()
+    return app, language, install_translators(app, language)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    from PySide6.QtCore import QTimer
+
+    from desktop.main_window import MainWindow
+    from models.storage import default_url
+
+    app, _language, translators = make_application(args.lang)  # noqa: F841 - translators live with the app
+    window = MainWindow(database_url=args.db or default_url())
     window.show()
     exit_code = 0
+    state = {"phase": "load", "idle": 0}
 
-    def after_load() -> None:
-        if args.solve and window.problem is not None:
-            window.busy_changed.connect(lambda busy: None if busy else finish())
-            window.start_solve(args.time_limit)
-        else:
-            finish()
-
-    def finish() -> None:
+    def poll() -> None:
+        """Step through load → (solve) → screenshot as the window becomes idle."""
         nonlocal exit_code
+        idle = not window.is_busy() and not window.plan.is_evaluating()
+        state["idle"] = state["idle"] + 1 if idle else 0
+        if state["idle"] < 2:
+            return
+        if state["phase"] == "load" and args.solve and window.problem is not None:
+            state["phase"], state["idle"] = "solve", 0
+            window.start_solve(args.time_limit)
+            return
+        timer.stop()
         if args.screenshot:
             app.processEvents()
             if not window.grab().save(str(args.screenshot)):
@@ -84,33 +103,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 exit_code = 3
             app.quit()
 
+    timer = QTimer(window)
+    timer.setInterval(100)
+    timer.timeout.connect(poll)
     if args.plan:
-        from models.storage import Database
-
-        db = Database(args.db)
-        problem = db.load_problem(args.plan)
-        latest = db.latest_solution(args.plan)
-        window.set_problem(problem, latest[1] if latest else None)
-        QTimer.singleShot(0, after_load)
+        window.open_plan(args.plan)
     elif args.workbooks:
-        window.busy_changed.connect(lambda busy: None if busy else QTimer.singleShot(0, _once(after_load)))
         window.open_workbooks(args.workbooks)
-    elif args.screenshot:
-        QTimer.singleShot(0, finish)
+    if args.plan or args.workbooks or args.screenshot:
+        timer.start()
     code = app.exec()
     return exit_code or code
-
-
-def _once(fn):
-    called = False
-
-    def wrapper():
-        nonlocal called
-        if not called:
-            called = True
-            fn()
-
-    return wrapper
 
 
 if __name__ == "__main__":

@@ -1,160 +1,271 @@
-"""The main window: the roster grid, the sessions list, and solve/import/export off the GUI thread."""
+"""The main window: plan picker, roster grid, sessions, statistics, problems, solve chart, undo history.
+
+Long work (import, solve, save, export) runs in a BackgroundTask, one at a time; every roster edit is
+an undo command; views refresh from the WorkingPlan's signals.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+import shiboken6
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QFileDialog,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QProgressBar,
-    QTableView,
-    QTabWidget,
+    QComboBox, QDockWidget, QHeaderView, QLabel, QMainWindow, QMessageBox, QProgressBar, QTableView, QTabWidget,
+    QUndoView, QVBoxLayout, QWidget,
 )
+from PySide6.QtGui import QUndoStack
 
 from desktop import operations
-from desktop.roster_model import RosterModel, SessionsModel
+from desktop.dialogs import settings_dialog
+from desktop.edits import RosterEditor
+from desktop.menus import Actions, build_menus, build_toolbar
+from desktop.plan_files import PlanFiles
+from desktop.views.roster_grid import RosterModel
+from desktop.views.roster_view import RosterView
+from desktop.views.sessions import SessionsModel
+from desktop.views.solve_progress import SolveProgress
+from desktop.views.statistics import StatisticsModel, ViolationsModel
 from desktop.workers import BackgroundTask, Relay
+from desktop.working_plan import WorkingPlan
 from models.domain import Problem, Roster
 from models.errors import InvalidInput
-from solver.core import Progress, SolveOptions, SolveResult, Solver
-from solver.evaluate import evaluate
+from models.stats import unfilled
+from solver.core import SolveOptions, SolveResult, Solver
 
 
-class MainWindow(QMainWindow):
-    """Shows one plan's roster; every long operation runs in a BackgroundTask."""
+class MainWindow(QMainWindow, PlanFiles):
+    """Shows one plan's roster and lets a coordinator solve, edit, save and export it."""
 
-    roster_changed = Signal()
     busy_changed = Signal(bool)
 
-    def __init__(self) -> None:
+    def __init__(self, database_url: str | None = None, settings: QSettings | None = None,
+                 background_evaluation: bool = True) -> None:
         super().__init__()
-        self.problem: Problem | None = None
-        self.roster: Roster | None = None
+        self.settings = settings or QSettings()
+        self.database_url = database_url
+        self._database = None
         self.last_result: SolveResult | None = None
+        self.last_error: BaseException | None = None
         self._task: BackgroundTask | None = None
         self._solver: Solver | None = None
         self._relay = Relay(self)
-        self._relay.value.connect(self._show_progress)
 
+        self.plan = WorkingPlan(self, background_evaluation)
+        self.undo_stack = QUndoStack(self)
+        self.editor = RosterEditor(self.plan, self.undo_stack)
         self.setWindowTitle(self.tr("Haichi — staff rostering"))
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
+        self.resize(1360, 860)
 
-        self.roster_model = RosterModel(self)
-        self.sessions_model = SessionsModel(self)
-        self.tabs = QTabWidget(self)
-        self.roster_view = self._table(self.roster_model)
-        self.roster_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.roster_view.horizontalHeader().setDefaultSectionSize(120)
+        self.roster_model = RosterModel(self.plan, self)
+        self.roster_view = RosterView(self.roster_model, self.editor, self)
+        self.sessions_model = SessionsModel(self.plan, self)
         self.sessions_view = self._table(self.sessions_model)
         self.sessions_view.horizontalHeader().setStretchLastSection(True)
+        self.tabs = QTabWidget(self)
         self.tabs.addTab(self.roster_view, self.tr("Roster"))
         self.tabs.addTab(self.sessions_view, self.tr("Sessions"))
         self.setCentralWidget(self.tabs)
 
-        self.status = QLabel(self.tr("Open a workbook to begin (File ▸ Open, or drop an Excel file here)."))
+        self.stats_model = StatisticsModel(self.plan, self)
+        self.violations_model = ViolationsModel(self.plan, self)
+        self.solve_progress = SolveProgress(self)
+        self.solve_progress.cancel_requested.connect(self.cancel_solve)
+        self._relay.value.connect(self.solve_progress.add)
+        self.undo_view = QUndoView(self.undo_stack, self)
+        self.undo_view.setEmptyLabel(self.tr("<opened>"))
+        stats_view = self._table(self.stats_model)
+        stats_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        problems_view = self._table(self.violations_model)
+        problems_view.horizontalHeader().setStretchLastSection(True)
+        problems_view.doubleClicked.connect(self._show_violation)
+        self._docks = [
+            self._dock("statistics", self.tr("Statistics"), stats_view, Qt.DockWidgetArea.RightDockWidgetArea),
+            self._dock("problems", self.tr("Rule violations"), problems_view, Qt.DockWidgetArea.BottomDockWidgetArea),
+            self._dock("solve", self.tr("Solve progress"), self.solve_progress, Qt.DockWidgetArea.RightDockWidgetArea),
+            self._dock("history", self.tr("Undo history"), self.undo_view, Qt.DockWidgetArea.BottomDockWidgetArea),
+        ]
+        self.tabifyDockWidget(self._docks[0], self._docks[2])
+        self._docks[0].raise_()
+        self.stats_view, self.problems_view = stats_view, problems_view
+
+        self.actions_ = Actions(self)
+        self.recent_files_menu, self.recent_plans_menu = build_menus(self, self.actions_)
+        build_toolbar(self, self.actions_)
+        self.plan_picker = QComboBox(self)
+        self.plan_picker.setMinimumContentsLength(16)
+        self.plan_picker.setToolTip(self.tr("Plan"))
+        self.plan_picker.activated.connect(lambda i: self.open_plan(self.plan_picker.itemText(i)))
+        self.period = QLabel(self)
+        picker_bar = self.addToolBar(self.tr("Plan"))
+        picker_bar.setObjectName("plan_toolbar")
+        picker_bar.addWidget(QLabel(self.tr("Plan") + " ", self))
+        picker_bar.addWidget(self.plan_picker)
+        picker_bar.addWidget(self.period)
+
+        self.status = QLabel(self.tr("Import workbooks to begin (File ▸ Import, or drop Excel files here)."))
+        self.summary = QLabel(self)
         self.progress = QProgressBar(self)
-        self.progress.setMaximumWidth(160)
-        self.progress.setVisible(False)
+        self.progress.setMaximumWidth(140)
         self.statusBar().addWidget(self.status, 1)
+        self.statusBar().addPermanentWidget(self.summary)
         self.statusBar().addPermanentWidget(self.progress)
-        self._build_menus()
+        self.plan.reset.connect(self._plan_shown)
+        self.plan.evaluated.connect(self._show_summary)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self._refresh_recent()
+        self._restore_window()
         self._set_busy(False)
 
-    # -- construction ---------------------------------------------------------------------------
+    # -- construction -------------------------------------------------------------------------
     def _table(self, model) -> QTableView:
         view = QTableView(self)
         view.setModel(model)
-        view.setWordWrap(True)
-        view.setAlternatingRowColors(False)
+        view.setWordWrap(False)
         view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.verticalHeader().setVisible(False)
         return view
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.open_action = self._action(self.tr("&Open workbook…"), QKeySequence.StandardKey.Open, self.choose_workbooks)
-        self.export_action = self._action(self.tr("&Export roster…"), QKeySequence("Ctrl+E"), self.choose_export)
-        quit_action = self._action(self.tr("E&xit"), QKeySequence.StandardKey.Quit, self.close)
-        for action in (self.open_action, self.export_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        solve_menu = self.menuBar().addMenu(self.tr("&Roster"))
-        self.solve_action = self._action(self.tr("&Solve"), QKeySequence("F5"), self.start_solve)
-        self.cancel_action = self._action(self.tr("&Cancel"), QKeySequence("Esc"), self.cancel_solve)
-        solve_menu.addAction(self.solve_action)
-        solve_menu.addAction(self.cancel_action)
-        toolbar = self.addToolBar(self.tr("Main"))
-        toolbar.setObjectName("main_toolbar")
-        for action in (self.open_action, self.solve_action, self.cancel_action, self.export_action):
-            toolbar.addAction(action)
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{name}")
+        holder = QWidget(dock)
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(widget)
+        dock.setWidget(holder)
+        self.addDockWidget(area, dock)
+        return dock
 
-    def _action(self, text: str, shortcut, slot: Callable) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
+    def docks(self) -> list[QDockWidget]:
+        return list(self._docks)
 
-    def _set_busy(self, busy: bool) -> None:
-        self.open_action.setEnabled(not busy)
-        self.solve_action.setEnabled(not busy and self.problem is not None)
-        self.export_action.setEnabled(not busy and self.roster is not None)
-        self.cancel_action.setEnabled(busy and self._solver is not None)
-        self.progress.setVisible(busy)
-        self.progress.setRange(0, 0)
-        self.busy_changed.emit(busy)
+    def _restore_window(self) -> None:
+        geometry, state = self.settings.value("window/geometry"), self.settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    # -- state ----------------------------------------------------------------------------------
+    @property
+    def problem(self) -> Problem | None:
+        return self.plan.problem
+
+    @property
+    def roster(self) -> Roster | None:
+        return self.plan.roster if self.plan.problem is not None else None
 
     def is_busy(self) -> bool:
         return self._task is not None
 
-    # -- import -----------------------------------------------------------------------------------
-    def choose_workbooks(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Open workbooks"), "", self.tr("Excel workbooks (*.xlsx *.xlsm)")
-        )
-        if names:
-            self.open_workbooks([Path(n) for n in names])
+    def _set_busy(self, busy: bool) -> None:
+        a, loaded = self.actions_, self.plan.problem is not None
+        for action in (a.import_files, a.open_plan):
+            action.setEnabled(not busy)
+        for action in (a.solve, a.solve_soft, a.save_plan, a.edit_input, a.edit_rules):
+            action.setEnabled(not busy and loaded)
+        for action in (a.export_roster, a.export_personal, a.print_preview):
+            action.setEnabled(not busy and self.plan.has_roster())
+        a.cancel.setEnabled(busy and self._solver is not None)
+        self.roster_view.setEnabled(not (busy and self._solver is not None))
+        self.progress.setVisible(busy)
+        self.progress.setRange(0, 0)
+        self.busy_changed.emit(busy)
 
-    def open_workbooks(self, paths: list[Path]) -> None:
-        self.status.setText(self.tr("Importing %n file(s)…", "", len(paths)))
-        self._run(lambda: operations.import_workbooks(paths), self._imported)
+    def set_problem(self, problem: Problem, roster: Roster | None = None, plan_name: str | None = None) -> None:
+        """Show a plan (and its roster); the undo history starts afresh."""
+        self.undo_stack.clear()
+        self.plan.load(problem, roster if roster is not None else Roster(list(problem.locked)), plan_name)
+        self.undo_stack.setClean()
 
-    def set_problem(self, problem: Problem, roster: Roster | None = None) -> None:
-        self.problem = problem
-        self.roster = roster
-        self._refresh()
+    @Slot()
+    def _plan_shown(self) -> None:
+        problem = self.plan.problem
+        name = self.plan.plan_name or ""
+        if name and self.plan_picker.findText(name) < 0:
+            self.plan_picker.addItem(name)
+        self.plan_picker.setCurrentIndex(self.plan_picker.findText(name))
+        self.period.setText(f"  {problem.start.isoformat()} – {problem.end.isoformat()}  " if problem else "")
+        self.roster_view.resizeColumnsToContents() if problem and len(problem.days()) <= 62 else None
+        self.sessions_view.resizeColumnsToContents()
+        self.stats_view.resizeColumnsToContents()
+        self._update_title()
+        self._show_summary()
+        self._set_busy(self._task is not None)
 
-    @Slot(object)
-    def _imported(self, problem: Problem) -> None:
-        self.set_problem(problem, Roster([a for a in problem.locked]))
-        self.status.setText(
-            self.tr("%1: %2 staff, %3 sessions, %4 to %5").replace("%1", problem.name)
-            .replace("%2", str(len(problem.active_staff()))).replace("%3", str(len(problem.requirements)))
-            .replace("%4", problem.start.isoformat()).replace("%5", problem.end.isoformat())
-        )
+    @Slot(bool)
+    def _clean_changed(self, _clean: bool) -> None:
+        if shiboken6.isValid(self.undo_stack):  # the stack goes first when the window is torn down
+            self._update_title()
 
-    # -- solve ------------------------------------------------------------------------------------
-    def start_solve(self, time_limit: float = 60.0) -> None:
-        if self.problem is None or self._task is not None:
+    def _update_title(self) -> None:
+        name = self.plan.plan_name
+        changed = "" if self.undo_stack.isClean() else " *"
+        self.setWindowTitle(self.tr("Haichi — %1").replace("%1", name + changed) if name
+                            else self.tr("Haichi — staff rostering"))
+
+    @Slot()
+    def _show_summary(self) -> None:
+        problem = self.plan.problem
+        if problem is None:
+            self.summary.setText("")
             return
-        problem = self.problem
-        options = SolveOptions(time_limit=time_limit, workers=0, hint=self.roster)
+        evaluation = self.plan.evaluation
+        short = len(unfilled(problem, self.plan.roster))
+        self.summary.setText(
+            self.tr("Objective %1 · hard violations %2 · unfilled sessions %3")
+            .replace("%1", str(evaluation.objective)).replace("%2", str(len(evaluation.hard_violations)))
+            .replace("%3", str(short))
+        )
+
+    def _show_violation(self, index) -> None:
+        v = self.violations_model.data(index, Qt.ItemDataRole.UserRole)
+        problem = self.plan.problem
+        if v is None or problem is None or v.staff_id is None:
+            return
+        day = problem.requirement(v.requirement_id).date if v.requirement_id and problem.has_requirement(v.requirement_id) else v.date
+        cell = self.roster_model.cell_of(v.staff_id, day) if day else None
+        if cell is not None and cell.isValid():
+            self.tabs.setCurrentWidget(self.roster_view)
+            self.roster_view.setCurrentIndex(cell)
+            self.roster_view.scrollTo(cell)
+
+    # -- hand edits -----------------------------------------------------------------------------
+    def unassign_selected(self) -> None:
+        pairs = self.roster_view.selected_pairs()
+        if len(pairs) > 1:
+            self.undo_stack.beginMacro(self.tr("Unassign %n assignment(s)", "", len(pairs)))
+        for staff_id, req_id in pairs:
+            self.editor.unassign(staff_id, req_id)
+        if len(pairs) > 1:
+            self.undo_stack.endMacro()
+
+    def lock_selected(self, locked: bool) -> None:
+        self.editor.lock(self.roster_view.selected_pairs(), locked)
+
+    # -- solve ----------------------------------------------------------------------------------
+    def start_solve(self, time_limit: float | None = None, soft_cover: bool = False) -> None:
+        """Solve in the background, keeping the roster's locks; the result becomes an undoable edit."""
+        if self.plan.problem is None or self._task is not None:
+            return
+        problem = self.plan.problem_with_locks()
+        limit = settings_dialog.time_limit(self.settings) if time_limit is None else time_limit
+        options = SolveOptions(time_limit=limit, workers=settings_dialog.workers(self.settings),
+                               hint=self.plan.roster if self.plan.has_roster() else None, soft_cover=soft_cover)
         self.status.setText(self.tr("Solving…"))
+        self._docks[2].show()
+        self._docks[2].raise_()
+        self.solve_progress.start()
 
         def keep_solver(solver: Solver) -> None:
-            self._solver = solver
+            self._solver = solver  # read by Cancel on the GUI thread; cancel() is thread-safe
 
-        self._run(
-            lambda: operations.solve(problem, options, self._relay.value.emit, keep_solver), self._solved
-        )
-        self.cancel_action.setEnabled(True)
+        self._run(lambda: operations.solve(problem, options, self._relay.value.emit, keep_solver), self._solved)
+        self.actions_.cancel.setEnabled(True)
 
     def cancel_solve(self) -> None:
         if self._solver is not None:
@@ -162,46 +273,27 @@ class MainWindow(QMainWindow):
             self.status.setText(self.tr("Stopping — keeping the best roster found so far…"))
 
     @Slot(object)
-    def _show_progress(self, p: Progress) -> None:
-        self.status.setText(
-            self.tr("Solving… objective %1, bound %2, gap %3, %4 s")
-            .replace("%1", f"{p.objective:g}").replace("%2", f"{p.bound:g}")
-            .replace("%3", f"{p.gap:.1%}").replace("%4", f"{p.elapsed:.1f}")
-        )
-
-    @Slot(object)
     def _solved(self, result: SolveResult) -> None:
-        self._solver = None
         self.last_result = result
         if result.roster is None:
-            QMessageBox.warning(self, self.tr("No roster"), "\n".join(result.explanation) or result.status)
+            self.solve_progress.finish(self.tr("No roster satisfies the hard rules."))
             self.status.setText(self.tr("No roster satisfies the hard rules."))
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("No roster"),
+                              self.tr("No roster satisfies the hard rules. Try Roster ▸ Solve with cover made soft."),
+                              parent=self)
+            box.setDetailedText("\n".join(result.explanation) or result.status)
+            box.open()
             return
-        self.roster = result.roster
-        self._refresh()
+        self.editor.put_roster(result.roster, self.tr("Solve"))
         states = {"optimal": self.tr("optimal"), "feasible": self.tr("feasible")}
-        self.status.setText(
-            self.tr("Roster ready (%1): objective %2, %3 s").replace("%1", states.get(result.status, result.status))
-            .replace("%2", str(result.objective)).replace("%3", f"{result.elapsed:.1f}")
-        )
+        text = (self.tr("Roster ready (%1): objective %2, %3 s").replace("%1", states.get(result.status, result.status))
+                .replace("%2", str(result.objective)).replace("%3", f"{result.elapsed:.1f}"))
+        if result.cancelled:
+            text += " " + self.tr("(cancelled; best roster kept)")
+        self.status.setText(text)
+        self.solve_progress.finish(text)
 
-    # -- export -----------------------------------------------------------------------------------
-    def choose_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export roster"), "roster.xlsx", self.tr("Excel workbooks (*.xlsx)")
-        )
-        if name:
-            self.export_to(Path(name))
-
-    def export_to(self, path: Path) -> None:
-        if self.problem is None or self.roster is None:
-            return
-        problem, roster = self.problem, self.roster
-        self.status.setText(self.tr("Exporting…"))
-        self._run(lambda: operations.write_roster(path, problem, roster), lambda _: self.status.setText(
-            self.tr("Roster written to %1").replace("%1", str(path))))
-
-    # -- plumbing ---------------------------------------------------------------------------------
+    # -- plumbing -------------------------------------------------------------------------------
     def _run(self, work: Callable, on_done: Callable) -> None:
         task = BackgroundTask(work, self)
         task.finished.connect(on_done)
@@ -219,27 +311,29 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _failed(self, error: BaseException) -> None:
+        self.last_error = error
+        if self.solve_progress.cancel.isEnabled():
+            self.solve_progress.finish(self.tr("Error: %1").replace("%1", str(error)))
         if isinstance(error, InvalidInput):
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Problems in the workbook"),
                               self.tr("%n problem(s) found; nothing was imported.", "", len(error.problems)), parent=self)
             box.setDetailedText("\n".join(str(p) for p in error.problems))
-            box.exec() if self.isVisible() else None
+            box.open()
             self.status.setText(str(error.problems[0]) if error.problems else "")
         else:
             self.status.setText(self.tr("Error: %1").replace("%1", f"{type(error).__name__}: {error}"))
-        self.last_error = error
 
-    def _refresh(self) -> None:
-        violations = evaluate(self.problem, self.roster).violations if self.problem and self.roster else []
-        self.roster_model.set_roster(self.problem, self.roster, violations)
-        self.sessions_model.set_roster(self.problem, self.roster)
-        self.roster_view.resizeRowsToContents()
-        self.sessions_view.resizeColumnsToContents()
-        self.setWindowTitle(self.tr("Haichi — %1").replace("%1", self.problem.name if self.problem else ""))
-        self._set_busy(self._task is not None)
-        self.roster_changed.emit()
+    def closeEvent(self, event) -> None:
+        if self._solver is not None:
+            self._solver.cancel()
+        if self._task is not None:
+            self._task.wait()
+        self.plan.wait()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        super().closeEvent(event)
 
-    # -- drag and drop ----------------------------------------------------------------------------
+    # -- drag and drop of workbooks -------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:
         if any(u.toLocalFile().lower().endswith((".xlsx", ".xlsm")) for u in event.mimeData().urls()):
             event.acceptProposedAction()
@@ -247,11 +341,4 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event) -> None:
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.toLocalFile()]
         if paths and not self.is_busy():
-            self.open_workbooks(paths)
-
-    def closeEvent(self, event) -> None:
-        if self._solver is not None:
-            self._solver.cancel()
-        if self._task is not None:
-            self._task.wait()
-        super().closeEvent(event)
+            QTimer.singleShot(0, lambda: self.choose_workbooks(paths))

@@ -89,6 +89,11 @@ def write_roster(
     return evaluation
 
 
+def write_personal(folder: Path | str, problem: Problem, roster: Roster) -> list[Path]:
+    """Write one workbook per person into `folder` (created if needed); returns the files written."""
+    return export.write_personal_workbooks(Path(folder), problem, roster)
+
+
 def write_template(path: Path | str, start: date, end: date) -> None:
     """Write an empty input workbook for the period."""
     if end < start:

@@ -1,0 +1,192 @@
+"""The import wizard: pick one or many workbooks, see a preview or every problem with its sheet and
+cell; Finish is only possible when the workbooks read without a single error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QPushButton,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWizard, QWizardPage,
+)
+
+from desktop import operations
+from desktop.views.roster_grid import day_label
+from desktop.workers import BackgroundTask
+from models.domain import Problem, hhmm
+from models.errors import InputProblem, InvalidInput
+
+PREVIEW_ROWS = 200
+
+
+class FilesPage(QWizardPage):
+    """Which workbooks to read (sessions, staff, returned availability forms) and the plan's name."""
+
+    def __init__(self, paths: list[Path], parent=None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Choose workbooks"))
+        self.setSubTitle(self.tr("Add the sessions workbook and every returned availability form; they are merged."))
+        self.files = QListWidget(self)
+        self.files.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        add = QPushButton(self.tr("Add…"), self)
+        remove = QPushButton(self.tr("Remove"), self)
+        add.clicked.connect(self._choose)
+        remove.clicked.connect(self._remove)
+        self.plan_name = QLineEdit(self)
+        self.plan_name.setPlaceholderText(self.tr("Plan name (blank: taken from the workbook)"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.files, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel(self.tr("Plan name"), self))
+        layout.addWidget(self.plan_name)
+        self.set_paths(paths)
+
+    def set_paths(self, paths: list[Path]) -> None:
+        for p in paths:
+            if str(p) not in self.paths_text():
+                self.files.addItem(str(p))
+        self.completeChanged.emit()
+
+    def paths_text(self) -> list[str]:
+        return [self.files.item(i).text() for i in range(self.files.count())]
+
+    def paths(self) -> list[Path]:
+        return [Path(p) for p in self.paths_text()]
+
+    def _choose(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Add workbooks"), "",
+                                                self.tr("Excel workbooks (*.xlsx *.xlsm)"))
+        self.set_paths([Path(n) for n in names])
+
+    def _remove(self) -> None:
+        for item in self.files.selectedItems():
+            self.files.takeItem(self.files.row(item))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.files.count() > 0
+
+
+class PreviewPage(QWizardPage):
+    """Reads the workbooks in the background; shows what would be imported, or every problem."""
+
+    def __init__(self, files: FilesPage, parent=None) -> None:
+        super().__init__(parent)
+        self.files_page = files
+        self.setTitle(self.tr("Check"))
+        self.problem: Problem | None = None
+        self.problems: list[InputProblem] = []
+        self._task: BackgroundTask | None = None
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 0, self)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.cellDoubleClicked.connect(self._open_problem)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+
+    def initializePage(self) -> None:
+        self.problem, self.problems = None, []
+        self.table.setRowCount(0)
+        self.summary.setText(self.tr("Reading the workbooks…"))
+        paths, name = self.files_page.paths(), self.files_page.plan_name.text().strip() or None
+        task = BackgroundTask(lambda: operations.import_workbooks(paths, plan_name=name), self)
+        task.finished.connect(self._read)
+        task.failed.connect(self._failed)
+        task.done.connect(self._done)
+        self._task = task
+        self.completeChanged.emit()
+        task.start()
+
+    def is_reading(self) -> bool:
+        return self._task is not None
+
+    def _done(self) -> None:
+        self._task = None
+        self.completeChanged.emit()
+
+    def _read(self, problem: Problem) -> None:
+        self.problem = problem
+        self.summary.setText(
+            self.tr("Plan %1, %2 to %3: %4 staff, %5 sites, %6 sessions, %7 availability marks. Press Finish to import.")
+            .replace("%1", problem.name).replace("%2", problem.start.isoformat()).replace("%3", problem.end.isoformat())
+            .replace("%4", str(len(problem.staff))).replace("%5", str(len(problem.sites)))
+            .replace("%6", str(len(problem.requirements))).replace("%7", str(len(problem.availability)))
+        )
+        headers = [self.tr("Date"), self.tr("Site"), self.tr("Activity"), self.tr("Time"), self.tr("Needed"),
+                   self.tr("Skills")]
+        rows = sorted(problem.requirements, key=lambda r: (r.date, r.start, r.site))[:PREVIEW_ROWS]
+        self._fill(headers, [
+            [day_label(r.date), r.site, r.activity, f"{hhmm(r.start)}–{hhmm(r.end)}", str(r.min_staff),
+             "、".join(f"{k}:{n}" for k, n in r.required_skills)]
+            for r in rows
+        ])
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, InvalidInput):
+            self.problems = error.problems
+        else:
+            self.problems = [InputProblem("", "", "", f"{type(error).__name__}: {error}")]
+        self.summary.setText(
+            self.tr("%n problem(s) found; nothing will be imported. Fix the workbooks and press Back, then Next.",
+                    "", len(self.problems))
+        )
+        self.summary.setStyleSheet("color: #b91c1c;")
+        headers = [self.tr("File"), self.tr("Sheet"), self.tr("Cell"), self.tr("Problem")]
+        self._fill(headers, [[Path(p.file).name, p.sheet, p.cell, p.message] for p in self.problems])
+
+    def _fill(self, headers: list[str], rows: list[list[str]]) -> None:
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+        if not self.problems:
+            self.summary.setStyleSheet("")
+
+    def _open_problem(self, row: int, _column: int) -> None:
+        """Open the workbook that holds the problem (Excel then shows the sheet)."""
+        if 0 <= row < len(self.problems) and self.problems[row].file:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self.problems[row].file))
+
+    def isComplete(self) -> bool:
+        return self.problem is not None and not self.problems
+
+    def cleanup(self) -> None:
+        if self._task is not None:
+            self._task.wait()
+
+
+class ImportWizard(QWizard):
+    """Returns the read Problem in `problem` after Finish; nothing is imported while there are errors."""
+
+    def __init__(self, paths: list[Path] | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import workbooks"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.files_page = FilesPage(list(paths or []), self)
+        self.preview_page = PreviewPage(self.files_page, self)
+        self.addPage(self.files_page)
+        self.addPage(self.preview_page)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.resize(860, 560)
+
+    @property
+    def problem(self) -> Problem | None:
+        return self.preview_page.problem if not self.preview_page.problems else None
+
+    def done(self, result: int) -> None:
+        self.preview_page.cleanup()
+        super().done(result)

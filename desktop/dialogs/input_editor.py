@@ -1,0 +1,103 @@
+"""Editors for the plan's input: staff, sites and sessions, one tab each; OK returns the new Problem."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QTableView, QTabWidget,
+    QVBoxLayout, QWidget,
+)
+
+from desktop.views.records import RecordsModel, sessions_model, sites_model, staff_model
+from models.domain import Problem
+
+
+class RecordsTab(QWidget):
+    """A table of records with Add and Remove buttons."""
+
+    def __init__(self, model: RecordsModel, parent=None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.view = QTableView(self)
+        self.view.setModel(model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.resizeColumnsToContents()
+        add = QPushButton(self.tr("Add"), self)
+        remove = QPushButton(self.tr("Remove"), self)
+        add.clicked.connect(self._add)
+        remove.clicked.connect(self._remove)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+
+    def _add(self) -> None:
+        row = self.model.insert_record()
+        self.view.scrollToBottom()
+        self.view.setCurrentIndex(self.model.index(row, 0))
+
+    def _remove(self) -> None:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()}, reverse=True)
+        for row in rows:
+            self.model.removeRows(row, 1)
+
+
+class InputEditor(QDialog):
+    """Staff, sites and sessions of a plan; `result_problem()` is the edited plan input."""
+
+    def __init__(self, problem: Problem, page: int = 0, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Staff, sites and sessions"))
+        self.problem = problem
+        self.staff = RecordsTab(staff_model(problem.staff, self), self)
+        self.sites = RecordsTab(sites_model(problem.sites, self), self)
+        self.sessions = RecordsTab(sessions_model(problem.requirements, problem.start, self), self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.staff, self.tr("Staff"))
+        self.tabs.addTab(self.sites, self.tr("Sites"))
+        self.tabs.addTab(self.sessions, self.tr("Sessions"))
+        self.tabs.setCurrentIndex(page)
+        self.message = QLabel(self)
+        self.message.setStyleSheet("color: #b91c1c;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(1100, 620)
+
+    def problems(self) -> list[str]:
+        """What stops the edits from being used: duplicate ids or sessions outside the period."""
+        out = []
+        ids = Counter(s.id for s in self.staff.model.records)
+        out += [self.tr("Staff ID %1 is used more than once.").replace("%1", k) for k, n in ids.items() if n > 1]
+        keys = Counter(r.id for r in self.sessions.model.records)
+        out += [self.tr("Two sessions have the same date, site, activity and start: %1").replace("%1", k)
+                for k, n in keys.items() if n > 1]
+        for r in self.sessions.model.records:
+            if not self.problem.start <= r.date <= self.problem.end:
+                out.append(self.tr("%1 is outside the plan period.").replace("%1", r.label()))
+            if r.end <= r.start:
+                out.append(self.tr("%1 ends before it starts.").replace("%1", r.label()))
+        return out
+
+    def accept(self) -> None:
+        problems = self.problems()
+        if problems:
+            self.message.setText("\n".join(problems[:5]))
+            return
+        super().accept()
+
+    def result_problem(self) -> Problem:
+        """The plan's input with the edited staff, sites and sessions."""
+        return self.problem.with_(
+            staff=list(self.staff.model.records),
+            sites=list(self.sites.model.records),
+            requirements=list(self.sessions.model.records),
+        )

@@ -1,0 +1,193 @@
+"""The main window's file side: import, plans in the database, save, export, print, and its dialogs.
+
+A mixin of MainWindow (kept apart so each file holds one idea); texts use the MainWindow context.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QTimer, Slot
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from desktop import operations, printing
+from desktop.dialogs.import_wizard import ImportWizard
+from desktop.dialogs.input_editor import InputEditor
+from desktop.dialogs.plans_dialog import PlansDialog
+from desktop.dialogs.rules_dialog import RulesDialog
+from desktop.dialogs.settings_dialog import SettingsDialog
+from desktop.recent import RecentList
+from models.domain import Problem, Roster
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
+
+translate = QCoreApplication.translate
+
+
+class PlanFiles:
+    """Import, open, save, export and the dialogs that change the plan's input."""
+
+    # -- database -------------------------------------------------------------------------------
+    def database(self: MainWindow):
+        """The plan database (opened on first use, in whichever thread first needs it)."""
+        if self._database is None:
+            from models.storage import Database
+
+            self._database = Database(self.database_url)
+        return self._database
+
+    # -- import ---------------------------------------------------------------------------------
+    def choose_workbooks(self: MainWindow, paths: list[Path] | None = None) -> None:
+        """Run the import wizard (pre-filled with `paths`); Finish loads and saves the plan."""
+        wizard = ImportWizard(paths, self)
+        if wizard.exec() == QDialog.DialogCode.Accepted and wizard.problem is not None:
+            self._imported(wizard.problem, wizard.files_page.paths())
+
+    def open_workbooks(self: MainWindow, paths: list[Path], plan_name: str | None = None) -> None:
+        """Import workbooks in the background without the wizard (command line, tests)."""
+        self.status.setText(translate("MainWindow", "Importing %n file(s)…", "", len(paths)))
+        self._run(lambda: operations.import_workbooks(paths, plan_name=plan_name),
+                  lambda problem: self._imported(problem, paths))
+
+    def _imported(self: MainWindow, problem: Problem, paths: list[Path]) -> None:
+        self.set_problem(problem)
+        files = RecentList(self.settings, "recent/files")
+        for p in paths:
+            files.add(str(Path(p).resolve()))
+        self._refresh_recent()
+        self.status.setText(
+            translate("MainWindow", "%1: %2 staff, %3 sessions, %4 to %5").replace("%1", problem.name)
+            .replace("%2", str(len(problem.active_staff()))).replace("%3", str(len(problem.requirements)))
+            .replace("%4", problem.start.isoformat()).replace("%5", problem.end.isoformat())
+        )
+        if self.database_url is not None:
+            QTimer.singleShot(0, self.save_plan)  # after the import task has finished
+
+    # -- plans in the database -------------------------------------------------------------------
+    def choose_plan(self: MainWindow) -> None:
+        self._run(lambda: self.database().list_plans(), self._show_plans)
+
+    def _show_plans(self: MainWindow, plans) -> None:
+        for p in plans:
+            if self.plan_picker.findText(p.name) < 0:
+                self.plan_picker.addItem(p.name)
+        dialog = PlansDialog(plans, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen():
+            self.open_plan(dialog.chosen())
+
+    def open_plan(self: MainWindow, name: str) -> None:
+        """Load a plan and its newest roster from the database in the background."""
+        if not name or self.is_busy() or name == self.plan.plan_name:
+            return
+
+        def load() -> tuple[Problem, Roster | None]:
+            db = self.database()
+            latest = db.latest_solution(name)
+            return db.load_problem(name), latest[1] if latest else None
+
+        self.status.setText(translate("MainWindow", "Opening plan %1…").replace("%1", name))
+        self._run(load, lambda loaded: self._plan_opened(name, *loaded))
+
+    def _plan_opened(self: MainWindow, name: str, problem: Problem, roster: Roster | None) -> None:
+        self.set_problem(problem, roster, name)
+        RecentList(self.settings, "recent/plans").add(name)
+        self._refresh_recent()
+        self.status.setText(translate("MainWindow", "Plan %1 opened.").replace("%1", name))
+
+    def save_plan(self: MainWindow) -> None:
+        """Save the plan's input (with its rules) and the roster as a new draft version."""
+        if self.plan.problem is None or self.is_busy():
+            return
+        name, problem, roster = self.plan.plan_name or self.plan.problem.name, self.plan.problem, self.plan.roster
+        evaluation = self.plan.evaluation
+        stats = {"objective": evaluation.objective, "hard_violations": len(evaluation.hard_violations)}
+
+        def save() -> int | None:
+            db = self.database()
+            db.save_problem(name, problem)
+            return db.save_solution(name, roster, stats=stats) if roster.assignments else None
+
+        self._run(save, lambda version: self._saved(name, version))
+
+    def _saved(self: MainWindow, name: str, version: int | None) -> None:
+        self.undo_stack.setClean()
+        RecentList(self.settings, "recent/plans").add(name)
+        self._refresh_recent()
+        if self.plan_picker.findText(name) < 0:
+            self.plan_picker.addItem(name)
+        text = translate("MainWindow", "Plan %1 saved.").replace("%1", name)
+        if version is not None:
+            text += " " + translate("MainWindow", "Roster version %1.").replace("%1", str(version))
+        self.status.setText(text)
+
+    @Slot()
+    def _refresh_recent(self: MainWindow) -> None:
+        for menu, key, opener in ((self.recent_files_menu, "recent/files", lambda e: self.choose_workbooks([Path(e)])),
+                                  (self.recent_plans_menu, "recent/plans", self.open_plan)):
+            menu.clear()
+            entries = RecentList(self.settings, key).entries()
+            for i, entry in enumerate(entries, start=1):
+                menu.addAction(f"&{i} {entry}", lambda e=entry, o=opener: o(e))
+            menu.setEnabled(bool(entries))
+        for name in RecentList(self.settings, "recent/plans").entries():
+            if self.plan_picker.findText(name) < 0:
+                self.plan_picker.addItem(name)
+
+    # -- export ---------------------------------------------------------------------------------
+    def choose_export(self: MainWindow) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, translate("MainWindow", "Export roster"), "roster.xlsx",
+                                              translate("MainWindow", "Excel workbooks (*.xlsx)"))
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self: MainWindow, path: Path) -> None:
+        """Write the roster workbook in the background."""
+        if not self.plan.has_roster():
+            return
+        problem, roster = self.plan.problem, self.plan.roster
+        self.status.setText(translate("MainWindow", "Exporting…"))
+        self._run(lambda: operations.write_roster(path, problem, roster),
+                  lambda _e: self.status.setText(translate("MainWindow", "Roster written to %1").replace("%1", str(path))))
+
+    def choose_personal_export(self: MainWindow) -> None:
+        folder = QFileDialog.getExistingDirectory(self, translate("MainWindow", "Folder for the per-person files"))
+        if folder:
+            self.export_personal(Path(folder))
+
+    def export_personal(self: MainWindow, folder: Path) -> None:
+        """Write one workbook per person into `folder` in the background."""
+        if not self.plan.has_roster():
+            return
+        problem, roster = self.plan.problem, self.plan.roster
+        self._run(lambda: operations.write_personal(folder, problem, roster),
+                  lambda files: self.status.setText(translate("MainWindow", "%1 files written to %2")
+                                                    .replace("%1", str(len(files))).replace("%2", str(folder))))
+
+    def show_print_preview(self: MainWindow) -> None:
+        if self.plan.has_roster():
+            printing.preview_dialog(self.plan.problem, self.plan.roster, self).exec()
+
+    # -- dialogs that change the input ----------------------------------------------------------
+    def edit_input(self: MainWindow, page: int = 0) -> None:
+        if self.plan.problem is None:
+            return
+        dialog = InputEditor(self.plan.problem, page, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.editor.put_input(dialog.result_problem(), translate("MainWindow", "Edit staff, sites and sessions"))
+
+    def edit_rules(self: MainWindow) -> None:
+        if self.plan.problem is None:
+            return
+        dialog = RulesDialog(self.plan.problem, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.editor.put_input(self.plan.problem.with_(rules=dialog.settings()),
+                                  translate("MainWindow", "Change rules"))
+
+    def show_settings(self: MainWindow) -> None:
+        SettingsDialog(self.settings, self).exec()
+
+    def show_about(self: MainWindow) -> None:
+        QMessageBox.about(self, translate("MainWindow", "About Haichi"), translate(
+            "MainWindow", "Haichi builds staff rosters: Excel in, a constraint solver, Excel out."))

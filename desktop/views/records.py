@@ -1,0 +1,182 @@
+"""Editable table models for the staff register, the sites and the sessions.
+
+One model, `RecordsModel`, edits a list of frozen dataclass records through column specs; a cell
+that does not parse is refused (setData returns False) and the record keeps its old value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any, Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+
+from desktop.views.roster_grid import Index
+from models.domain import Requirement, Site, Staff, hhmm
+from models.textparse import parse_bool, parse_date, parse_skill_counts, parse_skills, parse_time
+
+
+@dataclass(frozen=True)
+class Column:
+    """One editable field: dataclass field name, header, text shown, parser from text."""
+
+    field: str
+    header: str
+    show: Callable[[Any], str]
+    parse: Callable[[str], Any]
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _optional_int(text: str) -> int | None:
+    text = text.strip()
+    if not text:
+        return None
+    value = int(text)
+    if value < 0:
+        raise ValueError(text)
+    return value
+
+
+def _int(text: str) -> int:
+    value = _optional_int(text)
+    if value is None:
+        raise ValueError(text)
+    return value
+
+
+def _required(text: str) -> str:
+    if not text.strip():
+        raise ValueError(text)
+    return text.strip()
+
+
+def _yes(value: bool) -> str:
+    return "○" if value else "×"
+
+
+STAFF_COLUMNS = (
+    Column("id", QT_TRANSLATE_NOOP("RecordsModel", "Staff ID"), _text, _required),
+    Column("name", QT_TRANSLATE_NOOP("RecordsModel", "Name"), _text, _required),
+    Column("skills", QT_TRANSLATE_NOOP("RecordsModel", "Skills"), lambda v: "、".join(sorted(v)), parse_skills),
+    Column("home", QT_TRANSLATE_NOOP("RecordsModel", "Home"), _text, str.strip),
+    Column("max_per_day", QT_TRANSLATE_NOOP("RecordsModel", "Max/day"), _text, _optional_int),
+    Column("max_per_week", QT_TRANSLATE_NOOP("RecordsModel", "Max/week"), _text, _optional_int),
+    Column("max_per_month", QT_TRANSLATE_NOOP("RecordsModel", "Max/month"), _text, _optional_int),
+    Column("desired_per_month", QT_TRANSLATE_NOOP("RecordsModel", "Desired/month"), _text, _optional_int),
+    Column("max_consecutive_days", QT_TRANSLATE_NOOP("RecordsModel", "Max consecutive days"), _text, _optional_int),
+    Column("hourly_rate", QT_TRANSLATE_NOOP("RecordsModel", "Hourly rate"), _text, _optional_int),
+    Column("annual_pay_cap", QT_TRANSLATE_NOOP("RecordsModel", "Annual pay cap"), _text, _optional_int),
+    Column("active", QT_TRANSLATE_NOOP("RecordsModel", "Active"), _yes, parse_bool),
+    Column("notes", QT_TRANSLATE_NOOP("RecordsModel", "Notes"), _text, str),
+)
+SITE_COLUMNS = (
+    Column("name", QT_TRANSLATE_NOOP("RecordsModel", "Site"), _text, _required),
+    Column("area", QT_TRANSLATE_NOOP("RecordsModel", "Area"), _text, str.strip),
+    Column("travel_group", QT_TRANSLATE_NOOP("RecordsModel", "Travel group"), _text, str.strip),
+)
+SESSION_COLUMNS = (
+    Column("date", QT_TRANSLATE_NOOP("RecordsModel", "Date"), lambda d: d.isoformat(), parse_date),
+    Column("site", QT_TRANSLATE_NOOP("RecordsModel", "Site"), _text, _required),
+    Column("activity", QT_TRANSLATE_NOOP("RecordsModel", "Activity"), _text, _required),
+    Column("start", QT_TRANSLATE_NOOP("RecordsModel", "Start"), hhmm, parse_time),
+    Column("end", QT_TRANSLATE_NOOP("RecordsModel", "End"), hhmm, parse_time),
+    Column("min_staff", QT_TRANSLATE_NOOP("RecordsModel", "Min staff"), _text, _int),
+    Column("max_staff", QT_TRANSLATE_NOOP("RecordsModel", "Max staff"), _text, _optional_int),
+    Column("required_skills", QT_TRANSLATE_NOOP("RecordsModel", "Required skills"),
+           lambda v: "、".join(f"{k}:{n}" for k, n in v), parse_skill_counts),
+    Column("notes", QT_TRANSLATE_NOOP("RecordsModel", "Notes"), _text, str),
+)
+
+
+def with_session_id(req: Requirement) -> Requirement:
+    """The session with an id made from its date, site, activity and start (as the importer makes it)."""
+    return replace(req, id=Requirement.make_id(req.date, req.site, req.activity, req.start))
+
+
+class RecordsModel(QAbstractTableModel):
+    """An editable list of records (Staff, Site or Requirement) with `insert_record`/`removeRows`."""
+
+    def __init__(self, records: list, columns: tuple[Column, ...], blank: Callable[[int], Any], parent=None) -> None:
+        super().__init__(parent)
+        self.records = list(records)
+        self.columns = columns
+        self._blank = blank
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return None
+        column = self.columns[index.column()]
+        return column.show(getattr(self.records[index.row()], column.field))
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        column = self.columns[index.column()]
+        try:
+            parsed = column.parse(str(value))
+        except Exception:  # the text parsers raise their own error types for bad text
+            return False
+        record = replace(self.records[index.row()], **{column.field: parsed})
+        if isinstance(record, Requirement) and column.field in ("date", "site", "activity", "start"):
+            record = with_session_id(record)
+        self.records[index.row()] = record
+        self.dataChanged.emit(index, index)
+        return True
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("RecordsModel", self.columns[section].header)
+        return None
+
+    def insert_record(self, record: Any | None = None) -> int:
+        """Append a record (a fresh blank one by default); returns its row."""
+        row = len(self.records)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.records.append(record if record is not None else self._blank(row))
+        self.endInsertRows()
+        return row
+
+    def removeRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:
+        if parent.isValid() or row < 0 or row + count > len(self.records):
+            return False
+        self.beginRemoveRows(QModelIndex(), row, row + count - 1)
+        del self.records[row:row + count]
+        self.endRemoveRows()
+        return True
+
+
+def staff_model(staff: list[Staff], parent=None) -> RecordsModel:
+    taken = {s.id for s in staff}
+
+    def blank(row: int) -> Staff:
+        n = row + 1
+        while f"NEW{n:03d}" in taken:
+            n += 1
+        taken.add(f"NEW{n:03d}")
+        return Staff(f"NEW{n:03d}", QCoreApplication.translate("RecordsModel", "New person"))
+    return RecordsModel(staff, STAFF_COLUMNS, blank, parent)
+
+
+def sites_model(sites: list[Site], parent=None) -> RecordsModel:
+    return RecordsModel(sites, SITE_COLUMNS, lambda row: Site(QCoreApplication.translate("RecordsModel", "New site")), parent)
+
+
+def sessions_model(sessions: list[Requirement], first_day: date, parent=None) -> RecordsModel:
+    def blank(row: int) -> Requirement:
+        site = QCoreApplication.translate("RecordsModel", "New site")
+        activity = QCoreApplication.translate("RecordsModel", "New session")
+        return with_session_id(Requirement("", first_day, site, activity, 9 * 60, 12 * 60, 1))
+    return RecordsModel(sorted(sessions, key=lambda r: (r.date, r.start, r.site)), SESSION_COLUMNS, blank, parent)

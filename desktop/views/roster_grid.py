@@ -1,0 +1,255 @@
+"""The roster grid's item model: staff down, dates across, a thin adapter over a WorkingPlan.
+
+Each cell lists the person's sessions that day (◆ marks a locked one) in the site's colour; an empty
+cell shows the person's availability mark in grey. Weekends and national holidays are shaded,
+cells with violations carry them in `VIOLATIONS_ROLE` for the outline and the tooltip.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.working_plan import WorkingPlan
+from models.domain import Mark, Requirement, Staff, Violation, hhmm
+from models.holidays import holiday_name
+from models.i18n import language
+from solver.rules import CATALOGUE
+
+WEEKDAYS_JA = "月火水木金土日"
+WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+SITE_COLOURS = (
+    "#dbeafe", "#dcfce7", "#fef3c7", "#fce7f3", "#ede9fe",
+    "#ccfbf1", "#ffedd5", "#e0e7ff", "#f3e8ff", "#ecfccb",
+)
+WEEKEND_COLOUR = QColor("#eef2f7")
+HOLIDAY_COLOUR = QColor("#fde8e8")
+VIOLATION_COLOUR = QColor("#dc2626")
+SOFT_COLOUR = QColor("#f59e0b")
+MARK_COLOUR = QColor("#94a3b8")
+LOCK = "◆"
+
+Index = QModelIndex | QPersistentModelIndex
+REQUIREMENTS_ROLE = Qt.ItemDataRole.UserRole  # list of requirement ids in the cell
+VIOLATIONS_ROLE = Qt.ItemDataRole.UserRole + 1  # list of Violation in the cell
+STAFF_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's staff id
+DATE_ROLE = Qt.ItemDataRole.UserRole + 3  # the column's date
+
+
+def day_label(day: date) -> str:
+    """`1/4(月)` in Japanese, `1/4 Mon` in English."""
+    if language() == "ja":
+        return f"{day.month}/{day.day}({WEEKDAYS_JA[day.weekday()]})"
+    return f"{day.month}/{day.day} {WEEKDAYS_EN[day.weekday()]}"
+
+
+def rule_title(rule_id: str) -> str:
+    """The rule's title in the current language (its id if unknown)."""
+    for info in CATALOGUE:
+        if info.id == rule_id:
+            return info.title_ja if language() == "ja" else info.title_en
+    return rule_id
+
+
+def site_colours(names: list[str]) -> dict[str, QColor]:
+    return {name: QColor(SITE_COLOURS[i % len(SITE_COLOURS)]) for i, name in enumerate(names)}
+
+
+class RosterModel(QAbstractTableModel):
+    """Staff × dates over the open plan; refreshes only the rows an edit touched."""
+
+    def __init__(self, plan: WorkingPlan, parent=None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self._days: list[date] = []
+        self._day_brush: list[QBrush | None] = []
+        self._staff: list[Staff] = []
+        self._row_of: dict[str, int] = {}
+        self._cells: dict[tuple[str, date], list[Requirement]] = {}
+        self._violations: dict[tuple[str, date], list[Violation]] = {}
+        self._row_violations: dict[str, list[Violation]] = {}
+        self._site_colour: dict[str, QBrush] = {}
+        plan.reset.connect(self.reload)
+        plan.edited.connect(self._edited)
+        plan.evaluated.connect(self._evaluated)
+        self.reload()
+
+    # -- keeping up with the plan ---------------------------------------------------------------
+    @Slot()
+    def reload(self) -> None:
+        self.beginResetModel()
+        problem = self.plan.problem
+        self._days = problem.days() if problem else []
+        self._day_brush = [self._shade(d) for d in self._days]
+        self._staff = problem.active_staff() if problem else []
+        self._row_of = {s.id: i for i, s in enumerate(self._staff)}
+        names = [s.name for s in problem.sites] if problem else []
+        names += sorted({r.site for r in problem.requirements} - set(names)) if problem else []
+        self._site_colour = {k: QBrush(c) for k, c in site_colours(names).items()}
+        self._cells = defaultdict(list)
+        for a in self.plan.roster.assignments:
+            self._place(a.staff_id, a.requirement_id)
+        for reqs in self._cells.values():
+            reqs.sort(key=lambda r: (r.start, r.site))
+        self._index_violations()
+        self.endResetModel()
+
+    def _place(self, staff_id: str, requirement_id: str) -> None:
+        problem = self.plan.problem
+        if problem is not None and problem.has_requirement(requirement_id):
+            req = problem.requirement(requirement_id)
+            self._cells[(staff_id, req.date)].append(req)
+
+    @Slot(object, object)
+    def _edited(self, staff_ids: set[str], _requirement_ids: set[str]) -> None:
+        for key in [k for k in self._cells if k[0] in staff_ids]:
+            del self._cells[key]
+        for a in self.plan.roster.assignments:
+            if a.staff_id in staff_ids:
+                self._place(a.staff_id, a.requirement_id)
+        for key, reqs in self._cells.items():
+            if key[0] in staff_ids:
+                reqs.sort(key=lambda r: (r.start, r.site))
+        for staff_id in staff_ids:
+            row = self._row_of.get(staff_id)
+            if row is not None and self._days:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._days) - 1))
+
+    @Slot()
+    def _evaluated(self) -> None:
+        before, rows_before = set(self._violations), set(self._row_violations)
+        self._index_violations()
+        for staff_id in rows_before | set(self._row_violations):
+            row = self._row_of.get(staff_id)
+            if row is not None:
+                self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
+        for staff_id, day in before | set(self._violations):
+            row = self._row_of.get(staff_id)
+            if row is not None and self.plan.problem and self.plan.problem.start <= day <= self.plan.problem.end:
+                index = self.index(row, (day - self.plan.problem.start).days)
+                self.dataChanged.emit(index, index)
+
+    def _index_violations(self) -> None:
+        """Violations go to the cell of their session, or of their date when the person works it;
+        the rest (e.g. a month's count) go to the person's row header."""
+        self._violations = defaultdict(list)
+        self._row_violations = defaultdict(list)
+        problem = self.plan.problem
+        for v in self.plan.violations:
+            if v.staff_id is None:
+                continue
+            if v.requirement_id and problem and problem.has_requirement(v.requirement_id):
+                self._violations[(v.staff_id, problem.requirement(v.requirement_id).date)].append(v)
+            elif v.date is not None and (v.staff_id, v.date) in self._cells:
+                self._violations[(v.staff_id, v.date)].append(v)
+            else:
+                self._row_violations[v.staff_id].append(v)
+
+    @staticmethod
+    def _shade(day: date) -> QBrush | None:
+        if holiday_name(day):
+            return QBrush(HOLIDAY_COLOUR)
+        if day.weekday() >= 5:
+            return QBrush(WEEKEND_COLOUR)
+        return None
+
+    # -- look-ups for views ---------------------------------------------------------------------
+    def staff_at(self, row: int) -> Staff:
+        return self._staff[row]
+
+    def day_at(self, column: int) -> date:
+        return self._days[column]
+
+    def sessions_at(self, row: int, column: int) -> list[Requirement]:
+        return self._cells.get((self._staff[row].id, self._days[column]), [])
+
+    def cell_of(self, staff_id: str, day: date) -> QModelIndex:
+        """The index of a person's cell on a date (invalid if not shown)."""
+        row = self._row_of.get(staff_id)
+        if row is None or not self._days or not self._days[0] <= day <= self._days[-1]:
+            return QModelIndex()
+        return self.index(row, (day - self._days[0]).days)
+
+    # -- the Qt model contract ------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._staff)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._days)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled if index.isValid() else base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        staff, day = self._staff[index.row()], self._days[index.column()]
+        reqs = self._cells.get((staff.id, day), ())
+        if role == Qt.ItemDataRole.DisplayRole:
+            if reqs:
+                return "\n".join(self._lock(staff.id, r) + f"{r.site} {r.activity}" for r in reqs)
+            return self._mark_text(staff.id, day)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._site_colour.get(reqs[0].site) if reqs else self._day_brush[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and not reqs:
+            return MARK_COLOUR
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(staff, day, reqs)
+        if role == VIOLATIONS_ROLE:
+            return self._violations.get((staff.id, day), [])
+        if role == REQUIREMENTS_ROLE:
+            return [r.id for r in reqs]
+        if role == STAFF_ROLE:
+            return staff.id
+        if role == DATE_ROLE:
+            return day
+        return None
+
+    def _lock(self, staff_id: str, req: Requirement) -> str:
+        a = self.plan.assignment(staff_id, req.id)
+        return LOCK if a is not None and a.locked else ""
+
+    def _mark_text(self, staff_id: str, day: date) -> str:
+        problem = self.plan.problem
+        if problem is None:
+            return ""
+        mark = problem.mark(staff_id, day)
+        return "" if mark is Mark.AVAILABLE else mark.value
+
+    def _tooltip(self, staff: Staff, day: date, reqs) -> str:
+        lines = [f"{staff.name} {day_label(day)}"]
+        if holiday_name(day):
+            lines[0] += f"  {holiday_name(day)}"
+        for r in reqs:
+            locked = self._lock(staff.id, r)
+            lines.append(f"{locked}{r.site} {r.activity} {hhmm(r.start)}-{hhmm(r.end)}")
+        for v in self._violations.get((staff.id, day), []):
+            lines.append(f"● {rule_title(v.rule_id)}: {v.message}")
+        return "\n".join(lines)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._days):
+            day = self._days[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return day_label(day)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return holiday_name(day) or day.isoformat()
+            if role == Qt.ItemDataRole.ForegroundRole and (day.weekday() >= 5 or holiday_name(day)):
+                return QBrush(QColor("#b91c1c") if day.weekday() == 6 or holiday_name(day) else QColor("#1d4ed8"))
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._staff):
+            staff = self._staff[section]
+            own = self._row_violations.get(staff.id, [])
+            if role == Qt.ItemDataRole.DisplayRole:
+                return ("● " if own else "") + f"{staff.name} ({staff.id})"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                lines = ["、".join(sorted(staff.skills))] + [f"● {rule_title(v.rule_id)}: {v.message}" for v in own]
+                return "\n".join(line for line in lines if line)
+            if role == Qt.ItemDataRole.ForegroundRole and own:
+                return QBrush(VIOLATION_COLOUR if any(v.hard for v in own) else SOFT_COLOUR)
+            if role == VIOLATIONS_ROLE:
+                return own
+        return None

@@ -1,0 +1,167 @@
+"""The roster grid widget: violation outlines, context menu and drag-and-drop, all through RosterEditor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QDrag, QPainter, QPen
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QStyledItemDelegate, QTableView
+
+from desktop.edits import RosterEditor
+from desktop.views.roster_grid import SOFT_COLOUR, VIOLATION_COLOUR, VIOLATIONS_ROLE, RosterModel
+from models.domain import hhmm
+
+MIME = "application/x-haichi-assignment"
+
+
+class ViolationOutline(QStyledItemDelegate):
+    """Paints the cell, then a red frame for a broken hard rule or an amber one for a soft rule."""
+
+    def paint(self, painter: QPainter, option, index: QModelIndex) -> None:
+        super().paint(painter, option, index)
+        violations = index.data(VIOLATIONS_ROLE)
+        if violations:
+            hard = any(v.hard for v in violations)
+            painter.save()
+            painter.setPen(QPen(VIOLATION_COLOUR if hard else SOFT_COLOUR, 2.5 if hard else 2.0))
+            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
+            painter.restore()
+
+
+class RosterView(QTableView):
+    """Staff × dates; right-click to assign, unassign, swap or lock; drag a session onto a colleague."""
+
+    def __init__(self, model: RosterModel, editor: RosterEditor, parent=None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.setModel(model)
+        self.setItemDelegate(ViolationOutline(self))
+        self.setWordWrap(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+        self.horizontalHeader().setDefaultSectionSize(112)
+        self.verticalHeader().setDefaultSectionSize(44)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
+    def roster_model(self) -> RosterModel:
+        model = self.model()
+        assert isinstance(model, RosterModel)
+        return model
+
+    def selected_pairs(self) -> list[tuple[str, str]]:
+        """(staff id, requirement id) of every assignment in the selected cells."""
+        model = self.roster_model()
+        return [
+            (model.staff_at(i.row()).id, r.id)
+            for i in self.selectionModel().selectedIndexes()
+            for r in model.sessions_at(i.row(), i.column())
+        ]
+
+    # -- context menu -----------------------------------------------------------------------------
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.indexAt(pos)
+        if not index.isValid():
+            return
+        menu = self.build_menu(index.row(), index.column())
+        menu.exec(self.viewport().mapToGlobal(pos))
+
+    def build_menu(self, row: int, column: int) -> QMenu:
+        """The context menu of one cell (built on demand; tests inspect it without showing it)."""
+        model, plan = self.roster_model(), self.editor.plan
+        staff, day = model.staff_at(row), model.day_at(column)
+        mine = model.sessions_at(row, column)
+        menu = QMenu(self)
+        assert plan.problem is not None
+        others = sorted((r for r in plan.problem.requirements if r.date == day and r.id not in {m.id for m in mine}),
+                        key=lambda r: (r.start, r.site))
+        assign = menu.addMenu(self.tr("Assign to"))
+        assign.setEnabled(bool(others))
+        for r in others:
+            n = len(plan.staff_on(r.id))
+            text = f"{r.site} {r.activity} {hhmm(r.start)}-{hhmm(r.end)}  ({n}/{r.min_staff})"
+            assign.addAction(text, lambda r=r: self.editor.assign(staff.id, r.id))
+        for r in mine:
+            menu.addAction(self.tr("Unassign from %1").replace("%1", f"{r.site} {r.activity}"),
+                           lambda r=r: self.editor.unassign(staff.id, r.id))
+        swap = menu.addMenu(self.tr("Swap with"))
+        for r in mine:
+            for other_req in (x for x in plan.problem.requirements if x.date == day and x.id != r.id):
+                for other_id in plan.staff_on(other_req.id):
+                    if other_id == staff.id or plan.assignment(other_id, r.id) or plan.assignment(staff.id, other_req.id):
+                        continue
+                    name = plan.problem.staff_by_id(other_id).name
+                    swap.addAction(f"{name} — {other_req.site} {other_req.activity}",
+                                   lambda r=r, o=other_id, q=other_req: self.editor.swap((staff.id, r.id), (o, q.id)))
+        swap.setEnabled(not swap.isEmpty())
+        menu.addSeparator()
+        pairs = [(staff.id, r.id) for r in mine]
+        lock = menu.addAction(self.tr("Lock"), lambda: self.editor.lock(pairs, True))
+        unlock = menu.addAction(self.tr("Unlock"), lambda: self.editor.lock(pairs, False))
+        lock.setEnabled(any(not plan.assignment(*p).locked for p in pairs))
+        unlock.setEnabled(any(plan.assignment(*p).locked for p in pairs))
+        return menu
+
+    # -- drag and drop ----------------------------------------------------------------------------
+    def startDrag(self, actions) -> None:
+        index = self.currentIndex()
+        if not index.isValid():
+            return
+        model = self.roster_model()
+        sessions = model.sessions_at(index.row(), index.column())
+        if not sessions:
+            return
+        mime = QMimeData()
+        payload = f"{model.staff_at(index.row()).id}\t{sessions[0].id}"
+        mime.setData(MIME, QByteArray(payload.encode("utf-8")))
+        drag = QDrag(self)
+        drag.setMimeData(mime)
+        drag.exec(Qt.DropAction.MoveAction)
+
+    def _drop_target(self, event) -> tuple[str, str, QModelIndex] | None:
+        if not event.mimeData().hasFormat(MIME):
+            return None
+        staff_id, req_id = bytes(event.mimeData().data(MIME).data()).decode("utf-8").split("\t", 1)
+        index = self.indexAt(event.position().toPoint())
+        plan = self.editor.plan
+        if not index.isValid() or plan.problem is None or not plan.problem.has_requirement(req_id):
+            return None
+        if self.roster_model().day_at(index.column()) != plan.problem.requirement(req_id).date:
+            return None  # a session stays on its own date
+        return staff_id, req_id, index
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasFormat(MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        if self._drop_target(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        target = self._drop_target(event)
+        if target is None:
+            event.ignore()
+            return
+        staff_id, req_id, index = target
+        self.drop_session(staff_id, req_id, index.row(), index.column())
+        event.acceptProposedAction()
+
+    def drop_session(self, staff_id: str, req_id: str, row: int, column: int) -> bool:
+        """Move the session to the person in `row`, or swap when that person works that day."""
+        model = self.roster_model()
+        to_staff = model.staff_at(row).id
+        theirs = [r for r in model.sessions_at(row, column) if r.id != req_id]
+        if theirs:
+            return self.editor.swap((staff_id, req_id), (to_staff, theirs[0].id))
+        return self.editor.move(staff_id, req_id, to_staff)

@@ -1,0 +1,109 @@
+"""The live solve chart: objective and best bound over time, with gap, elapsed time and Cancel."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCore import QElapsedTimer, QMargins, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from solver.core import Progress
+
+
+class SolveProgress(QWidget):
+    """Shows one solve as it runs; `cancel_requested` fires when the user presses Cancel."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.points: list[Progress] = []
+        self.objective = QLineSeries()
+        self.objective.setName(self.tr("Objective (lower is better)"))
+        self.objective.setPen(QPen(QColor("#2563eb"), 2))
+        self.bound = QLineSeries()
+        self.bound.setName(self.tr("Best bound"))
+        self.bound.setPen(QPen(QColor("#16a34a"), 2, Qt.PenStyle.DashLine))
+        chart = QChart()
+        chart.addSeries(self.objective)
+        chart.addSeries(self.bound)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.x_axis, self.y_axis = QValueAxis(), QValueAxis()
+        self.x_axis.setTitleText(self.tr("Seconds"))
+        self.x_axis.setLabelFormat("%.0f")
+        self.y_axis.setLabelFormat("%.0f")
+        chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        for series in (self.objective, self.bound):
+            series.attachAxis(self.x_axis)
+            series.attachAxis(self.y_axis)
+        self.chart = chart
+        view = QChartView(chart, self)
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        view.setMinimumHeight(180)
+
+        self.figures = QLabel(self.tr("Not solving."), self)
+        self.figures.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.cancel = QPushButton(self.tr("Cancel — keep the best roster"), self)
+        self.cancel.setEnabled(False)
+        self.cancel.clicked.connect(self.cancel_requested)
+        row = QHBoxLayout()
+        row.addWidget(self.figures, 1)
+        row.addWidget(self.cancel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(view, 1)
+        layout.addLayout(row)
+
+        self._clock = QElapsedTimer()
+        self._tick = QTimer(self)
+        self._tick.setInterval(500)
+        self._tick.timeout.connect(self._show_figures)
+        self._reset_axes()
+
+    def start(self) -> None:
+        """Clear the chart for a new solve."""
+        self.points = []
+        self.objective.clear()
+        self.bound.clear()
+        self._reset_axes()
+        self.cancel.setEnabled(True)
+        self._clock.start()
+        self._tick.start()
+        self._show_figures()
+
+    @Slot(object)
+    def add(self, p: Progress) -> None:
+        """One improving roster from the solver (delivered on the GUI thread)."""
+        self.points.append(p)
+        self.objective.append(p.elapsed, p.objective)
+        self.bound.append(p.elapsed, p.bound)
+        values = [q.objective for q in self.points] + [q.bound for q in self.points]
+        low, high = min(values), max(values)
+        pad = max(1.0, (high - low) * 0.05)
+        self.y_axis.setRange(max(0.0, low - pad), high + pad)
+        self.x_axis.setRange(0, max(5.0, p.elapsed * 1.15))
+        self._show_figures()
+
+    def finish(self, text: str) -> None:
+        self._tick.stop()
+        self.cancel.setEnabled(False)
+        self.figures.setText(text)
+
+    def _reset_axes(self) -> None:
+        self.x_axis.setRange(0, 5)
+        self.y_axis.setRange(0, 10)
+
+    @Slot()
+    def _show_figures(self) -> None:
+        seconds = self._clock.elapsed() / 1000 if self._clock.isValid() else 0.0
+        if not self.points:
+            self.figures.setText(self.tr("Searching for a first roster… %1 s").replace("%1", f"{seconds:.0f}"))
+            return
+        p = self.points[-1]
+        self.figures.setText(
+            self.tr("Objective %1 · bound %2 · gap %3 · %4 rosters · %5 s")
+            .replace("%1", f"{p.objective:,.0f}").replace("%2", f"{p.bound:,.0f}")
+            .replace("%3", f"{p.gap:.1%}").replace("%4", str(p.solutions)).replace("%5", f"{seconds:.0f}")
+        )

@@ -1,0 +1,142 @@
+"""Per-person figures (count, hours, pay, △ used, deviation from desired) with a totals row,
+and the list of broken rules; both over a WorkingPlan, refreshed when it is re-evaluated."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Slot
+from PySide6.QtGui import QBrush, QFont
+
+from desktop.views.roster_grid import SOFT_COLOUR, VIOLATION_COLOUR, Index, rule_title
+from desktop.working_plan import WorkingPlan
+from models.domain import Violation
+from models.stats import PersonStats, person_stats
+
+STATS_HEADERS = (
+    QT_TRANSLATE_NOOP("StatisticsModel", "Staff"),
+    QT_TRANSLATE_NOOP("StatisticsModel", "Sessions"),
+    QT_TRANSLATE_NOOP("StatisticsModel", "Hours"),
+    QT_TRANSLATE_NOOP("StatisticsModel", "Pay (¥)"),
+    QT_TRANSLATE_NOOP("StatisticsModel", "△ used"),
+    QT_TRANSLATE_NOOP("StatisticsModel", "Desired"),
+    QT_TRANSLATE_NOOP("StatisticsModel", "Deviation"),
+)
+VIOLATION_HEADERS = (
+    QT_TRANSLATE_NOOP("ViolationsModel", "Rule"),
+    QT_TRANSLATE_NOOP("ViolationsModel", "Kind"),
+    QT_TRANSLATE_NOOP("ViolationsModel", "Cost"),
+    QT_TRANSLATE_NOOP("ViolationsModel", "What"),
+)
+
+
+def _number(value: float | None, digits: int = 0) -> str:
+    if value is None:
+        return "–"
+    return f"{value:,.{digits}f}"
+
+
+class StatisticsModel(QAbstractTableModel):
+    """One row per person in the plan's staff order, then one totals row."""
+
+    def __init__(self, plan: WorkingPlan, parent=None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.rows: list[PersonStats] = []
+        plan.reset.connect(self.reload)
+        plan.evaluated.connect(self.reload)
+        self.reload()
+
+    @Slot()
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = person_stats(self.plan.problem, self.plan.roster) if self.plan.problem else []
+        self.endResetModel()
+
+    def totals(self) -> tuple[int, int, int, int]:
+        """(sessions, minutes, pay in yen, △ days) over everyone."""
+        return (sum(r.count for r in self.rows), sum(r.minutes for r in self.rows),
+                sum(r.pay or 0 for r in self.rows), sum(r.prefer_not_days for r in self.rows))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() or not self.rows else len(self.rows) + 1
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(STATS_HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        col, total_row = index.column(), index.row() == len(self.rows)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if total_row:
+                count, minutes, pay, prefer_not = self.totals()
+                values = (QCoreApplication.translate("StatisticsModel", "Total"), str(count),
+                          _number(minutes / 60, 1), _number(pay), str(prefer_not), "", "")
+                return values[col]
+            r = self.rows[index.row()]
+            deviation = None if r.deviation is None else f"{r.deviation:+.1f}"
+            values = (r.name, str(r.count), _number(r.hours, 1), _number(r.pay), str(r.prefer_not_days),
+                      _number(r.desired, 1), deviation or "–")
+            return values[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.FontRole and total_row:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and col == 6 and not total_row:
+            dev = self.rows[index.row()].deviation
+            if dev is not None and abs(dev) >= 2:
+                return QBrush(VIOLATION_COLOUR)
+        if role == Qt.ItemDataRole.UserRole and not total_row:
+            return self.rows[index.row()].staff_id
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("StatisticsModel", STATS_HEADERS[section])
+        return None
+
+
+class ViolationsModel(QAbstractTableModel):
+    """Every broken rule of the roster: hard ones first, then soft ones by cost."""
+
+    def __init__(self, plan: WorkingPlan, parent=None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.rows: list[Violation] = []
+        plan.reset.connect(self.reload)
+        plan.evaluated.connect(self.reload)
+        self.reload()
+
+    @Slot()
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = sorted(self.plan.violations, key=lambda v: (not v.hard, -v.cost, v.rule_id, v.message))
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(VIOLATION_HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        v = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            kind = QCoreApplication.translate("ViolationsModel", "hard" if v.hard else "soft")
+            return (rule_title(v.rule_id), kind, "" if v.hard else str(v.cost), v.message)[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1:
+            return QBrush(VIOLATION_COLOUR if v.hard else SOFT_COLOUR)
+        if role == Qt.ItemDataRole.UserRole:
+            return v
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("ViolationsModel", VIOLATION_HEADERS[section])
+        return None
+
+
+KINDS = (QT_TRANSLATE_NOOP("ViolationsModel", "hard"), QT_TRANSLATE_NOOP("ViolationsModel", "soft"))

@@ -1,0 +1,33 @@
+"""Desktop test fixtures: English texts, settings in a temporary file, the sample plan."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from models.i18n import set_language
+from resources.samples.sample_plan import build_plan
+from resources.samples.sample_witness import Plan
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "samples" / "hygienists_2027_01.xlsx"
+
+
+@pytest.fixture(autouse=True)
+def english() -> None:
+    set_language("en")
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    """Settings kept in a temporary INI file, never in the user's registry or config."""
+    return QSettings(str(tmp_path / "haichi.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture(scope="session")
+def sample_plan() -> Plan:
+    """The sample's plan (45 staff, January 2027) with a roster that keeps every hard rule."""
+    return build_plan(staff=45, sites=10, months=1, start=date(2027, 1, 1), seed=2027)
