@@ -2,6 +2,8 @@
 
 Workbooks are opened read-only with cached values (fast for a 500 × 365 matrix); each sheet's
 rows are read once into tuples, and cell names (`D7`) are computed from row and column indexes.
+Opening is defensive (`models.excel.filecheck` first): a sheet past the size limits, an
+over-long cell or a damaged part becomes an InputProblem, never an exception.
 """
 
 from __future__ import annotations
@@ -19,11 +21,17 @@ from openpyxl.utils import get_column_letter
 from models.domain import normalize
 from models.errors import InputProblem
 from models.excel import messages
+from models.excel.filecheck import not_a_workbook, refusal
 from models.excel.schema import Column, SheetSpec
 from models.i18n import t
 from models.textparse import parse_date
 
 HEADER_SEARCH_ROWS = 10  # the header row may sit below title rows, within the first ten
+MAX_ROWS = 100_000  # rows of one sheet, blank ones included
+MAX_COLUMNS = 4_000  # filled columns of one row (ten years of days)
+MAX_CELLS = 2_000_000  # filled-width cells of one sheet
+MAX_CELL_TEXT = 32_767  # characters in one cell: Excel's own limit
+_MAX_LONG_CELL_REPORTS = 5  # per sheet: one is enough to see the problem
 _REQUIRED_SUFFIX = re.compile(r"(\*|\(必須\)|:)+$")
 
 
@@ -53,13 +61,24 @@ def _is_comment(row: tuple[Any, ...]) -> bool:
 
 
 class Book:
-    """An open workbook; rows of a sheet are read on first use and kept."""
+    """An open workbook; rows of a sheet are read on first use and kept.
 
-    def __init__(self, path: Path):
+    A sheet that cannot be read whole (damaged, past the size limits) adds a problem to
+    `problems` and gives the rows read before that.
+    """
+
+    def __init__(self, path: Path, problems: list[InputProblem] | None = None):
         self.path = path
         self.name = path.name
-        self._wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        self.titles: list[str] = list(self._wb.sheetnames)
+        self.problems = problems if problems is not None else []
+        # A stream, not the path: openpyxl refuses names that do not end in .xlsx/.xlsm.
+        self._stream = path.open("rb")
+        try:
+            self._wb = openpyxl.load_workbook(self._stream, read_only=True, data_only=True)
+            self.titles: list[str] = [str(title) for title in self._wb.sheetnames]
+        except BaseException:
+            self._stream.close()
+            raise
         self._rows: dict[str, list[tuple[Any, ...]]] = {}
 
     def find(self, spec: SheetSpec, prefix: bool = False) -> list[str]:
@@ -76,13 +95,66 @@ class Book:
 
     def rows(self, title: str) -> list[tuple[Any, ...]]:
         if title not in self._rows:
-            ws = self._wb[title]
-            ws.reset_dimensions()  # some writers store a wrong sheet size; read what is there
-            self._rows[title] = [tuple(r) for r in ws.iter_rows(values_only=True)]
+            self._rows[title] = self._read(title)
         return self._rows[title]
 
+    def _report(self, title: str, cell: str, message: str) -> None:
+        self.problems.append(InputProblem(self.name, title, cell, message))
+
+    def _read(self, title: str) -> list[tuple[Any, ...]]:
+        rows: list[tuple[Any, ...]] = []
+        cells = long_cells = 0
+        try:
+            ws = self._wb[title]
+            ws.reset_dimensions()  # some writers store a wrong sheet size; read what is there
+            for raw in ws.iter_rows(values_only=True):
+                row = _trimmed(raw)
+                cells += len(row)
+                if len(rows) >= MAX_ROWS or len(row) > MAX_COLUMNS or cells > MAX_CELLS:
+                    self._report(title, "", _too_large(len(rows) >= MAX_ROWS, len(row) > MAX_COLUMNS))
+                    break
+                for col, value in enumerate(row):
+                    if isinstance(value, str) and len(value) > MAX_CELL_TEXT:
+                        long_cells += 1
+                        if long_cells <= _MAX_LONG_CELL_REPORTS:
+                            self._report(title, cell_name(len(rows), col), t(
+                                "セルの文字数が多すぎます ({n} 字、上限 {limit} 字)",
+                                "the cell holds {n} characters, more than {limit}", n=len(value), limit=MAX_CELL_TEXT))
+                        row = row[:col] + (value[:MAX_CELL_TEXT],) + row[col + 1:]
+                rows.append(row)
+        except Exception:  # a damaged part, bad XML, a forbidden DTD: all mean "cannot read this sheet"
+            self._report(title, "", t(
+                "シートを読めません。ファイルが壊れている可能性があります。Excel で開いて保存し直してください。",
+                "the sheet cannot be read; the file may be damaged. Open it in Excel and save it again."))
+        while rows and not rows[-1]:
+            rows.pop()
+        return rows
+
     def close(self) -> None:
-        self._wb.close()
+        try:
+            self._wb.close()
+        finally:
+            self._stream.close()
+
+
+def _trimmed(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """`row` without its trailing empty cells (formatted-but-empty cells reach far to the right)."""
+    end = len(row)
+    while end and row[end - 1] is None:
+        end -= 1
+    return row if end == len(row) else row[:end]
+
+
+def _too_large(rows: bool, columns: bool) -> str:
+    """Why a sheet was not read to its end."""
+    if rows:
+        return t("シートが大きすぎます ({n} 行を超えています)。不要な行を削除してください。",
+                 "the sheet is too large (more than {n} rows): delete unused rows.", n=MAX_ROWS)
+    if columns:
+        return t("シートの列が多すぎます ({n} 列を超えています)。不要な列を削除してください。",
+                 "the sheet has too many columns (more than {n}): delete unused columns.", n=MAX_COLUMNS)
+    return t("シートが大きすぎます (セルが {n} 個を超えています)。不要な行と列を削除してください。",
+             "the sheet is too large (more than {n} cells): delete unused rows and columns.", n=MAX_CELLS)
 
 
 @dataclass(frozen=True)
@@ -119,15 +191,13 @@ def open_book(path: Path, problems: list[InputProblem]) -> Book | None:
         problems.append(InputProblem(path.name, "", "", t("ファイルが空です", "the file is empty")))
         return None
     try:
-        return Book(path)
+        refused = refusal(path)
+        if refused is None:
+            return Book(path, problems)
     except Exception:  # openpyxl raises many kinds for non-workbooks; all mean the same to a user
-        problems.append(
-            InputProblem(
-                path.name, "", "",
-                t("Excelブック(.xlsx)として読めません", "cannot be read as an Excel workbook (.xlsx)"),
-            )
-        )
-        return None
+        refused = not_a_workbook()
+    problems.append(InputProblem(path.name, "", "", refused))
+    return None
 
 
 @dataclass
