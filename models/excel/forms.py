@@ -1,0 +1,175 @@
+"""One availability form per staff member (勤務可否 回答票): sent out, filled in, sent back.
+
+A form is what `models.excel.availability_sheet.read_form` reads: a `職員ID | H001` label above a
+`日付 | 曜日 | 可否 | 備考` table with one row per day of the plan. Only the 可否 and 備考 cells
+of the day rows are unlocked (sheet protection without a password), so a person can answer but
+not break the layout by accident. It prints on one A4 portrait page.
+
+Forms are small (a month is 31 rows), so they use a normal openpyxl workbook rather than the
+streaming writer: protection, merged cells and per-cell styles are simplest there.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Iterable
+
+from openpyxl import Workbook
+from openpyxl.styles import Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from models.domain import Mark, Problem, Staff
+from models.excel import schema
+from models.excel.sheets_input import MARK_CHOICES
+from models.excel.styles import (
+    BODY, HEADER, NOTE, PAPER_A4, SUBTITLE, TITLE, Look, apply_look, day_fill, safe_file_stem, safe_text,
+)
+from models.holidays import holiday_name
+from models.i18n import t
+
+FORM_SUFFIX = "勤務可否"  # the file name ends in this, so a folder of returns sorts and reads clearly
+HEADER_ROW = 9  # 1-based; the importer looks for the table header within the first ten rows
+_WIDTHS = (13, 20, 12, 44)
+_DAY_FORMAT = '[$-411]m"月"d"日"'
+_WEEKDAYS = "月火水木金土日"
+_ANSWER = BODY.but(horizontal="center", size=12, bold=True)
+_LABEL = BODY.but(bold=True, fill=HEADER.fill, horizontal="center")
+
+
+def form_file_name(staff: Staff) -> str:
+    """`H001_山田 花子_勤務可否.xlsx`, safe as a Windows file name."""
+    return f"{safe_file_stem(f'{staff.id}_{staff.name}_{FORM_SUFFIX}')}.xlsx"
+
+
+def instructions(blank_means: Mark) -> list[str]:
+    """The lines printed above the table, telling the person how to answer (always Japanese:
+    the form goes to staff, whatever language the coordinator's screen is in)."""
+    blank = "○（勤務できる）" if blank_means is Mark.AVAILABLE else "×（勤務できない）"
+    return [
+        "「可否」欄のセルを選ぶと ▼ が出ます。次のいずれかを選んでください: "
+        "○ 終日勤務できる / △ できれば避けたい / × 勤務できない / 午前 午前のみ / 午後 午後のみ。",
+        f"空欄の日は {blank} として扱います。時間の制約などは「備考」欄に書いてください。",
+        "「可否」と「備考」以外のセルは変更できません。記入後は上書き保存し、ファイル名を変えずに返送してください。",
+    ]
+
+
+def _put(ws: Worksheet, row: int, col: int, value: object, look: Look, merge_to: int | None = None) -> None:
+    cell = ws.cell(row=row, column=col, value=safe_text(value) if isinstance(value, str) else value)
+    apply_look(cell, look)
+    if merge_to is not None and merge_to > col:
+        for c in range(col + 1, merge_to + 1):  # borders and fill across the merged cells
+            apply_look(ws.cell(row=row, column=c), look)
+        ws.merge_cells(start_row=row, start_column=col, end_row=row, end_column=merge_to)
+
+
+def _weekday(day: date) -> str:
+    """`金` or, on a national holiday, `金・祝 元日`."""
+    name = holiday_name(day)
+    return f"{_WEEKDAYS[day.weekday()]}・祝 {name}" if name else _WEEKDAYS[day.weekday()]
+
+
+def _head(ws: Worksheet, problem: Problem, staff: Staff) -> None:
+    """Title, who and when, and the instructions (rows 1 to HEADER_ROW - 1)."""
+    last = len(_WIDTHS)
+    _put(ws, 1, 1, f"{problem.name}　勤務可否 回答票", TITLE, last)
+    ws.row_dimensions[1].height = 26
+    _put(ws, 2, 1, schema.FORM_STAFF_ID_LABELS[0], _LABEL)
+    _put(ws, 2, 2, staff.id, BODY.but(size=12))
+    _put(ws, 3, 1, schema.FORM_NAME_LABELS[0], _LABEL)
+    _put(ws, 3, 2, staff.name, BODY.but(size=12), 3)
+    _put(ws, 4, 1, "期間", _LABEL)
+    period = f"{problem.start:%Y年}{problem.start.month}月{problem.start.day}日 〜 " \
+             f"{problem.end:%Y年}{problem.end.month}月{problem.end.day}日"
+    _put(ws, 4, 2, period, BODY, 3)
+    for offset, line in enumerate(instructions(problem.blank_means)):
+        _put(ws, 5 + offset, 1, line, NOTE.but(size=9), last)
+        ws.row_dimensions[5 + offset].height = 27
+    _put(ws, HEADER_ROW - 1, 1, "土曜は青、日曜・祝日は赤で示しています。", SUBTITLE.but(size=9), last)
+
+
+def write_form(path: Path | str, problem: Problem, staff: Staff, prefill: bool = False) -> None:
+    """Write `staff`'s availability form for the plan period to `path`.
+
+    With `prefill`, the 可否 cells hold what the plan already knows for that person (to confirm
+    or correct); otherwise they are blank.
+    """
+    wb = Workbook()
+    ws = wb.active
+    ws.title = schema.AVAILABILITY_FORM.ja
+    for index, width in enumerate(_WIDTHS, 1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    _head(ws, problem, staff)
+    names = [schema.AVAILABILITY_FORM.column(k).ja for k in ("date", "weekday", "mark", "notes")]
+    for col, name in enumerate(names, 1):
+        _put(ws, HEADER_ROW, col, name, HEADER)
+    ws.row_dimensions[HEADER_ROW].height = 22
+    open_cell = Protection(locked=False)
+    days = problem.days()
+    for offset, day in enumerate(days, 1):
+        row = HEADER_ROW + offset
+        fill = day_fill(day)
+        mark = problem.availability.get((staff.id, day)) if prefill else None
+        _put(ws, row, 1, day, BODY.but(number_format=_DAY_FORMAT, fill=fill, horizontal="center"))
+        _put(ws, row, 2, _weekday(day), BODY.but(fill=fill))
+        _put(ws, row, 3, mark.value if mark else None, _ANSWER)
+        _put(ws, row, 4, None, BODY.but(wrap=True))
+        ws.cell(row=row, column=3).protection = open_cell
+        ws.cell(row=row, column=4).protection = open_cell
+        ws.row_dimensions[row].height = 19
+    last_row = HEADER_ROW + len(days)
+    if days:
+        validation = DataValidation(
+            type="list", formula1='"' + ",".join(MARK_CHOICES) + '"', allow_blank=True,
+            showErrorMessage=True, errorStyle="stop", errorTitle="勤務可否",
+            error="○ △ × 午前 午後 のいずれかを選んでください。",
+            showInputMessage=True, promptTitle="勤務可否",
+            prompt="○=終日可 △=できれば避けたい ×=不可 午前/午後=半日のみ",
+        )
+        validation.add(f"C{HEADER_ROW + 1}:C{last_row}")
+        ws.add_data_validation(validation)
+    _finish(ws, last_row)
+    wb.save(Path(path))
+
+
+def _finish(ws: Worksheet, last_row: int) -> None:
+    """Freeze the header, protect the sheet (no password) and set up one A4 portrait page."""
+    ws.freeze_panes = f"A{HEADER_ROW + 1}"
+    ws.protection.sheet = True  # no password: a determined person may unprotect, by design
+    ws.protection.formatCells = False  # False means "allowed" in OOXML's protection flags
+    ws.page_setup.paperSize = PAPER_A4
+    ws.page_setup.orientation = "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    ws.print_area = f"A1:{get_column_letter(len(_WIDTHS))}{last_row}"
+    ws.sheet_view.selection[0].activeCell = f"C{HEADER_ROW + 1}"
+    ws.sheet_view.selection[0].sqref = f"C{HEADER_ROW + 1}"
+
+
+def write_forms(
+    directory: Path | str, problem: Problem, staff_ids: Iterable[str] | None = None, prefill: bool = False
+) -> list[Path]:
+    """One form per active staff member (or per ID in `staff_ids`) into `directory`; returns the paths.
+
+    Raises KeyError for an ID the plan does not have.
+    """
+    folder = Path(directory)
+    folder.mkdir(parents=True, exist_ok=True)
+    people = problem.active_staff() if staff_ids is None else [problem.staff_by_id(i) for i in staff_ids]
+    written: list[Path] = []
+    taken: set[str] = set()
+    for person in people:
+        name = form_file_name(person)
+        while name.lower() in taken:  # two IDs that differ only in forbidden characters or case
+            name = name[:-5] + "_.xlsx"
+        taken.add(name.lower())
+        path = folder / name
+        write_form(path, problem, person, prefill)
+        written.append(path)
+    return written
