@@ -208,7 +208,10 @@ def conflict(problem: Problem, rules: Iterable[Rule], soft_cover: bool = False,
     """A small set of groups that cannot hold together, re-verified by solving with only them;
     None when no such set was found and verified within `time_limit` seconds."""
     deadline = time.monotonic() + time_limit
-    left = lambda: deadline - time.monotonic()  # noqa: E731
+
+    def left() -> float:
+        return deadline - time.monotonic()
+
     model, groups = assumption_model(problem, rules, soft_cover)
     if not groups:
         return None
