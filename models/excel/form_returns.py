@@ -1,0 +1,252 @@
+"""Collecting returned availability forms into a plan: who answered, who did not, what changed.
+
+Each file is read with the importer's own form reader (`availability_sheet.read_form`), so a form
+is matched to its person by the `職員ID` cell, and every problem (unknown person, unknown mark,
+a form for another month) is reported with file, sheet and cell. Any problem stops the whole
+collection: nothing is half-imported. A person who sent two different forms is taken at their
+latest save (the workbook's own "modified" time, then the file's); the report says which.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Sequence
+
+from models.domain import Mark, Problem, Staff, normalize
+from models.errors import InputProblem, InvalidInput
+from models.excel import messages
+from models.excel.availability_sheet import Availability, is_form, read_form
+from models.excel.reader import Book, Period, find_label, is_blank, locate, open_book
+from models.excel.schema import AVAILABILITY, AVAILABILITY_FORM, FORM_NAME_LABELS
+from models.excel.styles import day_label
+from models.i18n import t
+
+
+@dataclass(frozen=True)
+class FormReturn:
+    """One person's returned form: their marks inside the plan period and their notes."""
+
+    path: Path
+    sheet: str
+    staff_id: str
+    marks: dict[date, Mark]
+    notes: tuple[tuple[date, str], ...] = ()
+    name_on_form: str = ""
+    saved: datetime | None = None  # when the person last saved it (the workbook's own record)
+
+    @property
+    def file(self) -> str:
+        return self.path.name
+
+
+@dataclass(frozen=True)
+class MarkChange:
+    """One day whose answer differs from what the plan held before (None = blank)."""
+
+    staff_id: str
+    date: date
+    before: Mark | None
+    after: Mark | None
+
+
+@dataclass
+class Collection:
+    """The result of collecting forms: the merged plan and everything the coordinator should know."""
+
+    problem: Problem  # the plan with each returned person's availability replaced by their form
+    used: list[FormReturn] = field(default_factory=list)  # one per person, in staff order
+    superseded: list[FormReturn] = field(default_factory=list)  # older duplicates that were not used
+    missing: list[Staff] = field(default_factory=list)  # active staff who returned no form
+    changes: list[MarkChange] = field(default_factory=list)
+    renamed: list[tuple[FormReturn, str]] = field(default_factory=list)  # (form, name on the 職員 sheet)
+
+
+def _saved_at(path: Path) -> datetime | None:
+    """The `modified` time Excel (or openpyxl) stored in the workbook, None when unreadable."""
+    try:
+        from openpyxl.packaging.core import DocumentProperties
+        from openpyxl.xml.functions import fromstring
+
+        with zipfile.ZipFile(path) as archive:
+            modified = DocumentProperties.from_tree(fromstring(archive.read("docProps/core.xml"))).modified
+        return modified.replace(tzinfo=None) if modified else None
+    except Exception:  # no core.xml or a malformed one: fall back to the file's own time
+        return None
+
+
+def _read_sheet(book: Book, title: str, problem: Problem, problems: list[InputProblem]) -> FormReturn | None:
+    """One form sheet as a FormReturn (None after adding its problems)."""
+    rows = book.rows(title)
+    staff_ids = {s.id for s in problem.staff}
+    period = Period(problem.start, problem.end)
+    found: dict[str, Availability] = {}
+    before = len(problems)
+    read_form(book.name, title, rows, staff_ids, period, problems, found, {})
+    if len(problems) > before or not found:
+        return None
+    staff_id, marks = next(iter(found.items()))
+    table = locate(book.name, title, rows, AVAILABILITY_FORM, [])
+    assert table is not None  # read_form located it already
+    notes: list[tuple[date, str]] = []
+    inside = outside = 0
+    first_outside = ""
+    for index, row in table.data():
+        try:
+            day = period.to_date(table.value(row, "date"))
+        except ValueError:
+            continue  # blank or unreadable dates were judged by read_form
+        if day not in period:
+            outside += 1
+            first_outside = first_outside or table.cell(index, "date")
+            continue
+        inside += 1
+        note = normalize(table.value(row, "notes")) if "notes" in table.columns else ""
+        if note:
+            notes.append((day, note))
+    if outside and not inside:  # last month's form sent back by mistake
+        problems.append(InputProblem(book.name, title, first_outside, t(
+            "この回答票の日付はすべて計画期間 {start}〜{end} の外です（別の期間の回答票ではありませんか）",
+            "every date of this form is outside the plan period {start} to {end} (a form for another period?)",
+            start=problem.start.isoformat(), end=problem.end.isoformat())))
+        return None
+    label = find_label(rows, FORM_NAME_LABELS, table.header_row)
+    name = normalize(label[2]) if label and not is_blank(label[2]) else ""
+    return FormReturn(book.path, title, staff_id, {d: m for (_, d), m in marks.items()}, tuple(notes), name,
+                      _saved_at(book.path))
+
+
+def read_returns(problem: Problem, paths: Sequence[Path | str]) -> list[FormReturn]:
+    """Every form in `paths` (a file may hold several form sheets); raises InvalidInput listing
+    every problem in every file."""
+    problems: list[InputProblem] = []
+    returns: list[FormReturn] = []
+    for path in paths:
+        book = open_book(Path(path), problems)
+        if book is None:
+            continue
+        try:
+            titles = book.find(AVAILABILITY, prefix=True)
+            if not titles:
+                problems.append(InputProblem(book.name, "", "", messages.missing_sheet(AVAILABILITY.ja)))
+            for title in titles:
+                if not is_form(book.rows(title)):
+                    problems.append(InputProblem(book.name, title, "", t(
+                        "1人分の回答票ではありません（全員分の表は haichi import で取り込んでください）",
+                        "not a one-person form (import a table of everyone with haichi import)")))
+                    continue
+                found = _read_sheet(book, title, problem, problems)
+                if found is not None:
+                    returns.append(found)
+        finally:
+            book.close()
+    if problems:
+        raise InvalidInput(problems)
+    return returns
+
+
+def _latest_first(form: FormReturn) -> tuple[datetime, int]:
+    return form.saved or datetime.min, form.path.stat().st_mtime_ns
+
+
+def _pick(problem: Problem, returns: list[FormReturn]) -> tuple[list[FormReturn], list[FormReturn]]:
+    """(the form used per person, the older forms not used); two different answers saved at the
+    same moment cannot be told apart and are refused."""
+    by_person: dict[str, list[FormReturn]] = {}
+    for form in returns:
+        by_person.setdefault(form.staff_id, []).append(form)
+    used, superseded, problems = [], [], []
+    for forms in by_person.values():
+        forms.sort(key=_latest_first, reverse=True)
+        newest = forms[0]
+        for older in forms[1:]:
+            if _latest_first(older) == _latest_first(newest) and older.marks != newest.marks:
+                problems.append(InputProblem(older.file, older.sheet, "", t(
+                    "職員ID \"{id}\" の回答票が {other} と食い違い、どちらが新しいか分かりません",
+                    'the form for staff ID "{id}" differs from {other} and neither is newer',
+                    id=older.staff_id, other=newest.file)))
+        used.append(newest)
+        superseded += forms[1:]
+    if problems:
+        raise InvalidInput(problems)
+    order = {s.id: i for i, s in enumerate(problem.staff)}
+    used.sort(key=lambda f: order[f.staff_id])
+    superseded.sort(key=lambda f: (order[f.staff_id], _latest_first(f)))
+    return used, superseded
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Names compared without spaces (NFKC turns the full-width space into a plain one)."""
+    return normalize(a).replace(" ", "") == normalize(b).replace(" ", "")
+
+
+def collect_forms(problem: Problem, paths: Sequence[Path | str]) -> Collection:
+    """Read the returned forms in `paths` and merge them into `problem`.
+
+    Returns a Collection whose `problem` is a copy of `problem` with each returned person's
+    availability replaced by their form (blank answers mean the plan's blank default), plus the
+    report material. Raises InvalidInput, changing nothing, when any file has a problem.
+    """
+    used, superseded = _pick(problem, read_returns(problem, paths))
+    returned = {f.staff_id for f in used}
+    availability = {key: mark for key, mark in problem.availability.items() if key[0] not in returned}
+    changes: list[MarkChange] = []
+    renamed: list[tuple[FormReturn, str]] = []
+    for form in used:
+        for day, mark in form.marks.items():
+            availability[(form.staff_id, day)] = mark
+        for day in problem.days():
+            before, after = problem.availability.get((form.staff_id, day)), form.marks.get(day)
+            if before != after:
+                changes.append(MarkChange(form.staff_id, day, before, after))
+        registered = problem.staff_by_id(form.staff_id).name
+        if form.name_on_form and not _same_name(form.name_on_form, registered):
+            renamed.append((form, registered))
+    missing = [s for s in problem.active_staff() if s.id not in returned]
+    return Collection(problem.with_(availability=availability), used, superseded, missing, changes, renamed)
+
+
+def _mark_text(mark: Mark | None) -> str:
+    return mark.value if mark is not None else t("空欄", "blank")
+
+
+def _who(problem: Problem, staff_id: str) -> str:
+    return f"{staff_id} {problem.staff_by_id(staff_id).name}"
+
+
+def report_lines(collection: Collection) -> list[str]:
+    """The collection as sentences for the coordinator: counts, duplicates, names that differ,
+    missing returns, then each person's changed days and notes."""
+    p = collection.problem
+    lines = [t("回答票 {n} 件を取り込みました（対象 {m} 名、未提出 {k} 名）",
+               "{n} form(s) collected ({m} staff, {k} not returned)",
+               n=len(collection.used), m=len(p.active_staff()), k=len(collection.missing))]
+    used = {f.staff_id: f for f in collection.used}
+    for old in collection.superseded:
+        lines.append(t("{who}: 回答票が複数あります。新しい {new} を使い、{old} は使いません",
+                       "{who}: several forms; using the newer {new}, not {old}",
+                       who=_who(p, old.staff_id), new=used[old.staff_id].file, old=old.file))
+    for form, registered in collection.renamed:
+        lines.append(t("{file}: 氏名「{form}」が職員名簿の「{reg}」と違います（職員ID {id} として取り込みました）",
+                       '{file}: name "{form}" differs from "{reg}" on the staff sheet (taken as staff ID {id})',
+                       file=form.file, form=form.name_on_form, reg=registered, id=form.staff_id))
+    if collection.missing:
+        lines.append(t("未提出: {names}", "not returned: {names}",
+                       names="、".join(f"{s.id} {s.name}" for s in collection.missing)))
+    by_person: dict[str, list[MarkChange]] = {}
+    for change in collection.changes:
+        by_person.setdefault(change.staff_id, []).append(change)
+    for form in collection.used:
+        changed = by_person.get(form.staff_id, [])
+        if changed:
+            days = ", ".join(f"{day_label(c.date)} {_mark_text(c.before)}→{_mark_text(c.after)}" for c in changed)
+            lines.append(t("{who}: {n} 日変更 ({days})", "{who}: {n} day(s) changed ({days})",
+                           who=_who(p, form.staff_id), n=len(changed), days=days))
+        else:
+            lines.append(t("{who}: 変更なし", "{who}: no change", who=_who(p, form.staff_id)))
+        for day, note in form.notes:
+            lines.append(t("  {day} 備考: {note}", "  {day} note: {note}", day=day_label(day), note=note))
+    return lines
+

@@ -1,0 +1,192 @@
+"""Availability forms out and back: generated for the sample, filled as staff would, collected."""
+
+from __future__ import annotations
+
+import os
+import random
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from models.domain import Mark, Problem
+from models.errors import InvalidInput
+from models.excel.form_returns import collect_forms, report_lines
+from models.excel.forms import HEADER_ROW, form_file_name, write_form, write_forms
+from models.excel.importer import read_workbooks
+from models.i18n import language, set_language
+from solver.rules import CATALOGUE
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "hygienists_2027_01.xlsx"
+# What a person may type or pick; every variant the importer accepts for each mark.
+VARIANTS = {Mark.AVAILABLE: ["○", "◯", "〇"], Mark.PREFER_NOT: ["△", "▲"], Mark.UNAVAILABLE: ["×", "✕"],
+            Mark.AM_ONLY: ["午前", "AM"], Mark.PM_ONLY: ["午後", "PM"]}
+
+
+@pytest.fixture(autouse=True)
+def japanese() -> Iterator[None]:
+    before = language()
+    set_language("ja")
+    yield
+    set_language(before)
+
+
+@pytest.fixture(scope="module")
+def sample() -> Problem:
+    return read_workbooks([SAMPLE], CATALOGUE)
+
+
+def fill(path: Path, answers: dict[date, str | None], notes: dict[date, str] | None = None, *,
+         mtime_shift: int = 0) -> None:
+    """Answer a form as a person would in Excel: pick marks in the 可否 column, type notes, save."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    for row in range(HEADER_ROW + 1, ws.max_row + 1):
+        day = ws.cell(row, 1).value.date()
+        if day in answers:
+            ws.cell(row, 3).value = answers[day]
+        if notes and day in notes:
+            ws.cell(row, 4).value = notes[day]
+    wb.save(path)
+    if mtime_shift:
+        stat = path.stat()
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + mtime_shift * 10**9))
+
+
+def answers_for(problem: Problem, rng: random.Random) -> dict[date, str]:
+    """Some days answered with a random variant of a random mark, the rest left untouched."""
+    return {day: rng.choice(VARIANTS[rng.choice(list(Mark))]) for day in problem.days() if rng.random() < 0.7}
+
+
+def expected(answers: dict[date, str | None]) -> dict[date, Mark]:
+    by_text = {text: mark for mark, texts in VARIANTS.items() for text in texts}
+    return {day: by_text[text] for day, text in answers.items() if text}
+
+
+def test_round_trip_sample(sample: Problem, tmp_path: Path) -> None:
+    paths = write_forms(tmp_path / "out", sample)
+    active = sample.active_staff()
+    assert len(paths) == len(active)
+    assert paths[0].name == form_file_name(active[0]) and paths[0].name.endswith("_勤務可否.xlsx")
+    rng = random.Random(6)
+    never = active[3]  # never returns the form
+    untouched = active[5]  # returns it without answering anything
+    twice = active[7]  # sends a corrected form later
+    filled: dict[str, dict[date, Mark]] = {}
+    returned: list[Path] = []
+    for person, path in zip(active, paths):
+        if person is never:
+            continue
+        answers = {} if person is untouched else answers_for(sample, rng)
+        if person is active[0]:  # every variant of every mark at least once
+            texts = [text for variants in VARIANTS.values() for text in variants]
+            answers = dict(zip(sample.days(), texts))
+        fill(path, answers, {sample.start: "15時まで"} if person is active[1] else None)
+        filled[person.id] = expected(answers)
+        returned.append(path)
+    first = tmp_path / "first.xlsx"
+    first.write_bytes(paths[7].read_bytes())  # the first version, emailed earlier
+    fill(paths[7], {sample.start: "×", date(2027, 1, 2): None}, mtime_shift=60)  # the correction
+    filled[twice.id] = {**filled[twice.id], sample.start: Mark.UNAVAILABLE}
+    filled[twice.id].pop(date(2027, 1, 2), None)
+    os.utime(first, ns=(0, paths[7].stat().st_mtime_ns - 3600 * 10**9))
+
+    result = collect_forms(sample, [first, *returned])
+    got = result.problem.availability
+    for person in active:
+        marks = {d: m for (sid, d), m in got.items() if sid == person.id}
+        want = filled.get(person.id)
+        if want is None:  # not returned: what the plan held stays
+            assert marks == {d: m for (sid, d), m in sample.availability.items() if sid == person.id}
+        else:
+            assert marks == want, person.id
+    assert [s.id for s in result.missing] == [never.id]
+    assert [(f.staff_id, f.path) for f in result.superseded] == [(twice.id, first)]
+    assert {f.staff_id for f in result.used} == set(filled)
+    text = "\n".join(report_lines(result))
+    assert f"未提出: {never.id} {never.name}" in text
+    assert f"新しい {paths[7].name} を使い、first.xlsx は使いません" in text
+    assert "1/1(金) 備考: 15時まで" in text
+    assert f"回答票 {len(filled)} 件を取り込みました" in text
+    before_untouched = sum(1 for sid, _ in sample.availability if sid == untouched.id)
+    assert f"{untouched.id} {untouched.name}: {before_untouched} 日変更" in text
+
+
+def test_changes_against_previous_availability(sample: Problem, tmp_path: Path) -> None:
+    person = sample.active_staff()[0]
+    path = tmp_path / form_file_name(person)
+    write_form(path, sample, person, prefill=True)
+    day = next(d for d in sample.days() if sample.mark(person.id, d) is not Mark.PREFER_NOT)
+    fill(path, {day: "△"})
+    result = collect_forms(sample, [path])
+    assert [(c.date, c.after) for c in result.changes] == [(day, Mark.PREFER_NOT)]
+    assert result.problem.mark(person.id, day) is Mark.PREFER_NOT
+    assert any("1 日変更" in line and "→△" in line for line in report_lines(result))
+
+
+def test_unknown_person_and_bad_mark_are_refused_with_their_cells(sample: Problem, tmp_path: Path) -> None:
+    person = sample.active_staff()[0]
+    good = tmp_path / "good.xlsx"
+    write_form(good, sample, person)
+    fill(good, {sample.start: "?"})
+    stranger = tmp_path / "stranger.xlsx"
+    write_form(stranger, sample, sample.active_staff()[1])
+    wb = openpyxl.load_workbook(stranger)
+    wb.active.protection.sheet = False
+    wb.active["B2"] = "Z999"
+    wb.save(stranger)
+    with pytest.raises(InvalidInput) as error:
+        collect_forms(sample, [good, stranger])
+    where = {(p.file, p.cell) for p in error.value.problems}
+    assert where == {("good.xlsx", f"C{HEADER_ROW + 1}"), ("stranger.xlsx", "B2")}
+    assert "Z999" in str(error.value)
+
+
+def test_form_for_another_period_is_refused(sample: Problem, tmp_path: Path) -> None:
+    person = sample.active_staff()[0]
+    path = tmp_path / "december.xlsx"
+    write_form(path, sample.with_(start=date(2026, 12, 1), end=date(2026, 12, 31), name="12月"), person)
+    fill(path, {date(2026, 12, 1): "○"})
+    with pytest.raises(InvalidInput, match="計画期間"):
+        collect_forms(sample, [path])
+
+
+def test_matrix_workbook_is_not_a_form(sample: Problem, tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput, match="1人分の回答票ではありません"):
+        collect_forms(sample, [SAMPLE])
+
+
+def test_two_different_forms_saved_at_once_are_refused(sample: Problem, tmp_path: Path) -> None:
+    person = sample.active_staff()[0]
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    for path, mark in ((a, "○"), (b, "×")):
+        write_form(path, sample, person)
+        fill(path, {sample.start: mark})
+    os.utime(b, ns=(0, a.stat().st_mtime_ns))
+    fixed = openpyxl.load_workbook(a).properties.modified
+    for path in (a, b):  # the same saved time inside both workbooks as well
+        _set_modified(path, fixed)
+        os.utime(path, ns=(0, 10**18))
+    with pytest.raises(InvalidInput, match="どちらが新しいか"):
+        collect_forms(sample, [a, b])
+
+
+def _set_modified(path: Path, when) -> None:
+    """Rewrite docProps/core.xml's modified time (openpyxl stamps "now" on every save)."""
+    import zipfile
+
+    data = {}
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            data[name] = z.read(name)
+    core = data["docProps/core.xml"].decode()
+    start = core.index("<dcterms:modified")
+    end = core.index("</dcterms:modified>") + len("</dcterms:modified>")
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    data["docProps/core.xml"] = (core[:start] + '<dcterms:modified xsi:type="dcterms:W3CDTF">' + stamp
+                                 + "</dcterms:modified>" + core[end:]).encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for name, content in data.items():
+            z.writestr(name, content)
