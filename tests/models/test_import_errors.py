@@ -52,12 +52,12 @@ def test_not_a_workbook_empty_and_missing_files(tmp_path):
 def test_missing_staff_and_sessions_sheets(tmp_path):
     path = write_book(tmp_path / "a.xlsx", {"メモ": [["x"]]})
     messages = [p.message for p in problems_of(path)]
-    assert messages == ['sheet "Staff" is missing', 'sheet "Sessions" is missing']
+    assert messages == ['sheet "職員 / Staff" is missing', 'sheet "枠 / Sessions" is missing']
 
 
 def test_missing_availability_sheet_without_forms(tmp_path):
     found = problems_of(write_book(tmp_path / "a.xlsx", standard(勤務可否=None)))
-    assert [p.message for p in found] == ['sheet "Availability" is missing']
+    assert [p.message for p in found] == ['sheet "勤務可否 / Availability" is missing']
 
 
 def test_missing_required_column_pinned_to_header_row_in_current_language(tmp_path):
