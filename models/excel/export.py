@@ -8,7 +8,7 @@ also a complete input: `haichi check roster.xlsx` re-reads the whole problem and
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
+from typing import Collection, Mapping, Sequence
 
 from openpyxl import Workbook
 
@@ -44,9 +44,23 @@ def write_roster(
     wb.save(Path(path))
 
 
-def write_personal_workbooks(directory: Path | str, problem: Problem, roster: Roster) -> list[Path]:
+def write_master_workbook(path: Path | str, problem: Problem, roster: Roster) -> None:
+    """A workbook holding only the 配置表 master roster (what gets printed or turned into a PDF)."""
+    wb = Workbook(write_only=True)
+    write_master(wb, problem, roster)
+    wb.save(Path(path))
+
+
+def write_personal_workbooks(
+    directory: Path | str,
+    problem: Problem,
+    roster: Roster,
+    staff_ids: Collection[str] | None = None,
+    notices: Mapping[str, Sequence[str]] | None = None,
+) -> list[Path]:
     """One workbook per person (active or placed) with only their own schedule, into `directory`.
 
+    Only for `staff_ids` when given; `notices` maps a staff id to lines printed above their table.
     Files are named `<staff_id>_<name>.xlsx`, made safe for Windows; returns the paths written.
     """
     folder = Path(directory)
@@ -54,14 +68,17 @@ def write_personal_workbooks(directory: Path | str, problem: Problem, roster: Ro
     written: list[Path] = []
     taken: set[str] = set()
     plans = schedules(problem, roster)
+    notices = notices or {}
     for stats in person_stats(problem, roster):
+        if staff_ids is not None and stats.staff_id not in staff_ids:
+            continue
         staff = problem.staff_by_id(stats.staff_id)
         stem = safe_file_stem(f"{staff.id}_{staff.name}")
         while stem.lower() in taken:  # two IDs that differ only in forbidden characters or case
             stem += "_"
         taken.add(stem.lower())
         wb = Workbook(write_only=True)
-        write_person_workbook(wb, problem, staff, stats, plans.get(staff.id, []))
+        write_person_workbook(wb, problem, staff, stats, plans.get(staff.id, []), notices.get(staff.id, ()))
         path = folder / f"{stem}.xlsx"
         wb.save(path)
         written.append(path)

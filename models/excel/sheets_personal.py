@@ -9,8 +9,10 @@ still prints one page per person. Files to hand out are `write_personal_workbook
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Sequence
 
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
 from models.domain import Assignment, Problem, Requirement, Roster, Staff, hhmm
@@ -23,6 +25,7 @@ from models.i18n import t
 from models.stats import PersonStats, person_stats
 
 _WIDTHS = [16, 13, 22, 24, 30]
+NOTICE = SUBTITLE.but(bold=True, color="C00000")  # a change the person must notice
 
 
 def _headers() -> list[str]:
@@ -76,11 +79,25 @@ def write_personal_sheet(wb: Workbook, problem: Problem, roster: Roster) -> None
 
 
 def write_person_workbook(
-    wb: Workbook, problem: Problem, staff: Staff, stats: PersonStats, items: list[tuple[Requirement, Assignment]]
+    wb: Workbook,
+    problem: Problem,
+    staff: Staff,
+    stats: PersonStats,
+    items: list[tuple[Requirement, Assignment]],
+    notices: Sequence[str] = (),
 ) -> None:
-    """One person's own schedule as the only sheet of `wb` (A4 portrait, print-ready)."""
-    sheet = SheetWriter(wb, safe_sheet_name(f"{schema.PERSONAL_SHEET_PREFIX}_{staff.name}"), _WIDTHS, freeze="A4")
+    """One person's own schedule as the only sheet of `wb` (A4 portrait, print-ready).
+
+    `notices` are lines shown between the title and the table, e.g. what changed since the
+    version the person last received.
+    """
+    header_row = 3 + len(notices)
+    sheet = SheetWriter(wb, safe_sheet_name(f"{schema.PERSONAL_SHEET_PREFIX}_{staff.name}"), _WIDTHS,
+                        freeze=f"A{header_row + 1}")
     sheet.title(t("{name} さんの勤務予定", "Schedule of {name}", name=staff.name), len(_WIDTHS),
                 f"{problem.name}　{problem.start:%Y/%m/%d} 〜 {problem.end:%Y/%m/%d}　{summary_line(stats)}")
+    for line in notices:
+        sheet.append([sheet.cell(line, NOTICE)], look=None)
+        sheet.ws.merged_cells.add(f"A{sheet.rows}:{get_column_letter(len(_WIDTHS))}{sheet.rows}")
     _write_rows(sheet, items)
-    sheet.print_setup(landscape=False, paper=PAPER_A4, title_rows="3:3")
+    sheet.print_setup(landscape=False, paper=PAPER_A4, title_rows=f"{header_row}:{header_row}")

@@ -1,0 +1,204 @@
+"""`haichi forms | collect | calendars | pdf | notify`: the month's paperwork on the command line.
+
+`add_parsers` adds the sub-commands to `haichi`'s parser; each `cmd_*` returns an exit code and
+lets InvalidInput / StorageError reach `desktop.cli.main`, which prints them (exit 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop import operations, paperwork
+from desktop.cli import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, Infeasible
+from models.domain import Problem, Roster
+from models.excel.form_returns import report_lines
+from models.i18n import t
+
+
+def add_parsers(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Add forms, collect, calendars, pdf and notify to `haichi`'s sub-command parsers."""
+    p = subparsers.add_parser("forms", parents=[common], help="availability forms, one per person / 勤務可否の回答票")
+    p.add_argument("workbook", type=Path, nargs="?", metavar="WORKBOOK.xlsx")
+    p.add_argument("--plan", metavar="NAME", help="a plan stored in the database")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
+    p.add_argument("--prefill", action="store_true", help="fill in the answers already known")
+    p.set_defaults(run=cmd_forms)
+
+    p = subparsers.add_parser("collect", parents=[common], help="import returned forms / 回答票の取り込み")
+    p.add_argument("forms", type=Path, nargs="+", metavar="FORM.xlsx|DIR")
+    p.add_argument("--plan", metavar="NAME", help="merge into this stored plan")
+    p.add_argument("--into", type=Path, metavar="WORKBOOK.xlsx", help="merge into this input workbook")
+    p.add_argument("-o", "--output", type=Path, metavar="OUT.xlsx", help="the merged workbook (with --into)")
+    p.add_argument("--dry-run", action="store_true", help="report only, change nothing")
+    p.set_defaults(run=cmd_collect)
+
+    p = subparsers.add_parser("calendars", parents=[common], help="one .ics calendar per person / 個人別カレンダー")
+    _roster_source(p)
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
+    p.set_defaults(run=cmd_calendars)
+
+    p = subparsers.add_parser("pdf", parents=[common], help="the master roster as PDF / 配置表のPDF")
+    _roster_source(p)
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    p.set_defaults(run=cmd_pdf)
+
+    p = subparsers.add_parser("notify", parents=[common], help="changes and new files for those affected / 変更通知")
+    p.add_argument("--plan", metavar="NAME", required=True)
+    p.add_argument("--from", dest="before", type=int, metavar="V1", help="default: the latest published version")
+    p.add_argument("--to", dest="after", type=int, metavar="V2", help="default: the latest version")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
+    p.set_defaults(run=cmd_notify)
+
+
+def _roster_source(p: argparse.ArgumentParser) -> None:
+    p.add_argument("roster", type=Path, nargs="?", metavar="ROSTER.xlsx")
+    p.add_argument("--plan", metavar="NAME", help="a plan stored in the database")
+    p.add_argument("--version", dest="solution", type=int, metavar="N", help="default: the latest version")
+
+
+def _database(args: argparse.Namespace):
+    from models.storage import Database
+
+    return Database(args.db)
+
+
+def _one_of(given: Any, plan: str | None, what: str) -> bool:
+    """True when exactly one of a file and --plan was given, else says so on stderr."""
+    if bool(given) != bool(plan):
+        return True
+    print(t("{what}か --plan のどちらか一方を指定してください", "give either {what} or --plan", what=what),
+          file=sys.stderr)
+    return False
+
+
+def _roster(args: argparse.Namespace) -> tuple[Problem, Roster]:
+    """The problem and roster named by ROSTER.xlsx or --plan (and --version)."""
+    if args.roster:
+        return operations.read_roster_workbook(args.roster)
+    db = _database(args)
+    try:
+        problem = db.load_problem(args.plan)
+        if args.solution is not None:
+            return problem, db.load_solution(args.plan, args.solution)
+        latest = db.latest_solution(args.plan)
+    finally:
+        db.close()
+    if latest is None:
+        raise Infeasible(t("計画「{p}」にはまだ配置がありません。先に solve を実行してください。",
+                           "plan '{p}' has no roster yet; run solve first.", p=args.plan))
+    return problem, latest[1]
+
+
+def cmd_forms(args: argparse.Namespace) -> int:
+    if not _one_of(args.workbook, args.plan, "WORKBOOK.xlsx"):
+        return EXIT_INVALID
+    if args.plan:
+        db = _database(args)
+        try:
+            problem = db.load_problem(args.plan)
+        finally:
+            db.close()
+    else:
+        problem = operations.import_workbooks([args.workbook])
+    paths = paperwork.make_forms(problem, args.output, prefill=args.prefill)
+    print(t("回答票 {n} 件を書き出しました: {d}", "{n} form(s) written to {d}", n=len(paths), d=args.output))
+    return EXIT_OK
+
+
+def form_files(given: list[Path]) -> list[Path]:
+    """The files named, with each folder replaced by the workbooks inside it (Excel's `~$` lock
+    files skipped), sorted by name within a folder."""
+    files: list[Path] = []
+    for path in given:
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir()
+                            if p.suffix.lower() in (".xlsx", ".xlsm") and not p.name.startswith("~$"))
+        else:
+            files.append(path)
+    return files
+
+
+def cmd_collect(args: argparse.Namespace) -> int:
+    if not _one_of(args.into, args.plan, "--into WORKBOOK.xlsx"):
+        return EXIT_INVALID
+    if args.into and not args.output and not args.dry_run:
+        print(t("--into には -o OUT.xlsx も指定してください", "--into needs -o OUT.xlsx"), file=sys.stderr)
+        return EXIT_INVALID
+    files = form_files(args.forms)
+    db = None
+    if args.plan:
+        db = _database(args)
+        problem = db.load_problem(args.plan)
+        based_on = db.known_version(args.plan)
+    else:
+        problem = operations.import_workbooks([args.into])
+    try:
+        result = paperwork.collect(problem, files)
+        for line in report_lines(result):
+            print(line)
+        if args.dry_run:
+            print(t("確認のみ: 何も保存していません", "dry run: nothing was saved"))
+        elif db is not None:
+            db.save_problem(args.plan, result.problem, expected_version=based_on)
+            print(t("計画「{p}」に取り込みました", "merged into plan '{p}'", p=args.plan))
+        else:
+            paperwork.write_input_workbook(args.output, result.problem)
+            print(t("取り込んだ入力ファイルを書き出しました: {p}", "merged workbook written: {p}", p=args.output))
+    finally:
+        if db is not None:
+            db.close()
+    return EXIT_OK
+
+
+def cmd_calendars(args: argparse.Namespace) -> int:
+    if not _one_of(args.roster, args.plan, "ROSTER.xlsx"):
+        return EXIT_INVALID
+    problem, roster = _roster(args)
+    paths = paperwork.calendars(args.output, problem, roster)
+    print(t("カレンダー {n} 件を書き出しました: {d}", "{n} calendar(s) written to {d}", n=len(paths), d=args.output))
+    return EXIT_OK
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    if not _one_of(args.roster, args.plan, "ROSTER.xlsx"):
+        return EXIT_INVALID
+    problem, roster = _roster(args)
+    try:
+        paperwork.master_pdf(args.output, problem, roster)
+    except paperwork.PdfUnavailable as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_INTERNAL
+    print(t("配置表の PDF を書き出しました: {p}", "master roster PDF written: {p}", p=args.output))
+    return EXIT_OK
+
+
+def cmd_notify(args: argparse.Namespace) -> int:
+    from models.storage import PUBLISHED
+
+    db = _database(args)
+    try:
+        problem = db.load_problem(args.plan)
+        versions = {s.version: s.status for s in db.list_solutions(args.plan)}
+        before = args.before or max((v for v, s in versions.items() if s == PUBLISHED), default=None)
+        after = args.after or max(versions, default=None)
+        if before is None or after is None:
+            raise Infeasible(t("計画「{p}」には公開版がありません。--from で比べる版を指定してください。",
+                               "plan '{p}' has no published version; name one with --from.", p=args.plan))
+        old, new = db.load_solution(args.plan, before), db.load_solution(args.plan, after)
+    finally:
+        db.close()
+    label = {PUBLISHED: t("公開", "published")}
+    notice = paperwork.notify(
+        args.output, problem, old, new,
+        t("版 {v}", "version {v}", v=before) + (f" ({label[versions[before]]})" if versions.get(before) in label else ""),
+        t("版 {v}", "version {v}", v=after) + (f" ({label[versions[after]]})" if versions.get(after) in label else ""),
+    )
+    for line in notice.lines:
+        print(line)
+    print(t("影響を受ける職員 {n} 名: {ids}", "{n} staff affected: {ids}", n=len(notice.affected),
+            ids="、".join(notice.affected) or "-"))
+    print(t("{n} 件のファイルを書き出しました: {d}", "{n} file(s) written to {d}", n=len(notice.files), d=args.output))
+    return EXIT_OK
