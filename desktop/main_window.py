@@ -33,6 +33,7 @@ from models.domain import Problem, Roster
 from models.errors import InvalidInput
 from models.stats import unfilled
 from solver.core import SolveOptions, SolveResult, Solver
+from desktop.signals import emit
 
 
 class MainWindow(QMainWindow, PlanFiles):
@@ -174,7 +175,7 @@ class MainWindow(QMainWindow, PlanFiles):
         self.roster_view.setEnabled(not (busy and self._solver is not None))
         self.progress.setVisible(busy)
         self.progress.setRange(0, 0)
-        self.busy_changed.emit(busy)
+        emit(self.busy_changed, busy)
 
     def set_problem(self, problem: Problem, roster: Roster | None = None, plan_name: str | None = None) -> None:
         """Show a plan (and its roster); the undo history starts afresh."""
@@ -264,7 +265,7 @@ class MainWindow(QMainWindow, PlanFiles):
         def keep_solver(solver: Solver) -> None:
             self._solver = solver  # read by Cancel on the GUI thread; cancel() is thread-safe
 
-        self._run(lambda: operations.solve(problem, options, self._relay.value.emit, keep_solver), self._solved)
+        self._run(lambda: operations.solve(problem, options, lambda p: emit(self._relay.value, p), keep_solver), self._solved)
         self.actions_.cancel.setEnabled(True)
 
     def cancel_solve(self) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
+from desktop.signals import emit
 
 
 class Relay(QObject):
@@ -31,9 +32,9 @@ class _Runner(QObject):
         try:
             result = self._work()
         except BaseException as error:  # handed to the GUI, which shows it in words
-            self.failed.emit(error)
+            emit(self.failed, error)
         else:
-            self.finished.emit(result)
+            emit(self.finished, result)
 
 
 class BackgroundTask(QObject):
@@ -65,14 +66,14 @@ class BackgroundTask(QObject):
     @Slot(object)
     def _on_finished(self, result: object) -> None:
         self._stop()
-        self.finished.emit(result)
-        self.done.emit()
+        emit(self.finished, result)
+        emit(self.done)
 
     @Slot(object)
     def _on_failed(self, error: object) -> None:
         self._stop()
-        self.failed.emit(error)
-        self.done.emit()
+        emit(self.failed, error)
+        emit(self.done)
 
     def _stop(self) -> None:
         self._thread.quit()

@@ -14,6 +14,7 @@ from desktop import validation
 from desktop.workers import BackgroundTask
 from models.domain import Assignment, Problem, Roster, Violation
 from solver.evaluate import Evaluation
+from desktop.signals import emit
 
 Pair = tuple[str, str]  # (staff id, requirement id)
 
@@ -73,14 +74,14 @@ class WorkingPlan(QObject):
         self._set_pairs(roster.assignments if roster else [])
         self.modified = False
         self._evaluate_now()
-        self.reset.emit()
+        emit(self.reset)
 
     def replace_roster(self, roster: Roster) -> None:
         """Put in a whole new roster (a solve result or an undo of one)."""
         self._set_pairs(roster.assignments)
         self.modified = True
         self._evaluate_now()
-        self.reset.emit()
+        emit(self.reset)
 
     def replace_problem(self, problem: Problem) -> None:
         """Put in edited input (staff, sites, sessions or rules); assignments to gone sessions drop out."""
@@ -90,8 +91,8 @@ class WorkingPlan(QObject):
                          if problem.has_requirement(a.requirement_id) and a.staff_id in people])
         self.modified = True
         self._evaluate_now()
-        self.input_changed.emit()
-        self.reset.emit()
+        emit(self.input_changed)
+        emit(self.reset)
 
     def _set_pairs(self, assignments: Iterable[Assignment]) -> None:
         self._pairs = {}
@@ -134,13 +135,13 @@ class WorkingPlan(QObject):
                 self.problem, self.roster, self.evaluation.violations, staff_ids, requirement_ids
             )
         self._generation += 1
-        self.edited.emit(set(staff_ids), set(requirement_ids))
-        self.evaluated.emit()
+        emit(self.edited, set(staff_ids), set(requirement_ids))
+        emit(self.evaluated)
         if self._background:
             self._full_timer.start()
         else:
             self._evaluate_now()
-            self.evaluated.emit()
+            emit(self.evaluated)
 
     def _evaluate_now(self) -> None:
         self._generation += 1
@@ -166,7 +167,7 @@ class WorkingPlan(QObject):
     def _full_done(self, generation: int, result: Evaluation) -> None:
         if generation == self._generation:
             self.evaluation = result
-            self.evaluated.emit()
+            emit(self.evaluated)
 
     @Slot()
     def _task_done(self) -> None:

@@ -17,6 +17,7 @@ from desktop.views.roster_grid import day_label
 from desktop.workers import BackgroundTask
 from models.domain import Problem, hhmm
 from models.errors import InputProblem, InvalidInput
+from desktop.signals import emit
 
 PREVIEW_ROWS = 200
 
@@ -51,7 +52,7 @@ class FilesPage(QWizardPage):
         for p in paths:
             if str(p) not in self.paths_text():
                 self.files.addItem(str(p))
-        self.completeChanged.emit()
+        emit(self.completeChanged)
 
     def paths_text(self) -> list[str]:
         return [self.files.item(i).text() for i in range(self.files.count())]
@@ -67,7 +68,7 @@ class FilesPage(QWizardPage):
     def _remove(self) -> None:
         for item in self.files.selectedItems():
             self.files.takeItem(self.files.row(item))
-        self.completeChanged.emit()
+        emit(self.completeChanged)
 
     def isComplete(self) -> bool:
         return self.files.count() > 0
@@ -103,7 +104,7 @@ class PreviewPage(QWizardPage):
         task.failed.connect(self._failed)
         task.done.connect(self._done)
         self._task = task
-        self.completeChanged.emit()
+        emit(self.completeChanged)
         task.start()
 
     def is_reading(self) -> bool:
@@ -111,7 +112,7 @@ class PreviewPage(QWizardPage):
 
     def _done(self) -> None:
         self._task = None
-        self.completeChanged.emit()
+        emit(self.completeChanged)
 
     def _read(self, problem: Problem) -> None:
         self.problem = problem

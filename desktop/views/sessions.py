@@ -8,6 +8,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.views.roster_grid import REQUIREMENTS_ROLE, VIOLATION_COLOUR, Index, day_label
 from desktop.working_plan import WorkingPlan
 from models.domain import Requirement, hhmm
+from desktop.signals import emit
 
 UNFILLED_BACKGROUND = QColor("#fee2e2")
 SESSION_HEADERS = (
@@ -50,7 +51,7 @@ class SessionsModel(QAbstractTableModel):
         for rid in requirement_ids:
             row = self._row_of.get(rid)
             if row is not None:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(SESSION_HEADERS) - 1))
+                emit(self.dataChanged, self.index(row, 0), self.index(row, len(SESSION_HEADERS) - 1))
 
     def requirement_at(self, row: int) -> Requirement:
         return self._rows[row]

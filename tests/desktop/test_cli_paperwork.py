@@ -1,0 +1,163 @@
+"""`haichi forms | collect | calendars | pdf | notify` as a user runs them, through `desktop.cli.main`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Callable
+
+import openpyxl
+import pytest
+
+from desktop import cli, cli_paperwork, commands, paperwork
+from desktop.operations import import_workbooks, write_roster
+from models.domain import Assignment, Mark, Roster
+from models.excel.forms import HEADER_ROW
+from models.storage import Database
+from resources.samples.sample_witness import Plan
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "hygienists_2027_01.xlsx"
+COMMANDS = ("forms", "collect", "calendars", "pdf", "notify")
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> argparse._SubParsersAction:
+    return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+
+
+@pytest.fixture
+def haichi(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> Callable[..., tuple[int, str]]:
+    """Runs `haichi ARGS` in English; wires the paperwork commands in if cli.py does not yet."""
+    if "forms" not in _subcommands(cli.build_parser()).choices:
+        original = cli.build_parser
+
+        def build() -> argparse.ArgumentParser:
+            parser = original()
+            common = argparse.ArgumentParser(add_help=False)
+            common.add_argument("--lang", choices=("ja", "en"))
+            common.add_argument("--db")
+            cli_paperwork.add_parsers(_subcommands(parser), common)
+            return parser
+
+        monkeypatch.setattr(cli, "build_parser", build)
+        for name in COMMANDS:
+            monkeypatch.setattr(commands, f"cmd_{name}", getattr(cli_paperwork, f"cmd_{name}"), raising=False)
+
+    def run(*args: object) -> tuple[int, str]:
+        code = cli.main(["--lang", "en", *map(str, args)])
+        out = capsys.readouterr()
+        return code, out.out + out.err
+
+    return run
+
+
+def answer(path: Path, marks: list[str]) -> None:
+    """Fill the first days of a form, as a person would in Excel."""
+    wb = openpyxl.load_workbook(path)
+    for offset, mark in enumerate(marks, 1):
+        wb.active.cell(HEADER_ROW + offset, 3).value = mark
+    wb.save(path)
+
+
+def test_forms_then_collect_into_a_workbook(haichi, tmp_path: Path) -> None:
+    code, text = haichi("forms", SAMPLE, "-o", tmp_path / "forms")
+    assert code == 0, text
+    forms = sorted((tmp_path / "forms").glob("*_勤務可否.xlsx"))
+    assert len(forms) == 45 and "45 form(s) written" in text
+    answer(forms[0], ["×", "午後", "△"])
+    answer(forms[1], ["○"])
+    out = tmp_path / "merged.xlsx"
+    code, text = haichi("collect", forms[0], forms[1], "--into", SAMPLE, "-o", out)
+    assert code == 0, text
+    assert "2 form(s) collected (45 staff, 43 not returned)" in text and "not returned: H003" in text
+    merged = import_workbooks([out])
+    before = import_workbooks([SAMPLE])
+    h001 = {d: m for (s, d), m in merged.availability.items() if s == "H001"}
+    assert list(h001.values()) == [Mark.UNAVAILABLE, Mark.PM_ONLY, Mark.PREFER_NOT]
+    assert {k: v for k, v in merged.availability.items() if k[0] not in ("H001", "H002")} == \
+        {k: v for k, v in before.availability.items() if k[0] not in ("H001", "H002")}
+
+
+def test_collect_refuses_bad_forms_and_writes_nothing(haichi, tmp_path: Path) -> None:
+    haichi("forms", SAMPLE, "-o", tmp_path)
+    form = sorted(tmp_path.glob("H001_*.xlsx"))[0]
+    answer(form, ["○", "maybe"])
+    out = tmp_path / "merged.xlsx"
+    code, text = haichi("collect", form, "--into", SAMPLE, "-o", out)
+    assert code == 1 and f"{form.name} 勤務可否!C{HEADER_ROW + 2}" in text and 'unknown mark "maybe"' in text
+    assert not out.exists()
+    code, text = haichi("collect", form)  # neither --plan nor --into
+    assert code == 1 and "--plan" in text
+
+
+def test_forms_and_collect_with_a_stored_plan(haichi, tmp_path: Path) -> None:
+    db = tmp_path / "haichi.db"
+    assert haichi("import", SAMPLE, "--plan", "jan", "--db", db)[0] == 0
+    code, text = haichi("forms", "--plan", "jan", "--db", db, "-o", tmp_path / "forms", "--prefill")
+    assert code == 0, text
+    form = sorted((tmp_path / "forms").glob("H002_*.xlsx"))[0]
+    answer(form, ["△"])
+    (tmp_path / "forms" / "~$lock.xlsx").write_bytes(b"lock")  # Excel's lock file beside an open form
+    code, text = haichi("collect", tmp_path / "forms", "--plan", "jan", "--db", db, "--dry-run")
+    assert code == 0 and "45 form(s) collected" in text and "dry run" in text, text
+    with Database(db) as store:
+        assert store.load_problem("jan").mark("H002", store.load_problem("jan").start) is not Mark.PREFER_NOT
+    code, text = haichi("collect", tmp_path / "forms", "--plan", "jan", "--db", db)
+    assert code == 0 and "H002" in text and "1 day(s) changed" in text, text
+    with Database(db) as store:
+        problem = store.load_problem("jan")
+    assert problem.mark("H002", problem.start) is Mark.PREFER_NOT
+
+
+@pytest.fixture
+def roster_file(sample_plan: Plan, tmp_path: Path) -> Path:
+    path = tmp_path / "roster.xlsx"
+    write_roster(path, sample_plan.problem, sample_plan.witness)
+    return path
+
+
+def test_calendars_from_a_roster_workbook(haichi, roster_file: Path, sample_plan: Plan, tmp_path: Path) -> None:
+    code, text = haichi("calendars", roster_file, "-o", tmp_path / "ics")
+    assert code == 0, text
+    placed = {a.staff_id for a in sample_plan.witness.assignments}
+    files = list((tmp_path / "ics").glob("*.ics"))
+    assert len(files) == len(placed) and f"{len(placed)} calendar(s)" in text
+    one = next(f for f in files if f.name.startswith(sorted(placed)[0]))
+    body = one.read_bytes().decode()
+    n = sum(1 for a in sample_plan.witness.assignments if a.staff_id == sorted(placed)[0])
+    assert body.count("BEGIN:VEVENT") == n and "TZID:Asia/Tokyo" in body
+
+
+def test_pdf_of_the_master_roster(haichi, roster_file: Path, tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "master.pdf"
+    if paperwork.find_office() is not None:
+        code, text = haichi("pdf", roster_file, "-o", out)
+        assert code == 0, text
+        assert out.read_bytes().startswith(b"%PDF")
+    monkeypatch.setattr(paperwork, "find_office", lambda: None)
+    code, text = haichi("pdf", roster_file, "-o", tmp_path / "none.pdf")
+    assert code == 3 and "LibreOffice" in text and not (tmp_path / "none.pdf").exists()
+
+
+def test_notify_writes_files_for_the_affected_only(haichi, sample_plan: Plan, tmp_path: Path) -> None:
+    problem, witness = sample_plan.problem, sample_plan.witness
+    db = tmp_path / "haichi.db"
+    with Database(db) as store:
+        store.save_problem("jan", problem)
+        v1 = store.save_solution("jan", witness)
+        store.publish("jan", v1)
+        first, second, third = witness.assignments[:3]
+        spare = next(r for r in problem.requirements if r.date == problem.requirement(first.requirement_id).date
+                     and r.id != first.requirement_id)
+        changed = [Assignment(first.staff_id, spare.id)] + [Assignment(third.staff_id, third.requirement_id, locked=True)]
+        changed += witness.assignments[3:]  # `second` is taken off, `third` only pinned
+        store.save_solution("jan", Roster(changed))
+    code, text = haichi("notify", "--plan", "jan", "--db", db, "-o", tmp_path / "notice")
+    assert code == 0, text
+    affected = sorted({first.staff_id, second.staff_id} - {third.staff_id})
+    names = sorted(p.name for p in (tmp_path / "notice").iterdir())
+    assert "変更一覧.xlsx" in names
+    people = {name.split("_")[0] for name in names if name != "変更一覧.xlsx"}
+    assert people == set(affected)
+    assert "moved from" in text and "taken off" in text and "pinned" in text
+    ws = openpyxl.load_workbook(tmp_path / "notice" / "変更一覧.xlsx").active
+    assert "version 1 (published)" in ws["A2"].value

@@ -1,0 +1,124 @@
+"""A coordinator's whole month in the window: import the sample → solve → edit → undo → lock →
+re-solve keeping the locks → save → export, checking the exported workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from desktop.main_window import MainWindow
+from desktop.views.roster_grid import LOCK
+from models.storage import Database
+from tests.desktop.conftest import SAMPLE
+
+WAIT = 60000
+
+
+@pytest.fixture
+def window(qtbot, settings, tmp_path: Path):
+    settings.setValue("solve/workers", 1)
+    w = MainWindow(database_url=str(tmp_path / "plans.db"), settings=settings)
+    qtbot.addWidget(w)
+    yield w
+    w.close()
+
+
+def _idle(w: MainWindow) -> bool:
+    return not w.is_busy() and not w.plan.is_evaluating()
+
+
+def test_import_solve_edit_undo_lock_resolve_export(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    w = window
+    w.open_workbooks([SAMPLE])
+    qtbot.waitUntil(lambda: w.problem is not None and _idle(w), timeout=WAIT)
+    assert len(w.problem.staff) == 45 and w.roster_model.columnCount() == 31
+    qtbot.waitUntil(lambda: _idle(w) and "saved" in w.status.text(), timeout=WAIT)  # imported into a plan
+
+    w.start_solve(time_limit=3)
+    assert w.is_busy() and w.actions_.cancel.isEnabled()
+    qtbot.waitUntil(lambda: _idle(w), timeout=WAIT)
+    assert w.last_result is not None and w.last_result.roster is not None, w.status.text()
+    assert w.plan.has_roster() and not w.plan.evaluation.hard_violations
+    assert w.solve_progress.points, "the chart received the solver's progress"
+    solved = {(a.staff_id, a.requirement_id) for a in w.plan.roster.assignments}
+
+    # edit through the grid: drop someone's session onto a colleague who is free that day
+    model, view = w.roster_model, w.roster_view
+    a = w.plan.roster.assignments[0]
+    day = w.problem.requirement(a.requirement_id).date
+    column = (day - w.problem.start).days
+    free_row = next(r for r in range(model.rowCount()) if not model.sessions_at(r, column))
+    assert view.drop_session(a.staff_id, a.requirement_id, free_row, column)
+    moved_to = model.staff_at(free_row).id
+    assert w.plan.assignment(moved_to, a.requirement_id) is not None
+    assert w.undo_view.stack().count() == 2  # solve, move
+    w.actions_.undo.trigger()
+    assert {(x.staff_id, x.requirement_id) for x in w.plan.roster.assignments} == solved
+    w.actions_.redo.trigger()
+    w.actions_.undo.trigger()
+
+    # lock three assignments from the context menu's selection and re-solve around them
+    pins = [(x.staff_id, x.requirement_id) for x in w.plan.roster.assignments[:3]]
+    w.editor.lock(pins)
+    cell = model.cell_of(pins[0][0], w.problem.requirement(pins[0][1]).date)
+    assert model.data(cell).startswith(LOCK)
+    w.start_solve(time_limit=2)
+    qtbot.waitUntil(lambda: _idle(w), timeout=WAIT)
+    assert all(w.plan.assignment(*p) is not None and w.plan.assignment(*p).locked for p in pins)
+
+    w.save_plan()
+    qtbot.waitUntil(lambda: _idle(w), timeout=WAIT)
+    db = Database(w.database_url)
+    version, stored = db.latest_solution(w.plan.plan_name)
+    assert {(x.staff_id, x.requirement_id) for x in stored.assignments if x.locked} == set(pins)
+    db.close()
+
+    out = tmp_path / "roster.xlsx"
+    w.export_to(out)
+    qtbot.waitUntil(lambda: _idle(w) and out.exists(), timeout=WAIT)
+    sheet = openpyxl.load_workbook(out, read_only=True)["Assignments"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    assert list(header) == ["date", "site", "activity", "start", "end", "staff_id", "staff_name", "locked"]
+    assert len(body) == len(w.plan.roster.assignments)
+    locked_rows = {(r[5], r[0], r[1], r[2], r[3]) for r in body if r[7] in (True, "TRUE")}
+    expected = set()
+    for staff_id, req_id in pins:
+        req = w.problem.requirement(req_id)
+        expected.add((staff_id, req.date.isoformat(), req.site, req.activity, f"{req.start // 60:02d}:{req.start % 60:02d}"))
+    assert locked_rows == expected
+
+    folder = tmp_path / "people"
+    w.export_personal(folder)
+    qtbot.waitUntil(lambda: _idle(w) and folder.exists() and any(folder.iterdir()), timeout=WAIT)
+    assert len(list(folder.glob("*.xlsx"))) >= len({x.staff_id for x in w.plan.roster.assignments})
+
+
+def test_cancel_keeps_the_best_roster_and_the_window_responds(qtbot, window: MainWindow) -> None:
+    w = window
+    w.open_workbooks([SAMPLE])
+    qtbot.waitUntil(lambda: w.problem is not None and _idle(w), timeout=WAIT)
+    w.start_solve(time_limit=60)
+    qtbot.waitUntil(lambda: bool(w.solve_progress.points), timeout=WAIT)
+    w.actions_.cancel.trigger()
+    qtbot.waitUntil(lambda: _idle(w), timeout=WAIT)
+    assert w.last_result.cancelled and w.last_result.roster is not None
+    assert w.plan.has_roster()
+
+
+def test_menu_offers_assign_swap_and_lock(qtbot, window: MainWindow, sample_plan) -> None:
+    w = window
+    w.set_problem(sample_plan.problem, sample_plan.witness)
+    model = w.roster_model
+    a = w.plan.roster.assignments[0]
+    index = model.cell_of(a.staff_id, w.problem.requirement(a.requirement_id).date)
+    menu = w.roster_view.build_menu(index.row(), index.column())
+    texts = [x.text() for x in menu.actions()]
+    assert "Assign to" in texts and "Swap with" in texts and "Lock" in texts
+    unassign = next(x for x in menu.actions() if x.text().startswith("Unassign from"))
+    unassign.trigger()
+    assert w.plan.assignment(a.staff_id, a.requirement_id) is None
+    w.undo_stack.undo()
+    assert w.plan.assignment(a.staff_id, a.requirement_id) is not None

@@ -1,0 +1,121 @@
+"""The Qt item models read straight from the plan: tested with model.data(), no widget shown."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+
+from desktop.edits import RosterEditor
+from desktop.views.records import sessions_model, staff_model
+from desktop.views.roster_grid import HOLIDAY_COLOUR, LOCK, VIOLATIONS_ROLE, WEEKEND_COLOUR, RosterModel
+from desktop.views.sessions import ASSIGNED_COLUMN, UNFILLED_BACKGROUND, SessionsModel
+from desktop.views.statistics import StatisticsModel, ViolationsModel
+from desktop.working_plan import WorkingPlan
+from models.stats import person_stats
+
+D = Qt.ItemDataRole.DisplayRole
+BG = Qt.ItemDataRole.BackgroundRole
+
+
+@pytest.fixture
+def plan(qtbot, sample_plan) -> WorkingPlan:
+    p = WorkingPlan(background_evaluation=False)
+    p.load(sample_plan.problem, sample_plan.witness)
+    return p
+
+
+def test_roster_cells_show_site_activity_and_lock(plan) -> None:
+    model = RosterModel(plan)
+    assert model.rowCount() == len(plan.problem.active_staff()) and model.columnCount() == 31
+    a = plan.roster.assignments[0]
+    req = plan.problem.requirement(a.requirement_id)
+    index = model.cell_of(a.staff_id, req.date)
+    assert f"{req.site} {req.activity}" in model.data(index, D)
+    assert LOCK not in model.data(index, D)
+    RosterEditor(plan, QUndoStack()).lock([(a.staff_id, req.id)])
+    assert f"{LOCK}{req.site} {req.activity}" in model.data(index, D)
+    assert model.data(index, BG) is not None
+
+
+def test_empty_cells_show_marks_and_rest_days_are_shaded(plan) -> None:
+    model = RosterModel(plan)
+    problem = plan.problem
+    row = next(r for r in range(model.rowCount()) if not model.sessions_at(r, 0) and not model.sessions_at(r, 1))
+    staff = model.staff_at(row)
+    assert model.data(model.index(row, 0), D) == ("" if problem.mark(staff.id, date(2027, 1, 1)).value == "○"
+                                                   else problem.mark(staff.id, date(2027, 1, 1)).value)
+    assert model.data(model.index(row, 0), BG).color() == HOLIDAY_COLOUR  # 元日
+    assert model.data(model.index(row, 1), BG).color() == WEEKEND_COLOUR  # Saturday 1/2
+    assert model.data(model.index(row, 3), BG) is None  # Monday 1/4
+    assert model.headerData(0, Qt.Orientation.Horizontal, D) == "1/1 Fri"
+
+
+def test_violated_cell_carries_its_rule_and_tooltip(plan) -> None:
+    model = RosterModel(plan)
+    problem = plan.problem
+    req, who = next((r, s.id) for r in problem.requirements for s in problem.active_staff()
+                    if not problem.mark(s.id, r.date).can_work and s.id not in plan.staff_on(r.id))
+    index = model.cell_of(who, req.date)
+    assert not [v for v in model.data(index, VIOLATIONS_ROLE) if v.rule_id == "availability"]
+    RosterEditor(plan, QUndoStack()).assign(who, req.id)
+    found = [v for v in model.data(index, VIOLATIONS_ROLE) if v.rule_id == "availability"]
+    assert found and found[0].hard
+    assert "Availability" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_sessions_model_marks_unfilled_in_red(plan) -> None:
+    model = SessionsModel(plan)
+    row = 0
+    req = model.requirement_at(row)
+    who = plan.staff_on(req.id)
+    assert model.data(model.index(row, ASSIGNED_COLUMN), D) == str(len(who))
+    assert model.data(model.index(row, 0), BG) is None
+    editor = RosterEditor(plan, QUndoStack())
+    for staff_id in who:
+        editor.unassign(staff_id, req.id)
+    assert model.data(model.index(row, ASSIGNED_COLUMN), D) == "0"
+    assert model.data(model.index(row, 0), BG).color() == UNFILLED_BACKGROUND
+    assert model.headerData(ASSIGNED_COLUMN, Qt.Orientation.Horizontal, D) == "Assigned"
+
+
+def test_statistics_rows_and_totals_follow_edits(plan) -> None:
+    model = StatisticsModel(plan)
+    stats = person_stats(plan.problem, plan.roster)
+    assert model.rowCount() == len(stats) + 1
+    total_row = model.rowCount() - 1
+    assert model.data(model.index(total_row, 1), D) == str(sum(s.count for s in stats))
+    a = plan.roster.assignments[0]
+    RosterEditor(plan, QUndoStack()).unassign(a.staff_id, a.requirement_id)
+    assert model.data(model.index(total_row, 1), D) == str(sum(s.count for s in stats) - 1)
+
+
+def test_violations_list_puts_hard_ones_first(plan) -> None:
+    model = ViolationsModel(plan)
+    problem = plan.problem
+    req, who = next((r, s.id) for r in problem.requirements for s in problem.active_staff()
+                    if not problem.mark(s.id, r.date).can_work and s.id not in plan.staff_on(r.id))
+    RosterEditor(plan, QUndoStack()).assign(who, req.id)
+    assert model.data(model.index(0, 1), D) == "hard"
+    assert model.data(model.index(0, 0), D) == "Availability"
+    assert all(model.data(model.index(r, 1), D) == "soft" for r in range(1, model.rowCount())
+               if not model.data(model.index(r, 0), Qt.ItemDataRole.UserRole).hard)
+
+
+def test_records_model_parses_refuses_and_inserts(qtbot, sample_plan) -> None:
+    model = staff_model(sample_plan.problem.staff)
+    col = [c.field for c in model.columns].index("max_per_week")
+    assert model.setData(model.index(0, col), "３")  # full-width digits as typed on a Japanese keyboard
+    assert model.records[0].max_per_week == 3
+    assert not model.setData(model.index(0, col), "many")
+    assert model.records[0].max_per_week == 3
+    row = model.insert_record()
+    assert model.records[row].id.startswith("NEW") and model.rowCount() == len(sample_plan.problem.staff) + 1
+
+    sessions = sessions_model(sample_plan.problem.requirements, sample_plan.problem.start)
+    start_col = [c.field for c in sessions.columns].index("start")
+    old_id = sessions.records[0].id
+    assert sessions.setData(sessions.index(0, start_col), "８：１５")
+    assert sessions.records[0].start == 8 * 60 + 15 and sessions.records[0].id != old_id
