@@ -145,19 +145,24 @@ def test_notify_writes_files_for_the_affected_only(haichi, sample_plan: Plan, tm
         store.save_problem("jan", problem)
         v1 = store.save_solution("jan", witness)
         store.publish("jan", v1)
-        first, second, third = witness.assignments[:3]
+        by_person: dict[str, Assignment] = {}
+        for a in witness.assignments:
+            by_person.setdefault(a.staff_id, a)
+        first, second, third = list(by_person.values())[:3]  # three different people
         spare = next(r for r in problem.requirements if r.date == problem.requirement(first.requirement_id).date
                      and r.id != first.requirement_id)
-        changed = [Assignment(first.staff_id, spare.id)] + [Assignment(third.staff_id, third.requirement_id, locked=True)]
-        changed += witness.assignments[3:]  # `second` is taken off, `third` only pinned
-        store.save_solution("jan", Roster(changed))
+        changed = [Assignment(first.staff_id, spare.id), Assignment(third.staff_id, third.requirement_id, locked=True)]
+        changed += [a for a in witness.assignments if a not in (first, second, third)]
+        store.save_solution("jan", Roster(changed))  # `first` moves, `second` is taken off, `third` only pinned
     code, text = haichi("notify", "--plan", "jan", "--db", db, "-o", tmp_path / "notice")
     assert code == 0, text
-    affected = sorted({first.staff_id, second.staff_id} - {third.staff_id})
+    affected = {first.staff_id, second.staff_id}
     names = sorted(p.name for p in (tmp_path / "notice").iterdir())
     assert "変更一覧.xlsx" in names
     people = {name.split("_")[0] for name in names if name != "変更一覧.xlsx"}
-    assert people == set(affected)
+    assert people == affected
+    assert sum(name.endswith(".ics") for name in names) == 2 and sum(name.endswith(".xlsx") for name in names) == 3
+    assert f"2 staff affected: {'、'.join(sorted(affected))}" in text
     assert "moved from" in text and "taken off" in text and "pinned" in text
     ws = openpyxl.load_workbook(tmp_path / "notice" / "変更一覧.xlsx").active
     assert "version 1 (published)" in ws["A2"].value
