@@ -1,0 +1,119 @@
+"""`haichi db backup|check`, `versions`, `diff`, `audit` and `publish` on a stored plan."""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+from datetime import date
+from pathlib import Path
+from typing import Iterator
+
+import openpyxl
+import pytest
+
+from desktop.cli_data import COMMANDS, add_parsers
+from models.domain import Assignment, Problem, Requirement, Roster, Staff
+from models.i18n import language, set_language
+from models.storage import Database
+
+D1 = date(2026, 4, 1)
+PLAN = Problem("2026-04", D1, D1, staff=[Staff("H001", "山田 花子"), Staff("H002", "佐藤 次郎")],
+               requirements=[Requirement("am", D1, "灘", "3歳児健診", 540, 720, 1),
+                             Requirement("pm", D1, "東灘", "1歳6か月児健診", 780, 960, 1)])
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    before = language()
+    set_language("en")
+    yield
+    set_language(before)
+
+
+def haichi(*argv: str) -> int:
+    """Parse `argv` as `haichi` would (with these sub-commands) and run the command."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang")
+    common.add_argument("--db")
+    parser = argparse.ArgumentParser(prog="haichi", parents=[common])
+    add_parsers(parser.add_subparsers(dest="command"), common)
+    args = parser.parse_args(list(argv))
+    return COMMANDS[args.command](args)
+
+
+@pytest.fixture
+def stored(tmp_path: Path) -> str:
+    path = tmp_path / "haichi.sqlite3"
+    with Database(path, user="sato") as db:
+        db.save_problem(PLAN.name, PLAN)
+        db.save_solution(PLAN.name, Roster([Assignment("H001", "am"), Assignment("H002", "pm")]),
+                         stats={"objective": 12})
+        db.publish(PLAN.name, 1)
+        db.save_solution(PLAN.name, Roster([Assignment("H001", "pm", locked=True)]))
+    return str(path)
+
+
+def test_versions(stored: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert haichi("versions", "--plan", PLAN.name, "--db", stored) == 0
+    out = capsys.readouterr().out
+    assert "plan '2026-04' (write #4)" in out and "by sato (save_solution)" in out
+    assert "version 1  published" in out and "2 assignments objective 12" in out
+    assert "version 2  draft" in out
+
+
+def test_diff_between_published_and_latest(stored: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out_file = tmp_path / "changes.xlsx"
+    assert haichi("diff", "--plan", PLAN.name, "published", "latest", "--db", stored, "-o", str(out_file)) == 0
+    out = capsys.readouterr().out
+    assert "version 1 → version 2" in out
+    assert "山田 花子 (H001) moved from 4/1 灘 3歳児健診 09:00-12:00 to 4/1 東灘 1歳6か月児健診 13:00-16:00" in out
+    assert "佐藤 次郎 (H002) taken off 4/1 東灘 1歳6か月児健診 13:00-16:00" in out
+    rows = list(openpyxl.load_workbook(out_file)["変更"].iter_rows(values_only=True))
+    assert [r[3] for r in rows[3:]] == ["moved", "removed"]
+
+
+def test_diff_refusals_exit_1(stored: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert haichi("diff", "--plan", PLAN.name, "1", "7", "--db", stored) == 1
+    assert 'plan "2026-04" has no version 7' in capsys.readouterr().err
+    assert haichi("diff", "--plan", PLAN.name, "first", "2", "--db", stored) == 1
+    assert "not a version: first" in capsys.readouterr().err
+    assert haichi("diff", "--plan", "nope", "1", "2", "--db", stored) == 1
+    assert 'plan "nope" not found' in capsys.readouterr().err
+
+
+def test_audit(stored: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert haichi("audit", "--db", stored, "--limit", "2") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and "sato" in lines[0] and "save_solution" in lines[0] and "publish" in lines[1]
+
+
+def test_publish_and_frozen(stored: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert haichi("publish", "--plan", PLAN.name, "--db", stored) == 0
+    assert "version 2 published" in capsys.readouterr().out
+    with Database(stored) as db:
+        assert [s.status for s in db.list_solutions(PLAN.name)] == ["published", "published"]
+
+
+def test_db_backup_and_check(stored: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "copy.sqlite3"
+    assert haichi("db", "backup", "--to", str(target), "--db", stored) == 0
+    assert f"backup written: {target}" in capsys.readouterr().out
+    assert haichi("db", "check", "--db", str(target)) == 0
+    out = capsys.readouterr().out
+    assert "integrity check: ok" in out and "schema: up to date" in out and "healthy" in out
+
+
+def test_db_check_of_a_stranger_and_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other = tmp_path / "other.sqlite3"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE t (x)")
+    assert haichi("db", "check", "--db", str(other)) == 1
+    assert "not a Haichi database" in capsys.readouterr().err
+    assert haichi("db", "backup", "--db", str(tmp_path / "none.sqlite3")) == 1
+    assert "no database file" in capsys.readouterr().err
+    assert not (tmp_path / "none.sqlite3").exists()
+
+
+def test_db_backup_of_postgres_says_pg_dump(capsys: pytest.CaptureFixture[str]) -> None:
+    assert haichi("db", "backup", "--db", "postgresql+psycopg://u@127.0.0.1:1/x") == 1
+    assert "pg_dump" in capsys.readouterr().err
