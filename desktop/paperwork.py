@@ -19,7 +19,7 @@ from openpyxl import Workbook
 
 from desktop.operations import atomic_output
 from models.calendars import write_calendars
-from models.changes import ADDED, MOVED, REMOVED, Change, change_report, describe, roster_changes
+from models.changes import ADDED, MOVED, REMOVED, Change, change_report, kind_title, roster_changes, session_label
 from models.domain import Problem, Requirement, Roster
 from models.excel import export, template
 from models.excel.changes_sheet import write_changes
@@ -133,6 +133,13 @@ def _cancelled(problem: Problem, changes: list[Change]) -> dict[str, list[Requir
     return result
 
 
+def own_change(problem: Problem, change: Change) -> str:
+    """A change as told to the person it concerns: `【移動】 1/5 北 健診 13:00-16:00 → 1/5 東 教室 9:30-11:30`."""
+    before, after = session_label(problem, change.before), session_label(problem, change.after)
+    text = f"{before} → {after}" if change.kind == MOVED else (after or before)
+    return f"【{kind_title(change.kind)}】 {text}"
+
+
 def notify(
     folder: Path | str, problem: Problem, before: Roster, after: Roster, before_label: str = "", after_label: str = ""
 ) -> Notice:
@@ -147,7 +154,7 @@ def notify(
     notices: dict[str, list[str]] = {}
     for c in changes:
         if c.kind in (MOVED, ADDED, REMOVED):
-            notices.setdefault(c.staff_id, []).append(t("【変更】", "[Changed] ") + describe(problem, c))
+            notices.setdefault(c.staff_id, []).append(own_change(problem, c))
     with atomic_output(folder / CHANGES_FILE) as tmp:
         wb = Workbook(write_only=True)
         write_changes(wb, problem, before, after, before_label, after_label)

@@ -19,13 +19,13 @@ from models.domain import Assignment, Problem, Requirement, Roster, Staff, hhmm
 from models.excel import schema
 from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import (
-    BODY, PAPER_A4, PLAIN, SUBTITLE, TITLE, day_fill, day_label, safe_sheet_name,
+    BODY, PAPER_A4, PLAIN, SUBTITLE, TITLE, day_fill, day_label, safe_sheet_name, text_width,
 )
 from models.i18n import t
 from models.stats import PersonStats, person_stats
 
 _WIDTHS = [16, 13, 22, 24, 30]
-NOTICE = SUBTITLE.but(bold=True, color="C00000")  # a change the person must notice
+NOTICE = SUBTITLE.but(bold=True, color="C00000", wrap=True)  # a change the person must notice
 
 
 def _headers() -> list[str]:
@@ -96,8 +96,9 @@ def write_person_workbook(
                         freeze=f"A{header_row + 1}")
     sheet.title(t("{name} さんの勤務予定", "Schedule of {name}", name=staff.name), len(_WIDTHS),
                 f"{problem.name}　{problem.start:%Y/%m/%d} 〜 {problem.end:%Y/%m/%d}　{summary_line(stats)}")
-    for line in notices:
-        sheet.append([sheet.cell(line, NOTICE)], look=None)
+    for line in notices:  # wrapped, and a second line tall when wider than the table
+        tall = text_width(line) > sum(_WIDTHS) * 0.95
+        sheet.append([sheet.cell(line, NOTICE)], look=None, height=28 if tall else None)
         sheet.ws.merged_cells.add(f"A{sheet.rows}:{get_column_letter(len(_WIDTHS))}{sheet.rows}")
     _write_rows(sheet, items)
     sheet.print_setup(landscape=False, paper=PAPER_A4, title_rows=f"{header_row}:{header_row}")

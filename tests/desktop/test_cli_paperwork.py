@@ -164,5 +164,8 @@ def test_notify_writes_files_for_the_affected_only(haichi, sample_plan: Plan, tm
     assert sum(name.endswith(".ics") for name in names) == 2 and sum(name.endswith(".xlsx") for name in names) == 3
     assert f"2 staff affected: {'、'.join(sorted(affected))}" in text
     assert "moved from" in text and "taken off" in text and "pinned" in text
+    moved = next((tmp_path / "notice").glob(f"{first.staff_id}_*.xlsx"))
+    notice = openpyxl.load_workbook(moved).active["A3"].value
+    assert notice.startswith("【moved】") and " → " in notice and spare.label() in notice
     ws = openpyxl.load_workbook(tmp_path / "notice" / "変更一覧.xlsx").active
     assert "version 1 (published)" in ws["A2"].value
