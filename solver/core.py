@@ -66,6 +66,21 @@ def gap_of(objective: float, bound: float) -> float:
     return abs(objective - bound) / max(1.0, abs(objective))
 
 
+# Full-problem subsolvers in the order a small machine should run them. max_lp (the full LP
+# relaxation with cuts) proves rostering objectives fast, yet CP-SAT's own portfolio only starts
+# it from the 7th worker; measured on the sample: optimal in 0.6 s instead of no proof in 30 s.
+PORTFOLIO = ("max_lp", "default_lp", "quick_restart", "reduced_costs", "core", "pseudo_costs", "no_lp")
+
+
+def portfolio(parameters, workers: int) -> None:
+    """Choose the subsolvers for `workers` workers (one worker: the max_lp settings alone)."""
+    if workers == 1:
+        parameters.linearization_level = 2
+    elif workers < 8:
+        for name in PORTFOLIO[:workers]:
+            parameters.subsolvers.append(name)
+
+
 class _Watcher(cp_model.CpSolverSolutionCallback):
     """Runs on CP-SAT's thread for every improving solution."""
 
@@ -123,7 +138,9 @@ class Solver:
         """Run CP-SAT and return the status, the best roster (locked ones marked) and its statistics."""
         cp = cp_model.CpSolver()
         cp.parameters.max_time_in_seconds = float(self.options.time_limit)
-        cp.parameters.num_workers = int(self.options.workers) or os.cpu_count() or 1  # 0 = all cores
+        workers = int(self.options.workers) or os.cpu_count() or 1  # 0 = all cores
+        cp.parameters.num_workers = workers
+        portfolio(cp.parameters, workers)
         cp.parameters.random_seed = int(self.options.seed)
         cp.parameters.log_search_progress = self.options.log
         with self._lock:
