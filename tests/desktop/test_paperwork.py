@@ -1,0 +1,68 @@
+"""The paperwork functions the desktop window calls (no Qt): files per person, PDFs that fit A4."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from desktop import paperwork
+from models.changes import MOVED, REMOVED, Change
+from models.domain import Assignment, Roster
+from models.excel.forms import write_form
+from resources.samples.sample_witness import Plan
+
+needs_office = pytest.mark.skipif(paperwork.find_office() is None, reason="LibreOffice is not installed")
+
+
+def pdf_pages(path: Path) -> tuple[int, set[tuple[float, float]]]:
+    """How many pages a PDF that LibreOffice wrote has, and their sizes (width, height) in points."""
+    data = path.read_bytes()
+    boxes = re.findall(rb"/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]", data)
+    sizes = {(round(float(x2) - float(x1)), round(float(y2) - float(y1))) for x1, y1, x2, y2 in boxes}
+    return len(re.findall(rb"/Type\s*/Page(?!s)", data)), sizes
+
+
+def test_personal_files_are_a_workbook_and_a_calendar_each(sample_plan: Plan, tmp_path: Path) -> None:
+    problem, roster = sample_plan.problem, sample_plan.witness
+    files = paperwork.personal_files(tmp_path, problem, roster)
+    placed = {a.staff_id for a in roster.assignments}
+    assert sum(f.suffix == ".ics" for f in files) == len(placed)
+    assert sum(f.suffix == ".xlsx" for f in files) == len(problem.active_staff())
+
+
+def test_own_change_speaks_to_the_person(sample_plan: Plan) -> None:
+    problem = sample_plan.problem
+    a, b = problem.requirements[:2]
+    assert paperwork.own_change(problem, Change(MOVED, "H001", a.id, b.id, a.date)) == \
+        f"【moved】 {a.label()} → {b.label()}"  # the desktop tests run in English
+    assert paperwork.own_change(problem, Change(REMOVED, "H001", a.id, None, a.date)) == f"【removed】 {a.label()}"
+
+
+def test_notify_with_no_change_writes_only_the_report(sample_plan: Plan, tmp_path: Path) -> None:
+    notice = paperwork.notify(tmp_path, sample_plan.problem, sample_plan.witness, sample_plan.witness)
+    assert notice.affected == [] and [p.name for p in notice.files] == [paperwork.CHANGES_FILE]
+
+
+def test_notify_pin_only_affects_nobody(sample_plan: Plan, tmp_path: Path) -> None:
+    roster = sample_plan.witness
+    pinned = Roster([Assignment(a.staff_id, a.requirement_id, locked=i == 0) for i, a in enumerate(roster.assignments)])
+    notice = paperwork.notify(tmp_path, sample_plan.problem, roster, pinned)
+    assert len(notice.changes) == 1 and notice.affected == []
+
+
+@needs_office
+def test_form_prints_on_one_a4_portrait_page(sample_plan: Plan, tmp_path: Path) -> None:
+    problem = sample_plan.problem
+    form = tmp_path / "form.xlsx"
+    write_form(form, problem, problem.staff[0])
+    paperwork.to_pdf(form, tmp_path / "form.pdf")
+    assert pdf_pages(tmp_path / "form.pdf") == (1, {(595, 842)})  # one A4 portrait page
+
+
+def test_missing_office_is_said_in_words(monkeypatch: pytest.MonkeyPatch, sample_plan: Plan, tmp_path: Path) -> None:
+    monkeypatch.setattr(paperwork, "find_office", lambda: None)
+    with pytest.raises(paperwork.PdfUnavailable, match="LibreOffice"):
+        paperwork.master_pdf(tmp_path / "m.pdf", sample_plan.problem, sample_plan.witness)
+    assert not (tmp_path / "m.pdf").exists()
