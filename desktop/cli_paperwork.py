@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import desktop.cli as cli  # a module import: cli.py may import this module while it is still loading
 from desktop import operations, paperwork
-from desktop.cli import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, Infeasible
 from models.domain import Problem, Roster
 from models.excel.form_returns import report_lines
 from models.i18n import t
@@ -87,14 +87,14 @@ def _roster(args: argparse.Namespace) -> tuple[Problem, Roster]:
     finally:
         db.close()
     if latest is None:
-        raise Infeasible(t("計画「{p}」にはまだ配置がありません。先に solve を実行してください。",
+        raise cli.Infeasible(t("計画「{p}」にはまだ配置がありません。先に solve を実行してください。",
                            "plan '{p}' has no roster yet; run solve first.", p=args.plan))
     return problem, latest[1]
 
 
 def cmd_forms(args: argparse.Namespace) -> int:
     if not _one_of(args.workbook, args.plan, "WORKBOOK.xlsx"):
-        return EXIT_INVALID
+        return cli.EXIT_INVALID
     if args.plan:
         db = _database(args)
         try:
@@ -105,7 +105,7 @@ def cmd_forms(args: argparse.Namespace) -> int:
         problem = operations.import_workbooks([args.workbook])
     paths = paperwork.make_forms(problem, args.output, prefill=args.prefill)
     print(t("回答票 {n} 件を書き出しました: {d}", "{n} form(s) written to {d}", n=len(paths), d=args.output))
-    return EXIT_OK
+    return cli.EXIT_OK
 
 
 def form_files(given: list[Path]) -> list[Path]:
@@ -123,10 +123,10 @@ def form_files(given: list[Path]) -> list[Path]:
 
 def cmd_collect(args: argparse.Namespace) -> int:
     if not _one_of(args.into, args.plan, "--into WORKBOOK.xlsx"):
-        return EXIT_INVALID
+        return cli.EXIT_INVALID
     if args.into and not args.output and not args.dry_run:
         print(t("--into には -o OUT.xlsx も指定してください", "--into needs -o OUT.xlsx"), file=sys.stderr)
-        return EXIT_INVALID
+        return cli.EXIT_INVALID
     files = form_files(args.forms)
     db = None
     if args.plan:
@@ -150,29 +150,29 @@ def cmd_collect(args: argparse.Namespace) -> int:
     finally:
         if db is not None:
             db.close()
-    return EXIT_OK
+    return cli.EXIT_OK
 
 
 def cmd_calendars(args: argparse.Namespace) -> int:
     if not _one_of(args.roster, args.plan, "ROSTER.xlsx"):
-        return EXIT_INVALID
+        return cli.EXIT_INVALID
     problem, roster = _roster(args)
     paths = paperwork.calendars(args.output, problem, roster)
     print(t("カレンダー {n} 件を書き出しました: {d}", "{n} calendar(s) written to {d}", n=len(paths), d=args.output))
-    return EXIT_OK
+    return cli.EXIT_OK
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     if not _one_of(args.roster, args.plan, "ROSTER.xlsx"):
-        return EXIT_INVALID
+        return cli.EXIT_INVALID
     problem, roster = _roster(args)
     try:
         paperwork.master_pdf(args.output, problem, roster)
     except paperwork.PdfUnavailable as error:
         print(str(error), file=sys.stderr)
-        return EXIT_INTERNAL
+        return cli.EXIT_INTERNAL
     print(t("配置表の PDF を書き出しました: {p}", "master roster PDF written: {p}", p=args.output))
-    return EXIT_OK
+    return cli.EXIT_OK
 
 
 def cmd_notify(args: argparse.Namespace) -> int:
@@ -185,7 +185,7 @@ def cmd_notify(args: argparse.Namespace) -> int:
         before = args.before or max((v for v, s in versions.items() if s == PUBLISHED), default=None)
         after = args.after or max(versions, default=None)
         if before is None or after is None:
-            raise Infeasible(t("計画「{p}」には公開版がありません。--from で比べる版を指定してください。",
+            raise cli.Infeasible(t("計画「{p}」には公開版がありません。--from で比べる版を指定してください。",
                                "plan '{p}' has no published version; name one with --from.", p=args.plan))
         old, new = db.load_solution(args.plan, before), db.load_solution(args.plan, after)
     finally:
@@ -201,4 +201,4 @@ def cmd_notify(args: argparse.Namespace) -> int:
     print(t("影響を受ける職員 {n} 名: {ids}", "{n} staff affected: {ids}", n=len(notice.affected),
             ids="、".join(notice.affected) or "-"))
     print(t("{n} 件のファイルを書き出しました: {d}", "{n} file(s) written to {d}", n=len(notice.files), d=args.output))
-    return EXIT_OK
+    return cli.EXIT_OK
