@@ -58,6 +58,7 @@ def make_application(language: str | None = None):
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
+    import desktop.qt_guard  # noqa: F401 - before any Qt work: see the module
     from desktop.dialogs.settings_dialog import chosen_language
 
     app = QApplication.instance() or QApplication([sys.argv[0]])

@@ -33,7 +33,6 @@ from models.domain import Problem, Roster
 from models.errors import InvalidInput
 from models.stats import unfilled
 from solver.core import SolveOptions, SolveResult, Solver
-from desktop.signals import emit
 
 
 class MainWindow(QMainWindow, PlanFiles):
@@ -175,7 +174,7 @@ class MainWindow(QMainWindow, PlanFiles):
         self.roster_view.setEnabled(not (busy and self._solver is not None))
         self.progress.setVisible(busy)
         self.progress.setRange(0, 0)
-        emit(self.busy_changed, busy)
+        self.busy_changed.emit(busy)
 
     def set_problem(self, problem: Problem, roster: Roster | None = None, plan_name: str | None = None) -> None:
         """Show a plan (and its roster); the undo history starts afresh."""
@@ -265,7 +264,7 @@ class MainWindow(QMainWindow, PlanFiles):
         def keep_solver(solver: Solver) -> None:
             self._solver = solver  # read by Cancel on the GUI thread; cancel() is thread-safe
 
-        self._run(lambda: operations.solve(problem, options, lambda p: emit(self._relay.value, p), keep_solver), self._solved)
+        self._run(lambda: operations.solve(problem, options, lambda p: self._relay.value.emit(p), keep_solver), self._solved)
         self.actions_.cancel.setEnabled(True)
 
     def cancel_solve(self) -> None:
@@ -276,6 +275,11 @@ class MainWindow(QMainWindow, PlanFiles):
     @Slot(object)
     def _solved(self, result: SolveResult) -> None:
         self.last_result = result
+        if result.roster is None and result.status != "infeasible":
+            text = self.tr("No roster found within the time limit; try a longer limit in Settings.")
+            self.solve_progress.finish(text)
+            self.status.setText(text)
+            return
         if result.roster is None:
             self.solve_progress.finish(self.tr("No roster satisfies the hard rules."))
             self.status.setText(self.tr("No roster satisfies the hard rules."))

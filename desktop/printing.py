@@ -25,7 +25,7 @@ def master_roster_html(problem: Problem, roster: Roster) -> str:
     for r in sorted(problem.requirements, key=lambda r: (r.date, r.start)):
         by_day_site[(r.date, r.site)].append(r)
     days = sorted({r.date for r in problem.requirements})
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     head = "".join(f"<th>{escape(s)}</th>" for s in sites)
     rows = []
     for day in days:
@@ -34,19 +34,19 @@ def master_roster_html(problem: Problem, roster: Roster) -> str:
         for site in sites:
             parts = []
             for r in by_day_site.get((day, site), []):
-                people = "、".join(sorted(who.get(r.id, []))) or f'<span style="color:#b91c1c">{escape(tr("Printing", "unfilled"))}</span>'
+                people = "、".join(sorted(who.get(r.id, []))) or f'<span style="color:#b91c1c">{escape(translate("Printing", "unfilled"))}</span>'
                 short = len(who.get(r.id, [])) < r.min_staff
                 mark = ' style="color:#b91c1c"' if short else ""
                 parts.append(f"<b>{escape(r.activity)}</b> {hhmm(r.start)}–{hhmm(r.end)}<br><span{mark}>{people}</span>")
             cells.append("<td>" + "<br>".join(parts) + "</td>")
         rows.append(f"<tr{shade}><th>{escape(day_label(day))}</th>{''.join(cells)}</tr>")
-    title = escape(tr("Printing", "Master roster: %1").replace("%1", problem.name))
+    title = escape(translate("Printing", "Master roster: %1").replace("%1", problem.name))
     period = f"{problem.start.isoformat()} – {problem.end.isoformat()}"
     return (
         "<html><body style='font-size:8pt'>"
         f"<h3>{title}</h3><p>{period}</p>"
         "<table border='1' cellspacing='0' cellpadding='3' width='100%'>"
-        f"<thead><tr><th>{escape(tr('Printing', 'Date'))}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<thead><tr><th>{escape(translate('Printing', 'Date'))}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         "</body></html>"
     )
 

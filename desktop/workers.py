@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
-from desktop.signals import emit
+
+import desktop.qt_guard  # noqa: F401 - PySide6 6.12 on Python 3.11 loses references: see the module
 
 
 class Relay(QObject):
@@ -32,9 +33,9 @@ class _Runner(QObject):
         try:
             result = self._work()
         except BaseException as error:  # handed to the GUI, which shows it in words
-            emit(self.failed, error)
+            self.failed.emit(error)
         else:
-            emit(self.finished, result)
+            self.finished.emit(result)
 
 
 class BackgroundTask(QObject):
@@ -66,14 +67,14 @@ class BackgroundTask(QObject):
     @Slot(object)
     def _on_finished(self, result: object) -> None:
         self._stop()
-        emit(self.finished, result)
-        emit(self.done)
+        self.finished.emit(result)
+        self.done.emit()
 
     @Slot(object)
     def _on_failed(self, error: object) -> None:
         self._stop()
-        emit(self.failed, error)
-        emit(self.done)
+        self.failed.emit(error)
+        self.done.emit()
 
     def _stop(self) -> None:
         self._thread.quit()

@@ -14,7 +14,6 @@ from desktop import validation
 from desktop.workers import BackgroundTask
 from models.domain import Assignment, Problem, Roster, Violation
 from solver.evaluate import Evaluation
-from desktop.signals import emit
 
 Pair = tuple[str, str]  # (staff id, requirement id)
 
@@ -74,14 +73,14 @@ class WorkingPlan(QObject):
         self._set_pairs(roster.assignments if roster else [])
         self.modified = False
         self._evaluate_now()
-        emit(self.reset)
+        self.reset.emit()
 
     def replace_roster(self, roster: Roster) -> None:
         """Put in a whole new roster (a solve result or an undo of one)."""
         self._set_pairs(roster.assignments)
         self.modified = True
         self._evaluate_now()
-        emit(self.reset)
+        self.reset.emit()
 
     def replace_problem(self, problem: Problem) -> None:
         """Put in edited input (staff, sites, sessions or rules); assignments to gone sessions drop out."""
@@ -91,8 +90,8 @@ class WorkingPlan(QObject):
                          if problem.has_requirement(a.requirement_id) and a.staff_id in people])
         self.modified = True
         self._evaluate_now()
-        emit(self.input_changed)
-        emit(self.reset)
+        self.input_changed.emit()
+        self.reset.emit()
 
     def _set_pairs(self, assignments: Iterable[Assignment]) -> None:
         self._pairs = {}
@@ -135,13 +134,13 @@ class WorkingPlan(QObject):
                 self.problem, self.roster, self.evaluation.violations, staff_ids, requirement_ids
             )
         self._generation += 1
-        emit(self.edited, set(staff_ids), set(requirement_ids))
-        emit(self.evaluated)
+        self.edited.emit(set(staff_ids), set(requirement_ids))
+        self.evaluated.emit()
         if self._background:
             self._full_timer.start()
         else:
             self._evaluate_now()
-            emit(self.evaluated)
+            self.evaluated.emit()
 
     def _evaluate_now(self) -> None:
         self._generation += 1
@@ -167,7 +166,7 @@ class WorkingPlan(QObject):
     def _full_done(self, generation: int, result: Evaluation) -> None:
         if generation == self._generation:
             self.evaluation = result
-            emit(self.evaluated)
+            self.evaluated.emit()
 
     @Slot()
     def _task_done(self) -> None:

@@ -17,7 +17,6 @@ from desktop.views.roster_grid import day_label
 from desktop.workers import BackgroundTask
 from models.domain import Problem, hhmm
 from models.errors import InputProblem, InvalidInput
-from desktop.signals import emit
 
 PREVIEW_ROWS = 200
 
@@ -52,7 +51,7 @@ class FilesPage(QWizardPage):
         for p in paths:
             if str(p) not in self.paths_text():
                 self.files.addItem(str(p))
-        emit(self.completeChanged)
+        self.completeChanged.emit()
 
     def paths_text(self) -> list[str]:
         return [self.files.item(i).text() for i in range(self.files.count())]
@@ -68,7 +67,7 @@ class FilesPage(QWizardPage):
     def _remove(self) -> None:
         for item in self.files.selectedItems():
             self.files.takeItem(self.files.row(item))
-        emit(self.completeChanged)
+        self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         return self.files.count() > 0
@@ -104,7 +103,7 @@ class PreviewPage(QWizardPage):
         task.failed.connect(self._failed)
         task.done.connect(self._done)
         self._task = task
-        emit(self.completeChanged)
+        self.completeChanged.emit()
         task.start()
 
     def is_reading(self) -> bool:
@@ -112,7 +111,7 @@ class PreviewPage(QWizardPage):
 
     def _done(self) -> None:
         self._task = None
-        emit(self.completeChanged)
+        self.completeChanged.emit()
 
     def _read(self, problem: Problem) -> None:
         self.problem = problem

@@ -15,7 +15,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from desktop.views.roster_grid import Index
 from models.domain import Requirement, Site, Staff, hhmm
 from models.textparse import parse_bool, parse_date, parse_skill_counts, parse_skills, parse_time
-from desktop.signals import emit
 
 
 @dataclass(frozen=True)
@@ -134,7 +133,7 @@ class RecordsModel(QAbstractTableModel):
         if isinstance(record, Requirement) and column.field in ("date", "site", "activity", "start"):
             record = with_session_id(record)
         self.records[index.row()] = record
-        emit(self.dataChanged, index, index)
+        self.dataChanged.emit(index, index)
         return True
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):

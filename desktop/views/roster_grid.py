@@ -18,7 +18,6 @@ from models.domain import Mark, Requirement, Staff, Violation, hhmm
 from models.holidays import holiday_name
 from models.i18n import language
 from solver.rules import CATALOGUE
-from desktop.signals import emit
 
 WEEKDAYS_JA = "月火水木金土日"
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -117,7 +116,7 @@ class RosterModel(QAbstractTableModel):
         for staff_id in staff_ids:
             row = self._row_of.get(staff_id)
             if row is not None and self._days:
-                emit(self.dataChanged, self.index(row, 0), self.index(row, len(self._days) - 1))
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._days) - 1))
 
     @Slot()
     def _evaluated(self) -> None:
@@ -126,9 +125,9 @@ class RosterModel(QAbstractTableModel):
         for staff_id in before | set(self._row_violations):
             row = self._row_of.get(staff_id)
             if row is not None:
-                emit(self.headerDataChanged, Qt.Orientation.Vertical, row, row)
+                self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
         if self._staff and self._days:  # one signal: the view repaints only what is visible
-            emit(self.dataChanged, self.index(0, 0), self.index(len(self._staff) - 1, len(self._days) - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._staff) - 1, len(self._days) - 1))
 
     def _index_violations(self) -> None:
         """Violations go to the cell of their session, or of their date when the person works it;

@@ -8,7 +8,6 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.views.roster_grid import REQUIREMENTS_ROLE, VIOLATION_COLOUR, Index, day_label
 from desktop.working_plan import WorkingPlan
 from models.domain import Requirement, hhmm
-from desktop.signals import emit
 
 UNFILLED_BACKGROUND = QColor("#fee2e2")
 SESSION_HEADERS = (
@@ -19,7 +18,7 @@ SESSION_HEADERS = (
     QT_TRANSLATE_NOOP("SessionsModel", "Needed"),
     QT_TRANSLATE_NOOP("SessionsModel", "Assigned"),
     QT_TRANSLATE_NOOP("SessionsModel", "Staff"),
-    QT_TRANSLATE_NOOP("SessionsModel", "Skills"),
+    QT_TRANSLATE_NOOP("SessionsModel", "Required skills"),
 )
 ASSIGNED_COLUMN = 5
 
@@ -51,7 +50,7 @@ class SessionsModel(QAbstractTableModel):
         for rid in requirement_ids:
             row = self._row_of.get(rid)
             if row is not None:
-                emit(self.dataChanged, self.index(row, 0), self.index(row, len(SESSION_HEADERS) - 1))
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(SESSION_HEADERS) - 1))
 
     def requirement_at(self, row: int) -> Requirement:
         return self._rows[row]

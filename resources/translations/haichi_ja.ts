@@ -1,209 +1,1060 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja_JP">
 <context>
-    <name>MainWindow</name>
+    <name>Actions</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="46" />
-        <source>Haichi — staff rostering</source>
-        <translation>Haichi（配置）— 職員配置</translation>
+        <location filename="../../desktop/menus.py" line="23" />
+        <source>&amp;Import workbooks…</source>
+        <translation>ワークブックの取り込み(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="58" />
-        <source>Roster</source>
-        <translation>配置表</translation>
+        <location filename="../../desktop/menus.py" line="24" />
+        <source>Open &amp;plan…</source>
+        <translation>計画を開く(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="59" />
-        <source>Sessions</source>
-        <translation>枠</translation>
+        <location filename="../../desktop/menus.py" line="25" />
+        <source>&amp;Save plan</source>
+        <translation>計画を保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="62" />
-        <source>Open a workbook to begin (File ▸ Open, or drop an Excel file here).</source>
-        <translation>ワークブックを開いてください（ファイル ▸ 開く、またはExcelファイルをここにドロップ）。</translation>
+        <location filename="../../desktop/menus.py" line="26" />
+        <source>&amp;Roster workbook…</source>
+        <translation>配置表ブック(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="81" />
-        <source>&amp;File</source>
-        <translation>ファイル(&amp;F)</translation>
+        <location filename="../../desktop/menus.py" line="27" />
+        <source>&amp;Per-person files…</source>
+        <translation>個人別ファイル(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="82" />
-        <source>&amp;Open workbook…</source>
-        <translation>ワークブックを開く(&amp;O)…</translation>
+        <location filename="../../desktop/menus.py" line="28" />
+        <source>Print pre&amp;view…</source>
+        <translation>印刷プレビュー(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="83" />
-        <source>&amp;Export roster…</source>
-        <translation>配置表を書き出す(&amp;E)…</translation>
+        <location filename="../../desktop/menus.py" line="29" />
+        <source>Se&amp;ttings…</source>
+        <translation>設定(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="84" />
+        <location filename="../../desktop/menus.py" line="30" />
         <source>E&amp;xit</source>
         <translation>終了(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="89" />
-        <source>&amp;Roster</source>
-        <translation>配置(&amp;R)</translation>
+        <location filename="../../desktop/menus.py" line="32" />
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="90" />
+        <location filename="../../desktop/menus.py" line="34" />
+        <source>&amp;Redo</source>
+        <translation>やり直し(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="36" />
+        <source>Unassign</source>
+        <translation>配置を外す</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="37" />
+        <source>&amp;Lock</source>
+        <translation>固定(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="38" />
+        <source>U&amp;nlock</source>
+        <translation>固定を解除(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="39" />
+        <source>&amp;Staff, sites and sessions…</source>
+        <translation>職員・会場・枠(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="40" />
+        <source>R&amp;ules…</source>
+        <translation>ルール(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="41" />
         <source>&amp;Solve</source>
         <translation>配置を作成(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="91" />
-        <source>&amp;Cancel</source>
-        <translation>中止(&amp;C)</translation>
+        <location filename="../../desktop/menus.py" line="42" />
+        <source>Solve with cover made &amp;soft</source>
+        <translation>人数不足を許して作成(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="94" />
-        <source>Main</source>
-        <translation>メイン</translation>
+        <location filename="../../desktop/menus.py" line="44" />
+        <source>&amp;Cancel solve</source>
+        <translation>作成を中止(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="120" />
-        <source>Open workbooks</source>
-        <translation>ワークブックを開く</translation>
+        <location filename="../../desktop/menus.py" line="45" />
+        <source>&amp;About Haichi</source>
+        <translation>Haichi について(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>FilesPage</name>
+    <message>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="30" />
+        <source>Choose workbooks</source>
+        <translation>ワークブックの選択</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="120" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="31" />
+        <source>Add the sessions workbook and every returned availability form; they are merged.</source>
+        <translation>枠のブックと、返送された勤務可否表をすべて追加してください。まとめて取り込みます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="34" />
+        <source>Add…</source>
+        <translation>追加…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="35" />
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="39" />
+        <source>Plan name (blank: taken from the workbook)</source>
+        <translation>計画名（空欄ならブックから取得）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="47" />
+        <source>Plan name</source>
+        <translation>計画名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="64" />
+        <source>Add workbooks</source>
+        <translation>ワークブックを追加</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="65" />
         <source>Excel workbooks (*.xlsx *.xlsm)</source>
         <translation>Excelブック (*.xlsx *.xlsm)</translation>
     </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="178" />
+        <source>Import workbooks</source>
+        <translation>ワークブックの取り込み</translation>
+    </message>
+</context>
+<context>
+    <name>InputEditor</name>
+    <message>
+        <location filename="../../desktop/dialogs/input_editor.py" line="54" />
+        <source>Staff, sites and sessions</source>
+        <translation>職員・会場・枠</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/input_editor.py" line="60" />
+        <source>Staff</source>
+        <translation>職員</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/input_editor.py" line="61" />
+        <source>Sites</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/input_editor.py" line="62" />
+        <source>Sessions</source>
+        <translation>枠</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/input_editor.py" line="79" />
+        <source>Staff ID %1 is used more than once.</source>
+        <translation>職員ID %1 が重複しています。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/input_editor.py" line="81" />
+        <source>Two sessions have the same date, site, activity and start: %1</source>
+        <translation>日付・会場・内容・開始が同じ枠が2つあります：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/input_editor.py" line="85" />
+        <source>%1 is outside the plan period.</source>
+        <translation>%1 は計画期間外です。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/input_editor.py" line="87" />
+        <source>%1 ends before it starts.</source>
+        <translation>%1 は終了が開始より前です。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="59" />
+        <location filename="../../desktop/main_window.py" line="210" />
+        <source>Haichi — staff rostering</source>
+        <translation>Haichi（配置）— 職員配置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="69" />
+        <source>Roster</source>
+        <translation>配置表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="70" />
+        <source>Sessions</source>
+        <translation>枠</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="57" />
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="60" />
+        <source>Recent &amp;files</source>
+        <translation>最近使ったファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="61" />
+        <source>Recent pla&amp;ns</source>
+        <translation>最近使った計画(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="64" />
+        <source>&amp;Export</source>
+        <translation>書き出し(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="72" />
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="80" />
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="84" />
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="76" />
+        <source>&amp;Roster</source>
+        <translation>配置(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="90" />
+        <source>Main</source>
+        <translation>メイン</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="126" />
+        <location filename="../../desktop/plan_files.py" line="50" />
         <source>Importing %n file(s)…</source>
         <translation><numerusform>%n 件のファイルを取り込み中…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="138" />
+        <location filename="../../desktop/plan_files.py" line="61" />
         <source>%1: %2 staff, %3 sessions, %4 to %5</source>
         <translation>%1：職員 %2 名、枠 %3 件、%4〜%5</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="149" />
+        <location filename="../../desktop/main_window.py" line="260" />
         <source>Solving…</source>
         <translation>配置を作成中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="162" />
+        <location filename="../../desktop/main_window.py" line="274" />
         <source>Stopping — keeping the best roster found so far…</source>
         <translation>中止しています — これまでで最良の配置を残します…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="167" />
-        <source>Solving… objective %1, bound %2, gap %3, %4 s</source>
-        <translation>作成中… 評価値 %1、下界 %2、ギャップ %3、%4 秒</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="177" />
+        <location filename="../../desktop/main_window.py" line="282" />
         <source>No roster</source>
         <translation>配置を作れません</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="178" />
+        <location filename="../../desktop/main_window.py" line="280" />
+        <location filename="../../desktop/main_window.py" line="281" />
         <source>No roster satisfies the hard rules.</source>
         <translation>必須ルールをすべて満たす配置はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="182" />
+        <location filename="../../desktop/main_window.py" line="79" />
+        <source>&lt;opened&gt;</source>
+        <translation>＜開いた時点＞</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="86" />
+        <source>Statistics</source>
+        <translation>集計</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="87" />
+        <source>Rule violations</source>
+        <translation>ルール違反</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="88" />
+        <source>Solve progress</source>
+        <translation>作成の進み具合</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="89" />
+        <source>Undo history</source>
+        <translation>操作履歴</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="100" />
+        <location filename="../../desktop/main_window.py" line="103" />
+        <location filename="../../desktop/main_window.py" line="105" />
+        <source>Plan</source>
+        <translation>計画</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="109" />
+        <source>Import workbooks to begin (File ▸ Import, or drop Excel files here).</source>
+        <translation>ワークブックを取り込んでください（ファイル ▸ 取り込み、またはExcelファイルをここにドロップ）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="221" />
+        <source>Objective %1 · hard violations %2 · unfilled sessions %3</source>
+        <translation>評価値 %1 ・ 必須ルール違反 %2 件 ・ 人数不足の枠 %3 件</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/main_window.py" line="242" />
+        <source>Unassign %n assignment(s)</source>
+        <translation><numerusform>%n 件の配置を外す</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="283" />
+        <source>No roster satisfies the hard rules. Try Roster ▸ Solve with cover made soft.</source>
+        <translation>必須ルールをすべて満たす配置はありません。「配置 ▸ 人数不足を許して作成」をお試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="288" />
+        <source>Solve</source>
+        <translation>配置の作成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="289" />
         <source>optimal</source>
         <translation>最適</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="182" />
+        <location filename="../../desktop/main_window.py" line="289" />
         <source>feasible</source>
         <translation>実行可能</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="184" />
+        <location filename="../../desktop/main_window.py" line="290" />
         <source>Roster ready (%1): objective %2, %3 s</source>
         <translation>配置を作成しました（%1）：評価値 %2、%3 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="191" />
+        <location filename="../../desktop/main_window.py" line="293" />
+        <source>(cancelled; best roster kept)</source>
+        <translation>（中止：最良の配置を残しました）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="90" />
+        <source>Opening plan %1…</source>
+        <translation>計画 %1 を開いています…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="97" />
+        <source>Plan %1 opened.</source>
+        <translation>計画 %1 を開きました。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="120" />
+        <source>Plan %1 saved.</source>
+        <translation>計画 %1 を保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="122" />
+        <source>Roster version %1.</source>
+        <translation>配置 第%1版。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="140" />
         <source>Export roster</source>
         <translation>配置表の書き出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="191" />
+        <location filename="../../desktop/plan_files.py" line="141" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="200" />
+        <location filename="../../desktop/plan_files.py" line="150" />
         <source>Exporting…</source>
         <translation>書き出し中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="202" />
+        <location filename="../../desktop/plan_files.py" line="152" />
         <source>Roster written to %1</source>
         <translation>配置表を書き出しました：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="223" />
+        <location filename="../../desktop/plan_files.py" line="155" />
+        <source>Folder for the per-person files</source>
+        <translation>個人別ファイルの保存先フォルダ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="165" />
+        <source>%1 files written to %2</source>
+        <translation>%1 件のファイルを %2 に書き出しました</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="178" />
+        <source>Edit staff, sites and sessions</source>
+        <translation>職員・会場・枠の編集</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="186" />
+        <source>Change rules</source>
+        <translation>ルールの変更</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="192" />
+        <source>About Haichi</source>
+        <translation>Haichi について</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="192" />
+        <source>Haichi builds staff rosters: Excel in, a constraint solver, Excel out.</source>
+        <translation>Haichi は職員の配置表を作ります：Excelで取り込み、制約ソルバーで作成し、Excelで書き出します。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="319" />
         <source>Problems in the workbook</source>
         <translation>ワークブックの問題</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="224" />
+        <location filename="../../desktop/main_window.py" line="320" />
         <source>%n problem(s) found; nothing was imported.</source>
         <translation><numerusform>%n 件の問題があります。何も取り込んでいません。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229" />
+        <location filename="../../desktop/main_window.py" line="317" />
+        <location filename="../../desktop/main_window.py" line="325" />
         <source>Error: %1</source>
         <translation>エラー：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="238" />
+        <location filename="../../desktop/main_window.py" line="209" />
         <source>Haichi — %1</source>
         <translation>Haichi（配置）— %1</translation>
     </message>
 </context>
 <context>
-    <name>SessionsModel</name>
+    <name>PlansDialog</name>
     <message>
-        <location filename="../../desktop/roster_model.py" line="182" />
-        <source>Date</source>
-        <translation>日付</translation>
+        <location filename="../../desktop/dialogs/plans_dialog.py" line="15" />
+        <source>Open plan</source>
+        <translation>計画を開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_model.py" line="183" />
-        <source>Site</source>
-        <translation>会場</translation>
+        <location filename="../../desktop/dialogs/plans_dialog.py" line="19" />
+        <source>Plan</source>
+        <translation>計画</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_model.py" line="184" />
-        <source>Activity</source>
-        <translation>内容</translation>
+        <location filename="../../desktop/dialogs/plans_dialog.py" line="19" />
+        <source>Period</source>
+        <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_model.py" line="185" />
-        <source>Time</source>
-        <translation>時間</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/roster_model.py" line="186" />
-        <source>Needed</source>
-        <translation>必要人数</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/roster_model.py" line="187" />
-        <source>Assigned</source>
-        <translation>配置人数</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/roster_model.py" line="188" />
+        <location filename="../../desktop/dialogs/plans_dialog.py" line="19" />
         <source>Staff</source>
         <translation>職員</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_model.py" line="189" />
+        <location filename="../../desktop/dialogs/plans_dialog.py" line="19" />
+        <source>Sessions</source>
+        <translation>枠</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/plans_dialog.py" line="19" />
+        <source>Versions</source>
+        <translation>版</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="83" />
+        <source>Check</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="100" />
+        <source>Reading the workbooks…</source>
+        <translation>ワークブックを読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="120" />
+        <source>Plan %1, %2 to %3: %4 staff, %5 sites, %6 sessions, %7 availability marks. Press Finish to import.</source>
+        <translation>計画 %1（%2〜%3）：職員 %4 名、会場 %5 か所、枠 %6 件、勤務可否 %7 件。「完了」で取り込みます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="125" />
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="125" />
+        <source>Site</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="125" />
+        <source>Activity</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="125" />
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="125" />
+        <source>Needed</source>
+        <translation>必要人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="126" />
         <source>Skills</source>
+        <translation>スキル</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/dialogs/import_wizard.py" line="140" />
+        <source>%n problem(s) found; nothing will be imported. Fix the workbooks and press Back, then Next.</source>
+        <translation><numerusform>%n 件の問題があります。何も取り込みません。ブックを直してから「戻る」「次へ」を押してください。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="144" />
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="144" />
+        <source>Sheet</source>
+        <translation>シート</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="144" />
+        <source>Cell</source>
+        <translation>セル</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="144" />
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../desktop/printing.py" line="43" />
+        <source>Master roster: %1</source>
+        <translation>配置表：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing.py" line="73" />
+        <source>Print preview — master roster</source>
+        <translation>印刷プレビュー — 配置表</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <location filename="../../desktop/views/records.py" line="63" />
+        <source>Staff ID</source>
+        <translation>職員ID</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="64" />
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="65" />
+        <source>Skills</source>
+        <translation>スキル</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="66" />
+        <source>Home</source>
+        <translation>拠点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="67" />
+        <source>Max/day</source>
+        <translation>1日上限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="68" />
+        <source>Max/week</source>
+        <translation>週上限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="69" />
+        <source>Max/month</source>
+        <translation>月上限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="70" />
+        <source>Desired/month</source>
+        <translation>希望回数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="71" />
+        <source>Max consecutive days</source>
+        <translation>連続勤務上限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="72" />
+        <source>Hourly rate</source>
+        <translation>時給</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="73" />
+        <source>Annual pay cap</source>
+        <translation>年間上限額</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="74" />
+        <source>Active</source>
+        <translation>在籍</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="75" />
+        <location filename="../../desktop/views/records.py" line="92" />
+        <source>Notes</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="78" />
+        <location filename="../../desktop/views/records.py" line="84" />
+        <source>Site</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="79" />
+        <source>Area</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="80" />
+        <source>Travel group</source>
+        <translation>移動グループ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="83" />
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="85" />
+        <source>Activity</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="86" />
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="87" />
+        <source>End</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="88" />
+        <source>Min staff</source>
+        <translation>必要人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="89" />
+        <source>Max staff</source>
+        <translation>最大人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="90" />
+        <source>Required skills</source>
         <translation>必要スキル</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="170" />
+        <source>New person</source>
+        <translation>新しい職員</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="175" />
+        <location filename="../../desktop/views/records.py" line="180" />
+        <source>New site</source>
+        <translation>新しい会場</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="181" />
+        <source>New session</source>
+        <translation>新しい枠</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsTab</name>
+    <message>
+        <location filename="../../desktop/dialogs/input_editor.py" line="26" />
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/input_editor.py" line="27" />
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+</context>
+<context>
+    <name>RosterEditor</name>
+    <message>
+        <location filename="../../desktop/edits.py" line="37" />
+        <source>Assign %1 to %2</source>
+        <translation>%1 を %2 に配置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/edits.py" line="53" />
+        <source>Unassign %1 from %2</source>
+        <translation>%1 を %2 から外す</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/edits.py" line="71" />
+        <source>Lock %n assignment(s)</source>
+        <translation><numerusform>%n 件の配置を固定</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/edits.py" line="72" />
+        <source>Unlock %n assignment(s)</source>
+        <translation><numerusform>%n 件の配置の固定を解除</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/edits.py" line="157" />
+        <source>Move %1 from %2 to %3</source>
+        <translation>%1 を %2 から %3 へ移す</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/edits.py" line="171" />
+        <source>Swap %1 and %2</source>
+        <translation>%1 と %2 を入れ替え</translation>
+    </message>
+</context>
+<context>
+    <name>RosterView</name>
+    <message>
+        <location filename="../../desktop/views/roster_view.py" line="84" />
+        <source>Assign to</source>
+        <translation>配置する枠</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_view.py" line="91" />
+        <source>Unassign from %1</source>
+        <translation>%1 から外す</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_view.py" line="93" />
+        <source>Swap with</source>
+        <translation>入れ替える相手</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_view.py" line="105" />
+        <source>Lock</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_view.py" line="106" />
+        <source>Unlock</source>
+        <translation>固定を解除</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="40" />
+        <source>Rules</source>
+        <translation>ルール</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="50" />
+        <source>On</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="50" />
+        <source>Rule</source>
+        <translation>ルール</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="50" />
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="50" />
+        <source>Weight</source>
+        <translation>重み</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="64" />
+        <source>Parameters</source>
+        <translation>パラメーター</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="66" />
+        <source>Per-staff overrides</source>
+        <translation>職員ごとの設定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="69" />
+        <source>Add person</source>
+        <translation>職員を追加</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="70" />
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="113" />
+        <source>hard</source>
+        <translation>必須</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="114" />
+        <source>soft</source>
+        <translation>努力</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="146" />
+        <source>This rule has no parameters.</source>
+        <translation>このルールにパラメーターはありません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="167" />
+        <source>no limit</source>
+        <translation>上限なし</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="181" />
+        <source>Staff</source>
+        <translation>職員</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="217" />
+        <source>Not a valid value</source>
+        <translation>正しい値ではありません</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsModel</name>
+    <message>
+        <location filename="../../desktop/views/sessions.py" line="15" />
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sessions.py" line="16" />
+        <source>Site</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sessions.py" line="17" />
+        <source>Activity</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sessions.py" line="18" />
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sessions.py" line="19" />
+        <source>Needed</source>
+        <translation>必要人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sessions.py" line="20" />
+        <source>Assigned</source>
+        <translation>配置人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sessions.py" line="21" />
+        <source>Staff</source>
+        <translation>職員</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sessions.py" line="22" />
+        <source>Required skills</source>
+        <translation>必要スキル</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="35" />
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="42" />
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="46" />
+        <source>all cores</source>
+        <translation>すべてのコア</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="48" />
+        <source>A new language is used from the next start of Haichi.</source>
+        <translation>言語の変更は次回 Haichi を起動したときから有効になります。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="51" />
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="52" />
+        <source>Solve time limit</source>
+        <translation>作成の制限時間</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="53" />
+        <source>Solver threads</source>
+        <translation>ソルバーのスレッド数</translation>
+    </message>
+</context>
+<context>
+    <name>SolveProgress</name>
+    <message>
+        <location filename="../../desktop/views/solve_progress.py" line="22" />
+        <source>Objective (lower is better)</source>
+        <translation>評価値（小さいほど良い）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/solve_progress.py" line="25" />
+        <source>Best bound</source>
+        <translation>下界</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/solve_progress.py" line="33" />
+        <source>Seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/solve_progress.py" line="46" />
+        <source>Not solving.</source>
+        <translation>作成していません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/solve_progress.py" line="48" />
+        <source>Cancel — keep the best roster</source>
+        <translation>中止 — 最良の配置を残す</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/solve_progress.py" line="102" />
+        <source>Searching for a first roster… %1 s</source>
+        <translation>最初の配置を探しています… %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/solve_progress.py" line="106" />
+        <source>Objective %1 · bound %2 · gap %3 · %4 rosters · %5 s</source>
+        <translation>評価値 %1 ・ 下界 %2 ・ ギャップ %3 ・ 配置案 %4 件 ・ %5 秒</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsModel</name>
+    <message>
+        <location filename="../../desktop/views/statistics.py" line="15" />
+        <source>Staff</source>
+        <translation>職員</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics.py" line="16" />
+        <source>Sessions</source>
+        <translation>枠</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics.py" line="17" />
+        <source>Hours</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics.py" line="18" />
+        <source>Pay (¥)</source>
+        <translation>報酬（円）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics.py" line="19" />
+        <source>△ used</source>
+        <translation>△の日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics.py" line="20" />
+        <source>Desired</source>
+        <translation>希望</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics.py" line="21" />
+        <source>Deviation</source>
+        <translation>希望との差</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics.py" line="72" />
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+</context>
+<context>
+    <name>ViolationsModel</name>
+    <message>
+        <location filename="../../desktop/views/statistics.py" line="24" />
+        <source>Rule</source>
+        <translation>ルール</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics.py" line="25" />
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics.py" line="26" />
+        <source>Cost</source>
+        <translation>コスト</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics.py" line="27" />
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics.py" line="142" />
+        <source>hard</source>
+        <translation>必須</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics.py" line="142" />
+        <source>soft</source>
+        <translation>努力</translation>
     </message>
 </context>
 </TS>

@@ -36,7 +36,7 @@ def test_import_solve_edit_undo_lock_resolve_export(qtbot, window: MainWindow, t
     assert len(w.problem.staff) == 45 and w.roster_model.columnCount() == 31
     qtbot.waitUntil(lambda: _idle(w) and "saved" in w.status.text(), timeout=WAIT)  # imported into a plan
 
-    w.start_solve(time_limit=3)
+    w.start_solve(time_limit=10)
     assert w.is_busy() and w.actions_.cancel.isEnabled()
     qtbot.waitUntil(lambda: _idle(w), timeout=WAIT)
     assert w.last_result is not None and w.last_result.roster is not None, w.status.text()
@@ -64,7 +64,7 @@ def test_import_solve_edit_undo_lock_resolve_export(qtbot, window: MainWindow, t
     w.editor.lock(pins)
     cell = model.cell_of(pins[0][0], w.problem.requirement(pins[0][1]).date)
     assert model.data(cell).startswith(LOCK)
-    w.start_solve(time_limit=2)
+    w.start_solve(time_limit=5)
     qtbot.waitUntil(lambda: _idle(w), timeout=WAIT)
     assert all(w.plan.assignment(*p) is not None and w.plan.assignment(*p).locked for p in pins)
 

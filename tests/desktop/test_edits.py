@@ -126,3 +126,18 @@ def test_background_evaluation_reconciles_the_whole_roster(qtbot, sample_plan) -
     expected = evaluate(plan.problem, plan.roster)
     assert sorted(map(repr, plan.violations)) == sorted(map(repr, expected.violations))
     assert plan.evaluation.objective == expected.objective
+
+
+def test_many_signals_and_qt_calls_do_not_exhaust_none_or_true(qtbot) -> None:
+    """PySide6 6.12 on Python 3.11 takes a reference per call; the guard must outlast a long session."""
+    import sys
+
+    from desktop.qt_guard import guard, loses_references
+
+    plan = WorkingPlan(background_evaluation=False)
+    guard()
+    for _ in range(20000):
+        plan.evaluated.emit()
+        plan.setObjectName("plan")
+    assert sys.getrefcount(None) > 1000 and sys.getrefcount(True) > 1000
+    assert isinstance(loses_references(), bool)

@@ -1,0 +1,126 @@
+"""Regenerate the README's screenshots, in Japanese and English, from the bundled sample.
+
+    uv run python -m desktop.screenshots resources/screenshots
+
+Imports the sample, solves it briefly (one worker, fixed seed), makes two hand edits (a lock and an
+assignment that breaks a rule, so outlines and the undo history show), and renders each screen.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtGui import QImage  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from desktop import operations  # noqa: E402
+from desktop.app import RESOURCES, install_translators, make_application  # noqa: E402
+from models.i18n import set_language  # noqa: E402
+from solver.core import Progress, SolveOptions  # noqa: E402
+
+SAMPLE = RESOURCES / "samples" / "hygienists_2027_01.xlsx"
+
+
+def save(widget: QWidget, path: Path) -> None:
+    """Render the widget to a small PNG (256 colours are plenty for a UI)."""
+    QApplication.processEvents()
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8)
+    if not image.save(str(path), "PNG"):
+        raise OSError(f"could not write {path}")
+    print(path)
+
+
+def _switch_language(app: QApplication, language: str, translators: list) -> list:
+    for old in translators:
+        app.removeTranslator(old)
+    set_language(language)
+    return install_translators(app, language)
+
+
+def shoot(out: Path, language: str, settings: QSettings, problem, roster, points: list[Progress]) -> None:
+    """Every screen of one language into `out`."""
+    from desktop.dialogs.import_wizard import ImportWizard
+    from desktop.dialogs.input_editor import InputEditor
+    from desktop.dialogs.rules_dialog import RulesDialog
+    from desktop.dialogs.settings_dialog import SettingsDialog
+    from desktop.main_window import MainWindow
+
+    window = MainWindow(settings=settings, background_evaluation=False)
+    window.resize(1400, 860)
+    window.set_problem(problem, roster, problem.name)
+    # two hand edits: a lock, and someone placed on a day they marked unavailable
+    pins = [(a.staff_id, a.requirement_id) for a in roster.assignments[:4]]
+    window.editor.lock(pins)
+    req, who = next((r, s.id) for r in sorted(problem.requirements, key=lambda r: r.date)
+                    for s in problem.active_staff()[:8]
+                    if not problem.mark(s.id, r.date).can_work and s.id not in window.plan.staff_on(r.id))
+    window.editor.assign(who, req.id)
+    window.roster_view.scrollTo(window.roster_model.cell_of(who, req.date))
+    window.show()
+    save(window, out / f"main_{language}.png")
+
+    window.tabs.setCurrentIndex(1)
+    save(window, out / f"sessions_{language}.png")
+    window.tabs.setCurrentIndex(0)
+
+    window.solve_progress.start()
+    for p in points:
+        window.solve_progress.add(p)
+    window.solve_progress.finish(window.solve_progress.figures.text())
+    dock = window.docks()[2]
+    dock.setFloating(True)
+    dock.resize(620, 420)
+    dock.show()
+    save(dock, out / f"solve_{language}.png")
+    dock.setFloating(False)
+
+    rules = RulesDialog(problem, parent=window)
+    rules.select_rule("max_per_week")
+    rules.show()
+    save(rules, out / f"rules_{language}.png")
+    rules.close()
+
+    wizard = ImportWizard([SAMPLE], window)
+    wizard.show()
+    wizard.next()
+    while wizard.preview_page.is_reading():
+        QApplication.processEvents()
+    save(wizard, out / f"import_{language}.png")
+    wizard.close()
+
+    editor = InputEditor(problem, 0, window)
+    editor.show()
+    save(editor, out / f"staff_{language}.png")
+    editor.close()
+
+    dialog = SettingsDialog(settings, window)
+    dialog.show()
+    save(dialog, out / f"settings_{language}.png")
+    dialog.close()
+    window.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0] if args else RESOURCES / "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    app, _language, translators = make_application("ja")
+    settings = QSettings(str(out / ".screenshots.ini"), QSettings.Format.IniFormat)
+    problem = operations.import_workbooks([SAMPLE])
+    points: list[Progress] = []
+    result = operations.solve(problem, SolveOptions(time_limit=8, workers=1, seed=0), points.append)
+    assert result.roster is not None, result.status
+    for language in ("ja", "en"):
+        translators = _switch_language(app, language, translators)
+        shoot(out, language, settings, problem, result.roster, points)
+    Path(out / ".screenshots.ini").unlink(missing_ok=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
