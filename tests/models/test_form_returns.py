@@ -190,3 +190,18 @@ def _set_modified(path: Path, when) -> None:
     with zipfile.ZipFile(path, "w") as z:
         for name, content in data.items():
             z.writestr(name, content)
+
+
+def test_name_differing_from_the_register_is_reported(sample: Problem, tmp_path: Path) -> None:
+    person = sample.active_staff()[2]
+    path = tmp_path / "form.xlsx"
+    write_form(path, sample, person)
+    wb = openpyxl.load_workbook(path)
+    wb.active["B3"] = "別人 太郎"
+    wb.save(path)
+    result = collect_forms(sample, [path])
+    assert [(f.staff_id, name) for f, name in result.renamed] == [(person.id, person.name)]
+    assert any("氏名「別人 太郎」" in line for line in report_lines(result))
+    wb.active["B3"] = person.name.replace(" ", "　")  # a full-width space is the same name
+    wb.save(path)
+    assert collect_forms(sample, [path]).renamed == []
