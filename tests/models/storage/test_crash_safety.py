@@ -83,11 +83,13 @@ def test_kill_during_imports(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'imports.sqlite3'}"
     expected = read_workbooks([workbook], plan_name=PLAN)
     total = 0
-    for _ in range(KILLS):
-        total += len(_run_and_kill(["import", url, str(workbook)], rng))
+    for kill in range(1, KILLS + 1):
+        # The CLI prints its own lines too: count only the child's commit lines.
+        total += _run_and_kill(["import", url, str(workbook)], rng).count("imported")
         _integrity_ok(url)
         with Database(url) as db:
-            assert db.plan_version(PLAN) in (total, total + 1)
+            # Each kill may have landed after a commit but before its line was printed.
+            assert total <= db.plan_version(PLAN) <= total + kill
             assert _same_input(db.load_problem(PLAN), expected)
 
 
@@ -100,12 +102,12 @@ def test_kill_during_solves(tmp_path: Path) -> None:
     rng = random.Random(11)
     url = f"sqlite:///{tmp_path / 'solves.sqlite3'}"
     total = 0
-    for _ in range(KILLS):
-        total += len(_run_and_kill(["solve", url], rng))
+    for kill in range(1, KILLS + 1):
+        total += _run_and_kill(["solve", url], rng).count("solved")
         _integrity_ok(url)
         with Database(url) as db:
             versions = db.list_solutions(PLAN)
-            assert len(versions) in (total, total + 1)
+            assert total <= len(versions) <= total + kill
             for summary in versions:
                 assert summary.stats is not None and summary.assignments == summary.stats["assignments"]
                 assert len(db.load_solution(PLAN, summary.version).assignments) == summary.assignments
