@@ -1,6 +1,6 @@
 """`haichi-desktop`: start the window, in Japanese on a Japanese system and English otherwise.
 
-    haichi-desktop [WORKBOOK.xlsx ...] [--plan NAME] [--db URL] [--solve] [--screenshot PNG] [--lang ja|en]
+    haichi-desktop [WORKBOOK.xlsx ... | PLAN.haichi] [--plan NAME] [--db URL] [--solve] [--screenshot PNG] [--lang ja|en]
 
 Opens the workbooks (imported into a plan in the database) or a stored plan, optionally solves,
 and with --screenshot renders the main window to PNG and exits (for documentation and support).
@@ -13,9 +13,11 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from desktop.paths import resource_path
+from desktop.plan_file import is_plan_file, newest_plan, split_plan_file
 from models.i18n import set_language
 
-RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+RESOURCES = resource_path()  # also inside the frozen app
 FONT_FAMILIES = ["Yu Gothic UI", "Meiryo UI", "Noto Sans CJK JP", "IPAGothic", "IPAPGothic"]
 
 
@@ -54,14 +56,18 @@ def install_translators(app, language: str) -> list:
 
 def make_application(language: str | None = None):
     """The QApplication with Haichi's names, fonts and translations; returns (app, language, translators)."""
-    from PySide6.QtCore import QSettings
-    from PySide6.QtGui import QFont
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtGui import QFont, QGuiApplication, QIcon
     from PySide6.QtWidgets import QApplication
 
     import desktop.qt_guard  # noqa: F401 - before any Qt work: see the module
     from desktop.dialogs.settings_dialog import chosen_language
 
+    # 125 % and 150 % Windows scaling stay exact instead of rounding to 100 % or 200 %.
+    if QApplication.instance() is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "haichi.png")))
     app.setApplicationName("Haichi")
     app.setOrganizationName("Haichi")
     language = language or chosen_language(QSettings())
@@ -74,6 +80,7 @@ def make_application(language: str | None = None):
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    args.db, args.workbooks = split_plan_file(args.db, args.workbooks)  # a double-clicked PLAN.haichi
     from PySide6.QtCore import QTimer
 
     from desktop.main_window import MainWindow
@@ -107,6 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     timer = QTimer(window)
     timer.setInterval(100)
     timer.timeout.connect(poll)
+    if args.db and is_plan_file(args.db) and not (args.plan or args.workbooks):
+        args.plan = newest_plan(window.database())
     if args.plan:
         window.open_plan(args.plan)
     elif args.workbooks:

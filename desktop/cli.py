@@ -110,7 +110,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=0, metavar="N", help="0 = all cores")
     p.add_argument("--seed", type=int, default=0, metavar="N")
     p.add_argument("--quiet", action="store_true")
+
+    from desktop import cli_data, cli_paperwork  # their sub-commands: data safety, monthly paperwork
+
+    cli_data.add_parsers(sub, common)
+    cli_paperwork.add_parsers(sub, common)
     return parser
+
+
+def _command(name: str):
+    """The `cmd_<name>` body for a sub-command, from whichever module defines it."""
+    from desktop import cli_data, cli_paperwork, commands
+
+    for module in (commands, cli_data, cli_paperwork):
+        body = getattr(module, f"cmd_{name}", None)
+        if body is not None:
+            return body
+    raise LookupError(name)
 
 
 def _solve_options(p: argparse.ArgumentParser) -> None:
@@ -136,9 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_INVALID
     try:
-        from desktop import commands
-
-        return getattr(commands, f"cmd_{args.command}")(args)
+        return _command(args.command)(args)
     except InvalidInput as error:
         _print_problems(error.problems)
         return EXIT_INVALID

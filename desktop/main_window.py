@@ -90,6 +90,7 @@ class MainWindow(QMainWindow, PlanFiles):
         self.tabifyDockWidget(self._docks[0], self._docks[2])
         self._docks[0].raise_()
         self.stats_view, self.problems_view = stats_view, problems_view
+        self._docks[0].setMinimumWidth(470)
 
         self.actions_ = Actions(self)
         self.recent_files_menu, self.recent_plans_menu = build_menus(self, self.actions_)
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow, PlanFiles):
         self.plan_picker.setToolTip(self.tr("Plan"))
         self.plan_picker.activated.connect(lambda i: self.open_plan(self.plan_picker.itemText(i)))
         self.period = QLabel(self)
+        self.addToolBarBreak()
         picker_bar = self.addToolBar(self.tr("Plan"))
         picker_bar.setObjectName("plan_toolbar")
         picker_bar.addWidget(QLabel(self.tr("Plan") + " ", self))
@@ -190,8 +192,13 @@ class MainWindow(QMainWindow, PlanFiles):
             self.plan_picker.addItem(name)
         self.plan_picker.setCurrentIndex(self.plan_picker.findText(name))
         self.period.setText(f"  {problem.start.isoformat()} – {problem.end.isoformat()}  " if problem else "")
-        self.roster_view.resizeColumnsToContents() if problem and len(problem.days()) <= 62 else None
         self.sessions_view.resizeColumnsToContents()
+        self.problems_view.resizeColumnToContents(0)
+        if problem is not None and not self.is_busy():
+            self.status.setText(
+                self.tr("%1: %2 staff, %3 sessions, %4 to %5").replace("%1", name)
+                .replace("%2", str(len(problem.active_staff()))).replace("%3", str(len(problem.requirements)))
+                .replace("%4", problem.start.isoformat()).replace("%5", problem.end.isoformat()))
         self.stats_view.resizeColumnsToContents()
         self._update_title()
         self._show_summary()

@@ -33,6 +33,13 @@ class Actions(QObject):
         self.undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo = w.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        # short texts for the toolbar (the stack's own actions carry the whole command text)
+        self.undo_short = self._make(self.tr("Undo"), QKeySequence(), w.undo_stack.undo)
+        self.redo_short = self._make(self.tr("Redo"), QKeySequence(), w.undo_stack.redo)
+        self.undo_short.setEnabled(False)
+        self.redo_short.setEnabled(False)
+        w.undo_stack.canUndoChanged.connect(self.undo_short.setEnabled)
+        w.undo_stack.canRedoChanged.connect(self.redo_short.setEnabled)
         self.unassign = self._make(self.tr("Unassign"), QKeySequence.StandardKey.Delete, w.unassign_selected)
         self.lock = self._make(self.tr("&Lock"), QKeySequence("Ctrl+L"), lambda: w.lock_selected(True))
         self.unlock = self._make(self.tr("U&nlock"), QKeySequence("Ctrl+Shift+L"), lambda: w.lock_selected(False))
@@ -90,7 +97,7 @@ def build_toolbar(w: MainWindow, a: Actions) -> QToolBar:
     toolbar = w.addToolBar(translate("MainWindow", "Main"))
     toolbar.setObjectName("main_toolbar")
     toolbar.setMovable(False)
-    for action in (a.import_files, a.open_plan, a.save_plan, None, a.undo, a.redo, None, a.solve, a.cancel,
+    for action in (a.import_files, a.open_plan, a.save_plan, None, a.undo_short, a.redo_short, None, a.solve, a.cancel,
                    None, a.edit_rules, a.export_roster, a.print_preview):
         toolbar.addSeparator() if action is None else toolbar.addAction(action)
     return toolbar

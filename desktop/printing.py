@@ -26,6 +26,8 @@ def master_roster_html(problem: Problem, roster: Roster) -> str:
         by_day_site[(r.date, r.site)].append(r)
     days = sorted({r.date for r in problem.requirements})
     translate = QCoreApplication.translate
+    date_header = translate("Printing", "Date")
+    nobody = translate("Printing", "unfilled")
     head = "".join(f"<th>{escape(s)}</th>" for s in sites)
     rows = []
     for day in days:
@@ -34,7 +36,7 @@ def master_roster_html(problem: Problem, roster: Roster) -> str:
         for site in sites:
             parts = []
             for r in by_day_site.get((day, site), []):
-                people = "、".join(sorted(who.get(r.id, []))) or f'<span style="color:#b91c1c">{escape(translate("Printing", "unfilled"))}</span>'
+                people = "、".join(sorted(who.get(r.id, []))) or f'<span style="color:#b91c1c">{escape(nobody)}</span>'
                 short = len(who.get(r.id, [])) < r.min_staff
                 mark = ' style="color:#b91c1c"' if short else ""
                 parts.append(f"<b>{escape(r.activity)}</b> {hhmm(r.start)}–{hhmm(r.end)}<br><span{mark}>{people}</span>")
@@ -46,7 +48,7 @@ def master_roster_html(problem: Problem, roster: Roster) -> str:
         "<html><body style='font-size:8pt'>"
         f"<h3>{title}</h3><p>{period}</p>"
         "<table border='1' cellspacing='0' cellpadding='3' width='100%'>"
-        f"<thead><tr><th>{escape(translate('Printing', 'Date'))}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<thead><tr><th>{escape(date_header)}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         "</body></html>"
     )
 
@@ -72,5 +74,5 @@ def preview_dialog(problem: Problem, roster: Roster, parent=None) -> QPrintPrevi
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print preview — master roster"))
     dialog.paintRequested.connect(document.print_)
-    dialog.document = document  # keep the document alive as long as the dialog
+    dialog.document, dialog.printer = document, printer  # the dialog does not own them: keep them alive
     return dialog

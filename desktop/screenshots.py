@@ -18,7 +18,7 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from desktop import operations  # noqa: E402
+from desktop import operations, printing  # noqa: E402
 from desktop.app import RESOURCES, install_translators, make_application  # noqa: E402
 from models.i18n import set_language  # noqa: E402
 from solver.core import Progress, SolveOptions  # noqa: E402
@@ -98,6 +98,12 @@ def shoot(out: Path, language: str, settings: QSettings, problem, roster, points
     save(editor, out / f"staff_{language}.png")
     editor.close()
 
+    preview = printing.preview_dialog(problem, window.plan.roster, window)
+    preview.resize(1100, 760)
+    preview.show()
+    save(preview, out / f"print_{language}.png")
+    preview.close()
+
     dialog = SettingsDialog(settings, window)
     dialog.show()
     save(dialog, out / f"settings_{language}.png")
@@ -117,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     assert result.roster is not None, result.status
     for language in ("ja", "en"):
         translators = _switch_language(app, language, translators)
+        settings.setValue("language", language)
         shoot(out, language, settings, problem, result.roster, points)
     Path(out / ".screenshots.ini").unlink(missing_ok=True)
     return 0

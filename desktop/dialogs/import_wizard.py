@@ -122,7 +122,7 @@ class PreviewPage(QWizardPage):
             .replace("%6", str(len(problem.requirements))).replace("%7", str(len(problem.availability)))
         )
         headers = [self.tr("Date"), self.tr("Site"), self.tr("Activity"), self.tr("Time"), self.tr("Needed"),
-                   self.tr("Skills")]
+                   self.tr("Required skills")]
         rows = sorted(problem.requirements, key=lambda r: (r.date, r.start, r.site))[:PREVIEW_ROWS]
         self._fill(headers, [
             [day_label(r.date), r.site, r.activity, f"{hhmm(r.start)}–{hhmm(r.end)}", str(r.min_staff),

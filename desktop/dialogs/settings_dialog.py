@@ -58,6 +58,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        self.setMinimumWidth(440)
 
     def accept(self) -> None:
         self.settings.setValue("language", self.language.currentData())

@@ -53,47 +53,57 @@
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="36" />
+        <location filename="../../desktop/menus.py" line="37" />
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="38" />
+        <source>Redo</source>
+        <translation>やり直し</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="43" />
         <source>Unassign</source>
         <translation>配置を外す</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="37" />
+        <location filename="../../desktop/menus.py" line="44" />
         <source>&amp;Lock</source>
         <translation>固定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="38" />
+        <location filename="../../desktop/menus.py" line="45" />
         <source>U&amp;nlock</source>
         <translation>固定を解除(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="39" />
+        <location filename="../../desktop/menus.py" line="46" />
         <source>&amp;Staff, sites and sessions…</source>
         <translation>職員・会場・枠(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="40" />
+        <location filename="../../desktop/menus.py" line="47" />
         <source>R&amp;ules…</source>
         <translation>ルール(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="41" />
+        <location filename="../../desktop/menus.py" line="48" />
         <source>&amp;Solve</source>
         <translation>配置を作成(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="42" />
+        <location filename="../../desktop/menus.py" line="49" />
         <source>Solve with cover made &amp;soft</source>
         <translation>人数不足を許して作成(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="44" />
+        <location filename="../../desktop/menus.py" line="51" />
         <source>&amp;Cancel solve</source>
         <translation>作成を中止(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="45" />
+        <location filename="../../desktop/menus.py" line="52" />
         <source>&amp;About Haichi</source>
         <translation>Haichi について(&amp;A)</translation>
     </message>
@@ -101,42 +111,42 @@
 <context>
     <name>FilesPage</name>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="30" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="29" />
         <source>Choose workbooks</source>
         <translation>ワークブックの選択</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="31" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="30" />
         <source>Add the sessions workbook and every returned availability form; they are merged.</source>
         <translation>枠のブックと、返送された勤務可否表をすべて追加してください。まとめて取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="34" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="33" />
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="35" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="34" />
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="39" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="38" />
         <source>Plan name (blank: taken from the workbook)</source>
         <translation>計画名（空欄ならブックから取得）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="47" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="46" />
         <source>Plan name</source>
         <translation>計画名</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="64" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="63" />
         <source>Add workbooks</source>
         <translation>ワークブックを追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="65" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="64" />
         <source>Excel workbooks (*.xlsx *.xlsm)</source>
         <translation>Excelブック (*.xlsx *.xlsm)</translation>
     </message>
@@ -144,7 +154,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="178" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="177" />
         <source>Import workbooks</source>
         <translation>ワークブックの取り込み</translation>
     </message>
@@ -195,63 +205,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="59" />
-        <location filename="../../desktop/main_window.py" line="210" />
+        <location filename="../../desktop/main_window.py" line="58" />
+        <location filename="../../desktop/main_window.py" line="216" />
         <source>Haichi — staff rostering</source>
         <translation>Haichi（配置）— 職員配置</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="69" />
+        <location filename="../../desktop/main_window.py" line="68" />
         <source>Roster</source>
         <translation>配置表</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="70" />
+        <location filename="../../desktop/main_window.py" line="69" />
         <source>Sessions</source>
         <translation>枠</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="57" />
+        <location filename="../../desktop/menus.py" line="64" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="60" />
+        <location filename="../../desktop/menus.py" line="67" />
         <source>Recent &amp;files</source>
         <translation>最近使ったファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="61" />
+        <location filename="../../desktop/menus.py" line="68" />
         <source>Recent pla&amp;ns</source>
         <translation>最近使った計画(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="64" />
+        <location filename="../../desktop/menus.py" line="71" />
         <source>&amp;Export</source>
         <translation>書き出し(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="72" />
+        <location filename="../../desktop/menus.py" line="79" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="80" />
+        <location filename="../../desktop/menus.py" line="87" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="84" />
+        <location filename="../../desktop/menus.py" line="91" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="76" />
+        <location filename="../../desktop/menus.py" line="83" />
         <source>&amp;Roster</source>
         <translation>配置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="90" />
+        <location filename="../../desktop/menus.py" line="97" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
@@ -261,105 +271,111 @@
         <translation><numerusform>%n 件のファイルを取り込み中…</numerusform></translation>
     </message>
     <message>
+        <location filename="../../desktop/main_window.py" line="199" />
         <location filename="../../desktop/plan_files.py" line="61" />
         <source>%1: %2 staff, %3 sessions, %4 to %5</source>
         <translation>%1：職員 %2 名、枠 %3 件、%4〜%5</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260" />
+        <location filename="../../desktop/main_window.py" line="266" />
         <source>Solving…</source>
         <translation>配置を作成中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="274" />
+        <location filename="../../desktop/main_window.py" line="280" />
         <source>Stopping — keeping the best roster found so far…</source>
         <translation>中止しています — これまでで最良の配置を残します…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="282" />
+        <location filename="../../desktop/main_window.py" line="293" />
         <source>No roster</source>
         <translation>配置を作れません</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="280" />
-        <location filename="../../desktop/main_window.py" line="281" />
+        <location filename="../../desktop/main_window.py" line="291" />
+        <location filename="../../desktop/main_window.py" line="292" />
         <source>No roster satisfies the hard rules.</source>
         <translation>必須ルールをすべて満たす配置はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="79" />
+        <location filename="../../desktop/main_window.py" line="78" />
         <source>&lt;opened&gt;</source>
         <translation>＜開いた時点＞</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="86" />
+        <location filename="../../desktop/main_window.py" line="85" />
         <source>Statistics</source>
         <translation>集計</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="87" />
+        <location filename="../../desktop/main_window.py" line="86" />
         <source>Rule violations</source>
         <translation>ルール違反</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="88" />
+        <location filename="../../desktop/main_window.py" line="87" />
         <source>Solve progress</source>
         <translation>作成の進み具合</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="89" />
+        <location filename="../../desktop/main_window.py" line="88" />
         <source>Undo history</source>
         <translation>操作履歴</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="100" />
-        <location filename="../../desktop/main_window.py" line="103" />
-        <location filename="../../desktop/main_window.py" line="105" />
+        <location filename="../../desktop/main_window.py" line="104" />
+        <location filename="../../desktop/main_window.py" line="106" />
         <source>Plan</source>
         <translation>計画</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="109" />
+        <location filename="../../desktop/main_window.py" line="110" />
         <source>Import workbooks to begin (File ▸ Import, or drop Excel files here).</source>
         <translation>ワークブックを取り込んでください（ファイル ▸ 取り込み、またはExcelファイルをここにドロップ）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="221" />
+        <location filename="../../desktop/main_window.py" line="227" />
         <source>Objective %1 · hard violations %2 · unfilled sessions %3</source>
         <translation>評価値 %1 ・ 必須ルール違反 %2 件 ・ 人数不足の枠 %3 件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="242" />
+        <location filename="../../desktop/main_window.py" line="248" />
         <source>Unassign %n assignment(s)</source>
         <translation><numerusform>%n 件の配置を外す</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="283" />
+        <location filename="../../desktop/main_window.py" line="286" />
+        <source>No roster found within the time limit; try a longer limit in Settings.</source>
+        <translation>制限時間内に配置が見つかりませんでした。設定で制限時間を長くしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="294" />
         <source>No roster satisfies the hard rules. Try Roster ▸ Solve with cover made soft.</source>
         <translation>必須ルールをすべて満たす配置はありません。「配置 ▸ 人数不足を許して作成」をお試しください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="288" />
+        <location filename="../../desktop/main_window.py" line="299" />
         <source>Solve</source>
         <translation>配置の作成</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="289" />
+        <location filename="../../desktop/main_window.py" line="300" />
         <source>optimal</source>
         <translation>最適</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="289" />
+        <location filename="../../desktop/main_window.py" line="300" />
         <source>feasible</source>
         <translation>実行可能</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="290" />
+        <location filename="../../desktop/main_window.py" line="301" />
         <source>Roster ready (%1): objective %2, %3 s</source>
         <translation>配置を作成しました（%1）：評価値 %2、%3 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="293" />
+        <location filename="../../desktop/main_window.py" line="304" />
         <source>(cancelled; best roster kept)</source>
         <translation>（中止：最良の配置を残しました）</translation>
     </message>
@@ -434,23 +450,23 @@
         <translation>Haichi は職員の配置表を作ります：Excelで取り込み、制約ソルバーで作成し、Excelで書き出します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="319" />
+        <location filename="../../desktop/main_window.py" line="330" />
         <source>Problems in the workbook</source>
         <translation>ワークブックの問題</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="320" />
+        <location filename="../../desktop/main_window.py" line="331" />
         <source>%n problem(s) found; nothing was imported.</source>
         <translation><numerusform>%n 件の問題があります。何も取り込んでいません。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="317" />
-        <location filename="../../desktop/main_window.py" line="325" />
+        <location filename="../../desktop/main_window.py" line="328" />
+        <location filename="../../desktop/main_window.py" line="336" />
         <source>Error: %1</source>
         <translation>エラー：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209" />
+        <location filename="../../desktop/main_window.py" line="215" />
         <source>Haichi — %1</source>
         <translation>Haichi（配置）— %1</translation>
     </message>
@@ -491,72 +507,72 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="83" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="82" />
         <source>Check</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="100" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="99" />
         <source>Reading the workbooks…</source>
         <translation>ワークブックを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="120" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="119" />
         <source>Plan %1, %2 to %3: %4 staff, %5 sites, %6 sessions, %7 availability marks. Press Finish to import.</source>
         <translation>計画 %1（%2〜%3）：職員 %4 名、会場 %5 か所、枠 %6 件、勤務可否 %7 件。「完了」で取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="125" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="124" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="125" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="124" />
         <source>Site</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="125" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="124" />
         <source>Activity</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="125" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="124" />
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="125" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="124" />
         <source>Needed</source>
         <translation>必要人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="126" />
-        <source>Skills</source>
-        <translation>スキル</translation>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="125" />
+        <source>Required skills</source>
+        <translation>必要スキル</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dialogs/import_wizard.py" line="140" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="139" />
         <source>%n problem(s) found; nothing will be imported. Fix the workbooks and press Back, then Next.</source>
         <translation><numerusform>%n 件の問題があります。何も取り込みません。ブックを直してから「戻る」「次へ」を押してください。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="144" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="143" />
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="144" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="143" />
         <source>Sheet</source>
         <translation>シート</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="144" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="143" />
         <source>Cell</source>
         <translation>セル</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="144" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="143" />
         <source>Problem</source>
         <translation>問題</translation>
     </message>
@@ -564,12 +580,22 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../desktop/printing.py" line="43" />
+        <location filename="../../desktop/printing.py" line="29" />
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing.py" line="30" />
+        <source>unfilled</source>
+        <translation>未充足</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing.py" line="45" />
         <source>Master roster: %1</source>
         <translation>配置表：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="73" />
+        <location filename="../../desktop/printing.py" line="75" />
         <source>Print preview — master roster</source>
         <translation>印刷プレビュー — 配置表</translation>
     </message>
@@ -577,135 +603,135 @@
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../desktop/views/records.py" line="63" />
+        <location filename="../../desktop/views/records.py" line="62" />
         <source>Staff ID</source>
         <translation>職員ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="64" />
+        <location filename="../../desktop/views/records.py" line="63" />
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="65" />
+        <location filename="../../desktop/views/records.py" line="64" />
         <source>Skills</source>
         <translation>スキル</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="66" />
+        <location filename="../../desktop/views/records.py" line="65" />
         <source>Home</source>
         <translation>拠点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="67" />
+        <location filename="../../desktop/views/records.py" line="66" />
         <source>Max/day</source>
         <translation>1日上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="68" />
+        <location filename="../../desktop/views/records.py" line="67" />
         <source>Max/week</source>
         <translation>週上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="69" />
+        <location filename="../../desktop/views/records.py" line="68" />
         <source>Max/month</source>
         <translation>月上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="70" />
+        <location filename="../../desktop/views/records.py" line="69" />
         <source>Desired/month</source>
         <translation>希望回数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="71" />
+        <location filename="../../desktop/views/records.py" line="70" />
         <source>Max consecutive days</source>
         <translation>連続勤務上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="72" />
+        <location filename="../../desktop/views/records.py" line="71" />
         <source>Hourly rate</source>
         <translation>時給</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="73" />
+        <location filename="../../desktop/views/records.py" line="72" />
         <source>Annual pay cap</source>
         <translation>年間上限額</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="74" />
+        <location filename="../../desktop/views/records.py" line="73" />
         <source>Active</source>
         <translation>在籍</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="75" />
-        <location filename="../../desktop/views/records.py" line="92" />
+        <location filename="../../desktop/views/records.py" line="74" />
+        <location filename="../../desktop/views/records.py" line="91" />
         <source>Notes</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="78" />
-        <location filename="../../desktop/views/records.py" line="84" />
+        <location filename="../../desktop/views/records.py" line="77" />
+        <location filename="../../desktop/views/records.py" line="83" />
         <source>Site</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="79" />
+        <location filename="../../desktop/views/records.py" line="78" />
         <source>Area</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="80" />
+        <location filename="../../desktop/views/records.py" line="79" />
         <source>Travel group</source>
         <translation>移動グループ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="83" />
+        <location filename="../../desktop/views/records.py" line="82" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="85" />
+        <location filename="../../desktop/views/records.py" line="84" />
         <source>Activity</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="86" />
+        <location filename="../../desktop/views/records.py" line="85" />
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="87" />
+        <location filename="../../desktop/views/records.py" line="86" />
         <source>End</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="88" />
+        <location filename="../../desktop/views/records.py" line="87" />
         <source>Min staff</source>
         <translation>必要人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="89" />
+        <location filename="../../desktop/views/records.py" line="88" />
         <source>Max staff</source>
         <translation>最大人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="90" />
+        <location filename="../../desktop/views/records.py" line="89" />
         <source>Required skills</source>
         <translation>必要スキル</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="170" />
+        <location filename="../../desktop/views/records.py" line="169" />
         <source>New person</source>
         <translation>新しい職員</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="175" />
-        <location filename="../../desktop/views/records.py" line="180" />
+        <location filename="../../desktop/views/records.py" line="174" />
+        <location filename="../../desktop/views/records.py" line="179" />
         <source>New site</source>
         <translation>新しい会場</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="181" />
+        <location filename="../../desktop/views/records.py" line="180" />
         <source>New session</source>
         <translation>新しい枠</translation>
     </message>
@@ -865,42 +891,42 @@
 <context>
     <name>SessionsModel</name>
     <message>
-        <location filename="../../desktop/views/sessions.py" line="15" />
+        <location filename="../../desktop/views/sessions.py" line="14" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sessions.py" line="16" />
+        <location filename="../../desktop/views/sessions.py" line="15" />
         <source>Site</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sessions.py" line="17" />
+        <location filename="../../desktop/views/sessions.py" line="16" />
         <source>Activity</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sessions.py" line="18" />
+        <location filename="../../desktop/views/sessions.py" line="17" />
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sessions.py" line="19" />
+        <location filename="../../desktop/views/sessions.py" line="18" />
         <source>Needed</source>
         <translation>必要人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sessions.py" line="20" />
+        <location filename="../../desktop/views/sessions.py" line="19" />
         <source>Assigned</source>
         <translation>配置人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sessions.py" line="21" />
+        <location filename="../../desktop/views/sessions.py" line="20" />
         <source>Staff</source>
         <translation>職員</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sessions.py" line="22" />
+        <location filename="../../desktop/views/sessions.py" line="21" />
         <source>Required skills</source>
         <translation>必要スキル</translation>
     </message>
