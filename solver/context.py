@@ -30,6 +30,7 @@ class Context:
             defaultdict(list)
         )
         self._works: dict[tuple[str, date], cp_model.IntVar | int] = {}
+        self._day_caps: dict[str, bool] = {}
         self._create_variables()
 
     # -- construction ---------------------------------------------------------------------
@@ -52,6 +53,17 @@ class Context:
     def _is_hard(self, info: RuleInfo) -> bool:
         s = self.setting(info)
         return s.enabled and s.hard
+
+    def _one_a_day(self, staff_id: str) -> bool:
+        """Whether a hard rule keeps this person to at most one session per day."""
+        if staff_id not in self._day_caps:
+            from solver.rules.max_per_day import RULE as MAX_PER_DAY  # local: rules import the context
+
+            s = self.setting(MAX_PER_DAY.info)
+            staff = self.problem.staff_by_id(staff_id)
+            cap = self.limit(MAX_PER_DAY.info, "max_per_day", staff) if s.enabled and s.hard else None
+            self._day_caps[staff_id] = cap is not None and int(cap) <= 1
+        return self._day_caps[staff_id]
 
     # -- look-ups for rules -----------------------------------------------------------------
     def setting(self, info: RuleInfo) -> RuleSetting:
@@ -87,9 +99,23 @@ class Context:
                 self._works[key] = todays[0]
             else:
                 w = self.model.new_bool_var(f"works[{staff_id},{day.isoformat()}]")
-                self.model.add_max_equality(w, todays)
+                if self._one_a_day(staff_id):
+                    # one session a day at most: works is their sum, a linear equality the LP keeps
+                    self.model.add(w == sum(todays))
+                else:
+                    self.model.add_max_equality(w, todays)
+                    self.model.add(w <= sum(todays))  # the same bound again in linear form, for the LP
                 self._works[key] = w
         return self._works[key]
+
+    def work_amount(self, staff_id: str, day: date) -> cp_model.LinearExprT:
+        """A linear expression equal to `works(staff_id, day)` in every solution: the sum of the
+        day's booleans when the person works at most one session a day, else the works boolean.
+        Hard linear rules use it so the LP relaxation sees the sessions themselves."""
+        todays = [v for _, v in self.on_day(staff_id, day)]
+        if len(todays) > 1 and self._one_a_day(staff_id):
+            return cp_model.LinearExpr.sum(todays)
+        return self.works(staff_id, day)
 
     def extract(self, solver: cp_model.CpSolver) -> list[tuple[str, str]]:
         """The assigned (staff_id, requirement_id) pairs of the solver's current solution."""

@@ -93,7 +93,9 @@ class _Watcher(cp_model.CpSolverSolutionCallback):
     def on_solution_callback(self) -> None:
         self.solutions += 1
         if self.on_progress is not None:
-            obj, bound = self.objective_value, self.best_objective_bound
+            # the roster's own cost: CP-SAT's objective_value can be stale after presolve relaxed
+            # an exact penalty to a one-sided slack (seen as +101 on a benchmark cover)
+            obj, bound = float(self.value(self.owner.objective)), self.best_objective_bound
             self.on_progress(Progress(obj, bound, gap_of(obj, bound), self.wall_time, self.solutions))
         if self.owner.cancelled:
             self.stop_search()
@@ -116,8 +118,9 @@ class Solver:
             if self.ctx.setting(rule.info).enabled:
                 self.penalties += rule.build(self.ctx)
         model = self.ctx.model
-        model.minimize(cp_model.LinearExpr.weighted_sum(
-            [p.expr for p in self.penalties], [p.weight for p in self.penalties]))
+        self.objective = cp_model.LinearExpr.weighted_sum(
+            [p.expr for p in self.penalties], [p.weight for p in self.penalties])
+        model.minimize(self.objective)
         if self.options.hint is not None:
             chosen = self.options.hint.pairs()
             for pair, var in self.ctx.pairs().items():
@@ -155,9 +158,9 @@ class Solver:
         result = SolveResult(status, None, None, None, None, cp.wall_time, self.cancelled)
         if status in ("optimal", "feasible"):
             result.roster = self._roster(cp)
-            result.objective = int(round(cp.objective_value))
-            result.bound = cp.best_objective_bound
-            result.gap = gap_of(cp.objective_value, cp.best_objective_bound)
+            result.objective = int(cp.value(self.objective))  # the roster's cost, see _Watcher
+            result.bound = min(float(result.objective), cp.best_objective_bound)
+            result.gap = gap_of(result.objective, result.bound)
         elif status == "infeasible":
             from solver.explain import explain  # local: explain builds its own models
 

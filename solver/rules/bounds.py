@@ -74,4 +74,5 @@ def any_of(model: cp_model.CpModel, variables: Sequence[Any], name: str) -> Any:
         return variables[0]
     v = model.new_bool_var(name)
     model.add_max_equality(v, list(variables))
+    model.add(v <= cp_model.LinearExpr.sum(list(variables)))  # the same, linear, for the LP
     return v

@@ -84,6 +84,7 @@ def any_of(ctx: Context, literals: Sequence[Any], name: str) -> Any:
         return literals[0]
     result = ctx.model.new_bool_var(name)
     ctx.model.add_max_equality(result, list(literals))
+    ctx.model.add(result <= cp_model.LinearExpr.sum(list(literals)))  # the same, linear, for the LP
     return result
 
 
@@ -100,6 +101,11 @@ def and_literal(ctx: Context, literals: Sequence[Any], name: str) -> Any:
 def works_by_day(ctx: Context, staff: Staff) -> list[Any]:
     """`ctx.works` for each plan day in order (a boolean, or 0 when nothing is eligible)."""
     return [ctx.works(staff.id, day) for day in ctx.problem.days()]
+
+
+def amounts_by_day(ctx: Context, staff: Staff) -> list[Any]:
+    """`ctx.work_amount` for each plan day in order: linear expressions for hard linear rules."""
+    return [ctx.work_amount(staff.id, day) for day in ctx.problem.days()]
 
 
 def assigned(problem: Problem, roster: Roster) -> dict[str, list[Requirement]]:

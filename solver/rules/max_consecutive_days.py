@@ -11,13 +11,15 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from ortools.sat.python import cp_model
+
 from models.domain import Problem, Roster, Violation
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules import base
 from solver.rules.base import BaseRule, Penalty
 from solver.rules.counting import and_literal, checked_staff, limit_param, md, name_of, runs
-from solver.rules.counting import violation, worked_days, works_by_day
+from solver.rules.counting import amounts_by_day, violation, worked_days, works_by_day
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -43,16 +45,17 @@ class MaxConsecutiveDays(BaseRule):
         penalties: list[Penalty] = []
         for staff in ctx.problem.active_staff():
             longest = ctx.limit(self.info, "max_consecutive_days", staff)
-            works = works_by_day(ctx, staff)
             if longest is None:
                 continue
+            # hard: sums of the sessions themselves (a strong LP); soft: the exact works booleans
+            works = amounts_by_day(ctx, staff) if setting.hard else works_by_day(ctx, staff)
             before = days_before(ctx.problem, staff.id)
             for first in range(-min(before, longest), len(works) - longest):
                 window = works[max(0, first) : first + longest + 1]  # days before the plan are all 1
                 if any(isinstance(w, int) for w in window):
                     continue  # a day with nothing eligible is always a day off
                 if setting.hard:
-                    ctx.model.add(sum(window) <= len(window) - 1)
+                    ctx.model.add(cp_model.LinearExpr.sum(window) <= len(window) - 1)
                     continue
                 label = f"{self.info.id}[{staff.id},{first}]"
                 penalties.append(

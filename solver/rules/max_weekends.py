@@ -57,9 +57,21 @@ class MaxWeekends(BaseRule):
                 continue
             terms = []
             for monday, days in groups.items():
+                name = f"weekend[{staff.id},{monday.isoformat()}]"
+                if setting.hard:
+                    # only an upper bound on the count: a one-sided flag over each day's sessions
+                    # is enough and keeps the LP as strong as the textbook model
+                    amounts = [a for a in (ctx.work_amount(staff.id, d) for d in days) if not isinstance(a, int)]
+                    if len(amounts) == 1:
+                        terms.append((1, amounts[0]))
+                    elif amounts:
+                        flag = ctx.model.new_bool_var(name)
+                        for amount in amounts:
+                            ctx.model.add(flag >= amount)
+                        terms.append((1, flag))
+                    continue
                 worked = [w for w in (ctx.works(staff.id, d) for d in days) if not isinstance(w, int)]
                 if worked:
-                    name = f"weekend[{staff.id},{monday.isoformat()}]"
                     terms.append((1, any_of(ctx, worked, name)))
             label = f"{self.info.id}[{staff.id}]"
             penalties += bounded(ctx, terms, most, True, setting, self.info.id, label)

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ortools.sat.python import cp_model
+
 from models.domain import Problem, Roster, Violation
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules import base
 from solver.rules.base import BaseRule, Penalty
 from solver.rules.counting import and_literal, checked_staff, md, name_of, runs, violation
-from solver.rules.counting import worked_days, works_by_day
+from solver.rules.counting import amounts_by_day, worked_days, works_by_day
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -42,37 +44,41 @@ class MinRun(BaseRule):
             shortest = ctx.limit(self.info, self.field, staff)
             if shortest is None or shortest <= 1:
                 continue
-            works = works_by_day(ctx, staff)
+            # hard: a linear cut over the sessions themselves (a strong LP); soft: exact booleans
+            works = amounts_by_day(ctx, staff) if setting.hard else works_by_day(ctx, staff)
             for length in range(1, shortest):
                 for first in range(1, len(works) - length):
-                    lits = self._pattern(works, first, length)
-                    if lits is None:
+                    pattern = self._pattern(works, first, length)
+                    if pattern is None:
                         continue
                     label = f"{self.info.id}[{staff.id},{first},{length}]"
                     if setting.hard:
-                        ctx.model.add_bool_or([lit.Not() for lit in lits])
+                        # not every day of the pattern as it is: sum of the matching terms < its size
+                        held = [w if work else 1 - w for w, work in pattern]
+                        ctx.model.add(cp_model.LinearExpr.sum(held) <= len(held) - 1)
                     else:
+                        lits = [w if work else w.Not() for w, work in pattern]
                         weight = setting.weight * (shortest - length)
                         penalties.append(
                             Penalty(and_literal(ctx, lits, label), weight, self.info.id, label)
                         )
         return penalties
 
-    def _pattern(self, works: list[Any], first: int, length: int) -> list[Any] | None:
-        """Literals that all hold exactly when days first..first+length-1 form an inner run;
-        None when that can never happen (a day with nothing eligible cannot be worked).
-        Never empty: every pattern needs at least one worked day."""
+    def _pattern(self, works: list[Any], first: int, length: int) -> list[tuple[Any, bool]] | None:
+        """(day's work, worked?) pairs that all hold exactly when days first..first+length-1 form
+        an inner run; None when that can never happen (a day with nothing eligible cannot be
+        worked). Never empty: every pattern needs at least one worked day."""
         wanted = [(first - 1, not self.working), (first + length, not self.working)]
         wanted += [(d, self.working) for d in range(first, first + length)]
-        lits: list[Any] = []
+        pattern: list[tuple[Any, bool]] = []
         for day, work in wanted:
             w = works[day]
             if isinstance(w, int):  # never worked
                 if work:
                     return None
                 continue
-            lits.append(w if work else w.Not())
-        return lits
+            pattern.append((w, work))
+        return pattern
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
         """One violation per inner run shorter than L, costing (L − length) units."""

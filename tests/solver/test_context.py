@@ -1,0 +1,52 @@
+"""The variable container: `works` and its linear twin `work_amount` agree in every roster."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import timedelta
+
+import pytest
+from ortools.sat.python import cp_model
+
+from solver.context import Context
+from solver.core import SolveOptions, Solver
+from solver.rules import RULES
+from factories import MONDAY, only, person, problem, session
+
+
+def _two_a_day(cap: int | None):
+    days = [MONDAY + timedelta(d) for d in range(2)]
+    reqs = [session(day, start=start, end=end, min_staff=0)
+            for day in days for start, end in (("09:00", "12:00"), ("13:00", "16:00"))]
+    staff = [person("A", max_per_day=cap)]
+    return problem(staff, reqs, days=2, rules=only(["max_per_day", "no_overlap"])), reqs
+
+
+@pytest.mark.parametrize("cap", [1, 2, None])
+def test_work_amount_equals_works_in_every_roster(cap: int | None) -> None:
+    p, reqs = _two_a_day(cap)
+    allowed = 1 if cap == 1 else 2
+    for chosen in itertools.product([0, 1], repeat=len(reqs)):
+        per_day = [sum(chosen[:2]), sum(chosen[2:])]
+        solver = Solver(p, SolveOptions(time_limit=5, workers=1))
+        ctx = solver.ctx
+        for req, value in zip(reqs, chosen):
+            ctx.model.add(ctx.is_assigned("A", req.id) == value)
+        seen = [(ctx.works("A", day), ctx.work_amount("A", day)) for day in p.days()]  # before solving
+        cp = cp_model.CpSolver()
+        status = cp.solve(ctx.model)
+        if max(per_day) > allowed:
+            assert status == cp_model.INFEASIBLE
+            continue
+        assert status == cp_model.OPTIMAL
+        for (works, amount), worked in zip(seen, per_day):
+            assert cp.value(works) == cp.value(amount) == int(worked > 0)
+
+
+def test_work_amount_is_the_sessions_sum_only_with_one_session_a_day() -> None:
+    one, _ = _two_a_day(1)
+    ctx = Context(one, RULES)
+    assert not isinstance(ctx.work_amount("A", MONDAY), cp_model.IntVar)  # a sum of two booleans
+    two, _ = _two_a_day(2)
+    ctx = Context(two, RULES)
+    assert isinstance(ctx.work_amount("A", MONDAY), cp_model.IntVar)  # the exact works boolean
