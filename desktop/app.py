@@ -78,17 +78,29 @@ def make_application(language: str | None = None):
     return app, language, install_translators(app, language)
 
 
+def warm_up() -> None:
+    """Import the solver, the Excel reader and storage in the background while the window shows."""
+    import importlib
+    import threading
+
+    def load() -> None:
+        for name in ("desktop.operations", "solver.evaluate", "models.storage"):
+            importlib.import_module(name)
+
+    threading.Thread(target=load, name="haichi-warm-up", daemon=True).start()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     args.db, args.workbooks = split_plan_file(args.db, args.workbooks)  # a double-clicked PLAN.haichi
     from PySide6.QtCore import QTimer
 
     from desktop.main_window import MainWindow
-    from models.storage import default_url
 
     app, _language, translators = make_application(args.lang)  # noqa: F841 - translators live with the app
-    window = MainWindow(database_url=args.db or default_url())
+    window = MainWindow(database_url=args.db or "")  # "" = the default database, opened on first use
     window.show()
+    warm_up()
     exit_code = 0
     state = {"phase": "load", "idle": 0}
 
