@@ -7,7 +7,7 @@ an undo command; views refresh from the WorkingPlan's signals.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 from PySide6.QtGui import QUndoStack
 
-from desktop import operations
 from desktop.dialogs import settings_dialog
 from desktop.edits import RosterEditor
 from desktop.menus import Actions, build_menus, build_toolbar
@@ -32,7 +31,9 @@ from desktop.working_plan import WorkingPlan
 from models.domain import Problem, Roster
 from models.errors import InvalidInput
 from models.stats import unfilled
-from solver.core import SolveOptions, SolveResult, Solver
+
+if TYPE_CHECKING:
+    from solver.core import SolveResult, Solver
 
 
 class MainWindow(QMainWindow, PlanFiles):
@@ -259,6 +260,9 @@ class MainWindow(QMainWindow, PlanFiles):
         """Solve in the background, keeping the roster's locks; the result becomes an undoable edit."""
         if self.plan.problem is None or self._task is not None:
             return
+        from desktop import operations
+        from solver.core import SolveOptions
+
         problem = self.plan.problem_with_locks()
         limit = settings_dialog.time_limit(self.settings) if time_limit is None else time_limit
         options = SolveOptions(time_limit=limit, workers=settings_dialog.workers(self.settings),

@@ -11,12 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QTimer, Slot
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from desktop import operations, printing
-from desktop.dialogs.import_wizard import ImportWizard
-from desktop.dialogs.input_editor import InputEditor
-from desktop.dialogs.plans_dialog import PlansDialog
-from desktop.dialogs.rules_dialog import RulesDialog
-from desktop.dialogs.settings_dialog import SettingsDialog
 from desktop.recent import RecentList
 from models.domain import Problem, Roster
 
@@ -24,6 +18,7 @@ if TYPE_CHECKING:
     from desktop.main_window import MainWindow
 
 translate = QCoreApplication.translate
+# Dialogs, Excel, storage and the solver are imported where first used, so the window opens fast.
 
 
 class PlanFiles:
@@ -35,18 +30,22 @@ class PlanFiles:
         if self._database is None:
             from models.storage import Database
 
-            self._database = Database(self.database_url)
+            self._database = Database(self.database_url or None)  # "" = the default location
         return self._database
 
     # -- import ---------------------------------------------------------------------------------
     def choose_workbooks(self: MainWindow, paths: list[Path] | None = None) -> None:
         """Run the import wizard (pre-filled with `paths`); Finish loads and saves the plan."""
+        from desktop.dialogs.import_wizard import ImportWizard
+
         wizard = ImportWizard(paths, self)
         if wizard.exec() == QDialog.DialogCode.Accepted and wizard.problem is not None:
             self._imported(wizard.problem, wizard.files_page.paths())
 
     def open_workbooks(self: MainWindow, paths: list[Path], plan_name: str | None = None) -> None:
         """Import workbooks in the background without the wizard (command line, tests)."""
+        from desktop import operations
+
         self.status.setText(translate("MainWindow", "Importing %n file(s)…", "", len(paths)))
         self._run(lambda: operations.import_workbooks(paths, plan_name=plan_name),
                   lambda problem: self._imported(problem, paths))
@@ -70,6 +69,8 @@ class PlanFiles:
         self._run(lambda: self.database().list_plans(), self._show_plans)
 
     def _show_plans(self: MainWindow, plans) -> None:
+        from desktop.dialogs.plans_dialog import PlansDialog
+
         for p in plans:
             if self.plan_picker.findText(p.name) < 0:
                 self.plan_picker.addItem(p.name)
@@ -146,6 +147,8 @@ class PlanFiles:
         """Write the roster workbook in the background."""
         if not self.plan.has_roster():
             return
+        from desktop import operations
+
         problem, roster = self.plan.problem, self.plan.roster
         self.status.setText(translate("MainWindow", "Exporting…"))
         self._run(lambda: operations.write_roster(path, problem, roster),
@@ -160,12 +163,16 @@ class PlanFiles:
         """Write one workbook per person into `folder` in the background."""
         if not self.plan.has_roster():
             return
+        from desktop import operations
+
         problem, roster = self.plan.problem, self.plan.roster
         self._run(lambda: operations.write_personal(folder, problem, roster),
                   lambda files: self.status.setText(translate("MainWindow", "%1 files written to %2")
                                                     .replace("%1", str(len(files))).replace("%2", str(folder))))
 
     def show_print_preview(self: MainWindow) -> None:
+        from desktop import printing
+
         if self.plan.has_roster():
             printing.preview_dialog(self.plan.problem, self.plan.roster, self).exec()
 
@@ -173,6 +180,8 @@ class PlanFiles:
     def edit_input(self: MainWindow, page: int = 0) -> None:
         if self.plan.problem is None:
             return
+        from desktop.dialogs.input_editor import InputEditor
+
         dialog = InputEditor(self.plan.problem, page, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.editor.put_input(dialog.result_problem(), translate("MainWindow", "Edit staff, sites and sessions"))
@@ -180,12 +189,16 @@ class PlanFiles:
     def edit_rules(self: MainWindow) -> None:
         if self.plan.problem is None:
             return
+        from desktop.dialogs.rules_dialog import RulesDialog
+
         dialog = RulesDialog(self.plan.problem, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.editor.put_input(self.plan.problem.with_(rules=dialog.settings()),
                                   translate("MainWindow", "Change rules"))
 
     def show_settings(self: MainWindow) -> None:
+        from desktop.dialogs.settings_dialog import SettingsDialog
+
         SettingsDialog(self.settings, self).exec()
 
     def show_about(self: MainWindow) -> None:

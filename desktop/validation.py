@@ -10,12 +10,14 @@ which the window runs in the background after each edit. No Qt here.
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from models.domain import Problem, Roster, Violation
-from solver.evaluate import Evaluation, evaluate
-from solver.rules import RULES
-from solver.rules.base import setting
+
+if TYPE_CHECKING:
+    from solver.evaluate import Evaluation
+
+# The solver (and ortools under it) is imported on first use, not when the window starts.
 
 
 def in_scope(v: Violation, staff_ids: set[str], requirement_ids: set[str]) -> bool:
@@ -59,6 +61,10 @@ def revalidate(
     Violations of the touched people and sessions are recomputed; all others are kept from
     `previous` (exact for every rule that judges one person or one session at a time).
     """
+    from solver.evaluate import Evaluation
+    from solver.rules import RULES
+    from solver.rules.base import setting
+
     people, sessions = set(staff_ids), set(requirement_ids)
     part, part_roster = plan_slice(problem, roster, people, sessions)
     fresh: list[Violation] = []
@@ -72,4 +78,6 @@ def revalidate(
 
 def full(problem: Problem, roster: Roster) -> Evaluation:
     """Every violation of the roster and its objective (the evaluator's full pass)."""
+    from solver.evaluate import evaluate
+
     return evaluate(problem, roster)

@@ -6,6 +6,7 @@ Views never change it directly: undo commands (desktop/edits.py) call `add`, `re
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -13,9 +14,17 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from desktop import validation
 from desktop.workers import BackgroundTask
 from models.domain import Assignment, Problem, Roster, Violation
-from solver.evaluate import Evaluation
 
 Pair = tuple[str, str]  # (staff id, requirement id)
+
+
+@dataclass
+class NoEvaluation:
+    """Stands in for solver.evaluate.Evaluation before any plan is open (the solver loads later)."""
+
+    violations: list[Violation] = field(default_factory=list)
+    objective: int = 0
+    hard_violations: list[Violation] = field(default_factory=list)
 
 
 class WorkingPlan(QObject):
@@ -30,7 +39,7 @@ class WorkingPlan(QObject):
         super().__init__(parent)
         self.problem: Problem | None = None
         self.plan_name: str | None = None
-        self.evaluation = Evaluation([], 0)
+        self.evaluation = NoEvaluation()
         self.modified = False
         self._pairs: dict[Pair, Assignment] = {}
         self._by_requirement: dict[str, dict[str, None]] = {}  # session -> its people (ordered set)
@@ -146,7 +155,7 @@ class WorkingPlan(QObject):
         self._generation += 1
         self._full_timer.stop()
         if self.problem is None:
-            self.evaluation = Evaluation([], 0)
+            self.evaluation = NoEvaluation()
         else:
             self.evaluation = validation.full(self.problem, self.roster)
 
@@ -163,7 +172,7 @@ class WorkingPlan(QObject):
         self._task = task
         task.start()
 
-    def _full_done(self, generation: int, result: Evaluation) -> None:
+    def _full_done(self, generation: int, result) -> None:
         if generation == self._generation:
             self.evaluation = result
             self.evaluated.emit()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWizard, QWizardPage,
 )
 
-from desktop import operations
 from desktop.views.roster_grid import day_label
 from desktop.workers import BackgroundTask
 from models.domain import Problem, hhmm
@@ -98,6 +97,7 @@ class PreviewPage(QWizardPage):
         self.table.setRowCount(0)
         self.summary.setText(self.tr("Reading the workbooks…"))
         paths, name = self.files_page.paths(), self.files_page.plan_name.text().strip() or None
+        from desktop import operations  # imports the Excel reader and the rule catalogue on first use
         task = BackgroundTask(lambda: operations.import_workbooks(paths, plan_name=name), self)
         task.finished.connect(self._read)
         task.failed.connect(self._failed)

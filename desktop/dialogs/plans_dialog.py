@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QVBoxLayout
 
-from models.storage import PlanSummary
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from models.storage import PlanSummary
 
 
 class PlansDialog(QDialog):

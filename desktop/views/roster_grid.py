@@ -17,7 +17,6 @@ from desktop.working_plan import WorkingPlan
 from models.domain import Mark, Requirement, Staff, Violation, hhmm
 from models.holidays import holiday_name
 from models.i18n import language
-from solver.rules import CATALOGUE
 
 WEEKDAYS_JA = "月火水木金土日"
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -48,6 +47,8 @@ def day_label(day: date) -> str:
 
 def rule_title(rule_id: str) -> str:
     """The rule's title in the current language (its id if unknown)."""
+    from solver.rules import CATALOGUE  # on first use: the solver loads after the window shows
+
     for info in CATALOGUE:
         if info.id == rule_id:
             return info.title_ja if language() == "ja" else info.title_en

@@ -7,7 +7,10 @@ from PySide6.QtCore import QElapsedTimer, QMargins, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from solver.core import Progress
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from solver.core import Progress
 
 
 class SolveProgress(QWidget):
