@@ -1,0 +1,60 @@
+"""Printing, the solve chart, recent lists, and `haichi-desktop --screenshot`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from desktop.printing import master_roster_html, preview_dialog
+from desktop.recent import LIMIT, RecentList
+from desktop.views.solve_progress import SolveProgress
+from solver.core import Progress
+from tests.desktop.conftest import ROOT, SAMPLE
+
+
+def test_master_roster_lists_every_session_with_its_people(qtbot, sample_plan) -> None:
+    problem, roster = sample_plan.problem, sample_plan.witness
+    html = master_roster_html(problem, roster)
+    a = roster.assignments[0]
+    assert problem.staff_by_id(a.staff_id).name in html
+    assert all(s.name in html for s in problem.sites)
+    assert html.count("<tr") == len({r.date for r in problem.requirements}) + 1
+    dialog = preview_dialog(problem, roster)
+    qtbot.addWidget(dialog)
+    assert dialog.printer.pageLayout().orientation().name == "Landscape"
+
+
+def test_solve_chart_plots_objective_and_bound(qtbot) -> None:
+    chart = SolveProgress()
+    qtbot.addWidget(chart)
+    chart.start()
+    assert chart.cancel.isEnabled()
+    for i, (obj, bound) in enumerate([(90, 10), (60, 30), (50, 45)]):
+        chart.add(Progress(obj, bound, (obj - bound) / obj, i + 1.0, i + 1))
+    assert chart.objective.count() == 3 and chart.bound.count() == 3
+    assert chart.y_axis.min() <= 10 and chart.y_axis.max() >= 90
+    assert "50" in chart.figures.text()
+    chart.finish("done")
+    assert not chart.cancel.isEnabled()
+
+
+def test_recent_list_keeps_newest_first_without_repeats(settings) -> None:
+    recent = RecentList(settings, "recent/files")
+    for name in ["a", "b", "a", *[str(i) for i in range(LIMIT + 2)]]:
+        recent.add(name)
+    entries = recent.entries()
+    assert entries[0] == str(LIMIT + 1) and len(entries) == LIMIT and len(set(entries)) == LIMIT
+
+
+def test_haichi_desktop_renders_a_workbook_to_png(tmp_path: Path) -> None:
+    shot = tmp_path / "window.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop.app", str(SAMPLE), "--db", str(tmp_path / "p.db"), "--lang", "en",
+         "--screenshot", str(shot)], cwd=ROOT, capture_output=True, text=True, timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(shot))
+    assert image.width() > 400 and image.height() > 300
