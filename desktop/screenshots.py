@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -116,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args[0] if args else RESOURCES / "screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app, _language, translators = make_application("ja")
-    settings = QSettings(str(out / ".screenshots.ini"), QSettings.Format.IniFormat)
+    settings_dir = tempfile.TemporaryDirectory()  # fresh settings: no window state from earlier runs
+    settings = QSettings(str(Path(settings_dir.name) / "haichi.ini"), QSettings.Format.IniFormat)
     problem = operations.import_workbooks([SAMPLE])
     points: list[Progress] = []
     result = operations.solve(problem, SolveOptions(time_limit=8, workers=1, seed=0), points.append)
@@ -125,7 +127,6 @@ def main(argv: list[str] | None = None) -> int:
         translators = _switch_language(app, language, translators)
         settings.setValue("language", language)
         shoot(out, language, settings, problem, result.roster, points)
-    Path(out / ".screenshots.ini").unlink(missing_ok=True)
     return 0
 
 
