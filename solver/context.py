@@ -31,6 +31,8 @@ class Context:
         )
         self._works: dict[tuple[str, date], cp_model.IntVar | int] = {}
         self._day_caps: dict[str, bool] = {}
+        self._settings: dict[str, RuleSetting] = {}
+        self._limits: dict[tuple[str, str, str], object] = {}
         self._create_variables()
 
     # -- construction ---------------------------------------------------------------------
@@ -54,7 +56,7 @@ class Context:
         s = self.setting(info)
         return s.enabled and s.hard
 
-    def _one_a_day(self, staff_id: str) -> bool:
+    def one_a_day(self, staff_id: str) -> bool:
         """Whether a hard rule keeps this person to at most one session per day."""
         if staff_id not in self._day_caps:
             from solver.rules.max_per_day import RULE as MAX_PER_DAY  # local: rules import the context
@@ -67,10 +69,17 @@ class Context:
 
     # -- look-ups for rules -----------------------------------------------------------------
     def setting(self, info: RuleInfo) -> RuleSetting:
-        return base.setting(self.problem, info, self.soft_cover)
+        # looked up per pair while building: cached for the life of this model
+        found = self._settings.get(info.id)
+        if found is None:
+            found = self._settings[info.id] = base.setting(self.problem, info, self.soft_cover)
+        return found
 
     def limit(self, info: RuleInfo, name: str, staff: Staff):
-        return base.limit(self.problem, info, name, staff)
+        key = (info.id, name, staff.id)
+        if key not in self._limits:
+            self._limits[key] = base.limit(self.problem, info, name, staff)
+        return self._limits[key]
 
     def is_assigned(self, staff_id: str, requirement_id: str) -> cp_model.IntVar | None:
         """The boolean for this pair, or None when the pair is not eligible."""
@@ -99,7 +108,7 @@ class Context:
                 self._works[key] = todays[0]
             else:
                 w = self.model.new_bool_var(f"works[{staff_id},{day.isoformat()}]")
-                if self._one_a_day(staff_id):
+                if self.one_a_day(staff_id):
                     # one session a day at most: works is their sum, a linear equality the LP keeps
                     self.model.add(w == sum(todays))
                 else:
@@ -113,7 +122,7 @@ class Context:
         day's booleans when the person works at most one session a day, else the works boolean.
         Hard linear rules use it so the LP relaxation sees the sessions themselves."""
         todays = [v for _, v in self.on_day(staff_id, day)]
-        if len(todays) > 1 and self._one_a_day(staff_id):
+        if len(todays) > 1 and self.one_a_day(staff_id):
             return cp_model.LinearExpr.sum(todays)
         return self.works(staff_id, day)
 

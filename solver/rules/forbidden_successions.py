@@ -54,14 +54,12 @@ class ForbiddenSuccessions(BaseRule):
                 today, tomorrow = tomorrow, self._by_activity(ctx, staff.id, next_day)
                 if not tomorrow:
                     continue
+                if setting.hard:
+                    self._forbid(ctx, staff.id, today, tomorrow, banned)
+                    continue
                 for first, first_vars in today.items():
                     thens = [b for b in banned.get(first, ()) if b in tomorrow]
                     if not thens:
-                        continue
-                    if setting.hard:
-                        later = [v.Not() for b in thens for v in tomorrow[b]]
-                        for var in first_vars:
-                            ctx.model.add_bool_and(later).only_enforce_if(var)
                         continue
                     key = f"{staff.id},{day.isoformat()}"
                     did_first = any_of(ctx, first_vars, f"does[{key},{first}]")
@@ -71,6 +69,27 @@ class ForbiddenSuccessions(BaseRule):
                         both = and_literal(ctx, [did_first, did_then], label)
                         penalties.append(Penalty(both, setting.weight, self.info.id, label))
         return penalties
+
+    @staticmethod
+    def _forbid(ctx: Context, staff_id: str, today: dict[str, list[Any]], tomorrow: dict[str, list[Any]],
+                banned: dict[str, set[str]]) -> None:
+        """Hard: no banned pair on two days. Activities of today with the same banned set share
+        one constraint: with one session a day, sum(today's group) + sum(tomorrow's banned) <= 1
+        (a clique the LP keeps); otherwise each of today's sessions forbids all of them."""
+        groups: dict[tuple[str, ...], list[Any]] = defaultdict(list)
+        for first, first_vars in today.items():
+            thens = tuple(sorted(b for b in banned.get(first, ()) if b in tomorrow))
+            if thens:
+                groups[thens] += first_vars
+        one_a_day = ctx.one_a_day(staff_id)
+        for thens, first_vars in groups.items():
+            later = [v for b in thens for v in tomorrow[b]]
+            if one_a_day:
+                ctx.model.add_at_most_one(first_vars + later)
+                continue
+            negated = [v.Not() for v in later]
+            for var in first_vars:
+                ctx.model.add_bool_and(negated).only_enforce_if(var)
 
     @staticmethod
     def _by_activity(ctx: Context, staff_id: str, day: Any) -> dict[str, list[Any]]:

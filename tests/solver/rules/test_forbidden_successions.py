@@ -40,3 +40,16 @@ def test_soft_costs_each_forbidden_pair() -> None:
 def test_solver_and_evaluator_agree_on_random_rosters() -> None:
     assert_exact(_problem(rules={ID: setting(hard=False, weight=2)}), RULE)
     assert_exact(_problem(), RULE)
+
+
+def test_hard_with_one_session_a_day_is_the_same_rule() -> None:
+    # one session a day lets the rule become one clique per day and banned group: same answers
+    staff = [Staff("A", "Aoki", max_per_day=1), Staff("B", "Baba", max_per_day=1)]
+    problem = make_problem(days=4, staff=staff, shifts=SHIFTS, forbidden_successions=BANNED)
+    for bad in (roster(problem, ("A", 1, "N"), ("A", 2, "E")), roster(problem, ("B", 0, "L"), ("B", 1, "E")),
+                roster(problem, ("A", 2, "N"), ("A", 3, "L"))):
+        assert solve_fixed(problem, RULE, bad) is None
+        assert [v.hard for v in RULE.check(problem, bad)] == [True]
+    fine = roster(problem, ("A", 0, "E"), ("A", 1, "L"), ("A", 2, "N"), ("A", 3, "N"), ("B", 0, "N"), ("B", 2, "E"))
+    assert RULE.check(problem, fine) == []
+    assert solve_fixed(problem, RULE, fine) == 0
