@@ -54,13 +54,27 @@ def test_no_backup_when_nothing_is_migrated(tmp_path: Path, problem: Problem) ->
 
 def test_backup_before_a_schema_upgrade(tmp_path: Path, problem: Problem, monkeypatch: pytest.MonkeyPatch) -> None:
     path = _saved(tmp_path / "haichi.sqlite3", problem)
-    # This Haichi pretends to be one schema revision ahead of the file.
-    monkeypatch.setattr(maintenance, "head_revision", lambda: "0002")
+    _downgrade(path, "0001")  # the file as the first release of Haichi left it
     with Database(path) as db:
         assert db.backup_path is not None
-        assert db.backup_path.parent == tmp_path and "before-0002" in db.backup_path.name
-    with Database(db.backup_path) as old:
-        assert old.load_problem(problem.name) == problem
+        assert db.backup_path.parent == tmp_path and f"before-{maintenance.head_revision()}" in db.backup_path.name
+        assert db.load_problem(problem.name) == problem  # upgraded in place, nothing lost
+    with sqlite3.connect(db.backup_path) as connection:  # the copy is the file as it was
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert connection.execute("SELECT name FROM plans").fetchone() == (problem.name,)
+
+
+def _downgrade(path: Path, revision: str) -> None:
+    from alembic import command
+
+    from models.storage.engine import alembic_config, make_engine
+
+    engine = make_engine(to_url(path))
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+    engine.dispose()
 
 
 def test_a_database_from_a_newer_haichi_is_refused(tmp_path: Path, problem: Problem) -> None:
@@ -101,8 +115,9 @@ def test_check_of_a_stranger_and_of_an_old_schema(tmp_path: Path, problem: Probl
         connection.execute("CREATE TABLE t (x)")
     assert not check(to_url(other)).ok
     path = _saved(tmp_path / "haichi.sqlite3", problem)
-    monkeypatch.setattr(maintenance, "head_revision", lambda: "0002")
-    assert any("0001" in p and "0002" in p for p in check(to_url(path)).problems)
+    _downgrade(path, "0001")
+    head = maintenance.head_revision()
+    assert any("0001" in p and head in p for p in check(to_url(path)).problems)
 
 
 @pytest.mark.postgres
