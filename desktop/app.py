@@ -60,7 +60,6 @@ def make_application(language: str | None = None):
     from PySide6.QtGui import QFont, QGuiApplication, QIcon
     from PySide6.QtWidgets import QApplication
 
-    import desktop.qt_guard  # noqa: F401 - before any Qt work: see the module
     from desktop.dialogs.settings_dialog import chosen_language
 
     # 125 % and 150 % Windows scaling stay exact instead of rounding to 100 % or 200 %.

@@ -11,7 +11,6 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-import desktop.qt_guard  # noqa: F401 - PySide6 6.12 on Python 3.11 loses references: see the module
 
 
 class Relay(QObject):

@@ -47,7 +47,6 @@ def revalidation_ms(edits: int) -> dict:
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication
 
-    import desktop.qt_guard  # noqa: F401
     from desktop.edits import RosterEditor
     from desktop.views.roster_grid import RosterModel
     from desktop.views.sessions import SessionsModel
@@ -89,7 +88,6 @@ def scroll_ms(steps: int) -> dict:
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication
 
-    import desktop.qt_guard  # noqa: F401
     from desktop.edits import RosterEditor
     from desktop.views.roster_grid import RosterModel
     from desktop.views.roster_view import RosterView

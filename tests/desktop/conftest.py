@@ -8,8 +8,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-import desktop.qt_guard  # noqa: F401 - PySide6 6.12 on Python 3.11 loses references to None/True
-
 from models.i18n import set_language
 from resources.samples.sample_plan import build_plan
 from resources.samples.sample_witness import Plan

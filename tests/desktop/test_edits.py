@@ -128,16 +128,14 @@ def test_background_evaluation_reconciles_the_whole_roster(qtbot, sample_plan) -
     assert plan.evaluation.objective == expected.objective
 
 
-def test_many_signals_and_qt_calls_do_not_exhaust_none_or_true(qtbot) -> None:
-    """PySide6 6.12 on Python 3.11 takes a reference per call; the guard must outlast a long session."""
+def test_many_signals_and_qt_calls_keep_none_and_true_alive(qtbot) -> None:
+    """PySide6 6.12.0 on Python 3.11 took a reference from None/True per call and aborted (pinned out)."""
     import sys
 
-    from desktop.qt_guard import guard, loses_references
-
     plan = WorkingPlan(background_evaluation=False)
-    guard()
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
     for _ in range(20000):
         plan.evaluated.emit()
         plan.setObjectName("plan")
-    assert sys.getrefcount(None) > 1000 and sys.getrefcount(True) > 1000
-    assert isinstance(loses_references(), bool)
+    assert sys.getrefcount(None) >= none_before - 100
+    assert sys.getrefcount(True) >= true_before - 100
