@@ -71,8 +71,8 @@ def build_installer(bundle: Path, iscc: Path, output: Path) -> Path:
 
 
 def folder_size(folder: Path) -> int:
-    """Total size in bytes of the files under `folder`."""
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    """Total size in bytes of the files under `folder` (symbolic links, which Linux builds use, count once)."""
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
 def main(argv: list[str] | None = None) -> int:
