@@ -74,8 +74,9 @@ def cmd_solve(args: argparse.Namespace) -> int:
     result = operations.solve(problem, options, None if args.quiet else _progress_printer())
     _raise_if_no_roster(result)
     assert result.roster is not None
-    if db is not None:
-        db.save_solution(args.plan, result.roster, stats=_stats(result))
+    if db is not None:  # refused, not overwritten, when another coordinator saved the plan meanwhile
+        db.save_solution(args.plan, result.roster, stats=_stats(result),
+                         expected_version=db.known_version(args.plan))
     evaluation = operations.write_roster(args.output, problem, result.roster, args.per_person)
     _print_result(result, evaluation, problem)
     print(t("配置表を書き出しました: {p}", "roster written: {p}", p=args.output))
