@@ -23,6 +23,7 @@ from models.errors import InputProblem
 from models.excel import messages
 from models.excel.filecheck import not_a_workbook, refusal
 from models.excel.schema import Column, SheetSpec
+from models.excel.xlsxread import XlsxBook
 from models.i18n import t
 from models.textparse import parse_date
 
@@ -80,6 +81,8 @@ class Book:
             self._stream.close()
             raise
         self._rows: dict[str, list[tuple[Any, ...]]] = {}
+        self._fast: XlsxBook | None = None
+        self._fast_tried = False
 
     def find(self, spec: SheetSpec, prefix: bool = False) -> list[str]:
         """Sheet titles that name `spec` (exact names first; with `prefix`, also `勤務可否_4月`)."""
@@ -105,9 +108,7 @@ class Book:
         rows: list[tuple[Any, ...]] = []
         cells = long_cells = 0
         try:
-            ws = self._wb[title]
-            ws.reset_dimensions()  # some writers store a wrong sheet size; read what is there
-            for raw in ws.iter_rows(values_only=True):
+            for raw in self._raw_rows(title):
                 row = _trimmed(raw)
                 cells += len(row)
                 if len(rows) >= MAX_ROWS or len(row) > MAX_COLUMNS or cells > MAX_CELLS:
@@ -130,11 +131,36 @@ class Book:
             rows.pop()
         return rows
 
+    def _raw_rows(self, title: str) -> Iterator[tuple[Any, ...]]:
+        """A sheet's rows as openpyxl's read-only `values_only` gives them: from the fast reader
+        when it knows the sheet, else from openpyxl itself."""
+        fast = self._fast_book()
+        if fast is not None and fast.has_rows(title):
+            return fast.rows(title)
+        ws = self._wb[title]
+        ws.reset_dimensions()  # some writers store a wrong sheet size; read what is there
+        return ws.iter_rows(values_only=True)
+
+    def _fast_book(self) -> XlsxBook | None:
+        """The fast reader on this file, or None when it cannot read it the way openpyxl did."""
+        if not self._fast_tried:
+            self._fast_tried = True
+            try:
+                self._fast = XlsxBook(self.path)
+            except Exception:  # a part it does not understand: openpyxl reads every sheet instead
+                return None
+            if self._fast.titles != self.titles:
+                self._fast.close()
+                self._fast = None
+        return self._fast
+
     def close(self) -> None:
         try:
             self._wb.close()
         finally:
             self._stream.close()
+            if self._fast is not None:
+                self._fast.close()
 
 
 def _trimmed(row: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -127,13 +127,6 @@ def _text(node: Element, t_tag: str, r_tag: str) -> str:
     return (plain or "") + "".join(runs)
 
 
-def _cast_number(text: str) -> int | float:
-    """A number cell's text as int or float, exactly as openpyxl decides."""
-    if "." in text or "E" in text or "e" in text:
-        return float(text)
-    return int(text)
-
-
 def _row_number(text: str) -> int:
     """A `<row r=...>` attribute as openpyxl reads it (`3.0` is row 3)."""
     try:
@@ -257,6 +250,7 @@ class XlsxBook:
             self._sheets: dict[str, str] = parts.worksheets
             self._epoch = MAC_EPOCH if parts.date1904 else WINDOWS_EPOCH
             self._dates, self._timedeltas = self._date_styles(parts.styles)
+            self._dates_seen: dict[tuple[str, int], Any] = {}
             self._strings = self._shared_strings(parts.shared_strings)
         except BaseException:
             self._zip.close()
@@ -347,57 +341,71 @@ class XlsxBook:
 
     def _row(self, row: Element, tags: tuple[str, str, str, str], columns: dict[str, int]) -> tuple[Any, ...]:
         """One `<row>`'s values by column; as wide as its last cell (openpyxl's rule)."""
-        if not len(row):
-            return ()
         v_tag, is_tag, t_tag, r_tag = tags
         strings, dates = self._strings, self._dates
-        cols: list[int] = []
-        values: list[Any] = []
+        out: list[Any] = []
         col = 0
         for cell in row:
             ref = cell.get("r")
             if ref:
                 letters = ref.rstrip(digits)
-                found = columns.get(letters) if len(letters) < len(ref) else None
-                if found is None:
-                    found = coordinate_to_tuple(ref)[1]
-                    if len(letters) < len(ref):
-                        columns[letters] = found
-                col = found
+                col = columns.get(letters, 0) if len(letters) < len(ref) else 0
+                if not col:
+                    col = self._column(ref, letters, columns)
             else:
                 col += 1
             kind = cell.get("t")
             if kind == "inlineStr":
                 node = cell.find(is_tag)
-                value = None if node is None else _text(node, t_tag, r_tag)
+                if node is None:
+                    value = None
+                elif len(node) == 1 and node[0].tag == t_tag:  # plain text, the usual case
+                    value = node[0].text or ""
+                else:
+                    value = _text(node, t_tag, r_tag)
             else:
                 value = cell.findtext(v_tag) or None
                 if value is not None:
                     if kind is None or kind == "n":
-                        value = _cast_number(value)
                         style = cell.get("s")
                         if style and int(style) in dates:
                             value = self._date(value, int(style))
+                        else:
+                            value = float(value) if ("." in value or "E" in value or "e" in value) else int(value)
                     elif kind == "s":
                         value = strings[int(value)]
                     elif kind == "b":
                         value = bool(int(value))
                     elif kind == "d":
                         value = from_ISO8601(value)
-            cols.append(col)
-            values.append(value)
-        width = cols[-1]
-        if width == len(cols) and cols == list(range(1, width + 1)):
-            return tuple(values)  # the usual dense row
-        out: list[Any] = [None] * max(width, 0)
-        for c, value in zip(cols, values):
-            if 1 <= c <= width:
-                out[c - 1] = value
+            filled = len(out)
+            if col > filled:
+                if col > filled + 1:
+                    out.extend([None] * (col - filled - 1))  # cells the file leaves out
+                out.append(value)
+            else:
+                out[col - 1] = value  # out of order or repeated: the later cell wins
+        del out[col:]  # as wide as the last cell, even when an earlier one reached further
         return tuple(out)
 
-    def _date(self, value: int | float, style: int) -> Any:
-        """A date-styled number as openpyxl converts it (datetime, time below 1, or timedelta)."""
-        try:
-            return from_excel(value, self._epoch, timedelta=style in self._timedeltas)
-        except (OverflowError, ValueError):
-            return _ERROR_VALUE
+    @staticmethod
+    def _column(ref: str, letters: str, columns: dict[str, int]) -> int:
+        """The 1-based column of a cell reference (`AB12` -> 28), remembered by its letters."""
+        col = coordinate_to_tuple(ref)[1]  # raises on a malformed reference, as openpyxl does
+        if len(letters) < len(ref):
+            columns[letters] = col
+        return col
+
+    def _date(self, text: str, style: int) -> Any:
+        """A date-styled number as openpyxl converts it (datetime, time below 1, or timedelta),
+        remembered: a plan's few hundred days and times fill tens of thousands of cells."""
+        key = (text, style)
+        value = self._dates_seen.get(key)
+        if value is None:
+            number = float(text) if ("." in text or "E" in text or "e" in text) else int(text)
+            try:
+                value = from_excel(number, self._epoch, timedelta=style in self._timedeltas)
+            except (OverflowError, ValueError):
+                value = _ERROR_VALUE
+            self._dates_seen[key] = value
+        return value
