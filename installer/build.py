@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from version_info import project_version  # noqa: E402
+from version_info import project_version, version_tuple  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "installer" / "haichi.spec"
@@ -61,8 +61,9 @@ def find_iscc() -> Path | None:
 def build_installer(bundle: Path, iscc: Path, output: Path) -> Path:
     """Compile installer/haichi.iss around `bundle`; returns the setup program's path."""
     version = project_version()
-    command = [str(iscc), f"/DAppVersion={version}", f"/DBundleDir={bundle.resolve()}",
-               f"/DSourceRoot={ROOT}", f"/O{output.resolve()}", str(ISS)]
+    numbers = ".".join(str(n) for n in version_tuple(version))  # Windows' n.n.n.n
+    command = [str(iscc), f"/DAppVersion={version}", f"/DAppVersionNumbers={numbers}",
+               f"/DBundleDir={bundle.resolve()}", f"/DSourceRoot={ROOT}", f"/O{output.resolve()}", str(ISS)]
     subprocess.run(command, cwd=ROOT, check=True)
     setup = output / f"haichi-setup-{version}.exe"
     if not setup.is_file():

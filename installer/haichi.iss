@@ -1,6 +1,6 @@
 ﻿; Inno Setup 6.3+ script: Haichi for one Windows user, installed without administrator rights.
 ;
-;   ISCC /DAppVersion=0.1.0 /DBundleDir=C:\src\haichi\dist\haichi installer\haichi.iss
+;   ISCC /DAppVersion=0.1.0 /DAppVersionNumbers=0.1.0.0 /DBundleDir=C:\src\haichi\dist\haichi installer\haichi.iss
 ;   (installer/build.py runs this after PyInstaller; the defaults below fit a plain `build.py` run)
 ;
 ; What it installs: the PyInstaller folder in %LOCALAPPDATA%\Programs\Haichi, a Start-menu entry,
@@ -12,6 +12,9 @@
 
 #ifndef AppVersion
   #define AppVersion "0.1.0"
+#endif
+#ifndef AppVersionNumbers
+  #define AppVersionNumbers "0.1.0.0"
 #endif
 #ifndef SourceRoot
   #define SourceRoot ".."
@@ -30,7 +33,7 @@ AppName={#AppName}
 AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher={#AppName}
-VersionInfoVersion={#AppVersion}
+VersionInfoVersion={#AppVersionNumbers}
 VersionInfoProductName={#AppName}
 VersionInfoDescription={#AppName} Setup
 VersionInfoProductVersion={#AppVersion}
@@ -81,7 +84,8 @@ Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs 
 
 [Icons]
 Name: "{group}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{userdocs}"
-Name: "{group}\{cm:CommandLine}"; Filename: "{cmd}"; Parameters: "/k ""{app}\haichi.exe"" --help"; WorkingDir: "{userdocs}"; IconFilename: "{app}\haichi.exe"
+; A console where `haichi ...` works, started in Documents so rosters are not written next to the program.
+Name: "{group}\{cm:CommandLine}"; Filename: "{cmd}"; Parameters: "/k set ""PATH={app};%PATH%"" && haichi --help"; WorkingDir: "{userdocs}"; IconFilename: "{app}\haichi.exe"
 Name: "{group}\{cm:UninstallProgram,{#AppName}}"; Filename: "{uninstallexe}"
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{userdocs}"; Tasks: desktopicon
 
