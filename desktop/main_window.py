@@ -20,6 +20,7 @@ from PySide6.QtGui import QUndoStack
 from desktop.dialogs import settings_dialog
 from desktop.edits import RosterEditor
 from desktop.menus import Actions, build_menus, build_toolbar
+from desktop.paperwork_actions import PaperworkActions
 from desktop.plan_files import PlanFiles
 from desktop.views.roster_grid import RosterModel
 from desktop.views.roster_view import RosterView
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from solver.core import SolveResult, Solver
 
 
-class MainWindow(QMainWindow, PlanFiles):
+class MainWindow(QMainWindow, PlanFiles, PaperworkActions):
     """Shows one plan's roster and lets a coordinator solve, edit, save and export it."""
 
     busy_changed = Signal(bool)
@@ -169,9 +170,9 @@ class MainWindow(QMainWindow, PlanFiles):
         a, loaded = self.actions_, self.plan.problem is not None
         for action in (a.import_files, a.open_plan):
             action.setEnabled(not busy)
-        for action in (a.solve, a.solve_soft, a.save_plan, a.edit_input, a.edit_rules):
+        for action in (a.solve, a.solve_soft, a.save_plan, a.edit_input, a.edit_rules, a.forms, a.collect_forms):
             action.setEnabled(not busy and loaded)
-        for action in (a.export_roster, a.export_personal, a.print_preview):
+        for action in (a.export_roster, a.export_personal, a.calendars, a.master_pdf, a.print_preview):
             action.setEnabled(not busy and self.plan.has_roster())
         a.cancel.setEnabled(busy and self._solver is not None)
         self.roster_view.setEnabled(not (busy and self._solver is not None))

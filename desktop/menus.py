@@ -25,6 +25,10 @@ class Actions(QObject):
         self.save_plan = self._make(self.tr("&Save plan"), QKeySequence.StandardKey.Save, w.save_plan)
         self.export_roster = self._make(self.tr("&Roster workbook…"), QKeySequence("Ctrl+E"), w.choose_export)
         self.export_personal = self._make(self.tr("&Per-person files…"), QKeySequence("Ctrl+Shift+E"), w.choose_personal_export)
+        self.calendars = self._make(self.tr("&Calendars (.ics)…"), QKeySequence(), w.choose_calendars_folder)
+        self.master_pdf = self._make(self.tr("Master roster as P&DF…"), QKeySequence(), w.choose_master_pdf)
+        self.forms = self._make(self.tr("&Availability forms…"), QKeySequence(), w.choose_forms_folder)
+        self.collect_forms = self._make(self.tr("&Collect returned forms…"), QKeySequence(), w.choose_returned_forms)
         self.print_preview = self._make(self.tr("Print pre&view…"), QKeySequence.StandardKey.Print, w.show_print_preview)
         self.settings = self._make(self.tr("Se&ttings…"), QKeySequence("Ctrl+,"), w.show_settings)
         self.quit = self._make(self.tr("E&xit"), QKeySequence("Alt+F4"), w.close)
@@ -69,8 +73,11 @@ def build_menus(w: MainWindow, a: Actions) -> tuple[QMenu, QMenu]:
     file_menu.addSeparator()
     file_menu.addAction(a.save_plan)
     export = file_menu.addMenu(translate("MainWindow", "&Export"))
-    for action in (a.export_roster, a.export_personal, a.print_preview):
+    for action in (a.export_roster, a.export_personal, a.calendars, a.master_pdf, a.print_preview):
         export.addAction(action)
+    forms = file_menu.addMenu(translate("MainWindow", "Availability f&orms"))
+    for action in (a.forms, a.collect_forms):
+        forms.addAction(action)
     file_menu.addSeparator()
     file_menu.addAction(a.settings)
     file_menu.addSeparator()

@@ -29,81 +29,101 @@
     </message>
     <message>
         <location filename="../../desktop/menus.py" line="28" />
+        <source>&amp;Calendars (.ics)…</source>
+        <translation>カレンダー (.ics)(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="29" />
+        <source>Master roster as P&amp;DF…</source>
+        <translation>配置表のPDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="30" />
+        <source>&amp;Availability forms…</source>
+        <translation>勤務可否の回答票を作成(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="31" />
+        <source>&amp;Collect returned forms…</source>
+        <translation>返送された回答票の取り込み(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="32" />
         <source>Print pre&amp;view…</source>
         <translation>印刷プレビュー(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="29" />
+        <location filename="../../desktop/menus.py" line="33" />
         <source>Se&amp;ttings…</source>
         <translation>設定(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="30" />
+        <location filename="../../desktop/menus.py" line="34" />
         <source>E&amp;xit</source>
         <translation>終了(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="32" />
+        <location filename="../../desktop/menus.py" line="36" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="34" />
+        <location filename="../../desktop/menus.py" line="38" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="37" />
+        <location filename="../../desktop/menus.py" line="41" />
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="38" />
+        <location filename="../../desktop/menus.py" line="42" />
         <source>Redo</source>
         <translation>やり直し</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="43" />
+        <location filename="../../desktop/menus.py" line="47" />
         <source>Unassign</source>
         <translation>配置を外す</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="44" />
+        <location filename="../../desktop/menus.py" line="48" />
         <source>&amp;Lock</source>
         <translation>固定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="45" />
+        <location filename="../../desktop/menus.py" line="49" />
         <source>U&amp;nlock</source>
         <translation>固定を解除(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="46" />
+        <location filename="../../desktop/menus.py" line="50" />
         <source>&amp;Staff, sites and sessions…</source>
         <translation>職員・会場・枠(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="47" />
+        <location filename="../../desktop/menus.py" line="51" />
         <source>R&amp;ules…</source>
         <translation>ルール(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="48" />
+        <location filename="../../desktop/menus.py" line="52" />
         <source>&amp;Solve</source>
         <translation>配置を作成(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="49" />
+        <location filename="../../desktop/menus.py" line="53" />
         <source>Solve with cover made &amp;soft</source>
         <translation>人数不足を許して作成(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="51" />
+        <location filename="../../desktop/menus.py" line="55" />
         <source>&amp;Cancel solve</source>
         <translation>作成を中止(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="52" />
+        <location filename="../../desktop/menus.py" line="56" />
         <source>&amp;About Haichi</source>
         <translation>Haichi について(&amp;A)</translation>
     </message>
@@ -111,42 +131,42 @@
 <context>
     <name>FilesPage</name>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="29" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="28" />
         <source>Choose workbooks</source>
         <translation>ワークブックの選択</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="30" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="29" />
         <source>Add the sessions workbook and every returned availability form; they are merged.</source>
         <translation>枠のブックと、返送された勤務可否表をすべて追加してください。まとめて取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="33" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="32" />
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="34" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="33" />
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="38" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="37" />
         <source>Plan name (blank: taken from the workbook)</source>
         <translation>計画名（空欄ならブックから取得）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="46" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="45" />
         <source>Plan name</source>
         <translation>計画名</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="63" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="62" />
         <source>Add workbooks</source>
         <translation>ワークブックを追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="64" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="63" />
         <source>Excel workbooks (*.xlsx *.xlsm)</source>
         <translation>Excelブック (*.xlsx *.xlsm)</translation>
     </message>
@@ -205,268 +225,331 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="58" />
-        <location filename="../../desktop/main_window.py" line="216" />
+        <location filename="../../desktop/main_window.py" line="60" />
+        <location filename="../../desktop/main_window.py" line="218" />
         <source>Haichi — staff rostering</source>
         <translation>Haichi（配置）— 職員配置</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="68" />
+        <location filename="../../desktop/main_window.py" line="70" />
         <source>Roster</source>
         <translation>配置表</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="69" />
+        <location filename="../../desktop/main_window.py" line="71" />
         <source>Sessions</source>
         <translation>枠</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="64" />
+        <location filename="../../desktop/menus.py" line="68" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="67" />
+        <location filename="../../desktop/menus.py" line="71" />
         <source>Recent &amp;files</source>
         <translation>最近使ったファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="68" />
+        <location filename="../../desktop/menus.py" line="72" />
         <source>Recent pla&amp;ns</source>
         <translation>最近使った計画(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="71" />
+        <location filename="../../desktop/menus.py" line="75" />
         <source>&amp;Export</source>
         <translation>書き出し(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="79" />
+        <location filename="../../desktop/menus.py" line="78" />
+        <source>Availability f&amp;orms</source>
+        <translation>勤務可否の回答票(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="86" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="87" />
+        <location filename="../../desktop/menus.py" line="94" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="91" />
+        <location filename="../../desktop/menus.py" line="98" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="83" />
+        <location filename="../../desktop/menus.py" line="90" />
         <source>&amp;Roster</source>
         <translation>配置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="97" />
+        <location filename="../../desktop/menus.py" line="104" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/plan_files.py" line="50" />
-        <source>Importing %n file(s)…</source>
-        <translation><numerusform>%n 件のファイルを取り込み中…</numerusform></translation>
-    </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199" />
-        <location filename="../../desktop/plan_files.py" line="61" />
+        <location filename="../../desktop/main_window.py" line="201" />
+        <location filename="../../desktop/plan_files.py" line="60" />
         <source>%1: %2 staff, %3 sessions, %4 to %5</source>
         <translation>%1：職員 %2 名、枠 %3 件、%4〜%5</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="266" />
+        <location filename="../../desktop/main_window.py" line="271" />
         <source>Solving…</source>
         <translation>配置を作成中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="280" />
+        <location filename="../../desktop/main_window.py" line="285" />
         <source>Stopping — keeping the best roster found so far…</source>
         <translation>中止しています — これまでで最良の配置を残します…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="293" />
+        <location filename="../../desktop/main_window.py" line="298" />
         <source>No roster</source>
         <translation>配置を作れません</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="291" />
-        <location filename="../../desktop/main_window.py" line="292" />
+        <location filename="../../desktop/main_window.py" line="296" />
+        <location filename="../../desktop/main_window.py" line="297" />
         <source>No roster satisfies the hard rules.</source>
         <translation>必須ルールをすべて満たす配置はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="78" />
+        <location filename="../../desktop/main_window.py" line="80" />
         <source>&lt;opened&gt;</source>
         <translation>＜開いた時点＞</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="85" />
+        <location filename="../../desktop/main_window.py" line="87" />
         <source>Statistics</source>
         <translation>集計</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="86" />
+        <location filename="../../desktop/main_window.py" line="88" />
         <source>Rule violations</source>
         <translation>ルール違反</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="87" />
+        <location filename="../../desktop/main_window.py" line="89" />
         <source>Solve progress</source>
         <translation>作成の進み具合</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="88" />
+        <location filename="../../desktop/main_window.py" line="90" />
         <source>Undo history</source>
         <translation>操作履歴</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="100" />
-        <location filename="../../desktop/main_window.py" line="104" />
+        <location filename="../../desktop/main_window.py" line="102" />
         <location filename="../../desktop/main_window.py" line="106" />
+        <location filename="../../desktop/main_window.py" line="108" />
         <source>Plan</source>
         <translation>計画</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="110" />
+        <location filename="../../desktop/main_window.py" line="112" />
         <source>Import workbooks to begin (File ▸ Import, or drop Excel files here).</source>
         <translation>ワークブックを取り込んでください（ファイル ▸ 取り込み、またはExcelファイルをここにドロップ）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="227" />
+        <location filename="../../desktop/main_window.py" line="229" />
         <source>Objective %1 · hard violations %2 · unfilled sessions %3</source>
         <translation>評価値 %1 ・ 必須ルール違反 %2 件 ・ 人数不足の枠 %3 件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="248" />
+        <location filename="../../desktop/main_window.py" line="250" />
         <source>Unassign %n assignment(s)</source>
         <translation><numerusform>%n 件の配置を外す</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="286" />
+        <location filename="../../desktop/main_window.py" line="291" />
         <source>No roster found within the time limit; try a longer limit in Settings.</source>
         <translation>制限時間内に配置が見つかりませんでした。設定で制限時間を長くしてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="294" />
+        <location filename="../../desktop/main_window.py" line="299" />
         <source>No roster satisfies the hard rules. Try Roster ▸ Solve with cover made soft.</source>
         <translation>必須ルールをすべて満たす配置はありません。「配置 ▸ 人数不足を許して作成」をお試しください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="299" />
+        <location filename="../../desktop/main_window.py" line="304" />
         <source>Solve</source>
         <translation>配置の作成</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="300" />
+        <location filename="../../desktop/main_window.py" line="305" />
         <source>optimal</source>
         <translation>最適</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="300" />
+        <location filename="../../desktop/main_window.py" line="305" />
         <source>feasible</source>
         <translation>実行可能</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="301" />
+        <location filename="../../desktop/main_window.py" line="306" />
         <source>Roster ready (%1): objective %2, %3 s</source>
         <translation>配置を作成しました（%1）：評価値 %2、%3 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="304" />
+        <location filename="../../desktop/main_window.py" line="309" />
         <source>(cancelled; best roster kept)</source>
         <translation>（中止：最良の配置を残しました）</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="90" />
+        <location filename="../../desktop/plan_files.py" line="91" />
         <source>Opening plan %1…</source>
         <translation>計画 %1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="97" />
+        <location filename="../../desktop/plan_files.py" line="98" />
         <source>Plan %1 opened.</source>
         <translation>計画 %1 を開きました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="120" />
+        <location filename="../../desktop/plan_files.py" line="121" />
         <source>Plan %1 saved.</source>
         <translation>計画 %1 を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="122" />
+        <location filename="../../desktop/plan_files.py" line="123" />
         <source>Roster version %1.</source>
         <translation>配置 第%1版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="140" />
+        <location filename="../../desktop/plan_files.py" line="141" />
         <source>Export roster</source>
         <translation>配置表の書き出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="141" />
+        <location filename="../../desktop/plan_files.py" line="142" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="150" />
+        <location filename="../../desktop/paperwork_actions.py" line="28" />
+        <source>Folder for the availability forms</source>
+        <translation>回答票の保存先フォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/paperwork_actions.py" line="37" />
+        <source>Writing availability forms…</source>
+        <translation>回答票を作成中…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/paperwork_actions.py" line="39" />
+        <source>%1 forms written to %2</source>
+        <translation>回答票 %1 件を %2 に書き出しました</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/paperwork_actions.py" line="45" />
+        <source>Returned availability forms</source>
+        <translation>返送された回答票</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/paperwork_actions.py" line="46" />
+        <source>Excel workbooks (*.xlsx *.xlsm)</source>
+        <translation>Excelブック (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/paperwork_actions.py" line="63" />
+        <source>Returned forms</source>
+        <translation>返送された回答票</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/paperwork_actions.py" line="65" />
+        <source>Apply these answers to the plan?</source>
+        <translation>この回答を計画に反映しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/paperwork_actions.py" line="68" />
+        <source>Returned forms not applied.</source>
+        <translation>回答票は反映していません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/paperwork_actions.py" line="70" />
+        <source>Collect returned forms</source>
+        <translation>回答票の取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/paperwork_actions.py" line="77" />
+        <source>Folder for the calendars</source>
+        <translation>カレンダーの保存先フォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/paperwork_actions.py" line="93" />
+        <source>Master roster as PDF</source>
+        <translation>配置表のPDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/paperwork_actions.py" line="94" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDFファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/paperwork_actions.py" line="103" />
+        <location filename="../../desktop/plan_files.py" line="153" />
         <source>Exporting…</source>
         <translation>書き出し中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="152" />
+        <location filename="../../desktop/paperwork_actions.py" line="105" />
+        <location filename="../../desktop/plan_files.py" line="155" />
         <source>Roster written to %1</source>
         <translation>配置表を書き出しました：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="155" />
+        <location filename="../../desktop/plan_files.py" line="158" />
         <source>Folder for the per-person files</source>
         <translation>個人別ファイルの保存先フォルダ</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="165" />
+        <location filename="../../desktop/paperwork_actions.py" line="87" />
+        <location filename="../../desktop/plan_files.py" line="170" />
         <source>%1 files written to %2</source>
         <translation>%1 件のファイルを %2 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="178" />
+        <location filename="../../desktop/plan_files.py" line="187" />
         <source>Edit staff, sites and sessions</source>
         <translation>職員・会場・枠の編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="186" />
+        <location filename="../../desktop/plan_files.py" line="197" />
         <source>Change rules</source>
         <translation>ルールの変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="192" />
+        <location filename="../../desktop/plan_files.py" line="205" />
         <source>About Haichi</source>
         <translation>Haichi について</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="192" />
+        <location filename="../../desktop/plan_files.py" line="205" />
         <source>Haichi builds staff rosters: Excel in, a constraint solver, Excel out.</source>
         <translation>Haichi は職員の配置表を作ります：Excelで取り込み、制約ソルバーで作成し、Excelで書き出します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="330" />
+        <location filename="../../desktop/main_window.py" line="335" />
         <source>Problems in the workbook</source>
         <translation>ワークブックの問題</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="331" />
+        <location filename="../../desktop/main_window.py" line="336" />
         <source>%n problem(s) found; nothing was imported.</source>
         <translation><numerusform>%n 件の問題があります。何も取り込んでいません。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="328" />
-        <location filename="../../desktop/main_window.py" line="336" />
+        <location filename="../../desktop/main_window.py" line="333" />
+        <location filename="../../desktop/main_window.py" line="341" />
         <source>Error: %1</source>
         <translation>エラー：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="215" />
+        <location filename="../../desktop/main_window.py" line="217" />
         <source>Haichi — %1</source>
         <translation>Haichi（配置）— %1</translation>
     </message>
@@ -474,32 +557,32 @@
 <context>
     <name>PlansDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/plans_dialog.py" line="15" />
+        <location filename="../../desktop/dialogs/plans_dialog.py" line="18" />
         <source>Open plan</source>
         <translation>計画を開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/plans_dialog.py" line="19" />
+        <location filename="../../desktop/dialogs/plans_dialog.py" line="22" />
         <source>Plan</source>
         <translation>計画</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/plans_dialog.py" line="19" />
+        <location filename="../../desktop/dialogs/plans_dialog.py" line="22" />
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/plans_dialog.py" line="19" />
+        <location filename="../../desktop/dialogs/plans_dialog.py" line="22" />
         <source>Staff</source>
         <translation>職員</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/plans_dialog.py" line="19" />
+        <location filename="../../desktop/dialogs/plans_dialog.py" line="22" />
         <source>Sessions</source>
         <translation>枠</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/plans_dialog.py" line="19" />
+        <location filename="../../desktop/dialogs/plans_dialog.py" line="22" />
         <source>Versions</source>
         <translation>版</translation>
     </message>
@@ -507,12 +590,12 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="82" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="81" />
         <source>Check</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="99" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="98" />
         <source>Reading the workbooks…</source>
         <translation>ワークブックを読み込んでいます…</translation>
     </message>
@@ -761,15 +844,15 @@
         <source>Unassign %1 from %2</source>
         <translation>%1 を %2 から外す</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../desktop/edits.py" line="71" />
         <source>Lock %n assignment(s)</source>
-        <translation><numerusform>%n 件の配置を固定</numerusform></translation>
+        <translation>%n 件の配置を固定</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../desktop/edits.py" line="72" />
         <source>Unlock %n assignment(s)</source>
-        <translation><numerusform>%n 件の配置の固定を解除</numerusform></translation>
+        <translation>%n 件の配置の固定を解除</translation>
     </message>
     <message>
         <location filename="../../desktop/edits.py" line="157" />
@@ -972,37 +1055,37 @@
 <context>
     <name>SolveProgress</name>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="22" />
+        <location filename="../../desktop/views/solve_progress.py" line="25" />
         <source>Objective (lower is better)</source>
         <translation>評価値（小さいほど良い）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="25" />
+        <location filename="../../desktop/views/solve_progress.py" line="28" />
         <source>Best bound</source>
         <translation>下界</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="33" />
+        <location filename="../../desktop/views/solve_progress.py" line="36" />
         <source>Seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="46" />
+        <location filename="../../desktop/views/solve_progress.py" line="49" />
         <source>Not solving.</source>
         <translation>作成していません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="48" />
+        <location filename="../../desktop/views/solve_progress.py" line="51" />
         <source>Cancel — keep the best roster</source>
         <translation>中止 — 最良の配置を残す</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="102" />
+        <location filename="../../desktop/views/solve_progress.py" line="105" />
         <source>Searching for a first roster… %1 s</source>
         <translation>最初の配置を探しています… %1 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="106" />
+        <location filename="../../desktop/views/solve_progress.py" line="109" />
         <source>Objective %1 · bound %2 · gap %3 · %4 rosters · %5 s</source>
         <translation>評価値 %1 ・ 下界 %2 ・ ギャップ %3 ・ 配置案 %4 件 ・ %5 秒</translation>
     </message>

@@ -1,0 +1,106 @@
+"""The main window's monthly paperwork: availability forms out and back, calendars, the roster PDF.
+
+A mixin of MainWindow, like plan_files.py; the work itself is in desktop/paperwork.py (no Qt) and
+runs in the background. Collected forms change the plan through the undo stack.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
+    from models.excel.form_returns import Collection
+
+translate = QCoreApplication.translate
+
+
+class PaperworkActions:
+    """Forms, collected returns, calendars and the master roster PDF."""
+
+    def choose_forms_folder(self: MainWindow) -> None:
+        if self.plan.problem is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, translate("MainWindow", "Folder for the availability forms"))
+        if folder:
+            self.write_forms(Path(folder))
+
+    def write_forms(self: MainWindow, folder: Path) -> None:
+        """One availability form per active staff member into `folder`, in the background."""
+        from desktop import paperwork
+
+        problem = self.plan.problem
+        self.status.setText(translate("MainWindow", "Writing availability forms…"))
+        self._run(lambda: paperwork.make_forms(problem, folder),
+                  lambda files: self.status.setText(translate("MainWindow", "%1 forms written to %2")
+                                                    .replace("%1", str(len(files))).replace("%2", str(folder))))
+
+    def choose_returned_forms(self: MainWindow) -> None:
+        if self.plan.problem is None:
+            return
+        names, _ = QFileDialog.getOpenFileNames(self, translate("MainWindow", "Returned availability forms"), "",
+                                                translate("MainWindow", "Excel workbooks (*.xlsx *.xlsm)"))
+        if names:
+            self.collect_forms([Path(n) for n in names])
+
+    def collect_forms(self: MainWindow, paths: list[Path], confirm: bool = True) -> None:
+        """Read returned forms in the background; show the report, then merge as one undoable edit."""
+        from desktop import paperwork
+
+        problem = self.plan.problem
+        self.status.setText(translate("MainWindow", "Reading %n returned form(s)…", "", len(paths)))
+        self._run(lambda: paperwork.collect(problem, paths), lambda c: self._forms_collected(c, confirm))
+
+    def _forms_collected(self: MainWindow, collection: Collection, confirm: bool) -> None:
+        from models.excel.form_returns import report_lines
+
+        lines = report_lines(collection)
+        if confirm:
+            box = QMessageBox(QMessageBox.Icon.Question, translate("MainWindow", "Returned forms"), lines[0],
+                              QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self)
+            box.setInformativeText(translate("MainWindow", "Apply these answers to the plan?"))
+            box.setDetailedText("\n".join(lines[1:]))
+            if box.exec() != QMessageBox.StandardButton.Ok:
+                self.status.setText(translate("MainWindow", "Returned forms not applied."))
+                return
+        self.editor.put_input(collection.problem, translate("MainWindow", "Collect returned forms"))
+        self.last_collection_report = lines
+        self.status.setText(lines[0])
+
+    def choose_calendars_folder(self: MainWindow) -> None:
+        if not self.plan.has_roster():
+            return
+        folder = QFileDialog.getExistingDirectory(self, translate("MainWindow", "Folder for the calendars"))
+        if folder:
+            self.write_calendars(Path(folder))
+
+    def write_calendars(self: MainWindow, folder: Path) -> None:
+        """One .ics calendar per person with a session, in the background."""
+        from desktop import paperwork
+
+        problem, roster = self.plan.problem, self.plan.roster
+        self._run(lambda: paperwork.calendars(folder, problem, roster),
+                  lambda files: self.status.setText(translate("MainWindow", "%1 files written to %2")
+                                                    .replace("%1", str(len(files))).replace("%2", str(folder))))
+
+    def choose_master_pdf(self: MainWindow) -> None:
+        if not self.plan.has_roster():
+            return
+        name, _ = QFileDialog.getSaveFileName(self, translate("MainWindow", "Master roster as PDF"), "配置表.pdf",
+                                              translate("MainWindow", "PDF files (*.pdf)"))
+        if name:
+            self.write_master_pdf(Path(name))
+
+    def write_master_pdf(self: MainWindow, path: Path) -> None:
+        """The master roster as PDF (through LibreOffice), in the background."""
+        from desktop import paperwork
+
+        problem, roster = self.plan.problem, self.plan.roster
+        self.status.setText(translate("MainWindow", "Exporting…"))
+        self._run(lambda: paperwork.master_pdf(path, problem, roster),
+                  lambda written: self.status.setText(translate("MainWindow", "Roster written to %1")
+                                                      .replace("%1", str(written))))
