@@ -344,13 +344,13 @@ class XlsxBook:
         v_tag, is_tag, t_tag, r_tag = tags
         strings, dates = self._strings, self._dates
         out: list[Any] = []
-        col = 0
+        filled = col = 0
         for cell in row:
             ref = cell.get("r")
             if ref:
                 letters = ref.rstrip(digits)
-                col = columns.get(letters, 0) if len(letters) < len(ref) else 0
-                if not col:
+                col = columns.get(letters, 0)
+                if not col or letters == ref:  # a new column, or no row number: check it the slow way
                     col = self._column(ref, letters, columns)
             else:
                 col += 1
@@ -378,11 +378,11 @@ class XlsxBook:
                         value = bool(int(value))
                     elif kind == "d":
                         value = from_ISO8601(value)
-            filled = len(out)
             if col > filled:
                 if col > filled + 1:
                     out.extend([None] * (col - filled - 1))  # cells the file leaves out
                 out.append(value)
+                filled = col
             else:
                 out[col - 1] = value  # out of order or repeated: the later cell wins
         del out[col:]  # as wide as the last cell, even when an earlier one reached further
@@ -392,7 +392,7 @@ class XlsxBook:
     def _column(ref: str, letters: str, columns: dict[str, int]) -> int:
         """The 1-based column of a cell reference (`AB12` -> 28), remembered by its letters."""
         col = coordinate_to_tuple(ref)[1]  # raises on a malformed reference, as openpyxl does
-        if len(letters) < len(ref):
+        if letters != ref:
             columns[letters] = col
         return col
 
