@@ -7,6 +7,7 @@ built from installer/haichi.spec into the folder the caller gives.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,13 @@ from installer.build import build_bundle, program_name
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "samples" / "hygienists_2027_01.xlsx"
+
+
+def missing_build_tool() -> str | None:
+    """Why PyInstaller cannot build here (Linux without objdump), or None when it can."""
+    if sys.platform.startswith("linux") and shutil.which("objdump") is None:
+        return "PyInstaller needs objdump on Linux: install binutils (.ci/run does)"
+    return None
 
 
 def frozen_bundle(scratch: Path) -> Path:

@@ -6,6 +6,7 @@ names one already built; Windows CI runs these same tests against its own build.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -15,7 +16,7 @@ import openpyxl
 import pytest
 
 from installer.version_info import project_version
-from tests.installer.frozen import SAMPLE, frozen_bundle, program, run, user_environment
+from tests.installer.frozen import SAMPLE, frozen_bundle, missing_build_tool, program, run, user_environment
 
 pytestmark = pytest.mark.slow
 
@@ -24,6 +25,9 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    reason = None if os.environ.get("HAICHI_FROZEN_DIR") else missing_build_tool()
+    if reason:
+        pytest.skip(reason)
     return frozen_bundle(tmp_path_factory.mktemp("frozen"))
 
 
