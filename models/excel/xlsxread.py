@@ -52,15 +52,15 @@ def _root_started(*_args: Any) -> None:
     raise _RootStarted
 
 
-def batches(stream: IO[bytes], want: tuple[str, ...] = ("end",)) -> Iterator[list[tuple[str, Element]]]:
-    """Lists of (event, element) pairs from the XML in `stream`, one list per chunk fed to the
+def batches(stream: IO[bytes]) -> Iterator[list[tuple[str, Element]]]:
+    """Lists of ("end", element) pairs from the XML in `stream`, one list per chunk fed to the
     C parser (a list is walked much faster than a generator per event); raises XlsxError on bad
     XML or on any DTD (checked in the prolog before the C parser sees it)."""
     guard = ParserCreate()
     guard.StartDoctypeDeclHandler = guard.EntityDeclHandler = _forbid
     guard.StartElementHandler = _root_started
     guarding = True
-    parser = XMLPullParser(want)
+    parser = XMLPullParser(("end",))
     try:
         while chunk := stream.read(_CHUNK):
             if guarding:
@@ -73,9 +73,9 @@ def batches(stream: IO[bytes], want: tuple[str, ...] = ("end",)) -> Iterator[lis
         if guarding:
             guard.Parse(b"", True)  # a document that never starts is bad XML, said by the guard
         parser.close()
+        yield _drain(parser)
     except (ParseError, ExpatError, zipfile.BadZipFile, EOFError, OSError, ValueError) as error:
         raise XlsxError(f"bad XML or damaged part: {error}") from error
-    yield _drain(parser)
 
 
 def _drain(parser: XMLPullParser) -> list[tuple[str, Element]]:
@@ -90,17 +90,12 @@ def _drain(parser: XMLPullParser) -> list[tuple[str, Element]]:
     return batch
 
 
-def events(stream: IO[bytes], want: tuple[str, ...] = ("end",)) -> Iterator[tuple[str, Element]]:
-    """(event, element) pairs of the XML in `stream`, as `batches` gives them."""
-    for batch in batches(stream, want):
-        yield from batch
-
-
 def tree(stream: IO[bytes]) -> Element:
-    """The root element of the (small) XML part in `stream`; raises XlsxError like `events`."""
+    """The root element of the (small) XML part in `stream`; raises XlsxError like `batches`."""
     root: Element | None = None
-    for _event, element in events(stream):
-        root = element
+    for batch in batches(stream):
+        if batch:
+            root = batch[-1][1]
     if root is None:
         raise XlsxError("empty XML part")
     return root
@@ -288,7 +283,7 @@ class XlsxBook:
         dates: set[int] = set()
         timedeltas: set[int] = set()
         for node in styles:
-            name = node.tag.rpartition("}")[2]
+            name = _local(node.tag)
             if name == "numFmts":
                 for fmt in node:
                     custom[int(fmt.get("numFmtId", "0"))] = fmt.get("formatCode")
@@ -307,11 +302,12 @@ class XlsxBook:
             return []
         strings: list[str] = []
         with self._open(member) as stream:
-            for _event, element in events(stream):
-                tags = _SI_TAGS.get(element.tag)
-                if tags is not None:
-                    strings.append(_text(element, tags[2], tags[3]).replace("x005F_", ""))
-                    element.clear()
+            for batch in batches(stream):
+                for _event, element in batch:
+                    tags = _SI_TAGS.get(element.tag)
+                    if tags is not None:
+                        strings.append(_text(element, tags[2], tags[3]).replace("x005F_", ""))
+                        element.clear()
         return strings
 
     def rows(self, title: str) -> Iterator[tuple[Any, ...]]:

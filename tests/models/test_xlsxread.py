@@ -9,9 +9,10 @@ from typing import Any
 
 import openpyxl
 import pytest
-from openpyxl.styles import Font
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Font
 from workbooks import standard, write_book
 
 from models.domain import Assignment, Roster
@@ -337,3 +338,26 @@ def test_a_bad_number_fails_like_openpyxl(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         list(wb["データ"].iter_rows(values_only=True))
     wb.close()
+
+
+def test_a_chartsheet_is_listed_but_left_to_openpyxl(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    wb.active.title = "表"
+    wb.active.append(["a", 1])
+    chart = BarChart()
+    chart.add_data(Reference(wb.active, min_col=2, min_row=1, max_row=1))
+    wb.create_chartsheet("グラフ").add_chart(chart)
+    path = tmp_path / "chart.xlsx"
+    wb.save(path)
+    with XlsxBook(path) as book:
+        assert book.titles == ["表", "グラフ"] == _openpyxl_titles(path)
+        assert book.has_rows("表") and not book.has_rows("グラフ")
+        assert list(book.rows("表")) == [("a", 1)]
+
+
+def _openpyxl_titles(path: Path) -> list[str]:
+    wb = openpyxl.load_workbook(path, read_only=True)
+    try:
+        return list(wb.sheetnames)
+    finally:
+        wb.close()
