@@ -12,9 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import desktop.cli as cli  # a module import: cli.py may import this module while it is still loading
-from desktop import operations, paperwork
 from models.domain import Problem, Roster
-from models.excel.form_returns import report_lines
 from models.i18n import t
 
 
@@ -76,6 +74,7 @@ def _one_of(given: Any, plan: str | None, what: str) -> bool:
 
 def _roster(args: argparse.Namespace) -> tuple[Problem, Roster]:
     """The problem and roster named by ROSTER.xlsx or --plan (and --version)."""
+    from desktop import operations  # loaded when a command runs, not for --help
     if args.roster:
         return operations.read_roster_workbook(args.roster)
     db = _database(args)
@@ -93,6 +92,7 @@ def _roster(args: argparse.Namespace) -> tuple[Problem, Roster]:
 
 
 def cmd_forms(args: argparse.Namespace) -> int:
+    from desktop import operations, paperwork  # loaded when a command runs, not for --help
     if not _one_of(args.workbook, args.plan, "WORKBOOK.xlsx"):
         return cli.EXIT_INVALID
     if args.plan:
@@ -122,6 +122,8 @@ def form_files(given: list[Path]) -> list[Path]:
 
 
 def cmd_collect(args: argparse.Namespace) -> int:
+    from desktop import operations, paperwork  # loaded when a command runs, not for --help
+    from models.excel.form_returns import report_lines
     if not _one_of(args.into, args.plan, "--into WORKBOOK.xlsx"):
         return cli.EXIT_INVALID
     if args.into and not args.output and not args.dry_run:
@@ -154,6 +156,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
 
 
 def cmd_calendars(args: argparse.Namespace) -> int:
+    from desktop import paperwork  # loaded when a command runs, not for --help
     if not _one_of(args.roster, args.plan, "ROSTER.xlsx"):
         return cli.EXIT_INVALID
     problem, roster = _roster(args)
@@ -163,6 +166,7 @@ def cmd_calendars(args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
+    from desktop import paperwork  # loaded when a command runs, not for --help
     if not _one_of(args.roster, args.plan, "ROSTER.xlsx"):
         return cli.EXIT_INVALID
     problem, roster = _roster(args)
@@ -176,6 +180,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_notify(args: argparse.Namespace) -> int:
+    from desktop import paperwork  # loaded when a command runs, not for --help
     from models.storage import PUBLISHED
 
     db = _database(args)
