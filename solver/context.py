@@ -126,6 +126,6 @@ class Context:
             return cp_model.LinearExpr.sum(todays)
         return self.works(staff_id, day)
 
-    def extract(self, solver: cp_model.CpSolver) -> list[tuple[str, str]]:
-        """The assigned (staff_id, requirement_id) pairs of the solver's current solution."""
+    def extract(self, solver: cp_model.CpSolver | cp_model.CpSolverSolutionCallback) -> list[tuple[str, str]]:
+        """The assigned (staff_id, requirement_id) pairs of the solver's (or callback's) current solution."""
         return [pair for pair, var in self._x.items() if solver.boolean_value(var)]

@@ -89,13 +89,18 @@ class _Watcher(cp_model.CpSolverSolutionCallback):
         self.owner = owner
         self.on_progress = on_progress
         self.solutions = 0
+        self.best_cost: int | None = None
+        self.best_pairs: list[tuple[str, str]] = []
 
     def on_solution_callback(self) -> None:
         self.solutions += 1
+        # the roster's own cost: soft penalties are one-sided slacks, so CP-SAT's objective can
+        # sit above it; an earlier roster may even be cheaper than a later one, so keep the best
+        cost = self.owner.cost(self.value)
+        if self.best_cost is None or cost < self.best_cost:
+            self.best_cost, self.best_pairs = cost, self.owner.ctx.extract(self)
         if self.on_progress is not None:
-            # the roster's own cost: CP-SAT's objective_value can be stale after presolve relaxed
-            # an exact penalty to a one-sided slack (seen as +101 on a benchmark cover)
-            obj, bound = float(self.value(self.owner.objective)), self.best_objective_bound
+            obj, bound = float(self.best_cost), self.best_objective_bound
             self.on_progress(Progress(obj, bound, gap_of(obj, bound), self.wall_time, self.solutions))
         if self.owner.cancelled:
             self.stop_search()
@@ -120,7 +125,7 @@ class Solver:
         model = self.ctx.model
         self.objective = cp_model.LinearExpr.weighted_sum(
             [p.expr for p in self.penalties], [p.weight for p in self.penalties])
-        model.minimize(self.objective)
+        model.minimize(self.objective)  # slacks included: at least the roster's cost, see cost()
         if self.options.hint is not None:
             chosen = self.options.hint.pairs()
             for pair, var in self.ctx.pairs().items():
@@ -129,6 +134,10 @@ class Solver:
         self._lock = threading.Lock()
         self._cp: cp_model.CpSolver | None = None
         self.cancelled = False
+
+    def cost(self, value: Callable[[object], int]) -> int:
+        """The exact soft cost of the solution `value` reads (the evaluator's objective for it)."""
+        return sum(p.cost(value) for p in self.penalties)
 
     def cancel(self) -> None:
         """Stop the search (thread-safe); solve() returns the best roster found so far."""
@@ -157,8 +166,12 @@ class Solver:
         status = _STATUS.get(code, "unknown")
         result = SolveResult(status, None, None, None, None, cp.wall_time, self.cancelled)
         if status in ("optimal", "feasible"):
-            result.roster = self._roster(cp)
-            result.objective = int(cp.value(self.objective))  # the roster's cost, see _Watcher
+            cost = self.cost(cp.value)
+            pairs = self.ctx.extract(cp)
+            if watcher.best_cost is not None and watcher.best_cost < cost:
+                cost, pairs = watcher.best_cost, watcher.best_pairs  # cheaper for real, see _Watcher
+            result.roster = self._roster(pairs)
+            result.objective = cost
             result.bound = min(float(result.objective), cp.best_objective_bound)
             result.gap = gap_of(result.objective, result.bound)
         elif status == "infeasible":
@@ -167,10 +180,10 @@ class Solver:
             result.explanation = explain(self.problem, self.rules, self.options)
         return result
 
-    def _roster(self, cp: cp_model.CpSolver) -> Roster:
+    def _roster(self, pairs: list[tuple[str, str]]) -> Roster:
         locked = {(a.staff_id, a.requirement_id): a for a in self.problem.locked}
         out = []
-        for staff_id, req_id in self.ctx.extract(cp):
+        for staff_id, req_id in pairs:
             pin = locked.get((staff_id, req_id))
             out.append(Assignment(staff_id, req_id, locked=True, source=pin.source) if pin
                        else Assignment(staff_id, req_id))

@@ -13,7 +13,7 @@ A rule is one object with
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from models.domain import Problem, Requirement, Roster, RuleSetting, Staff, Violation
 from models.rulemeta import RuleInfo
@@ -30,6 +30,17 @@ class Penalty:
     weight: int
     rule_id: str
     label: str
+    # When set, `expr` is a one-sided slack (at least the cost, equal at every optimum: the LP's
+    # textbook form) and `exact(value)` is the cost itself, from the solution's `value(expr) -> int`.
+    exact: Callable[[Callable[[Any], int]], int] | None = None
+
+    def cost(self, value: Callable[[Any], int]) -> int:
+        """This term's exact cost (weight included) in the solution `value` reads."""
+        if self.exact is not None:
+            units = self.exact(value)
+        else:
+            units = self.expr if isinstance(self.expr, int) else value(self.expr)
+        return self.weight * int(units)
 
 
 class Rule(Protocol):

@@ -62,9 +62,7 @@ class Continuity(BaseRule):
                     by_person[staff.id].append(var)
             label = f"continuity[{site},{activity}]"
             used = [any_of(ctx.model, v, f"{label}.used[{p}]") for p, v in sorted(by_person.items())]
-            extra = excess(ctx.model, count(used), series_size(reqs), len(used), label)
-            if not isinstance(extra, int):
-                out.append(Penalty(extra, s.weight, self.info.id, label))
+            out += excess(ctx.model, count(used), series_size(reqs), len(used), s.weight, self.info.id, label)
         return out
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:

@@ -1,6 +1,6 @@
 """Shared pieces of the limit and sequence rules (consecutive days, weekends, minutes, pay...).
 
-Both sides of a rule use them: the CP-SAT side (`bounded`, `and_literal`, `any_of`) and the
+Both sides of a rule use them: the CP-SAT side (`bounded`, `all_penalty`, `any_of`) and the
 evaluator side (`over`, `worked_days`, `assigned`), so that a soft rule's penalty in the model and
 its cost in `check()` are the same number for any roster.
 """
@@ -17,6 +17,7 @@ from models.domain import Problem, Requirement, Roster, RuleSetting, Staff, Viol
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from solver.rules.base import Penalty
+from solver.rules.bounds import slack_penalty, started_units
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -31,7 +32,7 @@ def limit_param(name: str, ja: str, en: str, maximum: float | None = None) -> Pa
 
 def over(amount: int, unit: int = 1) -> int:
     """How many started `unit`s `amount` is above zero: ceil(max(0, amount) / unit)."""
-    return -(-max(0, amount) // unit)
+    return started_units(amount, unit)
 
 
 def bounded(
@@ -46,8 +47,9 @@ def bounded(
 ) -> list[Penalty]:
     """Keep sum(terms) <= limit (upper) or >= limit (lower).
 
-    Hard: adds the constraint and returns nothing. Soft: returns one penalty whose value is
-    exactly `over(amount, unit)` where amount is how far the sum is past the limit.
+    Hard: adds the constraint and returns nothing. Soft: returns one penalty costing
+    `over(amount, unit)`, amount being how far the sum is past the limit (a one-sided slack
+    whose `exact` is that cost, see bounds.slack_penalty).
     """
     model = ctx.model
     top = sum(c for c, _ in terms)
@@ -63,17 +65,8 @@ def bounded(
     if not terms:
         return [Penalty(model.new_constant(over(limit, unit)), setting.weight, rule_id, label)]
     span = top - limit if upper else limit
-    amount = model.new_int_var(-top - abs(limit), top + abs(limit), f"{rule_id}.amount[{label}]")
-    model.add(amount == (expr - limit if upper else limit - expr))
-    excess = model.new_int_var(0, span, f"{rule_id}.excess[{label}]")
-    model.add_max_equality(excess, [0, amount])
-    if unit == 1:
-        return [Penalty(excess, setting.weight, rule_id, label)]
-    units = model.new_int_var(0, over(span, unit), f"{rule_id}.units[{label}]")
-    # unit*u - unit < excess <= unit*u fixes u = ceil(excess / unit) exactly
-    model.add(unit * units >= excess)
-    model.add(unit * units <= excess + unit - 1)
-    return [Penalty(units, setting.weight, rule_id, label)]
+    amount = expr - limit if upper else limit - expr
+    return slack_penalty(model, amount, span, setting.weight, rule_id, label, unit)
 
 
 def any_of(ctx: Context, literals: Sequence[Any], name: str) -> Any:
@@ -88,19 +81,13 @@ def any_of(ctx: Context, literals: Sequence[Any], name: str) -> Any:
     return result
 
 
-def and_literal(ctx: Context, literals: Sequence[Any], name: str) -> Any:
-    """A boolean equal to the AND of `literals` (each a boolean or its negation)."""
-    if len(literals) == 1:
-        return literals[0]
-    result = ctx.model.new_bool_var(name)
-    ctx.model.add_bool_and(list(literals)).only_enforce_if(result)
-    ctx.model.add_bool_or([lit.Not() for lit in literals] + [result])
-    return result
-
-
-def works_by_day(ctx: Context, staff: Staff) -> list[Any]:
-    """`ctx.works` for each plan day in order (a boolean, or 0 when nothing is eligible)."""
-    return [ctx.works(staff.id, day) for day in ctx.problem.days()]
+def all_penalty(ctx: Context, terms: Sequence[Any], weight: int, rule_id: str, label: str) -> list[Penalty]:
+    """The penalty `weight` when every term (a 0/1 linear expression) is 1: one-sided, v >= sum - (k-1),
+    a cut the LP keeps (see bounds.slack_penalty); the term itself when there is only one."""
+    if len(terms) == 1:
+        return [Penalty(terms[0], weight, rule_id, label)]
+    held = cp_model.LinearExpr.sum(list(terms))
+    return slack_penalty(ctx.model, held - (len(terms) - 1), 1, weight, rule_id, label)
 
 
 def amounts_by_day(ctx: Context, staff: Staff) -> list[Any]:

@@ -12,7 +12,7 @@ from models.domain import Problem, Roster, Violation
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
-from solver.rules.bounds import count, shortfall
+from solver.rules.bounds import count, excess, shortfall
 from solver.rules.placed import Placed, breach
 
 if TYPE_CHECKING:
@@ -39,11 +39,15 @@ class CoverTarget(BaseRule):
         for req in ctx.problem.requirements:
             if req.under_weight == 0 and req.over_weight == 0:
                 continue
-            n = count([v for _, v in ctx.staff_for(req.id)])
-            under = shortfall(ctx.model, n, req.target, f"under[{req.id}]")
-            over = n - req.target + under  # equals max(0, n - target) because under = max(0, target - n)
-            expr = req.under_weight * under + req.over_weight * over
-            out.append(Penalty(expr, s.weight, self.info.id, f"cover_target[{req.id}]"))
+            variables = [v for _, v in ctx.staff_for(req.id)]
+            n, label = count(variables), f"cover_target[{req.id}]"
+            # the textbook soft cover: n + under - over = target as two one-sided slacks
+            if req.under_weight:
+                out += shortfall(ctx.model, n, req.target, req.under_weight * s.weight,
+                                 self.info.id, f"{label}.under")
+            if req.over_weight:
+                out += excess(ctx.model, n, req.target, len(variables), req.over_weight * s.weight,
+                              self.info.id, f"{label}.over")
         return out
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:

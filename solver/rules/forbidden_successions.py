@@ -15,7 +15,7 @@ from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules import base
 from solver.rules.base import BaseRule, Penalty
-from solver.rules.counting import and_literal, any_of, assigned, md, name_of, violation
+from solver.rules.counting import all_penalty, any_of, assigned, md, name_of, violation
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -66,8 +66,7 @@ class ForbiddenSuccessions(BaseRule):
                     for then in thens:
                         did_then = any_of(ctx, tomorrow[then], f"does[{key}+1,{then}]")
                         label = f"{self.info.id}[{key},{first},{then}]"
-                        both = and_literal(ctx, [did_first, did_then], label)
-                        penalties.append(Penalty(both, setting.weight, self.info.id, label))
+                        penalties += all_penalty(ctx, [did_first, did_then], setting.weight, self.info.id, label)
         return penalties
 
     @staticmethod

@@ -18,8 +18,8 @@ from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules import base
 from solver.rules.base import BaseRule, Penalty
-from solver.rules.counting import and_literal, checked_staff, limit_param, md, name_of, runs
-from solver.rules.counting import amounts_by_day, violation, worked_days, works_by_day
+from solver.rules.counting import all_penalty, checked_staff, limit_param, md, name_of, runs
+from solver.rules.counting import amounts_by_day, violation, worked_days
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -47,8 +47,8 @@ class MaxConsecutiveDays(BaseRule):
             longest = ctx.limit(self.info, "max_consecutive_days", staff)
             if longest is None:
                 continue
-            # hard: sums of the sessions themselves (a strong LP); soft: the exact works booleans
-            works = amounts_by_day(ctx, staff) if setting.hard else works_by_day(ctx, staff)
+            # sums of the sessions themselves (a strong LP), for the hard cut and the soft slack alike
+            works = amounts_by_day(ctx, staff)
             before = days_before(ctx.problem, staff.id)
             for first in range(-min(before, longest), len(works) - longest):
                 window = works[max(0, first) : first + longest + 1]  # days before the plan are all 1
@@ -58,9 +58,7 @@ class MaxConsecutiveDays(BaseRule):
                     ctx.model.add(cp_model.LinearExpr.sum(window) <= len(window) - 1)
                     continue
                 label = f"{self.info.id}[{staff.id},{first}]"
-                penalties.append(
-                    Penalty(and_literal(ctx, window, label), setting.weight, self.info.id, label)
-                )
+                penalties += all_penalty(ctx, window, setting.weight, self.info.id, label)
         return penalties
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:

@@ -17,7 +17,7 @@ from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules import base
 from solver.rules.base import BaseRule, Penalty
-from solver.rules.counting import and_literal, assigned, limit_param, name_of, violation
+from solver.rules.counting import all_penalty, assigned, limit_param, name_of, violation
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -70,9 +70,7 @@ class MinRest(BaseRule):
                         continue
                     for then, v in close:
                         label = f"{self.info.id}[{staff.id},{first.id},{then.id}]"
-                        penalties.append(
-                            Penalty(and_literal(ctx, [var, v], label), setting.weight, self.info.id, label)
-                        )
+                        penalties += all_penalty(ctx, [var, v], setting.weight, self.info.id, label)
         return penalties
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:

@@ -19,8 +19,8 @@ from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules import base
 from solver.rules.base import BaseRule, Penalty
-from solver.rules.counting import and_literal, checked_staff, md, name_of, runs, violation
-from solver.rules.counting import amounts_by_day, worked_days, works_by_day
+from solver.rules.counting import all_penalty, checked_staff, md, name_of, runs, violation
+from solver.rules.counting import amounts_by_day, worked_days
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -44,24 +44,21 @@ class MinRun(BaseRule):
             shortest = ctx.limit(self.info, self.field, staff)
             if shortest is None or shortest <= 1:
                 continue
-            # hard: a linear cut over the sessions themselves (a strong LP); soft: exact booleans
-            works = amounts_by_day(ctx, staff) if setting.hard else works_by_day(ctx, staff)
+            # linear over the sessions themselves (a strong LP), for the hard cut and the soft slack alike
+            works = amounts_by_day(ctx, staff)
             for length in range(1, shortest):
                 for first in range(1, len(works) - length):
                     pattern = self._pattern(works, first, length)
                     if pattern is None:
                         continue
                     label = f"{self.info.id}[{staff.id},{first},{length}]"
+                    held = [w if work else 1 - w for w, work in pattern]
                     if setting.hard:
                         # not every day of the pattern as it is: sum of the matching terms < its size
-                        held = [w if work else 1 - w for w, work in pattern]
                         ctx.model.add(cp_model.LinearExpr.sum(held) <= len(held) - 1)
                     else:
-                        lits = [w if work else w.Not() for w, work in pattern]
                         weight = setting.weight * (shortest - length)
-                        penalties.append(
-                            Penalty(and_literal(ctx, lits, label), weight, self.info.id, label)
-                        )
+                        penalties += all_penalty(ctx, held, weight, self.info.id, label)
         return penalties
 
     def _pattern(self, works: list[Any], first: int, length: int) -> list[tuple[Any, bool]] | None:
