@@ -41,6 +41,19 @@ def count(variables: Sequence[Any]) -> cp_model.LinearExpr:
     return cp_model.LinearExpr.sum(list(variables))
 
 
+def spread_penalty(model: cp_model.CpModel, totals: Sequence[Any], top: int, weight: int,
+                   rule_id: str, label: str) -> list[Penalty]:
+    """`weight * (max(totals) - min(totals))`, each total in 0..top, as one-sided bounds
+    (most >= every total >= least); the Penalty's `exact` is the spread itself."""
+    most = model.new_int_var(0, top, f"{label}.max")
+    least = model.new_int_var(0, top, f"{label}.min")
+    for total in totals:
+        model.add(most >= total)
+        model.add(least <= total)
+    return [Penalty(most - least, weight, rule_id, label,
+                    exact=lambda value: max(int(value(t)) for t in totals) - min(int(value(t)) for t in totals))]
+
+
 def excess(model: cp_model.CpModel, expr: Any, bound: int, upper: int, weight: int,
            rule_id: str, label: str) -> list[Penalty]:
     """The penalty weight * max(0, expr - bound), where 0 <= expr <= upper (see slack_penalty)."""

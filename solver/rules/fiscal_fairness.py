@@ -17,7 +17,7 @@ from models.domain import Problem, Roster, Staff, Violation
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
-from solver.rules.bounds import count
+from solver.rules.bounds import count, spread_penalty
 from solver.rules.placed import Placed, breach
 
 if TYPE_CHECKING:
@@ -65,11 +65,7 @@ class FiscalFairness(BaseRule):
             top = max(top, before + len(variables))
         if len(totals) < 2:
             return []
-        most = ctx.model.new_int_var(0, top, "fiscal_max")
-        least = ctx.model.new_int_var(0, top, "fiscal_min")
-        ctx.model.add_max_equality(most, totals)
-        ctx.model.add_min_equality(least, totals)
-        return [Penalty(most - least, s.weight, self.info.id, "fiscal_fairness")]
+        return spread_penalty(ctx.model, totals, top, s.weight, self.info.id, "fiscal_fairness")
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
         from solver.eligibility import Screen  # local: eligibility reads the rule list

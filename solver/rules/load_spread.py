@@ -12,7 +12,7 @@ from models.domain import Problem, Roster, Violation
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
-from solver.rules.bounds import count
+from solver.rules.bounds import count, spread_penalty
 from solver.rules.placed import Placed, breach
 
 if TYPE_CHECKING:
@@ -43,11 +43,7 @@ class LoadSpread(BaseRule):
         if len(loads) < 2:
             return []
         top = max(len(v) for v in loads)
-        most = ctx.model.new_int_var(0, top, "load_max")
-        least = ctx.model.new_int_var(0, top, "load_min")
-        ctx.model.add_max_equality(most, [count(v) for v in loads])
-        ctx.model.add_min_equality(least, [count(v) for v in loads])
-        return [Penalty(most - least, s.weight, self.info.id, "load_spread")]
+        return spread_penalty(ctx.model, [count(v) for v in loads], top, s.weight, self.info.id, "load_spread")
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
         from solver.eligibility import Screen  # local: eligibility reads the rule list

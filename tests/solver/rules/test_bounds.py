@@ -65,3 +65,21 @@ class _Ctx:
 
     def __init__(self, model: cp_model.CpModel):
         self.model = model
+
+
+def test_spread_penalty_reports_the_true_spread_loose_or_tight() -> None:
+    from solver.rules.bounds import spread_penalty
+
+    for forced, minimise in ((6, False), (0, True)):
+        model = cp_model.CpModel()
+        loads = [model.new_int_var(0, 9, f"l{i}") for i in range(3)]
+        for load, v in zip(loads, (2, 5, 3)):
+            model.add(load == v)
+        [penalty] = spread_penalty(model, loads, 9, 2, "r", "spread")
+        model.add(penalty.expr >= forced)  # 6: most - least pushed above the real spread (3)
+        if minimise:
+            model.minimize(penalty.expr)
+        cp = _solve(model)
+        assert penalty.cost(cp.value) == 2 * 3
+        assert cp.value(penalty.expr) == (3 if minimise else cp.value(penalty.expr))
+        assert cp.value(penalty.expr) >= forced
