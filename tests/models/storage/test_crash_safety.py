@@ -27,6 +27,7 @@ from models.domain import Problem  # noqa: E402
 from models.excel.importer import read_workbooks  # noqa: E402
 from models.storage import Database  # noqa: E402
 from models.storage.engine import to_url  # noqa: E402
+from models.storage.maintenance import check  # noqa: E402
 
 CHILD = Path(__file__).with_name("crash_child.py")
 ROOT = Path(__file__).resolve().parents[3]
@@ -52,10 +53,13 @@ def _run_and_kill(args: list[str], rng: random.Random, first_line_timeout: float
 
 
 def _integrity_ok(url: str) -> None:
-    path = to_url(url).database
-    if path:
-        with sqlite3.connect(path) as connection:  # a plain open: replays the WAL like any reader
+    parsed = to_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        with sqlite3.connect(parsed.database) as connection:  # a plain open: replays the WAL like any reader
             assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    else:
+        health = check(parsed)
+        assert health.ok, health.problems
 
 
 def test_kill_during_saves(db_url: str) -> None:
