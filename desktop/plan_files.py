@@ -44,11 +44,13 @@ class PlanFiles:
 
     def open_workbooks(self: MainWindow, paths: list[Path], plan_name: str | None = None) -> None:
         """Import workbooks in the background without the wizard (command line, tests)."""
-        from desktop import operations
+        def work() -> Problem:
+            from desktop import operations  # loaded in the worker: the window paints meanwhile
+
+            return operations.import_workbooks(paths, plan_name=plan_name)
 
         self.status.setText(translate("MainWindow", "Importing %n file(s)…", "", len(paths)))
-        self._run(lambda: operations.import_workbooks(paths, plan_name=plan_name),
-                  lambda problem: self._imported(problem, paths))
+        self._run(work, lambda problem: self._imported(problem, paths))
 
     def _imported(self: MainWindow, problem: Problem, paths: list[Path]) -> None:
         self.set_problem(problem)
