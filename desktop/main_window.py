@@ -331,7 +331,11 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions):
         self.last_error = error
         if self.solve_progress.cancel.isEnabled():
             self.solve_progress.finish(self.tr("Error: %1").replace("%1", str(error)))
-        if isinstance(error, InvalidInput):
+        from models.storage.errors import ConcurrentEdit  # a rare path: loading storage here costs nothing at start
+
+        if isinstance(error, ConcurrentEdit):
+            self._offer_reload(error)
+        elif isinstance(error, InvalidInput):
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Problems in the workbook"),
                               self.tr("%n problem(s) found; nothing was imported.", "", len(error.problems)), parent=self)
             box.setDetailedText("\n".join(str(p) for p in error.problems))
@@ -339,6 +343,18 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions):
             self.status.setText(str(error.problems[0]) if error.problems else "")
         else:
             self.status.setText(self.tr("Error: %1").replace("%1", f"{type(error).__name__}: {error}"))
+
+    def _offer_reload(self, error) -> None:
+        """Another coordinator saved the plan first: say who and when, and offer to reload it."""
+        self.status.setText(str(error))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Plan changed by someone else"), str(error),
+                          QMessageBox.StandardButton.Cancel, self)
+        reload_button = box.addButton(self.tr("Reload the plan"), QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText(self.tr("Your changes were not saved. Reload to see the saved plan, "
+                                       "or export your roster first to keep it."))
+        box.buttonClicked.connect(
+            lambda button: self.open_plan(error.plan_name, reload=True) if button is reload_button else None)
+        box.open()
 
     def closeEvent(self, event) -> None:
         if self._solver is not None:

@@ -80,9 +80,9 @@ class PlanFiles:
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen():
             self.open_plan(dialog.chosen())
 
-    def open_plan(self: MainWindow, name: str) -> None:
+    def open_plan(self: MainWindow, name: str, reload: bool = False) -> None:
         """Load a plan and its newest roster from the database in the background."""
-        if not name or self.is_busy() or name == self.plan.plan_name:
+        if not name or self.is_busy() or (name == self.plan.plan_name and not reload):
             return
 
         def load() -> tuple[Problem, Roster | None]:
@@ -109,8 +109,11 @@ class PlanFiles:
 
         def save() -> int | None:
             db = self.database()
-            db.save_problem(name, problem)
-            return db.save_solution(name, roster, stats=stats) if roster.assignments else None
+            # Refused (ConcurrentEdit), never overwritten, if someone saved this plan since it was opened.
+            version = db.save_problem(name, problem, expected_version=db.known_version(name))
+            if not roster.assignments:
+                return None
+            return db.save_solution(name, roster, stats=stats, expected_version=version)
 
         self._run(save, lambda version: self._saved(name, version))
 

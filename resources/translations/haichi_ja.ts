@@ -292,7 +292,7 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="201" />
-        <location filename="../../desktop/plan_files.py" line="60" />
+        <location filename="../../desktop/plan_files.py" line="62" />
         <source>%1: %2 staff, %3 sessions, %4 to %5</source>
         <translation>%1：職員 %2 名、枠 %3 件、%4〜%5</translation>
     </message>
@@ -400,32 +400,47 @@
         <translation>（中止：最良の配置を残しました）</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="91" />
+        <location filename="../../desktop/main_window.py" line="350" />
+        <source>Plan changed by someone else</source>
+        <translation>他の人が計画を変更しました</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="352" />
+        <source>Reload the plan</source>
+        <translation>計画を読み込み直す</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="353" />
+        <source>Your changes were not saved. Reload to see the saved plan, or export your roster first to keep it.</source>
+        <translation>変更は保存されていません。読み込み直すと保存済みの計画を表示します。今の配置を残すには、先に配置表を書き出してください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="93" />
         <source>Opening plan %1…</source>
         <translation>計画 %1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="98" />
+        <location filename="../../desktop/plan_files.py" line="100" />
         <source>Plan %1 opened.</source>
         <translation>計画 %1 を開きました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="121" />
+        <location filename="../../desktop/plan_files.py" line="126" />
         <source>Plan %1 saved.</source>
         <translation>計画 %1 を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="123" />
+        <location filename="../../desktop/plan_files.py" line="128" />
         <source>Roster version %1.</source>
         <translation>配置 第%1版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="141" />
+        <location filename="../../desktop/plan_files.py" line="146" />
         <source>Export roster</source>
         <translation>配置表の書き出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="142" />
+        <location filename="../../desktop/plan_files.py" line="147" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excelブック (*.xlsx)</translation>
     </message>
@@ -491,60 +506,60 @@
     </message>
     <message>
         <location filename="../../desktop/paperwork_actions.py" line="103" />
-        <location filename="../../desktop/plan_files.py" line="153" />
+        <location filename="../../desktop/plan_files.py" line="158" />
         <source>Exporting…</source>
         <translation>書き出し中…</translation>
     </message>
     <message>
         <location filename="../../desktop/paperwork_actions.py" line="105" />
-        <location filename="../../desktop/plan_files.py" line="155" />
+        <location filename="../../desktop/plan_files.py" line="160" />
         <source>Roster written to %1</source>
         <translation>配置表を書き出しました：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="158" />
+        <location filename="../../desktop/plan_files.py" line="163" />
         <source>Folder for the per-person files</source>
         <translation>個人別ファイルの保存先フォルダ</translation>
     </message>
     <message>
         <location filename="../../desktop/paperwork_actions.py" line="87" />
-        <location filename="../../desktop/plan_files.py" line="170" />
+        <location filename="../../desktop/plan_files.py" line="175" />
         <source>%1 files written to %2</source>
         <translation>%1 件のファイルを %2 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="187" />
+        <location filename="../../desktop/plan_files.py" line="192" />
         <source>Edit staff, sites and sessions</source>
         <translation>職員・会場・枠の編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="197" />
+        <location filename="../../desktop/plan_files.py" line="202" />
         <source>Change rules</source>
         <translation>ルールの変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="205" />
+        <location filename="../../desktop/plan_files.py" line="210" />
         <source>About Haichi</source>
         <translation>Haichi について</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="205" />
+        <location filename="../../desktop/plan_files.py" line="210" />
         <source>Haichi builds staff rosters: Excel in, a constraint solver, Excel out.</source>
         <translation>Haichi は職員の配置表を作ります：Excelで取り込み、制約ソルバーで作成し、Excelで書き出します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="335" />
+        <location filename="../../desktop/main_window.py" line="339" />
         <source>Problems in the workbook</source>
         <translation>ワークブックの問題</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="336" />
+        <location filename="../../desktop/main_window.py" line="340" />
         <source>%n problem(s) found; nothing was imported.</source>
         <translation><numerusform>%n 件の問題があります。何も取り込んでいません。</numerusform></translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="333" />
-        <location filename="../../desktop/main_window.py" line="341" />
+        <location filename="../../desktop/main_window.py" line="345" />
         <source>Error: %1</source>
         <translation>エラー：%1</translation>
     </message>
