@@ -1,4 +1,4 @@
-"""CP-SAT terms shared by rules: exact shortfall/excess variables and hard-or-soft bounds.
+"""CP-SAT terms shared by rules: one-sided slack penalties with their exact cost, hard-or-soft bounds.
 
 A soft bound's penalty is the textbook one-sided slack (`v >= amount, v >= 0`): the LP sees it
 directly and local search may move freely, which measured far better rosters than an exact
@@ -50,8 +50,12 @@ def spread_penalty(model: cp_model.CpModel, totals: Sequence[Any], top: int, wei
     for total in totals:
         model.add(most >= total)
         model.add(least <= total)
-    return [Penalty(most - least, weight, rule_id, label,
-                    exact=lambda value: max(int(value(t)) for t in totals) - min(int(value(t)) for t in totals))]
+
+    def spread(value: Any) -> int:
+        values = [int(value(t)) for t in totals]
+        return max(values) - min(values)
+
+    return [Penalty(most - least, weight, rule_id, label, exact=spread)]
 
 
 def excess(model: cp_model.CpModel, expr: Any, bound: int, upper: int, weight: int,

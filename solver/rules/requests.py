@@ -7,13 +7,14 @@ weight times the rule weight (soft only).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from ortools.sat.python import cp_model
 
 from models.domain import Problem, Requirement, Roster, ShiftRequest, Violation
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
-from solver.rules.bounds import any_of
 from solver.rules.placed import Placed, breach
 
 if TYPE_CHECKING:
@@ -27,6 +28,26 @@ def matches(request: ShiftRequest, req: Requirement) -> bool:
 
 def _active(problem: Problem) -> set[str]:
     return {s.id for s in problem.active_staff()}
+
+
+def _broken(ctx: Context, variables: list[Any], on: bool, weight: int, rule_id: str, label: str) -> Penalty:
+    """1 when the request is broken. With several matching sessions, a flag bounded on the one side
+    the objective pushes against (on: flag <= their sum, off: flag >= each); `exact` is the truth."""
+    if len(variables) <= 1:
+        works = variables[0] if variables else 0
+        return Penalty(1 - works if on else works, weight, rule_id, label)
+    flag = ctx.model.new_bool_var(label)
+    if on:
+        ctx.model.add(flag <= cp_model.LinearExpr.sum(variables))
+    else:
+        for v in variables:
+            ctx.model.add(flag >= v)
+
+    def exact(value: Any) -> int:
+        works = any(int(value(v)) for v in variables)
+        return int(works != on)
+
+    return Penalty(1 - flag if on else flag, weight, rule_id, label, exact=exact)
 
 
 class Requests(BaseRule):
@@ -52,9 +73,7 @@ class Requests(BaseRule):
                 continue
             variables = [v for req, v in ctx.on_day(request.staff_id, request.date) if matches(request, req)]
             label = f"request[{i},{request.staff_id},{request.date.isoformat()},{request.activity}]"
-            works = any_of(ctx.model, variables, label)
-            out.append(Penalty(1 - works if request.on else works, request.weight * s.weight,
-                               self.info.id, label))
+            out.append(_broken(ctx, variables, request.on, request.weight * s.weight, self.info.id, label))
         return out
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:

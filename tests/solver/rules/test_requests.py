@@ -31,3 +31,20 @@ def test_off_request_broken_only_by_that_activity_and_any_means_any() -> None:
     both = [("A", CHECKUP.id), ("A", CLASS.id)]
     assert fixed(anything, both, [RULE]) == 1  # broken once, however many sessions
     assert sum(v.cost for v in RULE.check(anything, roster(*both))) == 1
+
+
+def test_a_loose_flag_over_several_sessions_still_costs_what_the_roster_breaks() -> None:
+    from ortools.sat.python import cp_model
+
+    from solver.context import Context
+
+    for on, worked, expected in ((False, False, 0), (True, True, 0), (False, True, 1), (True, False, 1)):
+        p = _p(ShiftRequest("A", MONDAY, "", on=on, weight=1))
+        ctx = Context(p, [RULE])
+        [penalty] = RULE.build(ctx)
+        for var in ctx.pairs().values():
+            ctx.model.add(var == int(worked))
+        ctx.model.add(penalty.expr == 1)  # the model's flag as pessimistic as it may be
+        cp = cp_model.CpSolver()
+        assert cp.solve(ctx.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+        assert penalty.cost(cp.value) == expected
