@@ -17,7 +17,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.domain import Problem, Roster
-from models.storage import problems, solutions
+from models.storage import history, problems, solutions
 from models.storage.engine import WRITE_OPTION, default_url, make_engine, to_url, upgrade
 from models.storage.errors import ConcurrentEdit
 from models.storage.maintenance import backup_before_upgrade
@@ -151,7 +151,8 @@ class Database:
         return self._known[plan_name]
 
     def load_problem(self, plan_name: str) -> Problem:
-        """The plan's `Problem`: its input, the locks of its newest solution and its published roster.
+        """The plan's `Problem`: its input, the locks of its newest solution, its published roster, and
+        (unless stored with it) the history carried in from earlier plans of the fiscal year.
 
         Raises `PlanNotFound` if there is no such plan.
         """
@@ -159,6 +160,8 @@ class Database:
             plan = problems.plan_row(session, plan_name)
             self._known[plan_name] = plan.version
             problem = problems.read_problem(session, plan)
+            if not problem.history and not problem.history_counts:  # none given: carry from earlier plans
+                problem.history, problem.history_counts = history.carried(session, plan)
             newest = solutions.latest(session, plan)
             if newest is not None:
                 roster = solutions.read_roster(session, newest[1])
