@@ -21,6 +21,7 @@ class Context:
     def __init__(self, problem: Problem, rules: Iterable[base.Rule], soft_cover: bool = False):
         self.problem = problem
         self.soft_cover = soft_cover
+        self.built: set[str] = set()  # ids of the rules the solver builds into this model
         self.model = cp_model.CpModel()
         self.rules = list(rules)
         self._x: dict[tuple[str, str], cp_model.IntVar] = {}
@@ -55,6 +56,16 @@ class Context:
     def _is_hard(self, info: RuleInfo) -> bool:
         s = self.setting(info)
         return s.enabled and s.hard
+
+    def enforces(self, rule_id: str) -> bool:
+        """Whether the rule is built into this model, enabled and hard: a rule may then leave out
+        constraints that one implies (e.g. min = max cover as one equality)."""
+        from solver.rules import rule  # local: the rule modules import the context
+
+        if rule_id not in self.built:
+            return False
+        chosen = self.setting(rule(rule_id).info)
+        return chosen.enabled and chosen.hard
 
     def one_a_day(self, staff_id: str) -> bool:
         """Whether a hard rule keeps this person to at most one session per day."""

@@ -118,6 +118,7 @@ class Solver:
         # only rules with their own allows() can keep pairs out: the others need not be asked per pair
         self.ctx = Context(problem, [r for r in self.rules if filters_pairs(r)],
                            soft_cover=self.options.soft_cover)
+        self.ctx.built = {r.info.id for r in self.rules}
         self.penalties: list[Penalty] = []
         for rule in self.rules:
             if self.ctx.setting(rule.info).enabled:

@@ -47,9 +47,12 @@ def spread_penalty(model: cp_model.CpModel, totals: Sequence[Any], top: int, wei
     (most >= every total >= least); the Penalty's `exact` is the spread itself."""
     most = model.new_int_var(0, top, f"{label}.max")
     least = model.new_int_var(0, top, f"{label}.min")
-    for total in totals:
-        model.add(most >= total)
-        model.add(least <= total)
+    for i, total in enumerate(totals):
+        # one variable per total: the long sum is written once, not once per bound
+        shared = model.new_int_var(0, top, f"{label}.total[{i}]")
+        model.add(shared == total)
+        model.add(most >= shared)
+        model.add(least <= shared)
 
     def spread(value: Any) -> int:
         values = [int(value(t)) for t in totals]

@@ -30,9 +30,10 @@ class CoverMax(BaseRule):
         s = ctx.setting(self.info)
         if not s.enabled:
             return []
+        exact = s.hard and ctx.enforces("cover_min")  # then cover_min wrote min = max as one equality
         out: list[Penalty] = []
         for req in ctx.problem.requirements:
-            if req.max_staff is None:
+            if req.max_staff is None or (exact and req.max_staff == req.min_staff):
                 continue
             variables = [v for _, v in ctx.staff_for(req.id)]
             out += at_most(ctx.model, s, self.info.id, variables, req.max_staff, f"cover_max[{req.id}]")

@@ -8,7 +8,7 @@ from models.domain import Problem, Roster, Violation
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
-from solver.rules.bounds import at_least
+from solver.rules.bounds import at_least, count
 from solver.rules.placed import Placed, breach
 
 if TYPE_CHECKING:
@@ -30,9 +30,13 @@ class CoverMin(BaseRule):
         s = ctx.setting(self.info)
         if not s.enabled:
             return []
+        exact = s.hard and ctx.enforces("cover_max")
         out: list[Penalty] = []
         for req in ctx.problem.requirements:
             variables = [v for _, v in ctx.staff_for(req.id)]
+            if exact and req.max_staff == req.min_staff:  # min = max: one equality serves both rules
+                ctx.model.add(count(variables) == req.min_staff)
+                continue
             out += at_least(ctx.model, s, self.info.id, variables, req.min_staff, f"cover_min[{req.id}]")
         return out
 

@@ -35,18 +35,21 @@ class CoverTarget(BaseRule):
         s = ctx.setting(self.info)
         if not s.enabled:
             return []
+        hard_min, hard_max = ctx.enforces("cover_min"), ctx.enforces("cover_max")
         out: list[Penalty] = []
         for req in ctx.problem.requirements:
-            if req.under_weight == 0 and req.over_weight == 0:
-                continue
             variables = [v for _, v in ctx.staff_for(req.id)]
+            # Terms the hard cover rules already keep at 0 are left out (a session with min = max
+            # = target adds nothing): every roster the solver reports keeps the hard rules.
+            floor = req.min_staff if hard_min else 0
+            cap = len(variables) if not hard_max or req.max_staff is None else min(req.max_staff, len(variables))
             n, label = count(variables), f"cover_target[{req.id}]"
             # the textbook soft cover: n + under - over = target as two one-sided slacks
-            if req.under_weight:
+            if req.under_weight and req.target > floor:
                 out += shortfall(ctx.model, n, req.target, req.under_weight * s.weight,
                                  self.info.id, f"{label}.under")
-            if req.over_weight:
-                out += excess(ctx.model, n, req.target, len(variables), req.over_weight * s.weight,
+            if req.over_weight and cap > req.target:
+                out += excess(ctx.model, n, req.target, cap, req.over_weight * s.weight,
                               self.info.id, f"{label}.over")
         return out
 
