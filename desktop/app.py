@@ -97,7 +97,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.main_window import MainWindow
 
     app, _language, translators = make_application(args.lang)  # noqa: F841 - translators live with the app
-    window = MainWindow(database_url=args.db or "")  # "" = the default database, opened on first use
+    from PySide6.QtCore import QSettings
+
+    from desktop.dialogs.settings_dialog import database_location
+
+    # --db, else the database chosen in Settings, else "" = the default file, opened on first use
+    window = MainWindow(database_url=args.db or database_location(QSettings()))
     window.show()
     warm_up()
     exit_code = 0

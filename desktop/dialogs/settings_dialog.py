@@ -1,9 +1,20 @@
-"""The settings dialog: language, solve time limit and solver threads, kept in QSettings."""
+"""The settings dialog: language, solve time limit, solver threads and the plan database, in QSettings."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
 
 from models.i18n import system_language
 
@@ -26,6 +37,28 @@ def workers(settings: QSettings) -> int:
     return int(settings.value("solve/workers", 0))
 
 
+def database_location(settings: QSettings) -> str:
+    """The plan database chosen here: a SQLite file or a team's postgresql+psycopg:// URL ("" = default)."""
+    return str(settings.value("database/url", "") or "")
+
+
+def check_database(location: str) -> tuple[bool, str]:
+    """Open the database read-only and say whether it is usable, in words (run it off the GUI thread)."""
+    from pathlib import Path
+
+    from models.i18n import t
+    from models.storage.engine import default_url, to_url
+    from models.storage.maintenance import check
+
+    if location and "://" not in location and not Path(location).expanduser().exists():
+        return True, t("新しいデータベースファイルを作成します。", "A new database file will be created here.")
+    try:
+        health = check(to_url(location or default_url()))
+    except Exception as error:  # a malformed URL: say so instead of failing
+        return False, str(error)
+    return health.ok, "\n".join(health.problems or health.facts)
+
+
 class SettingsDialog(QDialog):
     """Reads and writes the application's QSettings."""
 
@@ -45,12 +78,26 @@ class SettingsDialog(QDialog):
         self.workers.setRange(0, 256)
         self.workers.setSpecialValueText(self.tr("all cores"))
         self.workers.setValue(workers(settings))
-        note = QLabel(self.tr("A new language is used from the next start of Haichi."), self)
+        self.database = QLineEdit(database_location(settings), self)
+        self.database.setPlaceholderText(self.tr("Default: a file in your user folder"))
+        self.database.setToolTip(self.tr("A SQLite file, or a team database such as "
+                                         "postgresql+psycopg://user@server/haichi"))
+        self.test_button = QPushButton(self.tr("Test connection"), self)
+        self.test_button.clicked.connect(self.test_database)
+        self.test_result = QLabel("", self)
+        self.test_result.setWordWrap(True)
+        database_row = QHBoxLayout()
+        database_row.addWidget(self.database, 1)
+        database_row.addWidget(self.test_button)
+        self._check_task = None
+        note = QLabel(self.tr("A new language or database is used from the next start of Haichi."), self)
         note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Solve time limit"), self.time_limit)
         form.addRow(self.tr("Solver threads"), self.workers)
+        form.addRow(self.tr("Plan database"), database_row)
+        form.addRow("", self.test_result)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -58,11 +105,32 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(560)
+
+    def test_database(self) -> None:
+        """Try the database in the background (a server may take seconds to answer) and show the result."""
+        from desktop.workers import BackgroundTask
+
+        location = self.database.text().strip()
+        self.test_button.setEnabled(False)
+        self.test_result.setText(self.tr("Connecting…"))
+        task = BackgroundTask(lambda: check_database(location), self)
+        task.finished.connect(self._tested)
+        task.failed.connect(lambda error: self._tested((False, str(error))))
+        self._check_task = task
+        task.start()
+
+    def _tested(self, outcome: tuple[bool, str]) -> None:
+        ok, detail = outcome
+        self.test_button.setEnabled(True)
+        self.test_result.setText((self.tr("Connected.") if ok else self.tr("Cannot use this database.")) +
+                                 (f"\n{detail}" if detail else ""))
+        self.last_test = ok
 
     def accept(self) -> None:
         self.settings.setValue("language", self.language.currentData())
         self.settings.setValue("solve/time_limit", self.time_limit.value())
         self.settings.setValue("solve/workers", self.workers.value())
+        self.settings.setValue("database/url", self.database.text().strip())
         self.settings.sync()
         super().accept()

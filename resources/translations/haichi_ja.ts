@@ -1032,37 +1032,72 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="35" />
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="68" />
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="42" />
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="75" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="46" />
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="79" />
         <source>all cores</source>
         <translation>すべてのコア</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="48" />
-        <source>A new language is used from the next start of Haichi.</source>
-        <translation>言語の変更は次回 Haichi を起動したときから有効になります。</translation>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="82" />
+        <source>Default: a file in your user folder</source>
+        <translation>既定: ユーザーフォルダー内のファイル</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="51" />
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="83" />
+        <source>A SQLite file, or a team database such as postgresql+psycopg://user@server/haichi</source>
+        <translation>SQLite ファイル、またはチームのデータベース（例: postgresql+psycopg://user@server/haichi）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="85" />
+        <source>Test connection</source>
+        <translation>接続テスト</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="93" />
+        <source>A new language or database is used from the next start of Haichi.</source>
+        <translation>言語とデータベースの変更は、次回の起動から反映されます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="99" />
+        <source>Plan database</source>
+        <translation>計画のデータベース</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="116" />
+        <source>Connecting…</source>
+        <translation>接続中…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="126" />
+        <source>Connected.</source>
+        <translation>接続できました。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="126" />
+        <source>Cannot use this database.</source>
+        <translation>このデータベースは使えません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="96" />
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="52" />
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="97" />
         <source>Solve time limit</source>
         <translation>作成の制限時間</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="53" />
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="98" />
         <source>Solver threads</source>
         <translation>ソルバーのスレッド数</translation>
     </message>

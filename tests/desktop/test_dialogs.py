@@ -106,3 +106,24 @@ def test_input_editor_returns_edited_input_and_refuses_duplicates(qtbot, sample_
     dialog.accept()
     assert dialog.result() != dialog.DialogCode.Accepted
     assert Qt.ItemFlag.ItemIsEditable & model.flags(model.index(0, 0))
+
+
+def test_settings_choose_the_plan_database_and_test_it(qtbot, settings, tmp_path) -> None:
+    from desktop.dialogs.settings_dialog import SettingsDialog, database_location
+    from models.storage import Database
+
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    existing = tmp_path / "team.sqlite3"
+    Database(existing).close()
+    dialog.database.setText(str(existing))
+    dialog.test_database()
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=30000)
+    assert dialog.last_test is True
+    dialog.database.setText("postgresql+psycopg://nobody@127.0.0.1:1/haichi?connect_timeout=2")
+    dialog.test_database()
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=30000)
+    assert dialog.last_test is False and dialog.test_result.text()
+    dialog.database.setText(str(existing))
+    dialog.accept()
+    assert database_location(settings) == str(existing)
