@@ -73,10 +73,9 @@ PORTFOLIO = ("max_lp", "default_lp", "quick_restart", "reduced_costs", "core", "
 
 
 def portfolio(parameters, workers: int) -> None:
-    """Choose the subsolvers for `workers` workers (one worker: the max_lp settings alone)."""
-    if workers == 1:
-        parameters.linearization_level = 2
-    elif workers < 8:
+    """Choose the subsolvers for 2 to 7 workers. One worker keeps CP-SAT's default search: alone,
+    max_lp found no roster in 30 s for a 90-staff month that the default solves in 4 s."""
+    if 1 < workers < 8:
         for name in PORTFOLIO[:workers]:
             parameters.subsolvers.append(name)
 
