@@ -34,13 +34,13 @@ def _number(value: float | None, digits: int = 0) -> str:
     return f"{value:,.{digits}f}"
 
 
-class StatisticsModel(QAbstractTableModel):
-    """One row per person in the plan's staff order, then one totals row."""
+class _PlanTable(QAbstractTableModel):
+    """A table refilled from the working plan whenever it is reset or re-evaluated."""
 
     def __init__(self, plan: WorkingPlan, parent=None) -> None:
         super().__init__(parent)
         self.plan = plan
-        self.rows: list[PersonStats] = []
+        self.rows: list = []
         plan.reset.connect(self.reload)
         plan.evaluated.connect(self.reload)
         self.reload()
@@ -48,8 +48,20 @@ class StatisticsModel(QAbstractTableModel):
     @Slot()
     def reload(self) -> None:
         self.beginResetModel()
-        self.rows = person_stats(self.plan.problem, self.plan.roster) if self.plan.problem else []
+        self.rows = self.read_rows()
         self.endResetModel()
+
+    def read_rows(self) -> list:
+        raise NotImplementedError
+
+
+class StatisticsModel(_PlanTable):
+    """One row per person in the plan's staff order, then one totals row."""
+
+    rows: list[PersonStats]
+
+    def read_rows(self) -> list[PersonStats]:
+        return person_stats(self.plan.problem, self.plan.roster) if self.plan.problem else []
 
     def totals(self) -> tuple[int, int, int, int]:
         """(sessions, minutes, pay in yen, △ days) over everyone."""
@@ -97,22 +109,13 @@ class StatisticsModel(QAbstractTableModel):
         return None
 
 
-class ViolationsModel(QAbstractTableModel):
+class ViolationsModel(_PlanTable):
     """Every broken rule of the roster: hard ones first, then soft ones by cost."""
 
-    def __init__(self, plan: WorkingPlan, parent=None) -> None:
-        super().__init__(parent)
-        self.plan = plan
-        self.rows: list[Violation] = []
-        plan.reset.connect(self.reload)
-        plan.evaluated.connect(self.reload)
-        self.reload()
+    rows: list[Violation]
 
-    @Slot()
-    def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = sorted(self.plan.violations, key=lambda v: (not v.hard, -v.cost, v.rule_id, v.message))
-        self.endResetModel()
+    def read_rows(self) -> list[Violation]:
+        return sorted(self.plan.violations, key=lambda v: (not v.hard, -v.cost, v.rule_id, v.message))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)

@@ -1178,7 +1178,7 @@
         <translation>希望との差</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="72" />
+        <location filename="../../desktop/views/statistics.py" line="84" />
         <source>Total</source>
         <translation>合計</translation>
     </message>
@@ -1206,12 +1206,12 @@
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="142" />
+        <location filename="../../desktop/views/statistics.py" line="145" />
         <source>hard</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="142" />
+        <location filename="../../desktop/views/statistics.py" line="145" />
         <source>soft</source>
         <translation>努力</translation>
     </message>
