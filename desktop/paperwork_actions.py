@@ -19,6 +19,13 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 
+def _paperwork():
+    """desktop.paperwork, imported when a worker first needs it (it loads openpyxl), not on the GUI thread."""
+    from desktop import paperwork
+
+    return paperwork
+
+
 class PaperworkActions:
     """Forms, collected returns, calendars and the master roster PDF."""
 
@@ -31,11 +38,9 @@ class PaperworkActions:
 
     def write_forms(self: MainWindow, folder: Path) -> None:
         """One availability form per active staff member into `folder`, in the background."""
-        from desktop import paperwork
-
         problem = self.plan.problem
         self.status.setText(translate("MainWindow", "Writing availability forms…"))
-        self._run(lambda: paperwork.make_forms(problem, folder),
+        self._run(lambda: _paperwork().make_forms(problem, folder),
                   lambda files: self.status.setText(translate("MainWindow", "%1 forms written to %2")
                                                     .replace("%1", str(len(files))).replace("%2", str(folder))))
 
@@ -49,11 +54,9 @@ class PaperworkActions:
 
     def collect_forms(self: MainWindow, paths: list[Path], confirm: bool = True) -> None:
         """Read returned forms in the background; show the report, then merge as one undoable edit."""
-        from desktop import paperwork
-
         problem = self.plan.problem
         self.status.setText(translate("MainWindow", "Reading %n returned form(s)…", "", len(paths)))
-        self._run(lambda: paperwork.collect(problem, paths), lambda c: self._forms_collected(c, confirm))
+        self._run(lambda: _paperwork().collect(problem, paths), lambda c: self._forms_collected(c, confirm))
 
     def _forms_collected(self: MainWindow, collection: Collection, confirm: bool) -> None:
         from models.excel.form_returns import report_lines
@@ -80,10 +83,8 @@ class PaperworkActions:
 
     def write_calendars(self: MainWindow, folder: Path) -> None:
         """One .ics calendar per person with a session, in the background."""
-        from desktop import paperwork
-
         problem, roster = self.plan.problem, self.plan.roster
-        self._run(lambda: paperwork.calendars(folder, problem, roster),
+        self._run(lambda: _paperwork().calendars(folder, problem, roster),
                   lambda files: self.status.setText(translate("MainWindow", "%1 files written to %2")
                                                     .replace("%1", str(len(files))).replace("%2", str(folder))))
 
@@ -97,10 +98,8 @@ class PaperworkActions:
 
     def write_master_pdf(self: MainWindow, path: Path) -> None:
         """The master roster as PDF (through LibreOffice), in the background."""
-        from desktop import paperwork
-
         problem, roster = self.plan.problem, self.plan.roster
         self.status.setText(translate("MainWindow", "Exporting…"))
-        self._run(lambda: paperwork.master_pdf(path, problem, roster),
+        self._run(lambda: _paperwork().master_pdf(path, problem, roster),
                   lambda written: self.status.setText(translate("MainWindow", "Roster written to %1")
                                                       .replace("%1", str(written))))

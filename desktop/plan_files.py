@@ -18,6 +18,14 @@ if TYPE_CHECKING:
     from desktop.main_window import MainWindow
 
 translate = QCoreApplication.translate
+
+
+def _operations():
+    """desktop.operations, imported by the worker that first needs it (it loads the solver and Excel
+    code), so the GUI thread never waits for it."""
+    from desktop import operations
+
+    return operations
 # Dialogs, Excel, storage and the solver are imported where first used, so the window opens fast.
 
 
@@ -44,13 +52,9 @@ class PlanFiles:
 
     def open_workbooks(self: MainWindow, paths: list[Path], plan_name: str | None = None) -> None:
         """Import workbooks in the background without the wizard (command line, tests)."""
-        def work() -> Problem:
-            from desktop import operations  # loaded in the worker: the window paints meanwhile
-
-            return operations.import_workbooks(paths, plan_name=plan_name)
-
         self.status.setText(translate("MainWindow", "Importing %n file(s)…", "", len(paths)))
-        self._run(work, lambda problem: self._imported(problem, paths))
+        self._run(lambda: _operations().import_workbooks(paths, plan_name=plan_name),
+                  lambda problem: self._imported(problem, paths))
 
     def _imported(self: MainWindow, problem: Problem, paths: list[Path]) -> None:
         self.set_problem(problem)
@@ -152,11 +156,9 @@ class PlanFiles:
         """Write the roster workbook in the background."""
         if not self.plan.has_roster():
             return
-        from desktop import operations
-
         problem, roster = self.plan.problem, self.plan.roster
         self.status.setText(translate("MainWindow", "Exporting…"))
-        self._run(lambda: operations.write_roster(path, problem, roster),
+        self._run(lambda: _operations().write_roster(path, problem, roster),
                   lambda _e: self.status.setText(translate("MainWindow", "Roster written to %1").replace("%1", str(path))))
 
     def choose_personal_export(self: MainWindow) -> None:
@@ -168,10 +170,8 @@ class PlanFiles:
         """Write one workbook per person into `folder` in the background."""
         if not self.plan.has_roster():
             return
-        from desktop import operations
-
         problem, roster = self.plan.problem, self.plan.roster
-        self._run(lambda: operations.write_personal(folder, problem, roster),
+        self._run(lambda: _operations().write_personal(folder, problem, roster),
                   lambda files: self.status.setText(translate("MainWindow", "%1 files written to %2")
                                                     .replace("%1", str(len(files))).replace("%2", str(folder))))
 

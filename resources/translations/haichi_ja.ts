@@ -292,7 +292,7 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="201" />
-        <location filename="../../desktop/plan_files.py" line="62" />
+        <location filename="../../desktop/plan_files.py" line="66" />
         <source>%1: %2 staff, %3 sessions, %4 to %5</source>
         <translation>%1：職員 %2 名、枠 %3 件、%4〜%5</translation>
     </message>
@@ -415,114 +415,114 @@
         <translation>変更は保存されていません。読み込み直すと保存済みの計画を表示します。今の配置を残すには、先に配置表を書き出してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="93" />
+        <location filename="../../desktop/plan_files.py" line="97" />
         <source>Opening plan %1…</source>
         <translation>計画 %1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="100" />
+        <location filename="../../desktop/plan_files.py" line="104" />
         <source>Plan %1 opened.</source>
         <translation>計画 %1 を開きました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="126" />
+        <location filename="../../desktop/plan_files.py" line="130" />
         <source>Plan %1 saved.</source>
         <translation>計画 %1 を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="128" />
+        <location filename="../../desktop/plan_files.py" line="132" />
         <source>Roster version %1.</source>
         <translation>配置 第%1版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="146" />
+        <location filename="../../desktop/plan_files.py" line="150" />
         <source>Export roster</source>
         <translation>配置表の書き出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="147" />
+        <location filename="../../desktop/plan_files.py" line="151" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="28" />
+        <location filename="../../desktop/paperwork_actions.py" line="35" />
         <source>Folder for the availability forms</source>
         <translation>回答票の保存先フォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="37" />
+        <location filename="../../desktop/paperwork_actions.py" line="42" />
         <source>Writing availability forms…</source>
         <translation>回答票を作成中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="39" />
+        <location filename="../../desktop/paperwork_actions.py" line="44" />
         <source>%1 forms written to %2</source>
         <translation>回答票 %1 件を %2 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="45" />
+        <location filename="../../desktop/paperwork_actions.py" line="50" />
         <source>Returned availability forms</source>
         <translation>返送された回答票</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="46" />
+        <location filename="../../desktop/paperwork_actions.py" line="51" />
         <source>Excel workbooks (*.xlsx *.xlsm)</source>
         <translation>Excelブック (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="63" />
+        <location filename="../../desktop/paperwork_actions.py" line="66" />
         <source>Returned forms</source>
         <translation>返送された回答票</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="65" />
+        <location filename="../../desktop/paperwork_actions.py" line="68" />
         <source>Apply these answers to the plan?</source>
         <translation>この回答を計画に反映しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="68" />
+        <location filename="../../desktop/paperwork_actions.py" line="71" />
         <source>Returned forms not applied.</source>
         <translation>回答票は反映していません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="70" />
+        <location filename="../../desktop/paperwork_actions.py" line="73" />
         <source>Collect returned forms</source>
         <translation>回答票の取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="77" />
+        <location filename="../../desktop/paperwork_actions.py" line="80" />
         <source>Folder for the calendars</source>
         <translation>カレンダーの保存先フォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="93" />
+        <location filename="../../desktop/paperwork_actions.py" line="94" />
         <source>Master roster as PDF</source>
         <translation>配置表のPDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="94" />
+        <location filename="../../desktop/paperwork_actions.py" line="95" />
         <source>PDF files (*.pdf)</source>
         <translation>PDFファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="103" />
-        <location filename="../../desktop/plan_files.py" line="158" />
+        <location filename="../../desktop/paperwork_actions.py" line="102" />
+        <location filename="../../desktop/plan_files.py" line="160" />
         <source>Exporting…</source>
         <translation>書き出し中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="105" />
-        <location filename="../../desktop/plan_files.py" line="160" />
+        <location filename="../../desktop/paperwork_actions.py" line="104" />
+        <location filename="../../desktop/plan_files.py" line="162" />
         <source>Roster written to %1</source>
         <translation>配置表を書き出しました：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="163" />
+        <location filename="../../desktop/plan_files.py" line="165" />
         <source>Folder for the per-person files</source>
         <translation>個人別ファイルの保存先フォルダ</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="87" />
+        <location filename="../../desktop/paperwork_actions.py" line="88" />
         <location filename="../../desktop/plan_files.py" line="175" />
         <source>%1 files written to %2</source>
         <translation>%1 件のファイルを %2 に書き出しました</translation>
