@@ -119,8 +119,6 @@ UNFILLED_SHEET = "未充足"
 VIOLATIONS_SHEET = "違反"
 INSTRUCTIONS_SHEET = "記入方法"
 
-INPUT_SHEETS = (STAFF, SESSIONS, AVAILABILITY, SITES, SETTINGS)
-
 # Settings keys that are not rule settings (key, Japanese key).
 BLANK_MEANS_KEY = ("blank_means", "空欄の扱い")
 PLAN_NAME_KEY = ("plan_name", "計画名")

@@ -18,7 +18,7 @@ def test_every_source_string_is_translated() -> None:
     assert unfinished == []
 
 
-def test_compiled_translation_is_newer_than_its_source() -> None:
+def test_compiled_translation_exists_and_covers_the_sources() -> None:
     ts = TRANSLATIONS / "haichi_ja.ts"
     qm = TRANSLATIONS / "haichi_ja.qm"
     assert qm.exists() and qm.stat().st_size > 100
