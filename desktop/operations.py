@@ -18,7 +18,7 @@ from models.domain import Problem, Roster
 from models.errors import InputProblem, InvalidInput
 from models.excel import export, importer, roster_reader, template
 from models.i18n import t
-from solver.core import Progress, SolveOptions, SolveResult, Solver
+from solver.core import Progress, SolveOptions, SolveResult, Solver, solver_for
 from solver.evaluate import Evaluation, evaluate
 from solver.rules import CATALOGUE
 
@@ -69,7 +69,7 @@ def solve(
     on_solver: Callable[[Solver], None] | None = None,
 ) -> SolveResult:
     """Solve the problem; `on_solver` receives the Solver before the search starts (to cancel it)."""
-    solver = Solver(problem, options)
+    solver = solver_for(problem, options)
     if on_solver is not None:
         on_solver(solver)
     return solver.solve(on_progress)

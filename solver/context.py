@@ -5,6 +5,7 @@ rules need (by requirement, by person, by person and day), so that rule modules 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
@@ -15,16 +16,33 @@ from models.rulemeta import RuleInfo
 from solver.rules import base
 
 
-class Context:
-    """The CP-SAT model under construction for one problem."""
+@dataclass(frozen=True)
+class Scope:
+    """The part of a plan one model decides, for solving a big plan in parts (solver.parts).
 
-    def __init__(self, problem: Problem, rules: Iterable[base.Rule], soft_cover: bool = False):
+    Pairs of active staff on `days` (None = every day) are decided; their other assignments in
+    `fixed` enter the model as constants, so every rule about them sees the whole plan. Inactive
+    staff are outside the model, but their assignments in `fixed` still count towards each
+    session's cover as constants.
+    """
+
+    fixed: frozenset[tuple[str, str]]
+    days: frozenset[date] | None = None
+
+
+class Context:
+    """The CP-SAT model under construction for one problem (or one part of it, see Scope)."""
+
+    def __init__(self, problem: Problem, rules: Iterable[base.Rule], soft_cover: bool = False,
+                 scope: Scope | None = None):
         self.problem = problem
         self.soft_cover = soft_cover
+        self.scope = scope
         self.built: set[str] = set()  # ids of the rules the solver builds into this model
         self.model = cp_model.CpModel()
         self.rules = list(rules)
         self._x: dict[tuple[str, str], cp_model.IntVar] = {}
+        self._decided: dict[tuple[str, str], cp_model.IntVar] = {}  # _x without the Scope's constants
         self._by_req: dict[str, list[tuple[Staff, cp_model.IntVar]]] = defaultdict(list)
         self._by_staff: dict[str, list[tuple[Requirement, cp_model.IntVar]]] = defaultdict(list)
         self._by_staff_day: dict[tuple[str, date], list[tuple[Requirement, cp_model.IntVar]]] = (
@@ -40,18 +58,34 @@ class Context:
     def _create_variables(self) -> None:
         hard_filters = [r for r in self.rules if self._is_hard(r.info)]
         locked = {(a.staff_id, a.requirement_id) for a in self.problem.locked}
+        scope = self.scope
+        fixed_by_req: dict[str, list[str]] = defaultdict(list)
+        if scope is not None:
+            for staff_id, req_id in scope.fixed:
+                fixed_by_req[req_id].append(staff_id)
+        active = self.problem.active_staff()
         for req in sorted(self.problem.requirements, key=lambda r: (r.date, r.start, r.id)):
-            for staff in self.problem.staff:
-                if not staff.active:
-                    continue
+            free = scope is None or scope.days is None or req.date in scope.days
+            for staff in active if free else ():
                 pair = (staff.id, req.id)
                 if pair not in locked and not all(r.allows(self, staff, req) for r in hard_filters):
                     continue
                 var = self.model.new_bool_var(f"x[{staff.id},{req.id}]")
-                self._x[pair] = var
-                self._by_req[req.id].append((staff, var))
-                self._by_staff[staff.id].append((req, var))
-                self._by_staff_day[(staff.id, req.date)].append((req, var))
+                self._decided[pair] = var
+                self._add(staff, req, var)
+            for staff_id in fixed_by_req.get(req.id, ()):
+                staff = self.problem.staff_by_id(staff_id)
+                if free and staff.active:
+                    continue  # decided above
+                # a constant 1: counted by the session's cover, and by the person's rules when active
+                self._add(staff, req, self.model.new_constant(1), personal=staff.active)
+
+    def _add(self, staff: Staff, req: Requirement, var: cp_model.IntVar, personal: bool = True) -> None:
+        self._x[(staff.id, req.id)] = var
+        self._by_req[req.id].append((staff, var))
+        if personal:
+            self._by_staff[staff.id].append((req, var))
+            self._by_staff_day[(staff.id, req.date)].append((req, var))
 
     def _is_hard(self, info: RuleInfo) -> bool:
         s = self.setting(info)
@@ -97,7 +131,12 @@ class Context:
         return self._x.get((staff_id, requirement_id))
 
     def pairs(self) -> dict[tuple[str, str], cp_model.IntVar]:
+        """Every pair in the model, a Scope's fixed assignments included."""
         return self._x
+
+    def decided(self) -> dict[tuple[str, str], cp_model.IntVar]:
+        """The pairs this model decides (all of them without a Scope)."""
+        return self._decided
 
     def staff_for(self, requirement_id: str) -> list[tuple[Staff, cp_model.IntVar]]:
         return self._by_req.get(requirement_id, [])
@@ -129,12 +168,11 @@ class Context:
         return self._works[key]
 
     def work_amount(self, staff_id: str, day: date) -> cp_model.LinearExprT:
-        """A linear expression equal to `works(staff_id, day)` in every solution: the sum of the
-        day's booleans when the person works at most one session a day, else the works boolean.
-        Hard linear rules use it so the LP relaxation sees the sessions themselves."""
-        todays = [v for _, v in self.on_day(staff_id, day)]
-        if len(todays) > 1 and self.one_a_day(staff_id):
-            return cp_model.LinearExpr.sum(todays)
+        """A linear expression equal to `works(staff_id, day)` in every solution, for hard linear
+        rules. It is the works boolean itself: for a person with one session a day at most that
+        boolean is defined by the equality `works == sum(day's sessions)`, which the LP keeps, so
+        the relaxation is as strong as writing the sum into every rule, at a fraction of the terms
+        (a 7-day window over 32 shift types is 7 terms, not 224)."""
         return self.works(staff_id, day)
 
     def extract(self, solver: cp_model.CpSolver | cp_model.CpSolverSolutionCallback) -> list[tuple[str, str]]:

@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 from ortools.sat.python import cp_model
 
 from models.domain import Assignment, Problem, Roster
-from solver.context import Context
+from solver.context import Context, Scope
 from solver.rules import RULES
 from solver.eligibility import filters_pairs
 from solver.rules.base import Penalty, Rule
@@ -37,6 +37,7 @@ class SolveOptions:
     seed: int = 0
     hint: Roster | None = None  # warm start (solution hints)
     soft_cover: bool = False  # cover_min soft, for the best partial roster
+    explain: bool = True  # when no roster exists, find out why (solves more models)
     log: bool = False
 
 
@@ -109,14 +110,14 @@ class Solver:
     """One problem's CP-SAT model, ready to solve (and to cancel from another thread)."""
 
     def __init__(self, problem: Problem, options: SolveOptions | None = None,
-                 rules: Iterable[Rule] | None = None):
+                 rules: Iterable[Rule] | None = None, scope: Scope | None = None):
         self.problem = problem
         self.options = options or SolveOptions()
         self.rules = list(RULES if rules is None else rules)
         started = time.perf_counter()
         # only rules with their own allows() can keep pairs out: the others need not be asked per pair
         self.ctx = Context(problem, [r for r in self.rules if filters_pairs(r)],
-                           soft_cover=self.options.soft_cover)
+                           soft_cover=self.options.soft_cover, scope=scope)
         self.ctx.built = {r.info.id for r in self.rules}
         self.penalties: list[Penalty] = []
         for rule in self.rules:
@@ -128,7 +129,7 @@ class Solver:
         model.minimize(self.objective)  # slacks included: at least the roster's cost, see cost()
         if self.options.hint is not None:
             chosen = self.options.hint.pairs()
-            for pair, var in self.ctx.pairs().items():
+            for pair, var in self.ctx.decided().items():
                 model.add_hint(var, pair in chosen)
         self.build_seconds = time.perf_counter() - started
         self._lock = threading.Lock()
@@ -146,8 +147,11 @@ class Solver:
             if self._cp is not None:
                 self._cp.stop_search()
 
-    def solve(self, on_progress: Callable[[Progress], None] | None = None) -> SolveResult:
-        """Run CP-SAT and return the status, the best roster (locked ones marked) and its statistics."""
+    def solve(self, on_progress: Callable[[Progress], None] | None = None,
+              first_roster_within: float | None = None) -> SolveResult:
+        """Run CP-SAT and return the status, the best roster (locked ones marked) and its statistics.
+        With `first_roster_within` (seconds), the search stops early, status "unknown", when it
+        has found no roster by then (solver.parts then builds one another way)."""
         cp = cp_model.CpSolver()
         cp.parameters.max_time_in_seconds = float(self.options.time_limit)
         workers = int(self.options.workers) or os.cpu_count() or 1  # 0 = all cores
@@ -160,7 +164,18 @@ class Solver:
                 return SolveResult("unknown", None, None, None, None, 0.0, True)
             self._cp = cp
         watcher = _Watcher(self, on_progress)
+        timer = None
+        if first_roster_within is not None:
+            def give_up() -> None:
+                with self._lock:
+                    if watcher.solutions == 0 and self._cp is not None:
+                        self._cp.stop_search()
+            timer = threading.Timer(first_roster_within, give_up)
+            timer.daemon = True
+            timer.start()
         code = cp.solve(self.ctx.model, watcher)
+        if timer is not None:
+            timer.cancel()
         with self._lock:
             self._cp = None
         status = _STATUS.get(code, "unknown")
@@ -174,7 +189,7 @@ class Solver:
             result.objective = cost
             result.bound = min(float(result.objective), cp.best_objective_bound)
             result.gap = gap_of(result.objective, result.bound)
-        elif status == "infeasible":
+        elif status == "infeasible" and self.options.explain:
             from solver.explain import explain  # local: explain builds its own models
 
             result.explanation = explain(self.problem, self.rules, self.options)
@@ -190,7 +205,17 @@ class Solver:
         return Roster(out)
 
 
+def solver_for(problem: Problem, options: SolveOptions | None = None) -> Solver:
+    """The solver for this plan: one CP-SAT model, or for a plan too big for one model the
+    part-by-part search of solver.parts (same interface: solve, cancel)."""
+    from solver.parts import PartsSolver, StagedSolver, too_big_for_one_model  # local: parts builds on this module
+
+    if too_big_for_one_model(problem):
+        return PartsSolver(problem, options)  # type: ignore[return-value]
+    return StagedSolver(problem, options)  # type: ignore[return-value]
+
+
 def solve(problem: Problem, options: SolveOptions | None = None,
           on_progress: Callable[[Progress], None] | None = None) -> SolveResult:
-    """Build and solve in one call; see `Solver`."""
-    return Solver(problem, options).solve(on_progress)
+    """Build and solve in one call; see `Solver` and `solver_for`."""
+    return solver_for(problem, options).solve(on_progress)

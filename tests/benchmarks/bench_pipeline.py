@@ -22,7 +22,7 @@ from report import ROOT, machine_line, median_seconds, reference_seconds, replac
 sys.path.insert(0, str(ROOT))
 
 from desktop import operations  # noqa: E402
-from solver.core import SolveOptions, Solver  # noqa: E402
+from solver.core import SolveOptions, solver_for  # noqa: E402
 
 SAMPLE = ROOT / "resources" / "samples" / "hygienists_2027_01.xlsx"
 
@@ -39,9 +39,9 @@ def solve_runs(problem, repeats: int, time_limit: float, workers: int) -> dict:
     runs, builds = [], []
     for seed in range(repeats):
         started = time.perf_counter()
-        solver = Solver(problem, SolveOptions(time_limit=time_limit, workers=workers, seed=seed))
-        builds.append(time.perf_counter() - started)
+        solver = solver_for(problem, SolveOptions(time_limit=time_limit, workers=workers, seed=seed))
         runs.append(solver.solve())
+        builds.append(time.perf_counter() - started)  # the whole solve, model building included
     times = [r.elapsed for r in runs]
     best = min(runs, key=lambda r: (r.objective is None, r.objective or 0))
     return {
@@ -74,7 +74,7 @@ def measure(label: str, paths: list[Path], repeats: int, time_limit: float, work
                   if found else f"status {s['status']}: no roster within the limit")
         rows.append(
             f"| {label} | solve ({workers} workers, limit {time_limit:g} s) | {s['median_s']:.2f} s | "
-            f"{s['median_s'] / ref:.2f} | {result}; model build {s['build_s']:.1f} s (not in the time) |"
+            f"{s['median_s'] / ref:.2f} | {result}; whole solve with model building {s['build_s']:.1f} s |"
         )
         from models.domain import Roster
 

@@ -1,0 +1,279 @@
+"""Solving a plan too big for one CP-SAT model, part by part (a large neighbourhood search).
+
+On a model of hundreds of thousands of pairs CP-SAT spends its first minute in presolve:
+Curtois Instance24 (150 staff × 364 days × 32 shifts, 1.1M variables) had no roster after 60 s,
+and a 300-staff, 3-month plan found its first roster only after 35–50 s. `PartsSolver` never
+builds the whole model:
+
+1. **First roster, group by group.** The staff are taken in groups small enough to solve in
+   seconds; each group's model sees the groups before it as fixed assignments (they count towards
+   each session's cover) and the groups after it not at all.
+2. **Improvement until the time is up.** Each round frees one part of the plan, either a few
+   people over every day or more people over a stretch of days, keeps everything else as it is
+   and re-solves that part with the current roster as its hint. The part's roster replaces the
+   current one only when the evaluator finds it better on the whole plan.
+
+Every part is an ordinary `Solver` on the same problem with a `Scope`, so every rule applies as
+it does to the whole plan; the people outside a part enter only through their fixed assignments.
+No part can prove optimality: the result is "feasible" with the trivial bound 0.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from dataclasses import replace
+from datetime import date
+from typing import Callable, Iterable
+
+from models.domain import Assignment, Problem, Roster, Staff
+from solver.context import Scope
+from solver.core import Progress, SolveOptions, SolveResult, Solver, gap_of
+from solver.evaluate import as_solved, evaluate
+from solver.rules.base import Rule
+
+# Above this many candidate pairs (active staff × sessions) the plan is solved in parts.
+WHOLE_MODEL_PAIRS = 250_000
+# About how many pairs one part decides: CP-SAT solves a model this size in a few seconds.
+PART_PAIRS = 30_000
+
+
+def candidate_pairs(problem: Problem) -> int:
+    """The model size before eligibility: active staff × sessions (an upper bound on the pairs)."""
+    return len(problem.active_staff()) * len(problem.requirements)
+
+
+def too_big_for_one_model(problem: Problem) -> bool:
+    return candidate_pairs(problem) > WHOLE_MODEL_PAIRS
+
+
+class PartsSolver:
+    """The Solver interface (`solve`, `cancel`) for plans solved part by part."""
+
+    def __init__(self, problem: Problem, options: SolveOptions | None = None,
+                 rules: Iterable[Rule] | None = None, improve: bool = True, construct_share: float = 0.6):
+        self.problem = problem
+        self.improve = improve  # False: stop after the first roster (solver.core polishes it whole)
+        self.construct_share = construct_share  # of the time limit, at most, for the first roster
+        self.options = options or SolveOptions()
+        self.rules = None if rules is None else list(rules)
+        self.cancelled = False
+        self._lock = threading.Lock()
+        self._part: Solver | None = None
+        self._rng = random.Random(self.options.seed)
+        self.first_found: float | None = None  # when the last part found its first roster (s)
+        self.part_pairs = PART_PAIRS / 4  # the improvement parts' size, adapted as they solve
+        # the problem as scored: cover_min soft when the caller asked for a partial roster
+        self._scored = as_solved(problem, self.options.soft_cover)
+        days = problem.days()
+        self._days = days
+        per_person_day = max(1.0, len(problem.requirements) / max(1, len(days)))
+        self._per_person = per_person_day * len(days)  # pairs one person adds to a part
+        self._per_day = per_person_day
+
+    # -- the Solver interface ---------------------------------------------------------------
+    def cancel(self) -> None:
+        with self._lock:
+            self.cancelled = True
+            if self._part is not None:
+                self._part.cancel()
+
+    def solve(self, on_progress: Callable[[Progress], None] | None = None) -> SolveResult:
+        started = time.perf_counter()
+        deadline = started + float(self.options.time_limit)
+        staff = self.problem.active_staff()
+        current = self._start()
+        score = self._score(current)
+        solutions = 0
+
+        def report() -> None:
+            nonlocal solutions
+            solutions += 1
+            if on_progress is not None and score[0] == 0:
+                obj = float(score[1])
+                on_progress(Progress(obj, 0.0, gap_of(obj, 0.0), time.perf_counter() - started, solutions))
+
+        # 1. first roster, group by group (a hinted start is already a roster)
+        if self.options.hint is None:
+            current = self._construct(staff, current, started + self.construct_share * self.options.time_limit)
+            score = self._score(current)
+            report()
+        # 2. improvement rounds until the time is up
+        while self.improve and not self._stopped(deadline):
+            members, days = self._neighbourhood(staff)
+            problem = self._with_active({s.id for s in members})
+            remaining = deadline - time.perf_counter()
+            scope = Scope(frozenset(current), None if days is None else frozenset(days))
+            seconds = min(remaining, max(1.0, remaining / 8))
+            roster = self._solve_part(problem, scope, current, seconds)
+            self._resize(roster is not None, seconds)
+            if roster is None:
+                continue
+            new_score = self._score(roster)
+            if new_score < score:
+                current, score = roster, new_score
+                report()
+        return self._result(current, score, time.perf_counter() - started)
+
+    # -- the parts ---------------------------------------------------------------------------
+    def _start(self) -> set[tuple[str, str]]:
+        """The hint (when given) or the locked assignments: what the first roster builds on."""
+        pairs = set() if self.options.hint is None else set(self.options.hint.pairs())
+        pairs |= {(a.staff_id, a.requirement_id) for a in self.problem.locked}
+        known = {s.id for s in self.problem.active_staff()}
+        return {(s, r) for s, r in pairs if s in known and self.problem.has_requirement(r)}
+
+    def _construct(self, staff: list[Staff], current: set[tuple[str, str]],
+                   deadline: float) -> set[tuple[str, str]]:
+        """The first roster, group by group. Groups start at one person and double while a group's
+        model solves quickly; a group that finds nothing in its time is split in two. (People's own
+        rules are what makes a model slow: alone, a Curtois Instance20 nurse solves in 0.1 s;
+        ten of them together find no roster in 20 s, although nothing but cover links them.)"""
+        size, at, built = 1, 0, set()
+        while at < len(staff) and not self._stopped(deadline):
+            group = staff[at:at + size]
+            # half of an even share: a slow group leaves time for the rest, and what is left over
+            # goes to improving the roster
+            share = 0.5 * (deadline - time.perf_counter()) * len(group) / (len(staff) - at)
+            problem = self._with_active({s.id for s in group})
+            roster = self._solve_part(problem, Scope(frozenset(current)), current, max(0.2, share))
+            if roster is None:
+                if size == 1:
+                    at += 1  # this person stays unplaced: the roster will show what is missing
+                size = max(1, size // 2)
+                continue
+            current, at = roster, at + len(group)
+            built |= {s.id for s in group}
+            quick = self.first_found is not None and self.first_found < 0.25 * share
+            if quick and size * 2 * self._per_person <= PART_PAIRS:
+                size *= 2
+        return current
+
+    def _neighbourhood(self, staff: list[Staff]) -> tuple[list[Staff], list[date] | None]:
+        """A part to re-solve: a few people over the whole plan, or more people over some days;
+        about `self.part_pairs` pairs either way."""
+        whole = max(1, int(self.part_pairs // self._per_person))
+        if whole >= len(staff) or self._rng.random() < 0.5:
+            return self._rng.sample(staff, min(len(staff), max(2, whole))), None
+        people = self._rng.sample(staff, min(len(staff), max(2, whole * 4)))
+        span = max(3, int(self.part_pairs // (self._per_day * len(people))))
+        span = min(span, len(self._days))
+        first = self._rng.randrange(0, len(self._days) - span + 1)
+        return people, self._days[first:first + span]
+
+    def _resize(self, found: bool, seconds: float) -> None:
+        """Grow parts that solve within a quarter of their time, shrink parts that find nothing."""
+        if not found:
+            self.part_pairs = max(self._per_day * 2, self.part_pairs / 2)
+        elif self.first_found is not None and self.first_found < 0.25 * seconds:
+            self.part_pairs = min(PART_PAIRS, self.part_pairs * 1.5)
+
+    def _with_active(self, ids: set[str]) -> Problem:
+        """The problem with only these people active (the others count through fixed pairs)."""
+        return self.problem.with_(staff=[s if s.id in ids or not s.active else replace(s, active=False)
+                                         for s in self.problem.staff],
+                                  locked=[a for a in self.problem.locked if a.staff_id in ids])
+
+    def _solve_part(self, problem: Problem, scope: Scope, current: set[tuple[str, str]],
+                    seconds: float) -> set[tuple[str, str]] | None:
+        options = replace(self.options, time_limit=seconds, hint=Roster.from_pairs(sorted(current)),
+                          soft_cover=True, seed=self._rng.randrange(1 << 30), explain=False)
+        with self._lock:
+            if self.cancelled:
+                return None
+            part = self._part = Solver(problem, options, self.rules, scope=scope)
+        firsts: list[float] = []
+        result = part.solve(lambda progress: firsts.append(progress.elapsed))
+        with self._lock:
+            self._part = None
+        self.first_found = firsts[0] if firsts else None
+        if result.roster is None:
+            return None
+        return set(result.roster.pairs())
+
+    def _score(self, pairs: set[tuple[str, str]]) -> tuple[int, int]:
+        """(hard violations, objective) on the whole plan: lower is better."""
+        checked = evaluate(self._scored, Roster.from_pairs(sorted(pairs)))
+        return len(checked.hard_violations), checked.objective
+
+    def _stopped(self, deadline: float) -> bool:
+        return self.cancelled or time.perf_counter() >= deadline
+
+    def _result(self, pairs: set[tuple[str, str]], score: tuple[int, int], elapsed: float) -> SolveResult:
+        if score[0]:
+            # no roster keeping every hard rule was found in the time: nothing to report as one
+            return SolveResult("unknown", None, None, None, None, elapsed, self.cancelled)
+        locked = {(a.staff_id, a.requirement_id): a for a in self.problem.locked}
+        roster = Roster([Assignment(s, r, locked=True, source=locked[(s, r)].source) if (s, r) in locked
+                         else Assignment(s, r) for s, r in sorted(pairs)])
+        return SolveResult("feasible", roster, score[1], 0.0, gap_of(score[1], 0.0), elapsed, self.cancelled)
+
+
+class StagedSolver:
+    """One CP-SAT model for the whole plan, with a way out when it finds no roster early.
+
+    Some plans are easy to optimise but hard to satisfy at all: when every person's own rules are
+    tight (Curtois Instance20: 115–117 shifts in 182 days, runs of 2–5, weekends capped), the
+    whole model found no roster in 60 s while each person alone solves in 0.1 s. So when the whole
+    model has no roster after a quarter of the time, the first roster is built part by part
+    (PartsSolver), and the whole model then improves it, hinted, for the time that is left.
+    """
+
+    FIRST_ROSTER_SHARE = 0.25  # of the time limit, for the whole model to find a roster alone
+
+    def __init__(self, problem: Problem, options: SolveOptions | None = None,
+                 rules: Iterable[Rule] | None = None):
+        self.problem = problem
+        self.options = options or SolveOptions()
+        self.rules = None if rules is None else list(rules)
+        self.cancelled = False
+        self._lock = threading.Lock()
+        self._stage: Solver | PartsSolver | None = None
+        self.used_parts = False  # whether the first roster had to be built in parts
+
+    def cancel(self) -> None:
+        with self._lock:
+            self.cancelled = True
+            if self._stage is not None:
+                self._stage.cancel()
+
+    def _run(self, stage: Solver | PartsSolver, on_progress: Callable[[Progress], None] | None,
+             offset: float, **kwargs) -> SolveResult | None:
+        with self._lock:
+            if self.cancelled:
+                return None
+            self._stage = stage
+        relay = None if on_progress is None else (
+            lambda p: on_progress(replace(p, elapsed=p.elapsed + offset)))
+        result = stage.solve(relay, **kwargs)
+        with self._lock:
+            self._stage = None
+        return result
+
+    def solve(self, on_progress: Callable[[Progress], None] | None = None) -> SolveResult:
+        started = time.perf_counter()
+        limit = float(self.options.time_limit)
+        whole = Solver(self.problem, self.options, self.rules)
+        first = self._run(whole, on_progress, 0.0, first_roster_within=self.FIRST_ROSTER_SHARE * limit)
+        if first is None or first.roster is not None or first.status != "unknown" or whole.cancelled:
+            return first or SolveResult("unknown", None, None, None, None, 0.0, True)
+        # no roster from the whole model yet: build one in parts, then let the whole model improve it
+        left = limit - (time.perf_counter() - started)
+        self.used_parts = True
+        build = PartsSolver(self.problem, replace(self.options, time_limit=left), self.rules,
+                            improve=False, construct_share=1.0)
+        built = self._run(build, on_progress, time.perf_counter() - started)
+        if built is None or built.roster is None:
+            return self._finish(built or first, started)
+        left = limit - (time.perf_counter() - started)
+        if left <= 0.5:
+            return self._finish(built, started)
+        hinted = Solver(self.problem, replace(self.options, time_limit=left, hint=built.roster), self.rules)
+        final = self._run(hinted, on_progress, time.perf_counter() - started)
+        if final is None or final.roster is None or (final.objective or 0) > (built.objective or 0):
+            return self._finish(built, started)
+        return self._finish(final, started)
+
+    def _finish(self, result: SolveResult, started: float) -> SolveResult:
+        return replace(result, elapsed=time.perf_counter() - started, cancelled=self.cancelled)

@@ -1,0 +1,101 @@
+"""Solving in parts (solver.parts): models with a Scope, the part-by-part search for plans too big
+for one model, and the staged fallback when the whole model finds no roster early."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from models.benchmarks.curtois import read_instance
+from models.domain import Roster
+from solver import parts
+from solver.context import Scope
+from solver.core import SolveOptions, SolveResult, Solver, solver_for
+from solver.evaluate import evaluate
+from tests.solver.factories import random_problem
+
+DATA = Path(__file__).parents[2].parent / "shared" / "benchmarks" / "curtois"
+needs_data = pytest.mark.skipif(not DATA.is_dir(), reason=f"benchmark files not found in {DATA}")
+
+
+def test_a_scoped_model_keeps_fixed_pairs_and_decides_only_its_part() -> None:
+    problem = random_problem(3, soft=True)
+    whole = Solver(problem, SolveOptions(time_limit=5, workers=1)).solve()
+    assert whole.roster is not None
+    current = set(whole.roster.pairs())
+    free_staff = {problem.active_staff()[0].id}
+    part = parts.PartsSolver(problem, SolveOptions(time_limit=5, workers=1))
+    sub = part._with_active(free_staff)
+    days = frozenset(problem.days()[:4])
+    solver = Solver(sub, SolveOptions(time_limit=5, workers=1), scope=Scope(frozenset(current), days))
+    decided = set(solver.ctx.decided())
+    assert decided and all(s in free_staff and problem.requirement(r).date in days for s, r in decided)
+    result = solver.solve()
+    assert result.roster is not None
+    kept = {(s, r) for s, r in current if s not in free_staff or problem.requirement(r).date not in days}
+    assert kept <= set(result.roster.pairs())  # everything outside the part stays as it was
+
+
+@pytest.mark.parametrize("seed", [1, 2, 5])
+def test_parts_solver_finds_a_roster_the_evaluator_agrees_with(seed: int) -> None:
+    problem = random_problem(seed, soft=True)
+    result = parts.PartsSolver(problem, SolveOptions(time_limit=3, workers=1, seed=seed)).solve()
+    assert result.status == "feasible" and result.roster is not None
+    checked = evaluate(problem, result.roster)
+    assert checked.objective == result.objective
+    assert not checked.hard_violations
+    assert result.bound == 0.0
+    locked = {(a.staff_id, a.requirement_id) for a in problem.locked}  # soft here: may be given up
+    assert all(a.locked for a in result.roster.assignments if (a.staff_id, a.requirement_id) in locked)
+
+
+def test_big_plans_go_to_the_parts_solver(monkeypatch: pytest.MonkeyPatch) -> None:
+    problem = random_problem(1, soft=True)
+    assert isinstance(solver_for(problem, SolveOptions()), parts.StagedSolver)
+    monkeypatch.setattr(parts, "WHOLE_MODEL_PAIRS", 0)
+    assert isinstance(solver_for(problem, SolveOptions()), parts.PartsSolver)
+
+
+def test_parts_solver_can_be_cancelled() -> None:
+    problem = random_problem(2, soft=True)
+    solver = parts.PartsSolver(problem, SolveOptions(time_limit=30, workers=1))
+    solver.cancel()
+    result = solver.solve()
+    assert result.cancelled
+
+
+@needs_data
+def test_staged_solver_builds_a_roster_in_parts_when_the_whole_model_finds_none(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole model is made to give up at once, as on Curtois Instance20: the roster then comes
+    from the parts and the hinted whole model, and the evaluator agrees with it."""
+    problem = read_instance(DATA / "Instance2.txt")
+    real_solve = Solver.solve
+    calls: list[float | None] = []
+
+    def solve(self, on_progress=None, first_roster_within=None) -> SolveResult:
+        calls.append(first_roster_within)
+        if first_roster_within is not None:
+            return SolveResult("unknown", None, None, None, None, 0.0, False)
+        return real_solve(self, on_progress)
+
+    monkeypatch.setattr(Solver, "solve", solve)
+    progress: list[float] = []
+    result = solver_for(problem, SolveOptions(time_limit=8, workers=1)).solve(lambda p: progress.append(p.objective))
+    assert calls[0] is not None and len(calls) > 2  # the whole model, then parts, then the hinted whole
+    assert result.roster is not None and result.status in ("feasible", "optimal")
+    checked = evaluate(problem, result.roster)
+    assert not checked.hard_violations
+    assert checked.objective == result.objective
+    assert progress and min(progress) == result.objective
+
+
+@needs_data
+def test_parts_solver_on_a_benchmark_instance_keeps_every_hard_rule() -> None:
+    problem = read_instance(DATA / "Instance1.txt")
+    result = parts.PartsSolver(problem, SolveOptions(time_limit=4, workers=1)).solve()
+    assert result.roster is not None
+    checked = evaluate(problem, Roster(result.roster.assignments))
+    assert not checked.hard_violations and checked.objective == result.objective
+    assert result.objective < 7137  # better than nobody working
