@@ -130,7 +130,8 @@ class PartsSolver:
         model solves quickly; a group that finds nothing in its time is split in two. (People's own
         rules are what makes a model slow: alone, a Curtois Instance20 nurse solves in 0.1 s;
         ten of them together find no roster in 20 s, although nothing but cover links them.)"""
-        size, at, built = 1, 0, set()
+        size, at, built, retried = 1, 0, set(), set()
+        staff = list(staff)
         while at < len(staff) and not self._stopped(deadline):
             group = staff[at:at + size]
             # half of an even share: a slow group leaves time for the rest, and what is left over
@@ -140,7 +141,11 @@ class PartsSolver:
             roster = self._solve_part(problem, Scope(frozenset(current)), current, max(0.2, share))
             if roster is None:
                 if size == 1:
-                    at += 1  # this person stays unplaced: the roster will show what is missing
+                    if group[0].id in retried:
+                        at += 1  # this person stays unplaced: the roster will show what is missing
+                    else:
+                        retried.add(group[0].id)  # once more at the end, with the time left then
+                        staff = staff[:at] + staff[at + 1:] + [group[0]]
                 size = max(1, size // 2)
                 continue
             current, at = roster, at + len(group)
