@@ -136,6 +136,31 @@ class Solver:
         self._cp: cp_model.CpSolver | None = None
         self.cancelled = False
 
+    def complete_hint(self, seconds: float) -> bool:
+        """Turn the pair hint into a complete one: solve the model with every pair fixed to the
+        hint, then hint every variable (slacks, flags) with that solution. CP-SAT takes a complete,
+        feasible hint as its first solution; with the pairs alone it may not find its way back to
+        it before the time is up. False when the hint breaks a hard rule."""
+        if self.options.hint is None:
+            return False
+        chosen = self.options.hint.pairs()
+        fixed = self.ctx.model.clone()
+        for pair, var in self.ctx.decided().items():
+            fixed.add(fixed.get_bool_var_from_proto_index(var.index) == int(pair in chosen))
+        fixed.clear_hints()
+        cp = cp_model.CpSolver()
+        cp.parameters.max_time_in_seconds = max(0.1, float(seconds))
+        cp.parameters.num_workers = max(1, int(self.options.workers) or 1)
+        cp.parameters.stop_after_first_solution = True
+        if cp.solve(fixed) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return False
+        model = self.ctx.model
+        model.clear_hints()
+        for index in range(len(model.proto.variables)):
+            var = model.get_int_var_from_proto_index(index)
+            model.add_hint(var, cp.value(var))
+        return True
+
     def cost(self, value: Callable[[object], int]) -> int:
         """The exact soft cost of the solution `value` reads (the evaluator's objective for it)."""
         return sum(p.cost(value) for p in self.penalties)

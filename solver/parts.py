@@ -64,6 +64,8 @@ class PartsSolver:
         self._rng = random.Random(self.options.seed)
         self.first_found: float | None = None  # when the last part found its first roster (s)
         self.part_pairs = PART_PAIRS / 4  # the improvement parts' size, adapted as they solve
+        self._breaking: list[Staff] = []  # people the current roster breaks a hard rule for
+        self._scores_breaking: list[Staff] = []
         # the problem as scored: cover_min soft when the caller asked for a partial roster
         self._scored = as_solved(problem, self.options.soft_cover)
         days = problem.days()
@@ -85,6 +87,7 @@ class PartsSolver:
         staff = self.problem.active_staff()
         current = self._start()
         score = self._score(current)
+        self._breaking = self._scores_breaking
         solutions = 0
 
         def report() -> None:
@@ -98,21 +101,29 @@ class PartsSolver:
         if self.options.hint is None:
             current = self._construct(staff, current, started + self.construct_share * self.options.time_limit)
             score = self._score(current)
+            self._breaking = self._scores_breaking
             report()
         # 2. improvement rounds until the time is up
         while self.improve and not self._stopped(deadline):
-            members, days = self._neighbourhood(staff)
-            problem = self._with_active({s.id for s in members})
             remaining = deadline - time.perf_counter()
+            if self._breaking:
+                # repair first: a person whose own hard rules are broken, re-planned over every day
+                members, days = [self._rng.choice(self._breaking)], None
+                seconds = min(remaining, max(2.0, remaining / 4))
+            else:
+                members, days = self._neighbourhood(staff)
+                seconds = min(remaining, max(1.0, remaining / 8))
+            problem = self._with_active({s.id for s in members})
             scope = Scope(frozenset(current), None if days is None else frozenset(days))
-            seconds = min(remaining, max(1.0, remaining / 8))
-            roster = self._solve_part(problem, scope, current, seconds)
-            self._resize(roster is not None, seconds)
+            roster = self._solve_part(problem, scope, current, seconds, complete=not self._breaking)
+            if not self._breaking:
+                self._resize(roster is not None, seconds)
             if roster is None:
                 continue
             new_score = self._score(roster)
             if new_score < score:
                 current, score = roster, new_score
+                self._breaking = self._scores_breaking
                 report()
         return self._result(current, score, time.perf_counter() - started)
 
@@ -181,13 +192,15 @@ class PartsSolver:
                                   locked=[a for a in self.problem.locked if a.staff_id in ids])
 
     def _solve_part(self, problem: Problem, scope: Scope, current: set[tuple[str, str]],
-                    seconds: float) -> set[tuple[str, str]] | None:
+                    seconds: float, complete: bool = False) -> set[tuple[str, str]] | None:
         options = replace(self.options, time_limit=seconds, hint=Roster.from_pairs(sorted(current)),
                           soft_cover=True, seed=self._rng.randrange(1 << 30), explain=False)
         with self._lock:
             if self.cancelled:
                 return None
             part = self._part = Solver(problem, options, self.rules, scope=scope)
+        if complete:
+            part.complete_hint(seconds / 4)  # the current roster as the part's first solution
         firsts: list[float] = []
         result = part.solve(lambda progress: firsts.append(progress.elapsed))
         with self._lock:
@@ -198,9 +211,13 @@ class PartsSolver:
         return set(result.roster.pairs())
 
     def _score(self, pairs: set[tuple[str, str]]) -> tuple[int, int]:
-        """(hard violations, objective) on the whole plan: lower is better."""
+        """(hard violations, objective) on the whole plan: lower is better. Remembers the people
+        named by the hard violations, for the next rounds to repair."""
         checked = evaluate(self._scored, Roster.from_pairs(sorted(pairs)))
-        return len(checked.hard_violations), checked.objective
+        hard = checked.hard_violations
+        named = {v.staff_id for v in hard if v.staff_id}
+        self._scores_breaking = [s for s in self.problem.active_staff() if s.id in named]
+        return len(hard), checked.objective
 
     def _stopped(self, deadline: float) -> bool:
         return self.cancelled or time.perf_counter() >= deadline
@@ -225,7 +242,7 @@ class StagedSolver:
     (PartsSolver), and the whole model then improves it, hinted, for the time that is left.
     """
 
-    FIRST_ROSTER_SHARE = 0.25  # of the time limit, for the whole model to find a roster alone
+    FIRST_ROSTER_SHARE = 0.15  # of the time limit, for the whole model to find a roster alone
 
     def __init__(self, problem: Problem, options: SolveOptions | None = None,
                  rules: Iterable[Rule] | None = None):
@@ -275,6 +292,11 @@ class StagedSolver:
         if left <= 0.5:
             return self._finish(built, started)
         hinted = Solver(self.problem, replace(self.options, time_limit=left, hint=built.roster), self.rules)
+        hinted.complete_hint(left / 4)
+        left = limit - (time.perf_counter() - started)
+        if left <= 0.5:
+            return self._finish(built, started)
+        hinted.options = replace(hinted.options, time_limit=left)
         final = self._run(hinted, on_progress, time.perf_counter() - started)
         if final is None or final.roster is None or (final.objective or 0) > (built.objective or 0):
             return self._finish(built, started)
