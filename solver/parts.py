@@ -1,17 +1,22 @@
-"""Solving a plan too big for one CP-SAT model, part by part (a large neighbourhood search).
+"""Solving a plan part by part, when one CP-SAT model is too big or finds no roster early.
 
 On a model of hundreds of thousands of pairs CP-SAT spends its first minute in presolve:
 Curtois Instance24 (150 staff × 364 days × 32 shifts, 1.1M variables) had no roster after 60 s,
-and a 300-staff, 3-month plan found its first roster only after 35–50 s. `PartsSolver` never
-builds the whole model:
+and a 300-staff, 3-month plan found its first roster only after 35–50 s. Smaller plans can be
+hard in another way: when each person's own rules are tight, the whole model may find no roster
+at all although each person alone solves in a tenth of a second (StagedSolver below).
 
-1. **First roster, group by group.** The staff are taken in groups small enough to solve in
-   seconds; each group's model sees the groups before it as fixed assignments (they count towards
-   each session's cover) and the groups after it not at all.
-2. **Improvement until the time is up.** Each round frees one part of the plan, either a few
-   people over every day or more people over a stretch of days, keeps everything else as it is
-   and re-solves that part with the current roster as its hint. The part's roster replaces the
-   current one only when the evaluator finds it better on the whole plan.
+`PartsSolver` never builds the whole model:
+
+1. **First roster, group by group.** The staff are taken in groups, starting with one person
+   and doubling while groups solve quickly; each group's model sees the groups before it as
+   fixed assignments (they count towards each session's cover) and the groups after it not at all.
+2. **Repair, then improvement until the time is up.** While some person's hard rules are broken
+   (their group found nothing in its time), that person is re-planned alone. Then each round frees
+   one part of the plan, either a few people over every day or more people over a stretch of
+   days, keeps everything else as it is and re-solves that part, starting from the current roster
+   (a complete hint, see `Solver.complete_hint`). The part's roster replaces the current one only
+   when the evaluator finds it better on the whole plan.
 
 Every part is an ordinary `Solver` on the same problem with a `Scope`, so every rule applies as
 it does to the whole plan; the people outside a part enter only through their fixed assignments.
@@ -64,8 +69,6 @@ class PartsSolver:
         self._rng = random.Random(self.options.seed)
         self.first_found: float | None = None  # when the last part found its first roster (s)
         self.part_pairs = PART_PAIRS / 4  # the improvement parts' size, adapted as they solve
-        self._breaking: list[Staff] = []  # people the current roster breaks a hard rule for
-        self._scores_breaking: list[Staff] = []
         # the problem as scored: cover_min soft when the caller asked for a partial roster
         self._scored = as_solved(problem, self.options.soft_cover)
         days = problem.days()
@@ -86,8 +89,7 @@ class PartsSolver:
         deadline = started + float(self.options.time_limit)
         staff = self.problem.active_staff()
         current = self._start()
-        score = self._score(current)
-        self._breaking = self._scores_breaking
+        score, breaking = self._score(current)
         solutions = 0
 
         def report() -> None:
@@ -100,30 +102,28 @@ class PartsSolver:
         # 1. first roster, group by group (a hinted start is already a roster)
         if self.options.hint is None:
             current = self._construct(staff, current, started + self.construct_share * self.options.time_limit)
-            score = self._score(current)
-            self._breaking = self._scores_breaking
+            score, breaking = self._score(current)
             report()
         # 2. improvement rounds until the time is up
         while self.improve and not self._stopped(deadline):
             remaining = deadline - time.perf_counter()
-            if self._breaking:
+            if breaking:
                 # repair first: a person whose own hard rules are broken, re-planned over every day
-                members, days = [self._rng.choice(self._breaking)], None
+                members, days = [self._rng.choice(breaking)], None
                 seconds = min(remaining, max(2.0, remaining / 4))
             else:
                 members, days = self._neighbourhood(staff)
                 seconds = min(remaining, max(1.0, remaining / 8))
             problem = self._with_active({s.id for s in members})
             scope = Scope(frozenset(current), None if days is None else frozenset(days))
-            roster = self._solve_part(problem, scope, current, seconds, complete=not self._breaking)
-            if not self._breaking:
+            roster = self._solve_part(problem, scope, current, seconds, complete=not breaking)
+            if not breaking:
                 self._resize(roster is not None, seconds)
             if roster is None:
                 continue
-            new_score = self._score(roster)
+            new_score, new_breaking = self._score(roster)
             if new_score < score:
-                current, score = roster, new_score
-                self._breaking = self._scores_breaking
+                current, score, breaking = roster, new_score, new_breaking
                 report()
         return self._result(current, score, time.perf_counter() - started)
 
@@ -210,14 +210,13 @@ class PartsSolver:
             return None
         return set(result.roster.pairs())
 
-    def _score(self, pairs: set[tuple[str, str]]) -> tuple[int, int]:
-        """(hard violations, objective) on the whole plan: lower is better. Remembers the people
-        named by the hard violations, for the next rounds to repair."""
+    def _score(self, pairs: set[tuple[str, str]]) -> tuple[tuple[int, int], list[Staff]]:
+        """(hard violations, objective) on the whole plan, lower is better; and the people the
+        hard violations name, for the next rounds to repair."""
         checked = evaluate(self._scored, Roster.from_pairs(sorted(pairs)))
         hard = checked.hard_violations
         named = {v.staff_id for v in hard if v.staff_id}
-        self._scores_breaking = [s for s in self.problem.active_staff() if s.id in named]
-        return len(hard), checked.objective
+        return (len(hard), checked.objective), [s for s in self.problem.active_staff() if s.id in named]
 
     def _stopped(self, deadline: float) -> bool:
         return self.cancelled or time.perf_counter() >= deadline

@@ -99,3 +99,23 @@ def test_parts_solver_on_a_benchmark_instance_keeps_every_hard_rule() -> None:
     checked = evaluate(problem, Roster(result.roster.assignments))
     assert not checked.hard_violations and checked.objective == result.objective
     assert result.objective < 7137  # better than nobody working
+
+
+def test_complete_hint_starts_the_search_from_the_hinted_roster() -> None:
+    problem = random_problem(4, soft=True)
+    first = Solver(problem, SolveOptions(time_limit=5, workers=1)).solve()
+    assert first.roster is not None
+    hinted = Solver(problem, SolveOptions(time_limit=5, workers=1, hint=first.roster))
+    assert hinted.complete_hint(2.0)
+    hints = hinted.ctx.model.proto.solution_hint
+    assert len(hints.vars) == len(hinted.ctx.model.proto.variables)  # every variable, not just the pairs
+    again = hinted.solve()
+    assert again.objective is not None and again.objective <= first.objective
+
+
+def test_complete_hint_refuses_a_roster_that_breaks_a_hard_rule() -> None:
+    problem = read_instance(DATA / "Instance1.txt") if DATA.is_dir() else None
+    if problem is None:
+        pytest.skip("benchmark files not found")
+    nobody = Roster([])  # everyone below their minimum minutes: a hard rule of the benchmark
+    assert not Solver(problem, SolveOptions(time_limit=5, workers=1, hint=nobody)).complete_hint(2.0)
