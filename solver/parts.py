@@ -32,16 +32,26 @@ from dataclasses import replace
 from datetime import date
 from typing import Callable, Iterable
 
-from models.domain import Assignment, Problem, Roster, Staff
+from models.domain import Assignment, Problem, Roster, RuleSetting, Staff
 from solver.context import Scope
 from solver.core import Progress, SolveOptions, SolveResult, Solver, gap_of
 from solver.evaluate import as_solved, evaluate
+from solver.rules import base
 from solver.rules.base import Rule
 
 # Above this many candidate pairs (active staff × sessions) the plan is solved in parts.
-WHOLE_MODEL_PAIRS = 250_000
+WHOLE_MODEL_PAIRS = 1_000_000
+# Up to this many pairs in the whole model, StagedSolver builds the first roster in parts when the
+# whole model has none early. Above it the whole model keeps the whole time: on a 300-staff,
+# 3-month hygienist plan (385k pairs, sessions needing several people and skills) the parts found
+# no roster keeping every cover minimum in 60 s, while the whole model finds one late.
+STAGED_PAIRS = 100_000
 # About how many pairs one part decides: CP-SAT solves a model this size in a few seconds.
 PART_PAIRS = 30_000
+# Hard rules that link people within a session: a part holds only some of the people, so in a
+# part they are soft, at this weight at least; the whole plan is still scored with them hard.
+LINKING_RULES = ("cover_min", "required_skills")
+LINKING_WEIGHT = 10_000
 
 
 def candidate_pairs(problem: Problem) -> int:
@@ -71,6 +81,7 @@ class PartsSolver:
         self.part_pairs = PART_PAIRS / 4  # the improvement parts' size, adapted as they solve
         # the problem as scored: cover_min soft when the caller asked for a partial roster
         self._scored = as_solved(problem, self.options.soft_cover)
+        self._part_rules = self._linking_soft()
         days = problem.days()
         self._days = days
         per_person_day = max(1.0, len(problem.requirements) / max(1, len(days)))
@@ -161,7 +172,7 @@ class PartsSolver:
                 continue
             current, at = roster, at + len(group)
             built |= {s.id for s in group}
-            quick = self.first_found is not None and self.first_found < 0.25 * share
+            quick = self.first_found is not None and self.first_found < 0.5 * max(0.2, share)
             if quick and size * 2 * self._per_person <= PART_PAIRS:
                 size *= 2
         return current
@@ -186,10 +197,22 @@ class PartsSolver:
             self.part_pairs = min(PART_PAIRS, self.part_pairs * 1.5)
 
     def _with_active(self, ids: set[str]) -> Problem:
-        """The problem with only these people active (the others count through fixed pairs)."""
+        """The problem with only these people active (the others count through fixed pairs), and
+        the rules linking people soft (one person alone cannot staff a session that needs three)."""
         return self.problem.with_(staff=[s if s.id in ids or not s.active else replace(s, active=False)
                                          for s in self.problem.staff],
-                                  locked=[a for a in self.problem.locked if a.staff_id in ids])
+                                  locked=[a for a in self.problem.locked if a.staff_id in ids],
+                                  rules=self._part_rules)
+
+    def _linking_soft(self) -> dict[str, RuleSetting]:
+        from solver.rules import rule  # local: the rule modules import the solver core
+
+        rules = dict(self.problem.rules)
+        for rule_id in LINKING_RULES:
+            chosen = base.setting(self.problem, rule(rule_id).info)
+            if chosen.enabled and chosen.hard:
+                rules[rule_id] = replace(chosen, hard=False, weight=max(chosen.weight, LINKING_WEIGHT))
+        return rules
 
     def _solve_part(self, problem: Problem, scope: Scope, current: set[tuple[str, str]],
                     seconds: float, complete: bool = False) -> set[tuple[str, str]] | None:
@@ -276,6 +299,8 @@ class StagedSolver:
         started = time.perf_counter()
         limit = float(self.options.time_limit)
         whole = Solver(self.problem, self.options, self.rules)
+        if len(whole.ctx.decided()) > STAGED_PAIRS:
+            return self._run(whole, on_progress, 0.0) or SolveResult("unknown", None, None, None, None, 0.0, True)
         first = self._run(whole, on_progress, 0.0, first_roster_within=self.FIRST_ROSTER_SHARE * limit)
         if first is None or first.roster is not None or first.status != "unknown" or whole.cancelled:
             return first or SolveResult("unknown", None, None, None, None, 0.0, True)
