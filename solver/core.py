@@ -61,6 +61,11 @@ class SolveResult:
     cancelled: bool
     explanation: list[str] = field(default_factory=list)  # domain sentences when infeasible
 
+    @staticmethod
+    def nothing(elapsed: float = 0.0, cancelled: bool = True) -> SolveResult:
+        """No roster and no proof: the search was stopped, or found nothing in its time."""
+        return SolveResult("unknown", None, None, None, None, elapsed, cancelled)
+
 
 def gap_of(objective: float, bound: float) -> float:
     """|objective - bound| / max(1, |objective|)."""
@@ -186,7 +191,7 @@ class Solver:
         cp.parameters.log_search_progress = self.options.log
         with self._lock:
             if self.cancelled:
-                return SolveResult("unknown", None, None, None, None, 0.0, True)
+                return SolveResult.nothing()
             self._cp = cp
         watcher = _Watcher(self, on_progress)
         timer = None
@@ -210,7 +215,7 @@ class Solver:
             pairs = self.ctx.extract(cp)
             if watcher.best_cost is not None and watcher.best_cost < cost:
                 cost, pairs = watcher.best_cost, watcher.best_pairs  # cheaper for real, see _Watcher
-            result.roster = self._roster(pairs)
+            result.roster = roster_of(self.problem, pairs)
             result.objective = cost
             result.bound = min(float(result.objective), cp.best_objective_bound)
             result.gap = gap_of(result.objective, result.bound)
@@ -220,14 +225,16 @@ class Solver:
             result.explanation = explain(self.problem, self.rules, self.options)
         return result
 
-    def _roster(self, pairs: list[tuple[str, str]]) -> Roster:
-        locked = {(a.staff_id, a.requirement_id): a for a in self.problem.locked}
-        out = []
-        for staff_id, req_id in pairs:
-            pin = locked.get((staff_id, req_id))
-            out.append(Assignment(staff_id, req_id, locked=True, source=pin.source) if pin
-                       else Assignment(staff_id, req_id))
-        return Roster(out)
+
+def roster_of(problem: Problem, pairs: Iterable[tuple[str, str]]) -> Roster:
+    """The roster of these pairs, the problem's locked assignments marked as locked."""
+    locked = {(a.staff_id, a.requirement_id): a for a in problem.locked}
+    out = []
+    for staff_id, req_id in pairs:
+        pin = locked.get((staff_id, req_id))
+        out.append(Assignment(staff_id, req_id, locked=True, source=pin.source) if pin
+                   else Assignment(staff_id, req_id))
+    return Roster(out)
 
 
 def solver_for(problem: Problem, options: SolveOptions | None = None) -> Solver:

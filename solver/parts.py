@@ -32,9 +32,9 @@ from dataclasses import replace
 from datetime import date
 from typing import Callable, Iterable
 
-from models.domain import Assignment, Problem, Roster, RuleSetting, Staff
+from models.domain import Problem, Roster, RuleSetting, Staff
 from solver.context import Scope
-from solver.core import Progress, SolveOptions, SolveResult, Solver, gap_of
+from solver.core import Progress, SolveOptions, SolveResult, Solver, gap_of, roster_of
 from solver.evaluate import as_solved, evaluate
 from solver.rules import base
 from solver.rules.base import Rule
@@ -77,15 +77,13 @@ class PartsSolver:
         self._lock = threading.Lock()
         self._part: Solver | None = None
         self._rng = random.Random(self.options.seed)
-        self.first_found: float | None = None  # when the last part found its first roster (s)
         self.part_pairs = PART_PAIRS / 4  # the improvement parts' size, adapted as they solve
         # the problem as scored: cover_min soft when the caller asked for a partial roster
         self._scored = as_solved(problem, self.options.soft_cover)
         self._part_rules = self._linking_soft()
-        days = problem.days()
-        self._days = days
-        per_person_day = max(1.0, len(problem.requirements) / max(1, len(days)))
-        self._per_person = per_person_day * len(days)  # pairs one person adds to a part
+        self._days = problem.days()
+        per_person_day = max(1.0, len(problem.requirements) / max(1, len(self._days)))
+        self._per_person = per_person_day * len(self._days)  # pairs one person adds to a part
         self._per_day = per_person_day
 
     # -- the Solver interface ---------------------------------------------------------------
@@ -127,9 +125,9 @@ class PartsSolver:
                 seconds = min(remaining, max(1.0, remaining / 8))
             problem = self._with_active({s.id for s in members})
             scope = Scope(frozenset(current), None if days is None else frozenset(days))
-            roster = self._solve_part(problem, scope, current, seconds, complete=not breaking)
+            roster, first_found = self._solve_part(problem, scope, current, seconds, complete=not breaking)
             if not breaking:
-                self._resize(roster is not None, seconds)
+                self._resize(roster is not None, first_found, seconds)
             if roster is None:
                 continue
             new_score, new_breaking = self._score(roster)
@@ -152,7 +150,7 @@ class PartsSolver:
         model solves quickly; a group that finds nothing in its time is split in two. (People's own
         rules are what makes a model slow: alone, a Curtois Instance20 nurse solves in 0.1 s;
         ten of them together find no roster in 20 s, although nothing but cover links them.)"""
-        size, at, built, retried = 1, 0, set(), set()
+        size, at, retried = 1, 0, set()
         staff = list(staff)
         while at < len(staff) and not self._stopped(deadline):
             group = staff[at:at + size]
@@ -160,7 +158,7 @@ class PartsSolver:
             # goes to improving the roster
             share = 0.5 * (deadline - time.perf_counter()) * len(group) / (len(staff) - at)
             problem = self._with_active({s.id for s in group})
-            roster = self._solve_part(problem, Scope(frozenset(current)), current, max(0.2, share))
+            roster, first_found = self._solve_part(problem, Scope(frozenset(current)), current, max(0.2, share))
             if roster is None:
                 if size == 1:
                     if group[0].id in retried:
@@ -171,8 +169,7 @@ class PartsSolver:
                 size = max(1, size // 2)
                 continue
             current, at = roster, at + len(group)
-            built |= {s.id for s in group}
-            quick = self.first_found is not None and self.first_found < 0.5 * max(0.2, share)
+            quick = first_found is not None and first_found < 0.5 * max(0.2, share)
             if quick and size * 2 * self._per_person <= PART_PAIRS:
                 size *= 2
         return current
@@ -189,11 +186,11 @@ class PartsSolver:
         first = self._rng.randrange(0, len(self._days) - span + 1)
         return people, self._days[first:first + span]
 
-    def _resize(self, found: bool, seconds: float) -> None:
-        """Grow parts that solve within a quarter of their time, shrink parts that find nothing."""
+    def _resize(self, found: bool, first_found: float | None, seconds: float) -> None:
+        """Grow parts that find a roster within a quarter of their time, shrink parts that find nothing."""
         if not found:
             self.part_pairs = max(self._per_day * 2, self.part_pairs / 2)
-        elif self.first_found is not None and self.first_found < 0.25 * seconds:
+        elif first_found is not None and first_found < 0.25 * seconds:
             self.part_pairs = min(PART_PAIRS, self.part_pairs * 1.5)
 
     def _with_active(self, ids: set[str]) -> Problem:
@@ -215,12 +212,15 @@ class PartsSolver:
         return rules
 
     def _solve_part(self, problem: Problem, scope: Scope, current: set[tuple[str, str]],
-                    seconds: float, complete: bool = False) -> set[tuple[str, str]] | None:
+                    seconds: float, complete: bool = False
+                    ) -> tuple[set[tuple[str, str]] | None, float | None]:
+        """The part's roster (None when it found none) and when it found its first one (s).
+        Cover minimums are soft through the part's rules (see _with_active)."""
         options = replace(self.options, time_limit=seconds, hint=Roster.from_pairs(sorted(current)),
-                          soft_cover=True, seed=self._rng.randrange(1 << 30), explain=False)
+                          seed=self._rng.randrange(1 << 30), explain=False)
         with self._lock:
             if self.cancelled:
-                return None
+                return None, None
             part = self._part = Solver(problem, options, self.rules, scope=scope)
         if complete:
             part.complete_hint(seconds / 4)  # the current roster as the part's first solution
@@ -228,10 +228,10 @@ class PartsSolver:
         result = part.solve(lambda progress: firsts.append(progress.elapsed))
         with self._lock:
             self._part = None
-        self.first_found = firsts[0] if firsts else None
+        first_found = firsts[0] if firsts else None
         if result.roster is None:
-            return None
-        return set(result.roster.pairs())
+            return None, first_found
+        return set(result.roster.pairs()), first_found
 
     def _score(self, pairs: set[tuple[str, str]]) -> tuple[tuple[int, int], list[Staff]]:
         """(hard violations, objective) on the whole plan, lower is better; and the people the
@@ -247,10 +247,8 @@ class PartsSolver:
     def _result(self, pairs: set[tuple[str, str]], score: tuple[int, int], elapsed: float) -> SolveResult:
         if score[0]:
             # no roster keeping every hard rule was found in the time: nothing to report as one
-            return SolveResult("unknown", None, None, None, None, elapsed, self.cancelled)
-        locked = {(a.staff_id, a.requirement_id): a for a in self.problem.locked}
-        roster = Roster([Assignment(s, r, locked=True, source=locked[(s, r)].source) if (s, r) in locked
-                         else Assignment(s, r) for s, r in sorted(pairs)])
+            return SolveResult.nothing(elapsed, self.cancelled)
+        roster = roster_of(self.problem, sorted(pairs))
         return SolveResult("feasible", roster, score[1], 0.0, gap_of(score[1], 0.0), elapsed, self.cancelled)
 
 
@@ -260,7 +258,7 @@ class StagedSolver:
     Some plans are easy to optimise but hard to satisfy at all: when every person's own rules are
     tight (Curtois Instance20: 115–117 shifts in 182 days, runs of 2–5, weekends capped), the
     whole model found no roster in 60 s while each person alone solves in 0.1 s. So when the whole
-    model has no roster after a quarter of the time, the first roster is built part by part
+    model has no roster after FIRST_ROSTER_SHARE of the time, the first roster is built part by part
     (PartsSolver), and the whole model then improves it, hinted, for the time that is left.
     """
 
@@ -300,10 +298,10 @@ class StagedSolver:
         limit = float(self.options.time_limit)
         whole = Solver(self.problem, self.options, self.rules)
         if len(whole.ctx.decided()) > STAGED_PAIRS:
-            return self._run(whole, on_progress, 0.0) or SolveResult("unknown", None, None, None, None, 0.0, True)
+            return self._run(whole, on_progress, 0.0) or SolveResult.nothing()
         first = self._run(whole, on_progress, 0.0, first_roster_within=self.FIRST_ROSTER_SHARE * limit)
         if first is None or first.roster is not None or first.status != "unknown" or whole.cancelled:
-            return first or SolveResult("unknown", None, None, None, None, 0.0, True)
+            return first or SolveResult.nothing()
         # no roster from the whole model yet: build one in parts, then let the whole model improve it
         left = limit - (time.perf_counter() - started)
         self.used_parts = True

@@ -23,11 +23,12 @@ DATA = ROOT.parent / "shared" / "benchmarks" / "curtois"
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 from baseline_curtois import solve_baseline  # noqa: E402
-from report import BENCHMARKS, machine_line, replace_section  # noqa: E402
+from report import BENCHMARKS, machine_line, read_section, replace_section  # noqa: E402
 
 from models.benchmarks.curtois import read_instance  # noqa: E402
 from solver.core import SolveOptions, solver_for  # noqa: E402
 from solver.evaluate import evaluate  # noqa: E402
+from solver.parts import PartsSolver, StagedSolver  # noqa: E402
 
 
 def instances(spec: str) -> list[int]:
@@ -52,8 +53,9 @@ def run_haichi(path: Path, time_limit: float, workers: int, seed: int) -> dict:
     result = solver.solve()
     wall = time.perf_counter() - started
     row = {"status": result.status, "objective": result.objective, "bound": result.bound, "wall": wall,
-           "how": ("in parts" if type(solver).__name__ == "PartsSolver" else
-                   "first roster in parts" if getattr(solver, "used_parts", False) else "one model")}
+           "how": ("in parts" if isinstance(solver, PartsSolver) else
+                   "first roster in parts" if isinstance(solver, StagedSolver) and solver.used_parts
+                   else "one model")}
     if result.roster is not None:
         checked = evaluate(problem, result.roster)
         row["hard"] = len(checked.hard_violations)
@@ -96,18 +98,11 @@ EARLIER = "†"
 def earlier_rows() -> tuple[dict[str, str], str]:
     """The table rows already in BENCHMARKS.md by instance name, and the machine line they were
     measured with (rows marked † keep the machine line of their own earlier run)."""
-    if not BENCHMARKS.exists():
-        return {}, ""
-    text = BENCHMARKS.read_text(encoding="utf-8")
-    start, end = "<!-- curtois:start -->", "<!-- curtois:end -->"
-    if start not in text or end not in text:
-        return {}, ""
-    section = text[text.index(start):text.index(end)]
     rows, machine = {}, ""
-    for line in section.splitlines():
+    for line in read_section("curtois").splitlines():
         if line.startswith("| Instance"):
             rows[line.split("|")[1].strip().rstrip(EARLIER).strip()] = line
-        elif line.startswith(f"{EARLIER} ") :
+        elif line.startswith(f"{EARLIER} "):
             machine = line[2:].split(": ", 1)[-1]
         elif line.startswith("Machine:") and not machine:
             machine = line

@@ -60,9 +60,22 @@ def median_seconds(fn: Callable[[], object], repeats: int) -> float:
     return statistics.median(times)
 
 
+def _markers(name: str) -> tuple[str, str]:
+    return f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+
+
+def read_section(name: str) -> str:
+    """The text between the section's markers in BENCHMARKS.md ("" when there is none)."""
+    start, end = _markers(name)
+    text = BENCHMARKS.read_text(encoding="utf-8") if BENCHMARKS.exists() else ""
+    if start not in text or end not in text:
+        return ""
+    return text[text.index(start) + len(start):text.index(end)]
+
+
 def replace_section(name: str, body: str) -> None:
     """Write `body` between the section's markers in BENCHMARKS.md, creating what is missing."""
-    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    start, end = _markers(name)
     text = BENCHMARKS.read_text(encoding="utf-8") if BENCHMARKS.exists() else HEADER
     block = f"{start}\n{body.rstrip()}\n{end}"
     if start in text and end in text:
