@@ -175,6 +175,10 @@ class Context:
         (a 7-day window over 32 shift types is 7 terms, not 224)."""
         return self.works(staff_id, day)
 
+    def pairs_in(self, values: list[int]) -> list[tuple[str, str]]:
+        """The assigned pairs of a solution given as one value per model variable."""
+        return [pair for pair, var in self._x.items() if values[var.index]]
+
     def extract(self, solver: cp_model.CpSolver | cp_model.CpSolverSolutionCallback) -> list[tuple[str, str]]:
         """The assigned (staff_id, requirement_id) pairs of the solver's (or callback's) current solution."""
         return [pair for pair, var in self._x.items() if solver.boolean_value(var)]

@@ -67,6 +67,12 @@ class SolveResult:
         return SolveResult("unknown", None, None, None, None, elapsed, cancelled)
 
 
+# A search still this far (relative gap) from its bound when solve(hand_over_at=...) comes is
+# stopped, for solver.lns to improve its roster instead: on Curtois 17-19 CP-SAT's bound stays far
+# below the roster while the search keeps only one core for its own neighbourhoods.
+HAND_OVER_GAP = 0.02
+
+
 def gap_of(objective: float, bound: float) -> float:
     """|objective - bound| / max(1, |objective|)."""
     return abs(objective - bound) / max(1.0, abs(objective))
@@ -96,6 +102,7 @@ class _Watcher(cp_model.CpSolverSolutionCallback):
         self.solutions = 0
         self.best_cost: int | None = None
         self.best_pairs: list[tuple[str, str]] = []
+        self.gap = 1.0  # relative gap at the latest solution
 
     def on_solution_callback(self) -> None:
         self.solutions += 1
@@ -104,9 +111,10 @@ class _Watcher(cp_model.CpSolverSolutionCallback):
         cost = self.owner.cost(self.value)
         if self.best_cost is None or cost < self.best_cost:
             self.best_cost, self.best_pairs = cost, self.owner.ctx.extract(self)
+        obj, bound = float(self.best_cost), self.best_objective_bound
+        self.gap = gap_of(obj, bound)
         if self.on_progress is not None:
-            obj, bound = float(self.best_cost), self.best_objective_bound
-            self.on_progress(Progress(obj, bound, gap_of(obj, bound), self.wall_time, self.solutions))
+            self.on_progress(Progress(obj, bound, self.gap, self.wall_time, self.solutions))
         if self.owner.cancelled:
             self.stop_search()
 
@@ -140,6 +148,7 @@ class Solver:
         self._lock = threading.Lock()
         self._cp: cp_model.CpSolver | None = None
         self.cancelled = False
+        self.handed_over = False  # solve() stopped at hand_over_at, the gap still wide
 
     def complete_hint(self, seconds: float) -> bool:
         """Turn the pair hint into a complete one: solve the model with every pair fixed to the
@@ -148,23 +157,33 @@ class Solver:
         it before the time is up. False when the hint breaks a hard rule."""
         if self.options.hint is None:
             return False
-        chosen = self.options.hint.pairs()
+        values = self.complete_values(self.options.hint.pairs(), seconds)
+        if values is None:
+            return False
+        model = self.ctx.model
+        model.clear_hints()
+        hint = model.proto.solution_hint
+        hint.vars.extend(range(len(values)))
+        hint.values.extend(values)
+        return True
+
+    def complete_values(self, chosen: set[tuple[str, str]], seconds: float) -> list[int] | None:
+        """A value for every model variable (slacks, flags, ...) in the solution whose pairs are
+        exactly `chosen`: the model solved once with every pair fixed. None when those pairs
+        break a hard rule, or no solution came within `seconds`."""
         fixed = self.ctx.model.clone()
-        for pair, var in self.ctx.decided().items():
-            fixed.add(fixed.get_bool_var_from_proto_index(var.index) == int(pair in chosen))
         fixed.clear_hints()
+        for pair, var in self.ctx.decided().items():
+            domain = fixed.proto.variables[var.index].domain
+            domain.clear()
+            domain.extend((int(pair in chosen),) * 2)
         cp = cp_model.CpSolver()
         cp.parameters.max_time_in_seconds = max(0.1, float(seconds))
         cp.parameters.num_workers = max(1, int(self.options.workers) or 1)
         cp.parameters.stop_after_first_solution = True
         if cp.solve(fixed) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return False
-        model = self.ctx.model
-        model.clear_hints()
-        for index in range(len(model.proto.variables)):
-            var = model.get_int_var_from_proto_index(index)
-            model.add_hint(var, cp.value(var))
-        return True
+            return None
+        return list(cp.response_proto.solution)
 
     def cost(self, value: Callable[[object], int]) -> int:
         """The exact soft cost of the solution `value` reads (the evaluator's objective for it)."""
@@ -178,10 +197,13 @@ class Solver:
                 self._cp.stop_search()
 
     def solve(self, on_progress: Callable[[Progress], None] | None = None,
-              first_roster_within: float | None = None) -> SolveResult:
+              first_roster_within: float | None = None,
+              hand_over_at: float | None = None) -> SolveResult:
         """Run CP-SAT and return the status, the best roster (locked ones marked) and its statistics.
         With `first_roster_within` (seconds), the search stops early, status "unknown", when it
-        has found no roster by then (solver.parts then builds one another way)."""
+        has found no roster by then (solver.parts then builds one another way). With
+        `hand_over_at` (seconds), it stops then, status "feasible" and `handed_over` set, when
+        its roster is still more than HAND_OVER_GAP from the bound (solver.lns improves it)."""
         cp = cp_model.CpSolver()
         cp.parameters.max_time_in_seconds = float(self.options.time_limit)
         workers = int(self.options.workers) or os.cpu_count() or 1  # 0 = all cores
@@ -194,17 +216,25 @@ class Solver:
                 return SolveResult.nothing()
             self._cp = cp
         watcher = _Watcher(self, on_progress)
-        timer = None
+        timers = []
         if first_roster_within is not None:
             def give_up() -> None:
                 with self._lock:
                     if watcher.solutions == 0 and self._cp is not None:
                         self._cp.stop_search()
-            timer = threading.Timer(first_roster_within, give_up)
+            timers.append(threading.Timer(first_roster_within, give_up))
+        if hand_over_at is not None:
+            def hand_over() -> None:
+                with self._lock:
+                    if watcher.solutions and watcher.gap > HAND_OVER_GAP and self._cp is not None:
+                        self.handed_over = True
+                        self._cp.stop_search()
+            timers.append(threading.Timer(hand_over_at, hand_over))
+        for timer in timers:
             timer.daemon = True
             timer.start()
         code = cp.solve(self.ctx.model, watcher)
-        if timer is not None:
+        for timer in timers:
             timer.cancel()
         with self._lock:
             self._cp = None

@@ -37,6 +37,7 @@ from solver.context import Scope
 from solver.core import Progress, SolveOptions, SolveResult, Solver, gap_of, roster_of
 from solver.evaluate import as_solved, evaluate
 from solver.rules import base
+from solver.lns import Improver
 from solver.rules.base import Rule
 
 # Above this many candidate pairs (active staff × sessions) the plan is solved in parts.
@@ -260,9 +261,16 @@ class StagedSolver:
     whole model found no roster in 60 s while each person alone solves in 0.1 s. So when the whole
     model has no roster after FIRST_ROSTER_SHARE of the time, the first roster is built part by part
     (PartsSolver), and the whole model then improves it, hinted, for the time that is left.
+
+    When the whole model's roster is still more than core.HAND_OVER_GAP from its bound after
+    HAND_OVER_SHARE of its time, the search stops and solver.lns improves the roster for the rest,
+    re-solving a few people or a stretch of days at a time: on 2 cores CP-SAT keeps one for its
+    LP and searches its neighbourhoods on the other only. The bound stays the whole model's.
     """
 
     FIRST_ROSTER_SHARE = 0.15  # of the time limit, for the whole model to find a roster alone
+    # of the time limit, after which a roster still far from its bound is improved by solver.lns
+    HAND_OVER_SHARE = 0.4
 
     def __init__(self, problem: Problem, options: SolveOptions | None = None,
                  rules: Iterable[Rule] | None = None):
@@ -271,8 +279,9 @@ class StagedSolver:
         self.rules = None if rules is None else list(rules)
         self.cancelled = False
         self._lock = threading.Lock()
-        self._stage: Solver | PartsSolver | None = None
+        self._stage: Solver | PartsSolver | Improver | None = None
         self.used_parts = False  # whether the first roster had to be built in parts
+        self.used_lns = False  # whether solver.lns improved the whole model's roster
 
     def cancel(self) -> None:
         with self._lock:
@@ -299,7 +308,10 @@ class StagedSolver:
         whole = Solver(self.problem, self.options, self.rules)
         if len(whole.ctx.decided()) > STAGED_PAIRS:
             return self._run(whole, on_progress, 0.0) or SolveResult.nothing()
-        first = self._run(whole, on_progress, 0.0, first_roster_within=self.FIRST_ROSTER_SHARE * limit)
+        first = self._run(whole, on_progress, 0.0, first_roster_within=self.FIRST_ROSTER_SHARE * limit,
+                          hand_over_at=self.HAND_OVER_SHARE * limit)
+        if first is not None and whole.handed_over and first.roster is not None:
+            return self._finish(self._improve(whole, first, started, on_progress), started)
         if first is None or first.roster is not None or first.status != "unknown" or whole.cancelled:
             return first or SolveResult.nothing()
         # no roster from the whole model yet: build one in parts, then let the whole model improve it
@@ -319,10 +331,44 @@ class StagedSolver:
         if left <= 0.5:
             return self._finish(built, started)
         hinted.options = replace(hinted.options, time_limit=left)
-        final = self._run(hinted, on_progress, time.perf_counter() - started)
+        final = self._run(hinted, on_progress, time.perf_counter() - started,
+                          hand_over_at=self.HAND_OVER_SHARE * left)
         if final is None or final.roster is None or (final.objective or 0) > (built.objective or 0):
             return self._finish(built, started)
+        if hinted.handed_over:
+            final = self._improve(hinted, final, started, on_progress)
         return self._finish(final, started)
+
+    def _improve(self, whole: Solver, result: SolveResult, started: float,
+                 on_progress: Callable[[Progress], None] | None) -> SolveResult:
+        """The whole model's roster improved by solver.lns until the time is up; the bound is the
+        whole model's."""
+        deadline = started + float(self.options.time_limit)
+        assert result.roster is not None and result.objective is not None
+        values = whole.complete_values(result.roster.pairs(), max(0.5, deadline - time.perf_counter()))
+        improver = Improver(whole, self.options.seed, int(self.options.workers) or 1)
+        with self._lock:
+            if self.cancelled or values is None:
+                return result
+            self._stage = improver
+        self.used_lns = True
+        bound = result.bound or 0.0
+        solutions = 0
+
+        def better(cost: int) -> None:
+            nonlocal solutions
+            solutions += 1
+            if on_progress is not None:
+                on_progress(Progress(float(cost), bound, gap_of(cost, bound),
+                                     time.perf_counter() - started, solutions))
+
+        values, cost = improver.run(values, result.objective, deadline, better)
+        with self._lock:
+            self._stage = None
+        if cost >= result.objective:
+            return result
+        return replace(result, roster=roster_of(self.problem, whole.ctx.pairs_in(values)), objective=cost,
+                       gap=gap_of(cost, bound), status="feasible")
 
     def _finish(self, result: SolveResult, started: float) -> SolveResult:
         return replace(result, elapsed=time.perf_counter() - started, cancelled=self.cancelled)

@@ -74,11 +74,11 @@ def test_staged_solver_builds_a_roster_in_parts_when_the_whole_model_finds_none(
     real_solve = Solver.solve
     calls: list[float | None] = []
 
-    def solve(self, on_progress=None, first_roster_within=None) -> SolveResult:
+    def solve(self, on_progress=None, first_roster_within=None, **kwargs) -> SolveResult:
         calls.append(first_roster_within)
         if first_roster_within is not None:
             return SolveResult("unknown", None, None, None, None, 0.0, False)
-        return real_solve(self, on_progress)
+        return real_solve(self, on_progress, **kwargs)
 
     monkeypatch.setattr(Solver, "solve", solve)
     progress: list[float] = []

@@ -1,0 +1,162 @@
+"""Improving a roster by re-solving pieces of the whole model: large neighbourhood search by
+people and by days.
+
+CP-SAT's own neighbourhoods are chosen from the model's graph. A roster improves most when whole
+schedules move together: a few people over the whole plan (their runs, weekends and totals
+rebalance against each other), every person over a stretch of days (cover passes between them),
+or more people over a shorter stretch. Each round copies the whole model, fixes every pair outside
+the neighbourhood to the current roster, hints every variable with the current solution and
+re-solves for a moment on one core; `workers` rounds run at once, one per thread (CP-SAT releases
+the GIL while it searches). A round's roster replaces the current one when its exact cost
+(`Solver.cost`, the evaluator's objective) is lower. Each kind of neighbourhood adapts its size:
+it grows when its rounds are solved to optimality in their time, and shrinks when they are not.
+
+Every round is the product's own model with some variables fixed, so every rule holds exactly as
+in the whole solve; nothing here knows which rules there are.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+from ortools.sat.python import cp_model
+
+from solver.core import Solver
+
+# Seconds one round may search. Rounds that run out of time still count when they found better.
+ROUND_SECONDS = 0.5
+# A kind's starting size as a share of the people or the days; the bounds of its adaptation.
+START, SMALLEST, LARGEST = 0.06, 0.02, 1.0
+GROW, SHRINK = 1.1, 1 / 1.1
+
+
+@dataclass
+class Kind:
+    """One kind of neighbourhood: which share of the people and of the days it frees."""
+
+    name: str
+    people: float | None  # share of the people freed, None = all of them
+    days: float | None  # share of the days freed (one stretch), None = every day
+
+    def resize(self, factor: float) -> None:
+        if self.people is not None:
+            self.people = min(LARGEST, max(SMALLEST, self.people * factor))
+        if self.days is not None:
+            self.days = min(LARGEST, max(SMALLEST, self.days * factor))
+
+
+class Improver:
+    """Large neighbourhood search on one Solver's model, from a complete solution of it."""
+
+    def __init__(self, solver: Solver, seed: int = 0, workers: int = 2):
+        self.solver = solver
+        self.workers = max(1, workers)
+        self.seed = seed
+        problem = solver.problem
+        days = problem.days()
+        day_index = {d: i for i, d in enumerate(days)}
+        dates = {r.id: r.date for r in problem.requirements}
+        # (person, day, variable index) of every pair the model decides
+        self._pairs = [(staff_id, day_index[dates[req_id]], var.index)
+                       for (staff_id, req_id), var in solver.ctx.decided().items()]
+        self._people = sorted({staff_id for staff_id, _, _ in self._pairs})
+        self._days = len(days)
+        self._kinds = [Kind("people", START, None), Kind("days", None, 2 * START),
+                       Kind("people and days", 3 * START, 4 * START)]
+        self._lock = threading.Lock()
+        self._running: set[cp_model.CpSolver] = set()
+        self.cancelled = False
+        self.rounds = 0
+        self.improvements = 0
+
+    def cancel(self) -> None:
+        with self._lock:
+            self.cancelled = True
+            for cp in self._running:
+                cp.stop_search()
+
+    def run(self, values: list[int], cost: int, deadline: float,
+            on_better: Callable[[int], None] | None = None) -> tuple[list[int], int]:
+        """Improve the solution `values` (one value per model variable, of cost `cost`) until the
+        deadline (time.perf_counter()) or cancel(); returns the best solution and its cost."""
+        best = {"values": values, "cost": cost}
+        if not self._pairs:
+            return values, cost
+
+        def work(worker: int) -> None:
+            rng = random.Random(self.seed * 1009 + worker)
+            while not self.cancelled:
+                left = deadline - time.perf_counter()
+                if left < 0.05:
+                    return
+                with self._lock:
+                    current, current_cost = best["values"], best["cost"]
+                kind = rng.choice(self._kinds)
+                found = self._round(kind, current, min(left, ROUND_SECONDS), rng)
+                if found is None:
+                    continue
+                new_values, new_cost = found
+                with self._lock:
+                    if new_cost < best["cost"]:
+                        best["values"], best["cost"] = new_values, new_cost
+                        self.improvements += 1
+                        better = new_cost
+                    else:
+                        better = None
+                if better is not None and on_better is not None:
+                    on_better(better)
+
+        threads = [threading.Thread(target=work, args=(w,), daemon=True) for w in range(self.workers)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return best["values"], best["cost"]
+
+    def _free(self, kind: Kind, rng: random.Random) -> Callable[[str, int], bool]:
+        """Which (person, day) pairs the round decides."""
+        people: set[str] | None = None
+        if kind.people is not None:
+            k = max(2, round(len(self._people) * kind.people))
+            people = set(rng.sample(self._people, min(k, len(self._people))))
+        first, last = 0, self._days
+        if kind.days is not None:
+            length = max(3, round(self._days * kind.days))
+            first = rng.randrange(0, max(1, self._days - length + 1))
+            last = first + length
+        return lambda staff_id, day: (people is None or staff_id in people) and first <= day < last
+
+    def _round(self, kind: Kind, values: list[int], seconds: float,
+               rng: random.Random) -> tuple[list[int], int] | None:
+        free = self._free(kind, rng)
+        model = self.solver.ctx.model.clone()
+        model.clear_hints()
+        proto = model.proto
+        for staff_id, day, index in self._pairs:
+            if not free(staff_id, day):
+                domain = proto.variables[index].domain
+                domain.clear()
+                domain.extend((values[index], values[index]))
+        hint = proto.solution_hint
+        hint.vars.extend(range(len(values)))
+        hint.values.extend(values)
+        cp = cp_model.CpSolver()
+        cp.parameters.max_time_in_seconds = seconds
+        cp.parameters.num_workers = 1
+        cp.parameters.random_seed = rng.randrange(1 << 16)
+        with self._lock:
+            if self.cancelled:
+                return None
+            self._running.add(cp)
+        status = cp.solve(model)
+        with self._lock:
+            self._running.discard(cp)
+            self.rounds += 1
+            kind.resize(GROW if status == cp_model.OPTIMAL else SHRINK)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return None
+        return list(cp.response_proto.solution), self.solver.cost(cp.value)

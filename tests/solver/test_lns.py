@@ -1,0 +1,96 @@
+"""Large neighbourhood search by people and days (solver.lns), and the staged solver's hand-over
+to it when the whole model's roster stays far from its bound."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from models.benchmarks.curtois import read_instance
+from models.domain import Roster
+from solver import core, parts
+from solver.core import SolveOptions, Solver, roster_of, solver_for
+from solver.evaluate import evaluate
+from solver.lns import Improver
+from tests.solver.factories import random_problem
+from tests.solver.test_parts import DATA, needs_data
+
+
+@pytest.mark.parametrize("seed", [2, 4])
+def test_lns_never_returns_a_worse_roster_and_keeps_every_hard_rule(seed: int) -> None:
+    problem = random_problem(seed, soft=True)
+    whole = Solver(problem, SolveOptions(time_limit=5, workers=1))
+    first = Solver(problem, SolveOptions(time_limit=5, workers=1, seed=seed)).solve()
+    assert first.roster is not None and first.objective is not None
+    values = whole.complete_values(first.roster.pairs(), 5.0)
+    assert values is not None
+    seen: list[int] = []
+    improver = Improver(whole, seed=seed, workers=2)
+    best, cost = improver.run(values, first.objective, time.perf_counter() + 2.0, seen.append)
+    assert cost <= first.objective
+    assert seen == sorted(seen, reverse=True) and (not seen or seen[-1] == cost)
+    assert improver.rounds > 0
+    roster = roster_of(problem, whole.ctx.pairs_in(best))
+    checked = evaluate(problem, roster)
+    assert not checked.hard_violations
+    assert checked.objective == cost  # the cost the search kept is the evaluator's objective
+
+
+def test_lns_improves_a_deliberately_poor_roster() -> None:
+    """Starting from the first roster CP-SAT finds, a few seconds of rounds lower the cost."""
+    problem = random_problem(3, soft=True)
+    whole = Solver(problem, SolveOptions(time_limit=5, workers=1))
+    values = whole.complete_values(_first_roster(problem).pairs(), 5.0)
+    assert values is not None
+    start = evaluate(problem, roster_of(problem, whole.ctx.pairs_in(values))).objective
+    _, cost = Improver(whole, seed=1, workers=2).run(values, start, time.perf_counter() + 3.0)
+    assert cost < start
+
+
+def _first_roster(problem) -> Roster:
+    solver = Solver(problem, SolveOptions(time_limit=5, workers=1))
+    solver.ctx.model.clear_objective()
+    result = solver.solve()
+    assert result.roster is not None
+    return result.roster
+
+
+def test_a_cancelled_lns_returns_its_start_at_once() -> None:
+    problem = random_problem(1, soft=True)
+    whole = Solver(problem, SolveOptions(time_limit=5, workers=1))
+    first = Solver(problem, SolveOptions(time_limit=5, workers=1)).solve()
+    values = whole.complete_values(first.roster.pairs(), 5.0)
+    improver = Improver(whole)
+    improver.cancel()
+    started = time.perf_counter()
+    best, cost = improver.run(values, first.objective, started + 30.0)
+    assert (best, cost) == (values, first.objective)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_complete_values_refuse_a_roster_that_breaks_a_hard_rule() -> None:
+    problem = random_problem(1, soft=False)
+    whole = Solver(problem, SolveOptions(time_limit=5, workers=1))
+    assert any(r.min_staff > 0 for r in problem.requirements)
+    assert whole.complete_values(set(), 2.0) is None  # nobody placed: cover minimums broken
+
+
+@needs_data
+def test_the_staged_solver_hands_a_roster_far_from_its_bound_to_lns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forced: every gap counts as wide and the hand-over comes early. The roster then comes from
+    the LNS, keeps the whole model's bound and agrees with the evaluator."""
+    monkeypatch.setattr(core, "HAND_OVER_GAP", -1.0)
+    monkeypatch.setattr(parts.StagedSolver, "HAND_OVER_SHARE", 0.1)
+    problem = read_instance(DATA / "Instance7.txt")  # not proved optimal within a second
+    solver = solver_for(problem, SolveOptions(time_limit=6, workers=2))
+    assert isinstance(solver, parts.StagedSolver)
+    progress: list[float] = []
+    result = solver.solve(lambda p: progress.append(p.objective))
+    assert solver.used_lns
+    assert result.status == "feasible" and result.roster is not None
+    checked = evaluate(problem, result.roster)
+    assert not checked.hard_violations and checked.objective == result.objective
+    assert result.bound is not None and result.bound <= result.objective
+    assert progress and min(progress) == result.objective
+    assert 5.0 <= result.elapsed < 9.0  # the LNS used the time that was left, and no more
