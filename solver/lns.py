@@ -46,7 +46,8 @@ class Kind:
     wins: int = 0  # rounds that lowered the cost
 
     def chance(self) -> float:
-        """How likely this kind is to be chosen: its recent success, never below a floor."""
+        """How likely this kind is to be chosen: the share of its rounds that lowered the cost,
+        smoothed so that a kind not yet tried, or unlucky so far, is still chosen now and then."""
         return (self.wins + 1) / (self.rounds + 2)
 
     def resize(self, factor: float) -> None:
@@ -78,7 +79,6 @@ class Improver:
         self._running: set[cp_model.CpSolver] = set()
         self.cancelled = False
         self.rounds = 0
-        self.improvements = 0
 
     def cancel(self) -> None:
         with self._lock:
@@ -101,7 +101,7 @@ class Improver:
                 if left < 0.05:
                     return
                 with self._lock:
-                    current, current_cost = best["values"], best["cost"]
+                    current = best["values"]
                 kind = self._choose(rng)
                 found = self._round(kind, current, min(left, ROUND_SECONDS), rng)
                 if found is None:
@@ -110,7 +110,6 @@ class Improver:
                 with self._lock:
                     if new_cost < best["cost"]:
                         best["values"], best["cost"] = new_values, new_cost
-                        self.improvements += 1
                         kind.wins += 1
                         better = new_cost
                     else:

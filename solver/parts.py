@@ -36,8 +36,8 @@ from models.domain import Problem, Roster, RuleSetting, Staff
 from solver.context import Scope
 from solver.core import Progress, SolveOptions, SolveResult, Solver, gap_of, roster_of
 from solver.evaluate import as_solved, evaluate
-from solver.rules import base
 from solver.lns import Improver
+from solver.rules import base
 from solver.rules.base import Rule
 
 # Above this many candidate pairs (active staff × sessions) the plan is solved in parts.
