@@ -40,6 +40,10 @@ class SolveOptions:
     explain: bool = True  # when no roster exists, find out why (solves more models)
     log: bool = False
 
+    def threads(self) -> int:
+        """The worker threads to use: `workers`, with 0 meaning every core."""
+        return int(self.workers) or os.cpu_count() or 1
+
 
 @dataclass(frozen=True)
 class Progress:
@@ -163,11 +167,7 @@ class Solver:
         values = self.complete_values(self.options.hint.pairs(), seconds)
         if values is None:
             return False
-        model = self.ctx.model
-        model.clear_hints()
-        hint = model.proto.solution_hint
-        hint.vars.extend(range(len(values)))
-        hint.values.extend(values)
+        hint_every_variable(self.ctx.model, values)
         return True
 
     def complete_values(self, chosen: set[tuple[str, str]], seconds: float) -> list[int] | None:
@@ -177,9 +177,7 @@ class Solver:
         fixed = self.ctx.model.clone()
         fixed.clear_hints()
         for pair, var in self.ctx.decided().items():
-            domain = fixed.proto.variables[var.index].domain
-            domain.clear()
-            domain.extend((int(pair in chosen),) * 2)
+            fix_variable(fixed, var.index, int(pair in chosen))
         cp = cp_model.CpSolver()
         cp.parameters.max_time_in_seconds = max(0.1, float(seconds))
         cp.parameters.num_workers = max(1, int(self.options.workers) or 1)
@@ -209,7 +207,7 @@ class Solver:
         its roster is still more than HAND_OVER_GAP from the bound (solver.lns improves it)."""
         cp = cp_model.CpSolver()
         cp.parameters.max_time_in_seconds = float(self.options.time_limit)
-        workers = int(self.options.workers) or os.cpu_count() or 1  # 0 = all cores
+        workers = self.options.threads()
         cp.parameters.num_workers = workers
         portfolio(cp.parameters, workers)
         cp.parameters.random_seed = int(self.options.seed)
@@ -257,6 +255,21 @@ class Solver:
 
             result.explanation = explain(self.problem, self.rules, self.options)
         return result
+
+
+def fix_variable(model: cp_model.CpModel, index: int, value: int) -> None:
+    """Fix one variable of the model (by proto index) to a value, in place."""
+    domain = model.proto.variables[index].domain
+    domain.clear()
+    domain.extend((value, value))
+
+
+def hint_every_variable(model: cp_model.CpModel, values: list[int]) -> None:
+    """Replace the model's hint by a complete one: `values` holds one value per variable."""
+    model.clear_hints()
+    hint = model.proto.solution_hint
+    hint.vars.extend(range(len(values)))
+    hint.values.extend(values)
 
 
 def roster_of(problem: Problem, pairs: Iterable[tuple[str, str]]) -> Roster:

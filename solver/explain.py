@@ -21,6 +21,7 @@ from ortools.sat.python import cp_model
 from models.domain import Problem
 from models.i18n import t
 from solver.context import Context
+from solver.core import fix_variable
 from solver.eligibility import Screen, filters_pairs
 from solver.rules.availability import fits
 from solver.rules.base import Rule
@@ -191,9 +192,7 @@ def holds(model: cp_model.CpModel, groups: list[Group], enabled: set[int], secon
     True when a roster exists, False when none does, None when time ran out."""
     copy = model.clone()
     for g in groups:
-        domain = copy.proto.variables[g.literal].domain
-        domain.clear()
-        domain.extend([1, 1] if g.literal in enabled else [0, 0])
+        fix_variable(copy, g.literal, int(g.literal in enabled))
     cp = cp_model.CpSolver()
     cp.parameters.max_time_in_seconds = max(0.05, seconds)
     cp.parameters.num_workers = 1

@@ -26,7 +26,7 @@ from typing import Callable
 
 from ortools.sat.python import cp_model
 
-from solver.core import Solver
+from solver.core import Solver, fix_variable, hint_every_variable
 
 # Seconds one round may search. Rounds that run out of time still count when they found better.
 ROUND_SECONDS = 0.5
@@ -149,16 +149,10 @@ class Improver:
                rng: random.Random) -> tuple[list[int], int] | None:
         free = self._free(kind, rng)
         model = self.solver.ctx.model.clone()
-        model.clear_hints()
-        proto = model.proto
         for staff_id, day, index in self._pairs:
             if not free(staff_id, day):
-                domain = proto.variables[index].domain
-                domain.clear()
-                domain.extend((values[index], values[index]))
-        hint = proto.solution_hint
-        hint.vars.extend(range(len(values)))
-        hint.values.extend(values)
+                fix_variable(model, index, values[index])
+        hint_every_variable(model, values)
         cp = cp_model.CpSolver()
         cp.parameters.max_time_in_seconds = seconds
         cp.parameters.num_workers = 1

@@ -346,7 +346,7 @@ class StagedSolver:
         deadline = started + float(self.options.time_limit)
         assert result.roster is not None and result.objective is not None
         values = whole.complete_values(result.roster.pairs(), max(0.5, deadline - time.perf_counter()))
-        improver = Improver(whole, self.options.seed, int(self.options.workers) or 1)
+        improver = Improver(whole, self.options.seed, self.options.threads())
         with self._lock:
             if self.cancelled or values is None:
                 return result
