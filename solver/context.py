@@ -52,6 +52,7 @@ class Context:
         self._day_caps: dict[str, bool] = {}
         self._settings: dict[str, RuleSetting] = {}
         self._limits: dict[tuple[str, str, str], object] = {}
+        self._constant: cp_model.IntVar | None = None  # see _one
         self._create_variables()
 
     # -- construction ---------------------------------------------------------------------
@@ -77,8 +78,14 @@ class Context:
                 staff = self.problem.staff_by_id(staff_id)
                 if free and staff.active:
                     continue  # decided above
-                # a constant 1: counted by the session's cover, and by the person's rules when active
-                self._add(staff, req, self.model.new_constant(1), personal=staff.active)
+                # the constant 1: counted by the session's cover, and by the person's rules when active
+                self._add(staff, req, self._one(), personal=staff.active)
+
+    def _one(self) -> cp_model.IntVar:
+        """The model's constant 1, which every fixed assignment of a Scope shares."""
+        if self._constant is None:
+            self._constant = self.model.new_constant(1)
+        return self._constant
 
     def _add(self, staff: Staff, req: Requirement, var: cp_model.IntVar, personal: bool = True) -> None:
         self._x[(staff.id, req.id)] = var
@@ -137,6 +144,11 @@ class Context:
     def decided(self) -> dict[tuple[str, str], cp_model.IntVar]:
         """The pairs this model decides (all of them without a Scope)."""
         return self._decided
+
+    def is_fixed(self, variable: cp_model.IntVar) -> bool:
+        """Whether this pair variable is a Scope's fixed assignment (a constant 1), not decided
+        by this model: what depends on such pairs alone is the same in every solution."""
+        return self._constant is not None and variable.index == self._constant.index
 
     def staff_for(self, requirement_id: str) -> list[tuple[Staff, cp_model.IntVar]]:
         return self._by_req.get(requirement_id, [])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from models.domain import Problem, Roster, Violation
+from models.domain import Problem, Requirement, Roster, Violation
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
@@ -37,20 +37,36 @@ class CoverTarget(BaseRule):
             return []
         hard_min, hard_max = ctx.enforces("cover_min"), ctx.enforces("cover_max")
         out: list[Penalty] = []
+        fixed_cost = 0  # of the sessions a part of the plan does not decide (solver.parts)
         for req in ctx.problem.requirements:
             variables = [v for _, v in ctx.staff_for(req.id)]
+            decided = [v for v in variables if not ctx.is_fixed(v)]
+            fixed = len(variables) - len(decided)  # a Scope's assignments, constants
+            if not decided:
+                fixed_cost += s.weight * units(req, fixed)
+                continue
             # Terms the hard cover rules already keep at 0 are left out (a session with min = max
             # = target adds nothing): every roster the solver reports keeps the hard rules.
             floor = req.min_staff if hard_min else 0
             cap = len(variables) if not hard_max or req.max_staff is None else min(req.max_staff, len(variables))
-            n, label = count(variables), f"cover_target[{req.id}]"
-            # the textbook soft cover: n + under - over = target as two one-sided slacks
-            if req.under_weight and req.target > floor:
-                out += shortfall(ctx.model, n, req.target, req.under_weight * s.weight,
-                                 self.info.id, f"{label}.under")
+            n, label = fixed + count(decided), f"cover_target[{req.id}]"
+            # the textbook soft cover: n + under - over = target as two one-sided slacks; a side
+            # that can never be negative is its own exact, linear cost and needs no slack (one
+            # person's part of a plan: every session's cover is the others' count plus one pair)
+            if req.under_weight and req.target > max(floor, fixed):
+                weight = req.under_weight * s.weight
+                if len(variables) <= req.target:
+                    out.append(Penalty(req.target - n, weight, self.info.id, f"{label}.under"))
+                else:
+                    out += shortfall(ctx.model, n, req.target, weight, self.info.id, f"{label}.under")
             if req.over_weight and cap > req.target:
-                out += excess(ctx.model, n, req.target, cap, req.over_weight * s.weight,
-                              self.info.id, f"{label}.over")
+                weight = req.over_weight * s.weight
+                if fixed >= req.target:
+                    out.append(Penalty(n - req.target, weight, self.info.id, f"{label}.over"))
+                else:
+                    out += excess(ctx.model, n, req.target, cap, weight, self.info.id, f"{label}.over")
+        if fixed_cost:
+            out.append(Penalty(fixed_cost, 1, self.info.id, "cover_target[fixed]"))
         return out
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
@@ -62,8 +78,7 @@ class CoverTarget(BaseRule):
         for req in problem.requirements:
             n = len(placed.by_req.get(req.id, []))
             under, over = max(0, req.target - n), max(0, n - req.target)
-            units = req.under_weight * under + req.over_weight * over
-            if units == 0:
+            if units(req, n) == 0:
                 continue
             if under:
                 message = t("{session}: 希望 {target} 名に対して {n} 名です。",
@@ -73,8 +88,13 @@ class CoverTarget(BaseRule):
                 message = t("{session}: 希望 {target} 名に対して {n} 名（超過）です。",
                             "{session}: {n} staff, more than the {target} preferred.",
                             session=req.label(), target=req.target, n=n)
-            out.append(breach(self.info, s, units, message, requirement_id=req.id, day=req.date))
+            out.append(breach(self.info, s, units(req, n), message, requirement_id=req.id, day=req.date))
         return out
+
+
+def units(req: Requirement, n: int) -> int:
+    """The session's cost units with n staff: its weights times the distance from the target."""
+    return req.under_weight * max(0, req.target - n) + req.over_weight * max(0, n - req.target)
 
 
 RULE = CoverTarget()

@@ -81,6 +81,8 @@ class NoOverlap(BaseRule):
         # a person held to one session a day by a hard rule cannot overlap: nothing to add for them
         one_a_day = ctx.enforces("max_per_day")
         staff_ids = [st.id for st in ctx.problem.staff if st.active and not (one_a_day and ctx.one_a_day(st.id))]
+        if not staff_ids:
+            return []
         for day, sessions in by_day.items():
             cliques = clique_cover(ctx.problem, sessions)
             if not cliques:

@@ -108,3 +108,10 @@ def test_soft_cover_gives_the_best_partial_roster() -> None:
     assert result.objective == evaluate(p, result.roster, soft_cover=True).objective
     assert [v.rule_id for v in evaluate(p, result.roster, soft_cover=True).violations
             if v.cost >= 1000] == ["cover_min"]
+
+
+def test_enough_at_stops_the_search_at_the_first_roster_after_it() -> None:
+    seen: list[Progress] = []
+    result = Solver(random_problem(2, soft=True), SolveOptions(time_limit=30, workers=1)).solve(
+        seen.append, enough_at=0.0)
+    assert result.roster is not None and len(seen) == 1 and result.elapsed < 30

@@ -119,3 +119,37 @@ def test_complete_hint_refuses_a_roster_that_breaks_a_hard_rule() -> None:
         pytest.skip("benchmark files not found")
     nobody = Roster([])  # everyone below their minimum minutes: a hard rule of the benchmark
     assert not Solver(problem, SolveOptions(time_limit=5, workers=1, hint=nobody)).complete_hint(2.0)
+
+
+@needs_data
+def test_people_are_alone_when_no_hard_rule_links_them() -> None:
+    assert parts.people_alone(read_instance(DATA / "Instance1.txt"))  # the benchmark's cover is soft
+    assert not parts.people_alone(random_problem(1))  # hard cover minimums and skills
+    assert parts.people_alone(random_problem(1, soft=True))
+
+
+@needs_data
+def test_a_first_roster_built_side_by_side_keeps_every_hard_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    problem = read_instance(DATA / "Instance4.txt")
+    monkeypatch.setattr(parts.PartsSolver, "_construct_in_groups", lambda *args: pytest.fail("built in groups"))
+    result = parts.PartsSolver(problem, SolveOptions(time_limit=30, workers=2, seed=3), improve=False).solve()
+    assert result.status == "feasible" and result.roster is not None
+    assert result.elapsed < 30  # the construction ends once everyone has a schedule
+    checked = evaluate(problem, result.roster)
+    assert not checked.hard_violations and checked.objective == result.objective
+    assert {a.staff_id for a in result.roster.assignments} == {s.id for s in problem.active_staff()}
+
+
+@needs_data
+def test_a_part_of_one_person_costs_what_the_evaluator_says() -> None:
+    """Sessions the part cannot change cost a constant; those it can, an exact linear term."""
+    problem = read_instance(DATA / "Instance4.txt")
+    whole = Solver(problem, SolveOptions(time_limit=3, workers=2)).solve()
+    assert whole.roster is not None
+    person = problem.active_staff()[0].id
+    sub = parts.PartsSolver(problem, SolveOptions(workers=1))._with_active({person})
+    part = Solver(sub, SolveOptions(time_limit=3, workers=1), scope=Scope(frozenset(whole.roster.pairs())))
+    result = part.solve()
+    assert result.roster is not None
+    assert result.objective == evaluate(sub, result.roster).objective
+    assert result.objective <= evaluate(sub, whole.roster).objective  # the part starts from there
