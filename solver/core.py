@@ -111,7 +111,7 @@ def portfolio(parameters, workers: int, quick: bool = False) -> None:
         parameters.subsolvers.append(QUICK_PORTFOLIO[0])
         parameters.cp_model_presolve = False
     elif 1 < workers < 8:
-        names = QUICK_PORTFOLIO + tuple(n for n in PORTFOLIO if n not in QUICK_PORTFOLIO) if quick else PORTFOLIO
+        names = (QUICK_PORTFOLIO + tuple(n for n in PORTFOLIO if n not in QUICK_PORTFOLIO)) if quick else PORTFOLIO
         parameters.subsolvers.extend(names[:workers])
 
 

@@ -192,15 +192,16 @@ class PartsSolver:
         Instance22 (50 nurses × 364 days), one nurse alone takes 0.3-1.9 s on one worker."""
         queue = list(staff)
         retried: set[str] = set()
-        state = {"current": set(current)}
+        current = set(current)
 
         def work() -> None:
+            nonlocal current
             while not self._stopped(deadline):
                 with self._lock:
                     if not queue:
                         return
                     person = queue.pop(0)
-                    placed = frozenset(state["current"])
+                    placed = frozenset(current)
                     waiting = len(queue) + 1
                 left = deadline - time.perf_counter()
                 share = max(0.2, left * self.options.threads() / waiting)  # an even share
@@ -215,14 +216,14 @@ class PartsSolver:
                             queue.append(person)
                         continue
                     mine = {pair for pair in roster if pair[0] == person.id}
-                    state["current"] = {pair for pair in state["current"] if pair[0] != person.id} | mine
+                    current = {pair for pair in current if pair[0] != person.id} | mine
 
         threads = [threading.Thread(target=work, daemon=True) for _ in range(self.options.threads())]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
-        return state["current"]
+        return current
 
     def _construct_in_groups(self, staff: list[Staff], current: set[tuple[str, str]],
                              deadline: float) -> set[tuple[str, str]]:

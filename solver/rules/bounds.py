@@ -24,12 +24,17 @@ def started_units(amount: int, unit: int = 1) -> int:
 
 def slack_penalty(
     model: cp_model.CpModel, amount: Any, top: int, weight: int, rule_id: str, label: str,
-    unit: int = 1,
+    unit: int = 1, low: int | None = None,
 ) -> list[Penalty]:
-    """`weight * started_units(amount, unit)` as a one-sided slack, where amount <= top; nothing
-    when it can never be positive. The returned Penalty's `exact` computes the true cost."""
+    """`weight * started_units(amount, unit)` as a one-sided slack, where low <= amount <= top;
+    nothing when it can never be positive. When it can never be negative either (`low` >= 0, in
+    units of 1), the amount is its own exact, linear cost and needs no slack (one person's part
+    of a plan: a session's cover is the others' fixed count plus one pair). The returned
+    Penalty's `exact` computes the true cost."""
     if top <= 0:
         return []
+    if low is not None and low >= 0 and unit == 1:
+        return [Penalty(amount, weight, rule_id, label)]
     v = model.new_int_var(0, started_units(top, unit), f"slack[{label}]")
     model.add(unit * v >= amount)
     return [Penalty(v, weight, rule_id, label,
@@ -62,15 +67,18 @@ def spread_penalty(model: cp_model.CpModel, totals: Sequence[Any], top: int, wei
 
 
 def excess(model: cp_model.CpModel, expr: Any, bound: int, upper: int, weight: int,
-           rule_id: str, label: str) -> list[Penalty]:
-    """The penalty weight * max(0, expr - bound), where 0 <= expr <= upper (see slack_penalty)."""
-    return slack_penalty(model, expr - bound, upper - bound, weight, rule_id, label)
+           rule_id: str, label: str, lower: int | None = None) -> list[Penalty]:
+    """The penalty weight * max(0, expr - bound), where lower (or 0) <= expr <= upper (see
+    slack_penalty)."""
+    low = None if lower is None else lower - bound
+    return slack_penalty(model, expr - bound, upper - bound, weight, rule_id, label, low=low)
 
 
 def shortfall(model: cp_model.CpModel, expr: Any, bound: int, weight: int,
-              rule_id: str, label: str) -> list[Penalty]:
-    """The penalty weight * max(0, bound - expr), where expr >= 0 (see slack_penalty)."""
-    return slack_penalty(model, bound - expr, bound, weight, rule_id, label)
+              rule_id: str, label: str, upper: int | None = None) -> list[Penalty]:
+    """The penalty weight * max(0, bound - expr), where 0 <= expr <= upper (see slack_penalty)."""
+    low = None if upper is None else bound - upper
+    return slack_penalty(model, bound - expr, bound, weight, rule_id, label, low=low)
 
 
 def at_most(

@@ -50,21 +50,14 @@ class CoverTarget(BaseRule):
             floor = req.min_staff if hard_min else 0
             cap = len(variables) if not hard_max or req.max_staff is None else min(req.max_staff, len(variables))
             n, label = fixed + count(decided), f"cover_target[{req.id}]"
-            # the textbook soft cover: n + under - over = target as two one-sided slacks; a side
-            # that can never be negative is its own exact, linear cost and needs no slack (one
-            # person's part of a plan: every session's cover is the others' count plus one pair)
+            # the textbook soft cover: n + under - over = target as two one-sided slacks (exact
+            # linear terms where a side can never be negative, see bounds.slack_penalty)
             if req.under_weight and req.target > max(floor, fixed):
-                weight = req.under_weight * s.weight
-                if len(variables) <= req.target:
-                    out.append(Penalty(req.target - n, weight, self.info.id, f"{label}.under"))
-                else:
-                    out += shortfall(ctx.model, n, req.target, weight, self.info.id, f"{label}.under")
+                out += shortfall(ctx.model, n, req.target, req.under_weight * s.weight,
+                                 self.info.id, f"{label}.under", upper=len(variables))
             if req.over_weight and cap > req.target:
-                weight = req.over_weight * s.weight
-                if fixed >= req.target:
-                    out.append(Penalty(n - req.target, weight, self.info.id, f"{label}.over"))
-                else:
-                    out += excess(ctx.model, n, req.target, cap, weight, self.info.id, f"{label}.over")
+                out += excess(ctx.model, n, req.target, cap, req.over_weight * s.weight,
+                              self.info.id, f"{label}.over", lower=fixed)
         if fixed_cost:
             out.append(Penalty(fixed_cost, 1, self.info.id, "cover_target[fixed]"))
         return out
