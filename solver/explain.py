@@ -21,7 +21,7 @@ from ortools.sat.python import cp_model
 from models.domain import Problem
 from models.i18n import t
 from solver.context import Context
-from solver.core import fix_variable
+from solver.core import fix_variables
 from solver.eligibility import Screen, filters_pairs
 from solver.rules.availability import fits
 from solver.rules.base import Rule
@@ -191,8 +191,7 @@ def holds(model: cp_model.CpModel, groups: list[Group], enabled: set[int], secon
     """Solve a copy with exactly the `enabled` groups switched on (no assumptions):
     True when a roster exists, False when none does, None when time ran out."""
     copy = model.clone()
-    for g in groups:
-        fix_variable(copy, g.literal, int(g.literal in enabled))
+    fix_variables(copy, ((g.literal, int(g.literal in enabled)) for g in groups))
     cp = cp_model.CpSolver()
     cp.parameters.max_time_in_seconds = max(0.05, seconds)
     cp.parameters.num_workers = 1
