@@ -72,13 +72,20 @@ class SolveResult:
         return SolveResult("unknown", None, None, None, None, elapsed, cancelled)
 
 
-# A search whose bound is still less than half its roster's cost when solve(hand_over_at=...) comes
-# is stopped, for solver.lns to improve its roster instead. Such a bound means the LP relaxation
-# is not guiding CP-SAT's search (Curtois 12, 17, 18, 19: bounds of 3-2557 against rosters of
-# 6000-8000 at 24 s), and there the neighbourhoods of solver.lns improved the 60 s result by 4-12 %.
-# Where the bound is close (Curtois 4-10: gaps of 2-25 %), CP-SAT's own LP-guided search did better
-# than handing over, and keeps the whole time.
-HAND_OVER_GAP = 0.5
+# A search whose roster is still more than HAND_OVER_GAP from its bound when
+# solve(hand_over_at=...) comes is stopped, for solver.lns to improve its roster instead. With
+# rounds that search at once (no presolve, lengths following the plan) that paid wherever the
+# model decides LNS_PAIRS or more pairs (Curtois at 60 s, one run each, handing over at a gap of 5 %
+# against 50 %: 8 1527 against 1604, 9 462/539, 10 4744/4952, 14 1653/1717, 16 3830/4128). A
+# smaller model is within reach of CP-SAT's own search, which proved Instance4 optimal (1716) where
+# the rounds stopped at 1719 and did better on Instance5 (1147 against 1236): there only a bound
+# less than half the roster's cost, the LP not guiding the search at all, hands over.
+HAND_OVER_GAP, SMALL_HAND_OVER_GAP, LNS_PAIRS = 0.05, 0.5, 2000
+
+
+def hand_over_gap(pairs: int) -> float:
+    """The gap above which a model deciding `pairs` pairs hands its roster over to solver.lns."""
+    return HAND_OVER_GAP if pairs >= LNS_PAIRS else SMALL_HAND_OVER_GAP
 
 
 def gap_of(objective: float, bound: float) -> float:
@@ -220,7 +227,7 @@ class Solver:
         With `first_roster_within` (seconds), the search stops early, status "unknown", when it
         has found no roster by then (solver.parts then builds one another way). With
         `hand_over_at` (seconds), it stops then, status "feasible" and `handed_over` set, when
-        its roster is still more than HAND_OVER_GAP from the bound (solver.lns improves it). With
+        its roster is still more than hand_over_gap() from the bound (solver.lns improves it). With
         `enough_at` (seconds), it stops then when it has a roster, and otherwise at the first one
         after it: a part of a first roster needs one soon, not the best."""
         cp = cp_model.CpSolver()
@@ -243,9 +250,11 @@ class Solver:
                         self._cp.stop_search()
             timers.append(threading.Timer(first_roster_within, give_up))
         if hand_over_at is not None:
+            wide = hand_over_gap(len(self.ctx.decided()))
+
             def hand_over() -> None:
                 with self._lock:
-                    if watcher.solutions and watcher.gap > HAND_OVER_GAP and self._cp is not None:
+                    if watcher.solutions and watcher.gap > wide and self._cp is not None:
                         self.handed_over = True
                         self._cp.stop_search()
             timers.append(threading.Timer(hand_over_at, hand_over))

@@ -354,7 +354,7 @@ class StagedSolver:
     model has no roster after FIRST_ROSTER_SHARE of the time, the first roster is built part by part
     (PartsSolver), and the whole model then improves it, hinted, for the time that is left.
 
-    When the whole model's roster is still more than core.HAND_OVER_GAP from its bound after
+    When the whole model's roster is still more than core.hand_over_gap() from its bound after
     HAND_OVER_SHARE of its time, the search stops and solver.lns improves the roster for the rest,
     re-solving a few people or a stretch of days at a time: on 2 cores CP-SAT keeps one for its
     LP and searches its neighbourhoods on the other only. The bound stays the whole model's.

@@ -76,11 +76,18 @@ def test_complete_values_refuse_a_roster_that_breaks_a_hard_rule() -> None:
     assert whole.complete_values(set(), 2.0) is None  # nobody placed: cover minimums broken
 
 
+def test_a_big_model_hands_over_at_a_narrower_gap_than_a_small_one() -> None:
+    assert core.hand_over_gap(core.LNS_PAIRS) == core.HAND_OVER_GAP
+    assert core.hand_over_gap(core.LNS_PAIRS - 1) == core.SMALL_HAND_OVER_GAP
+    assert core.HAND_OVER_GAP < core.SMALL_HAND_OVER_GAP
+
+
 @needs_data
 def test_the_staged_solver_hands_a_roster_far_from_its_bound_to_lns(monkeypatch: pytest.MonkeyPatch) -> None:
     """Forced: every gap counts as wide and the hand-over comes early. The roster then comes from
     the LNS, keeps the whole model's bound and agrees with the evaluator."""
     monkeypatch.setattr(core, "HAND_OVER_GAP", -1.0)
+    monkeypatch.setattr(core, "SMALL_HAND_OVER_GAP", -1.0)
     monkeypatch.setattr(parts.StagedSolver, "HAND_OVER_SHARE", 0.1)
     problem = read_instance(DATA / "Instance7.txt")  # not proved optimal within a second
     solver = solver_for(problem, SolveOptions(time_limit=6, workers=2))
