@@ -7,8 +7,8 @@ rebalance against each other), every person over a stretch of days (cover passes
 or more people over a shorter stretch. Each round copies the whole model, fixes every pair outside
 the neighbourhood to the current roster, hints every variable with the current solution and
 re-solves for a moment on one core without presolve; `workers` rounds run at once, one per thread
-(CP-SAT releases the GIL while it searches). A round's roster replaces the current one when its exact cost
-(`Solver.cost`, the evaluator's objective) is lower. Each kind of neighbourhood adapts its size
+(CP-SAT releases the GIL while it searches). A round's roster replaces the current one when its
+exact cost (`Solver.cost`, the evaluator's objective) is lower. Each kind of neighbourhood adapts its size
 (it grows when its rounds are solved to optimality in their time, and shrinks when they are not)
 and how often it is chosen (by the share of its rounds that lowered the cost).
 
@@ -177,7 +177,8 @@ class Improver:
         cp.parameters.random_seed = rng.randrange(1 << 16)
         # Without presolve: on the whole model with most pairs fixed it took 0.43 of a round's
         # 0.5 s (Curtois Instance13), and searching straight away gave better rosters at 20 s on
-        # Curtois 12, 17 and 19 (5936 against 7134, 7551 against 8373, 8327 against 9243), one run each
+        # Curtois 12, 17 and 19 (5936 against 7134, 7551 against 8373, 8327 against 9243, one
+        # run each)
         cp.parameters.cp_model_presolve = False
         with self._lock:
             if self.cancelled:
