@@ -26,17 +26,16 @@ from typing import Callable
 
 from ortools.sat.python import cp_model
 
-from solver.core import Solver, fix_variables, hint_every_variable
+from solver.core import Pinned, Solver, hint_every_variable
 
-# Seconds one round may search: OVERHEAD_TIMES the time a round spends around its search
-# (copying and fixing the model, loading it into CP-SAT, waiting for the other threads), within
-# SHORTEST and LONGEST; ROUND_SECONDS until that has been measured. Each round copies the whole
-# model, so that cost grows with the plan: 0.3 s on Curtois 13 (120 people, 4 weeks), 0.1 s on 15.
-# Measured at 20 s from the same roster, fixed lengths suited one and not the other: 0.25 s gave
-# 14652 on 13 and 6577 on 15, 1 s gave 11849 and 7187. Rounds that run out of time still count
-# when they found better.
-ROUND_SECONDS = 0.5
-OVERHEAD_TIMES, SHORTEST, LONGEST = 3.0, 0.25, 2.0
+# Seconds one round may search: SETUP_TIMES the time a round takes to reach its first solution
+# (copying the model and fixing its pairs, loading it into CP-SAT and propagating; the complete hint
+# is that solution), measured once before the first round, within SHORTEST and LONGEST. That time
+# grows with the plan: 0.17-0.28 s on Curtois 13 (120 people, 4 weeks, 40 000 pairs), 0.04-0.07 s
+# on 12, 15, 17 and 19. From the same roster at 20 s (one run a seed, spread about 10 %): on 13,
+# rounds of 1 s gave 13348 and 13369, 0.5 s 18181 and 15618, this rule (0.86-1.38 s) 14788 and
+# 15615; on the other four 0.5 s gave a sum of 29872 (mean of four seeds), 1 s 30544 (two).
+SETUP_TIMES, SHORTEST, LONGEST = 5.0, 0.5, 2.0
 # A kind's starting size as a share of the people or the days; the bounds of its adaptation.
 START, SMALLEST, LARGEST = 0.06, 0.02, 1.0
 GROW, SHRINK = 1.1, 1 / 1.1
@@ -78,6 +77,7 @@ class Improver:
         # (person, day, variable index) of every pair the model decides
         self._pairs = [(staff_id, day_index[dates[req_id]], var.index)
                        for (staff_id, req_id), var in solver.ctx.decided().items()]
+        self._pinned = Pinned(solver.ctx.model)
         self._people = sorted({staff_id for staff_id, _, _ in self._pairs})
         self._days = len(days)
         self._kinds = [Kind("people", START, None), Kind("days", None, 2 * START),
@@ -86,7 +86,7 @@ class Improver:
         self._running: set[cp_model.CpSolver] = set()
         self.cancelled = False
         self.rounds = 0
-        self.overhead: float | None = None  # seconds a round spends around its search (moving average)
+        self.setup: float | None = None  # seconds a round takes to reach its first solution
 
     def cancel(self) -> None:
         with self._lock:
@@ -101,6 +101,8 @@ class Improver:
         best = {"values": values, "cost": cost}
         if not self._pairs:
             return values, cost
+        if self.setup is None and deadline - time.perf_counter() > 1.0:
+            self._measure_setup(values, random.Random(self.seed))
 
         def work(worker: int) -> None:
             rng = random.Random(self.seed * 1009 + worker)
@@ -133,12 +135,19 @@ class Improver:
         return best["values"], best["cost"]
 
     def round_seconds(self) -> float:
-        """How long the next round may search (see OVERHEAD_TIMES)."""
-        with self._lock:
-            overhead = self.overhead
-        if overhead is None:
-            return ROUND_SECONDS
-        return min(LONGEST, max(SHORTEST, OVERHEAD_TIMES * overhead))
+        """How long a round may search (see SETUP_TIMES); SHORTEST until the set-up is measured."""
+        if self.setup is None:
+            return SHORTEST
+        return min(LONGEST, max(SHORTEST, SETUP_TIMES * self.setup))
+
+    def _measure_setup(self, values: list[int], rng: random.Random) -> None:
+        """Time a round of the first kind up to its first solution (the hint)."""
+        started = time.perf_counter()
+        cp = self._prepared(self._kinds[0], values, rng)
+        cp.parameters.stop_after_first_solution = True
+        cp.parameters.max_time_in_seconds = 5.0
+        cp.solve(self._model)
+        self.setup = time.perf_counter() - started
 
     def _choose(self, rng: random.Random) -> Kind:
         """A kind of neighbourhood, the ones that have lowered the cost more often more likely.
@@ -161,15 +170,13 @@ class Improver:
             last = first + length
         return lambda staff_id, day: (people is None or staff_id in people) and first <= day < last
 
-    def _round(self, kind: Kind, values: list[int], cost: int, seconds: float,
-               rng: random.Random) -> tuple[list[int], int] | None:
-        """One neighbourhood of the solution `values` (of cost `cost`) re-solved; its solution
-        and exact cost when CP-SAT's objective for it is below `cost`, else None."""
-        started = time.perf_counter()
+    def _neighbourhood(self, kind: Kind, values: list[int], rng: random.Random,
+                       seconds: float) -> tuple[cp_model.CpModel, cp_model.CpSolver]:
+        """The model with every pair outside a neighbourhood of this kind fixed to `values`,
+        hinted with `values`, and a one-core solver for it."""
         free = self._free(kind, rng)
-        model = self.solver.ctx.model.clone()
-        fix_variables(model, ((index, values[index]) for staff_id, day, index in self._pairs
-                              if not free(staff_id, day)))
+        model = self._pinned.copy((index, values[index]) for staff_id, day, index in self._pairs
+                                  if not free(staff_id, day))
         hint_every_variable(model, values)
         cp = cp_model.CpSolver()
         cp.parameters.max_time_in_seconds = seconds
@@ -180,18 +187,28 @@ class Improver:
         # Curtois 12, 17 and 19 (5936 against 7134, 7551 against 8373, 8327 against 9243, one
         # run each)
         cp.parameters.cp_model_presolve = False
+        return model, cp
+
+    def _measure_setup(self, values: list[int], rng: random.Random) -> None:
+        """Time a round of the first kind up to its first solution (the hint)."""
+        started = time.perf_counter()
+        model, cp = self._neighbourhood(self._kinds[0], values, rng, 5.0)
+        cp.parameters.stop_after_first_solution = True
+        cp.solve(model)
+        self.setup = time.perf_counter() - started
+
+    def _round(self, kind: Kind, values: list[int], cost: int, seconds: float,
+               rng: random.Random) -> tuple[list[int], int] | None:
+        """One neighbourhood of the solution `values` (of cost `cost`) re-solved; its solution
+        and exact cost when CP-SAT's objective for it is below `cost`, else None."""
+        model, cp = self._neighbourhood(kind, values, rng, seconds)
         with self._lock:
             if self.cancelled:
                 return None
             self._running.add(cp)
         status = cp.solve(model)
-        elapsed = time.perf_counter() - started
         with self._lock:
             self._running.discard(cp)
-            if status != cp_model.OPTIMAL and not self.cancelled:
-                # it searched for all its time: the rest went around the search
-                spent = max(0.0, elapsed - seconds)
-                self.overhead = spent if self.overhead is None else 0.8 * self.overhead + 0.2 * spent
             self.rounds += 1
             kind.rounds += 1
             kind.resize(GROW if status == cp_model.OPTIMAL else SHRINK)

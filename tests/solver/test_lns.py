@@ -9,7 +9,7 @@ import pytest
 
 from models.benchmarks.curtois import read_instance
 from models.domain import Roster
-from solver import core, parts
+from solver import core, lns, parts
 from solver.core import SolveOptions, Solver, roster_of, solver_for
 from solver.evaluate import evaluate
 from solver.lns import Improver
@@ -101,3 +101,30 @@ def test_the_staged_solver_hands_a_roster_far_from_its_bound_to_lns(monkeypatch:
     assert result.bound is not None and result.bound <= result.objective
     assert progress and min(progress) == result.objective
     assert 5.0 <= result.elapsed < 9.0  # the LNS used the time that was left, and no more
+
+
+def test_a_pinned_copy_fixes_its_pairs_and_leaves_the_model_alone() -> None:
+    problem = random_problem(3, soft=True)
+    whole = Solver(problem, SolveOptions(time_limit=5, workers=1))
+    decided = list(whole.ctx.decided().values())
+    before = [list(v.domain) for v in whole.ctx.model.proto.variables]
+    copy = core.Pinned(whole.ctx.model).copy((var.index, 0) for var in decided[1:])
+    assert [list(v.domain) for v in whole.ctx.model.proto.variables] == before
+    domains = [list(v.domain) for v in copy.proto.variables]
+    assert all(domains[var.index] == [0, 0] for var in decided[1:])
+    assert domains[decided[0].index] == before[decided[0].index]
+    assert len(copy.proto.constraints) == len(whole.ctx.model.proto.constraints)
+
+
+def test_the_improver_measures_a_rounds_setup_before_its_first_round() -> None:
+    problem = random_problem(2, soft=True)
+    whole = Solver(problem, SolveOptions(time_limit=5, workers=1))
+    first = Solver(problem, SolveOptions(time_limit=5, workers=1)).solve()
+    assert first.roster is not None and first.objective is not None
+    values = whole.complete_values(first.roster.pairs(), 5.0)
+    assert values is not None
+    improver = Improver(whole, workers=1)
+    assert improver.setup is None
+    improver.run(values, first.objective, time.perf_counter() + 1.5)
+    assert improver.setup is not None and improver.setup > 0
+    assert lns.SHORTEST <= improver.round_seconds() <= lns.LONGEST
