@@ -140,15 +140,6 @@ class Improver:
             return SHORTEST
         return min(LONGEST, max(SHORTEST, SETUP_TIMES * self.setup))
 
-    def _measure_setup(self, values: list[int], rng: random.Random) -> None:
-        """Time a round of the first kind up to its first solution (the hint)."""
-        started = time.perf_counter()
-        cp = self._prepared(self._kinds[0], values, rng)
-        cp.parameters.stop_after_first_solution = True
-        cp.parameters.max_time_in_seconds = 5.0
-        cp.solve(self._model)
-        self.setup = time.perf_counter() - started
-
     def _choose(self, rng: random.Random) -> Kind:
         """A kind of neighbourhood, the ones that have lowered the cost more often more likely.
         Measured on Curtois 12, 17-19 (60 s): stretches of days win in 30-70 % of their rounds,
@@ -194,7 +185,13 @@ class Improver:
         started = time.perf_counter()
         model, cp = self._neighbourhood(self._kinds[0], values, rng, 5.0)
         cp.parameters.stop_after_first_solution = True
+        with self._lock:
+            if self.cancelled:
+                return
+            self._running.add(cp)
         cp.solve(model)
+        with self._lock:
+            self._running.discard(cp)
         self.setup = time.perf_counter() - started
 
     def _round(self, kind: Kind, values: list[int], cost: int, seconds: float,
