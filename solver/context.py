@@ -53,6 +53,7 @@ class Context:
         self._settings: dict[str, RuleSetting] = {}
         self._limits: dict[tuple[str, str, str], object] = {}
         self._constant: cp_model.IntVar | None = None  # see _one
+        self._fixed: list[tuple[str, str]] = []  # _x's pairs that are a Scope's constants
         self._create_variables()
 
     # -- construction ---------------------------------------------------------------------
@@ -65,11 +66,14 @@ class Context:
             for staff_id, req_id in scope.fixed:
                 fixed_by_req[req_id].append(staff_id)
         active = self.problem.active_staff()
+        # each hard filter's test for each person, their limits looked up once (Rule.screen)
+        screens = {staff.id: [test for test in (r.screen(self, staff) for r in hard_filters) if test is not None]
+                   for staff in active}
         for req in sorted(self.problem.requirements, key=lambda r: (r.date, r.start, r.id)):
             free = scope is None or scope.days is None or req.date in scope.days
             for staff in active if free else ():
                 pair = (staff.id, req.id)
-                if pair not in locked and not all(r.allows(self, staff, req) for r in hard_filters):
+                if pair not in locked and not all(test(req) for test in screens[staff.id]):
                     continue
                 var = self.model.new_bool_var(f"x[{staff.id},{req.id}]")
                 self._decided[pair] = var
@@ -80,6 +84,7 @@ class Context:
                     continue  # decided above
                 # the constant 1: counted by the session's cover, and by the person's rules when active
                 self._add(staff, req, self._one(), personal=staff.active)
+                self._fixed.append((staff.id, req.id))
 
     def _one(self) -> cp_model.IntVar:
         """The model's constant 1, which every fixed assignment of a Scope shares."""
@@ -150,6 +155,16 @@ class Context:
         by this model: what depends on such pairs alone is the same in every solution."""
         return self._constant is not None and variable.index == self._constant.index
 
+    def cover_of(self, requirement_id: str) -> tuple[list[cp_model.IntVar], int]:
+        """The session's decided pair variables, and how many of a Scope's fixed assignments
+        it has (constants)."""
+        variables = [v for _, v in self._by_req.get(requirement_id, ())]
+        if self._constant is None:
+            return variables, 0
+        one = self._constant
+        decided = [v for v in variables if v is not one]
+        return decided, len(variables) - len(decided)
+
     def staff_for(self, requirement_id: str) -> list[tuple[Staff, cp_model.IntVar]]:
         return self._by_req.get(requirement_id, [])
 
@@ -189,8 +204,9 @@ class Context:
 
     def pairs_in(self, values: list[int]) -> list[tuple[str, str]]:
         """The assigned pairs of a solution given as one value per model variable."""
-        return [pair for pair, var in self._x.items() if values[var.index]]
+        return [pair for pair, var in self._decided.items() if values[var.index]] + self._fixed
 
     def extract(self, solver: cp_model.CpSolver | cp_model.CpSolverSolutionCallback) -> list[tuple[str, str]]:
-        """The assigned (staff_id, requirement_id) pairs of the solver's (or callback's) current solution."""
-        return [pair for pair, var in self._x.items() if solver.boolean_value(var)]
+        """The assigned (staff_id, requirement_id) pairs of the solver's (or callback's) current
+        solution: the decided ones it sets, and a Scope's fixed ones."""
+        return [pair for pair, var in self._decided.items() if solver.boolean_value(var)] + self._fixed

@@ -173,8 +173,11 @@ class Solver:
         model.minimize(self.objective)  # slacks included: at least the roster's cost, see cost()
         if self.options.hint is not None:
             chosen = self.options.hint.pairs()
-            for pair, var in self.ctx.decided().items():
-                model.add_hint(var, pair in chosen)
+            decided = self.ctx.decided()
+            # in one call, not one add_hint per pair: a part of a big plan is built many times
+            hint = model.proto.solution_hint
+            hint.vars.extend(var.index for var in decided.values())
+            hint.values.extend(int(pair in chosen) for pair in decided)
         self.build_seconds = time.perf_counter() - started
         self._lock = threading.Lock()
         self._cp: cp_model.CpSolver | None = None

@@ -303,7 +303,11 @@ class PartsSolver:
         Cover minimums are soft through the part's rules (see _with_active). With `enough_at`
         (a part of the first roster) the search is the quick one and stops at its first roster
         after that many seconds (Solver.solve)."""
-        options = replace(self.options, time_limit=seconds, hint=Roster.from_pairs(sorted(current)),
+        # the hint names the pairs the part decides (its active people's): none for people not
+        # placed yet, and no hint at all then, rather than one of zeros
+        active = {s.id for s in problem.active_staff()}
+        own = sorted(pair for pair in current if pair[0] in active)
+        options = replace(self.options, time_limit=seconds, hint=Roster.from_pairs(own) if own else None,
                           seed=self._rng.randrange(1 << 30), explain=False, quick=enough_at is not None)
         if workers is not None:
             options = replace(options, workers=workers)

@@ -6,7 +6,7 @@ Blank cells mean `problem.blank_means`. When hard, `allows()` keeps such pairs o
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from models.domain import Mark, Problem, Requirement, Roster, Staff, Violation
 from models.i18n import t
@@ -36,6 +36,10 @@ class Availability(BaseRule):
 
     def allows(self, ctx: Context, staff: Staff, req: Requirement) -> bool:
         return fits(ctx.problem, staff.id, req)
+
+    def screen(self, ctx: Context, staff: Staff) -> Callable[[Requirement], bool]:
+        marks, blank, staff_id = ctx.problem.availability, ctx.problem.blank_means, staff.id
+        return lambda req: marks.get((staff_id, req.date), blank).allows(req.start, req.end)
 
     def build(self, ctx: Context) -> list[Penalty]:
         s = ctx.setting(self.info)

@@ -39,22 +39,21 @@ class CoverTarget(BaseRule):
         out: list[Penalty] = []
         fixed_cost = 0  # of the sessions a part of the plan does not decide (solver.parts)
         for req in ctx.problem.requirements:
-            variables = [v for _, v in ctx.staff_for(req.id)]
-            decided = [v for v in variables if not ctx.is_fixed(v)]
-            fixed = len(variables) - len(decided)  # a Scope's assignments, constants
+            decided, fixed = ctx.cover_of(req.id)  # fixed: a Scope's assignments, constants
+            staffed = len(decided) + fixed  # the most it can have
             if not decided:
                 fixed_cost += s.weight * units(req, fixed)
                 continue
             # Terms the hard cover rules already keep at 0 are left out (a session with min = max
             # = target adds nothing): every roster the solver reports keeps the hard rules.
             floor = req.min_staff if hard_min else 0
-            cap = len(variables) if not hard_max or req.max_staff is None else min(req.max_staff, len(variables))
+            cap = staffed if not hard_max or req.max_staff is None else min(req.max_staff, staffed)
             n, label = fixed + count(decided), f"cover_target[{req.id}]"
             # the textbook soft cover: n + under - over = target as two one-sided slacks (exact
             # linear terms where a side can never be negative, see bounds.slack_penalty)
             if req.under_weight and req.target > max(floor, fixed):
                 out += shortfall(ctx.model, n, req.target, req.under_weight * s.weight,
-                                 self.info.id, f"{label}.under", upper=len(variables))
+                                 self.info.id, f"{label}.under", upper=staffed)
             if req.over_weight and cap > req.target:
                 out += excess(ctx.model, n, req.target, cap, req.over_weight * s.weight,
                               self.info.id, f"{label}.over", lower=fixed)

@@ -9,7 +9,7 @@ Soft: each session above a limit costs weight.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from models.domain import Problem, Requirement, Roster, Staff, Violation
 from models.i18n import t
@@ -54,6 +54,17 @@ class MaxPerActivity(BaseRule):
     def allows(self, ctx: Context, staff: Staff, req: Requirement) -> bool:
         """A limit of 0 rules the activity out for this person."""
         return self.most(ctx.problem, staff, req.activity) != 0
+
+    def screen(self, ctx: Context, staff: Staff) -> Callable[[Requirement], bool]:
+        barred: dict[str, bool] = {}  # activity -> ruled out, looked up once per activity
+
+        def allowed(req: Requirement) -> bool:
+            ruled_out = barred.get(req.activity)
+            if ruled_out is None:
+                ruled_out = barred[req.activity] = self.most(ctx.problem, staff, req.activity) == 0
+            return not ruled_out
+
+        return allowed
 
     def build(self, ctx: Context) -> list[Penalty]:
         """Hard: count per activity <= limit. Soft: one penalty per person and activity."""

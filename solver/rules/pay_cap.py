@@ -9,7 +9,7 @@ Soft: each started 1,000 yen above the cap costs weight.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from models.domain import Problem, Requirement, Roster, Staff, Violation
 from models.i18n import t
@@ -54,6 +54,13 @@ class PayCap(BaseRule):
         """A session that alone pays past the cap is ruled out."""
         terms = self.terms_of(ctx.problem, staff)
         return terms is None or terms[0] * req.minutes <= terms[1]
+
+    def screen(self, ctx: Context, staff: Staff) -> Callable[[Requirement], bool] | None:
+        terms = self.terms_of(ctx.problem, staff)
+        if terms is None:
+            return None
+        rate, room = terms
+        return lambda req: rate * req.minutes <= room
 
     def build(self, ctx: Context) -> list[Penalty]:
         """Hard: rate × minutes <= 60 × room. Soft: one penalty per person, in started 1,000 yen."""

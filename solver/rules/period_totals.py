@@ -56,6 +56,14 @@ class PeriodLimit(BaseRule):
                 return False
         return True
 
+    def screen(self, ctx: Context, staff: Staff) -> Callable[[Requirement], bool] | None:
+        limits = [ctx.limit(self.info, name, staff) for name, _ in self.fields] if self.upper else []
+        limits = [most for most in limits if most is not None]
+        if not limits:
+            return None
+        most, measure = min(limits), self.measure
+        return lambda req: measure(req) <= most
+
     def build(self, ctx: Context) -> list[Penalty]:
         """Hard: each period's sum within the limit. Soft: one penalty per person and period."""
         setting = ctx.setting(self.info)

@@ -1,8 +1,11 @@
-"""The variable container: `works` and its linear twin `work_amount` agree in every roster."""
+"""The variable container: `works` and its linear twin `work_amount` agree in every roster, and
+the pairs it creates pass every hard rule's per-person screen exactly when they pass allows()."""
 
 from __future__ import annotations
 
 import itertools
+import random
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -10,8 +13,9 @@ from ortools.sat.python import cp_model
 
 from solver.context import Context
 from solver.core import SolveOptions, Solver
+from solver.eligibility import filters_pairs
 from solver.rules import RULES
-from factories import MONDAY, only, person, problem, session
+from factories import MONDAY, only, person, problem, random_problem, session
 
 
 def _two_a_day(cap: int | None):
@@ -51,3 +55,24 @@ def test_work_amount_is_the_works_boolean_whatever_the_daily_cap() -> None:
         ctx = Context(p, RULES)
         amount = ctx.work_amount("A", MONDAY)
         assert isinstance(amount, cp_model.IntVar) and amount is ctx.works("A", MONDAY)
+
+@pytest.mark.parametrize("seed", range(6))
+def test_each_rules_screen_agrees_with_its_allows(seed: int) -> None:
+    """Rule.screen (one person's limits looked up once) keeps out exactly the pairs allows() does."""
+    rng = random.Random(seed)
+    base = random_problem(seed)
+    staff = [replace(s, max_minutes_per_week=rng.choice([None, 90, 120, 600]),
+                     max_per_plan=rng.choice([None, 0, 5]),
+                     max_per_activity=rng.choice([(), (("教室", 0),), (("3歳児健診", 0), ("教室", 2))]),
+                     hourly_rate=rng.choice([None, 1200, 3000]), annual_pay_cap=rng.choice([None, 1_030_000]),
+                     paid_this_year=rng.choice([0, 1_025_000, 1_029_000]))
+             for s in base.staff]
+    problem = base.with_(staff=staff)
+    ctx = Context(problem, [])
+    filters = [r for r in RULES if filters_pairs(r)]
+    assert filters, "some rule keeps pairs out"
+    for rule in filters:
+        for person in problem.active_staff():
+            test = rule.screen(ctx, person)
+            for req in problem.requirements:
+                assert (test is None or test(req)) == rule.allows(ctx, person, req), (rule.info.id, person.id, req.id)
