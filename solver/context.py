@@ -66,14 +66,24 @@ class Context:
             for staff_id, req_id in scope.fixed:
                 fixed_by_req[req_id].append(staff_id)
         active = self.problem.active_staff()
-        # each hard filter's test for each person, their limits looked up once (Rule.screen)
-        screens = {staff.id: [test for test in (r.screen(self, staff) for r in hard_filters) if test is not None]
-                   for staff in active}
-        for req in sorted(self.problem.requirements, key=lambda r: (r.date, r.start, r.id)):
-            free = scope is None or scope.days is None or req.date in scope.days
+        requirements = sorted(self.problem.requirements, key=lambda r: (r.date, r.start, r.id))
+        open_days = None if scope is None else scope.days
+        free_reqs = requirements if open_days is None else [r for r in requirements if r.date in open_days]
+        # the sessions each person may take: each hard filter's test in turn (Rule.screen, the
+        # person's limits looked up once), over the sessions the tests before it left
+        allowed: dict[str, set[str]] = {}
+        for staff in active:
+            candidates = free_reqs
+            for rule in hard_filters:
+                test = rule.screen(self, staff)
+                if test is not None:
+                    candidates = [req for req in candidates if test(req)]
+            allowed[staff.id] = {req.id for req in candidates}
+        for req in requirements:
+            free = open_days is None or req.date in open_days
             for staff in active if free else ():
                 pair = (staff.id, req.id)
-                if pair not in locked and not all(test(req) for test in screens[staff.id]):
+                if req.id not in allowed[staff.id] and pair not in locked:
                     continue
                 var = self.model.new_bool_var(f"x[{staff.id},{req.id}]")
                 self._decided[pair] = var
