@@ -7,11 +7,13 @@ constraints and penalties); `solve(on_progress)` runs CP-SAT, reporting each imp
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from ortools.sat.python import cp_model, cp_model_helper
 
@@ -292,6 +294,42 @@ class Solver:
 
             result.explanation = explain(self.problem, self.rules, self.options)
         return result
+
+
+# Python's collection thresholds while a solve runs. Models hold hundreds of thousands of objects
+# for as long as they live; with the defaults (700, 10, 10) building them set off a full collection
+# every few tenths of a second: Curtois Instance24 solved side by side spent 12.7 s of its 60 s in
+# 141 full collections and placed 102 of 150 nurses; with these 4.8 s, 3 full ones, 131 nurses,
+# 281 MB at most (231 MB before; never collecting at all: 681 MB, as each CpModel sits in a
+# reference cycle of its own).
+SOLVING_GC_THRESHOLDS = (100_000, 5, 5)
+
+
+class _Collections:
+    """The thresholds in force while any solve runs (solves may overlap, on several threads)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running = 0
+        self._saved: tuple[int, int, int] = gc.get_threshold()
+
+    @contextmanager
+    def fewer(self) -> Iterator[None]:
+        with self._lock:
+            if self._running == 0:
+                self._saved = gc.get_threshold()
+                gc.set_threshold(*SOLVING_GC_THRESHOLDS)
+            self._running += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._running -= 1
+                if self._running == 0:
+                    gc.set_threshold(*self._saved)
+
+
+fewer_collections = _Collections().fewer
 
 
 def fix_variables(model: cp_model.CpModel, fixes: Iterable[tuple[int, int]]) -> None:

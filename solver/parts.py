@@ -34,7 +34,7 @@ from typing import Callable, Iterable
 
 from models.domain import Problem, Roster, RuleSetting, Staff
 from solver.context import Scope
-from solver.core import Progress, SolveOptions, SolveResult, Solver, gap_of, roster_of
+from solver.core import Progress, SolveOptions, SolveResult, Solver, fewer_collections, gap_of, roster_of
 from solver.evaluate import as_solved, evaluate
 from solver.lns import Improver
 from solver.rules import base
@@ -122,6 +122,10 @@ class PartsSolver:
                 part.cancel()
 
     def solve(self, on_progress: Callable[[Progress], None] | None = None) -> SolveResult:
+        with fewer_collections():
+            return self._solve(on_progress)
+
+    def _solve(self, on_progress: Callable[[Progress], None] | None) -> SolveResult:
         started = time.perf_counter()
         deadline = started + float(self.options.time_limit)
         staff = self.problem.active_staff()
@@ -399,6 +403,10 @@ class StagedSolver:
         return result
 
     def solve(self, on_progress: Callable[[Progress], None] | None = None) -> SolveResult:
+        with fewer_collections():
+            return self._solve(on_progress)
+
+    def _solve(self, on_progress: Callable[[Progress], None] | None) -> SolveResult:
         started = time.perf_counter()
         limit = float(self.options.time_limit)
         whole = Solver(self.problem, self.options, self.rules)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import random
 import threading
 
@@ -7,7 +8,7 @@ import pytest
 
 from factories import MONDAY, person, problem, random_problem, session
 from models.domain import Mark, Roster
-from solver.core import Progress, SolveOptions, Solver, solve
+from solver.core import SOLVING_GC_THRESHOLDS, Progress, SolveOptions, Solver, fewer_collections, solve
 from solver.evaluate import evaluate
 
 OPTS = dict(time_limit=5, workers=1)
@@ -115,3 +116,35 @@ def test_enough_at_stops_the_search_at_the_first_roster_after_it() -> None:
     result = Solver(random_problem(2, soft=True), SolveOptions(time_limit=30, workers=1)).solve(
         seen.append, enough_at=0.0)
     assert result.roster is not None and len(seen) == 1 and result.elapsed < 30
+
+
+def test_collections_are_fewer_while_any_solve_runs_and_as_before_after() -> None:
+    before = gc.get_threshold()
+    inside: list[tuple[int, int, int]] = []
+    entered, release = threading.Event(), threading.Event()
+
+    def other_solve() -> None:
+        with fewer_collections():
+            entered.set()
+            release.wait(5)
+
+    other = threading.Thread(target=other_solve)
+    with fewer_collections():
+        other.start()
+        entered.wait(5)
+        inside.append(gc.get_threshold())
+    inside.append(gc.get_threshold())  # the other solve still runs
+    release.set()
+    other.join()
+    assert inside == [SOLVING_GC_THRESHOLDS, SOLVING_GC_THRESHOLDS]
+    assert gc.get_threshold() == before
+
+
+def test_a_solve_restores_the_collection_thresholds() -> None:
+    before = gc.get_threshold()
+    seen: list[tuple[int, int, int]] = []
+    tiny = problem([person("A")], [session()])
+    result = solve(tiny, SolveOptions(time_limit=5, workers=1),
+                   on_progress=lambda _: seen.append(gc.get_threshold()))
+    assert result.roster is not None and seen and set(seen) == {SOLVING_GC_THRESHOLDS}
+    assert gc.get_threshold() == before
