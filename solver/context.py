@@ -219,4 +219,4 @@ class Context:
     def extract(self, solver: cp_model.CpSolver | cp_model.CpSolverSolutionCallback) -> list[tuple[str, str]]:
         """The assigned (staff_id, requirement_id) pairs of the solver's (or callback's) current
         solution: the decided ones it sets, and a Scope's fixed ones."""
-        return [pair for pair, var in self._decided.items() if solver.boolean_value(var)] + self._fixed
+        return self.pairs_in(solver.response_proto.solution)  # one call, not one per pair

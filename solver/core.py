@@ -141,7 +141,7 @@ class _Watcher(cp_model.CpSolverSolutionCallback):
         self.solutions += 1
         # the roster's own cost: soft penalties are one-sided slacks, so CP-SAT's objective can
         # sit above it; an earlier roster may even be cheaper than a later one, so keep the best
-        cost = self.owner.cost(self.value)
+        cost = self.owner.cost(self.value, self.objective_value)
         if self.best_cost is None or cost < self.best_cost:
             self.best_cost, self.best_pairs = cost, self.owner.ctx.extract(self)
         obj, bound = float(self.best_cost), self.best_objective_bound
@@ -173,6 +173,7 @@ class Solver:
         self.objective = cp_model.LinearExpr.weighted_sum(
             [p.expr for p in self.penalties], [p.weight for p in self.penalties])
         model.minimize(self.objective)  # slacks included: at least the roster's cost, see cost()
+        self._slacks = [p for p in self.penalties if p.exact is not None]
         if self.options.hint is not None:
             chosen = self.options.hint.pairs()
             decided = self.ctx.decided()
@@ -214,9 +215,15 @@ class Solver:
             return None
         return list(cp.response_proto.solution)
 
-    def cost(self, value: Callable[[object], int]) -> int:
-        """The exact soft cost of the solution `value` reads (the evaluator's objective for it)."""
-        return sum(p.cost(value) for p in self.penalties)
+    def cost(self, value: Callable[[object], int], objective: float | None = None) -> int:
+        """The exact soft cost of the solution `value` reads (the evaluator's objective for it).
+        With CP-SAT's `objective` for that solution (the sum of every term's expression), only
+        the one-sided slack terms are read again, for the amount their exact cost is below it:
+        a part of a big plan has thousands of terms, almost all linear and exact."""
+        if objective is None:
+            return sum(p.cost(value) for p in self.penalties)
+        return int(round(objective)) + sum(p.weight * (int(p.exact(value)) - value(p.expr))
+                                           for p in self._slacks)
 
     def cancel(self) -> None:
         """Stop the search (thread-safe); solve() returns the best roster found so far."""
@@ -281,7 +288,7 @@ class Solver:
         status = _STATUS.get(code, "unknown")
         result = SolveResult(status, None, None, None, None, cp.wall_time, self.cancelled)
         if status in ("optimal", "feasible"):
-            cost = self.cost(cp.value)
+            cost = self.cost(cp.value, cp.objective_value)
             pairs = self.ctx.extract(cp)
             if watcher.best_cost is not None and watcher.best_cost < cost:
                 cost, pairs = watcher.best_cost, watcher.best_pairs  # cheaper for real, see _Watcher

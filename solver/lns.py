@@ -213,4 +213,4 @@ class Improver:
         # whose objective is not below the current cost is not worth costing exactly
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE) or cp.objective_value >= cost:
             return None
-        return list(cp.response_proto.solution), self.solver.cost(cp.value)
+        return list(cp.response_proto.solution), self.solver.cost(cp.value, cp.objective_value)
