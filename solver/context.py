@@ -160,11 +160,6 @@ class Context:
         """The pairs this model decides (all of them without a Scope)."""
         return self._decided
 
-    def is_fixed(self, variable: cp_model.IntVar) -> bool:
-        """Whether this pair variable is a Scope's fixed assignment (a constant 1), not decided
-        by this model: what depends on such pairs alone is the same in every solution."""
-        return self._constant is not None and variable.index == self._constant.index
-
     def cover_of(self, requirement_id: str) -> tuple[list[cp_model.IntVar], int]:
         """The session's decided pair variables, and how many of a Scope's fixed assignments
         it has (constants)."""
