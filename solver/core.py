@@ -161,7 +161,7 @@ class Solver:
         self.options = options or SolveOptions()
         self.rules = list(RULES if rules is None else rules)
         started = time.perf_counter()
-        # only rules with their own allows() can keep pairs out: the others need not be asked per pair
+        # only rules with their own screen() can keep pairs out: the others need not be asked per pair
         self.ctx = Context(problem, [r for r in self.rules if filters_pairs(r)],
                            soft_cover=self.options.soft_cover, scope=scope)
         self.ctx.built = {r.info.id for r in self.rules}

@@ -14,12 +14,12 @@ from solver.rules import base
 
 
 def filters_pairs(rule: base.Rule) -> bool:
-    """Whether the rule overrides `allows()` (BaseRule's default allows every pair)."""
-    return getattr(type(rule), "allows", None) is not base.BaseRule.allows
+    """Whether the rule overrides `screen()` (BaseRule's default allows every pair)."""
+    return getattr(type(rule), "screen", None) is not base.BaseRule.screen
 
 
 class Screen:
-    """The parts of a Context that rules' `allows()` read: the problem, settings and limits."""
+    """The parts of a Context that rules' `screen()` reads: the problem, settings and limits."""
 
     def __init__(self, problem: Problem, rules: Iterable[base.Rule] | None = None, soft_cover: bool = False):
         if rules is None:

@@ -1,6 +1,6 @@
 """availability: nobody works on a date they marked ×, and 午前/午後 marks limit the hours.
 
-Blank cells mean `problem.blank_means`. When hard, `allows()` keeps such pairs out of the model;
+Blank cells mean `problem.blank_means`. When hard, `screen()` keeps such pairs out of the model;
 `build` still forbids (or prices) pairs that exist anyway because someone locked them.
 """
 
@@ -34,10 +34,8 @@ class Availability(BaseRule):
         description_en="No work on × days; AM-only allows sessions ending by 12:00, PM-only those starting at 12:00 or later.",
     )
 
-    def allows(self, ctx: Context, staff: Staff, req: Requirement) -> bool:
-        return fits(ctx.problem, staff.id, req)
-
     def screen(self, ctx: Context, staff: Staff) -> Callable[[Requirement], bool]:
+        """The person's mark for the session's date must allow its hours (see `fits`)."""
         marks, blank, staff_id = ctx.problem.availability, ctx.problem.blank_means, staff.id
         return lambda req: marks.get((staff_id, req.date), blank).allows(req.start, req.end)
 
@@ -47,7 +45,7 @@ class Availability(BaseRule):
             return []
         out: list[Penalty] = []
         pairs = ctx.pairs()
-        if s.hard:  # allows() kept every other pair out: only locked pairs can be left
+        if s.hard:  # screen() kept every other pair out: only locked pairs can be left
             pinned = {(a.staff_id, a.requirement_id) for a in ctx.problem.locked}
             pairs = {pair: var for pair, var in pairs.items() if pair in pinned}
         for (staff_id, req_id), var in pairs.items():

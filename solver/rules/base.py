@@ -3,9 +3,9 @@
 A rule is one object with
 - `info`: its metadata (`models.rulemeta.RuleInfo`), from which the rules dialog and the
   Excel `設定` sheet are generated;
-- `allows(ctx, staff, req)`: while the rule is enabled and hard, whether the pair may exist at all
-  (the solver creates variables only for pairs every hard rule allows, plus locked pairs), and
-  `screen(ctx, staff)`, the same test for one person's sessions, their limits looked up once;
+- `screen(ctx, staff)`: while the rule is enabled and hard, a test of which of the person's sessions
+  may be paired with them at all (the solver creates variables only for pairs every hard rule
+  allows, plus locked pairs); `allows(ctx, staff, req)` asks it for one pair;
 - `build(ctx)`: adds constraints (hard) or returns named penalties (soft) to the CP-SAT model;
 - `check(problem, roster)`: the evaluator counterpart, plain Python, no CP-SAT: every violation
   with its cost, so that the sum of the costs equals the solver's objective for the same roster.
@@ -62,15 +62,16 @@ class BaseRule:
     info: RuleInfo
 
     def allows(self, ctx: Context, staff: Staff, req: Requirement) -> bool:
-        return True
+        """Whether the pair may exist, one pair at a time: the rule's `screen` asked once."""
+        test = self.screen(ctx, staff)
+        return test is None or test(req)
 
     def screen(self, ctx: Context, staff: Staff) -> Callable[[Requirement], bool] | None:
-        """`allows` for one person, as a test of sessions (None: every session passes). A model
-        asks it once per person and then once per session: a rule overrides it to look the
-        person's limits up once, not per pair (Curtois Instance24: 150 people × 11 648 sessions)."""
-        if type(self).allows is BaseRule.allows:
-            return None
-        return lambda req: self.allows(ctx, staff, req)
+        """The test of one person's sessions (None: every session passes). A model asks it once
+        per person and then once per session, so a rule looks the person's limits up once, not
+        per pair (Curtois Instance24: 150 people × 11 648 sessions). Rules that keep pairs out
+        override this; `allows` follows from it."""
+        return None
 
     def build(self, ctx: Context) -> list[Penalty]:
         return []

@@ -51,11 +51,8 @@ class MaxPerActivity(BaseRule):
             return own
         return base.setting(problem, self.info).params.get("max_per_activity")
 
-    def allows(self, ctx: Context, staff: Staff, req: Requirement) -> bool:
-        """A limit of 0 rules the activity out for this person."""
-        return self.most(ctx.problem, staff, req.activity) != 0
-
     def screen(self, ctx: Context, staff: Staff) -> Callable[[Requirement], bool]:
+        """A limit of 0 rules the activity out for this person."""
         barred: dict[str, bool] = {}  # activity -> ruled out, looked up once per activity
 
         def allowed(req: Requirement) -> bool:

@@ -50,12 +50,8 @@ class PayCap(BaseRule):
         paid = base.limit(problem, self.info, "paid_this_year", staff) or 0
         return int(rate), 60 * max(0, int(cap) - int(paid))
 
-    def allows(self, ctx: Context, staff: Staff, req: Requirement) -> bool:
-        """A session that alone pays past the cap is ruled out."""
-        terms = self.terms_of(ctx.problem, staff)
-        return terms is None or terms[0] * req.minutes <= terms[1]
-
     def screen(self, ctx: Context, staff: Staff) -> Callable[[Requirement], bool] | None:
+        """A session that alone pays past the cap is ruled out."""
         terms = self.terms_of(ctx.problem, staff)
         if terms is None:
             return None

@@ -46,17 +46,8 @@ class PeriodLimit(BaseRule):
         self.unit = unit
         self.fields = [(p.name, p.name.rsplit("_", 1)[1]) for p in info.params]
 
-    def allows(self, ctx: Context, staff: Staff, req: Requirement) -> bool:
-        """A maximum rules out any single session that alone passes it."""
-        if not self.upper:
-            return True
-        for name, _ in self.fields:
-            most = ctx.limit(self.info, name, staff)
-            if most is not None and self.measure(req) > most:
-                return False
-        return True
-
     def screen(self, ctx: Context, staff: Staff) -> Callable[[Requirement], bool] | None:
+        """A maximum rules out any single session that alone passes it."""
         limits = [ctx.limit(self.info, name, staff) for name, _ in self.fields] if self.upper else []
         limits = [most for most in limits if most is not None]
         if not limits:
