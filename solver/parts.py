@@ -49,6 +49,15 @@ WHOLE_MODEL_PAIRS = 1_000_000
 STAGED_PAIRS = 100_000
 # About how many pairs one part decides: CP-SAT solves a model this size in a few seconds.
 PART_PAIRS = 30_000
+# Side by side, the share of an even split of the time each person spends bettering their own
+# schedule after their first one (see _construct_side_by_side). Curtois Instance20 (50 nurses,
+# 26 weeks) built side by side, then improved by solver.lns to 60 s, one run each: each person
+# stopping at their first schedule built 146985 in 3 s and ended at 57510; bettering it for
+# up to 0.3 s built 47400 in 9 s, ended at 24284; up to 1 s built 31104 and 30545 in 17 s, ended at
+# 20502 and 19680. In the product at 60 s, with this share: 20 21710 and 20674 (two seeds;
+# built in groups and improved hinted: 24490 and 52272), 21 49421 (58027), 22 204814 (275011),
+# 23 396097 (558670).
+OWN_SCHEDULE_SHARE = 0.5
 # Hard rules that link people within a session: a part holds only some of the people, so in a
 # part they are soft, at this weight at least; the whole plan is still scored with them hard.
 LINKING_RULES = ("cover_min", "required_skills")
@@ -197,6 +206,12 @@ class PartsSolver:
         queue = list(staff)
         retried: set[str] = set()
         current = set(current)
+        # how long each person may better their own schedule against the cover of those placed
+        # before them: a share of an even split of the time, fixed now. A share of what is left
+        # per person waiting grew as the queue shrank, and the last nurses of Curtois Instance20
+        # took 3-8 s each for little: the whole roster improves faster after (solver.lns)
+        even = max(0.2, (deadline - time.perf_counter()) * self.options.threads() / max(1, len(queue)))
+        own = OWN_SCHEDULE_SHARE * even
 
         def work() -> None:
             nonlocal current
@@ -208,11 +223,11 @@ class PartsSolver:
                     placed = frozenset(current)
                     waiting = len(queue) + 1
                 left = deadline - time.perf_counter()
-                share = max(0.2, left * self.options.threads() / waiting)  # an even share
+                share = max(0.2, left * self.options.threads() / waiting)  # an even share of what is left
                 problem = self._with_active({person.id})
                 # a first schedule soon: the rest of the time improves the whole roster
                 roster, _ = self._solve_part(problem, Scope(placed), set(placed), min(left, 2 * share),
-                                             enough_at=share / 8, workers=1)
+                                             enough_at=min(own, share), workers=1)
                 with self._lock:
                     if roster is None:
                         if person.id not in retried:
@@ -360,7 +375,8 @@ class StagedSolver:
     tight (Curtois Instance20: 115–117 shifts in 182 days, runs of 2–5, weekends capped), the
     whole model found no roster in 60 s while each person alone solves in 0.1 s. So when the whole
     model has no roster after FIRST_ROSTER_SHARE of the time, the first roster is built part by part
-    (PartsSolver), and the whole model then improves it, hinted, for the time that is left.
+    (PartsSolver), and the whole model then improves it for the time that is left: by solver.lns
+    when each person could be planned alone (built side by side), else hinted.
 
     When the whole model's roster is still more than core.hand_over_gap() from its bound after
     HAND_OVER_SHARE of its time, the search stops and solver.lns improves the roster for the rest,
@@ -418,16 +434,20 @@ class StagedSolver:
             return self._finish(self._improve(whole, first, started, on_progress), started)
         if first is None or first.roster is not None or first.status != "unknown" or whole.cancelled:
             return first or SolveResult.nothing()
-        # no roster from the whole model yet: build one in parts, then let the whole model improve
-        # it. In groups: side by side, each person stops at a first schedule of their own, which
-        # the whole model then improved less well (Curtois Instance20 at 60 s: 57975 against 37612)
+        # no roster from the whole model yet: build one in parts, then improve it on the whole model
         left = limit - (time.perf_counter() - started)
         self.used_parts = True
+        alone = people_alone(as_solved(self.problem, self.options.soft_cover))
         build = PartsSolver(self.problem, replace(self.options, time_limit=left), self.rules,
-                            improve=False, construct_share=1.0, side_by_side=False)
+                            improve=False, construct_share=1.0, side_by_side=alone)
         built = self._run(build, on_progress, time.perf_counter() - started)
         if built is None or built.roster is None:
             return self._finish(built or first, started)
+        if alone and self.options.threads() > 1:
+            # built side by side, improved by solver.lns straight away: the whole model hinted
+            # with the roster bettered it by 3 % in its last 11 s on Curtois Instance20, where
+            # rounds of a few people over some weeks take a third off in that time
+            return self._finish(self._improve(whole, built, started, on_progress), started)
         left = limit - (time.perf_counter() - started)
         if left <= 0.5:
             return self._finish(built, started)

@@ -92,6 +92,38 @@ def test_staged_solver_builds_a_roster_in_parts_when_the_whole_model_finds_none(
 
 
 @needs_data
+def test_staged_solver_builds_side_by_side_and_improves_by_lns_when_people_are_alone(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Curtois cover is soft, so each nurse can be planned alone: with two workers the first
+    roster is built side by side and the whole model's LNS improves it, never worsening it."""
+    problem = read_instance(DATA / "Instance3.txt")
+    real_solve = Solver.solve
+
+    def solve(self, on_progress=None, first_roster_within=None, **kwargs) -> SolveResult:
+        if first_roster_within is not None:  # the whole model gives up, as on Instance20
+            return SolveResult("unknown", None, None, None, None, 0.0, False)
+        return real_solve(self, on_progress, **kwargs)
+
+    built: list[int] = []
+    real_result = parts.PartsSolver._result
+
+    def result(self, pairs, score, elapsed) -> SolveResult:
+        built.append(score[1])
+        return real_result(self, pairs, score, elapsed)
+
+    monkeypatch.setattr(Solver, "solve", solve)
+    monkeypatch.setattr(parts.PartsSolver, "_result", result)
+    monkeypatch.setattr(parts.PartsSolver, "_construct_in_groups", lambda *args: pytest.fail("built in groups"))
+    solver = solver_for(problem, SolveOptions(time_limit=12, workers=2, seed=1))
+    outcome = solver.solve()
+    assert solver.used_parts and solver.used_lns
+    assert outcome.roster is not None and outcome.status == "feasible"
+    checked = evaluate(problem, outcome.roster)
+    assert not checked.hard_violations and checked.objective == outcome.objective
+    assert built and outcome.objective <= built[0]
+
+
+@needs_data
 def test_parts_solver_on_a_benchmark_instance_keeps_every_hard_rule() -> None:
     problem = read_instance(DATA / "Instance1.txt")
     result = parts.PartsSolver(problem, SolveOptions(time_limit=4, workers=1)).solve()
