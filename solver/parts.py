@@ -56,7 +56,9 @@ PART_PAIRS = 30_000
 # up to 0.3 s built 47400 in 9 s, ended at 24284; up to 1 s built 31104 and 30545 in 17 s, ended at
 # 20502 and 19680. In the product at 60 s, with this share: 20 21710 and 20674 (two seeds;
 # built in groups and improved hinted: 24490 and 52272), 21 49421 (58027), 22 204814 (275011),
-# 23 396097 (558670).
+# 23 396097 (558670). Bettering only with what the parts' own cost leaves of the share placed
+# all 150 nurses of Instance24 in 60 s (a roster of 1474985; before, 105-138 and no roster),
+# with 20 21547, 21 50300, 22 207423, 23 411122.
 OWN_SCHEDULE_SHARE = 0.5
 # Hard rules that link people within a session: a part holds only some of the people, so in a
 # part they are soft, at this weight at least; the whole plan is still scored with them hard.
@@ -206,12 +208,15 @@ class PartsSolver:
         queue = list(staff)
         retried: set[str] = set()
         current = set(current)
-        # how long each person may better their own schedule against the cover of those placed
-        # before them: a share of an even split of the time, fixed now. A share of what is left
-        # per person waiting grew as the queue shrank, and the last nurses of Curtois Instance20
-        # took 3-8 s each for little: the whole roster improves faster after (solver.lns)
+        # How long each person may better their own schedule against the cover of those placed
+        # before them: OWN_SCHEDULE_SHARE of what their even share of the time leaves over once
+        # their part is built and has a first schedule (`overhead`, measured as the parts come
+        # back), and never more than that share of an even split of the whole time (fixed now: a
+        # share of what is left per person waiting grew as the queue shrank, and the last nurses
+        # of Curtois Instance20 took 3-8 s each for little). Everyone placed comes first: on
+        # Curtois Instance24 (150 nurses × 364 days) the parts' own cost alone nearly fills the time.
         even = max(0.2, (deadline - time.perf_counter()) * self.options.threads() / max(1, len(queue)))
-        own = OWN_SCHEDULE_SHARE * even
+        overheads: list[float] = []
 
         def work() -> None:
             nonlocal current
@@ -222,13 +227,18 @@ class PartsSolver:
                     person = queue.pop(0)
                     placed = frozenset(current)
                     waiting = len(queue) + 1
-                left = deadline - time.perf_counter()
-                share = max(0.2, left * self.options.threads() / waiting)  # an even share of what is left
+                    overhead = sum(overheads) / len(overheads) if overheads else 0.0
+                started = time.perf_counter()
+                left = deadline - started
+                share = left * self.options.threads() / waiting  # an even share of what is left
+                own = OWN_SCHEDULE_SHARE * max(0.0, min(even, share - overhead))
                 problem = self._with_active({person.id})
                 # a first schedule soon: the rest of the time improves the whole roster
-                roster, _ = self._solve_part(problem, Scope(placed), set(placed), min(left, 2 * share),
-                                             enough_at=min(own, share), workers=1)
+                roster, _ = self._solve_part(problem, Scope(placed), set(placed), min(left, 2 * max(0.2, share)),
+                                             enough_at=own, workers=1)
                 with self._lock:
+                    if roster is not None:
+                        overheads.append(max(0.0, time.perf_counter() - started - own))
                     if roster is None:
                         if person.id not in retried:
                             retried.add(person.id)
