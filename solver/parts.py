@@ -56,9 +56,11 @@ PART_PAIRS = 30_000
 # up to 0.3 s built 47400 in 9 s, ended at 24284; up to 1 s built 31104 and 30545 in 17 s, ended at
 # 20502 and 19680. In the product at 60 s, with this share: 20 21710 and 20674 (two seeds;
 # built in groups and improved hinted: 24490 and 52272), 21 49421 (58027), 22 204814 (275011),
-# 23 396097 (558670). Bettering only with what the parts' own cost leaves of the share placed
-# all 150 nurses of Instance24 in 60 s (a roster of 1474985; before, 105-138 and no roster),
-# with 20 21547, 21 50300, 22 207423, 23 411122.
+# 23 396097 (558670). Bettering only with what the parts' own cost leaves of the share, all 150
+# nurses of Instance24 were placed within 60 s in two runs of three (a roster of 1474985; before,
+# 105-138 and no roster; building each nurse's part and finding a first schedule take about 0.8
+# CPU-seconds, so 150 of them nearly fill 2 cores for 60 s), with 20 21547, 21 50300, 22 207423,
+# 23 411122.
 OWN_SCHEDULE_SHARE = 0.5
 # Hard rules that link people within a session: a part holds only some of the people, so in a
 # part they are soft, at this weight at least; the whole plan is still scored with them hard.
@@ -237,13 +239,12 @@ class PartsSolver:
                 roster, _ = self._solve_part(problem, Scope(placed), set(placed), min(left, 2 * max(0.2, share)),
                                              enough_at=own, workers=1)
                 with self._lock:
-                    if roster is not None:
-                        overheads.append(max(0.0, time.perf_counter() - started - own))
                     if roster is None:
                         if person.id not in retried:
                             retried.add(person.id)
                             queue.append(person)
                         continue
+                    overheads.append(max(0.0, time.perf_counter() - started - own))
                     mine = {pair for pair in roster if pair[0] == person.id}
                     current = {pair for pair in current if pair[0] != person.id} | mine
 
@@ -454,9 +455,9 @@ class StagedSolver:
         if built is None or built.roster is None:
             return self._finish(built or first, started)
         if alone and self.options.threads() > 1:
-            # built side by side, improved by solver.lns straight away: the whole model hinted
-            # with the roster bettered it by 3 % in its last 11 s on Curtois Instance20, where
-            # rounds of a few people over some weeks take a third off in that time
+            # built side by side, improved by solver.lns straight away: on Curtois Instance20 the
+            # whole model hinted with the roster bettered it by 3 % in its last 11 s (25245 to
+            # 24490), solver.lns by 23 % in 27 s (31718 to 24515)
             return self._finish(self._improve(whole, built, started, on_progress), started)
         left = limit - (time.perf_counter() - started)
         if left <= 0.5:
