@@ -112,6 +112,7 @@ class PartsSolver:
         self.construct_share = construct_share  # of the time limit, at most, for the first roster
         # whether a first roster may be built one person at a time on each core (see _construct)
         self.side_by_side = side_by_side
+        self.built_side_by_side = False  # whether _construct took that way (StagedSolver asks)
         self.options = options or SolveOptions()
         self.rules = None if rules is None else list(rules)
         self.cancelled = False
@@ -197,6 +198,7 @@ class PartsSolver:
         only the time to a first schedule of their own, so the construction may run on to
         `last` (the time limit) when it needs to: a roster missing people is no roster."""
         if self.side_by_side and self.options.threads() > 1 and people_alone(self._scored):
+            self.built_side_by_side = True
             return self._construct_side_by_side(staff, current, last)
         return self._construct_in_groups(staff, current, deadline)
 
@@ -448,13 +450,12 @@ class StagedSolver:
         # no roster from the whole model yet: build one in parts, then improve it on the whole model
         left = limit - (time.perf_counter() - started)
         self.used_parts = True
-        alone = people_alone(as_solved(self.problem, self.options.soft_cover))
         build = PartsSolver(self.problem, replace(self.options, time_limit=left), self.rules,
-                            improve=False, construct_share=1.0, side_by_side=alone)
+                            improve=False, construct_share=1.0)
         built = self._run(build, on_progress, time.perf_counter() - started)
         if built is None or built.roster is None:
             return self._finish(built or first, started)
-        if alone and self.options.threads() > 1:
+        if build.built_side_by_side:
             # built side by side, improved by solver.lns straight away: on Curtois Instance20 the
             # whole model hinted with the roster bettered it by 3 % in its last 11 s (25245 to
             # 24490), solver.lns by 23 % in 27 s (31718 to 24515)
