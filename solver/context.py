@@ -43,7 +43,12 @@ class Context:
         self.rules = list(rules)
         self._x: dict[tuple[str, str], cp_model.IntVar] = {}
         self._decided: dict[tuple[str, str], cp_model.IntVar] = {}  # _x without the Scope's constants
+        # per session: its active people's pairs, decided or a Scope's constants
         self._by_req: dict[str, list[tuple[Staff, cp_model.IntVar]]] = defaultdict(list)
+        self._cover: dict[str, list[cp_model.IntVar]] = defaultdict(list)  # its decided pairs only
+        self._fixed_count: dict[str, int] = defaultdict(int)  # how many of its pairs are constants
+        # the people outside the model a Scope fixes there: they count towards its cover only
+        self._outside: dict[str, list[str]] = {}
         self._by_staff: dict[str, list[tuple[Requirement, cp_model.IntVar]]] = defaultdict(list)
         self._by_staff_day: dict[tuple[str, date], list[tuple[Requirement, cp_model.IntVar]]] = (
             defaultdict(list)
@@ -79,6 +84,8 @@ class Context:
                 if test is not None:
                     candidates = [req for req in candidates if test(req)]
             allowed[staff.id] = {req.id for req in candidates}
+        active_ids = {staff.id for staff in active}
+        known = {staff.id for staff in self.problem.staff}
         for req in requirements:
             free = open_days is None or req.date in open_days
             for staff in active if free else ():
@@ -88,13 +95,24 @@ class Context:
                 var = self.model.new_bool_var(f"x[{staff.id},{req.id}]")
                 self._decided[pair] = var
                 self._add(staff, req, var)
+                self._cover[req.id].append(var)
+            outside = []
             for staff_id in fixed_by_req.get(req.id, ()):
-                staff = self.problem.staff_by_id(staff_id)
-                if free and staff.active:
-                    continue  # decided above
-                # the constant 1: counted by the session's cover, and by the person's rules when active
-                self._add(staff, req, self._one(), personal=staff.active)
-                self._fixed.append((staff.id, req.id))
+                if staff_id in active_ids:
+                    if free:
+                        continue  # decided above
+                    # the constant 1, counted by the session's cover and by the person's rules
+                    self._add(self.problem.staff_by_id(staff_id), req, self._one())
+                elif staff_id in known:
+                    # outside the model: only the session's cover counts them (see staff_for);
+                    # the hundreds of thousands of them in a big plan's part cost nothing here
+                    outside.append(staff_id)
+                else:
+                    continue
+                self._fixed_count[req.id] += 1
+                self._fixed.append((staff_id, req.id))
+            if outside:
+                self._outside[req.id] = outside
 
     def _one(self) -> cp_model.IntVar:
         """The model's constant 1, which every fixed assignment of a Scope shares."""
@@ -102,12 +120,11 @@ class Context:
             self._constant = self.model.new_constant(1)
         return self._constant
 
-    def _add(self, staff: Staff, req: Requirement, var: cp_model.IntVar, personal: bool = True) -> None:
+    def _add(self, staff: Staff, req: Requirement, var: cp_model.IntVar) -> None:
         self._x[(staff.id, req.id)] = var
         self._by_req[req.id].append((staff, var))
-        if personal:
-            self._by_staff[staff.id].append((req, var))
-            self._by_staff_day[(staff.id, req.date)].append((req, var))
+        self._by_staff[staff.id].append((req, var))
+        self._by_staff_day[(staff.id, req.date)].append((req, var))
 
     def _is_hard(self, info: RuleInfo) -> bool:
         s = self.setting(info)
@@ -153,7 +170,8 @@ class Context:
         return self._x.get((staff_id, requirement_id))
 
     def pairs(self) -> dict[tuple[str, str], cp_model.IntVar]:
-        """Every pair in the model, a Scope's fixed assignments included."""
+        """Every pair of the model's people, a Scope's fixed assignments of theirs included (the
+        fixed assignments of people outside the model count only towards cover, see staff_for)."""
         return self._x
 
     def decided(self) -> dict[tuple[str, str], cp_model.IntVar]:
@@ -163,15 +181,17 @@ class Context:
     def cover_of(self, requirement_id: str) -> tuple[list[cp_model.IntVar], int]:
         """The session's decided pair variables, and how many of a Scope's fixed assignments
         it has (constants)."""
-        variables = [v for _, v in self._by_req.get(requirement_id, ())]
-        if self._constant is None:
-            return variables, 0
-        one = self._constant
-        decided = [v for v in variables if v is not one]
-        return decided, len(variables) - len(decided)
+        return self._cover.get(requirement_id, []), self._fixed_count.get(requirement_id, 0)
 
     def staff_for(self, requirement_id: str) -> list[tuple[Staff, cp_model.IntVar]]:
-        return self._by_req.get(requirement_id, [])
+        """Everyone who may be in the session with their pair's variable: a Scope's fixed
+        assignments as the constant 1, people outside the model's included."""
+        found = self._by_req.get(requirement_id, [])
+        outside = self._outside.get(requirement_id)
+        if not outside:
+            return found
+        one = self._one()
+        return found + [(self.problem.staff_by_id(staff_id), one) for staff_id in outside]
 
     def requirements_of(self, staff_id: str) -> list[tuple[Requirement, cp_model.IntVar]]:
         return self._by_staff.get(staff_id, [])

@@ -33,8 +33,11 @@ class CoverMin(BaseRule):
         exact = s.hard and ctx.enforces("cover_max")
         out: list[Penalty] = []
         for req in ctx.problem.requirements:
+            both = exact and req.max_staff == req.min_staff  # min = max: one equality serves both rules
+            if req.min_staff <= 0 and not both:
+                continue  # nothing to keep
             variables = [v for _, v in ctx.staff_for(req.id)]
-            if exact and req.max_staff == req.min_staff:  # min = max: one equality serves both rules
+            if both:
                 ctx.model.add(count(variables) == req.min_staff)
                 continue
             out += at_least(ctx.model, s, self.info.id, variables, req.min_staff, f"cover_min[{req.id}]")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ortools.sat.python import cp_model
+
 from models.domain import Problem, Requirement, Roster, Violation
 from models.i18n import t
 from models.rulemeta import RuleInfo
@@ -37,13 +39,22 @@ class CoverTarget(BaseRule):
             return []
         hard_min, hard_max = ctx.enforces("cover_min"), ctx.enforces("cover_max")
         out: list[Penalty] = []
-        fixed_cost = 0  # of the sessions a part of the plan does not decide (solver.parts)
+        # The sessions with at most one pair to decide cost exactly `units(fixed)` plus the
+        # difference one more person makes times that pair: one linear term for all of them
+        # (one person's part of a big plan, solver.parts, has thousands) and no slacks.
+        fixed_cost = 0
+        singles: list[cp_model.IntVar] = []
+        steps: list[int] = []
         for req in ctx.problem.requirements:
             decided, fixed = ctx.cover_of(req.id)  # fixed: a Scope's assignments, constants
-            staffed = len(decided) + fixed  # the most it can have
-            if not decided:
-                fixed_cost += s.weight * units(req, fixed)
+            if len(decided) <= 1:
+                before = units(req, fixed)
+                fixed_cost += s.weight * before
+                if decided and (step := units(req, fixed + 1) - before):
+                    singles.append(decided[0])
+                    steps.append(s.weight * step)
                 continue
+            staffed = len(decided) + fixed  # the most it can have
             # Terms the hard cover rules already keep at 0 are left out (a session with min = max
             # = target adds nothing): every roster the solver reports keeps the hard rules.
             floor = req.min_staff if hard_min else 0
@@ -57,7 +68,11 @@ class CoverTarget(BaseRule):
             if req.over_weight and cap > req.target:
                 out += excess(ctx.model, n, req.target, cap, req.over_weight * s.weight,
                               self.info.id, f"{label}.over", lower=fixed)
-        if fixed_cost:
+        if singles:
+            # at least 0: each session's share is its own cost
+            out.append(Penalty(fixed_cost + cp_model.LinearExpr.weighted_sum(singles, steps), 1,
+                               self.info.id, "cover_target[one pair or none]"))
+        elif fixed_cost:
             out.append(Penalty(fixed_cost, 1, self.info.id, "cover_target[fixed]"))
         return out
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from ortools.sat.python import cp_model
 
 from models.benchmarks.curtois import read_instance
 from models.domain import Roster
@@ -35,6 +36,32 @@ def test_a_scoped_model_keeps_fixed_pairs_and_decides_only_its_part() -> None:
     assert result.roster is not None
     kept = {(s, r) for s, r in current if s not in free_staff or problem.requirement(r).date not in days}
     assert kept <= set(result.roster.pairs())  # everything outside the part stays as it was
+
+
+@needs_data
+def test_one_persons_part_prices_the_cover_as_the_evaluator_does() -> None:
+    """Everyone else fixed, each session has one pair or none to decide: cover costs one linear
+    term, and the people outside the part count towards cover without entering the model."""
+    problem = read_instance(DATA / "Instance2.txt")
+    whole = Solver(problem, SolveOptions(time_limit=5, workers=1)).solve()
+    assert whole.roster is not None
+    person = problem.active_staff()[0]
+    others = frozenset(pair for pair in whole.roster.pairs() if pair[0] != person.id)
+    sub = parts.PartsSolver(problem, SolveOptions(workers=1))._with_active({person.id})
+    solver = Solver(sub, SolveOptions(time_limit=5, workers=1), scope=Scope(others))
+    assert {s for s, _ in solver.ctx.pairs()} == {person.id}  # the others are not in the model
+    some = next(r for s, r in sorted(others))
+    decided, fixed = solver.ctx.cover_of(some)
+    assert len(decided) <= 1 and fixed == sum(1 for _, r in others if r == some)
+    assert len(solver.ctx.staff_for(some)) == len(decided) + fixed
+    cp = cp_model.CpSolver()
+    cp.parameters.max_time_in_seconds, cp.parameters.num_workers = 5, 1
+    assert cp.solve(solver.ctx.model) == cp_model.OPTIMAL
+    roster = Roster.from_pairs(solver.ctx.extract(cp))
+    assert others <= set(roster.pairs())
+    priced = sum(p.cost(cp.value) for p in solver.penalties if p.rule_id == "cover_target")
+    checked = evaluate(problem, roster)
+    assert priced == sum(v.cost for v in checked.violations if v.rule_id == "cover_target") > 0
 
 
 @pytest.mark.parametrize("seed", [1, 2, 5])
