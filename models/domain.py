@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import Any, Iterable
 
@@ -52,6 +53,7 @@ class Mark(enum.Enum):
 NOON = 12 * 60
 
 
+@lru_cache(maxsize=4096)  # a big export formats the same few hundred times 200 000 times
 def hhmm(minutes: int) -> str:
     """Format minutes after midnight as `HH:MM` (hours may pass 24 for overnight shifts)."""
     return f"{minutes // 60:02d}:{minutes % 60:02d}"

@@ -66,11 +66,19 @@ class Context:
         hard_filters = [r for r in self.rules if self._is_hard(r.info)]
         locked = {(a.staff_id, a.requirement_id) for a in self.problem.locked}
         scope = self.scope
-        fixed_by_req: dict[str, list[str]] = defaultdict(list)
-        if scope is not None:
-            for staff_id, req_id in scope.fixed:
-                fixed_by_req[req_id].append(staff_id)
         active = self.problem.active_staff()
+        # a Scope's fixed assignments by session: the model's people's, and those of the people
+        # outside it, who count towards cover only (hundreds of thousands of them in a big plan's part)
+        fixed_by_req: dict[str, list[str]] = defaultdict(list)
+        outside_by_req: dict[str, list[str]] = defaultdict(list)
+        if scope is not None:
+            active_ids = {staff.id for staff in active}
+            known = {staff.id for staff in self.problem.staff}
+            for staff_id, req_id in scope.fixed:
+                if staff_id in active_ids:
+                    fixed_by_req[req_id].append(staff_id)
+                elif staff_id in known:
+                    outside_by_req[req_id].append(staff_id)
         requirements = sorted(self.problem.requirements, key=lambda r: (r.date, r.start, r.id))
         open_days = None if scope is None else scope.days
         free_reqs = requirements if open_days is None else [r for r in requirements if r.date in open_days]
@@ -84,8 +92,6 @@ class Context:
                 if test is not None:
                     candidates = [req for req in candidates if test(req)]
             allowed[staff.id] = {req.id for req in candidates}
-        active_ids = {staff.id for staff in active}
-        known = {staff.id for staff in self.problem.staff}
         for req in requirements:
             free = open_days is None or req.date in open_days
             for staff in active if free else ():
@@ -96,23 +102,16 @@ class Context:
                 self._decided[pair] = var
                 self._add(staff, req, var)
                 self._cover[req.id].append(var)
-            outside = []
-            for staff_id in fixed_by_req.get(req.id, ()):
-                if staff_id in active_ids:
-                    if free:
-                        continue  # decided above
-                    # the constant 1, counted by the session's cover and by the person's rules
-                    self._add(self.problem.staff_by_id(staff_id), req, self._one())
-                elif staff_id in known:
-                    # outside the model: only the session's cover counts them (see staff_for);
-                    # the hundreds of thousands of them in a big plan's part cost nothing here
-                    outside.append(staff_id)
-                else:
-                    continue
+            for staff_id in () if free else fixed_by_req.get(req.id, ()):  # free: decided above
+                # the constant 1, counted by the session's cover and by the person's rules
+                self._add(self.problem.staff_by_id(staff_id), req, self._one())
                 self._fixed_count[req.id] += 1
                 self._fixed.append((staff_id, req.id))
-            if outside:
+            outside = outside_by_req.get(req.id)
+            if outside:  # counted by the session's cover only (see staff_for)
                 self._outside[req.id] = outside
+                self._fixed_count[req.id] += len(outside)
+                self._fixed.extend((staff_id, req.id) for staff_id in outside)
 
     def _one(self) -> cp_model.IntVar:
         """The model's constant 1, which every fixed assignment of a Scope shares."""

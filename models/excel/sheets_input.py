@@ -94,7 +94,7 @@ def write_availability(
         row: list[Out] = [sheet.cell(person.id), sheet.cell(person.name)]
         for day, blank in zip(days, blanks):
             mark = marks.get((person.id, day))
-            row.append(blank if mark is None else Out(mark.value, blank.style, blank.array))
+            row.append(blank if mark is None else Out((mark.value, blank.style, blank.array)))
         sheet.append(row)
     first = len(staff) + 2
     for _ in range(SPARE_ROWS if not staff else 0):  # the template: empty rows to fill in

@@ -12,7 +12,7 @@ own cell writer instead, with the same result.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from typing import Any, Iterable, NamedTuple, Sequence
+from typing import Any, Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
@@ -24,12 +24,25 @@ from openpyxl.worksheet._writer import WorksheetWriter
 from models.excel.styles import BODY, HEADER, PAPER_A4, PLAIN, REQUIRED_FILL, SUBTITLE, TITLE, Look, apply_look, safe_text
 
 
-class Out(NamedTuple):
-    """A value on its way to a cell, with the workbook style id and style array of its look."""
+class Out(tuple):
+    """A value on its way to a cell, with the workbook style id and style array of its look:
+    `(value, style, array)`. A plain tuple made in C (a NamedTuple's constructor is Python, and
+    a big export makes 700 000 of these)."""
 
-    value: Any
-    style: str  # the ` s="N"` attribute of the look's cell style, "" for the default style
-    array: Any
+    __slots__ = ()
+
+    @property
+    def value(self) -> Any:
+        return self[0]
+
+    @property
+    def style(self) -> str:
+        """The ` s="N"` attribute of the look's cell style, "" for the default style."""
+        return self[1]
+
+    @property
+    def array(self) -> Any:
+        return self[2]
 
 
 class _Row(tuple):
@@ -51,6 +64,10 @@ class _Sheet(WriteOnlyWorksheet):
 
 
 class _RowWriter(WorksheetWriter):
+    def __init__(self, ws: Any, out: Any = None) -> None:
+        self._texts: dict[tuple[str, str], str] = {}  # see write_row
+        super().__init__(ws, out)
+
     def write_row(self, xf: Any, row: Any, row_idx: int) -> None:
         if not isinstance(row, _Row):
             return super().write_row(xf, row, row_idx)
@@ -67,17 +84,21 @@ class _RowWriter(WorksheetWriter):
         height = "" if row.height is None else f' ht="{row.height:g}" customHeight="1"'
         parts = [f'<row r="{row_idx}"{height}>']
         epoch = self.ws.parent.epoch
-        letters = _letters(len(row))
-        for index, out in enumerate(row):
-            value, style = out.value, out.style
+        texts = self._texts
+        for letter, (value, style, _) in zip(_letters(len(row)), row):
             if value is None and not style:
                 continue
-            ref = f"{letters[index]}{row_idx}"
             if isinstance(value, str):  # inline text, never a formula
-                space = ' xml:space="preserve"' if value != value.strip() else ""
-                parts.append(f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{value.translate(_ESCAPES)}</t></is></c>')
+                # a text cell after its reference is the same wherever the text and look repeat
+                # (marks, names, dates, times): rendered once per sheet
+                rest = texts.get((value, style))
+                if rest is None:
+                    rest = _text_xml(style, value)
+                    if len(value) <= _SHORT_TEXT:
+                        texts[(value, style)] = rest
+                parts.append(f'<c r="{letter}{row_idx}{rest}')
             else:
-                parts.append(_cell_xml(ref, style, value, epoch))
+                parts.append(_cell_xml(f"{letter}{row_idx}", style, value, epoch))
         parts.append("</row>")
         raw("".join(parts))
 
@@ -96,6 +117,18 @@ def _letters(count: int) -> list[str]:
     while len(_LETTERS) < count:
         _LETTERS.append(get_column_letter(len(_LETTERS) + 1))
     return _LETTERS
+
+
+_SHORT_TEXT = 64  # texts up to this long are rendered once per sheet (messages rarely repeat)
+
+
+def _text_xml(style: str, value: str) -> str:
+    """A text `<c>` element after its reference (`"…</c>`): inline text, escaped, its white
+    space kept where it starts or ends with some (what str.strip() would take off)."""
+    space = ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
+    if "&" in value or "<" in value or ">" in value:
+        value = value.translate(_ESCAPES)
+    return f'"{style} t="inlineStr"><is><t{space}>{value}</t></is></c>'
 
 
 def _cell_xml(ref: str, style: str, value: Any, epoch: Any) -> str:
@@ -139,7 +172,7 @@ class SheetWriter:
             style = self._styles[look] = _register(self.ws, look)
         if isinstance(value, str):
             value = safe_text(value) or None  # an empty text is an empty cell
-        return Out(value, style[0], style[1])
+        return Out((value, style[0], style[1]))
 
     def append(self, values: Iterable[Any], look: Look | None = BODY, height: float | None = None) -> int:
         """Write one row; `Out` values keep their own look, others get `look` (None: PLAIN).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, Iterable
 
@@ -36,9 +36,13 @@ PAPER_A3 = 8
 _THIN = Side(style="thin", color="A6A6A6")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Look:
-    """A cell style in Haichi's words; hashable so each look is registered once per workbook."""
+    """A cell style in Haichi's words; hashable so each look is registered once per workbook.
+
+    A big export looks a style up for every cell (700 000 of them for a 500-staff year), so the
+    hash is computed once, and `but` hands out one object per variant (equal looks are then
+    mostly the same object, compared by identity)."""
 
     bold: bool = False
     size: float = 10
@@ -50,8 +54,27 @@ class Look:
     border: bool = True
     color: str | None = None
 
+    def __post_init__(self) -> None:
+        key = tuple(getattr(self, name) for name in _LOOK_FIELDS)
+        object.__setattr__(self, "_key", key)
+        object.__setattr__(self, "_hash", hash(key))
+
+    def __hash__(self) -> int:
+        return self._hash  # type: ignore[attr-defined]
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or isinstance(other, Look) and self._key == other._key  # type: ignore[attr-defined]
+
     def but(self, **changes: Any) -> Look:
-        return Look(**{**self.__dict__, **changes})
+        key = (self._key, tuple(changes.items()))  # type: ignore[attr-defined]
+        found = _VARIANTS.get(key)
+        if found is None:
+            found = _VARIANTS[key] = Look(**{**dict(zip(_LOOK_FIELDS, self._key)), **changes})  # type: ignore[attr-defined]
+        return found
+
+
+_LOOK_FIELDS = tuple(f.name for f in fields(Look))
+_VARIANTS: dict[tuple[Any, ...], Look] = {}  # Look.but's results: a few dozen looks in all
 
 
 BODY = Look()
