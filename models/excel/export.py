@@ -18,6 +18,7 @@ from models.excel.sheets_master import write_master
 from models.excel.sheets_personal import schedules, write_person_workbook, write_personal_sheet
 from models.excel.sheets_tables import write_assignments, write_summary, write_unfilled, write_violations
 from models.excel.styles import safe_file_stem
+from models.excel.sheetwriter import save
 from models.rulemeta import RuleInfo
 from models.stats import person_stats
 
@@ -41,14 +42,14 @@ def write_roster(
     write_violations(wb, problem, violations, catalogue)
     write_assignments(wb, problem, roster)
     write_input_sheets(wb, problem.start, problem.end, catalogue, problem)
-    wb.save(Path(path))
+    save(wb, path)
 
 
 def write_master_workbook(path: Path | str, problem: Problem, roster: Roster) -> None:
     """A workbook holding only the 配置表 master roster (what gets printed or turned into a PDF)."""
     wb = Workbook(write_only=True)
     write_master(wb, problem, roster)
-    wb.save(Path(path))
+    save(wb, path)
 
 
 def write_personal_workbooks(
@@ -80,6 +81,6 @@ def write_personal_workbooks(
         wb = Workbook(write_only=True)
         write_person_workbook(wb, problem, staff, stats, plans.get(staff.id, []), notices.get(staff.id, ()))
         path = folder / f"{stem}.xlsx"
-        wb.save(path)
+        save(wb, path)
         written.append(path)
     return written

@@ -11,8 +11,10 @@ own cell writer instead, with the same result.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
 from typing import Any, Iterable, Sequence
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
@@ -20,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.writer.excel import ExcelWriter
 
 from models.excel.styles import BODY, HEADER, PAPER_A4, PLAIN, REQUIRED_FILL, SUBTITLE, TITLE, Look, apply_look, safe_text
 
@@ -213,6 +216,20 @@ class SheetWriter:
         self.ws.oddFooter.center.size = 8
         if title_rows:
             self.ws.print_title_rows = title_rows
+
+
+# Deflate level of the workbooks `save` writes. zlib's default (6) spent 0.85 s compressing the
+# 52 MiB of XML of a 500-staff × 365-day roster workbook into 3.5 MiB; level 1 took 0.17 s for 4.4 MiB.
+DEFLATE_LEVEL = 1
+
+
+def save(workbook: Workbook, path: Path | str) -> None:
+    """Write the workbook to `path` as openpyxl's `Workbook.save` does, deflating at DEFLATE_LEVEL."""
+    if workbook.write_only and not workbook.worksheets:
+        workbook.create_sheet()
+    archive = ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=DEFLATE_LEVEL)
+    workbook.properties.modified = datetime.now(tz=timezone.utc).replace(tzinfo=None)
+    ExcelWriter(workbook, archive).save()  # closes the archive
 
 
 def _style_cache(workbook: Workbook) -> dict[Look, tuple[str, Any]]:
