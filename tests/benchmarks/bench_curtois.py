@@ -23,7 +23,7 @@ DATA = ROOT.parent / "shared" / "benchmarks" / "curtois"
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 from baseline_curtois import solve_baseline  # noqa: E402
-from report import BENCHMARKS, machine_line, read_section, replace_section  # noqa: E402
+from report import BENCHMARKS, machine_line, read_section, reference_seconds, replace_section  # noqa: E402
 
 from models.benchmarks.curtois import read_instance  # noqa: E402
 from solver.core import SolveOptions, solver_for  # noqa: E402
@@ -155,8 +155,14 @@ def _body(rows: list[dict], args: argparse.Namespace, done: bool,
         "",
         *note,
         ("" if done else f"(run in progress: {len(rows)} instance(s) measured so far)\n")
-        + machine_line(),
+        + machine_line() + yardstick(args.reference),
     ]
+
+
+def yardstick(seconds: float) -> str:
+    """The machine's speed in this run, for comparing runs on different machines (the same code
+    gave figures 10-40 % apart from run to run, and machines of one name differ more)."""
+    return f" Yardstick (a fixed pure-Python workload, median of 5): {seconds:.3f} s."
 
 
 def main() -> int:
@@ -166,6 +172,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--instances", default="1-24")
     args = parser.parse_args()
+    args.reference = reference_seconds()
     best = best_known()
     earlier = earlier_rows()
     rows = []
