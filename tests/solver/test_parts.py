@@ -3,6 +3,7 @@ for one model, and the staged fallback when the whole model finds no roster earl
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,28 @@ def test_big_plans_go_to_the_parts_solver(monkeypatch: pytest.MonkeyPatch) -> No
     assert isinstance(solver_for(problem, SolveOptions()), parts.StagedSolver)
     monkeypatch.setattr(parts, "WHOLE_MODEL_PAIRS", 0)
     assert isinstance(solver_for(problem, SolveOptions()), parts.PartsSolver)
+
+
+def test_the_time_limit_covers_building_the_whole_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A model that takes a second to build leaves its search the rest of the limit, not all of it."""
+    problem = random_problem(1, soft=True)
+    real_init, real_solve = Solver.__init__, Solver.solve
+    limits: list[float] = []
+
+    def slow_init(self, *args, **kwargs) -> None:
+        real_init(self, *args, **kwargs)
+        time.sleep(1.0)
+
+    def solve(self, *args, **kwargs) -> SolveResult:
+        limits.append(self.options.time_limit)
+        return real_solve(self, *args, **kwargs)
+
+    monkeypatch.setattr(Solver, "__init__", slow_init)
+    monkeypatch.setattr(Solver, "solve", solve)
+    result = parts.StagedSolver(problem, SolveOptions(time_limit=4, workers=1)).solve()
+    assert result.roster is not None
+    assert 2.5 < limits[0] <= 3.0
+    assert result.elapsed >= 1.0  # the build counts
 
 
 def test_parts_solver_can_be_cancelled() -> None:
