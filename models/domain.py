@@ -10,8 +10,8 @@ from __future__ import annotations
 import enum
 import unicodedata
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Iterable
 
 

@@ -17,8 +17,8 @@ from models.excel.sheets_input import write_input_sheets
 from models.excel.sheets_master import write_master
 from models.excel.sheets_personal import schedules, write_person_workbook, write_personal_sheet
 from models.excel.sheets_tables import write_assignments, write_summary, write_unfilled, write_violations
-from models.excel.styles import safe_file_stem
 from models.excel.sheetwriter import save
+from models.excel.styles import safe_file_stem
 from models.rulemeta import RuleInfo
 from models.stats import person_stats
 
