@@ -450,7 +450,7 @@ class StagedSolver:
         if first is not None and whole.handed_over and first.roster is not None:
             return self._finish(self._improve(whole, first, started, on_progress), started)
         if first is None or first.roster is not None or first.status != "unknown" or whole.cancelled:
-            return first or SolveResult.nothing()
+            return self._finish(first or SolveResult.nothing(), started)
         # no roster from the whole model yet: build one in parts, then improve it on the whole model
         left = limit - (time.perf_counter() - started)
         self.used_parts = True
