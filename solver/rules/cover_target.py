@@ -48,11 +48,9 @@ class CoverTarget(BaseRule):
         for req in ctx.problem.requirements:
             decided, fixed = ctx.cover_of(req.id)  # fixed: a Scope's assignments, constants
             if len(decided) <= 1:
-                # units(req, fixed), and what one more person adds to it, written out: a big
-                # plan's part has a session like this for every shift of every day
-                target, under, over = req.target, req.under_weight, req.over_weight
-                fixed_cost += s.weight * (under * (target - fixed) if fixed < target else over * (fixed - target))
-                if decided and (step := -under if fixed < target else over):
+                before = units(req, fixed)
+                fixed_cost += s.weight * before
+                if decided and (step := units(req, fixed + 1) - before):
                     singles.append(decided[0])
                     steps.append(s.weight * step)
                 continue
