@@ -103,41 +103,56 @@ def table(rows: list[dict], time_limit: float, workers: int) -> list[str]:
 EARLIER = "†"
 
 
-def earlier_rows() -> tuple[dict[str, str], str]:
-    """The table rows already in BENCHMARKS.md by instance name, and the machine line they were
-    measured with (rows marked † keep the machine line of their own earlier run)."""
-    rows, machine = {}, ""
+def earlier_rows() -> dict[str, tuple[str, str]]:
+    """The table rows already in BENCHMARKS.md by instance name, each with the machine line of
+    the run that measured it: a row marked † keeps the one its note names, the others the
+    section's own."""
+    rows, notes, own = {}, {}, ""
     for line in read_section("curtois").splitlines():
         if line.startswith("| Instance"):
             rows[line.split("|")[1].strip().rstrip(EARLIER).strip()] = line
-        elif line.startswith(f"{EARLIER} "):
-            machine = line[2:].split(": ", 1)[-1]
-        elif line.startswith("Machine:") and not machine:
-            machine = line
-    return rows, machine
+        elif line.startswith(f"{EARLIER} ") and ": Machine:" in line:
+            head, machine = line[2:].split(": Machine:", 1)
+            named = head.split(" measured", 1)[0]
+            # "Instance20, Instance21 measured in …"; a note naming no rows is every † row's
+            for name in named.split(", ") if named.startswith("Instance") else [""]:
+                notes[name] = "Machine:" + machine
+        elif line.startswith("Machine:"):
+            own = line
+    out = {}
+    for name, line in rows.items():
+        marked = EARLIER in line.split("|")[1]
+        out[name] = (line, notes.get(name, notes.get("", own)) if marked else own)
+    return out
 
 
-def merged(lines: list[str], rows: list[dict], earlier: dict[str, str]) -> tuple[list[str], bool]:
-    """This run's table with the earlier rows of the instances it did not measure, marked †."""
+def merged(lines: list[str], rows: list[dict],
+           earlier: dict[str, tuple[str, str]]) -> tuple[list[str], dict[str, list[str]]]:
+    """This run's table with the earlier rows of the instances it did not measure, marked †, and
+    the names of those rows by the machine line of the run that measured them."""
     fresh = {r["name"] for r in rows}
-    kept = {name: line for name, line in earlier.items() if name not in fresh}
+    kept = {name: found for name, found in earlier.items() if name not in fresh}
+    runs: dict[str, list[str]] = {}
     if not kept:
-        return lines, False
+        return lines, runs
     by_name = {r["name"]: line for r, line in zip(rows, lines[2:])}
-    for name, line in kept.items():
+    for name, (line, machine) in kept.items():
         cells = line.split("|")
         if EARLIER not in cells[1]:
             cells[1] = f" {name} {EARLIER} "
         by_name[name] = "|".join(cells)
+        runs.setdefault(machine, []).append(name)
     order = sorted(by_name, key=lambda n: int(n.removeprefix("Instance")))
-    return lines[:2] + [by_name[n] for n in order], True
+    return lines[:2] + [by_name[n] for n in order], runs
 
 
 def _body(rows: list[dict], args: argparse.Namespace, done: bool,
-          earlier: tuple[dict[str, str], str] = ({}, "")) -> list[str]:
-    lines, kept = merged(table(rows, args.time_limit, args.workers), rows, earlier[0])
-    note = [f"{EARLIER} measured in an earlier run, with an earlier solver (where the last column is a model "
-            f"build time it comes from that run's format): {earlier[1]}", ""] if kept else []
+          earlier: dict[str, tuple[str, str]] | None = None) -> list[str]:
+    lines, runs = merged(table(rows, args.time_limit, args.workers), rows, earlier or {})
+    note = [f"{EARLIER} {', '.join(sorted(names, key=lambda n: int(n.removeprefix('Instance'))))} measured in an "
+            f"earlier run, with an earlier solver (where the last column is a model build time it comes from "
+            f"that run's format): {machine}" for machine, names in runs.items()]
+    note = [line for pair in zip(note, [""] * len(note)) for line in pair]
     return [
         "## Curtois & Qu nurse rostering (instances 1–24)",
         "",

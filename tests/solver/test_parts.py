@@ -65,6 +65,36 @@ def test_one_persons_part_prices_the_cover_as_the_evaluator_does() -> None:
     assert priced == sum(v.cost for v in checked.violations if v.rule_id == "cover_target") > 0
 
 
+@needs_data
+def test_a_part_with_a_few_sessions_a_day_offers_those_with_the_most_cover_wanted() -> None:
+    """Scope.per_day: each person is offered at most that many sessions a day, those short of
+    the most staff (priced by their under-staffing weight) once the fixed people are counted;
+    two people are offered different sessions where the need is the same."""
+    problem = read_instance(DATA / "Instance23.txt")  # 16 shifts a day
+    first, second = problem.active_staff()[:2]
+    day = problem.days()[0]
+    todays = [r for r in problem.requirements if r.date == day]
+    # the busiest session that day is fully staffed by people outside the part
+    full = max(todays, key=lambda r: r.target * r.under_weight)
+    others = [s for s in problem.active_staff()[2:]][:full.target]
+    fixed = frozenset((s.id, full.id) for s in others)
+    sub = parts.PartsSolver(problem, SolveOptions(workers=1))._with_active({first.id, second.id})
+    quick = SolveOptions(time_limit=10, workers=1, quick=True)  # as a first roster's part
+    solver = Solver(sub, quick, scope=Scope(fixed, per_day=4))
+    offered = {person.id: {r.id for r, _ in solver.ctx.on_day(person.id, day)} for person in (first, second)}
+    for person in (first, second):
+        for d in problem.days():
+            assert len(solver.ctx.on_day(person.id, d)) <= 4
+        assert full.id not in offered[person.id]
+        worth = sorted({max(0, r.target) * r.under_weight for r in todays if r.id != full.id}, reverse=True)
+        least = min(problem.requirement(r).target * problem.requirement(r).under_weight for r in offered[person.id])
+        assert least >= worth[min(3, len(worth) - 1)]
+    everything = Solver(sub, quick, scope=Scope(fixed))
+    assert len(solver.ctx.decided()) < len(everything.ctx.decided()) / 2
+    result = solver.solve()
+    assert result.roster is not None
+
+
 @pytest.mark.parametrize("seed", [1, 2, 5])
 def test_parts_solver_finds_a_roster_the_evaluator_agrees_with(seed: int) -> None:
     problem = random_problem(seed, soft=True)
