@@ -12,6 +12,7 @@ from typing import Iterable
 from models.domain import Problem, Roster, Violation
 from solver.rules import RULES
 from solver.rules.base import Rule, setting
+from solver.rules.placed import scoring
 
 
 @dataclass
@@ -46,7 +47,8 @@ def evaluate(problem: Problem, roster: Roster, soft_cover: bool = False,
     """Every violation of `roster` (hard ones cost 0) and the objective, the sum of the costs."""
     problem = as_solved(problem, soft_cover)
     violations: list[Violation] = []
-    for rule in RULES if rules is None else rules:
-        if setting(problem, rule.info).enabled:
-            violations += rule.check(problem, roster)
+    with scoring(problem, roster):
+        for rule in RULES if rules is None else rules:
+            if setting(problem, rule.info).enabled:
+                violations += rule.check(problem, roster)
     return Evaluation(violations, sum(v.cost for v in violations))

@@ -12,7 +12,7 @@ from models.domain import Mark, Problem, Requirement, Roster, Staff, Violation
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
-from solver.rules.placed import Placed, breach
+from solver.rules.placed import breach, placed_of
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -62,7 +62,7 @@ class Availability(BaseRule):
         if not s.enabled:
             return []
         out = []
-        for staff, req in Placed(problem, roster).items():
+        for staff, req in placed_of(problem, roster).items():
             mark = problem.mark(staff.id, req.date)
             if mark.allows(req.start, req.end):
                 continue

@@ -17,7 +17,7 @@ from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
 from solver.rules.bounds import any_of, count, excess
-from solver.rules.placed import Placed, breach
+from solver.rules.placed import breach, placed_of
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -69,7 +69,7 @@ class Continuity(BaseRule):
         s = setting(problem, self.info)
         if not s.enabled:
             return []
-        placed = Placed(problem, roster)
+        placed = placed_of(problem, roster)
         out = []
         for (site, activity), reqs in series(problem).items():
             people = {staff.id for req in reqs for staff in placed.by_req.get(req.id, [])}

@@ -18,6 +18,7 @@ from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from solver.rules.base import Penalty
 from solver.rules.bounds import slack_penalty, started_units
+from solver.rules.placed import shared
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -96,21 +97,26 @@ def amounts_by_day(ctx: Context, staff: Staff) -> list[Any]:
 
 
 def assigned(problem: Problem, roster: Roster) -> dict[str, list[Requirement]]:
-    """Each person's assigned sessions (unknown requirements ignored, duplicates once)."""
-    result: dict[str, list[Requirement]] = defaultdict(list)
-    for staff_id, req_id in sorted(roster.pairs()):
-        if problem.has_requirement(req_id):
-            result[staff_id].append(problem.requirement(req_id))
-    return result
+    """Each person's assigned sessions (unknown requirements ignored, duplicates once); shared
+    by the rules while the evaluator scores the roster, so read-only."""
+    def build() -> dict[str, list[Requirement]]:
+        result: dict[str, list[Requirement]] = defaultdict(list)
+        for staff_id, req_id in sorted(roster.pairs()):
+            if problem.has_requirement(req_id):
+                result[staff_id].append(problem.requirement(req_id))
+        return dict(result)
+
+    return shared(problem, roster, "assigned", build)
 
 
 def worked_days(problem: Problem, roster: Roster) -> dict[str, set[date]]:
-    """The plan days on which each person has at least one session."""
-    days = set(problem.days())
-    result: dict[str, set[date]] = defaultdict(set)
-    for staff_id, reqs in assigned(problem, roster).items():
-        result[staff_id] = {r.date for r in reqs if r.date in days}
-    return result
+    """The plan days on which each person has at least one session (read-only, as `assigned`)."""
+    def build() -> dict[str, set[date]]:
+        days = set(problem.days())
+        return {staff_id: {r.date for r in reqs if r.date in days}
+                for staff_id, reqs in assigned(problem, roster).items()}
+
+    return shared(problem, roster, "worked_days", build)
 
 
 def checked_staff(problem: Problem, roster: Roster) -> list[Staff]:

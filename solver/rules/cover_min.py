@@ -9,7 +9,7 @@ from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
 from solver.rules.bounds import at_least, count
-from solver.rules.placed import Placed, breach
+from solver.rules.placed import breach, placed_of
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -47,7 +47,7 @@ class CoverMin(BaseRule):
         s = setting(problem, self.info)
         if not s.enabled:
             return []
-        placed = Placed(problem, roster)
+        placed = placed_of(problem, roster)
         out = []
         for req in problem.requirements:
             n = len(placed.by_req.get(req.id, []))

@@ -16,7 +16,7 @@ from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from solver.rules.base import BaseRule, Penalty, limit, setting
 from solver.rules.bounds import count
-from solver.rules.placed import Placed, breach
+from solver.rules.placed import breach, placed_of
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -78,7 +78,7 @@ class DesiredCount(BaseRule):
         s = setting(problem, self.info)
         if not s.enabled:
             return []
-        placed = Placed(problem, roster)
+        placed = placed_of(problem, roster)
         out = []
         for staff in problem.active_staff():
             desired = limit(problem, self.info, "desired_per_month", staff)

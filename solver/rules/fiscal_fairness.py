@@ -18,7 +18,7 @@ from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
 from solver.rules.bounds import count, spread_penalty
-from solver.rules.placed import Placed, breach
+from solver.rules.placed import breach, placed_of
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -73,7 +73,7 @@ class FiscalFairness(BaseRule):
         s = setting(problem, self.info)
         if not s.enabled or not problem.history_counts:
             return []
-        placed = Placed(problem, roster)
+        placed = placed_of(problem, roster)
         screen = Screen(problem)
         totals = {
             staff.id: len(placed.by_staff.get(staff.id, [])) + int(problem.history_counts.get(staff.id, 0))

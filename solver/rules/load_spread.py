@@ -13,7 +13,7 @@ from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
 from solver.rules.bounds import count, spread_penalty
-from solver.rules.placed import Placed, breach
+from solver.rules.placed import breach, placed_of
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -51,7 +51,7 @@ class LoadSpread(BaseRule):
         s = setting(problem, self.info)
         if not s.enabled:
             return []
-        placed = Placed(problem, roster)
+        placed = placed_of(problem, roster)
         screen = Screen(problem)
         counts = {
             staff.id: len(placed.by_staff.get(staff.id, []))

@@ -17,7 +17,7 @@ from models.domain import Problem, Requirement, Roster, Violation
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
-from solver.rules.placed import Placed, breach
+from solver.rules.placed import breach, placed_of
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -114,7 +114,7 @@ class NoOverlap(BaseRule):
         s = setting(problem, self.info)
         if not s.enabled:
             return []
-        placed = Placed(problem, roster)
+        placed = placed_of(problem, roster)
         out = []
         for (staff_id, day), sessions in sorted(placed.by_staff_day.items()):
             name = problem.staff_by_id(staff_id).name

@@ -16,7 +16,7 @@ from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules.base import BaseRule, Penalty, limit, setting
 from solver.rules.bounds import at_most
-from solver.rules.placed import Placed, breach
+from solver.rules.placed import breach, placed_of
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -54,7 +54,7 @@ class PeriodLimit(BaseRule):
         if not s.enabled:
             return []
         out = []
-        for staff_id, reqs in sorted(Placed(problem, roster).by_staff.items()):
+        for staff_id, reqs in sorted(placed_of(problem, roster).by_staff.items()):
             staff = problem.staff_by_id(staff_id)
             cap = limit(problem, self.info, self.name, staff)
             if cap is None:

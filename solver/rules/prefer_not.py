@@ -8,7 +8,7 @@ from models.domain import Mark, Problem, Roster, Violation
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
-from solver.rules.placed import Placed, breach
+from solver.rules.placed import breach, placed_of
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -42,7 +42,7 @@ class PreferNot(BaseRule):
         if not s.enabled:
             return []
         out = []
-        for staff, req in Placed(problem, roster).items():
+        for staff, req in placed_of(problem, roster).items():
             if problem.mark(staff.id, req.date) is Mark.PREFER_NOT:
                 message = t("{name} は △ の日に {session} に配置されています。",
                             "{name} is placed in {session} on a △ day.",

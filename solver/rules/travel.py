@@ -13,7 +13,7 @@ from models.domain import Problem, Roster, Staff, Violation
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from solver.rules.base import BaseRule, Penalty, limit, setting
-from solver.rules.placed import Placed, breach
+from solver.rules.placed import breach, placed_of
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -67,7 +67,7 @@ class Travel(BaseRule):
         if not s.enabled:
             return []
         out = []
-        for staff, req in Placed(problem, roster).items():
+        for staff, req in placed_of(problem, roster).items():
             home = home_area(problem, self.info, staff)
             area = area_of_site(problem, req.site)
             if home and area != home:

@@ -40,3 +40,25 @@ def test_messages_name_person_and_session_in_both_languages() -> None:
         set_language(before)
     assert "青木" in ja.message and req.label() in ja.message and "勤務できません" in ja.message
     assert "青木" in en.message and "unavailable" in en.message
+
+
+def test_the_rules_share_one_resolved_roster_while_it_is_scored(monkeypatch) -> None:
+    """Every rule reads the same Placed during one evaluation (built once), and a rule asked on
+    its own afterwards sees the roster it is given, not the one scored before."""
+    from solver.rules import placed as placed_module
+    from solver.rules.cover_target import RULE as COVER_TARGET
+
+    built = []
+    original = placed_module.Placed.__init__
+
+    def counting(self, *args) -> None:
+        built.append(1)
+        original(self, *args)
+
+    monkeypatch.setattr(placed_module.Placed, "__init__", counting)
+    req = session(min_staff=1, preferred_staff=2)
+    p = problem([person("A"), person("B")], [req])
+    assert evaluate(p, roster(("A", req.id))).objective == evaluate(p, roster(("A", req.id))).objective > 0
+    assert len(built) == 2  # one per evaluation, although several rules resolve the roster
+    assert COVER_TARGET.check(p, roster(("A", req.id), ("B", req.id))) == []
+    assert len(COVER_TARGET.check(p, roster())) == 1
