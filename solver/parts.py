@@ -409,8 +409,11 @@ class StagedSolver:
     """
 
     FIRST_ROSTER_SHARE = 0.15  # of the time limit, for the whole model to find a roster alone
-    # of the time limit, after which a roster still far from its bound is improved by solver.lns
-    HAND_OVER_SHARE = 0.4
+    # of the time limit, after which a roster still far from its bound is improved by solver.lns.
+    # Curtois 8 and 11-19 at 60 s, one run each back to back, 0.2 against 0.4: 8 1426/1432,
+    # 11 3648/3554, 12 4812/5008, 13 4867/5117, 14 1297/1395, 15 5135/5712, 16 3539/3525,
+    # 17 6811/6722, 18 5398/5822, 19 5180/5396 (sum 41993 against 43873); 0.1 gave 13 5231, 19 4868.
+    HAND_OVER_SHARE = 0.2
 
     def __init__(self, problem: Problem, options: SolveOptions | None = None,
                  rules: Iterable[Rule] | None = None):

@@ -158,7 +158,7 @@ def _body(rows: list[dict], args: argparse.Namespace, done: bool,
         "",
         "Haichi: `read_instance` → `solver.core.solver_for` (the product's path: one CP-SAT model, built "
         "part by part first when it finds no roster early, or solved in parts when too big for one model, "
-        "see `solver/parts.py`; a roster still far from its bound after 40 % of the time is improved by "
+        "see `solver/parts.py`; a roster still far from its bound after 20 % of the time is improved by "
         "re-solving a few people or a stretch of days, see `solver/lns.py`) with every rule → `evaluate`; baseline: the textbook "
         "CP-SAT model in `tests/benchmarks/baseline_curtois.py`, same time limit, workers and seed. "
         "The time limit is Haichi's whole solve; the last column is its wall time, model building included "
