@@ -142,17 +142,21 @@ def merged(lines: list[str], rows: list[dict],
             cells[1] = f" {name} {EARLIER} "
         by_name[name] = "|".join(cells)
         runs.setdefault(machine, []).append(name)
-    order = sorted(by_name, key=lambda n: int(n.removeprefix("Instance")))
-    return lines[:2] + [by_name[n] for n in order], runs
+    return lines[:2] + [by_name[n] for n in sorted(by_name, key=number)], runs
+
+
+def number(name: str) -> int:
+    """The instance's number, for ordering: Instance9 before Instance10."""
+    return int(name.removeprefix("Instance"))
 
 
 def _body(rows: list[dict], args: argparse.Namespace, done: bool,
           earlier: dict[str, tuple[str, str]] | None = None) -> list[str]:
     lines, runs = merged(table(rows, args.time_limit, args.workers), rows, earlier or {})
-    note = [f"{EARLIER} {', '.join(sorted(names, key=lambda n: int(n.removeprefix('Instance'))))} measured in an "
-            f"earlier run, with an earlier solver (where the last column is a model build time it comes from "
-            f"that run's format): {machine}" for machine, names in runs.items()]
-    note = [line for pair in zip(note, [""] * len(note)) for line in pair]
+    note = []
+    for machine, names in runs.items():
+        note += [f"{EARLIER} {', '.join(sorted(names, key=number))} measured in an earlier run, with an earlier "
+                 f"solver (where the last column is a model build time it comes from that run's format): {machine}", ""]
     return [
         "## Curtois & Qu nurse rostering (instances 1–24)",
         "",

@@ -68,8 +68,8 @@ def test_one_persons_part_prices_the_cover_as_the_evaluator_does() -> None:
 @needs_data
 def test_a_part_with_a_few_sessions_a_day_offers_those_with_the_most_cover_wanted() -> None:
     """Scope.per_day: each person is offered at most that many sessions a day, those short of
-    the most staff (priced by their under-staffing weight) once the fixed people are counted;
-    two people are offered different sessions where the need is the same."""
+    the most staff (priced by their under-staffing weight) once the fixed people are counted,
+    and the smaller model still finds a schedule."""
     problem = read_instance(DATA / "Instance23.txt")  # 16 shifts a day
     first, second = problem.active_staff()[:2]
     day = problem.days()[0]
