@@ -148,3 +148,26 @@ def test_a_solve_restores_the_collection_thresholds() -> None:
                    on_progress=lambda _: seen.append(gc.get_threshold()))
     assert result.roster is not None and seen and set(seen) == {SOLVING_GC_THRESHOLDS}
     assert gc.get_threshold() == before
+
+
+def test_a_big_model_presolves_once_without_probing_and_solves_as_well(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above LIGHT_PRESOLVE_PAIRS the presolve is light (one pass, no probing); the roster and
+    its proof are the same as with the full presolve."""
+    from ortools.sat.python import cp_model
+
+    from solver import core
+
+    p = random_problem(5, True)
+    full = Solver(p, SolveOptions(**OPTS))
+    defaults = cp_model.CpSolver().parameters
+    chosen = cp_model.CpSolver().parameters
+    full.configure(chosen)
+    assert (chosen.max_presolve_iterations, chosen.cp_model_probing_level) == (
+        defaults.max_presolve_iterations, defaults.cp_model_probing_level)
+    monkeypatch.setattr(core, "LIGHT_PRESOLVE_PAIRS", len(full.ctx.decided()) - 1)
+    light = Solver(p, SolveOptions(**OPTS))
+    chosen = cp_model.CpSolver().parameters
+    light.configure(chosen)
+    assert (chosen.max_presolve_iterations, chosen.cp_model_probing_level) == (1, 0)
+    a, b = full.solve(), light.solve()
+    assert a.status == b.status == "optimal" and a.objective == b.objective
