@@ -116,8 +116,9 @@ LIGHT_PRESOLVE_PAIRS = 100_000
 def light_presolve(parameters) -> None:
     """One presolve pass, no probing: on a model of hundreds of thousands of pairs the default
     (up to three passes, each probing every boolean) is most of a minute. A 300-staff, 3-month
-    plan (385k pairs): presolve 47 s and a first roster at 61 s by default; 15 s and 35 s with
-    one pass without probing (27 s and 48 s in two more runs, the first roster's search varying)."""
+    plan (385k pairs, 12 s to build): presolve 47 s and a first roster 61 s into the search by
+    default; presolve 15 s and a first roster at 35 s with one pass without probing (at 27 s and
+    34 s in two more runs: the search for a first roster varies)."""
     parameters.max_presolve_iterations = 1
     parameters.cp_model_probing_level = 0
 

@@ -1,8 +1,9 @@
 """Solving a plan part by part, when one CP-SAT model is too big or finds no roster early.
 
-On a model of hundreds of thousands of pairs CP-SAT spends its first minute in presolve:
+On a model of hundreds of thousands of pairs CP-SAT spent its first minute in presolve:
 Curtois Instance24 (150 staff × 364 days × 32 shifts, 1.1M variables) had no roster after 60 s,
-and a 300-staff, 3-month plan found its first roster only after 35–50 s. Smaller plans can be
+and a 300-staff, 3-month plan found its first roster only after 35–50 s (with the light presolve
+of solver.core, 40–55 s into a solve counted from the model's building). Smaller plans can be
 hard in another way: when each person's own rules are tight, the whole model may find no roster
 at all although each person alone solves in a tenth of a second (StagedSolver below).
 
@@ -45,9 +46,10 @@ WHOLE_MODEL_PAIRS = 1_000_000
 # Up to this many pairs in the whole model, StagedSolver builds the first roster in parts when the
 # whole model has none early. Above it the whole model keeps the whole time: on a 300-staff,
 # 3-month hygienist plan (385k pairs, sessions needing several people and skills) the parts found
-# no roster keeping every cover minimum in 60 s, while the whole model finds one late: at 43 s of
-# a 60 s limit, model building included, with the light presolve of solver.core (seeds 0-2 all
-# found one; with the full presolve none did).
+# no roster keeping every cover minimum in 60 s, while the whole model finds one late. With the
+# light presolve of solver.core, 40-55 s into a 60 s solve (building included): `haichi solve`
+# with seeds 0-2 found one each time, the pipeline benchmark in 1 run of 3 (with the full
+# presolve, none in 60 s).
 STAGED_PAIRS = 100_000
 # About how many pairs one part decides: CP-SAT solves a model this size in a few seconds.
 PART_PAIRS = 30_000

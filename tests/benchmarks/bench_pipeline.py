@@ -36,12 +36,14 @@ def load_generator():
 
 
 def solve_runs(problem, repeats: int, time_limit: float, workers: int) -> dict:
-    runs, builds = [], []
+    runs, builds, firsts = [], [], []
     for seed in range(repeats):
         started = time.perf_counter()
         solver = solver_for(problem, SolveOptions(time_limit=time_limit, workers=workers, seed=seed))
-        runs.append(solver.solve())
+        seen: list[float] = []
+        runs.append(solver.solve(lambda progress: seen.append(time.perf_counter() - started)))
         builds.append(time.perf_counter() - started)  # the whole solve, model building included
+        firsts.append(seen[0] if seen else None)  # the first roster, model building included
     times = [r.elapsed for r in runs]
     best = min(runs, key=lambda r: (r.objective is None, r.objective or 0))
     return {
@@ -52,6 +54,7 @@ def solve_runs(problem, repeats: int, time_limit: float, workers: int) -> dict:
         "gap": best.gap,
         "median_s": statistics.median(times),
         "runs": runs,
+        "firsts": firsts,
     }
 
 
@@ -70,8 +73,10 @@ def measure(label: str, paths: list[Path], repeats: int, time_limit: float, work
         print(f"{label}: solve…", flush=True)
         s = solve_runs(problem, repeats, time_limit, workers)
         found = [r for r in s["runs"] if r.roster is not None]
-        result = (f"status {s['status']}, objective {s['objective']}, bound {s['bound']:g}, gap {s['gap']:.2%}"
-                  if found else f"status {s['status']}: no roster within the limit")
+        result = (f"status {s['status']}, a roster in {len(found)} of {len(s['runs'])} runs, best objective "
+                  f"{s['objective']}, bound {s['bound']:g}, gap {s['gap']:.2%}"
+                  if found else f"status {s['status']}: no roster within the limit in {len(s['runs'])} runs")
+        result += "; first roster at " + ", ".join("none" if f is None else f"{f:.1f} s" for f in s["firsts"])
         rows.append(
             f"| {label} | solve ({workers} workers, limit {time_limit:g} s) | {s['median_s']:.2f} s | "
             f"{s['median_s'] / ref:.2f} | {result}; whole solve with model building {s['build_s']:.1f} s |"
