@@ -12,15 +12,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from models.domain import Problem, Roster
 from models.errors import InputProblem, InvalidInput
 from models.excel import export, importer, roster_reader, template
 from models.i18n import t
-from solver.core import Progress, SolveOptions, SolveResult, Solver, solver_for
 from solver.evaluate import Evaluation, evaluate
 from solver.rules import CATALOGUE
+
+if TYPE_CHECKING:
+    from solver.core import Progress, SolveOptions, SolveResult, Solver
 
 
 @contextmanager
@@ -68,7 +70,10 @@ def solve(
     on_progress: Callable[[Progress], None] | None = None,
     on_solver: Callable[[Solver], None] | None = None,
 ) -> SolveResult:
-    """Solve the problem; `on_solver` receives the Solver before the search starts (to cancel it)."""
+    """Solve the problem; `on_solver` receives the Solver before the search starts (to cancel it).
+    CP-SAT is imported here, on the first solve, not with the rest of the user's actions."""
+    from solver.core import solver_for
+
     solver = solver_for(problem, options)
     if on_solver is not None:
         on_solver(solver)

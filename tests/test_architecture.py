@@ -15,3 +15,14 @@ def test_import_contracts_hold() -> None:
     result = subprocess.run([exe, "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Contracts: 4 kept, 0 broken." in result.stdout
+
+
+def test_the_catalogue_evaluator_and_actions_load_without_cp_sat() -> None:
+    """The importer, the evaluator and the desktop's first screen need the rules' metadata and
+    checks only; CP-SAT (and pandas, which its Python layer imports) comes with the first solve.
+    In a fresh interpreter, where nothing else loaded it."""
+    script = ("import sys, desktop.operations, solver.evaluate, models.excel.importer; "
+              "print(sorted(m for m in ('ortools', 'pandas') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["[]"]

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.domain import Problem, Roster
 from models.storage import history, problems, solutions
-from models.storage.engine import WRITE_OPTION, default_url, make_engine, to_url, upgrade
+from models.storage.engine import WRITE_OPTION, at_head, default_url, make_engine, to_url, upgrade
 from models.storage.errors import ConcurrentEdit
 from models.storage.maintenance import backup_before_upgrade
 from models.storage.orm import AuditRow, PlanRow, PlanStaffRow, RequirementRow, SolutionRow, utcnow
@@ -70,9 +70,11 @@ class Database:
     def __init__(self, url: str | Path | None = None, *, user: str | None = None):
         self.url = to_url(url if url is not None else default_url())
         self.engine = make_engine(self.url)
+        self.backup_path: Path | None = None
         try:
-            self.backup_path = backup_before_upgrade(self.engine)
-            upgrade(self.engine)
+            if not at_head(self.engine):
+                self.backup_path = backup_before_upgrade(self.engine)
+                upgrade(self.engine)
         except BaseException:
             self.engine.dispose()
             raise

@@ -5,16 +5,21 @@ directly and local search may move freely, which measured far better rosters tha
 `v == max(0, amount)` (Curtois Instance14 at 15 s: 3129 instead of 5243). The slack equals the
 cost at every optimum; between optima the Penalty's `exact` gives the roster's own cost, which
 is what the solver reports, so it always equals the evaluator's.
+
+CP-SAT itself is imported where a model is built, not with the rule catalogue: the importer,
+the evaluator and the desktop's first screen need the rules' metadata and checks only, and
+ortools' Python layer (pandas with it) takes over a second to import.
 """
 
 from __future__ import annotations
 
-from typing import Any, Sequence
-
-from ortools.sat.python import cp_model
+from typing import TYPE_CHECKING, Any, Sequence
 
 from models.domain import RuleSetting
 from solver.rules.base import Penalty
+
+if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
 
 
 def started_units(amount: int, unit: int = 1) -> int:
@@ -43,7 +48,16 @@ def slack_penalty(
 
 def count(variables: Sequence[Any]) -> cp_model.LinearExpr:
     """The sum of booleans as one linear expression (0 when there are none)."""
-    return cp_model.LinearExpr.sum(list(variables))
+    from ortools.sat.python.cp_model import LinearExpr
+
+    return LinearExpr.sum(list(variables))
+
+
+def weighted(variables: Sequence[Any], coefficients: Sequence[int]) -> cp_model.LinearExpr:
+    """sum(coefficient * variable) as one linear expression."""
+    from ortools.sat.python.cp_model import LinearExpr
+
+    return LinearExpr.weighted_sum(list(variables), list(coefficients))
 
 
 def spread_penalty(model: cp_model.CpModel, totals: Sequence[Any], top: int, weight: int,
@@ -117,5 +131,5 @@ def any_of(model: cp_model.CpModel, variables: Sequence[Any], name: str) -> Any:
         return variables[0]
     v = model.new_bool_var(name)
     model.add_max_equality(v, list(variables))
-    model.add(v <= cp_model.LinearExpr.sum(list(variables)))  # the same, linear, for the LP
+    model.add(v <= count(variables))  # the same, linear, for the LP
     return v

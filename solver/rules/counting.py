@@ -11,13 +11,11 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-from ortools.sat.python import cp_model
-
 from models.domain import Problem, Requirement, Roster, RuleSetting, Staff, Violation, week_start
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from solver.rules.base import Penalty
-from solver.rules.bounds import slack_penalty, started_units
+from solver.rules.bounds import count, slack_penalty, started_units, weighted
 from solver.rules.placed import shared
 
 if TYPE_CHECKING:
@@ -56,7 +54,7 @@ def bounded(
     top = sum(c for c, _ in terms)
     if (upper and top <= limit) or (not upper and limit <= 0):
         return []  # can never be broken
-    expr = cp_model.LinearExpr.weighted_sum([v for _, v in terms], [c for c, _ in terms])
+    expr = weighted([v for _, v in terms], [c for c, _ in terms])
     if setting.hard:
         if not terms:
             model.add_bool_or([])  # 0 >= limit > 0: no roster can satisfy this person's limit
@@ -78,7 +76,7 @@ def any_of(ctx: Context, literals: Sequence[Any], name: str) -> Any:
         return literals[0]
     result = ctx.model.new_bool_var(name)
     ctx.model.add_max_equality(result, list(literals))
-    ctx.model.add(result <= cp_model.LinearExpr.sum(list(literals)))  # the same, linear, for the LP
+    ctx.model.add(result <= count(literals))  # the same, linear, for the LP
     return result
 
 
@@ -87,7 +85,7 @@ def all_penalty(ctx: Context, terms: Sequence[Any], weight: int, rule_id: str, l
     a cut the LP keeps (see bounds.slack_penalty); the term itself when there is only one."""
     if len(terms) == 1:
         return [Penalty(terms[0], weight, rule_id, label)]
-    held = cp_model.LinearExpr.sum(list(terms))
+    held = count(terms)
     return slack_penalty(ctx.model, held - (len(terms) - 1), 1, weight, rule_id, label)
 
 

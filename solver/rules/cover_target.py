@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ortools.sat.python import cp_model
-
 from models.domain import Problem, Requirement, Roster, Violation
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
-from solver.rules.bounds import count, excess, shortfall
+from solver.rules.bounds import count, excess, shortfall, weighted
 from solver.rules.placed import breach, placed_of
 
 if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
+
     from solver.context import Context
 
 
@@ -70,7 +70,7 @@ class CoverTarget(BaseRule):
                               self.info.id, f"{label}.over", lower=fixed)
         if singles:
             # at least 0: each session's share is its own cost
-            out.append(Penalty(fixed_cost + cp_model.LinearExpr.weighted_sum(singles, steps), 1,
+            out.append(Penalty(fixed_cost + weighted(singles, steps), 1,
                                self.info.id, "cover_target[one pair or none]"))
         elif fixed_cost:
             out.append(Penalty(fixed_cost, 1, self.info.id, "cover_target[fixed]"))

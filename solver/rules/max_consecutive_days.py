@@ -11,13 +11,13 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from ortools.sat.python import cp_model
 
 from models.domain import Problem, Roster, Violation
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules import base
 from solver.rules.base import BaseRule, Penalty
+from solver.rules.bounds import count
 from solver.rules.counting import all_penalty, checked_staff, limit_param, md, name_of, runs
 from solver.rules.counting import amounts_by_day, violation, worked_days
 
@@ -55,7 +55,7 @@ class MaxConsecutiveDays(BaseRule):
                 if any(isinstance(w, int) for w in window):
                     continue  # a day with nothing eligible is always a day off
                 if setting.hard:
-                    ctx.model.add(cp_model.LinearExpr.sum(window) <= len(window) - 1)
+                    ctx.model.add(count(window) <= len(window) - 1)
                     continue
                 label = f"{self.info.id}[{staff.id},{first}]"
                 penalties += all_penalty(ctx, window, setting.weight, self.info.id, label)

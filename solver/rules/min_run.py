@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ortools.sat.python import cp_model
 
 from models.domain import Problem, Roster, Violation
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules import base
 from solver.rules.base import BaseRule, Penalty
+from solver.rules.bounds import count
 from solver.rules.counting import all_penalty, checked_staff, md, name_of, runs, violation
 from solver.rules.counting import amounts_by_day, worked_days
 
@@ -55,7 +55,7 @@ class MinRun(BaseRule):
                     held = [w if work else 1 - w for w, work in pattern]
                     if setting.hard:
                         # not every day of the pattern as it is: sum of the matching terms < its size
-                        ctx.model.add(cp_model.LinearExpr.sum(held) <= len(held) - 1)
+                        ctx.model.add(count(held) <= len(held) - 1)
                     else:
                         weight = setting.weight * (shortest - length)
                         penalties += all_penalty(ctx, held, weight, self.info.id, label)

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ortools.sat.python import cp_model
 
 from models.domain import Problem, Roster, Violation
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
+from solver.rules.bounds import count
 from solver.rules.placed import breach
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ class Repair(BaseRule):
         for pair, var in ctx.pairs().items():
             changes.append(1 - var if pair in published else var)
         missing = sum(1 for pair in published if pair not in ctx.pairs())
-        return [Penalty(cp_model.LinearExpr.sum(changes) + missing, s.weight, self.info.id, "repair")]
+        return [Penalty(count(changes) + missing, s.weight, self.info.id, "repair")]
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
         s = setting(problem, self.info)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ortools.sat.python import cp_model
 
 from models.domain import Problem, Requirement, Roster, ShiftRequest, Violation
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
+from solver.rules.bounds import count
 from solver.rules.placed import breach, placed_of
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def _broken(ctx: Context, variables: list[Any], on: bool, weight: int, rule_id: 
         return Penalty(1 - works if on else works, weight, rule_id, label)
     flag = ctx.model.new_bool_var(label)
     if on:
-        ctx.model.add(flag <= cp_model.LinearExpr.sum(variables))
+        ctx.model.add(flag <= count(variables))
     else:
         for v in variables:
             ctx.model.add(flag >= v)

@@ -53,8 +53,18 @@ def test_haichi_desktop_renders_a_workbook_to_png(tmp_path: Path) -> None:
     shot = tmp_path / "window.png"
     result = subprocess.run(
         [sys.executable, "-m", "desktop.app", str(SAMPLE), "--db", str(tmp_path / "p.db"), "--lang", "en",
-         "--screenshot", str(shot)], cwd=ROOT, capture_output=True, text=True, timeout=180,
+         "--screenshot", str(shot), "--timings"], cwd=ROOT, capture_output=True, text=True, timeout=180,
     )
     assert result.returncode == 0, result.stderr
     image = QImage(str(shot))
     assert image.width() > 400 and image.height() > 300
+    # --timings: the empty window, then the imported plan, then the idle window (plan saved)
+    stamps = [line.split("\t") for line in result.stderr.splitlines() if line.count("\t") == 1]
+    assert [label for label, _ in stamps] == ["window", "plan", "idle"]
+    times = [float(stamp) for _, stamp in stamps]
+    assert times == sorted(times)
+    # the plan was saved before the window went idle
+    from models.storage import Database
+
+    with Database(tmp_path / "p.db") as db:
+        assert len(db.list_plans()) == 1

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
 from models.storage import Database
-from models.storage.engine import alembic_config, make_engine, to_url, upgrade
+from models.storage.engine import SCHEMA_HEAD, alembic_config, make_engine, to_url, upgrade
+from models.storage.maintenance import head_revision
 from models.storage.orm import Base
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _differences(db: Database) -> list[object]:
@@ -54,3 +61,19 @@ def test_named_constraints() -> None:
     assert {i.name for i in Base.metadata.tables["assignments"].indexes} == {
         "ix_assignments_solution_id", "ix_assignments_staff_id"
     }
+
+
+def test_schema_head_is_the_newest_migration() -> None:
+    assert SCHEMA_HEAD == head_revision()
+
+
+def test_a_database_at_head_opens_without_alembic(tmp_path: Path) -> None:
+    """The fast path of Database(): an up-to-date file is recognised by one query, and Alembic
+    is not even imported (checked in a fresh interpreter, where nothing else loaded it)."""
+    path = tmp_path / "plans.sqlite3"
+    Database(path).close()
+    script = ("import sys; from models.storage import Database; db = Database(sys.argv[1]); "
+              "print(db.backup_path, 'alembic' in sys.modules, db.list_plans())")
+    out = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True,
+                         check=True, cwd=ROOT)
+    assert out.stdout.split() == ["None", "False", "[]"]
