@@ -138,6 +138,7 @@ class PreviewPage(QWizardPage):
         self.summary.setText(
             self.tr("%n problem(s) found; nothing will be imported. Fix the workbooks and press Back, then Next.",
                     "", len(self.problems))
+            + "\n" + self.tr("Double-click a problem to see its cell.")
         )
         self.summary.setStyleSheet("color: #b91c1c;")
         headers = [self.tr("File"), self.tr("Sheet"), self.tr("Cell"), self.tr("Problem")]
@@ -157,9 +158,27 @@ class PreviewPage(QWizardPage):
             self.summary.setStyleSheet("")
 
     def _open_problem(self, row: int, _column: int) -> None:
-        """Open the workbook that holds the problem (Excel then shows the sheet)."""
-        if 0 <= row < len(self.problems) and self.problems[row].file:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(self.problems[row].file))
+        """Show the problem where it is: its sheet with the cell selected (CellPreview), or, for a
+        problem of the whole file, the workbook itself in Excel."""
+        if not 0 <= row < len(self.problems):
+            return
+        problem = self.problems[row]
+        path = self.path_of(problem)
+        if path is None:
+            return
+        if problem.sheet:
+            from desktop.dialogs.cell_preview import CellPreview
+
+            CellPreview(path, problem, self).exec()
+        else:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def path_of(self, problem: InputProblem) -> Path | None:
+        """The workbook a problem names (problems carry the file's name, the wizard its path)."""
+        for path in self.files_page.paths():
+            if path.name == problem.file or str(path) == problem.file:
+                return path
+        return None
 
     def isComplete(self) -> bool:
         return self.problem is not None and not self.problems

@@ -129,6 +129,24 @@
     </message>
 </context>
 <context>
+    <name>CellPreview</name>
+    <message>
+        <location filename="../../desktop/dialogs/cell_preview.py" line="115" />
+        <source>%1 – sheet %2</source>
+        <translation>%1 – シート %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/cell_preview.py" line="136" />
+        <source>Open in Excel</source>
+        <translation>Excelで開く</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/cell_preview.py" line="142" />
+        <source>The sheet cannot be shown here; open the workbook in Excel.</source>
+        <translation>このシートはここに表示できません。Excel でブックを開いてください。</translation>
+    </message>
+</context>
+<context>
     <name>FilesPage</name>
     <message>
         <location filename="../../desktop/dialogs/import_wizard.py" line="28" />
@@ -174,7 +192,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="177" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="196" />
         <source>Import workbooks</source>
         <translation>ワークブックの取り込み</translation>
     </message>
@@ -655,22 +673,27 @@
         <translation><numerusform>%n 件の問題があります。何も取り込みません。ブックを直してから「戻る」「次へ」を押してください。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="143" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="141" />
+        <source>Double-click a problem to see its cell.</source>
+        <translation>問題の行をダブルクリックすると、そのセルを表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="144" />
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="143" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="144" />
         <source>Sheet</source>
         <translation>シート</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="143" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="144" />
         <source>Cell</source>
         <translation>セル</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="143" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="144" />
         <source>Problem</source>
         <translation>問題</translation>
     </message>

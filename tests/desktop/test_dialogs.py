@@ -73,12 +73,15 @@ def test_import_wizard_previews_the_sample(qtbot) -> None:
     assert wizard.preview_page.table.rowCount() == len(wizard.problem.requirements)
 
 
-def test_import_wizard_lists_every_problem_with_sheet_and_cell(qtbot, tmp_path: Path) -> None:
+def _wizard_on_broken_sample(qtbot, tmp_path: Path, first_row: int, last_row: int | None, first_column: int,
+                             count: int) -> tuple[ImportWizard, str, list[tuple[str, int, int]]]:
+    """The wizard after reading the sample with `count` availability marks (from the given row and
+    column on) replaced by "?"; the sheet's title and the (coordinate, row, column) of each."""
     broken = tmp_path / "broken.xlsx"
     book = openpyxl.load_workbook(SAMPLE)
     sheet = next(ws for ws in book.worksheets if ws.title in ("勤務可否", "Availability"))
-    cells = [c for row in sheet.iter_rows(min_row=1, max_row=20) for c in row
-             if isinstance(c.value, str) and c.value.strip() in ("○", "×", "△")][:2]
+    cells = [c for row in sheet.iter_rows(min_row=first_row, max_row=last_row) for c in row[first_column:]
+             if isinstance(c.value, str) and c.value.strip() in ("○", "×", "△")][:count]
     for c in cells:
         c.value = "?"
     book.save(broken)
@@ -87,10 +90,54 @@ def test_import_wizard_lists_every_problem_with_sheet_and_cell(qtbot, tmp_path: 
     wizard.show()
     wizard.next()
     qtbot.waitUntil(lambda: not wizard.preview_page.is_reading(), timeout=30000)
+    return wizard, sheet.title, [(c.coordinate, c.row, c.column) for c in cells]
+
+
+def test_import_wizard_lists_every_problem_with_sheet_and_cell(qtbot, tmp_path: Path) -> None:
+    wizard, title, cells = _wizard_on_broken_sample(qtbot, tmp_path, 1, 20, 0, 2)
     page = wizard.preview_page
     assert not page.isComplete() and wizard.problem is None
     rows = {(page.table.item(r, 1).text(), page.table.item(r, 2).text()) for r in range(page.table.rowCount())}
-    assert {(sheet.title, c.coordinate) for c in cells} <= rows
+    assert {(title, coordinate) for coordinate, _, _ in cells} <= rows
+
+
+def test_a_problem_opens_its_sheet_with_the_cell_selected(qtbot, tmp_path: Path, monkeypatch) -> None:
+    """Double-clicking a problem shows the sheet as read, the problem's cell current, marked and in view."""
+    from desktop.dialogs import cell_preview
+    from desktop.dialogs.cell_preview import PROBLEM_COLOUR, CellPreview
+
+    wizard, _title, cells = _wizard_on_broken_sample(qtbot, tmp_path, 30, None, 20, 1)
+    [(coordinate, target_row, target_column)] = cells
+    page = wizard.preview_page
+    row = next(r for r in range(page.table.rowCount()) if page.table.item(r, 2).text() == coordinate)
+    opened: list[CellPreview] = []
+    monkeypatch.setattr(cell_preview.CellPreview, "exec", lambda dialog: opened.append(dialog) or 0)
+    page.table.cellDoubleClicked.emit(row, 0)
+    assert len(opened) == 1
+    preview = opened[0]  # a child of the wizard's page, closed (and deleted) at the end
+    preview.show()
+    current = preview.view.currentIndex()
+    assert (current.row() + 1, current.column() + 1) == (target_row, target_column)
+    assert current.data() == "?"
+    assert current.data(Qt.ItemDataRole.BackgroundRole).color() == PROBLEM_COLOUR
+    qtbot.waitUntil(lambda: preview.view.viewport().rect().contains(preview.view.visualRect(current)), timeout=5000)
+    assert coordinate in preview.message.text()
+    header = preview.model.headerData(current.column(), Qt.Orientation.Horizontal)
+    assert header + str(target_row) == coordinate
+    preview.close()
+
+
+def test_cell_names_and_values_in_the_preview() -> None:
+    from datetime import date, datetime, time
+
+    from desktop.dialogs.cell_preview import cell_position, column_letters, shown
+
+    assert cell_position("D7") == (6, 3) and cell_position("aa10") == (9, 26)
+    assert cell_position("D") == (None, 3) and cell_position("7") == (6, None)
+    assert cell_position("") == (None, None) and cell_position("7行目") == (None, None)
+    assert [column_letters(c) for c in (0, 25, 26, 701, 702)] == ["A", "Z", "AA", "ZZ", "AAA"]
+    assert shown(date(2027, 1, 5)) == "2027-01-05" and shown(datetime(2027, 1, 5)) == "2027-01-05"
+    assert shown(time(9, 30)) == "09:30" and shown(3.0) == "3" and shown(None) == ""
 
 
 def test_input_editor_returns_edited_input_and_refuses_duplicates(qtbot, sample_plan) -> None:
