@@ -27,10 +27,11 @@ from models.excel.reader import (
     locate,
     match_columns,
 )
-from models.excel.schema import AVAILABILITY_FORM, FORM_STAFF_ID_LABELS
+from models.excel.schema import AVAILABILITY, AVAILABILITY_FORM, FORM_STAFF_ID_LABELS
 from models.textparse import parse_mark
 
 Availability = dict[tuple[str, date], Mark]
+Seen = dict[str, list[tuple[str, frozenset[date]]]]  # staff ID -> (where a matrix row was read, its dates)
 
 
 _DATE_LIKE = re.compile(r"\d+\s*[/月.\-]\s*\d+")
@@ -44,12 +45,23 @@ def _looks_like_date(value: Any) -> bool:
 
 
 def is_form(rows: list[tuple[Any, ...]]) -> bool:
-    """Whether a 勤務可否 sheet is a one-person form (a `日付 | 可否` header in the first rows)."""
-    for row in rows[:HEADER_SEARCH_ROWS]:
+    """Whether a 勤務可否 sheet is a one-person form: a `日付 | 可否` header in the first rows, or a
+    `日付` header below a `職員ID | H003` label (its answer column misnamed, which `locate` reports)."""
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         found = match_columns(row, AVAILABILITY_FORM.columns)
-        if "date" in found and "mark" in found:
+        if "date" in found and ("mark" in found or _id_label_above(rows, index)):
             return True
     return False
+
+
+def _id_label_above(rows: list[tuple[Any, ...]], below: int) -> bool:
+    """Whether a staff-ID label with an ID to its right stands above row `below` (a matrix's
+    `職員ID` header has `氏名` or a date to its right instead)."""
+    label = find_label(rows, FORM_STAFF_ID_LABELS, below)
+    if label is None or is_blank(label[2]):
+        return False
+    value = label[2]
+    return not _looks_like_date(value) and not match_columns((value,), AVAILABILITY.columns)
 
 
 class MarkReader:
@@ -65,8 +77,12 @@ class MarkReader:
 
 
 def _date_columns(table: Table, period: Period, problems: list[InputProblem]) -> list[tuple[int, date]]:
+    """(column, date) of the header's dates inside the period. A header with no date at all
+    (`1 2 3 …` day numbers, say) is a problem: else every mark in the sheet would be dropped unseen."""
     known = set(table.columns.values())
     result = []
+    dated = False
+    other = None  # the first header that is neither a known column nor a date
     for col, value in enumerate(table.header()):
         if col in known or is_blank(value):
             continue
@@ -74,10 +90,17 @@ def _date_columns(table: Table, period: Period, problems: list[InputProblem]) ->
             day = period.to_date(value)
         except ValueError:
             if _looks_like_date(value):
+                dated = True
                 problems.append(table.problem(table.header_row, col, messages.bad_date(value)))
+            elif other is None:
+                other = col
             continue
+        dated = True
         if day in period:
             result.append((col, day))
+    if not dated:
+        where = other if other is not None else len(table.header())
+        problems.append(table.problem(table.header_row, where, messages.no_date_columns()))
     return result
 
 
@@ -87,23 +110,29 @@ def read_matrix(
     period: Period,
     problems: list[InputProblem],
     availability: Availability,
-    seen: dict[str, str],
+    seen: Seen,
 ) -> None:
-    """Adds the marks of a staff × dates matrix to `availability`; `seen` maps ID -> where read."""
+    """Adds the marks of a staff × dates matrix to `availability`; `seen` maps ID -> where read
+    and for which dates (one person may be on several sheets, `勤務可否_4月` and `_5月`, not twice
+    for one date)."""
     columns = _date_columns(table, period, problems)
+    days = frozenset(day for _, day in columns)
     marks = MarkReader()
     for index, row in table.data():
         cells = Cells(table, index, row, problems)
         staff_id = cells.text("staff_id")
         if not staff_id:
-            continue  # a weekday row under the dates, or a row of notes
+            if _has_mark(row, columns, marks):  # someone's answers without their ID: not to be dropped unseen
+                cells.report("staff_id", messages.empty(column_title(AVAILABILITY.column("staff_id"))))
+            continue  # else a weekday row under the dates, a row of counts or notes
         if staff_id not in staff_ids:
             cells.report("staff_id", messages.unknown_staff(staff_id))
             continue
-        if staff_id in seen:
-            cells.report("staff_id", messages.duplicate_availability(staff_id, seen[staff_id]))
+        earlier = next((where for where, given in seen.get(staff_id, ()) if given & days), None)
+        if earlier is not None:
+            cells.report("staff_id", messages.duplicate_availability(staff_id, earlier))
             continue
-        seen[staff_id] = cells.where("staff_id")
+        seen.setdefault(staff_id, []).append((cells.where("staff_id"), days))
         for col, day in columns:
             raw = row[col] if col < len(row) else None
             if raw is None:
@@ -115,6 +144,17 @@ def read_matrix(
                 continue
             if mark is not None:
                 availability[(staff_id, day)] = mark
+
+
+def _has_mark(row: tuple[Any, ...], columns: list[tuple[int, date]], marks: MarkReader) -> bool:
+    """Whether any date cell of `row` holds a mark (`水`, counts and notes are not marks)."""
+    for col, _ in columns:
+        try:
+            if col < len(row) and marks(row[col]) is not None:
+                return True
+        except ValueError:
+            pass
+    return False
 
 
 def read_form(

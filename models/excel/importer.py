@@ -16,8 +16,8 @@ from typing import Any, Callable
 from models.domain import Problem, Requirement, Site, Staff, TravelBuffers
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
-from models.excel.availability_sheet import Availability, is_form, read_form, read_matrix
-from models.excel.reader import Book, Period, Table, locate, open_book
+from models.excel.availability_sheet import Availability, Seen, is_form, read_form, read_matrix
+from models.excel.reader import Book, Period, Table, is_blank, locate, open_book
 from models.excel.schema import AVAILABILITY, SESSIONS, SETTINGS, SITES, STAFF, SheetSpec
 from models.excel.settings_sheet import Settings, read_settings
 from models.excel.sheets import read_sessions, read_sites, read_staff, session_years
@@ -44,11 +44,36 @@ def _tables(books: list[Book], spec: SheetSpec, problems: list[InputProblem]) ->
     tables = []
     for book in books:
         for title in book.find(spec):
+            if not spec.required and _unrelated(book, title, spec):
+                continue
             found = True
             table = locate(book.name, title, book.rows(title), spec, problems)
             if table is not None:
                 tables.append(table)
     return tables if found else None
+
+
+def _unrelated(book: Book, title: str, spec: SheetSpec) -> bool:
+    """Whether an optional sheet (会場, 設定) is someone's notes rather than data: blank, or only
+    named like one (`会場案内`) without its columns. Such sheets are skipped, not reported."""
+    rows = book.rows(title)
+    if all(is_blank(value) for row in rows for value in row):
+        return True
+    return not book.named(title, spec) and locate(book.name, title, rows, spec, []) is None
+
+
+def _unread(books: list[Book]) -> list[InputProblem]:
+    """One problem per file that holds none of the sheets Haichi reads: given with other files it
+    would be silently left out (a returned form whose sheet was renamed, say)."""
+    if len(books) < 2:
+        return []  # alone, its missing 職員 and 枠 sheets say it
+    specs = (STAFF, SESSIONS, AVAILABILITY, SITES, SETTINGS)
+    sheets = t("・".join(spec.ja for spec in specs), ", ".join(spec.key for spec in specs))
+    return [
+        InputProblem(book.name, "", "", messages.no_known_sheet(sheets))
+        for book in books
+        if not any(book.find(spec, prefix=spec is AVAILABILITY) for spec in specs)
+    ]
 
 
 def _session_dates(settings: Settings, tables: list[Table]) -> Callable[[Any], date]:
@@ -83,7 +108,7 @@ def _availability(books: list[Book], state: _Import, period: Period) -> Availabi
     staff_ids = state.staff_ids
     matrix: Availability = {}
     forms: dict[str, Availability] = {}
-    seen_matrix: dict[str, str] = {}
+    seen_matrix: Seen = {}
     seen_forms: dict[str, str] = {}
     found = False
     for book in books:
@@ -111,6 +136,7 @@ def _missing(books: list[Book], spec: SheetSpec) -> InputProblem:
 
 def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import) -> Problem | None:
     problems = state.problems
+    problems += _unread(books)
     for table in _tables(books, SETTINGS, problems) or []:
         read_settings(table, catalogue, problems, state.settings)
     for table in _tables(books, SITES, problems) or []:
@@ -132,7 +158,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import) -> P
         read_sessions(table, problems, state.requirements, to_date, fixed, days)
     first = session_tables[0] if session_tables else None
     period = _period(state, days, (first.file, first.sheet) if first else (books[0].name, SESSIONS.ja))
-    if period is None or staff_tables is None:
+    if period is None or not staff_tables:  # without staff, every availability row would be reported too
         return None
     availability = _availability(books, state, period)
     if availability is None:
@@ -143,8 +169,9 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import) -> P
     for req in requirements:
         if req.site not in state.sites and all(site.name != req.site for site in sites):
             sites.append(Site(req.site))
+    home = next((b for b in books if first is not None and b.name == first.file), books[0])
     return Problem(
-        name=s.plan_name or books[0].path.stem,
+        name=s.plan_name or home.path.stem,  # not a form's file, whichever order the files came in
         start=period.start,
         end=period.end,
         staff=[person for person, _ in state.staff.values()],

@@ -17,12 +17,21 @@ def missing_sheet(title: str) -> str:
     return t("シート「{sheet}」がありません", 'sheet "{sheet}" is missing', sheet=title)
 
 
+def no_known_sheet(sheets: str) -> str:
+    return t("取り込むシート（{sheets}）がありません", "holds none of the sheets to import ({sheets})", sheets=sheets)
+
+
 def empty(column: str) -> str:
     return t("「{col}」が空欄です", '"{col}" is empty', col=column)
 
 
 def bad_date(value: Any) -> str:
     return t("日付が正しくありません \"{v}\"", 'invalid date "{v}"', v=shown(value))
+
+
+def no_date_columns() -> str:
+    return t("見出し行に日付がありません（各列の見出しに「4/1」「2026/4/1」のように日付を記入）",
+             'no dates in the header row (write each column\'s date, e.g. "4/1" or "2026/4/1")')
 
 
 def bad_time(value: Any) -> str:

@@ -33,11 +33,11 @@ MAX_COLUMNS = 4_000  # filled columns of one row (ten years of days)
 MAX_CELLS = 2_000_000  # filled-width cells of one sheet
 MAX_CELL_TEXT = 32_767  # characters in one cell: Excel's own limit
 _MAX_LONG_CELL_REPORTS = 5  # per sheet: one is enough to see the problem
-_REQUIRED_SUFFIX = re.compile(r"(\*|\(必須\)|:)+$")
+_REQUIRED_SUFFIX = re.compile(r"(\*|※|\(必須\)|:)+$")
 
 
 def normalize_header(value: Any) -> str:
-    """A header or sheet name as compared: NFKC, no spaces, no trailing `*`/`（必須）`, casefolded."""
+    """A header or sheet name as compared: NFKC, no spaces, no trailing `*`/`※`/`（必須）`, casefolded."""
     if value is None:
         return ""
     text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value)))
@@ -87,7 +87,7 @@ class Book:
     def find(self, spec: SheetSpec, prefix: bool = False) -> list[str]:
         """Sheet titles that name `spec` (exact names first; with `prefix`, also `勤務可否_4月`)."""
         names = {normalize_header(n) for n in spec.names()}
-        exact = [s for s in self.titles if normalize_header(s) in names]
+        exact = [s for s in self.titles if self.named(s, spec)]
         if exact and not prefix:
             return exact[:1]
         starts = [
@@ -95,6 +95,11 @@ class Book:
             if s not in exact and any(normalize_header(s).startswith(n) for n in names)
         ]
         return (exact + starts) if prefix else starts[:1]
+
+    @staticmethod
+    def named(title: str, spec: SheetSpec) -> bool:
+        """Whether `title` is one of the names of `spec` (not merely starting like one)."""
+        return normalize_header(title) in {normalize_header(n) for n in spec.names()}
 
     def rows(self, title: str) -> list[tuple[Any, ...]]:
         if title not in self._rows:

@@ -216,3 +216,38 @@ def test_nothing_is_returned_half_read_and_no_traceback_text(tmp_path):
     with pytest.raises(InvalidInput) as caught:
         read_workbooks([write_book(tmp_path / "a.xlsx", standard(勤務可否=matrix))])
     assert "Traceback" not in str(caught.value) and str(caught.value).startswith("a.xlsx 勤務可否!C2")
+
+
+def test_matrix_without_any_date_in_its_header(tmp_path):
+    matrix = [["職員ID", "氏名", 1, 14], ["H001", "山田", "○", "×"]]  # day numbers: the month is nowhere
+    found = problems_of(write_book(tmp_path / "a.xlsx", standard(勤務可否=matrix)))
+    assert [where(p) for p in found] == [("a.xlsx", "勤務可否", "C1")]
+    assert "no date" in found[0].message
+
+
+def test_matrix_row_with_marks_but_no_staff_id(tmp_path):
+    matrix = [MATRIX_ROWS[0], [None, None, "水", "火"], MATRIX_ROWS[1], [None, "佐藤 次郎", "○", "×"],
+              [None, "可能人数", 1, 0]]
+    found = problems_of(write_book(tmp_path / "a.xlsx", standard(勤務可否=matrix)))
+    assert [(where(p), p.message) for p in found] == [(("a.xlsx", "勤務可否", "A4"), '"staff_id" is empty')]
+
+
+def test_a_file_holding_no_sheet_haichi_reads(tmp_path):
+    main = write_book(tmp_path / "main.xlsx", standard())
+    other = write_book(tmp_path / "h002.xlsx", {"Sheet1": form("H002", [["4/1", "水", "○"]])})
+    found = problems_of(main, other)
+    assert [where(p) for p in found] == [("h002.xlsx", "", "")]
+    assert "Availability" in found[0].message
+
+
+def test_form_whose_answer_column_has_another_name(tmp_path):
+    main = write_book(tmp_path / "main.xlsx", standard(勤務可否=None))
+    rows = [["回答票"], ["職員ID", "H001"], ["氏名", "山田"], ["日付", "出欠"], ["4/1", "○"]]
+    found = problems_of(main, write_book(tmp_path / "f.xlsx", {"勤務可否": rows}))
+    assert [(where(p), p.message) for p in found] == [(("f.xlsx", "勤務可否", "A4"), 'required column "mark" is missing')]
+
+
+def test_staff_sheet_without_its_id_column_is_reported_once(tmp_path):
+    staff = [["番号なし", "氏名"], ["H001", "山田"], ["H002", "佐藤"]]
+    found = problems_of(write_book(tmp_path / "a.xlsx", standard(職員=staff)))
+    assert [(where(p), p.message) for p in found] == [(("a.xlsx", "職員", "A1"), 'required column "staff_id" is missing')]

@@ -237,3 +237,34 @@ def test_file_with_comments_on_cells_reads(tmp_path):
     wb["勤務可否"]["C2"].comment = Comment("午後なら可", "coordinator")
     wb.save(path)
     assert read_workbooks([path]).mark("H001", date(2026, 4, 1)) is Mark.AVAILABLE
+
+
+def test_matrix_split_into_monthly_sheets_lists_everyone_on_each(tmp_path):
+    sessions = [*SESSION_ROWS, [datetime(2026, 5, 12), "灘", "健診", "9:00", "12:00", 1]]
+    april = [["職員ID", "氏名", "4/1", "4/14"], ["H001", "山田", "○", "×"], ["H002", "佐藤", "△", None]]
+    may = [["職員ID", "氏名", "5/12"], ["H001", "山田", "午後"], ["H002", "佐藤", "×"]]
+    sheets = {**standard(枠=sessions, 勤務可否=None), "勤務可否_4月": april, "勤務可否_5月": may}
+    problem = read_workbooks([write_book(tmp_path / "m.xlsx", sheets)])
+    assert len(problem.availability) == 5
+    assert problem.mark("H001", date(2026, 5, 12)) is Mark.PM_ONLY
+    assert problem.mark("H002", date(2026, 4, 1)) is Mark.PREFER_NOT
+
+
+def test_unrelated_sheets_named_like_sites_or_settings_and_blank_ones_are_ignored(tmp_path):
+    sheets = {**standard(), "会場案内": [["地図は別紙"], ["駐車場なし"]], "設定メモ": [["毎月15日締切"]]}
+    problem = read_workbooks([write_book(tmp_path / "x.xlsx", sheets)])
+    assert [s.name for s in problem.sites] == ["灘", "東灘"]
+    blank = read_workbooks([write_book(tmp_path / "y.xlsx", {**standard(), "設定": [], "会場": [[None, " "]]})])
+    assert blank.blank_means is Mark.UNAVAILABLE
+
+
+def test_plan_is_named_after_the_book_with_the_sessions(tmp_path):
+    answer = write_book(tmp_path / "h001.xlsx", {"勤務可否": form("H001", [["4/1", "水", "○"]])})
+    main = write_book(tmp_path / "april.xlsx", standard(勤務可否=None))
+    assert read_workbooks([answer, main]).name == "april"
+
+
+def test_headers_marked_required_with_kome(tmp_path):
+    staff = [["職員ID※", "氏名 ※", "スキル"], *STAFF_ROWS[1:]]
+    problem = read_workbooks([write_book(tmp_path / "k.xlsx", standard(職員=staff))])
+    assert [s.id for s in problem.staff] == ["H001", "H002"]
