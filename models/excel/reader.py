@@ -132,6 +132,8 @@ class Book:
             self._report(title, "", t(
                 "シートを読めません。ファイルが壊れている可能性があります。Excel で開いて保存し直してください。",
                 "the sheet cannot be read; the file may be damaged. Open it in Excel and save it again."))
+        if self._fast is not None and self._fast.has_rows(title):
+            rows = _fill_merged(rows, self._fast.merged(title))
         while rows and not rows[-1]:
             rows.pop()
         return rows
@@ -166,6 +168,27 @@ class Book:
             self._stream.close()
             if self._fast is not None:
                 self._fast.close()
+
+
+def _fill_merged(rows: list[tuple[Any, ...]], ranges: list[tuple[int, int, int, int]]) -> list[tuple[Any, ...]]:
+    """A value merged down over several rows, in each of those rows, as the sheet shows it: a
+    date (or site) merged over one day's sessions belongs to each session. Only rows that hold
+    something else get it, so a merge reaching past the data adds no rows. Merges across columns
+    are left alone: a label merged over two cells has its value to the right of the merge (a
+    form's `職員ID：` | | `H001`). (openpyxl's read-only mode, the reader of last resort, does not
+    know merges.)"""
+    for top, left, bottom, _right in ranges:
+        if bottom == top or top > len(rows) or left > len(rows[top - 1]):
+            continue
+        value = rows[top - 1][left - 1]
+        if value is None:
+            continue
+        for index in range(top, min(bottom, len(rows))):
+            row = rows[index]
+            if all(is_blank(v) for v in row) or (left <= len(row) and row[left - 1] is not None):
+                continue
+            rows[index] = row[:left - 1] + (None,) * (left - 1 - len(row)) + (value,) + row[left:]
+    return rows
 
 
 def _trimmed(row: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -140,6 +140,8 @@ def _tags(ns: str) -> tuple[str, str, str, str]:
 
 _ROW_TAGS = {f"{{{ns}}}row": _tags(ns) for ns in (MAIN_NS, STRICT_NS)}
 _SI_TAGS = {f"{{{ns}}}si": _tags(ns) for ns in (MAIN_NS, STRICT_NS)}
+_MERGE_TAGS = frozenset(f"{{{ns}}}mergeCell" for ns in (MAIN_NS, STRICT_NS))
+Range = tuple[int, int, int, int]  # first row, first column, last row, last column (1-based, inclusive)
 
 
 _WORKBOOK_TYPES = tuple(  # in openpyxl's order of preference
@@ -246,6 +248,7 @@ class XlsxBook:
             self._epoch = MAC_EPOCH if parts.date1904 else WINDOWS_EPOCH
             self._dates, self._timedeltas = self._date_styles(parts.styles)
             self._dates_seen: dict[tuple[str, int], Any] = {}
+            self._merged: dict[str, list[Range]] = {}
             self._strings = self._shared_strings(parts.shared_strings)
         except BaseException:
             self._zip.close()
@@ -318,11 +321,14 @@ class XlsxBook:
         counter = 1  # the next row number to hand out
         number = 0
         columns: dict[str, int] = {}
+        merged = self._merged[title] = []
         with self._open(member) as stream:
             for batch in batches(stream):
                 for _event, element in batch:
                     tags = _ROW_TAGS.get(element.tag)
                     if tags is None:
+                        if element.tag in _MERGE_TAGS:
+                            merged += _range(element.get("ref", ""))
                         continue
                     ref = element.get("r")
                     number = _row_number(ref) if ref is not None else number + 1
@@ -334,6 +340,10 @@ class XlsxBook:
                     if counter <= number:  # a row number seen before is skipped, as openpyxl does
                         counter += 1
                         yield values
+
+    def merged(self, title: str) -> list[Range]:
+        """The merged cell ranges of the worksheet `title` (known once its rows have been read)."""
+        return self._merged.get(title, [])
 
     def _row(self, row: Element, tags: tuple[str, str, str, str], columns: dict[str, int]) -> tuple[Any, ...]:
         """One `<row>`'s values by column; as wide as its last cell (openpyxl's rule)."""
@@ -405,3 +415,14 @@ class XlsxBook:
                 value = _ERROR_VALUE
             self._dates_seen[key] = value
         return value
+
+
+def _range(ref: str) -> list[Range]:
+    """`B3:B5` as [(3, 2, 5, 2)]; [] for a reference that names no range of cells."""
+    first, _, last = ref.partition(":")
+    try:
+        top, left = coordinate_to_tuple(first)
+        bottom, right = coordinate_to_tuple(last or first)
+    except (ValueError, TypeError, IndexError):
+        return []
+    return [(min(top, bottom), min(left, right), max(top, bottom), max(left, right))]

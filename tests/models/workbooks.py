@@ -27,8 +27,9 @@ MATRIX_ROWS: Rows = [
 ]
 
 
-def write_book(path: Path, sheets: dict[str, Rows], merge: dict[str, str] | None = None) -> Path:
-    """Writes `sheets` (title -> rows, in order) to `path`; `merge` maps a title to a range to merge."""
+def write_book(path: Path, sheets: dict[str, Rows], merge: dict[str, str | list[str]] | None = None) -> Path:
+    """Writes `sheets` (title -> rows, in order) to `path`; `merge` maps a title to a range (or
+    ranges) to merge."""
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     for title, rows in sheets.items():
@@ -36,7 +37,9 @@ def write_book(path: Path, sheets: dict[str, Rows], merge: dict[str, str] | None
         for row in rows:
             ws.append(row)
         if merge and title in merge:
-            ws.merge_cells(merge[title])
+            ranges = merge[title]
+            for cells in [ranges] if isinstance(ranges, str) else ranges:
+                ws.merge_cells(cells)
     wb.save(path)
     return path
 
