@@ -53,11 +53,18 @@ def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _is_comment(row: tuple[Any, ...]) -> bool:
-    """Rows whose first filled cell starts with `#` or `※` are notes to the reader, not data."""
+# A row whose first filled cell is one of these words is a total under the data, not data.
+_TOTALS = frozenset({"合計", "小計", "総計", "計", "累計", "total", "totals", "subtotal", "sum"})
+
+
+def _not_data(row: tuple[Any, ...]) -> bool:
+    """Rows whose first filled cell starts with `#` or `※` are notes to the reader; rows whose
+    first filled cell says 合計 / 小計 / Total are totals someone added under the data."""
     for value in row:
         if not is_blank(value):
-            return isinstance(value, str) and value.lstrip().startswith(("#", "※"))
+            if not isinstance(value, str):
+                return False
+            return value.lstrip().startswith(("#", "※")) or normalize_header(value) in _TOTALS
     return False
 
 
@@ -281,10 +288,10 @@ class Table:
         return InputProblem(self.file, self.sheet, self.cell(row_index, key_or_col), message)
 
     def data(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
-        """(row index, row) below the header, skipping blank and comment rows."""
+        """(row index, row) below the header, skipping blank rows, comments and totals (`_not_data`)."""
         for index in range(self.header_row + 1, len(self.rows)):
             row = self.rows[index]
-            if all(is_blank(v) for v in row) or _is_comment(row):
+            if all(is_blank(v) for v in row) or _not_data(row):
                 continue
             yield index, row
 

@@ -289,3 +289,12 @@ def test_merged_cells_count_for_every_cell_they_cover(tmp_path):
     assert problem.mark("H001", date(2026, 4, 1)) is Mark.AVAILABLE
     assert problem.mark("H001", date(2026, 4, 14)) is Mark.UNAVAILABLE  # blank: the default
     assert problem.mark("H002", date(2026, 4, 14)) is Mark.AM_ONLY
+
+
+def test_totals_rows_under_the_data_are_skipped(tmp_path):
+    sessions = [*SESSION_ROWS, [], ["合計", None, None, None, None, 3, 3]]
+    staff = [*STAFF_ROWS, ["計", "2名"]]
+    matrix = [*MATRIX_ROWS, ["Total ", None, 1, 1]]
+    problem = read_workbooks([write_book(tmp_path / "t.xlsx", standard(枠=sessions, 職員=staff, 勤務可否=matrix))])
+    assert len(problem.requirements) == 2 and [s.id for s in problem.staff] == ["H001", "H002"]
+    assert len(problem.availability) == 4
