@@ -143,8 +143,8 @@ for _symbols, _mark in (
     (("○", "◯", "〇", "●", "o", "可"), Mark.AVAILABLE),
     (("×", "✕", "✖", "x", "不可"), Mark.UNAVAILABLE),
     (("△", "▲"), Mark.PREFER_NOT),
-    (("am", "午前", "午前のみ", "amのみ"), Mark.AM_ONLY),
-    (("pm", "午後", "午後のみ", "pmのみ"), Mark.PM_ONLY),
+    (("am", "午前", "午前のみ", "amのみ", "午前可", "午前のみ可", "am可"), Mark.AM_ONLY),
+    (("pm", "午後", "午後のみ", "pmのみ", "午後可", "午後のみ可", "pm可"), Mark.PM_ONLY),
 ):
     for _symbol in _symbols:
         _MARKS[_symbol] = _mark
@@ -154,7 +154,7 @@ def parse_mark(value: Any) -> Mark | None:
     """The availability mark in a cell (○/×/△/午前/午後 in any variant), None when blank."""
     if _is_blank(value):
         return None
-    text = _text(value).casefold()
+    text = _text(value).casefold().replace(" ", "")  # `AM のみ` as `AMのみ`
     if text in _MARKS:
         return _MARKS[text]
     raise ValueError(f"unknown mark: {value!r}")

@@ -104,6 +104,7 @@ def test_parse_time_rejects_other_forms(value):
         ("△", Mark.PREFER_NOT), ("▲", Mark.PREFER_NOT), ("AM", Mark.AM_ONLY), ("am", Mark.AM_ONLY),
         ("午前", Mark.AM_ONLY), ("ＡＭ", Mark.AM_ONLY), ("PM", Mark.PM_ONLY), ("午後", Mark.PM_ONLY),
         (" ○ ", Mark.AVAILABLE), ("×　", Mark.UNAVAILABLE),
+        ("AM のみ", Mark.AM_ONLY), ("午前のみ可", Mark.AM_ONLY), ("ＰＭ　のみ", Mark.PM_ONLY), ("午後 可", Mark.PM_ONLY),
     ],
 )
 def test_parse_mark_every_variant(value, expected):
