@@ -12,11 +12,14 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from desktop.paths import resource_path
 from desktop.plan_file import is_plan_file, newest_plan, split_plan_file
 from models.i18n import set_language
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
 
 RESOURCES = resource_path()  # also inside the frozen app
 FONT_FAMILIES = ["Yu Gothic UI", "Meiryo UI", "Noto Sans CJK JP", "IPAGothic", "IPAPGothic"]
@@ -95,7 +98,7 @@ def warm_up() -> None:
     threading.Thread(target=load, name="haichi-warm-up", daemon=True).start()
 
 
-def _report_timings(window) -> None:
+def _report_timings(window: MainWindow) -> None:
     """--timings: the Unix time at which the empty window, then each plan shown, was painted
     (the benchmark subtracts its own start time; support can compare them)."""
     def painted(label: str) -> None:
