@@ -324,12 +324,21 @@ def locate(
     file: str, sheet: str, rows: list[tuple[Any, ...]], spec: SheetSpec, problems: list[InputProblem]
 ) -> Table | None:
     """The table in a sheet: the header row in the first ten rows that names the most known
-    columns. A missing required column is a problem at the header row's first cell (then None)."""
-    best, best_found = 0, {}
+    columns, or a header of two rows (`時間` over `開始 | 終了`, `日付` beside them) when the two
+    together name more. A missing required column is a problem at the header row's first cell
+    (then None)."""
+    best, best_found, stacked = 0, {}, None
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         found = match_columns(row, spec.columns)
         if len(found) > len(best_found):
-            best, best_found = index, found
+            best, best_found, stacked = index, found, None
+        if index + 1 < len(rows):
+            both = _stacked(row, rows[index + 1])
+            found = match_columns(both, spec.columns)
+            if len(found) > len(best_found):
+                best, best_found, stacked = index + 1, found, both
+    if stacked is not None:  # the lower row stands for both: data starts below it
+        rows = rows[:best] + [stacked] + rows[best + 1:]
     table = Table(file, sheet, rows, best, best_found)
     missing = [c for c in spec.columns if c.required and c.key not in best_found]
     if not missing:
@@ -345,6 +354,14 @@ def locate(
             )
         )
     return None
+
+
+def _stacked(upper: tuple[Any, ...], lower: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Two header rows read as one: each column's lower cell, or its upper one where the lower is
+    blank."""
+    width = max(len(upper), len(lower))
+    upper, lower = upper + (None,) * (width - len(upper)), lower + (None,) * (width - len(lower))
+    return tuple(u if is_blank(v) else v for u, v in zip(upper, lower))
 
 
 def find_label(rows: list[tuple[Any, ...]], labels: Iterable[str], above: int) -> tuple[int, int, Any] | None:

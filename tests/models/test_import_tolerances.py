@@ -298,3 +298,17 @@ def test_totals_rows_under_the_data_are_skipped(tmp_path):
     problem = read_workbooks([write_book(tmp_path / "t.xlsx", standard(枠=sessions, 職員=staff, 勤務可否=matrix))])
     assert len(problem.requirements) == 2 and [s.id for s in problem.staff] == ["H001", "H002"]
     assert len(problem.availability) == 4
+
+
+def test_a_header_of_two_rows(tmp_path):
+    """`時間` over `開始 | 終了` and `人数` over `必要 | 最大`, with 日付, 会場, 内容 in the upper row."""
+    sessions = [
+        ["4月 健診日程"],
+        ["日付", "会場", "内容", "時間", None, "人数", None],
+        [None, None, None, "開始", "終了", "必要人数", "最大人数"],
+        *[row[:7] for row in SESSION_ROWS[1:]],
+    ]
+    path = write_book(tmp_path / "h.xlsx", standard(枠=sessions), merge={"枠": ["D2:E2", "F2:G2"]})
+    problem = read_workbooks([path])
+    assert sorted((r.date, r.site, r.start, r.end, r.min_staff) for r in problem.requirements) == [
+        (date(2026, 4, 1), "灘", 13 * 60, 16 * 60, 2), (date(2026, 4, 14), "東灘", 9 * 60, 12 * 60, 1)]
