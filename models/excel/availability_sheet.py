@@ -77,8 +77,9 @@ class MarkReader:
 
 
 def _date_columns(table: Table, period: Period, problems: list[InputProblem]) -> list[tuple[int, date]]:
-    """(column, date) of the header's dates inside the period. A header with no date at all
-    (`1 2 3 …` day numbers, say) is a problem: else every mark in the sheet would be dropped unseen."""
+    """(column, date) of the header's dates inside the period. A header with no date at all is
+    read as day numbers of the plan's month (`_day_number_columns`), or else is a problem: every
+    mark in the sheet would be dropped unseen."""
     known = set(table.columns.values())
     result = []
     dated = False
@@ -99,9 +100,38 @@ def _date_columns(table: Table, period: Period, problems: list[InputProblem]) ->
         if day in period:
             result.append((col, day))
     if not dated:
+        numbered = _day_number_columns(table, known, period)
+        if numbered is not None:
+            return [(col, day) for col, day in numbered if day in period]
         where = other if other is not None else len(table.header())
         problems.append(table.problem(table.header_row, where, messages.no_date_columns()))
     return result
+
+
+_DAY_NUMBER = re.compile(r"^(\d{1,2})\s*日?\s*(?:[(（]\s*[月火水木金土日]\s*[)）])?$")
+
+
+def _day_number_columns(table: Table, known: set[int], period: Period) -> list[tuple[int, date]] | None:
+    """(column, date) for a header of day numbers (`1 2 … 31`, `1日`, `1(水)`) when the plan lies
+    in one month, which then names every column's date; None when the header holds fewer than two
+    day numbers or the plan spans several months (the month would be a guess)."""
+    if (period.start.year, period.start.month) != (period.end.year, period.end.month):
+        return None
+    columns = []
+    for col, value in enumerate(table.header()):
+        if col in known or is_blank(value) or isinstance(value, (bool, date, datetime)):
+            continue
+        if isinstance(value, (int, float)) and float(value).is_integer():
+            number = int(value)
+        elif isinstance(value, str) and (match := _DAY_NUMBER.match(unicodedata.normalize("NFKC", value).strip())):
+            number = int(match[1])
+        else:
+            continue
+        try:
+            columns.append((col, period.start.replace(day=number)))
+        except ValueError:
+            continue  # day 31 of a 30-day month: a column left blank in every row
+    return columns if len(columns) >= 2 else None
 
 
 def read_matrix(

@@ -219,8 +219,10 @@ def test_nothing_is_returned_half_read_and_no_traceback_text(tmp_path):
 
 
 def test_matrix_without_any_date_in_its_header(tmp_path):
-    matrix = [["職員ID", "氏名", 1, 14], ["H001", "山田", "○", "×"]]  # day numbers: the month is nowhere
-    found = problems_of(write_book(tmp_path / "a.xlsx", standard(勤務可否=matrix)))
+    """Day numbers name no date when the plan spans two months (April and May here)."""
+    sessions = [*SESSION_ROWS, [datetime(2026, 5, 12), "灘", "健診", "9:00", "12:00", 1]]
+    matrix = [["職員ID", "氏名", 1, 14], ["H001", "山田", "○", "×"]]
+    found = problems_of(write_book(tmp_path / "a.xlsx", standard(枠=sessions, 勤務可否=matrix)))
     assert [where(p) for p in found] == [("a.xlsx", "勤務可否", "C1")]
     assert "no date" in found[0].message
 

@@ -312,3 +312,13 @@ def test_a_header_of_two_rows(tmp_path):
     problem = read_workbooks([path])
     assert sorted((r.date, r.site, r.start, r.end, r.min_staff) for r in problem.requirements) == [
         (date(2026, 4, 1), "灘", 13 * 60, 16 * 60, 2), (date(2026, 4, 14), "東灘", 9 * 60, 12 * 60, 1)]
+
+
+def test_day_numbers_head_the_matrix_of_a_one_month_plan(tmp_path):
+    """`1 … 30` (or `1日`, `14(火)`) under a title naming the month: the plan's month names the dates."""
+    matrix = [["2026年4月 勤務可否"], ["職員ID", "氏名", 1, "14(火)", "30日", "合計"], [None, None, "水", "火", "木"],
+              ["H001", "山田 花子", "○", "×", "○", 2], ["H002", "佐藤 次郎", "△", "午前", None, 1]]
+    problem = read_workbooks([write_book(tmp_path / "d.xlsx", standard(勤務可否=matrix))])
+    assert problem.mark("H001", date(2026, 4, 1)) is Mark.AVAILABLE
+    assert problem.mark("H001", date(2026, 4, 14)) is Mark.UNAVAILABLE
+    assert problem.mark("H002", date(2026, 4, 14)) is Mark.AM_ONLY
