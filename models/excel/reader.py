@@ -57,6 +57,16 @@ def is_blank(value: Any) -> bool:
 _TOTALS = frozenset({"合計", "小計", "総計", "計", "累計", "total", "totals", "subtotal", "sum"})
 
 
+# A sheet named like one of ours but holding an example or instructions (`勤務可否（記入例）`,
+# `枠_見本`): read as data, its sample rows would land on real people.
+_EXAMPLE_WORDS = ("例", "見本", "サンプル", "記入方法", "書き方", "説明", "sample", "example", "template", "howto")
+
+
+def _example(title: str) -> bool:
+    text = normalize_header(title)
+    return any(word in text for word in _EXAMPLE_WORDS)
+
+
 def _not_data(row: tuple[Any, ...]) -> bool:
     """Rows whose first filled cell starts with `#` or `※` are notes to the reader; rows whose
     first filled cell says 合計 / 小計 / Total are totals someone added under the data."""
@@ -99,7 +109,7 @@ class Book:
             return exact[:1]
         starts = [
             s for s in self.titles
-            if s not in exact and any(normalize_header(s).startswith(n) for n in names)
+            if s not in exact and any(normalize_header(s).startswith(n) for n in names) and not _example(s)
         ]
         return (exact + starts) if prefix else starts[:1]
 

@@ -322,3 +322,11 @@ def test_day_numbers_head_the_matrix_of_a_one_month_plan(tmp_path):
     assert problem.mark("H001", date(2026, 4, 1)) is Mark.AVAILABLE
     assert problem.mark("H001", date(2026, 4, 14)) is Mark.UNAVAILABLE
     assert problem.mark("H002", date(2026, 4, 14)) is Mark.AM_ONLY
+
+
+def test_example_sheets_named_like_ours_are_not_read(tmp_path):
+    """`勤務可否（記入例）` beside the real matrix: its sample marks must not land on H001."""
+    example = [["職員ID", "氏名", datetime(2026, 4, 1), datetime(2026, 4, 14)], ["H001", "記入例", "×", "○"]]
+    sheets = {**standard(), "勤務可否（記入例）": example, "枠_見本": [["日付", "会場"], ["4/2", "例"]]}
+    problem = read_workbooks([write_book(tmp_path / "e.xlsx", sheets)])
+    assert problem.mark("H001", date(2026, 4, 1)) is Mark.AVAILABLE and len(problem.requirements) == 2
