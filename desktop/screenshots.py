@@ -93,6 +93,7 @@ def shoot(out: Path, language: str, settings: QSettings, problem, roster, points
         QApplication.processEvents()
     save(wizard, out / f"import_{language}.png")
     wizard.close()
+    _import_problem(out, language, window)
 
     editor = InputEditor(problem, 0, window)
     editor.show()
@@ -110,6 +111,33 @@ def shoot(out: Path, language: str, settings: QSettings, problem, roster, points
     save(dialog, out / f"settings_{language}.png")
     dialog.close()
     window.close()
+
+
+def _import_problem(out: Path, language: str, window: QWidget) -> None:
+    """The sample with one availability mark made unreadable: the wizard's problem list, and the
+    problem shown at its cell (what a double-click opens)."""
+    import openpyxl
+
+    from desktop.dialogs.cell_preview import CellPreview
+    from desktop.dialogs.import_wizard import ImportWizard
+
+    with tempfile.TemporaryDirectory() as folder:
+        broken = Path(folder) / SAMPLE.name
+        book = openpyxl.load_workbook(SAMPLE)
+        book["勤務可否"]["AC31"] = "?"
+        book.save(broken)
+        wizard = ImportWizard([broken], window)
+        wizard.show()
+        wizard.next()
+        while wizard.preview_page.is_reading():
+            QApplication.processEvents()
+        page = wizard.preview_page
+        preview = CellPreview(broken, page.problems[0], wizard)
+        preview.show()
+        QApplication.processEvents()  # the cell is scrolled into view once the dialog has its size
+        save(preview, out / f"import_problem_{language}.png")
+        preview.close()
+        wizard.close()
 
 
 def main(argv: list[str] | None = None) -> int:
