@@ -63,6 +63,7 @@ _EXAMPLE_WORDS = ("例", "見本", "サンプル", "記入方法", "書き方", 
 
 
 def _example(title: str) -> bool:
+    """Whether a sheet's title says it is an example or instructions (see _EXAMPLE_WORDS)."""
     text = normalize_header(title)
     return any(word in text for word in _EXAMPLE_WORDS)
 
