@@ -134,6 +134,8 @@ def _import_problem(out: Path, language: str, window: QWidget) -> None:
         page = wizard.preview_page
         preview = CellPreview(broken, page.problems[0], wizard)
         preview.show()
+        while preview.model is None:  # the sheet is read in the background
+            QApplication.processEvents()
         QApplication.processEvents()  # the cell is scrolled into view once the dialog has its size
         save(preview, out / f"import_problem_{language}.png")
         preview.close()

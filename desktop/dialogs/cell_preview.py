@@ -13,13 +13,16 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils.cell import column_index_from_string, get_column_letter
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QDialog, QDialogButtonBox, QLabel, QPushButton, QTableView, QVBoxLayout,
+    QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QPushButton, QTableView, QVBoxLayout,
 )
 
+from desktop.workers import BackgroundTask
 from models.errors import InputProblem
+from models.excel.reader import Book
 
 PROBLEM_COLOUR = QColor("#fecaca")  # the problem's cell (or row, or column), as the error list's red
 _CELL = re.compile(r"^\s*([A-Za-z]{1,3})?\s*(\d{1,7})?\s*$")
@@ -32,24 +35,9 @@ def cell_position(cell: str) -> tuple[int | None, int | None]:
     if match is None:
         return None, None
     letters, digits = match.groups()
-    column = None
-    if letters:
-        column = 0
-        for letter in letters.upper():
-            column = column * 26 + ord(letter) - ord("A") + 1
-        column -= 1
+    column = column_index_from_string(letters.upper()) - 1 if letters else None
     row = int(digits) - 1 if digits and int(digits) > 0 else None
     return row, column
-
-
-def column_letters(column: int) -> str:
-    """`A` for column 0, `AA` for 26."""
-    letters = ""
-    column += 1
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
 
 
 def shown(value: Any) -> str:
@@ -103,11 +91,12 @@ class SheetModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return column_letters(section) if orientation == Qt.Orientation.Horizontal else str(section + 1)
+        return get_column_letter(section + 1) if orientation == Qt.Orientation.Horizontal else str(section + 1)
 
 
 class CellPreview(QDialog):
-    """The sheet of `problem` (in the workbook at `path`) with its cell selected and in view."""
+    """The sheet of `problem` (in the workbook at `path`) with its cell selected and in view. The
+    sheet is read in the background (a year's matrix takes seconds); `model` is None until then."""
 
     def __init__(self, path: Path, problem: InputProblem, parent=None) -> None:
         super().__init__(parent)
@@ -118,15 +107,11 @@ class CellPreview(QDialog):
         self.message = QLabel(f"{where}: {problem.message}", self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b91c1c; font-weight: bold;")
+        self.note = QLabel(self.tr("Reading the sheet…"), self)
+        self.note.setWordWrap(True)
         self.row, self.column = cell_position(problem.cell)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            rows, readable = read_sheet(path, problem.sheet)
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.model = SheetModel(rows, self.row, self.column, self)
+        self.model: SheetModel | None = None
         self.view = QTableView(self)
-        self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -139,14 +124,30 @@ class CellPreview(QDialog):
         self.open_button.clicked.connect(self._open_file)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
-        if not readable:
-            note = QLabel(self.tr("The sheet cannot be shown here; open the workbook in Excel."), self)
-            note.setWordWrap(True)
-            layout.addWidget(note)
+        layout.addWidget(self.note)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
         self.resize(900, 560)
-        self._select()  # current and selected now; scrolled again once shown (the view has its size then)
+        self._task: BackgroundTask | None = BackgroundTask(lambda: read_sheet(path, problem.sheet), self)
+        self._task.finished.connect(self._read)
+        self._task.done.connect(self._done)
+        self._task.start()
+
+    def _read(self, result: tuple[list[tuple[Any, ...]], bool]) -> None:
+        rows, readable = result
+        self.model = SheetModel(rows, self.row, self.column, self)
+        self.view.setModel(self.model)
+        self.note.setText(self.tr("The sheet cannot be shown here; open the workbook in Excel."))
+        self.note.setVisible(not readable)
+        self._select()
+
+    def _done(self) -> None:
+        self._task = None
+
+    def done(self, result: int) -> None:
+        if self._task is not None:  # closed while reading: the thread ends before the dialog goes
+            self._task.wait()
+        super().done(result)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -155,7 +156,7 @@ class CellPreview(QDialog):
     def _select(self) -> None:
         """Select the problem's cell (row, column) and bring it to the middle of the view."""
         row, column = self.row, self.column
-        if row is None and column is None:
+        if self.model is None or (row is None and column is None):
             return
         index = self.model.index(row if row is not None else 0, column if column is not None else 0)
         self.view.setCurrentIndex(index)
@@ -172,8 +173,6 @@ class CellPreview(QDialog):
 
 def read_sheet(path: Path, sheet: str) -> tuple[list[tuple[Any, ...]], bool]:
     """The sheet's rows as the importer reads them, and whether it could be read at all."""
-    from models.excel.reader import Book  # local: openpyxl loads with the first preview
-
     try:
         book = Book(path)
     except Exception:  # not a workbook at all: the problem list already says so

@@ -105,7 +105,7 @@ class Book:
     def find(self, spec: SheetSpec, prefix: bool = False) -> list[str]:
         """Sheet titles that name `spec` (exact names first; with `prefix`, also `勤務可否_4月`)."""
         names = {normalize_header(n) for n in spec.names()}
-        exact = [s for s in self.titles if self.named(s, spec)]
+        exact = [s for s in self.titles if normalize_header(s) in names]
         if exact and not prefix:
             return exact[:1]
         starts = [

@@ -26,7 +26,7 @@ from typing import IO, Any, Callable, Iterator
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
-from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
 from openpyxl.utils.datetime import MAC_EPOCH, WINDOWS_EPOCH, from_ISO8601, from_excel
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -328,7 +328,12 @@ class XlsxBook:
                     tags = _ROW_TAGS.get(element.tag)
                     if tags is None:
                         if element.tag in _MERGE_TAGS:
-                            merged += _range(element.get("ref", ""))
+                            try:  # (min column, min row, max column, max row); None where it names none
+                                left, top, right, bottom = range_boundaries(element.get("ref", ""))
+                            except (ValueError, TypeError):
+                                continue
+                            if None not in (left, top, right, bottom):
+                                merged.append((top, left, bottom, right))
                         continue
                     ref = element.get("r")
                     number = _row_number(ref) if ref is not None else number + 1
@@ -415,14 +420,3 @@ class XlsxBook:
                 value = _ERROR_VALUE
             self._dates_seen[key] = value
         return value
-
-
-def _range(ref: str) -> list[Range]:
-    """`B3:B5` as [(3, 2, 5, 2)]; [] for a reference that names no range of cells."""
-    first, _, last = ref.partition(":")
-    try:
-        top, left = coordinate_to_tuple(first)
-        bottom, right = coordinate_to_tuple(last or first)
-    except (ValueError, TypeError, IndexError):
-        return []
-    return [(min(top, bottom), min(left, right), max(top, bottom), max(left, right))]

@@ -131,17 +131,22 @@
 <context>
     <name>CellPreview</name>
     <message>
-        <location filename="../../desktop/dialogs/cell_preview.py" line="115" />
+        <location filename="../../desktop/dialogs/cell_preview.py" line="105" />
         <source>%1 – sheet %2</source>
         <translation>%1 – シート %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/cell_preview.py" line="136" />
+        <location filename="../../desktop/dialogs/cell_preview.py" line="110" />
+        <source>Reading the sheet…</source>
+        <translation>シートを読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/cell_preview.py" line="122" />
         <source>Open in Excel</source>
         <translation>Excelで開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/cell_preview.py" line="142" />
+        <location filename="../../desktop/dialogs/cell_preview.py" line="140" />
         <source>The sheet cannot be shown here; open the workbook in Excel.</source>
         <translation>このシートはここに表示できません。Excel でブックを開いてください。</translation>
     </message>

@@ -116,6 +116,7 @@ def test_a_problem_opens_its_sheet_with_the_cell_selected(qtbot, tmp_path: Path,
     assert len(opened) == 1
     preview = opened[0]  # a child of the wizard's page, closed (and deleted) at the end
     preview.show()
+    qtbot.waitUntil(lambda: preview.model is not None, timeout=30000)
     current = preview.view.currentIndex()
     assert (current.row() + 1, current.column() + 1) == (target_row, target_column)
     assert current.data() == "?"
@@ -130,12 +131,14 @@ def test_a_problem_opens_its_sheet_with_the_cell_selected(qtbot, tmp_path: Path,
 def test_cell_names_and_values_in_the_preview() -> None:
     from datetime import date, datetime, time
 
-    from desktop.dialogs.cell_preview import cell_position, column_letters, shown
+    from desktop.dialogs.cell_preview import SheetModel, cell_position, shown
 
     assert cell_position("D7") == (6, 3) and cell_position("aa10") == (9, 26)
     assert cell_position("D") == (None, 3) and cell_position("7") == (6, None)
     assert cell_position("") == (None, None) and cell_position("7行目") == (None, None)
-    assert [column_letters(c) for c in (0, 25, 26, 701, 702)] == ["A", "Z", "AA", "ZZ", "AAA"]
+    model = SheetModel([], None, 702)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in (0, 25, 26, 701, 702)]
+    assert headers == ["A", "Z", "AA", "ZZ", "AAA"]
     assert shown(date(2027, 1, 5)) == "2027-01-05" and shown(datetime(2027, 1, 5)) == "2027-01-05"
     assert shown(time(9, 30)) == "09:30" and shown(3.0) == "3" and shown(None) == ""
 
