@@ -127,6 +127,8 @@ def _day_number_columns(table: Table, known: set[int], period: Period) -> list[t
             number = int(match[1])
         else:
             continue
+        if not 1 <= number <= 31:
+            continue  # a count or a year in the header row, not a day of the month
         try:
             columns.append((col, period.start.replace(day=number)))
         except ValueError:

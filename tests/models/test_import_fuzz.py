@@ -210,3 +210,13 @@ def test_many_byte_mutations(tmp_path: Path, good_bytes: bytes, data: st.DataObj
 @given(part=st.integers(0, 30), data=st.data())
 def test_many_part_mutations(tmp_path: Path, good_bytes: bytes, part: int, data: st.DataObject) -> None:
     _bytes_case(tmp_path, _mutate_part(good_bytes, part, data.draw(byte_edits(3000))))
+
+
+# -- cases the larger batch found ------------------------------------------------------------------
+def test_a_number_beyond_any_day_above_a_form(tmp_path: Path) -> None:
+    """A form without its title and header row, 2147483648 above it, is read as a matrix whose header
+    holds that number: it once overflowed the reading of day numbers."""
+    sheets = _base_sheets()
+    sheets["勤務可否_H001"] = [[None, None, 2**31], ["職員ID", "H001"], ["氏名", ""], [],
+                              [datetime(2026, 4, 1), "水", "○", ""], [datetime(2026, 4, 14), "火", "×", "用事"]]
+    assert isinstance(_outcome([_write_sheets(tmp_path / "big.xlsx", sheets)]), (Problem, InvalidInput))  # type: ignore[list-item]
