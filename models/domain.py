@@ -16,10 +16,15 @@ from typing import Any, Iterable
 
 
 def normalize(text: object) -> str:
-    """NFKC-normalise and trim an ID, mark or name, so `Ｈ００３ ` equals `H003`."""
+    """NFKC-normalise and trim an ID, mark or name, so `Ｈ００３ ` equals `H003`. A whole number
+    read as a float (1003.0) is written as one (`1003`), and the apostrophe that marks text in
+    Excel, when a file holds it literally (`'1003`, from a CSV or another program), is dropped."""
     if text is None:
         return ""
-    return unicodedata.normalize("NFKC", str(text)).strip()
+    if isinstance(text, float) and text.is_integer():
+        text = int(text)
+    out = unicodedata.normalize("NFKC", str(text)).strip()
+    return out[1:].lstrip() if out.startswith("'") else out
 
 
 class Mark(enum.Enum):

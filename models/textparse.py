@@ -54,7 +54,7 @@ _YMD_KANJI = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$")
 _ERA = re.compile(
     r"^(令和|平成|昭和|r|h|s)\s*(\d{1,2}|元)\s*[/\-.年]\s*(\d{1,2})\s*[/\-.月]\s*(\d{1,2})\s*日?$"
 )
-_MD = re.compile(r"^(\d{1,2})\s*/\s*(\d{1,2})$")
+_MD = re.compile(r"^(\d{1,2})\s*[/\-]\s*(\d{1,2})$")
 _MD_KANJI = re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*日?$")
 
 
@@ -65,7 +65,8 @@ def _from_serial(number: float) -> date:
 
 
 def parse_date(value: Any, default_year: int | None = None) -> date:
-    """The date in an Excel date cell or text (`2026/4/1`, `R8.4.1`, `令和8年4月1日`, `4/1(水)`...).
+    """The date in an Excel date cell or text (`2026/4/1`, `R8.4.1`, `令和8年4月1日`, `4/1(水)`,
+    `4-1`...).
 
     Month/day text without a year takes `default_year`; without one it raises ValueError,
     as it does for impossible dates such as 4月31日.
@@ -181,11 +182,11 @@ def parse_count(value: Any) -> int:
     return int(m[1])
 
 
-_SKILL_SEPARATORS = re.compile(r"[,、・;\s]+")
+_SKILL_SEPARATORS = re.compile(r"[,、・;/\s]+")
 
 
 def parse_skills(value: Any) -> frozenset[str]:
-    """The set of skill codes in a cell separated by `, 、 ・ ，` or spaces (empty when blank)."""
+    """The set of skill codes in a cell separated by `, 、 ・ ， ／` or spaces (empty when blank)."""
     if _is_blank(value):
         return frozenset()
     return frozenset(s for s in _SKILL_SEPARATORS.split(_text(value)) if s)

@@ -330,3 +330,20 @@ def test_example_sheets_named_like_ours_are_not_read(tmp_path):
     sheets = {**standard(), "勤務可否（記入例）": example, "枠_見本": [["日付", "会場"], ["4/2", "例"]]}
     problem = read_workbooks([write_book(tmp_path / "e.xlsx", sheets)])
     assert problem.mark("H001", date(2026, 4, 1)) is Mark.AVAILABLE and len(problem.requirements) == 2
+
+
+def test_numeric_ids_apostrophes_dashed_dates_and_slashed_skills(tmp_path):
+    """IDs typed as numbers on one sheet and as `'1003` text on another (a CSV's leftover), dates
+    written `4-14`, skills separated by `／`: the same people, dates and skills."""
+    staff = [["職員ID", "氏名", "スキル"], [1003, "山田 花子", "リーダー／フッ化物"], [1004, "佐藤 次郎", "フッ化物"]]
+    sessions = [SESSION_ROWS[0], ["4-1", "灘", "3歳児健診", time(13, 0), time(16, 0), 2, 2, "リーダー:1"],
+                ["4-14", "東灘", "1歳6か月児健診", time(9, 0), time(12, 0), 1, None, None]]
+    matrix = [["職員ID", "氏名", "4-1", "4-14"], ["'1003", "山田 花子", "○", "×"], ["'1004", "佐藤 次郎", "△", "午前"]]
+    settings = [["項目", "値"], ["期間開始", "2026/4/1"], ["期間終了", "2026/4/30"]]
+    path = write_book(tmp_path / "f.xlsx", {**standard(職員=staff, 枠=sessions, 勤務可否=matrix), "設定": settings})
+    problem = read_workbooks([path])
+    assert [s.id for s in problem.staff] == ["1003", "1004"]
+    assert problem.staff[0].skills == frozenset({"リーダー", "フッ化物"})
+    assert [r.date for r in problem.requirements] == [date(2026, 4, 1), date(2026, 4, 14)]
+    assert problem.mark("1003", date(2026, 4, 14)) is Mark.UNAVAILABLE
+    assert problem.mark("1004", date(2026, 4, 14)) is Mark.AM_ONLY

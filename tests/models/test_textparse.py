@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from models.domain import Mark
+from models.domain import Mark, normalize
 from models.textparse import (
     parse_bool,
     parse_count,
@@ -137,7 +137,8 @@ def test_parse_count_rejects_negative_fraction_text(value):
 
 @pytest.mark.parametrize(
     "value", ["リーダー,フッ化物", "リーダー、フッ化物", "リーダー・フッ化物", "リーダー，フッ化物",
-              "リーダー フッ化物", "リーダー　フッ化物", " リーダー、 フッ化物 "]
+              "リーダー フッ化物", "リーダー　フッ化物", " リーダー、 フッ化物 ", "リーダー／フッ化物",
+              "リーダー/フッ化物"]
 )
 def test_parse_skills_separators(value):
     assert parse_skills(value) == frozenset({"リーダー", "フッ化物"})
@@ -168,3 +169,23 @@ def test_parse_skill_counts(value, expected):
 def test_parse_skill_counts_rejects_bad(value):
     with pytest.raises(ValueError):
         parse_skill_counts(value)
+
+
+@pytest.mark.parametrize("value", ["4-14", "04-14", "４－１４", "4 - 14", "4/14", "4-14(火)"])
+def test_parse_date_month_day_with_a_dash(value):
+    assert parse_date(value, default_year=2026) == date(2026, 4, 14)
+
+
+@pytest.mark.parametrize("value", ["4-31", "13-1", "4-14-"])
+def test_parse_date_month_day_with_dash_rejects_impossible(value):
+    with pytest.raises(ValueError):
+        parse_date(value, default_year=2026)
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [(1003, "1003"), (1003.0, "1003"), ("'1003", "1003"), (" ' H003", "H003"), ("Ｈ００３ ", "H003"),
+     (None, ""), (1003.5, "1003.5"), ("山田 花子", "山田 花子"), ("'", "")],
+)
+def test_normalize_ids_as_people_type_them(value, expected):
+    assert normalize(value) == expected
