@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Collection, Iterable
 
 
 def normalize(text: object) -> str:
@@ -25,6 +25,19 @@ def normalize(text: object) -> str:
         text = int(text)
     out = unicodedata.normalize("NFKC", str(text)).strip()
     return out[1:].lstrip() if out.startswith("'") else out
+
+
+def known_id(staff_id: str, known: Collection[str]) -> str | None:
+    """The ID in `known` that `staff_id` (normalised) names: itself, or for an ID of digits the one
+    ID of the same number, since Excel drops leading zeros from a number (`12` on one sheet is
+    `0012` typed as text on another); None when there is none or more than one."""
+    if staff_id in known:
+        return staff_id
+    if not staff_id.isdecimal() or not staff_id.isascii():
+        return None
+    number = int(staff_id)
+    same = [other for other in known if other.isdecimal() and other.isascii() and int(other) == number]
+    return same[0] if len(same) == 1 else None
 
 
 class Mark(enum.Enum):

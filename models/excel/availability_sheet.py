@@ -12,7 +12,7 @@ import unicodedata
 from datetime import date, datetime
 from typing import Any
 
-from models.domain import Mark, normalize
+from models.domain import Mark, known_id, normalize
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.reader import (
@@ -157,9 +157,11 @@ def read_matrix(
             if _has_mark(row, columns, marks):  # someone's answers without their ID: not to be dropped unseen
                 cells.report("staff_id", messages.empty(column_title(AVAILABILITY.column("staff_id"))))
             continue  # else a weekday row under the dates, a row of counts or notes
-        if staff_id not in staff_ids:
+        known = known_id(staff_id, staff_ids)
+        if known is None:
             cells.report("staff_id", messages.unknown_staff(staff_id))
             continue
+        staff_id = known
         earlier = next((where for where, given in seen.get(staff_id, ()) if given & days), None)
         if earlier is not None:
             cells.report("staff_id", messages.duplicate_availability(staff_id, earlier))
@@ -210,9 +212,11 @@ def read_form(
         problems.append(InputProblem(file, sheet, where, messages.no_form_id()))
         return
     id_cell = cell_name(label[0], label[1])
-    if staff_id not in staff_ids:
+    known = known_id(staff_id, staff_ids)
+    if known is None:
         problems.append(InputProblem(file, sheet, id_cell, messages.unknown_staff(staff_id)))
         return
+    staff_id = known
     if staff_id in seen:
         problems.append(InputProblem(file, sheet, id_cell,
                                      messages.duplicate_availability(staff_id, seen[staff_id])))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from models.domain import Assignment, Problem, Requirement, Roster, hhmm
+from models.domain import Assignment, Problem, Requirement, Roster, hhmm, known_id
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
 from models.excel.importer import collect
@@ -44,8 +44,10 @@ def _assignment(cells: Cells, problem: Problem, staff_ids: set[str]) -> Assignme
         label = f"{day.month}/{day.day} {site} {activity} {hhmm(start)}-{hhmm(end)}"
         cells.report("date", t("枠 {label} は枠シートにありません", "session {label} is not on the sessions sheet",
                                label=label))
-    if staff_id not in staff_ids:
+    known = known_id(staff_id, staff_ids)
+    if known is None:
         cells.report("staff_id", messages.unknown_staff(staff_id))
+    staff_id = known or staff_id
     if not cells.ok:
         return None
     return Assignment(staff_id, requirement_id, locked=locked, source="import")

@@ -347,3 +347,12 @@ def test_numeric_ids_apostrophes_dashed_dates_and_slashed_skills(tmp_path):
     assert [r.date for r in problem.requirements] == [date(2026, 4, 1), date(2026, 4, 14)]
     assert problem.mark("1003", date(2026, 4, 14)) is Mark.UNAVAILABLE
     assert problem.mark("1004", date(2026, 4, 14)) is Mark.AM_ONLY
+
+
+def test_ids_that_excel_stripped_of_leading_zeros_match_the_register(tmp_path):
+    """`0012` typed as text on the staff sheet, 12 (a number, zeros dropped by Excel) on the matrix."""
+    staff = [["職員ID", "氏名", "スキル"], ["0012", "山田 花子", "リーダー"], ["0013", "佐藤 次郎", ""]]
+    matrix = [MATRIX_ROWS[0], [12, "山田 花子", "○", "×"], [13, "佐藤 次郎", "△", "午前"]]
+    problem = read_workbooks([write_book(tmp_path / "z.xlsx", standard(職員=staff, 勤務可否=matrix))])
+    assert problem.mark("0012", date(2026, 4, 14)) is Mark.UNAVAILABLE
+    assert problem.mark("0013", date(2026, 4, 1)) is Mark.PREFER_NOT

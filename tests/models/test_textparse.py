@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from models.domain import Mark, normalize
+from models.domain import Mark, known_id, normalize
 from models.textparse import (
     parse_bool,
     parse_count,
@@ -189,3 +189,12 @@ def test_parse_date_month_day_with_dash_rejects_impossible(value):
 )
 def test_normalize_ids_as_people_type_them(value, expected):
     assert normalize(value) == expected
+
+
+@pytest.mark.parametrize(
+    "given, known, expected",
+    [("H003", {"H003", "H004"}, "H003"), ("12", {"0012", "H004"}, "0012"), ("0012", {"12"}, "12"),
+     ("12", {"012", "0012"}, None), ("13", {"0012"}, None), ("H3", {"H003"}, None), ("", {"0"}, None)],
+)
+def test_known_id_matches_numbers_that_lost_their_leading_zeros(given, known, expected):
+    assert known_id(given, known) == expected
