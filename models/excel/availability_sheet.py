@@ -78,7 +78,7 @@ class MarkReader:
 
 def _date_columns(table: Table, period: Period, problems: list[InputProblem]) -> list[tuple[int, date]]:
     """(column, date) of the header's dates inside the period. A header with no date at all is
-    read as day numbers of the plan's month (`_day_number_columns`), or else is a problem: every
+    read as day numbers of the sheet's month (`_day_number_columns`), or else is a problem: every
     mark in the sheet would be dropped unseen."""
     known = set(table.columns.values())
     result = []
@@ -109,14 +109,57 @@ def _date_columns(table: Table, period: Period, problems: list[InputProblem]) ->
 
 
 _DAY_NUMBER = re.compile(r"^(\d{1,2})\s*日?\s*(?:[(（]\s*[月火水木金土日]\s*[)）])?$")
+# A month named in a sheet's name or title: `2026年5月`, `令和8年5月`, `R8.5`, `2026/5`, `5月`.
+_MONTH = re.compile(r"(?:(令和|平成|r|h)\s*(\d{1,2}|元)\s*[年.]|(\d{4})\s*[年/\-.])?\s*(\d{1,2})\s*月"
+                    r"|(?:(令和|平成|r|h)\s*(\d{1,2}|元)|(\d{4}))\s*[/\-.]\s*(\d{1,2})(?!\d)")
+_ERA_START = {"令和": 2019, "r": 2019, "平成": 1989, "h": 1989}
+
+
+def _months_named(text: str, period: Period) -> set[tuple[int, int]]:
+    """The (year, month) pairs of the plan that `text` names; a month without a year is the plan's
+    month of that number."""
+    found = set()
+    for m in _MONTH.finditer(unicodedata.normalize("NFKC", text).casefold()):
+        era, era_year, year, month = (m[1], m[2], m[3], m[4]) if m[4] else (m[5], m[6], m[7], m[8])
+        number = int(month)
+        if not 1 <= number <= 12:
+            continue
+        if era:
+            years = {_ERA_START[era] + (0 if era_year == "元" else int(era_year) - 1)}
+        elif year:
+            years = {int(year)}
+        else:
+            years = set(range(period.start.year, period.end.year + 1))
+        found |= {(y, number) for y in years if _month_in(y, number, period)}
+    return found
+
+
+def _month_in(year: int, month: int, period: Period) -> bool:
+    return (period.start.year, period.start.month) <= (year, month) <= (period.end.year, period.end.month)
+
+
+def _month_of(table: Table, period: Period) -> tuple[int, int] | None:
+    """The month a header of day numbers counts in: the plan's when it lies in one month, else the
+    one month of the plan named by the sheet's name (`勤務可否_5月`) or by its title rows above
+    the header (`2026年5月 勤務可否`); None when none or several are named (the month would be a guess)."""
+    if (period.start.year, period.start.month) == (period.end.year, period.end.month):
+        return period.start.year, period.start.month
+    named = _months_named(table.sheet, period)
+    if not named:
+        for row in table.rows[:table.header_row]:
+            for value in row:
+                if isinstance(value, str):
+                    named |= _months_named(value, period)
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _day_number_columns(table: Table, known: set[int], period: Period) -> list[tuple[int, date]] | None:
-    """(column, date) for a header of day numbers (`1 2 … 31`, `1日`, `1(水)`) when the plan lies
-    in one month, which then names every column's date; None when the header holds fewer than two
-    day numbers or the plan spans several months (the month would be a guess)."""
-    if (period.start.year, period.start.month) != (period.end.year, period.end.month):
+    """(column, date) for a header of day numbers (`1 2 … 31`, `1日`, `1(水)`) in the month of
+    `_month_of`; None when the header holds fewer than two day numbers or no month is known."""
+    month = _month_of(table, period)
+    if month is None:
         return None
+    first = date(month[0], month[1], 1)
     columns = []
     for col, value in enumerate(table.header()):
         if col in known or is_blank(value) or isinstance(value, (bool, date, datetime)):
@@ -130,7 +173,7 @@ def _day_number_columns(table: Table, known: set[int], period: Period) -> list[t
         if not 1 <= number <= 31:
             continue  # a count or a year in the header row, not a day of the month
         try:
-            columns.append((col, period.start.replace(day=number)))
+            columns.append((col, first.replace(day=number)))
         except ValueError:
             continue  # day 31 of a 30-day month: a column left blank in every row
     return columns if len(columns) >= 2 else None

@@ -30,8 +30,10 @@ def bad_date(value: Any) -> str:
 
 
 def no_date_columns() -> str:
-    return t("見出し行に日付がありません（各列の見出しに「4/1」「2026/4/1」のように日付を記入）",
-             'no dates in the header row (write each column\'s date, e.g. "4/1" or "2026/4/1")')
+    return t("見出し行に日付がありません（各列の見出しに「4/1」「2026/4/1」のように日付を記入。"
+             "日だけの見出しなら、シート名か表題に「5月」のように月を記入）",
+             'no dates in the header row (write each column\'s date, e.g. "4/1" or "2026/4/1"; with day '
+             'numbers only, name the month in the sheet\'s name or title, e.g. "5月" or "2026/5")')
 
 
 def bad_time(value: Any) -> str:

@@ -356,3 +356,18 @@ def test_ids_that_excel_stripped_of_leading_zeros_match_the_register(tmp_path):
     problem = read_workbooks([write_book(tmp_path / "z.xlsx", standard(職員=staff, 勤務可否=matrix))])
     assert problem.mark("0012", date(2026, 4, 14)) is Mark.UNAVAILABLE
     assert problem.mark("0013", date(2026, 4, 1)) is Mark.PREFER_NOT
+
+
+def test_day_numbers_of_monthly_sheets_in_a_plan_of_several_months(tmp_path):
+    """`勤務可否_4月` and a sheet titled `2026年5月` both headed `1 … 31`: each sheet's month names its dates."""
+    sessions = [*SESSION_ROWS, [datetime(2026, 5, 12), "灘", "3歳児健診", time(13, 0), time(16, 0), 1, None, None]]
+    april = [["職員ID", "氏名", 1, "14(火)"], ["H001", "山田 花子", "○", "×"], ["H002", "佐藤 次郎", "△", "午前"]]
+    may = [["令和8年5月分 勤務可否"], ["職員ID", "氏名", "11日", "12日"], ["H001", "山田 花子", "×", "×"],
+           ["H002", "佐藤 次郎", "○", "○"]]
+    settings = [["項目", "値"], ["期間開始", "2026/4/1"], ["期間終了", "2026/5/31"]]
+    sheets = {**standard(枠=sessions, 勤務可否=None), "勤務可否_4月": april, "勤務可否": may, "設定": settings}
+    problem = read_workbooks([write_book(tmp_path / "m.xlsx", sheets)])
+    assert problem.mark("H001", date(2026, 4, 14)) is Mark.UNAVAILABLE
+    assert problem.mark("H002", date(2026, 4, 14)) is Mark.AM_ONLY
+    assert problem.mark("H001", date(2026, 5, 12)) is Mark.UNAVAILABLE
+    assert problem.mark("H002", date(2026, 5, 11)) is Mark.AVAILABLE
