@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from models.domain import Problem, Roster, Violation
+from models.domain import Problem, Roster, Violation, plan_slice
 
 if TYPE_CHECKING:
     from solver.evaluate import Evaluation
@@ -25,28 +25,6 @@ def in_scope(v: Violation, staff_ids: set[str], requirement_ids: set[str]) -> bo
     if v.staff_id is not None:
         return v.staff_id in staff_ids
     return v.requirement_id is not None and v.requirement_id in requirement_ids
-
-
-def plan_slice(problem: Problem, roster: Roster, staff_ids: set[str], requirement_ids: set[str]) -> tuple[Problem, Roster]:
-    """The part of the plan that decides the touched people's and sessions' violations.
-
-    Returns a problem holding the touched people, everyone working a touched session, and every
-    session any of them works; and the roster restricted to those people.
-    """
-    people = set(staff_ids)
-    for a in roster.assignments:
-        if a.requirement_id in requirement_ids:
-            people.add(a.staff_id)
-    assignments = [a for a in roster.assignments if a.staff_id in people]
-    sessions = set(requirement_ids) | {a.requirement_id for a in assignments}
-    part = problem.with_(
-        staff=[s for s in problem.staff if s.id in people],
-        requirements=[r for r in problem.requirements if r.id in sessions],
-        requests=[q for q in problem.requests if q.staff_id in people],
-        locked=[a for a in problem.locked if a.staff_id in people],
-        published=None if problem.published is None else [a for a in problem.published if a.staff_id in people],
-    )
-    return part, Roster(assignments)
 
 
 def revalidate(

@@ -37,6 +37,7 @@ from models.domain import Problem, Roster, RuleSetting, Staff
 from solver.context import Scope
 from solver.core import Progress, SolveOptions, SolveResult, Solver, fewer_collections, gap_of, roster_of
 from solver.evaluate import as_solved, evaluate
+from solver.greedy import first_roster
 from solver.lns import Improver
 from solver.rules import base
 from solver.rules.base import Rule
@@ -44,13 +45,13 @@ from solver.rules.base import Rule
 # Above this many candidate pairs (active staff × sessions) the plan is solved in parts.
 WHOLE_MODEL_PAIRS = 1_000_000
 # Up to this many pairs in the whole model, StagedSolver builds the first roster in parts when the
-# whole model has none early. Above it the whole model keeps the whole time: on a 300-staff,
-# 3-month hygienist plan (385k pairs, sessions needing several people and skills) the parts found
-# no roster keeping every cover minimum in 60 s, while the whole model finds one late. With the
-# light presolve of solver.core, 40-55 s into a 60 s solve (building included): `haichi solve`
-# with seeds 0-2 found one each time, the pipeline benchmark in 1 run of 3 (with the full
-# presolve, none in 60 s).
+# whole model has none early. Above it the first roster is greedy (solver.greedy, StagedSolver._big):
+# on a 300-staff, 3-month hygienist plan (385k pairs, sessions needing several people and skills)
+# the parts found no roster keeping every cover minimum in 60 s, and the whole model found one
+# only 35-60 s into a 60 s solve (with its light presolve; in 2 runs of 3 in the pipeline benchmark).
 STAGED_PAIRS = 100_000
+# Of the time limit, at most, for a big plan's greedy first roster and its repair (solver.greedy).
+GREEDY_SHARE = 0.5
 # About how many pairs one part decides: CP-SAT solves a model this size in a few seconds.
 PART_PAIRS = 30_000
 # Side by side, the share of an even split of the time each person spends bettering their own
@@ -410,6 +411,8 @@ class StagedSolver:
     HAND_OVER_SHARE of its time, the search stops and solver.lns improves the roster for the rest,
     re-solving a few people or a stretch of days at a time: on 2 cores CP-SAT keeps one for its
     LP and searches its neighbourhoods on the other only. The bound stays the whole model's.
+
+    A model of more than STAGED_PAIRS pairs starts from a greedy roster instead (`_big`).
     """
 
     FIRST_ROSTER_SHARE = 0.15  # of the time limit, for the whole model to find a roster alone
@@ -429,6 +432,7 @@ class StagedSolver:
         self._stage: Solver | PartsSolver | Improver | None = None
         self.used_parts = False  # whether the first roster had to be built in parts
         self.used_lns = False  # whether solver.lns improved the whole model's roster
+        self.used_greedy = False  # whether a big plan's first roster was built greedily (solver.greedy)
 
     def cancel(self) -> None:
         with self._lock:
@@ -462,7 +466,7 @@ class StagedSolver:
         building = time.perf_counter() - started
         whole.options = replace(whole.options, time_limit=max(0.1, limit - building))
         if len(whole.ctx.decided()) > STAGED_PAIRS:
-            return self._finish(self._run(whole, on_progress, building) or SolveResult.nothing(), started)
+            return self._finish(self._big(whole, started, on_progress), started)
         first = self._run(whole, on_progress, building, first_roster_within=self.FIRST_ROSTER_SHARE * limit,
                           hand_over_at=self.HAND_OVER_SHARE * limit)
         if first is not None and whole.handed_over and first.roster is not None:
@@ -498,6 +502,38 @@ class StagedSolver:
         if hinted.handed_over:
             final = self._improve(hinted, final, started, on_progress)
         return self._finish(final, started)
+
+    def _big(self, whole: Solver, started: float,
+             on_progress: Callable[[Progress], None] | None) -> SolveResult:
+        """A big plan: a greedy first roster (solver.greedy) from the whole model's pairs, then
+        improved part by part (PartsSolver) for the time that is left; the whole model alone when
+        the greedy roster cannot be mended. The 300-staff, 3-month plan of the pipeline benchmark:
+        the whole model alone had its first roster 35-60 s into a 60 s solve, and ended at 8164
+        (bound 270); the greedy roster, keeping every hard rule, cost 4080 and came 1.6 s after the
+        model's 9-16 s build. Improved from there at 60 s: by the whole model (a complete hint)
+        4073, part by part 3367."""
+        limit = float(self.options.time_limit)
+        scored = as_solved(self.problem, self.options.soft_cover)
+        pairs = None
+        if self.options.hint is None and not self.cancelled:
+            pairs = first_roster(whole, scored, started + GREEDY_SHARE * limit)
+        if pairs is None:
+            return self._run(whole, on_progress, time.perf_counter() - started) or SolveResult.nothing()
+        self.used_greedy = True
+        roster = roster_of(self.problem, sorted(pairs))
+        objective = evaluate(scored, roster).objective
+        elapsed = time.perf_counter() - started
+        greedy = SolveResult("feasible", roster, objective, 0.0, gap_of(objective, 0.0), elapsed, self.cancelled)
+        if on_progress is not None:
+            on_progress(Progress(float(objective), 0.0, gap_of(objective, 0.0), elapsed, 1))
+        left = limit - elapsed
+        if left <= 1.0 or self.cancelled:
+            return greedy
+        parts = PartsSolver(self.problem, replace(self.options, time_limit=left, hint=roster), self.rules)
+        better = self._run(parts, on_progress, time.perf_counter() - started)
+        if better is None or better.roster is None or better.objective is None or better.objective > objective:
+            return greedy
+        return better
 
     def _improve(self, whole: Solver, result: SolveResult, started: float,
                  on_progress: Callable[[Progress], None] | None) -> SolveResult:

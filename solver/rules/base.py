@@ -8,13 +8,15 @@ A rule is one object with
   allows, plus locked pairs); `allows(ctx, staff, req)` asks it for one pair;
 - `build(ctx)`: adds constraints (hard) or returns named penalties (soft) to the CP-SAT model;
 - `check(problem, roster)`: the evaluator counterpart, plain Python, no CP-SAT: every violation
-  with its cost, so that the sum of the costs equals the solver's objective for the same roster.
+  with its cost, so that the sum of the costs equals the solver's objective for the same roster;
+- `budgets(ctx, staff)`: while the rule is enabled and hard, the upper bounds it puts on sums over
+  the person's sessions (`Budget`), which a greedy first roster (solver.greedy) keeps within.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Protocol
 
 from models.domain import Problem, Requirement, Roster, RuleSetting, Staff, Violation
 from models.rulemeta import RuleInfo
@@ -44,6 +46,16 @@ class Penalty:
         return self.weight * int(units)
 
 
+@dataclass(frozen=True)
+class Budget:
+    """A hard upper bound on one person's sessions: in each period (`period(req)`: a week, a
+    month, the plan), the sum of `use(req)` (1 a session, its minutes, its pay) is at most `room`."""
+
+    period: Callable[[Requirement], Hashable]
+    use: Callable[[Requirement], int]
+    room: int
+
+
 class Rule(Protocol):
     info: RuleInfo
 
@@ -54,6 +66,8 @@ class Rule(Protocol):
     def build(self, ctx: Context) -> list[Penalty]: ...
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]: ...
+
+    def budgets(self, ctx: Context, staff: Staff) -> list[Budget]: ...
 
 
 class BaseRule:
@@ -77,6 +91,9 @@ class BaseRule:
         return []
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
+        return []
+
+    def budgets(self, ctx: Context, staff: Staff) -> list[Budget]:
         return []
 
 

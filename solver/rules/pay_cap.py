@@ -15,7 +15,7 @@ from models.domain import Problem, Requirement, Roster, Staff, Violation
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from solver.rules import base
-from solver.rules.base import BaseRule, Penalty
+from solver.rules.base import BaseRule, Budget, Penalty
 from solver.rules.counting import assigned, bounded, checked_staff, name_of, over, violation
 
 if TYPE_CHECKING:
@@ -57,6 +57,14 @@ class PayCap(BaseRule):
             return None
         rate, room = terms
         return lambda req: rate * req.minutes <= room
+
+    def budgets(self, ctx: Context, staff: Staff) -> list[Budget]:
+        setting = ctx.setting(self.info)
+        terms = self.terms_of(ctx.problem, staff) if setting.enabled and setting.hard else None
+        if terms is None:
+            return []
+        rate, room = terms
+        return [Budget(lambda req: None, lambda req: rate * req.minutes, room)]
 
     def build(self, ctx: Context) -> list[Penalty]:
         """Hard: rate × minutes <= 60 × room. Soft: one penalty per person, in started 1,000 yen."""

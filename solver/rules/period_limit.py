@@ -11,10 +11,10 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Callable, Hashable
 
-from models.domain import Problem, Roster, Violation
+from models.domain import Problem, Roster, Staff, Violation
 from models.i18n import t
 from models.rulemeta import RuleInfo
-from solver.rules.base import BaseRule, Penalty, limit, setting
+from solver.rules.base import BaseRule, Budget, Penalty, limit, setting
 from solver.rules.bounds import at_most
 from solver.rules.placed import breach, placed_of
 
@@ -48,6 +48,14 @@ class PeriodLimit(BaseRule):
                 label = f"{self.info.id}[{staff.id},{key}]"
                 out += at_most(ctx.model, s, self.info.id, variables, int(cap), label)
         return out
+
+    def budgets(self, ctx: Context, staff: Staff) -> list[Budget]:
+        s = ctx.setting(self.info)
+        cap = ctx.limit(self.info, self.name, staff) if s.enabled and s.hard else None
+        if cap is None:
+            return []
+        period = self.period
+        return [Budget(lambda req: period(req.date), lambda req: 1, int(cap))]
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
         s = setting(problem, self.info)

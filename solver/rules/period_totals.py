@@ -15,7 +15,7 @@ from models.domain import Problem, Requirement, Roster, Staff, Violation
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules import base
-from solver.rules.base import BaseRule, Penalty
+from solver.rules.base import BaseRule, Budget, Penalty
 from solver.rules.counting import assigned, bounded, checked_staff, name_of, over, period_key
 from solver.rules.counting import period_name, violation
 
@@ -54,6 +54,17 @@ class PeriodLimit(BaseRule):
             return None
         most, measure = min(limits), self.measure
         return lambda req: measure(req) <= most
+
+    def budgets(self, ctx: Context, staff: Staff) -> list[Budget]:
+        setting = ctx.setting(self.info)
+        if not (self.upper and setting.enabled and setting.hard):
+            return []
+        out = []
+        for name, kind in self.fields:
+            bound = ctx.limit(self.info, name, staff)
+            if bound is not None:
+                out.append(Budget(lambda req, kind=kind: period_key(kind, req.date), self.measure, int(bound)))
+        return out
 
     def build(self, ctx: Context) -> list[Penalty]:
         """Hard: each period's sum within the limit. Soft: one penalty per person and period."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from desktop.validation import full, in_scope, plan_slice, revalidate
-from models.domain import Assignment, Roster
+from desktop.validation import full, in_scope, revalidate
+from models.domain import Assignment, Roster, plan_slice
 
 
 def _scoped(violations):
