@@ -66,7 +66,7 @@ def test_the_repair_mends_a_rule_without_a_budget() -> None:
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_a_greedy_roster_keeps_every_hard_rule_or_is_none(seed: int) -> None:
+def test_a_greedy_roster_of_a_random_plan_keeps_every_hard_rule(seed: int) -> None:
     plan = random_problem(seed, soft=True)
     solver = Solver(plan, SolveOptions(workers=1))
     pairs = first_roster(solver, plan, deadline=float("inf"))
