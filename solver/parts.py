@@ -508,10 +508,11 @@ class StagedSolver:
         """A big plan: a greedy first roster (solver.greedy) from the whole model's pairs, then
         improved part by part (PartsSolver) for the time that is left; the whole model alone when
         the greedy roster cannot be mended. The 300-staff, 3-month plan of the pipeline benchmark:
-        the whole model alone had its first roster 35-60 s into a 60 s solve, and ended at 8164
-        (bound 270); the greedy roster, keeping every hard rule, cost 4080 and came 1.6 s after the
-        model's 9-16 s build. Improved from there at 60 s: by the whole model (a complete hint)
-        4073, part by part 3367."""
+        the whole model alone had its first roster 35-60 s into a 60 s solve (none in 1 run of 3)
+        and ended at 8164-8252 (bound 148-270); the greedy roster, keeping every hard rule, costs
+        4277 and comes 1.5 s after the model's 9-16 s build. Improved from there to 60 s by the
+        whole model hinted with it (complete hint, one run): 4073 from an earlier greedy roster of
+        4080; part by part, seeds 0-2: 3367, 3080, 3155; in the pipeline benchmark, best of 3: 3351."""
         limit = float(self.options.time_limit)
         scored = as_solved(self.problem, self.options.soft_cover)
         pairs = None
