@@ -305,7 +305,7 @@ def _print_result(result: SolveResult, evaluation, problem: Problem) -> None:
     print(
         t("{s}: 評価値 {o}、下界 {b}、ギャップ {g}、{e:.1f} 秒、配置 {n} 件、必須ルール違反 {h} 件",
           "{s}: objective {o}, bound {b}, gap {g}, {e:.1f} s, {n} assignments, {h} hard violations",
-          s=status, o=result.objective, b=_fmt(result.bound), g=_fmt(result.gap), e=result.elapsed,
+          s=status, o=result.objective, b=_fmt(result.bound), g=_percent(result.gap), e=result.elapsed,
           n=len(result.roster.assignments) if result.roster else 0,
           h=len([v for v in evaluation.hard_violations if v.rule_id != "cover_min"]))
     )
@@ -327,6 +327,11 @@ def _stats(result: SolveResult) -> dict:
 
 def _fmt(value: float | None) -> str:
     return "-" if value is None else f"{value:g}"
+
+
+def _percent(value: float | None) -> str:
+    """A gap as the progress lines show it: `96.7%`."""
+    return "-" if value is None else f"{value:.1%}"
 
 
 def _usage(message: str) -> int:
