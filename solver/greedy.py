@@ -6,10 +6,11 @@ minimum take most of the minute. Filling the sessions one by one takes about a s
 
 1. **Fill.** Sessions are taken scarcest first (fewest candidates per person needed), each filled to
    its minimum (those with a required skill first) and then towards its target, from the pairs the
-   model holds (every hard screen already passed). Among the candidates, the cheapest pair comes
-   first (the soft terms that weigh on that pair alone: travel, a △, a request), then the person
-   holding the fewest skills that other sessions require, then the one with the fewest sessions
-   so far. A candidate is passed over when the session clashes with one of
+   model holds (every hard screen already passed). Among the candidates, the cheapest comes first:
+   the soft terms that weigh on that pair alone (travel, a △, a request) and the soft counts the
+   person is wished to reach (`Wish`: a desired count per month), whose weight is earned while
+   they are below it and paid once they reach it. Then the person holding the fewest skills that
+   other sessions require, then the one with the fewest sessions so far. A candidate is passed over when the session clashes with one of
    theirs (`no_overlap.clash`) or would overrun one of the hard rules' budgets (`Budget`: sessions
    per day, week, month or plan, minutes, pay).
 2. **Repair.** The evaluator then finds what the fill broke (rules without a budget: runs of days,
@@ -30,7 +31,7 @@ from typing import Hashable
 from models.domain import Problem, Requirement, Roster, Violation, plan_slice
 from solver.core import Solver
 from solver.evaluate import evaluate
-from solver.rules.base import Budget
+from solver.rules.base import Budget, Wish
 from solver.rules.no_overlap import clash
 
 Pair = tuple[str, str]
@@ -60,7 +61,11 @@ class Greedy:
         self._budgets: dict[str, list[Budget]] = {
             staff.id: [b for rule in solver.rules for b in rule.budgets(ctx, staff)]
             for staff in problem.active_staff()}
+        self._wishes: dict[str, list[Wish]] = {
+            staff.id: [w for rule in solver.rules for w in rule.wishes(ctx, staff)]
+            for staff in problem.active_staff()}
         self._used: dict[tuple[str, int, Hashable], int] = defaultdict(int)
+        self._counts: dict[tuple[str, int, Hashable], int] = defaultdict(int)
         self._day: dict[tuple[str, object], list[Requirement]] = defaultdict(list)
         self._load: dict[str, int] = defaultdict(int)
         self.chosen: set[Pair] = set()
@@ -99,7 +104,7 @@ class Greedy:
             return
         needed = {skill for skill, _ in req.required_skills}
         order = sorted(self._candidates[req.id], key=lambda s: (
-            self._cost[(s, req.id)], len((self._staff[s].skills & self._wanted) - needed), self._load[s], s))
+            self._price(s, req), len((self._staff[s].skills & self._wanted) - needed), self._load[s], s))
         for skill, count in req.required_skills:
             for staff_id in order:
                 if sum(1 for s in placed if skill in self._staff[s].skills) >= count:
@@ -110,11 +115,21 @@ class Greedy:
         for staff_id in order:
             if len(placed) >= upto:
                 break
-            if only_cheaper_than is not None and self._cost[(staff_id, req.id)] >= only_cheaper_than:
+            if only_cheaper_than is not None and self._price(staff_id, req) >= only_cheaper_than:
                 continue
             if self._fits(staff_id, req, placed, check):
                 self._take(staff_id, req)
                 placed.append(staff_id)
+
+    def _price(self, staff_id: str, req: Requirement) -> int:
+        """What giving `req` to this person adds to the soft cost as far as the pair and their
+        wishes tell: the pair's own terms, plus each wish's weight, earned back while the person is
+        still below its count for the period."""
+        price = self._cost[(staff_id, req.id)]
+        for i, wish in enumerate(self._wishes.get(staff_id, ())):
+            key = wish.period(req)
+            price += wish.weight if self._counts[(staff_id, i, key)] >= wish.target(key) else -wish.weight
+        return price
 
     def _skills_short(self, req: Requirement, placed: list[str]) -> bool:
         return any(sum(1 for s in placed if skill in self._staff[s].skills) < count
@@ -138,6 +153,8 @@ class Greedy:
         self._load[staff_id] += 1
         for i, budget in enumerate(self._budgets.get(staff_id, ())):
             self._used[(staff_id, i, budget.period(req))] += budget.use(req)
+        for i, wish in enumerate(self._wishes.get(staff_id, ())):
+            self._counts[(staff_id, i, wish.period(req))] += 1
 
     def _drop(self, staff_id: str, req: Requirement) -> None:
         self.chosen.discard((staff_id, req.id))
@@ -146,6 +163,8 @@ class Greedy:
         self._load[staff_id] -= 1
         for i, budget in enumerate(self._budgets.get(staff_id, ())):
             self._used[(staff_id, i, budget.period(req))] -= budget.use(req)
+        for i, wish in enumerate(self._wishes.get(staff_id, ())):
+            self._counts[(staff_id, i, wish.period(req))] -= 1
 
     # -- the repair --------------------------------------------------------------------------
     def _mine(self, staff_id: str) -> list[Requirement]:

@@ -509,10 +509,11 @@ class StagedSolver:
         improved part by part (PartsSolver) for the time that is left; the whole model alone when
         the greedy roster cannot be mended. The 300-staff, 3-month plan of the pipeline benchmark:
         the whole model alone had its first roster 35-60 s into a 60 s solve (none in 1 run of 3)
-        and ended at 8164-8252 (bound 148-270); the greedy roster, keeping every hard rule, costs
-        4277 and comes 1.5 s after the model's 9-16 s build. Improved from there to 60 s by the
-        whole model hinted with it (complete hint, one run): 4073 from an earlier greedy roster of
-        4080; part by part, seeds 0-2: 3367, 3080, 3155; in the pipeline benchmark, best of 3: 3351."""
+        and ended at 8164-8252 (bound 148-270). The greedy roster keeps every hard rule and comes
+        1.5 s after the model's 9-16 s build: 4277 filling without the people's wishes, 1786 with
+        them (`Wish`). Improved from there to 60 s by the whole model hinted with it (complete hint,
+        one run): 4073 from a greedy roster of 4080; part by part (kept) 3080-3367 from 4277, 1673
+        from 1786."""
         limit = float(self.options.time_limit)
         scored = as_solved(self.problem, self.options.soft_cover)
         pairs = None

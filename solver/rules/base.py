@@ -10,7 +10,9 @@ A rule is one object with
 - `check(problem, roster)`: the evaluator counterpart, plain Python, no CP-SAT: every violation
   with its cost, so that the sum of the costs equals the solver's objective for the same roster;
 - `budgets(ctx, staff)`: while the rule is enabled and hard, the upper bounds it puts on sums over
-  the person's sessions (`Budget`), which a greedy first roster (solver.greedy) keeps within.
+  the person's sessions (`Budget`), which a greedy first roster (solver.greedy) keeps within;
+- `wishes(ctx, staff)`: while the rule is enabled and soft, the counts per period it wants the
+  person to reach (`Wish`), which a greedy first roster aims at.
 """
 
 from __future__ import annotations
@@ -56,6 +58,16 @@ class Budget:
     room: int
 
 
+@dataclass(frozen=True)
+class Wish:
+    """A soft count for one person: in each period (`period(req)`), `target(period)` sessions,
+    each one above or below costing `weight`."""
+
+    period: Callable[[Requirement], Hashable]
+    target: Callable[[Hashable], int]
+    weight: int
+
+
 class Rule(Protocol):
     info: RuleInfo
 
@@ -68,6 +80,8 @@ class Rule(Protocol):
     def check(self, problem: Problem, roster: Roster) -> list[Violation]: ...
 
     def budgets(self, ctx: Context, staff: Staff) -> list[Budget]: ...
+
+    def wishes(self, ctx: Context, staff: Staff) -> list[Wish]: ...
 
 
 class BaseRule:
@@ -94,6 +108,9 @@ class BaseRule:
         return []
 
     def budgets(self, ctx: Context, staff: Staff) -> list[Budget]:
+        return []
+
+    def wishes(self, ctx: Context, staff: Staff) -> list[Wish]:
         return []
 
 

@@ -11,10 +11,10 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING
 
-from models.domain import Problem, Roster, Violation
+from models.domain import Problem, Roster, Staff, Violation
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
-from solver.rules.base import BaseRule, Penalty, limit, setting
+from solver.rules.base import BaseRule, Penalty, Wish, limit, setting
 from solver.rules.bounds import count
 from solver.rules.placed import breach, placed_of
 
@@ -73,6 +73,14 @@ class DesiredCount(BaseRule):
                 ctx.model.add_abs_equality(gap, count(variables) - want)
                 out.append(Penalty(gap, s.weight, self.info.id, label))
         return out
+
+    def wishes(self, ctx: Context, staff: Staff) -> list[Wish]:
+        s = ctx.setting(self.info)
+        desired = ctx.limit(self.info, "desired_per_month", staff) if s.enabled and not s.hard else None
+        if desired is None:
+            return []
+        wants = {month: scaled(int(desired), month, days) for month, days in month_shares(ctx.problem).items()}
+        return [Wish(lambda req: (req.date.year, req.date.month), lambda month: wants.get(month, 0), s.weight)]
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
         s = setting(problem, self.info)

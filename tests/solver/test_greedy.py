@@ -49,6 +49,20 @@ def test_the_fill_keeps_within_budgets_and_fills_each_session() -> None:
     assert greedy.hard_violations() == []
 
 
+def test_the_fill_aims_at_each_persons_desired_count() -> None:
+    """Five sessions, A wishing for four a month and B for one: 4 and 1, not the even 3 and 2."""
+    rules = only(["cover_min", "desired_count"])
+    plan = problem([person("A", desired_per_month=4), person("B", desired_per_month=1)], _week(),
+                   start=MONDAY.replace(day=1), days=30, rules=rules)
+    solver = Solver(plan, SolveOptions(workers=1))
+    [wish] = rule("desired_count").wishes(solver.ctx, plan.staff[0])
+    assert (wish.weight, wish.target(wish.period(plan.requirements[0]))) == (2, 4)
+    greedy = Greedy(solver, plan)
+    greedy.fill()
+    assert sorted(who for who, _ in greedy.chosen) == ["A"] * 4 + ["B"]
+    assert evaluate(plan, Roster.from_pairs(sorted(greedy.chosen))).objective == 0
+
+
 def test_the_repair_mends_a_rule_without_a_budget() -> None:
     """B marked △ every day: the fill gives A all five days, a run the rule caps at three; the
     repair gives one of them to B."""
