@@ -10,9 +10,9 @@ minimum take most of the minute. Filling the sessions one by one takes about a s
    the soft terms that weigh on that pair alone (travel, a △, a request) and the soft counts the
    person is wished to reach (`Wish`: a desired count per month), whose weight is earned while
    they are below it and paid once they reach it. Then the person holding the fewest skills that
-   other sessions require, then the one with the fewest sessions so far. A candidate is passed over when the session clashes with one of
-   theirs (`no_overlap.clash`) or would overrun one of the hard rules' budgets (`Budget`: sessions
-   per day, week, month or plan, minutes, pay).
+   other sessions require, then the one with the fewest sessions so far. A candidate is passed
+   over when the session clashes with one of theirs (`no_overlap.clash`) or would overrun one of
+   the hard rules' budgets (`Budget`: sessions per day, week, month or plan, minutes, pay).
 2. **Repair.** The evaluator then finds what the fill broke (rules without a budget: runs of days,
    weekends, rest, ...). The sessions of each broken person's violation are taken from them and
    given to someone else whom the evaluator, on that person's slice of the plan, finds with no new
