@@ -48,6 +48,15 @@ def parse_bool(value: Any) -> bool:
 
 # Japanese eras: the Western year of era year 1.
 _ERAS = {"令和": 2019, "r": 2019, "平成": 1989, "h": 1989, "昭和": 1926, "s": 1926}
+
+
+def western_year(era: str, era_year: str) -> int:
+    """The Western year of an era's year: `令和`, `8` -> 2026 (`r`, `h`, `s` for short, casefolded;
+    `元` is year 1). ValueError for year 0."""
+    number = 1 if era_year == "元" else int(era_year)
+    if number < 1:
+        raise ValueError(f"not a year of {era}: {era_year!r}")
+    return _ERAS[era] + number - 1
 _WEEKDAY_SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")
 _YMD = re.compile(r"^(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?:[ T]0{1,2}:00(?::00)?)?$")
 _YMD_KANJI = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$")
@@ -85,10 +94,7 @@ def parse_date(value: Any, default_year: int | None = None) -> date:
     if m := _YMD.match(text) or _YMD_KANJI.match(text):
         return date(int(m[1]), int(m[2]), int(m[3]))
     if m := _ERA.match(text):
-        era_year = 1 if m[2] == "元" else int(m[2])
-        if era_year < 1:
-            raise ValueError(f"not a date: {value!r}")
-        return date(_ERAS[m[1]] + era_year - 1, int(m[3]), int(m[4]))
+        return date(western_year(m[1], m[2]), int(m[3]), int(m[4]))
     if m := _MD.match(text) or _MD_KANJI.match(text):
         if default_year is None:
             raise ValueError(f"date without a year: {value!r}")

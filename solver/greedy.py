@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
+from datetime import date
 from typing import Hashable
 
 from models.domain import Problem, Requirement, Roster, Violation, plan_slice
@@ -55,8 +56,8 @@ class Greedy:
         by_index = {var.index: pair for pair, var in ctx.decided().items()}
         self._cost: dict[Pair, int] = defaultdict(int)
         for penalty in solver.penalties:
-            index = getattr(penalty.expr, "index", None)
-            if isinstance(index, int) and index in by_index and not isinstance(penalty.expr, int):
+            index = getattr(penalty.expr, "index", None)  # a constant term has none
+            if isinstance(index, int) and index in by_index:
                 self._cost[by_index[index]] += penalty.weight
         self._budgets: dict[str, list[Budget]] = {
             staff.id: [b for rule in solver.rules for b in rule.budgets(ctx, staff)]
@@ -66,7 +67,7 @@ class Greedy:
             for staff in problem.active_staff()}
         self._used: dict[tuple[str, int, Hashable], int] = defaultdict(int)
         self._counts: dict[tuple[str, int, Hashable], int] = defaultdict(int)
-        self._day: dict[tuple[str, object], list[Requirement]] = defaultdict(list)
+        self._days: dict[str, dict[date, list[Requirement]]] = defaultdict(lambda: defaultdict(list))
         self._load: dict[str, int] = defaultdict(int)
         self.chosen: set[Pair] = set()
         self._barred: set[Pair] = set()
@@ -140,7 +141,7 @@ class Greedy:
             return False
         if req.max_staff is not None and len(placed) >= req.max_staff:
             return False
-        if any(clash(self.problem, req, other) for other in self._day[(staff_id, req.date)]):
+        if any(clash(self.problem, req, other) for other in self._days[staff_id][req.date]):
             return False
         for i, budget in enumerate(self._budgets.get(staff_id, ())):
             if self._used[(staff_id, i, budget.period(req))] + budget.use(req) > budget.room:
@@ -149,7 +150,7 @@ class Greedy:
 
     def _take(self, staff_id: str, req: Requirement) -> None:
         self.chosen.add((staff_id, req.id))
-        self._day[(staff_id, req.date)].append(req)
+        self._days[staff_id][req.date].append(req)
         self._load[staff_id] += 1
         for i, budget in enumerate(self._budgets.get(staff_id, ())):
             self._used[(staff_id, i, budget.period(req))] += budget.use(req)
@@ -159,7 +160,7 @@ class Greedy:
     def _drop(self, staff_id: str, req: Requirement) -> None:
         self.chosen.discard((staff_id, req.id))
         self._barred.add((staff_id, req.id))
-        self._day[(staff_id, req.date)].remove(req)
+        self._days[staff_id][req.date].remove(req)
         self._load[staff_id] -= 1
         for i, budget in enumerate(self._budgets.get(staff_id, ())):
             self._used[(staff_id, i, budget.period(req))] -= budget.use(req)
@@ -168,7 +169,7 @@ class Greedy:
 
     # -- the repair --------------------------------------------------------------------------
     def _mine(self, staff_id: str) -> list[Requirement]:
-        return [r for (s, _), reqs in self._day.items() if s == staff_id for r in reqs]
+        return [r for reqs in self._days[staff_id].values() for r in reqs]
 
     def _breaks(self, staff_id: str, req: Requirement) -> bool:
         """Whether taking `req` gives this person a hard violation (their slice of the plan)."""

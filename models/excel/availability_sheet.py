@@ -28,7 +28,7 @@ from models.excel.reader import (
     match_columns,
 )
 from models.excel.schema import AVAILABILITY, AVAILABILITY_FORM, FORM_STAFF_ID_LABELS
-from models.textparse import parse_mark
+from models.textparse import parse_mark, western_year
 
 Availability = dict[tuple[str, date], Mark]
 Seen = dict[str, list[tuple[str, frozenset[date]]]]  # staff ID -> (where a matrix row was read, its dates)
@@ -112,7 +112,6 @@ _DAY_NUMBER = re.compile(r"^(\d{1,2})\s*日?\s*(?:[(（]\s*[月火水木金土�
 # A month named in a sheet's name or title: `2026年5月`, `令和8年5月`, `R8.5`, `2026/5`, `5月`.
 _MONTH = re.compile(r"(?:(令和|平成|r|h)\s*(\d{1,2}|元)\s*[年.]|(\d{4})\s*[年/\-.])?\s*(\d{1,2})\s*月"
                     r"|(?:(令和|平成|r|h)\s*(\d{1,2}|元)|(\d{4}))\s*[/\-.]\s*(\d{1,2})(?!\d)")
-_ERA_START = {"令和": 2019, "r": 2019, "平成": 1989, "h": 1989}
 
 
 def _months_named(text: str, period: Period) -> set[tuple[int, int]]:
@@ -125,7 +124,10 @@ def _months_named(text: str, period: Period) -> set[tuple[int, int]]:
         if not 1 <= number <= 12:
             continue
         if era:
-            years = {_ERA_START[era] + (0 if era_year == "元" else int(era_year) - 1)}
+            try:
+                years = {western_year(era, era_year)}
+            except ValueError:  # 令和0年
+                continue
         elif year:
             years = {int(year)}
         else:
