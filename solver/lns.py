@@ -31,13 +31,14 @@ from solver.core import Pinned, Solver, hint_every_variable
 # Seconds one round may search: SETUP_TIMES the time a round takes to reach its first solution
 # (copying the model and fixing its pairs, loading it into CP-SAT and propagating; the complete hint
 # is that solution), measured once before the first round, within SHORTEST and LONGEST. That time
-# is 0.06-0.08 s on Curtois 13 (120 people, 4 weeks, 40 000 pairs) and 0.01-0.03 s on 8, 12 and 15,
-# so rounds there are SHORTEST long. From the same roster at 20 s (one run a seed): on 13, rounds
-# of 1 s gave 13348 and 13369, 0.5 s 18181 and 15618 (set-up then 0.17-0.28 s). At 60 s on 2
-# workers, 0.25 s against 0.5 s, seeds 0 and 1: better on 15 (5122 and 5471 against 5543 and
-# 5648), worse on 11 (3548 and 3474 against 3450 and 3451, where neighbourhoods solved in time grow
-# to 40-60 % of the people and days), the rest (8, 9, 12-14, 16, 17, 19) within the spread between
-# seeds; sum 54639 against 55501. Not kept: the gain is the size of that spread and 11 loses.
+# is 0.06-0.10 s on Curtois 13 (120 people, 4 weeks, 40 000 pairs) and under 0.03 s on 8, 9, 12
+# and 15, so rounds there are SHORTEST long. From the same roster at 20 s (one run a seed): on 13,
+# rounds of 1 s gave 13348 and 13369, 0.5 s 18181 and 15618 (set-up then 0.17-0.28 s). At 60 s on
+# 2 workers, 0.25 s against 0.5 s (seeds 0 and 1 on 8, 9, 11, 12, 14 and 15, seed 0 on 13, 16, 17
+# and 19): better on 15 (5122 and 5471 against 5543 and 5648), worse on 11 (3548 and 3474 against
+# 3450 and 3451, where neighbourhoods solved in time grow to 40-60 % of the people and days), the
+# rest within the spread between seeds; sum 54639 against 55501. Not kept: the gain is the size of
+# that spread and 11 loses.
 SETUP_TIMES, SHORTEST, LONGEST = 5.0, 0.5, 2.0
 # A kind's starting size as a share of the people or the days; the bounds of its adaptation.
 START, SMALLEST, LARGEST = 0.06, 0.02, 1.0
