@@ -57,6 +57,8 @@ def western_year(era: str, era_year: str) -> int:
     if number < 1:
         raise ValueError(f"not a year of {era}: {era_year!r}")
     return _ERAS[era] + number - 1
+
+
 _WEEKDAY_SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")
 _YMD = re.compile(r"^(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?:[ T]0{1,2}:00(?::00)?)?$")
 _YMD_KANJI = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$")

@@ -151,21 +151,21 @@ class Greedy:
     def _take(self, staff_id: str, req: Requirement) -> None:
         self.chosen.add((staff_id, req.id))
         self._days[staff_id][req.date].append(req)
-        self._load[staff_id] += 1
-        for i, budget in enumerate(self._budgets.get(staff_id, ())):
-            self._used[(staff_id, i, budget.period(req))] += budget.use(req)
-        for i, wish in enumerate(self._wishes.get(staff_id, ())):
-            self._counts[(staff_id, i, wish.period(req))] += 1
+        self._tally(staff_id, req, 1)
 
     def _drop(self, staff_id: str, req: Requirement) -> None:
         self.chosen.discard((staff_id, req.id))
         self._barred.add((staff_id, req.id))
         self._days[staff_id][req.date].remove(req)
-        self._load[staff_id] -= 1
+        self._tally(staff_id, req, -1)
+
+    def _tally(self, staff_id: str, req: Requirement, sign: int) -> None:
+        """Count `req` in (sign 1) or out of (sign -1) the person's load, budgets and wishes."""
+        self._load[staff_id] += sign
         for i, budget in enumerate(self._budgets.get(staff_id, ())):
-            self._used[(staff_id, i, budget.period(req))] -= budget.use(req)
+            self._used[(staff_id, i, budget.period(req))] += sign * budget.use(req)
         for i, wish in enumerate(self._wishes.get(staff_id, ())):
-            self._counts[(staff_id, i, wish.period(req))] -= 1
+            self._counts[(staff_id, i, wish.period(req))] += sign
 
     # -- the repair --------------------------------------------------------------------------
     def _mine(self, staff_id: str) -> list[Requirement]:
