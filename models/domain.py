@@ -71,6 +71,21 @@ class Mark(enum.Enum):
 NOON = 12 * 60
 
 
+def day_mark(morning: Mark, afternoon: Mark) -> Mark:
+    """A date's mark from what a person said of its morning and of its afternoon (an availability
+    matrix with a 午前 and a 午後 column a date). Free in both halves is the whole day, △ when
+    either half is △ (the closest a date's one mark comes: a ○ morning then costs its △ too); free
+    in one half only is 午前 or 午後 (a △ there counts as ○: a half-day mark has no △ of its own)."""
+    am, pm = morning.can_work, afternoon.can_work
+    if am and pm:
+        return Mark.PREFER_NOT if Mark.PREFER_NOT in (morning, afternoon) else Mark.AVAILABLE
+    if am:
+        return Mark.AM_ONLY
+    if pm:
+        return Mark.PM_ONLY
+    return Mark.UNAVAILABLE
+
+
 @lru_cache(maxsize=4096)  # a big export formats the same few hundred times 200 000 times
 def hhmm(minutes: int) -> str:
     """Format minutes after midnight as `HH:MM` (hours may pass 24 for overnight shifts)."""

@@ -12,7 +12,7 @@ import unicodedata
 from datetime import date, datetime
 from typing import Any
 
-from models.domain import Mark, known_id, normalize
+from models.domain import Mark, day_mark, known_id, normalize
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.reader import (
@@ -26,6 +26,7 @@ from models.excel.reader import (
     is_blank,
     locate,
     match_columns,
+    normalize_header,
 )
 from models.excel.schema import AVAILABILITY, AVAILABILITY_FORM, FORM_STAFF_ID_LABELS
 from models.textparse import parse_mark, western_year
@@ -76,36 +77,101 @@ class MarkReader:
         return self._cache[raw]
 
 
-def _date_columns(table: Table, period: Period, problems: list[InputProblem]) -> list[tuple[int, date]]:
-    """(column, date) of the header's dates inside the period. A header with no date at all is
-    read as day numbers of the sheet's month (`_day_number_columns`), or else is a problem: every
-    mark in the sheet would be dropped unseen."""
+def _half_row(table: Table) -> tuple[int, dict[int, Mark]] | None:
+    """The row of 午前/午後 (AM/PM) labels under a matrix's dates, when it has one: a date with a
+    morning and an afternoon column (the date merged across both, or written over each). Looked for
+    in the few rows between the header and the first person's row (a weekday row may come first);
+    the labels are at least one 午前 and one 午後 and no other mark. Returns (row index, the half of
+    each labelled column)."""
+    staff_col = table.columns.get("staff_id", 0)
+    own_label = normalize_header(table.header()[staff_col]) if staff_col < len(table.header()) else ""
     known = set(table.columns.values())
-    result = []
-    dated = False
+    for index in range(table.header_row + 1, min(len(table.rows), table.header_row + 1 + _HALF_ROW_SEARCH)):
+        row = table.rows[index]
+        first = row[staff_col] if staff_col < len(row) else None
+        if not is_blank(first) and normalize_header(first) != own_label:  # `職員ID` merged down to here
+            return None  # the first person's row: the table has no such row
+        halves: dict[int, Mark] = {}
+        for col, value in enumerate(row):
+            if col in known or is_blank(value):
+                continue
+            try:
+                mark = parse_mark(value)
+            except ValueError:
+                continue  # a weekday or a note
+            if mark not in _HALVES:
+                halves = {}  # ○ or ×: someone's answers, not labels
+                break
+            halves[col] = mark
+        if Mark.AM_ONLY in halves.values() and Mark.PM_ONLY in halves.values():
+            return index, halves
+    return None
+
+
+_HALF_ROW_SEARCH = 3  # rows below the header that may hold the 午前/午後 labels
+_HALVES = (Mark.AM_ONLY, Mark.PM_ONLY)
+Column = tuple[int, date, Mark | None]  # (column, date, the half it holds; None = the whole day)
+
+
+def _date_columns(table: Table, period: Period, problems: list[InputProblem],
+                  halves: dict[int, Mark]) -> list[Column]:
+    """(column, date, half) of the header's dates inside the period. Under a row of 午前/午後
+    labels (`halves`), a labelled column with a blank header takes the date to its left (a date
+    merged across its two columns). A header with no date at all is read as day numbers of the
+    sheet's month (`_day_number_columns`), or else is a problem: every mark in the sheet would be
+    dropped unseen. A date given two columns of the same half is a problem too (which to believe?)."""
+    known = set(table.columns.values())
+    header = table.header()
+    dated: dict[int, date] = {}
     other = None  # the first header that is neither a known column nor a date
-    for col, value in enumerate(table.header()):
+    bad = False
+    for col, value in enumerate(header):
         if col in known or is_blank(value):
             continue
         try:
-            day = period.to_date(value)
+            dated[col] = period.to_date(value)
         except ValueError:
             if _looks_like_date(value):
-                dated = True
+                bad = True
                 problems.append(table.problem(table.header_row, col, messages.bad_date(value)))
             elif other is None:
                 other = col
-            continue
-        dated = True
-        if day in period:
-            result.append((col, day))
-    if not dated:
+    if not dated and not bad:
         numbered = _day_number_columns(table, known, period)
-        if numbered is not None:
-            return [(col, day) for col, day in numbered if day in period]
-        where = other if other is not None else len(table.header())
-        problems.append(table.problem(table.header_row, where, messages.no_date_columns()))
-    return result
+        if numbered is None:
+            where = other if other is not None else len(header)
+            problems.append(table.problem(table.header_row, where, messages.no_date_columns()))
+            return []
+        dated = dict(numbered)
+    for col in sorted(halves):  # a blank header over a half: the date to its left, merged across both
+        if col in dated or (col < len(header) and not is_blank(header[col])):
+            continue
+        left = next((c for c in range(col - 1, -1, -1) if c in known or c in dated
+                     or (c < len(header) and not is_blank(header[c]))), None)
+        if left in dated:
+            dated[col] = dated[left]
+        else:
+            problems.append(table.problem(table.header_row, col, messages.half_without_date()))
+    columns = [(col, day, halves.get(col)) for col, day in sorted(dated.items()) if day in period]
+    return _once_each(table, columns, problems)
+
+
+def _once_each(table: Table, columns: list[Column], problems: list[InputProblem]) -> list[Column]:
+    """`columns` without the second column of a date (or of a date's half), each reported; a whole
+    day's column and a half's column of one date clash too."""
+    first: dict[tuple[date, Mark | None], int] = {}
+    kept = []
+    for col, day, half in columns:
+        clashes = [(day, None)] + ([(day, h) for h in _HALVES] if half is None else [(day, half)])
+        earlier = next((first[key] for key in clashes if key in first), None)
+        if earlier is not None:
+            problems.append(table.problem(table.header_row, col, messages.duplicate_date_column(
+                day.isoformat() if half is None else f"{day.isoformat()} {half.value}",
+                f"{table.sheet}!{cell_name(table.header_row, earlier)}")))
+            continue
+        first[(day, half)] = col
+        kept.append((col, day, half))
+    return kept
 
 
 _DAY_NUMBER = re.compile(r"^(\d{1,2})\s*日?\s*(?:[(（]\s*[月火水木金土日]\s*[)）])?$")
@@ -188,14 +254,19 @@ def read_matrix(
     problems: list[InputProblem],
     availability: Availability,
     seen: Seen,
+    blank_means: Mark = Mark.UNAVAILABLE,
 ) -> None:
     """Adds the marks of a staff × dates matrix to `availability`; `seen` maps ID -> where read
     and for which dates (one person may be on several sheets, `勤務可否_4月` and `_5月`, not twice
-    for one date)."""
-    columns = _date_columns(table, period, problems)
-    days = frozenset(day for _, day in columns)
+    for one date). A date with a 午前 and a 午後 column (`_half_row`) gets one mark from both
+    (`day_mark`), a half left blank read as `blank_means`."""
+    half_row = _half_row(table)
+    columns = _date_columns(table, period, problems, half_row[1] if half_row else {})
+    days = frozenset(day for _, day, _ in columns)
     marks = MarkReader()
     for index, row in table.data():
+        if half_row is not None and index == half_row[0]:
+            continue
         cells = Cells(table, index, row, problems)
         staff_id = cells.text("staff_id")
         if not staff_id:
@@ -212,7 +283,8 @@ def read_matrix(
             cells.report("staff_id", messages.duplicate_availability(staff_id, earlier))
             continue
         seen.setdefault(staff_id, []).append((cells.where("staff_id"), days))
-        for col, day in columns:
+        said: dict[date, dict[Mark, Mark]] = {}  # date -> half -> what the person said of it
+        for col, day, half in columns:
             raw = row[col] if col < len(row) else None
             if raw is None:
                 continue
@@ -221,13 +293,22 @@ def read_matrix(
             except ValueError:
                 problems.append(table.problem(index, col, messages.unknown_mark(raw)))
                 continue
-            if mark is not None:
+            if mark is None:
+                continue
+            if half is None:
                 availability[(staff_id, day)] = mark
+            elif mark in _HALVES and mark is not half:
+                problems.append(table.problem(index, col, messages.wrong_half_mark(raw, half.value)))
+            else:
+                said.setdefault(day, {})[half] = Mark.AVAILABLE if mark is half else mark
+        for day, by_half in said.items():  # a half left blank means what a blank cell means
+            availability[(staff_id, day)] = day_mark(by_half.get(Mark.AM_ONLY, blank_means),
+                                                     by_half.get(Mark.PM_ONLY, blank_means))
 
 
-def _has_mark(row: tuple[Any, ...], columns: list[tuple[int, date]], marks: MarkReader) -> bool:
+def _has_mark(row: tuple[Any, ...], columns: list[Column], marks: MarkReader) -> bool:
     """Whether any date cell of `row` holds a mark (`水`, counts and notes are not marks)."""
-    for col, _ in columns:
+    for col, _, _ in columns:
         try:
             if col < len(row) and marks(row[col]) is not None:
                 return True

@@ -120,7 +120,8 @@ def _availability(books: list[Book], state: _Import, period: Period) -> Availabi
                 continue
             table = locate(book.name, title, rows, AVAILABILITY, state.problems)
             if table is not None:
-                read_matrix(table, staff_ids, period, state.problems, matrix, seen_matrix)
+                read_matrix(table, staff_ids, period, state.problems, matrix, seen_matrix,
+                            state.settings.blank_means)
     if not found:
         return None
     result = {key: mark for key, mark in matrix.items() if key[0] not in forms}

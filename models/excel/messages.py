@@ -111,6 +111,22 @@ def duplicate_availability(staff_id: str, where: str) -> str:
              'availability for staff ID "{id}" given twice (also at {where})', id=staff_id, where=where)
 
 
+def duplicate_date_column(day: str, where: str) -> str:
+    return t("{day} の列が重複しています（{where} と同じ）",
+             "a second column for {day} (also at {where})", day=day, where=where)
+
+
+def half_without_date() -> str:
+    return t("この午前・午後の列の上（見出し行）に日付がありません",
+             "no date in the header row above this morning/afternoon column")
+
+
+def wrong_half_mark(value: Any, half: str) -> str:
+    return t("{half}の列に \"{v}\" は書けません（○・△・× で記入）",
+             '"{v}" cannot stand in a {half} column (write ○, △ or ×)', v=shown(value),
+             half=t(half, {"午前": "morning", "午後": "afternoon"}[half]))
+
+
 def period_reversed(start: str, end: str) -> str:
     return t("期間終了 {end} が期間開始 {start} より前です",
              "period_end {end} is before period_start {start}", start=start, end=end)

@@ -299,12 +299,27 @@ class Table:
         return InputProblem(self.file, self.sheet, self.cell(row_index, key_or_col), message)
 
     def data(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
-        """(row index, row) below the header, skipping blank rows, comments and totals (`_not_data`)."""
+        """(row index, row) below the header, skipping blank rows, comments and totals (`_not_data`)
+        and rows that repeat the header (`_repeats_header`)."""
         for index in range(self.header_row + 1, len(self.rows)):
             row = self.rows[index]
-            if all(is_blank(v) for v in row) or _not_data(row):
+            if all(is_blank(v) for v in row) or _not_data(row) or self._repeats_header(row):
                 continue
             yield index, row
+
+    def _repeats_header(self, row: tuple[Any, ...]) -> bool:
+        """Whether the known columns of `row` hold their own headers (or nothing): a header cell
+        merged down over a weekday row under it, or the header pasted again above more rows."""
+        header = self.header()
+        same = False
+        for col in self.columns.values():
+            value = row[col] if col < len(row) else None
+            if is_blank(value):
+                continue
+            if col >= len(header) or normalize_header(value) != normalize_header(header[col]):
+                return False
+            same = True
+        return same
 
 
 def _column_lookup(columns: Iterable[Column]) -> dict[str, str]:

@@ -253,3 +253,27 @@ def test_staff_sheet_without_its_id_column_is_reported_once(tmp_path):
     staff = [["番号なし", "氏名"], ["H001", "山田"], ["H002", "佐藤"]]
     found = problems_of(write_book(tmp_path / "a.xlsx", standard(職員=staff)))
     assert [(where(p), p.message) for p in found] == [(("a.xlsx", "職員", "A1"), 'required column "staff_id" is missing')]
+
+
+def test_half_day_columns_problems(tmp_path):
+    """A half's mark in the other half's column, a 午後 column with no date to its left, and a date
+    given two columns (whole days, or the same half twice)."""
+    matrix = [
+        ["職員ID", "氏名", None, "4/1", None, "4/14", "4/14", "4/1"],
+        [None, None, "午後", "午前", "午後", "午前", "午前", None],
+        ["H001", "山田", "○", "PM", "○", "○", "×", "○"],
+    ]
+    found = problems_of(write_book(tmp_path / "h.xlsx", standard(勤務可否=matrix)))
+    assert [(where(p), p.message) for p in found] == [
+        (("h.xlsx", "勤務可否", "C1"), "no date in the header row above this morning/afternoon column"),
+        (("h.xlsx", "勤務可否", "G1"), "a second column for 2026-04-14 午前 (also at 勤務可否!F1)"),
+        (("h.xlsx", "勤務可否", "H1"), "a second column for 2026-04-01 (also at 勤務可否!D1)"),
+        (("h.xlsx", "勤務可否", "D3"), '"PM" cannot stand in a morning column (write ○, △ or ×)'),
+    ]
+
+
+def test_a_date_given_two_whole_day_columns(tmp_path):
+    matrix = [["職員ID", "氏名", "4/1", "4/14", "2026/4/1"], ["H001", "山田", "○", "×", "×"]]
+    found = problems_of(write_book(tmp_path / "d.xlsx", standard(勤務可否=matrix)))
+    assert [(where(p), p.message) for p in found] == [
+        (("d.xlsx", "勤務可否", "E1"), "a second column for 2026-04-01 (also at 勤務可否!C1)")]

@@ -371,3 +371,46 @@ def test_day_numbers_of_monthly_sheets_in_a_plan_of_several_months(tmp_path):
     assert problem.mark("H002", date(2026, 4, 14)) is Mark.AM_ONLY
     assert problem.mark("H001", date(2026, 5, 12)) is Mark.UNAVAILABLE
     assert problem.mark("H002", date(2026, 5, 11)) is Mark.AVAILABLE
+
+
+HALF_DAYS = [  # two columns a date, 午前 | 午後, as a coordinator lays out a half-day survey
+    ["2026年4月 勤務可否（午前・午後）"],
+    ["職員ID", "氏名", datetime(2026, 4, 1), None, datetime(2026, 4, 14), None],
+    [None, None, "水", None, "火", None],
+    [None, None, "午前", "午後", "AM", "PM"],
+    ["H001", "山田 花子", "○", "×", "△", "○"],
+    ["H002", "佐藤 次郎", "×", "△", "○", None],
+]
+
+
+def test_a_morning_and_an_afternoon_column_a_date(tmp_path):
+    """The date merged across its 午前 and 午後 columns (a weekday row between, 職員ID and 氏名
+    merged down over the rows under them): each date gets one mark from both halves."""
+    path = write_book(tmp_path / "h.xlsx", standard(勤務可否=HALF_DAYS),
+                      merge={"勤務可否": ["C2:D2", "E2:F2", "C3:D3", "E3:F3", "A2:A4", "B2:B4"]})
+    problem = read_workbooks([path])
+    assert problem.mark("H001", date(2026, 4, 1)) is Mark.AM_ONLY
+    assert problem.mark("H001", date(2026, 4, 14)) is Mark.PREFER_NOT  # △ in either half: the day's △
+    assert problem.mark("H002", date(2026, 4, 1)) is Mark.PM_ONLY  # the afternoon's △ counts as free
+    assert problem.mark("H002", date(2026, 4, 14)) is Mark.AM_ONLY  # a blank afternoon: blank means ×
+
+
+def test_half_day_columns_with_the_date_over_each_and_blanks_meaning_available(tmp_path):
+    matrix = [["職員ID", "氏名", "4/1", "4/1", "4/14(火)", "4/14(火)"], *HALF_DAYS[3:]]
+    settings = [["項目", "値"], ["空欄の扱い", "可"]]
+    path = write_book(tmp_path / "h.xlsx", {**standard(勤務可否=matrix), "設定": settings})
+    problem = read_workbooks([path])
+    assert problem.mark("H001", date(2026, 4, 1)) is Mark.AM_ONLY
+    assert problem.mark("H002", date(2026, 4, 14)) is Mark.AVAILABLE  # a blank afternoon: blank means ○
+
+
+def test_half_day_columns_under_day_numbers_beside_whole_day_columns(tmp_path):
+    """`1日` over 午前 | 午後, then `14` with one column for the whole day."""
+    matrix = [["2026年4月"], ["職員ID", "氏名", "1日", None, 14], [None, None, "午前", "午後"],
+              ["H001", "山田 花子", None, "○", "午後"], ["H002", "佐藤 次郎", "○", "○", "×"]]
+    path = write_book(tmp_path / "h.xlsx", standard(勤務可否=matrix), merge={"勤務可否": "C2:D2"})
+    problem = read_workbooks([path])
+    assert problem.mark("H001", date(2026, 4, 1)) is Mark.PM_ONLY
+    assert problem.mark("H001", date(2026, 4, 14)) is Mark.PM_ONLY
+    assert problem.mark("H002", date(2026, 4, 1)) is Mark.AVAILABLE
+    assert problem.mark("H002", date(2026, 4, 14)) is Mark.UNAVAILABLE
