@@ -6,8 +6,8 @@ schedules move together: a few people over the whole plan (their runs, weekends 
 rebalance against each other), every person over a stretch of days (cover passes between them),
 or more people over a shorter stretch. Each round copies the whole model, fixes every pair outside
 the neighbourhood to the current roster, hints every variable with the current solution and
-re-solves for a moment on one core without presolve; `workers` rounds run at once, one per thread
-(CP-SAT releases the GIL while it searches). A round's roster replaces the current one when its
+re-solves for a moment on one core after a light presolve (`round_parameters`); `workers` rounds
+run at once, one per thread (CP-SAT releases the GIL while it searches). A round's roster replaces the current one when its
 exact cost (`Solver.cost`, the evaluator's objective) is lower. Each kind of neighbourhood adapts its size
 (it grows when its rounds are solved to optimality in their time, and shrinks when they are not)
 and how often it is chosen (by the share of its rounds that lowered the cost).
@@ -26,7 +26,7 @@ from typing import Callable
 
 from ortools.sat.python import cp_model
 
-from solver.core import Pinned, Solver, hint_every_variable
+from solver.core import Pinned, Solver, hint_every_variable, light_presolve
 
 # Seconds one round may search: SETUP_TIMES the time a round takes to reach its first solution
 # (copying the model and fixing its pairs, loading it into CP-SAT and propagating; the complete hint
@@ -43,6 +43,37 @@ SETUP_TIMES, SHORTEST, LONGEST = 5.0, 0.5, 2.0
 # A kind's starting size as a share of the people or the days; the bounds of its adaptation.
 START, SMALLEST, LARGEST = 0.06, 0.02, 1.0
 GROW, SHRINK = 1.1, 1 / 1.1
+
+
+def round_parameters(parameters) -> None:
+    """CP-SAT's parameters for a round: a light presolve, then the fuller LP (linearization level 2).
+
+    The presolve removes the fixed pairs and the rules they settle, and little else: one pass, no
+    probing, no symmetry, no SAT presolve, no merging of at-most-ones. The full presolve took 0.43 of
+    a round's 0.5 s on Curtois 13; no presolve (the earlier rounds) left the LP built over the whole
+    model. On the smaller model the fuller LP pays. The same 45 neighbourhoods (people; people and
+    days; days) of one roster at 12 s, 0.5 s each, improvement per second of rounds against no
+    presolve at level 1: Curtois 13 2094 against 1227 (14 rounds optimal against 8), 15 949 against
+    720, 12 2170 against 1606 and 11 1827 against 1408 (all optimal, in 25-35 % less time). The light
+    presolve at level 1 was worse than none (373 against 1606 on 12), and level 2 without presolve
+    too (84 against 1227 on 13). Whole solves at 60 s on 2 workers (seeds 0, 1 and 2; the sizes
+    adapt, so rounds still take their 0.5 s), against no presolve: 13 5035, 4530 and 4683 against
+    5859, 5161 and 4542; 8 1437, 1428 and 1321 against 1618, 1432 and 1522; 14 1322, 1307 and 1410
+    against 1549, 1303 and 1294; 12 4813, 4628 and 4621 against 4717, 4516 and 4750; 15 5719, 5470
+    and 5634 against 5543, 5648 and 5352 (worse by 1.7 %); 9 446 and 11 3452 against 442 and 3450."""
+    parameters.cp_model_presolve = True
+    light_presolve(parameters)
+    parameters.symmetry_level = 0
+    parameters.presolve_probing_deterministic_time_limit = 0
+    parameters.presolve_bve_threshold = -1
+    parameters.presolve_blocked_clause = False
+    parameters.presolve_use_bva = False
+    parameters.presolve_inclusion_work_limit = 0
+    parameters.cp_model_use_sat_presolve = False
+    parameters.merge_at_most_one_work_limit = 0
+    parameters.merge_no_overlap_work_limit = 0
+    parameters.find_big_linear_overlap = False
+    parameters.linearization_level = 2
 
 
 @dataclass
@@ -177,11 +208,7 @@ class Improver:
         cp.parameters.max_time_in_seconds = seconds
         cp.parameters.num_workers = 1
         cp.parameters.random_seed = rng.randrange(1 << 16)
-        # Without presolve: on the whole model with most pairs fixed it took 0.43 of a round's
-        # 0.5 s (Curtois Instance13), and searching straight away gave better rosters at 20 s on
-        # Curtois 12, 17 and 19 (5936 against 7134, 7551 against 8373, 8327 against 9243, one
-        # run each)
-        cp.parameters.cp_model_presolve = False
+        round_parameters(cp.parameters)
         return model, cp
 
     def _measure_setup(self, values: list[int], rng: random.Random) -> None:
