@@ -60,7 +60,8 @@ def round_parameters(parameters) -> None:
     adapt, so rounds still take their 0.5 s), against no presolve: 13 5035, 4530 and 4683 against
     5859, 5161 and 4542; 8 1437, 1428 and 1321 against 1618, 1432 and 1522; 14 1322, 1307 and 1410
     against 1549, 1303 and 1294; 12 4813, 4628 and 4621 against 4717, 4516 and 4750; 15 5719, 5470
-    and 5634 against 5543, 5648 and 5352 (worse by 1.7 %); 9 446 and 11 3452 against 442 and 3450."""
+    and 5634 against 5543, 5648 and 5352 (worse by 1.7 %); 17 6405 and 6742 against 6722 and 6847;
+    9 446 and 11 3452 against 442 and 3450."""
     parameters.cp_model_presolve = True
     light_presolve(parameters)
     parameters.symmetry_level = 0
