@@ -36,6 +36,9 @@ _MAX_LONG_CELL_REPORTS = 5  # per sheet: one is enough to see the problem
 _REQUIRED_SUFFIX = re.compile(r"(\*|※|\(必須\)|:)+$")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def normalize_header(value: Any) -> str:
     """A header or sheet name as compared: NFKC, no spaces, no trailing `*`/`※`/`（必須）`, casefolded."""
     if value is None:
@@ -308,17 +311,25 @@ class Table:
             yield index, row
 
     def _repeats_header(self, row: tuple[Any, ...]) -> bool:
-        """Whether the known columns of `row` hold their own headers (or nothing): a header cell
-        merged down over a weekday row under it, or the header pasted again above more rows."""
+        """Whether the known columns of `row` hold their own headers (or nothing) and its other
+        cells nothing new but words: a header cell merged down over a weekday row (`水`) or a row of
+        `午前 | 午後` under it, or the same header pasted again. A header with other dates or
+        numbers (`職員ID | 氏名 | 5/1 | 5/2` below the April block) is not skipped: its rows would
+        be read under the first header's dates, so the row is read, and reported, as data."""
         header = self.header()
+        known = set(self.columns.values())
         same = False
-        for col in self.columns.values():
-            value = row[col] if col < len(row) else None
+        for col, value in enumerate(row):
             if is_blank(value):
                 continue
-            if col >= len(header) or normalize_header(value) != normalize_header(header[col]):
+            above = header[col] if col < len(header) else None
+            if col in known:
+                if normalize_header(value) != normalize_header(above):
+                    return False
+                same = True
+            elif normalize_header(value) != normalize_header(above) and (
+                    not isinstance(value, str) or _DIGIT.search(value)):
                 return False
-            same = True
         return same
 
 

@@ -277,3 +277,13 @@ def test_a_date_given_two_whole_day_columns(tmp_path):
     found = problems_of(write_book(tmp_path / "d.xlsx", standard(勤務可否=matrix)))
     assert [(where(p), p.message) for p in found] == [
         (("d.xlsx", "勤務可否", "E1"), "a second column for 2026-04-01 (also at 勤務可否!C1)")]
+
+
+def test_a_second_header_with_other_dates_is_not_skipped_as_a_repeated_one(tmp_path):
+    """A 5月 block pasted under the April one: its rows would be read under April's dates, so its
+    header is reported (as an ID) rather than skipped like a repeated header or a weekday row."""
+    matrix = [["職員ID", "氏名", "4/1", "4/14"], ["職員ID", "氏名", "水", "火"], ["H001", "山田", "○", "×"],
+              ["職員ID", "氏名", "5/1", "5/14"], ["H002", "佐藤", "○", "○"]]
+    found = problems_of(write_book(tmp_path / "b.xlsx", standard(勤務可否=matrix)))
+    assert [(where(p), p.message) for p in found] == [
+        (("b.xlsx", "勤務可否", "A4"), 'staff ID "職員ID" is not on the staff sheet')]
