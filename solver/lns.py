@@ -58,7 +58,7 @@ def round_parameters(parameters) -> None:
     presolve at level 1 was worse than none (373 against 1606 on 12), and level 2 without presolve
     too (84 against 1227 on 13). Whole solves at 60 s on 2 workers (seeds 0, 1 and 2; the sizes
     adapt, so rounds still take their 0.5 s), against no presolve: 13 5035, 4530 and 4683 against
-    5859, 5161 and 4542; 8 1437, 1428 and 1321 against 1618, 1432 and 1522; 14 1322, 1307 and 1410
+    4959 (5859 in another run), 5161 and 4542; 8 1437, 1428 and 1321 against 1618, 1432 and 1522; 14 1322, 1307 and 1410
     against 1549, 1303 and 1294; 12 4813, 4628 and 4621 against 4717, 4516 and 4750; 15 5719, 5470
     and 5634 against 5543, 5648 and 5352 (worse by 1.7 %); 17 6405 and 6742 against 6722 and 6847;
     9 446 and 11 3452 against 442 and 3450."""
