@@ -77,6 +77,11 @@ class MarkReader:
         return self._cache[raw]
 
 
+_HALF_ROW_SEARCH = 3  # rows below the header that may hold the 午前/午後 labels
+_HALVES = (Mark.AM_ONLY, Mark.PM_ONLY)
+Column = tuple[int, date, Mark | None]  # (column, date, the half it holds; None = the whole day)
+
+
 def _half_row(table: Table) -> tuple[int, dict[int, Mark]] | None:
     """The row of 午前/午後 (AM/PM) labels under a matrix's dates, when it has one: a date with a
     morning and an afternoon column (the date merged across both, or written over each). Looked for
@@ -106,11 +111,6 @@ def _half_row(table: Table) -> tuple[int, dict[int, Mark]] | None:
         if Mark.AM_ONLY in halves.values() and Mark.PM_ONLY in halves.values():
             return index, halves
     return None
-
-
-_HALF_ROW_SEARCH = 3  # rows below the header that may hold the 午前/午後 labels
-_HALVES = (Mark.AM_ONLY, Mark.PM_ONLY)
-Column = tuple[int, date, Mark | None]  # (column, date, the half it holds; None = the whole day)
 
 
 def _date_columns(table: Table, period: Period, problems: list[InputProblem],
