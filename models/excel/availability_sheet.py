@@ -264,6 +264,7 @@ def read_matrix(
     columns = _date_columns(table, period, problems, half_row[1] if half_row else {})
     days = frozenset(day for _, day, _ in columns)
     marks = MarkReader()
+    undated = _undated_columns(table, columns)
     for index, row in table.data():
         if half_row is not None and index == half_row[0]:
             continue
@@ -283,6 +284,9 @@ def read_matrix(
             cells.report("staff_id", messages.duplicate_availability(staff_id, earlier))
             continue
         seen.setdefault(staff_id, []).append((cells.where("staff_id"), days))
+        for col in [c for c in undated if c < len(row) and _is_mark(row[c], marks)]:
+            undated.remove(col)  # reported once a column
+            problems.append(table.problem(table.header_row, col, messages.marks_without_date()))
         said: dict[date, dict[Mark, Mark]] = {}  # date -> half -> what the person said of it
         for col, day, half in columns:
             raw = row[col] if col < len(row) else None
@@ -304,6 +308,28 @@ def read_matrix(
         for day, by_half in said.items():  # a half left blank means what a blank cell means
             availability[(staff_id, day)] = day_mark(by_half.get(Mark.AM_ONLY, blank_means),
                                                      by_half.get(Mark.PM_ONLY, blank_means))
+
+
+def _undated_columns(table: Table, columns: list[Column]) -> list[int]:
+    """The columns right of the first date whose header is blank and that hold no date: a mark
+    there (someone's answer for a day the header does not name, say a second column under a merged
+    date without 午前/午後 labels) would be dropped unseen, so it is reported."""
+    if not columns:
+        return []
+    header = table.header()
+    dated = {col for col, _, _ in columns}
+    known = set(table.columns.values())
+    width = max((len(row) for _, row in table.data()), default=0)
+    first = min(dated)
+    return [col for col in range(first + 1, width)
+            if col not in dated and col not in known and (col >= len(header) or is_blank(header[col]))]
+
+
+def _is_mark(value: Any, marks: MarkReader) -> bool:
+    try:
+        return marks(value) is not None
+    except ValueError:
+        return False
 
 
 def _has_mark(row: tuple[Any, ...], columns: list[Column], marks: MarkReader) -> bool:

@@ -116,6 +116,12 @@ def duplicate_date_column(day: str, where: str) -> str:
              "a second column for {day} (also at {where})", day=day, where=where)
 
 
+def marks_without_date() -> str:
+    return t("見出し行に日付のない列に記号があります（列の見出しに日付を記入。午前・午後に分けるなら、日付の下の行に「午前」「午後」と記入）",
+             "marks in a column with no date in the header row (write its date; for mornings and "
+             "afternoons, put 午前 and 午後 in the row under the dates)")
+
+
 def half_without_date() -> str:
     return t("この午前・午後の列の上（見出し行）に日付がありません",
              "no date in the header row above this morning/afternoon column")

@@ -287,3 +287,14 @@ def test_a_second_header_with_other_dates_is_not_skipped_as_a_repeated_one(tmp_p
     found = problems_of(write_book(tmp_path / "b.xlsx", standard(勤務可否=matrix)))
     assert [(where(p), p.message) for p in found] == [
         (("b.xlsx", "勤務可否", "A4"), 'staff ID "職員ID" is not on the staff sheet')]
+
+
+def test_marks_under_a_blank_header_are_reported_once_a_column(tmp_path):
+    """A date merged across two columns without 午前/午後 labels: the second column's marks would
+    be dropped unseen. A blank-headed column of notes or counts is not reported."""
+    matrix = [["職員ID", "氏名", "4/1", None, "4/14", None], ["H001", "山田", "○", "×", "○", 2],
+              ["H002", "佐藤", "○", "△", "×", "済"]]
+    found = problems_of(write_book(tmp_path / "u.xlsx", standard(勤務可否=matrix), merge={"勤務可否": "C1:D1"}))
+    assert [(where(p), p.message) for p in found] == [(("u.xlsx", "勤務可否", "D1"), (
+        "marks in a column with no date in the header row (write its date; for mornings and "
+        "afternoons, put 午前 and 午後 in the row under the dates)"))]
