@@ -7,10 +7,11 @@ rebalance against each other), every person over a stretch of days (cover passes
 or more people over a shorter stretch. Each round copies the whole model, fixes every pair outside
 the neighbourhood to the current roster, hints every variable with the current solution and
 re-solves for a moment on one core after a light presolve (`round_parameters`); `workers` rounds
-run at once, one per thread (CP-SAT releases the GIL while it searches). A round's roster replaces the current one when its
-exact cost (`Solver.cost`, the evaluator's objective) is lower. Each kind of neighbourhood adapts its size
-(it grows when its rounds are solved to optimality in their time, and shrinks when they are not)
-and how often it is chosen (by the share of its rounds that lowered the cost).
+run at once, one per thread (CP-SAT releases the GIL while it searches). A round's roster replaces
+the current one when its exact cost (`Solver.cost`, the evaluator's objective) is lower. Each kind
+of neighbourhood adapts its size (it grows when its rounds are solved to optimality in their time,
+and shrinks when they are not) and how often it is chosen (by the share of its rounds that lowered
+the cost).
 
 Every round is the product's own model with some variables fixed, so every rule holds exactly as
 in the whole solve; nothing here knows which rules there are.
@@ -58,8 +59,8 @@ def round_parameters(parameters) -> None:
     presolve at level 1 was worse than none (373 against 1606 on 12), and level 2 without presolve
     too (84 against 1227 on 13). Whole solves at 60 s on 2 workers (seeds 0, 1 and 2; the sizes
     adapt, so rounds still take their 0.5 s), against no presolve: 13 5035, 4530 and 4683 against
-    4959 (5859 in another run), 5161 and 4542; 8 1437, 1428 and 1321 against 1618, 1432 and 1522; 14 1322, 1307 and 1410
-    against 1549, 1303 and 1294; 12 4813, 4628 and 4621 against 4717, 4516 and 4750; 15 5719, 5470
+    4959 (5859 in another run), 5161 and 4542; 8 1437, 1428 and 1321 against 1618, 1432 and 1522;
+    14 1322, 1307 and 1410 against 1549, 1303 and 1294; 12 4813, 4628 and 4621 against 4717, 4516 and 4750; 15 5719, 5470
     and 5634 against 5543, 5648 and 5352 (worse by 1.7 %); 17 6405 and 6742 against 6722 and 6847;
     9 446 and 11 3452 against 442 and 3450."""
     parameters.cp_model_presolve = True

@@ -319,13 +319,14 @@ def _undated_columns(table: Table, columns: list[Column]) -> list[int]:
     header = table.header()
     dated = {col for col, _, _ in columns}
     known = set(table.columns.values())
-    width = max((len(row) for _, row in table.data()), default=0)
+    width = max((len(row) for row in table.rows[table.header_row + 1:]), default=0)
     first = min(dated)
     return [col for col in range(first + 1, width)
             if col not in dated and col not in known and (col >= len(header) or is_blank(header[col]))]
 
 
 def _is_mark(value: Any, marks: MarkReader) -> bool:
+    """Whether `value` reads as a mark (an unreadable one is not)."""
     try:
         return marks(value) is not None
     except ValueError:
@@ -334,13 +335,7 @@ def _is_mark(value: Any, marks: MarkReader) -> bool:
 
 def _has_mark(row: tuple[Any, ...], columns: list[Column], marks: MarkReader) -> bool:
     """Whether any date cell of `row` holds a mark (`水`, counts and notes are not marks)."""
-    for col, _, _ in columns:
-        try:
-            if col < len(row) and marks(row[col]) is not None:
-                return True
-        except ValueError:
-            pass
-    return False
+    return any(col < len(row) and _is_mark(row[col], marks) for col, _, _ in columns)
 
 
 def read_form(

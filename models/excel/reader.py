@@ -34,9 +34,7 @@ MAX_CELLS = 2_000_000  # filled-width cells of one sheet
 MAX_CELL_TEXT = 32_767  # characters in one cell: Excel's own limit
 _MAX_LONG_CELL_REPORTS = 5  # per sheet: one is enough to see the problem
 _REQUIRED_SUFFIX = re.compile(r"(\*|※|\(必須\)|:)+$")
-
-
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"\d")  # a cell under the header naming a date or a number (see Table._repeats_header)
 
 
 def normalize_header(value: Any) -> str:
