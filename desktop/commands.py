@@ -278,9 +278,9 @@ def _raise_if_no_roster(result: SolveResult) -> None:
 def _progress_printer():
     def show(p: Progress) -> None:
         print(
-            t("  解 {n}: 評価値 {o:g} 下界 {b:g} ギャップ {g:.1%} {e:.1f}秒",
-              "  solution {n}: objective {o:g} bound {b:g} gap {g:.1%} {e:.1f}s",
-              n=p.solutions, o=p.objective, b=p.bound, g=p.gap, e=p.elapsed),
+            t("  解 {n}: 評価値 {o:g} 下界 {b} ギャップ {g} {e:.1f}秒",
+              "  solution {n}: objective {o:g} bound {b} gap {g} {e:.1f}s",
+              n=p.solutions, o=p.objective, b=_fmt(p.bound), g=_percent(p.gap), e=p.elapsed),
             file=sys.stderr,
             flush=True,
         )

@@ -51,8 +51,8 @@ class SolveOptions:
 @dataclass(frozen=True)
 class Progress:
     objective: float
-    bound: float
-    gap: float
+    bound: float | None  # None: no lower bound is known (a plan solved in parts, see solver.parts)
+    gap: float | None
     elapsed: float
     solutions: int
 
@@ -62,7 +62,7 @@ class SolveResult:
     status: str  # "optimal" | "feasible" | "infeasible" | "unknown" | "invalid"
     roster: Roster | None
     objective: int | None
-    bound: float | None
+    bound: float | None  # None: no lower bound is known (no roster, or a plan solved in parts)
     gap: float | None
     elapsed: float
     cancelled: bool

@@ -21,7 +21,8 @@ at all although each person alone solves in a tenth of a second (StagedSolver be
 
 Every part is an ordinary `Solver` on the same problem with a `Scope`, so every rule applies as
 it does to the whole plan; the people outside a part enter only through their fixed assignments.
-No part can prove optimality: the result is "feasible" with the trivial bound 0.
+No part can prove optimality, nor bound the whole plan's cost: the result is "feasible", with no
+bound (None) rather than the trivial 0, whose gap of 100 % would tell a coordinator nothing.
 """
 
 from __future__ import annotations
@@ -67,6 +68,12 @@ PART_PAIRS = 30_000
 # CPU-seconds, so 150 of them nearly fill 2 cores for 60 s), with 20 21547, 21 50300, 22 207423,
 # 23 411122.
 OWN_SCHEDULE_SHARE = 0.5
+# The same share when solver.lns improves the whole roster afterwards (StagedSolver): rounds on the
+# whole model better a roster faster than each person alone against those placed before. Curtois
+# Instance20 in the product at 60 s, seeds 0-4, 0.2 against 0.5: 15749, 16781, 16943, 19156 and
+# 18342 against 17706, 17474, 17647, 16984 and 21126 (median 16943 against 17647); 0.1 gave 15048
+# and 20425 (seeds 0 and 1), 0.0 18991 and 18363, 0.8 20720 and 22248.
+OWN_SCHEDULE_SHARE_BEFORE_LNS = 0.2
 # Side by side, each person's first schedule is chosen among this many sessions a day, those with
 # the most cover still wanted (Scope.per_day); a person who finds none is tried again with all.
 # A Curtois Instance24 nurse (32 shifts a day) built and found a first schedule in 0.08 + 0.05 s
@@ -120,13 +127,14 @@ class PartsSolver:
 
     def __init__(self, problem: Problem, options: SolveOptions | None = None,
                  rules: Iterable[Rule] | None = None, improve: bool = True, construct_share: float = 0.6,
-                 side_by_side: bool = True):
+                 side_by_side: bool = True, own_share: float = OWN_SCHEDULE_SHARE):
         self.problem = problem
         self.improve = improve  # False: stop after the first roster (solver.core polishes it whole)
         self.construct_share = construct_share  # of the time limit, at most, for the first roster
         # whether a first roster may be built one person at a time on each core (see _construct)
         self.side_by_side = side_by_side
         self.built_side_by_side = False  # whether _construct took that way (StagedSolver asks)
+        self.own_share = own_share  # side by side, see OWN_SCHEDULE_SHARE
         self.options = options or SolveOptions()
         self.rules = None if rules is None else list(rules)
         self.cancelled = False
@@ -165,8 +173,7 @@ class PartsSolver:
             nonlocal solutions
             solutions += 1
             if on_progress is not None and score[0] == 0:
-                obj = float(score[1])
-                on_progress(Progress(obj, 0.0, gap_of(obj, 0.0), time.perf_counter() - started, solutions))
+                on_progress(Progress(float(score[1]), None, None, time.perf_counter() - started, solutions))
 
         # 1. first roster, group by group (a hinted start is already a roster)
         if self.options.hint is None:
@@ -227,7 +234,7 @@ class PartsSolver:
         retried: set[str] = set()
         current = set(current)
         # How long each person may better their own schedule against the cover of those placed
-        # before them: OWN_SCHEDULE_SHARE of what their even share of the time leaves over once
+        # before them: `own_share` (OWN_SCHEDULE_SHARE) of what their even share of the time leaves over once
         # their part is built and has a first schedule (`overhead`, measured as the parts come
         # back), and never more than that share of an even split of the whole time (fixed now: a
         # share of what is left per person waiting grew as the queue shrank, and the last nurses
@@ -249,7 +256,7 @@ class PartsSolver:
                 started = time.perf_counter()
                 left = deadline - started
                 share = left * self.options.threads() / waiting  # an even share of what is left
-                own = OWN_SCHEDULE_SHARE * max(0.0, min(even, share - overhead))
+                own = self.own_share * max(0.0, min(even, share - overhead))
                 problem = self._with_active({person.id})
                 # a first schedule soon, from the sessions most wanted each day; every session
                 # when that found nothing. The rest of the time improves the whole roster.
@@ -394,7 +401,7 @@ class PartsSolver:
             # no roster keeping every hard rule was found in the time: nothing to report as one
             return SolveResult.nothing(elapsed, self.cancelled)
         roster = roster_of(self.problem, sorted(pairs))
-        return SolveResult("feasible", roster, score[1], 0.0, gap_of(score[1], 0.0), elapsed, self.cancelled)
+        return SolveResult("feasible", roster, score[1], None, None, elapsed, self.cancelled)
 
 
 class StagedSolver:
@@ -477,7 +484,7 @@ class StagedSolver:
         left = limit - (time.perf_counter() - started)
         self.used_parts = True
         build = PartsSolver(self.problem, replace(self.options, time_limit=left), self.rules,
-                            improve=False, construct_share=1.0)
+                            improve=False, construct_share=1.0, own_share=OWN_SCHEDULE_SHARE_BEFORE_LNS)
         built = self._run(build, on_progress, time.perf_counter() - started)
         if built is None or built.roster is None:
             return self._finish(built or first, started)
@@ -525,9 +532,9 @@ class StagedSolver:
         roster = roster_of(self.problem, sorted(pairs))
         objective = evaluate(scored, roster).objective
         elapsed = time.perf_counter() - started
-        greedy = SolveResult("feasible", roster, objective, 0.0, gap_of(objective, 0.0), elapsed, self.cancelled)
+        greedy = SolveResult("feasible", roster, objective, None, None, elapsed, self.cancelled)
         if on_progress is not None:
-            on_progress(Progress(float(objective), 0.0, gap_of(objective, 0.0), elapsed, 1))
+            on_progress(Progress(float(objective), None, None, elapsed, 1))
         left = limit - elapsed
         if left <= 1.0 or self.cancelled:
             return greedy
@@ -550,15 +557,17 @@ class StagedSolver:
                 return result
             self._stage = improver
         self.used_lns = True
-        bound = result.bound or 0.0
+        bound = result.bound  # None after a first roster built in parts
         solutions = 0
+
+        def gap(cost: int) -> float | None:
+            return None if bound is None else gap_of(cost, bound)
 
         def better(cost: int) -> None:
             nonlocal solutions
             solutions += 1
             if on_progress is not None:
-                on_progress(Progress(float(cost), bound, gap_of(cost, bound),
-                                     time.perf_counter() - started, solutions))
+                on_progress(Progress(float(cost), bound, gap(cost), time.perf_counter() - started, solutions))
 
         values, cost = improver.run(values, result.objective, deadline, better)
         with self._lock:
@@ -566,7 +575,7 @@ class StagedSolver:
         if cost >= result.objective:
             return result
         return replace(result, roster=roster_of(self.problem, whole.ctx.pairs_in(values)), objective=cost,
-                       gap=gap_of(cost, bound), status="feasible")
+                       gap=gap(cost), status="feasible")
 
     def _finish(self, result: SolveResult, started: float) -> SolveResult:
         return replace(result, elapsed=time.perf_counter() - started, cancelled=self.cancelled)

@@ -70,6 +70,7 @@ class SolveProgress(QWidget):
         self.points = []
         self.objective.clear()
         self.bound.clear()
+        self.bound.setVisible(True)
         self._reset_axes()
         self.cancel.setEnabled(True)
         self._clock.start()
@@ -81,8 +82,10 @@ class SolveProgress(QWidget):
         """One improving roster from the solver (delivered on the GUI thread)."""
         self.points.append(p)
         self.objective.append(p.elapsed, p.objective)
-        self.bound.append(p.elapsed, p.bound)
-        values = [q.objective for q in self.points] + [q.bound for q in self.points]
+        if p.bound is not None:  # a plan solved in parts has no bound: no line, not one at 0
+            self.bound.append(p.elapsed, p.bound)
+        self.bound.setVisible(self.bound.count() > 0)  # hidden, its legend entry goes too
+        values = [q.objective for q in self.points] + [q.bound for q in self.points if q.bound is not None]
         low, high = min(values), max(values)
         pad = max(1.0, (high - low) * 0.05)
         self.y_axis.setRange(max(0.0, low - pad), high + pad)
@@ -105,8 +108,10 @@ class SolveProgress(QWidget):
             self.figures.setText(self.tr("Searching for a first roster… %1 s").replace("%1", f"{seconds:.0f}"))
             return
         p = self.points[-1]
-        self.figures.setText(
-            self.tr("Objective %1 · bound %2 · gap %3 · %4 rosters · %5 s")
-            .replace("%1", f"{p.objective:,.0f}").replace("%2", f"{p.bound:,.0f}")
-            .replace("%3", f"{p.gap:.1%}").replace("%4", str(p.solutions)).replace("%5", f"{seconds:.0f}")
-        )
+        if p.bound is None or p.gap is None:
+            text = self.tr("Objective %1 · no bound (solved in parts) · %4 rosters · %5 s")
+        else:
+            text = (self.tr("Objective %1 · bound %2 · gap %3 · %4 rosters · %5 s")
+                    .replace("%2", f"{p.bound:,.0f}").replace("%3", f"{p.gap:.1%}"))
+        self.figures.setText(text.replace("%1", f"{p.objective:,.0f}").replace("%4", str(p.solutions))
+                             .replace("%5", f"{seconds:.0f}"))

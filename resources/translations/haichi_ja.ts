@@ -1158,12 +1158,17 @@
         <translation>中止 — 最良の配置を残す</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="105" />
+        <location filename="../../desktop/views/solve_progress.py" line="106" />
         <source>Searching for a first roster… %1 s</source>
         <translation>最初の配置を探しています… %1 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="109" />
+        <location filename="../../desktop/views/solve_progress.py" line="110" />
+        <source>Objective %1 · no bound (solved in parts) · %4 rosters · %5 s</source>
+        <translation>評価値 %1 ・ 下界なし（分割して解いたため） ・ 配置案 %4 件 ・ %5 秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/solve_progress.py" line="112" />
         <source>Objective %1 · bound %2 · gap %3 · %4 rosters · %5 s</source>
         <translation>評価値 %1 ・ 下界 %2 ・ ギャップ %3 ・ 配置案 %4 件 ・ %5 秒</translation>
     </message>

@@ -74,7 +74,8 @@ def measure(label: str, paths: list[Path], repeats: int, time_limit: float, work
         s = solve_runs(problem, repeats, time_limit, workers)
         found = [r for r in s["runs"] if r.roster is not None]
         result = (f"status {s['status']}, a roster in {len(found)} of {len(s['runs'])} runs, best objective "
-                  f"{s['objective']}, bound {s['bound']:g}, gap {s['gap']:.2%}"
+                  f"{s['objective']}, " + ("no bound (solved in parts)" if s['bound'] is None
+                                           else f"bound {s['bound']:g}, gap {s['gap']:.2%}")
                   if found else f"status {s['status']}: no roster within the limit in {len(s['runs'])} runs")
         result += "; first roster at " + ", ".join("none" if f is None else f"{f:.1f} s" for f in s["firsts"])
         rows.append(

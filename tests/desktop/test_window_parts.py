@@ -35,10 +35,24 @@ def test_solve_chart_plots_objective_and_bound(qtbot) -> None:
     for i, (obj, bound) in enumerate([(90, 10), (60, 30), (50, 45)]):
         chart.add(Progress(obj, bound, (obj - bound) / obj, i + 1.0, i + 1))
     assert chart.objective.count() == 3 and chart.bound.count() == 3
+    assert chart.bound.isVisible()
     assert chart.y_axis.min() <= 10 and chart.y_axis.max() >= 90
     assert "50" in chart.figures.text()
     chart.finish("done")
     assert not chart.cancel.isEnabled()
+
+
+def test_solve_chart_without_a_bound_draws_no_bound_line(qtbot) -> None:
+    """A plan solved in parts reports no bound: the chart shows none, not a line at 0 and a 100 % gap."""
+    chart = SolveProgress()
+    qtbot.addWidget(chart)
+    chart.start()
+    for i, obj in enumerate([900, 600, 500]):
+        chart.add(Progress(obj, None, None, i + 1.0, i + 1))
+    assert chart.objective.count() == 3 and chart.bound.count() == 0
+    assert not chart.bound.isVisible()  # nor its legend entry
+    assert chart.y_axis.min() > 0  # scaled to the objective alone
+    assert "500" in chart.figures.text() and "%" not in chart.figures.text()
 
 
 def test_recent_list_keeps_newest_first_without_repeats(settings) -> None:
