@@ -6,8 +6,9 @@ schedules move together: a few people over the whole plan (their runs, weekends 
 rebalance against each other), every person over a stretch of days (cover passes between them),
 or more people over a shorter stretch. Each round copies the whole model, fixes every pair outside
 the neighbourhood to the current roster, hints every variable with the current solution and
-re-solves for a moment on one core after a light presolve (`round_parameters`); `workers` rounds
-run at once, one per thread (CP-SAT releases the GIL while it searches). A round's roster replaces
+re-solves for a moment (longer once the search stalls, see STALLED_ROUNDS) on one core after a
+light presolve (`round_parameters`); `workers` rounds run at once, one per thread (CP-SAT
+releases the GIL while it searches). A round's roster replaces
 the current one when its exact cost (`Solver.cost`, the evaluator's objective) is lower. Each kind
 of neighbourhood adapts its size (it grows when its rounds are solved to optimality in their time,
 and shrinks when they are not) and how often it is chosen (by the share of its rounds that lowered
@@ -41,6 +42,16 @@ from solver.core import Pinned, Solver, hint_every_variable, light_presolve
 # rest within the spread between seeds; sum 54639 against 55501. Not kept: the gain is the size of
 # that spread and 11 loses.
 SETUP_TIMES, SHORTEST, LONGEST = 5.0, 0.5, 2.0
+# A search that has stalled lengthens its rounds: every STALLED_ROUNDS rounds in a row that lowered
+# nothing (on all workers together) double the round's time, up to STALLED_LONGEST; the next round
+# that lowers the cost brings it back. Longer rounds prove bigger neighbourhoods optimal, so the
+# sizes grow past the local optimum the short rounds sit in. At 60 s on 2 workers, seeds 0 and 1,
+# 60 rounds against none: Curtois 11 3443 (the best known) and 3446 against 3553 and 3456, 10 4638
+# and 4734 against 4736 and 4661, 8 1427 and 1604 against 1510 and 1430, 14 1408 and 1321 against
+# 1395 and 1424 (sum 22021 against 22165). After 20 rounds: 11 3544 and 3444, 10 4645 and 4652,
+# but 8 1519 and 1436, 14 1400 and 1436, and on 13 and 16, which rarely stall that long, one run
+# better and one worse by 3-15 % (the spread between runs of the same code).
+STALLED_ROUNDS, STALLED_LONGEST = 60, 8.0
 # A kind's starting size as a share of the people or the days; the bounds of its adaptation.
 START, SMALLEST, LARGEST = 0.06, 0.02, 1.0
 GROW, SHRINK = 1.1, 1 / 1.1
@@ -123,6 +134,7 @@ class Improver:
         self._running: set[cp_model.CpSolver] = set()
         self.cancelled = False
         self.rounds = 0
+        self.stalled = 0  # rounds in a row, on all workers, that lowered nothing
         self.setup: float | None = None  # seconds a round takes to reach its first solution
 
     def cancel(self) -> None:
@@ -158,6 +170,7 @@ class Improver:
                     if new_cost < best["cost"]:
                         best["values"], best["cost"] = new_values, new_cost
                         kind.wins += 1
+                        self.stalled = 0
                         better = new_cost
                     else:
                         better = None
@@ -172,10 +185,10 @@ class Improver:
         return best["values"], best["cost"]
 
     def round_seconds(self) -> float:
-        """How long a round may search (see SETUP_TIMES); SHORTEST until the set-up is measured."""
-        if self.setup is None:
-            return SHORTEST
-        return min(LONGEST, max(SHORTEST, SETUP_TIMES * self.setup))
+        """How long a round may search: SETUP_TIMES its set-up (SHORTEST until that is measured),
+        doubled for every STALLED_ROUNDS rounds in a row that lowered nothing."""
+        seconds = SHORTEST if self.setup is None else min(LONGEST, max(SHORTEST, SETUP_TIMES * self.setup))
+        return min(STALLED_LONGEST, seconds * 2 ** min(8, self.stalled // STALLED_ROUNDS))
 
     def _choose(self, rng: random.Random) -> Kind:
         """A kind of neighbourhood, the ones that have lowered the cost more often more likely.
@@ -240,6 +253,7 @@ class Improver:
         with self._lock:
             self._running.discard(cp)
             self.rounds += 1
+            self.stalled += 1  # back to 0 in run() when this round lowers the cost
             kind.rounds += 1
             kind.resize(GROW if status == cp_model.OPTIMAL else SHRINK)
         # CP-SAT's objective is at least the exact cost (solver.core.Solver.cost), so a round

@@ -127,4 +127,26 @@ def test_the_improver_measures_a_rounds_setup_before_its_first_round() -> None:
     assert improver.setup is None
     improver.run(values, first.objective, time.perf_counter() + 1.5)
     assert improver.setup is not None and improver.setup > 0
+    improver.stalled = 0  # a search that has not stalled: the rounds' own length
     assert lns.SHORTEST <= improver.round_seconds() <= lns.LONGEST
+
+
+def test_a_stalled_search_lengthens_its_rounds() -> None:
+    """Every STALLED_ROUNDS rounds in a row that lowered nothing double a round's time, up to
+    STALLED_LONGEST; rounds on a roster nothing can better all count as stalled."""
+    problem = random_problem(2, soft=True)
+    whole = Solver(problem, SolveOptions(time_limit=5, workers=1))
+    best = Solver(problem, SolveOptions(time_limit=10, workers=1)).solve()
+    assert best.status == "optimal" and best.objective is not None
+    values = whole.complete_values(best.roster.pairs(), 5.0)
+    assert values is not None
+    improver = Improver(whole, workers=1)
+    improver.run(values, best.objective, time.perf_counter() + 1.0)
+    assert improver.rounds > 0 and improver.stalled == improver.rounds
+    improver.setup = 0.01  # rounds SHORTEST long
+    lengths = []
+    for stalled in (0, lns.STALLED_ROUNDS - 1, lns.STALLED_ROUNDS, 2 * lns.STALLED_ROUNDS, 10**6):
+        improver.stalled = stalled
+        lengths.append(improver.round_seconds())
+    assert lengths[:4] == [lns.SHORTEST, lns.SHORTEST, 2 * lns.SHORTEST, 4 * lns.SHORTEST]
+    assert lengths[4] == lns.STALLED_LONGEST
