@@ -8,11 +8,10 @@ or more people over a shorter stretch. Each round copies the whole model, fixes 
 the neighbourhood to the current roster, hints every variable with the current solution and
 re-solves for a moment (longer once the search stalls, see STALLED_ROUNDS) on one core after a
 light presolve (`round_parameters`); `workers` rounds run at once, one per thread (CP-SAT
-releases the GIL while it searches). A round's roster replaces
-the current one when its exact cost (`Solver.cost`, the evaluator's objective) is lower. Each kind
-of neighbourhood adapts its size (it grows when its rounds are solved to optimality in their time,
-and shrinks when they are not) and how often it is chosen (by the share of its rounds that lowered
-the cost).
+releases the GIL while it searches). A round's roster replaces the current one when its exact
+cost (`Solver.cost`, the evaluator's objective) is lower. Each kind of neighbourhood adapts its
+size (it grows when its rounds are solved to optimality in their time, and shrinks when they are
+not) and how often it is chosen (by the share of its rounds that lowered the cost).
 
 Every round is the product's own model with some variables fixed, so every rule holds exactly as
 in the whole solve; nothing here knows which rules there are.

@@ -234,11 +234,11 @@ class PartsSolver:
         retried: set[str] = set()
         current = set(current)
         # How long each person may better their own schedule against the cover of those placed
-        # before them: `own_share` (OWN_SCHEDULE_SHARE) of what their even share of the time leaves over once
-        # their part is built and has a first schedule (`overhead`, measured as the parts come
-        # back), and never more than that share of an even split of the whole time (fixed now: a
-        # share of what is left per person waiting grew as the queue shrank, and the last nurses
-        # of Curtois Instance20 took 3-8 s each for little). Everyone placed comes first: on
+        # before them: `own_share` (OWN_SCHEDULE_SHARE) of what their even share of the time
+        # leaves over once their part is built and has a first schedule (`overhead`, measured as
+        # the parts come back), and never more than that share of an even split of the whole time
+        # (fixed now: a share of what is left per person waiting grew as the queue shrank, and the
+        # last nurses of Curtois Instance20 took 3-8 s each for little). Everyone placed comes first: on
         # Curtois Instance24 (150 nurses × 364 days) the parts' own cost alone nearly fills the time.
         even = max(0.2, (deadline - time.perf_counter()) * self.options.threads() / max(1, len(queue)))
         overheads: list[float] = []
