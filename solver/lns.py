@@ -72,9 +72,9 @@ def round_parameters(parameters) -> None:
     too (84 against 1227 on 13). Whole solves at 60 s on 2 workers (seeds 0, 1 and 2; the sizes
     adapt, so rounds still take their 0.5 s), against no presolve: 13 5035, 4530 and 4683 against
     4959 (5859 in another run), 5161 and 4542; 8 1437, 1428 and 1321 against 1618, 1432 and 1522;
-    14 1322, 1307 and 1410 against 1549, 1303 and 1294; 12 4813, 4628 and 4621 against 4717, 4516 and 4750; 15 5719, 5470
-    and 5634 against 5543, 5648 and 5352 (worse by 1.7 %); 17 6405 and 6742 against 6722 and 6847;
-    9 446 and 11 3452 against 442 and 3450."""
+    14 1322, 1307 and 1410 against 1549, 1303 and 1294; 12 4813, 4628 and 4621 against 4717, 4516
+    and 4750; 15 5719, 5470 and 5634 against 5543, 5648 and 5352 (worse by 1.7 %); 17 6405 and 6742
+    against 6722 and 6847; 9 446 and 11 3452 against 442 and 3450."""
     parameters.cp_model_presolve = True
     light_presolve(parameters)
     parameters.symmetry_level = 0
@@ -189,7 +189,8 @@ class Improver:
         """How long a round may search: SETUP_TIMES its set-up (SHORTEST until that is measured),
         doubled for every STALLED_ROUNDS rounds in a row that lowered nothing."""
         seconds = SHORTEST if self.setup is None else min(LONGEST, max(SHORTEST, SETUP_TIMES * self.setup))
-        return min(STALLED_LONGEST, seconds * 2 ** min(8, self.stalled // STALLED_ROUNDS))
+        doublings = min(8, self.stalled // STALLED_ROUNDS)  # 2**8 passes any cap; never an overflow
+        return min(STALLED_LONGEST, seconds * 2 ** doublings)
 
     def _choose(self, rng: random.Random) -> Kind:
         """A kind of neighbourhood, the ones that have lowered the cost more often more likely.
