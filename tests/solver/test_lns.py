@@ -3,9 +3,11 @@ to it when the whole model's roster stays far from its bound."""
 
 from __future__ import annotations
 
+import random
 import time
 
 import pytest
+from ortools.sat.python import cp_model
 
 from models.benchmarks.curtois import read_instance
 from models.domain import Roster
@@ -150,3 +152,41 @@ def test_a_stalled_search_lengthens_its_rounds() -> None:
         lengths.append(improver.round_seconds())
     assert lengths[:4] == [lns.SHORTEST, lns.SHORTEST, 2 * lns.SHORTEST, 4 * lns.SHORTEST]
     assert lengths[4] == lns.STALLED_LONGEST
+
+
+def _rescheduled(improver: Improver, values: list[int], person: str) -> list[int]:
+    """`values` with one person's schedule solved again and everyone else's kept."""
+    model = improver._pinned.copy((index, values[index]) for staff_id, _, index in improver._pairs
+                                  if staff_id != person)
+    core.hint_every_variable(model, values)
+    cp = cp_model.CpSolver()
+    cp.parameters.num_workers = 1
+    cp.parameters.max_time_in_seconds = 5.0
+    assert cp.solve(model) == cp_model.OPTIMAL
+    return list(cp.response_proto.solution)
+
+
+def test_a_rounds_changes_are_carried_over_to_a_newer_solution() -> None:
+    """Two rounds from the same roster that change different people: the second one's changes,
+    carried over to the first one's solution, keep both, every hard rule and the exact cost."""
+    problem = random_problem(3, soft=True)
+    whole = Solver(problem, SolveOptions(time_limit=5, workers=1))
+    values = whole.complete_values(_first_roster(problem).pairs(), 5.0)
+    assert values is not None
+    improver = Improver(whole, workers=1)
+    changed = []
+    for person in improver._people:
+        found = _rescheduled(improver, values, person)
+        if any(found[i] != values[i] for s, _, i in improver._pairs if s == person):
+            changed.append((person, found))
+    assert len(changed) >= 2, "the poor roster leaves at least two people to better"
+    (first, latest), (second, found) = changed[:2]
+    carried = improver._carry(values, found, latest, time.perf_counter() + 5.0, random.Random(0))
+    assert carried is not None and improver.carries == 1
+    merged, cost = carried
+    for staff_id, _, index in improver._pairs:
+        expected = {first: latest, second: found}.get(staff_id, values)
+        assert merged[index] == expected[index]
+    checked = evaluate(problem, roster_of(problem, whole.ctx.pairs_in(merged)))
+    assert not checked.hard_violations and checked.objective == cost
+    assert improver._carry(values, values, latest, time.perf_counter() + 5.0, random.Random(0)) is None
