@@ -194,7 +194,7 @@ class Improver:
                 new_values, new_cost = found
                 for _ in range(CARRIES + 1):
                     with self._lock:
-                        latest, latest_cost = best["values"], best["cost"]
+                        latest = best["values"]
                         moved = latest is not current
                         if not moved or self.cancelled:
                             better = self._accept(best, kind, new_values, new_cost)
@@ -208,7 +208,7 @@ class Improver:
                         break
                     with self._lock:
                         self.carried += 1
-                    current, current_cost = latest, latest_cost
+                    current = latest
                     new_values, new_cost = carried
                 else:
                     with self._lock:
