@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -155,8 +156,8 @@ def _body(rows: list[dict], args: argparse.Namespace, done: bool,
     lines, runs = merged(table(rows, args.time_limit, args.workers), rows, earlier or {})
     note = []
     for machine, names in runs.items():
-        note += [f"{EARLIER} {', '.join(sorted(names, key=number))} measured in an earlier run, with an earlier "
-                 f"solver (where the last column is a model build time it comes from that run's format): {machine}", ""]
+        note += [f"{EARLIER} {', '.join(sorted(names, key=number))} measured in an earlier run (where the last "
+                 f"column is a model build time it comes from that run's format): {machine}", ""]
     return [
         "## Curtois & Qu nurse rostering (instances 1–24)",
         "",
@@ -174,7 +175,7 @@ def _body(rows: list[dict], args: argparse.Namespace, done: bool,
         "",
         *note,
         ("" if done else f"(run in progress: {len(rows)} instance(s) measured so far)\n")
-        + machine_line() + yardstick(args.reference),
+        + machine_line() + yardstick(args.reference) + code_version(),
     ]
 
 
@@ -182,6 +183,22 @@ def yardstick(seconds: float) -> str:
     """The machine's speed in this run, for comparing runs on different machines (the same code
     gave figures 10-40 % apart from run to run, and machines of one name differ more)."""
     return f" Yardstick (a fixed pure-Python workload, median of 5): {seconds:.3f} s."
+
+
+def code_version() -> str:
+    """The commit the solver and the reader were measured at, and whether they had changes not yet
+    committed, so that rows from two runs can be told apart as the same code or not."""
+    def git(*words: str) -> str:
+        try:
+            return subprocess.run(["git", *words], cwd=ROOT, capture_output=True, text=True, timeout=30).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return ""
+
+    commit = git("log", "-1", "--format=%h", "--", "solver", "models")
+    if not commit:
+        return ""
+    changed = " with changes not committed" if git("status", "--porcelain", "--", "solver", "models") else ""
+    return f" Solver and reader: commit {commit}{changed}."
 
 
 def main() -> int:
