@@ -1,11 +1,14 @@
 """Curtois & Qu instances through Haichi (reader -> Solver -> evaluator) next to a textbook model.
 
-    uv run python tests/benchmarks/bench_curtois.py --time-limit 60 --workers 2 --instances 1-24
+    uv run python tests/benchmarks/bench_curtois.py --time-limit 60 --workers 2 --instances 1-24 [--seeds 3]
 
 For each instance: Haichi's objective and bound (checking that the evaluator agrees with the
 solver and finds no hard violation), the best known value from best_known.csv and the gap to it,
-and the baseline (tests/benchmarks/baseline_curtois.py) with the same time and workers. Writes the
-section between `<!-- curtois:start -->` and `<!-- curtois:end -->` of BENCHMARKS.md.
+and the baseline (tests/benchmarks/baseline_curtois.py) with the same time and workers. With
+--seeds N both run N times (seeds seed, seed+1, ...): the objective is the median run's (the
+lower of the middle two for an even N), with the lowest and the highest; the bound is the best of
+the runs. Writes the section between `<!-- curtois:start -->` and `<!-- curtois:end -->` of
+BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -65,6 +68,42 @@ def run_haichi(path: Path, time_limit: float, workers: int, seed: int) -> dict:
     return row
 
 
+def median_run(runs: list[dict]) -> dict:
+    """One row for several runs of one instance: the median run's objective and status (a run
+    with no roster counts as the worst), the best bound, the median wall time, and the spread."""
+    ranked = sorted(runs, key=lambda r: (r["objective"] is None, r["objective"] or 0))
+    row = dict(ranked[(len(ranked) - 1) // 2])
+    bounds = [r["bound"] for r in runs if r["bound"] is not None]
+    row["bound"] = max(bounds) if bounds else None
+    row["wall"] = sorted(r["wall"] for r in runs)[(len(runs) - 1) // 2]
+    if any("agrees" in r for r in runs):
+        row["agrees"] = all(r.get("agrees", True) for r in runs)
+        row["hard"] = max(r.get("hard", 0) for r in runs)
+    row["spread"] = spread([r["objective"] for r in runs])
+    return row
+
+
+def median_baseline(runs: list[tuple[int | None, float, str]]) -> tuple:
+    """The baseline's runs of one instance as one: the median run's objective and status, the
+    best bound, and the spread."""
+    ranked = sorted(runs, key=lambda r: (r[0] is None, r[0] or 0))
+    objective, _, status = ranked[(len(ranked) - 1) // 2]
+    return objective, max(r[1] for r in runs), status, spread([r[0] for r in runs])
+
+
+def spread(objectives: list[int | None]) -> str:
+    """'; 3 seeds: 4240-5201' for several runs (a run with no roster as 'none'), '' for one."""
+    if len(objectives) < 2:
+        return ""
+    found = sorted(o for o in objectives if o is not None)
+    missing = len(objectives) - len(found)
+    if not found:
+        return f"; {len(objectives)} seeds: none"
+    low, high = found[0], found[-1]
+    text = f"{low}" if low == high else f"{low}–{high}"
+    return f"; {len(objectives)} seeds: {text}" + (f", {missing} none" if missing else "")
+
+
 def how(solver: object) -> str:
     """Which path of the product's solver made the roster."""
     if isinstance(solver, PartsSolver):
@@ -94,8 +133,8 @@ def table(rows: list[dict], time_limit: float, workers: int) -> list[str]:
         gap = "–" if h["objective"] is None else f"{(h['objective'] - r['best']) / r['best']:.1%}"
         check = "–" if "agrees" not in h else f"{'yes' if h['agrees'] else 'NO'}, {h['hard']}"
         lines.append(
-            f"| {r['name']} | {time_limit:g} | {workers} | {cell(h['objective'])} ({h['status']}) | "
-            f"{cell(h['bound'])} | {r['best']} | {gap} | {check} | {cell(b[0])} ({b[2].lower()}) | {cell(b[1])} | "
+            f"| {r['name']} | {time_limit:g} | {workers} | {cell(h['objective'])} ({h['status']}{h.get('spread', '')}) | "
+            f"{cell(h['bound'])} | {r['best']} | {gap} | {check} | {cell(b[0])} ({b[2].lower()}{b[3]}) | {cell(b[1])} | "
             f"{h['wall']:.1f} ({h['how']}) |"
         )
     return lines
@@ -169,6 +208,9 @@ def _body(rows: list[dict], args: argparse.Namespace, done: bool,
         "The time limit is Haichi's whole solve; the last column is its wall time, model building included "
         "(the baseline's build is not timed). "
         "Gap to best known = (Haichi − best known) / best known. "
+        "Where a row names several seeds, both sides ran once per seed: the objective is the median run's "
+        "(the lower middle one for an even count) with the lowest and highest, the bound the best of the runs, "
+        "the wall time the median. "
         "Re-run: `uv run python tests/benchmarks/bench_curtois.py --time-limit 60 --workers 2 --instances 1-24`.",
         "",
         *lines,
@@ -207,6 +249,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--instances", default="1-24")
+    parser.add_argument("--seeds", type=int, default=1, help="runs per instance and side, seeds seed, seed+1, ...")
     args = parser.parse_args()
     args.reference = reference_seconds()
     best = best_known()
@@ -215,11 +258,17 @@ def main() -> int:
     for number in instances(args.instances):
         name = f"Instance{number}"
         path = DATA / f"{name}.txt"
-        print(f"{name}: Haichi…", flush=True)
-        haichi = run_haichi(path, args.time_limit, args.workers, args.seed)
-        print(f"{name}: baseline…", flush=True)
-        baseline = solve_baseline(path, args.time_limit, args.workers, args.seed)
-        print(f"{name}: Haichi {haichi['objective']} ({haichi['status']}), baseline {baseline[0]}, "
+        seeds = range(args.seed, args.seed + max(1, args.seeds))
+        runs, baselines = [], []
+        for seed in seeds:
+            print(f"{name}: Haichi, seed {seed}…", flush=True)
+            runs.append(run_haichi(path, args.time_limit, args.workers, seed))
+            print(f"{name}: baseline, seed {seed}…", flush=True)
+            baselines.append(solve_baseline(path, args.time_limit, args.workers, seed))
+            print(f"{name} seed {seed}: Haichi {runs[-1]['objective']} ({runs[-1]['status']}), "
+                  f"baseline {baselines[-1][0]}", flush=True)
+        haichi, baseline = median_run(runs), median_baseline(baselines)
+        print(f"{name}: Haichi {haichi['objective']}{haichi['spread']}, baseline {baseline[0]}{baseline[3]}, "
               f"best known {best[name]}", flush=True)
         rows.append({"name": name, "haichi": haichi, "baseline": baseline, "best": best[name]})
         # a stopped run still leaves what it measured
