@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any, Callable
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -71,8 +72,7 @@ def run_haichi(path: Path, time_limit: float, workers: int, seed: int) -> dict:
 def median_run(runs: list[dict]) -> dict:
     """One row for several runs of one instance: the median run's objective and status (a run
     with no roster counts as the worst), the best bound, the median wall time, and the spread."""
-    ranked = sorted(runs, key=lambda r: (r["objective"] is None, r["objective"] or 0))
-    row = dict(ranked[(len(ranked) - 1) // 2])
+    row = dict(middle(runs, lambda r: r["objective"]))
     bounds = [r["bound"] for r in runs if r["bound"] is not None]
     row["bound"] = max(bounds) if bounds else None
     row["wall"] = sorted(r["wall"] for r in runs)[(len(runs) - 1) // 2]
@@ -86,9 +86,14 @@ def median_run(runs: list[dict]) -> dict:
 def median_baseline(runs: list[tuple[int | None, float, str]]) -> tuple:
     """The baseline's runs of one instance as one: the median run's objective and status, the
     best bound, and the spread."""
-    ranked = sorted(runs, key=lambda r: (r[0] is None, r[0] or 0))
-    objective, _, status = ranked[(len(ranked) - 1) // 2]
+    objective, _, status = middle(runs, lambda r: r[0])
     return objective, max(r[1] for r in runs), status, spread([r[0] for r in runs])
+
+
+def middle(runs: list, objective: Callable[[Any], int | None]) -> Any:
+    """The median run by objective (the lower middle one for an even count; no roster is worst)."""
+    ranked = sorted(runs, key=lambda r: (objective(r) is None, objective(r) or 0))
+    return ranked[(len(ranked) - 1) // 2]
 
 
 def spread(objectives: list[int | None]) -> str:
@@ -211,7 +216,7 @@ def _body(rows: list[dict], args: argparse.Namespace, done: bool,
         "Where a row names several seeds, both sides ran once per seed: the objective is the median run's "
         "(the lower middle one for an even count) with the lowest and highest, the bound the best of the runs, "
         "the wall time the median. "
-        "Re-run: `uv run python tests/benchmarks/bench_curtois.py --time-limit 60 --workers 2 --instances 1-24`.",
+        "Re-run: `uv run python tests/benchmarks/bench_curtois.py --time-limit 60 --workers 2 --instances 1-24 --seeds 3`.",
         "",
         *lines,
         "",
