@@ -222,7 +222,7 @@ def _body(rows: list[dict], args: argparse.Namespace, done: bool,
         "",
         *note,
         ("" if done else f"(run in progress: {len(rows)} instance(s) measured so far)\n")
-        + machine_line() + yardstick(args.reference) + code_version(),
+        + machine_line() + yardstick(args.reference) + args.code,
     ]
 
 
@@ -257,6 +257,7 @@ def main() -> int:
     parser.add_argument("--seeds", type=int, default=1, help="runs per instance and side, seeds seed, seed+1, ...")
     args = parser.parse_args()
     args.reference = reference_seconds()
+    args.code = code_version()  # the code being measured, read once before the first solve
     best = best_known()
     earlier = earlier_rows()
     rows = []
