@@ -23,6 +23,17 @@ Every part is an ordinary `Solver` on the same problem with a `Scope`, so every 
 it does to the whole plan; the people outside a part enter only through their fixed assignments.
 No part can prove optimality, nor bound the whole plan's cost: the result is "feasible", with no
 bound (None) rather than the trivial 0, whose gap of 100 % would tell a coordinator nothing.
+
+Measured and not kept: column generation over each person's schedule, for plans whose hard rules
+are all per person (`people_alone`). Each person's model here, with the cover rules left out and
+the cover's LP duals subtracted from its objective, priced a schedule: on Curtois Instance13 in
+0.08 s (median; 0.2 s at most) to optimality, but a round over its 120 nurses took 2-8 s on 2
+cores, and on Instance19 most nurses were not priced to optimality in 10 s. The master LP (GLOP)
+went from 71724 to 18469 in six rounds (32 s; the best known is 1348), and started from the
+schedules of a 10 s roster it did not move below that roster (8317 and 10169, with and without
+dual smoothing): within a minute on 2 cores this pricing is too slow to converge. A redundant
+automaton over the worked days for the run rules made one nurse's pricing slower (to the 5 s
+limit), not faster.
 """
 
 from __future__ import annotations
@@ -427,6 +438,9 @@ class StagedSolver:
     # Curtois 8 and 11-19 at 60 s, one run each back to back, 0.2 against 0.4: 8 1426/1432,
     # 11 3648/3554, 12 4812/5008, 13 4867/5117, 14 1297/1395, 15 5135/5712, 16 3539/3525,
     # 17 6811/6722, 18 5398/5822, 19 5180/5396 (sum 41993 against 43873); 0.1 gave 13 5231, 19 4868.
+    # 0.05 against 0.2 (a big model then handing over its first roster when it has none at 3 s),
+    # medians of seeds 0-2 at 60 s on 2 workers: 12 4818/4923, 18 5622/5919, 19 4553/5128, but
+    # 13 5440/5327, 16 3639/3547, 17 6505/6417, 15 5614/5653, and 8 1757/1620 (seed 0): not kept.
     HAND_OVER_SHARE = 0.2
 
     def __init__(self, problem: Problem, options: SolveOptions | None = None,
