@@ -102,7 +102,8 @@ def gap_of(objective: float, bound: float) -> float:
 # Measured and not kept: more simplex iterations for the root LP (root_lp_iterations, CP-SAT's
 # default 2000, which stops the root LP of the bigger Curtois models far from its optimum: their
 # bound stays near 0). At 100 000 the whole model of Instance17 bounded at 3829 after 12 s (28
-# before; 5722 after 30 s, the best known being 5746), 18 at 3506 (0), but the rosters were worse:
+# before; 5722 after 30 s, the best known being 5746) and, with the LP's constraints added at once
+# (add_lp_constraints_lazily off), 18 at 3506 (0 before); but the rosters were worse:
 # at 60 s 17 6609 and 6697 against 6197 (6310-6398 over three seeds before), 7 1066 against 1060,
 # 5 1143 against 1147 with a lower bound (997 against 1044), and Instance4 proved optimal in 37.5 s
 # against 31.2 s. The LP alone (GLOP, the model's linear constraints and at-most-ones) bounds 17 at
