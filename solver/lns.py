@@ -17,6 +17,11 @@ lowered the cost).
 
 Every round is the product's own model with some variables fixed, so every rule holds exactly as
 in the whole solve; nothing here knows which rules there are.
+
+Measured and not kept: a neighbourhood guided by the LP relaxation (RINS: free the pairs where
+the LP solution is fractional or disagrees with the roster). On Curtois Instance17 the LP (GLOP,
+4.5 s) left 1665 of 5304 pairs free; rounds of 5 s on 2 workers took a 60 s roster from 6811 to
+6796 in 30 s, where these rounds took the same roster to 6512 in the same 30 s.
 """
 
 from __future__ import annotations
