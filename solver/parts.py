@@ -32,9 +32,8 @@ cores, and on Instance19 (random duals) 18 nurses of 20 were not priced to optim
 The master LP (GLOP) went from 71724 to 18469 in six rounds (32 s; the best known is 1348), and
 started from the schedules of a 10 s roster it did not move below that roster (8317 and 10169,
 with and without dual smoothing): within a minute on 2 cores this pricing is too slow to
-converge. A redundant
-automaton over the worked days for the run rules made pricing slower, not faster (Instance13:
-from 0.08 s to the 5 s limit).
+converge. A redundant automaton over the worked days for the run rules made pricing slower, not
+faster (Instance13: from 0.08 s to the 5 s limit).
 """
 
 from __future__ import annotations
