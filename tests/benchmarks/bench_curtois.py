@@ -75,7 +75,7 @@ def median_run(runs: list[dict]) -> dict:
     row = dict(middle(runs, lambda r: r["objective"]))
     bounds = [r["bound"] for r in runs if r["bound"] is not None]
     row["bound"] = max(bounds) if bounds else None
-    row["wall"] = sorted(r["wall"] for r in runs)[(len(runs) - 1) // 2]
+    row["wall"] = middle(runs, lambda r: r["wall"])["wall"]
     if any("agrees" in r for r in runs):
         row["agrees"] = all(r.get("agrees", True) for r in runs)
         row["hard"] = max(r.get("hard", 0) for r in runs)
