@@ -22,6 +22,13 @@ Measured and not kept: a neighbourhood guided by the LP relaxation (RINS: free t
 the LP solution is fractional or disagrees with the roster). On Curtois Instance17 the LP (GLOP,
 4.5 s) left 1665 of 5304 pairs free; rounds of 5 s on 2 workers took a 60 s roster from 6811 to
 6796 in 30 s, where these rounds took the same roster to 6512 in the same 30 s.
+
+Measured and not kept either: people drawn by relatedness rather than at random (one person at
+random, the others weighted by the Jaccard index of the sessions each may take, to the 4th power,
+drawn without replacement). At 60 s on 2 workers, seeds 0-2, against never: in every round, 13
+5156, 4886 and 5523 (a separate run) against 4949, 4443 and 4683; in half of the rounds (run side
+by side with never): 12 4512, 4808 and 4924 against 4614, 4611 and 4522, 13 4542, 4200 and 4730 against
+4949, 4443 and 4683 - better on 13, worse on 12, within the spread between seeds.
 """
 
 from __future__ import annotations
