@@ -275,6 +275,8 @@ def read_matrix(
                 cells.report("staff_id", messages.empty(column_title(AVAILABILITY.column("staff_id"))))
             continue  # else a weekday row under the dates, a row of counts or notes
         known = known_id(staff_id, staff_ids)
+        if known is None and _weekday_row(row, columns):
+            continue  # `曜日 | 金 | 土 | …` under the dates: a label, not a person
         if known is None:
             cells.report("staff_id", messages.unknown_staff(staff_id))
             continue
@@ -323,6 +325,17 @@ def _undated_columns(table: Table, columns: list[Column]) -> list[int]:
     first = min(dated)
     return [col for col in range(first + 1, width)
             if col not in dated and col not in known and (col >= len(header) or is_blank(header[col]))]
+
+
+_WEEKDAY = re.compile(r"^\(?(?:[月火水木金土日祝](?:曜日?)?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\)?$")
+
+
+def _weekday_row(row: tuple[Any, ...], columns: list[Column]) -> bool:
+    """Whether every filled date cell of `row` names a weekday (`金`, `(土)`, `Sun`), at least one
+    does: the weekday row under the dates, whatever its first cells say (`曜日`)."""
+    filled = [row[col] for col, _, _ in columns if col < len(row) and not is_blank(row[col])]
+    return bool(filled) and all(
+        isinstance(value, str) and _WEEKDAY.match(normalize_header(value)) for value in filled)
 
 
 def _is_mark(value: Any, marks: MarkReader) -> bool:

@@ -80,10 +80,18 @@ def _zip_message(path: Path) -> str | None:
     return None
 
 
+def _delimited_text(head: bytes) -> bool:
+    """Whether a file's first bytes are a CSV or tab-separated text (renamed to .xlsx, say): no
+    NUL byte, a line break and a comma or tab before it, and no markup."""
+    line, newline, _rest = head.partition(b"\n")
+    return (b"\0" not in head and bool(newline) and (b"," in line or b"\t" in line)
+            and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"))
+
+
 def _text_message(path: Path, head: bytes) -> str:
     suffix = path.suffix.lower()
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if suffix in (".csv", ".tsv", ".txt"):
+    if suffix in (".csv", ".tsv", ".txt") or _delimited_text(head):
         return t("CSV・テキストファイルは取り込めません。", "CSV and text files cannot be imported. ") + save_as_xlsx()
     if lowered.startswith((b"<html", b"<!doctype html", b"<?xml", b"<table")):
         # Web pages and Excel 2003 XML saved under an .xls name.

@@ -53,6 +53,19 @@ def _tables(books: list[Book], spec: SheetSpec, problems: list[InputProblem]) ->
     return tables if found else None
 
 
+def _hidden_sheets(books: list[Book], problems: list[InputProblem]) -> list[InputProblem]:
+    """One problem per hidden sheet that others name, saying it is hidden: else a coordinator
+    looks for the sheet and cannot see its tab (an old copy hidden away, `勤務可否 (2)`, is read
+    like any other sheet of its name)."""
+    named = dict.fromkeys((p.file, p.sheet) for p in problems if p.sheet)
+    return [
+        InputProblem(book.name, title, "", messages.hidden_sheet())
+        for book in books
+        for title in book.titles
+        if (book.name, title) in named and book.hidden(title)
+    ]
+
+
 def _unrelated(book: Book, title: str, spec: SheetSpec) -> bool:
     """Whether an optional sheet (会場, 設定) is someone's notes rather than data: blank, or only
     named like one (`会場案内`) without its columns. Such sheets are skipped, not reported."""
@@ -195,6 +208,7 @@ def collect(
         if not books:
             return None, state.problems
         problem = _read(books, catalogue, state)
+        state.problems[:0] = _hidden_sheets(books, state.problems)  # first: it explains those below
     finally:
         for book in books:
             book.close()

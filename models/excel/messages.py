@@ -54,7 +54,8 @@ def bad_bool(value: Any) -> str:
 
 
 def unknown_mark(value: Any) -> str:
-    return t("不明な記号 \"{v}\"", 'unknown mark "{v}"', v=shown(value))
+    return t("不明な記号 \"{v}\"（○・△・×・午前・午後 のどれかを記入）",
+             'unknown mark "{v}" (write ○, △, ×, 午前 (AM) or 午後 (PM))', v=shown(value))
 
 
 def unknown_staff(staff_id: str) -> str:
@@ -136,3 +137,8 @@ def wrong_half_mark(value: Any, half: str) -> str:
 def period_reversed(start: str, end: str) -> str:
     return t("期間終了 {end} が期間開始 {start} より前です",
              "period_end {end} is before period_start {start}", start=start, end=end)
+
+
+def hidden_sheet() -> str:
+    return t("このシートは非表示です（シート見出しを右クリックして［再表示］。古い控えなら削除してください）",
+             "this sheet is hidden (right-click a sheet tab > Unhide; delete it if it is an old copy)")

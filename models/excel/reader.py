@@ -115,6 +115,13 @@ class Book:
         ]
         return (exact + starts) if prefix else starts[:1]
 
+    def hidden(self, title: str) -> bool:
+        """Whether the sheet `title` is hidden (or very hidden) in Excel."""
+        try:
+            return getattr(self._wb[title], "sheet_state", "visible") != "visible"
+        except KeyError:
+            return False
+
     @staticmethod
     def named(title: str, spec: SheetSpec) -> bool:
         """Whether `title` is one of the names of `spec` (not merely starting like one)."""
@@ -331,23 +338,38 @@ class Table:
         return same
 
 
-def _column_lookup(columns: Iterable[Column]) -> dict[str, str]:
-    lookup: dict[str, str] = {}
+def _column_lookup(columns: Iterable[Column]) -> dict[str, tuple[str, int]]:
+    """Normalised header -> (field, rank): rank 0 for a column's own names (`職員ID`, `staff_id`),
+    1 for its aliases (`番号`)."""
+    lookup: dict[str, tuple[str, int]] = {}
     for column in columns:
-        for name in column.names():
-            lookup.setdefault(normalize_header(name), column.key)
+        for rank, name in enumerate(column.names()):
+            lookup.setdefault(normalize_header(name), (column.key, 0 if rank < 2 else 1))
     return lookup
 
 
+# A note in brackets at the end of a header: a unit or a hint (`時給（円）`, `月上限(回)`, `氏名【漢字】`).
+_HEADER_NOTE = re.compile(r"(?:\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|<[^<>]*>|〈[^〈〉]*〉)$")
+
+
 def match_columns(row: tuple[Any, ...], columns: Iterable[Column]) -> dict[str, int]:
-    """Which column index holds each known field in a header row (first occurrence wins)."""
+    """Which column index holds each known field in a header row. A header naming a field by its
+    own name beats one naming it by an alias (a running `番号` left of `職員ID`), which beats one
+    with a note in brackets after the name (`時給（円）`); among equals the first wins."""
     lookup = _column_lookup(columns)
-    found: dict[str, int] = {}
+    found: dict[str, tuple[int, int]] = {}  # field -> (rank, column)
     for index, value in enumerate(row):
-        key = lookup.get(normalize_header(value))
-        if key is not None and key not in found:
-            found[key] = index
-    return found
+        header = normalize_header(value)
+        match = lookup.get(header)
+        if match is None and (bare := _HEADER_NOTE.sub("", header)) != header:
+            match = lookup.get(bare)
+            match = (match[0], 2) if match is not None else None
+        if match is None:
+            continue
+        key, rank = match
+        if key not in found or rank < found[key][0]:
+            found[key] = (rank, index)
+    return {key: index for key, (_rank, index) in found.items()}
 
 
 def column_title(column: Column) -> str:

@@ -67,6 +67,9 @@ def test_csv_and_web_pages(tmp_path: Path) -> None:
     csv = tmp_path / "staff.csv"
     csv.write_text("職員ID,氏名\nH001,山田\n", encoding="utf-8")
     assert "CSV and text files cannot be imported" in _messages(csv)[0]
+    renamed = tmp_path / "staff.xlsx"  # a CSV saved (or renamed) with the workbook's name
+    renamed.write_bytes("職員ID,氏名\r\nH001,山田\r\n".encode("cp932"))
+    assert "CSV and text files cannot be imported" in _messages(renamed)[0]
     html = tmp_path / "export.xls"
     html.write_text("<html><table><tr><td>1</td></tr></table></html>")
     assert "web-page and XML spreadsheets" in _messages(html)[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import openpyxl
 import pytest
 from workbooks import MATRIX_ROWS, SESSION_ROWS, STAFF_ROWS, form, standard, write_book
 
@@ -74,7 +75,7 @@ def test_missing_required_column_pinned_to_header_row_in_current_language(tmp_pa
 def test_unknown_mark_message_names_sheet_and_cell(tmp_path):
     matrix = [MATRIX_ROWS[0], MATRIX_ROWS[1], ["H002", "佐藤", "△", "?"]]
     found = problems_of(write_book(tmp_path / "a.xlsx", standard(勤務可否=matrix)))
-    assert [str(p) for p in found] == ['a.xlsx 勤務可否!D3: unknown mark "?"']
+    assert [str(p) for p in found] == ['a.xlsx 勤務可否!D3: unknown mark "?" (write ○, △, ×, 午前 (AM) or 午後 (PM))']
 
 
 def test_duplicate_staff_id_after_normalizing(tmp_path):
@@ -200,7 +201,7 @@ def test_unknown_mark_in_japanese(tmp_path):
     matrix = [MATRIX_ROWS[0], ["H001", "山田", "?", "○"]]
     set_language("ja")
     found = problems_of(write_book(tmp_path / "a.xlsx", standard(勤務可否=matrix)))
-    assert [str(p) for p in found] == ['a.xlsx 勤務可否!C2: 不明な記号 "?"']
+    assert [str(p) for p in found] == ['a.xlsx 勤務可否!C2: 不明な記号 "?"（○・△・×・午前・午後 のどれかを記入）']
 
 
 def test_session_outside_the_settings_period(tmp_path):
@@ -298,3 +299,29 @@ def test_marks_under_a_blank_header_are_reported_once_a_column(tmp_path):
     assert [(where(p), p.message) for p in found] == [(("u.xlsx", "勤務可否", "D1"), (
         "marks in a column with no date in the header row (write its date; for mornings and "
         "afternoons, put 午前 and 午後 in the row under the dates)"))]
+
+
+def test_an_unknown_id_over_marks_is_still_reported_beside_a_weekday_row(tmp_path):
+    """Only a row of weekday names is skipped: a mistyped ID over someone's marks is reported."""
+    matrix = [MATRIX_ROWS[0], ["曜日", None, "水", "火"], ["H009", "誰か", "○", "水"], *MATRIX_ROWS[1:]]
+    found = problems_of(write_book(tmp_path / "w.xlsx", standard(勤務可否=matrix)))
+    assert [(where(p), p.message) for p in found] == [
+        (("w.xlsx", "勤務可否", "A3"), 'staff ID "H009" is not on the staff sheet')]
+
+
+def test_problems_on_a_hidden_sheet_say_that_it_is_hidden(tmp_path):
+    """An old copy of the matrix hidden away (`勤務可否 (2)`) is still read; its problems come with
+    one saying the sheet is hidden, else its tab cannot be found."""
+    path = write_book(tmp_path / "h.xlsx", {**standard(), "勤務可否 (2)": MATRIX_ROWS})
+    book = openpyxl.load_workbook(path)
+    book["勤務可否 (2)"].sheet_state = "hidden"
+    book.save(path)
+    found = problems_of(path)
+    assert [where(p) for p in found] == [("h.xlsx", "勤務可否 (2)", ""), ("h.xlsx", "勤務可否 (2)", "A2"),
+                                         ("h.xlsx", "勤務可否 (2)", "A3")]
+    assert "hidden" in found[0].message and "Unhide" in found[0].message
+
+
+def test_a_visible_sheet_gets_no_hidden_note(tmp_path):
+    found = problems_of(write_book(tmp_path / "v.xlsx", {**standard(), "勤務可否 (2)": MATRIX_ROWS}))
+    assert all("hidden" not in p.message for p in found) and len(found) == 2

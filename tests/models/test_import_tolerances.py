@@ -414,3 +414,31 @@ def test_half_day_columns_under_day_numbers_beside_whole_day_columns(tmp_path):
     assert problem.mark("H001", date(2026, 4, 14)) is Mark.PM_ONLY
     assert problem.mark("H002", date(2026, 4, 1)) is Mark.AVAILABLE
     assert problem.mark("H002", date(2026, 4, 14)) is Mark.UNAVAILABLE
+
+
+def test_headers_with_a_unit_or_note_in_brackets(tmp_path):
+    """`時給（円）`, `月上限(回)`, `年間上限額【円】`, `最大人数（人）`, `氏名（フルネーム）`: the column
+    named before the brackets, not a column left out unseen (a pay cap silently dropped)."""
+    staff = [["職員ID", "氏名（フルネーム）", "月上限(回)", "時給（円）", "年間上限額【円】"],
+             ["H001", "山田 花子", 4, 1950, 1_030_000], ["H002", "佐藤 次郎", 8, 2000, None]]
+    sessions = [[*SESSION_ROWS[0][:5], "必要人数（人）", "最大人数（人）", "必要スキル"], *SESSION_ROWS[1:]]
+    problem = read_workbooks([write_book(tmp_path / "u.xlsx", standard(職員=staff, 枠=sessions))])
+    first = problem.staff[0]
+    assert (first.name, first.max_per_month, first.hourly_rate, first.annual_pay_cap) == ("山田 花子", 4, 1950, 1_030_000)
+    assert [(r.min_staff, r.max_staff) for r in problem.requirements] == [(2, 2), (1, 1)]
+
+
+def test_a_column_named_exactly_beats_one_named_by_an_alias(tmp_path):
+    """A running `番号` left of `職員ID` (both names of the ID column): the IDs are read from
+    `職員ID`, not from the running numbers that would hand one person's marks to another."""
+    staff = [["職員ID", "氏名"], ["001", "山田 花子"], ["002", "佐藤 次郎"]]
+    matrix = [["番号", "職員ID", "氏名", datetime(2026, 4, 1)], [1, "002", "佐藤 次郎", "×"], [2, "001", "山田 花子", "○"]]
+    problem = read_workbooks([write_book(tmp_path / "n.xlsx", standard(職員=staff, 勤務可否=matrix))])
+    assert problem.mark("001", date(2026, 4, 1)) is Mark.AVAILABLE
+    assert problem.mark("002", date(2026, 4, 1)) is Mark.UNAVAILABLE
+
+
+def test_weekday_row_labelled_in_the_id_column_is_skipped(tmp_path):
+    matrix = [MATRIX_ROWS[0], ["曜日", None, "(水)", "火"], *MATRIX_ROWS[1:]]
+    problem = read_workbooks([write_book(tmp_path / "w.xlsx", standard(勤務可否=matrix))])
+    assert len(problem.availability) == 4
