@@ -390,7 +390,7 @@ def locate(
         if len(found) > len(best_found):
             best, best_found, stacked = index, found, None
         if index + 1 < len(rows):
-            both = _stacked(row, rows[index + 1])
+            both = _stacked(row, rows[index + 1], spec.columns)
             found = match_columns(both, spec.columns)
             if len(found) > len(best_found):
                 best, best_found, stacked = index + 1, found, both
@@ -413,12 +413,29 @@ def locate(
     return None
 
 
-def _stacked(upper: tuple[Any, ...], lower: tuple[Any, ...]) -> tuple[Any, ...]:
+def _stacked(upper: tuple[Any, ...], lower: tuple[Any, ...], columns: Iterable[Column]) -> tuple[Any, ...]:
     """Two header rows read as one: each column's lower cell, or its upper one where the lower is
-    blank."""
+    blank. A lower cell that names a column only together with the label above it (`上限（回）`
+    merged over `1日 | 週 | 月`: 1日上限, 週上限, 月上限) stands for that column; the label is the
+    upper cell, or the nearest one to its left when a merge leaves the upper cell empty."""
     width = max(len(upper), len(lower))
     upper, lower = upper + (None,) * (width - len(upper)), lower + (None,) * (width - len(lower))
-    return tuple(u if is_blank(v) else v for u, v in zip(upper, lower))
+    known = _column_lookup(columns)
+    out: list[Any] = []
+    label = ""
+    for u, v in zip(upper, lower):
+        if not is_blank(u):
+            label = _HEADER_NOTE.sub("", normalize_header(u))
+        if is_blank(v):
+            out.append(u)
+            continue
+        name = normalize_header(v)
+        if name not in known and label:
+            name = next((both for both in (name + label, label + name) if both in known), None)
+            if name is not None:
+                v = name
+        out.append(v)
+    return tuple(out)
 
 
 def find_label(rows: list[tuple[Any, ...]], labels: Iterable[str], above: int) -> tuple[int, int, Any] | None:

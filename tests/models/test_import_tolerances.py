@@ -442,3 +442,14 @@ def test_weekday_row_labelled_in_the_id_column_is_skipped(tmp_path):
     matrix = [MATRIX_ROWS[0], ["曜日", None, "(水)", "火"], *MATRIX_ROWS[1:]]
     problem = read_workbooks([write_book(tmp_path / "w.xlsx", standard(勤務可否=matrix))])
     assert len(problem.availability) == 4
+
+
+def test_a_label_merged_over_sub_headers_names_their_columns(tmp_path):
+    """`上限（回）` merged over `1日 | 週 | 月`: the columns 1日上限, 週上限 and 月上限, not three
+    columns left out unseen."""
+    staff = [["職員ID", "氏名", "上限（回）", None, None, "備考"],
+             [None, None, "1日", "週", "月", None],
+             ["H001", "山田 花子", 1, 2, 6, "午前のみ"], ["H002", "佐藤 次郎", 2, 3, 8, None]]
+    problem = read_workbooks([write_book(tmp_path / "l.xlsx", standard(職員=staff))])
+    first = problem.staff[0]
+    assert (first.max_per_day, first.max_per_week, first.max_per_month, first.notes) == (1, 2, 6, "午前のみ")
