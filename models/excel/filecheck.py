@@ -91,8 +91,13 @@ def _delimited_text(head: bytes) -> bool:
 def _text_message(path: Path, head: bytes) -> str:
     suffix = path.suffix.lower()
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if suffix in (".csv", ".tsv", ".txt") or _delimited_text(head):
+    if suffix in (".csv", ".tsv", ".txt"):
         return t("CSV・テキストファイルは取り込めません。", "CSV and text files cannot be imported. ") + save_as_xlsx()
+    if _delimited_text(head):  # Excel may refuse to open it under its workbook name: rename it first
+        return t("CSV・テキストファイルは取り込めません (中身が CSV です)。拡張子を .csv に変えてから Excel で開き、"
+                 "[名前を付けて保存] で「Excel ブック (*.xlsx)」を選んで保存し直してから取り込んでください。",
+                 "CSV and text files cannot be imported (this file holds CSV). Rename it to .csv, open it in "
+                 "Excel, choose Save As > Excel Workbook (*.xlsx), and import the .xlsx file.")
     if lowered.startswith((b"<html", b"<!doctype html", b"<?xml", b"<table")):
         # Web pages and Excel 2003 XML saved under an .xls name.
         return t("Web ページ / XML 形式の表は取り込めません。", "web-page and XML spreadsheets cannot be imported. ") + (
