@@ -159,6 +159,21 @@ for _symbols, _mark in (
         _MARKS[_symbol] = _mark
 
 
+# Between the two times of a range: 〜 ~ - – — ー, or から (`9時から12時`), NFKC already applied.
+_RANGE = re.compile(r"\s*(?:[~〜\-–—ー]|から)\s*")
+
+
+def parse_time_range(value: Any) -> tuple[int, int]:
+    """Start and end in minutes after midnight from one cell holding both (`9:30～11:30`,
+    `9時から12時`, `午後1時半-午後3時`)."""
+    if not isinstance(value, str):
+        raise ValueError(f"not a time range: {value!r}")
+    parts = _RANGE.split(_text(value))
+    if len(parts) != 2 or not all(parts):
+        raise ValueError(f"not a time range: {value!r}")
+    return parse_time(parts[0]), parse_time(parts[1])
+
+
 def parse_mark(value: Any) -> Mark | None:
     """The availability mark in a cell (○/×/△/午前/午後 in any variant), None when blank."""
     if _is_blank(value):

@@ -61,8 +61,10 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
               "A rule with 必須 = いいえ may be broken when needed, at the cost given by its 重み (weight)."),
         ]),
         (t("日付と時刻の書き方", "Dates and times"), [
-            t("日付: 2026/4/1、2026-04-01、令和8年4月1日、4/1 のどれでもかまいません。時刻: 9:00、13:30（24時間表記）。全角数字でも読み取れます。",
-              "Dates: 2026/4/1, 2026-04-01, 令和8年4月1日 or 4/1. Times: 9:00, 13:30 (24-hour). Full-width digits are fine."),
+            t("日付: 2026/4/1、2026-04-01、令和8年4月1日、4/1 のどれでもかまいません。時刻: 9:00、13:30（24時間表記）。全角数字でも読み取れます。"
+              "開始・終了の列の代わりに「時間」の列に 9:30～11:30 と書いても読み取れます。",
+              "Dates: 2026/4/1, 2026-04-01, 令和8年4月1日 or 4/1. Times: 9:00, 13:30 (24-hour). Full-width digits are fine. "
+              "Instead of the start and end columns, one time column holding 9:30-11:30 is read too."),
         ]),
     ]
 

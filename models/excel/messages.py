@@ -40,6 +40,11 @@ def bad_time(value: Any) -> str:
     return t("時刻が正しくありません \"{v}\"", 'invalid time "{v}"', v=shown(value))
 
 
+def bad_time_range(value: Any) -> str:
+    return t("時間が正しくありません \"{v}\"（例: 9:30～11:30）", 'invalid time range "{v}" (e.g. 9:30-11:30)',
+             v=shown(value))
+
+
 def bad_count(value: Any) -> str:
     return t("0以上の整数ではありません \"{v}\"", 'not a whole number of 0 or more "{v}"', v=shown(value))
 

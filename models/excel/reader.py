@@ -386,18 +386,18 @@ def locate(
     (then None)."""
     best, best_found, stacked = 0, {}, None
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        found = match_columns(row, spec.columns)
+        found = match_columns(row, spec.readable())
         if len(found) > len(best_found):
             best, best_found, stacked = index, found, None
         if index + 1 < len(rows):
-            both = _stacked(row, rows[index + 1], spec.columns)
-            found = match_columns(both, spec.columns)
+            both = _stacked(row, rows[index + 1], spec.readable())
+            found = match_columns(both, spec.readable())
             if len(found) > len(best_found):
                 best, best_found, stacked = index + 1, found, both
     if stacked is not None:  # the lower row stands for both: data starts below it
         rows = rows[:best] + [stacked] + rows[best + 1:]
     table = Table(file, sheet, rows, best, best_found)
-    missing = [c for c in spec.columns if c.required and c.key not in best_found]
+    missing = [c for c in spec.columns if c.required and c.key not in best_found and not _within(c, spec, best_found)]
     if not missing:
         return table
     header = rows[best] if rows else ()
@@ -411,6 +411,13 @@ def locate(
             )
         )
     return None
+
+
+def _within(column: Column, spec: SheetSpec, found: dict[str, int]) -> bool:
+    """Whether a missing column comes inside another one instead: that one is there, and none of
+    the columns it stands for (`時間` for both 開始 and 終了, not for 終了 beside a 開始)."""
+    return column.within is not None and column.within in found and not any(
+        other.within == column.within and other.key in found for other in spec.columns)
 
 
 def _stacked(upper: tuple[Any, ...], lower: tuple[Any, ...], columns: Iterable[Column]) -> tuple[Any, ...]:

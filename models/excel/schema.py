@@ -15,6 +15,8 @@ class Column:
     ja: str  # the Japanese header
     required: bool = False
     aliases: tuple[str, ...] = ()  # other headers people write for the same column
+    # a required column that may come inside another one instead: 開始 and 終了 within 時間 (`9:30～11:30`)
+    within: str | None = None
 
     def names(self) -> tuple[str, ...]:
         return (self.ja, self.key, *self.aliases)
@@ -27,12 +29,18 @@ class SheetSpec:
     columns: tuple[Column, ...]
     required: bool = True
     aliases: tuple[str, ...] = ()
+    # columns read when a workbook has them but never written: the template has their parts instead
+    read_only: tuple[Column, ...] = ()
 
     def names(self) -> tuple[str, ...]:
         return (self.ja, self.key, *self.aliases)
 
+    def readable(self) -> tuple[Column, ...]:
+        """Every column the importer knows on this sheet: the written ones, then the read-only ones."""
+        return self.columns + self.read_only
+
     def column(self, key: str) -> Column:
-        for c in self.columns:
+        for c in self.readable():
             if c.key == key:
                 return c
         raise KeyError(key)
@@ -66,14 +74,15 @@ SESSIONS = SheetSpec(
         Column("date", "日付", True, ("実施日", "日にち")),
         Column("site", "会場", True, ("場所", "実施場所")),
         Column("activity", "内容", True, ("事業", "健診", "業務")),
-        Column("start", "開始", True, ("開始時刻", "開始時間")),
-        Column("end", "終了", True, ("終了時刻", "終了時間")),
+        Column("start", "開始", True, ("開始時刻", "開始時間"), within="time"),
+        Column("end", "終了", True, ("終了時刻", "終了時間"), within="time"),
         Column("min_staff", "必要人数", True, ("人数", "必要数")),
         Column("max_staff", "最大人数", aliases=("上限人数",)),
         Column("required_skills", "必要スキル", aliases=("必要資格",)),
         Column("notes", "備考", aliases=("メモ",)),
     ),
     aliases=("健診枠", "日程", "セッション"),
+    read_only=(Column("time", "時間", aliases=("時間帯", "実施時間", "勤務時間", "time range")),),
 )
 
 AVAILABILITY = SheetSpec(

@@ -17,7 +17,7 @@ from models.errors import InputProblem
 from models.excel import messages
 from models.excel.reader import Cells, Period, Table
 from models.excel.schema import SESSIONS, SITES, STAFF
-from models.textparse import parse_count, parse_date, parse_skill_counts, parse_skills, parse_time
+from models.textparse import parse_count, parse_date, parse_skill_counts, parse_skills, parse_time, parse_time_range
 
 
 def parse_amount(value: Any) -> int:
@@ -104,6 +104,8 @@ def read_sessions(
     even on a row with other problems, is added to `dates` (so the period is known regardless).
     """
     col = SESSIONS.column
+    # no 開始/終了 columns: both times in a 時間 column (located only then, see Column.within)
+    ranged = "start" not in table.columns and "end" not in table.columns and "time" in table.columns
     for index, row in table.data():
         cells = Cells(table, index, row, problems)
         day = cells.get("date", to_date, messages.bad_date, col("date"))
@@ -111,8 +113,11 @@ def read_sessions(
             dates.append(day)
         site = cells.text("site", col("site"))
         activity = cells.text("activity", col("activity"))
-        start = cells.get("start", parse_time, messages.bad_time, col("start"))
-        end = cells.get("end", parse_time, messages.bad_time, col("end"))
+        if ranged:  # one cell holds both (`9:30～11:30`)
+            start, end = cells.get("time", parse_time_range, messages.bad_time_range, col("time")) or (None, None)
+        else:
+            start = cells.get("start", parse_time, messages.bad_time, col("start"))
+            end = cells.get("end", parse_time, messages.bad_time, col("end"))
         min_staff = cells.get("min_staff", parse_count, messages.bad_count, col("min_staff"))
         max_staff = cells.get("max_staff", parse_count, messages.bad_count)
         skills = cells.get("required_skills", parse_skill_counts, messages.bad_skills, default=())
@@ -120,7 +125,7 @@ def read_sessions(
             cells.report("date", messages.outside_period(
                 day.isoformat(), period.start.isoformat(), period.end.isoformat()))
         if start is not None and end is not None and end <= start:
-            cells.report("end", messages.end_not_after_start(hhmm(start), hhmm(end)))
+            cells.report("time" if ranged else "end", messages.end_not_after_start(hhmm(start), hhmm(end)))
         if max_staff is None:
             max_staff = min_staff
         if min_staff is not None and max_staff < min_staff:

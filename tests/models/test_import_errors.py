@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 
 import openpyxl
 import pytest
@@ -325,3 +325,20 @@ def test_problems_on_a_hidden_sheet_say_that_it_is_hidden(tmp_path):
 def test_a_visible_sheet_gets_no_hidden_note(tmp_path):
     found = problems_of(write_book(tmp_path / "v.xlsx", {**standard(), "勤務可否 (2)": MATRIX_ROWS}))
     assert all("hidden" not in p.message for p in found) and len(found) == 2
+
+
+def test_a_time_range_that_cannot_be_read_names_its_cell(tmp_path):
+    sessions = [["日付", "会場", "内容", "時間帯", "必要人数"],
+                [datetime(2026, 4, 1), "灘", "3歳児健診", "午後", 2],
+                [datetime(2026, 4, 14), "東灘", "1歳6か月児健診", "12:00-9:00", 1]]
+    found = problems_of(write_book(tmp_path / "r.xlsx", standard(枠=sessions)))
+    assert [str(p) for p in found] == [
+        'r.xlsx 枠!D2: invalid time range "午後" (e.g. 9:30-11:30)',
+        'r.xlsx 枠!D3: end 09:00 is not after start 12:00']
+
+
+def test_an_end_column_without_a_start_column_is_still_missing_start(tmp_path):
+    sessions = [["日付", "会場", "内容", "時間", "終了", "必要人数"],
+                [datetime(2026, 4, 1), "灘", "3歳児健診", "13:00～16:00", time(16, 0), 2]]
+    found = problems_of(write_book(tmp_path / "r.xlsx", standard(枠=sessions)))
+    assert [str(p) for p in found] == ['r.xlsx 枠!A1: required column "start" is missing']

@@ -453,3 +453,23 @@ def test_a_label_merged_over_sub_headers_names_their_columns(tmp_path):
     problem = read_workbooks([write_book(tmp_path / "l.xlsx", standard(職員=staff))])
     first = problem.staff[0]
     assert (first.max_per_day, first.max_per_week, first.max_per_month, first.notes) == (1, 2, 6, "午前のみ")
+
+
+def test_start_and_end_in_one_time_column(tmp_path):
+    """`時間 | 9:30～11:30`: no 開始 and 終了 columns, both times in one cell, in the ways people
+    write a range."""
+    sessions = [["日付", "会場", "内容", "時間", "必要人数"],
+                [datetime(2026, 4, 1), "灘", "3歳児健診", "13:00～16:00", 2],
+                [datetime(2026, 4, 14), "東灘", "1歳6か月児健診", "９：３０〜１１：３０", 1],
+                [datetime(2026, 4, 14), "灘", "歯科相談", "午後1時から午後3時半", 1]]
+    problem = read_workbooks([write_book(tmp_path / "r.xlsx", standard(枠=sessions))])
+    assert [(r.activity, r.start, r.end) for r in problem.requirements] == [
+        ("3歳児健診", 13 * 60, 16 * 60), ("1歳6か月児健診", 9 * 60 + 30, 11 * 60 + 30), ("歯科相談", 13 * 60, 15 * 60 + 30)]
+
+
+def test_a_time_column_beside_start_and_end_is_not_read(tmp_path):
+    """`時間` beside 開始 and 終了 (a duration, say): the times come from 開始 and 終了."""
+    sessions = [[*SESSION_ROWS[0][:5], "時間", *SESSION_ROWS[0][5:]],
+                *[[*row[:5], "3時間", *row[5:]] for row in SESSION_ROWS[1:]]]
+    problem = read_workbooks([write_book(tmp_path / "r.xlsx", standard(枠=sessions))])
+    assert [(r.start, r.end) for r in problem.requirements] == [(13 * 60, 16 * 60), (9 * 60, 12 * 60)]
