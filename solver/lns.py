@@ -60,7 +60,9 @@ from solver.core import Pinned, Solver, hint_every_variable, light_presolve
 # and 19): better on 15 (5122 and 5471 against 5543 and 5648), worse on 11 (3548 and 3474 against
 # 3450 and 3451, where neighbourhoods solved in time grow to 40-60 % of the people and days), the
 # rest within the spread between seeds; sum 54639 against 55501. Not kept: the gain is the size of
-# that spread and 11 loses.
+# that spread and 11 loses. 10 times the set-up (1 s rounds on 13, the only one it changes) against
+# 5, seeds 0-5 side by side while other work shared the 2 cores: 13 medians 5466 against 5674, the
+# runs spanning 4624-6862 and 4778-6648. Not kept either: the spread swamps it.
 SETUP_TIMES, SHORTEST, LONGEST = 5.0, 0.5, 2.0
 # A search that has stalled lengthens its rounds: every STALLED_ROUNDS rounds in a row that lowered
 # nothing (on all workers together) double the round's time, up to STALLED_LONGEST; the next round
