@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -338,9 +339,10 @@ class Table:
         return same
 
 
-def _column_lookup(columns: Iterable[Column]) -> dict[str, tuple[str, int]]:
+@lru_cache(maxsize=32)
+def _column_lookup(columns: tuple[Column, ...]) -> dict[str, tuple[str, int]]:
     """Normalised header -> (field, rank): rank 0 for a column's own names (`職員ID`, `staff_id`),
-    1 for its aliases (`番号`)."""
+    1 for its aliases (`番号`). Built once per set of columns (header rows are tried one by one)."""
     lookup: dict[str, tuple[str, int]] = {}
     for column in columns:
         for rank, name in enumerate(column.names()):
@@ -356,7 +358,7 @@ def match_columns(row: tuple[Any, ...], columns: Iterable[Column]) -> dict[str, 
     """Which column index holds each known field in a header row. A header naming a field by its
     own name beats one naming it by an alias (a running `番号` left of `職員ID`), which beats one
     with a note in brackets after the name (`時給（円）`); among equals the first wins."""
-    lookup = _column_lookup(columns)
+    lookup = _column_lookup(tuple(columns))
     found: dict[str, tuple[int, int]] = {}  # field -> (rank, column)
     for index, value in enumerate(row):
         header = normalize_header(value)
@@ -427,7 +429,7 @@ def _stacked(upper: tuple[Any, ...], lower: tuple[Any, ...], columns: Iterable[C
     upper cell, or the nearest one to its left when a merge leaves the upper cell empty."""
     width = max(len(upper), len(lower))
     upper, lower = upper + (None,) * (width - len(upper)), lower + (None,) * (width - len(lower))
-    known = _column_lookup(columns)
+    known = _column_lookup(tuple(columns))
     out: list[Any] = []
     label = ""
     for u, v in zip(upper, lower):
