@@ -6,3 +6,16 @@ import os
 
 # Set before any Qt import: GUI tests run without a display (CI has none).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from models.i18n import language, set_language  # noqa: E402
+
+
+@pytest.fixture
+def japanese():
+    """Messages in Japanese for one test (a module opts in with `pytestmark`), the language before restored."""
+    before = language()
+    set_language("ja")
+    yield
+    set_language(before)

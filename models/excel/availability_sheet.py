@@ -1,8 +1,8 @@
-"""Who can work when: the 勤務可否 matrix (staff × dates) and one-person availability forms.
+"""Who can work when: the 勤務可否 matrix (staff × dates).
 
-A matrix has `職員ID` as a column header and one column per date; a form has a `職員ID` label
-with the ID to its right, above a `日付 | 可否` table with one row per date. Marks outside the
-plan period are ignored; a form replaces what a matrix said about that person.
+A matrix has `職員ID` as a column header and one column per date (one-person forms are read by
+`models.excel.form_sheet`). Marks outside the plan period are ignored; a form replaces what a
+matrix said about that person.
 """
 
 from __future__ import annotations
@@ -12,23 +12,11 @@ import unicodedata
 from datetime import date, datetime
 from typing import Any
 
-from models.domain import Mark, day_mark, known_id, normalize
+from models.domain import Mark, day_mark, known_id
 from models.errors import InputProblem
 from models.excel import messages
-from models.excel.reader import (
-    HEADER_SEARCH_ROWS,
-    Cells,
-    Period,
-    Table,
-    cell_name,
-    column_title,
-    find_label,
-    is_blank,
-    locate,
-    match_columns,
-    normalize_header,
-)
-from models.excel.schema import AVAILABILITY, AVAILABILITY_FORM, FORM_STAFF_ID_LABELS
+from models.excel.reader import Cells, Period, Table, cell_name, column_title, is_blank, normalize_header
+from models.excel.schema import AVAILABILITY
 from models.textparse import parse_mark, western_year
 
 Availability = dict[tuple[str, date], Mark]
@@ -38,31 +26,11 @@ Seen = dict[str, list[tuple[str, frozenset[date]]]]  # staff ID -> (where a matr
 _DATE_LIKE = re.compile(r"\d+\s*[/月.\-]\s*\d+")
 
 
-def _looks_like_date(value: Any) -> bool:
-    """Whether a header that failed to parse was meant as a date (else it is an extra column)."""
+def looks_like_date(value: Any) -> bool:
+    """Whether a header or cell that failed to parse was meant as a date (`4/31`), not a word."""
     if isinstance(value, (date, datetime)):
         return True
     return isinstance(value, str) and bool(_DATE_LIKE.search(unicodedata.normalize("NFKC", value)))
-
-
-def is_form(rows: list[tuple[Any, ...]]) -> bool:
-    """Whether a 勤務可否 sheet is a one-person form: a `日付 | 可否` header in the first rows, or a
-    `日付` header below a `職員ID | H003` label (its answer column misnamed, which `locate` reports)."""
-    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        found = match_columns(row, AVAILABILITY_FORM.columns)
-        if "date" in found and ("mark" in found or _id_label_above(rows, index)):
-            return True
-    return False
-
-
-def _id_label_above(rows: list[tuple[Any, ...]], below: int) -> bool:
-    """Whether a staff-ID label with an ID to its right stands above row `below` (a matrix's
-    `職員ID` header has `氏名` or a date to its right instead)."""
-    label = find_label(rows, FORM_STAFF_ID_LABELS, below)
-    if label is None or is_blank(label[2]):
-        return False
-    value = label[2]
-    return not _looks_like_date(value) and not match_columns((value,), AVAILABILITY.columns)
 
 
 class MarkReader:
@@ -131,7 +99,7 @@ def _date_columns(table: Table, period: Period, problems: list[InputProblem],
         try:
             dated[col] = period.to_date(value)
         except ValueError:
-            if _looks_like_date(value):
+            if looks_like_date(value):
                 bad = True
                 problems.append(table.problem(table.header_row, col, messages.bad_date(value)))
             elif other is None:
@@ -349,48 +317,3 @@ def _is_mark(value: Any, marks: MarkReader) -> bool:
 def _has_mark(row: tuple[Any, ...], columns: list[Column], marks: MarkReader) -> bool:
     """Whether any date cell of `row` holds a mark (`水`, counts and notes are not marks)."""
     return any(col < len(row) and _is_mark(row[col], marks) for col, _, _ in columns)
-
-
-def read_form(
-    file: str,
-    sheet: str,
-    rows: list[tuple[Any, ...]],
-    staff_ids: set[str],
-    period: Period,
-    problems: list[InputProblem],
-    forms: dict[str, Availability],
-    seen: dict[str, str],
-) -> None:
-    """Reads one person's form into `forms[staff_id]` (their marks inside the period)."""
-    table = locate(file, sheet, rows, AVAILABILITY_FORM, problems)
-    if table is None:
-        return
-    label = find_label(rows, FORM_STAFF_ID_LABELS, table.header_row)
-    staff_id = normalize(label[2]) if label else ""
-    if not staff_id:
-        where = cell_name(label[0], label[1]) if label else cell_name(table.header_row, 0)
-        problems.append(InputProblem(file, sheet, where, messages.no_form_id()))
-        return
-    id_cell = cell_name(label[0], label[1])
-    known = known_id(staff_id, staff_ids)
-    if known is None:
-        problems.append(InputProblem(file, sheet, id_cell, messages.unknown_staff(staff_id)))
-        return
-    staff_id = known
-    if staff_id in seen:
-        problems.append(InputProblem(file, sheet, id_cell,
-                                     messages.duplicate_availability(staff_id, seen[staff_id])))
-        return
-    seen[staff_id] = f"{file} {sheet}!{id_cell}"
-    marks: Availability = {}
-    for index, row in table.data():
-        cells = Cells(table, index, row, problems)
-        mark = cells.get("mark", parse_mark, messages.unknown_mark)
-        if is_blank(cells.raw("date")):
-            if mark is not None:
-                cells.report("date", messages.empty(column_title(AVAILABILITY_FORM.column("date"))))
-            continue
-        day = cells.get("date", period.to_date, messages.bad_date)
-        if cells.ok and day in period and mark is not None:
-            marks[(staff_id, day)] = mark
-    forms[staff_id] = marks

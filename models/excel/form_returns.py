@@ -1,10 +1,11 @@
 """Collecting returned availability forms into a plan: who answered, who did not, what changed.
 
-Each file is read with the importer's own form reader (`availability_sheet.read_form`), so a form
-is matched to its person by the `職員ID` cell, and every problem (unknown person, unknown mark,
-a form for another month) is reported with file, sheet and cell. Any problem stops the whole
-collection: nothing is half-imported. A person who sent two different forms is taken at their
-latest save (the workbook's own "modified" time, then the file's); the report says which.
+Each file is read with the importer's own form reader (`form_sheet.read_form`), so a form is
+matched to its person by the `職員ID` cell, and every problem (unknown person, unknown mark, a
+form for another month, another person's name under the ID) is reported with file, sheet and
+cell. Any problem stops the whole collection: nothing is half-imported. A person who sent two
+different forms is taken at their latest save (the workbook's own "modified" time, then the
+file's); the report says which.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from typing import Sequence
 from models.domain import Mark, Problem, Staff, normalize
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
-from models.excel.availability_sheet import Availability, is_form, read_form
-from models.excel.reader import Book, Period, find_label, is_blank, locate, open_book
+from models.excel.availability_sheet import Availability
+from models.excel.form_sheet import is_form, labelled, read_form, same_name
+from models.excel.reader import Book, Period, is_blank, locate, open_book
 from models.excel.schema import AVAILABILITY, AVAILABILITY_FORM, FORM_NAME_LABELS
 from models.excel.styles import day_label
 from models.i18n import t
@@ -84,35 +86,23 @@ def _read_sheet(book: Book, title: str, problem: Problem, problems: list[InputPr
     period = Period(problem.start, problem.end)
     found: dict[str, Availability] = {}
     before = len(problems)
-    read_form(book.name, title, rows, staff_ids, period, problems, found, {})
+    names = {s.id: s.name for s in problem.staff}
+    read_form(book.name, title, rows, staff_ids, period, problems, found, {}, names)
     if len(problems) > before or not found:
         return None
     staff_id, marks = next(iter(found.items()))
     table = locate(book.name, title, rows, AVAILABILITY_FORM, [])
     assert table is not None  # read_form located it already
     notes: list[tuple[date, str]] = []
-    inside = outside = 0
-    first_outside = ""
-    for index, row in table.data():
+    for _, row in table.data():
         try:
             day = period.to_date(table.value(row, "date"))
         except ValueError:
             continue  # blank or unreadable dates were judged by read_form
-        if day not in period:
-            outside += 1
-            first_outside = first_outside or table.cell(index, "date")
-            continue
-        inside += 1
         note = normalize(table.value(row, "notes")) if "notes" in table.columns else ""
-        if note:
+        if note and day in period:
             notes.append((day, note))
-    if outside and not inside:  # last month's form sent back by mistake
-        problems.append(InputProblem(book.name, title, first_outside, t(
-            "この回答票の日付はすべて計画期間 {start}〜{end} の外です（別の期間の回答票ではありませんか）",
-            "every date of this form is outside the plan period {start} to {end} (a form for another period?)",
-            start=problem.start.isoformat(), end=problem.end.isoformat())))
-        return None
-    label = find_label(rows, FORM_NAME_LABELS, table.header_row)
+    label = labelled(rows, FORM_NAME_LABELS, table.header_row)
     name = normalize(label[2]) if label and not is_blank(label[2]) else ""
     return FormReturn(book.path, title, staff_id, {d: m for (_, d), m in marks.items()}, tuple(notes), name,
                       _saved_at(book.path))
@@ -177,11 +167,6 @@ def _pick(problem: Problem, returns: list[FormReturn]) -> tuple[list[FormReturn]
     return used, superseded
 
 
-def _same_name(a: str, b: str) -> bool:
-    """Names compared without spaces (NFKC turns the full-width space into a plain one)."""
-    return normalize(a).replace(" ", "") == normalize(b).replace(" ", "")
-
-
 def collect_forms(problem: Problem, paths: Sequence[Path | str]) -> Collection:
     """Read the returned forms in `paths` and merge them into `problem`.
 
@@ -202,7 +187,7 @@ def collect_forms(problem: Problem, paths: Sequence[Path | str]) -> Collection:
             if before != after:
                 changes.append(MarkChange(form.staff_id, day, before, after))
         registered = problem.staff_by_id(form.staff_id).name
-        if form.name_on_form and not _same_name(form.name_on_form, registered):
+        if form.name_on_form and not same_name(form.name_on_form, registered):
             renamed.append((form, registered))
     missing = [s for s in problem.active_staff() if s.id not in returned]
     return Collection(problem.with_(availability=availability), used, superseded, missing, changes, renamed)

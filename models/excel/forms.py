@@ -1,6 +1,6 @@
 """One availability form per staff member (勤務可否 回答票): sent out, filled in, sent back.
 
-A form is what `models.excel.availability_sheet.read_form` reads: a `職員ID | H001` label above a
+A form is what `models.excel.form_sheet.read_form` reads: a `職員ID | H001` label above a
 `日付 | 曜日 | 可否 | 備考` table with one row per day of the plan. Only the 可否 and 備考 cells
 of the day rows are unlocked (sheet protection without a password), so a person can answer but
 not break the layout by accident. It prints on one A4 portrait page.

@@ -7,6 +7,7 @@ its file, sheet and cell, and only a clean import returns a Problem.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,7 +17,8 @@ from typing import Any, Callable
 from models.domain import Problem, Requirement, Site, Staff, TravelBuffers
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
-from models.excel.availability_sheet import Availability, Seen, is_form, read_form, read_matrix
+from models.excel.availability_sheet import Availability, Seen, read_matrix
+from models.excel.form_sheet import is_form, read_form
 from models.excel.reader import Book, Period, Table, is_blank, locate, open_book
 from models.excel.schema import AVAILABILITY, SESSIONS, SETTINGS, SITES, STAFF, SheetSpec
 from models.excel.settings_sheet import Settings, read_settings
@@ -123,13 +125,14 @@ def _availability(books: list[Book], state: _Import, period: Period) -> Availabi
     forms: dict[str, Availability] = {}
     seen_matrix: Seen = {}
     seen_forms: dict[str, str] = {}
+    names = {staff_id: person.name for staff_id, (person, _) in state.staff.items()}
     found = False
     for book in books:
         for title in book.find(AVAILABILITY, prefix=True):
             found = True
             rows = book.rows(title)
             if is_form(rows):
-                read_form(book.name, title, rows, staff_ids, period, state.problems, forms, seen_forms)
+                read_form(book.name, title, rows, staff_ids, period, state.problems, forms, seen_forms, names)
                 continue
             table = locate(book.name, title, rows, AVAILABILITY, state.problems)
             if table is not None:
@@ -198,12 +201,34 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import) -> P
     )
 
 
+def _once_each(paths: Sequence[Path | str], problems: list[InputProblem]) -> list[Path]:
+    """`paths` without a file given a second time or a byte-identical copy of one given before
+    (`main - コピー.xlsx`), each repeat reported once: read twice, every row of it would be
+    reported as a duplicate of itself."""
+    kept: list[Path] = []
+    seen: dict[object, Path] = {}
+    for path in map(Path, paths):
+        try:
+            keys: list[object] = [path.resolve()]
+            if path.is_file() and path.stat().st_size:  # empty files are told apart by open_book
+                keys.append(hashlib.sha256(path.read_bytes()).digest())
+        except OSError:  # an unreadable path: open_book says so
+            keys = [path]
+        first = next((seen[key] for key in keys if key in seen), None)
+        if first is not None:
+            problems.append(InputProblem(path.name, "", "", messages.same_file_twice(first.name)))
+            continue
+        seen.update(dict.fromkeys(keys, path))
+        kept.append(path)
+    return kept
+
+
 def collect(
     paths: Sequence[Path | str], catalogue: Sequence[RuleInfo] = (), plan_name: str | None = None
 ) -> tuple[Problem | None, list[InputProblem]]:
     """The Problem read from `paths` and every problem found (the Problem is None if any)."""
     state = _Import()
-    books = [b for b in (open_book(Path(p), state.problems) for p in paths) if b is not None]
+    books = [b for b in (open_book(p, state.problems) for p in _once_each(paths, state.problems)) if b is not None]
     try:
         if not books:
             return None, state.problems

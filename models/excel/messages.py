@@ -107,9 +107,55 @@ def no_sessions() -> str:
     return t("枠が1件もありません", "no sessions found")
 
 
-def no_form_id() -> str:
-    return t("職員IDの欄が見つかりません（「職員ID」の右のセルにIDを記入）",
-             'no staff ID found (write the ID in the cell right of "staff_id")')
+def no_form_id(name: str = "", staff_id: str | None = None) -> str:
+    """No ID on a form; when the 氏名 on it is one registered person's, their ID is suggested."""
+    if staff_id:
+        return t("職員IDの欄が見つからないか空欄です（「職員ID」の右のセルにIDを記入。{name} さんの職員IDは {id}）",
+                 'no staff ID found or it is blank (write the ID in the cell right of "staff_id"; {name} '
+                 "has staff ID {id})", name=name, id=staff_id)
+    return t("職員IDの欄が見つからないか空欄です（「職員ID」の右のセルにIDを記入）",
+             'no staff ID found or it is blank (write the ID in the cell right of "staff_id")')
+
+
+def unknown_form_id(value: str, hint: tuple[str, str] | None) -> str:
+    """An ID on a form that the staff sheet does not have; `hint` is (a name, its registered ID)
+    when the cell holds a name, or the form's 氏名 is someone's."""
+    text = unknown_staff(value)
+    if hint is not None:
+        text += t("（{name} さんの職員IDは {id}。職員ID欄には氏名ではなくIDを記入）",
+                  " ({name} has staff ID {id}; write the ID, not the name)", name=hint[0], id=hint[1])
+    return text
+
+
+def form_name_of_another(name: str, owner: str, staff_id: str, registered: str) -> str:
+    return t("氏名「{name}」は職員ID {owner} の方です。この回答票の職員ID {id} は {reg} さんです"
+             "（どちらの回答か確かめて、職員IDか氏名を直してください）",
+             'the name "{name}" is staff ID {owner}\'s, but this form\'s staff ID {id} is {reg} '
+             "(check whose answers these are and correct the ID or the name)",
+             name=name, owner=owner, id=staff_id, reg=registered)
+
+
+def unknown_form_mark(value: Any) -> str:
+    return t("不明な記号 \"{v}\"（○・△・×・午前・午後 のどれかを記入。時間などの条件は「備考」欄へ）",
+             'unknown mark "{v}" (write ○, △, ×, 午前 (AM) or 午後 (PM); conditions such as times go in 備考 (notes))',
+             v=shown(value))
+
+
+def note_in_date_column(value: Any) -> str:
+    return t("日付の欄に日付ではない文字があります \"{v}\"（連絡事項は「備考」欄へ。行の先頭に ※ を付けると読み飛ばします）",
+             'text that is not a date in the date column "{v}" (write notes in 備考 (notes), or start the '
+             "row with ※ to have it skipped)", v=shown(value))
+
+
+def form_date_twice(day: str, where: str) -> str:
+    return t("{day} の回答が2行あり、{where} と食い違っています（どちらか1行にしてください）",
+             "{day} is answered on two rows that differ (also at {where}); keep one", day=day, where=where)
+
+
+def form_outside_period(start: str, end: str) -> str:
+    return t("この回答票の日付はすべて計画期間 {start}〜{end} の外です（別の期間の回答票ではありませんか）",
+             "every date of this form is outside the plan period {start} to {end} (a form for another period?)",
+             start=start, end=end)
 
 
 def duplicate_availability(staff_id: str, where: str) -> str:
@@ -147,3 +193,14 @@ def period_reversed(start: str, end: str) -> str:
 def hidden_sheet() -> str:
     return t("このシートは非表示です（シート見出しを右クリックして［再表示］。古い控えなら削除してください）",
              "this sheet is hidden (right-click a sheet tab > Unhide; delete it if it is an old copy)")
+
+
+def duplicate_setting(key: str, where: str, value: Any) -> str:
+    return t("設定「{key}」が2回あり、値が食い違っています（{where} では \"{v}\"。1行にしてください）",
+             'setting "{key}" is given twice with different values ("{v}" at {where}); keep one',
+             key=key, where=where, v=shown(value))
+
+
+def same_file_twice(first: str) -> str:
+    return t("{first} と同じファイル（同じ内容）が2回指定されています（1回だけ指定してください）",
+             "the same file (same content) as {first} is given twice (give it once)", first=first)

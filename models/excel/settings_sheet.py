@@ -2,13 +2,17 @@
 
 Rule keys are checked against the rule catalogue the caller passes in (models never import the
 solver), so an unknown rule, an unknown parameter or a value out of range is reported with its cell.
+A setting given twice (on one sheet, or in two workbooks of one import) with different values is
+reported too: which one to believe is not for the importer to guess.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from models.domain import Mark, RuleSetting, normalize
 from models.errors import InputProblem
@@ -36,6 +40,7 @@ class Settings:
     plan_name: str | None = None
     travel: dict[str, int] = field(default_factory=dict)  # TravelBuffers field -> minutes
     rules: dict[str, RuleSetting] = field(default_factory=dict)
+    given: dict[str, tuple[str, Any]] = field(default_factory=dict)  # setting -> (where, its raw value)
 
 
 _BLANK_WORDS = {
@@ -96,7 +101,7 @@ def _find_param(name: str, info: RuleInfo) -> Param | None:
     return None
 
 
-def _bad_value(key: str, param: Param | None = None):
+def _bad_value(key: str, param: Param | None = None, expected: str = ""):
     def message(value: Any) -> str:
         text = t("設定「{key}」の値が正しくありません \"{v}\"", 'invalid value "{v}" for setting "{key}"',
                  key=key, v=messages.shown(value))
@@ -104,8 +109,36 @@ def _bad_value(key: str, param: Param | None = None):
             low = "" if param.minimum is None else f"{param.minimum:g}"
             high = "" if param.maximum is None else f"{param.maximum:g}"
             text += t("（範囲 {lo}〜{hi}）", " (range {lo} to {hi})", lo=low, hi=high)
+        elif expected:
+            text += t("（{e}）", " ({e})", e=expected)
         return text
     return message
+
+
+def _yes_no() -> str:
+    return t("はい・いいえ のどちらか", "はい (yes) or いいえ (no)")
+
+
+def _whole() -> str:
+    return t("0以上の整数", "a whole number of 0 or more")
+
+
+_NUMBER_WITH_UNIT = re.compile(r"^[¥]?\s*(-?[\d,]*\d(?:\.\d+)?)\s*(?:円|分|回|日|人|名|件)?$")
+
+
+def _param_parser(param: Param) -> Callable[[Any], Any]:
+    """`param.parse`, also taking a whole-number parameter written as people write numbers
+    (`1,030,000円`, `６０分`), and failing with ValueError (never OverflowError) on `inf`."""
+    def parse(value: Any) -> Any:
+        if param.type is int and isinstance(value, str):
+            m = _NUMBER_WITH_UNIT.match(unicodedata.normalize("NFKC", value).strip())
+            if m:
+                value = m[1].replace(",", "")
+        try:
+            return param.parse(value)
+        except OverflowError:
+            raise ValueError(value) from None
+    return parse
 
 
 def _rule_setting(settings: Settings, info: RuleInfo) -> RuleSetting:
@@ -117,20 +150,22 @@ def _rule_setting(settings: Settings, info: RuleInfo) -> RuleSetting:
 
 
 def _read_plain(cells: Cells, name: str, key: str, settings: Settings) -> None:
-    bad = _bad_value(key)
     if name == "blank_means":
+        bad = _bad_value(key, expected=t("不可・可・△ のどれか", "不可 (unavailable), 可 (available) or △"))
         settings.blank_means = cells.get("value", parse_blank_means, bad, default=settings.blank_means)
     elif name == "plan_name":
         settings.plan_name = cells.text("value") or settings.plan_name
     elif name in ("period_start", "period_end"):
+        bad = _bad_value(key, expected=t("例: 2027/1/1", "e.g. 2027-01-01"))
         setattr(settings, name, cells.get("value", parse_date, bad, default=getattr(settings, name)))
     else:
-        minutes = cells.get("value", parse_count, bad)
+        minutes = cells.get("value", parse_count, _bad_value(key, expected=_whole()))
         if minutes is not None:
             settings.travel[_TRAVEL_FIELDS[name]] = minutes
 
 
-def _read_rule(cells: Cells, key: str, catalogue: Sequence[RuleInfo], settings: Settings) -> None:
+def _rule_target(key: str, catalogue: Sequence[RuleInfo]) -> tuple[RuleInfo, str | None, Param | None] | None:
+    """(rule, `enabled`/`hard`/`weight` or None, parameter or None) that a rule key names."""
     rule_name, dot, field_name = key.rpartition(".")
     if not dot:
         rule_name, field_name = key, "enabled"
@@ -138,21 +173,23 @@ def _read_rule(cells: Cells, key: str, catalogue: Sequence[RuleInfo], settings: 
     field_key = _FIELDS.get(normalize_header(field_name))
     param = _find_param(field_name, info) if info is not None and field_key is None else None
     if info is None or (field_key is None and param is None):
-        cells.report("key", t("不明な設定項目 \"{key}\"", 'unknown setting "{key}"', key=key))
-        return
-    if is_blank(cells.raw("value")):
-        return  # a blank value keeps the rule's default
+        return None
+    return info, field_key, param
+
+
+def _read_rule(cells: Cells, key: str, target: tuple[RuleInfo, str | None, Param | None], settings: Settings) -> None:
+    info, field_key, param = target
     chosen = _rule_setting(settings, info)
     if param is not None:
-        value = cells.get("value", param.parse, _bad_value(key, param))
+        value = cells.get("value", _param_parser(param), _bad_value(key, param, _yes_no() if param.type is bool else ""))
         if value is not None:
             chosen.params[param.name] = value
     elif field_key == "enabled":
-        chosen.enabled = cells.get("value", parse_bool, _bad_value(key), default=chosen.enabled)
+        chosen.enabled = cells.get("value", parse_bool, _bad_value(key, expected=_yes_no()), default=chosen.enabled)
     elif field_key == "weight":
-        chosen.weight = cells.get("value", parse_count, _bad_value(key), default=chosen.weight)
+        chosen.weight = cells.get("value", parse_count, _bad_value(key, expected=_whole()), default=chosen.weight)
     else:
-        hard = cells.get("value", parse_hard, _bad_value(key), default=chosen.hard)
+        hard = cells.get("value", parse_hard, _bad_value(key, expected=_yes_no()), default=chosen.hard)
         if hard and not info.can_be_hard:
             cells.report("value", t("「{rule}」は必須にできません", 'rule "{rule}" cannot be hard',
                                     rule=t(info.title_ja, info.title_en)))
@@ -160,17 +197,44 @@ def _read_rule(cells: Cells, key: str, catalogue: Sequence[RuleInfo], settings: 
         chosen.hard = hard
 
 
+def _value(settings: Settings, setting: str) -> Any:
+    """What `settings` holds for one setting (`blank_means`, `travel_other_group`, `cover_min.weight`)."""
+    if setting in _TRAVEL_FIELDS:
+        return settings.travel.get(_TRAVEL_FIELDS[setting])
+    rule_id, dot, field_name = setting.partition(".")
+    if not dot:
+        return getattr(settings, setting)
+    chosen = settings.rules.get(rule_id)
+    if chosen is None:
+        return None
+    return getattr(chosen, field_name) if field_name in ("enabled", "hard", "weight") else chosen.params.get(field_name)
+
+
 def read_settings(
     table: Table, catalogue: Sequence[RuleInfo], problems: list[InputProblem], settings: Settings
 ) -> None:
-    """Adds the key/value rows of one 設定 sheet to `settings`, reporting every bad row."""
+    """Adds the key/value rows of one 設定 sheet to `settings`, reporting every bad row and every
+    setting given again with another value (`settings.given` remembers them across sheets)."""
     for index, row in table.data():
         cells = Cells(table, index, row, problems)
-        key = normalize(cells.raw("key")).replace("．", ".")
+        key = normalize(cells.raw("key")).replace("．", ".").replace("。", ".")
         if not key:
             continue
         plain = _PLAIN_KEYS.get(normalize_header(key))
+        target = None if plain is not None else _rule_target(key, catalogue)
+        if plain is None and target is None:
+            cells.report("key", t("不明な設定項目 \"{key}\"", 'unknown setting "{key}"', key=key))
+            continue
+        if is_blank(cells.raw("value")):
+            continue  # a blank value keeps the default (or what another row said)
+        setting = plain or f"{target[0].id}.{target[1] or target[2].name}"
+        earlier = settings.given.get(setting)
+        into = Settings() if earlier is not None else settings  # a repeat is read aside, then compared
         if plain is not None:
-            _read_plain(cells, plain, key, settings)
+            _read_plain(cells, plain, key, into)
         else:
-            _read_rule(cells, key, catalogue, settings)
+            _read_rule(cells, key, target, into)
+        if earlier is None and cells.ok:
+            settings.given[setting] = (cells.where("key"), cells.raw("value"))
+        elif cells.ok and _value(into, setting) != _value(settings, setting):
+            cells.report("key", messages.duplicate_setting(key, *earlier))

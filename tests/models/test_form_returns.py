@@ -205,3 +205,18 @@ def test_name_differing_from_the_register_is_reported(sample: Problem, tmp_path:
     wb.active["B3"] = person.name.replace(" ", "　")  # a full-width space is the same name
     wb.save(path)
     assert collect_forms(sample, [path]).renamed == []
+
+
+def test_form_under_one_id_with_another_persons_name_is_refused(sample: Problem, tmp_path: Path) -> None:
+    """A colleague's registered name under the ID: whose answers these are is not to be guessed."""
+    person, other = sample.active_staff()[:2]
+    path = tmp_path / "form.xlsx"
+    write_form(path, sample, person)
+    fill(path, {sample.start: "○"})
+    wb = openpyxl.load_workbook(path)
+    wb.active["B3"] = other.name
+    wb.save(path)
+    with pytest.raises(InvalidInput) as error:
+        collect_forms(sample, [path])
+    assert [(p.file, p.cell) for p in error.value.problems] == [("form.xlsx", "B3")]
+    assert f"職員ID {other.id} の方です" in error.value.problems[0].message

@@ -342,3 +342,15 @@ def test_an_end_column_without_a_start_column_is_still_missing_start(tmp_path):
                 [datetime(2026, 4, 1), "灘", "3歳児健診", "13:00～16:00", time(16, 0), 2]]
     found = problems_of(write_book(tmp_path / "r.xlsx", standard(枠=sessions)))
     assert [str(p) for p in found] == ['r.xlsx 枠!A1: required column "start" is missing']
+
+
+def test_the_same_file_or_a_byte_identical_copy_given_twice_is_one_problem_each(tmp_path):
+    """Not hundreds of rows each reported as a duplicate of itself."""
+    path = write_book(tmp_path / "main.xlsx", standard())
+    copy = tmp_path / "main - コピー.xlsx"
+    copy.write_bytes(path.read_bytes())
+    found = problems_of(path, tmp_path / "." / "main.xlsx", copy)
+    assert [(where(p), p.message) for p in found] == [
+        (("main.xlsx", "", ""), "the same file (same content) as main.xlsx is given twice (give it once)"),
+        (("main - コピー.xlsx", "", ""), "the same file (same content) as main.xlsx is given twice (give it once)"),
+    ]

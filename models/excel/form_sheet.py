@@ -1,0 +1,171 @@
+"""One person's availability form (勤務可否 回答票) as a sheet: who it is for and their marks.
+
+A form has a `職員ID` label with the ID to its right (or in the same cell, `職員ID：H003`), an
+optional `氏名` label, above a `日付 | 可否` table with one row per date. People edit the forms
+they return, so what cannot be attributed safely is refused with its cell: another person's name
+under the ID, the same date answered twice differently, a form whose dates all lie outside the
+plan (last month's form sent by mistake), a note typed in the date column.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from models.domain import Mark, known_id, normalize
+from models.errors import InputProblem
+from models.excel import messages
+from models.excel.availability_sheet import Availability, looks_like_date
+from models.excel.reader import (
+    HEADER_SEARCH_ROWS,
+    Cells,
+    Period,
+    Table,
+    cell_name,
+    column_title,
+    find_label,
+    is_blank,
+    locate,
+    match_columns,
+)
+from models.excel.schema import AVAILABILITY, AVAILABILITY_FORM, FORM_NAME_LABELS, FORM_STAFF_ID_LABELS
+from models.textparse import parse_mark
+
+
+def is_form(rows: list[tuple[Any, ...]]) -> bool:
+    """Whether a 勤務可否 sheet is a one-person form: a `日付 | 可否` header in the first rows, or a
+    `日付` header below a `職員ID | H003` label (its answer column misnamed, which `locate` reports)."""
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        found = match_columns(row, AVAILABILITY_FORM.columns)
+        if "date" in found and ("mark" in found or _id_label_above(rows, index)):
+            return True
+    return False
+
+
+def _id_label_above(rows: list[tuple[Any, ...]], below: int) -> bool:
+    """Whether a staff-ID label with an ID to its right stands above row `below` (a matrix's
+    `職員ID` header has `氏名` or a date to its right instead)."""
+    label = find_label(rows, FORM_STAFF_ID_LABELS, below)
+    if label is None or is_blank(label[2]):
+        return False
+    value = label[2]
+    return not looks_like_date(value) and not match_columns((value,), AVAILABILITY.columns)
+
+
+def labelled(rows: list[tuple[Any, ...]], labels: tuple[str, ...], above: int) -> tuple[int, int, Any] | None:
+    """`find_label`, or else a label and its value typed into one cell (`職員ID：H003`, `氏名 山田`):
+    (row, col, value); a label with nothing beside it gives (row, col, None)."""
+    found = find_label(rows, labels, above)
+    if found is not None and not is_blank(found[2]):
+        return found
+    names = "|".join(re.escape(unicodedata.normalize("NFKC", label)) for label in labels)
+    same_cell = re.compile(rf"^\s*(?:{names})\s*(?::\s*|\s+)(\S.*)$", re.IGNORECASE)
+    for r, row in enumerate(rows[:above]):
+        for c, value in enumerate(row):
+            if isinstance(value, str) and (m := same_cell.match(unicodedata.normalize("NFKC", value))):
+                return r, c, m[1].strip()
+    return found
+
+
+def same_name(a: str, b: str) -> bool:
+    """Names compared without spaces (NFKC turns the full-width space into a plain one)."""
+    return normalize(a).replace(" ", "") == normalize(b).replace(" ", "")
+
+
+def owner_of(name: str, names: Mapping[str, str]) -> str | None:
+    """The one staff ID registered under `name` (spaces ignored), None when none or several are."""
+    if not name:
+        return None
+    owners = [staff_id for staff_id, registered in names.items() if same_name(name, registered)]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _whose(rows: list[tuple[Any, ...]], table: Table, label: tuple[int, int, Any] | None,
+           staff_ids: set[str], names: Mapping[str, str]) -> tuple[str, str] | InputProblem:
+    """(staff ID, its cell) from the form's ID label, or the problem that stops the form: no ID,
+    an unknown one (with the ID of the name written, when it is someone's), or a 氏名 that is
+    another registered person's."""
+    name_label = labelled(rows, FORM_NAME_LABELS, table.header_row)
+    name = normalize(name_label[2]) if name_label and not is_blank(name_label[2]) else ""
+    named = owner_of(name, names)
+    where = cell_name(label[0], label[1]) if label else cell_name(table.header_row, 0)
+    staff_id = normalize(label[2]) if label else ""
+    if not staff_id:
+        return InputProblem(table.file, table.sheet, where, messages.no_form_id(name, named))
+    known = known_id(staff_id, staff_ids)
+    if known is None:
+        typed_name = owner_of(staff_id, names)  # a name typed where the ID belongs
+        hint = (staff_id, typed_name) if typed_name else (name, named) if named else None
+        return InputProblem(table.file, table.sheet, where, messages.unknown_form_id(staff_id, hint))
+    if name and known in names and not same_name(name, names[known]) and named is not None:
+        assert name_label is not None
+        return InputProblem(table.file, table.sheet, cell_name(name_label[0], name_label[1]),
+                            messages.form_name_of_another(name, named, known, names[known]))
+    return known, where
+
+
+def read_form(
+    file: str,
+    sheet: str,
+    rows: list[tuple[Any, ...]],
+    staff_ids: set[str],
+    period: Period,
+    problems: list[InputProblem],
+    forms: dict[str, Availability],
+    seen: dict[str, str],
+    names: Mapping[str, str] | None = None,
+) -> None:
+    """Reads one person's form into `forms[staff_id]` (their marks inside the period); `seen`
+    maps an ID to where its form was read, `names` an ID to the registered name (to catch a
+    form whose 氏名 is someone else's)."""
+    table = locate(file, sheet, rows, AVAILABILITY_FORM, problems)
+    if table is None:
+        return
+    found = _whose(rows, table, labelled(rows, FORM_STAFF_ID_LABELS, table.header_row), staff_ids, names or {})
+    if isinstance(found, InputProblem):
+        problems.append(found)
+        return
+    staff_id, where = found
+    if staff_id in seen:
+        problems.append(InputProblem(file, sheet, where, messages.duplicate_availability(staff_id, seen[staff_id])))
+        return
+    seen[staff_id] = f"{file} {sheet}!{where}"
+    forms[staff_id] = _marks(table, staff_id, period, problems)
+
+
+def _marks(table: Table, staff_id: str, period: Period, problems: list[InputProblem]) -> Availability:
+    """The marks of the day rows inside the period, every bad row reported."""
+    marks: Availability = {}
+    answered: dict[date, tuple[str, Mark | None]] = {}  # date -> (its first row's date cell, mark)
+    inside, first_outside = False, None
+    for index, row in table.data():
+        cells = Cells(table, index, row, problems)
+        mark = cells.get("mark", parse_mark, messages.unknown_form_mark)
+        raw_date = cells.raw("date")
+        if is_blank(raw_date):
+            if mark is not None:
+                cells.report("date", messages.empty(column_title(AVAILABILITY_FORM.column("date"))))
+            continue
+        bad = messages.bad_date if looks_like_date(raw_date) or not isinstance(raw_date, str) \
+            else messages.note_in_date_column
+        day = cells.get("date", period.to_date, bad)
+        if day is None:
+            continue
+        if day not in period:
+            first_outside = first_outside or table.cell(index, "date")
+            continue
+        inside = True
+        earlier = answered.get(day)
+        if earlier is not None and None not in (earlier[1], mark) and earlier[1] is not mark:
+            cells.report("date", messages.form_date_twice(day.isoformat(), f"{table.sheet}!{earlier[0]}"))
+        if earlier is None or earlier[1] is None:
+            answered[day] = (table.cell(index, "date"), mark)
+        if cells.ok and mark is not None and (earlier is None or earlier[1] is None):
+            marks[(staff_id, day)] = mark
+    if first_outside and not inside:
+        problems.append(InputProblem(table.file, table.sheet, first_outside, messages.form_outside_period(
+            period.start.isoformat(), period.end.isoformat())))
+    return marks

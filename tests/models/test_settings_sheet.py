@@ -1,0 +1,80 @@
+"""The 設定 sheet as coordinators write it: a setting given twice, numbers with units, odd separators."""
+
+from __future__ import annotations
+
+import pytest
+from workbooks import standard, write_book
+
+from models.domain import Mark, TravelBuffers
+from models.errors import InvalidInput
+from models.excel.importer import read_workbooks
+from models.rulemeta import Param, RuleInfo
+
+CATALOGUE = (
+    RuleInfo("cover_min", "最低人数", "Minimum cover", True, 100),
+    RuleInfo(
+        "pay_cap", "年間支給額の上限", "Annual pay cap", True, 100,
+        (Param("annual_pay_cap", int, None, "年間上限額（円）", "annual pay cap (yen)", 0, 10_000_000_000),
+         Param("min_rest_minutes", int, None, "最低休息（分）", "minimum rest (minutes)", 0, 2880)),
+    ),
+    RuleInfo("fairness", "公平性", "Fairness", False, 2, can_be_hard=False),
+)
+
+
+pytestmark = pytest.mark.usefixtures("japanese")
+
+
+def problems_of(*paths):
+    with pytest.raises(InvalidInput) as caught:
+        read_workbooks(list(paths), CATALOGUE)
+    return [(p.file, p.sheet, p.cell, p.message) for p in caught.value.problems]
+
+
+def test_a_setting_given_twice_with_different_values_is_refused(tmp_path):
+    settings = [
+        ["項目", "値"],
+        ["空欄の扱い", "不可"], ["移動時間_他グループ", 60], ["cover_min.weight", 1000],
+        ["blank_means", "可"], ["移動時間_他グループ", "９０分"], ["最低人数.重み", 10],
+    ]
+    path = write_book(tmp_path / "a.xlsx", {**standard(), "設定": settings})
+    assert problems_of(path) == [
+        ("a.xlsx", "設定", "A5", '設定「blank_means」が2回あり、値が食い違っています（a.xlsx 設定!A2 では "不可"。1行にしてください）'),
+        ("a.xlsx", "設定", "A6", '設定「移動時間_他グループ」が2回あり、値が食い違っています（a.xlsx 設定!A3 では "60"。1行にしてください）'),
+        ("a.xlsx", "設定", "A7", '設定「最低人数.重み」が2回あり、値が食い違っています（a.xlsx 設定!A4 では "1000"。1行にしてください）'),
+    ]
+
+
+def test_the_same_value_twice_and_a_blank_repeat_are_accepted(tmp_path):
+    settings = [["項目", "値"], ["空欄の扱い", "可"], ["blank_means", "○"], ["公平性", "いいえ"],
+                ["fairness.有効", False], ["fairness.有効", None], ["移動時間_他グループ", 90], ["移動時間_他グループ", "90分"]]
+    problem = read_workbooks([write_book(tmp_path / "a.xlsx", {**standard(), "設定": settings})], CATALOGUE)
+    assert problem.blank_means is Mark.AVAILABLE
+    assert problem.rules["fairness"].enabled is False
+    assert problem.travel == TravelBuffers(other_group=90)
+
+
+def test_settings_in_two_workbooks_that_disagree_are_refused(tmp_path):
+    main = write_book(tmp_path / "main.xlsx", {**standard(), "設定": [["項目", "値"], ["空欄の扱い", "不可"]]})
+    other = write_book(tmp_path / "other.xlsx", {"設定": [["項目", "値"], ["空欄の扱い", "可"]]})
+    assert problems_of(main, other) == [
+        ("other.xlsx", "設定", "A2", '設定「空欄の扱い」が2回あり、値が食い違っています（main.xlsx 設定!A2 では "不可"。1行にしてください）'),
+    ]
+
+
+def test_whole_number_parameters_with_units_and_commas_and_the_ideographic_full_stop(tmp_path):
+    settings = [["項目", "値"], ["pay_cap.annual_pay_cap", "1,030,000円"], ["pay_cap。min_rest_minutes", "６０分"]]
+    problem = read_workbooks([write_book(tmp_path / "a.xlsx", {**standard(), "設定": settings})], CATALOGUE)
+    assert problem.rules["pay_cap"].params == {"annual_pay_cap": 1_030_000, "min_rest_minutes": 60}
+
+
+def test_infinity_and_bad_values_are_reported_with_what_to_write(tmp_path):
+    settings = [["項目", "値"], ["pay_cap.min_rest_minutes", "inf"], ["pay_cap.annual_pay_cap", "1e400"],
+                ["空欄の扱い", "はい"], ["cover_min.重み", "50%"], ["cover_min.有効", "たぶん"]]
+    found = problems_of(write_book(tmp_path / "a.xlsx", {**standard(), "設定": settings}))
+    assert [(cell, message) for _, _, cell, message in found] == [
+        ("B2", '設定「pay_cap.min_rest_minutes」の値が正しくありません "inf"（範囲 0〜2880）'),
+        ("B3", '設定「pay_cap.annual_pay_cap」の値が正しくありません "1e400"（範囲 0〜1e+10）'),
+        ("B4", '設定「空欄の扱い」の値が正しくありません "はい"（不可・可・△ のどれか）'),
+        ("B5", '設定「cover_min.重み」の値が正しくありません "50%"（0以上の整数）'),
+        ("B6", '設定「cover_min.有効」の値が正しくありません "たぶん"（はい・いいえ のどちらか）'),
+    ]
