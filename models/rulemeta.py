@@ -7,8 +7,15 @@ the solver.
 
 from __future__ import annotations
 
+import math
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
+
+
+# A whole number as people write one: thousands separators, a yen sign or a unit after it.
+_NUMBER_WITH_UNIT = re.compile(r"^[¥]?\s*(-?[\d,]*\d(?:\.\d+)?)\s*(?:円|分|回|日|人|名|件)?$")
 
 
 @dataclass(frozen=True)
@@ -29,12 +36,16 @@ class Param:
 
         if self.type is bool:
             result: Any = parse_bool(value)
-        elif self.type is int:
-            result = int(float(str(value).strip()))
-            if float(str(value).strip()) != result:
+        elif self.type in (int, float):
+            text = unicodedata.normalize("NFKC", str(value)).strip()
+            if self.type is int and (m := _NUMBER_WITH_UNIT.match(text)):
+                text = m[1].replace(",", "")  # as people write amounts: `1,030,000円`, `６０分`
+            number = float(text)
+            if not math.isfinite(number):  # `inf`, `nan`: never a limit, and int() would overflow
                 raise ValueError(value)
-        elif self.type is float:
-            result = float(str(value).strip())
+            result = number if self.type is float else int(number)
+            if result != number:
+                raise ValueError(value)
         else:
             result = str(value).strip()
         if self.minimum is not None and result < self.minimum:

@@ -8,11 +8,9 @@ reported too: which one to believe is not for the importer to guess.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 from models.domain import Mark, RuleSetting, normalize
 from models.errors import InputProblem
@@ -123,24 +121,6 @@ def _whole() -> str:
     return t("0以上の整数", "a whole number of 0 or more")
 
 
-_NUMBER_WITH_UNIT = re.compile(r"^[¥]?\s*(-?[\d,]*\d(?:\.\d+)?)\s*(?:円|分|回|日|人|名|件)?$")
-
-
-def _param_parser(param: Param) -> Callable[[Any], Any]:
-    """`param.parse`, also taking a whole-number parameter written as people write numbers
-    (`1,030,000円`, `６０分`), and failing with ValueError (never OverflowError) on `inf`."""
-    def parse(value: Any) -> Any:
-        if param.type is int and isinstance(value, str):
-            m = _NUMBER_WITH_UNIT.match(unicodedata.normalize("NFKC", value).strip())
-            if m:
-                value = m[1].replace(",", "")
-        try:
-            return param.parse(value)
-        except OverflowError:
-            raise ValueError(value) from None
-    return parse
-
-
 def _rule_setting(settings: Settings, info: RuleInfo) -> RuleSetting:
     if info.id not in settings.rules:
         settings.rules[info.id] = RuleSetting(
@@ -181,7 +161,7 @@ def _read_rule(cells: Cells, key: str, target: tuple[RuleInfo, str | None, Param
     info, field_key, param = target
     chosen = _rule_setting(settings, info)
     if param is not None:
-        value = cells.get("value", _param_parser(param), _bad_value(key, param, _yes_no() if param.type is bool else ""))
+        value = cells.get("value", param.parse, _bad_value(key, param, _yes_no() if param.type is bool else ""))
         if value is not None:
             chosen.params[param.name] = value
     elif field_key == "enabled":

@@ -78,3 +78,11 @@ def test_infinity_and_bad_values_are_reported_with_what_to_write(tmp_path):
         ("B5", '設定「cover_min.重み」の値が正しくありません "50%"（0以上の整数）'),
         ("B6", '設定「cover_min.有効」の値が正しくありません "たぶん"（はい・いいえ のどちらか）'),
     ]
+
+
+@pytest.mark.parametrize("text", ["inf", "-inf", "nan", "1e400"])
+def test_a_parameter_is_never_infinite(text):
+    """The 設定 sheet and the rules dialog parse parameters alike: no infinite limit, no crash."""
+    for param in (Param("cap", int, None, "上限", "cap", 0, None), Param("share", float, None, "割合", "share")):
+        with pytest.raises(ValueError):
+            param.parse(text)
