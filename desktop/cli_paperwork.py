@@ -101,8 +101,8 @@ def cmd_forms(args: argparse.Namespace) -> int:
             problem = db.load_problem(args.plan)
         finally:
             db.close()
-    else:
-        problem = operations.import_workbooks([args.workbook])
+    else:  # forms are sent out instead of a matrix: the workbook may have no 勤務可否 sheet
+        problem = operations.import_workbooks([args.workbook], marks_optional=True)
     paths = paperwork.make_forms(problem, args.output, prefill=args.prefill)
     print(t("回答票 {n} 件を書き出しました: {d}", "{n} form(s) written to {d}", n=len(paths), d=args.output))
     return cli.EXIT_OK
@@ -136,7 +136,8 @@ def cmd_collect(args: argparse.Namespace) -> int:
         problem = db.load_problem(args.plan)
         based_on = db.known_version(args.plan)
     else:
-        problem = operations.import_workbooks([args.into])
+        # the forms were sent out instead of a matrix: the workbook may have no 勤務可否 sheet yet
+        problem = operations.import_workbooks([args.into], marks_optional=True)
     try:
         result = paperwork.collect(problem, files)
         for line in report_lines(result):

@@ -45,8 +45,10 @@ def atomic_output(path: Path, suffix: str = ".xlsx") -> Iterator[Path]:
             tmp.unlink()
 
 
-def import_workbooks(paths: Sequence[Path | str], plan_name: str | None = None) -> Problem:
-    """Read and validate the workbooks into one Problem; InvalidInput lists every problem found."""
+def import_workbooks(paths: Sequence[Path | str], plan_name: str | None = None,
+                     marks_optional: bool = False) -> Problem:
+    """Read and validate the workbooks into one Problem; InvalidInput lists every problem found.
+    With `marks_optional`, workbooks without a 勤務可否 sheet give a plan without marks yet."""
     missing = [
         InputProblem(str(p), "", "", t("ファイルが見つかりません", "file not found"))
         for p in paths
@@ -54,7 +56,8 @@ def import_workbooks(paths: Sequence[Path | str], plan_name: str | None = None) 
     ]
     if missing:
         raise InvalidInput(missing)
-    return importer.read_workbooks([Path(p) for p in paths], CATALOGUE, plan_name=plan_name)
+    return importer.read_workbooks([Path(p) for p in paths], CATALOGUE, plan_name=plan_name,
+                                   marks_optional=marks_optional)
 
 
 def read_roster_workbook(path: Path | str) -> tuple[Problem, Roster]:

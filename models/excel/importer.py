@@ -151,7 +151,8 @@ def _missing(books: list[Book], spec: SheetSpec) -> InputProblem:
     return InputProblem(files, "", "", messages.missing_sheet(spec.ja if spec.ja == t(spec.ja, spec.key) else f"{spec.ja} / {spec.key}"))
 
 
-def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import) -> Problem | None:
+def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
+          marks_optional: bool = False) -> Problem | None:
     problems = state.problems
     problems += _unread(books)
     for table in _tables(books, SETTINGS, problems) or []:
@@ -178,7 +179,9 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import) -> P
     if period is None or not staff_tables:  # without staff, every availability row would be reported too
         return None
     availability = _availability(books, state, period)
-    if availability is None:
+    if availability is None and marks_optional:
+        availability = {}  # no marks yet: the returned forms bring them (`haichi collect --into`)
+    elif availability is None:
         problems.append(_missing(books, AVAILABILITY))
         return None
     requirements = [r for r, _ in state.requirements.values()]
@@ -224,15 +227,17 @@ def _once_each(paths: Sequence[Path | str], problems: list[InputProblem]) -> lis
 
 
 def collect(
-    paths: Sequence[Path | str], catalogue: Sequence[RuleInfo] = (), plan_name: str | None = None
+    paths: Sequence[Path | str], catalogue: Sequence[RuleInfo] = (), plan_name: str | None = None,
+    marks_optional: bool = False,
 ) -> tuple[Problem | None, list[InputProblem]]:
-    """The Problem read from `paths` and every problem found (the Problem is None if any)."""
+    """The Problem read from `paths` and every problem found (the Problem is None if any). With
+    `marks_optional`, workbooks without any 勤務可否 sheet give a Problem without marks."""
     state = _Import()
     books = [b for b in (open_book(p, state.problems) for p in _once_each(paths, state.problems)) if b is not None]
     try:
         if not books:
             return None, state.problems
-        problem = _read(books, catalogue, state)
+        problem = _read(books, catalogue, state, marks_optional)
         state.problems[:0] = _hidden_sheets(books, state.problems)  # first: it explains those below
     finally:
         for book in books:
@@ -243,11 +248,13 @@ def collect(
 
 
 def read_workbooks(
-    paths: Sequence[Path | str], catalogue: Sequence[RuleInfo] = (), plan_name: str | None = None
+    paths: Sequence[Path | str], catalogue: Sequence[RuleInfo] = (), plan_name: str | None = None,
+    marks_optional: bool = False,
 ) -> Problem:
     """The Problem held by one or many workbooks (sessions, staff, availability matrix or forms,
-    sites, settings) merged; raises InvalidInput listing every problem found, returns nothing half-read."""
-    problem, problems = collect(paths, catalogue, plan_name)
+    sites, settings) merged; raises InvalidInput listing every problem found, returns nothing half-read.
+    `marks_optional`: see `collect`."""
+    problem, problems = collect(paths, catalogue, plan_name, marks_optional)
     if problems or problem is None:
         raise InvalidInput(problems)
     return problem

@@ -77,6 +77,26 @@ def test_forms_then_collect_into_a_workbook(haichi, tmp_path: Path) -> None:
         {k: v for k, v in before.availability.items() if k[0] not in ("H001", "H002")}
 
 
+def test_collect_into_a_workbook_without_a_matrix(haichi, tmp_path: Path) -> None:
+    """Forms sent out instead of a matrix: the main workbook has staff and sessions only, and the
+    merged workbook gets the returned marks in a new 勤務可否 sheet."""
+    main = tmp_path / "main.xlsx"
+    wb = openpyxl.load_workbook(SAMPLE)
+    del wb["勤務可否"]
+    wb.save(main)
+    code, text = haichi("forms", main, "-o", tmp_path / "forms")
+    assert code == 0, text
+    form = sorted((tmp_path / "forms").glob("*_勤務可否.xlsx"))[0]
+    answer(form, ["×", "午後"])
+    out = tmp_path / "merged.xlsx"
+    code, text = haichi("collect", form, "--into", main, "-o", out)
+    assert code == 0, text
+    merged = import_workbooks([out])
+    assert [m for (s, _d), m in sorted(merged.availability.items()) if s == "H001"][:2] == [Mark.UNAVAILABLE, Mark.PM_ONLY]
+    code, text = haichi("import", main, "--db", tmp_path / "plans.db")
+    assert code == 1 and "勤務可否" in text  # a plain import still needs the marks
+
+
 def test_collect_refuses_bad_forms_and_writes_nothing(haichi, tmp_path: Path) -> None:
     haichi("forms", SAMPLE, "-o", tmp_path)
     form = sorted(tmp_path.glob("H001_*.xlsx"))[0]
