@@ -33,7 +33,8 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    problem = operations.import_workbooks(args.workbooks, plan_name=args.plan)
+    # as in the desktop's import: staff and sessions alone are a plan whose availability forms go out next
+    problem = operations.import_workbooks(args.workbooks, plan_name=args.plan, marks_optional=True)
     name = args.plan or problem.name
     db = _database(args)
     db.save_problem(name, problem)
@@ -48,6 +49,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             p=f"{problem.start.isoformat()}〜{problem.end.isoformat()}",
         )
     )
+    if not problem.availability:
+        print(t("勤務可否がまだありません。haichi forms --plan で回答票を作成し、haichi collect --plan で返送分を取り込んでから配置を作ってください。",
+                "no availability marks yet: write the forms with haichi forms --plan, and collect the returned ones with "
+                "haichi collect --plan before solving."))
     return EXIT_OK
 
 

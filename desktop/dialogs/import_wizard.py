@@ -98,7 +98,8 @@ class PreviewPage(QWizardPage):
         self.summary.setText(self.tr("Reading the workbooks…"))
         paths, name = self.files_page.paths(), self.files_page.plan_name.text().strip() or None
         from desktop import operations  # imports the Excel reader and the rule catalogue on first use
-        task = BackgroundTask(lambda: operations.import_workbooks(paths, plan_name=name), self)
+        # without a 勤務可否 sheet the plan has no marks yet: its availability forms go out next
+        task = BackgroundTask(lambda: operations.import_workbooks(paths, plan_name=name, marks_optional=True), self)
         task.finished.connect(self._read)
         task.failed.connect(self._failed)
         task.done.connect(self._done)
@@ -121,6 +122,10 @@ class PreviewPage(QWizardPage):
             .replace("%4", str(len(problem.staff))).replace("%5", str(len(problem.sites)))
             .replace("%6", str(len(problem.requirements))).replace("%7", str(len(problem.availability)))
         )
+        if not problem.availability:
+            self.summary.setText(self.summary.text() + "\n" + self.tr(
+                "No availability marks yet: after importing, write the availability forms (File > Availability "
+                "forms), and collect the returned ones before solving."))
         headers = [self.tr("Date"), self.tr("Site"), self.tr("Activity"), self.tr("Time"), self.tr("Needed"),
                    self.tr("Required skills")]
         rows = sorted(problem.requirements, key=lambda r: (r.date, r.start, r.site))[:PREVIEW_ROWS]

@@ -93,8 +93,10 @@ def test_collect_into_a_workbook_without_a_matrix(haichi, tmp_path: Path) -> Non
     assert code == 0, text
     merged = import_workbooks([out])
     assert [m for (s, _d), m in sorted(merged.availability.items()) if s == "H001"][:2] == [Mark.UNAVAILABLE, Mark.PM_ONLY]
-    code, text = haichi("import", main, "--db", tmp_path / "plans.db")
-    assert code == 1 and "勤務可否" in text  # a plain import still needs the marks
+    code, text = haichi("import", main, "--db", tmp_path / "plans.db")  # a plan whose forms go out next
+    assert code == 0 and "0 availability marks" in text and "haichi forms --plan" in text, text
+    code, text = haichi("solve", main, "-o", tmp_path / "r.xlsx")  # solving still needs the marks
+    assert code == 1 and "勤務可否" in text, text
 
 
 def test_collect_refuses_bad_forms_and_writes_nothing(haichi, tmp_path: Path) -> None:

@@ -73,6 +73,23 @@ def test_import_wizard_previews_the_sample(qtbot) -> None:
     assert wizard.preview_page.table.rowCount() == len(wizard.problem.requirements)
 
 
+def test_import_wizard_takes_a_workbook_without_marks_and_says_forms_come_next(qtbot, tmp_path: Path) -> None:
+    """Staff and sessions only (the availability forms go out next): importable, and the page says
+    what to do before solving."""
+    main = tmp_path / "main.xlsx"
+    book = openpyxl.load_workbook(SAMPLE)
+    del book["勤務可否"]
+    book.save(main)
+    wizard = ImportWizard([main])
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    qtbot.waitUntil(lambda: not wizard.preview_page.is_reading(), timeout=30000)
+    assert wizard.preview_page.isComplete()
+    assert wizard.problem is not None and wizard.problem.availability == {} and len(wizard.problem.staff) == 45
+    assert "availability forms" in wizard.preview_page.summary.text()
+
+
 def _wizard_on_broken_sample(qtbot, tmp_path: Path, first_row: int, last_row: int | None, first_column: int,
                              count: int) -> tuple[ImportWizard, str, list[tuple[str, int, int]]]:
     """The wizard after reading the sample with `count` availability marks (from the given row and
