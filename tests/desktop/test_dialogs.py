@@ -73,6 +73,16 @@ def test_import_wizard_previews_the_sample(qtbot) -> None:
     assert wizard.preview_page.table.rowCount() == len(wizard.problem.requirements)
 
 
+def _read_in_wizard(qtbot, paths: list[Path]) -> ImportWizard:
+    """The import wizard shown, moved on to its preview page and done reading `paths`."""
+    wizard = ImportWizard(paths)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    qtbot.waitUntil(lambda: not wizard.preview_page.is_reading(), timeout=30000)
+    return wizard
+
+
 def test_import_wizard_takes_a_workbook_without_marks_and_says_forms_come_next(qtbot, tmp_path: Path) -> None:
     """Staff and sessions only (the availability forms go out next): importable, and the page says
     what to do before solving."""
@@ -80,11 +90,7 @@ def test_import_wizard_takes_a_workbook_without_marks_and_says_forms_come_next(q
     book = openpyxl.load_workbook(SAMPLE)
     del book["勤務可否"]
     book.save(main)
-    wizard = ImportWizard([main])
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.next()
-    qtbot.waitUntil(lambda: not wizard.preview_page.is_reading(), timeout=30000)
+    wizard = _read_in_wizard(qtbot, [main])
     assert wizard.preview_page.isComplete()
     assert wizard.problem is not None and wizard.problem.availability == {} and len(wizard.problem.staff) == 45
     assert "availability forms" in wizard.preview_page.summary.text()
@@ -102,12 +108,7 @@ def _wizard_on_broken_sample(qtbot, tmp_path: Path, first_row: int, last_row: in
     for c in cells:
         c.value = "?"
     book.save(broken)
-    wizard = ImportWizard([broken])
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.next()
-    qtbot.waitUntil(lambda: not wizard.preview_page.is_reading(), timeout=30000)
-    return wizard, sheet.title, [(c.coordinate, c.row, c.column) for c in cells]
+    return _read_in_wizard(qtbot, [broken]), sheet.title, [(c.coordinate, c.row, c.column) for c in cells]
 
 
 def test_import_wizard_lists_every_problem_with_sheet_and_cell(qtbot, tmp_path: Path) -> None:
