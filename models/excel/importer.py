@@ -7,7 +7,7 @@ its file, sheet and cell, and only a clean import returns a Problem.
 
 from __future__ import annotations
 
-import hashlib
+import filecmp
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -207,23 +207,34 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
 def _once_each(paths: Sequence[Path | str], problems: list[InputProblem]) -> list[Path]:
     """`paths` without a file given a second time or a byte-identical copy of one given before
     (`main - コピー.xlsx`), each repeat reported once: read twice, every row of it would be
-    reported as a duplicate of itself."""
+    reported as a duplicate of itself. Only files of the same size are compared byte by byte."""
     kept: list[Path] = []
-    seen: dict[object, Path] = {}
+    resolved: dict[Path, Path] = {}
+    by_size: dict[int, list[Path]] = {}
     for path in map(Path, paths):
         try:
-            keys: list[object] = [path.resolve()]
-            if path.is_file() and path.stat().st_size:  # empty files are told apart by open_book
-                keys.append(hashlib.sha256(path.read_bytes()).digest())
+            where = path.resolve()
+            size = path.stat().st_size if path.is_file() else 0  # empty files: open_book says so
         except OSError:  # an unreadable path: open_book says so
-            keys = [path]
-        first = next((seen[key] for key in keys if key in seen), None)
+            where, size = path, 0
+        first = resolved.get(where)
+        if first is None and size:
+            first = next((other for other in by_size.get(size, ()) if _same_bytes(other, path)), None)
         if first is not None:
             problems.append(InputProblem(path.name, "", "", messages.same_file_twice(first.name)))
             continue
-        seen.update(dict.fromkeys(keys, path))
+        resolved[where] = path
+        if size:
+            by_size.setdefault(size, []).append(path)
         kept.append(path)
     return kept
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        return filecmp.cmp(a, b, shallow=False)
+    except OSError:
+        return False
 
 
 def collect(
