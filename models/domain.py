@@ -27,6 +27,12 @@ def normalize(text: object) -> str:
     return out[1:].lstrip() if out.startswith("'") else out
 
 
+def bare_name(name: object) -> str:
+    """A person's name as compared: normalised, without spaces (`山田　花子`, `山田花子` and
+    `山田 花子` are one name)."""
+    return "".join(normalize(name).split())
+
+
 def known_id(staff_id: str, known: Collection[str]) -> str | None:
     """The ID in `known` that `staff_id` (normalised) names: itself, or for an ID of digits the one
     ID of the same number, since Excel drops leading zeros from a number (`12` on one sheet is

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from models.domain import Mark, known_id, normalize
+from models.domain import Mark, bare_name, known_id, normalize
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.availability_sheet import Availability, looks_like_date
@@ -71,8 +71,8 @@ def labelled(rows: list[tuple[Any, ...]], labels: tuple[str, ...], above: int) -
 
 
 def same_name(a: str, b: str) -> bool:
-    """Names compared without spaces (NFKC turns the full-width space into a plain one)."""
-    return normalize(a).replace(" ", "") == normalize(b).replace(" ", "")
+    """Names compared without spaces (`bare_name`)."""
+    return bare_name(a) == bare_name(b)
 
 
 def owner_of(name: str, names: Mapping[str, str]) -> str | None:

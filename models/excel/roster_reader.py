@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from models.domain import Assignment, Problem, Requirement, Roster, hhmm, known_id
+from models.domain import Assignment, Problem, Requirement, Roster, bare_name, hhmm, known_id, normalize
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
 from models.excel.importer import collect
@@ -25,6 +25,43 @@ ASSIGNMENTS = SheetSpec(
     ASSIGNMENTS_SHEET,
     tuple(Column(name, name, name != "staff_name") for name in ASSIGNMENTS_COLUMNS),
 )
+
+
+def _ids_named(name: str, problem: Problem) -> list[str]:
+    """IDs of the people whose registered name is `name` (spaces aside)."""
+    bare = bare_name(name)
+    return [s.id for s in problem.staff if bare and bare_name(s.name) == bare]
+
+
+def _name_mismatch(name: str, staff_id: str, problem: Problem) -> str | None:
+    """Why the staff_name cell does not go with the staff_id cell, or None when it does (the
+    registered name, spaces aside, or its family name alone) or is blank.
+    `check` places people by ID, so a name changed alone would be ignored without this."""
+    registered = problem.staff_by_id(staff_id).name
+    family = normalize(registered).split()[:1]  # the family name alone (`佐藤` for `佐藤 次郎`) is a short form
+    if not name or bare_name(name) in {bare_name(registered), *family}:
+        return None
+    hint = ""
+    if others := _ids_named(name, problem):
+        hint = t("「{name}」の職員IDは {ids} です。", '"{name}" has staff ID {ids}. ', name=name, ids=", ".join(others))
+    elif (other := known_id(name, {s.id for s in problem.staff})) is not None:
+        hint = t("「{name}」は {other} の職員IDです。", '"{name}" is the staff ID of {other}. ',
+                 name=name, other=problem.staff_by_id(other).name)
+    return t("氏名「{name}」は職員ID {id} の職員（{registered}）と一致しません。{hint}"
+             "人を替えるときは職員ID の列も書き換えてください（check は職員ID で人を読みます）",
+             'name "{name}" does not match staff ID {id} ({registered}). {hint}'
+             "To put someone else here, change the staff_id cell too (check reads people by ID)",
+             name=name, id=staff_id, registered=registered, hint=hint)
+
+
+def _unknown_staff(staff_id: str, problem: Problem) -> str:
+    """The unknown-ID message, with the ID when the cell holds a registered person's name instead."""
+    ids = _ids_named(staff_id, problem)
+    if not ids:
+        return messages.unknown_staff(staff_id)
+    return t("職員ID の列に氏名「{name}」が書かれています。職員ID（{ids}）を記入してください",
+             'the staff_id cell holds the name "{name}": write the staff ID ({ids}) instead',
+             name=staff_id, ids=", ".join(ids))
 
 
 def _assignment(cells: Cells, problem: Problem, staff_ids: set[str]) -> Assignment | None:
@@ -46,7 +83,9 @@ def _assignment(cells: Cells, problem: Problem, staff_ids: set[str]) -> Assignme
                                label=label))
     known = known_id(staff_id, staff_ids)
     if known is None:
-        cells.report("staff_id", messages.unknown_staff(staff_id))
+        cells.report("staff_id", _unknown_staff(staff_id, problem))
+    elif (mismatch := _name_mismatch(cells.text("staff_name"), known, problem)) is not None:
+        cells.report("staff_name", mismatch)
     staff_id = known or staff_id
     if not cells.ok:
         return None
