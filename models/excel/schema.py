@@ -7,6 +7,7 @@ here is written, exported and read back the same way.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -40,10 +41,12 @@ class SheetSpec:
         return self.columns + self.read_only
 
     def column(self, key: str) -> Column:
-        for c in self.readable():
-            if c.key == key:
-                return c
-        raise KeyError(key)
+        return self._by_key[key]
+
+    @cached_property
+    def _by_key(self) -> dict[str, Column]:
+        """Every readable column by its key: rows look their columns up by key, cell by cell."""
+        return {c.key: c for c in self.readable()}
 
 
 STAFF = SheetSpec(
