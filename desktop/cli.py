@@ -154,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _command(args.command)(args)
     except InvalidInput as error:
-        _print_problems(error.problems)
+        _print_problems(error.problems, writes=args.command not in READS_ONLY)
         return EXIT_INVALID
     except Infeasible as error:
         print(str(error), file=sys.stderr)
@@ -194,11 +194,17 @@ def _language_from(argv: list[str]) -> str:
     return system_language()
 
 
-def _print_problems(problems: list[InputProblem]) -> None:
-    print(
-        t("入力に {n} 件の問題があります。何も書き込んでいません。", "{n} problem(s) in the input; nothing was written.", n=len(problems)),
-        file=sys.stderr,
-    )
+# Commands that only read: their refusal need not say that nothing was written.
+READS_ONLY = frozenset({"check", "suggest"})
+
+
+def _print_problems(problems: list[InputProblem], writes: bool = True) -> None:
+    if writes:
+        head = t("入力に {n} 件の問題があります。何も書き込んでいません。", "{n} problem(s) in the input; nothing was written.",
+                 n=len(problems))
+    else:
+        head = t("入力に {n} 件の問題があります。", "{n} problem(s) in the input.", n=len(problems))
+    print(head, file=sys.stderr)
     for problem in problems:
         print(f"  {problem}", file=sys.stderr)
 

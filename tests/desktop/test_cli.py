@@ -54,6 +54,19 @@ def test_sample_is_covered_and_checks_clean(tmp_path: Path, capsys) -> None:
     assert len(assigned) - 1 == len(roster.assignments) >= sum(r.min_staff for r in problem.requirements)
 
 
+def test_check_of_a_broken_roster_names_the_cell_and_does_not_speak_of_writing(good_book: Path, tmp_path: Path, capsys) -> None:
+    """`check` only reads: its refusal names the cell, without saying that nothing was written."""
+    out = tmp_path / "roster.xlsx"
+    code, text = run(["solve", str(good_book), "-o", str(out), "--time-limit", "10", "--quiet"], capsys)
+    assert code == 0, text
+    book = openpyxl.load_workbook(out)
+    book["Assignments"]["F2"] = "H404"
+    book.save(out)
+    code, text = run(["check", str(out)], capsys)
+    assert code == 1 and "Assignments!F2" in text and "1 problem(s) in the input." in text, text
+    assert "nothing was written" not in text
+
+
 BAD_INPUTS = {
     "missing sheet": (lambda: standard(枠=None), "枠"),
     "missing column": (lambda: standard(職員=[["職員ID", "スキル"], ["H001", "x"]]), "name"),
