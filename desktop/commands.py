@@ -92,6 +92,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     from solver.evaluate import evaluate
 
     problem, roster = operations.read_roster_workbook(args.roster)
+    stale = operations.grid_disagreements(args.roster, problem, roster)
+    if stale:
+        shown = "、".join(stale[:5]) + (t(" ほか {n} か所", " and {n} more", n=len(stale) - 5) if len(stale) > 5 else "")
+        print(t("注意: 配置表 の {cells} が Assignments シートと食い違っています。check は Assignments シートを読みます"
+                "（配置表で人を替えたときは、Assignments の行も直してください）。",
+                "note: 配置表 {cells} disagree(s) with the Assignments sheet. check reads the Assignments sheet "
+                "(when you change people in 配置表, change their Assignments rows too).", cells=shown))
     evaluation = evaluate(problem, roster)
     hard = evaluation.hard_violations
     soft = [v for v in evaluation.violations if not v.hard]

@@ -67,6 +67,11 @@ def read_roster_workbook(path: Path | str) -> tuple[Problem, Roster]:
     return roster_reader.read_roster(Path(path), CATALOGUE)
 
 
+def grid_disagreements(path: Path | str, problem: Problem, roster: Roster) -> list[str]:
+    """The 配置表 cells of a roster workbook whose people differ from its Assignments sheet."""
+    return roster_reader.grid_disagreements(Path(path), problem, roster)
+
+
 def solve(
     problem: Problem,
     options: SolveOptions,

@@ -7,6 +7,8 @@ date, site, activity and start, and each person by ID.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,8 +16,8 @@ from models.domain import Assignment, Problem, Requirement, Roster, bare_name, h
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
 from models.excel.importer import collect
-from models.excel.reader import Cells, Table, locate, open_book
-from models.excel.schema import ASSIGNMENTS_COLUMNS, ASSIGNMENTS_SHEET, Column, SheetSpec
+from models.excel.reader import Cells, Table, cell_name, is_blank, locate, open_book
+from models.excel.schema import ASSIGNMENTS_COLUMNS, ASSIGNMENTS_SHEET, MASTER_SHEET, Column, SheetSpec
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from models.textparse import parse_bool, parse_date, parse_time
@@ -130,3 +132,54 @@ def read_roster(path: Path | str, catalogue: Sequence[RuleInfo] = ()) -> tuple[P
         raise InvalidInput(problems)
     locked = [a for a in assignments if a.locked]
     return problem.with_(locked=locked), Roster(assignments)
+
+
+def grid_disagreements(path: Path | str, problem: Problem, roster: Roster) -> list[str]:
+    """The cells of the 配置表 grid (dates × sites) whose people are not those the roster places
+    there: someone edited the grid, whose cells `read_roster` does not read, or Assignments alone.
+    People are recognised by their registered names, spaces aside. Empty when the workbook has no
+    grid in the layout Haichi writes (no 配置表 sheet, the one-row-per-session list, reworked headers)."""
+    problems: list[InputProblem] = []
+    book = open_book(Path(path), problems)
+    if book is None:
+        return []
+    try:
+        if MASTER_SHEET not in book.titles:
+            return []
+        rows = book.rows(MASTER_SHEET)
+    finally:
+        book.close()
+    sites = _grid_sites(problem)
+    if not sites:
+        return []
+    header = next((i for i, row in enumerate(rows[:10])
+                   if [normalize(v) for v in row[1:len(sites) + 1]] == sites), None)
+    if header is None:
+        return []
+    names = sorted({bare_name(s.name) for s in problem.staff if bare_name(s.name)}, key=len, reverse=True)
+    if not names:
+        return []
+    pattern = re.compile("|".join(map(re.escape, names)))
+    placed: dict[tuple[object, str], Counter[str]] = {}
+    for a in roster.assignments:
+        if problem.has_requirement(a.requirement_id):
+            req = problem.requirement(a.requirement_id)
+            placed.setdefault((req.date, req.site), Counter())[bare_name(problem.staff_by_id(a.staff_id).name)] += 1
+    out = []
+    for offset, day in enumerate(problem.days()):
+        index = header + 1 + offset
+        row = rows[index] if index < len(rows) else ()
+        for col, site in enumerate(sites, 1):
+            value = row[col] if col < len(row) else None
+            seen = Counter(pattern.findall(bare_name(value))) if not is_blank(value) else Counter()
+            if seen != placed.get((day, site), Counter()):
+                out.append(cell_name(index, col))
+    return out
+
+
+def _grid_sites(problem: Problem) -> list[str]:
+    """The grid's site columns, in the order the export writes them (empty for the list layout)."""
+    from models.excel.sheets_master import GRID_MAX_SITES, site_order  # local: the writer is not needed to read
+
+    order = site_order(problem)
+    return [normalize(site) for site in order] if len(order) <= GRID_MAX_SITES else []

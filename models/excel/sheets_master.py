@@ -68,7 +68,7 @@ def _lines(text: str, width: float) -> int:
 
 def write_master(wb: Workbook, problem: Problem, roster: Roster) -> None:
     """The 配置表 sheet, as a dates × sites grid or, with many sites, one row per session."""
-    sites = _site_order(problem)
+    sites = site_order(problem)
     placed = _names(problem, roster)
     if len(sites) <= GRID_MAX_SITES:
         _write_grid(wb, problem, sites, placed)
@@ -76,7 +76,7 @@ def write_master(wb: Workbook, problem: Problem, roster: Roster) -> None:
         _write_list(wb, problem, placed)
 
 
-def _site_order(problem: Problem) -> list[str]:
+def site_order(problem: Problem) -> list[str]:
     """Sites in the order of the 会場 sheet, then any others sessions name; only sites with sessions."""
     used = {r.site for r in problem.requirements}
     order = [s.name for s in problem.sites if s.name in used]

@@ -67,6 +67,26 @@ def test_check_of_a_broken_roster_names_the_cell_and_does_not_speak_of_writing(g
     assert "nothing was written" not in text
 
 
+def test_check_notes_grid_cells_that_disagree_with_the_assignments(tmp_path: Path, capsys) -> None:
+    """check reads the Assignments sheet; a person changed in the 配置表 grid alone is pointed out,
+    not silently ignored. A roster as written gets no such note."""
+    out = tmp_path / "roster.xlsx"
+    code, text = run(["solve", str(SAMPLE), "-o", str(out), "--time-limit", "10", "--quiet"], capsys)
+    assert code == 0, text
+    code, text = run(["check", str(out)], capsys)
+    assert code == 0 and "disagree" not in text, text
+    book = openpyxl.load_workbook(out)
+    grid = book["配置表"]
+    problem, roster = read_roster(out)
+    first, other = problem.staff[0].name, problem.staff[1].name
+    cell = next(c for row in grid.iter_rows(min_row=4) for c in row[1:]
+                if isinstance(c.value, str) and first in c.value and other not in c.value)
+    cell.value = cell.value.replace(first, other)
+    book.save(out)
+    code, text = run(["check", str(out)], capsys)
+    assert code == 0 and f"配置表 {cell.coordinate} disagree(s) with the Assignments sheet" in text, text
+
+
 BAD_INPUTS = {
     "missing sheet": (lambda: standard(枠=None), "枠"),
     "missing column": (lambda: standard(職員=[["職員ID", "スキル"], ["H001", "x"]]), "name"),
