@@ -74,9 +74,9 @@ def _one_of(given: Any, plan: str | None, what: str) -> bool:
 
 def _roster(args: argparse.Namespace) -> tuple[Problem, Roster]:
     """The problem and roster named by ROSTER.xlsx or --plan (and --version)."""
-    from desktop import operations  # loaded when a command runs, not for --help
+    from desktop import commands  # loaded when a command runs, not for --help
     if args.roster:
-        return operations.read_roster_workbook(args.roster)
+        return commands.read_roster(args.roster)
     db = _database(args)
     try:
         problem = db.load_problem(args.plan)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date, timedelta
+from pathlib import Path
 
 from models.domain import Problem, Requirement, Roster, hhmm
 from models.errors import InputProblem, InvalidInput
@@ -88,17 +89,24 @@ def cmd_solve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def read_roster(path: Path) -> tuple[Problem, Roster]:
+    """A roster workbook's problem and roster (its Assignments sheet), with a note on the 配置表
+    grid cells whose people differ from it: a person changed in the grid alone would be missed."""
+    problem, roster = operations.read_roster_workbook(path)
+    stale = operations.grid_disagreements(path, problem, roster)
+    if stale:
+        shown = "、".join(stale[:5]) + (t(" ほか {n} か所", " and {n} more", n=len(stale) - 5) if len(stale) > 5 else "")
+        print(t("注意: 配置表 の {cells} が Assignments シートと食い違っています。Haichi は Assignments シートを読みます"
+                "（配置表で人を替えたときは、Assignments の行も直してください）。",
+                "note: 配置表 {cells} disagree(s) with the Assignments sheet. Haichi reads the Assignments sheet "
+                "(when you change people in 配置表, change their Assignments rows too).", cells=shown))
+    return problem, roster
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from solver.evaluate import evaluate
 
-    problem, roster = operations.read_roster_workbook(args.roster)
-    stale = operations.grid_disagreements(args.roster, problem, roster)
-    if stale:
-        shown = "、".join(stale[:5]) + (t(" ほか {n} か所", " and {n} more", n=len(stale) - 5) if len(stale) > 5 else "")
-        print(t("注意: 配置表 の {cells} が Assignments シートと食い違っています。check は Assignments シートを読みます"
-                "（配置表で人を替えたときは、Assignments の行も直してください）。",
-                "note: 配置表 {cells} disagree(s) with the Assignments sheet. check reads the Assignments sheet "
-                "(when you change people in 配置表, change their Assignments rows too).", cells=shown))
+    problem, roster = read_roster(args.roster)
     evaluation = evaluate(problem, roster)
     hard = evaluation.hard_violations
     soft = [v for v in evaluation.violations if not v.hard]
@@ -163,7 +171,7 @@ def cmd_repair(args: argparse.Namespace) -> int:
     from solver.repair import repair
 
     problem = operations.import_workbooks(args.workbooks)
-    _, published = operations.read_roster_workbook(args.published)
+    _, published = read_roster(args.published)
     _print_problem_size(problem)
     result, _ = repair(problem, published, _options(args))
     _raise_if_no_roster(result)
@@ -180,7 +188,7 @@ def cmd_repair(args: argparse.Namespace) -> int:
 def cmd_suggest(args: argparse.Namespace) -> int:
     from solver.suggest import suggest
 
-    problem, roster = operations.read_roster_workbook(args.roster)
+    problem, roster = read_roster(args.roster)
     req = _session(args, problem)
     found = suggest(problem, roster, req.id, limit=args.limit, include_hard=args.all)
     have = len(roster.staff_for(req.id))
