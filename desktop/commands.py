@@ -92,8 +92,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
 def read_roster(path: Path) -> tuple[Problem, Roster]:
     """A roster workbook's problem and roster (its Assignments sheet), with a note on the 配置表
     grid cells whose people differ from it: a person changed in the grid alone would be missed."""
-    problem, roster = operations.read_roster_workbook(path)
-    stale = operations.grid_disagreements(path, problem, roster)
+    problem, roster, stale = operations.read_roster_workbook_and_grid(path)
     if stale:
         shown = "、".join(stale[:5]) + (t(" ほか {n} か所", " and {n} more", n=len(stale) - 5) if len(stale) > 5 else "")
         print(t("注意: 配置表 の {cells} が Assignments シートと食い違っています。Haichi は Assignments シートを読みます"

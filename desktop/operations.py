@@ -62,14 +62,15 @@ def import_workbooks(paths: Sequence[Path | str], plan_name: str | None = None,
 
 def read_roster_workbook(path: Path | str) -> tuple[Problem, Roster]:
     """Read a roster workbook written by Haichi (or edited by hand) back into problem and roster."""
+    problem, roster, _ = read_roster_workbook_and_grid(path)
+    return problem, roster
+
+
+def read_roster_workbook_and_grid(path: Path | str) -> tuple[Problem, Roster, list[str]]:
+    """`read_roster_workbook`, and the 配置表 cells whose people differ from its Assignments sheet."""
     if not Path(path).is_file():
         raise InvalidInput([InputProblem(str(path), "", "", t("ファイルが見つかりません", "file not found"))])
-    return roster_reader.read_roster(Path(path), CATALOGUE)
-
-
-def grid_disagreements(path: Path | str, problem: Problem, roster: Roster) -> list[str]:
-    """The 配置表 cells of a roster workbook whose people differ from its Assignments sheet."""
-    return roster_reader.grid_disagreements(Path(path), problem, roster)
+    return roster_reader.read_roster_and_grid(Path(path), CATALOGUE)
 
 
 def solve(

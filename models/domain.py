@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any, Collection, Iterable
+from typing import Any, Collection, Iterable, Mapping
 
 
 def normalize(text: object) -> str:
@@ -31,6 +31,12 @@ def bare_name(name: object) -> str:
     """A person's name as compared: normalised, without spaces (`山田　花子`, `山田花子` and
     `山田 花子` are one name)."""
     return "".join(normalize(name).split())
+
+
+def ids_named(name: object, names: Mapping[str, str]) -> list[str]:
+    """The staff IDs whose registered name (`names`: ID -> name) is `name`, spaces aside."""
+    bare = bare_name(name)
+    return [staff_id for staff_id, registered in names.items() if bare and bare_name(registered) == bare]
 
 
 def known_id(staff_id: str, known: Collection[str]) -> str | None:

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from models.domain import Mark, bare_name, known_id, normalize
+from models.domain import Mark, bare_name, ids_named, known_id, normalize
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.availability_sheet import Availability, looks_like_date
@@ -77,9 +77,7 @@ def same_name(a: str, b: str) -> bool:
 
 def owner_of(name: str, names: Mapping[str, str]) -> str | None:
     """The one staff ID registered under `name` (spaces ignored), None when none or several are."""
-    if not name:
-        return None
-    owners = [staff_id for staff_id, registered in names.items() if same_name(name, registered)]
+    owners = ids_named(name, names)
     return owners[0] if len(owners) == 1 else None
 
 

@@ -12,11 +12,11 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from models.domain import Assignment, Problem, Requirement, Roster, bare_name, hhmm, known_id, normalize
+from models.domain import Assignment, Problem, Requirement, Roster, bare_name, hhmm, ids_named, known_id, normalize
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
 from models.excel.importer import collect
-from models.excel.reader import Cells, Table, cell_name, is_blank, locate, open_book
+from models.excel.reader import Book, Cells, Table, cell_name, is_blank, locate, open_book
 from models.excel.schema import ASSIGNMENTS_COLUMNS, ASSIGNMENTS_SHEET, MASTER_SHEET, Column, SheetSpec
 from models.i18n import t
 from models.rulemeta import RuleInfo
@@ -29,10 +29,9 @@ ASSIGNMENTS = SheetSpec(
 )
 
 
-def _ids_named(name: str, problem: Problem) -> list[str]:
-    """IDs of the people whose registered name is `name` (spaces aside)."""
-    bare = bare_name(name)
-    return [s.id for s in problem.staff if bare and bare_name(s.name) == bare]
+def _names(problem: Problem) -> dict[str, str]:
+    """Staff ID -> registered name."""
+    return {s.id: s.name for s in problem.staff}
 
 
 def _name_mismatch(name: str, staff_id: str, problem: Problem) -> str | None:
@@ -44,7 +43,7 @@ def _name_mismatch(name: str, staff_id: str, problem: Problem) -> str | None:
     if not name or bare_name(name) in {bare_name(registered), *family}:
         return None
     hint = ""
-    if others := _ids_named(name, problem):
+    if others := ids_named(name, _names(problem)):
         hint = t("「{name}」の職員IDは {ids} です。", '"{name}" has staff ID {ids}. ', name=name, ids=", ".join(others))
     elif (other := known_id(name, {s.id for s in problem.staff})) is not None:
         hint = t("「{name}」は {other} の職員IDです。", '"{name}" is the staff ID of {other}. ',
@@ -58,7 +57,7 @@ def _name_mismatch(name: str, staff_id: str, problem: Problem) -> str | None:
 
 def _unknown_staff(staff_id: str, problem: Problem) -> str:
     """The unknown-ID message, with the ID when the cell holds a registered person's name instead."""
-    ids = _ids_named(staff_id, problem)
+    ids = ids_named(staff_id, _names(problem))
     if not ids:
         return messages.unknown_staff(staff_id)
     return t("職員ID の列に氏名「{name}」が書かれています。職員ID（{ids}）を記入してください",
@@ -94,77 +93,81 @@ def _assignment(cells: Cells, problem: Problem, staff_ids: set[str]) -> Assignme
     return Assignment(staff_id, requirement_id, locked=locked, source="import")
 
 
-def _read_assignments(path: Path, problem: Problem, problems: list[InputProblem]) -> list[Assignment]:
+def _read_assignments(path: Path, problem: Problem, problems: list[InputProblem]
+                      ) -> tuple[list[Assignment], list[tuple[object, ...]]]:
+    """The Assignments sheet's assignments, and the rows of the 配置表 sheet (none without one)."""
     book = open_book(path, problems)
     if book is None:
-        return []
+        return [], []
     try:
-        titles = book.find(ASSIGNMENTS)
-        if not titles:
-            problems.append(InputProblem(book.name, "", "", messages.missing_sheet(ASSIGNMENTS_SHEET)))
-            return []
-        table: Table | None = locate(book.name, titles[0], book.rows(titles[0]), ASSIGNMENTS, problems)
-        if table is None:
-            return []
-        result: list[Assignment] = []
-        seen: set[tuple[str, str]] = set()
-        staff_ids = {s.id for s in problem.staff}
-        for index, row in table.data():
-            assignment = _assignment(Cells(table, index, row, problems), problem, staff_ids)
-            # The same person twice in one session is one assignment.
-            if assignment is not None and (assignment.staff_id, assignment.requirement_id) not in seen:
-                seen.add((assignment.staff_id, assignment.requirement_id))
-                result.append(assignment)
-        return result
+        grid = book.rows(MASTER_SHEET) if MASTER_SHEET in book.titles else []
+        return _assignments_in(book, problem, problems), grid
     finally:
         book.close()
+
+
+def _assignments_in(book: Book, problem: Problem, problems: list[InputProblem]) -> list[Assignment]:
+    """The assignments of the Assignments sheet, every bad row reported."""
+    titles = book.find(ASSIGNMENTS)
+    if not titles:
+        problems.append(InputProblem(book.name, "", "", messages.missing_sheet(ASSIGNMENTS_SHEET)))
+        return []
+    table: Table | None = locate(book.name, titles[0], book.rows(titles[0]), ASSIGNMENTS, problems)
+    if table is None:
+        return []
+    result: list[Assignment] = []
+    seen: set[tuple[str, str]] = set()
+    staff_ids = {s.id for s in problem.staff}
+    for index, row in table.data():
+        assignment = _assignment(Cells(table, index, row, problems), problem, staff_ids)
+        # The same person twice in one session is one assignment.
+        if assignment is not None and (assignment.staff_id, assignment.requirement_id) not in seen:
+            seen.add((assignment.staff_id, assignment.requirement_id))
+            result.append(assignment)
+    return result
 
 
 def read_roster(path: Path | str, catalogue: Sequence[RuleInfo] = ()) -> tuple[Problem, Roster]:
     """The problem in a roster workbook's input sheets and the roster in its `Assignments` sheet;
     locked assignments are also the Problem's `locked`. Raises InvalidInput with every problem."""
+    problem, roster, _ = read_roster_and_grid(path, catalogue)
+    return problem, roster
+
+
+def read_roster_and_grid(path: Path | str, catalogue: Sequence[RuleInfo] = ()) -> tuple[Problem, Roster, list[str]]:
+    """`read_roster`, and the cells of the 配置表 grid whose people differ from the roster it read
+    (`grid_disagreements`)."""
     path = Path(path)
     problem, problems = collect([path], catalogue)
     if problem is None:
         raise InvalidInput(problems)
-    assignments = _read_assignments(path, problem, problems)
+    assignments, grid = _read_assignments(path, problem, problems)
     if problems:
         raise InvalidInput(problems)
     locked = [a for a in assignments if a.locked]
-    return problem.with_(locked=locked), Roster(assignments)
+    roster = Roster(assignments)
+    return problem.with_(locked=locked), roster, grid_disagreements(grid, problem, roster)
 
 
-def grid_disagreements(path: Path | str, problem: Problem, roster: Roster) -> list[str]:
-    """The cells of the 配置表 grid (dates × sites) whose people are not those the roster places
-    there: someone edited the grid, whose cells `read_roster` does not read, or Assignments alone.
-    People are recognised by their registered names, spaces aside. Empty when the workbook has no
-    grid in the layout Haichi writes (no 配置表 sheet, the one-row-per-session list, reworked headers)."""
-    problems: list[InputProblem] = []
-    book = open_book(Path(path), problems)
-    if book is None:
-        return []
-    try:
-        if MASTER_SHEET not in book.titles:
-            return []
-        rows = book.rows(MASTER_SHEET)
-    finally:
-        book.close()
+def grid_disagreements(rows: list[tuple[object, ...]], problem: Problem, roster: Roster) -> list[str]:
+    """The cells of a 配置表 grid (dates × sites; `rows` as read) whose people are not those the
+    roster places there: someone edited the grid, which `read_roster` does not read, or edited
+    Assignments alone. People are recognised by their registered names, spaces aside. Empty when
+    there is no grid in the layout Haichi writes (no 配置表 sheet, the one-row-per-session list,
+    reworked headers)."""
     sites = _grid_sites(problem)
-    if not sites:
+    if not rows or not sites:
         return []
     header = next((i for i, row in enumerate(rows[:10])
                    if [normalize(v) for v in row[1:len(sites) + 1]] == sites), None)
-    if header is None:
-        return []
     names = sorted({bare_name(s.name) for s in problem.staff if bare_name(s.name)}, key=len, reverse=True)
-    if not names:
+    if header is None or not names:
         return []
     pattern = re.compile("|".join(map(re.escape, names)))
     placed: dict[tuple[object, str], Counter[str]] = {}
     for a in roster.assignments:
-        if problem.has_requirement(a.requirement_id):
-            req = problem.requirement(a.requirement_id)
-            placed.setdefault((req.date, req.site), Counter())[bare_name(problem.staff_by_id(a.staff_id).name)] += 1
+        req = problem.requirement(a.requirement_id)  # read_roster kept known sessions only
+        placed.setdefault((req.date, req.site), Counter())[bare_name(problem.staff_by_id(a.staff_id).name)] += 1
     out = []
     for offset, day in enumerate(problem.days()):
         index = header + 1 + offset
