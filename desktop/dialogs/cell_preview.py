@@ -165,7 +165,17 @@ class CellPreview(QDialog):
         elif column is None:
             self.view.selectRow(index.row())
         self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self._snap_to_whole_cells()
         self.view.setFocus()
+
+    def _snap_to_whole_cells(self) -> None:
+        """Scroll back to the start of the column and row cut at the view's left and top edges:
+        centred pixel by pixel, the view showed a sliver of a column (a mark's half, unreadable)."""
+        for header, bar in ((self.view.horizontalHeader(), self.view.horizontalScrollBar()),
+                            (self.view.verticalHeader(), self.view.verticalScrollBar())):
+            first = header.logicalIndexAt(0)
+            if first >= 0 and header.sectionViewportPosition(first) < 0:
+                bar.setValue(header.sectionPosition(first))
 
     def _open_file(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path)))

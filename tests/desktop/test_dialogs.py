@@ -96,6 +96,18 @@ def test_import_wizard_takes_a_workbook_without_marks_and_says_forms_come_next(q
     assert "availability forms" in wizard.preview_page.summary.text()
 
 
+def test_import_wizard_says_how_it_read_a_blank_date_under_a_dated_row(qtbot, tmp_path: Path) -> None:
+    """A day's date typed on its first session row only: importable, with a note naming the cells."""
+    main = tmp_path / "main.xlsx"
+    book = openpyxl.load_workbook(SAMPLE)
+    sessions = book["枠"]
+    sessions.cell(5, 1).value = sessions.cell(6, 1).value = None  # the sample's sessions 2 and 3 are on the first one's day
+    book.save(main)
+    wizard = _read_in_wizard(qtbot, [main])
+    assert wizard.preview_page.isComplete()
+    assert "枠!A5:A6" in wizard.preview_page.summary.text()
+
+
 def _wizard_on_broken_sample(qtbot, tmp_path: Path, first_row: int, last_row: int | None, first_column: int,
                              count: int) -> tuple[ImportWizard, str, list[tuple[str, int, int]]]:
     """The wizard after reading the sample with `count` availability marks (from the given row and
@@ -140,6 +152,9 @@ def test_a_problem_opens_its_sheet_with_the_cell_selected(qtbot, tmp_path: Path,
     assert current.data() == "?"
     assert current.data(Qt.ItemDataRole.BackgroundRole).color() == PROBLEM_COLOUR
     qtbot.waitUntil(lambda: preview.view.viewport().rect().contains(preview.view.visualRect(current)), timeout=5000)
+    # whole cells at the left and top edges, not a sliver of a column scrolled half out of view
+    for header in (preview.view.horizontalHeader(), preview.view.verticalHeader()):
+        assert header.sectionViewportPosition(header.logicalIndexAt(0)) == 0
     assert coordinate in preview.message.text()
     header = preview.model.headerData(current.column(), Qt.Orientation.Horizontal)
     assert header + str(target_row) == coordinate
