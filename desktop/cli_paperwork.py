@@ -92,7 +92,7 @@ def _roster(args: argparse.Namespace) -> tuple[Problem, Roster]:
 
 
 def cmd_forms(args: argparse.Namespace) -> int:
-    from desktop import operations, paperwork  # loaded when a command runs, not for --help
+    from desktop import commands, paperwork  # loaded when a command runs, not for --help
     if not _one_of(args.workbook, args.plan, "WORKBOOK.xlsx"):
         return cli.EXIT_INVALID
     if args.plan:
@@ -102,7 +102,7 @@ def cmd_forms(args: argparse.Namespace) -> int:
         finally:
             db.close()
     else:  # forms are sent out instead of a matrix: the workbook may have no 勤務可否 sheet
-        problem = operations.import_workbooks([args.workbook], marks_optional=True)
+        problem = commands.import_workbooks([args.workbook], marks_optional=True)
     paths = paperwork.make_forms(problem, args.output, prefill=args.prefill)
     print(t("回答票 {n} 件を書き出しました: {d}", "{n} form(s) written to {d}", n=len(paths), d=args.output))
     return cli.EXIT_OK
@@ -122,7 +122,7 @@ def form_files(given: list[Path]) -> list[Path]:
 
 
 def cmd_collect(args: argparse.Namespace) -> int:
-    from desktop import operations, paperwork  # loaded when a command runs, not for --help
+    from desktop import commands, paperwork  # loaded when a command runs, not for --help
     from models.excel.form_returns import report_lines
     if not _one_of(args.into, args.plan, "--into WORKBOOK.xlsx"):
         return cli.EXIT_INVALID
@@ -137,7 +137,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
         based_on = db.known_version(args.plan)
     else:
         # the forms were sent out instead of a matrix: the workbook may have no 勤務可否 sheet yet
-        problem = operations.import_workbooks([args.into], marks_optional=True)
+        problem = commands.import_workbooks([args.into], marks_optional=True)
     try:
         result = paperwork.collect(problem, files)
         for line in report_lines(result):

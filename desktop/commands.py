@@ -25,6 +25,16 @@ def _err(text: str) -> None:
     print(text, file=sys.stderr)
 
 
+def import_workbooks(paths, plan_name: str | None = None, marks_optional: bool = False) -> Problem:
+    """`operations.import_workbooks`, printing what was read in a way the coordinator should know
+    of (a blank date read as the one above, say) before going on."""
+    notes: list[InputProblem] = []
+    problem = operations.import_workbooks(paths, plan_name=plan_name, marks_optional=marks_optional, notes=notes)
+    for note in notes:
+        print(t("注意: {note}", "note: {note}", note=note))
+    return problem
+
+
 def cmd_template(args: argparse.Namespace) -> int:
     start = args.start or _first_of_next_month(date.today())
     end = args.end or _last_of_month(start)
@@ -35,7 +45,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     # as in the desktop's import: staff and sessions alone are a plan whose availability forms go out next
-    problem = operations.import_workbooks(args.workbooks, plan_name=args.plan, marks_optional=True)
+    problem = import_workbooks(args.workbooks, plan_name=args.plan, marks_optional=True)
     name = args.plan or problem.name
     db = _database(args)
     db.save_problem(name, problem)
@@ -68,7 +78,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
         latest = db.latest_solution(args.plan)
         hint = latest[1] if latest else None
     else:
-        problem = operations.import_workbooks(args.workbooks)
+        problem = import_workbooks(args.workbooks)
     options = SolveOptions(
         time_limit=args.time_limit,
         workers=args.workers,
@@ -90,15 +100,11 @@ def cmd_solve(args: argparse.Namespace) -> int:
 
 
 def read_roster(path: Path) -> tuple[Problem, Roster]:
-    """A roster workbook's problem and roster (its Assignments sheet), with a note on the 配置表
-    grid cells whose people differ from it: a person changed in the grid alone would be missed."""
-    problem, roster, stale = operations.read_roster_workbook_and_grid(path)
-    if stale:
-        shown = "、".join(stale[:5]) + (t(" ほか {n} か所", " and {n} more", n=len(stale) - 5) if len(stale) > 5 else "")
-        print(t("注意: 配置表 の {cells} が Assignments シートと食い違っています。Haichi は Assignments シートを読みます"
-                "（配置表で人を替えたときは、Assignments の行も直してください）。",
-                "note: 配置表 {cells} disagree(s) with the Assignments sheet. Haichi reads the Assignments sheet "
-                "(when you change people in 配置表, change their Assignments rows too).", cells=shown))
+    """A roster workbook's problem and roster, with the people of 配置表 cells edited since the
+    export read from 配置表; prints which cells were read, or which differ from the roster read."""
+    problem, roster, grid = operations.read_roster_workbook_and_grid(path)
+    for note in grid.notes():
+        print(note)
     return problem, roster
 
 
@@ -169,7 +175,7 @@ def cmd_repair(args: argparse.Namespace) -> int:
     from models.changes import change_report
     from solver.repair import repair
 
-    problem = operations.import_workbooks(args.workbooks)
+    problem = import_workbooks(args.workbooks)
     _, published = read_roster(args.published)
     _print_problem_size(problem)
     result, _ = repair(problem, published, _options(args))
@@ -210,7 +216,7 @@ def cmd_alternatives(args: argparse.Namespace) -> int:
 
     from solver.alternatives import alternatives, differences
 
-    problem = operations.import_workbooks(args.workbooks)
+    problem = import_workbooks(args.workbooks)
     folder = args.output
     _print_problem_size(problem)
     results = alternatives(problem, args.n, args.min_diff, _options(args))

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 from models.domain import Problem, Roster
 from models.errors import InputProblem, InvalidInput
 from models.excel import export, importer, roster_reader, template
+from models.excel.grid_edits import GridReport
 from models.i18n import t
 from solver.evaluate import Evaluation, evaluate
 from solver.rules import CATALOGUE
@@ -46,9 +47,10 @@ def atomic_output(path: Path, suffix: str = ".xlsx") -> Iterator[Path]:
 
 
 def import_workbooks(paths: Sequence[Path | str], plan_name: str | None = None,
-                     marks_optional: bool = False) -> Problem:
+                     marks_optional: bool = False, notes: list[InputProblem] | None = None) -> Problem:
     """Read and validate the workbooks into one Problem; InvalidInput lists every problem found.
-    With `marks_optional`, workbooks without a 勤務可否 sheet give a plan without marks yet."""
+    With `marks_optional`, workbooks without a 勤務可否 sheet give a plan without marks yet;
+    `notes` gets what was read in a way the coordinator should know of (not problems)."""
     missing = [
         InputProblem(str(p), "", "", t("ファイルが見つかりません", "file not found"))
         for p in paths
@@ -57,7 +59,7 @@ def import_workbooks(paths: Sequence[Path | str], plan_name: str | None = None,
     if missing:
         raise InvalidInput(missing)
     return importer.read_workbooks([Path(p) for p in paths], CATALOGUE, plan_name=plan_name,
-                                   marks_optional=marks_optional)
+                                   marks_optional=marks_optional, notes=notes)
 
 
 def read_roster_workbook(path: Path | str) -> tuple[Problem, Roster]:
@@ -66,8 +68,9 @@ def read_roster_workbook(path: Path | str) -> tuple[Problem, Roster]:
     return problem, roster
 
 
-def read_roster_workbook_and_grid(path: Path | str) -> tuple[Problem, Roster, list[str]]:
-    """`read_roster_workbook`, and the 配置表 cells whose people differ from its Assignments sheet."""
+def read_roster_workbook_and_grid(path: Path | str) -> tuple[Problem, Roster, GridReport]:
+    """`read_roster_workbook`, and what its 配置表 sheet said: the cells whose edits were read, or
+    those whose people differ from the roster read (`models.excel.grid_edits`)."""
     if not Path(path).is_file():
         raise InvalidInput([InputProblem(str(path), "", "", t("ファイルが見つかりません", "file not found"))])
     return roster_reader.read_roster_and_grid(Path(path), CATALOGUE)

@@ -81,6 +81,7 @@ class PreviewPage(QWizardPage):
         self.setTitle(self.tr("Check"))
         self.problem: Problem | None = None
         self.problems: list[InputProblem] = []
+        self.notes: list[InputProblem] = []
         self._task: BackgroundTask | None = None
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -99,7 +100,10 @@ class PreviewPage(QWizardPage):
         paths, name = self.files_page.paths(), self.files_page.plan_name.text().strip() or None
         from desktop import operations  # imports the Excel reader and the rule catalogue on first use
         # without a 勤務可否 sheet the plan has no marks yet: its availability forms go out next
-        task = BackgroundTask(lambda: operations.import_workbooks(paths, plan_name=name, marks_optional=True), self)
+        self.notes: list[InputProblem] = []  # filled by the read, before `_read` shows them
+        notes = self.notes
+        task = BackgroundTask(
+            lambda: operations.import_workbooks(paths, plan_name=name, marks_optional=True, notes=notes), self)
         task.finished.connect(self._read)
         task.failed.connect(self._failed)
         task.done.connect(self._done)
@@ -126,6 +130,8 @@ class PreviewPage(QWizardPage):
             self.summary.setText(self.summary.text() + "\n" + self.tr(
                 "No availability marks yet: after importing, write the availability forms (File > Availability "
                 "forms), and collect the returned ones before solving."))
+        for note in self.notes:  # how something was read (a blank date taken from the row above)
+            self.summary.setText(self.summary.text() + "\n" + self.tr("Note: %1").replace("%1", str(note)))
         headers = [self.tr("Date"), self.tr("Site"), self.tr("Activity"), self.tr("Time"), self.tr("Needed"),
                    self.tr("Required skills")]
         rows = sorted(problem.requirements, key=lambda r: (r.date, r.start, r.site))[:PREVIEW_ROWS]

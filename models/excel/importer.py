@@ -33,6 +33,7 @@ class _Import:
     """What has been read so far from all the workbooks of one import."""
 
     problems: list[InputProblem] = field(default_factory=list)
+    notes: list[InputProblem] = field(default_factory=list)  # how something was read, not a problem
     settings: Settings = field(default_factory=Settings)
     sites: dict[str, tuple[Site, str]] = field(default_factory=dict)
     staff: dict[str, tuple[Staff, str]] = field(default_factory=dict)
@@ -173,7 +174,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     to_date = _session_dates(s, session_tables)
     days: list[date] = []
     for table in session_tables:
-        read_sessions(table, problems, state.requirements, to_date, fixed, days)
+        read_sessions(table, problems, state.requirements, to_date, fixed, days, state.notes)
     first = session_tables[0] if session_tables else None
     period = _period(state, days, (first.file, first.sheet) if first else (books[0].name, SESSIONS.ja))
     if period is None or not staff_tables:  # without staff, every availability row would be reported too
@@ -239,10 +240,12 @@ def _same_bytes(a: Path, b: Path) -> bool:
 
 def collect(
     paths: Sequence[Path | str], catalogue: Sequence[RuleInfo] = (), plan_name: str | None = None,
-    marks_optional: bool = False,
+    marks_optional: bool = False, notes: list[InputProblem] | None = None,
 ) -> tuple[Problem | None, list[InputProblem]]:
     """The Problem read from `paths` and every problem found (the Problem is None if any). With
-    `marks_optional`, workbooks without any 勤務可否 sheet give a Problem without marks."""
+    `marks_optional`, workbooks without any 勤務可否 sheet give a Problem without marks. `notes`
+    gets what a clean import read in a way the coordinator should know of (a blank date taken
+    from the row above), each with its cells."""
     state = _Import()
     books = [b for b in (open_book(p, state.problems) for p in _once_each(paths, state.problems)) if b is not None]
     try:
@@ -255,17 +258,19 @@ def collect(
             book.close()
     if state.problems or problem is None:
         return None, state.problems
+    if notes is not None:
+        notes += state.notes
     return (problem.with_(name=plan_name) if plan_name else problem), []
 
 
 def read_workbooks(
     paths: Sequence[Path | str], catalogue: Sequence[RuleInfo] = (), plan_name: str | None = None,
-    marks_optional: bool = False,
+    marks_optional: bool = False, notes: list[InputProblem] | None = None,
 ) -> Problem:
     """The Problem held by one or many workbooks (sessions, staff, availability matrix or forms,
     sites, settings) merged; raises InvalidInput listing every problem found, returns nothing half-read.
-    `marks_optional`: see `collect`."""
-    problem, problems = collect(paths, catalogue, plan_name, marks_optional)
+    `marks_optional` and `notes`: see `collect`."""
+    problem, problems = collect(paths, catalogue, plan_name, marks_optional, notes)
     if problems or problem is None:
         raise InvalidInput(problems)
     return problem

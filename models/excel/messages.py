@@ -98,6 +98,10 @@ def skill_over_max(skill: str, count: int, max_staff: int) -> str:
              skill=skill, count=count, max=max_staff)
 
 
+def date_from_row_above() -> str:
+    return t("日付が空欄の行は上の行の日付として読みました", "rows with a blank date were read as the date of the row above")
+
+
 def outside_period(day: str, start: str, end: str) -> str:
     return t("日付 {day} が計画期間 {start}〜{end} の外です",
              "date {day} is outside the plan period {start} to {end}", day=day, start=start, end=end)

@@ -15,7 +15,7 @@ from typing import Any
 from models.domain import Requirement, Site, Staff, hhmm
 from models.errors import InputProblem
 from models.excel import messages
-from models.excel.reader import Cells, Period, Table
+from models.excel.reader import Cells, Period, Table, is_blank
 from models.excel.schema import SESSIONS, SITES, STAFF
 from models.textparse import parse_count, parse_date, parse_skill_counts, parse_skills, parse_time, parse_time_range
 
@@ -96,19 +96,26 @@ def read_sessions(
     to_date: Callable[[Any], date],
     period: Period | None = None,
     dates: list[date] | None = None,
+    notes: list[InputProblem] | None = None,
 ) -> None:
     """Sessions from the 枠 sheet into `requirements` (ID -> (Requirement, where it was read)).
 
     `to_date` turns a date cell into a date (it knows the year for `4/1`); it raises ValueError.
     With a `period` (from the 設定 sheet), a session outside it is a problem. Every date read,
     even on a row with other problems, is added to `dates` (so the period is known regardless).
+    A blank date right under a session row is that row's date (a day's date written on its first
+    session only), said once per run of such rows in `notes`.
     """
     col = SESSIONS.column
     # no 開始/終了 columns: both times in a 時間 column (located only then, see Column.within)
     ranged = "start" not in table.columns and "end" not in table.columns and "time" in table.columns
+    above = _DateAbove(table, notes)
     for index, row in table.data():
         cells = Cells(table, index, row, problems)
-        day = cells.get("date", to_date, messages.bad_date, col("date"))
+        carried, day = above.date(index, cells.raw("date"))
+        if not carried:
+            day = cells.get("date", to_date, messages.bad_date, col("date"))
+            above.read(index, day)
         if day is not None and dates is not None:
             dates.append(day)
         site = cells.text("site", col("site"))
@@ -121,7 +128,7 @@ def read_sessions(
         min_staff = cells.get("min_staff", parse_count, messages.bad_count, col("min_staff"))
         max_staff = cells.get("max_staff", parse_count, messages.bad_count)
         skills = cells.get("required_skills", parse_skill_counts, messages.bad_skills, default=())
-        if day is not None and period is not None and day not in period:
+        if day is not None and period is not None and day not in period and not carried:
             cells.report("date", messages.outside_period(
                 day.isoformat(), period.start.isoformat(), period.end.isoformat()))
         if start is not None and end is not None and end <= start:
@@ -133,8 +140,8 @@ def read_sessions(
         for skill, count in skills:
             if max_staff is not None and count > max_staff:
                 cells.report("required_skills", messages.skill_over_max(skill, count, max_staff))
-        if not cells.ok:
-            continue
+        if not cells.ok or day is None or (carried and period is not None and day not in period):
+            continue  # a carried date that is bad or outside the period is reported at its own cell
         req = Requirement(
             id=Requirement.make_id(day, site, activity, start),
             date=day,
@@ -151,3 +158,36 @@ def read_sessions(
             cells.report("date", messages.duplicate_session(req.label(), requirements[req.id][1]))
             continue
         requirements[req.id] = (req, cells.where("date"))
+    above.close()
+
+
+class _DateAbove:
+    """The date of the session row just above, for rows whose date cell is blank; the runs of such
+    rows become notes (`枠!A5:A9`). Only a row directly under a read row takes its date: a blank
+    date on the first row or under a blank row is still a problem."""
+
+    def __init__(self, table: Table, notes: list[InputProblem] | None):
+        self.table, self.notes = table, notes
+        self.last: tuple[int, date | None] | None = None  # (row index, its date: None when unreadable)
+        self.run: list[int] = []  # the row indexes that took the date above, not yet noted
+
+    def date(self, index: int, raw: Any) -> tuple[bool, date | None]:
+        """(True, the date above) when this row takes it, else (False, None)."""
+        if not is_blank(raw) or self.last is None or self.last[0] != index - 1:
+            return False, None
+        self.last = (index, self.last[1])
+        self.run.append(index)  # contiguous: a row that gave its own date closed the run before
+        return True, self.last[1]
+
+    def read(self, index: int, day: date | None) -> None:
+        """A row that gave its own date (None when it could not be read)."""
+        self.last = (index, day)
+        self.close()
+
+    def close(self) -> None:
+        """The note for the run of rows that took the date above."""
+        if self.run and self.notes is not None:
+            first, last = (self.table.cell(i, "date") for i in (self.run[0], self.run[-1]))
+            cells = first if first == last else f"{first}:{last}"
+            self.notes.append(InputProblem(self.table.file, self.table.sheet, cells, messages.date_from_row_above()))
+        self.run = []

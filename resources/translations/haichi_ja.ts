@@ -197,7 +197,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="201" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="207" />
         <source>Import workbooks</source>
         <translation>ワークブックの取り込み</translation>
     </message>
@@ -633,77 +633,82 @@
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="98" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="99" />
         <source>Reading the workbooks…</source>
         <translation>ワークブックを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="120" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="124" />
         <source>Plan %1, %2 to %3: %4 staff, %5 sites, %6 sessions, %7 availability marks. Press Finish to import.</source>
         <translation>計画 %1（%2〜%3）：職員 %4 名、会場 %5 か所、枠 %6 件、勤務可否 %7 件。「完了」で取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="127" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="131" />
         <source>No availability marks yet: after importing, write the availability forms (File &gt; Availability forms), and collect the returned ones before solving.</source>
         <translation>勤務可否がまだありません。取り込んだあと［ファイル］▸［勤務可否の回答票］で回答票を作成し、返送された回答票を取り込んでから配置を作ってください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="129" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="134" />
+        <source>Note: %1</source>
+        <translation>注意: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="135" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="129" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="135" />
         <source>Site</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="129" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="135" />
         <source>Activity</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="129" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="135" />
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="129" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="135" />
         <source>Needed</source>
         <translation>必要人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="130" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="136" />
         <source>Required skills</source>
         <translation>必要スキル</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dialogs/import_wizard.py" line="144" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="150" />
         <source>%n problem(s) found; nothing will be imported. Fix the workbooks and press Back, then Next.</source>
         <translation><numerusform>%n 件の問題があります。何も取り込みません。ブックを直してから「戻る」「次へ」を押してください。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="146" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="152" />
         <source>Double-click a problem to see its cell.</source>
         <translation>問題の行をダブルクリックすると、そのセルを表示します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="149" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="155" />
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="149" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="155" />
         <source>Sheet</source>
         <translation>シート</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="149" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="155" />
         <source>Cell</source>
         <translation>セル</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="149" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="155" />
         <source>Problem</source>
         <translation>問題</translation>
     </message>

@@ -171,6 +171,17 @@ def test_plan_in_database_import_solve_export(good_book: Path, tmp_path: Path, c
     assert code == 1, text
 
 
+def test_import_says_how_it_read_a_blank_date_under_a_dated_row(tmp_path: Path, capsys) -> None:
+    """A note, not a problem: the plan is imported, and the coordinator is told which cells were
+    read as the date above."""
+    sessions = [*SESSION_ROWS, [None, "東灘", "教室", time(13, 0), time(15, 0), 1]]
+    book = write_book(tmp_path / "in.xlsx", standard(枠=sessions))
+    code, text = run(["import", str(book), "--db", str(tmp_path / "plans.sqlite3")], capsys)
+    assert code == 0, text
+    assert "note: in.xlsx 枠!A4: rows with a blank date were read as the date of the row above" in text
+    assert "3 sessions" in text
+
+
 def test_usage_errors_exit_1(capsys) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["solve"])

@@ -8,6 +8,7 @@ import pytest
 from workbooks import MATRIX_ROWS, SESSION_ROWS, STAFF_ROWS, form, standard, write_book
 
 from models.domain import Mark, Requirement, Site, TravelBuffers
+from models.errors import InputProblem, InvalidInput
 from models.excel.importer import read_workbooks
 from models.i18n import language, set_language
 from models.rulemeta import Param, RuleInfo
@@ -473,3 +474,32 @@ def test_a_time_column_beside_start_and_end_is_not_read(tmp_path):
                 *[[*row[:5], "3時間", *row[5:]] for row in SESSION_ROWS[1:]]]
     problem = read_workbooks([write_book(tmp_path / "r.xlsx", standard(枠=sessions))])
     assert [(r.start, r.end) for r in problem.requirements] == [(13 * 60, 16 * 60), (9 * 60, 12 * 60)]
+
+
+def test_a_date_written_on_each_days_first_session_only_holds_for_the_rows_below(tmp_path):
+    """The date typed on a day's first session row and left blank below: each blank date is the
+    date above, said once per run of such rows (a note, not a problem)."""
+    sessions = [SESSION_ROWS[0],
+                [datetime(2026, 4, 1), "灘", "3歳児健診", time(9, 0), time(12, 0), 1],
+                [None, "灘", "3歳児健診", time(13, 0), time(16, 0), 1],
+                [None, "東灘", "教室", time(13, 0), time(15, 0), 1],
+                [datetime(2026, 4, 14), "東灘", "1歳6か月児健診", time(9, 0), time(12, 0), 1],
+                [None, "灘", "教室", time(10, 0), time(11, 0), 1]]
+    notes: list[InputProblem] = []
+    problem = read_workbooks([write_book(tmp_path / "d.xlsx", standard(枠=sessions))], notes=notes)
+    assert sorted((r.date.day, r.site, r.start // 60) for r in problem.requirements) == [
+        (1, "東灘", 13), (1, "灘", 9), (1, "灘", 13), (14, "東灘", 9), (14, "灘", 10)]
+    message = "rows with a blank date were read as the date of the row above"
+    assert notes == [InputProblem("d.xlsx", "枠", "A3:A4", message), InputProblem("d.xlsx", "枠", "A6", message)]
+    assert str(notes[0]) == f"d.xlsx 枠!A3:A4: {message}"
+
+
+def test_a_blank_date_on_the_first_row_or_under_a_blank_row_is_still_a_problem(tmp_path):
+    sessions = [SESSION_ROWS[0],
+                [None, "灘", "3歳児健診", time(9, 0), time(12, 0), 1],
+                [datetime(2026, 4, 1), "灘", "3歳児健診", time(13, 0), time(16, 0), 1],
+                [],
+                [None, "東灘", "教室", time(13, 0), time(15, 0), 1]]
+    with pytest.raises(InvalidInput) as caught:
+        read_workbooks([write_book(tmp_path / "d.xlsx", standard(枠=sessions))])
+    assert [(p.sheet, p.cell) for p in caught.value.problems] == [("枠", "A2"), ("枠", "A5")]
