@@ -105,6 +105,10 @@ def parse_date(value: Any, default_year: int | None = None) -> date:
 
 
 _HM = re.compile(r"^(\d{1,2})\s*:\s*(\d{2})(?:\s*:\s*(\d{2}))?$")
+_NEXT_DAY = re.compile(r"^(?:\(翌\)|翌日|翌朝|翌)\s*")  # `翌9:00`: the end of a shift that crosses midnight
+# An Excel time past 24:00 (`25:00`, a serial of 1 and more) comes as a datetime on the first day
+# of Excel's calendar (1900-01-01 from openpyxl, 1899-12-31 counted from the epoch): the day counts.
+_EXCEL_DAYS = {date(1899, 12, 30): 0, date(1899, 12, 31): 1, date(1900, 1, 1): 1}
 _HM_KANJI = re.compile(r"^(\d{1,2})\s*時\s*(?:(\d{1,2})\s*分|(半))?$")
 _HALF_DAY = re.compile(r"^(午前|午後|am|pm)\s*")
 
@@ -117,11 +121,13 @@ def _minutes(hours: int, minutes: int, seconds: int = 0) -> int:
 
 
 def parse_time(value: Any) -> int:
-    """Minutes after midnight from an Excel time, a day fraction or text (`9:00`, `９：００`, `9時30分`)."""
+    """Minutes after midnight from an Excel time, a day fraction or text (`9:00`, `９：００`, `9時30分`);
+    a time of the next day (`翌9:00`, `25:00`) is past 24:00 (1440)."""
     if isinstance(value, (datetime, time)):
         # Excel's float times can land a hair before the minute (08:59:59.9996): round to nearest.
         seconds = value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6
-        return round(seconds / 60)
+        days = _EXCEL_DAYS.get(value.date(), 0) if isinstance(value, datetime) else 0
+        return days * 1440 + round(seconds / 60)
     if isinstance(value, timedelta):
         return round(value.total_seconds() / 60)
     if isinstance(value, bool) or value is None:
@@ -132,6 +138,11 @@ def parse_time(value: Any) -> int:
             return round(value * 1440)
         raise ValueError(f"not a time: {value!r}")
     text = _text(value).casefold()
+    if m := _NEXT_DAY.match(text):
+        today = parse_time(text[m.end():])
+        if today >= 1440:
+            raise ValueError(f"not a time: {value!r}")
+        return today + 1440
     afternoon = False
     if m := _HALF_DAY.match(text):
         afternoon = m[1] in ("午後", "pm")

@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from models.domain import Mark, TravelBuffers
 from models.excel import schema
 from models.excel.settings_rows import BLANK_CHOICES
+from models.excel.sheets import OVERNIGHT_LONGEST
 from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import HEADER, NOTE, PLAIN, text_width
 from models.i18n import t
@@ -65,6 +66,11 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
               "開始・終了の列の代わりに「時間」の列に 9:30～11:30 と書いても読み取れます。",
               "Dates: 2026/4/1, 2026-04-01, 令和8年4月1日 or 4/1. Times: 9:00, 13:30 (24-hour). Full-width digits are fine. "
               "Instead of the start and end columns, one time column holding 9:30-11:30 is read too."),
+            t("日付をまたぐ勤務（夜勤など）は、終了を 翌9:00 や 25:00 と書きます。終了が開始より前（16:30〜1:00）でも、"
+              "{h}時間までの勤務なら翌日の終了と読みます。枠の日付は勤務が始まる日です。",
+              "A shift that crosses midnight (a night shift) ends at 翌9:00 (next day 9:00) or 25:00. An end before "
+              "the start (16:30 to 1:00) is read as the next day's for shifts of up to {h} hours. A session's date "
+              "is the day it starts.", h=OVERNIGHT_LONGEST // 60),
         ]),
     ]
 

@@ -83,8 +83,14 @@ def duplicate_session(label: str, where: str) -> str:
 
 
 def end_not_after_start(start: str, end: str) -> str:
-    return t("終了 {end} が開始 {start} より後ではありません",
-             "end {end} is not after start {start}", start=start, end=end)
+    return t("終了 {end} が開始 {start} より後ではありません（翌日に終わる勤務なら終了を「翌{end}」と書いてください）",
+             "end {end} is not after start {start} (for a shift that ends the next day, write the end as 翌{end})",
+             start=start, end=end)
+
+
+def ends_next_day(count: int, example: str) -> str:
+    return t("終了が開始より前の枠 {n} 件は、翌日に終わる勤務として読みました（{e} など）",
+             "{n} session(s) ending before they start were read as ending the next day ({e}, ...)", n=count, e=example)
 
 
 def max_below_min(max_staff: int, min_staff: int) -> str:

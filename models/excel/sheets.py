@@ -17,6 +17,7 @@ from models.errors import InputProblem
 from models.excel import messages
 from models.excel.reader import Cells, Period, Table, is_blank
 from models.excel.schema import SESSIONS, SITES, STAFF
+from models.i18n import t
 from models.textparse import parse_count, parse_date, parse_skill_counts, parse_skills, parse_time, parse_time_range
 
 
@@ -78,6 +79,12 @@ def read_staff(
         staff[staff_id] = (person, cells.where("staff_id"))
 
 
+DAY = 24 * 60
+# An end before its start is the next day's when the shift is at most this long (a two-shift ward's
+# 16:00-翌10:00); 13:00-12:00 is more likely a slip, refused with how to write the next day.
+OVERNIGHT_LONGEST = 18 * 60
+
+
 def session_years(table: Table) -> list[int]:
     """The years of the session dates that carry one (for dates written as `4/1`)."""
     years = []
@@ -110,6 +117,7 @@ def read_sessions(
     # no 開始/終了 columns: both times in a 時間 column (located only then, see Column.within)
     ranged = "start" not in table.columns and "end" not in table.columns and "time" in table.columns
     above = _DateAbove(table, notes)
+    overnight: list[tuple[str, str, int, int]] = []  # (end cell, activity, start, end) read as ending the next day
     for index, row in table.data():
         cells = Cells(table, index, row, problems)
         carried, day = above.date(index, cells.raw("date"))
@@ -131,6 +139,9 @@ def read_sessions(
         if day is not None and period is not None and day not in period and not carried:
             cells.report("date", messages.outside_period(
                 day.isoformat(), period.start.isoformat(), period.end.isoformat()))
+        if start is not None and end is not None and end < start and end + DAY - start <= OVERNIGHT_LONGEST:
+            end += DAY  # 16:30-1:00: a shift that ends the next day
+            overnight.append((cells.at("time" if ranged else "end")[2], activity, start, end))
         if start is not None and end is not None and end <= start:
             cells.report("time" if ranged else "end", messages.end_not_after_start(hhmm(start), hhmm(end)))
         if max_staff is None:
@@ -159,6 +170,10 @@ def read_sessions(
             continue
         requirements[req.id] = (req, cells.where("date"))
     above.close()
+    if overnight and notes is not None:
+        cell, activity, start, end = overnight[0]
+        example = f"{activity} {hhmm(start)}〜{t('翌', 'next day ')}{hhmm(end - DAY)}"
+        notes.append(InputProblem(table.file, table.sheet, cell, messages.ends_next_day(len(overnight), example)))
 
 
 class _DateAbove:

@@ -334,7 +334,7 @@ def test_a_time_range_that_cannot_be_read_names_its_cell(tmp_path):
     found = problems_of(write_book(tmp_path / "r.xlsx", standard(枠=sessions)))
     assert [str(p) for p in found] == [
         'r.xlsx 枠!D2: invalid time range "午後" (e.g. 9:30-11:30)',
-        'r.xlsx 枠!D3: end 09:00 is not after start 12:00']
+        'r.xlsx 枠!D3: end 09:00 is not after start 12:00 (for a shift that ends the next day, write the end as 翌09:00)']
 
 
 def test_an_end_column_without_a_start_column_is_still_missing_start(tmp_path):

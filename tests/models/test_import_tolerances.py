@@ -503,3 +503,34 @@ def test_a_blank_date_on_the_first_row_or_under_a_blank_row_is_still_a_problem(t
     with pytest.raises(InvalidInput) as caught:
         read_workbooks([write_book(tmp_path / "d.xlsx", standard(枠=sessions))])
     assert [(p.sheet, p.cell) for p in caught.value.problems] == [("枠", "A2"), ("枠", "A5")]
+
+
+def test_a_shift_that_ends_after_midnight_as_a_ward_writes_it(tmp_path):
+    """16:30 to 1:00 in Excel times, 翌9:00, 24:00 typed into a time cell (a datetime on Excel's
+    first day), and 16:30～翌09:00 in a 時間 column: each ends the next day, past 24:00. Ends that
+    come before their start are said once, with how many and an example."""
+    sessions = [SESSION_ROWS[0],
+                [datetime(2026, 4, 1), "5東", "準夜", time(16, 30), time(1, 0), 1],
+                [datetime(2026, 4, 1), "5東", "深夜", time(0, 30), time(9, 0), 1],
+                [datetime(2026, 4, 14), "5東", "夜勤", "16:30", "翌9:00", 1],
+                [datetime(2026, 4, 14), "5東", "遅出", time(16, 0), datetime(1900, 1, 1, 0, 0), 1],
+                [datetime(2026, 4, 14), "5東", "準夜", time(16, 30), time(1, 0), 1]]
+    ranged = [["日付", "会場", "内容", "時間", "必要人数"], [datetime(2026, 4, 2), "5東", "夜勤", "16:30～翌09:00", 1]]
+    notes: list[InputProblem] = []
+    book = write_book(tmp_path / "w.xlsx", standard(枠=sessions))
+    problem = read_workbooks([book, write_book(tmp_path / "r.xlsx", {"枠": ranged})], notes=notes)
+    assert sorted((r.date.day, r.activity, r.start, r.end) for r in problem.requirements) == [
+        (1, "深夜", 30, 540), (1, "準夜", 990, 1500), (2, "夜勤", 990, 1980),
+        (14, "夜勤", 990, 1980), (14, "準夜", 990, 1500), (14, "遅出", 960, 1440)]
+    assert [str(n) for n in notes] == [
+        "w.xlsx 枠!E2: 2 session(s) ending before they start were read as ending the next day "
+        "(準夜 16:30〜next day 01:00, ...)"]
+
+
+def test_an_end_long_before_its_start_is_a_slip_not_the_next_day(tmp_path):
+    """13:00 to 12:00 would be 23 hours: refused, saying how to write a shift that ends the next day."""
+    sessions = [SESSION_ROWS[0], [datetime(2026, 4, 1), "灘", "3歳児健診", time(13, 0), time(12, 0), 1]]
+    with pytest.raises(InvalidInput) as caught:
+        read_workbooks([write_book(tmp_path / "s.xlsx", standard(枠=sessions))])
+    assert [str(p) for p in caught.value.problems] == [
+        "s.xlsx 枠!E2: end 12:00 is not after start 13:00 (for a shift that ends the next day, write the end as 翌12:00)"]

@@ -97,6 +97,7 @@ def test_instructions_explain_marks_in_japanese(template: openpyxl.Workbook) -> 
     text = "\n".join(str(v) for row in template["記入方法"].iter_rows(values_only=True) for v in row if v)
     for word in ("勤務可否シート", "○", "△", "×", "午前", "午後", "空欄", "2026/4/1", "9:00"):
         assert word in text
+    assert "翌9:00" in text and "16:30〜1:00" in text  # how to write a night shift
 
 
 def test_end_before_start_is_refused(tmp_path: Path) -> None:

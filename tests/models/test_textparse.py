@@ -83,13 +83,16 @@ def test_parse_date_rejects_impossible_and_unreadable(value):
         (timedelta(hours=26), 1560), ("9:00", 540), ("09:00", 540), ("９：００", 540), ("9:00:00", 540),
         ("9時", 540), ("9時30分", 570), ("9時半", 570), ("13:30", 810), ("午後1時", 780),
         ("PM 1:30", 810), ("26:00", 1560), (" 9:00 ", 540),
+        # the end of a shift that crosses midnight: 翌 before it, or an Excel time past 24:00
+        ("翌9:00", 1980), ("翌日 09:00", 1980), ("(翌)1時", 1500), ("24:00", 1440),
+        (datetime(1900, 1, 1, 1, 0), 1500), (datetime(1899, 12, 31, 0, 0), 1440),
     ],
 )
 def test_parse_time_forms(value, expected):
     assert parse_time(value) == expected
 
 
-@pytest.mark.parametrize("value", ["13.30", "9", "25:60", "48:00", "9:7", "朝", "", None, -0.1, 3, True])
+@pytest.mark.parametrize("value", ["13.30", "9", "25:60", "48:00", "9:7", "朝", "", None, -0.1, 3, True, "翌25:00", "翌"])
 def test_parse_time_rejects_other_forms(value):
     with pytest.raises(ValueError):
         parse_time(value)
