@@ -1,21 +1,63 @@
-"""Printing the master roster (dates down, sites across, who works each session), with a preview."""
+"""Printing the master roster (dates down, sites across, who works each session), with a preview.
+
+The roster is laid out for the printer it goes to, page by page: each page is a table of whole
+days under the column headings (a day's row is never cut across two pages), names never break
+inside, and every page carries its number. The preview lays the pages out again whenever its page
+setup changes (landscape or portrait, another paper).
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from desktop.views.roster_grid import day_label
 from models.domain import Problem, Roster, hhmm
 from models.holidays import holiday_name
 
+# U+2060 WORD JOINER between the characters of a name: Japanese text may break between any two
+# characters, so a name would otherwise be split at a line's end (松本 理 / 恵).
+WORD_JOINER = "\u2060"
+FONT_POINTS = 8
+DATE_COLUMN_PERCENT = 7
+# Height kept free on each page beyond the measured rows: the table's borders and the frame margin.
+PAGE_SLACK = 0.02
 
-def master_roster_html(problem: Problem, roster: Roster) -> str:
-    """The master roster as an HTML table: one row per date with sessions, one column per site."""
+
+def unbreakable(text: str) -> str:
+    """`text` that a line never breaks inside (its spaces no-break spaces)."""
+    return WORD_JOINER.join(text.replace(" ", "\u00a0"))
+
+
+@dataclass(frozen=True)
+class MasterRoster:
+    """The master roster's pieces as HTML: the heading above the table, the header row, and one
+    row per day with sessions."""
+
+    heading: str
+    header: str
+    rows: list[tuple[date, str]]
+
+    def html(self, pages: list[list[str]] | None = None) -> str:
+        """The document: one table per page (`pages`: the rows of each), each page after the first
+        starting on a new sheet of paper; one table for every row when `pages` is None."""
+        chunks = pages if pages is not None else [[row for _, row in self.rows]]
+        tables = []
+        for index, rows in enumerate(chunks):
+            style = ' style="page-break-before: always"' if index else ""
+            tables.append(f"<table border='1' cellspacing='0' cellpadding='3' width='100%'{style}>"
+                          f"<thead>{self.header}</thead><tbody>{''.join(rows)}</tbody></table>")
+        return (f"<html><body style='font-size:{FONT_POINTS}pt'>{self.heading}"
+                f"{''.join(tables)}</body></html>")
+
+
+def master_roster(problem: Problem, roster: Roster) -> MasterRoster:
     names = {s.id: s.name for s in problem.staff}
     who: dict[str, list[str]] = defaultdict(list)
     for a in roster.assignments:
@@ -26,9 +68,10 @@ def master_roster_html(problem: Problem, roster: Roster) -> str:
         by_day_site[(r.date, r.site)].append(r)
     days = sorted({r.date for r in problem.requirements})
     translate = QCoreApplication.translate
-    date_header = translate("Printing", "Date")
     nobody = translate("Printing", "unfilled")
-    head = "".join(f"<th>{escape(s)}</th>" for s in sites)
+    width = (100 - DATE_COLUMN_PERCENT) / max(1, len(sites))
+    header = (f"<tr><th width='{DATE_COLUMN_PERCENT}%'>{escape(translate('Printing', 'Date'))}</th>"
+              + "".join(f"<th width='{width:.2f}%'>{escape(s)}</th>" for s in sites) + "</tr>")
     rows = []
     for day in days:
         shade = ' style="background:#fde8e8"' if holiday_name(day) else (' style="background:#eef2f7"' if day.weekday() >= 5 else "")
@@ -36,27 +79,101 @@ def master_roster_html(problem: Problem, roster: Roster) -> str:
         for site in sites:
             parts = []
             for r in by_day_site.get((day, site), []):
-                people = "、".join(sorted(who.get(r.id, []))) or f'<span style="color:#b91c1c">{escape(nobody)}</span>'
+                # a break may follow each 、 but never comes inside a name nor before its 、
+                people = "、".join(escape(unbreakable(n)) + WORD_JOINER for n in sorted(who.get(r.id, [])))
+                people = people or f'<span style="color:#b91c1c">{escape(nobody)}</span>'
                 short = len(who.get(r.id, [])) < r.min_staff
                 mark = ' style="color:#b91c1c"' if short else ""
-                parts.append(f"<b>{escape(r.activity)}</b> {hhmm(r.start)}–{hhmm(r.end)}<br><span{mark}>{people}</span>")
+                times = unbreakable(f"{hhmm(r.start)}–{hhmm(r.end)}")
+                parts.append(f"<b>{escape(r.activity)}</b> {times}<br><span{mark}>{people}</span>")
             cells.append("<td>" + "<br>".join(parts) + "</td>")
-        rows.append(f"<tr{shade}><th>{escape(day_label(day))}</th>{''.join(cells)}</tr>")
+        rows.append((day, f"<tr{shade}><th>{escape(unbreakable(day_label(day)))}</th>{''.join(cells)}</tr>"))
     title = escape(translate("Printing", "Master roster: %1").replace("%1", problem.name))
     period = f"{problem.start.isoformat()} – {problem.end.isoformat()}"
-    return (
-        "<html><body style='font-size:8pt'>"
-        f"<h3>{title}</h3><p>{period}</p>"
-        "<table border='1' cellspacing='0' cellpadding='3' width='100%'>"
-        f"<thead><tr><th>{escape(date_header)}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        "</body></html>"
-    )
+    return MasterRoster(f"<h3>{title}</h3><p>{period}</p>", header, rows)
 
 
-def master_roster_document(problem: Problem, roster: Roster) -> QTextDocument:
+def master_roster_html(problem: Problem, roster: Roster) -> str:
+    """The master roster as one HTML table: one row per date with sessions, one column per site."""
+    return master_roster(problem, roster).html()
+
+
+def _row_tops(document: QTextDocument) -> tuple[list[float], float]:
+    """The top of each row of the document's first table (the header row first) and the table's
+    bottom, in the document's units."""
+    layout = document.documentLayout()
+    table = next(frame for frame in document.rootFrame().childFrames() if hasattr(frame, "cellAt"))
+    tops = []
+    for row in range(table.rows()):
+        tops.append(min(layout.blockBoundingRect(table.cellAt(row, column).firstCursorPosition().block()).top()
+                        for column in range(table.columns())))
+    return tops, layout.frameBoundingRect(table).bottom()
+
+
+def paginate(heading_and_header: float, header: float, heights: list[float], page: float) -> list[int]:
+    """How many rows go on each page: whole rows, as many as fit under the header row (and, on
+    the first page, the heading above it); a row taller than a page has a page of its own."""
+    counts: list[int] = []
+    used, count = heading_and_header, 0
+    for height in heights:
+        if count and used + height > page:
+            counts.append(count)
+            used, count = header, 0
+        used += height
+        count += 1
+    if count or not counts:
+        counts.append(count)
+    return counts
+
+
+def paged_document(problem: Problem, roster: Roster, printer: QPrinter, footer: float = 0.0) -> QTextDocument:
+    """The master roster laid out on the printer's pages (`footer` device pixels left free at the
+    bottom of each), a day's row never cut between two pages."""
+    roster_html = master_roster(problem, roster)
+    page = QSizeF(printer.width(), printer.height() - footer)
     document = QTextDocument()
-    document.setHtml(master_roster_html(problem, roster))
+    document.documentLayout().setPaintDevice(printer)
+    document.setDefaultFont(QFont(document.defaultFont().family(), FONT_POINTS))
+    document.setHtml(roster_html.html())
+    document.setTextWidth(page.width())
+    tops, bottom = _row_tops(document)
+    edges = tops[1:] + [bottom]
+    heights = [b - a for a, b in zip(edges, edges[1:])]
+    usable = page.height() * (1 - PAGE_SLACK)
+    counts = paginate(edges[0], edges[0] - tops[0], heights, usable)
+    rows = [row for _, row in roster_html.rows]
+    pages, start = [], 0
+    for count in counts:
+        pages.append(rows[start:start + count])
+        start += count
+    document.setHtml(roster_html.html(pages))
+    document.setPageSize(page)
     return document
+
+
+def print_master_roster(problem: Problem, roster: Roster, printer: QPrinter) -> int:
+    """Print the master roster on `printer`, page numbers at the foot; the number of pages."""
+    font = QFont(QFont().family(), FONT_POINTS)
+    metrics = QFontMetricsF(font, printer)
+    footer = metrics.height() * 2
+    document = paged_document(problem, roster, printer, footer)
+    page = document.pageSize()
+    count = document.pageCount()
+    painter = QPainter(printer)
+    try:
+        for index in range(count):
+            if index:
+                printer.newPage()
+            painter.save()
+            painter.translate(0, -index * page.height())
+            document.drawContents(painter, QRectF(0, index * page.height(), page.width(), page.height()))
+            painter.restore()
+            painter.setFont(font)
+            painter.drawText(QRectF(0, page.height(), page.width(), footer),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, f"{index + 1} / {count}")
+    finally:
+        painter.end()
+    return count
 
 
 def landscape_printer() -> QPrinter:
@@ -70,9 +187,8 @@ def landscape_printer() -> QPrinter:
 def preview_dialog(problem: Problem, roster: Roster, parent=None) -> QPrintPreviewDialog:
     """A print preview of the master roster (call exec() to show it)."""
     printer = landscape_printer()
-    document = master_roster_document(problem, roster)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print preview — master roster"))
-    dialog.paintRequested.connect(document.print_)
-    dialog.document, dialog.printer = document, printer  # the dialog does not own them: keep them alive
+    dialog.paintRequested.connect(lambda target: print_master_roster(problem, roster, target))
+    dialog.printer = printer  # the dialog does not own it: keep it alive
     return dialog

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from desktop.printing import master_roster_html, preview_dialog
+from desktop.printing import WORD_JOINER, landscape_printer, master_roster_html, paged_document, preview_dialog, \
+    print_master_roster, unbreakable
 from desktop.recent import LIMIT, RecentList
 from desktop.views.solve_progress import SolveProgress
 from solver.core import Progress
@@ -19,12 +20,41 @@ def test_master_roster_lists_every_session_with_its_people(qtbot, sample_plan) -
     problem, roster = sample_plan.problem, sample_plan.witness
     html = master_roster_html(problem, roster)
     a = roster.assignments[0]
-    assert problem.staff_by_id(a.staff_id).name in html
+    assert unbreakable(problem.staff_by_id(a.staff_id).name) in html
     assert all(s.name in html for s in problem.sites)
     assert html.count("<tr") == len({r.date for r in problem.requirements}) + 1
     dialog = preview_dialog(problem, roster)
     qtbot.addWidget(dialog)
     assert dialog.printer.pageLayout().orientation().name == "Landscape"
+
+
+def test_master_roster_pages_hold_whole_days_under_the_headings(qtbot, sample_plan, tmp_path: Path) -> None:
+    """Each printed page is a table of whole days under the site headings, numbered at its foot;
+    names and times never break inside."""
+    from PySide6.QtGui import QPageLayout
+    from PySide6.QtPrintSupport import QPrinter
+
+    problem, roster = sample_plan.problem, sample_plan.witness
+    assert unbreakable("松本 理恵") == WORD_JOINER.join("松本\u00a0理恵")
+    for orientation in (QPageLayout.Orientation.Landscape, QPageLayout.Orientation.Portrait):
+        printer = landscape_printer()
+        printer.setPageOrientation(orientation)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / f"{orientation.name}.pdf"))
+        document = paged_document(problem, roster, printer)
+        height = document.pageSize().height()
+        tables = [f for f in document.rootFrame().childFrames() if hasattr(f, "cellAt")]
+        assert len(tables) == document.pageCount() > 1
+        days = sum(table.rows() - 1 for table in tables)
+        assert days == len({r.date for r in problem.requirements})
+        layout = document.documentLayout()
+        for page, table in enumerate(tables):
+            box = layout.frameBoundingRect(table)
+            assert int(box.top() // height) == int((box.bottom() - 1) // height) == page
+            heading = table.cellAt(0, 1).firstCursorPosition().block().text()
+            assert heading == problem.sites[0].name  # the header row on every page
+        assert print_master_roster(problem, roster, printer) == len(tables)
+        assert (tmp_path / f"{orientation.name}.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_solve_chart_plots_objective_and_bound(qtbot) -> None:
