@@ -55,6 +55,11 @@ class Param:
         return result
 
 
+# The largest weight a rule may have: 1000 times the heaviest default (cover_min's 1000), far past
+# any trade-off a manager means, and small enough that a plan's objective stays exact in CP-SAT.
+MAX_WEIGHT = 1_000_000
+
+
 @dataclass(frozen=True)
 class RuleInfo:
     """Who a rule is to a manager: its id, titles, defaults and parameters."""

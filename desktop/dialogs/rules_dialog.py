@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from models.domain import Problem, RuleSetting
 from models.i18n import language
-from models.rulemeta import Param, RuleInfo
+from models.rulemeta import MAX_WEIGHT, Param, RuleInfo
 from solver.rules import CATALOGUE
 from solver.rules.base import setting
 
@@ -116,7 +116,7 @@ class RulesDialog(QDialog):
         kind.setEnabled(info.can_be_hard)
         kind.currentIndexChanged.connect(lambda _i, i=info.id, k=kind: setattr(self._settings[i], "hard", k.currentData()))
         weight = QSpinBox(self.table)
-        weight.setRange(0, 1_000_000)
+        weight.setRange(0, MAX_WEIGHT)
         weight.setValue(s.weight)
         weight.valueChanged.connect(lambda value, i=info.id: setattr(self._settings[i], "weight", value))
         self.table.setCellWidget(row, 0, on)
@@ -189,6 +189,9 @@ class RulesDialog(QDialog):
             for c, name in enumerate(names, start=1):
                 self.overrides.setItem(r, c, QTableWidgetItem("" if values.get(name) is None else str(values[name])))
         self.overrides.resizeColumnsToContents()
+        # an empty table would shrink its headings to their text: the names need room to come
+        self.overrides.setColumnWidth(0, max(self.overrides.columnWidth(0), self.staff_choice.sizeHint().width()))
+        self.overrides.horizontalHeader().setStretchLastSection(True)
         self._loading = False
 
     def _name(self, staff_id: str) -> str:

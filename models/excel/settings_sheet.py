@@ -24,7 +24,7 @@ from models.excel.schema import (
     TRAVEL_KEYS,
 )
 from models.i18n import t
-from models.rulemeta import Param, RuleInfo
+from models.rulemeta import MAX_WEIGHT, Param, RuleInfo
 from models.textparse import parse_bool, parse_count, parse_date, parse_mark
 
 
@@ -121,6 +121,17 @@ def _whole() -> str:
     return t("0以上の整数", "a whole number of 0 or more")
 
 
+def _weights() -> str:
+    return t("0〜{high:,} の整数", "a whole number from 0 to {high:,}", high=MAX_WEIGHT)
+
+
+def _parse_weight(value: Any) -> int:
+    weight = parse_count(value)
+    if weight > MAX_WEIGHT:
+        raise ValueError(f"weight above {MAX_WEIGHT}: {weight}")
+    return weight
+
+
 def _rule_setting(settings: Settings, info: RuleInfo) -> RuleSetting:
     if info.id not in settings.rules:
         settings.rules[info.id] = RuleSetting(
@@ -167,7 +178,7 @@ def _read_rule(cells: Cells, key: str, target: tuple[RuleInfo, str | None, Param
     elif field_key == "enabled":
         chosen.enabled = cells.get("value", parse_bool, _bad_value(key, expected=_yes_no()), default=chosen.enabled)
     elif field_key == "weight":
-        chosen.weight = cells.get("value", parse_count, _bad_value(key, expected=_whole()), default=chosen.weight)
+        chosen.weight = cells.get("value", _parse_weight, _bad_value(key, expected=_weights()), default=chosen.weight)
     else:
         hard = cells.get("value", parse_hard, _bad_value(key, expected=_yes_no()), default=chosen.hard)
         if hard and not info.can_be_hard:

@@ -47,7 +47,9 @@ def test_a_setting_given_twice_with_different_values_is_refused(tmp_path):
 def test_the_same_value_twice_and_a_blank_repeat_are_accepted(tmp_path):
     settings = [["項目", "値"], ["空欄の扱い", "可"], ["blank_means", "○"], ["公平性", "いいえ"],
                 ["fairness.有効", False], ["fairness.有効", None], ["移動時間_他グループ", 90], ["移動時間_他グループ", "90分"]]
+    settings.append(["fairness.重み", 1_000_000])
     problem = read_workbooks([write_book(tmp_path / "a.xlsx", {**standard(), "設定": settings})], CATALOGUE)
+    assert problem.rules["fairness"].weight == 1_000_000
     assert problem.blank_means is Mark.AVAILABLE
     assert problem.rules["fairness"].enabled is False
     assert problem.travel == TravelBuffers(other_group=90)
@@ -69,14 +71,16 @@ def test_whole_number_parameters_with_units_and_commas_and_the_ideographic_full_
 
 def test_infinity_and_bad_values_are_reported_with_what_to_write(tmp_path):
     settings = [["項目", "値"], ["pay_cap.min_rest_minutes", "inf"], ["pay_cap.annual_pay_cap", "1e400"],
-                ["空欄の扱い", "はい"], ["cover_min.重み", "50%"], ["cover_min.有効", "たぶん"]]
+                ["空欄の扱い", "はい"], ["cover_min.重み", "50%"], ["cover_min.有効", "たぶん"],
+                ["fairness.weight", 10**15]]
     found = problems_of(write_book(tmp_path / "a.xlsx", {**standard(), "設定": settings}))
     assert [(cell, message) for _, _, cell, message in found] == [
         ("B2", '設定「pay_cap.min_rest_minutes」の値が正しくありません "inf"（範囲 0〜2880）'),
         ("B3", '設定「pay_cap.annual_pay_cap」の値が正しくありません "1e400"（範囲 0〜1e+10）'),
         ("B4", '設定「空欄の扱い」の値が正しくありません "はい"（不可・可・△ のどれか）'),
-        ("B5", '設定「cover_min.重み」の値が正しくありません "50%"（0以上の整数）'),
+        ("B5", '設定「cover_min.重み」の値が正しくありません "50%"（0〜1,000,000 の整数）'),
         ("B6", '設定「cover_min.有効」の値が正しくありません "たぶん"（はい・いいえ のどちらか）'),
+        ("B7", '設定「fairness.weight」の値が正しくありません "1000000000000000"（0〜1,000,000 の整数）'),
     ]
 
 
