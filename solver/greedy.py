@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from typing import Hashable
 
 from models.domain import Problem, Requirement, Roster, Violation, plan_slice
@@ -141,7 +141,9 @@ class Greedy:
             return False
         if req.max_staff is not None and len(placed) >= req.max_staff:
             return False
-        if any(clash(self.problem, req, other) for other in self._days[staff_id][req.date]):
+        days = self._days[staff_id]
+        near = (req.date - timedelta(days=1), req.date, req.date + timedelta(days=1))  # a night shift reaches the next day
+        if any(clash(self.problem, req, other) for day in near for other in days.get(day, ())):
             return False
         for i, budget in enumerate(self._budgets.get(staff_id, ())):
             if self._used[(staff_id, i, budget.period(req))] + budget.use(req) > budget.room:

@@ -1,17 +1,20 @@
-"""no_overlap: a person's sessions on one day must not overlap, counting travel time between sites.
+"""no_overlap: a person's sessions must not overlap, counting travel time between sites.
 
-Two sessions clash when the gap between them is shorter than `problem.travel_minutes(a, b)`.
-Hard: the clashes of each day are covered by cliques once (the same for everyone), and each
-person gets `sum <= 1` per clique, so the model grows with people × cliques, not pairs.
+Two sessions clash when the gap between them is shorter than `problem.travel_minutes(a, b)`; a
+session that ends past midnight (準夜 16:30-25:00) clashes with the next day's early ones (深夜
+from 0:30), so sessions of two days are compared on one clock.
+Hard: the clashes of each day, and those of each night between a day's late sessions and the
+next day's, are covered by cliques once (the same for everyone), and each person gets
+`sum <= 1` per clique, so the model grows with people × cliques, not pairs.
 Soft: each clashing pair a person works costs the weight.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
-from itertools import combinations
-from typing import TYPE_CHECKING
+from datetime import date, timedelta
+from itertools import combinations, product
+from typing import TYPE_CHECKING, Iterator, TypeVar
 
 from models.domain import Problem, Requirement, Roster, Violation
 from models.i18n import t
@@ -22,18 +25,44 @@ from solver.rules.placed import breach, placed_of
 if TYPE_CHECKING:
     from solver.context import Context
 
+T = TypeVar("T")
+
+
+DAY = 24 * 60
+
 
 def clash(problem: Problem, a: Requirement, b: Requirement) -> bool:
-    """Whether one person cannot work both sessions (same day, overlapping or too little travel time)."""
-    if a.date != b.date or a.id == b.id:
+    """Whether one person cannot work both sessions (overlapping or too little travel time between
+    them, on one day or across a midnight)."""
+    days = (b.date - a.date).days
+    if abs(days) > 1 or a.id == b.id:
         return False
+    shift = days * DAY  # b's times on a's clock
     buffer = problem.travel_minutes(a.site, b.site)
-    return a.start < b.end + buffer and b.start < a.end + buffer
+    return a.start < b.end + shift + buffer and b.start + shift < a.end + buffer
+
+
+def overnight(problem: Problem, by_day: dict[date, list[Requirement]]) -> dict[date, list[Requirement]]:
+    """For each day, the sessions that may clash across its night: the day's sessions that end
+    within the longest travel time of midnight or past it, and the next day's that start that
+    close to their end. Only days with such a session are keys."""
+    travel = problem.travel
+    reach = max(travel.same_site, travel.same_group, travel.other_group)
+    out: dict[date, list[Requirement]] = {}
+    for day, sessions in by_day.items():
+        late = [r for r in sessions if r.end + reach > DAY]
+        if not late:
+            continue
+        last = max(r.end for r in late) + reach - DAY
+        early = [r for r in by_day.get(day + timedelta(days=1), ()) if r.start < last]
+        if early:
+            out[day] = late + early
+    return out
 
 
 def clique_cover(problem: Problem, sessions: list[Requirement]) -> list[list[str]]:
     """Groups of requirement ids that pairwise clash, together covering every clashing pair."""
-    order = sorted(sessions, key=lambda r: (r.start, r.end, r.id))
+    order = sorted(sessions, key=lambda r: (r.date, r.start, r.end, r.id))
     near: dict[str, set[str]] = {r.id: set() for r in order}
     for i, a in enumerate(order):
         for b in order[i + 1:]:
@@ -65,8 +94,9 @@ class NoOverlap(BaseRule):
         title_en="No overlap (with travel time)",
         hard_default=True,
         weight_default=100,
-        description_ja="同じ日の2つの枠が重ならないこと。会場間の移動時間も空ける。",
-        description_en="A person's sessions on one day must not overlap, leaving travel time between sites.",
+        description_ja="2つの枠の時間が重ならないこと（日付をまたぐ勤務と翌日の勤務も）。会場間の移動時間も空ける。",
+        description_en="A person's sessions must not overlap (a night shift and the next day's too), "
+                       "leaving travel time between sites.",
     )
 
     def build(self, ctx: Context) -> list[Penalty]:
@@ -78,32 +108,40 @@ class NoOverlap(BaseRule):
         by_day: dict[date, list[Requirement]] = defaultdict(list)
         for req in ctx.problem.requirements:
             by_day[req.date].append(req)
-        # a person held to one session a day by a hard rule cannot overlap: nothing to add for them
+        # a person held to one session a day by a hard rule cannot overlap within a day: only
+        # across a night is there anything to add for them
         one_a_day = ctx.enforces("max_per_day")
-        staff_ids = [st.id for st in ctx.problem.staff if st.active and not (one_a_day and ctx.one_a_day(st.id))]
-        if not staff_ids:
-            return []
+        active = [st.id for st in ctx.problem.staff if st.active]
+        within = [staff_id for staff_id in active if not (one_a_day and ctx.one_a_day(staff_id))]
         for day, sessions in by_day.items():
-            cliques = clique_cover(ctx.problem, sessions)
-            if not cliques:
-                continue
-            for staff_id in staff_ids:
-                mine = {req.id: var for req, var in ctx.on_day(staff_id, day)}
-                if len(mine) < 2:
-                    continue
-                seen: set[frozenset[str]] = set()
-                for clique in cliques:
-                    ids = frozenset(r for r in clique if r in mine)
-                    if len(ids) >= 2 and ids not in seen:
-                        seen.add(ids)
-                        ctx.model.add(sum(mine[r] for r in sorted(ids)) <= 1)
+            self._forbid(ctx, clique_cover(ctx.problem, sessions), within, (day,))
+        for day, sessions in overnight(ctx.problem, by_day).items():
+            dates = {req.id: req.date for req in sessions}
+            across = [c for c in clique_cover(ctx.problem, sessions) if len({dates[r] for r in c}) > 1]
+            self._forbid(ctx, across, active, (day, day + timedelta(days=1)))
         return []
+
+    @staticmethod
+    def _forbid(ctx: Context, cliques: list[list[str]], staff_ids: list[str], days: tuple[date, ...]) -> None:
+        """`sum <= 1` over each clique's sessions that a person may take on `days`."""
+        if not cliques:
+            return
+        for staff_id in staff_ids:
+            mine = {req.id: var for day in days for req, var in ctx.on_day(staff_id, day)}
+            if len(mine) < 2:
+                continue
+            seen: set[frozenset[str]] = set()
+            for clique in cliques:
+                ids = frozenset(r for r in clique if r in mine)
+                if len(ids) >= 2 and ids not in seen:
+                    seen.add(ids)
+                    ctx.model.add(sum(mine[r] for r in sorted(ids)) <= 1)
 
     def _priced(self, ctx: Context, weight: int) -> list[Penalty]:
         out: list[Penalty] = []
         keys = {(staff_id, ctx.problem.requirement(req_id).date) for staff_id, req_id in ctx.pairs()}
         for staff_id, day in sorted(keys):
-            for (a, va), (b, vb) in combinations(ctx.on_day(staff_id, day), 2):
+            for (a, va), (b, vb) in _pairs(ctx.on_day(staff_id, day), ctx.on_day(staff_id, day + timedelta(days=1))):
                 if clash(ctx.problem, a, b):
                     both = ctx.model.new_bool_var(f"overlap[{staff_id},{a.id},{b.id}]")
                     ctx.model.add_min_equality(both, [va, vb])
@@ -118,7 +156,7 @@ class NoOverlap(BaseRule):
         out = []
         for (staff_id, day), sessions in sorted(placed.by_staff_day.items()):
             name = problem.staff_by_id(staff_id).name
-            for a, b in combinations(sessions, 2):
+            for a, b in _pairs(sessions, placed.by_staff_day.get((staff_id, day + timedelta(days=1)), [])):
                 if clash(problem, a, b):
                     message = t("{name} の {first} と {second} が重なっています（移動時間 {travel} 分を含む）。",
                                 "{name}: {first} and {second} overlap (with {travel} min travel).",
@@ -127,6 +165,12 @@ class NoOverlap(BaseRule):
                     out.append(breach(self.info, s, 1, message, staff_id=staff_id,
                                       requirement_id=b.id, day=day))
         return out
+
+
+def _pairs(today: list[T], tomorrow: list[T]) -> Iterator[tuple[T, T]]:
+    """Every pair of one day's items, then each of them with each of the next day's."""
+    yield from combinations(today, 2)
+    yield from product(today, tomorrow)
 
 
 RULE = NoOverlap()

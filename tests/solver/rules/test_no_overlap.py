@@ -1,7 +1,11 @@
 from __future__ import annotations
 
-from factories import fixed, person, problem, roster, session, soft
+from datetime import timedelta
+
+import pytest
+from factories import MONDAY, fixed, hard, only, person, problem, roster, session, soft
 from models.domain import Site
+from solver.rules.max_per_day import RULE as MAX_PER_DAY
 from solver.rules.no_overlap import RULE, clash, clique_cover
 
 SITES = [Site("中央", travel_group="A"), Site("東", travel_group="A"), Site("西", travel_group="B")]
@@ -53,3 +57,40 @@ def test_cliques_cover_every_clash_and_only_clashes() -> None:
     expected = {frozenset((a.id, b.id)) for a in sessions for b in sessions if clash(p, a, b)}
     assert covered == expected
     assert all(clash(p, by_id[a], by_id[b]) for c in cliques for a in c for b in c if a != b)
+
+
+# a ward's three shifts: 準夜 ends at 1:00 the next day, when that day's 深夜 has begun at 0:30
+MONDAY_LATE = session(activity="準夜", start="16:30", end="25:00")
+TUESDAY_NIGHT = session(day=MONDAY + timedelta(days=1), activity="深夜", start="00:30", end="09:00")
+TUESDAY_DAY = session(day=MONDAY + timedelta(days=1), activity="日勤", start="08:30", end="17:00")
+TUESDAY_LATE = session(day=MONDAY + timedelta(days=1), activity="準夜", start="16:30", end="25:00")
+
+
+def _ward(**kw):
+    return problem([person("A")], [MONDAY_LATE, TUESDAY_NIGHT, TUESDAY_DAY, TUESDAY_LATE], **kw)
+
+
+def test_a_shift_past_midnight_clashes_with_the_next_days_early_shift() -> None:
+    p = _ward()
+    assert clash(p, MONDAY_LATE, TUESDAY_NIGHT) and clash(p, TUESDAY_NIGHT, MONDAY_LATE)
+    assert not clash(p, MONDAY_LATE, TUESDAY_DAY)  # 1:00 to 8:30: apart (min_rest's business)
+    assert not clash(p, MONDAY_LATE, TUESDAY_LATE)
+
+
+@pytest.mark.parametrize("one_a_day", [False, True])
+def test_hard_forbids_a_night_shift_then_the_next_days_overlapping_one(one_a_day: bool) -> None:
+    """Also for people held to one session a day, who never overlap within a day."""
+    rules = only(["no_overlap", "max_per_day"], max_per_day=hard(max_per_day=1)) if one_a_day else None
+    p = _ward(rules=rules) if rules else _ward()
+    used = [RULE, MAX_PER_DAY] if one_a_day else [RULE]
+    assert fixed(p, [("A", MONDAY_LATE.id), ("A", TUESDAY_NIGHT.id)], used) is None
+    assert fixed(p, [("A", MONDAY_LATE.id), ("A", TUESDAY_DAY.id)], used) == 0
+    [v] = RULE.check(p, roster(("A", MONDAY_LATE.id), ("A", TUESDAY_NIGHT.id)))
+    assert v.hard and v.date == MONDAY
+
+
+def test_soft_costs_weight_for_a_clash_across_midnight() -> None:
+    p = _ward(rules={"no_overlap": soft(7)})
+    pairs = [("A", MONDAY_LATE.id), ("A", TUESDAY_NIGHT.id)]
+    assert fixed(p, pairs, [RULE]) == 7
+    assert sum(v.cost for v in RULE.check(p, roster(*pairs))) == 7
