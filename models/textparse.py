@@ -241,3 +241,23 @@ def parse_skill_counts(value: Any) -> tuple[tuple[str, int], ...]:
             raise ValueError(f"not a skill count: {item!r}")
         result[name] = count
     return tuple(result.items())
+
+
+_PAIR_SEPARATORS = re.compile(r"[,、;；\n]+")
+_ARROW = re.compile(r"\s*(?:→|⇒|->|=>|>)\s*")
+
+
+def parse_successions(value: Any) -> frozenset[tuple[str, str]]:
+    """(first, then) pairs of activities from `準夜→日勤、深夜→日勤` (also `->`, `⇒`, `>`; pairs
+    separated by `、`, commas, semicolons or line breaks); empty when blank."""
+    if _is_blank(value):
+        return frozenset()
+    pairs = set()
+    for item in _PAIR_SEPARATORS.split(unicodedata.normalize("NFKC", str(value))):
+        if not item.strip():
+            continue
+        parts = [_text(part) for part in _ARROW.split(item.strip())]
+        if len(parts) != 2 or not all(parts):
+            raise ValueError(f"not a succession: {item!r}")
+        pairs.add((parts[0], parts[1]))
+    return frozenset(pairs)

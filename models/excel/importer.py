@@ -186,6 +186,8 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         problems.append(_missing(books, AVAILABILITY))
         return None
     requirements = [r for r, _ in state.requirements.values()]
+    if not problems:  # else an activity may be missing only because its rows were refused
+        _unknown_activities(s, {r.activity for r in requirements}, problems)
     sites = [site for site, _ in state.sites.values()]
     for req in requirements:
         if req.site not in state.sites and all(site.name != req.site for site in sites):
@@ -202,7 +204,17 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         blank_means=s.blank_means,
         travel=TravelBuffers(**s.travel),
         rules=s.rules,
+        forbidden_successions=s.forbidden_pairs,
     )
+
+
+def _unknown_activities(settings: Settings, activities: set[str], problems: list[InputProblem]) -> None:
+    """A problem at the 禁止する勤務の並び cell for each activity it names that no session has (a typo
+    there would forbid nothing)."""
+    named = sorted({name for pair in settings.forbidden_pairs for name in pair} - activities)
+    if named and settings.forbidden_pairs_at is not None:
+        problems.append(InputProblem(*settings.forbidden_pairs_at, messages.unknown_activity(
+            "、".join(named), "、".join(sorted(activities)))))
 
 
 def _once_each(paths: Sequence[Path | str], problems: list[InputProblem]) -> list[Path]:

@@ -60,6 +60,9 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
               "Change only the 値 (value) column; はい/いいえ items have a ▼ list."),
             t("「必須」を「いいえ」にしたルールは、守れない場合に「重み」に応じて少しずつ譲ります。",
               "A rule with 必須 = いいえ may be broken when needed, at the cost given by its 重み (weight)."),
+            t("翌日に続けてはいけない勤務は「禁止する勤務の並び」に 準夜→日勤、深夜→日勤 のように書きます（枠の「内容」の名前で）。",
+              "Shifts that may not follow one another on the next day go in 禁止する勤務の並び, e.g. 準夜→日勤、深夜→日勤 "
+              "(named as in the sessions' 内容 column)."),
         ]),
         (t("日付と時刻の書き方", "Dates and times"), [
             t("日付: 2026/4/1、2026-04-01、令和8年4月1日、4/1 のどれでもかまいません。時刻: 9:00、13:30（24時間表記）。全角数字でも読み取れます。"

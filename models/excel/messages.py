@@ -108,6 +108,11 @@ def date_from_row_above() -> str:
     return t("日付が空欄の行は上の行の日付として読みました", "rows with a blank date were read as the date of the row above")
 
 
+def unknown_activity(names: str, known: str) -> str:
+    return t("内容「{names}」の枠がありません（枠の内容: {known}）", 'no session has the activity "{names}" (activities: {known})',
+             names=names, known=known)
+
+
 def outside_period(day: str, start: str, end: str) -> str:
     return t("日付 {day} が計画期間 {start}〜{end} の外です",
              "date {day} is outside the plan period {start} to {end}", day=day, start=start, end=end)

@@ -140,6 +140,9 @@ TRAVEL_KEYS = (
     ("travel_other_group", "移動時間_他グループ"),
 )
 
+# Activities that may not follow one another on the next day (`準夜→日勤、深夜→日勤`).
+FORBIDDEN_PAIRS_KEY = ("forbidden_pairs", "禁止する勤務の並び")
+
 # The period of a plan, when the 設定 sheet gives it (else first to last session date).
 PERIOD_START_KEY = ("period_start", "期間開始")
 PERIOD_END_KEY = ("period_end", "期間終了")

@@ -64,6 +64,13 @@ def setting_rows(
     )
     for (_, key), value, note in zip(schema.TRAVEL_KEYS, minutes, notes):
         rows.append(SettingRow(key, value, note))
+    pairs = sorted(problem.forbidden_successions) if problem else []
+    rows.append(SettingRow(
+        schema.FORBIDDEN_PAIRS_KEY[1], "、".join(f"{first}→{then}" for first, then in pairs),
+        t("翌日に続けてはいけない勤務の並び: 前日の内容→翌日の内容 を「、」で区切って（例: 準夜→日勤、深夜→日勤）",
+          "Shifts that may not follow one another on the next day: day's activity→next day's, separated by 、 "
+          "(e.g. 準夜→日勤、深夜→日勤)"),
+    ))
     for info in catalogue:
         rows.extend(_rule_rows(info, problem.rules.get(info.id) if problem else None))
     return rows

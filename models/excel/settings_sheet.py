@@ -18,6 +18,7 @@ from models.excel import messages
 from models.excel.reader import Cells, Table, is_blank, normalize_header
 from models.excel.schema import (
     BLANK_MEANS_KEY,
+    FORBIDDEN_PAIRS_KEY,
     PERIOD_END_KEY,
     PERIOD_START_KEY,
     PLAN_NAME_KEY,
@@ -25,7 +26,7 @@ from models.excel.schema import (
 )
 from models.i18n import t
 from models.rulemeta import MAX_WEIGHT, Param, RuleInfo
-from models.textparse import parse_bool, parse_count, parse_date, parse_mark
+from models.textparse import parse_bool, parse_count, parse_date, parse_mark, parse_successions
 
 
 @dataclass
@@ -37,6 +38,8 @@ class Settings:
     blank_means: Mark = Mark.UNAVAILABLE
     plan_name: str | None = None
     travel: dict[str, int] = field(default_factory=dict)  # TravelBuffers field -> minutes
+    forbidden_pairs: frozenset[tuple[str, str]] = frozenset()  # (activity, activity the next day)
+    forbidden_pairs_at: tuple[str, str, str] | None = None  # its cell, to name activities no session has
     rules: dict[str, RuleSetting] = field(default_factory=dict)
     given: dict[str, tuple[str, Any]] = field(default_factory=dict)  # setting -> (where, its raw value)
 
@@ -77,7 +80,7 @@ def _keys(*pairs: tuple[str, str]) -> dict[str, str]:
     return {normalize_header(name): pair[0] for pair in pairs for name in pair}
 
 
-_PLAIN_KEYS = _keys(BLANK_MEANS_KEY, PLAN_NAME_KEY, PERIOD_START_KEY, PERIOD_END_KEY, *TRAVEL_KEYS)
+_PLAIN_KEYS = _keys(BLANK_MEANS_KEY, PLAN_NAME_KEY, PERIOD_START_KEY, PERIOD_END_KEY, FORBIDDEN_PAIRS_KEY, *TRAVEL_KEYS)
 _FIELDS = _keys(("enabled", "有効"), ("hard", "必須"), ("weight", "重み"))
 
 
@@ -149,6 +152,10 @@ def _read_plain(cells: Cells, name: str, key: str, settings: Settings) -> None:
     elif name in ("period_start", "period_end"):
         bad = _bad_value(key, expected=t("例: 2027/1/1", "e.g. 2027-01-01"))
         setattr(settings, name, cells.get("value", parse_date, bad, default=getattr(settings, name)))
+    elif name == "forbidden_pairs":
+        bad = _bad_value(key, expected=t("例: 準夜→日勤、深夜→日勤", "e.g. 準夜→日勤、深夜→日勤"))
+        settings.forbidden_pairs = cells.get("value", parse_successions, bad, default=settings.forbidden_pairs)
+        settings.forbidden_pairs_at = cells.at("value")
     else:
         minutes = cells.get("value", parse_count, _bad_value(key, expected=_whole()))
         if minutes is not None:

@@ -36,8 +36,10 @@ class ForbiddenSuccessions(BaseRule):
         title_en="Forbidden shift successions",
         hard_default=True,
         weight_default=100,
-        description_ja="ある勤務の翌日に続けてはいけない勤務（例：夜勤の翌日の早番）。",
-        description_en="A shift that may not be followed by another on the next day (e.g. night then early).",
+        description_ja="ある勤務の翌日に続けてはいけない勤務（例：準夜の翌日の日勤）。並びは設定シートの「禁止する勤務の並び」に"
+                       "「準夜→日勤、深夜→日勤」のように書きます。",
+        description_en="A shift that may not be followed by another on the next day (e.g. night then early). The "
+                       "pairs are written in 禁止する勤務の並び on the 設定 sheet, e.g. 準夜→日勤、深夜→日勤.",
     )
 
     def build(self, ctx: Context) -> list[Penalty]:

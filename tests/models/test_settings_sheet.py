@@ -90,3 +90,19 @@ def test_a_parameter_is_never_infinite(text):
     for param in (Param("cap", int, None, "上限", "cap", 0, None), Param("share", float, None, "割合", "share")):
         with pytest.raises(ValueError):
             param.parse(text)
+
+
+def test_forbidden_successions_of_a_ward(tmp_path):
+    """準夜→日勤、深夜→日勤: the activities that may not follow one another on the next day."""
+    settings = [["項目", "値"], ["禁止する勤務の並び", "3歳児健診→1歳6か月児健診、1歳6か月児健診 -> 3歳児健診"]]
+    problem = read_workbooks([write_book(tmp_path / "f.xlsx", {**standard(), "設定": settings})], CATALOGUE)
+    assert problem.forbidden_successions == {("3歳児健診", "1歳6か月児健診"), ("1歳6か月児健診", "3歳児健診")}
+
+
+def test_a_succession_naming_no_session_or_written_wrong_is_refused_at_its_cell(tmp_path):
+    typo = [["項目", "値"], ["forbidden_pairs", "3歳児健診→日近"]]
+    assert problems_of(write_book(tmp_path / "t.xlsx", {**standard(), "設定": typo})) == [
+        ("t.xlsx", "設定", "B2", "内容「日近」の枠がありません（枠の内容: 1歳6か月児健診、3歳児健診）")]
+    wrong = [["項目", "値"], ["禁止する勤務の並び", "3歳児健診"]]
+    [(_, _, cell, message)] = problems_of(write_book(tmp_path / "w.xlsx", {**standard(), "設定": wrong}))
+    assert cell == "B2" and "例: 準夜→日勤、深夜→日勤" in message

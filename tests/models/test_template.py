@@ -98,6 +98,7 @@ def test_instructions_explain_marks_in_japanese(template: openpyxl.Workbook) -> 
     for word in ("勤務可否シート", "○", "△", "×", "午前", "午後", "空欄", "2026/4/1", "9:00"):
         assert word in text
     assert "翌9:00" in text and "16:30〜1:00" in text  # how to write a night shift
+    assert "禁止する勤務の並び" in text
 
 
 def test_end_before_start_is_refused(tmp_path: Path) -> None:
@@ -114,7 +115,8 @@ def _problem() -> Problem:
              Staff("H002", "佐藤 美咲")]
     marks = {("H001", day): Mark.AVAILABLE, ("H002", day): Mark.PM_ONLY, ("H002", date(2026, 4, 6)): Mark.PREFER_NOT}
     return Problem("4月 健診", date(2026, 4, 1), date(2026, 4, 30), staff, [Site("灘", "灘区", "西")], [req], marks,
-                   blank_means=Mark.AVAILABLE, rules={"max_per_day": RuleSetting(False, True, 7, {"limit": 2})})
+                   blank_means=Mark.AVAILABLE, rules={"max_per_day": RuleSetting(False, True, 7, {"limit": 2})},
+                   forbidden_successions=frozenset({("3歳児健診", "3歳児健診")}))
 
 
 def test_prefilled_from_a_problem(tmp_path: Path) -> None:
@@ -130,7 +132,7 @@ def test_prefilled_from_a_problem(tmp_path: Path) -> None:
     assert [marks.cell(row=r, column=2 + 3).value for r in (2, 3)] == ["○", "午後"]
     rows = {r[0]: r[1] for r in wb["設定"].iter_rows(min_row=2, values_only=True)}
     assert (rows["空欄の扱い"], rows["計画名"], rows["max_per_day.有効"], rows["max_per_day.重み"],
-            rows["max_per_day.limit"]) == ("可", "4月 健診", "いいえ", 7, 2)
+            rows["max_per_day.limit"], rows["禁止する勤務の並び"]) == ("可", "4月 健診", "いいえ", 7, 2, "3歳児健診→3歳児健診")
 
 
 def test_prefilled_template_reads_back(tmp_path: Path) -> None:
@@ -147,3 +149,4 @@ def test_prefilled_template_reads_back(tmp_path: Path) -> None:
     assert problem.sites == original.sites
     assert problem.rules["max_per_day"].enabled is False
     assert problem.rules["max_per_day"].params == {"limit": 2}
+    assert problem.forbidden_successions == original.forbidden_successions
