@@ -3,6 +3,8 @@
 Output sheets first (配置表, 個人別, 集計, 未充足, 違反, Assignments), then the input sheets
 (職員, 枠, 勤務可否, 会場, 設定) exactly as the template writes them, so the exported file is
 also a complete input: `haichi check roster.xlsx` re-reads the whole problem and its roster.
+Last, a very hidden sheet with the export fingerprint (`models.excel.fingerprint`), by which a
+later read tells people changed in 配置表 from people changed in Assignments.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Collection, Mapping, Sequence
 from openpyxl import Workbook
 
 from models.domain import Problem, Roster, Violation
+from models.excel.fingerprint import write_fingerprint
 from models.excel.sheets_input import write_input_sheets
 from models.excel.sheets_master import write_master
 from models.excel.sheets_personal import schedules, write_person_workbook, write_personal_sheet
@@ -42,6 +45,7 @@ def write_roster(
     write_violations(wb, problem, violations, catalogue)
     write_assignments(wb, problem, roster)
     write_input_sheets(wb, problem.start, problem.end, catalogue, problem)
+    write_fingerprint(wb, problem, roster)
     save(wb, path)
 
 

@@ -2,21 +2,24 @@
 
 The input sheets are read by the same code as an import; the `Assignments` long table
 (`date, site, activity, start, end, staff_id, staff_name, locked`) names each session by its
-date, site, activity and start, and each person by ID.
+date, site, activity and start, and each person by ID. People changed in the 配置表 sheet since
+the export are read from there (`models.excel.grid_edits`).
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.domain import Assignment, Problem, Requirement, Roster, bare_name, hhmm, ids_named, known_id, normalize
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
+from models.excel.fingerprint import Fingerprint, read_fingerprint
+from models.excel.grid_edits import GridReport, read_grid_edits
+from models.excel.grid_reader import grid_disagreements, read_master
 from models.excel.importer import collect
-from models.excel.reader import Book, Cells, Table, cell_name, is_blank, locate, open_book
+from models.excel.reader import Book, Cells, Table, locate, open_book
 from models.excel.schema import ASSIGNMENTS_COLUMNS, ASSIGNMENTS_SHEET, MASTER_SHEET, Column, SheetSpec
 from models.i18n import t
 from models.rulemeta import RuleInfo
@@ -93,15 +96,23 @@ def _assignment(cells: Cells, problem: Problem, staff_ids: set[str]) -> Assignme
     return Assignment(staff_id, requirement_id, locked=locked, source="import")
 
 
-def _read_assignments(path: Path, problem: Problem, problems: list[InputProblem]
-                      ) -> tuple[list[Assignment], list[tuple[object, ...]]]:
-    """The Assignments sheet's assignments, and the rows of the 配置表 sheet (none without one)."""
+@dataclass
+class _Workbook:
+    """What a roster workbook holds beside its input sheets."""
+
+    assignments: list[Assignment] = field(default_factory=list)
+    master: list[tuple[object, ...]] = field(default_factory=list)  # the 配置表 rows (none without one)
+    fingerprint: dict[str, Fingerprint] | None = None
+
+
+def _read_workbook(path: Path, problem: Problem, problems: list[InputProblem]) -> _Workbook:
+    """The Assignments sheet's assignments, the rows of the 配置表 sheet and the export fingerprint."""
     book = open_book(path, problems)
     if book is None:
-        return [], []
+        return _Workbook()
     try:
-        grid = book.rows(MASTER_SHEET) if MASTER_SHEET in book.titles else []
-        return _assignments_in(book, problem, problems), grid
+        master = book.rows(MASTER_SHEET) if MASTER_SHEET in book.titles else []
+        return _Workbook(_assignments_in(book, problem, problems), master, read_fingerprint(book))
     finally:
         book.close()
 
@@ -134,55 +145,25 @@ def read_roster(path: Path | str, catalogue: Sequence[RuleInfo] = ()) -> tuple[P
     return problem, roster
 
 
-def read_roster_and_grid(path: Path | str, catalogue: Sequence[RuleInfo] = ()) -> tuple[Problem, Roster, list[str]]:
-    """`read_roster`, and the cells of the 配置表 grid whose people differ from the roster it read
-    (`grid_disagreements`)."""
+def read_roster_and_grid(path: Path | str, catalogue: Sequence[RuleInfo] = ()) -> tuple[Problem, Roster, GridReport]:
+    """`read_roster`, with the people of the 配置表 entries edited since the export read from 配置表
+    (`models.excel.grid_edits`: with the export fingerprint), and the report of what 配置表 said:
+    the cells read from it, or the cells whose people differ from the roster read. Raises
+    InvalidInput with every problem of both sheets."""
     path = Path(path)
     problem, problems = collect([path], catalogue)
     if problem is None:
         raise InvalidInput(problems)
-    assignments, grid = _read_assignments(path, problem, problems)
+    book = _read_workbook(path, problem, problems)
     if problems:
         raise InvalidInput(problems)
+    assignments = book.assignments
+    if book.fingerprint is None:
+        report = GridReport(stale=tuple(grid_disagreements(book.master, problem, Roster(assignments))))
+    else:
+        assignments, report = read_grid_edits(path.name, problem, assignments, book.fingerprint,
+                                              read_master(book.master, problem), problems)
+        if problems:
+            raise InvalidInput(problems)
     locked = [a for a in assignments if a.locked]
-    roster = Roster(assignments)
-    return problem.with_(locked=locked), roster, grid_disagreements(grid, problem, roster)
-
-
-def grid_disagreements(rows: list[tuple[object, ...]], problem: Problem, roster: Roster) -> list[str]:
-    """The cells of a 配置表 grid (dates × sites; `rows` as read) whose people are not those the
-    roster places there: someone edited the grid, which `read_roster` does not read, or edited
-    Assignments alone. People are recognised by their registered names, spaces aside. Empty when
-    there is no grid in the layout Haichi writes (no 配置表 sheet, the one-row-per-session list,
-    reworked headers)."""
-    sites = _grid_sites(problem)
-    if not rows or not sites:
-        return []
-    header = next((i for i, row in enumerate(rows[:10])
-                   if [normalize(v) for v in row[1:len(sites) + 1]] == sites), None)
-    names = sorted({bare_name(s.name) for s in problem.staff if bare_name(s.name)}, key=len, reverse=True)
-    if header is None or not names:
-        return []
-    pattern = re.compile("|".join(map(re.escape, names)))
-    placed: dict[tuple[object, str], Counter[str]] = {}
-    for a in roster.assignments:
-        req = problem.requirement(a.requirement_id)  # read_roster kept known sessions only
-        placed.setdefault((req.date, req.site), Counter())[bare_name(problem.staff_by_id(a.staff_id).name)] += 1
-    out = []
-    for offset, day in enumerate(problem.days()):
-        index = header + 1 + offset
-        row = rows[index] if index < len(rows) else ()
-        for col, site in enumerate(sites, 1):
-            value = row[col] if col < len(row) else None
-            seen = Counter(pattern.findall(bare_name(value))) if not is_blank(value) else Counter()
-            if seen != placed.get((day, site), Counter()):
-                out.append(cell_name(index, col))
-    return out
-
-
-def _grid_sites(problem: Problem) -> list[str]:
-    """The grid's site columns, in the order the export writes them (empty for the list layout)."""
-    from models.excel.sheets_master import GRID_MAX_SITES, site_order  # local: the writer is not needed to read
-
-    order = site_order(problem)
-    return [normalize(site) for site in order] if len(order) <= GRID_MAX_SITES else []
+    return problem.with_(locked=locked), Roster(assignments), report

@@ -28,8 +28,13 @@ _LINE_HEIGHT = 12.5  # points per text line at 9-10 pt
 _DATE_WIDTH = 14
 
 
-def _names(problem: Problem, roster: Roster) -> dict[str, list[str]]:
-    """Requirement id -> names of the people placed there, in staff-ID order."""
+# The list layout's columns (Japanese, English); the names are the last one.
+LIST_HEADER = (("日付", "Date"), ("会場", "Site"), ("内容", "Activity"), ("時間", "Time"),
+               ("必要", "Needed"), ("配置", "Placed"), ("氏名", "Names"))
+
+
+def placed_names(problem: Problem, roster: Roster) -> dict[str, list[str]]:
+    """Requirement id -> names of the people placed there, in staff-ID order (what 配置表 shows)."""
     placed: dict[str, list[str]] = defaultdict(list)
     for a in sorted(roster.assignments, key=lambda a: a.staff_id):
         try:
@@ -41,12 +46,22 @@ def _names(problem: Problem, roster: Roster) -> dict[str, list[str]]:
 
 def _session_text(req: Requirement, names: list[str], width: float) -> str:
     """One session in a grid cell: a heading line, then the names packed into lines of `width`."""
-    heading = f"{req.activity} {hhmm(req.start)}-{hhmm(req.end)}"
+    heading = session_heading(req)
     missing = req.min_staff - len(names)
     items = [f"{n}、" for n in names[:-1]] + names[-1:]
     if missing > 0:
         items.append(t("（あと{n}人）", " (short {n})", n=missing))
     return "\n".join([heading, *_pack(items, width)])
+
+
+def session_heading(req: Requirement) -> str:
+    """The line that opens a session in a grid cell: `3歳児健診 13:00-16:00`."""
+    return f"{req.activity} {session_time(req)}"
+
+
+def session_time(req: Requirement) -> str:
+    """A session's hours as 配置表 writes them: `13:00-16:00`."""
+    return f"{hhmm(req.start)}-{hhmm(req.end)}"
 
 
 def _pack(items: list[str], width: float) -> list[str]:
@@ -69,7 +84,7 @@ def _lines(text: str, width: float) -> int:
 def write_master(wb: Workbook, problem: Problem, roster: Roster) -> None:
     """The 配置表 sheet, as a dates × sites grid or, with many sites, one row per session."""
     sites = site_order(problem)
-    placed = _names(problem, roster)
+    placed = placed_names(problem, roster)
     if len(sites) <= GRID_MAX_SITES:
         _write_grid(wb, problem, sites, placed)
     else:
@@ -132,20 +147,24 @@ def _column_width(site: str, reqs: list[Requirement]) -> float:
     return float(min(30, max(14, longest + 2)))
 
 
+def list_order(problem: Problem) -> list[Requirement]:
+    """The sessions in the order of the list layout's rows."""
+    return sorted(problem.requirements, key=lambda r: (r.date, r.start, r.site, r.activity))
+
+
 def _write_list(wb: Workbook, problem: Problem, placed: dict[str, list[str]]) -> None:
     widths = [_DATE_WIDTH, 20, 22, 13, 7, 7, 60]
     sheet = SheetWriter(wb, schema.MASTER_SHEET, widths, freeze="A4")
     sheet.title(t("{name} 配置表", "{name} roster", name=problem.name), len(widths), _subtitle(problem, placed))
-    header_row = sheet.header([t("日付", "Date"), t("会場", "Site"), t("内容", "Activity"), t("時間", "Time"),
-                               t("必要", "Needed"), t("配置", "Placed"), t("氏名", "Names")])
-    for req in sorted(problem.requirements, key=lambda r: (r.date, r.start, r.site, r.activity)):
+    header_row = sheet.header([t(ja, en) for ja, en in LIST_HEADER])
+    for req in list_order(problem):
         names = placed.get(req.id, [])
         fill = SHORT_FILL if len(names) < req.min_staff else day_fill(req.date)
         look: Look = BODY.but(fill=fill, vertical="top")
         text = "、".join(names)
         sheet.append([
             sheet.cell(day_label(req.date, with_holiday=True), look), sheet.cell(req.site, look),
-            sheet.cell(req.activity, look), sheet.cell(f"{hhmm(req.start)}-{hhmm(req.end)}", look),
+            sheet.cell(req.activity, look), sheet.cell(session_time(req), look),
             sheet.cell(req.min_staff, look), sheet.cell(len(names), look), sheet.cell(text, look.but(wrap=True)),
         ], look=None, height=_LINE_HEIGHT * _lines(text, widths[-1]) + 3)
     sheet.print_setup(landscape=True, paper=PAPER_A4, title_rows=f"{header_row}:{header_row}")

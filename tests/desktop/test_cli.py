@@ -67,24 +67,41 @@ def test_check_of_a_broken_roster_names_the_cell_and_does_not_speak_of_writing(g
     assert "nothing was written" not in text
 
 
-def test_check_notes_grid_cells_that_disagree_with_the_assignments(tmp_path: Path, capsys) -> None:
-    """check reads the Assignments sheet; a person changed in the 配置表 grid alone is pointed out,
-    not silently ignored. A roster as written gets no such note."""
+def test_check_reads_a_person_changed_in_the_grid_and_names_the_cell(tmp_path: Path, capsys) -> None:
+    """A coordinator fixes an exported roster in the 配置表 grid: check evaluates the grid's people
+    and says which cell it read; a name nobody has is refused with its cell. A workbook without
+    the export fingerprint (an older Haichi's) is read from Assignments, the differing cell named."""
     out = tmp_path / "roster.xlsx"
     code, text = run(["solve", str(SAMPLE), "-o", str(out), "--time-limit", "10", "--quiet"], capsys)
     assert code == 0, text
     code, text = run(["check", str(out)], capsys)
-    assert code == 0 and "disagree" not in text, text
+    assert code == 0 and "配置表" not in text, text
     book = openpyxl.load_workbook(out)
     grid = book["配置表"]
     problem, roster = read_roster(out)
-    first, other = problem.staff[0].name, problem.staff[1].name
+    first, other = problem.staff[0], problem.staff[1]
     cell = next(c for row in grid.iter_rows(min_row=4) for c in row[1:]
-                if isinstance(c.value, str) and first in c.value and other not in c.value)
-    cell.value = cell.value.replace(first, other)
+                if isinstance(c.value, str) and first.name in c.value and other.name not in c.value)
+    exported = cell.value
+    cell.value = exported.replace(first.name, other.name)
+    book.save(out)
+    code, text = run(["check", str(out)], capsys)
+    # exit 2 when the person put in breaks a hard rule: what matters is that the grid's roster was checked
+    assert code in (0, 2) and f"read the change in 配置表!{cell.coordinate} (" in text, text
+    assert f": {first.name} → {other.name})" in text, text
+    _, edited = read_roster(out)
+    (moved,) = roster.pairs() - edited.pairs()
+    assert moved[0] == first.id and (other.id, moved[1]) in edited.pairs() - roster.pairs()
+    cell.value = exported.replace(first.name, "田中 太郎")
+    book.save(out)
+    code, text = run(["check", str(out)], capsys)
+    assert code == 1 and f"配置表!{cell.coordinate}" in text and "田中 太郎" in text, text
+    cell.value = exported.replace(first.name, other.name)
+    del book["haichi_export"]
     book.save(out)
     code, text = run(["check", str(out)], capsys)
     assert code == 0 and f"配置表 {cell.coordinate} disagree(s) with the Assignments sheet" in text, text
+    assert read_roster(out)[1].pairs() == roster.pairs()
 
 
 BAD_INPUTS = {

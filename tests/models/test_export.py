@@ -63,7 +63,10 @@ def exported(tmp_path: Path) -> openpyxl.Workbook:
 
 def test_every_sheet_in_order(exported: openpyxl.Workbook) -> None:
     assert exported.sheetnames == ["配置表", "個人別", "集計", "未充足", "違反", "Assignments",
-                                   "職員", "枠", "勤務可否", "会場", "設定"]
+                                   "職員", "枠", "勤務可否", "会場", "設定", "haichi_export"]
+    # the export fingerprint is out of sight: not in the tabs, not unhidden from Excel's menu, not printed
+    assert [ws.title for ws in exported.worksheets if ws.sheet_state != "visible"] == ["haichi_export"]
+    assert exported["haichi_export"].sheet_state == "veryHidden"
 
 
 def test_assignments_columns_and_values(exported: openpyxl.Workbook) -> None:
