@@ -153,6 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not window.grab().save(str(args.screenshot)):
                 print(f"could not write {args.screenshot}", file=sys.stderr)
                 exit_code = 3
+            window.undo_stack.setClean()  # a picture was asked for: quit without asking about the solve
             app.quit()
 
     timer = QTimer(window)

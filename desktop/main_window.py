@@ -53,6 +53,7 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions):
         self._task: BackgroundTask | None = None
         self._solver: Solver | None = None
         self._relay = Relay(self)
+        self._after_save: Callable[[], None] | None = None  # to do once a save succeeds (PlanFiles)
 
         self.plan = WorkingPlan(self, background_evaluation)
         self.undo_stack = QUndoStack(self)
@@ -325,10 +326,12 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions):
         self._task = None
         self._solver = None
         self._set_busy(False)
+        self._after_saving()
 
     @Slot(object)
     def _failed(self, error: BaseException) -> None:
         self.last_error = error
+        self._after_save = None  # nothing waits for a save that failed
         if self.solve_progress.cancel.isEnabled():
             self.solve_progress.finish(self.tr("Error: %1").replace("%1", str(error)))
         from models.storage.errors import ConcurrentEdit  # a rare path: loading storage here costs nothing at start
@@ -357,6 +360,9 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions):
         box.open()
 
     def closeEvent(self, event) -> None:
+        if not self.changes_kept(self.close):
+            event.ignore()
+            return
         if self._solver is not None:
             self._solver.cancel()
         if self._task is not None:

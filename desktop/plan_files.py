@@ -6,7 +6,7 @@ A mixin of MainWindow (kept apart so each file holds one idea); texts use the Ma
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QCoreApplication, QTimer, Slot
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
@@ -44,6 +44,8 @@ class PlanFiles:
     # -- import ---------------------------------------------------------------------------------
     def choose_workbooks(self: MainWindow, paths: list[Path] | None = None) -> None:
         """Run the import wizard (pre-filled with `paths`); Finish loads and saves the plan."""
+        if not self.changes_kept(lambda: self.choose_workbooks(paths)):
+            return
         from desktop.dialogs.import_wizard import ImportWizard
 
         wizard = ImportWizard(paths, self)
@@ -88,6 +90,9 @@ class PlanFiles:
         """Load a plan and its newest roster from the database in the background."""
         if not name or self.is_busy() or (name == self.plan.plan_name and not reload):
             return
+        if not reload and not self.changes_kept(lambda: self.open_plan(name)):
+            self.plan_picker.setCurrentIndex(self.plan_picker.findText(self.plan.plan_name or ""))
+            return
 
         def load() -> tuple[Problem, Roster | None]:
             db = self.database()
@@ -102,6 +107,47 @@ class PlanFiles:
         RecentList(self.settings, "recent/plans").add(name)
         self._refresh_recent()
         self.status.setText(translate("MainWindow", "Plan %1 opened.").replace("%1", name))
+
+    # -- unsaved changes ---------------------------------------------------------------------------
+    def changes_kept(self: MainWindow, then: Callable[[], None]) -> bool:
+        """Whether the window may leave the plan now (close, open another, import): True when it
+        has no unsaved changes or the coordinator chose to drop them. False when they cancel, or
+        choose to save: `then` (the same step again) runs once the save has succeeded."""
+        if self.undo_stack.isClean() or self.plan.problem is None:
+            return True
+        choice = self.ask_about_changes()
+        if choice == "save":
+            if self.is_busy():
+                self.status.setText(translate("MainWindow", "Wait for the work under way to finish, then save."))
+                return False
+            self._after_save = then
+            self.save_plan()
+        return choice == "discard"
+
+    def ask_about_changes(self: MainWindow) -> str:
+        """Save, discard or cancel: the coordinator's answer to unsaved changes."""
+        buttons = QMessageBox.StandardButton
+        answer = buttons(self.changes_box().exec())
+        return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
+
+    def changes_box(self: MainWindow) -> QMessageBox:
+        """The question asked before unsaved changes are left: save, don't save, cancel."""
+        name = self.plan.plan_name or self.plan.problem.name
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("MainWindow", "Unsaved changes"),
+                          translate("MainWindow", "Plan %1 has changes that are not saved. Save them?").replace("%1", name),
+                          buttons.Save | buttons.Discard | buttons.Cancel, self)
+        box.button(buttons.Save).setText(translate("MainWindow", "Save"))
+        box.button(buttons.Discard).setText(translate("MainWindow", "Don't save"))
+        box.button(buttons.Cancel).setText(translate("MainWindow", "Cancel"))
+        box.setDefaultButton(buttons.Save)
+        return box
+
+    def _after_saving(self: MainWindow) -> None:
+        """What was waiting for the save (closing, opening another plan), once it has succeeded."""
+        then, self._after_save = self._after_save, None
+        if then is not None and self.undo_stack.isClean():
+            then()
 
     def save_plan(self: MainWindow) -> None:
         """Save the plan's input (with its rules) and the roster as a new draft version."""

@@ -69,8 +69,9 @@ def master_roster(problem: Problem, roster: Roster) -> MasterRoster:
     days = sorted({r.date for r in problem.requirements})
     translate = QCoreApplication.translate
     nobody = translate("Printing", "unfilled")
+    date_heading = translate("Printing", "Date")
     width = (100 - DATE_COLUMN_PERCENT) / max(1, len(sites))
-    header = (f"<tr><th width='{DATE_COLUMN_PERCENT}%'>{escape(translate('Printing', 'Date'))}</th>"
+    header = (f"<tr><th width='{DATE_COLUMN_PERCENT}%'>{escape(date_heading)}</th>"
               + "".join(f"<th width='{width:.2f}%'>{escape(s)}</th>" for s in sites) + "</tr>")
     rows = []
     for day in days:

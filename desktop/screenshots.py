@@ -110,6 +110,11 @@ def shoot(out: Path, language: str, settings: QSettings, problem, roster, points
     dialog.show()
     save(dialog, out / f"settings_{language}.png")
     dialog.close()
+    box = window.changes_box()  # the hand edits above are not saved: closing asks about them
+    box.show()
+    save(box, out / f"unsaved_{language}.png")
+    box.close()
+    window.undo_stack.setClean()  # the edits were for the pictures: close without asking
     window.close()
 
 

@@ -21,6 +21,15 @@ def english() -> None:
     set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def unsaved_changes_dropped(monkeypatch) -> None:
+    """A window a test leaves with unsaved edits closes without its modal question (which would
+    wait for an answer for ever); tests of the question answer it themselves."""
+    from desktop.plan_files import PlanFiles
+
+    monkeypatch.setattr(PlanFiles, "ask_about_changes", lambda window: "discard")
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     """Settings kept in a temporary INI file, never in the user's registry or config."""

@@ -122,3 +122,50 @@ def test_menu_offers_assign_swap_and_lock(qtbot, window: MainWindow, sample_plan
     assert w.plan.assignment(a.staff_id, a.requirement_id) is None
     w.undo_stack.undo()
     assert w.plan.assignment(a.staff_id, a.requirement_id) is not None
+
+
+def _edited_plan(qtbot, monkeypatch, w: MainWindow, answers: list[str]) -> tuple[str, str]:
+    """The sample imported and saved, then one session handed to someone else by hand (unsaved);
+    the unsaved-changes question answered from `answers` in turn. The moved (staff, session)."""
+    from desktop.plan_files import PlanFiles
+
+    w.open_workbooks([SAMPLE])
+    qtbot.waitUntil(lambda: w.problem is not None and _idle(w) and "saved" in w.status.text(), timeout=WAIT)
+    asked = iter(answers)
+    monkeypatch.setattr(PlanFiles, "ask_about_changes", lambda window: next(asked))
+    requirement = w.problem.requirements[0]
+    who = next(s.id for s in w.problem.active_staff() if w.problem.mark(s.id, requirement.date).can_work)
+    w.editor.assign(who, requirement.id)
+    assert not w.undo_stack.isClean() and w.windowTitle().endswith("*")
+    return who, requirement.id
+
+
+def test_closing_with_unsaved_edits_asks_and_keeps_them_when_told(qtbot, monkeypatch, window: MainWindow) -> None:
+    """Cancel keeps the window open; Save stores the edit, then closes; nothing is lost unasked."""
+    w = window
+    w.show()
+    who, requirement_id = _edited_plan(qtbot, monkeypatch, w, ["cancel", "save"])
+    assert not w.close() and w.isVisible() and not w.undo_stack.isClean()  # cancelled
+    w.close()  # saved, then closed
+    qtbot.waitUntil(lambda: not w.isVisible(), timeout=WAIT)
+    assert w.undo_stack.isClean()
+    db = Database(w.database_url)
+    _version, stored = db.latest_solution(w.plan.plan_name)
+    assert (who, requirement_id) in {(a.staff_id, a.requirement_id) for a in stored.assignments}
+    db.close()
+
+
+def test_opening_another_plan_with_unsaved_edits_asks_first(qtbot, monkeypatch, window: MainWindow) -> None:
+    w = window
+    who, requirement_id = _edited_plan(qtbot, monkeypatch, w, ["cancel", "discard"])
+    name = w.plan.plan_name
+    other = Database(w.database_url)
+    other.save_problem("another plan", w.problem.with_(name="another plan"))
+    other.close()
+    w.plan_picker.addItem("another plan")
+    w.open_plan("another plan")  # cancelled: the edited plan stays, its name in the picker
+    assert w.plan.plan_name == name and w.plan.assignment(who, requirement_id) is not None
+    assert w.plan_picker.currentText() == name and not w.is_busy()
+    w.open_plan("another plan")  # the edit dropped
+    qtbot.waitUntil(lambda: _idle(w) and w.plan.plan_name == "another plan", timeout=WAIT)
+    assert w.undo_stack.isClean()
