@@ -228,17 +228,31 @@ def parse_skills(value: Any) -> frozenset[str]:
 
 def parse_skill_counts(value: Any) -> tuple[tuple[str, int], ...]:
     """(skill, count) pairs from `リーダー:1、フッ化物：2`; a skill without a count needs 1."""
+    return _name_counts(value, 1)
+
+
+def parse_activity_limits(value: Any) -> tuple[tuple[str, int], ...]:
+    """(activity, most) pairs from `準夜+深夜:8、日勤:20` (`+` joins activities counted together;
+    0 means never); each needs its count."""
+    return _name_counts(value, None)
+
+
+def _name_counts(value: Any, implied: int | None) -> tuple[tuple[str, int], ...]:
+    """(name, count) pairs from `name:count` items; a name alone counts `implied` (None: refused),
+    and a count of 0 only where no count is implied."""
     if _is_blank(value):
         return ()
-    text = re.sub(r"\s*:\s*", ":", _text(value))
+    text = re.sub(r"\s*([:+])\s*", r"\1", _text(value))
     result: dict[str, int] = {}
     for item in _SKILL_SEPARATORS.split(text):
         if not item:
             continue
         name, _, count_text = item.partition(":")
-        count = parse_count(count_text) if count_text else 1
-        if not name or count < 1 or name in result:
-            raise ValueError(f"not a skill count: {item!r}")
+        if not count_text and implied is None:
+            raise ValueError(f"no count: {item!r}")
+        count = parse_count(count_text) if count_text else implied
+        if not name or count < (1 if implied else 0) or name in result:
+            raise ValueError(f"not a name and count: {item!r}")
         result[name] = count
     return tuple(result.items())
 

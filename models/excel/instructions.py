@@ -37,6 +37,9 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
               "Separate skills with 、 or commas (e.g. リーダー、フッ化物)."),
             t("上限の列（1日上限・週上限・月上限・連続勤務上限）は空欄なら制限なし。時給・年間上限額は円で書きます。",
               "Limit columns (per day, week, month, consecutive days) blank = no limit. Pay columns are in yen."),
+            t("内容別上限は期間中の回数の上限を「内容:回数」で書きます（例: 準夜+深夜:8 は準夜と深夜を合わせて8回まで。0 はその内容に入れない）。",
+              "内容別上限 caps sessions of an activity over the period as activity:count (e.g. 準夜+深夜:8 is 8 late and "
+              "night shifts together; 0 means never that activity)."),
         ]),
         (t("枠シート", "The 枠 (sessions) sheet"), [
             t("1行に1つの枠（健診・教室・シフトなど）を書きます。日付・会場・内容・開始・終了・必要人数は必須です。",

@@ -54,6 +54,11 @@ def bad_skills(value: Any) -> str:
              'cannot read required skills "{v}" (e.g. leader:1, fluoride:2)', v=shown(value))
 
 
+def bad_activity_limits(value: Any) -> str:
+    return t("内容別上限が読めません \"{v}\"（例: 準夜+深夜:8、日勤:20。0 はその勤務に入れない）",
+             'cannot read the limits per activity "{v}" (e.g. 準夜+深夜:8、日勤:20; 0 means never)', v=shown(value))
+
+
 def bad_bool(value: Any) -> str:
     return t("はい/いいえ として読めません \"{v}\"", 'not a yes/no value "{v}"', v=shown(value))
 

@@ -62,6 +62,7 @@ STAFF = SheetSpec(
         Column("max_per_month", "月上限"),
         Column("desired_per_month", "希望回数", aliases=("月希望回数",)),
         Column("max_consecutive_days", "連続勤務上限"),
+        Column("max_per_activity", "内容別上限", aliases=("内容ごとの上限", "勤務別上限")),
         Column("hourly_rate", "時給"),
         Column("annual_pay_cap", "年間上限額"),
         Column("paid_this_year", "年間支給済額"),

@@ -18,7 +18,9 @@ from models.excel import messages
 from models.excel.reader import Cells, Period, Table, is_blank
 from models.excel.schema import SESSIONS, SITES, STAFF
 from models.i18n import t
-from models.textparse import parse_count, parse_date, parse_skill_counts, parse_skills, parse_time, parse_time_range
+from models.textparse import (
+    parse_activity_limits, parse_count, parse_date, parse_skill_counts, parse_skills, parse_time, parse_time_range,
+)
 
 
 def parse_amount(value: Any) -> int:
@@ -61,6 +63,8 @@ def read_staff(
         }
         for key in _AMOUNT_FIELDS:
             limits[key] = cells.get(key, parse_amount, messages.bad_count)
+        limits["max_per_activity"] = cells.get("max_per_activity", parse_activity_limits, messages.bad_activity_limits,
+                                               default=())
         if limits["paid_this_year"] is None:
             limits["paid_this_year"] = 0
         if not cells.ok:

@@ -30,14 +30,15 @@ _STAFF_VALUES: dict[str, Callable[[Staff], Any]] = {
     "staff_id": lambda s: s.id,
     "skills": lambda s: "、".join(sorted(s.skills)),
     "paid_this_year": lambda s: s.paid_this_year or None,
+    "max_per_activity": lambda s: "、".join(f"{name}:{most}" for name, most in s.max_per_activity) or None,
 }
 _SESSION_VALUES: dict[str, Callable[[Requirement], Any]] = {
     "required_skills": lambda r: "、".join(f"{k}:{n}" for k, n in r.required_skills),
     "start": lambda r: _time_value(r.start),
     "end": lambda r: _time_value(r.end),
 }
-_WIDTHS = {"staff_id": 10, "name": 16, "skills": 22, "home": 18, "notes": 30, "date": 12, "site": 20,
-           "activity": 22, "required_skills": 24, "area": 14, "travel_group": 14}
+_WIDTHS = {"staff_id": 10, "name": 16, "skills": 22, "home": 18, "max_per_activity": 16, "notes": 30, "date": 12,
+           "site": 20, "activity": 22, "required_skills": 24, "area": 14, "travel_group": 14}
 
 
 def _time_value(minutes: int) -> Any:

@@ -1,15 +1,18 @@
-"""max_per_activity: a person takes at most n sessions of an activity over the plan
-(Staff.max_per_activity, e.g. at most 4 night shifts; 0 means never that activity).
+"""max_per_activity: a person takes at most n sessions of an activity, or of a group of
+activities together, over the plan (Staff.max_per_activity, e.g. at most 4 night shifts, or
+`準夜+深夜` 8 times between them; 0 means never those activities).
 
-Per activity, the limit is the per-staff override (a mapping or (activity, n) pairs), else the
-person's own list, else the rule parameter, which applies to every activity not listed.
+A person's limits are the per-staff override (one number for every activity, a mapping or
+(activity, n) pairs), then those of their own list that count none of the override's activities,
+then the rule parameter for each activity no limit counts. A limit named `準夜+深夜` counts the
+activities joined by `+` (unless the plan has an activity of that very name).
 Soft: each session above a limit costs weight.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Collection, NamedTuple
 
 from models.domain import Problem, Requirement, Roster, Staff, Violation
 from models.i18n import t
@@ -23,6 +26,21 @@ if TYPE_CHECKING:
     from solver.context import Context
 
 
+class Limit(NamedTuple):
+    """At most `most` sessions of `activities` together; `name` as the limit was written."""
+
+    name: str
+    activities: frozenset[str]
+    most: int
+
+
+def counted(name: str, known: Collection[str]) -> frozenset[str]:
+    """The activities a limit named `name` counts: itself when the plan has it, else its `+` parts."""
+    if name in known:
+        return frozenset({name})
+    return frozenset(part.strip() for part in name.split("+") if part.strip())
+
+
 class MaxPerActivity(BaseRule):
     info = RuleInfo(
         id="max_per_activity",
@@ -31,37 +49,36 @@ class MaxPerActivity(BaseRule):
         hard_default=True,
         weight_default=100,
         params=(limit_param("max_per_activity", "内容ごとの上限（回）", "max per activity", 10000),),
-        description_ja="内容（シフト種別）ごとの期間中の勤務回数の上限。0 はその内容に入れないことを表します。",
-        description_en="Sessions per activity (shift type) over the plan; 0 means never that activity.",
+        description_ja="内容（シフト種別）ごとの期間中の勤務回数の上限。職員シートの「内容別上限」に 準夜+深夜:8 と書くと"
+                       "準夜と深夜を合わせて数えます。0 はその内容に入れないことを表します。",
+        description_en="Sessions per activity (shift type) over the plan; 準夜+深夜:8 in the staff sheet's 内容別上限 "
+                       "counts both together. 0 means never that activity.",
     )
 
-    def most(self, problem: Problem, staff: Staff, activity: str) -> int | None:
-        """This person's limit for one activity (None = no limit)."""
+    def limits(self, problem: Problem, staff: Staff, known: Collection[str]) -> list[Limit]:
+        """This person's limits over the plan's activities `known` (see the module's docstring)."""
         chosen = problem.rules.get(self.info.id)
         override = chosen.staff_overrides.get(staff.id, {}) if chosen is not None else {}
-        if "max_per_activity" in override:
-            value = override["max_per_activity"]
-            if value is None or isinstance(value, int):
-                return value  # one number (or no limit) for every activity
-            table = dict(value.items() if isinstance(value, dict) else value)
-            if activity in table:
-                return int(table[activity])
-        own = staff.activity_limit(activity)
-        if own is not None:
-            return own
-        return base.setting(problem, self.info).params.get("max_per_activity")
+        value: Any = override.get("max_per_activity", ())
+        if value is None or isinstance(value, int):  # one number (or no limit) for every activity
+            return [] if value is None else [Limit(a, frozenset({a}), value) for a in sorted(known)]
+        table = list(value.items() if isinstance(value, dict) else value)
+        found = [Limit(name, counted(name, known), int(most)) for name, most in table]
+        taken = frozenset().union(*(limit.activities for limit in found))
+        found += [limit for limit in (Limit(name, counted(name, known), most) for name, most in staff.max_per_activity)
+                  if not limit.activities & taken]
+        default = base.setting(problem, self.info).params.get("max_per_activity")
+        if default is not None:
+            taken = frozenset().union(*(limit.activities for limit in found))
+            found += [Limit(a, frozenset({a}), int(default)) for a in sorted(set(known) - taken)]
+        return found
 
     def screen(self, ctx: Context, staff: Staff) -> Callable[[Requirement], bool]:
-        """A limit of 0 rules the activity out for this person."""
-        barred: dict[str, bool] = {}  # activity -> ruled out, looked up once per activity
-
-        def allowed(req: Requirement) -> bool:
-            ruled_out = barred.get(req.activity)
-            if ruled_out is None:
-                ruled_out = barred[req.activity] = self.most(ctx.problem, staff, req.activity) == 0
-            return not ruled_out
-
-        return allowed
+        """A limit of 0 rules its activities out for this person."""
+        known = _activities(ctx.problem)
+        barred = frozenset().union(*(limit.activities for limit in self.limits(ctx.problem, staff, known)
+                                     if limit.most == 0))
+        return lambda req: req.activity not in barred
 
     def build(self, ctx: Context) -> list[Penalty]:
         """Hard: count per activity <= limit. Soft: one penalty per person and activity."""
@@ -69,16 +86,17 @@ class MaxPerActivity(BaseRule):
         if not setting.enabled:
             return []
         penalties: list[Penalty] = []
+        known = _activities(ctx.problem)
         for staff in ctx.problem.active_staff():
             by_activity: dict[str, list[tuple[int, Any]]] = defaultdict(list)
             for req, var in ctx.requirements_of(staff.id):
                 by_activity[req.activity].append((1, var))
-            for activity, terms in sorted(by_activity.items()):
-                most = self.most(ctx.problem, staff, activity)
-                if most is None:
+            for limit in self.limits(ctx.problem, staff, known):
+                terms = [term for activity in sorted(limit.activities) for term in by_activity.get(activity, ())]
+                if not terms:
                     continue
-                label = f"{self.info.id}[{staff.id},{activity}]"
-                penalties += bounded(ctx, terms, int(most), True, setting, self.info.id, label)
+                label = f"{self.info.id}[{staff.id},{limit.name}]"
+                penalties += bounded(ctx, terms, limit.most, True, setting, self.info.id, label)
         return penalties
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
@@ -87,20 +105,34 @@ class MaxPerActivity(BaseRule):
         if not setting.enabled:
             return []
         mine = assigned(problem, roster)
+        known = _activities(problem)
         found: list[Violation] = []
         for staff in checked_staff(problem, roster):
             counts = Counter(req.activity for req in mine.get(staff.id, []))
-            for activity, count in sorted(counts.items()):
-                most = self.most(problem, staff, activity)
-                if most is None or count <= most:
+            for limit in self.limits(problem, staff, known):
+                count = sum(counts[activity] for activity in limit.activities)
+                if count <= limit.most:
                     continue
                 message = t(
                     "{name} は {activity} に {n} 回入っています（上限 {limit} 回）。",
                     "{name} has {activity} {n} times (limit {limit}).",
-                    name=name_of(problem, staff.id), activity=activity, n=count, limit=most,
+                    name=name_of(problem, staff.id), activity=limit.name, n=count, limit=limit.most,
                 )
-                found.append(violation(self.info, setting, over(count - most), message, staff.id))
+                found.append(violation(self.info, setting, over(count - limit.most), message, staff.id))
         return found
+
+
+# the last sessions list asked about and its activities, one tuple (read whole by any thread)
+_known: tuple[Any, frozenset[str]] = (None, frozenset())
+
+
+def _activities(problem: Problem) -> frozenset[str]:
+    """The plan's activities, worked out once for a plan's sessions (screen asks once per person)."""
+    global _known
+    cached = _known
+    if cached[0] is not problem.requirements:
+        cached = _known = (problem.requirements, frozenset(req.activity for req in problem.requirements))
+    return cached[1]
 
 
 RULE = MaxPerActivity()

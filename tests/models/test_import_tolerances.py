@@ -534,3 +534,15 @@ def test_an_end_long_before_its_start_is_a_slip_not_the_next_day(tmp_path):
         read_workbooks([write_book(tmp_path / "s.xlsx", standard(枠=sessions))])
     assert [str(p) for p in caught.value.problems] == [
         "s.xlsx 枠!E2: end 12:00 is not after start 13:00 (for a shift that ends the next day, write the end as 翌12:00)"]
+
+
+def test_limits_per_activity_in_the_staff_sheet(tmp_path):
+    """内容別上限: `準夜+深夜:8` caps night shifts together, 0 keeps a person out of an activity."""
+    staff = [["職員ID", "氏名", "内容別上限"], ["H001", "山田 花子", "準夜＋深夜：８、日勤:20"], ["H002", "佐藤 次郎", "準夜+深夜:0"]]
+    problem = read_workbooks([write_book(tmp_path / "s.xlsx", standard(職員=staff))])
+    assert [s.max_per_activity for s in problem.staff] == [(("準夜+深夜", 8), ("日勤", 20)), (("準夜+深夜", 0),)]
+    bad = [["職員ID", "氏名", "内容別上限"], ["H001", "山田 花子", "準夜+深夜"], ["H002", "佐藤 次郎", None]]
+    with pytest.raises(InvalidInput) as caught:
+        read_workbooks([write_book(tmp_path / "b.xlsx", standard(職員=bad))])
+    assert [(p.cell, p.message) for p in caught.value.problems] == [
+        ("C2", 'cannot read the limits per activity "準夜+深夜" (e.g. 準夜+深夜:8、日勤:20; 0 means never)')]

@@ -98,7 +98,7 @@ def test_instructions_explain_marks_in_japanese(template: openpyxl.Workbook) -> 
     for word in ("勤務可否シート", "○", "△", "×", "午前", "午後", "空欄", "2026/4/1", "9:00"):
         assert word in text
     assert "翌9:00" in text and "16:30〜1:00" in text  # how to write a night shift
-    assert "禁止する勤務の並び" in text
+    assert "禁止する勤務の並び" in text and "準夜+深夜:8" in text
 
 
 def test_end_before_start_is_refused(tmp_path: Path) -> None:
@@ -111,7 +111,8 @@ def _problem() -> Problem:
     req = Requirement(Requirement.make_id(day, "灘", "3歳児健診", 780), day, "灘", "3歳児健診", 780, 960, 2, 3,
                       required_skills=(("リーダー", 1), ("フッ化物", 2)), notes="持ち物")
     staff = [Staff("H001", "山田 花子", frozenset({"リーダー", "フッ化物"}), home="灘", max_per_week=3,
-                   hourly_rate=1800, annual_pay_cap=1030000, paid_this_year=200000, notes="=メモ"),
+                   hourly_rate=1800, annual_pay_cap=1030000, paid_this_year=200000, notes="=メモ",
+                   max_per_activity=(("3歳児健診+1歳6か月児健診", 4), ("教室", 0))),
              Staff("H002", "佐藤 美咲")]
     marks = {("H001", day): Mark.AVAILABLE, ("H002", day): Mark.PM_ONLY, ("H002", date(2026, 4, 6)): Mark.PREFER_NOT}
     return Problem("4月 健診", date(2026, 4, 1), date(2026, 4, 30), staff, [Site("灘", "灘区", "西")], [req], marks,
@@ -125,7 +126,8 @@ def test_prefilled_from_a_problem(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(path)
     staff = list(wb["職員"].iter_rows(min_row=2, values_only=True))
     assert staff[0][:4] == ("H001", "山田 花子", "フッ化物、リーダー", "灘")
-    assert wb["職員"].cell(row=2, column=13).data_type == "s"  # "=メモ" stays text
+    notes = [c.key for c in schema.STAFF.columns].index("notes") + 1
+    assert wb["職員"].cell(row=2, column=notes).data_type == "s"  # "=メモ" stays text
     session = list(wb["枠"].iter_rows(min_row=2, values_only=True))[0]
     assert session[:8] == (datetime(2026, 4, 3), "灘", "3歳児健診", time(13), time(16), 2, 3, "リーダー:1、フッ化物:2")
     marks = wb["勤務可否"]
