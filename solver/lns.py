@@ -43,7 +43,14 @@ the mix of long and short shifts a person works decides how many sessions the pl
 On a Curtois 13 roster of 4527 (35 sessions short, the people's minutes 19 320 below their maxima
 against 24 000 short): the whole plan gave nothing in 2, 5 and 10 s (LP bound 425-431), a week 1
 (4526, optimal in 2 s), half the plan 1 in 3 s. As a fourth kind at 60 s (seed 0): 13 of 147 rounds,
-3 of them lowering the cost by 17 in all.
+3 of them lowering the cost by 17 in all. Keeping the working days of all but k people, whom the
+round frees over the whole plan (so that one person can trade a long shift for a colleague's short
+one and take one more day with the minutes it frees): nothing in 5-10 s for k = 4, 8 and 16 (LP bound
+379-423), where k people alone, everyone else fixed, bounded at 4220 (k = 8) and 3588 (k = 16) and
+found nothing either. That roster's 35 short sessions are the plan's minutes packed badly into the
+people's maxima (941 160 minutes needed, 939 000 at most, 19 320 of them unused in pieces too short
+for a session): a trade between many people at once, which only a column-generation model (a
+person's whole month as one column) prices well.
 """
 
 from __future__ import annotations
