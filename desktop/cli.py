@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Sequence
 
-from models.errors import InputProblem, InvalidInput
+from models.errors import CannotWrite, InputProblem, InvalidInput
 from models.i18n import set_language, system_language, t
 
 EXIT_OK, EXIT_INVALID, EXIT_INFEASIBLE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -153,6 +153,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID
     try:
         return _command(args.command)(args)
+    except CannotWrite as error:
+        print(t("書き込めませんでした（元のファイルはそのままです）:", "nothing was written (any earlier file is as it was):"),
+              file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_INVALID
     except InvalidInput as error:
         _print_problems(error.problems, writes=args.command not in READS_ONLY)
         return EXIT_INVALID

@@ -79,6 +79,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
         hint = latest[1] if latest else None
     else:
         problem = import_workbooks(args.workbooks)
+    operations.check_output(args.output)  # before the solve, not after it
     options = SolveOptions(
         time_limit=args.time_limit,
         workers=args.workers,
@@ -155,6 +156,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from solver.evaluate import evaluate
 
     problem = curtois.read_instance(args.instance)
+    operations.check_output(args.output)
     _print_problem_size(problem)
     options = SolveOptions(time_limit=args.time_limit, workers=args.workers, seed=args.seed)
     result = operations.solve(problem, options, None if args.quiet else _progress_printer())

@@ -30,7 +30,7 @@ from desktop.views.statistics import StatisticsModel, ViolationsModel
 from desktop.workers import BackgroundTask, Relay
 from desktop.working_plan import WorkingPlan
 from models.domain import Problem, Roster
-from models.errors import InvalidInput
+from models.errors import CannotWrite, InvalidInput
 from models.stats import unfilled
 
 if TYPE_CHECKING:
@@ -338,6 +338,11 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions):
 
         if isinstance(error, ConcurrentEdit):
             self._offer_reload(error)
+        elif isinstance(error, CannotWrite):
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot save the file"),
+                              "\n".join(f"{p.file}\n{p.message}" for p in error.problems), parent=self)
+            box.open()
+            self.status.setText(self.tr("Nothing was written."))
         elif isinstance(error, InvalidInput):
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Problems in the workbook"),
                               self.tr("%n problem(s) found; nothing was imported.", "", len(error.problems)), parent=self)

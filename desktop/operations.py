@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from models.domain import Problem, Roster
-from models.errors import InputProblem, InvalidInput
+from models.errors import CannotWrite, InputProblem, InvalidInput
 from models.excel import export, importer, roster_reader, template
 from models.excel.grid_edits import GridReport
 from models.i18n import t
@@ -26,21 +26,54 @@ if TYPE_CHECKING:
     from solver.core import Progress, SolveOptions, SolveResult, Solver
 
 
-@contextmanager
-def atomic_output(path: Path, suffix: str = ".xlsx") -> Iterator[Path]:
-    """Yield a temporary path beside `path`; on success it replaces `path`, on failure it is removed."""
+def _cannot_write(path: Path, ja: str, en: str) -> CannotWrite:
+    return CannotWrite([InputProblem(str(path), "", "", t(ja, en))])
+
+
+def check_output(path: Path | str) -> None:
+    """Refuse, before any work, an output that cannot be written: a folder that does not exist,
+    a folder given instead of a file, a file open in Excel (Windows locks it) or read-only."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise InvalidInput(
-            [InputProblem(str(path), "", "", t("保存先のフォルダがありません", "the output folder does not exist"))]
-        )
-    fd, tmp_name = tempfile.mkstemp(prefix=".haichi-", suffix=suffix, dir=folder)
+        raise _cannot_write(path, "保存先のフォルダがありません", "the output folder does not exist")
+    if path.is_dir():
+        raise _cannot_write(path, "フォルダです。保存するファイルの名前（例: roster.xlsx）を指定してください",
+                            "this is a folder: give the name of the file to write (e.g. roster.xlsx)")
+    if path.exists():
+        try:
+            with open(path, "r+b"):
+                pass
+        except OSError:
+            raise _in_use(path) from None
+
+
+def _in_use(path: Path) -> CannotWrite:
+    return _cannot_write(path, "このファイルに書き込めません。Excel で開いているときは閉じてから、もう一度実行してください"
+                         "（読み取り専用のときは別の名前を指定してください）",
+                         "cannot write this file: if it is open in Excel, close it and run again "
+                         "(if it is read-only, give another name)")
+
+
+@contextmanager
+def atomic_output(path: Path, suffix: str = ".xlsx") -> Iterator[Path]:
+    """Yield a temporary path beside `path`; on success it replaces `path`, on failure it is removed.
+    An output that cannot be written is refused (CannotWrite), the old file left as it was."""
+    path = Path(path)
+    check_output(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=".haichi-", suffix=suffix, dir=folder)
+    except OSError:
+        raise _cannot_write(path, "保存先のフォルダに書き込めません", "cannot write into the output folder") from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         yield tmp
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, path)
+        except OSError:  # Windows: the file was opened in Excel meanwhile
+            raise _in_use(path) from None
     finally:
         if tmp.exists():
             tmp.unlink()

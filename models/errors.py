@@ -27,3 +27,8 @@ class InvalidInput(Exception):
     def __init__(self, problems: list[InputProblem]):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class CannotWrite(InvalidInput):
+    """An output that cannot be written (a missing folder, a file open in Excel); the input was
+    fine, and nothing has been written."""

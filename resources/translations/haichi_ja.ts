@@ -423,17 +423,27 @@
         <translation>（中止：最良の配置を残しました）</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="353" />
+        <location filename="../../desktop/main_window.py" line="342" />
+        <source>Cannot save the file</source>
+        <translation>ファイルを保存できません</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="345" />
+        <source>Nothing was written.</source>
+        <translation>何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="358" />
         <source>Plan changed by someone else</source>
         <translation>他の人が計画を変更しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="355" />
+        <location filename="../../desktop/main_window.py" line="360" />
         <source>Reload the plan</source>
         <translation>計画を読み込み直す</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="356" />
+        <location filename="../../desktop/main_window.py" line="361" />
         <source>Your changes were not saved. Reload to see the saved plan, or export your roster first to keep it.</source>
         <translation>変更は保存されていません。読み込み直すと保存済みの計画を表示します。今の配置を残すには、先に配置表を書き出してください。</translation>
     </message>
@@ -601,18 +611,18 @@
         <translation>Haichi は職員の配置表を作ります：Excelで取り込み、制約ソルバーで作成し、Excelで書き出します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="342" />
+        <location filename="../../desktop/main_window.py" line="347" />
         <source>Problems in the workbook</source>
         <translation>ワークブックの問題</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="343" />
+        <location filename="../../desktop/main_window.py" line="348" />
         <source>%n problem(s) found; nothing was imported.</source>
         <translation><numerusform>%n 件の問題があります。何も取り込んでいません。</numerusform></translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="336" />
-        <location filename="../../desktop/main_window.py" line="348" />
+        <location filename="../../desktop/main_window.py" line="353" />
         <source>Error: %1</source>
         <translation>エラー：%1</translation>
     </message>
@@ -746,22 +756,22 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../desktop/printing.py" line="71" />
+        <location filename="../../desktop/printing.py" line="73" />
         <source>unfilled</source>
         <translation>未充足</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="72" />
+        <location filename="../../desktop/printing.py" line="74" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="92" />
+        <location filename="../../desktop/printing.py" line="95" />
         <source>Master roster: %1</source>
         <translation>配置表：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="192" />
+        <location filename="../../desktop/printing.py" line="195" />
         <source>Print preview — master roster</source>
         <translation>印刷プレビュー — 配置表</translation>
     </message>

@@ -39,6 +39,33 @@ def test_solve_writes_roster_and_check_accepts_it(good_book: Path, tmp_path: Pat
     assert "0 hard violations" in text
 
 
+def test_an_output_that_cannot_be_written_is_refused_and_the_old_file_kept(good_book: Path, tmp_path: Path, capsys,
+                                                                           monkeypatch) -> None:
+    """A folder given as -o is refused before the solve; a roster open in Excel (Windows refuses to
+    replace it) is refused with what to do, exit 1, the file as it was and no temporary file left."""
+    import os
+
+    from desktop import operations
+
+    solved: list[object] = []
+    monkeypatch.setattr(operations, "solve", lambda *a, **k: solved.append(a))
+    code, text = run(["solve", str(good_book), "-o", str(tmp_path), "--quiet"], capsys)
+    assert code == 1 and "is a folder" in text and "roster.xlsx" in text and not solved
+    monkeypatch.undo()
+
+    out = tmp_path / "roster.xlsx"
+    out.write_bytes(b"last month's roster")
+
+    def locked(source, target):
+        raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+
+    monkeypatch.setattr(os, "replace", locked)
+    code, text = run(["solve", str(good_book), "-o", str(out), "--time-limit", "10", "--quiet"], capsys)
+    assert code == 1 and "open in Excel, close it and run again" in text and "Traceback" not in text
+    assert out.read_bytes() == b"last month's roster"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".haichi-")] == []
+
+
 def test_sample_is_covered_and_checks_clean(tmp_path: Path, capsys) -> None:
     out = tmp_path / "roster.xlsx"
     code, text = run(["solve", str(SAMPLE), "-o", str(out), "--time-limit", "20", "--quiet"], capsys)

@@ -81,3 +81,23 @@ def test_calendars_for_everyone_with_a_session(qtbot, window: MainWindow, tmp_pa
     people = {a.staff_id for a in window.plan.roster.assignments}
     assert len(files) == len(people)
     assert "BEGIN:VCALENDAR" in files[0].read_text(encoding="utf-8")
+
+
+def test_exporting_over_a_roster_open_in_excel_says_so_and_keeps_the_file(qtbot, window: MainWindow, tmp_path: Path,
+                                                                          monkeypatch) -> None:
+    import os
+
+    from models.errors import CannotWrite
+
+    out = tmp_path / "roster.xlsx"
+    out.write_bytes(b"the published roster")
+
+    def locked(source, target):
+        raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+
+    monkeypatch.setattr(os, "replace", locked)
+    window.export_to(out)
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT)
+    assert isinstance(window.last_error, CannotWrite)
+    assert "close it" in str(window.last_error) and window.status.text() == "Nothing was written."
+    assert out.read_bytes() == b"the published roster"
