@@ -19,6 +19,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from desktop.views.roster_grid import day_label
 from models.domain import Problem, Roster, hhmm
+from models.excel.sheets_master import GridColumn, grid_columns, site_order
 from models.holidays import holiday_name
 
 # U+2060 WORD JOINER between the characters of a name: Japanese text may break between any two
@@ -62,24 +63,26 @@ def master_roster(problem: Problem, roster: Roster) -> MasterRoster:
     who: dict[str, list[str]] = defaultdict(list)
     for a in roster.assignments:
         who[a.requirement_id].append(names.get(a.staff_id, a.staff_id) + ("◆" if a.locked else ""))
-    sites = [s.name for s in problem.sites] + sorted({r.site for r in problem.requirements} - {s.name for s in problem.sites})
-    by_day_site: dict[tuple, list] = defaultdict(list)
+    # the 配置表 sheet's columns (a ward's shifts a column each), or one per site when they are too many
+    columns = grid_columns(problem) or [GridColumn(site) for site in site_order(problem)]
+    by_day_column: dict[tuple, list] = defaultdict(list)
     for r in sorted(problem.requirements, key=lambda r: (r.date, r.start)):
-        by_day_site[(r.date, r.site)].append(r)
+        by_day_column[(r.date, next(i for i, c in enumerate(columns) if c.holds(r)))].append(r)
     days = sorted({r.date for r in problem.requirements})
     translate = QCoreApplication.translate
     nobody = translate("Printing", "unfilled")
     date_heading = translate("Printing", "Date")
-    width = (100 - DATE_COLUMN_PERCENT) / max(1, len(sites))
+    width = (100 - DATE_COLUMN_PERCENT) / max(1, len(columns))
     header = (f"<tr><th width='{DATE_COLUMN_PERCENT}%'>{escape(date_heading)}</th>"
-              + "".join(f"<th width='{width:.2f}%'>{escape(s)}</th>" for s in sites) + "</tr>")
+              + "".join(f"<th width='{width:.2f}%'>{escape(c.title()).replace(chr(10), '<br>')}</th>" for c in columns)
+              + "</tr>")
     rows = []
     for day in days:
         shade = ' style="background:#fde8e8"' if holiday_name(day) else (' style="background:#eef2f7"' if day.weekday() >= 5 else "")
         cells = []
-        for site in sites:
+        for column in range(len(columns)):
             parts = []
-            for r in by_day_site.get((day, site), []):
+            for r in by_day_column.get((day, column), []):
                 # a break may follow each 、 but never comes inside a name nor before its 、
                 people = "、".join(escape(unbreakable(n)) + WORD_JOINER for n in sorted(who.get(r.id, [])))
                 people = people or f'<span style="color:#b91c1c">{escape(nobody)}</span>'

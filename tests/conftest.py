@@ -19,3 +19,12 @@ def japanese():
     set_language("ja")
     yield
     set_language(before)
+
+
+@pytest.fixture
+def english():
+    """Messages in English for one test (a module opts in with `pytestmark`), the language before restored."""
+    before = language()
+    set_language("en")
+    yield
+    set_language(before)

@@ -17,7 +17,7 @@ from typing import Any
 
 from models.domain import Problem, Requirement, Roster, bare_name, normalize
 from models.excel.reader import cell_name, is_blank
-from models.excel.sheets_master import GRID_MAX_SITES, LIST_HEADER, list_order, session_heading, session_time, site_order
+from models.excel.sheets_master import GridColumn, LIST_HEADER, grid_columns, list_order, session_heading, session_time
 from models.i18n import t
 
 Rows = list[tuple[Any, ...]]
@@ -92,17 +92,22 @@ class StaffNames:
         return found, unknown
 
 
-def _grid_sites(problem: Problem) -> list[str]:
-    """The grid's site columns, in the order the export writes them (empty for the list layout)."""
-    order = site_order(problem)
-    return [normalize(site) for site in order] if len(order) <= GRID_MAX_SITES else []
-
-
-def _grid_header(rows: Rows, sites: list[str]) -> int | None:
+def _grid_header(rows: Rows, columns: list[GridColumn]) -> int | None:
     """The index of the grid's header row (`日付 | site | site …`), None when there is none."""
     if not rows:
         return None
-    return next((i for i, row in enumerate(rows[:10]) if [normalize(v) for v in row[1:len(sites) + 1]] == sites), None)
+    titles = [normalize(c.title()) for c in columns]
+    return next((i for i, row in enumerate(rows[:10]) if [normalize(v) for v in row[1:len(titles) + 1]] == titles), None)
+
+
+def _by_cell(problem: Problem, columns: list[GridColumn]) -> dict[tuple[date, int], list[Requirement]]:
+    """The sessions of each grid cell: (date, column index) -> sessions."""
+    out: dict[tuple[date, int], list[Requirement]] = defaultdict(list)
+    for req in problem.requirements:
+        col = next((i for i, c in enumerate(columns) if c.holds(req)), None)
+        if col is not None:
+            out[(req.date, col)].append(req)
+    return out
 
 
 def grid_disagreements(rows: Rows, problem: Problem, roster: Roster) -> list[str]:
@@ -110,23 +115,23 @@ def grid_disagreements(rows: Rows, problem: Problem, roster: Roster) -> list[str
     roster places there. People are recognised by their registered names, spaces aside. Empty
     when there is no grid in the layout Haichi writes (no 配置表 sheet, the one-row-per-session
     list, reworked headers)."""
-    sites = _grid_sites(problem)
-    header = _grid_header(rows, sites) if sites else None
+    columns = grid_columns(problem)
+    header = _grid_header(rows, columns) if columns else None
     names = StaffNames(problem)
     if header is None or names.pattern is None:
         return []
-    placed: dict[tuple[object, str], Counter[str]] = {}
-    for a in roster.assignments:
-        req = problem.requirement(a.requirement_id)  # read_roster kept known sessions only
-        placed.setdefault((req.date, req.site), Counter())[bare_name(problem.staff_by_id(a.staff_id).name)] += 1
+    placed: dict[tuple[object, int], Counter[str]] = {}
+    cell_of = {req.id: key for key, reqs in _by_cell(problem, columns).items() for req in reqs}
+    for a in roster.assignments:  # read_roster kept known sessions only
+        placed.setdefault(cell_of[a.requirement_id], Counter())[bare_name(problem.staff_by_id(a.staff_id).name)] += 1
     out = []
     for offset, day in enumerate(problem.days()):
         index = header + 1 + offset
         row = rows[index] if index < len(rows) else ()
-        for col, site in enumerate(sites, 1):
+        for col in range(1, len(columns) + 1):
             value = row[col] if col < len(row) else None
             seen = names.find(value) if not is_blank(value) else Counter()
-            if seen != placed.get((day, site), Counter()):
+            if seen != placed.get((day, col - 1), Counter()):
                 out.append(cell_name(index, col))
     return out
 
@@ -137,18 +142,16 @@ def read_master(rows: Rows, problem: Problem) -> Master | None:
     if not problem.requirements:
         return Master()
     names = StaffNames(problem)
-    if len(site_order(problem)) <= GRID_MAX_SITES:
-        sites = _grid_sites(problem)
-        header = _grid_header(rows, sites)
-        return None if header is None else _read_grid(rows, header, problem, sites, names)
+    columns = grid_columns(problem)
+    if columns:
+        header = _grid_header(rows, columns)
+        return None if header is None else _read_grid(rows, header, problem, columns, names)
     header = _list_header(rows)
     return None if header is None else _read_list(rows, header, problem, names)
 
 
-def _read_grid(rows: Rows, header: int, problem: Problem, sites: list[str], names: StaffNames) -> Master:
-    by_cell: dict[tuple[date, str], list[Requirement]] = defaultdict(list)
-    for req in problem.requirements:
-        by_cell[(req.date, normalize(req.site))].append(req)
+def _read_grid(rows: Rows, header: int, problem: Problem, columns: list[GridColumn], names: StaffNames) -> Master:
+    by_cell = _by_cell(problem, columns)
     master = Master()
     days = problem.days()
     for offset, day in enumerate(days):
@@ -157,9 +160,9 @@ def _read_grid(rows: Rows, header: int, problem: Problem, sites: list[str], name
         if not _is_row_of(row, day):
             master.problems.append((cell_name(index, 0), _moved_row(f"{day.month}/{day.day}")))
             continue
-        for col, site in enumerate(sites, 1):
+        for col in range(1, len(columns) + 1):
             value = row[col] if col < len(row) else None
-            _read_cell(value, by_cell.get((day, site), []), cell_name(index, col), names, master)
+            _read_cell(value, by_cell.get((day, col - 1), []), cell_name(index, col), names, master)
     _nothing_below(rows, header + 1 + len(days), master)
     return master
 

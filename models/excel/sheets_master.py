@@ -3,13 +3,16 @@
 Dates run down the page (every day of the period, so the calendar reads naturally and
 weekends/holidays show as shaded rows) and sites across; a cell lists each session of that site
 and day (`3歳児健診 13:00-16:00`) followed by the names placed in it, with sessions still short of
-staff highlighted. With more sites than fit across a page, the sheet turns into one row per
-session instead (date, site, activity, time, needed, placed, names), which prints at any size.
+staff highlighted. A site that holds several sessions a day, one of each activity (a ward's 日勤,
+準夜 and 深夜), gets a column per activity when they fit across, so a day reads along one row.
+With more sites than fit across a page, the sheet turns into one row per session instead (date,
+site, activity, time, needed, placed, names), which prints at any size.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 from datetime import date
 from typing import Sequence
 
@@ -26,6 +29,42 @@ from models.i18n import t
 GRID_MAX_SITES = 12  # beyond this, columns get too narrow on A3 landscape: list layout instead
 _LINE_HEIGHT = 12.5  # points per text line at 9-10 pt
 _DATE_WIDTH = 14
+_SHIFT_WIDTH = 48  # widest a column of one activity grows, for its names in two lines
+
+
+@dataclass(frozen=True)
+class GridColumn:
+    """A column of the grid: every session of a site, or those of one activity there (a shift)."""
+
+    site: str
+    activity: str | None = None
+
+    def title(self) -> str:
+        """The column's header cell: the site, and the activity below it."""
+        return self.site if self.activity is None else f"{self.site}\n{self.activity}"
+
+    def holds(self, req: Requirement) -> bool:
+        return req.site == self.site and (self.activity is None or req.activity == self.activity)
+
+
+def grid_columns(problem: Problem) -> list[GridColumn]:
+    """The grid's columns, in order; empty when the sites do not fit across (the list layout).
+
+    A site gets a column per activity, earliest first, when some day holds several of its sessions
+    and no day two of one activity, and every column still fits across (else one per site)."""
+    sites = site_order(problem)
+    if len(sites) > GRID_MAX_SITES:
+        return []
+    per_day = Counter((r.site, r.date) for r in problem.requirements)
+    per_activity = Counter((r.site, r.date, r.activity) for r in problem.requirements)
+    earliest: dict[str, dict[str, int]] = defaultdict(dict)
+    for r in problem.requirements:
+        earliest[r.site][r.activity] = min(r.start, earliest[r.site].get(r.activity, r.start))
+    shifts = {site for (site, _), n in per_day.items() if n > 1} - {site for (site, _, _), n in per_activity.items() if n > 1}
+    split = [GridColumn(site, activity) if site in shifts else GridColumn(site)
+             for site in sites
+             for activity in (sorted(earliest[site], key=lambda a: (earliest[site][a], a)) if site in shifts else [None])]
+    return split if len(split) <= GRID_MAX_SITES else [GridColumn(site) for site in sites]
 
 
 # The list layout's columns (Japanese, English); the names are the last one.
@@ -82,11 +121,11 @@ def _lines(text: str, width: float) -> int:
 
 
 def write_master(wb: Workbook, problem: Problem, roster: Roster) -> None:
-    """The 配置表 sheet, as a dates × sites grid or, with many sites, one row per session."""
-    sites = site_order(problem)
+    """The 配置表 sheet, as a dates × sites (or shifts) grid or, with many sites, one row per session."""
+    columns = grid_columns(problem)
     placed = placed_names(problem, roster)
-    if len(sites) <= GRID_MAX_SITES:
-        _write_grid(wb, problem, sites, placed)
+    if columns:
+        _write_grid(wb, problem, columns, placed)
     else:
         _write_list(wb, problem, placed)
 
@@ -110,27 +149,27 @@ def _subtitle(problem: Problem, placed: dict[str, list[str]]) -> str:
     )
 
 
-def _write_grid(wb: Workbook, problem: Problem, sites: Sequence[str], placed: dict[str, list[str]]) -> None:
-    by_cell: dict[tuple[date, str], list[Requirement]] = defaultdict(list)
+def _write_grid(wb: Workbook, problem: Problem, columns: Sequence[GridColumn], placed: dict[str, list[str]]) -> None:
+    by_cell: dict[tuple[date, int], list[Requirement]] = defaultdict(list)
+    index = {(c.site, c.activity): i for i, c in enumerate(columns)}
     for req in sorted(problem.requirements, key=lambda r: (r.start, r.activity)):
-        by_cell[(req.date, req.site)].append(req)
-    widths = [_DATE_WIDTH] + [_column_width(site, [r for (d, s), v in by_cell.items() if s == site for r in v])
-                              for site in sites]
-    width_of = dict(zip(sites, widths[1:]))
-    texts = {key: "\n".join(_session_text(r, placed.get(r.id, []), width_of[key[1]]) for r in reqs)
+        by_cell[(req.date, index.get((req.site, req.activity), index.get((req.site, None))))].append(req)
+    widths = [_DATE_WIDTH] + [_column_width(c, [r for (_, i), v in by_cell.items() if i == n for r in v], placed)
+                              for n, c in enumerate(columns)]
+    texts = {key: "\n".join(_session_text(r, placed.get(r.id, []), widths[key[1] + 1]) for r in reqs)
              for key, reqs in by_cell.items()}
     sheet = SheetWriter(wb, schema.MASTER_SHEET, widths, freeze="B4")
     sheet.title(t("{name} 配置表", "{name} roster", name=problem.name), len(widths), _subtitle(problem, placed))
-    header_row = sheet.header([t("日付", "Date"), *sites])
+    header_row = sheet.header([t("日付", "Date"), *(c.title() for c in columns)])
     for day in problem.days():
         fill = day_fill(day)
         row = [sheet.cell(day_label(day, with_holiday=True), BODY.but(fill=fill, wrap=True, vertical="top"))]
         lines = 1
-        for site, width in zip(sites, widths[1:]):
-            reqs = by_cell.get((day, site), [])
+        for n, width in enumerate(widths[1:]):
+            reqs = by_cell.get((day, n), [])
             short = any(len(placed.get(r.id, [])) < r.min_staff for r in reqs)
             look = BODY.but(fill=SHORT_FILL if short else fill, wrap=True, vertical="top", size=9)
-            text = texts.get((day, site))
+            text = texts.get((day, n))
             row.append(sheet.cell(text, look))
             if text:
                 lines = max(lines, _lines(text, width))
@@ -141,10 +180,16 @@ def _write_grid(wb: Workbook, problem: Problem, sites: Sequence[str], placed: di
                       title_rows=f"{header_row}:{header_row}")
 
 
-def _column_width(site: str, reqs: list[Requirement]) -> float:
-    """Wide enough for the site name and every session heading, between 14 and 30 units."""
-    longest = max([text_width(site)] + [text_width(f"{r.activity} 00:00-00:00") for r in reqs])
-    return float(min(30, max(14, longest + 2)))
+def _column_width(column: GridColumn, reqs: list[Requirement], placed: dict[str, list[str]]) -> float:
+    """Wide enough for the site name and every session heading, between 14 and 30 units; a column
+    of one activity up to _SHIFT_WIDTH, so that its busiest cell's names take two lines."""
+    longest = max([text_width(part) for part in column.title().split("\n")]
+                  + [text_width(f"{r.activity} 00:00-00:00") for r in reqs])
+    width = min(30, max(14, longest + 2))
+    if column.activity is not None:
+        names = max((text_width("、".join(placed.get(r.id, []))) for r in reqs), default=0)
+        width = max(width, min(_SHIFT_WIDTH, -(-names // 2) + 4))
+    return float(width)
 
 
 def list_order(problem: Problem) -> list[Requirement]:

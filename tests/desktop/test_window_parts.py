@@ -28,6 +28,22 @@ def test_master_roster_lists_every_session_with_its_people(qtbot, sample_plan) -
     assert dialog.printer.pageLayout().orientation().name == "Landscape"
 
 
+def test_master_roster_gives_a_wards_shifts_a_column_each() -> None:
+    """As the 配置表 sheet: one site with 日勤 and 準夜 every day prints a column per shift."""
+    from datetime import date
+
+    from models.domain import Assignment, Problem, Requirement, Roster, Site, Staff
+
+    day = date(2027, 2, 1)
+    shifts = [Requirement(Requirement.make_id(day, "5東", name, start), day, "5東", name, start, end, 1)
+              for name, start, end in (("日勤", 510, 1020), ("準夜", 990, 1500))]
+    problem = Problem("5東", day, day, [Staff("N01", "佐藤 美咲")], [Site("5東")], shifts)
+    roster = Roster([Assignment("N01", shifts[1].id)])
+    html = master_roster_html(problem, roster)
+    assert "<th width='46.50%'>5東<br>日勤</th><th width='46.50%'>5東<br>準夜</th>" in html
+    assert html.index("準夜</b>") > html.index("</td><td>")  # in the second column
+
+
 def test_master_roster_pages_hold_whole_days_under_the_headings(qtbot, sample_plan, tmp_path: Path) -> None:
     """Each printed page is a table of whole days under the site headings, numbered at its foot;
     names and times never break inside."""

@@ -1,0 +1,40 @@
+"""配置表 read back when a ward's shifts have a column each (the grid written by sheets_master)."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+import openpyxl
+import pytest
+from workbooks import standard, write_book
+
+from models.domain import Assignment, Requirement, Roster
+from models.excel.export import write_roster
+from models.excel.importer import read_workbooks
+from models.excel.roster_reader import read_roster_and_grid
+
+STAFF = [["職員ID", "氏名"], ["N01", "佐藤 美咲"], ["N02", "鈴木 彩"], ["N03", "高橋 由美"]]
+MARKS = [["職員ID", "氏名", datetime(2027, 2, 1), datetime(2027, 2, 2)],
+         ["N01", "佐藤 美咲", "○", "○"], ["N02", "鈴木 彩", "○", "○"], ["N03", "高橋 由美", "○", "○"]]
+SHIFTS = [["日付", "会場", "内容", "開始", "終了", "必要人数"],
+          *[[datetime(2027, 2, d), "5東", name, start, end, 1]
+            for d in (1, 2) for name, start, end in (("日勤", time(8, 30), time(17)), ("準夜", time(16, 30), "25:00"))]]
+
+
+pytestmark = pytest.mark.usefixtures("english")
+
+
+def test_a_person_changed_in_a_shift_column_is_read(tmp_path):
+    problem = read_workbooks([write_book(tmp_path / "in.xlsx", standard(職員=STAFF, 枠=SHIFTS, 勤務可否=MARKS))])
+    day = Requirement.make_id(problem.start, "5東", "日勤", 510)
+    late = Requirement.make_id(problem.start, "5東", "準夜", 990)
+    write_roster(tmp_path / "roster.xlsx", problem, Roster([Assignment("N01", day), Assignment("N02", late)]))
+    book = openpyxl.load_workbook(tmp_path / "roster.xlsx")
+    grid = book["配置表"]
+    assert [c.value for c in grid[3]] == ["Date", "5東\n日勤", "5東\n準夜"]
+    cell = grid.cell(row=4, column=3)
+    cell.value = cell.value.replace("鈴木 彩", "高橋 由美")
+    book.save(tmp_path / "roster.xlsx")
+    _, roster, report = read_roster_and_grid(tmp_path / "roster.xlsx")
+    assert {(a.staff_id, a.requirement_id) for a in roster.assignments} == {("N01", day), ("N03", late)}
+    assert report.notes() == ["read the change in 配置表!C4 (準夜 16:30-25:00: 鈴木 彩 → 高橋 由美)"]
