@@ -72,7 +72,8 @@ class RosterModel(QAbstractTableModel):
         self._cells: dict[tuple[str, date], list[Requirement]] = {}
         self._violations: dict[tuple[str, date], list[Violation]] = {}
         self._row_violations: dict[str, list[Violation]] = {}
-        self._site_colour: dict[str, QBrush] = {}
+        self._site_colour: dict[str, QBrush] = {}  # by site, or by activity for a plan of one site
+        self._one_site = False
         plan.reset.connect(self.reload)
         plan.edited.connect(self._edited)
         plan.evaluated.connect(self._evaluated)
@@ -87,8 +88,16 @@ class RosterModel(QAbstractTableModel):
         self._day_brush = [self._shade(d) for d in self._days]
         self._staff = problem.active_staff() if problem else []
         self._row_of = {s.id: i for i, s in enumerate(self._staff)}
-        names = [s.name for s in problem.sites] if problem else []
-        names += sorted({r.site for r in problem.requirements} - set(names)) if problem else []
+        # one site (a ward): cells name the activity (日勤, 準夜, 深夜) alone, coloured by it
+        self._one_site = problem is not None and len({r.site for r in problem.requirements}) <= 1
+        if self._one_site:
+            earliest: dict[str, int] = {}
+            for r in problem.requirements:
+                earliest[r.activity] = min(r.start, earliest.get(r.activity, r.start))
+            names = sorted(earliest, key=lambda a: (earliest[a], a))
+        else:
+            names = [s.name for s in problem.sites] if problem else []
+            names += sorted({r.site for r in problem.requirements} - set(names)) if problem else []
         self._site_colour = {k: QBrush(c) for k, c in site_colours(names).items()}
         self._cells = defaultdict(list)
         for a in self.plan.roster.assignments:
@@ -189,10 +198,12 @@ class RosterModel(QAbstractTableModel):
         reqs = self._cells.get((staff.id, day), ())
         if role == Qt.ItemDataRole.DisplayRole:
             if reqs:
-                return "\n".join(self._lock(staff.id, r) + f"{r.site} {r.activity}" for r in reqs)
+                return "\n".join(self._lock(staff.id, r) + self._shown(r) for r in reqs)
             return self._mark_text(staff.id, day)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return self._site_colour.get(reqs[0].site) if reqs else self._day_brush[index.column()]
+            if not reqs:
+                return self._day_brush[index.column()]
+            return self._site_colour.get(reqs[0].activity if self._one_site else reqs[0].site)
         if role == Qt.ItemDataRole.ForegroundRole and not reqs:
             return MARK_COLOUR
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -206,6 +217,10 @@ class RosterModel(QAbstractTableModel):
         if role == DATE_ROLE:
             return day
         return None
+
+    def _shown(self, req: Requirement) -> str:
+        """A session in a cell: `灘 3歳児健診`, or the activity alone when the plan has one site."""
+        return req.activity if self._one_site else f"{req.site} {req.activity}"
 
     def _lock(self, staff_id: str, req: Requirement) -> str:
         a = self.plan.assignment(staff_id, req.id)

@@ -40,6 +40,22 @@ def test_roster_cells_show_site_activity_and_lock(plan) -> None:
     assert model.data(index, BG) is not None
 
 
+def test_a_plan_of_one_site_shows_the_activity_alone(qtbot) -> None:
+    """A ward: every cell would repeat its name; 日勤 and 準夜 are what tells the cells apart."""
+    from models.domain import Assignment, Problem, Requirement, Roster, Site, Staff
+
+    day = date(2027, 2, 1)
+    shifts = [Requirement(Requirement.make_id(day, "5東", name, start), day, "5東", name, start, end, 1)
+              for name, start, end in (("日勤", 510, 1020), ("準夜", 990, 1500))]
+    ward = WorkingPlan(background_evaluation=False)
+    ward.load(Problem("5東", day, day, [Staff("N01", "佐藤"), Staff("N02", "鈴木")], [Site("5東")], shifts),
+              Roster([Assignment("N01", shifts[0].id), Assignment("N02", shifts[1].id)]))
+    model = RosterModel(ward)
+    day_cell, late_cell = model.cell_of("N01", day), model.cell_of("N02", day)
+    assert (model.data(day_cell, D), model.data(late_cell, D)) == ("日勤", "準夜")
+    assert model.data(day_cell, BG).color() != model.data(late_cell, BG).color()
+
+
 def test_empty_cells_show_marks_and_rest_days_are_shaded(plan) -> None:
     model = RosterModel(plan)
     problem = plan.problem
