@@ -33,8 +33,8 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
         (t("職員シート", "The 職員 (staff) sheet"), [
             t("1行に1人を書きます。職員IDは重ならないようにしてください（全角・半角の違いは同じとみなします）。",
               "One person per row. Staff IDs must be unique (full-width and half-width count as the same)."),
-            t("スキルは「、」で区切って書きます（例: リーダー、フッ化物）。",
-              "Separate skills with 、 or commas (e.g. リーダー、フッ化物)."),
+            t("スキル（資格・役割など）は「、」で区切って書きます（例: リーダー、夜勤可）。",
+              "Separate skills (qualifications, roles…) with 、 or commas (e.g. リーダー、夜勤可)."),
             t("上限の列（1日上限・週上限・月上限・連続勤務上限）は空欄なら制限なし。時給・年間上限額は円で書きます。",
               "Limit columns (per day, week, month, consecutive days) blank = no limit. Pay columns are in yen."),
             t("内容別上限は期間中の回数の上限を「内容:回数」で書きます（例: 準夜+深夜:8 は準夜と深夜を合わせて8回まで。0 はその内容に入れない）。",
@@ -42,13 +42,15 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
               "night shifts together; 0 means never that activity)."),
         ]),
         (t("枠シート", "The 枠 (sessions) sheet"), [
-            t("1行に1つの枠（健診・教室・シフトなど）を書きます。日付・会場・内容・開始・終了・必要人数は必須です。",
-              "One session (check-up, class, shift…) per row. Date, site, activity, start, end and staff needed are required."),
-            t("最大人数が空欄なら必要人数と同じです。必要スキルは「リーダー:1、フッ化物:2」のように「スキル:人数」で書きます。",
-              "A blank maximum equals the minimum. Required skills are written as skill:count, e.g. リーダー:1、フッ化物:2."),
+            t("1行に1つの枠（健診・教室・病棟の日勤や夜勤などのシフト）を書きます。日付・会場・内容・開始・終了・必要人数は必須です。"
+              "会場は勤務する場所（会場・病棟・事業所など）です。",
+              "One session (check-up, class, a ward's day or night shift…) per row. Date, site, activity, start, end "
+              "and staff needed are required. The site is where the work is (a venue, a ward, an office…)."),
+            t("最大人数が空欄なら必要人数と同じです。必要スキルは「リーダー:1、夜勤可:3」のように「スキル:人数」で書きます。",
+              "A blank maximum equals the minimum. Required skills are written as skill:count, e.g. リーダー:1、夜勤可:3."),
         ]),
         (t("勤務可否シート", "The 勤務可否 (availability) sheet"), [
-            t("1行に1人、日付ごとの列に次の記号を選びます（セルを選ぶと▼で選べます）。土日は青、日曜・祝日は赤で色付けしています。",
+            t("1行に1人、日付ごとの列に次の記号を選びます（セルを選ぶと▼で選べます）。土曜は青、日曜・祝日は赤で色付けしています。",
               "One person per row; pick a mark under each date (a ▼ list appears in the cell). Saturdays are blue, Sundays and holidays red."),
             t("空欄は「{b}」とみなします（設定シートの「空欄の扱い」で変えられます）。",
               "A blank counts as 「{b}」 (change it with 空欄の扱い on the 設定 sheet).", b=blank),

@@ -50,8 +50,8 @@ def bad_count(value: Any) -> str:
 
 
 def bad_skills(value: Any) -> str:
-    return t("必要スキルが読めません \"{v}\"（例: リーダー:1、フッ化物:2）",
-             'cannot read required skills "{v}" (e.g. leader:1, fluoride:2)', v=shown(value))
+    return t("必要スキルが読めません \"{v}\"（例: リーダー:1、夜勤可:3）",
+             'cannot read required skills "{v}" (e.g. リーダー:1、夜勤可:3)', v=shown(value))
 
 
 def bad_activity_limits(value: Any) -> str:
