@@ -32,6 +32,32 @@ def _parse_date(text: str) -> date:
         raise argparse.ArgumentTypeError(t("日付ではありません: {v}", "not a date: {v}", v=text)) from None
 
 
+def _seconds(text: str) -> float:
+    """A time limit: a number of seconds above 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(t("0より大きい秒数を指定してください: {v}", "give a number of seconds above 0: {v}",
+                                           v=text))
+    return value
+
+
+def _count(least: int):
+    """A whole number of at least `least` (workers: 0 = every core; rosters, limits: 1 or more)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = least - 1
+        if value < least:
+            raise argparse.ArgumentTypeError(t("{least} 以上の整数を指定してください: {v}",
+                                               "give a whole number of {least} or more: {v}", least=least, v=text))
+        return value
+    return parse
+
+
 class _Parser(argparse.ArgumentParser):
     """Usage errors are invalid input: exit code 1, not argparse's 2 (which means infeasible here)."""
 
@@ -65,9 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--plan", metavar="NAME", help="solve a plan stored in the database")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="ROSTER.xlsx")
     p.add_argument("--per-person", type=Path, metavar="DIR", help="also write one workbook per person")
-    p.add_argument("--time-limit", type=float, default=60.0, metavar="S")
-    p.add_argument("--workers", type=int, default=0, metavar="N", help="0 = all cores")
-    p.add_argument("--seed", type=int, default=0, metavar="N")
+    p.add_argument("--time-limit", type=_seconds, default=60.0, metavar="S")
+    p.add_argument("--workers", type=_count(0), default=0, metavar="N", help="0 = all cores")
+    p.add_argument("--seed", type=_count(0), default=0, metavar="N")
     p.add_argument("--soft-cover", action="store_true", help="allow unfilled sessions (best partial roster)")
     p.add_argument("--quiet", action="store_true", help="no progress lines")
 
@@ -93,22 +119,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--site", help="the session's site")
     p.add_argument("--activity", help="the session's activity")
     p.add_argument("--start", metavar="HH:MM", help="the session's start, when the day has several")
-    p.add_argument("--limit", type=int, default=10, metavar="N")
+    p.add_argument("--limit", type=_count(1), default=10, metavar="N")
     p.add_argument("--all", action="store_true", help="also list people who would break a hard rule")
 
     p = sub.add_parser("alternatives", parents=[common], help="several distinct rosters / 別案")
     p.add_argument("workbooks", type=Path, nargs="+", metavar="WORKBOOK.xlsx")
-    p.add_argument("-n", type=int, default=3, metavar="N", help="how many rosters (default 3)")
-    p.add_argument("--min-diff", type=int, default=5, metavar="K", help="assignments each must differ by")
+    p.add_argument("-n", type=_count(1), default=3, metavar="N", help="how many rosters (default 3)")
+    p.add_argument("--min-diff", type=_count(1), default=5, metavar="K", help="assignments each must differ by")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
     _solve_options(p)
 
     p = sub.add_parser("bench", parents=[common], help="solve a nurse-rostering benchmark instance")
     p.add_argument("instance", type=Path, metavar="INSTANCE.txt")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="SOLUTION.csv")
-    p.add_argument("--time-limit", type=float, default=60.0, metavar="S")
-    p.add_argument("--workers", type=int, default=0, metavar="N", help="0 = all cores")
-    p.add_argument("--seed", type=int, default=0, metavar="N")
+    p.add_argument("--time-limit", type=_seconds, default=60.0, metavar="S")
+    p.add_argument("--workers", type=_count(0), default=0, metavar="N", help="0 = all cores")
+    p.add_argument("--seed", type=_count(0), default=0, metavar="N")
     p.add_argument("--quiet", action="store_true")
 
     from desktop import cli_data, cli_paperwork  # their sub-commands: data safety, monthly paperwork
@@ -131,9 +157,9 @@ def _command(name: str):
 
 def _solve_options(p: argparse.ArgumentParser) -> None:
     """The solver options shared by repair and alternatives."""
-    p.add_argument("--time-limit", type=float, default=60.0, metavar="S")
-    p.add_argument("--workers", type=int, default=0, metavar="N", help="0 = all cores")
-    p.add_argument("--seed", type=int, default=0, metavar="N")
+    p.add_argument("--time-limit", type=_seconds, default=60.0, metavar="S")
+    p.add_argument("--workers", type=_count(0), default=0, metavar="N", help="0 = all cores")
+    p.add_argument("--seed", type=_count(0), default=0, metavar="N")
     p.add_argument("--soft-cover", action="store_true", help="allow unfilled sessions (best partial roster)")
     p.add_argument("--quiet", action="store_true", help="no progress lines")
 

@@ -230,3 +230,14 @@ def test_usage_errors_exit_1(capsys) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["solve"])
     assert exit_info.value.code == 1
+
+
+@pytest.mark.parametrize("option", [["--time-limit", "0"], ["--time-limit", "-5"], ["--time-limit", "abc"],
+                                    ["--workers", "-1"], ["--seed", "-3"]])
+def test_a_time_limit_or_worker_count_out_of_range_is_a_usage_error(option: list[str], tmp_path: Path, capsys) -> None:
+    """Not a search that finds nothing (exit 2 would say no roster exists): exit 1, what to give."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--lang", "en", "solve", str(SAMPLE), "-o", str(tmp_path / "r.xlsx"), *option])
+    code, text = exit_info.value.code, capsys.readouterr().err
+    assert code == 1 and option[0] in text and ("above 0" in text or "or more" in text)
+    assert not (tmp_path / "r.xlsx").exists()
