@@ -109,8 +109,12 @@ def skill_over_max(skill: str, count: int, max_staff: int) -> str:
              skill=skill, count=count, max=max_staff)
 
 
-def date_from_row_above() -> str:
-    return t("日付が空欄の行は上の行の日付として読みました", "rows with a blank date were read as the date of the row above")
+def date_from_row_above(rows: int | None = None) -> str:
+    """`rows`: how many, when they lie in several runs between the cells named."""
+    if rows is None:
+        return t("日付が空欄の行は上の行の日付として読みました", "rows with a blank date were read as the date of the row above")
+    return t("日付が空欄の行（{n} 行）は上の行の日付として読みました", "{n} rows with a blank date were read as the date of the row above",
+             n=rows)
 
 
 def unknown_activity(names: str, known: str) -> str:

@@ -181,32 +181,35 @@ def read_sessions(
 
 
 class _DateAbove:
-    """The date of the session row just above, for rows whose date cell is blank; the runs of such
-    rows become notes (`枠!A5:A9`). Only a row directly under a read row takes its date: a blank
+    """The date of the session row just above, for rows whose date cell is blank; the rows that
+    took it become one note (`枠!A5:A9`, or from the first to the last such cell with their count
+    when they lie in several runs). Only a row directly under a read row takes its date: a blank
     date on the first row or under a blank row is still a problem."""
 
     def __init__(self, table: Table, notes: list[InputProblem] | None):
         self.table, self.notes = table, notes
         self.last: tuple[int, date | None] | None = None  # (row index, its date: None when unreadable)
-        self.run: list[int] = []  # the row indexes that took the date above, not yet noted
+        self.rows: list[int] = []  # the row indexes that took the date above
+        self.runs = 0
 
     def date(self, index: int, raw: Any) -> tuple[bool, date | None]:
         """(True, the date above) when this row takes it, else (False, None)."""
         if not is_blank(raw) or self.last is None or self.last[0] != index - 1:
             return False, None
+        if not self.rows or self.rows[-1] != index - 1:
+            self.runs += 1
         self.last = (index, self.last[1])
-        self.run.append(index)  # contiguous: a row that gave its own date closed the run before
+        self.rows.append(index)
         return True, self.last[1]
 
     def read(self, index: int, day: date | None) -> None:
         """A row that gave its own date (None when it could not be read)."""
         self.last = (index, day)
-        self.close()
 
     def close(self) -> None:
-        """The note for the run of rows that took the date above."""
-        if self.run and self.notes is not None:
-            first, last = (self.table.cell(i, "date") for i in (self.run[0], self.run[-1]))
+        """The note for the rows that took the date above."""
+        if self.rows and self.notes is not None:
+            first, last = (self.table.cell(i, "date") for i in (self.rows[0], self.rows[-1]))
             cells = first if first == last else f"{first}:{last}"
-            self.notes.append(InputProblem(self.table.file, self.table.sheet, cells, messages.date_from_row_above()))
-        self.run = []
+            message = messages.date_from_row_above(len(self.rows) if self.runs > 1 else None)
+            self.notes.append(InputProblem(self.table.file, self.table.sheet, cells, message))

@@ -478,7 +478,8 @@ def test_a_time_column_beside_start_and_end_is_not_read(tmp_path):
 
 def test_a_date_written_on_each_days_first_session_only_holds_for_the_rows_below(tmp_path):
     """The date typed on a day's first session row and left blank below: each blank date is the
-    date above, said once per run of such rows (a note, not a problem)."""
+    date above, said once for the sheet (a note, not a problem): the cells, and how many rows when
+    they lie in several runs."""
     sessions = [SESSION_ROWS[0],
                 [datetime(2026, 4, 1), "灘", "3歳児健診", time(9, 0), time(12, 0), 1],
                 [None, "灘", "3歳児健診", time(13, 0), time(16, 0), 1],
@@ -489,9 +490,10 @@ def test_a_date_written_on_each_days_first_session_only_holds_for_the_rows_below
     problem = read_workbooks([write_book(tmp_path / "d.xlsx", standard(枠=sessions))], notes=notes)
     assert sorted((r.date.day, r.site, r.start // 60) for r in problem.requirements) == [
         (1, "東灘", 13), (1, "灘", 9), (1, "灘", 13), (14, "東灘", 9), (14, "灘", 10)]
-    message = "rows with a blank date were read as the date of the row above"
-    assert notes == [InputProblem("d.xlsx", "枠", "A3:A4", message), InputProblem("d.xlsx", "枠", "A6", message)]
-    assert str(notes[0]) == f"d.xlsx 枠!A3:A4: {message}"
+    assert [str(n) for n in notes] == ["d.xlsx 枠!A3:A6: 3 rows with a blank date were read as the date of the row above"]
+    notes.clear()
+    read_workbooks([write_book(tmp_path / "e.xlsx", standard(枠=sessions[:4]))], notes=notes)
+    assert [str(n) for n in notes] == ["e.xlsx 枠!A3:A4: rows with a blank date were read as the date of the row above"]
 
 
 def test_a_blank_date_on_the_first_row_or_under_a_blank_row_is_still_a_problem(tmp_path):
