@@ -154,6 +154,14 @@ class Staff:
         return None
 
 
+def counted_activities(name: str, known: Collection[str]) -> frozenset[str]:
+    """The activities a limit named `name` counts (Staff.max_per_activity): itself when the plan has
+    an activity of that name, else the activities joined by `+` (`準夜+深夜`)."""
+    if name in known:
+        return frozenset({name})
+    return frozenset(part.strip() for part in name.split("+") if part.strip())
+
+
 @dataclass(frozen=True)
 class Requirement:
     """One session (or one day's shift) that needs staff.

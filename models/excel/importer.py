@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from models.domain import Problem, Requirement, Site, Staff, TravelBuffers
+from models.domain import Problem, Requirement, Site, Staff, TravelBuffers, counted_activities
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
 from models.excel.availability_sheet import Availability, Seen, read_matrix
@@ -38,6 +38,7 @@ class _Import:
     sites: dict[str, tuple[Site, str]] = field(default_factory=dict)
     staff: dict[str, tuple[Staff, str]] = field(default_factory=dict)
     staff_ids: set[str] = field(default_factory=set)  # every ID on a 職員 sheet, good row or not
+    limit_cells: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # staff ID -> its 内容別上限 cell
     requirements: dict[str, tuple[Requirement, str]] = field(default_factory=dict)
 
 
@@ -162,7 +163,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         read_sites(table, problems, state.sites)
     staff_tables = _tables(books, STAFF, problems)
     for table in staff_tables or []:
-        read_staff(table, problems, state.staff, state.staff_ids)
+        read_staff(table, problems, state.staff, state.staff_ids, state.limit_cells)
     session_tables = _tables(books, SESSIONS, problems)
     if staff_tables is None:
         problems.append(_missing(books, STAFF))
@@ -187,7 +188,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         return None
     requirements = [r for r, _ in state.requirements.values()]
     if not problems:  # else an activity may be missing only because its rows were refused
-        _unknown_activities(s, {r.activity for r in requirements}, problems)
+        _unknown_activities(state, {r.activity for r in requirements}, problems)
     sites = [site for site, _ in state.sites.values()]
     for req in requirements:
         if req.site not in state.sites and all(site.name != req.site for site in sites):
@@ -208,13 +209,18 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     )
 
 
-def _unknown_activities(settings: Settings, activities: set[str], problems: list[InputProblem]) -> None:
-    """A problem at the 禁止する勤務の並び cell for each activity it names that no session has (a typo
-    there would forbid nothing)."""
-    named = sorted({name for pair in settings.forbidden_pairs for name in pair} - activities)
-    if named and settings.forbidden_pairs_at is not None:
-        problems.append(InputProblem(*settings.forbidden_pairs_at, messages.unknown_activity(
-            "、".join(named), "、".join(sorted(activities)))))
+def _unknown_activities(state: _Import, activities: set[str], problems: list[InputProblem]) -> None:
+    """A problem at the 禁止する勤務の並び cell and at each 内容別上限 cell for the activities they name
+    that no session has: a typo there would forbid or limit nothing."""
+    named: list[tuple[tuple[str, str, str] | None, set[str]]] = [
+        (state.settings.forbidden_pairs_at, {name for pair in state.settings.forbidden_pairs for name in pair})]
+    for staff_id, where in state.limit_cells.items():
+        limits = state.staff[staff_id][0].max_per_activity
+        named.append((where, {part for key, _ in limits for part in counted_activities(key, activities)}))
+    for where, names in named:
+        unknown = sorted(names - activities)
+        if unknown and where is not None:
+            problems.append(InputProblem(*where, messages.unknown_activity("、".join(unknown), "、".join(sorted(activities)))))
 
 
 def _once_each(paths: Sequence[Path | str], problems: list[InputProblem]) -> list[Path]:

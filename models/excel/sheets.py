@@ -49,10 +49,12 @@ _AMOUNT_FIELDS = ("hourly_rate", "annual_pay_cap", "paid_this_year")
 
 
 def read_staff(
-    table: Table, problems: list[InputProblem], staff: dict[str, tuple[Staff, str]], ids: set[str]
+    table: Table, problems: list[InputProblem], staff: dict[str, tuple[Staff, str]], ids: set[str],
+    limit_cells: dict[str, tuple[str, str, str]] | None = None,
 ) -> None:
     """People from the 職員 sheet into `staff` (ID -> (Staff, where it was read)); `ids` gets every
-    ID written, even on rows with problems (so availability for them is not reported twice)."""
+    ID written, even on rows with problems (so availability for them is not reported twice);
+    `limit_cells` the cell of each person's 内容別上限 (to name activities no session has)."""
     for index, row in table.data():
         cells = Cells(table, index, row, problems)
         staff_id = cells.text("staff_id", STAFF.column("staff_id"))
@@ -81,6 +83,8 @@ def read_staff(
             **limits,
         )
         staff[staff_id] = (person, cells.where("staff_id"))
+        if person.max_per_activity and limit_cells is not None:
+            limit_cells[staff_id] = cells.at("max_per_activity")
 
 
 DAY = 24 * 60

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any, Callable, Collection, NamedTuple
 
-from models.domain import Problem, Requirement, Roster, Staff, Violation
+from models.domain import Problem, Requirement, Roster, Staff, Violation, counted_activities
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules import base
@@ -32,13 +32,6 @@ class Limit(NamedTuple):
     name: str
     activities: frozenset[str]
     most: int
-
-
-def counted(name: str, known: Collection[str]) -> frozenset[str]:
-    """The activities a limit named `name` counts: itself when the plan has it, else its `+` parts."""
-    if name in known:
-        return frozenset({name})
-    return frozenset(part.strip() for part in name.split("+") if part.strip())
 
 
 class MaxPerActivity(BaseRule):
@@ -63,9 +56,9 @@ class MaxPerActivity(BaseRule):
         if value is None or isinstance(value, int):  # one number (or no limit) for every activity
             return [] if value is None else [Limit(a, frozenset({a}), value) for a in sorted(known)]
         table = list(value.items() if isinstance(value, dict) else value)
-        found = [Limit(name, counted(name, known), int(most)) for name, most in table]
+        found = [Limit(name, counted_activities(name, known), int(most)) for name, most in table]
         taken = frozenset().union(*(limit.activities for limit in found))
-        found += [limit for limit in (Limit(name, counted(name, known), most) for name, most in staff.max_per_activity)
+        found += [limit for limit in (Limit(name, counted_activities(name, known), most) for name, most in staff.max_per_activity)
                   if not limit.activities & taken]
         default = base.setting(problem, self.info).params.get("max_per_activity")
         if default is not None:

@@ -541,10 +541,17 @@ def test_an_end_long_before_its_start_is_a_slip_not_the_next_day(tmp_path):
 def test_limits_per_activity_in_the_staff_sheet(tmp_path):
     """内容別上限: `準夜+深夜:8` caps night shifts together, 0 keeps a person out of an activity."""
     staff = [["職員ID", "氏名", "内容別上限"], ["H001", "山田 花子", "準夜＋深夜：８、日勤:20"], ["H002", "佐藤 次郎", "準夜+深夜:0"]]
-    problem = read_workbooks([write_book(tmp_path / "s.xlsx", standard(職員=staff))])
+    sessions = [SESSION_ROWS[0], *[[datetime(2026, 4, 1), "5東", name, time(start), time(end), 1]
+                                   for name, start, end in (("日勤", 8, 17), ("準夜", 16, 1), ("深夜", 0, 9))]]
+    problem = read_workbooks([write_book(tmp_path / "s.xlsx", standard(職員=staff, 枠=sessions))])
     assert [s.max_per_activity for s in problem.staff] == [(("準夜+深夜", 8), ("日勤", 20)), (("準夜+深夜", 0),)]
     bad = [["職員ID", "氏名", "内容別上限"], ["H001", "山田 花子", "準夜+深夜"], ["H002", "佐藤 次郎", None]]
     with pytest.raises(InvalidInput) as caught:
-        read_workbooks([write_book(tmp_path / "b.xlsx", standard(職員=bad))])
+        read_workbooks([write_book(tmp_path / "b.xlsx", standard(職員=bad, 枠=sessions))])
     assert [(p.cell, p.message) for p in caught.value.problems] == [
         ("C2", 'cannot read the limits per activity "準夜+深夜" (e.g. 準夜+深夜:8、日勤:20; 0 means never)')]
+    typo = [["職員ID", "氏名", "内容別上限"], ["H001", "山田 花子", "準夜+深液:8"], ["H002", "佐藤 次郎", "準夜+深夜:0"]]
+    with pytest.raises(InvalidInput) as caught:  # a typo would limit nothing
+        read_workbooks([write_book(tmp_path / "t.xlsx", standard(職員=typo, 枠=sessions))])
+    assert [(p.cell, p.message) for p in caught.value.problems] == [
+        ("C2", 'no session has the activity "深液" (activities: 日勤、深夜、準夜)')]

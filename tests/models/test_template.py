@@ -114,10 +114,12 @@ def _problem() -> Problem:
                       required_skills=(("リーダー", 1), ("フッ化物", 2)), notes="持ち物")
     staff = [Staff("H001", "山田 花子", frozenset({"リーダー", "フッ化物"}), home="灘", max_per_week=3,
                    hourly_rate=1800, annual_pay_cap=1030000, paid_this_year=200000, notes="=メモ",
-                   max_per_activity=(("3歳児健診+1歳6か月児健診", 4), ("教室", 0))),
+                   max_per_activity=(("3歳児健診+教室", 4),)),
              Staff("H002", "佐藤 美咲")]
     marks = {("H001", day): Mark.AVAILABLE, ("H002", day): Mark.PM_ONLY, ("H002", date(2026, 4, 6)): Mark.PREFER_NOT}
-    return Problem("4月 健診", date(2026, 4, 1), date(2026, 4, 30), staff, [Site("灘", "灘区", "西")], [req], marks,
+    later = date(2026, 4, 10)
+    talk = Requirement(Requirement.make_id(later, "灘", "教室", 600), later, "灘", "教室", 600, 660, 1, 1)
+    return Problem("4月 健診", date(2026, 4, 1), date(2026, 4, 30), staff, [Site("灘", "灘区", "西")], [req, talk], marks,
                    blank_means=Mark.AVAILABLE, rules={"max_per_day": RuleSetting(False, True, 7, {"limit": 2})},
                    forbidden_successions=frozenset({("3歳児健診", "3歳児健診")}))
 
