@@ -66,13 +66,20 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_INVALID, f"{self.prog}: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
+def _common_options(default: object) -> argparse.ArgumentParser:
+    """--lang and --db, as a parent parser whose options default to `default`."""
+    common = _Parser(add_help=False, argument_default=default)
     common.add_argument("--lang", choices=("ja", "en"), help="message language / 表示言語")
     common.add_argument("--db", metavar="URL", help="SQLite file or postgresql+psycopg:// URL")
+    return common
 
+
+def build_parser() -> argparse.ArgumentParser:
+    # Given before or after the sub-command: a sub-command's options have no default of their own,
+    # which would undo `haichi --db X import`.
+    common = _common_options(argparse.SUPPRESS)
     parser = _Parser(
-        prog="haichi", parents=[common], description="Haichi (配置): staff rostering / 職員配置"
+        prog="haichi", parents=[_common_options(None)], description="Haichi (配置): staff rostering / 職員配置"
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -215,6 +215,22 @@ def test_plan_in_database_import_solve_export(good_book: Path, tmp_path: Path, c
     assert code == 1, text
 
 
+def test_the_database_given_before_the_command_is_the_one_used(good_book: Path, tmp_path: Path, capsys,
+                                                              monkeypatch) -> None:
+    """`haichi --db FILE import` writes into FILE, as `haichi import --db FILE` does, never into the
+    default database in the user's folder."""
+    from models.storage import Database, database
+
+    default = tmp_path / "default.sqlite3"
+    monkeypatch.setattr(database, "default_url", lambda: f"sqlite:///{default}")
+    chosen = tmp_path / "chosen.sqlite3"
+    code, text = run(["--db", str(chosen), "import", str(good_book), "--plan", "4月"], capsys)
+    assert code == 0, text
+    with Database(chosen) as db:
+        assert [p.name for p in db.list_plans()] == ["4月"]
+    assert not default.exists()
+
+
 def test_import_says_how_it_read_a_blank_date_under_a_dated_row(tmp_path: Path, capsys) -> None:
     """A note, not a problem: the plan is imported, and the coordinator is told which cells were
     read as the date above."""
