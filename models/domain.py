@@ -154,6 +154,20 @@ class Staff:
         return None
 
 
+DAY_MINUTES = 24 * 60
+# An end before its start is the next day's when the shift is at most this long (a two-shift ward's
+# 16:00-翌10:00); 13:00-12:00 is more likely a slip, left for the reader to refuse.
+OVERNIGHT_LONGEST = 18 * 60
+
+
+def end_after(start: int, end: int) -> int:
+    """`end` read against `start`: an end before the start is the next day's (16:30-1:00 ends at
+    25:00) when the shift then lasts at most OVERNIGHT_LONGEST; otherwise `end` as given."""
+    if end < start and end + DAY_MINUTES - start <= OVERNIGHT_LONGEST:
+        return end + DAY_MINUTES
+    return end
+
+
 def counted_activities(name: str, known: Collection[str]) -> frozenset[str]:
     """The activities a limit named `name` counts (Staff.max_per_activity): itself when the plan has
     an activity of that name, else the activities joined by `+` (`準夜+深夜`)."""

@@ -13,7 +13,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 from desktop.views.roster_grid import Index
-from models.domain import Requirement, Site, Staff, hhmm
+from models.domain import Requirement, Site, Staff, end_after, hhmm
 from models.textparse import parse_bool, parse_date, parse_skill_counts, parse_skills, parse_time
 
 
@@ -130,6 +130,8 @@ class RecordsModel(QAbstractTableModel):
         except Exception:  # the text parsers raise their own error types for bad text
             return False
         record = replace(self.records[index.row()], **{column.field: parsed})
+        if isinstance(record, Requirement) and column.field == "end":
+            record = replace(record, end=end_after(record.start, record.end))  # 16:30-1:00 ends the next day
         if isinstance(record, Requirement) and column.field in ("date", "site", "activity", "start"):
             record = with_session_id(record)
         self.records[index.row()] = record

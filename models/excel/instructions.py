@@ -6,10 +6,9 @@ from datetime import date
 
 from openpyxl import Workbook
 
-from models.domain import Mark, TravelBuffers
+from models.domain import OVERNIGHT_LONGEST, Mark, TravelBuffers
 from models.excel import schema
 from models.excel.settings_rows import BLANK_CHOICES
-from models.excel.sheets import OVERNIGHT_LONGEST
 from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import HEADER, NOTE, PLAIN, text_width
 from models.i18n import t

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from models.domain import Requirement, Site, Staff, hhmm
+from models.domain import DAY_MINUTES, Requirement, Site, Staff, end_after, hhmm
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.reader import Cells, Period, Table, is_blank
@@ -87,12 +87,6 @@ def read_staff(
             limit_cells[staff_id] = cells.at("max_per_activity")
 
 
-DAY = 24 * 60
-# An end before its start is the next day's when the shift is at most this long (a two-shift ward's
-# 16:00-翌10:00); 13:00-12:00 is more likely a slip, refused with how to write the next day.
-OVERNIGHT_LONGEST = 18 * 60
-
-
 def session_years(table: Table) -> list[int]:
     """The years of the session dates that carry one (for dates written as `4/1`)."""
     years = []
@@ -147,8 +141,8 @@ def read_sessions(
         if day is not None and period is not None and day not in period and not carried:
             cells.report("date", messages.outside_period(
                 day.isoformat(), period.start.isoformat(), period.end.isoformat()))
-        if start is not None and end is not None and end < start and end + DAY - start <= OVERNIGHT_LONGEST:
-            end += DAY  # 16:30-1:00: a shift that ends the next day
+        if start is not None and end is not None and end_after(start, end) != end:
+            end = end_after(start, end)  # 16:30-1:00: a shift that ends the next day
             overnight.append((cells.at("time" if ranged else "end")[2], activity, start, end))
         if start is not None and end is not None and end <= start:
             cells.report("time" if ranged else "end", messages.end_not_after_start(hhmm(start), hhmm(end)))
@@ -180,7 +174,7 @@ def read_sessions(
     above.close()
     if overnight and notes is not None:
         cell, activity, start, end = overnight[0]
-        example = f"{activity} {hhmm(start)}〜{t('翌', 'next day ')}{hhmm(end - DAY)}"
+        example = f"{activity} {hhmm(start)}〜{t('翌', 'next day ')}{hhmm(end - DAY_MINUTES)}"
         notes.append(InputProblem(table.file, table.sheet, cell, messages.ends_next_day(len(overnight), example)))
 
 

@@ -135,3 +135,7 @@ def test_records_model_parses_refuses_and_inserts(qtbot, sample_plan) -> None:
     old_id = sessions.records[0].id
     assert sessions.setData(sessions.index(0, start_col), "８：１５")
     assert sessions.records[0].start == 8 * 60 + 15 and sessions.records[0].id != old_id
+    end_col = [c.field for c in sessions.columns].index("end")
+    assert sessions.setData(sessions.index(0, start_col), "16:30") and sessions.setData(sessions.index(0, end_col), "1:00")
+    assert sessions.records[0].end == 25 * 60  # a night shift ends the next day, as the importer reads it
+    assert sessions.data(sessions.index(0, end_col), D) == "25:00"
