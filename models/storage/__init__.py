@@ -5,6 +5,7 @@ from models.storage.engine import default_url
 from models.storage.errors import (
     ConcurrentEdit,
     FrozenVersion,
+    OtherPeriod,
     PlanNotFound,
     SolutionNotFound,
     StorageError,
@@ -19,6 +20,7 @@ __all__ = [
     "ConcurrentEdit",
     "Database",
     "FrozenVersion",
+    "OtherPeriod",
     "PlanNotFound",
     "PlanSummary",
     "SolutionNotFound",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from models.i18n import t
 
@@ -48,6 +48,27 @@ class FrozenVersion(StorageError):
                 "plan \"{name}\" version {version} is published and cannot be changed",
                 name=plan_name,
                 version=version,
+            )
+        )
+
+
+class OtherPeriod(StorageError):
+    """Input for another period would replace that of a plan that has rosters (a copied workbook
+    whose 計画名 still names last month's plan): refused, the plan is left as it was."""
+
+    def __init__(self, plan_name: str, stored: tuple[date, date], given: tuple[date, date], versions: int):
+        self.plan_name, self.stored, self.given = plan_name, stored, given
+        super().__init__(
+            t(
+                "計画「{name}」は {old} の計画で、配置の版が {n} つあります。取り込もうとした入力は {new} の"
+                "ものです。別の期間の計画なら、設定シートの「計画名」を変えるか --plan で別の名前を付けてください"
+                "（この計画はそのままです）。",
+                'plan "{name}" covers {old} and has {n} roster version(s); the input given covers {new}. For '
+                "another period give the plan another name (計画名 on the 設定 sheet, or --plan); this plan "
+                "is left as it was.",
+                name=plan_name, n=versions,
+                old=f"{stored[0].isoformat()}〜{stored[1].isoformat()}",
+                new=f"{given[0].isoformat()}〜{given[1].isoformat()}",
             )
         )
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from models.domain import Mark, Problem, Requirement, RuleSetting, ShiftRequest, TravelBuffers
 from models.i18n import t
 from models.storage import registers
-from models.storage.errors import PlanNotFound, UnknownReference
+from models.storage.errors import OtherPeriod, PlanNotFound, UnknownReference
 from models.storage.orm import (
     AvailabilityRow,
     ForbiddenSuccessionRow,
@@ -28,6 +28,7 @@ from models.storage.orm import (
     RuleSettingRow,
     ShiftRequestRow,
     SiteRow,
+    SolutionRow,
     StaffRow,
     utcnow,
 )
@@ -89,6 +90,16 @@ def _check_staff(kind: str, codes: set[str], known: dict[str, int]) -> None:
         raise UnknownReference(kind, missing)
 
 
+def _refuse_other_period(session: Session, plan: PlanRow, problem: Problem) -> None:
+    """`OtherPeriod` when `problem` covers other days than the plan and the plan has rosters, whose
+    sessions would be lost with its input."""
+    if (plan.start_date, plan.end_date) == (problem.start, problem.end):
+        return
+    versions = session.scalar(select(func.count()).select_from(SolutionRow).where(SolutionRow.plan_id == plan.id))
+    if versions:
+        raise OtherPeriod(plan.name, (plan.start_date, plan.end_date), (problem.start, problem.end), versions)
+
+
 def write_problem(session: Session, plan_name: str, problem: Problem) -> int:
     """Create or replace the input of plan `plan_name`; returns the plan's row id."""
     query = select(PlanRow).where(PlanRow.name == plan_name).with_for_update()
@@ -101,6 +112,7 @@ def write_problem(session: Session, plan_name: str, problem: Problem) -> int:
         ).scalar_one()
     else:
         plan_id = existing.id
+        _refuse_other_period(session, existing, problem)
         _clear_input(session, plan_id)
         session.execute(update(PlanRow).where(PlanRow.id == plan_id).values(**_plan_values(problem)))
         touch(session, plan_id)

@@ -231,6 +231,25 @@ def test_the_database_given_before_the_command_is_the_one_used(good_book: Path, 
     assert not default.exists()
 
 
+def test_next_months_workbook_under_last_months_plan_name_is_refused(good_book: Path, tmp_path: Path,
+                                                                   capsys) -> None:
+    """A copy of April's workbook with May's dates and 設定's 計画名 unchanged would have replaced April's
+    sessions under its published roster (export then failed with an internal error): refused, exit 1."""
+    db = ["--db", str(tmp_path / "plans.sqlite3")]
+    settings = [["項目", "値"], ["計画名", "2026年4月"]]
+    april = write_book(tmp_path / "april.xlsx", standard(設定=settings))
+    assert run(["import", str(april), *db], capsys)[0] == 0
+    assert run(["solve", "--plan", "2026年4月", "-o", str(tmp_path / "r.xlsx"), "--quiet", *db], capsys)[0] == 0
+    assert run(["publish", "--plan", "2026年4月", *db], capsys)[0] == 0
+    may_sessions = [SESSION_ROWS[0], *[[row[0].replace(month=5), *row[1:]] for row in SESSION_ROWS[1:]]]
+    may_marks = [[*MATRIX_ROWS[0][:2], *(d.replace(month=5) for d in MATRIX_ROWS[0][2:])], *MATRIX_ROWS[1:]]
+    may = write_book(tmp_path / "may.xlsx", standard(枠=may_sessions, 勤務可否=may_marks, 設定=settings))
+    code, text = run(["import", str(may), *db], capsys)
+    assert code == 1 and "2026-04-01〜2026-04-14" in text and "2026-05-01〜2026-05-14" in text, text
+    code, text = run(["export", "--plan", "2026年4月", "-o", str(tmp_path / "april-roster.xlsx"), *db], capsys)
+    assert code == 0, text
+
+
 def test_import_says_how_it_read_a_blank_date_under_a_dated_row(tmp_path: Path, capsys) -> None:
     """A note, not a problem: the plan is imported, and the coordinator is told which cells were
     read as the date above."""

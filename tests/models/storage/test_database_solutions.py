@@ -84,3 +84,20 @@ def test_every_write_is_audited(db: Database, saved: Problem) -> None:
     assert all(e.who == db.user and e.who for e in entries)
     assert "version=1" in entries[0].detail and "staff=3" in entries[2].detail
     assert entries[0].at >= entries[2].at
+
+
+def test_input_for_another_period_does_not_replace_a_plan_with_rosters(db: Database, saved: Problem) -> None:
+    """Next month's workbook, copied from this one with its 計画名 unchanged, is refused: the plan's
+    rosters name this month's sessions. Without rosters the period may still change."""
+    from datetime import timedelta
+
+    from models.storage import OtherPeriod
+
+    db.publish(saved.name, db.save_solution(saved.name, _roster(saved, "H001")))
+    later = saved.with_(start=saved.start + timedelta(days=30), end=saved.end + timedelta(days=30), requirements=[])
+    with pytest.raises(OtherPeriod, match="設定シートの「計画名」|計画名"):
+        db.save_problem(saved.name, later)
+    assert db.load_problem(saved.name).requirements == saved.requirements
+    db.save_problem("empty", saved)
+    db.save_problem("empty", later)
+    assert db.load_problem("empty").start == later.start
