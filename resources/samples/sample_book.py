@@ -111,29 +111,35 @@ def _comment(text: str) -> Comment:
 
 # -- sheets -----------------------------------------------------------------------------------
 def _staff_sheet(ws: Worksheet, problem: Problem, messy: bool, rng: random.Random) -> None:
+    keys = [c.key for c in schema.STAFF.columns]
     headers = [c.ja for c in schema.STAFF.columns]
     if messy:  # a trailing space and a full-width digit, as typed by hand
         headers[headers.index("氏名")] = "氏名 "
         headers[headers.index("1日上限")] = "１日上限"
-    widths = [9, 16, 22, 18, 8, 8, 8, 8, 10, 8, 12, 13, 30]
+    wide = {"name": 16, "skills": 22, "home": 18, "max_consecutive_days": 10, "max_per_activity": 10,
+            "annual_pay_cap": 12, "paid_this_year": 13, "notes": 30}
+    widths = [wide.get(key, 9 if key == "staff_id" else 8) for key in keys]
     title = f"{reiwa(problem.start)} 歯科健診 配置用データ（職員名簿）" if messy else None
     row = _header(ws, headers, title, widths)
-    ws.cell(row, headers.index("年間上限額") + 1).comment = _comment("扶養の範囲で働く方のみ記入")
+    ws.cell(row, keys.index("annual_pay_cap") + 1).comment = _comment("扶養の範囲で働く方のみ記入")
     gaps = _gaps(len(problem.staff), messy)
+    yen = {"hourly_rate", "annual_pay_cap", "paid_this_year"}
     for i, s in enumerate(problem.staff):
         row += 2 if i in gaps else 1
         sep = rng.choice(("、", ",", "・", " ", "、")) if messy else "、"
-        values: list[Any] = [
-            s.id, _typed(s.name), sep.join(k for k in SKILLS if k in s.skills) or None, s.home,
-            s.max_per_day, s.max_per_week, s.max_per_month, s.desired_per_month,
-            s.max_consecutive_days, s.hourly_rate, s.annual_pay_cap, s.paid_this_year, _typed(s.notes) or None,
-        ]
-        for col, value in enumerate(values, start=1):
-            cell = ws.cell(row, col, value)
-            if col >= 10:
+        values: dict[str, Any] = {
+            "staff_id": s.id, "name": _typed(s.name), "skills": sep.join(k for k in SKILLS if k in s.skills) or None,
+            "home": s.home, "max_per_day": s.max_per_day, "max_per_week": s.max_per_week,
+            "max_per_month": s.max_per_month, "desired_per_month": s.desired_per_month,
+            "max_consecutive_days": s.max_consecutive_days, "hourly_rate": s.hourly_rate,
+            "annual_pay_cap": s.annual_pay_cap, "paid_this_year": s.paid_this_year, "notes": _typed(s.notes) or None,
+        }
+        for col, key in enumerate(keys, start=1):  # columns the sample leaves blank stay so
+            cell = ws.cell(row, col, values.get(key))
+            if key in yen:
                 cell.number_format = "#,##0"
         if messy and s.annual_pay_cap is not None and s.paid_this_year > s.annual_pay_cap - 100_000:
-            ws.cell(row, len(values)).comment = _comment("上限額に近いので配置回数に注意")
+            ws.cell(row, keys.index("notes") + 1).comment = _comment("上限額に近いので配置回数に注意")
 
 
 def _sessions_sheet(ws: Worksheet, problem: Problem, messy: bool, rng: random.Random) -> None:
