@@ -161,7 +161,8 @@ def parse_time(value: Any) -> int:
 _MARKS: dict[str, Mark] = {}
 for _symbols, _mark in (
     (("○", "◯", "〇", "●", "o", "可"), Mark.AVAILABLE),
-    (("×", "✕", "✖", "x", "不可"), Mark.UNAVAILABLE),
+    # 休 and its kinds: how a ward's staff ask for a day off (希望休) or note leave (公休, 有休)
+    (("×", "✕", "✖", "x", "不可", "休", "希望休", "希", "公休", "有休", "年休"), Mark.UNAVAILABLE),
     (("△", "▲"), Mark.PREFER_NOT),
     (("am", "午前", "午前のみ", "amのみ", "午前可", "午前のみ可", "am可"), Mark.AM_ONLY),
     (("pm", "午後", "午後のみ", "pmのみ", "午後可", "午後のみ可", "pm可"), Mark.PM_ONLY),

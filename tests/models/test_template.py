@@ -100,6 +100,7 @@ def test_instructions_explain_marks_in_japanese(template: openpyxl.Workbook) -> 
     assert "翌9:00" in text and "16:30〜1:00" in text  # how to write a night shift
     assert "禁止する勤務の並び" in text and "準夜+深夜:8" in text
     assert "土曜は青" in text  # Saturdays alone are blue
+    assert "希望休" in text  # a ward's way of asking for a day off reads as ×
     assert "フッ化物" not in text and "病棟" in text  # examples for any trade, not one
 
 

@@ -108,6 +108,7 @@ def test_parse_time_rejects_other_forms(value):
         ("午前", Mark.AM_ONLY), ("ＡＭ", Mark.AM_ONLY), ("PM", Mark.PM_ONLY), ("午後", Mark.PM_ONLY),
         (" ○ ", Mark.AVAILABLE), ("×　", Mark.UNAVAILABLE),
         ("AM のみ", Mark.AM_ONLY), ("午前のみ可", Mark.AM_ONLY), ("ＰＭ　のみ", Mark.PM_ONLY), ("午後 可", Mark.PM_ONLY),
+        ("休", Mark.UNAVAILABLE), ("希望休", Mark.UNAVAILABLE), ("希", Mark.UNAVAILABLE), ("有休", Mark.UNAVAILABLE),
     ],
 )
 def test_parse_mark_every_variant(value, expected):
