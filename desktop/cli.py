@@ -81,7 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="haichi", parents=[_common_options(None)], description="Haichi (配置): staff rostering / 職員配置"
     )
-    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    # not `version`: that is publish's VERSION, and `haichi publish --plan P 1` printed Haichi's version
+    parser.add_argument("--version", dest="show_version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("template", parents=[common], help="write an empty input workbook / 入力用ひな形")
@@ -176,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(_language_from(argv))
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.version:
+    if args.show_version:
         from importlib.metadata import version
 
         print(f"haichi {version('haichi')}")

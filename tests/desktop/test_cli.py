@@ -250,6 +250,19 @@ def test_next_months_workbook_under_last_months_plan_name_is_refused(good_book: 
     assert code == 0, text
 
 
+def test_publish_of_a_version_given_by_number_publishes_it(good_book: Path, tmp_path: Path, capsys) -> None:
+    """`haichi publish --plan P 1` printed Haichi's version (the number landed in --version) and
+    published nothing."""
+    db = ["--db", str(tmp_path / "plans.sqlite3")]
+    assert run(["import", str(good_book), "--plan", "4月", *db], capsys)[0] == 0
+    for _ in range(2):
+        assert run(["solve", "--plan", "4月", "-o", str(tmp_path / "r.xlsx"), "--quiet", *db], capsys)[0] == 0
+    code, text = run(["publish", "--plan", "4月", "1", *db], capsys)
+    assert code == 0 and "plan '4月' version 1 published" in text, text
+    code, text = run(["--version"], capsys)
+    assert code == 0 and text.startswith("haichi ")
+
+
 def test_import_says_how_it_read_a_blank_date_under_a_dated_row(tmp_path: Path, capsys) -> None:
     """A note, not a problem: the plan is imported, and the coordinator is told which cells were
     read as the date above."""
