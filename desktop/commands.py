@@ -77,6 +77,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
         problem = db.load_problem(args.plan)
         latest = db.latest_solution(args.plan)
         hint = latest[1] if latest else None
+        _print_carried(problem)
     else:
         problem = import_workbooks(args.workbooks)
     operations.check_output(args.output)  # before the solve, not after it
@@ -313,6 +314,14 @@ def _progress_printer():
         )
 
     return show
+
+
+def _print_carried(problem: Problem) -> None:
+    """Which earlier plans and versions the plan carries in (or that none does)."""
+    from models.history import carried_lines
+
+    for line in carried_lines(problem):
+        print(line)
 
 
 def _print_problem_size(problem: Problem) -> None:

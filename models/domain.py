@@ -251,6 +251,20 @@ class TravelBuffers:
     other_group: int = 60
 
 
+@dataclass(frozen=True)
+class HistorySource:
+    """An earlier plan whose roster a plan carries in (Problem.history_*): its version, whether that
+    version is published (a draft may still change), its period, and how many of its sessions were
+    counted (0: another plan's roster held the same sessions and was counted instead)."""
+
+    plan: str
+    version: int
+    published: bool
+    start: date
+    end: date
+    sessions: int
+
+
 @dataclass
 class RuleSetting:
     """A manager's choice for one rule: on/off, hard/soft, weight, parameters, per-staff overrides."""
@@ -281,8 +295,12 @@ class Problem:
     rules: dict[str, RuleSetting] = field(default_factory=dict)
     locked: list[Assignment] = field(default_factory=list)
     published: list[Assignment] | None = None  # the version that repair mode stays close to
+    # Carried in from earlier plans' rosters when the plan is loaded (models.storage.history), never stored:
     history: dict[str, tuple[date, ...]] = field(default_factory=dict)  # days worked just before `start`
     history_counts: dict[str, int] = field(default_factory=dict)  # assignments earlier in the fiscal year
+    history_minutes: dict[str, int] = field(default_factory=dict)  # minutes worked earlier in the fiscal year
+    history_sessions: dict[str, tuple[Requirement, ...]] = field(default_factory=dict)  # on the day before `start`
+    history_sources: tuple[HistorySource, ...] = ()  # the earlier plans (and versions) all of it comes from
 
     def __post_init__(self) -> None:
         self._staff_by_id = {s.id: s for s in self.staff}

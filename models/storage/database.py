@@ -154,16 +154,14 @@ class Database:
 
     def load_problem(self, plan_name: str) -> Problem:
         """The plan's `Problem`: its input, the locks of its newest solution, its published roster, and
-        (unless stored with it) the history carried in from earlier plans of the fiscal year.
+        what it carries in from earlier plans' rosters (Problem.history_*, see `carry_history`).
 
         Raises `PlanNotFound` if there is no such plan.
         """
         with self._read() as session:
             plan = problems.plan_row(session, plan_name)
             self._known[plan_name] = plan.version
-            problem = problems.read_problem(session, plan)
-            if not problem.history and not problem.history_counts:  # none given: carry from earlier plans
-                problem.history, problem.history_counts = history.carried(session, plan)
+            problem = problems.read_problem(session, plan).with_(**history.carried(session, plan.start_date, plan_name))
             newest = solutions.latest(session, plan)
             if newest is not None:
                 roster = solutions.read_roster(session, newest[1])
@@ -172,6 +170,14 @@ class Database:
             if published is not None:
                 problem.published = solutions.read_roster(session, published[1]).assignments
             return problem
+
+    def carry_history(self, problem: Problem, plan_name: str | None = None) -> Problem:
+        """`problem` with what it carries in from the rosters of the plans before it (other than
+        `plan_name`): days worked in the fortnight before, the eve's sessions, and fiscal-year counts
+        and minutes, from each plan's newest published version, else its newest draft. For a plan
+        not saved yet (an import) as for one loaded; `history_sources` says which plans and versions."""
+        with self._read() as session:
+            return problem.with_(**history.carried(session, problem.start, plan_name))
 
     def list_plans(self) -> list[PlanSummary]:
         """Every plan, newest period first, with its counts."""

@@ -1,57 +1,101 @@
-"""What a plan carries in from the plans before it: recent working days and fiscal-year counts.
+"""What a plan carries in from the plans before it, worked out afresh whenever it is loaded.
 
-The sequence rules (e.g. max consecutive days) need the days each person worked just before the
-plan starts, and fiscal-year fairness needs how many sessions each person had earlier in the
-fiscal year (April to March). Both come from the earlier plans' rosters in the database: each plan's
-newest published version, or its newest version when none is published.
+The sequence rules need the days each person worked just before the plan starts (runs of working
+days and days off) and the sessions of its eve (forbidden successions and minimum rest across the
+edge); fiscal-year fairness needs how many sessions each person had earlier in the fiscal year
+(April to March), and the annual pay cap the minutes they worked in it. All of it comes from the
+earlier plans' rosters in the database: each plan's newest published version, or its newest
+version when none is published (a draft, said in `HistorySource.published`). A session that two
+plans hold (one month imported twice under two names) counts once, from the better roster:
+published before draft, then the newer one. Nothing of it is stored with the plan, so a re-solved
+or newly published earlier plan is what the next load sees.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models.domain import HistorySource, Requirement
+from models.history import LOOKBACK_DAYS, fiscal_year_start
 from models.storage import solutions
-from models.storage.orm import AssignmentRow, PlanRow, RequirementRow, StaffRow
+from models.storage.orm import AssignmentRow, PlanRow, RequirementRow, SiteRow, StaffRow
 
-LOOKBACK_DAYS = 14  # long enough for any run or rest rule a month-long plan sets
-
-
-def fiscal_year_start(day: date) -> date:
-    """April 1st of the Japanese fiscal year that holds `day`."""
-    return date(day.year if day.month >= 4 else day.year - 1, 4, 1)
+__all__ = ["LOOKBACK_DAYS", "carried", "fiscal_year_start"]
 
 
-def carried(session: Session, plan: PlanRow) -> tuple[dict[str, tuple[date, ...]], dict[str, int]]:
-    """(days worked in the LOOKBACK_DAYS before the plan, sessions earlier in the fiscal year) per staff id."""
-    start = plan.start_date
+@dataclass
+class _Tally:
+    """The Problem.history_* fields being added up."""
+
+    start: date
+    days: dict[str, set[date]] = field(default_factory=lambda: defaultdict(set))
+    counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    minutes: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    eve: dict[str, list[Requirement]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, staff: str, req: Requirement) -> None:
+        if req.date >= fiscal_year_start(self.start):
+            self.counts[staff] += 1
+            self.minutes[staff] += req.minutes
+        if req.date >= self.start - timedelta(days=LOOKBACK_DAYS):
+            self.days[staff].add(req.date)
+        if req.date == self.start - timedelta(days=1):
+            self.eve[staff].append(req)
+
+    def fields(self, sources: list[HistorySource]) -> dict[str, Any]:
+        return {
+            "history": {s: tuple(sorted(days)) for s, days in sorted(self.days.items())},
+            "history_counts": dict(sorted(self.counts.items())),
+            "history_minutes": dict(sorted(self.minutes.items())),
+            "history_sessions": {s: tuple(sorted(reqs, key=lambda r: (r.start, r.id))) for s, reqs in sorted(self.eve.items())},
+            "history_sources": tuple(sorted(sources, key=lambda h: (h.start, h.end, h.plan))),
+        }
+
+
+def carried(session: Session, start: date, plan_name: str | None = None) -> dict[str, Any]:
+    """The Problem.history_* fields of a plan starting on `start` (`plan_name` itself left out), by name."""
     since = min(fiscal_year_start(start), start - timedelta(days=LOOKBACK_DAYS))
-    earlier = session.scalars(
-        select(PlanRow).where(PlanRow.id != plan.id, PlanRow.start_date < start, PlanRow.end_date >= since)
-    ).all()
-    worked: set[tuple[str, str, date]] = set()  # (staff, session code, date): a session counts once
-    for other in earlier:
-        chosen = solutions.latest(session, other, solutions.PUBLISHED) or solutions.latest(session, other)
-        if chosen is None:
-            continue
+    query = select(PlanRow).where(PlanRow.start_date < start, PlanRow.end_date >= since)
+    if plan_name is not None:
+        query = query.where(PlanRow.name != plan_name)
+    chosen = []
+    for plan in session.scalars(query):
+        published = solutions.latest(session, plan, solutions.PUBLISHED)
+        version = published or solutions.latest(session, plan)
+        if version is not None:
+            chosen.append((plan, version, published is not None))
+    chosen.sort(key=lambda c: (not c[2], -c[1][1]))  # published first, then the newest roster
+    tally, counted, sources = _Tally(start), set(), []
+    for plan, (version, solution_id), published in chosen:
+        sessions = _sessions(session, plan.id, since, start)
+        mine = sessions.keys() - counted
+        counted |= sessions.keys()
         rows = session.execute(
-            select(StaffRow.code, AssignmentRow.requirement_code, RequirementRow.date)
+            select(StaffRow.code, AssignmentRow.requirement_code)
             .join(StaffRow, StaffRow.id == AssignmentRow.staff_id)
-            .join(RequirementRow, (RequirementRow.plan_id == other.id)
-                  & (RequirementRow.code == AssignmentRow.requirement_code))
-            .where(AssignmentRow.solution_id == chosen[1], RequirementRow.date < start,
-                   RequirementRow.date >= since)
+            .where(AssignmentRow.solution_id == solution_id)
         )
-        worked.update((staff, code, day) for staff, code, day in rows)
-    recent: dict[str, set[date]] = defaultdict(set)
-    counts: dict[str, int] = defaultdict(int)
-    fiscal_start, recent_start = fiscal_year_start(start), start - timedelta(days=LOOKBACK_DAYS)
-    for staff, _code, day in worked:
-        if day >= fiscal_start:
-            counts[staff] += 1
-        if day >= recent_start:
-            recent[staff].add(day)
-    return {s: tuple(sorted(days)) for s, days in sorted(recent.items())}, dict(sorted(counts.items()))
+        for staff, code in rows:
+            if code in mine:
+                tally.add(staff, sessions[code])
+        sources.append(HistorySource(plan.name, version, published, plan.start_date, plan.end_date, len(mine)))
+    return tally.fields(sources)
+
+
+def _sessions(session: Session, plan_id: int, since: date, start: date) -> dict[str, Requirement]:
+    """The plan's sessions from `since` to the day before `start`, by code."""
+    query = (
+        select(RequirementRow, SiteRow.name)
+        .join(SiteRow, SiteRow.id == RequirementRow.site_id)
+        .where(RequirementRow.plan_id == plan_id, RequirementRow.date >= since, RequirementRow.date < start)
+    )
+    return {
+        r.code: Requirement(r.code, r.date, site, r.activity, r.start_minute, r.end_minute, r.min_staff)
+        for r, site in session.execute(query)
+    }

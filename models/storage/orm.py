@@ -132,10 +132,6 @@ class PlanRow(Base):
     end_date: Mapped[date]
     blank_means: Mapped[str] = mapped_column(String(16))  # a Mark member name
     min_rest_minutes: Mapped[Count] = mapped_column(default=0, server_default="0")
-    # Carried in from earlier plans: days worked just before the start ({staff: [ISO dates]}) and
-    # assignments earlier in the fiscal year ({staff: count}).
-    history: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=dict)
-    history_counts: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=dict)
     travel_same_site: Mapped[Count]
     travel_same_group: Mapped[Count]
     travel_other_group: Mapped[Count]

@@ -71,8 +71,6 @@ def _plan_values(problem: Problem) -> dict[str, Any]:
         "travel_same_site": problem.travel.same_site,
         "travel_same_group": problem.travel.same_group,
         "travel_other_group": problem.travel.other_group,
-        "history": {staff: [d.isoformat() for d in days] for staff, days in problem.history.items()},
-        "history_counts": dict(problem.history_counts),
     }
 
 
@@ -242,10 +240,6 @@ def read_problem(session: Session, plan: PlanRow) -> Problem:
         min_rest_minutes=plan.min_rest_minutes,
         travel=TravelBuffers(plan.travel_same_site, plan.travel_same_group, plan.travel_other_group),
         rules=rules,
-        history={
-            staff: tuple(date.fromisoformat(d) for d in days) for staff, days in (plan.history or {}).items()
-        },
-        history_counts={staff: int(n) for staff, n in (plan.history_counts or {}).items()},
     )
 
 

@@ -10,10 +10,10 @@ load_spread alone evens out the plan.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from models.domain import Problem, Roster, Staff, Violation
+from models.history import fiscal_year
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
@@ -22,11 +22,6 @@ from solver.rules.placed import breach, placed_of
 
 if TYPE_CHECKING:
     from solver.context import Context
-
-
-def fiscal_year(day: date) -> int:
-    """The fiscal year holding `day`, named by its April (2026-03-31 is in fiscal 2025)."""
-    return day.year if day.month >= 4 else day.year - 1
 
 
 def _included(problem: Problem, info: RuleInfo, staff: Staff) -> bool:

@@ -231,19 +231,43 @@ def test_the_database_given_before_the_command_is_the_one_used(good_book: Path, 
     assert not default.exists()
 
 
+def _month_book(folder: Path, month: int, plan_name: str) -> Path:
+    """The standard workbook (April 2026) moved to `month`, its plan named `plan_name` in 設定."""
+    sessions = [SESSION_ROWS[0], *[[row[0].replace(month=month), *row[1:]] for row in SESSION_ROWS[1:]]]
+    marks = [[*MATRIX_ROWS[0][:2], *(d.replace(month=month) for d in MATRIX_ROWS[0][2:])], *MATRIX_ROWS[1:]]
+    settings = [["項目", "値"], ["計画名", plan_name]]
+    return write_book(folder / f"month-{month}.xlsx", standard(枠=sessions, 勤務可否=marks, 設定=settings))
+
+
+def test_solve_says_which_earlier_plans_and_versions_it_carries_in(tmp_path: Path, capsys) -> None:
+    """May's solve names April's plan and version, says when it is a draft, and counts April's
+    sessions: it carries in the published version once there is one."""
+    db = ["--db", str(tmp_path / "plans.sqlite3")]
+    out = ["-o", str(tmp_path / "r.xlsx"), "--quiet", *db]
+    for month, name in ((4, "4月"), (5, "5月")):
+        assert run(["import", str(_month_book(tmp_path, month, name)), *db], capsys)[0] == 0
+    code, text = run(["solve", "--plan", "4月", *out], capsys)
+    assert code == 0 and "Nothing carried in from earlier plans" in text, text
+    code, text = run(["solve", "--plan", "5月", *out], capsys)
+    assert code == 0, text
+    assert "4月 (2026-04-01 to 2026-04-14) version 1, draft, not published" in text
+    assert "note: 4月 has no published version, so draft version 1 was carried in" in text
+    assert run(["solve", "--plan", "4月", *out], capsys)[0] == 0  # version 2
+    assert run(["publish", "--plan", "4月", "1", *db], capsys)[0] == 0
+    code, text = run(["solve", "--plan", "5月", *out], capsys)
+    assert "4月 (2026-04-01 to 2026-04-14) version 1, published" in text and "note:" not in text, text
+
+
 def test_next_months_workbook_under_last_months_plan_name_is_refused(good_book: Path, tmp_path: Path,
                                                                    capsys) -> None:
     """A copy of April's workbook with May's dates and 設定's 計画名 unchanged would have replaced April's
     sessions under its published roster (export then failed with an internal error): refused, exit 1."""
     db = ["--db", str(tmp_path / "plans.sqlite3")]
-    settings = [["項目", "値"], ["計画名", "2026年4月"]]
-    april = write_book(tmp_path / "april.xlsx", standard(設定=settings))
+    april = _month_book(tmp_path, 4, "2026年4月")
     assert run(["import", str(april), *db], capsys)[0] == 0
     assert run(["solve", "--plan", "2026年4月", "-o", str(tmp_path / "r.xlsx"), "--quiet", *db], capsys)[0] == 0
     assert run(["publish", "--plan", "2026年4月", *db], capsys)[0] == 0
-    may_sessions = [SESSION_ROWS[0], *[[row[0].replace(month=5), *row[1:]] for row in SESSION_ROWS[1:]]]
-    may_marks = [[*MATRIX_ROWS[0][:2], *(d.replace(month=5) for d in MATRIX_ROWS[0][2:])], *MATRIX_ROWS[1:]]
-    may = write_book(tmp_path / "may.xlsx", standard(枠=may_sessions, 勤務可否=may_marks, 設定=settings))
+    may = _month_book(tmp_path, 5, "2026年4月")
     code, text = run(["import", str(may), *db], capsys)
     assert code == 1 and "2026-04-01〜2026-04-14" in text and "2026-05-01〜2026-05-14" in text, text
     code, text = run(["export", "--plan", "2026年4月", "-o", str(tmp_path / "april-roster.xlsx"), *db], capsys)

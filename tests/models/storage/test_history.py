@@ -47,3 +47,47 @@ def test_history_and_counts_come_from_earlier_plans(tmp_path: Path) -> None:
         april_loaded = db.load_problem("4月")  # March's last fortnight, but no fiscal-year count
         assert april_loaded.history_counts == {}
         assert april_loaded.history["H001"][0] == date(2027, 3, 18) and len(april_loaded.history["H001"]) == 14
+
+
+def test_history_is_worked_out_afresh_not_kept_from_a_save(tmp_path: Path) -> None:
+    """February loaded and saved back (a desktop save, haichi collect) used to keep January's roster
+    of that moment: a January re-solved and published afterwards was never seen again."""
+    with Database(tmp_path / "h.sqlite3") as db:
+        january = _month("1月", date(2027, 1, 1), 31)
+        db.save_problem("1月", january)
+        db.save_solution("1月", Roster([Assignment("H001", r.id) for r in january.requirements[-5:]]))
+        db.save_problem("2月", _month("2月", date(2027, 2, 1), 28))
+        db.save_problem("2月", db.load_problem("2月"))
+        db.publish("1月", db.save_solution("1月", Roster([Assignment("H002", r.id) for r in january.requirements[-2:]])))
+
+        february = db.load_problem("2月")
+        assert february.history_counts == {"H002": 2}
+        assert february.history_minutes == {"H002": 2 * 180}
+        assert [(s.plan, s.version, s.published) for s in february.history_sources] == [("1月", 2, True)]
+
+
+def test_a_month_imported_twice_counts_once_from_its_published_roster(tmp_path: Path) -> None:
+    """The same sessions under two plan names (January imported again as "1月 再"): each session
+    counts once, from the published roster, not from both."""
+    with Database(tmp_path / "h.sqlite3") as db:
+        january = _month("1月", date(2027, 1, 1), 31)
+        for name, person in (("1月", "H001"), ("1月 再", "H002")):
+            db.save_problem(name, january)
+            db.save_solution(name, Roster([Assignment(person, r.id) for r in january.requirements]))
+        db.publish("1月 再", 1)
+        february = db.carry_history(_month("2月", date(2027, 2, 1), 28))  # not saved yet: an import
+        assert february.history_counts == {"H002": 31}
+        assert {(s.plan, s.published, s.sessions) for s in february.history_sources} == {
+            ("1月 再", True, 31), ("1月", False, 0)}
+
+
+def test_the_eve_sessions_are_carried(tmp_path: Path) -> None:
+    with Database(tmp_path / "h.sqlite3") as db:
+        january = _month("1月", date(2027, 1, 1), 31)
+        db.save_problem("1月", january)
+        db.save_solution("1月", Roster([Assignment("H001", r.id) for r in january.requirements[-2:]]))
+        db.save_problem("2月", _month("2月", date(2027, 2, 1), 28))
+        february = db.load_problem("2月")
+        assert [(r.id, r.date, r.site, r.activity, r.start, r.end) for r in february.history_sessions["H001"]] == [
+            (january.requirements[-1].id, date(2027, 1, 31), "灘", "健診", 780, 960)]
+        assert set(february.history_sessions) == {"H001"}  # January 30th is not the eve

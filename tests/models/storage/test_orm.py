@@ -24,11 +24,11 @@ def test_every_staff_scalar_has_a_column() -> None:
 
 
 def test_domain_fields_are_the_ones_storage_writes() -> None:
+    # history_* are carried in from earlier plans' rosters when a plan is loaded (models.storage.history).
     assert _names(Problem) == {
         "name", "start", "end", "staff", "sites", "requirements", "availability", "blank_means", "requests",
         "forbidden_successions", "min_rest_minutes", "travel", "rules", "locked", "published",
-        "history", "history_counts",
-    }
+    } | {"history", "history_counts", "history_minutes", "history_sessions", "history_sources"}
     assert _names(Requirement) == {
         "id", "date", "site", "activity", "start", "end", "min_staff", "max_staff", "preferred_staff",
         "required_skills", "under_weight", "over_weight", "notes",

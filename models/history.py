@@ -1,0 +1,54 @@
+"""The Japanese fiscal year (April to March) and, in words, what a plan carried in from the plans
+before it (Problem.history_*, filled by models.storage.history when a plan is loaded)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from models.domain import Problem
+from models.i18n import t
+
+LOOKBACK_DAYS = 14  # days before a plan whose work it carries in: long enough for any run or rest rule
+
+def fiscal_year(day: date) -> int:
+    """The fiscal year holding `day`, named by its April (2027-03-31 is in fiscal 2026)."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def fiscal_year_start(day: date) -> date:
+    """April 1st of the fiscal year that holds `day`."""
+    return date(fiscal_year(day), 4, 1)
+
+
+def _md(day: date) -> str:
+    return f"{day.month}/{day.day}"
+
+
+def carried_lines(problem: Problem) -> list[str]:
+    """Which earlier plans (and versions) the plan's history comes from, one line each after a
+    heading, with a warning for each draft; one line saying so when there is none."""
+    fy = fiscal_year(problem.start)
+    if not problem.history_sources:
+        return [t("前の計画からの引き継ぎはありません（{fy}年度のこれより前、または直前{n}日間の、配置のある計画がデータベースにありません）。",
+                  "Nothing carried in from earlier plans (the database has no plan with a roster earlier in fiscal "
+                  "{fy} or in the {n} days before).", fy=fy, n=LOOKBACK_DAYS)]
+    eve = problem.start - timedelta(days=1)
+    lines = [t("前の計画から引き継ぎ: {fy}年度（{fy}年4月〜）の回数と勤務時間、{first}〜{last} の勤務日と {last} の勤務",
+               "Carried in from earlier plans: fiscal {fy} counts and hours (from April {fy}), days worked "
+               "{first}-{last} and the sessions of {last}",
+               fy=fy, first=_md(problem.start - timedelta(days=LOOKBACK_DAYS)), last=_md(eve))]
+    for source in problem.history_sources:
+        state = t("公開", "published") if source.published else t("下書き（未公開）", "draft, not published")
+        line = t("  {plan}（{start}〜{end}）版 {v} {state}", "  {plan} ({start} to {end}) version {v}, {state}",
+                 plan=source.plan, start=source.start.isoformat(), end=source.end.isoformat(), v=source.version,
+                 state=state)
+        if not source.sessions:
+            line += t(": 同じ枠は別の計画の配置で数えたので、数えていません",
+                      ": not counted, another plan's roster holds the same sessions")
+        lines.append(line)
+    for source in problem.history_sources:
+        if not source.published and source.sessions:
+            lines.append(t("注意: 「{plan}」には公開した版がないため、下書きの版 {v} を引き継ぎました。公開すると、その版を引き継ぎます。",
+                           "note: {plan} has no published version, so draft version {v} was carried in; once a "
+                           "version is published, that one is.", plan=source.plan, v=source.version))
+    return lines
