@@ -1,10 +1,14 @@
-"""pay_cap: what a part-timer earns stays under their annual cap (an income threshold):
-hourly_rate × worked minutes / 60 + paid_this_year <= annual_pay_cap.
+"""pay_cap: what a part-timer earns in the fiscal year stays under their annual cap (an income threshold):
+hourly_rate × (worked minutes + minutes in earlier plans of the fiscal year) / 60 + paid_this_year
+<= annual_pay_cap.
 
-Integer arithmetic only: hourly_rate × minutes <= 60 × (cap − paid). Someone already paid the cap
-or more can take no paid session (the room left is never negative). Each of the three values is
-the per-staff override, else the Staff field, else the rule parameter (a cap for everyone).
-Soft: each started 1,000 yen above the cap costs weight.
+The earlier plans' minutes are Problem.history_minutes (carried in from their rosters in the
+database), paid at today's rate; paid_this_year is what was paid this fiscal year outside them
+(before the first plan in Haichi), so a workbook copied from last month keeps it as it is.
+Integer arithmetic only: hourly_rate × minutes <= 60 × (cap − paid) − rate × earlier minutes.
+Someone already paid the cap or more can take no paid session (the room left is never negative).
+Each of the three values is the per-staff override, else the Staff field, else the rule parameter
+(a cap for everyone). Soft: each started 1,000 yen above the cap costs weight.
 """
 
 from __future__ import annotations
@@ -35,10 +39,12 @@ class PayCap(BaseRule):
             Param("annual_pay_cap", int, None, "年間上限額（円）", "annual pay cap (yen)", 0, 10**10),
             Param("hourly_rate", int, None, "時給（円）", "hourly rate (yen)", 0, 10**6),
         ),
-        description_ja="時給 × 勤務時間 + 年間支給済額 が年間上限額を超えないようにします。"
+        description_ja="時給 × 勤務時間 + 年間支給済額 + 今年度（4月〜）の前の計画の分（時給 × 勤務時間）が年間上限額を"
+        "超えないようにします。前の計画の分はデータベースの計画から足すので、年間支給済額には含めません。"
         "ソフトのとき超過1,000円（端数切り上げ）ごとに重みが加算されます。",
-        description_en="Hourly rate × worked time + already paid this year stays within the annual "
-        "cap. When soft each started 1,000 yen above costs the weight.",
+        description_en="Hourly rate × worked time + already paid this fiscal year + earlier plans of the fiscal "
+        "year (from April; rate × their time) stays within the annual cap. Earlier plans are added from the "
+        "database, so the amount already paid leaves them out. When soft each started 1,000 yen above costs the weight.",
     )
 
     def terms_of(self, problem: Problem, staff: Staff) -> tuple[int, int] | None:
@@ -47,8 +53,12 @@ class PayCap(BaseRule):
         rate = base.limit(problem, self.info, "hourly_rate", staff)
         if cap is None or rate is None:
             return None
+        return int(rate), max(0, 60 * int(cap) - self.paid_before(problem, staff, int(rate)))
+
+    def paid_before(self, problem: Problem, staff: Staff, rate: int) -> int:
+        """Yen × 60 paid this fiscal year before the plan: paid_this_year and the earlier plans' minutes."""
         paid = base.limit(problem, self.info, "paid_this_year", staff) or 0
-        return int(rate), 60 * max(0, int(cap) - int(paid))
+        return 60 * int(paid) + rate * problem.history_minutes.get(staff.id, 0)
 
     def screen(self, ctx: Context, staff: Staff) -> Callable[[Requirement], bool] | None:
         """A session that alone pays past the cap is ruled out."""
@@ -97,14 +107,17 @@ class PayCap(BaseRule):
             pay = sum(rate * req.minutes for req in mine.get(staff.id, []))
             if pay <= room:
                 continue
-            paid = base.limit(problem, self.info, "paid_this_year", staff) or 0
+            earlier = rate * problem.history_minutes.get(staff.id, 0)
             message = t(
-                "{name} の支給見込みは {total} 円で、年間上限額を {extra} 円超えます。",
-                "{name} would be paid {total} yen, {extra} yen above the annual cap.",
+                "{name} の年度の支給見込みは {total} 円で、年間上限額を {extra} 円超えます。",
+                "{name} would be paid {total} yen in the fiscal year, {extra} yen above the annual cap.",
                 name=name_of(problem, staff.id),
-                total=f"{over(pay, 60) + paid:,}",
+                total=f"{over(pay + self.paid_before(problem, staff, rate), 60):,}",
                 extra=f"{over(pay - room, 60):,}",
             )
+            if earlier:
+                message += t("（今年度の前の計画の分 {e} 円を含みます）", " (with {e} yen from earlier plans of the "
+                             "fiscal year)", e=f"{over(earlier, 60):,}")
             found.append(violation(self.info, setting, over(pay - room, 60 * YEN_UNIT), message, staff.id))
         return found
 
