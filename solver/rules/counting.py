@@ -8,7 +8,7 @@ its cost in `check()` are the same number for any roster.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from models.domain import Problem, Requirement, Roster, RuleSetting, Staff, Violation, week_start
@@ -105,6 +105,18 @@ def assigned(problem: Problem, roster: Roster) -> dict[str, list[Requirement]]:
         return dict(result)
 
     return shared(problem, roster, "assigned", build)
+
+
+def by_day_from_eve(problem: Problem, staff_id: str, reqs: Iterable[Requirement]) -> dict[date, list[Requirement]]:
+    """The person's sessions by day: those on plan days among `reqs`, and the day before the plan's
+    (Problem.history_sessions, carried in from the earlier plan), for rules between two days."""
+    eve = problem.start - timedelta(days=1)
+    by_day: dict[date, list[Requirement]] = defaultdict(list)
+    by_day[eve] = list(problem.history_sessions.get(staff_id, ()))
+    for req in reqs:
+        if problem.start <= req.date <= problem.end:
+            by_day[req.date].append(req)
+    return by_day
 
 
 def worked_days(problem: Problem, roster: Roster) -> dict[str, set[date]]:

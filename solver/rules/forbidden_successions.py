@@ -1,21 +1,23 @@
 """forbidden_successions: for (a, b) in problem.forbidden_successions, a person who does activity
 a on day d may not do activity b on day d+1 (e.g. a night shift followed by an early shift).
 
-Nothing reaches across the plan's edges. Soft: each (day, a, b) succession that happens costs weight.
+The day before the plan counts too: its sessions (Problem.history_sessions, carried in from the
+earlier plan's roster) bar their followers on the first plan day. Soft: each (day, a, b)
+succession that happens costs weight.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from models.domain import Problem, Roster, Violation
+from models.domain import Problem, Roster, RuleSetting, Violation
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules import base
 from solver.rules.base import BaseRule, Penalty
-from solver.rules.counting import all_penalty, any_of, assigned, md, name_of, violation
+from solver.rules.counting import all_penalty, any_of, assigned, by_day_from_eve, md, name_of, violation
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -52,6 +54,7 @@ class ForbiddenSuccessions(BaseRule):
         days = ctx.problem.days()
         for staff in ctx.problem.active_staff():
             tomorrow = self._by_activity(ctx, staff.id, days[0])
+            penalties += self._after_eve(ctx, staff.id, tomorrow, banned, setting)
             for day, next_day in zip(days, days[1:]):
                 today, tomorrow = tomorrow, self._by_activity(ctx, staff.id, next_day)
                 if not tomorrow:
@@ -69,6 +72,21 @@ class ForbiddenSuccessions(BaseRule):
                         did_then = any_of(ctx, tomorrow[then], f"does[{key}+1,{then}]")
                         label = f"{self.info.id}[{key},{first},{then}]"
                         penalties += all_penalty(ctx, [did_first, did_then], setting.weight, self.info.id, label)
+        return penalties
+
+    def _after_eve(self, ctx: Context, staff_id: str, first_day: dict[str, list[Any]], banned: dict[str, set[str]],
+                   setting: RuleSetting) -> list[Penalty]:
+        """The first plan day against the activities worked the day before the plan."""
+        penalties: list[Penalty] = []
+        eve = sorted({r.activity for r in ctx.problem.history_sessions.get(staff_id, ())})
+        for first in eve:
+            for then in sorted(banned.get(first, set()) & first_day.keys()):
+                if setting.hard:
+                    ctx.model.add(sum(first_day[then]) == 0)
+                    continue
+                did_then = any_of(ctx, first_day[then], f"does[{staff_id},eve+1,{then}]")
+                label = f"{self.info.id}[{staff_id},eve,{first},{then}]"
+                penalties += all_penalty(ctx, [did_then], setting.weight, self.info.id, label)
         return penalties
 
     @staticmethod
@@ -105,13 +123,9 @@ class ForbiddenSuccessions(BaseRule):
         banned = followers(problem)
         if not setting.enabled or not banned:
             return []
-        plan_days = set(problem.days())
         found: list[Violation] = []
         for staff_id, reqs in assigned(problem, roster).items():
-            by_day: dict[date, set[str]] = defaultdict(set)
-            for req in reqs:
-                if req.date in plan_days:
-                    by_day[req.date].add(req.activity)
+            by_day = {day: {r.activity for r in day_reqs} for day, day_reqs in by_day_from_eve(problem, staff_id, reqs).items()}
             for day in sorted(by_day):
                 nexts = by_day.get(day + timedelta(days=1), set())
                 for first in sorted(by_day[day]):
@@ -121,7 +135,7 @@ class ForbiddenSuccessions(BaseRule):
                             "{name} has {b} the day after {a} on {day} (forbidden succession).",
                             name=name_of(problem, staff_id), day=md(day), a=first, b=then,
                         )
-                        found.append(violation(self.info, setting, 1, message, staff_id, day))
+                        found.append(violation(self.info, setting, 1, message, staff_id, max(day, problem.start)))
         return found
 
 

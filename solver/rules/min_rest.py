@@ -2,14 +2,14 @@
 their session on day d+1 (ends past 24:00 belong to overnight shifts and shorten the rest).
 
 R is the per-staff override, else the rule parameter when a manager set one, else
-problem.min_rest_minutes (from the shift types); 0 switches the rule off.
+problem.min_rest_minutes (from the shift types); 0 switches the rule off. The sessions of the day
+before the plan (Problem.history_sessions, from the earlier plan's roster) count against the first day.
 Soft: each pair of sessions that are too close costs weight.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from models.domain import Problem, Requirement, Roster, Staff, Violation
@@ -17,7 +17,7 @@ from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules import base
 from solver.rules.base import BaseRule, Penalty
-from solver.rules.counting import all_penalty, assigned, limit_param, name_of, violation
+from solver.rules.counting import all_penalty, assigned, by_day_from_eve, limit_param, name_of, violation
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -58,19 +58,21 @@ class MinRest(BaseRule):
             rest = self.rest(ctx.problem, staff)
             if rest <= 0:
                 continue
-            for day, next_day in zip(days, days[1:]):
+            eve = [(first, 1) for first in ctx.problem.history_sessions.get(staff.id, ())]  # worked: always 1
+            for today, next_day in zip([eve, *(ctx.on_day(staff.id, d) for d in days)], days):
                 tomorrow = ctx.on_day(staff.id, next_day)
                 if not tomorrow:
                     continue
-                for first, var in ctx.on_day(staff.id, day):
+                for first, var in today:
                     close = [(then, v) for then, v in tomorrow if too_close(first, then, rest)]
+                    worked = [] if isinstance(var, int) else [var]  # the eve's sessions were worked
                     if setting.hard:
                         if close:
-                            ctx.model.add_bool_and([v.Not() for _, v in close]).only_enforce_if(var)
+                            ctx.model.add_bool_and([v.Not() for _, v in close]).only_enforce_if(worked)
                         continue
                     for then, v in close:
                         label = f"{self.info.id}[{staff.id},{first.id},{then.id}]"
-                        penalties += all_penalty(ctx, [var, v], setting.weight, self.info.id, label)
+                        penalties += all_penalty(ctx, [*worked, v], setting.weight, self.info.id, label)
         return penalties
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
@@ -78,7 +80,6 @@ class MinRest(BaseRule):
         setting = base.setting(problem, self.info)
         if not setting.enabled:
             return []
-        plan_days = set(problem.days())
         found: list[Violation] = []
         for staff_id, reqs in assigned(problem, roster).items():
             try:
@@ -87,10 +88,7 @@ class MinRest(BaseRule):
                 continue  # not on the staff list: nothing to measure against
             if rest <= 0:
                 continue
-            by_day: dict[date, list[Requirement]] = defaultdict(list)
-            for req in reqs:
-                if req.date in plan_days:
-                    by_day[req.date].append(req)
+            by_day = by_day_from_eve(problem, staff_id, reqs)
             for day in sorted(by_day):
                 for first in by_day[day]:
                     for then in by_day.get(day + timedelta(days=1), []):
@@ -102,7 +100,8 @@ class MinRest(BaseRule):
                             name=name_of(problem, staff_id), a=first.label(), b=then.label(),
                             gap=then.start + DAY - first.end, rest=rest,
                         )
-                        found.append(violation(self.info, setting, 1, message, staff_id, day, first.id))
+                        at = (day, first.id) if day >= problem.start else (problem.start, then.id)  # the eve: its next day
+                        found.append(violation(self.info, setting, 1, message, staff_id, *at))
         return found
 
 

@@ -38,6 +38,15 @@ def make_problem(
     )
 
 
+def worked_the_eve(problem: Problem, staff_id: str, shift: Shift) -> Problem:
+    """`problem` with `staff_id` having worked `shift` on the day before it (Problem.history_sessions,
+    as carried in from last month's roster)."""
+    eve = problem.start - timedelta(days=1)
+    activity, start, end = shift
+    session = Requirement(Requirement.make_id(eve, "Ward", activity, start), eve, "Ward", activity, start, end, 1)
+    return problem.with_(history_sessions={staff_id: (session,)})
+
+
 def req_id(problem: Problem, day: int, activity: str = "D") -> str:
     """The id of the session of `activity` on plan day `day` (0-based)."""
     when = problem.start + timedelta(day)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from models.domain import Staff
-from sequence_harness import assert_exact, check_cost, make_problem, roster, setting, solve_fixed
+from sequence_harness import assert_exact, check_cost, make_problem, roster, setting, solve_fixed, worked_the_eve
 from solver.rules.forbidden_successions import RULE
 
 ID = "forbidden_successions"
@@ -53,3 +53,18 @@ def test_hard_with_one_session_a_day_is_the_same_rule() -> None:
     fine = roster(problem, ("A", 0, "E"), ("A", 1, "L"), ("A", 2, "N"), ("A", 3, "N"), ("B", 0, "N"), ("B", 2, "E"))
     assert RULE.check(problem, fine) == []
     assert solve_fixed(problem, RULE, fine) == 0
+
+
+def test_the_night_before_the_plan_bars_an_early_shift_on_its_first_day() -> None:
+    """A night on the last day of last month's roster (Problem.history_sessions) forbids an early
+    shift on the first day of this one, hard or soft, in the solver and the evaluator alike."""
+    problem = worked_the_eve(_problem(), "A", SHIFTS[2])
+    early = roster(problem, ("A", 0, "E"))
+    assert solve_fixed(problem, RULE, early) is None
+    [found] = RULE.check(problem, early)
+    assert found.staff_id == "A" and found.date == problem.start and "N" in found.message
+    assert RULE.check(problem, roster(problem, ("B", 0, "E"), ("A", 0, "N"))) == []
+    soft = problem.with_(rules={ID: setting(hard=False, weight=5)})
+    assert check_cost(soft, RULE, early) == solve_fixed(soft, RULE, early) == 5
+    assert_exact(soft, RULE)
+    assert_exact(problem, RULE)

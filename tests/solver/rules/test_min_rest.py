@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from models.domain import RuleSetting, Staff
-from sequence_harness import assert_exact, check_cost, make_problem, roster, setting, solve_fixed
+from sequence_harness import assert_exact, check_cost, make_problem, roster, setting, solve_fixed, worked_the_eve
 from solver.rules.min_rest import RULE
 
 ID = "min_rest"
@@ -51,3 +51,18 @@ def test_soft_costs_each_pair_too_close() -> None:
 def test_solver_and_evaluator_agree_on_random_rosters() -> None:
     assert_exact(_problem(rules={ID: setting(hard=False, weight=2)}), RULE)
     assert_exact(_problem(), RULE)
+
+
+def test_a_late_shift_the_day_before_the_plan_counts_against_its_first_day() -> None:
+    """Last month's late shift ending 21:00 on its last day (Problem.history_sessions) leaves too
+    little rest before a 07:00 start on this plan's first day."""
+    problem = worked_the_eve(_problem(), "A", SHIFTS[1])
+    early = roster(problem, ("A", 0, "E"))
+    assert solve_fixed(problem, RULE, early) is None
+    [found] = RULE.check(problem, early)
+    assert found.date == problem.start and found.requirement_id == early.assignments[0].requirement_id
+    assert RULE.check(problem, roster(problem, ("A", 0, "L"))) == []
+    soft = problem.with_(rules={ID: setting(hard=False, weight=4)})
+    assert check_cost(soft, RULE, early) == solve_fixed(soft, RULE, early) == 4
+    assert_exact(soft, RULE)
+    assert_exact(problem, RULE)
