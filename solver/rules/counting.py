@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from models.domain import Problem, Requirement, Roster, RuleSetting, Staff, Violation, week_start
+from models.history import LOOKBACK_DAYS
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from solver.rules.base import Penalty
@@ -117,6 +118,21 @@ def by_day_from_eve(problem: Problem, staff_id: str, reqs: Iterable[Requirement]
         if problem.start <= req.date <= problem.end:
             by_day[req.date].append(req)
     return by_day
+
+
+def known_days_before(problem: Problem) -> int:
+    """How many days right before the plan the earlier plans' rosters cover (Problem.history_sources,
+    at most LOOKBACK_DAYS): on those, a day missing from Problem.history is known to be a day off."""
+    n, day = 0, problem.start - timedelta(days=1)
+    while n < LOOKBACK_DAYS and any(s.start <= day <= s.end for s in problem.history_sources):
+        n, day = n + 1, day - timedelta(days=1)
+    return n
+
+
+def worked_before(problem: Problem, staff_id: str, n: int) -> list[bool]:
+    """Whether the person worked each of the `n` days before the plan, oldest first (from Problem.history)."""
+    worked = set(problem.history.get(staff_id, ()))
+    return [problem.start - timedelta(days=n - i) in worked for i in range(n)]
 
 
 def worked_days(problem: Problem, roster: Roster) -> dict[str, set[date]]:
