@@ -11,6 +11,7 @@ from models.excel import schema
 from models.excel.settings_rows import BLANK_CHOICES
 from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import HEADER, NOTE, PLAIN, text_width
+from models.history import LOOKBACK_DAYS
 from models.i18n import t
 
 _SECTION = PLAIN.but(bold=True, size=11, fill="EEF3FA")
@@ -67,6 +68,28 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
             t("翌日に続けてはいけない勤務は「禁止する勤務の並び」に 準夜→日勤、深夜→日勤 のように書きます（枠の「内容」の名前で）。",
               "Shifts that may not follow one another on the next day go in 禁止する勤務の並び, e.g. 準夜→日勤、深夜→日勤 "
               "(named as in the sessions' 内容 column)."),
+        ]),
+        (t("次の月の計画（前の計画からの引き継ぎ）", "Next month's plan (what carries over)"), [
+            t("次の月は、このブックをコピーして枠の日付と勤務可否を変え、設定シートの「計画名」と期間も変えて取り込みます"
+              "（計画名が同じままだと、前の月の計画を上書きしようとして断られます）。",
+              "For next month, copy this workbook, change the sessions' dates and the availability, and give 設定 a new "
+              "計画名 and period before importing (under the same 計画名 the import is refused: it would replace last "
+              "month's plan)."),
+            t("配置を作るとき、データベースにある前の計画の配置（公開した版、なければ最新の下書き）を自動で引き継ぎます: "
+              "直前{n}日間の勤務（連続勤務・連続休日・勤務の並び・休息）と、今年度（4月〜翌3月）のこれまでの回数と勤務時間"
+              "（年度内の回数の偏り・年間支給額の上限）。どの計画のどの版を使ったかは、配置を作るときに表示されます。",
+              "When the roster is built, the earlier plans' rosters in the database (their published version, else the "
+              "newest draft) carry over by themselves: the last {n} days' work (runs of work and days off, shift "
+              "successions, rest) and this fiscal year's (April to March) counts and hours so far (fiscal-year "
+              "fairness, the annual pay cap). Which plans and versions were used is shown when the roster is built.",
+              n=LOOKBACK_DAYS),
+            t("職員シートの「年間支給済額」には、今年度にHaichiの計画の外で支給した額（使い始める前の月の分など）を書きます。"
+              "Haichiの前の計画の分は時給×勤務時間で自動で足すので、毎月書き換えないでください（書き足すと二重に数えます）。"
+              "4月からの新しい年度では0（またはその年度に他で支給した額）に戻します。",
+              "年間支給済額 on the 職員 sheet is what was paid this fiscal year outside Haichi's plans (months before "
+              "Haichi was used, say). Haichi adds its earlier plans (rate × hours) itself, so leave the amount as it is "
+              "from month to month (adding them counts them twice); set it back to 0 (or what was paid elsewhere) for "
+              "a new fiscal year from April."),
         ]),
         (t("日付と時刻の書き方", "Dates and times"), [
             t("日付: 2026/4/1、2026-04-01、令和8年4月1日、4/1 のどれでもかまいません。時刻: 9:00、13:30（24時間表記）。全角数字でも読み取れます。"

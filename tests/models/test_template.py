@@ -104,6 +104,14 @@ def test_instructions_explain_marks_in_japanese(template: openpyxl.Workbook) -> 
     assert "フッ化物" not in text and "病棟" in text  # examples for any trade, not one
 
 
+def test_instructions_say_what_carries_over_to_next_months_plan(template: openpyxl.Workbook) -> None:
+    """A coordinator copying this month's workbook learns to rename the plan, that the earlier plans'
+    rosters carry over by themselves, and not to add them to 年間支給済額."""
+    text = "\n".join(str(v) for row in template["記入方法"].iter_rows(values_only=True) for v in row if v)
+    assert "計画名" in text and "公開した版" in text and "今年度（4月〜翌3月）" in text
+    assert "年間支給済額" in text and "二重に数えます" in text and "4月からの新しい年度では0" in text
+
+
 def test_end_before_start_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         write_template(tmp_path / "x.xlsx", date(2026, 4, 30), date(2026, 4, 1))
