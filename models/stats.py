@@ -27,6 +27,8 @@ class PersonStats:
     desired: float | None
     deviation: float | None  # count - desired
     sites: tuple[str, ...]  # sites worked, most frequent first
+    year_count: int = 0  # sessions in the fiscal year so far: earlier plans' (Problem.history_counts) and these
+    year_pay: int | None = None  # yen in the fiscal year: 年間支給済額, earlier plans' minutes and these, at the rate
 
     @property
     def hours(self) -> float:
@@ -88,6 +90,9 @@ def _stats_of(problem: Problem, staff: Staff, reqs: list[Requirement], months: f
         desired=desired,
         deviation=None if desired is None else len(reqs) - desired,
         sites=sites,
+        year_count=problem.history_counts.get(staff.id, 0) + len(reqs),
+        year_pay=None if staff.hourly_rate is None else staff.paid_this_year + pay_yen(
+            staff.hourly_rate, problem.history_minutes.get(staff.id, 0) + minutes),
     )
 
 

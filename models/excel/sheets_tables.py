@@ -20,16 +20,20 @@ _CENTER = BODY.but(horizontal="center")
 
 
 def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
-    """集計: per person count, minutes, hours, pay, △ used, desired, deviation and sites; a totals row."""
-    widths = [10, 16, 7, 10, 9, 12, 8, 9, 8, 40]
+    """集計: per person count, minutes, hours, pay, △ used, desired, deviation, the fiscal year's count
+    and pay so far (earlier plans carried in, this roster included) and sites; a totals row."""
+    widths = [10, 16, 7, 10, 9, 12, 8, 9, 8, 9, 14, 40]
     sheet = SheetWriter(wb, schema.SUMMARY_SHEET, widths, freeze="C4")
     sheet.title(t("{name} 集計", "{name} summary", name=problem.name), len(widths),
-                t("希望回数は月あたりの希望を期間に換算した値、差＝回数−希望回数",
-                  "Desired = the monthly wish scaled to the period; deviation = count − desired"))
+                t("希望回数は月あたりの希望を期間に換算した値、差＝回数−希望回数。年度は今年度（4月〜）の前の計画とこの計画の合計"
+                  "（支給見込は年間支給済額を含む）",
+                  "Desired = the monthly wish scaled to the period; deviation = count − desired. Fiscal year = earlier "
+                  "plans of the fiscal year (from April) and this one (the pay with what was already paid)"))
     header_row = sheet.header([
         t("職員ID", "Staff ID"), t("氏名", "Name"), t("回数", "Count"), t("勤務時間(分)", "Minutes"),
         t("時間", "Hours"), t("支給額(円)", "Pay (yen)"), t("△の日数", "△ days"), t("希望回数", "Desired"),
-        t("差", "Deviation"), t("会場", "Sites"),
+        t("差", "Deviation"), t("年度の回数", "Fiscal-year count"), t("年度の支給見込(円)", "Fiscal-year pay (yen)"),
+        t("会場", "Sites"),
     ])
     stats = person_stats(problem, roster)
     hours, yen = BODY.but(number_format=ONE_DECIMAL), BODY.but(number_format=YEN_FORMAT)
@@ -38,7 +42,8 @@ def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
             s.staff_id, s.name, s.count, s.minutes, sheet.cell(round(s.hours, 2), hours),
             sheet.cell(s.pay, yen), s.prefer_not_days,
             sheet.cell(None if s.desired is None else round(s.desired, 2), hours),
-            sheet.cell(None if s.deviation is None else round(s.deviation, 2), hours), "、".join(s.sites),
+            sheet.cell(None if s.deviation is None else round(s.deviation, 2), hours), s.year_count,
+            sheet.cell(s.year_pay, yen), "、".join(s.sites),
         ])
     total = BODY.but(bold=True, fill=TOTAL_FILL)
     desired = [s.desired for s in stats if s.desired is not None]
@@ -49,7 +54,7 @@ def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
         sheet.cell(sum(s.pay or 0 for s in stats), total.but(number_format=YEN_FORMAT)),
         sheet.cell(sum(s.prefer_not_days for s in stats), total),
         sheet.cell(round(sum(desired), 2) if desired else None, total.but(number_format=ONE_DECIMAL)),
-        sheet.cell(None, total), sheet.cell(None, total),
+        *(sheet.cell(None, total) for _ in range(4)),
     ], look=None)
     sheet.print_setup(landscape=True, title_rows=f"{header_row}:{header_row}")
 

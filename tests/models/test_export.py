@@ -146,6 +146,7 @@ def test_summary_numbers(exported: openpyxl.Workbook) -> None:
     assert by_id["H001"][2:9] == (2, 360, 6.0, 10800, 1, 2.0, 0.0)
     assert by_id["H002"][2:9] == (1, 120, 2.0, 3200, 0, None, None)
     assert by_id["H003"][5] is None
+    assert by_id["H001"][9:11] == (2, 10800)  # the fiscal year: nothing carried in from earlier plans
     total = rows[-1]
     assert total[0] == "合計" and total[2:7] == (5, 780, 13.0, 14000, 1)
 
