@@ -244,8 +244,7 @@ class PlanFiles:
 
         dialog = RulesDialog(self.plan.problem, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.editor.put_input(self.plan.problem.with_(rules=dialog.settings()),
-                                  translate("MainWindow", "Change rules"))
+            self.editor.put_input(dialog.result_problem(), translate("MainWindow", "Change rules"))
 
     def show_settings(self: MainWindow) -> None:
         from desktop.dialogs.settings_dialog import SettingsDialog

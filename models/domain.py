@@ -223,6 +223,14 @@ class Requirement:
         return f"{day.isoformat()}|{site}|{activity}|{hhmm(start)}"
 
 
+def activities_by_start(sessions: Iterable[Requirement]) -> list[str]:
+    """The sessions' activities, the earliest-starting first (a ward's 深夜 at 0:30, 日勤, 準夜), then by name."""
+    earliest: dict[str, int] = {}
+    for req in sessions:
+        earliest[req.activity] = min(req.start, earliest.get(req.activity, req.start))
+    return sorted(earliest, key=lambda activity: (earliest[activity], activity))
+
+
 @dataclass(frozen=True)
 class ShiftRequest:
     """A person's wish to work (`on=True`) or not to work a session/activity on a date."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, Iterable
 
 from models.domain import Mark
 
@@ -256,6 +256,12 @@ def _name_counts(value: Any, implied: int | None) -> tuple[tuple[str, int], ...]
             raise ValueError(f"not a name and count: {item!r}")
         result[name] = count
     return tuple(result.items())
+
+
+def name_counts_text(pairs: Iterable[tuple[str, int]]) -> str:
+    """`準夜+深夜:8、日勤:20`: (name, count) pairs written as parse_skill_counts and
+    parse_activity_limits read them back; empty when there are none."""
+    return "、".join(f"{name}:{count}" for name, count in pairs)
 
 
 _PAIR_SEPARATORS = re.compile(r"[,、;；\n]+")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.views.records import RecordsModel, sessions_model, sites_model, staff_model
-from models.domain import Problem
+from models.domain import Problem, activities_by_start, counted_activities
 
 
 class RecordsTab(QWidget):
@@ -62,7 +62,15 @@ class InputEditor(QDialog):
         self.tabs.addTab(self.sessions, self.tr("Sessions"))
         self.tabs.setCurrentIndex(page)
         self.message = QLabel(self)
+        self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b91c1c;")
+        for tab in (self.staff, self.sites, self.sessions):  # why an entry was refused, until the next edit
+            tab.model.refused.connect(self.message.setText)
+            tab.model.dataChanged.connect(lambda *_: self.message.clear())
+        for model in (self.staff.model, self.sessions.model):  # limits name the sessions' activities
+            for signal in (model.dataChanged, model.rowsInserted, model.rowsRemoved):
+                signal.connect(self._flag_limits)
+        self._flag_limits()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -85,7 +93,26 @@ class InputEditor(QDialog):
                 out.append(self.tr("%1 is outside the plan period.").replace("%1", r.label()))
             if r.end <= r.start:
                 out.append(self.tr("%1 ends before it starts.").replace("%1", r.label()))
+        out += self.unknown_activities().values()
         return out
+
+    def unknown_activities(self) -> dict[tuple[int, str], str]:
+        """Limits per activity that name an activity no session has (a typo would limit nothing), as
+        the importer refuses them: (row, field) -> what is wrong."""
+        shifts = activities_by_start(self.sessions.model.records)
+        known = set(shifts)
+        found = {}
+        for row, person in enumerate(self.staff.model.records):
+            named = {part for name, _ in person.max_per_activity for part in counted_activities(name, known)}
+            if named - known:
+                found[(row, "max_per_activity")] = (
+                    self.tr("%1's limits per activity name %2, which no session has (activities: %3).")
+                    .replace("%1", person.name).replace("%2", "、".join(sorted(named - known)))
+                    .replace("%3", "、".join(shifts)))
+        return found
+
+    def _flag_limits(self, *_changed) -> None:
+        self.staff.model.set_warnings(self.unknown_activities())
 
     def accept(self) -> None:
         problems = self.problems()

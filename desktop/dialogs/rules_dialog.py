@@ -1,5 +1,8 @@
 """The rules dialog, generated from the rule catalogue: a rule added to solver/rules shows up here
-with its switches, weight, parameters and per-staff overrides, with no code in this file."""
+with its switches, weight, parameters and per-staff overrides, with no code in this file.
+
+The one exception is the forbidden-successions rule, whose pairs are plan input
+(Problem.forbidden_successions) rather than parameters: its page lists them instead of overrides."""
 
 from __future__ import annotations
 
@@ -13,11 +16,13 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from models.domain import Problem, RuleSetting
+from desktop.dialogs.successions import SuccessionsBox
+from models.domain import Problem, RuleSetting, activities_by_start
 from models.i18n import language
 from models.rulemeta import MAX_WEIGHT, Param, RuleInfo
 from solver.rules import CATALOGUE
 from solver.rules.base import setting
+from solver.rules.forbidden_successions import RULE as SUCCESSIONS
 
 NO_LIMIT = -1  # spin box value shown as "no limit" for parameters whose default is None
 
@@ -86,6 +91,10 @@ class RulesDialog(QDialog):
         detail_layout.addWidget(self.about)
         detail_layout.addWidget(self.params_box)
         detail_layout.addWidget(self.overrides_box, 1)
+        self.successions = SuccessionsBox(activities_by_start(problem.requirements), problem.forbidden_successions,
+                                          detail)
+        self.successions.hide()
+        detail_layout.addWidget(self.successions, 1)
         splitter = QSplitter(self)
         splitter.addWidget(self.table)
         splitter.addWidget(detail)
@@ -145,6 +154,9 @@ class RulesDialog(QDialog):
         if not info.params:
             self.params_form.addRow(QLabel(self.tr("This rule has no parameters."), self.params_box))
         self._show_overrides(info)
+        pairs = info.id == SUCCESSIONS.info.id
+        self.overrides_box.setVisible(not pairs)
+        self.successions.setVisible(pairs)
 
     def _param_editor(self, info: RuleInfo, param: Param) -> QWidget:
         value = self._settings[info.id].params.get(param.name, param.default)
@@ -254,3 +266,11 @@ class RulesDialog(QDialog):
     def settings(self) -> dict[str, RuleSetting]:
         """The edited settings, one per rule in the catalogue."""
         return copy.deepcopy(self._settings)
+
+    def forbidden_successions(self) -> frozenset[tuple[str, str]]:
+        """The edited (activity, activity not allowed the next day) pairs, the plan's input."""
+        return self.successions.pairs()
+
+    def result_problem(self) -> Problem:
+        """The plan's input with the edited rules and forbidden successions."""
+        return self.problem.with_(rules=self.settings(), forbidden_successions=self.forbidden_successions())

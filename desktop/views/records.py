@@ -1,7 +1,8 @@
 """Editable table models for the staff register, the sites and the sessions.
 
 One model, `RecordsModel`, edits a list of frozen dataclass records through column specs; a cell
-that does not parse is refused (setData returns False) and the record keeps its old value.
+that does not parse is refused (setData returns False, `refused` says why) and the record keeps its
+old value. Cells the dialog finds wrong in the light of other records are shown red (`set_warnings`).
 """
 
 from __future__ import annotations
@@ -10,21 +11,28 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 
 from desktop.views.roster_grid import Index
 from models.domain import Requirement, Site, Staff, end_after, hhmm
-from models.textparse import parse_bool, parse_date, parse_skill_counts, parse_skills, parse_time
+from models.textparse import (
+    name_counts_text, parse_activity_limits, parse_bool, parse_date, parse_skill_counts, parse_skills, parse_time,
+)
+
+WARNING = QColor("#b91c1c")
 
 
 @dataclass(frozen=True)
 class Column:
-    """One editable field: dataclass field name, header, text shown, parser from text."""
+    """One editable field: dataclass field name, header, text shown, parser from text, and what a
+    good entry looks like (said when one is refused)."""
 
     field: str
     header: str
     show: Callable[[Any], str]
     parse: Callable[[str], Any]
+    example: str = ""
 
 
 def _text(value: Any) -> str:
@@ -68,6 +76,9 @@ STAFF_COLUMNS = (
     Column("max_per_month", QT_TRANSLATE_NOOP("RecordsModel", "Max/month"), _text, _optional_int),
     Column("desired_per_month", QT_TRANSLATE_NOOP("RecordsModel", "Desired/month"), _text, _optional_int),
     Column("max_consecutive_days", QT_TRANSLATE_NOOP("RecordsModel", "Max consecutive days"), _text, _optional_int),
+    Column("max_per_activity", QT_TRANSLATE_NOOP("RecordsModel", "Limits per activity"), name_counts_text,
+           parse_activity_limits, QT_TRANSLATE_NOOP(
+               "RecordsModel", "e.g. 準夜+深夜:8、日勤:20 (activities joined by + count together; 0 = never)")),
     Column("hourly_rate", QT_TRANSLATE_NOOP("RecordsModel", "Hourly rate"), _text, _optional_int),
     Column("annual_pay_cap", QT_TRANSLATE_NOOP("RecordsModel", "Annual pay cap"), _text, _optional_int),
     Column("active", QT_TRANSLATE_NOOP("RecordsModel", "Active"), _yes, parse_bool),
@@ -78,16 +89,18 @@ SITE_COLUMNS = (
     Column("area", QT_TRANSLATE_NOOP("RecordsModel", "Area"), _text, str.strip),
     Column("travel_group", QT_TRANSLATE_NOOP("RecordsModel", "Travel group"), _text, str.strip),
 )
+_TIME_EXAMPLE = QT_TRANSLATE_NOOP("RecordsModel", "e.g. 9:00 or 16:30")
 SESSION_COLUMNS = (
-    Column("date", QT_TRANSLATE_NOOP("RecordsModel", "Date"), lambda d: d.isoformat(), parse_date),
+    Column("date", QT_TRANSLATE_NOOP("RecordsModel", "Date"), lambda d: d.isoformat(), parse_date,
+           QT_TRANSLATE_NOOP("RecordsModel", "e.g. 2027-01-05")),
     Column("site", QT_TRANSLATE_NOOP("RecordsModel", "Site"), _text, _required),
     Column("activity", QT_TRANSLATE_NOOP("RecordsModel", "Activity"), _text, _required),
-    Column("start", QT_TRANSLATE_NOOP("RecordsModel", "Start"), hhmm, parse_time),
-    Column("end", QT_TRANSLATE_NOOP("RecordsModel", "End"), hhmm, parse_time),
+    Column("start", QT_TRANSLATE_NOOP("RecordsModel", "Start"), hhmm, parse_time, _TIME_EXAMPLE),
+    Column("end", QT_TRANSLATE_NOOP("RecordsModel", "End"), hhmm, parse_time, _TIME_EXAMPLE),
     Column("min_staff", QT_TRANSLATE_NOOP("RecordsModel", "Min staff"), _text, _int),
     Column("max_staff", QT_TRANSLATE_NOOP("RecordsModel", "Max staff"), _text, _optional_int),
-    Column("required_skills", QT_TRANSLATE_NOOP("RecordsModel", "Required skills"),
-           lambda v: "、".join(f"{k}:{n}" for k, n in v), parse_skill_counts),
+    Column("required_skills", QT_TRANSLATE_NOOP("RecordsModel", "Required skills"), name_counts_text,
+           parse_skill_counts, QT_TRANSLATE_NOOP("RecordsModel", "e.g. リーダー:1、フッ化物:2")),
     Column("notes", QT_TRANSLATE_NOOP("RecordsModel", "Notes"), _text, str),
 )
 
@@ -100,11 +113,14 @@ def with_session_id(req: Requirement) -> Requirement:
 class RecordsModel(QAbstractTableModel):
     """An editable list of records (Staff, Site or Requirement) with `insert_record`/`removeRows`."""
 
+    refused = Signal(str)  # why an entry was not taken, in words
+
     def __init__(self, records: list, columns: tuple[Column, ...], blank: Callable[[int], Any], parent=None) -> None:
         super().__init__(parent)
         self.records = list(records)
         self.columns = columns
         self._blank = blank
+        self._warnings: dict[tuple[int, str], str] = {}  # (row, field) -> what is wrong there
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.records)
@@ -116,10 +132,17 @@ class RecordsModel(QAbstractTableModel):
         return super().flags(index) | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if not index.isValid():
             return None
         column = self.columns[index.column()]
-        return column.show(getattr(self.records[index.row()], column.field))
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return column.show(getattr(self.records[index.row()], column.field))
+        warning = self._warnings.get((index.row(), column.field))
+        if role == Qt.ItemDataRole.ForegroundRole and warning:
+            return WARNING
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return warning
+        return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
@@ -128,6 +151,7 @@ class RecordsModel(QAbstractTableModel):
         try:
             parsed = column.parse(str(value))
         except Exception:  # the text parsers raise their own error types for bad text
+            self.refused.emit(self.refusal(column, str(value)))
             return False
         record = replace(self.records[index.row()], **{column.field: parsed})
         if isinstance(record, Requirement) and column.field == "end":
@@ -137,6 +161,26 @@ class RecordsModel(QAbstractTableModel):
         self.records[index.row()] = record
         self.dataChanged.emit(index, index)
         return True
+
+    @staticmethod
+    def refusal(column: Column, text: str) -> str:
+        """Why `text` was not taken into `column`, with what a good entry looks like."""
+        header = QCoreApplication.translate("RecordsModel", column.header)
+        if not text.strip():
+            message = QCoreApplication.translate("RecordsModel", "%1 cannot be left blank.").replace("%1", header)
+        else:
+            message = QCoreApplication.translate("RecordsModel", "%1: “%2” cannot be read; the cell keeps its value.")
+            message = message.replace("%1", header).replace("%2", text.strip())
+        if column.example:
+            message += " " + QCoreApplication.translate("RecordsModel", column.example)
+        return message
+
+    def set_warnings(self, warnings: dict[tuple[int, str], str]) -> None:
+        """Show these cells, (row, field) -> what is wrong there, in red with the words as tooltip."""
+        changed = {row for (row, _field), _words in self._warnings.items() ^ warnings.items()}
+        self._warnings = dict(warnings)
+        for row in changed & set(range(len(self.records))):
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:

@@ -225,24 +225,29 @@
         <translation>枠</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/input_editor.py" line="79" />
+        <location filename="../../desktop/dialogs/input_editor.py" line="87" />
         <source>Staff ID %1 is used more than once.</source>
         <translation>職員ID %1 が重複しています。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/input_editor.py" line="81" />
+        <location filename="../../desktop/dialogs/input_editor.py" line="89" />
         <source>Two sessions have the same date, site, activity and start: %1</source>
         <translation>日付・会場・内容・開始が同じ枠が2つあります：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/input_editor.py" line="85" />
+        <location filename="../../desktop/dialogs/input_editor.py" line="93" />
         <source>%1 is outside the plan period.</source>
         <translation>%1 は計画期間外です。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/input_editor.py" line="87" />
+        <location filename="../../desktop/dialogs/input_editor.py" line="95" />
         <source>%1 ends before it starts.</source>
         <translation>%1 は終了が開始より前です。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/input_editor.py" line="109" />
+        <source>%1's limits per activity name %2, which no session has (activities: %3).</source>
+        <translation>%1 の内容別上限にある「%2」の枠がありません（枠の内容: %3）。</translation>
     </message>
 </context>
 <context>
@@ -596,17 +601,17 @@
         <translation>職員・会場・枠の編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="248" />
+        <location filename="../../desktop/plan_files.py" line="247" />
         <source>Change rules</source>
         <translation>ルールの変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="256" />
+        <location filename="../../desktop/plan_files.py" line="255" />
         <source>About Haichi</source>
         <translation>Haichi について</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="256" />
+        <location filename="../../desktop/plan_files.py" line="255" />
         <source>Haichi builds staff rosters: Excel in, a constraint solver, Excel out.</source>
         <translation>Haichi は職員の配置表を作ります：Excelで取り込み、制約ソルバーで作成し、Excelで書き出します。</translation>
     </message>
@@ -779,135 +784,170 @@
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../desktop/views/records.py" line="62" />
+        <location filename="../../desktop/views/records.py" line="70" />
         <source>Staff ID</source>
         <translation>職員ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="63" />
+        <location filename="../../desktop/views/records.py" line="71" />
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="64" />
+        <location filename="../../desktop/views/records.py" line="72" />
         <source>Skills</source>
         <translation>スキル</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="65" />
+        <location filename="../../desktop/views/records.py" line="73" />
         <source>Home</source>
         <translation>拠点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="66" />
+        <location filename="../../desktop/views/records.py" line="74" />
         <source>Max/day</source>
         <translation>1日上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="67" />
+        <location filename="../../desktop/views/records.py" line="75" />
         <source>Max/week</source>
         <translation>週上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="68" />
+        <location filename="../../desktop/views/records.py" line="76" />
         <source>Max/month</source>
         <translation>月上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="69" />
+        <location filename="../../desktop/views/records.py" line="77" />
         <source>Desired/month</source>
         <translation>希望回数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="70" />
+        <location filename="../../desktop/views/records.py" line="78" />
         <source>Max consecutive days</source>
         <translation>連続勤務上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="71" />
+        <location filename="../../desktop/views/records.py" line="79" />
+        <source>Limits per activity</source>
+        <translation>内容別上限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="80" />
+        <source>e.g. 準夜+深夜:8、日勤:20 (activities joined by + count together; 0 = never)</source>
+        <translation>例: 準夜+深夜:8、日勤:20（+ でつないだ内容は合わせて数えます。0 はその内容に入れない）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="82" />
         <source>Hourly rate</source>
         <translation>時給</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="72" />
+        <location filename="../../desktop/views/records.py" line="83" />
         <source>Annual pay cap</source>
         <translation>年間上限額</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="73" />
+        <location filename="../../desktop/views/records.py" line="84" />
         <source>Active</source>
         <translation>在籍</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="74" />
-        <location filename="../../desktop/views/records.py" line="91" />
+        <location filename="../../desktop/views/records.py" line="85" />
+        <location filename="../../desktop/views/records.py" line="104" />
         <source>Notes</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="77" />
-        <location filename="../../desktop/views/records.py" line="83" />
+        <location filename="../../desktop/views/records.py" line="88" />
+        <location filename="../../desktop/views/records.py" line="96" />
         <source>Site</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="78" />
+        <location filename="../../desktop/views/records.py" line="89" />
         <source>Area</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="79" />
+        <location filename="../../desktop/views/records.py" line="90" />
         <source>Travel group</source>
         <translation>移動グループ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="82" />
+        <location filename="../../desktop/views/records.py" line="92" />
+        <source>e.g. 9:00 or 16:30</source>
+        <translation>例: 9:00、16:30</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="94" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="84" />
+        <location filename="../../desktop/views/records.py" line="95" />
+        <source>e.g. 2027-01-05</source>
+        <translation>例: 2027/1/5</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="97" />
         <source>Activity</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="85" />
+        <location filename="../../desktop/views/records.py" line="98" />
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="86" />
+        <location filename="../../desktop/views/records.py" line="99" />
         <source>End</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="87" />
+        <location filename="../../desktop/views/records.py" line="100" />
         <source>Min staff</source>
         <translation>必要人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="88" />
+        <location filename="../../desktop/views/records.py" line="101" />
         <source>Max staff</source>
         <translation>最大人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="89" />
+        <location filename="../../desktop/views/records.py" line="102" />
         <source>Required skills</source>
         <translation>必要スキル</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="169" />
+        <location filename="../../desktop/views/records.py" line="103" />
+        <source>e.g. リーダー:1、フッ化物:2</source>
+        <translation>例: リーダー:1、フッ化物:2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="170" />
+        <source>%1 cannot be left blank.</source>
+        <translation>%1 は空欄にできません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="172" />
+        <source>%1: “%2” cannot be read; the cell keeps its value.</source>
+        <translation>%1:「%2」は読み取れません。セルは元のままです。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="215" />
         <source>New person</source>
         <translation>新しい職員</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="174" />
-        <location filename="../../desktop/views/records.py" line="179" />
+        <location filename="../../desktop/views/records.py" line="220" />
+        <location filename="../../desktop/views/records.py" line="225" />
         <source>New site</source>
         <translation>新しい会場</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="180" />
+        <location filename="../../desktop/views/records.py" line="226" />
         <source>New session</source>
         <translation>新しい枠</translation>
     </message>
@@ -989,77 +1029,77 @@
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="40" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="45" />
         <source>Rules</source>
         <translation>ルール</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="50" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="55" />
         <source>On</source>
         <translation>有効</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="50" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="55" />
         <source>Rule</source>
         <translation>ルール</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="50" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="55" />
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="50" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="55" />
         <source>Weight</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="64" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="69" />
         <source>Parameters</source>
         <translation>パラメーター</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="66" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="71" />
         <source>Per-staff overrides</source>
         <translation>職員ごとの設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="69" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="74" />
         <source>Add person</source>
         <translation>職員を追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="70" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="75" />
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="113" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="122" />
         <source>hard</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="114" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="123" />
         <source>soft</source>
         <translation>努力</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="146" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="155" />
         <source>This rule has no parameters.</source>
         <translation>このルールにパラメーターはありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="167" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="179" />
         <source>no limit</source>
         <translation>上限なし</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="181" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="193" />
         <source>Staff</source>
         <translation>職員</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="220" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="232" />
         <source>Not a valid value</source>
         <translation>正しい値ではありません</translation>
     </message>
@@ -1264,6 +1304,44 @@
         <location filename="../../desktop/views/statistics.py" line="84" />
         <source>Total</source>
         <translation>合計</translation>
+    </message>
+</context>
+<context>
+    <name>SuccessionsBox</name>
+    <message>
+        <location filename="../../desktop/dialogs/successions.py" line="18" />
+        <source>Forbidden successions</source>
+        <translation>禁止する勤務の並び</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/successions.py" line="23" />
+        <source>Whoever works the first shift may not work the second on the next day.</source>
+        <translation>左の勤務に入った人は、翌日に右の勤務に入れません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/successions.py" line="25" />
+        <source>No pairs yet: any shift may follow any other. Add pair forbids one.</source>
+        <translation>並びはまだありません（どの勤務の翌日にも、どの勤務にも入れます）。「並びを追加」で加えます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/successions.py" line="28" />
+        <source>Shift</source>
+        <translation>勤務</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/successions.py" line="28" />
+        <source>Not the next day</source>
+        <translation>翌日に入れない勤務</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/successions.py" line="35" />
+        <source>Add pair</source>
+        <translation>並びを追加</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/successions.py" line="38" />
+        <source>Remove</source>
+        <translation>削除</translation>
     </message>
 </context>
 <context>

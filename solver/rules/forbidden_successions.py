@@ -38,10 +38,11 @@ class ForbiddenSuccessions(BaseRule):
         title_en="Forbidden shift successions",
         hard_default=True,
         weight_default=100,
-        description_ja="ある勤務の翌日に続けてはいけない勤務（例：準夜の翌日の日勤）。並びは設定シートの「禁止する勤務の並び」に"
-                       "「準夜→日勤、深夜→日勤」のように書きます。",
+        description_ja="ある勤務の翌日に続けてはいけない勤務（例：準夜の翌日の日勤）。並びはここの「禁止する勤務の並び」の表で"
+                       "編集します（Excel では設定シートの「禁止する勤務の並び」に「準夜→日勤、深夜→日勤」のように書きます）。",
         description_en="A shift that may not be followed by another on the next day (e.g. night then early). The "
-                       "pairs are written in 禁止する勤務の並び on the 設定 sheet, e.g. 準夜→日勤、深夜→日勤.",
+                       "pairs are edited in the Forbidden successions table here (in Excel, 禁止する勤務の並び on the "
+                       "設定 sheet, e.g. 準夜→日勤、深夜→日勤).",
     )
 
     def build(self, ctx: Context) -> list[Penalty]:

@@ -42,10 +42,12 @@ class MaxPerActivity(BaseRule):
         hard_default=True,
         weight_default=100,
         params=(limit_param("max_per_activity", "内容ごとの上限（回）", "max per activity", 10000),),
-        description_ja="内容（シフト種別）ごとの期間中の勤務回数の上限。職員シートの「内容別上限」に 準夜+深夜:8 と書くと"
-                       "準夜と深夜を合わせて数えます。0 はその内容に入れないことを表します。",
-        description_en="Sessions per activity (shift type) over the plan; 準夜+深夜:8 in the staff sheet's 内容別上限 "
-                       "counts both together. 0 means never that activity.",
+        description_ja="内容（シフト種別）ごとの期間中の勤務回数の上限。一人ひとりの上限は「職員・会場・枠」の職員の"
+                       "「内容別上限」列（Excel では職員シートの「内容別上限」）に 準夜+深夜:8、日勤:20 のように書きます。"
+                       "+ でつないだ内容は合わせて数え、0 はその内容に入れないことを表します。",
+        description_en="Sessions per activity (shift type) over the plan. Each person's limits go in the Limits per "
+                       "activity column of Staff, sites and sessions (内容別上限 on the Excel staff sheet), e.g. "
+                       "準夜+深夜:8、日勤:20: activities joined by + count together, 0 means never that activity.",
     )
 
     def limits(self, problem: Problem, staff: Staff, known: Collection[str]) -> list[Limit]:
