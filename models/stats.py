@@ -11,7 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from models.domain import Mark, Problem, Requirement, Roster, Staff
+from models.domain import DAY_MINUTES, Mark, Problem, Requirement, Roster, Staff
+from models.holidays import is_holiday
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class PersonStats:
     sites: tuple[str, ...]  # sites worked, most frequent first
     year_count: int = 0  # sessions in the fiscal year so far: earlier plans' (Problem.history_counts) and these
     year_pay: int | None = None  # yen in the fiscal year: 年間支給済額, earlier plans' minutes and these, at the rate
+    activities: tuple[tuple[str, int], ...] = ()  # (activity, sessions) for each activity worked, by name
+    weekend_days: int = 0  # distinct dates worked that are a Saturday, Sunday or holiday
 
     @property
     def hours(self) -> float:
@@ -77,8 +80,10 @@ def _stats_of(problem: Problem, staff: Staff, reqs: list[Requirement], months: f
     prefer_not = {r.date for r in reqs if problem.mark(staff.id, r.date) is Mark.PREFER_NOT}
     desired = None if staff.desired_per_month is None else staff.desired_per_month * months
     site_counts: dict[str, int] = defaultdict(int)
+    activity_counts: dict[str, int] = defaultdict(int)
     for r in reqs:
         site_counts[r.site] += 1
+        activity_counts[r.activity] += 1
     sites = tuple(sorted(site_counts, key=lambda s: (-site_counts[s], s)))
     return PersonStats(
         staff_id=staff.id,
@@ -93,7 +98,14 @@ def _stats_of(problem: Problem, staff: Staff, reqs: list[Requirement], months: f
         year_count=problem.history_counts.get(staff.id, 0) + len(reqs),
         year_pay=None if staff.hourly_rate is None else staff.paid_this_year + pay_yen(
             staff.hourly_rate, problem.history_minutes.get(staff.id, 0) + minutes),
+        activities=tuple(sorted(activity_counts.items())),
+        weekend_days=len({r.date for r in reqs if is_weekend(r.date)}),
     )
+
+
+def is_weekend(day: date) -> bool:
+    """Whether `day` is a Saturday, a Sunday or a national holiday (the days the sheets shade)."""
+    return day.weekday() >= 5 or is_holiday(day)
 
 
 def unfilled(problem: Problem, roster: Roster) -> list[tuple[Requirement, int]]:
@@ -103,3 +115,23 @@ def unfilled(problem: Problem, roster: Roster) -> list[tuple[Requirement, int]]:
         counts[a.requirement_id] += 1
     short = [(r, r.min_staff - counts[r.id]) for r in problem.requirements if counts[r.id] < r.min_staff]
     return sorted(short, key=lambda item: (item[0].date, item[0].start, item[0].site, item[0].activity))
+
+
+def activity_order(problem: Problem) -> list[str]:
+    """The plan's activities in the order of a shift rotation: by earliest start, a start before
+    6:00 counting as the night after the evening (日勤, 準夜, 深夜), then by name."""
+    earliest: dict[str, int] = {}
+    for r in problem.requirements:
+        start = r.start + (DAY_MINUTES if r.start < 6 * 60 else 0)
+        earliest[r.activity] = min(start, earliest.get(r.activity, start))
+    return sorted(earliest, key=lambda a: (earliest[a], a))
+
+
+FEW_ACTIVITIES = 6  # up to this many (a ward's shifts), each activity gets count columns of its own
+
+
+def activity_columns(problem: Problem) -> list[str]:
+    """The activities that get a count column per person, in rotation order: all of them when the
+    plan has at most FEW_ACTIVITIES, else none (a column each would not read)."""
+    order = activity_order(problem)
+    return order if len(order) <= FEW_ACTIVITIES else []

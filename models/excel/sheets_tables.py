@@ -10,27 +10,32 @@ from models.domain import Problem, Roster, Violation, hhmm
 from models.excel import schema
 from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import (
-    BODY, ONE_DECIMAL, PAPER_A4, PLAIN, SHORT_FILL, TOTAL_FILL, YEN_FORMAT, day_fill, day_label,
+    BODY, ONE_DECIMAL, PAPER_A4, PLAIN, SHORT_FILL, TOTAL_FILL, YEN_FORMAT, day_fill, day_label, text_width,
 )
 from models.i18n import t
 from models.rulemeta import RuleInfo
-from models.stats import person_stats, unfilled
+from models.stats import activity_columns, person_stats, unfilled
 
 _CENTER = BODY.but(horizontal="center")
 
 
 def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
-    """集計: per person count, minutes, hours, pay, △ used, desired, deviation, the fiscal year's count
-    and pay so far (earlier plans carried in, this roster included) and sites; a totals row."""
-    widths = [10, 16, 7, 10, 9, 12, 8, 9, 8, 9, 14, 40]
+    """集計: per person count, (with few activities, a ward's shifts) the count of each activity,
+    days worked on weekends and holidays, minutes, hours, pay, △ used, desired, deviation, the
+    fiscal year's count and pay so far (earlier plans carried in, this roster included) and sites;
+    a totals row."""
+    activities = activity_columns(problem)
+    widths = [10, 16, 7, *(max(6, min(12, text_width(a) + 2)) for a in activities), 9, 10, 9, 12, 8, 9, 8, 9, 14, 40]
     sheet = SheetWriter(wb, schema.SUMMARY_SHEET, widths, freeze="C4")
     sheet.title(t("{name} 集計", "{name} summary", name=problem.name), len(widths),
-                t("希望回数は月あたりの希望を期間に換算した値、差＝回数−希望回数。年度は今年度（4月〜）の前の計画とこの計画の合計"
-                  "（支給見込は年間支給済額を含む）",
-                  "Desired = the monthly wish scaled to the period; deviation = count − desired. Fiscal year = earlier "
-                  "plans of the fiscal year (from April) and this one (the pay with what was already paid)"))
+                t("希望回数は月あたりの希望を期間に換算した値、差＝回数−希望回数。土日祝は土曜・日曜・祝日に勤務した日数。"
+                  "年度は今年度（4月〜）の前の計画とこの計画の合計（支給見込は年間支給済額を含む）",
+                  "Desired = the monthly wish scaled to the period; deviation = count − desired. Weekend days = "
+                  "Saturdays, Sundays and holidays worked. Fiscal year = earlier plans of the fiscal year (from "
+                  "April) and this one (the pay with what was already paid)"))
     header_row = sheet.header([
-        t("職員ID", "Staff ID"), t("氏名", "Name"), t("回数", "Count"), t("勤務時間(分)", "Minutes"),
+        t("職員ID", "Staff ID"), t("氏名", "Name"), t("回数", "Count"), *activities,
+        t("土日祝", "Weekend days"), t("勤務時間(分)", "Minutes"),
         t("時間", "Hours"), t("支給額(円)", "Pay (yen)"), t("△の日数", "△ days"), t("希望回数", "Desired"),
         t("差", "Deviation"), t("年度の回数", "Fiscal-year count"), t("年度の支給見込(円)", "Fiscal-year pay (yen)"),
         t("会場", "Sites"),
@@ -38,9 +43,10 @@ def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
     stats = person_stats(problem, roster)
     hours, yen = BODY.but(number_format=ONE_DECIMAL), BODY.but(number_format=YEN_FORMAT)
     for s in stats:
+        counts = dict(s.activities)
         sheet.append([
-            s.staff_id, s.name, s.count, s.minutes, sheet.cell(round(s.hours, 2), hours),
-            sheet.cell(s.pay, yen), s.prefer_not_days,
+            s.staff_id, s.name, s.count, *(counts.get(a, 0) for a in activities), s.weekend_days, s.minutes,
+            sheet.cell(round(s.hours, 2), hours), sheet.cell(s.pay, yen), s.prefer_not_days,
             sheet.cell(None if s.desired is None else round(s.desired, 2), hours),
             sheet.cell(None if s.deviation is None else round(s.deviation, 2), hours), s.year_count,
             sheet.cell(s.year_pay, yen), "、".join(s.sites),
@@ -49,7 +55,9 @@ def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
     desired = [s.desired for s in stats if s.desired is not None]
     sheet.append([
         sheet.cell(t("合計", "Total"), total), sheet.cell(f"{len(stats)}" + t("人", " people"), total),
-        sheet.cell(sum(s.count for s in stats), total), sheet.cell(sum(s.minutes for s in stats), total),
+        sheet.cell(sum(s.count for s in stats), total),
+        *(sheet.cell(sum(dict(s.activities).get(a, 0) for s in stats), total) for a in activities),
+        sheet.cell(sum(s.weekend_days for s in stats), total), sheet.cell(sum(s.minutes for s in stats), total),
         sheet.cell(round(sum(s.minutes for s in stats) / 60, 2), total.but(number_format=ONE_DECIMAL)),
         sheet.cell(sum(s.pay or 0 for s in stats), total.but(number_format=YEN_FORMAT)),
         sheet.cell(sum(s.prefer_not_days for s in stats), total),

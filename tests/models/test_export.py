@@ -140,15 +140,64 @@ def test_master_gives_a_wards_shifts_a_column_each(tmp_path: Path) -> None:
     assert widths[1] > widths[0] and widths[1] <= 48
 
 
+def _table(ws, header_row: int) -> list[dict[str, object]]:
+    """The rows below `header_row` as header -> value."""
+    rows = list(ws.iter_rows(min_row=header_row, values_only=True))
+    return [dict(zip(rows[0], row)) for row in rows[1:]]
+
+
 def test_summary_numbers(exported: openpyxl.Workbook) -> None:
-    rows = list(exported["集計"].iter_rows(min_row=4, values_only=True))
-    by_id = {r[0]: r for r in rows}
-    assert by_id["H001"][2:9] == (2, 360, 6.0, 10800, 1, 2.0, 0.0)
-    assert by_id["H002"][2:9] == (1, 120, 2.0, 3200, 0, None, None)
-    assert by_id["H003"][5] is None
-    assert by_id["H001"][9:11] == (2, 10800)  # the fiscal year: nothing carried in from earlier plans
+    rows = _table(exported["集計"], 3)
+    by_id = {r["職員ID"]: r for r in rows}
+    columns = ("回数", "勤務時間(分)", "時間", "支給額(円)", "△の日数", "希望回数", "差")
+    assert tuple(by_id["H001"][c] for c in columns) == (2, 360, 6.0, 10800, 1, 2.0, 0.0)
+    assert tuple(by_id["H002"][c] for c in columns) == (1, 120, 2.0, 3200, 0, None, None)
+    assert by_id["H003"]["支給額(円)"] is None
+    # the fiscal year: nothing carried in from earlier plans
+    assert (by_id["H001"]["年度の回数"], by_id["H001"]["年度の支給見込(円)"]) == (2, 10800)
     total = rows[-1]
-    assert total[0] == "合計" and total[2:7] == (5, 780, 13.0, 14000, 1)
+    assert total["職員ID"] == "合計" and tuple(total[c] for c in columns[:5]) == (5, 780, 13.0, 14000, 1)
+
+
+def _ward(days: int = 4, nurses: int = 6) -> Problem:
+    """One ward (5東), 日勤 (2 people), 準夜 16:30-翌1:00 and 深夜 0:30-9:00 (1 each) every day from
+    4/1 (a Wednesday; 4/4 is a Saturday)."""
+    staff = [Staff(f"N{i:02d}", f"看護 {i:02d}子") for i in range(1, nurses + 1)]
+    reqs = [r for day in range(1, days + 1) for r in (
+        _req(day, "5東", "日勤", 510, 1020, 2), _req(day, "5東", "準夜", 990, 1500, 1), _req(day, "5東", "深夜", 30, 540, 1))]
+    return Problem("5東 4月", date(2026, 4, 1), date(2026, 4, days), staff, [Site("5東")], reqs)
+
+
+def _placed(problem: Problem, *placements: tuple[str, int, str]) -> Roster:
+    """A roster of (staff id, day of April, activity)."""
+    ids = {(r.date.day, r.activity): r.id for r in problem.requirements}
+    return Roster([Assignment(staff_id, ids[(day, activity)]) for staff_id, day, activity in placements])
+
+
+def test_summary_counts_each_shift_and_the_weekends_of_a_ward(tmp_path: Path) -> None:
+    """With few activities (a ward's shifts), 集計 counts each per person, in rotation order (日勤,
+    準夜, 深夜: a night that starts after midnight comes last), and the weekend and holiday days."""
+    problem = _ward()
+    roster = _placed(problem, ("N01", 1, "日勤"), ("N01", 2, "準夜"), ("N01", 4, "深夜"), ("N02", 4, "日勤"),
+                     ("N02", 3, "日勤"))
+    write_roster(tmp_path / "w.xlsx", problem, roster)
+    ws = openpyxl.load_workbook(tmp_path / "w.xlsx")["集計"]
+    header = [c.value for c in ws[3]]
+    assert header[2:7] == ["回数", "日勤", "準夜", "深夜", "土日祝"]
+    rows = {r["職員ID"]: r for r in _table(ws, 3)}
+    assert [rows["N01"][c] for c in header[2:7]] == [3, 1, 1, 1, 1]
+    assert [rows["N02"][c] for c in header[2:7]] == [2, 2, 0, 0, 1]
+    assert [rows["合計"][c] for c in header[2:7]] == [5, 3, 1, 1, 2]
+
+
+def test_summary_has_no_activity_columns_with_many_activities(tmp_path: Path) -> None:
+    activities = ["教室", "健診", "相談", "訪問", "研修", "会議", "講演"]
+    reqs = [_req(1 + i, "灘", a, 600, 720, 1) for i, a in enumerate(activities)]
+    problem = Problem("多い", date(2026, 4, 1), date(2026, 4, 30), [Staff("H001", "山田 花子")], [Site("灘")], reqs)
+    write_roster(tmp_path / "m.xlsx", problem, Roster([Assignment("H001", reqs[0].id)]))
+    header = [c.value for c in openpyxl.load_workbook(tmp_path / "m.xlsx")["集計"][3]]
+    assert header[2:5] == ["回数", "土日祝", "勤務時間(分)"]
+    assert not set(activities) & set(header)
 
 
 def test_unfilled_and_violations(exported: openpyxl.Workbook) -> None:
