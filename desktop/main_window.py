@@ -22,6 +22,7 @@ from desktop.edits import RosterEditor
 from desktop.menus import Actions, build_menus, build_toolbar
 from desktop.paperwork_actions import PaperworkActions
 from desktop.plan_files import PlanFiles
+from desktop.views.carried import CarriedLabel
 from desktop.views.roster_grid import RosterModel
 from desktop.views.roster_view import RosterView
 from desktop.views.sessions import SessionsModel
@@ -109,6 +110,8 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions):
         picker_bar.addWidget(QLabel(self.tr("Plan") + " ", self))
         picker_bar.addWidget(self.plan_picker)
         picker_bar.addWidget(self.period)
+        self.carried = CarriedLabel(self)
+        picker_bar.addWidget(self.carried)
 
         self.status = QLabel(self.tr("Import workbooks to begin (File ▸ Import, or drop Excel files here)."))
         self.summary = QLabel(self)
@@ -195,6 +198,7 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions):
             self.plan_picker.addItem(name)
         self.plan_picker.setCurrentIndex(self.plan_picker.findText(name))
         self.period.setText(f"  {problem.start.isoformat()} – {problem.end.isoformat()}  " if problem else "")
+        self.carried.show_problem(problem, self.database_url is not None)
         self.sessions_view.resizeColumnsToContents()
         self.problems_view.resizeColumnToContents(0)
         if problem is not None and not self.is_busy():

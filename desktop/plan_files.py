@@ -50,13 +50,21 @@ class PlanFiles:
 
         wizard = ImportWizard(paths, self)
         if wizard.exec() == QDialog.DialogCode.Accepted and wizard.problem is not None:
-            self._imported(wizard.problem, wizard.files_page.paths())
+            problem, chosen = wizard.problem, wizard.files_page.paths()
+            self._run(lambda: self._with_history(problem), lambda carried: self._imported(carried, chosen))
 
     def open_workbooks(self: MainWindow, paths: list[Path], plan_name: str | None = None) -> None:
         """Import workbooks in the background without the wizard (command line, tests)."""
         self.status.setText(translate("MainWindow", "Importing %n file(s)…", "", len(paths)))
-        self._run(lambda: _operations().import_workbooks(paths, plan_name=plan_name),
+        self._run(lambda: self._with_history(_operations().import_workbooks(paths, plan_name=plan_name)),
                   lambda problem: self._imported(problem, paths))
+
+    def _with_history(self: MainWindow, problem: Problem) -> Problem:
+        """An imported plan with what it carries in from the earlier plans' rosters in the database, as
+        when it is opened from there later (unchanged without a database). In the background."""
+        if self.database_url is None:
+            return problem
+        return self.database().carry_history(problem, problem.name)
 
     def _imported(self: MainWindow, problem: Problem, paths: list[Path]) -> None:
         self.set_problem(problem)

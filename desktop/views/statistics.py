@@ -19,6 +19,8 @@ STATS_HEADERS = (
     QT_TRANSLATE_NOOP("StatisticsModel", "△ used"),
     QT_TRANSLATE_NOOP("StatisticsModel", "Desired"),
     QT_TRANSLATE_NOOP("StatisticsModel", "Deviation"),
+    QT_TRANSLATE_NOOP("StatisticsModel", "Fiscal year"),
+    QT_TRANSLATE_NOOP("StatisticsModel", "Fiscal-year pay (¥)"),
 )
 VIOLATION_HEADERS = (
     QT_TRANSLATE_NOOP("ViolationsModel", "Rule"),
@@ -82,13 +84,17 @@ class StatisticsModel(_PlanTable):
             if total_row:
                 count, minutes, pay, prefer_not = self.totals()
                 values = (QCoreApplication.translate("StatisticsModel", "Total"), str(count),
-                          _number(minutes / 60, 1), _number(pay), str(prefer_not), "", "")
+                          _number(minutes / 60, 1), _number(pay), str(prefer_not), "", "", "", "")
                 return values[col]
             r = self.rows[index.row()]
             deviation = None if r.deviation is None else f"{r.deviation:+.1f}"
             values = (r.name, str(r.count), _number(r.hours, 1), _number(r.pay), str(r.prefer_not_days),
-                      _number(r.desired, 1), deviation or "–")
+                      _number(r.desired, 1), deviation or "–", str(r.year_count), _number(r.year_pay))
             return values[col]
+        if role == Qt.ItemDataRole.ToolTipRole and col >= 7 and not total_row:
+            return QCoreApplication.translate(
+                "StatisticsModel", "This fiscal year (from April): the earlier plans carried in, and this roster; "
+                "the pay with what was paid before them")
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.FontRole and total_row:

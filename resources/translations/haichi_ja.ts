@@ -129,6 +129,29 @@
     </message>
 </context>
 <context>
+    <name>CarriedLabel</name>
+    <message>
+        <location filename="../../desktop/views/carried.py" line="23" />
+        <source>%1 v%2</source>
+        <translation>%1 版%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/carried.py" line="24" />
+        <source>(draft)</source>
+        <translation>（下書き）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/carried.py" line="25" />
+        <source>History: %1</source>
+        <translation>引き継ぎ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/carried.py" line="25" />
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+</context>
+<context>
     <name>CellPreview</name>
     <message>
         <location filename="../../desktop/dialogs/cell_preview.py" line="105" />
@@ -253,18 +276,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="61" />
-        <location filename="../../desktop/main_window.py" line="219" />
+        <location filename="../../desktop/main_window.py" line="62" />
+        <location filename="../../desktop/main_window.py" line="223" />
         <source>Haichi — staff rostering</source>
         <translation>Haichi（配置）— 職員配置</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="71" />
+        <location filename="../../desktop/main_window.py" line="72" />
         <source>Roster</source>
         <translation>配置表</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="72" />
+        <location filename="../../desktop/main_window.py" line="73" />
         <source>Sessions</source>
         <translation>枠</translation>
     </message>
@@ -319,196 +342,196 @@
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="202" />
-        <location filename="../../desktop/plan_files.py" line="68" />
+        <location filename="../../desktop/main_window.py" line="206" />
+        <location filename="../../desktop/plan_files.py" line="76" />
         <source>%1: %2 staff, %3 sessions, %4 to %5</source>
         <translation>%1：職員 %2 名、枠 %3 件、%4〜%5</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="272" />
+        <location filename="../../desktop/main_window.py" line="276" />
         <source>Solving…</source>
         <translation>配置を作成中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="286" />
+        <location filename="../../desktop/main_window.py" line="290" />
         <source>Stopping — keeping the best roster found so far…</source>
         <translation>中止しています — これまでで最良の配置を残します…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="299" />
+        <location filename="../../desktop/main_window.py" line="303" />
         <source>No roster</source>
         <translation>配置を作れません</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="297" />
-        <location filename="../../desktop/main_window.py" line="298" />
+        <location filename="../../desktop/main_window.py" line="301" />
+        <location filename="../../desktop/main_window.py" line="302" />
         <source>No roster satisfies the hard rules.</source>
         <translation>必須ルールをすべて満たす配置はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="81" />
+        <location filename="../../desktop/main_window.py" line="82" />
         <source>&lt;opened&gt;</source>
         <translation>＜開いた時点＞</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="88" />
+        <location filename="../../desktop/main_window.py" line="89" />
         <source>Statistics</source>
         <translation>集計</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="89" />
+        <location filename="../../desktop/main_window.py" line="90" />
         <source>Rule violations</source>
         <translation>ルール違反</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="90" />
+        <location filename="../../desktop/main_window.py" line="91" />
         <source>Solve progress</source>
         <translation>作成の進み具合</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="91" />
+        <location filename="../../desktop/main_window.py" line="92" />
         <source>Undo history</source>
         <translation>操作履歴</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="103" />
-        <location filename="../../desktop/main_window.py" line="107" />
-        <location filename="../../desktop/main_window.py" line="109" />
+        <location filename="../../desktop/main_window.py" line="104" />
+        <location filename="../../desktop/main_window.py" line="108" />
+        <location filename="../../desktop/main_window.py" line="110" />
         <source>Plan</source>
         <translation>計画</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="113" />
+        <location filename="../../desktop/main_window.py" line="116" />
         <source>Import workbooks to begin (File ▸ Import, or drop Excel files here).</source>
         <translation>ワークブックを取り込んでください（ファイル ▸ 取り込み、またはExcelファイルをここにドロップ）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230" />
+        <location filename="../../desktop/main_window.py" line="234" />
         <source>Objective %1 · hard violations %2 · unfilled sessions %3</source>
         <translation>評価値 %1 ・ 必須ルール違反 %2 件 ・ 人数不足の枠 %3 件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="251" />
+        <location filename="../../desktop/main_window.py" line="255" />
         <source>Unassign %n assignment(s)</source>
         <translation><numerusform>%n 件の配置を外す</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="292" />
+        <location filename="../../desktop/main_window.py" line="296" />
         <source>No roster found within the time limit; try a longer limit in Settings.</source>
         <translation>制限時間内に配置が見つかりませんでした。設定で制限時間を長くしてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="300" />
+        <location filename="../../desktop/main_window.py" line="304" />
         <source>No roster satisfies the hard rules. Try Roster ▸ Solve with cover made soft.</source>
         <translation>必須ルールをすべて満たす配置はありません。「配置 ▸ 人数不足を許して作成」をお試しください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="305" />
+        <location filename="../../desktop/main_window.py" line="309" />
         <source>Solve</source>
         <translation>配置の作成</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="306" />
+        <location filename="../../desktop/main_window.py" line="310" />
         <source>optimal</source>
         <translation>最適</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="306" />
+        <location filename="../../desktop/main_window.py" line="310" />
         <source>feasible</source>
         <translation>実行可能</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="307" />
+        <location filename="../../desktop/main_window.py" line="311" />
         <source>Roster ready (%1): objective %2, %3 s</source>
         <translation>配置を作成しました（%1）：評価値 %2、%3 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="310" />
+        <location filename="../../desktop/main_window.py" line="314" />
         <source>(cancelled; best roster kept)</source>
         <translation>（中止：最良の配置を残しました）</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="342" />
+        <location filename="../../desktop/main_window.py" line="346" />
         <source>Cannot save the file</source>
         <translation>ファイルを保存できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="345" />
+        <location filename="../../desktop/main_window.py" line="349" />
         <source>Nothing was written.</source>
         <translation>何も書き込んでいません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="358" />
+        <location filename="../../desktop/main_window.py" line="362" />
         <source>Plan changed by someone else</source>
         <translation>他の人が計画を変更しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="360" />
+        <location filename="../../desktop/main_window.py" line="364" />
         <source>Reload the plan</source>
         <translation>計画を読み込み直す</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="361" />
+        <location filename="../../desktop/main_window.py" line="365" />
         <source>Your changes were not saved. Reload to see the saved plan, or export your roster first to keep it.</source>
         <translation>変更は保存されていません。読み込み直すと保存済みの計画を表示します。今の配置を残すには、先に配置表を書き出してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="102" />
+        <location filename="../../desktop/plan_files.py" line="110" />
         <source>Opening plan %1…</source>
         <translation>計画 %1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="109" />
+        <location filename="../../desktop/plan_files.py" line="117" />
         <source>Plan %1 opened.</source>
         <translation>計画 %1 を開きました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="121" />
+        <location filename="../../desktop/plan_files.py" line="129" />
         <source>Wait for the work under way to finish, then save.</source>
         <translation>実行中の処理が終わってから保存してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="137" />
+        <location filename="../../desktop/plan_files.py" line="145" />
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="138" />
+        <location filename="../../desktop/plan_files.py" line="146" />
         <source>Plan %1 has changes that are not saved. Save them?</source>
         <translation>計画「%1」に保存されていない変更があります。保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="140" />
+        <location filename="../../desktop/plan_files.py" line="148" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="141" />
+        <location filename="../../desktop/plan_files.py" line="149" />
         <source>Don't save</source>
         <translation>保存しない</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="142" />
+        <location filename="../../desktop/plan_files.py" line="150" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="176" />
+        <location filename="../../desktop/plan_files.py" line="184" />
         <source>Plan %1 saved.</source>
         <translation>計画 %1 を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="178" />
+        <location filename="../../desktop/plan_files.py" line="186" />
         <source>Roster version %1.</source>
         <translation>配置 第%1版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="196" />
+        <location filename="../../desktop/plan_files.py" line="204" />
         <source>Export roster</source>
         <translation>配置表の書き出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="197" />
+        <location filename="../../desktop/plan_files.py" line="205" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excelブック (*.xlsx)</translation>
     </message>
@@ -574,65 +597,65 @@
     </message>
     <message>
         <location filename="../../desktop/paperwork_actions.py" line="102" />
-        <location filename="../../desktop/plan_files.py" line="206" />
+        <location filename="../../desktop/plan_files.py" line="214" />
         <source>Exporting…</source>
         <translation>書き出し中…</translation>
     </message>
     <message>
         <location filename="../../desktop/paperwork_actions.py" line="104" />
-        <location filename="../../desktop/plan_files.py" line="208" />
+        <location filename="../../desktop/plan_files.py" line="216" />
         <source>Roster written to %1</source>
         <translation>配置表を書き出しました：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="211" />
+        <location filename="../../desktop/plan_files.py" line="219" />
         <source>Folder for the per-person files</source>
         <translation>個人別ファイルの保存先フォルダ</translation>
     </message>
     <message>
         <location filename="../../desktop/paperwork_actions.py" line="88" />
-        <location filename="../../desktop/plan_files.py" line="221" />
+        <location filename="../../desktop/plan_files.py" line="229" />
         <source>%1 files written to %2</source>
         <translation>%1 件のファイルを %2 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="238" />
+        <location filename="../../desktop/plan_files.py" line="246" />
         <source>Edit staff, sites and sessions</source>
         <translation>職員・会場・枠の編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="247" />
+        <location filename="../../desktop/plan_files.py" line="255" />
         <source>Change rules</source>
         <translation>ルールの変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="255" />
+        <location filename="../../desktop/plan_files.py" line="263" />
         <source>About Haichi</source>
         <translation>Haichi について</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="255" />
+        <location filename="../../desktop/plan_files.py" line="263" />
         <source>Haichi builds staff rosters: Excel in, a constraint solver, Excel out.</source>
         <translation>Haichi は職員の配置表を作ります：Excelで取り込み、制約ソルバーで作成し、Excelで書き出します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="347" />
+        <location filename="../../desktop/main_window.py" line="351" />
         <source>Problems in the workbook</source>
         <translation>ワークブックの問題</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="348" />
+        <location filename="../../desktop/main_window.py" line="352" />
         <source>%n problem(s) found; nothing was imported.</source>
         <translation><numerusform>%n 件の問題があります。何も取り込んでいません。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="336" />
-        <location filename="../../desktop/main_window.py" line="353" />
+        <location filename="../../desktop/main_window.py" line="340" />
+        <location filename="../../desktop/main_window.py" line="357" />
         <source>Error: %1</source>
         <translation>エラー：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218" />
+        <location filename="../../desktop/main_window.py" line="222" />
         <source>Haichi — %1</source>
         <translation>Haichi（配置）— %1</translation>
     </message>
@@ -1301,9 +1324,24 @@
         <translation>希望との差</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="84" />
+        <location filename="../../desktop/views/statistics.py" line="22" />
+        <source>Fiscal year</source>
+        <translation>年度回数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics.py" line="23" />
+        <source>Fiscal-year pay (¥)</source>
+        <translation>年度支給見込(円)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics.py" line="86" />
         <source>Total</source>
         <translation>合計</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics.py" line="95" />
+        <source>This fiscal year (from April): the earlier plans carried in, and this roster; the pay with what was paid before them</source>
+        <translation>今年度（4月〜）: 引き継いだ前の計画とこの配置の合計。支給見込は年間支給済額を含みます</translation>
     </message>
 </context>
 <context>
@@ -1347,32 +1385,32 @@
 <context>
     <name>ViolationsModel</name>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="24" />
+        <location filename="../../desktop/views/statistics.py" line="26" />
         <source>Rule</source>
         <translation>ルール</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="25" />
+        <location filename="../../desktop/views/statistics.py" line="27" />
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="26" />
+        <location filename="../../desktop/views/statistics.py" line="28" />
         <source>Cost</source>
         <translation>コスト</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="27" />
+        <location filename="../../desktop/views/statistics.py" line="29" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="145" />
+        <location filename="../../desktop/views/statistics.py" line="151" />
         <source>hard</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="145" />
+        <location filename="../../desktop/views/statistics.py" line="151" />
         <source>soft</source>
         <translation>努力</translation>
     </message>

@@ -3,10 +3,12 @@ re-solve keeping the locks → save → export, checking the exported workbook."
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop.main_window import MainWindow
 from desktop.views.roster_grid import LOCK
@@ -169,3 +171,64 @@ def test_opening_another_plan_with_unsaved_edits_asks_first(qtbot, monkeypatch, 
     w.open_plan("another plan")  # the edit dropped
     qtbot.waitUntil(lambda: _idle(w) and w.plan.plan_name == "another plan", timeout=WAIT)
     assert w.undo_stack.isClean()
+
+
+def _next_month(january, days: int = 28, name: str = "2027年2月 歯科健診"):
+    """January's plan moved on by four weeks, as a coordinator copies last month's workbook."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from models.domain import Requirement
+
+    later = timedelta(days=days)
+    sessions = [replace(r, id=Requirement.make_id(r.date + later, r.site, r.activity, r.start), date=r.date + later)
+                for r in january.requirements]
+    marks = {(s, d + later): m for (s, d), m in january.availability.items()}
+    return january.with_(name=name, start=january.start + later, end=january.start + later + timedelta(days=27),
+                         requirements=[r for r in sessions if r.date.month == 2], availability=marks)
+
+
+def test_february_carries_in_januarys_published_roster(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """The second month: February's import carries in January's published roster before it is
+    solved (it did only once the plan was opened again from the database), the plan bar names the
+    plan and version, and the annual pay cap holds over both months."""
+    from desktop import operations
+    from models.excel.template import write_template
+    from solver.rules import CATALOGUE
+
+    w = window
+    w.open_workbooks([SAMPLE])
+    qtbot.waitUntil(lambda: w.problem is not None and _idle(w) and "saved" in w.status.text(), timeout=WAIT)
+    assert w.carried.text().strip() == "History: none" and "Nothing carried in" in w.carried.toolTip()
+    w.start_solve(time_limit=10)
+    qtbot.waitUntil(lambda: _idle(w), timeout=WAIT)
+    w.save_plan()
+    qtbot.waitUntil(lambda: _idle(w) and w.undo_stack.isClean(), timeout=WAIT)
+    january, january_roster = w.problem, w.plan.roster
+    with Database(w.database_url) as db:
+        db.publish(january.name, 1)
+
+    february_book = tmp_path / "february.xlsx"
+    write_template(february_book, date(2027, 2, 1), date(2027, 2, 28), CATALOGUE,
+                   _next_month(operations.import_workbooks([SAMPLE])))
+    w.open_workbooks([february_book])
+    qtbot.waitUntil(lambda: _idle(w) and w.problem.start == date(2027, 2, 1) and "saved" in w.status.text(),
+                    timeout=WAIT)
+    assert [(s.plan, s.version, s.published) for s in w.problem.history_sources] == [(january.name, 1, True)]
+    assert w.carried.text().strip() == f"History: {january.name} v1" and "published" in w.carried.toolTip()
+    w.start_solve(time_limit=10)
+    qtbot.waitUntil(lambda: _idle(w), timeout=WAIT)
+    assert w.plan.has_roster() and not w.plan.evaluation.hard_violations
+
+    paid = {}
+    for problem, roster in ((january, january_roster), (w.problem, w.plan.roster)):
+        for a in roster.assignments:
+            paid[a.staff_id] = paid.get(a.staff_id, 0) + problem.requirement(a.requirement_id).minutes
+    for person in w.problem.staff:
+        if person.annual_pay_cap is not None:
+            assert person.hourly_rate * paid.get(person.id, 0) <= 60 * (person.annual_pay_cap - person.paid_this_year)
+    year = {s.staff_id: s.year_count for s in w.stats_model.rows}
+    assert sum(year.values()) == len(january_roster.assignments) + len(w.plan.roster.assignments)
+    headers = [w.stats_model.headerData(c, Qt.Orientation.Horizontal) for c in range(w.stats_model.columnCount())]
+    row = next(i for i, s in enumerate(w.stats_model.rows) if s.staff_id == "H020")
+    assert w.stats_model.data(w.stats_model.index(row, headers.index("Fiscal year"))) == str(year["H020"])
