@@ -114,6 +114,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     from solver.evaluate import evaluate
 
     problem, roster = read_roster(args.roster)
+    if problem.history_sources:  # exported from a plan that carried them in: scored as it was solved
+        _print_carried(problem)
     evaluation = evaluate(problem, roster)
     hard = evaluation.hard_violations
     soft = [v for v in evaluation.violations if not v.hard]
@@ -176,10 +178,14 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def cmd_repair(args: argparse.Namespace) -> int:
     from models.changes import change_report
+    from models.history import history_of
     from solver.repair import repair
 
     problem = import_workbooks(args.workbooks)
-    _, published = read_roster(args.published)
+    solved, published = read_roster(args.published)
+    if solved.history_sources and (solved.start, solved.end) == (problem.start, problem.end):
+        problem = problem.with_(**history_of(solved))  # what the published roster was solved against
+        _print_carried(problem)
     _print_problem_size(problem)
     result, _ = repair(problem, published, _options(args))
     _raise_if_no_roster(result)

@@ -4,11 +4,20 @@ before it (Problem.history_*, filled by models.storage.history when a plan is lo
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from models.domain import Problem
 from models.i18n import t
 
 LOOKBACK_DAYS = 14  # days before a plan whose work it carries in: long enough for any run or rest rule
+
+HISTORY_FIELDS = ("history", "history_counts", "history_minutes", "history_sessions", "history_sources")
+
+
+def history_of(problem: Problem) -> dict[str, Any]:
+    """The Problem.history_* fields of `problem`, by name (to hand to another Problem's `with_`)."""
+    return {name: getattr(problem, name) for name in HISTORY_FIELDS}
+
 
 def fiscal_year(day: date) -> int:
     """The fiscal year holding `day`, named by its April (2027-03-31 is in fiscal 2026)."""

@@ -3,8 +3,9 @@
 Output sheets first (配置表, 個人別, 集計, 未充足, 違反, Assignments), then the input sheets
 (職員, 枠, 勤務可否, 会場, 設定) exactly as the template writes them, so the exported file is
 also a complete input: `haichi check roster.xlsx` re-reads the whole problem and its roster.
-Last, a very hidden sheet with the export fingerprint (`models.excel.fingerprint`), by which a
-later read tells people changed in 配置表 from people changed in Assignments.
+Last, very hidden sheets with the export fingerprint (`models.excel.fingerprint`), by which a
+later read tells people changed in 配置表 from people changed in Assignments, and with what the
+plan carried in from earlier plans (`models.excel.history_sheet`), by which it is scored as solved.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from openpyxl import Workbook
 
 from models.domain import Problem, Roster, Violation
 from models.excel.fingerprint import write_fingerprint
+from models.excel.history_sheet import write_history
 from models.excel.sheets_input import write_input_sheets
 from models.excel.sheets_master import write_master
 from models.excel.sheets_personal import schedules, write_person_workbook, write_personal_sheet
@@ -46,6 +48,7 @@ def write_roster(
     write_assignments(wb, problem, roster)
     write_input_sheets(wb, problem.start, problem.end, catalogue, problem)
     write_fingerprint(wb, problem, roster)
+    write_history(wb, problem)
     save(wb, path)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from models.domain import Assignment, Problem, Requirement, Roster, bare_name, hhmm, ids_named, known_id, normalize
 from models.errors import InputProblem, InvalidInput
@@ -18,6 +19,7 @@ from models.excel import messages
 from models.excel.fingerprint import Fingerprint, read_fingerprint
 from models.excel.grid_edits import GridReport, read_grid_edits
 from models.excel.grid_reader import grid_disagreements, read_master
+from models.excel.history_sheet import read_history
 from models.excel.importer import collect
 from models.excel.reader import Book, Cells, Table, locate, open_book
 from models.excel.schema import ASSIGNMENTS_COLUMNS, ASSIGNMENTS_SHEET, MASTER_SHEET, Column, SheetSpec
@@ -103,6 +105,7 @@ class _Workbook:
     assignments: list[Assignment] = field(default_factory=list)
     master: list[tuple[object, ...]] = field(default_factory=list)  # the 配置表 rows (none without one)
     fingerprint: dict[str, Fingerprint] | None = None
+    history: dict[str, Any] = field(default_factory=dict)  # Problem.history_* fields kept by the export
 
 
 def _read_workbook(path: Path, problem: Problem, problems: list[InputProblem]) -> _Workbook:
@@ -112,7 +115,7 @@ def _read_workbook(path: Path, problem: Problem, problems: list[InputProblem]) -
         return _Workbook()
     try:
         master = book.rows(MASTER_SHEET) if MASTER_SHEET in book.titles else []
-        return _Workbook(_assignments_in(book, problem, problems), master, read_fingerprint(book))
+        return _Workbook(_assignments_in(book, problem, problems), master, read_fingerprint(book), read_history(book))
     finally:
         book.close()
 
@@ -166,4 +169,4 @@ def read_roster_and_grid(path: Path | str, catalogue: Sequence[RuleInfo] = ()) -
         if problems:
             raise InvalidInput(problems)
     locked = [a for a in assignments if a.locked]
-    return problem.with_(locked=locked), Roster(assignments), report
+    return problem.with_(locked=locked, **book.history), Roster(assignments), report

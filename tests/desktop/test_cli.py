@@ -258,6 +258,28 @@ def test_solve_says_which_earlier_plans_and_versions_it_carries_in(tmp_path: Pat
     assert "4月 (2026-04-01 to 2026-04-14) version 1, published" in text and "note:" not in text, text
 
 
+def test_check_and_repair_see_what_the_roster_was_solved_against(tmp_path: Path, capsys) -> None:
+    """The roster workbook keeps what May carried in from April, so haichi check gives the objective
+    the solve gave (it scored May as if there had been no April), and repair re-solves with it."""
+    import re
+
+    db = ["--db", str(tmp_path / "plans.sqlite3")]
+    for month, name in ((4, "4月"), (5, "5月")):
+        assert run(["import", str(_month_book(tmp_path, month, name)), *db], capsys)[0] == 0
+    assert run(["solve", "--plan", "4月", "-o", str(tmp_path / "april.xlsx"), "--quiet", *db], capsys)[0] == 0
+    may = tmp_path / "may.xlsx"
+    code, solved = run(["solve", "--plan", "5月", "-o", str(may), "--quiet", *db], capsys)
+    assert code == 0, solved
+    code, checked = run(["check", str(may)], capsys)
+    assert "4月 (2026-04-01 to 2026-04-14) version 1" in checked, checked
+    objective = re.search(r"objective (\d+)", solved)
+    assert objective is not None and f"objective {objective.group(1)}" in checked, (solved, checked)
+    assert "Fiscal 2026 counts differ" in checked  # April counted
+    code, repaired = run(["repair", str(_month_book(tmp_path, 5, "5月")), "--published", str(may), "-o",
+                          str(tmp_path / "repaired.xlsx"), "--quiet", "--time-limit", "10"], capsys)
+    assert code == 0 and "4月 (2026-04-01 to 2026-04-14) version 1" in repaired, repaired
+
+
 def test_next_months_workbook_under_last_months_plan_name_is_refused(good_book: Path, tmp_path: Path,
                                                                    capsys) -> None:
     """A copy of April's workbook with May's dates and 設定's 計画名 unchanged would have replaced April's

@@ -1,0 +1,81 @@
+"""What the plan carried in from earlier plans' rosters (Problem.history_*), kept in the roster workbook.
+
+A roster exported from a plan in the database was solved against last month's end, this fiscal
+year's counts and the minutes that count against the annual pay cap. A very hidden sheet keeps
+them, so `haichi check` (and suggest, repair, …) reading the workbook alone score it as the solve
+did, not as if the plan had no past. Plain rows, one fact each; a sheet of this name not made by
+Haichi (its first cell differs) is not read.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime
+from typing import Any
+
+from openpyxl import Workbook
+
+from models.domain import HistorySource, Problem, Requirement, normalize
+from models.excel.reader import Book
+from models.excel.sheetwriter import SheetWriter
+
+HISTORY_SHEET = "haichi_history"
+_MARK = "Haichi carried-in history"
+_VERSION = 1
+
+
+def write_history(wb: Workbook, problem: Problem) -> None:
+    """The very hidden history sheet, when the plan carried anything in (no sheet otherwise)."""
+    if not problem.history_sources:
+        return
+    sheet = SheetWriter(wb, HISTORY_SHEET)
+    sheet.ws.sheet_state = "veryHidden"
+    rows: list[list[Any]] = [[_MARK, _VERSION]]
+    rows += [["source", s.plan, s.version, s.published, s.start.isoformat(), s.end.isoformat(), s.sessions]
+             for s in problem.history_sources]
+    rows += [["day", staff, day.isoformat()] for staff, days in problem.history.items() for day in days]
+    rows += [["count", staff, n] for staff, n in problem.history_counts.items()]
+    rows += [["minutes", staff, n] for staff, n in problem.history_minutes.items()]
+    rows += [["eve", staff, r.date.isoformat(), r.site, r.activity, r.start, r.end]
+             for staff, reqs in problem.history_sessions.items() for r in reqs]
+    for row in rows:
+        sheet.append(row, look=None)
+
+
+def read_history(book: Book) -> dict[str, Any]:
+    """The Problem.history_* fields the workbook keeps, by name ({} when it keeps none)."""
+    if HISTORY_SHEET not in book.titles:
+        return {}
+    rows = book.rows(HISTORY_SHEET)
+    if not rows or [normalize(v) for v in rows[0][:2]] != [_MARK, str(_VERSION)]:
+        return {}
+    sources, days, counts, minutes, eve = [], defaultdict(list), {}, {}, defaultdict(list)
+    for kind, *rest in (tuple(row) for row in rows[1:] if row):
+        if kind == "source":
+            plan, version, published, start, end, sessions = rest[:6]
+            sources.append(HistorySource(str(plan), int(version), bool(published), _day(start), _day(end), int(sessions)))
+        elif kind == "day":
+            days[str(rest[0])].append(_day(rest[1]))
+        elif kind in ("count", "minutes"):
+            (counts if kind == "count" else minutes)[str(rest[0])] = int(rest[1])
+        elif kind == "eve":
+            staff, day, site, activity, start, end = rest[:6]
+            when = _day(day)
+            eve[str(staff)].append(Requirement(Requirement.make_id(when, str(site), str(activity), int(start)), when,
+                                               str(site), str(activity), int(start), int(end), 1))
+    return {
+        "history": {s: tuple(d) for s, d in days.items()},
+        "history_counts": counts,
+        "history_minutes": minutes,
+        "history_sessions": {s: tuple(r) for s, r in eve.items()},
+        "history_sources": tuple(sources),
+    }
+
+
+def _day(value: object) -> date:
+    """A date written as ISO text (or read back by a spreadsheet program as a date)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))

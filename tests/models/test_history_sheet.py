@@ -1,0 +1,42 @@
+"""The roster workbook keeps what its plan carried in from earlier plans, and gives it back."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from models.domain import Assignment, HistorySource, Problem, Requirement, Roster, Staff
+from models.excel.export import write_roster
+from models.excel.roster_reader import read_roster
+
+FEB = date(2027, 2, 1)
+
+
+def _february(**history: object) -> Problem:
+    session = Requirement(Requirement.make_id(FEB, "灘", "健診", 780), FEB, "灘", "健診", 780, 960, 1)
+    return Problem("2月", FEB, date(2027, 2, 28), staff=[Staff("H001", "山田"), Staff("H002", "佐藤")],
+                   requirements=[session], **history)
+
+
+def test_the_carried_in_history_survives_export_and_read_back(tmp_path: Path) -> None:
+    eve = date(2027, 1, 31)
+    history = {
+        "history": {"H001": (date(2027, 1, 30), eve)},
+        "history_counts": {"H001": 9, "H002": 3},
+        "history_minutes": {"H001": 1620, "H002": 540},
+        "history_sessions": {"H001": (Requirement(Requirement.make_id(eve, "東灘", "準夜", 990), eve, "東灘", "準夜",
+                                                  990, 1500, 1),)},
+        "history_sources": (HistorySource("1月", 2, False, date(2027, 1, 1), eve, 120),),
+    }
+    problem = _february(**history)
+    path = tmp_path / "roster.xlsx"
+    write_roster(path, problem, Roster([Assignment("H002", problem.requirements[0].id)]))
+    read, _ = read_roster(path)
+    assert {name: getattr(read, name) for name in history} == history
+
+
+def test_a_plan_without_history_writes_none(tmp_path: Path) -> None:
+    path = tmp_path / "roster.xlsx"
+    write_roster(path, _february(), Roster())
+    read, _ = read_roster(path)
+    assert read.history_sources == () and read.history_counts == {}
