@@ -1,6 +1,6 @@
 """The roster workbook (`haichi export`) and the one-file-per-person hand-outs (DESIGN §4).
 
-Output sheets first (配置表, 個人別, 集計, 未充足, 違反, Assignments), then the input sheets
+Output sheets first (配置表, 勤務表, 個人別, 集計, 未充足, 違反, Assignments), then the input sheets
 (職員, 枠, 勤務可否, 会場, 設定) exactly as the template writes them, so the exported file is
 also a complete input: `haichi check roster.xlsx` re-reads the whole problem and its roster.
 Last, very hidden sheets with the export fingerprint (`models.excel.fingerprint`), by which a
@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from models.domain import Problem, Roster, Violation
 from models.excel.fingerprint import write_fingerprint
 from models.excel.history_sheet import write_history
+from models.excel.sheets_duty import write_duty_roster
 from models.excel.sheets_input import write_input_sheets
 from models.excel.sheets_master import write_master
 from models.excel.sheets_personal import schedules, write_person_workbook, write_personal_sheet
@@ -41,6 +42,7 @@ def write_roster(
     """
     wb = Workbook(write_only=True)
     write_master(wb, problem, roster)
+    write_duty_roster(wb, problem, roster)
     write_personal_sheet(wb, problem, roster)
     write_summary(wb, problem, roster)
     write_unfilled(wb, problem, roster)

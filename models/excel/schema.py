@@ -126,6 +126,7 @@ ASSIGNMENTS_SHEET = "Assignments"
 
 # Output-only sheets of the roster workbook.
 MASTER_SHEET = "配置表"
+DUTY_SHEET = "勤務表"  # staff × dates
 PERSONAL_SHEET_PREFIX = "個人別"
 SUMMARY_SHEET = "集計"
 UNFILLED_SHEET = "未充足"

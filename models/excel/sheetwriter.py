@@ -205,8 +205,9 @@ class SheetWriter:
                  for i in range(len(names))]
         return self.append([n if isinstance(n, Out) else self.cell(n, lk) for n, lk in zip(names, looks)], height=30)
 
-    def print_setup(self, *, landscape: bool, paper: int = PAPER_A4, title_rows: str | None = None) -> None:
-        """Print-ready: paper and orientation, margins, page numbers, repeated header rows."""
+    def print_setup(self, *, landscape: bool, paper: int = PAPER_A4, title_rows: str | None = None,
+                    title_cols: str | None = None) -> None:
+        """Print-ready: paper and orientation, margins, page numbers, repeated header rows (and columns)."""
         self.ws.page_setup.orientation = "landscape" if landscape else "portrait"
         self.ws.page_setup.paperSize = paper
         self.ws.print_options.horizontalCentered = True
@@ -216,6 +217,8 @@ class SheetWriter:
         self.ws.oddFooter.center.size = 8
         if title_rows:
             self.ws.print_title_rows = title_rows
+        if title_cols:
+            self.ws.print_title_cols = title_cols
 
 
 # Deflate level of the workbooks `save` writes. zlib's default (6) spent 0.85 s compressing the

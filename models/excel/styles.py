@@ -94,11 +94,16 @@ def day_fill(day: date) -> str | None:
     return None
 
 
-def day_label(day: date, with_holiday: bool = False) -> str:
-    """`4/29(水)`, or `4/29(水) 昭和の日` with the holiday's name when asked."""
+def weekday_name(day: date) -> str:
+    """The weekday of `day` in short: `水`, `We`."""
     names = t("月火水木金土日", "MoTuWeThFrSaSu")
     width = len(names) // 7
-    label = f"{day.month}/{day.day}({names[day.weekday() * width:(day.weekday() + 1) * width]})"
+    return names[day.weekday() * width:(day.weekday() + 1) * width]
+
+
+def day_label(day: date, with_holiday: bool = False) -> str:
+    """`4/29(水)`, or `4/29(水) 昭和の日` with the holiday's name when asked."""
+    label = f"{day.month}/{day.day}({weekday_name(day)})"
     name = holiday_name(day) if with_holiday else None
     return f"{label} {name}" if name else label
 

@@ -10,6 +10,7 @@ import pytest
 from models.domain import Assignment, Mark, Problem, Requirement, Roster, Site, Staff, Violation
 from models.excel import schema, sheetwriter
 from models.excel.export import write_personal_workbooks, write_roster
+from models.excel.sheets_duty import shortest_starts, site_stems
 from models.excel.styles import HOLIDAY_FILL, SATURDAY_FILL, SHORT_FILL, safe_file_stem, safe_sheet_name
 from models.i18n import language, set_language
 from models.rulemeta import RuleInfo
@@ -62,7 +63,7 @@ def exported(tmp_path: Path) -> openpyxl.Workbook:
 
 
 def test_every_sheet_in_order(exported: openpyxl.Workbook) -> None:
-    assert exported.sheetnames == ["配置表", "個人別", "集計", "未充足", "違反", "Assignments",
+    assert exported.sheetnames == ["配置表", "勤務表", "個人別", "集計", "未充足", "違反", "Assignments",
                                    "職員", "枠", "勤務可否", "会場", "設定", "haichi_export"]
     # the export fingerprint is out of sight: not in the tabs, not unhidden from Excel's menu, not printed
     assert [ws.title for ws in exported.worksheets if ws.sheet_state != "visible"] == ["haichi_export"]
@@ -198,6 +199,64 @@ def test_summary_has_no_activity_columns_with_many_activities(tmp_path: Path) ->
     header = [c.value for c in openpyxl.load_workbook(tmp_path / "m.xlsx")["集計"][3]]
     assert header[2:5] == ["回数", "土日祝", "勤務時間(分)"]
     assert not set(activities) & set(header)
+
+
+def test_duty_roster_has_a_row_per_person_and_a_column_per_day(tmp_path: Path) -> None:
+    """勤務表: people down, days across (date over weekday, the Saturday shaded), each cell the
+    day's shift; a faint × on a day the person cannot work; per-person totals at the right and,
+    at the bottom, how many work each shift each day (shaded where short) and how many at all."""
+    problem = _ward().with_(availability={("N03", date(2026, 4, 2)): Mark.UNAVAILABLE})
+    roster = _placed(problem, ("N01", 1, "日勤"), ("N01", 2, "準夜"), ("N01", 4, "深夜"), ("N02", 3, "日勤"),
+                     ("N02", 4, "日勤"))
+    write_roster(tmp_path / "w.xlsx", problem, roster)
+    ws = openpyxl.load_workbook(tmp_path / "w.xlsx")["勤務表"]
+    assert [c.value for c in ws[3]] == ["職員ID", "氏名", "4/1", "2", "3", "4",
+                                        "日勤", "準夜", "深夜", "計", "時間", "土日祝", "休み"]
+    assert [c.value for c in ws[4]][:6] == [None, None, "水", "木", "金", "土"]
+    assert [ws.cell(row=r, column=1).value for r in range(5, 11)] == [f"N0{i}" for i in range(1, 7)]
+    n01 = [c.value for c in ws[5]]
+    assert n01[:6] == ["N01", "看護 01子", "日勤", "準夜", None, "深夜"]
+    assert n01[6:] == [1, 1, 1, 3, 25.5, 1, 1]  # 日勤 準夜 深夜, 3 in all, hours, the Saturday, one day off
+    assert ws.cell(row=7, column=4).value == "×" and ws.cell(row=7, column=4).font.color.rgb.endswith("A6A6A6")
+    assert ws.cell(row=5, column=6).fill.fgColor.rgb.endswith(SATURDAY_FILL)
+    counts = {ws.cell(row=r, column=1).value: [ws.cell(row=r, column=c).value for c in range(3, 7)]
+              for r in range(11, 15)}
+    assert counts == {"日勤": [1, 0, 1, 1], "準夜": [0, 1, 0, 0], "深夜": [0, 0, 0, 1], "出勤人数": [1, 1, 1, 2]}
+    assert ws.cell(row=11, column=10).value == 3  # 日勤 placements in all
+    assert ws.cell(row=11, column=3).fill.fgColor.rgb.endswith(SHORT_FILL)  # one of the two 日勤 people
+    assert ws.freeze_panes == "C5" and ws.print_title_rows == "$3:$4" and ws.print_title_cols == "$A:$B"
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+
+
+def test_duty_roster_marks_the_day_after_a_night_shift(tmp_path: Path) -> None:
+    """A night that ends the next morning (夜勤 16:30-翌9:00) leaves a faint 明 on that next day,
+    which is not counted as a day off; a 準夜 that ends at 1:00 leaves none."""
+    reqs = [r for day in (1, 2, 3) for r in (_req(day, "5東", "夜勤", 990, 1980, 1), _req(day, "5東", "準夜", 990, 1500, 1))]
+    problem = Problem("2交代", date(2026, 4, 1), date(2026, 4, 3), [Staff("N01", "看護 一子"), Staff("N02", "看護 二子")],
+                      [Site("5東")], reqs)
+    write_roster(tmp_path / "w.xlsx", problem, _placed(problem, ("N01", 1, "夜勤"), ("N02", 1, "準夜")))
+    ws = openpyxl.load_workbook(tmp_path / "w.xlsx")["勤務表"]
+    assert [c.value for c in ws[5]][2:5] == ["夜勤", "明", None]
+    assert [c.value for c in ws[6]][2:5] == ["準夜", None, None]
+    assert ws.cell(row=5, column=len(ws[3])).value == 1 and ws.cell(row=6, column=len(ws[3])).value == 2  # 休み
+
+
+def test_duty_roster_names_the_site_over_the_activity_with_several_sites(exported: openpyxl.Workbook) -> None:
+    ws = exported["勤務表"]
+    rows = {ws.cell(row=r, column=1).value: r for r in range(5, 9)}
+    assert ws.cell(row=rows["H001"], column=2 + 29).value == "灘\n3歳"  # 4/29
+    assert ws.cell(row=rows["H002"], column=2 + 29).value == "東\n-妊"
+    legend = [c.value for c in ws["A"] if isinstance(c.value, str) and "略称" in c.value]
+    assert legend == ["内容の略称: -妊＝-妊婦健診、3歳＝3歳児健診"]
+
+
+def test_short_forms() -> None:
+    assert shortest_starts(["1歳6か月児健診", "3歳児健診", "口腔機能教室", "日勤", "日勤リーダー"]) == {
+        "1歳6か月児健診": "1歳", "3歳児健診": "3歳", "口腔機能教室": "口腔", "日勤": "日勤", "日勤リーダー": "日勤リ"}
+    assert site_stems(["東灘保健センター", "灘保健センター", "北保健センター"]) == {
+        "東灘保健センター": "東灘", "灘保健センター": "灘", "北保健センター": "北"}
+    assert site_stems(["本院", "分院"]) == {"本院": "本院", "分院": "分院"}  # a one-character ending stays
+    assert site_stems(["病棟", "5東病棟"]) == {"病棟": "病棟", "5東病棟": "5東病棟"}
 
 
 def test_unfilled_and_violations(exported: openpyxl.Workbook) -> None:

@@ -1,0 +1,251 @@
+"""The 勤務表 sheet: the staff × dates duty roster that wards and most clinics keep on the wall.
+
+One row per person (active or placed, as in 個人別 and 集計), one column per day of the plan (the
+date over its weekday, weekends and holidays shaded as in 配置表). A cell holds the person's
+sessions that day in short form, one a line: the activity alone when the plan has one site
+(日勤, 準夜, 深夜), else the site over the activity (`東灘` over `3歳`), so a column stays a few
+characters wide and a month fits across one page. Short forms: a site's name without the ending
+every site shares (保健センター, 病棟), and every name cut to its shortest start, two characters
+or more, that no other name begins with; a legend below the table spells out the shortened ones.
+A day off is blank, with a faint × where the person said they cannot work, and a faint 明 the
+day after a night shift that ends in the morning (夜勤明け, not counted as a day off). At the
+right, per person: the sessions of each activity (few activities only), their total, hours,
+weekend and holiday days, and days off; at the bottom, per day, how many work each activity
+(shaded where a session is short of staff) and how many work at all.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Iterable, Sequence
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from models.domain import DAY_MINUTES, Mark, Problem, Requirement, Roster
+from models.excel import schema
+from models.excel.sheets_master import site_order
+from models.excel.sheets_personal import schedules
+from models.excel.sheetwriter import Out, SheetWriter
+from models.excel.styles import (
+    BODY, HEADER, ONE_DECIMAL, PAPER_A3, PAPER_A4, SHORT_FILL, SUBTITLE, TOTAL_FILL, day_fill, text_width,
+    weekday_name,
+)
+from models.i18n import t
+from models.stats import PersonStats, activity_columns, activity_order, person_stats
+
+_LINE_HEIGHT = 12.5  # points per text line at 9 pt
+_MORNING = 6 * 60  # a shift that ends this late or later the next day leaves that day a 明 (after-night) day
+_FAINT = "A6A6A6"
+_CELL = BODY.but(horizontal="center", wrap=True, size=9)
+_NUMBER = BODY.but(horizontal="center")
+_LABEL = BODY.but(bold=True, fill=TOTAL_FILL)
+_HEAD = HEADER.but(size=9)
+
+
+def shortest_starts(names: Iterable[str], least: int = 2) -> dict[str, str]:
+    """Each name cut to its shortest start of `least` characters or more that no other name begins
+    with; the whole name when there is none (`日勤` beside `日勤リーダー`, which becomes `日勤リ`)."""
+    unique = sorted(set(names))
+    result = {}
+    for name in unique:
+        others = [n for n in unique if n != name]
+        result[name] = next((name[:k] for k in range(least, len(name))
+                             if not any(o.startswith(name[:k]) for o in others)), name)
+    return result
+
+
+def site_stems(sites: Sequence[str]) -> dict[str, str]:
+    """Each site without the ending (two characters or more) that every site's name shares:
+    `東灘保健センター` -> `東灘`; the names as they are when they share none or one is all ending."""
+    ending = os.path.commonprefix([s[::-1] for s in sites])[::-1] if len(sites) > 1 else ""
+    if len(ending) < 2 or any(len(s) == len(ending) for s in sites):
+        ending = ""
+    return {s: s[:len(s) - len(ending)] for s in sites}
+
+
+@dataclass(frozen=True)
+class ShortForms:
+    """How the 勤務表 writes sites and activities; `site` is empty when the plan has one site."""
+
+    site: dict[str, str]
+    activity: dict[str, str]
+
+    @classmethod
+    def of(cls, problem: Problem) -> ShortForms:
+        shorts = shortest_starts(r.activity for r in problem.requirements)
+        activities = {a: shorts[a] for a in activity_order(problem)}  # the legend's order
+        sites = site_order(problem)
+        if len(sites) < 2:
+            return cls({}, activities)
+        stems = site_stems(sites)
+        by_stem = shortest_starts(stems.values())
+        return cls({s: by_stem[stems[s]] for s in sites}, activities)
+
+    def session(self, req: Requirement) -> str:
+        """A session in a cell: its activity, below its site when the plan has several."""
+        activity = self.activity[req.activity]
+        return f"{self.site[req.site]}\n{activity}" if self.site else activity
+
+    def legend(self) -> list[str]:
+        """A line for the sites and one for the activities written shorter than their names."""
+        lines = []
+        for title, forms in ((t("会場", "Sites"), self.site), (t("内容", "Activities"), self.activity)):
+            pairs = [f"{short}＝{name}" for name, short in forms.items() if short != name]
+            if pairs:
+                lines.append(t("{title}の略称: {pairs}", "{title} abbreviated: {pairs}", title=title,
+                               pairs=t("、", ", ").join(pairs)))
+        return lines
+
+
+@dataclass
+class _Person:
+    """One person's row: cell texts by date, and the days that are faint marks."""
+
+    stats: PersonStats
+    texts: dict[date, str]
+    unavailable: set[date]
+    after_night: set[date]
+
+    def days_off(self, days: Sequence[date]) -> int:
+        return sum(1 for d in days if d not in self.texts and d not in self.after_night)
+
+
+def _people(problem: Problem, roster: Roster, forms: ShortForms) -> list[_Person]:
+    plans = schedules(problem, roster)
+    cannot: dict[str, set[date]] = defaultdict(set)
+    for (staff_id, day), mark in problem.availability.items():
+        if mark is Mark.UNAVAILABLE:
+            cannot[staff_id].add(day)
+    people = []
+    for stats in person_stats(problem, roster):
+        sessions: dict[date, list[Requirement]] = defaultdict(list)
+        for req, _ in plans.get(stats.staff_id, []):
+            sessions[req.date].append(req)
+        texts = {day: "\n".join(forms.session(r) for r in reqs) for day, reqs in sessions.items()}
+        after = {day + timedelta(days=1) for day, reqs in sessions.items() for r in reqs
+                 if r.end >= DAY_MINUTES + _MORNING and day < problem.end}
+        people.append(_Person(stats, texts, cannot[stats.staff_id] - texts.keys(), after - texts.keys()))
+    return people
+
+
+def _lines(text: str | None) -> int:
+    return text.count("\n") + 1 if text else 1
+
+
+def _day_headers(days: Sequence[date]) -> tuple[list[str], list[str]]:
+    """The two header rows of the day columns: `2/1` on the first day and each month's first, else
+    the day of the month; below, the weekday."""
+    top = [f"{d.month}/{d.day}" if i == 0 or d.day == 1 else str(d.day) for i, d in enumerate(days)]
+    return top, [weekday_name(d) for d in days]
+
+
+def write_duty_roster(wb: Workbook, problem: Problem, roster: Roster) -> None:
+    """The 勤務表 sheet: people down, days across, each cell that day's sessions in short form."""
+    forms = ShortForms.of(problem)
+    people = _people(problem, roster, forms)
+    days = problem.days()
+    activities = activity_columns(problem)
+    totals = [forms.activity[a] for a in activities] + [
+        t("計", "Total"), t("時間", "Hours"), t("土日祝", "Weekend days"), t("休み", "Days off")]
+    top, weekdays = _day_headers(days)
+    texts = [line for p in people for text in p.texts.values() for line in text.split("\n")]
+    day_width = max([4.5] + [text_width(x) + 1.5 for x in texts + top])
+    name_width = min(20, max([10] + [text_width(p.stats.name) + 2 for p in people]))
+    id_width = max([7] + [text_width(p.stats.staff_id) + 2 for p in people])
+    total_widths = [max(5.5, max(text_width(w) for w in h.split()) + 2) for h in totals]
+    widths = [id_width, name_width] + [day_width] * len(days) + total_widths
+    sheet = SheetWriter(wb, schema.DUTY_SHEET, widths, freeze="C5")
+    sheet.title(t("{name} 勤務表", "{name} duty roster", name=problem.name), len(widths), t(
+        "期間 {a} 〜 {b}　{n} 人", "Period {a} to {b}   {n} people",
+        a=f"{problem.start:%Y/%m/%d}", b=f"{problem.end:%Y/%m/%d}", n=len(people)))
+    fills = [day_fill(d) for d in days]
+    first = sheet.rows + 1
+    sheet.append([sheet.cell(t("職員ID", "Staff ID"), _HEAD), sheet.cell(t("氏名", "Name"), _HEAD),
+                  *(sheet.cell(x, _HEAD.but(fill=f) if f else _HEAD) for x, f in zip(top, fills)),
+                  *(sheet.cell(h, _HEAD) for h in totals)], look=None, height=16)
+    sheet.append([sheet.cell(None, _HEAD), sheet.cell(None, _HEAD),
+                  *(sheet.cell(x, _HEAD.but(fill=f) if f else _HEAD) for x, f in zip(weekdays, fills)),
+                  *(sheet.cell(None, _HEAD) for _ in totals)], look=None, height=16)
+    for col in [1, 2, *range(len(widths) - len(totals) + 1, len(widths) + 1)]:
+        letter = get_column_letter(col)
+        sheet.ws.merged_cells.add(f"{letter}{first}:{letter}{first + 1}")
+    _person_rows(sheet, people, days, fills, activities, name_width)
+    _count_rows(sheet, problem, roster, days, fills, activities, len(totals))
+    _legend(sheet, forms, people)
+    sheet.print_setup(landscape=True, paper=PAPER_A3 if sum(widths) > 170 else PAPER_A4,
+                      title_rows=f"{first}:{first + 1}", title_cols="A:B")
+
+
+def _person_rows(sheet: SheetWriter, people: list[_Person], days: Sequence[date], fills: Sequence[str | None],
+                 activities: Sequence[str], name_width: float) -> None:
+    # the cells that repeat down a column, made once: blank, and the faint × and 明
+    blank = [sheet.cell(None, _CELL.but(fill=f)) for f in fills]
+    cross = [sheet.cell("×", _CELL.but(fill=f, color=_FAINT)) for f in fills]
+    after = [sheet.cell(t("明", "PN"), _CELL.but(fill=f, color=_FAINT)) for f in fills]
+    hours = _NUMBER.but(number_format=ONE_DECIMAL)
+    for p in people:
+        row: list[Out] = [sheet.cell(p.stats.staff_id), sheet.cell(p.stats.name, BODY.but(wrap=True))]
+        lines = 1 if text_width(p.stats.name) <= name_width - 2 else 2  # a long name wraps
+        for i, (day, fill) in enumerate(zip(days, fills)):
+            text = p.texts.get(day)
+            if text is not None:
+                row.append(sheet.cell(text, _CELL.but(fill=fill)))
+                lines = max(lines, _lines(text))
+            else:
+                row.append(after[i] if day in p.after_night else cross[i] if day in p.unavailable else blank[i])
+        counts = dict(p.stats.activities)
+        row += [sheet.cell(n, _NUMBER) for n in (*(counts.get(a, 0) for a in activities), p.stats.count)]
+        row += [sheet.cell(round(p.stats.hours, 2), hours), sheet.cell(p.stats.weekend_days, _NUMBER),
+                sheet.cell(p.days_off(days), _NUMBER)]
+        sheet.append(row, look=None, height=_LINE_HEIGHT * lines + 3)
+
+
+def _count_rows(sheet: SheetWriter, problem: Problem, roster: Roster, days: Sequence[date],
+                fills: Sequence[str | None], activities: Sequence[str], total_columns: int) -> None:
+    """Per day, the people on each activity (few activities only; shaded where a session is short)
+    and the people at work."""
+    placed = Counter(a.requirement_id for a in roster.assignments)
+    held: dict[tuple[str, date], list[Requirement]] = defaultdict(list)
+    for req in problem.requirements:
+        held[(req.activity, req.date)].append(req)
+    for activity in activities:
+        cells = []
+        for day, fill in zip(days, fills):
+            reqs = held.get((activity, day), [])
+            short = any(placed[r.id] < r.min_staff for r in reqs)
+            cells.append(sheet.cell(sum(placed[r.id] for r in reqs) if reqs else None,
+                                    _NUMBER.but(fill=SHORT_FILL if short else fill)))
+        total = sum(placed[r.id] for r in problem.requirements if r.activity == activity)
+        _count_row(sheet, activity, cells, [None] * len(activities) + [total], total_columns)
+    working: dict[date, set[str]] = defaultdict(set)
+    for a in roster.assignments:
+        if problem.has_requirement(a.requirement_id):
+            working[problem.requirement(a.requirement_id).date].add(a.staff_id)
+    cells = [sheet.cell(len(working.get(day, ())), _NUMBER.but(fill=fill)) for day, fill in zip(days, fills)]
+    _count_row(sheet, t("出勤人数", "At work"), cells, [], total_columns)
+
+
+def _count_row(sheet: SheetWriter, label: str, cells: list[Out], totals: list[int | None], width: int) -> None:
+    """A row of per-day counts under the people, its label across the ID and name columns."""
+    totals = totals + [None] * (width - len(totals))
+    sheet.append([sheet.cell(label, _LABEL), sheet.cell(None, _LABEL), *cells,
+                  *(sheet.cell(n, _NUMBER.but(fill=TOTAL_FILL)) for n in totals)], look=None)
+    sheet.ws.merged_cells.add(f"A{sheet.rows}:B{sheet.rows}")
+
+
+def _legend(sheet: SheetWriter, forms: ShortForms, people: list[_Person]) -> None:
+    """Below the table: the shortened names, and the faint marks used."""
+    lines = forms.legend()
+    if any(p.unavailable for p in people):
+        lines.append(t("× 勤務できない日（勤務可否の×）", "× a day the person cannot work (× on the availability sheet)"))
+    if any(p.after_night for p in people):
+        lines.append(t("明 夜勤明け（前日からの勤務が朝に終わる日、休みに数えない）",
+                       "PN post-night: a shift of the day before ends that morning (not counted as a day off)"))
+    if lines:
+        sheet.append([])
+    for line in lines:
+        sheet.append([sheet.cell(line, SUBTITLE)], look=None)
