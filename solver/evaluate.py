@@ -11,7 +11,7 @@ from typing import Iterable
 
 from models.domain import Problem, Roster, Violation
 from solver.rules import RULES
-from solver.rules.base import Rule, setting
+from solver.rules.base import SOFT_COVER, Rule, setting
 from solver.rules.placed import scoring
 
 
@@ -32,14 +32,13 @@ class Evaluation:
 
 
 def as_solved(problem: Problem, soft_cover: bool) -> Problem:
-    """The problem with cover_min made soft when the solver ran with `soft_cover`."""
+    """The problem with cover (cover_min, required_skills) made soft when the solver ran with `soft_cover`."""
     if not soft_cover:
         return problem
     from solver.rules import rule
 
-    info = rule("cover_min").info
-    chosen = replace(setting(problem, info, soft_cover=True))
-    return problem.with_(rules={**problem.rules, info.id: chosen})
+    softened = {rule_id: replace(setting(problem, rule(rule_id).info, soft_cover=True)) for rule_id in SOFT_COVER}
+    return problem.with_(rules={**problem.rules, **softened})
 
 
 def evaluate(problem: Problem, roster: Roster, soft_cover: bool = False,

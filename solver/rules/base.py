@@ -114,6 +114,11 @@ class BaseRule:
         return []
 
 
+# What a solve with cover made soft (--soft-cover) lets fall short: the people a session needs and
+# their skills; a skill shortfall alone would otherwise still leave no partial roster.
+SOFT_COVER = ("cover_min", "required_skills")
+
+
 def setting(problem: Problem, info: RuleInfo, soft_cover: bool = False) -> RuleSetting:
     """The manager's setting for a rule, falling back to the rule's defaults field by field."""
     chosen = problem.rules.get(info.id)
@@ -134,7 +139,7 @@ def setting(problem: Problem, info: RuleInfo, soft_cover: bool = False) -> RuleS
             params=params,
             staff_overrides=chosen.staff_overrides,
         )
-    if soft_cover and info.id == "cover_min":
+    if soft_cover and info.id in SOFT_COVER:
         result.hard = False
     return result
 

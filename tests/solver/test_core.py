@@ -169,3 +169,17 @@ def test_a_big_model_presolves_once_without_probing_and_solves_as_well(monkeypat
     assert (chosen.max_presolve_iterations, chosen.cp_model_probing_level) == (1, 0)
     a, b = full.solve(), light.solve()
     assert a.status == b.status == "optimal" and a.objective == b.objective
+
+
+def test_soft_cover_also_lets_a_skill_fall_short() -> None:
+    """A session whose only skilled person cannot come (March, with the pay caps of January and
+    February spent) still gets its best partial roster: the shortfall of the skill is a cost, where
+    it left no roster at all and the advice to use soft cover led nowhere."""
+    req = session(min_staff=2, required_skills=(("リーダー", 1),))
+    p = problem([person("A"), person("B"), person("C", skills=frozenset({"リーダー"}))], [req],
+                availability={("C", MONDAY): Mark.UNAVAILABLE})
+    assert solve(p, SolveOptions(**OPTS)).status == "infeasible"
+    result = solve(p, SolveOptions(soft_cover=True, **OPTS))
+    assert result.status == "optimal" and len(result.roster.assignments) == 2
+    violations = evaluate(p, result.roster, soft_cover=True).violations
+    assert result.objective == sum(v.cost for v in violations) and "required_skills" in {v.rule_id for v in violations}
