@@ -13,6 +13,7 @@ from models.i18n import t
 from desktop import operations
 from desktop.cli import EXIT_INFEASIBLE, EXIT_OK, Infeasible
 from solver.core import Progress, SolveOptions, SolveResult
+from solver.rules.base import SOFT_COVER
 
 
 def _database(args: argparse.Namespace):
@@ -343,16 +344,16 @@ def _print_result(result: SolveResult, evaluation, problem: Problem) -> None:
         "optimal": t("最適解", "optimal"),
         "feasible": t("実行可能解 (最適性は未証明)", "feasible (optimality not proven)"),
     }.get(result.status, result.status)
-    unfilled = [v for v in evaluation.violations if v.rule_id == "cover_min"]
+    unfilled = [v for v in evaluation.violations if v.rule_id in SOFT_COVER]  # people or skills short
     print(
         t("{s}: 評価値 {o}、下界 {b}、ギャップ {g}、{e:.1f} 秒、配置 {n} 件、必須ルール違反 {h} 件",
           "{s}: objective {o}, bound {b}, gap {g}, {e:.1f} s, {n} assignments, {h} hard violations",
           s=status, o=result.objective, b=_fmt(result.bound), g=_percent(result.gap), e=result.elapsed,
           n=len(result.roster.assignments) if result.roster else 0,
-          h=len([v for v in evaluation.hard_violations if v.rule_id != "cover_min"]))
+          h=len([v for v in evaluation.hard_violations if v.rule_id not in SOFT_COVER]))
     )
     if unfilled:
-        print(t("人数が足りない枠 {n} 件:", "{n} shortfall(s):", n=len(unfilled)))
+        print(t("人数・スキルが足りない枠 {n} 件:", "{n} shortfall(s):", n=len(unfilled)))
     for v in unfilled:
         print(f"  - {v.message}")
 
