@@ -94,7 +94,7 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions):
         self.tabifyDockWidget(self._docks[0], self._docks[2])
         self._docks[0].raise_()
         self.stats_view, self.problems_view = stats_view, problems_view
-        self._docks[0].setMinimumWidth(470)
+        self._docks[0].setMinimumWidth(560)
 
         self.actions_ = Actions(self)
         self.recent_files_menu, self.recent_plans_menu = build_menus(self, self.actions_)

@@ -1331,7 +1331,7 @@
     <message>
         <location filename="../../desktop/views/statistics.py" line="23" />
         <source>Fiscal-year pay (¥)</source>
-        <translation>年度支給見込(円)</translation>
+        <translation>年度支給(円)</translation>
     </message>
     <message>
         <location filename="../../desktop/views/statistics.py" line="86" />
