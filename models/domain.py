@@ -14,6 +14,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Collection, Iterable, Mapping
 
+from models.i18n import t
+
 
 def normalize(text: object) -> str:
     """NFKC-normalise and trim an ID, mark or name, so `Ｈ００３ ` equals `H003`. A whole number
@@ -160,6 +162,20 @@ DAY_MINUTES = 24 * 60
 OVERNIGHT_LONGEST = 18 * 60
 
 
+def clock(minutes: int) -> str:
+    """A time as people read it: `HH:MM`, or one of the next day (past 24:00) as `翌1:00`
+    (`1:00 (next day)`), where the machine-readable `hhmm` writes `25:00`."""
+    if minutes < DAY_MINUTES:
+        return hhmm(minutes)
+    hour, minute = divmod(minutes - DAY_MINUTES, 60)
+    return t("翌{h}:{m:02d}", "{h}:{m:02d} (next day)", h=hour, m=minute)
+
+
+def time_range(start: int, end: int) -> str:
+    """A session's hours as people read them: `13:00-16:00`, `16:30-翌1:00`."""
+    return f"{clock(start)}-{clock(end)}"
+
+
 def end_after(start: int, end: int) -> int:
     """`end` read against `start`: an end before the start is the next day's (16:30-1:00 ends at
     25:00) when the shift then lasts at most OVERNIGHT_LONGEST; otherwise `end` as given."""
@@ -212,11 +228,8 @@ class Requirement:
         return self.max_staff
 
     def label(self) -> str:
-        """How a coordinator names this session: `4/14 灘 3歳児健診 13:00-16:00`."""
-        return (
-            f"{self.date.month}/{self.date.day} {self.site} {self.activity} "
-            f"{hhmm(self.start)}-{hhmm(self.end)}"
-        )
+        """How a coordinator names this session: `4/14 灘 3歳児健診 13:00-16:00` (`… 準夜 16:30-翌1:00`)."""
+        return f"{self.date.month}/{self.date.day} {self.site} {self.activity} {time_range(self.start, self.end)}"
 
     @staticmethod
     def make_id(day: date, site: str, activity: str, start: int) -> str:

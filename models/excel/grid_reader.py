@@ -15,16 +15,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from models.domain import Problem, Requirement, Roster, bare_name, normalize
+from models.domain import DAY_MINUTES, Problem, Requirement, Roster, bare_name, normalize
 from models.excel.reader import cell_name, is_blank
-from models.excel.sheets_master import GridColumn, LIST_HEADER, grid_columns, list_order, session_heading, session_time
+from models.excel.sheets_master import GridColumn, LIST_HEADER, grid_columns, list_order, session_heading
 from models.i18n import t
 
 Rows = list[tuple[Any, ...]]
 
-# A session's heading line, after NFKC: the activity, then `HH:MM-HH:MM` (`〜` and `~` will do too).
-_HEADING = re.compile(
-    r"^(?P<activity>.*?)\s*(?P<start>\d{1,2}):(?P<sm>\d{2})\s*[-~〜–—]\s*(?P<end>\d{1,2}):(?P<em>\d{2})$")
+# A session's hours after NFKC: `HH:MM-HH:MM` (`〜` and `~` will do too), an end of the next day as
+# the export writes it (`翌1:00`, `1:00 (next day)`) or as older exports did (`25:00`).
+_TIMES = (r"(?P<start>\d{1,2}):(?P<sm>\d{2})\s*[-~〜–—]\s*(?P<next>翌)?\s*(?P<end>\d{1,2}):(?P<em>\d{2})"
+          r"(?P<next_en>\s*\(next day\))?")
+_HEADING = re.compile(rf"^(?P<activity>.*?)\s*{_TIMES}$", re.IGNORECASE)  # the activity, then its hours
+_HOURS = re.compile(rf"^{_TIMES}$", re.IGNORECASE)
 _SHORT = re.compile(r"\(\s*(?:あと\s*\d+\s*人|short\s+\d+)\s*\)", re.IGNORECASE)  # `（あと1人）`, ` (short 1)`
 _SEPARATORS = re.compile(r"[、,;/]")  # after NFKC, which makes `，；／､` of these
 
@@ -221,12 +224,16 @@ def _read_cell(value: object, reqs: list[Requirement], cell: str, names: StaffNa
     master.entries += [found.get(r.id) or Entry(r.id, cell, None) for r in reqs]
 
 
+def _hours(found: re.Match[str]) -> tuple[int, int]:
+    """Start and end (past 24:00 for the next day's) of a match of _TIMES."""
+    end = int(found["end"]) * 60 + int(found["em"])
+    return int(found["start"]) * 60 + int(found["sm"]), end + (DAY_MINUTES if found["next"] or found["next_en"] else 0)
+
+
 def _session_of(heading: re.Match[str], reqs: list[Requirement]) -> Requirement | None:
     """The session of a heading line: same activity (spaces aside), same start and end."""
-    start = int(heading["start"]) * 60 + int(heading["sm"])
-    end = int(heading["end"]) * 60 + int(heading["em"])
     activity = bare_name(heading["activity"])
-    return next((r for r in reqs if (bare_name(r.activity), r.start, r.end) == (activity, start, end)), None)
+    return next((r for r in reqs if (bare_name(r.activity), r.start, r.end) == (activity, *_hours(heading))), None)
 
 
 def _bad_heading(line: str, reqs: list[Requirement], twice: bool) -> str:
@@ -260,8 +267,10 @@ def _read_list(rows: Rows, header: int, problem: Problem, names: StaffNames) -> 
     for offset, req in enumerate(order):
         index = header + 1 + offset
         row = rows[index] if index < len(rows) else ()
-        shown = [normalize(v) for v in row[1:4]]
-        if not _is_row_of(row, req.date) or shown != [normalize(req.site), normalize(req.activity), session_time(req)]:
+        site, activity, hours = ([normalize(v) for v in row[1:4]] + ["", "", ""])[:3]
+        found = _HOURS.match(hours)
+        if (not _is_row_of(row, req.date) or (site, activity) != (normalize(req.site), normalize(req.activity))
+                or found is None or _hours(found) != (req.start, req.end)):
             master.problems.append((cell_name(index, 0), _moved_row(req.label())))
             continue
         entry = Entry(req.id, cell_name(index, last))

@@ -18,7 +18,7 @@ from typing import Sequence
 
 from openpyxl import Workbook
 
-from models.domain import Problem, Requirement, Roster, hhmm
+from models.domain import Problem, Requirement, Roster, time_range
 from models.excel import schema
 from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import (
@@ -99,8 +99,8 @@ def session_heading(req: Requirement) -> str:
 
 
 def session_time(req: Requirement) -> str:
-    """A session's hours as 配置表 writes them: `13:00-16:00`."""
-    return f"{hhmm(req.start)}-{hhmm(req.end)}"
+    """A session's hours as 配置表 writes them: `13:00-16:00`, `16:30-翌1:00`."""
+    return time_range(req.start, req.end)
 
 
 def _pack(items: list[str], width: float) -> list[str]:
@@ -184,7 +184,7 @@ def _column_width(column: GridColumn, reqs: list[Requirement], placed: dict[str,
     """Wide enough for the site name and every session heading, between 14 and 30 units; a column
     of one activity up to _SHIFT_WIDTH, so that its busiest cell's names take two lines."""
     longest = max([text_width(part) for part in column.title().split("\n")]
-                  + [text_width(f"{r.activity} 00:00-00:00") for r in reqs])
+                  + [text_width(session_heading(r)) for r in reqs])
     width = min(30, max(14, longest + 2))
     if column.activity is not None:
         names = max((text_width("、".join(placed.get(r.id, []))) for r in reqs), default=0)

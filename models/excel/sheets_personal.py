@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
-from models.domain import Assignment, Problem, Requirement, Roster, Staff, hhmm
+from models.domain import Assignment, Problem, Requirement, Roster, Staff, time_range
 from models.excel import schema
 from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import (
@@ -57,7 +57,7 @@ def _write_rows(sheet: SheetWriter, items: list[tuple[Requirement, Assignment]])
         look = BODY.but(fill=day_fill(req.date))
         sheet.append([
             sheet.cell(day_label(req.date, with_holiday=True), look),
-            sheet.cell(f"{hhmm(req.start)}-{hhmm(req.end)}", look),
+            sheet.cell(time_range(req.start, req.end), look),
             sheet.cell(req.site, look), sheet.cell(req.activity, look),
             sheet.cell(req.notes, look.but(wrap=True)),
         ], look=None)

@@ -6,7 +6,7 @@ from typing import Sequence
 
 from openpyxl import Workbook
 
-from models.domain import Problem, Roster, Violation, hhmm
+from models.domain import Problem, Roster, Violation, clock, hhmm
 from models.excel import schema
 from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import (
@@ -81,7 +81,7 @@ def write_unfilled(wb: Workbook, problem: Problem, roster: Roster) -> None:
         look = BODY.but(fill=day_fill(req.date))
         sheet.append([
             sheet.cell(day_label(req.date, with_holiday=True), look), sheet.cell(req.site, look),
-            sheet.cell(req.activity, look), sheet.cell(hhmm(req.start), look), sheet.cell(hhmm(req.end), look),
+            sheet.cell(req.activity, look), sheet.cell(clock(req.start), look), sheet.cell(clock(req.end), look),
             sheet.cell(req.min_staff, look), sheet.cell(req.min_staff - missing, look),
             sheet.cell(missing, _CENTER.but(bold=True, fill=SHORT_FILL)),
         ], look=None)

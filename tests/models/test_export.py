@@ -135,7 +135,7 @@ def test_master_gives_a_wards_shifts_a_column_each(tmp_path: Path) -> None:
     assert [c.value for c in ws[3]] == ["日付", "5東\n深夜", "5東\n日勤", "5東\n準夜", "外来"]
     assert ws.cell(row=4, column=3).value == (
         "日勤 08:30-17:00\n看護 01子、看護 02子、看護 03子、\n看護 04子、看護 05子、看護 06子")
-    assert ws.cell(row=4, column=4).value == "準夜 16:30-25:00\n看護 07子\n（あと1人）"
+    assert ws.cell(row=4, column=4).value == "準夜 16:30-翌1:00\n看護 07子\n（あと1人）"
     assert ws.cell(row=4, column=5).value == "採血 09:00-12:00\n（あと1人）"
     widths = [ws.column_dimensions[c].width for c in "BCD"]
     assert widths[1] > widths[0] and widths[1] <= 48
@@ -273,6 +273,25 @@ def test_personal_sheet_has_a_block_per_person(exported: openpyxl.Workbook) -> N
     titles = [c.value for c in ws["A"] if isinstance(c.value, str) and c.value.startswith("H00")]
     assert titles == ["H001  山田 花子", f"H002  {EVIL}", "H003  佐藤/美咲:", "H004  @鈴木"]
     assert len(ws.row_breaks.brk) == 4  # one printed page per person
+
+
+def test_a_shift_ending_the_next_day_shows_翌(tmp_path: Path) -> None:
+    """People read 16:30-翌1:00 (16:30-1:00 (next day) in English) in 個人別, the per-person
+    workbooks, 未充足 and 違反; Assignments keeps its machine format, 25:00."""
+    problem = _ward(days=2)
+    late = problem.requirements[1]
+    roster = _placed(problem, ("N01", 1, "準夜"))
+    violation = Violation("max_per_day", True, "…", 0, "N01", late.id)
+    write_roster(tmp_path / "w.xlsx", problem, roster, [violation], CATALOGUE)
+    wb = openpyxl.load_workbook(tmp_path / "w.xlsx")
+    assert ("4/1(水)", "16:30-翌1:00", "5東", "準夜") in [r[:4] for r in wb["個人別"].iter_rows(values_only=True)]
+    assert ("4/2(木)", "5東", "準夜", "16:30", "翌1:00", 1, 0, 1) in list(wb["未充足"].iter_rows(values_only=True))
+    assert wb["違反"].cell(row=3, column=5).value == "4/1 5東 準夜 16:30-翌1:00"
+    assert ("2026-04-01", "5東", "準夜", "16:30", "25:00", "N01", "看護 01子", False) in list(
+        wb["Assignments"].iter_rows(values_only=True))
+    set_language("en")
+    path, = write_personal_workbooks(tmp_path / "people", problem, roster, staff_ids={"N01"})
+    assert openpyxl.load_workbook(path).active.cell(row=4, column=2).value == "16:30-1:00 (next day)"
 
 
 def test_personal_workbooks_one_per_person(tmp_path: Path) -> None:

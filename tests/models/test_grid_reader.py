@@ -37,4 +37,19 @@ def test_a_person_changed_in_a_shift_column_is_read(tmp_path):
     book.save(tmp_path / "roster.xlsx")
     _, roster, report = read_roster_and_grid(tmp_path / "roster.xlsx")
     assert {(a.staff_id, a.requirement_id) for a in roster.assignments} == {("N01", day), ("N03", late)}
-    assert report.notes() == ["read the change in 配置表!C4 (準夜 16:30-25:00: 鈴木 彩 → 高橋 由美)"]
+    assert report.notes() == ["read the change in 配置表!C4 (準夜 16:30-1:00 (next day): 鈴木 彩 → 高橋 由美)"]
+
+
+@pytest.mark.parametrize("heading", ["準夜 16:30-翌1:00", "準夜 16:30-1:00 (next day)", "準夜 16:30-25:00"])
+def test_a_shift_ending_the_next_day_is_read_in_every_spelling(tmp_path, heading):
+    """The heading of a shift that ends the next day as the export writes it in Japanese or English,
+    or as exports before 翌 wrote it (25:00)."""
+    problem = read_workbooks([write_book(tmp_path / "in.xlsx", standard(職員=STAFF, 枠=SHIFTS, 勤務可否=MARKS))])
+    late = Requirement.make_id(problem.start, "5東", "準夜", 990)
+    write_roster(tmp_path / "roster.xlsx", problem, Roster([Assignment("N02", late)]))
+    book = openpyxl.load_workbook(tmp_path / "roster.xlsx")
+    cell = book["配置表"].cell(row=4, column=3)
+    cell.value = f"{heading}\n高橋 由美"
+    book.save(tmp_path / "roster.xlsx")
+    _, roster, _ = read_roster_and_grid(tmp_path / "roster.xlsx")
+    assert {(a.staff_id, a.requirement_id) for a in roster.assignments} == {("N03", late)}
