@@ -81,6 +81,10 @@ def cmd_solve(args: argparse.Namespace) -> int:
         _print_carried(problem)
     else:
         problem = import_workbooks(args.workbooks)
+        print(t("注意: ブックから直接解くので、前の計画（データベース）からは何も引き継ぎません"
+                "（連続勤務・年度の回数・年間支給額など）。引き継ぐには haichi import のあと --plan で解きます。",
+                "note: solved from the workbook alone, so nothing is carried in from earlier plans in the database "
+                "(runs of work, fiscal-year counts, the annual pay cap…); import it and solve with --plan to carry them in."))
     operations.check_output(args.output)  # before the solve, not after it
     options = SolveOptions(
         time_limit=args.time_limit,

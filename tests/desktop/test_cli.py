@@ -31,6 +31,7 @@ def test_solve_writes_roster_and_check_accepts_it(good_book: Path, tmp_path: Pat
     code, text = run(["solve", str(good_book), "-o", str(out), "--time-limit", "10", "--quiet"], capsys)
     assert code == 0, text
     assert out.exists()
+    assert "note: solved from the workbook alone, so nothing is carried in from earlier plans" in text
     names = openpyxl.load_workbook(out, read_only=True).sheetnames
     for sheet in ("配置表", "集計", "未充足", "Assignments", "職員", "枠", "勤務可否"):
         assert sheet in names
