@@ -187,16 +187,20 @@ def _person_rows(sheet: SheetWriter, people: list[_Person], days: Sequence[date]
     cross = [sheet.cell("×", _CELL.but(fill=f, color=_FAINT)) for f in fills]
     after = [sheet.cell(t("明", "PN"), _CELL.but(fill=f, color=_FAINT)) for f in fills]
     hours = _NUMBER.but(number_format=ONE_DECIMAL)
+    column = {day: i for i, day in enumerate(days)}
     for p in people:
         row: list[Out] = [sheet.cell(p.stats.staff_id), sheet.cell(p.stats.name, BODY.but(wrap=True))]
         lines = 1 if text_width(p.stats.name) <= name_width - 2 else 2  # a long name wraps
-        for i, (day, fill) in enumerate(zip(days, fills)):
-            text = p.texts.get(day)
-            if text is not None:
-                row.append(sheet.cell(text, _CELL.but(fill=fill)))
+        cells = list(blank)  # then the person's own days, each once (a big plan has 500 × 365 cells)
+        for marks, faint in ((p.unavailable, cross), (p.after_night, after)):
+            for day in marks:
+                if (i := column.get(day)) is not None:
+                    cells[i] = faint[i]
+        for day, text in p.texts.items():
+            if (i := column.get(day)) is not None:
+                cells[i] = sheet.cell(text, _CELL.but(fill=fills[i]))
                 lines = max(lines, _lines(text))
-            else:
-                row.append(after[i] if day in p.after_night else cross[i] if day in p.unavailable else blank[i])
+        row += cells
         counts = dict(p.stats.activities)
         row += [sheet.cell(n, _NUMBER) for n in (*(counts.get(a, 0) for a in activities), p.stats.count)]
         row += [sheet.cell(round(p.stats.hours, 2), hours), sheet.cell(p.stats.weekend_days, _NUMBER),
