@@ -9,7 +9,7 @@ still prints one page per person. Files to hand out are `write_personal_workbook
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
@@ -19,12 +19,17 @@ from models.domain import Assignment, Problem, Requirement, Roster, Staff, time_
 from models.excel import schema
 from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import (
-    BODY, PAPER_A4, PLAIN, SUBTITLE, TITLE, day_fill, day_label, safe_sheet_name, text_width,
+    BODY, PAPER_A4, PLAIN, SUBTITLE, TITLE, day_fill, day_label, safe_sheet_name, text_width, widest,
 )
 from models.i18n import t
 from models.stats import PersonStats, person_stats
 
-_WIDTHS = [16, 13, 22, 24, 30]
+
+def _widths(sessions: Iterable[Requirement]) -> list[float]:
+    """Date, time (wide enough for `16:30-1:00 (next day)`), site, activity and notes."""
+    return [16, widest((time_range(*hours) for hours in {(r.start, r.end) for r in sessions}), 13), 22, 24, 30]
+
+
 NOTICE = SUBTITLE.but(bold=True, color="C00000", wrap=True)  # a change the person must notice
 
 
@@ -67,7 +72,7 @@ def _write_rows(sheet: SheetWriter, items: list[tuple[Requirement, Assignment]])
 
 def write_personal_sheet(wb: Workbook, problem: Problem, roster: Roster) -> None:
     """The `個人別` sheet: one block per person (active or placed), one printed page each."""
-    sheet = SheetWriter(wb, schema.PERSONAL_SHEET_PREFIX, _WIDTHS)
+    sheet = SheetWriter(wb, schema.PERSONAL_SHEET_PREFIX, _widths(problem.requirements))
     plans = schedules(problem, roster)
     for stats in person_stats(problem, roster):
         sheet.append([sheet.cell(f"{stats.staff_id}  {stats.name}", TITLE.but(size=12))], look=None, height=20)
@@ -92,13 +97,14 @@ def write_person_workbook(
     version the person last received.
     """
     header_row = 3 + len(notices)
-    sheet = SheetWriter(wb, safe_sheet_name(f"{schema.PERSONAL_SHEET_PREFIX}_{staff.name}"), _WIDTHS,
+    widths = _widths(req for req, _ in items)
+    sheet = SheetWriter(wb, safe_sheet_name(f"{schema.PERSONAL_SHEET_PREFIX}_{staff.name}"), widths,
                         freeze=f"A{header_row + 1}")
-    sheet.title(t("{name} さんの勤務予定", "Schedule of {name}", name=staff.name), len(_WIDTHS),
+    sheet.title(t("{name} さんの勤務予定", "Schedule of {name}", name=staff.name), len(widths),
                 f"{problem.name}　{problem.start:%Y/%m/%d} 〜 {problem.end:%Y/%m/%d}　{summary_line(stats)}")
     for line in notices:  # wrapped, and a second line tall when wider than the table
-        tall = text_width(line) > sum(_WIDTHS) * 0.95
+        tall = text_width(line) > sum(widths) * 0.95
         sheet.append([sheet.cell(line, NOTICE)], look=None, height=28 if tall else None)
-        sheet.ws.merged_cells.add(f"A{sheet.rows}:{get_column_letter(len(_WIDTHS))}{sheet.rows}")
+        sheet.ws.merged_cells.add(f"A{sheet.rows}:{get_column_letter(len(widths))}{sheet.rows}")
     _write_rows(sheet, items)
     sheet.print_setup(landscape=False, paper=PAPER_A4, title_rows=f"{header_row}:{header_row}")

@@ -11,6 +11,7 @@ from models.excel import schema
 from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import (
     BODY, ONE_DECIMAL, PAPER_A4, PLAIN, SHORT_FILL, TOTAL_FILL, YEN_FORMAT, day_fill, day_label, text_width,
+    widest,
 )
 from models.i18n import t
 from models.rulemeta import RuleInfo
@@ -69,7 +70,8 @@ def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
 
 def write_unfilled(wb: Workbook, problem: Problem, roster: Roster) -> None:
     """未充足: every session below its minimum, with how many people are missing."""
-    widths = [16, 20, 22, 8, 8, 9, 9, 8]
+    hours = widest((clock(m) for r in problem.requirements for m in (r.start, r.end)), 8)  # `1:00 (next day)`
+    widths = [16, 20, 22, hours, hours, 9, 9, 8]
     sheet = SheetWriter(wb, schema.UNFILLED_SHEET, widths, freeze="A3")
     sheet.title(t("人数が足りない枠", "Sessions short of staff"), len(widths))
     header_row = sheet.header([

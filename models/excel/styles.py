@@ -108,6 +108,11 @@ def day_label(day: date, with_holiday: bool = False) -> str:
     return f"{label} {name}" if name else label
 
 
+def widest(texts: Iterable[str], least: float) -> float:
+    """A column width for `texts` on one line each, at least `least`."""
+    return max([least] + [text_width(x) + 2 for x in set(texts)])
+
+
 def safe_text(value: str) -> str:
     """Text without the control characters Excel cannot store."""
     return ILLEGAL_CHARACTERS_RE.sub("", value)

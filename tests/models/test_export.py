@@ -291,7 +291,13 @@ def test_a_shift_ending_the_next_day_shows_翌(tmp_path: Path) -> None:
         wb["Assignments"].iter_rows(values_only=True))
     set_language("en")
     path, = write_personal_workbooks(tmp_path / "people", problem, roster, staff_ids={"N01"})
-    assert openpyxl.load_workbook(path).active.cell(row=4, column=2).value == "16:30-1:00 (next day)"
+    ws = openpyxl.load_workbook(path).active
+    assert ws.cell(row=4, column=2).value == "16:30-1:00 (next day)"
+    assert ws.column_dimensions["B"].width > len("16:30-1:00 (next day)")  # not cut off
+    write_roster(tmp_path / "en.xlsx", problem, roster)
+    unfilled = openpyxl.load_workbook(tmp_path / "en.xlsx")["未充足"]
+    assert "1:00 (next day)" in [c.value for c in unfilled["E"]]
+    assert unfilled.column_dimensions["E"].width > len("1:00 (next day)")
 
 
 def test_personal_workbooks_one_per_person(tmp_path: Path) -> None:
