@@ -338,10 +338,16 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions):
         self._after_save = None  # nothing waits for a save that failed
         if self.solve_progress.cancel.isEnabled():
             self.solve_progress.finish(self.tr("Error: %1").replace("%1", str(error)))
-        from models.storage.errors import ConcurrentEdit  # a rare path: loading storage here costs nothing at start
+        from models.storage.errors import ConcurrentEdit, StorageError  # a rare path: loading storage here costs nothing at start
 
         if isinstance(error, ConcurrentEdit):
             self._offer_reload(error)
+        elif isinstance(error, StorageError):
+            # a refusal in words (input for another period under a plan with rosters, a published
+            # version, a plan not found): the database is as it was
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), str(error), parent=self)
+            box.open()
+            self.status.setText(self.tr("Not saved: %1").replace("%1", str(error)))
         elif isinstance(error, CannotWrite):
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot save the file"),
                               "\n".join(f"{p.file}\n{p.message}" for p in error.problems), parent=self)

@@ -451,27 +451,37 @@
         <translation>（中止：最良の配置を残しました）</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="346" />
+        <location filename="../../desktop/main_window.py" line="348" />
+        <source>Not saved</source>
+        <translation>保存していません</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="350" />
+        <source>Not saved: %1</source>
+        <translation>保存していません: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="352" />
         <source>Cannot save the file</source>
         <translation>ファイルを保存できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="349" />
+        <location filename="../../desktop/main_window.py" line="355" />
         <source>Nothing was written.</source>
         <translation>何も書き込んでいません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="362" />
+        <location filename="../../desktop/main_window.py" line="368" />
         <source>Plan changed by someone else</source>
         <translation>他の人が計画を変更しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="364" />
+        <location filename="../../desktop/main_window.py" line="370" />
         <source>Reload the plan</source>
         <translation>計画を読み込み直す</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="365" />
+        <location filename="../../desktop/main_window.py" line="371" />
         <source>Your changes were not saved. Reload to see the saved plan, or export your roster first to keep it.</source>
         <translation>変更は保存されていません。読み込み直すと保存済みの計画を表示します。今の配置を残すには、先に配置表を書き出してください。</translation>
     </message>
@@ -639,18 +649,18 @@
         <translation>Haichi は職員の配置表を作ります：Excelで取り込み、制約ソルバーで作成し、Excelで書き出します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="351" />
+        <location filename="../../desktop/main_window.py" line="357" />
         <source>Problems in the workbook</source>
         <translation>ワークブックの問題</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="352" />
+        <location filename="../../desktop/main_window.py" line="358" />
         <source>%n problem(s) found; nothing was imported.</source>
         <translation><numerusform>%n 件の問題があります。何も取り込んでいません。</numerusform></translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="340" />
-        <location filename="../../desktop/main_window.py" line="357" />
+        <location filename="../../desktop/main_window.py" line="363" />
         <source>Error: %1</source>
         <translation>エラー：%1</translation>
     </message>

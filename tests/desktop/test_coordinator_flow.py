@@ -232,3 +232,22 @@ def test_february_carries_in_januarys_published_roster(qtbot, window: MainWindow
     headers = [w.stats_model.headerData(c, Qt.Orientation.Horizontal) for c in range(w.stats_model.columnCount())]
     row = next(i for i, s in enumerate(w.stats_model.rows) if s.staff_id == "H020")
     assert w.stats_model.data(w.stats_model.index(row, headers.index("Fiscal year"))) == str(year["H020"])
+
+
+def test_a_save_the_database_refuses_is_said_in_words(qtbot, window: MainWindow) -> None:
+    """Next month's workbook imported under last month's plan name: the refusal is shown as the
+    storage layer words it (what to change), not as an 'Error: OtherPeriod' in the status bar."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from models.storage.errors import OtherPeriod
+
+    refusal = OtherPeriod("2027年1月", (date(2027, 1, 1), date(2027, 1, 31)), (date(2027, 2, 1), date(2027, 2, 28)), 1)
+    window._failed(refusal)
+    assert window.status.text().startswith("Not saved: ") and "2027-02-01" in window.status.text()
+    assert "OtherPeriod" not in window.status.text()
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes and str(refusal) in boxes[-1].text()
+    for box in boxes:
+        box.close()
