@@ -5,6 +5,7 @@ A mixin of MainWindow (kept apart so each file holds one idea); texts use the Ma
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -26,6 +27,14 @@ def _operations():
     from desktop import operations
 
     return operations
+def relaunch_command(arguments: list[str]) -> tuple[str, list[str]]:
+    """The program and arguments that start the desktop again: the frozen app itself, or this
+    Python running desktop.app (however the window was started: haichi-desktop, python -m)."""
+    if getattr(sys, "frozen", False):
+        return sys.executable, arguments
+    return sys.executable, ["-c", "import sys; from desktop.app import main; sys.exit(main())", *arguments]
+
+
 # Dialogs, Excel, storage and the solver are imported where first used, so the window opens fast.
 
 
@@ -255,9 +264,47 @@ class PlanFiles:
             self.editor.put_input(dialog.result_problem(), translate("MainWindow", "Change rules"))
 
     def show_settings(self: MainWindow) -> None:
-        from desktop.dialogs.settings_dialog import SettingsDialog
+        from desktop.dialogs.settings_dialog import SettingsDialog, chosen_language, database_location
 
-        SettingsDialog(self.settings, self).exec()
+        before = (chosen_language(self.settings), database_location(self.settings))
+        if SettingsDialog(self.settings, self).exec() != QDialog.DialogCode.Accepted:
+            return
+        language, database = chosen_language(self.settings), database_location(self.settings)
+        if (language, database) != before and self.ask_to_restart():
+            # the same plan again, when it is in the database the new window opens
+            plan = self.plan.plan_name if database == before[1] else None
+            if self.changes_kept(lambda: self.restart(plan)):
+                self.restart(plan)
+
+    def ask_to_restart(self: MainWindow) -> bool:
+        """Whether to restart now for a new language or database (they are read at start)."""
+        box = self.restart_box()
+        box.exec()
+        return box.clickedButton() is box.defaultButton()
+
+    def restart_box(self: MainWindow) -> QMessageBox:
+        """The question: restart now (the default button) or later."""
+        box = QMessageBox(QMessageBox.Icon.Question, translate("MainWindow", "Restart Haichi"),
+                          translate("MainWindow", "The new language or database is used once Haichi starts again. "
+                                                  "Restart now?"), QMessageBox.StandardButton.NoButton, self)
+        now = box.addButton(translate("MainWindow", "Restart now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(translate("MainWindow", "Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(now)
+        return box
+
+    def restart(self: MainWindow, plan: str | None) -> None:
+        """Start a new Haichi (with `plan` open) and close this one; any unsaved changes were
+        saved or dropped by the coordinator's choice before."""
+        from PySide6.QtCore import QProcess
+        from PySide6.QtWidgets import QApplication
+
+        program, arguments = relaunch_command(["--plan", plan] if plan else [])
+        started, _pid = QProcess.startDetached(program, arguments)
+        if not started:
+            self.status.setText(translate("MainWindow", "Haichi could not be restarted; close it and start it again."))
+            return
+        self.undo_stack.setClean()  # saved, or dropped when asked: nothing left to ask about
+        QApplication.quit()
 
     def show_about(self: MainWindow) -> None:
         QMessageBox.about(self, translate("MainWindow", "About Haichi"), translate(

@@ -114,6 +114,10 @@ def shoot(out: Path, language: str, settings: QSettings, problem, roster, points
     box.show()
     save(box, out / f"unsaved_{language}.png")
     box.close()
+    box = window.restart_box()  # after a new language in Settings
+    box.show()
+    save(box, out / f"restart_{language}.png")
+    box.close()
     window.undo_stack.setClean()  # the edits were for the pictures: close without asking
     window.close()
 

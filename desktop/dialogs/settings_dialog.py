@@ -90,7 +90,7 @@ class SettingsDialog(QDialog):
         database_row.addWidget(self.database, 1)
         database_row.addWidget(self.test_button)
         self._check_task = None
-        note = QLabel(self.tr("A new language or database is used from the next start of Haichi."), self)
+        note = QLabel(self.tr("A new language or database is used once Haichi starts again: after OK, it offers to restart."), self)
         note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language)

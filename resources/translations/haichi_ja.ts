@@ -343,7 +343,7 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="206" />
-        <location filename="../../desktop/plan_files.py" line="76" />
+        <location filename="../../desktop/plan_files.py" line="85" />
         <source>%1: %2 staff, %3 sessions, %4 to %5</source>
         <translation>%1：職員 %2 名、枠 %3 件、%4〜%5</translation>
     </message>
@@ -486,62 +486,62 @@
         <translation>変更は保存されていません。読み込み直すと保存済みの計画を表示します。今の配置を残すには、先に配置表を書き出してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="110" />
+        <location filename="../../desktop/plan_files.py" line="119" />
         <source>Opening plan %1…</source>
         <translation>計画 %1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="117" />
+        <location filename="../../desktop/plan_files.py" line="126" />
         <source>Plan %1 opened.</source>
         <translation>計画 %1 を開きました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="129" />
+        <location filename="../../desktop/plan_files.py" line="138" />
         <source>Wait for the work under way to finish, then save.</source>
         <translation>実行中の処理が終わってから保存してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="145" />
+        <location filename="../../desktop/plan_files.py" line="154" />
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="146" />
+        <location filename="../../desktop/plan_files.py" line="155" />
         <source>Plan %1 has changes that are not saved. Save them?</source>
         <translation>計画「%1」に保存されていない変更があります。保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="148" />
+        <location filename="../../desktop/plan_files.py" line="157" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="149" />
+        <location filename="../../desktop/plan_files.py" line="158" />
         <source>Don't save</source>
         <translation>保存しない</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="150" />
+        <location filename="../../desktop/plan_files.py" line="159" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="184" />
+        <location filename="../../desktop/plan_files.py" line="193" />
         <source>Plan %1 saved.</source>
         <translation>計画 %1 を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="186" />
+        <location filename="../../desktop/plan_files.py" line="195" />
         <source>Roster version %1.</source>
         <translation>配置 第%1版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="204" />
+        <location filename="../../desktop/plan_files.py" line="213" />
         <source>Export roster</source>
         <translation>配置表の書き出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="205" />
+        <location filename="../../desktop/plan_files.py" line="214" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excelブック (*.xlsx)</translation>
     </message>
@@ -607,44 +607,69 @@
     </message>
     <message>
         <location filename="../../desktop/paperwork_actions.py" line="102" />
-        <location filename="../../desktop/plan_files.py" line="214" />
+        <location filename="../../desktop/plan_files.py" line="223" />
         <source>Exporting…</source>
         <translation>書き出し中…</translation>
     </message>
     <message>
         <location filename="../../desktop/paperwork_actions.py" line="104" />
-        <location filename="../../desktop/plan_files.py" line="216" />
+        <location filename="../../desktop/plan_files.py" line="225" />
         <source>Roster written to %1</source>
         <translation>配置表を書き出しました：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="219" />
+        <location filename="../../desktop/plan_files.py" line="228" />
         <source>Folder for the per-person files</source>
         <translation>個人別ファイルの保存先フォルダ</translation>
     </message>
     <message>
         <location filename="../../desktop/paperwork_actions.py" line="88" />
-        <location filename="../../desktop/plan_files.py" line="229" />
+        <location filename="../../desktop/plan_files.py" line="238" />
         <source>%1 files written to %2</source>
         <translation>%1 件のファイルを %2 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="246" />
+        <location filename="../../desktop/plan_files.py" line="255" />
         <source>Edit staff, sites and sessions</source>
         <translation>職員・会場・枠の編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="255" />
+        <location filename="../../desktop/plan_files.py" line="264" />
         <source>Change rules</source>
         <translation>ルールの変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="263" />
+        <location filename="../../desktop/plan_files.py" line="287" />
+        <source>Restart Haichi</source>
+        <translation>Haichi の再起動</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="288" />
+        <source>The new language or database is used once Haichi starts again. Restart now?</source>
+        <translation>新しい言語・データベースは Haichi を起動し直すと使われます。今すぐ再起動しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="290" />
+        <source>Restart now</source>
+        <translation>今すぐ再起動</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="291" />
+        <source>Later</source>
+        <translation>後で</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="304" />
+        <source>Haichi could not be restarted; close it and start it again.</source>
+        <translation>Haichi を再起動できませんでした。閉じてから起動し直してください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="310" />
         <source>About Haichi</source>
         <translation>Haichi について</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="263" />
+        <location filename="../../desktop/plan_files.py" line="310" />
         <source>Haichi builds staff rosters: Excel in, a constraint solver, Excel out.</source>
         <translation>Haichi は職員の配置表を作ります：Excelで取り込み、制約ソルバーで作成し、Excelで書き出します。</translation>
     </message>
@@ -1213,11 +1238,6 @@
         <translation>接続テスト</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="93" />
-        <source>A new language or database is used from the next start of Haichi.</source>
-        <translation>言語とデータベースの変更は、次回の起動から反映されます。</translation>
-    </message>
-    <message>
         <location filename="../../desktop/dialogs/settings_dialog.py" line="99" />
         <source>Plan database</source>
         <translation>計画のデータベース</translation>
@@ -1241,6 +1261,11 @@
         <location filename="../../desktop/dialogs/settings_dialog.py" line="96" />
         <source>Language</source>
         <translation>言語</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="93" />
+        <source>A new language or database is used once Haichi starts again: after OK, it offers to restart.</source>
+        <translation>言語とデータベースの変更は Haichi の再起動後に反映されます。OK のあとで再起動するか確認します。</translation>
     </message>
     <message>
         <location filename="../../desktop/dialogs/settings_dialog.py" line="97" />

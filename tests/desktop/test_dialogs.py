@@ -210,3 +210,42 @@ def test_settings_choose_the_plan_database_and_test_it(qtbot, settings, tmp_path
     dialog.database.setText(str(existing))
     dialog.accept()
     assert database_location(settings) == str(existing)
+
+
+def test_a_new_language_offers_to_restart_with_the_plan_open(qtbot, settings, tmp_path: Path, monkeypatch,
+                                                            sample_plan) -> None:
+    """The language is read at start: after Settings, Haichi offers to restart, and the new window
+    opens the same plan (unsaved edits asked about first, as on closing)."""
+    from PySide6.QtCore import QProcess
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.dialogs.settings_dialog import SettingsDialog
+    from desktop.main_window import MainWindow
+    from desktop.plan_files import PlanFiles
+
+    window = MainWindow(database_url=str(tmp_path / "plans.db"), settings=settings)
+    qtbot.addWidget(window)
+    window.set_problem(sample_plan.problem, None, "1月")
+    settings.setValue("language", "en")
+
+    def choose_japanese(dialog) -> int:
+        dialog.language.setCurrentIndex(dialog.language.findData("ja"))
+        dialog.accept()
+        return 1
+
+    started: list[tuple[str, list[str]]] = []
+    quits: list[bool] = []
+    monkeypatch.setattr(SettingsDialog, "exec", choose_japanese)
+    monkeypatch.setattr(PlanFiles, "ask_to_restart", lambda w: True)
+    monkeypatch.setattr(QProcess, "startDetached", lambda program, args: started.append((program, args)) or (True, 1))
+    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
+    window.show_settings()
+    assert settings.value("language") == "ja"
+    [(program, arguments)] = started
+    assert arguments[-2:] == ["--plan", "1月"] and "desktop.app" in " ".join(arguments) and quits == [True]
+
+    started.clear()
+    monkeypatch.setattr(PlanFiles, "ask_to_restart", lambda w: False)  # "Later": nothing restarts
+    settings.setValue("language", "en")
+    window.show_settings()
+    assert started == [] and quits == [True]
