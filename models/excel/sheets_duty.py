@@ -143,6 +143,9 @@ def _day_headers(days: Sequence[date]) -> tuple[list[str], list[str]]:
     return top, [weekday_name(d) for d in days]
 
 
+DAYS_PER_PAGE = 31  # day columns printed on one page across
+
+
 def write_duty_roster(wb: Workbook, problem: Problem, roster: Roster) -> None:
     """The 勤務表 sheet: people down, days across, each cell that day's sessions in short form."""
     forms = ShortForms.of(problem)
@@ -176,8 +179,11 @@ def write_duty_roster(wb: Workbook, problem: Problem, roster: Roster) -> None:
     _person_rows(sheet, people, days, fills, activities, name_width)
     _count_rows(sheet, problem, roster, days, fills, activities, len(totals))
     _legend(sheet, forms, people)
+    # a month to a page across: a longer plan squeezed onto one page wide was unreadable (three
+    # months' 92 day columns printed at a third of their size); its pages repeat the names
     sheet.print_setup(landscape=True, paper=PAPER_A3 if sum(widths) > 170 else PAPER_A4,
-                      title_rows=f"{first}:{first + 1}", title_cols="A:B")
+                      title_rows=f"{first}:{first + 1}", title_cols="A:B",
+                      pages_wide=max(1, -(-len(days) // DAYS_PER_PAGE)))
 
 
 def _person_rows(sheet: SheetWriter, people: list[_Person], days: Sequence[date], fills: Sequence[str | None],

@@ -206,8 +206,10 @@ class SheetWriter:
         return self.append([n if isinstance(n, Out) else self.cell(n, lk) for n, lk in zip(names, looks)], height=30)
 
     def print_setup(self, *, landscape: bool, paper: int = PAPER_A4, title_rows: str | None = None,
-                    title_cols: str | None = None) -> None:
-        """Print-ready: paper and orientation, margins, page numbers, repeated header rows (and columns)."""
+                    title_cols: str | None = None, pages_wide: int = 1) -> None:
+        """Print-ready: paper and orientation, margins, page numbers, repeated header rows (and
+        columns), scaled to `pages_wide` pages across."""
+        self.ws.page_setup.fitToWidth = pages_wide
         self.ws.page_setup.orientation = "landscape" if landscape else "portrait"
         self.ws.page_setup.paperSize = paper
         self.ws.print_options.horizontalCentered = True

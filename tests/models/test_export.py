@@ -228,6 +228,19 @@ def test_duty_roster_has_a_row_per_person_and_a_column_per_day(tmp_path: Path) -
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
 
 
+def test_a_long_plans_duty_roster_prints_a_month_to_a_page_across(tmp_path: Path) -> None:
+    """61 days squeezed onto one page across were unreadable: two pages across, names repeated."""
+    from datetime import timedelta
+
+    start = date(2026, 4, 1)
+    reqs = [Requirement(Requirement.make_id(start + timedelta(d), "5東", "日勤", 510), start + timedelta(d), "5東",
+                        "日勤", 510, 1020, 1) for d in range(61)]
+    problem = Problem("5東 4-5月", start, start + timedelta(60), [Staff("N01", "看護 一子")], [Site("5東")], reqs)
+    write_roster(tmp_path / "w.xlsx", problem, Roster([Assignment("N01", reqs[0].id)]))
+    ws = openpyxl.load_workbook(tmp_path / "w.xlsx")["勤務表"]
+    assert ws.page_setup.fitToWidth == 2 and ws.print_title_cols == "$A:$B"
+
+
 def test_duty_roster_marks_the_day_after_a_night_shift(tmp_path: Path) -> None:
     """A night that ends the next morning (夜勤 16:30-翌9:00) leaves a faint 明 on that next day,
     which is not counted as a day off; a 準夜 that ends at 1:00 leaves none."""
