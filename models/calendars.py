@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Collection, Sequence
 
-from models.domain import Problem, Requirement, Roster, Staff, hhmm
+from models.domain import Problem, Requirement, Roster, Staff, time_range
 from models.excel.styles import safe_file_stem
 
 TZID = "Asia/Tokyo"
@@ -61,7 +61,7 @@ def _local(day: date, minutes: int) -> str:
 def _event(problem: Problem, staff: Staff, req: Requirement, stamp: str, cancelled: bool) -> list[str]:
     site = problem.site(req.site)
     place = f"{site.name}（{site.area}）" if site.area and site.area not in site.name else site.name
-    details = [problem.name, f"{req.activity} {hhmm(req.start)}-{hhmm(req.end)}", place]
+    details = [problem.name, f"{req.activity} {time_range(req.start, req.end)}", place]
     if req.notes:
         details.append(req.notes)
     if cancelled:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop.views.roster_grid import day_label
 from desktop.workers import BackgroundTask
-from models.domain import Problem, hhmm
+from models.domain import Problem, clock
 from models.errors import InputProblem, InvalidInput
 
 PREVIEW_ROWS = 200
@@ -136,7 +136,7 @@ class PreviewPage(QWizardPage):
                    self.tr("Required skills")]
         rows = sorted(problem.requirements, key=lambda r: (r.date, r.start, r.site))[:PREVIEW_ROWS]
         self._fill(headers, [
-            [day_label(r.date), r.site, r.activity, f"{hhmm(r.start)}–{hhmm(r.end)}", str(r.min_staff),
+            [day_label(r.date), r.site, r.activity, f"{clock(r.start)}–{clock(r.end)}", str(r.min_staff),
              "、".join(f"{k}:{n}" for k, n in r.required_skills)]
             for r in rows
         ])

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.working_plan import WorkingPlan
-from models.domain import Mark, Requirement, Staff, Violation, activities_by_start, hhmm
+from models.domain import Mark, Requirement, Staff, Violation, activities_by_start, time_range
 from models.holidays import holiday_name
 from models.i18n import language
 
@@ -236,7 +236,7 @@ class RosterModel(QAbstractTableModel):
             lines[0] += f"  {holiday_name(day)}"
         for r in reqs:
             locked = self._lock(staff.id, r)
-            lines.append(f"{locked}{r.site} {r.activity} {hhmm(r.start)}-{hhmm(r.end)}")
+            lines.append(f"{locked}{r.site} {r.activity} {time_range(r.start, r.end)}")
         for v in self._violations.get((staff.id, day), []):
             lines.append(f"● {rule_title(v.rule_id)}: {v.message}")
         return "\n".join(lines)

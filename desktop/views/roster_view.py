@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QStyledItem
 
 from desktop.edits import RosterEditor
 from desktop.views.roster_grid import SOFT_COLOUR, VIOLATION_COLOUR, VIOLATIONS_ROLE, RosterModel
-from models.domain import hhmm
+from models.domain import time_range
 
 MIME = "application/x-haichi-assignment"
 
@@ -85,7 +85,7 @@ class RosterView(QTableView):
         assign.setEnabled(bool(others))
         for r in others:
             n = len(plan.staff_on(r.id))
-            text = f"{r.site} {r.activity} {hhmm(r.start)}-{hhmm(r.end)}  ({n}/{r.min_staff})"
+            text = f"{r.site} {r.activity} {time_range(r.start, r.end)}  ({n}/{r.min_staff})"
             assign.addAction(text, lambda r=r: self.editor.assign(staff.id, r.id))
         for r in mine:
             menu.addAction(self.tr("Unassign from %1").replace("%1", f"{r.site} {r.activity}"),

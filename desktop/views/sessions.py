@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.views.roster_grid import REQUIREMENTS_ROLE, VIOLATION_COLOUR, Index, day_label
 from desktop.working_plan import WorkingPlan
-from models.domain import Requirement, hhmm
+from models.domain import Requirement, clock
 
 UNFILLED_BACKGROUND = QColor("#fee2e2")
 SESSION_HEADERS = (
@@ -71,7 +71,7 @@ class SessionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             needed = str(req.min_staff) if req.max_staff in (None, req.min_staff) else f"{req.min_staff}–{req.max_staff}"
             values = (
-                day_label(req.date), req.site, req.activity, f"{hhmm(req.start)}–{hhmm(req.end)}",
+                day_label(req.date), req.site, req.activity, f"{clock(req.start)}–{clock(req.end)}",
                 needed, str(len(who)), "、".join(sorted(self._names.get(s, s) for s in who)),
                 "、".join(f"{k}:{n}" for k, n in req.required_skills),
             )

@@ -54,6 +54,11 @@ def test_a_plan_of_one_site_shows_the_activity_alone(qtbot) -> None:
     day_cell, late_cell = model.cell_of("N01", day), model.cell_of("N02", day)
     assert (model.data(day_cell, D), model.data(late_cell, D)) == ("日勤", "準夜")
     assert model.data(day_cell, BG).color() != model.data(late_cell, BG).color()
+    # the evening shift's hours as people read them, in the sessions view and the cell's tooltip
+    sessions = SessionsModel(ward)
+    times = {sessions.data(sessions.index(r, 2), D): sessions.data(sessions.index(r, 3), D) for r in range(2)}
+    assert times == {"日勤": "08:30–17:00", "準夜": "16:30–1:00 (next day)"}
+    assert "16:30-1:00 (next day)" in model.data(late_cell, Qt.ItemDataRole.ToolTipRole)
 
 
 def test_empty_cells_show_marks_and_rest_days_are_shaded(plan) -> None:
