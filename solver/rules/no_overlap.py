@@ -5,7 +5,9 @@ session that ends past midnight (準夜 16:30-25:00) clashes with the next day's
 from 0:30), so sessions of two days are compared on one clock.
 Hard: the clashes of each day, and those of each night between a day's late sessions and the
 next day's, are covered by cliques once (the same for everyone), and each person gets
-`sum <= 1` per clique, so the model grows with people × cliques, not pairs.
+`sum <= 1` per clique, so the model grows with people × cliques, not pairs. The sessions a person
+worked the day before the plan (Problem.history_sessions, from the earlier plan's roster) rule out
+the first day's sessions they clash with.
 Soft: each clashing pair a person works costs the weight.
 """
 
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
-from itertools import combinations, product
+from itertools import chain, combinations, product
 from typing import TYPE_CHECKING, Iterator, TypeVar
 
 from models.domain import Problem, Requirement, Roster, Violation
@@ -103,8 +105,9 @@ class NoOverlap(BaseRule):
         s = ctx.setting(self.info)
         if not s.enabled:
             return []
+        eve = self._after_eve(ctx, s.hard, s.weight)
         if not s.hard:
-            return self._priced(ctx, s.weight)
+            return self._priced(ctx, s.weight) + eve
         by_day: dict[date, list[Requirement]] = defaultdict(list)
         for req in ctx.problem.requirements:
             by_day[req.date].append(req)
@@ -120,6 +123,20 @@ class NoOverlap(BaseRule):
             across = [c for c in clique_cover(ctx.problem, sessions) if len({dates[r] for r in c}) > 1]
             self._forbid(ctx, across, active, (day, day + timedelta(days=1)))
         return []
+
+    def _after_eve(self, ctx: Context, hard: bool, weight: int) -> list[Penalty]:
+        """The first plan day's sessions that clash with one the person worked the day before the plan:
+        ruled out (hard) or each pair at the weight (soft)."""
+        out: list[Penalty] = []
+        for staff_id, eve in sorted(ctx.problem.history_sessions.items()):
+            for first, (then, var) in product(eve, ctx.on_day(staff_id, ctx.problem.start)):
+                if not clash(ctx.problem, first, then):
+                    continue
+                if hard:
+                    ctx.model.add(var == 0)
+                else:
+                    out.append(Penalty(var, weight, self.info.id, f"overlap[{staff_id},{first.id},{then.id}]"))
+        return out
 
     @staticmethod
     def _forbid(ctx: Context, cliques: list[list[str]], staff_ids: list[str], days: tuple[date, ...]) -> None:
@@ -155,12 +172,14 @@ class NoOverlap(BaseRule):
         placed = placed_of(problem, roster)
         out = []
         for (staff_id, day), sessions in sorted(placed.by_staff_day.items()):
-            name = problem.staff_by_id(staff_id).name
-            for a, b in _pairs(sessions, placed.by_staff_day.get((staff_id, day + timedelta(days=1)), [])):
+            pairs = _pairs(sessions, placed.by_staff_day.get((staff_id, day + timedelta(days=1)), []))
+            if day == problem.start:  # the day before the plan's sessions, carried in, with the first day's
+                pairs = chain(product(problem.history_sessions.get(staff_id, ()), sessions), pairs)
+            for a, b in pairs:
                 if clash(problem, a, b):
                     message = t("{name} の {first} と {second} が重なっています（移動時間 {travel} 分を含む）。",
                                 "{name}: {first} and {second} overlap (with {travel} min travel).",
-                                name=name, first=a.label(), second=b.label(),
+                                name=problem.staff_by_id(staff_id).name, first=a.label(), second=b.label(),
                                 travel=problem.travel_minutes(a.site, b.site))
                     out.append(breach(self.info, s, 1, message, staff_id=staff_id,
                                       requirement_id=b.id, day=day))

@@ -94,3 +94,21 @@ def test_soft_costs_weight_for_a_clash_across_midnight() -> None:
     pairs = [("A", MONDAY_LATE.id), ("A", TUESDAY_NIGHT.id)]
     assert fixed(p, pairs, [RULE]) == 7
     assert sum(v.cost for v in RULE.check(p, roster(*pairs))) == 7
+
+
+def _after_last_months_late_shift(**kw):
+    """A plan starting on Tuesday whose person worked Monday's 準夜 (to 1:00) in last month's roster
+    (Problem.history_sessions): Tuesday's 深夜 from 0:30 overlaps it."""
+    return problem([person("A")], [TUESDAY_NIGHT, TUESDAY_DAY], start=MONDAY + timedelta(days=1),
+                   history_sessions={"A": (MONDAY_LATE,)}, **kw)
+
+
+def test_the_late_shift_before_the_plan_clashes_with_its_first_nights_shift() -> None:
+    p = _after_last_months_late_shift()
+    assert fixed(p, [("A", TUESDAY_NIGHT.id)], [RULE]) is None
+    [v] = RULE.check(p, roster(("A", TUESDAY_NIGHT.id)))
+    assert v.hard and v.date == p.start and v.requirement_id == TUESDAY_NIGHT.id and "準夜" in v.message
+    assert fixed(p, [("A", TUESDAY_DAY.id)], [RULE]) == 0 and RULE.check(p, roster(("A", TUESDAY_DAY.id))) == []
+    priced = _after_last_months_late_shift(rules={"no_overlap": soft(7)})
+    assert fixed(priced, [("A", TUESDAY_NIGHT.id)], [RULE]) == 7
+    assert sum(v.cost for v in RULE.check(priced, roster(("A", TUESDAY_NIGHT.id)))) == 7
