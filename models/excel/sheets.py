@@ -12,12 +12,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from models.domain import DAY_MINUTES, Requirement, Site, Staff, end_after, hhmm
+from models.domain import Requirement, Site, Staff, end_after, hhmm, time_range
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.reader import Cells, Period, Table, is_blank
 from models.excel.schema import SESSIONS, SITES, STAFF
-from models.i18n import t
 from models.textparse import (
     parse_activity_limits, parse_count, parse_date, parse_skill_counts, parse_skills, parse_time, parse_time_range,
 )
@@ -174,7 +173,7 @@ def read_sessions(
     above.close()
     if overnight and notes is not None:
         cell, activity, start, end = overnight[0]
-        example = f"{activity} {hhmm(start)}〜{t('翌', 'next day ')}{hhmm(end - DAY_MINUTES)}"
+        example = f"{activity} {time_range(start, end)}"  # as every sheet and window writes it
         notes.append(InputProblem(table.file, table.sheet, cell, messages.ends_next_day(len(overnight), example)))
 
 
