@@ -27,15 +27,17 @@ def _operations():
     from desktop import operations
 
     return operations
+
+
+# Dialogs, Excel, storage and the solver are imported where first used, so the window opens fast.
+
+
 def relaunch_command(arguments: list[str]) -> tuple[str, list[str]]:
     """The program and arguments that start the desktop again: the frozen app itself, or this
     Python running desktop.app (however the window was started: haichi-desktop, python -m)."""
     if getattr(sys, "frozen", False):
         return sys.executable, arguments
     return sys.executable, ["-c", "import sys; from desktop.app import main; sys.exit(main())", *arguments]
-
-
-# Dialogs, Excel, storage and the solver are imported where first used, so the window opens fast.
 
 
 class PlanFiles:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QPushButton,
@@ -16,6 +16,7 @@ from desktop.views.roster_grid import day_label
 from desktop.workers import BackgroundTask
 from models.domain import Problem, clock
 from models.errors import InputProblem, InvalidInput
+from models.textparse import name_counts_text
 
 PREVIEW_ROWS = 200
 
@@ -137,7 +138,7 @@ class PreviewPage(QWizardPage):
         rows = sorted(problem.requirements, key=lambda r: (r.date, r.start, r.site))[:PREVIEW_ROWS]
         self._fill(headers, [
             [day_label(r.date), r.site, r.activity, f"{clock(r.start)}–{clock(r.end)}", str(r.min_staff),
-             "、".join(f"{k}:{n}" for k, n in r.required_skills)]
+             name_counts_text(r.required_skills)]
             for r in rows
         ])
 

@@ -8,6 +8,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.views.roster_grid import REQUIREMENTS_ROLE, VIOLATION_COLOUR, Index, day_label
 from desktop.working_plan import WorkingPlan
 from models.domain import Requirement, clock
+from models.textparse import name_counts_text
 
 UNFILLED_BACKGROUND = QColor("#fee2e2")
 SESSION_HEADERS = (
@@ -73,7 +74,7 @@ class SessionsModel(QAbstractTableModel):
             values = (
                 day_label(req.date), req.site, req.activity, f"{clock(req.start)}–{clock(req.end)}",
                 needed, str(len(who)), "、".join(sorted(self._names.get(s, s) for s in who)),
-                "、".join(f"{k}:{n}" for k, n in req.required_skills),
+                name_counts_text(req.required_skills),
             )
             return values[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == ASSIGNED_COLUMN and short:

@@ -22,6 +22,7 @@ from models.excel.settings_rows import NOTE_HEADER, setting_rows
 from models.excel.sheetwriter import Out, SheetWriter
 from models.excel.styles import BODY, DATE_FORMAT, DAY_FORMAT, HEADER, TIME_FORMAT, Look, day_fill, text_width
 from models.rulemeta import RuleInfo
+from models.textparse import name_counts_text
 
 MARK_CHOICES = tuple(m.value for m in Mark)  # ○ △ × 午前 午後, the drop-down of 勤務可否
 SPARE_ROWS = 100  # empty, validated rows left for people to add in the template
@@ -30,10 +31,10 @@ _STAFF_VALUES: dict[str, Callable[[Staff], Any]] = {
     "staff_id": lambda s: s.id,
     "skills": lambda s: "、".join(sorted(s.skills)),
     "paid_this_year": lambda s: s.paid_this_year or None,
-    "max_per_activity": lambda s: "、".join(f"{name}:{most}" for name, most in s.max_per_activity) or None,
+    "max_per_activity": lambda s: name_counts_text(s.max_per_activity) or None,
 }
 _SESSION_VALUES: dict[str, Callable[[Requirement], Any]] = {
-    "required_skills": lambda r: "、".join(f"{k}:{n}" for k, n in r.required_skills),
+    "required_skills": lambda r: name_counts_text(r.required_skills),
     "start": lambda r: _time_value(r.start),
     "end": lambda r: _time_value(r.end),
 }

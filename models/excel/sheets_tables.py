@@ -10,7 +10,7 @@ from models.domain import Problem, Roster, Violation, clock, hhmm
 from models.excel import schema
 from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import (
-    BODY, ONE_DECIMAL, PAPER_A4, PLAIN, SHORT_FILL, TOTAL_FILL, YEN_FORMAT, day_fill, day_label, text_width,
+    BODY, ONE_DECIMAL, PLAIN, SHORT_FILL, TOTAL_FILL, YEN_FORMAT, day_fill, day_label, text_width,
     widest,
 )
 from models.i18n import t
