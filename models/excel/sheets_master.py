@@ -18,7 +18,7 @@ from typing import Sequence
 
 from openpyxl import Workbook
 
-from models.domain import Problem, Requirement, Roster, time_range
+from models.domain import Problem, Requirement, Roster, activities_by_start, time_range
 from models.excel import schema
 from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import (
@@ -57,13 +57,12 @@ def grid_columns(problem: Problem) -> list[GridColumn]:
         return []
     per_day = Counter((r.site, r.date) for r in problem.requirements)
     per_activity = Counter((r.site, r.date, r.activity) for r in problem.requirements)
-    earliest: dict[str, dict[str, int]] = defaultdict(dict)
+    sessions: dict[str, list[Requirement]] = defaultdict(list)
     for r in problem.requirements:
-        earliest[r.site][r.activity] = min(r.start, earliest[r.site].get(r.activity, r.start))
+        sessions[r.site].append(r)
     shifts = {site for (site, _), n in per_day.items() if n > 1} - {site for (site, _, _), n in per_activity.items() if n > 1}
-    split = [GridColumn(site, activity) if site in shifts else GridColumn(site)
-             for site in sites
-             for activity in (sorted(earliest[site], key=lambda a: (earliest[site][a], a)) if site in shifts else [None])]
+    split = [GridColumn(site, activity) for site in sites
+             for activity in (activities_by_start(sessions[site]) if site in shifts else [None])]
     return split if len(split) <= GRID_MAX_SITES else [GridColumn(site) for site in sites]
 
 
