@@ -273,10 +273,11 @@ class PlanFiles:
             return
         language, database = chosen_language(self.settings), database_location(self.settings)
         if (language, database) != before and self.ask_to_restart():
-            # the same plan again, when it is in the database the new window opens
-            plan = self.plan.plan_name if database == before[1] else None
-            if self.changes_kept(lambda: self.restart(plan)):
-                self.restart(plan)
+            # a new language alone: this window's database (perhaps given with --db) and plan again
+            kept = self.database_url if database == before[1] else None
+            plan = self.plan.plan_name if kept is not None else None
+            if self.changes_kept(lambda: self.restart(plan, kept)):
+                self.restart(plan, kept)
 
     def ask_to_restart(self: MainWindow) -> bool:
         """Whether to restart now for a new language or database (they are read at start)."""
@@ -294,13 +295,14 @@ class PlanFiles:
         box.setDefaultButton(now)
         return box
 
-    def restart(self: MainWindow, plan: str | None) -> None:
-        """Start a new Haichi (with `plan` open) and close this one; any unsaved changes were
-        saved or dropped by the coordinator's choice before."""
+    def restart(self: MainWindow, plan: str | None, database: str | None = None) -> None:
+        """Start a new Haichi (on `database`, else the one in Settings, with `plan` open) and close
+        this one; any unsaved changes were saved or dropped by the coordinator's choice before."""
         from PySide6.QtCore import QProcess
         from PySide6.QtWidgets import QApplication
 
-        program, arguments = relaunch_command(["--plan", plan] if plan else [])
+        arguments = (["--db", database] if database else []) + (["--plan", plan] if plan else [])
+        program, arguments = relaunch_command(arguments)
         started, _pid = QProcess.startDetached(program, arguments)
         if not started:
             self.status.setText(translate("MainWindow", "Haichi could not be restarted; close it and start it again."))

@@ -243,9 +243,22 @@ def test_a_new_language_offers_to_restart_with_the_plan_open(qtbot, settings, tm
     assert settings.value("language") == "ja"
     [(program, arguments)] = started
     assert arguments[-2:] == ["--plan", "1月"] and "desktop.app" in " ".join(arguments) and quits == [True]
+    # the window's database (given with --db, not the one in Settings) is where the plan is: kept
+    assert arguments[arguments.index("--db") + 1] == str(tmp_path / "plans.db")
 
     started.clear()
     monkeypatch.setattr(PlanFiles, "ask_to_restart", lambda w: False)  # "Later": nothing restarts
     settings.setValue("language", "en")
     window.show_settings()
     assert started == [] and quits == [True]
+
+    def choose_another_database(dialog) -> int:
+        dialog.database.setText(str(tmp_path / "other.db"))
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(SettingsDialog, "exec", choose_another_database)
+    monkeypatch.setattr(PlanFiles, "ask_to_restart", lambda w: True)
+    window.show_settings()  # the new database is opened, without a plan it may not hold
+    [(program, arguments)] = started
+    assert "--db" not in arguments and "--plan" not in arguments
