@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Iterator
 
 import pytest
 
@@ -21,14 +20,6 @@ NEXT = Requirement("next", D2, "灘", "妊婦歯科健診", 540, 720, 1)
 def plan() -> Problem:
     staff = [Staff("H002", "佐藤 次郎"), Staff("H001", "山田 花子")]
     return Problem("2026-04", D1, D2, staff=staff, requirements=[AM, PM, NEXT])
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    before = language()
-    set_language("en")
-    yield
-    set_language(before)
 
 
 def test_same_day_swap_is_a_move(plan: Problem) -> None:

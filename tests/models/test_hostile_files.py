@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
-from typing import Iterator
 
 import openpyxl
 import pytest
@@ -13,15 +12,9 @@ from workbooks import standard, write_book
 from models.errors import InvalidInput
 from models.excel import filecheck, reader
 from models.excel.importer import read_workbooks
-from models.i18n import language, set_language
 
 
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    before = language()
-    set_language("en")
-    yield
-    set_language(before)
+pytestmark = pytest.mark.usefixtures("english")  # tests/conftest.py: messages in English
 
 
 def _messages(path: Path) -> list[str]:

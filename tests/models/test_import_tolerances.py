@@ -10,7 +10,7 @@ from workbooks import MATRIX_ROWS, SESSION_ROWS, STAFF_ROWS, form, standard, wri
 from models.domain import Mark, Requirement, Site, TravelBuffers
 from models.errors import InputProblem, InvalidInput
 from models.excel.importer import read_workbooks
-from models.i18n import language, set_language
+from models.i18n import set_language
 from models.rulemeta import Param, RuleInfo
 
 CATALOGUE = (
@@ -23,12 +23,7 @@ CATALOGUE = (
 )
 
 
-@pytest.fixture(autouse=True)
-def english():
-    before = language()
-    set_language("en")
-    yield
-    set_language(before)
+pytestmark = pytest.mark.usefixtures("english")  # tests/conftest.py: messages in English
 
 
 def test_standard_workbook_becomes_a_problem(tmp_path):

@@ -15,7 +15,7 @@ from models.excel.export import write_roster
 from models.excel.importer import read_workbooks
 from models.excel.roster_reader import read_roster, read_roster_and_grid
 from models.excel.schema import ASSIGNMENTS_COLUMNS
-from models.i18n import language, set_language
+from models.i18n import set_language
 
 NADA = Requirement.make_id(date(2026, 4, 1), "灘", "3歳児健診", 13 * 60)
 HIGASHINADA = Requirement.make_id(date(2026, 4, 14), "東灘", "1歳6か月児健診", 9 * 60)
@@ -28,12 +28,7 @@ def problems_of(path) -> list:
     return caught.value.problems
 
 
-@pytest.fixture(autouse=True)
-def english():
-    before = language()
-    set_language("en")
-    yield
-    set_language(before)
+pytestmark = pytest.mark.usefixtures("english")  # tests/conftest.py: messages in English
 
 
 def roster_book(tmp_path, rows):
