@@ -1,8 +1,9 @@
 """The database schema (DESIGN §7): SQLAlchemy 2 declarative tables over the domain words.
 
 The staff and site registers are shared by every plan; everything else belongs to one plan and
-goes with it. Large tables (availability, requirements, assignments) are written and read with
-bulk Core statements by `models.storage.problems` / `.solutions`, never row by row.
+goes with it, what the plan says about each person included (`PlanStaffRow`). Large tables
+(availability, requirements, assignments) are written and read with bulk Core statements by
+`models.storage.problems` / `.solutions`, never row by row.
 Column types are portable: the same schema runs on SQLite and PostgreSQL.
 """
 
@@ -17,6 +18,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     MetaData,
@@ -59,7 +61,8 @@ class Base(DeclarativeBase):
 
 # -- registers shared by all plans -------------------------------------------------------------
 class StaffRow(Base):
-    """One person in the staff register; `code` is the staff id people see (`H003`)."""
+    """One person the database knows; `code` is the staff id people see (`H003`), `name` the name
+    most recently saved. What a plan says about the person is the plan's own (`PlanStaffRow`)."""
 
     __tablename__ = "staff"
     __table_args__ = (UniqueConstraint("code"),)
@@ -67,46 +70,6 @@ class StaffRow(Base):
     id: Mapped[IntPK]
     code: Mapped[Code]
     name: Mapped[Code]
-    home: Mapped[Code] = mapped_column(default="")
-    max_per_day: Mapped[int | None]
-    max_per_week: Mapped[int | None]
-    max_per_month: Mapped[int | None]
-    max_per_plan: Mapped[int | None]
-    min_per_plan: Mapped[int | None]
-    desired_per_month: Mapped[int | None]
-    max_consecutive_days: Mapped[int | None]
-    min_consecutive_days: Mapped[int | None]
-    min_consecutive_days_off: Mapped[int | None]
-    max_weekends: Mapped[int | None]
-    max_minutes_per_week: Mapped[int | None]
-    min_minutes_per_week: Mapped[int | None]
-    max_minutes_per_month: Mapped[int | None]
-    min_minutes_per_month: Mapped[int | None]
-    max_minutes_per_plan: Mapped[int | None]
-    min_minutes_per_plan: Mapped[int | None]
-    hourly_rate: Mapped[int | None]
-    annual_pay_cap: Mapped[int | None]
-    paid_this_year: Mapped[Count] = mapped_column(default=0, server_default="0")
-    active: Mapped[bool] = mapped_column(default=True)
-    notes: Mapped[Note]
-
-
-class StaffSkillRow(Base):
-    __tablename__ = "staff_skills"
-
-    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), primary_key=True)
-    skill: Mapped[Code] = mapped_column(primary_key=True)
-
-
-class StaffActivityLimitRow(Base):
-    """A person's cap on one activity over a plan (`Staff.max_per_activity`), in the order given."""
-
-    __tablename__ = "staff_activity_limits"
-
-    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), primary_key=True)
-    activity: Mapped[Code] = mapped_column(primary_key=True)
-    max_count: Mapped[Count]
-    position: Mapped[Count]
 
 
 class SiteRow(Base):
@@ -141,12 +104,68 @@ class PlanRow(Base):
 
 
 class PlanStaffRow(Base):
-    """Who belongs to a plan, in the order of `Problem.staff`."""
+    """A person in a plan, in the order of `Problem.staff`, with everything the plan says about them
+    (every `Staff` field but the id). Each plan keeps its own: importing a later plan never changes
+    what an earlier one was solved, checked and exported with."""
 
     __tablename__ = "plan_staff"
 
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True)
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), primary_key=True)
+    position: Mapped[Count]
+    name: Mapped[Code]
+    home: Mapped[Code] = mapped_column(default="")
+    max_per_day: Mapped[int | None]
+    max_per_week: Mapped[int | None]
+    max_per_month: Mapped[int | None]
+    max_per_plan: Mapped[int | None]
+    min_per_plan: Mapped[int | None]
+    desired_per_month: Mapped[int | None]
+    max_consecutive_days: Mapped[int | None]
+    min_consecutive_days: Mapped[int | None]
+    min_consecutive_days_off: Mapped[int | None]
+    max_weekends: Mapped[int | None]
+    max_minutes_per_week: Mapped[int | None]
+    min_minutes_per_week: Mapped[int | None]
+    max_minutes_per_month: Mapped[int | None]
+    min_minutes_per_month: Mapped[int | None]
+    max_minutes_per_plan: Mapped[int | None]
+    min_minutes_per_plan: Mapped[int | None]
+    hourly_rate: Mapped[int | None]
+    annual_pay_cap: Mapped[int | None]
+    paid_this_year: Mapped[Count] = mapped_column(default=0, server_default="0")
+    active: Mapped[bool] = mapped_column(default=True)
+    notes: Mapped[Note]
+
+
+def _of_plan_person() -> ForeignKeyConstraint:
+    """A person's skills and activity caps in a plan go with their `plan_staff` row."""
+    return ForeignKeyConstraint(
+        ["plan_id", "staff_id"], ["plan_staff.plan_id", "plan_staff.staff_id"], ondelete="CASCADE"
+    )
+
+
+class PlanStaffSkillRow(Base):
+    """A skill a person has in a plan (`Staff.skills`)."""
+
+    __tablename__ = "plan_staff_skills"
+    __table_args__ = (_of_plan_person(),)
+
+    plan_id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(primary_key=True)
+    skill: Mapped[Code] = mapped_column(primary_key=True)
+
+
+class PlanStaffActivityLimitRow(Base):
+    """A person's cap on one activity over a plan (`Staff.max_per_activity`), in the order given."""
+
+    __tablename__ = "plan_staff_activity_limits"
+    __table_args__ = (_of_plan_person(),)
+
+    plan_id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(primary_key=True)
+    activity: Mapped[Code] = mapped_column(primary_key=True)
+    max_count: Mapped[Count]
     position: Mapped[Count]
 
 

@@ -1,8 +1,9 @@
 """A plan's input (its `Problem`) written to and read from the database in bulk.
 
-Writing replaces everything the plan owns except its solution versions; the staff and site
-registers are upserted, never emptied. Locks and the published roster are not part of the
-input: they live in the plan's solutions (see `models.storage.solutions`).
+Writing replaces everything the plan owns except its solution versions, what it says about each
+person included (`models.storage.plan_staff`); the staff and site registers are upserted, never
+emptied. Locks and the published roster are not part of the input: they live in the plan's
+solutions (see `models.storage.solutions`).
 """
 
 from __future__ import annotations
@@ -15,14 +16,16 @@ from sqlalchemy.orm import Session
 
 from models.domain import Mark, Problem, Requirement, RuleSetting, ShiftRequest, TravelBuffers
 from models.i18n import t
-from models.storage import registers
+from models.storage import plan_staff, registers
 from models.storage.errors import OtherPeriod, PlanNotFound, UnknownReference
 from models.storage.orm import (
     AvailabilityRow,
     ForbiddenSuccessionRow,
     PlanRow,
     PlanSiteRow,
+    PlanStaffActivityLimitRow,
     PlanStaffRow,
+    PlanStaffSkillRow,
     RequirementRow,
     RequirementSkillRow,
     RuleSettingRow,
@@ -32,6 +35,7 @@ from models.storage.orm import (
     StaffRow,
     utcnow,
 )
+from models.storage.registers import insert_rows
 
 # Tables that hold a plan's input, children first (the order matters for foreign keys).
 _INPUT_TABLES = (
@@ -39,6 +43,8 @@ _INPUT_TABLES = (
     ShiftRequestRow,
     ForbiddenSuccessionRow,
     RuleSettingRow,
+    PlanStaffSkillRow,
+    PlanStaffActivityLimitRow,
     PlanStaffRow,
     PlanSiteRow,
 )
@@ -121,23 +127,21 @@ def write_problem(session: Session, plan_name: str, problem: Problem) -> int:
     _check_staff(t("勤務可否・希望", "availability and requests"), referenced, staff)
     sites = registers.upsert_sites(session, problem.sites, {r.site for r in problem.requirements})
 
-    _insert(session, PlanStaffRow, [
-        {"plan_id": plan_id, "staff_id": staff[p.id], "position": i} for i, p in enumerate(problem.staff)
-    ])
-    _insert(session, PlanSiteRow, [
+    plan_staff.write(session, plan_id, problem.staff, staff)
+    insert_rows(session, PlanSiteRow, [
         {"plan_id": plan_id, "site_id": sites[s.name], "position": i} for i, s in enumerate(problem.sites)
     ])
     _write_requirements(session, plan_id, problem.requirements, sites)
     _write_availability(session, plan_id, problem.availability, staff)
-    _insert(session, ShiftRequestRow, [
+    insert_rows(session, ShiftRequestRow, [
         {"plan_id": plan_id, "position": i, "staff_id": staff[r.staff_id], "date": r.date,
          "activity": r.activity, "wants_work": r.on, "weight": r.weight}
         for i, r in enumerate(problem.requests)
     ])
-    _insert(session, ForbiddenSuccessionRow, [
+    insert_rows(session, ForbiddenSuccessionRow, [
         {"plan_id": plan_id, "earlier": a, "later": b} for a, b in sorted(problem.forbidden_successions)
     ])
-    _insert(session, RuleSettingRow, [
+    insert_rows(session, RuleSettingRow, [
         {"plan_id": plan_id, "rule_id": rule_id, "enabled": s.enabled, "hard": s.hard, "weight": s.weight,
          "params": dict(s.params), "staff_overrides": {k: dict(v) for k, v in s.staff_overrides.items()}}
         for rule_id, s in problem.rules.items()
@@ -145,16 +149,10 @@ def write_problem(session: Session, plan_name: str, problem: Problem) -> int:
     return plan_id
 
 
-def _insert(session: Session, mapped: Any, rows: list[dict[str, Any]]) -> None:
-    """One executemany INSERT of plain dicts into the mapped class's table (Core: no ORM bookkeeping)."""
-    if rows:
-        session.execute(insert(mapped.__table__), rows)
-
-
 def _write_requirements(
     session: Session, plan_id: int, requirements: list[Requirement], sites: dict[str, int]
 ) -> None:
-    _insert(session, RequirementRow, [
+    insert_rows(session, RequirementRow, [
         {"plan_id": plan_id, "code": r.id, "position": i, "date": r.date, "site_id": sites[r.site],
          "activity": r.activity, "start_minute": r.start, "end_minute": r.end, "min_staff": r.min_staff,
          "max_staff": r.max_staff, "preferred_staff": r.preferred_staff, "under_weight": r.under_weight,
@@ -165,7 +163,7 @@ def _write_requirements(
         return
     query = select(RequirementRow.code, RequirementRow.id).where(RequirementRow.plan_id == plan_id)
     row_ids = dict(session.execute(query).all())
-    _insert(session, RequirementSkillRow, [
+    insert_rows(session, RequirementSkillRow, [
         {"requirement_id": row_ids[r.id], "skill": skill, "count": count, "position": i}
         for r in requirements
         for i, (skill, count) in enumerate(r.required_skills)
@@ -175,7 +173,7 @@ def _write_requirements(
 def _write_availability(
     session: Session, plan_id: int, availability: dict[tuple[str, Any], Mark], staff: dict[str, int]
 ) -> None:
-    _insert(session, AvailabilityRow, [
+    insert_rows(session, AvailabilityRow, [
         {"plan_id": plan_id, "staff_id": staff[code], "date": day, "mark": mark.name}
         for (code, day), mark in availability.items()
     ])
@@ -184,9 +182,6 @@ def _write_availability(
 def read_problem(session: Session, plan: PlanRow) -> Problem:
     """The plan's input as a `Problem` (with no locks and no published roster yet)."""
     plan_id = plan.id
-    staff_rows = list(session.scalars(
-        select(PlanStaffRow.staff_id).where(PlanStaffRow.plan_id == plan_id).order_by(PlanStaffRow.position)
-    ))
     site_rows = list(session.scalars(
         select(PlanSiteRow.site_id).where(PlanSiteRow.plan_id == plan_id).order_by(PlanSiteRow.position)
     ))
@@ -230,7 +225,7 @@ def read_problem(session: Session, plan: PlanRow) -> Problem:
         name=plan.name,
         start=plan.start_date,
         end=plan.end_date,
-        staff=registers.read_staff(session, staff_rows),
+        staff=plan_staff.read(session, plan_id),
         sites=registers.read_sites(session, site_rows),
         requirements=_read_requirements(session, plan_id),
         availability=availability,

@@ -1,101 +1,55 @@
-"""The staff and site registers shared by every plan: upsert from domain objects, read back.
+"""The staff and site registers shared by every plan, and `insert_rows`, the bulk INSERT of storage.
 
-All statements are bulk Core statements so that a 300-person register costs a handful of
-round trips, not hundreds.
+The staff register is the people the database knows, by staff id; what a plan says about them
+is the plan's own (`models.storage.plan_staff`). All statements are bulk Core statements, so
+that a 300-person register costs a handful of round trips, not hundreds.
 """
 
 from __future__ import annotations
 
-from dataclasses import fields
 from typing import Any, Iterable
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from models.domain import Site, Staff
-from models.storage.orm import SiteRow, StaffActivityLimitRow, StaffRow, StaffSkillRow
-
-# Staff fields stored in a plain column of the same name (the rest have tables of their own).
-STAFF_SCALARS: tuple[str, ...] = tuple(
-    f.name for f in fields(Staff) if f.name not in ("id", "skills", "max_per_activity")
-)
+from models.storage.orm import SiteRow, StaffRow
 
 
-def _staff_values(person: Staff) -> dict[str, Any]:
-    values = {name: getattr(person, name) for name in STAFF_SCALARS}
-    values["code"] = person.id
-    return values
+def insert_rows(session: Session, mapped: Any, rows: list[dict[str, Any]]) -> None:
+    """One executemany INSERT of plain dicts into the mapped class's table (Core: no ORM bookkeeping)."""
+    if rows:
+        session.execute(insert(mapped.__table__), rows)
 
 
-def staff_ids(session: Session, codes: Iterable[str] | None = None) -> dict[str, int]:
-    """Register row id by staff id (all of them, or those in `codes` that exist)."""
-    query = select(StaffRow.code, StaffRow.id)
+def _known_staff(session: Session, codes: Iterable[str] | None) -> dict[str, tuple[int, str]]:
+    """(row id, name) by staff id: all of the register, or those in `codes` that exist."""
+    query = select(StaffRow.code, StaffRow.id, StaffRow.name)
     if codes is not None:
         wanted = sorted(set(codes))
         if not wanted:
             return {}
         query = query.where(StaffRow.code.in_(wanted))
-    return {code: row_id for code, row_id in session.execute(query)}
+    return {code: (row_id, name) for code, row_id, name in session.execute(query)}
+
+
+def staff_ids(session: Session, codes: Iterable[str] | None = None) -> dict[str, int]:
+    """Register row id by staff id (all of them, or those in `codes` that exist)."""
+    return {code: row_id for code, (row_id, _name) in _known_staff(session, codes).items()}
 
 
 def upsert_staff(session: Session, people: list[Staff]) -> dict[str, int]:
-    """Insert new people and update known ones (by staff id); returns row id by staff id."""
-    known = staff_ids(session, [p.id for p in people])
-    updates = [{"id": known[p.id], **_staff_values(p)} for p in people if p.id in known]
-    inserts = [_staff_values(p) for p in people if p.id not in known]
-    if updates:
-        session.execute(update(StaffRow), updates)  # bulk UPDATE by primary key
-    if inserts:
-        session.execute(insert(StaffRow.__table__), inserts)
-        known = staff_ids(session, [p.id for p in people])
-    row_ids = [known[p.id] for p in people]
-    if row_ids:
-        session.execute(delete(StaffSkillRow).where(StaffSkillRow.staff_id.in_(row_ids)))
-        session.execute(
-            delete(StaffActivityLimitRow).where(StaffActivityLimitRow.staff_id.in_(row_ids))
-        )
-    skills = [{"staff_id": known[p.id], "skill": s} for p in people for s in sorted(p.skills)]
-    limits = [
-        {"staff_id": known[p.id], "activity": activity, "max_count": count, "position": i}
-        for p in people
-        for i, (activity, count) in enumerate(p.max_per_activity)
-    ]
-    if skills:
-        session.execute(insert(StaffSkillRow.__table__), skills)
-    if limits:
-        session.execute(insert(StaffActivityLimitRow.__table__), limits)
-    return known
-
-
-def read_staff(session: Session, row_ids: list[int]) -> list[Staff]:
-    """The register's people with these row ids, in the given order."""
-    if not row_ids:
-        return []
-    columns = [StaffRow.id, StaffRow.code, *(getattr(StaffRow, n) for n in STAFF_SCALARS)]
-    rows = {r.id: r for r in session.execute(select(*columns).where(StaffRow.id.in_(row_ids)))}
-    skills: dict[int, set[str]] = {}
-    query = select(StaffSkillRow.staff_id, StaffSkillRow.skill)
-    for staff_id, skill in session.execute(query.where(StaffSkillRow.staff_id.in_(row_ids))):
-        skills.setdefault(staff_id, set()).add(skill)
-    limits: dict[int, list[tuple[str, int]]] = {}
-    query = (
-        select(
-            StaffActivityLimitRow.staff_id, StaffActivityLimitRow.activity, StaffActivityLimitRow.max_count
-        )
-        .where(StaffActivityLimitRow.staff_id.in_(row_ids))
-        .order_by(StaffActivityLimitRow.staff_id, StaffActivityLimitRow.position)
-    )
-    for staff_id, activity, count in session.execute(query):
-        limits.setdefault(staff_id, []).append((activity, count))
-    return [
-        Staff(
-            id=rows[i].code,
-            skills=frozenset(skills.get(i, ())),
-            max_per_activity=tuple(limits.get(i, ())),
-            **{n: getattr(rows[i], n) for n in STAFF_SCALARS},
-        )
-        for i in row_ids
-    ]
+    """Register new people and give known ones the name they are saved under; returns row id by staff id."""
+    known = _known_staff(session, [p.id for p in people])
+    renamed = [{"id": known[p.id][0], "name": p.name} for p in people if p.id in known and known[p.id][1] != p.name]
+    if renamed:
+        session.execute(update(StaffRow), renamed)  # bulk UPDATE by primary key
+    new = {p.id: p.name for p in people if p.id not in known}
+    insert_rows(session, StaffRow, [{"code": code, "name": name} for code, name in new.items()])
+    ids = {code: row_id for code, (row_id, _name) in known.items()}
+    if new:
+        ids.update(staff_ids(session, new))
+    return ids
 
 
 def _site_ids(session: Session, names: set[str]) -> dict[str, int]:
@@ -124,7 +78,7 @@ def upsert_sites(session: Session, sites: list[Site], referenced: Iterable[str] 
     if updates:
         session.execute(update(SiteRow), updates)
     if inserts:
-        session.execute(insert(SiteRow.__table__), inserts)
+        insert_rows(session, SiteRow, inserts)
         known = _site_ids(session, names)
     return known
 

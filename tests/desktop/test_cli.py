@@ -235,12 +235,36 @@ def test_the_database_given_before_the_command_is_the_one_used(good_book: Path, 
     assert not default.exists()
 
 
-def _month_book(folder: Path, month: int, plan_name: str) -> Path:
-    """The standard workbook (April 2026) moved to `month`, its plan named `plan_name` in 設定."""
+def _month_book(folder: Path, month: int, plan_name: str, staff: list[list[object]] | None = None) -> Path:
+    """The standard workbook (April 2026) moved to `month`, its plan named `plan_name` in 設定
+    (and its 職員 sheet `staff`, when given)."""
     sessions = [SESSION_ROWS[0], *[[row[0].replace(month=month), *row[1:]] for row in SESSION_ROWS[1:]]]
     marks = [[*MATRIX_ROWS[0][:2], *(d.replace(month=month) for d in MATRIX_ROWS[0][2:])], *MATRIX_ROWS[1:]]
     settings = [["項目", "値"], ["計画名", plan_name]]
-    return write_book(folder / f"month-{month}.xlsx", standard(枠=sessions, 勤務可否=marks, 設定=settings))
+    return write_book(folder / f"month-{month}.xlsx",
+                      standard(枠=sessions, 勤務可否=marks, 設定=settings, 職員=staff or STAFF_ROWS))
+
+
+def test_importing_the_next_month_leaves_the_last_month_s_staff_as_they_were(tmp_path: Path, capsys) -> None:
+    """May's 職員 sheet (another night cap, a new rate, 年間支給済額 and skills) is May's alone: April
+    re-loads with what April's workbook said."""
+    from models.storage import Database
+
+    header = ["職員ID", "氏名", "スキル", "内容別上限", "時給", "年間支給済額"]
+    april = [header, ["H001", "山田 花子", "リーダー、フッ化物", "3歳児健診:2", 1800, 250_000],
+             ["H002", "佐藤 次郎", "フッ化物", None, None, None]]
+    may = [header, ["H001", "山田 花子", "フッ化物", "3歳児健診:5", 2000, None],
+           ["H002", "佐藤 次郎", "リーダー", "1歳6か月児健診:1", 1500, 10_000]]
+    db = ["--db", str(tmp_path / "plans.sqlite3")]
+    for month, name, staff in ((4, "4月", april), (5, "5月", may)):
+        code, text = run(["import", str(_month_book(tmp_path, month, name, staff)), "--plan", name, *db], capsys)
+        assert code == 0, text
+    with Database(tmp_path / "plans.sqlite3") as stored:
+        h001, h002 = stored.load_problem("4月").staff
+        assert (h001.skills, h001.max_per_activity, h001.hourly_rate, h001.paid_this_year) == (
+            frozenset({"リーダー", "フッ化物"}), (("3歳児健診", 2),), 1800, 250_000)
+        assert (h002.skills, h002.max_per_activity, h002.hourly_rate) == (frozenset({"フッ化物"}), (), None)
+        assert stored.load_problem("5月").staff_by_id("H002").hourly_rate == 1500
 
 
 def test_solve_says_which_earlier_plans_and_versions_it_carries_in(tmp_path: Path, capsys) -> None:

@@ -86,11 +86,13 @@ def test_resaving_replaces_input_and_keeps_versions(db: Database, problem: Probl
     assert db.load_solution(problem.name, 1) == roster  # its session is gone, the snapshot is not
 
 
-def test_staff_register_is_shared_across_plans(db: Database, make_problem: Callable[..., Problem]) -> None:
+def test_a_name_changed_in_a_later_plan_stays_the_earlier_plan_s(db: Database,
+                                                                 make_problem: Callable[..., Problem]) -> None:
     april = make_problem("2026-04")
     db.save_problem("2026-04", april)
     db.save_problem("2026-05", make_problem("2026-05", staff_name="山田 花子 (旧姓 田中)"))
-    assert db.load_problem("2026-04").staff_by_id("H001").name == "山田 花子 (旧姓 田中)"
+    assert db.load_problem("2026-04").staff_by_id("H001").name == "山田 花子"  # as April was solved
+    assert db.load_problem("2026-05").staff_by_id("H001").name == "山田 花子 (旧姓 田中)"
     assert db.load_problem("2026-05").staff_by_id("H002") == april.staff_by_id("H002")
 
 

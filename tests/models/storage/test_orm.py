@@ -1,7 +1,7 @@
 """Every field of the domain types has a home in the schema, so nothing is silently dropped.
 
 When one of these fails, a domain type gained a field: give it a column (orm.py), write it in
-problems.py / registers.py / solutions.py, and add an Alembic migration.
+problems.py / plan_staff.py / solutions.py, and add an Alembic migration.
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import fields
 
 from models.domain import Assignment, Problem, Requirement, RuleSetting, ShiftRequest, Site, Staff, TravelBuffers
-from models.storage.orm import Base, StaffRow
-from models.storage.registers import STAFF_SCALARS
+from models.storage.orm import Base, PlanStaffRow
+from models.storage.plan_staff import STAFF_SCALARS
 
 
 def _names(cls: type) -> set[str]:
@@ -18,7 +18,7 @@ def _names(cls: type) -> set[str]:
 
 
 def test_every_staff_scalar_has_a_column() -> None:
-    columns = set(StaffRow.__table__.c.keys())
+    columns = set(PlanStaffRow.__table__.c.keys())
     assert set(STAFF_SCALARS) <= columns
     assert _names(Staff) == set(STAFF_SCALARS) | {"id", "skills", "max_per_activity"}
 
@@ -42,14 +42,14 @@ def test_domain_fields_are_the_ones_storage_writes() -> None:
 
 def test_tables() -> None:
     assert set(Base.metadata.tables) == {
-        "staff", "staff_skills", "staff_activity_limits", "sites", "plans", "plan_staff", "plan_sites",
+        "staff", "sites", "plans", "plan_staff", "plan_staff_skills", "plan_staff_activity_limits", "plan_sites",
         "requirements", "requirement_skills", "availability", "shift_requests", "forbidden_successions",
         "rule_settings", "solutions", "assignments", "audit_log",
     }
 
 
 def test_nullability_follows_the_annotations() -> None:
-    staff = StaffRow.__table__.c
+    staff = PlanStaffRow.__table__.c
     assert staff.max_per_day.nullable and not staff.name.nullable and not staff.active.nullable
     solutions = Base.metadata.tables["solutions"].c
     assert solutions.stats.nullable and not solutions.status.nullable
