@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="haichi", parents=[_common_options(None)], description="Haichi (配置): staff rostering / 職員配置"
     )
-    # not `version`: that is publish's VERSION, and `haichi publish --plan P 1` printed Haichi's version
+    # a dest of its own: `version` is publish's VERSION argument, which this flag would otherwise overwrite
     parser.add_argument("--version", dest="show_version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 

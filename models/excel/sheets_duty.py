@@ -179,8 +179,8 @@ def write_duty_roster(wb: Workbook, problem: Problem, roster: Roster) -> None:
     _person_rows(sheet, people, days, fills, activities, name_width)
     _count_rows(sheet, problem, roster, days, fills, activities, len(totals))
     _legend(sheet, forms, people)
-    # a month to a page across: a longer plan squeezed onto one page wide was unreadable (three
-    # months' 92 day columns printed at a third of their size); its pages repeat the names
+    # about a month of day columns to a page across (more would print too small to read); each page
+    # repeats the header rows and the ID and name columns
     sheet.print_setup(landscape=True, paper=PAPER_A3 if sum(widths) > 170 else PAPER_A4,
                       title_rows=f"{first}:{first + 1}", title_cols="A:B",
                       pages_wide=max(1, -(-len(days) // DAYS_PER_PAGE)))
