@@ -126,6 +126,8 @@ def _people(problem: Problem, roster: Roster, forms: ShortForms) -> list[_Person
         for req, _ in plans.get(stats.staff_id, []):
             sessions[req.date].append(req)
         texts = {day: "\n".join(forms.session(r) for r in reqs) for day, reqs in sessions.items()}
+        # the eve's sessions (carried in from last month's roster) too: its night ends on the first day
+        sessions[problem.start - timedelta(days=1)] += problem.history_sessions.get(stats.staff_id, ())
         after = {day + timedelta(days=1) for day, reqs in sessions.items() for r in reqs
                  if r.end >= DAY_MINUTES + _MORNING and day < problem.end}
         people.append(_Person(stats, texts, cannot[stats.staff_id] - texts.keys(), after - texts.keys()))

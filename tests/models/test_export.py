@@ -252,6 +252,13 @@ def test_duty_roster_marks_the_day_after_a_night_shift(tmp_path: Path) -> None:
     assert [c.value for c in ws[5]][2:5] == ["夜勤", "明", None]
     assert [c.value for c in ws[6]][2:5] == ["準夜", None, None]
     assert ws.cell(row=5, column=len(ws[3])).value == 1 and ws.cell(row=6, column=len(ws[3])).value == 2  # 休み
+    # last month's night on the day before the plan (carried in from its roster) ends on its first day
+    eve = date(2026, 3, 31)
+    night = Requirement(Requirement.make_id(eve, "5東", "夜勤", 990), eve, "5東", "夜勤", 990, 1980, 1)
+    carried = problem.with_(history_sessions={"N02": (night,)})
+    write_roster(tmp_path / "h.xlsx", carried, _placed(problem, ("N01", 1, "夜勤")))
+    ws = openpyxl.load_workbook(tmp_path / "h.xlsx")["勤務表"]
+    assert [c.value for c in ws[6]][2:5] == ["明", None, None] and ws.cell(row=6, column=len(ws[3])).value == 2
 
 
 def test_duty_roster_names_the_site_over_the_activity_with_several_sites(exported: openpyxl.Workbook) -> None:
