@@ -319,7 +319,9 @@ class Problem:
     # Carried in from earlier plans' rosters when the plan is loaded (models.storage.history), never stored:
     history: dict[str, tuple[date, ...]] = field(default_factory=dict)  # days worked just before `start`
     history_counts: dict[str, int] = field(default_factory=dict)  # assignments earlier in the fiscal year
-    history_minutes: dict[str, int] = field(default_factory=dict)  # minutes worked earlier in the fiscal year
+    history_pay: dict[str, int] = field(default_factory=dict)  # yen earlier in the fiscal year, at each plan's rate
+    # minutes earlier in the fiscal year in plans that gave the person no hourly rate (paid at today's rate)
+    history_unpriced_minutes: dict[str, int] = field(default_factory=dict)
     history_sessions: dict[str, tuple[Requirement, ...]] = field(default_factory=dict)  # on the day before `start`
     history_sources: tuple[HistorySource, ...] = ()  # the earlier plans (and versions) all of it comes from
 

@@ -11,12 +11,19 @@ from models.i18n import t
 
 LOOKBACK_DAYS = 14  # days before a plan whose work it carries in: long enough for any run or rest rule
 
-HISTORY_FIELDS = ("history", "history_counts", "history_minutes", "history_sessions", "history_sources")
+HISTORY_FIELDS = ("history", "history_counts", "history_pay", "history_unpriced_minutes", "history_sessions",
+                  "history_sources")
 
 
 def history_of(problem: Problem) -> dict[str, Any]:
     """The Problem.history_* fields of `problem`, by name (to hand to another Problem's `with_`)."""
     return {name: getattr(problem, name) for name in HISTORY_FIELDS}
+
+
+def earlier_pay60(problem: Problem, staff_id: str, rate: int) -> int:
+    """Yen × 60 the person earned in the plans before this one in the fiscal year: each plan's sessions
+    at the rate that plan gave them (Problem.history_pay), and at `rate` where it gave none."""
+    return 60 * problem.history_pay.get(staff_id, 0) + rate * problem.history_unpriced_minutes.get(staff_id, 0)
 
 
 def fiscal_year(day: date) -> int:

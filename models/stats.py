@@ -29,7 +29,7 @@ class PersonStats:
     deviation: float | None  # count - desired
     sites: tuple[str, ...]  # sites worked, most frequent first
     year_count: int = 0  # sessions in the fiscal year so far: earlier plans' (Problem.history_counts) and these
-    year_pay: int | None = None  # yen in the fiscal year: 年間支給済額, earlier plans' minutes and these, at the rate
+    year_pay: int | None = None  # yen in the fiscal year: 年間支給済額, earlier plans' pay and these
     activities: tuple[tuple[str, int], ...] = ()  # (activity, sessions) for each activity worked, by name
     weekend_days: int = 0  # distinct dates worked that are a Saturday, Sunday or holiday
 
@@ -96,11 +96,19 @@ def _stats_of(problem: Problem, staff: Staff, reqs: list[Requirement], months: f
         deviation=None if desired is None else len(reqs) - desired,
         sites=sites,
         year_count=problem.history_counts.get(staff.id, 0) + len(reqs),
-        year_pay=None if staff.hourly_rate is None else staff.paid_this_year + pay_yen(
-            staff.hourly_rate, problem.history_minutes.get(staff.id, 0) + minutes),
+        year_pay=_year_pay(problem, staff, minutes),
         activities=tuple(sorted(activity_counts.items())),
         weekend_days=len({r.date for r in reqs if is_weekend(r.date)}),
     )
+
+
+def _year_pay(problem: Problem, staff: Staff, minutes: int) -> int | None:
+    """Yen in the fiscal year: 年間支給済額, the earlier plans' pay and these `minutes`; None without a rate.
+    Earlier plans that gave the person no rate are paid at this one's."""
+    if staff.hourly_rate is None:
+        return None
+    unpriced = problem.history_unpriced_minutes.get(staff.id, 0)
+    return staff.paid_this_year + problem.history_pay.get(staff.id, 0) + pay_yen(staff.hourly_rate, unpriced + minutes)
 
 
 def is_weekend(day: date) -> bool:

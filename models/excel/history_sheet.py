@@ -1,10 +1,12 @@
 """What the plan carried in from earlier plans' rosters (Problem.history_*), kept in the roster workbook.
 
 A roster exported from a plan in the database was solved against last month's end, this fiscal
-year's counts and the minutes that count against the annual pay cap. A very hidden sheet keeps
-them, so `haichi check` (and suggest, repair, …) reading the workbook alone score it as the solve
-did, not as if the plan had no past. Plain rows, one fact each; a sheet of this name not made by
-Haichi (its first cell differs) is not read.
+year's counts and the pay that counts against the annual pay cap ("pay": yen at each earlier
+plan's own rate; "minutes": the minutes of plans that gave no rate, paid at this plan's, as older
+exports wrote all earlier minutes). A very hidden sheet keeps them, so `haichi check` (and
+suggest, repair, …) reading the workbook alone score it as the solve did, not as if the plan had
+no past. Plain rows, one fact each; a sheet of this name not made by Haichi (its first cell
+differs) is not read.
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ def write_history(wb: Workbook, problem: Problem) -> None:
              for s in problem.history_sources]
     rows += [["day", staff, day.isoformat()] for staff, days in problem.history.items() for day in days]
     rows += [["count", staff, n] for staff, n in problem.history_counts.items()]
-    rows += [["minutes", staff, n] for staff, n in problem.history_minutes.items()]
+    rows += [["pay", staff, n] for staff, n in problem.history_pay.items()]
+    rows += [["minutes", staff, n] for staff, n in problem.history_unpriced_minutes.items()]
     rows += [["eve", staff, r.date.isoformat(), r.site, r.activity, r.start, r.end]
              for staff, reqs in problem.history_sessions.items() for r in reqs]
     for row in rows:
@@ -49,15 +52,16 @@ def read_history(book: Book) -> dict[str, Any]:
     rows = book.rows(HISTORY_SHEET)
     if not rows or [normalize(v) for v in rows[0][:2]] != [_MARK, str(_VERSION)]:
         return {}
-    sources, days, counts, minutes, eve = [], defaultdict(list), {}, {}, defaultdict(list)
+    sources, days, eve = [], defaultdict(list), defaultdict(list)
+    amounts: dict[str, dict[str, int]] = {"count": {}, "pay": {}, "minutes": {}}
     for kind, *rest in (tuple(row) for row in rows[1:] if row):
         if kind == "source":
             plan, version, published, start, end, sessions = rest[:6]
             sources.append(HistorySource(str(plan), int(version), bool(published), _day(start), _day(end), int(sessions)))
         elif kind == "day":
             days[str(rest[0])].append(_day(rest[1]))
-        elif kind in ("count", "minutes"):
-            (counts if kind == "count" else minutes)[str(rest[0])] = int(rest[1])
+        elif kind in amounts:
+            amounts[kind][str(rest[0])] = int(rest[1])
         elif kind == "eve":
             staff, day, site, activity, start, end = rest[:6]
             when = _day(day)
@@ -65,8 +69,9 @@ def read_history(book: Book) -> dict[str, Any]:
                                                str(site), str(activity), int(start), int(end), 1))
     return {
         "history": {s: tuple(d) for s, d in days.items()},
-        "history_counts": counts,
-        "history_minutes": minutes,
+        "history_counts": amounts["count"],
+        "history_pay": amounts["pay"],
+        "history_unpriced_minutes": amounts["minutes"],
         "history_sessions": {s: tuple(r) for s, r in eve.items()},
         "history_sources": tuple(sources),
     }

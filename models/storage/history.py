@@ -3,12 +3,14 @@
 The sequence rules need the days each person worked just before the plan starts (runs of working
 days and days off) and the sessions of its eve (forbidden successions and minimum rest across the
 edge); fiscal-year fairness needs how many sessions each person had earlier in the fiscal year
-(April to March), and the annual pay cap the minutes they worked in it. All of it comes from the
-earlier plans' rosters in the database: each plan's newest published version, or its newest
-version when none is published (a draft, said in `HistorySource.published`). A session that two
-plans hold (one month imported twice under two names) counts once, from the better roster:
-published before draft, then the newer one. Nothing of it is stored with the plan, so a re-solved
-or newly published earlier plan is what the next load sees.
+(April to March), and the annual pay cap what they earned in it: each earlier plan's sessions at
+the hourly rate that plan gave the person (its own, not today's), the minutes of a plan that gave
+none kept apart, to be paid at today's. All of it comes from the earlier plans' rosters in the
+database: each plan's newest published version, or its newest version when none is published (a
+draft, said in `HistorySource.published`). A session that two plans hold (one month imported twice
+under two names) counts once, from the better roster: published before draft, then the newer one.
+Nothing of it is stored with the plan, so a re-solved or newly published earlier plan is what the
+next load sees.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from sqlalchemy.orm import Session
 
 from models.domain import HistorySource, Requirement
 from models.history import LOOKBACK_DAYS, fiscal_year_start
-from models.storage import solutions
+from models.stats import pay_yen
+from models.storage import plan_staff, solutions
 from models.storage.orm import AssignmentRow, PlanRow, RequirementRow, SiteRow, StaffRow
 
 __all__ = ["LOOKBACK_DAYS", "carried", "fiscal_year_start"]
@@ -31,28 +34,38 @@ __all__ = ["LOOKBACK_DAYS", "carried", "fiscal_year_start"]
 
 @dataclass
 class _Tally:
-    """The Problem.history_* fields being added up."""
+    """The Problem.history_* fields being added up, one earlier plan at a time."""
 
     start: date
     days: dict[str, set[date]] = field(default_factory=lambda: defaultdict(set))
     counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    minutes: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    pay: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    unpriced: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     eve: dict[str, list[Requirement]] = field(default_factory=lambda: defaultdict(list))
 
-    def add(self, staff: str, req: Requirement) -> None:
-        if req.date >= fiscal_year_start(self.start):
-            self.counts[staff] += 1
-            self.minutes[staff] += req.minutes
-        if req.date >= self.start - timedelta(days=LOOKBACK_DAYS):
-            self.days[staff].add(req.date)
-        if req.date == self.start - timedelta(days=1):
-            self.eve[staff].append(req)
+    def add_plan(self, worked: list[tuple[str, Requirement]], rates: dict[str, int]) -> None:
+        """One earlier plan's counted sessions (staff id, session); `rates` the hourly rates it gave."""
+        minutes: dict[str, int] = defaultdict(int)
+        for staff, req in worked:
+            if req.date >= fiscal_year_start(self.start):
+                self.counts[staff] += 1
+                minutes[staff] += req.minutes
+            if req.date >= self.start - timedelta(days=LOOKBACK_DAYS):
+                self.days[staff].add(req.date)
+            if req.date == self.start - timedelta(days=1):
+                self.eve[staff].append(req)
+        for staff, n in minutes.items():  # each plan's pay in whole yen, as its own statistics show it
+            if staff in rates:
+                self.pay[staff] += pay_yen(rates[staff], n)
+            else:
+                self.unpriced[staff] += n
 
     def fields(self, sources: list[HistorySource]) -> dict[str, Any]:
         return {
             "history": {s: tuple(sorted(days)) for s, days in sorted(self.days.items())},
             "history_counts": dict(sorted(self.counts.items())),
-            "history_minutes": dict(sorted(self.minutes.items())),
+            "history_pay": dict(sorted(self.pay.items())),
+            "history_unpriced_minutes": dict(sorted(self.unpriced.items())),
             "history_sessions": {s: tuple(sorted(reqs, key=lambda r: (r.start, r.id))) for s, reqs in sorted(self.eve.items())},
             "history_sources": tuple(sorted(sources, key=lambda h: (h.start, h.end, h.plan))),
         }
@@ -81,9 +94,8 @@ def carried(session: Session, start: date, plan_name: str | None = None) -> dict
             .join(StaffRow, StaffRow.id == AssignmentRow.staff_id)
             .where(AssignmentRow.solution_id == solution_id)
         )
-        for staff, code in rows:
-            if code in mine:
-                tally.add(staff, sessions[code])
+        tally.add_plan([(staff, sessions[code]) for staff, code in rows if code in mine],
+                       plan_staff.hourly_rates(session, plan.id))
         sources.append(HistorySource(plan.name, version, published, plan.start_date, plan.end_date, len(mine)))
     return tally.fields(sources)
 

@@ -71,3 +71,12 @@ def read(session: Session, plan_id: int) -> list[Staff]:
         for row in session.execute(query)
     ]
 
+
+def hourly_rates(session: Session, plan_id: int) -> dict[str, int]:
+    """The hourly rate the plan gives each of its people who has one, by staff id."""
+    query = (
+        select(StaffRow.code, PlanStaffRow.hourly_rate)
+        .join(StaffRow, StaffRow.id == PlanStaffRow.staff_id)
+        .where(PlanStaffRow.plan_id == plan_id, PlanStaffRow.hourly_rate.is_not(None))
+    )
+    return dict(session.execute(query).all())

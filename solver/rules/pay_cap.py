@@ -1,11 +1,11 @@
 """pay_cap: what a part-timer earns in the fiscal year stays under their annual cap (an income threshold):
-hourly_rate × (worked minutes + minutes in earlier plans of the fiscal year) / 60 + paid_this_year
-<= annual_pay_cap.
+hourly_rate × worked minutes / 60 + earlier plans of the fiscal year + paid_this_year <= annual_pay_cap.
 
-The earlier plans' minutes are Problem.history_minutes (carried in from their rosters in the
-database), paid at today's rate; paid_this_year is what was paid this fiscal year outside them
-(before the first plan in Haichi), so a workbook copied from last month keeps it as it is.
-Integer arithmetic only: hourly_rate × minutes <= 60 × (cap − paid) − rate × earlier minutes.
+The earlier plans' pay is carried in from their rosters in the database, each plan's sessions at
+the rate that plan gave the person (Problem.history_pay; a plan that gave none, its minutes at
+today's rate); paid_this_year is what was paid this fiscal year outside them (before the first
+plan in Haichi), so a workbook copied from last month keeps it as it is.
+Integer arithmetic only, in yen × 60: hourly_rate × minutes <= 60 × (cap − paid) − earlier.
 Someone already paid the cap or more can take no paid session (the room left is never negative).
 Each of the three values is the per-staff override, else the Staff field, else the rule parameter
 (a cap for everyone). Soft: each started 1,000 yen above the cap costs weight.
@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from models.domain import Problem, Requirement, Roster, Staff, Violation
+from models.history import earlier_pay60
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from solver.rules import base
@@ -39,11 +40,11 @@ class PayCap(BaseRule):
             Param("annual_pay_cap", int, None, "年間上限額（円）", "annual pay cap (yen)", 0, 10**10),
             Param("hourly_rate", int, None, "時給（円）", "hourly rate (yen)", 0, 10**6),
         ),
-        description_ja="時給 × 勤務時間 + 年間支給済額 + 今年度（4月〜）の前の計画の分（時給 × 勤務時間）が年間上限額を"
+        description_ja="時給 × 勤務時間 + 年間支給済額 + 今年度（4月〜）の前の計画の分（その計画の時給 × 勤務時間）が年間上限額を"
         "超えないようにします。前の計画の分はデータベースの計画から足すので、年間支給済額には含めません。"
         "ソフトのとき超過1,000円（端数切り上げ）ごとに重みが加算されます。",
         description_en="Hourly rate × worked time + already paid this fiscal year + earlier plans of the fiscal "
-        "year (from April; rate × their time) stays within the annual cap. Earlier plans are added from the "
+        "year (from April; each at its own rate × its time) stays within the annual cap. Earlier plans are added from the "
         "database, so the amount already paid leaves them out. When soft each started 1,000 yen above costs the weight.",
     )
 
@@ -56,9 +57,9 @@ class PayCap(BaseRule):
         return int(rate), max(0, 60 * int(cap) - self.paid_before(problem, staff, int(rate)))
 
     def paid_before(self, problem: Problem, staff: Staff, rate: int) -> int:
-        """Yen × 60 paid this fiscal year before the plan: paid_this_year and the earlier plans' minutes."""
+        """Yen × 60 paid this fiscal year before the plan: paid_this_year and the earlier plans' pay."""
         paid = base.limit(problem, self.info, "paid_this_year", staff) or 0
-        return 60 * int(paid) + rate * problem.history_minutes.get(staff.id, 0)
+        return 60 * int(paid) + earlier_pay60(problem, staff.id, rate)
 
     def screen(self, ctx: Context, staff: Staff) -> Callable[[Requirement], bool] | None:
         """A session that alone pays past the cap is ruled out."""
@@ -107,7 +108,7 @@ class PayCap(BaseRule):
             pay = sum(rate * req.minutes for req in mine.get(staff.id, []))
             if pay <= room:
                 continue
-            earlier = rate * problem.history_minutes.get(staff.id, 0)
+            earlier = earlier_pay60(problem, staff.id, rate)
             message = t(
                 "{name} の年度の支給見込みは {total} 円で、年間上限額を {extra} 円超えます。",
                 "{name} would be paid {total} yen in the fiscal year, {extra} yen above the annual cap.",

@@ -79,13 +79,15 @@ def test_unfilled_lists_sessions_below_minimum_with_shortfall() -> None:
 
 
 def test_fiscal_year_figures_add_the_earlier_plans_and_what_was_paid() -> None:
-    """January carried into February: its sessions and minutes, with 年間支給済額, give the fiscal
-    year's count and pay so far next to this roster's."""
+    """January carried into February: its sessions and pay (at January's rate; the minutes of a plan
+    that gave no rate at February's), with 年間支給済額, give the fiscal year's count and pay so far
+    next to this roster's."""
     problem = _problem()
     problem = problem.with_(staff=[Staff("A", "Aさん", hourly_rate=1800, paid_this_year=100_000),
                                    *problem.staff[1:]],
-                            history_counts={"A": 7, "C": 2}, history_minutes={"A": 1200})
+                            history_counts={"A": 7, "C": 2}, history_pay={"A": 30_000},
+                            history_unpriced_minutes={"A": 1200})
     stats = {s.staff_id: s for s in person_stats(problem, _roster(problem))}
-    assert (stats["A"].year_count, stats["A"].year_pay) == (10, 100_000 + pay_yen(1800, 1200 + 480))
+    assert (stats["A"].year_count, stats["A"].year_pay) == (10, 100_000 + 30_000 + pay_yen(1800, 1200 + 480))
     assert (stats["C"].year_count, stats["C"].year_pay) == (3, None)  # no hourly rate
     assert (stats["B"].year_count, stats["B"].year_pay) == (1, stats["B"].pay)

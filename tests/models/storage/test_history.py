@@ -1,17 +1,20 @@
-"""A plan carries in the days worked just before it and the fiscal year's earlier counts."""
+"""A plan carries in the days worked just before it and the fiscal year's earlier counts and pay."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
 from models.domain import Assignment, Problem, Requirement, Roster, Staff
+from models.stats import person_stats
 from models.storage import Database
 from models.storage.history import fiscal_year_start
 
 
-def _month(name: str, start: date, days: int) -> Problem:
-    staff = [Staff("H001", "山田"), Staff("H002", "佐藤")]
+def _month(name: str, start: date, days: int, staff: list[Staff] | None = None) -> Problem:
+    """A plan of `days` days from `start`, one 3-hour session each day, for H001 and H002 (or `staff`)."""
+    staff = staff or [Staff("H001", "山田"), Staff("H002", "佐藤")]
     reqs = [
         Requirement(Requirement.make_id(start + timedelta(d), "灘", "健診", 780), start + timedelta(d), "灘", "健診",
                     780, 960, 1)
@@ -62,7 +65,7 @@ def test_history_is_worked_out_afresh_not_kept_from_a_save(tmp_path: Path) -> No
 
         february = db.load_problem("2月")
         assert february.history_counts == {"H002": 2}
-        assert february.history_minutes == {"H002": 2 * 180}
+        assert february.history_unpriced_minutes == {"H002": 2 * 180}  # January gave no hourly rate
         assert [(s.plan, s.version, s.published) for s in february.history_sources] == [("1月", 2, True)]
 
 
@@ -91,3 +94,37 @@ def test_the_eve_sessions_are_carried(tmp_path: Path) -> None:
         assert [(r.id, r.date, r.site, r.activity, r.start, r.end) for r in february.history_sessions["H001"]] == [
             (january.requirements[-1].id, date(2027, 1, 31), "灘", "健診", 780, 960)]
         assert set(february.history_sessions) == {"H001"}  # January 30th is not the eve
+
+
+# -- the fiscal year's pay, each earlier plan at its own rate ------------------------------------
+def _worked(db: Database, plan: Problem, person: str, sessions: int) -> None:
+    db.save_problem(plan.name, plan)
+    roster = Roster([Assignment(person, r.id) for r in plan.requirements[:sessions]])
+    db.publish(plan.name, db.save_solution(plan.name, roster))
+
+
+def test_earlier_plans_are_paid_at_their_own_rate(db: Database) -> None:
+    """April at 1,000 yen an hour, May at 1,500: June's fiscal-year pay is April's hours at 1,000 and
+    May's at 1,500 (not both at June's 2,000), and April's and May's own values stay theirs."""
+    aoki = Staff("A", "Aoki", annual_pay_cap=1_030_000, paid_this_year=50_000)
+    april = _month("4月", date(2026, 4, 1), 30, [replace(aoki, hourly_rate=1000)])
+    may = _month("5月", date(2026, 5, 1), 31, [replace(aoki, hourly_rate=1500, paid_this_year=0)])
+    _worked(db, april, "A", 4)  # 12 hours: 12,000 yen
+    _worked(db, may, "A", 2)  # 6 hours: 9,000 yen
+    june = _month("6月", date(2026, 6, 1), 30, [replace(aoki, hourly_rate=2000, paid_this_year=0)])
+    db.save_problem(june.name, june)
+    carried = db.load_problem(june.name)
+    assert carried.history_pay == {"A": 12_000 + 9_000}
+    assert carried.history_unpriced_minutes == {}
+    assert person_stats(carried, Roster())[0].year_pay == 21_000  # not 18 hours at 2,000: 36,000
+    assert db.load_problem("4月").staff_by_id("A").hourly_rate == 1000
+    assert db.load_problem("5月").staff_by_id("A").paid_this_year == 0
+
+
+def test_a_plan_that_gave_no_rate_leaves_its_minutes_to_today_s_rate(db: Database) -> None:
+    april = _month("4月", date(2026, 4, 1), 30, [Staff("A", "Aoki"), Staff("B", "Baba", hourly_rate=1200)])
+    db.save_problem(april.name, april)
+    db.save_solution(april.name, Roster([Assignment(p, r.id) for p, r in zip("AB", april.requirements)]))
+    may = db.carry_history(_month("5月", date(2026, 5, 1), 31, [Staff("A", "Aoki", hourly_rate=1500)]))
+    assert may.history_pay == {"B": 3_600}
+    assert may.history_unpriced_minutes == {"A": 180}

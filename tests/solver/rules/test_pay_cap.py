@@ -51,12 +51,23 @@ def test_solver_and_evaluator_agree_on_random_rosters() -> None:
 
 
 def test_earlier_plans_of_the_fiscal_year_count_against_the_cap() -> None:
-    """February's workbook keeps January's 年間支給済額; January's minutes, carried in from its
-    roster (Problem.history_minutes), are paid at the rate and leave less room."""
-    problem = make_problem(days=5, staff=[_staff()]).with_(history_minutes={"A": 960})  # 20,000 yen: 10,000 left
+    """February's workbook keeps January's 年間支給済額; January's pay, carried in from its roster at
+    January's rate (Problem.history_pay), leaves less room."""
+    problem = make_problem(days=5, staff=[_staff()]).with_(history_pay={"A": 20_000})  # 10,000 left
     assert solve_fixed(problem, RULE, working(problem, "A", [0, 1])) is None
     [found] = RULE.check(problem, working(problem, "A", [0, 1]))
     assert "1,040,000" in found.message and "20,000" in found.message
     assert RULE.check(problem, working(problem, "A", [0])) == []
     assert solve_fixed(problem, RULE, working(problem, "A", [0])) == 0
+    assert_exact(problem.with_(rules={ID: setting(hard=False, weight=3)}), RULE)
+
+
+def test_an_earlier_plan_without_a_rate_is_paid_at_today_s() -> None:
+    """Minutes of an earlier plan that gave the person no hourly rate (Problem.history_unpriced_minutes)
+    are paid at this plan's, with what the other plans paid at theirs."""
+    problem = make_problem(days=5, staff=[_staff()]).with_(history_pay={"A": 5_000},
+                                                            history_unpriced_minutes={"A": 720})  # + 15,000
+    [found] = RULE.check(problem, working(problem, "A", [0, 1]))
+    assert "1,040,000" in found.message and "20,000" in found.message
+    assert RULE.check(problem, working(problem, "A", [0])) == []
     assert_exact(problem.with_(rules={ID: setting(hard=False, weight=3)}), RULE)
