@@ -55,7 +55,8 @@ class PaperworkActions:
     def collect_forms(self: MainWindow, paths: list[Path], confirm: bool = True) -> None:
         """Read returned forms in the background; show the report, then merge as one undoable edit."""
         problem = self.plan.problem
-        self.status.setText(translate("MainWindow", "Reading %n returned form(s)…", "", len(paths)))
+        count = len(paths)  # a name, not a call: lupdate does not see a translate() whose count is a call
+        self.status.setText(translate("MainWindow", "Reading %n returned form(s)…", "", count))
         self._run(lambda: _paperwork().collect(problem, paths), lambda c: self._forms_collected(c, confirm))
 
     def _forms_collected(self: MainWindow, collection: Collection, confirm: bool) -> None:

@@ -66,7 +66,8 @@ class PlanFiles:
 
     def open_workbooks(self: MainWindow, paths: list[Path], plan_name: str | None = None) -> None:
         """Import workbooks in the background without the wizard (command line, tests)."""
-        self.status.setText(translate("MainWindow", "Importing %n file(s)…", "", len(paths)))
+        count = len(paths)  # a name, not a call: lupdate does not see a translate() whose count is a call
+        self.status.setText(translate("MainWindow", "Importing %n file(s)…", "", count))
         self._run(lambda: self._with_history(_operations().import_workbooks(paths, plan_name=plan_name)),
                   lambda problem: self._imported(problem, paths))
 

@@ -177,42 +177,42 @@
 <context>
     <name>FilesPage</name>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="28" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="29" />
         <source>Choose workbooks</source>
         <translation>ワークブックの選択</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="29" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="30" />
         <source>Add the sessions workbook and every returned availability form; they are merged.</source>
         <translation>枠のブックと、返送された勤務可否表をすべて追加してください。まとめて取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="32" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="33" />
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="33" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="34" />
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="37" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="38" />
         <source>Plan name (blank: taken from the workbook)</source>
         <translation>計画名（空欄ならブックから取得）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="45" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="46" />
         <source>Plan name</source>
         <translation>計画名</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="62" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="63" />
         <source>Add workbooks</source>
         <translation>ワークブックを追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="63" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="64" />
         <source>Excel workbooks (*.xlsx *.xlsm)</source>
         <translation>Excelブック (*.xlsx *.xlsm)</translation>
     </message>
@@ -220,7 +220,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="207" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="208" />
         <source>Import workbooks</source>
         <translation>ワークブックの取り込み</translation>
     </message>
@@ -343,7 +343,7 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="206" />
-        <location filename="../../desktop/plan_files.py" line="85" />
+        <location filename="../../desktop/plan_files.py" line="88" />
         <source>%1: %2 staff, %3 sessions, %4 to %5</source>
         <translation>%1：職員 %2 名、枠 %3 件、%4〜%5</translation>
     </message>
@@ -486,62 +486,67 @@
         <translation>変更は保存されていません。読み込み直すと保存済みの計画を表示します。今の配置を残すには、先に配置表を書き出してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="119" />
+        <location filename="../../desktop/plan_files.py" line="70" />
+        <source>Importing %n file(s)…</source>
+        <translation>%n 件のファイルを取り込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="122" />
         <source>Opening plan %1…</source>
         <translation>計画 %1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="126" />
+        <location filename="../../desktop/plan_files.py" line="129" />
         <source>Plan %1 opened.</source>
         <translation>計画 %1 を開きました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="138" />
+        <location filename="../../desktop/plan_files.py" line="141" />
         <source>Wait for the work under way to finish, then save.</source>
         <translation>実行中の処理が終わってから保存してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="154" />
+        <location filename="../../desktop/plan_files.py" line="157" />
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="155" />
+        <location filename="../../desktop/plan_files.py" line="158" />
         <source>Plan %1 has changes that are not saved. Save them?</source>
         <translation>計画「%1」に保存されていない変更があります。保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="157" />
+        <location filename="../../desktop/plan_files.py" line="160" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="158" />
+        <location filename="../../desktop/plan_files.py" line="161" />
         <source>Don't save</source>
         <translation>保存しない</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="159" />
+        <location filename="../../desktop/plan_files.py" line="162" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="193" />
+        <location filename="../../desktop/plan_files.py" line="196" />
         <source>Plan %1 saved.</source>
         <translation>計画 %1 を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="195" />
+        <location filename="../../desktop/plan_files.py" line="198" />
         <source>Roster version %1.</source>
         <translation>配置 第%1版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="213" />
+        <location filename="../../desktop/plan_files.py" line="216" />
         <source>Export roster</source>
         <translation>配置表の書き出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="214" />
+        <location filename="../../desktop/plan_files.py" line="217" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excelブック (*.xlsx)</translation>
     </message>
@@ -571,105 +576,110 @@
         <translation>Excelブック (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="66" />
+        <location filename="../../desktop/paperwork_actions.py" line="59" />
+        <source>Reading %n returned form(s)…</source>
+        <translation>返送された回答票 %n 件を読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/paperwork_actions.py" line="67" />
         <source>Returned forms</source>
         <translation>返送された回答票</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="68" />
+        <location filename="../../desktop/paperwork_actions.py" line="69" />
         <source>Apply these answers to the plan?</source>
         <translation>この回答を計画に反映しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="71" />
+        <location filename="../../desktop/paperwork_actions.py" line="72" />
         <source>Returned forms not applied.</source>
         <translation>回答票は反映していません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="73" />
+        <location filename="../../desktop/paperwork_actions.py" line="74" />
         <source>Collect returned forms</source>
         <translation>回答票の取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="80" />
+        <location filename="../../desktop/paperwork_actions.py" line="81" />
         <source>Folder for the calendars</source>
         <translation>カレンダーの保存先フォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="94" />
+        <location filename="../../desktop/paperwork_actions.py" line="95" />
         <source>Master roster as PDF</source>
         <translation>配置表のPDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="95" />
+        <location filename="../../desktop/paperwork_actions.py" line="96" />
         <source>PDF files (*.pdf)</source>
         <translation>PDFファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="102" />
-        <location filename="../../desktop/plan_files.py" line="223" />
+        <location filename="../../desktop/paperwork_actions.py" line="103" />
+        <location filename="../../desktop/plan_files.py" line="226" />
         <source>Exporting…</source>
         <translation>書き出し中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="104" />
-        <location filename="../../desktop/plan_files.py" line="225" />
+        <location filename="../../desktop/paperwork_actions.py" line="105" />
+        <location filename="../../desktop/plan_files.py" line="228" />
         <source>Roster written to %1</source>
         <translation>配置表を書き出しました：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="228" />
+        <location filename="../../desktop/plan_files.py" line="231" />
         <source>Folder for the per-person files</source>
         <translation>個人別ファイルの保存先フォルダ</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="88" />
-        <location filename="../../desktop/plan_files.py" line="238" />
+        <location filename="../../desktop/paperwork_actions.py" line="89" />
+        <location filename="../../desktop/plan_files.py" line="241" />
         <source>%1 files written to %2</source>
         <translation>%1 件のファイルを %2 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="255" />
+        <location filename="../../desktop/plan_files.py" line="258" />
         <source>Edit staff, sites and sessions</source>
         <translation>職員・会場・枠の編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="264" />
+        <location filename="../../desktop/plan_files.py" line="267" />
         <source>Change rules</source>
         <translation>ルールの変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="287" />
+        <location filename="../../desktop/plan_files.py" line="291" />
         <source>Restart Haichi</source>
         <translation>Haichi の再起動</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="288" />
+        <location filename="../../desktop/plan_files.py" line="292" />
         <source>The new language or database is used once Haichi starts again. Restart now?</source>
         <translation>新しい言語・データベースは Haichi を起動し直すと使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="290" />
+        <location filename="../../desktop/plan_files.py" line="294" />
         <source>Restart now</source>
         <translation>今すぐ再起動</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="291" />
+        <location filename="../../desktop/plan_files.py" line="295" />
         <source>Later</source>
         <translation>後で</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="304" />
+        <location filename="../../desktop/plan_files.py" line="309" />
         <source>Haichi could not be restarted; close it and start it again.</source>
         <translation>Haichi を再起動できませんでした。閉じてから起動し直してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="310" />
+        <location filename="../../desktop/plan_files.py" line="315" />
         <source>About Haichi</source>
         <translation>Haichi について</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="310" />
+        <location filename="../../desktop/plan_files.py" line="315" />
         <source>Haichi builds staff rosters: Excel in, a constraint solver, Excel out.</source>
         <translation>Haichi は職員の配置表を作ります：Excelで取り込み、制約ソルバーで作成し、Excelで書き出します。</translation>
     </message>
@@ -731,87 +741,87 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="81" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="82" />
         <source>Check</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="99" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="100" />
         <source>Reading the workbooks…</source>
         <translation>ワークブックを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="124" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="125" />
         <source>Plan %1, %2 to %3: %4 staff, %5 sites, %6 sessions, %7 availability marks. Press Finish to import.</source>
         <translation>計画 %1（%2〜%3）：職員 %4 名、会場 %5 か所、枠 %6 件、勤務可否 %7 件。「完了」で取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="131" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="132" />
         <source>No availability marks yet: after importing, write the availability forms (File &gt; Availability forms), and collect the returned ones before solving.</source>
         <translation>勤務可否がまだありません。取り込んだあと［ファイル］▸［勤務可否の回答票］で回答票を作成し、返送された回答票を取り込んでから配置を作ってください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="134" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="135" />
         <source>Note: %1</source>
         <translation>注意: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="135" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="136" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="135" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="136" />
         <source>Site</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="135" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="136" />
         <source>Activity</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="135" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="136" />
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="135" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="136" />
         <source>Needed</source>
         <translation>必要人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="136" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="137" />
         <source>Required skills</source>
         <translation>必要スキル</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dialogs/import_wizard.py" line="150" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="151" />
         <source>%n problem(s) found; nothing will be imported. Fix the workbooks and press Back, then Next.</source>
         <translation><numerusform>%n 件の問題があります。何も取り込みません。ブックを直してから「戻る」「次へ」を押してください。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="152" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="153" />
         <source>Double-click a problem to see its cell.</source>
         <translation>問題の行をダブルクリックすると、そのセルを表示します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="155" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="156" />
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="155" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="156" />
         <source>Sheet</source>
         <translation>シート</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="155" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="156" />
         <source>Cell</source>
         <translation>セル</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="155" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="156" />
         <source>Problem</source>
         <translation>問題</translation>
     </message>
@@ -1165,42 +1175,42 @@
 <context>
     <name>SessionsModel</name>
     <message>
-        <location filename="../../desktop/views/sessions.py" line="14" />
+        <location filename="../../desktop/views/sessions.py" line="15" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sessions.py" line="15" />
+        <location filename="../../desktop/views/sessions.py" line="16" />
         <source>Site</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sessions.py" line="16" />
+        <location filename="../../desktop/views/sessions.py" line="17" />
         <source>Activity</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sessions.py" line="17" />
+        <location filename="../../desktop/views/sessions.py" line="18" />
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sessions.py" line="18" />
+        <location filename="../../desktop/views/sessions.py" line="19" />
         <source>Needed</source>
         <translation>必要人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sessions.py" line="19" />
+        <location filename="../../desktop/views/sessions.py" line="20" />
         <source>Assigned</source>
         <translation>配置人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sessions.py" line="20" />
+        <location filename="../../desktop/views/sessions.py" line="21" />
         <source>Staff</source>
         <translation>職員</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sessions.py" line="21" />
+        <location filename="../../desktop/views/sessions.py" line="22" />
         <source>Required skills</source>
         <translation>必要スキル</translation>
     </message>
