@@ -18,8 +18,10 @@ from typing import Any
 from openpyxl import Workbook
 
 from models.domain import HistorySource, Problem, Requirement, normalize
-from models.excel.reader import Book
+from models.errors import InputProblem
+from models.excel.reader import Book, cell_name
 from models.excel.sheetwriter import SheetWriter
+from models.i18n import t
 
 HISTORY_SHEET = "haichi_history"
 _MARK = "Haichi carried-in history"
@@ -45,8 +47,9 @@ def write_history(wb: Workbook, problem: Problem) -> None:
         sheet.append(row, look=None)
 
 
-def read_history(book: Book) -> dict[str, Any]:
-    """The Problem.history_* fields the workbook keeps, by name ({} when it keeps none)."""
+def read_history(book: Book, problems: list[InputProblem] | None = None) -> dict[str, Any]:
+    """The Problem.history_* fields the workbook keeps, by name ({} when it keeps none); a row that
+    cannot be read (the sheet changed by hand) is added to `problems` at its cell."""
     if HISTORY_SHEET not in book.titles:
         return {}
     rows = book.rows(HISTORY_SHEET)
@@ -54,19 +57,32 @@ def read_history(book: Book) -> dict[str, Any]:
         return {}
     sources, days, eve = [], defaultdict(list), defaultdict(list)
     amounts: dict[str, dict[str, int]] = {"count": {}, "pay": {}, "minutes": {}}
-    for kind, *rest in (tuple(row) for row in rows[1:] if row):
-        if kind == "source":
-            plan, version, published, start, end, sessions = rest[:6]
-            sources.append(HistorySource(str(plan), int(version), bool(published), _day(start), _day(end), int(sessions)))
-        elif kind == "day":
-            days[str(rest[0])].append(_day(rest[1]))
-        elif kind in amounts:
-            amounts[kind][str(rest[0])] = int(rest[1])
-        elif kind == "eve":
-            staff, day, site, activity, start, end = rest[:6]
-            when = _day(day)
-            eve[str(staff)].append(Requirement(Requirement.make_id(when, str(site), str(activity), int(start)), when,
-                                               str(site), str(activity), int(start), int(end), 1))
+    for index, row in enumerate(rows[1:], start=1):
+        if not row:
+            continue
+        kind, *rest = row
+        try:
+            if kind == "source":
+                plan, version, published, start, end, sessions = rest[:6]
+                sources.append(HistorySource(str(plan), int(version), bool(published), _day(start), _day(end),
+                                             int(sessions)))
+            elif kind == "day":
+                days[str(rest[0])].append(_day(rest[1]))
+            elif kind in amounts:
+                amounts[kind][str(rest[0])] = int(rest[1])
+            elif kind == "eve":
+                staff, day, site, activity, start, end = rest[:6]
+                when = _day(day)
+                eve[str(staff)].append(Requirement(Requirement.make_id(when, str(site), str(activity), int(start)),
+                                                   when, str(site), str(activity), int(start), int(end), 1))
+        except (ValueError, TypeError, IndexError):
+            if problems is not None:
+                problems.append(InputProblem(book.name, HISTORY_SHEET, cell_name(index, 0), t(
+                    "Haichi が書き出した非表示のシート {sheet} が書き換えられていて、この行を読めません（{row}）。"
+                    "もう一度書き出すか、このシートを削除してください",
+                    "the hidden sheet {sheet} that Haichi wrote was changed and this row cannot be read ({row}): "
+                    "export the roster again, or delete the sheet",
+                    sheet=HISTORY_SHEET, row=" | ".join("" if v is None else str(v) for v in row))))
     return {
         "history": {s: tuple(d) for s, d in days.items()},
         "history_counts": amounts["count"],

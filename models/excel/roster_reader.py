@@ -115,7 +115,8 @@ def _read_workbook(path: Path, problem: Problem, problems: list[InputProblem]) -
         return _Workbook()
     try:
         master = book.rows(MASTER_SHEET) if MASTER_SHEET in book.titles else []
-        return _Workbook(_assignments_in(book, problem, problems), master, read_fingerprint(book), read_history(book))
+        return _Workbook(_assignments_in(book, problem, problems), master, read_fingerprint(book),
+                         read_history(book, problems))
     finally:
         book.close()
 

@@ -41,3 +41,26 @@ def test_a_plan_without_history_writes_none(tmp_path: Path) -> None:
     write_roster(path, _february(), Roster())
     read, _ = read_roster(path)
     assert read.history_sources == () and read.history_counts == {}
+
+
+def test_a_history_sheet_changed_by_hand_is_refused_at_its_cell(tmp_path: Path, english: None) -> None:
+    """haichi check exits 1 naming the workbook, the sheet and the cell (it crashed with a ValueError:
+    an internal error, exit 3), and says what to do."""
+    import openpyxl
+    import pytest
+
+    from models.errors import InvalidInput
+
+    problem = _february(history_counts={"H001": 9}, history_sources=(HistorySource("1月", 2, True, date(2027, 1, 1),
+                                                                                     date(2027, 1, 31), 120),))
+    path = tmp_path / "roster.xlsx"
+    write_roster(path, problem, Roster([Assignment("H001", problem.requirements[0].id)]))
+    book = openpyxl.load_workbook(path)
+    row = next(r for r in book["haichi_history"].iter_rows() if r[0].value == "count")
+    row[2].value = "9回"
+    book.save(path)
+    with pytest.raises(InvalidInput) as caught:
+        read_roster(path)
+    [found] = caught.value.problems
+    assert (found.file, found.sheet, found.cell) == ("roster.xlsx", "haichi_history", f"A{row[0].row}")
+    assert "9回" in found.message and "export" in found.message
