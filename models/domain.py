@@ -160,6 +160,18 @@ DAY_MINUTES = 24 * 60
 # An end before its start is the next day's when the shift is at most this long (a two-shift ward's
 # 16:00-翌10:00); 13:00-12:00 is more likely a slip, left for the reader to refuse.
 OVERNIGHT_LONGEST = 18 * 60
+# A shift that ends at this time of the next morning or later (夜勤 16:30-翌9:00, not a 準夜 to
+# 1:00) takes that next day's morning: the day is 明 (after a night), not a day off, and the
+# person's mark for it must allow its morning.
+NIGHT_INTO_MORNING = 6 * 60
+
+
+def next_morning(req: Requirement) -> int | None:
+    """Minutes of the next day's morning a session takes (its end past midnight), when it ends at
+    NIGHT_INTO_MORNING or later; None for every other session."""
+    if req.end >= DAY_MINUTES + NIGHT_INTO_MORNING:
+        return req.end - DAY_MINUTES
+    return None
 
 
 def clock(minutes: int) -> str:

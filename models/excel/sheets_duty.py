@@ -25,7 +25,7 @@ from typing import Iterable, Sequence
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from models.domain import DAY_MINUTES, Mark, Problem, Requirement, Roster
+from models.domain import Mark, Problem, Requirement, Roster, next_morning
 from models.excel import schema
 from models.excel.sheets_master import site_order
 from models.excel.sheets_personal import schedules
@@ -38,7 +38,6 @@ from models.i18n import t
 from models.stats import PersonStats, activity_columns, activity_order, person_stats
 
 _LINE_HEIGHT = 12.5  # points per text line at 9 pt
-_MORNING = 6 * 60  # a shift that ends this late or later the next day leaves that day a 明 (after-night) day
 _FAINT = "A6A6A6"
 _CELL = BODY.but(horizontal="center", wrap=True, size=9)
 _NUMBER = BODY.but(horizontal="center")
@@ -129,7 +128,7 @@ def _people(problem: Problem, roster: Roster, forms: ShortForms) -> list[_Person
         # the eve's sessions (carried in from last month's roster) too: its night ends on the first day
         sessions[problem.start - timedelta(days=1)] += problem.history_sessions.get(stats.staff_id, ())
         after = {day + timedelta(days=1) for day, reqs in sessions.items() for r in reqs
-                 if r.end >= DAY_MINUTES + _MORNING and day < problem.end}
+                 if next_morning(r) is not None and day < problem.end}
         people.append(_Person(stats, texts, cannot[stats.staff_id] - texts.keys(), after - texts.keys()))
     return people
 

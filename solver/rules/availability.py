@@ -6,9 +6,10 @@ Blank cells mean `problem.blank_means`. When hard, `screen()` keeps such pairs o
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Callable
 
-from models.domain import Mark, Problem, Requirement, Roster, Staff, Violation
+from models.domain import Mark, Problem, Requirement, Roster, Staff, Violation, next_morning
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
@@ -19,8 +20,20 @@ if TYPE_CHECKING:
 
 
 def fits(problem: Problem, staff_id: str, req: Requirement) -> bool:
-    """Whether the person's mark for the session's date allows its hours."""
-    return problem.mark(staff_id, req.date).allows(req.start, req.end)
+    """Whether the person's marks allow the session: its date's mark its hours and, for a night
+    into the next morning (夜勤 16:30-翌9:00), the next day's mark that morning (see `morning_fits`)."""
+    return problem.mark(staff_id, req.date).allows(req.start, req.end) and morning_fits(problem.mark, staff_id, req,
+                                                                                         problem.end)
+
+
+def morning_fits(mark: Callable[[str, date], Mark], staff_id: str, req: Requirement, last_day: date) -> bool:
+    """Whether a session that takes the next day's morning (models.domain.next_morning) fits the
+    person's mark for that day: × or 午後 there means the night before cannot be theirs either.
+    The day after the plan's last is not asked (its marks are next month's)."""
+    morning = next_morning(req)
+    if morning is None or req.date >= last_day:
+        return True
+    return mark(staff_id, req.date + timedelta(days=1)).allows(0, morning)
 
 
 class Availability(BaseRule):
@@ -30,14 +43,20 @@ class Availability(BaseRule):
         title_en="Availability",
         hard_default=True,
         weight_default=100,
-        description_ja="×の日には配置しない。午前は12:00までに終わる枠、午後は12:00以降に始まる枠のみ。",
-        description_en="No work on × days; AM-only allows sessions ending by 12:00, PM-only those starting at 12:00 or later.",
+        description_ja="×の日には配置しない。午前は12:00までに終わる枠、午後は12:00以降に始まる枠のみ。"
+                       "翌朝まで続く夜勤（16:30-翌9:00 など）は、翌日の朝も勤務できる人だけ。",
+        description_en="No work on × days; AM-only allows sessions ending by 12:00, PM-only those starting at 12:00 or "
+                       "later. A night into the next morning (16:30-9:00 next day) needs that morning free too.",
     )
 
     def screen(self, ctx: Context, staff: Staff) -> Callable[[Requirement], bool]:
         """The person's mark for the session's date must allow its hours (see `fits`)."""
-        marks, blank, staff_id = ctx.problem.availability, ctx.problem.blank_means, staff.id
-        return lambda req: marks.get((staff_id, req.date), blank).allows(req.start, req.end)
+        marks, blank, staff_id, last = ctx.problem.availability, ctx.problem.blank_means, staff.id, ctx.problem.end
+
+        def mark(who: str, day: date) -> Mark:
+            return marks.get((who, day), blank)
+
+        return lambda req: mark(staff_id, req.date).allows(req.start, req.end) and morning_fits(mark, staff_id, req, last)
 
     def build(self, ctx: Context) -> list[Penalty]:
         s = ctx.setting(self.info)
@@ -65,8 +84,15 @@ class Availability(BaseRule):
         for staff, req in placed_of(problem, roster).items():
             mark = problem.mark(staff.id, req.date)
             if mark.allows(req.start, req.end):
-                continue
-            if mark is Mark.UNAVAILABLE:
+                if morning_fits(problem.mark, staff.id, req, problem.end):
+                    continue
+                after = req.date + timedelta(days=1)
+                message = t("{name} は {day} の朝は勤務できません（{mark}）が、前日からの {session} が朝まで続きます。",
+                            "{name} cannot work the morning of {day} ({mark}) but is placed in {session}, "
+                            "which runs into it.",
+                            name=staff.name, day=f"{after.month}/{after.day}", mark=problem.mark(staff.id, after).value,
+                            session=req.label())
+            elif mark is Mark.UNAVAILABLE:
                 message = t("{name} は {day} に勤務できません（×）が {session} に配置されています。",
                             "{name} is unavailable (×) on {day} but placed in {session}.",
                             name=staff.name, day=f"{req.date.month}/{req.date.day}", session=req.label())

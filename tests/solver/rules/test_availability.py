@@ -49,3 +49,28 @@ def test_soft_costs_weight_per_assignment() -> None:
     pairs = [("A", AM.id), ("A", PM.id)]
     assert fixed(p, pairs, [RULE]) == 18
     assert sum(v.cost for v in RULE.check(p, roster(*pairs))) == 18
+
+
+def test_a_night_into_the_next_morning_needs_that_morning_free() -> None:
+    """夜勤 16:30-翌9:00 takes the next day's morning: × or 午後 there rules it out (solver and
+    evaluator alike); 午前 there allows it, as does a 準夜 to 翌1:00, which leaves the day free."""
+    from datetime import timedelta
+
+    night = session(activity="夜勤", start="16:30", end="33:00")  # to 9:00 the next day
+    late = session(activity="準夜", start="16:30", end="25:00")
+    tuesday = MONDAY + timedelta(days=1)
+    for mark, allowed in ((Mark.UNAVAILABLE, False), (Mark.PM_ONLY, False), (Mark.AM_ONLY, True), (Mark.AVAILABLE, True)):
+        p = problem([person("A")], [night, late], availability={("A", tuesday): mark})
+        assert (fixed(p, [("A", night.id)], [RULE]) == 0) is allowed, mark
+        violations = RULE.check(p, roster(("A", night.id)))
+        assert (violations == []) is allowed, mark
+        if not allowed:
+            assert "4/7" in violations[0].message and "夜勤" in violations[0].message
+        assert fixed(p, [("A", late.id)], [RULE]) == 0 and RULE.check(p, roster(("A", late.id))) == []
+    # the plan's last night: the next morning is next month's, not asked
+    last = problem([person("A")], [night], days=1, blank_means=Mark.UNAVAILABLE,
+                   availability={("A", MONDAY): Mark.AVAILABLE})
+    assert RULE.check(last, roster(("A", night.id))) == []
+    soft_p = problem([person("A")], [night], availability={("A", tuesday): Mark.UNAVAILABLE},
+                     rules={"availability": soft(7)})
+    assert fixed(soft_p, [("A", night.id)], [RULE]) == 7 and RULE.check(soft_p, roster(("A", night.id)))[0].cost == 7
