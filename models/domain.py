@@ -328,7 +328,8 @@ class Problem:
     rules: dict[str, RuleSetting] = field(default_factory=dict)
     locked: list[Assignment] = field(default_factory=list)
     published: list[Assignment] | None = None  # the version that repair mode stays close to
-    # Carried in from earlier plans' rosters when the plan is loaded (models.storage.history), never stored:
+    # Carried in from earlier plans' rosters when the plan is loaded (models.storage.history), never stored;
+    # the fiscal-year ones are of the year the plan starts in (models.history.fiscal_years):
     history: dict[str, tuple[date, ...]] = field(default_factory=dict)  # days worked just before `start`
     history_counts: dict[str, int] = field(default_factory=dict)  # assignments earlier in the fiscal year
     history_pay: dict[str, int] = field(default_factory=dict)  # yen earlier in the fiscal year, at each plan's rate

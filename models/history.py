@@ -4,10 +4,12 @@ before it (Problem.history_*, filled by models.storage.history when a plan is lo
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Callable, Iterable, TypeVar
 
 from models.domain import Problem
 from models.i18n import t
+
+T = TypeVar("T")
 
 LOOKBACK_DAYS = 14  # days before a plan whose work it carries in: long enough for any run or rest rule
 
@@ -36,13 +38,44 @@ def fiscal_year_start(day: date) -> date:
     return date(fiscal_year(day), 4, 1)
 
 
+def fiscal_years(problem: Problem) -> list[int]:
+    """The fiscal years the plan's days fall in, the one it starts in first: two for a plan that
+    crosses April 1 (a ward's four weeks 3/23-4/19).
+
+    What a plan carries in (Problem.history_counts, history_pay, history_unpriced_minutes) and
+    年間支給済額 are of the fiscal year it starts in, and count with its sessions up to March 31
+    only; its sessions from April 1 start a new fiscal year, with nothing carried and nothing paid
+    before (the earlier plans lie in the old year, and 年間支給済額 is set back for April by the
+    plans that start in it)."""
+    return list(range(fiscal_year(problem.start), fiscal_year(problem.end) + 1))
+
+
+def by_fiscal_year(items: Iterable[T], day_of: Callable[[T], date]) -> dict[int, list[T]]:
+    """`items` by the fiscal year of their day (`day_of(item)`), each year's in the given order."""
+    years: dict[int, list[T]] = {}
+    for item in items:
+        years.setdefault(fiscal_year(day_of(item)), []).append(item)
+    return years
+
+
 def _md(day: date) -> str:
     return f"{day.month}/{day.day}"
 
 
 def carried_lines(problem: Problem) -> list[str]:
     """Which earlier plans (and versions) the plan's history comes from, one line each after a
-    heading, with a warning for each draft; one line saying so when there is none."""
+    heading, with a warning for each draft; one line saying so when there is none. A plan that
+    crosses April 1 adds a line saying its sessions from then on are a new fiscal year."""
+    lines = _carried_lines(problem)
+    for later in fiscal_years(problem)[1:]:
+        lines.append(t("{d} からの勤務は新しい年度（{fy}年度）として、前の計画の分と年間支給済額を含めずに数えます"
+                       "（年度内の回数の偏り・年間支給額の上限）。",
+                       "The sessions from {d} start a new fiscal year ({fy}), counted without earlier plans or the "
+                       "amount already paid (fiscal-year fairness, the annual pay cap).", d=f"{later}/4/1", fy=later))
+    return lines
+
+
+def _carried_lines(problem: Problem) -> list[str]:
     fy = fiscal_year(problem.start)
     if not problem.history_sources:
         return [t("前の計画からの引き継ぎはありません（{fy}年度のこれより前、または直前{n}日間の、配置のある計画がデータベースにありません）。",

@@ -12,7 +12,19 @@ from dataclasses import dataclass
 from datetime import date
 
 from models.domain import DAY_MINUTES, Mark, Problem, Requirement, Roster, Staff
+from models.history import by_fiscal_year, fiscal_year, fiscal_years
 from models.holidays import is_holiday
+
+
+@dataclass(frozen=True)
+class FiscalYearStats:
+    """One person's figures in one fiscal year a plan falls in (models.history.fiscal_years). The
+    year the plan starts in adds what it carried in (Problem.history_counts, history_pay) and
+    年間支給済額 to its sessions up to March 31; a year it reaches on April 1 holds its sessions alone."""
+
+    year: int  # named by its April
+    count: int
+    pay: int | None  # yen, None when the person has no hourly rate
 
 
 @dataclass(frozen=True)
@@ -28,14 +40,23 @@ class PersonStats:
     desired: float | None
     deviation: float | None  # count - desired
     sites: tuple[str, ...]  # sites worked, most frequent first
-    year_count: int = 0  # sessions in the fiscal year so far: earlier plans' (Problem.history_counts) and these
-    year_pay: int | None = None  # yen in the fiscal year: 年間支給済額, earlier plans' pay and these
+    fiscal: tuple[FiscalYearStats, ...] = ()  # each fiscal year of the plan, the one it starts in first
     activities: tuple[tuple[str, int], ...] = ()  # (activity, sessions) for each activity worked, by name
     weekend_days: int = 0  # distinct dates worked that are a Saturday, Sunday or holiday
 
     @property
     def hours(self) -> float:
         return self.minutes / 60
+
+    @property
+    def year_count(self) -> int:
+        """Sessions in the fiscal year the plan starts in so far: the earlier plans' and these up to March 31."""
+        return self.fiscal[0].count if self.fiscal else 0
+
+    @property
+    def year_pay(self) -> int | None:
+        """Yen in the fiscal year the plan starts in: 年間支給済額, the earlier plans' pay and these up to March 31."""
+        return self.fiscal[0].pay if self.fiscal else None
 
 
 def plan_months(start: date, end: date) -> float:
@@ -95,20 +116,27 @@ def _stats_of(problem: Problem, staff: Staff, reqs: list[Requirement], months: f
         desired=desired,
         deviation=None if desired is None else len(reqs) - desired,
         sites=sites,
-        year_count=problem.history_counts.get(staff.id, 0) + len(reqs),
-        year_pay=_year_pay(problem, staff, minutes),
+        fiscal=_fiscal(problem, staff, reqs),
         activities=tuple(sorted(activity_counts.items())),
         weekend_days=len({r.date for r in reqs if is_weekend(r.date)}),
     )
 
 
-def _year_pay(problem: Problem, staff: Staff, minutes: int) -> int | None:
-    """Yen in the fiscal year: 年間支給済額, the earlier plans' pay and these `minutes`; None without a rate.
-    Earlier plans that gave the person no rate are paid at this one's."""
-    if staff.hourly_rate is None:
-        return None
-    unpriced = problem.history_unpriced_minutes.get(staff.id, 0)
-    return staff.paid_this_year + problem.history_pay.get(staff.id, 0) + pay_yen(staff.hourly_rate, unpriced + minutes)
+def _fiscal(problem: Problem, staff: Staff, reqs: list[Requirement]) -> tuple[FiscalYearStats, ...]:
+    """The person's count and pay in each fiscal year of the plan (see FiscalYearStats). Earlier plans
+    that gave the person no rate are paid at this one's."""
+    years = by_fiscal_year(reqs, lambda r: r.date)
+    result = []
+    for year in fiscal_years(problem):
+        mine = years.get(year, [])
+        count, minutes, paid = len(mine), sum(r.minutes for r in mine), 0
+        if year == fiscal_year(problem.start):  # what the plan carried in, and 年間支給済額
+            count += problem.history_counts.get(staff.id, 0)
+            minutes += problem.history_unpriced_minutes.get(staff.id, 0)
+            paid = staff.paid_this_year + problem.history_pay.get(staff.id, 0)
+        pay = None if staff.hourly_rate is None else paid + pay_yen(staff.hourly_rate, minutes)
+        result.append(FiscalYearStats(year, count, pay))
+    return tuple(result)
 
 
 def is_weekend(day: date) -> bool:

@@ -50,6 +50,6 @@ class Screen:
             return True
         return all(r.allows(self, staff, req) for r in self.filters)  # type: ignore[arg-type]
 
-    def has_work(self, staff: Staff) -> bool:
-        """True when the person has at least one eligible session."""
-        return any(self.eligible(staff, req) for req in self.problem.requirements)
+    def has_work(self, staff: Staff, sessions: Iterable[Requirement] | None = None) -> bool:
+        """True when the person has at least one eligible session (of `sessions`, else of the plan)."""
+        return any(self.eligible(staff, req) for req in (self.problem.requirements if sessions is None else sessions))

@@ -89,12 +89,11 @@ class StatisticsModel(_PlanTable):
             r = self.rows[index.row()]
             deviation = None if r.deviation is None else f"{r.deviation:+.1f}"
             values = (r.name, str(r.count), _number(r.hours, 1), _number(r.pay), str(r.prefer_not_days),
-                      _number(r.desired, 1), deviation or "–", str(r.year_count), _number(r.year_pay))
+                      _number(r.desired, 1), deviation or "–", " / ".join(str(y.count) for y in r.fiscal),
+                      " / ".join(_number(y.pay) for y in r.fiscal))
             return values[col]
         if role == Qt.ItemDataRole.ToolTipRole and col >= 7 and not total_row:
-            return QCoreApplication.translate(
-                "StatisticsModel", "This fiscal year (from April): the earlier plans carried in, and this roster; "
-                "the pay with what was paid before them")
+            return self._fiscal_tip(self.rows[index.row()])
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.FontRole and total_row:
@@ -108,6 +107,18 @@ class StatisticsModel(_PlanTable):
         if role == Qt.ItemDataRole.UserRole and not total_row:
             return self.rows[index.row()].staff_id
         return None
+
+    @staticmethod
+    def _fiscal_tip(row: PersonStats) -> str:
+        """What the fiscal-year cells add up: for a plan that crosses April 1, each year's part."""
+        if len(row.fiscal) < 2:
+            return QCoreApplication.translate(
+                "StatisticsModel", "This fiscal year (from April): the earlier plans carried in, and this roster; "
+                "the pay with what was paid before them")
+        return QCoreApplication.translate(
+            "StatisticsModel", "Fiscal %1 / fiscal %2: up to March 31, the earlier plans carried in and this roster, "
+            "the pay with what was paid before them; from April 1, a new fiscal year, this roster alone").replace(
+            "%1", str(row.fiscal[0].year)).replace("%2", str(row.fiscal[1].year))
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:

@@ -85,11 +85,15 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
               n=LOOKBACK_DAYS),
             t("職員シートの「年間支給済額」には、今年度にHaichiの計画の外で支給した額（使い始める前の月の分など）を書きます。"
               "Haichiの前の計画の分は時給×勤務時間で自動で足すので、毎月書き換えないでください（書き足すと二重に数えます）。"
-              "4月からの新しい年度では0（またはその年度に他で支給した額）に戻します。",
+              "4月からの新しい年度では0（またはその年度に他で支給した額）に戻します。"
+              "4月1日をまたぐ計画（3/23〜4/19など）では、年間支給済額と前の計画の分は3月31日までの勤務にだけ足し、"
+              "4月1日からの勤務は新しい年度として別に数えます（年間支給済額は3月の年度の額のままにします）。",
               "年間支給済額 on the 職員 sheet is what was paid this fiscal year outside Haichi's plans (months before "
               "Haichi was used, say). Haichi adds its earlier plans (rate × hours) itself, so leave the amount as it is "
               "from month to month (adding them counts them twice); set it back to 0 (or what was paid elsewhere) for "
-              "a new fiscal year from April."),
+              "a new fiscal year from April. In a plan that crosses April 1 (3/23 to 4/19, say) the amount and "
+              "the earlier plans count with the sessions up to March 31 only; those from April 1 count on their "
+              "own, a new fiscal year (leave the amount as March's fiscal year had it)."),
         ]),
         (t("日付と時刻の書き方", "Dates and times"), [
             t("日付: 2026/4/1、2026-04-01、令和8年4月1日、4/1 のどれでもかまいません。時刻: 9:00、13:30（24時間表記）。全角数字でも読み取れます。"

@@ -13,6 +13,7 @@ from models.excel.styles import (
     BODY, ONE_DECIMAL, PLAIN, SHORT_FILL, TOTAL_FILL, YEN_FORMAT, day_fill, day_label, text_width,
     widest,
 )
+from models.history import fiscal_years
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from models.stats import activity_columns, person_stats, unfilled
@@ -23,23 +24,28 @@ _CENTER = BODY.but(horizontal="center")
 def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
     """集計: per person count, (with few activities, a ward's shifts) the count of each activity,
     days worked on weekends and holidays, minutes, hours, pay, △ used, desired, deviation, the
-    fiscal year's count and pay so far (earlier plans carried in, this roster included) and sites;
-    a totals row."""
+    fiscal year's count and pay so far (earlier plans carried in, this roster included; a plan that
+    crosses April 1 gets a pair for each fiscal year) and sites; a totals row."""
     activities = activity_columns(problem)
-    widths = [10, 16, 7, *(max(6, min(12, text_width(a) + 2)) for a in activities), 9, 10, 9, 12, 8, 9, 8, 9, 14, 40]
+    years = fiscal_years(problem)
+    widths = [10, 16, 7, *(max(6, min(12, text_width(a) + 2)) for a in activities), 9, 10, 9, 12, 8, 9, 8,
+              *([9, 14] if len(years) == 1 else [12, 18]) * len(years), 40]
     sheet = SheetWriter(wb, schema.SUMMARY_SHEET, widths, freeze="C4")
-    sheet.title(t("{name} 集計", "{name} summary", name=problem.name), len(widths),
-                t("希望回数は月あたりの希望を期間に換算した値、差＝回数−希望回数。土日祝は土曜・日曜・祝日に勤務した日数。"
-                  "年度は今年度（4月〜）の前の計画とこの計画の合計（支給見込は年間支給済額を含む）",
-                  "Desired = the monthly wish scaled to the period; deviation = count − desired. Weekend days = "
-                  "Saturdays, Sundays and holidays worked. Fiscal year = earlier plans of the fiscal year (from "
-                  "April) and this one (the pay with what was already paid)"))
+    note = t("希望回数は月あたりの希望を期間に換算した値、差＝回数−希望回数。土日祝は土曜・日曜・祝日に勤務した日数。"
+             "年度は今年度（4月〜）の前の計画とこの計画の合計（支給見込は年間支給済額を含む）",
+             "Desired = the monthly wish scaled to the period; deviation = count − desired. Weekend days = "
+             "Saturdays, Sundays and holidays worked. Fiscal year = earlier plans of the fiscal year (from "
+             "April) and this one (the pay with what was already paid)")
+    if len(years) > 1:
+        note += t("。4月1日からの勤務は新しい年度（{fy}年度）として、前の計画の分と年間支給済額を含めずに数えます",
+                  ". The sessions from April 1 are a new fiscal year ({fy}), counted without earlier plans or what "
+                  "was already paid", fy=years[1])
+    sheet.title(t("{name} 集計", "{name} summary", name=problem.name), len(widths), note)
     header_row = sheet.header([
         t("職員ID", "Staff ID"), t("氏名", "Name"), t("回数", "Count"), *activities,
         t("土日祝", "Weekend days"), t("勤務時間(分)", "Minutes"),
         t("時間", "Hours"), t("支給額(円)", "Pay (yen)"), t("△の日数", "△ days"), t("希望回数", "Desired"),
-        t("差", "Deviation"), t("年度の回数", "Fiscal-year count"), t("年度の支給見込(円)", "Fiscal-year pay (yen)"),
-        t("会場", "Sites"),
+        t("差", "Deviation"), *_fiscal_headings(years), t("会場", "Sites"),
     ])
     stats = person_stats(problem, roster)
     hours, yen = BODY.but(number_format=ONE_DECIMAL), BODY.but(number_format=YEN_FORMAT)
@@ -49,8 +55,8 @@ def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
             s.staff_id, s.name, s.count, *(counts.get(a, 0) for a in activities), s.weekend_days, s.minutes,
             sheet.cell(round(s.hours, 2), hours), sheet.cell(s.pay, yen), s.prefer_not_days,
             sheet.cell(None if s.desired is None else round(s.desired, 2), hours),
-            sheet.cell(None if s.deviation is None else round(s.deviation, 2), hours), s.year_count,
-            sheet.cell(s.year_pay, yen), "、".join(s.sites),
+            sheet.cell(None if s.deviation is None else round(s.deviation, 2), hours),
+            *(value for year in s.fiscal for value in (year.count, sheet.cell(year.pay, yen))), "、".join(s.sites),
         ])
     total = BODY.but(bold=True, fill=TOTAL_FILL)
     desired = [s.desired for s in stats if s.desired is not None]
@@ -63,9 +69,17 @@ def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
         sheet.cell(sum(s.pay or 0 for s in stats), total.but(number_format=YEN_FORMAT)),
         sheet.cell(sum(s.prefer_not_days for s in stats), total),
         sheet.cell(round(sum(desired), 2) if desired else None, total.but(number_format=ONE_DECIMAL)),
-        *(sheet.cell(None, total) for _ in range(4)),
+        *(sheet.cell(None, total) for _ in range(2 + 2 * len(years))),
     ], look=None)
     sheet.print_setup(landscape=True, title_rows=f"{header_row}:{header_row}")
+
+
+def _fiscal_headings(years: list[int]) -> list[str]:
+    """The count and pay headings of each fiscal year of the plan, the year named when there are two."""
+    if len(years) == 1:
+        return [t("年度の回数", "Fiscal-year count"), t("年度の支給見込(円)", "Fiscal-year pay (yen)")]
+    return [heading for fy in years for heading in (
+        t("{fy}年度の回数", "Fiscal {fy} count", fy=fy), t("{fy}年度の支給見込(円)", "Fiscal {fy} pay (yen)", fy=fy))]
 
 
 def write_unfilled(wb: Workbook, problem: Problem, roster: Roster) -> None:

@@ -10,7 +10,9 @@ database: each plan's newest published version, or its newest version when none 
 draft, said in `HistorySource.published`). A session that two plans hold (one month imported twice
 under two names) counts once, from the better roster: published before draft, then the newer one.
 Nothing of it is stored with the plan, so a re-solved or newly published earlier plan is what the
-next load sees.
+next load sees. The counts and pay are of the fiscal year the plan starts in: a plan that crosses
+April 1 counts them with its sessions up to March 31 only, and its sessions from April 1 start the
+new fiscal year from nothing (the earlier plans all lie before it; models.history.fiscal_years).
 """
 
 from __future__ import annotations

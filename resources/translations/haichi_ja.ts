@@ -1384,9 +1384,14 @@
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="95" />
+        <location filename="../../desktop/views/statistics.py" line="115" />
         <source>This fiscal year (from April): the earlier plans carried in, and this roster; the pay with what was paid before them</source>
         <translation>今年度（4月〜）: 引き継いだ前の計画とこの配置の合計。支給見込は年間支給済額を含みます</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics.py" line="118" />
+        <source>Fiscal %1 / fiscal %2: up to March 31, the earlier plans carried in and this roster, the pay with what was paid before them; from April 1, a new fiscal year, this roster alone</source>
+        <translation>%1年度 / %2年度: 3月31日までは引き継いだ前の計画とこの配置の合計（支給見込は年間支給済額を含みます）、4月1日からは新しい年度としてこの配置だけ</translation>
     </message>
 </context>
 <context>
@@ -1450,12 +1455,12 @@
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="151" />
+        <location filename="../../desktop/views/statistics.py" line="162" />
         <source>hard</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="151" />
+        <location filename="../../desktop/views/statistics.py" line="162" />
         <source>soft</source>
         <translation>努力</translation>
     </message>

@@ -6,10 +6,15 @@ the weight per assignment. As with load_spread, only active staff with at least 
 session (or an assignment) take part, and a per-staff override `include = False` leaves one out.
 A plan without counts from earlier plans has nothing to carry: the rule then adds nothing, and
 load_spread alone evens out the plan.
+The counts carried in are of the fiscal year the plan starts in, and only its sessions of that
+year add to them: in a plan that crosses April 1 (3/23-4/19) the sessions from April 1 are a new
+fiscal year, which carries nothing in, so the rule leaves them to load_spread as it does a plan
+without counts; taking part then means an eligible session (or an assignment) before April 1.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from models.domain import Problem, Roster, Staff, Violation
@@ -51,8 +56,9 @@ class FiscalFairness(BaseRule):
         problem = ctx.problem
         totals = []
         top = 0
+        year = fiscal_year(problem.start)
         for staff in problem.active_staff():
-            variables = [v for _, v in ctx.requirements_of(staff.id)]
+            variables = [v for req, v in ctx.requirements_of(staff.id) if fiscal_year(req.date) == year]
             if not variables or not _included(problem, self.info, staff):
                 continue
             before = int(problem.history_counts.get(staff.id, 0))
@@ -68,12 +74,14 @@ class FiscalFairness(BaseRule):
         s = setting(problem, self.info)
         if not s.enabled or not problem.history_counts:
             return []
-        placed = placed_of(problem, roster)
+        year = fiscal_year(problem.start)
+        counted = Counter(staff.id for staff, req in placed_of(problem, roster).items() if fiscal_year(req.date) == year)
         screen = Screen(problem)
+        sessions = [r for r in problem.requirements if fiscal_year(r.date) == year]
         totals = {
-            staff.id: len(placed.by_staff.get(staff.id, [])) + int(problem.history_counts.get(staff.id, 0))
+            staff.id: counted[staff.id] + int(problem.history_counts.get(staff.id, 0))
             for staff in problem.active_staff()
-            if (placed.by_staff.get(staff.id) or screen.has_work(staff))
+            if (counted[staff.id] or screen.has_work(staff, sessions))
             and _included(problem, self.info, staff)
         }
         if len(totals) < 2 or max(totals.values()) == min(totals.values()):
@@ -83,7 +91,7 @@ class FiscalFairness(BaseRule):
         spread = totals[most] - totals[least]
         message = t("{fy}年度の配置回数の差が {spread} 回です（最多 {top}: {top_n} 回、最少 {low}: {low_n} 回）。",
                     "Fiscal {fy} counts differ by {spread} (most: {top}, {top_n}; fewest: {low}, {low_n}).",
-                    fy=fiscal_year(problem.start), spread=spread,
+                    fy=year, spread=spread,
                     top=problem.staff_by_id(most).name, top_n=totals[most],
                     low=problem.staff_by_id(least).name, low_n=totals[least])
         return [breach(self.info, s, spread, message)]

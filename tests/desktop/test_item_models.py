@@ -113,6 +113,21 @@ def test_statistics_rows_and_totals_follow_edits(plan) -> None:
     assert model.data(model.index(total_row, 1), D) == str(sum(s.count for s in stats) - 1)
 
 
+def test_statistics_of_a_plan_crossing_april_1_show_each_fiscal_year(qtbot) -> None:
+    """3/31-4/1: March's session adds to what was carried in, April's starts fiscal 2027 alone."""
+    from models.domain import Assignment, Problem, Requirement, Roster, Site, Staff
+
+    days = (date(2027, 3, 31), date(2027, 4, 1))
+    shifts = [Requirement(Requirement.make_id(d, "5東", "日勤", 540), d, "5東", "日勤", 540, 1020, 1) for d in days]
+    ward = WorkingPlan(background_evaluation=False)
+    ward.load(Problem("5東", days[0], days[1], [Staff("N01", "佐藤", hourly_rate=1500, paid_this_year=50_000)],
+                      [Site("5東")], shifts, history_counts={"N01": 4}),
+              Roster([Assignment("N01", r.id) for r in shifts]))
+    model = StatisticsModel(ward)
+    assert [model.data(model.index(0, c), D) for c in (7, 8)] == ["5 / 1", "62,000 / 12,000"]
+    assert "Fiscal 2026 / fiscal 2027" in model.data(model.index(0, 7), Qt.ItemDataRole.ToolTipRole)
+
+
 def test_violations_list_puts_hard_ones_first(plan) -> None:
     model = ViolationsModel(plan)
     problem = plan.problem

@@ -160,6 +160,25 @@ def test_summary_numbers(exported: openpyxl.Workbook) -> None:
     assert total["職員ID"] == "合計" and tuple(total[c] for c in columns[:5]) == (5, 780, 13.0, 14000, 1)
 
 
+def test_summary_of_a_plan_crossing_april_1_has_a_pair_of_columns_for_each_fiscal_year(tmp_path: Path) -> None:
+    """3/30-4/26: fiscal 2026's count and pay add the earlier plans and 年間支給済額 to March's sessions;
+    fiscal 2027's are April's alone (both were added to 2026)."""
+    def req(day: date) -> Requirement:
+        return Requirement(Requirement.make_id(day, "灘", "健診", 780), day, "灘", "健診", 780, 960, 1)
+
+    reqs = [req(date(2027, 3, 31)), req(date(2027, 4, 1)), req(date(2027, 4, 2))]
+    problem = Problem("3-4月", date(2027, 3, 30), date(2027, 4, 26),
+                      [Staff("H001", "山田 花子", hourly_rate=1800, paid_this_year=100_000)], [Site("灘")], reqs,
+                      history_counts={"H001": 5}, history_pay={"H001": 20_000})
+    write_roster(tmp_path / "x.xlsx", problem, Roster([Assignment("H001", r.id) for r in reqs]))
+    ws = openpyxl.load_workbook(tmp_path / "x.xlsx")["集計"]
+    assert "新しい年度（2027年度）" in ws["A2"].value
+    row = {r["職員ID"]: r for r in _table(ws, 3)}["H001"]
+    assert (row["2026年度の回数"], row["2026年度の支給見込(円)"]) == (5 + 1, 100_000 + 20_000 + 5_400)
+    assert (row["2027年度の回数"], row["2027年度の支給見込(円)"]) == (2, 10_800)
+    assert row["会場"] == "灘" and "年度の回数" not in row
+
+
 def _ward(days: int = 4, nurses: int = 6) -> Problem:
     """One ward (5東), 日勤 (2 people), 準夜 16:30-翌1:00 and 深夜 0:30-9:00 (1 each) every day from
     4/1 (a Wednesday; 4/4 is a Saturday)."""

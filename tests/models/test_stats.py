@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from models.domain import Assignment, Mark, Problem, Requirement, Roster, Staff
-from models.stats import pay_yen, person_stats, plan_months, unfilled
+from models.stats import FiscalYearStats, pay_yen, person_stats, plan_months, unfilled
 
 
 def _req(day: int, site: str, start: int, end: int, min_staff: int) -> Requirement:
@@ -91,3 +91,20 @@ def test_fiscal_year_figures_add_the_earlier_plans_and_what_was_paid() -> None:
     assert (stats["A"].year_count, stats["A"].year_pay) == (10, 100_000 + 30_000 + pay_yen(1800, 1200 + 480))
     assert (stats["C"].year_count, stats["C"].year_pay) == (3, None)  # no hourly rate
     assert (stats["B"].year_count, stats["B"].year_pay) == (1, stats["B"].pay)
+
+
+def test_a_plan_crossing_april_1_gives_each_fiscal_year_its_own_figures() -> None:
+    """3/30-4/26: the sessions up to March 31 add to the earlier plans and 年間支給済額; those from April 1
+    are a new fiscal year on their own (they were all added to the old one)."""
+    def req(day: date) -> Requirement:
+        return Requirement(Requirement.make_id(day, "東", "健診", 780), day, "東", "健診", 780, 960, 1)
+
+    reqs = [req(date(2027, 3, 30)), req(date(2027, 3, 31)), req(date(2027, 4, 1))]
+    problem = Problem("4週", date(2027, 3, 30), date(2027, 4, 26),
+                      [Staff("A", "Aさん", hourly_rate=1800, paid_this_year=100_000), Staff("C", "Cさん")], [], reqs,
+                      history_counts={"A": 7}, history_pay={"A": 30_000}, history_unpriced_minutes={"A": 60})
+    stats = {s.staff_id: s for s in person_stats(problem, Roster([Assignment(p, r.id) for p in "AC" for r in reqs]))}
+    assert stats["A"].fiscal == (FiscalYearStats(2026, 7 + 2, 100_000 + 30_000 + pay_yen(1800, 60 + 360)),
+                                 FiscalYearStats(2027, 1, pay_yen(1800, 180)))
+    assert (stats["A"].year_count, stats["A"].year_pay) == (9, 130_000 + 12_600)
+    assert stats["C"].fiscal == (FiscalYearStats(2026, 2, None), FiscalYearStats(2027, 1, None))

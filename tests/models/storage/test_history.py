@@ -10,6 +10,7 @@ from models.domain import Assignment, Problem, Requirement, Roster, Staff
 from models.stats import person_stats
 from models.storage import Database
 from models.storage.history import fiscal_year_start
+from solver.rules import pay_cap
 
 
 def _month(name: str, start: date, days: int, staff: list[Staff] | None = None) -> Problem:
@@ -128,3 +129,27 @@ def test_a_plan_that_gave_no_rate_leaves_its_minutes_to_today_s_rate(db: Databas
     may = db.carry_history(_month("5月", date(2026, 5, 1), 31, [Staff("A", "Aoki", hourly_rate=1500)]))
     assert may.history_pay == {"B": 3_600}
     assert may.history_unpriced_minutes == {"A": 180}
+
+
+def test_a_plan_crossing_april_1_carries_the_old_year_and_the_next_plan_only_its_april(db: Database) -> None:
+    """March 3/1-3/22, then a ward's four weeks 3/23-4/19: they carry fiscal 2026 (March's sessions),
+    which counts with their sessions up to March 31 only; April's start fiscal 2027 from nothing, so
+    the cap leaves them the whole of it. The plan after (4/20-) carries the 4/1-4/19 part alone."""
+    aoki = Staff("A", "Aoki", hourly_rate=1000, annual_pay_cap=1_000_000, paid_this_year=990_000)
+    march = _month("3月", date(2027, 3, 1), 22, [aoki])
+    _worked(db, march, "A", 3)  # 3 sessions of 3 hours: 9,000 yen, 1,000 left in fiscal 2026
+    weeks = _month("3-4月", date(2027, 3, 23), 28, [aoki])
+    db.save_problem(weeks.name, weeks)
+    crossing = db.load_problem(weeks.name)
+    assert (crossing.history_counts, crossing.history_pay) == ({"A": 3}, {"A": 9_000})
+    april = [r for r in crossing.requirements if r.date >= date(2027, 4, 1)]
+    roster = Roster([Assignment("A", r.id) for r in april])  # 19 sessions, 57,000 yen of fiscal 2027
+    assert pay_cap.RULE.check(crossing, roster) == []
+    [past] = pay_cap.RULE.check(crossing, Roster([*roster.assignments, Assignment("A", crossing.requirements[0].id)]))
+    assert "fiscal 2026" in past.message  # a March session: 3,000 yen in the 1,000 left
+    [stats] = person_stats(crossing, roster)
+    assert [(y.year, y.count, y.pay) for y in stats.fiscal] == [(2026, 3, 999_000), (2027, 19, 57_000)]
+    db.publish(weeks.name, db.save_solution(weeks.name, roster))
+    after = _month("4-5月", date(2027, 4, 20), 28, [replace(aoki, paid_this_year=0)])
+    db.save_problem(after.name, after)
+    assert db.load_problem(after.name).history_counts == {"A": 19}

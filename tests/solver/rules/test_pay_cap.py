@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from models.domain import RuleSetting, Staff
+from datetime import date
+
+from models.domain import Problem, RuleSetting, Staff
 from sequence_harness import assert_exact, check_cost, make_problem, setting, solve_fixed, working
 from solver.context import Context
 from solver.rules.pay_cap import RULE
@@ -71,3 +73,52 @@ def test_an_earlier_plan_without_a_rate_is_paid_at_today_s() -> None:
     assert "1,040,000" in found.message and "20,000" in found.message
     assert RULE.check(problem, working(problem, "A", [0])) == []
     assert_exact(problem.with_(rules={ID: setting(hard=False, weight=3)}), RULE)
+
+
+# -- a plan that crosses April 1 ------------------------------------------------------------------
+CROSSING = date(2027, 3, 29)  # a Monday: 3/29, 3/30, 3/31 in fiscal 2026, then 4/1, 4/2 in fiscal 2027
+
+
+def _crossing(*staff: Staff, **changes: object) -> Problem:
+    return make_problem(days=5, staff=staff, start=CROSSING, **changes)
+
+
+def test_a_plan_crossing_april_1_starts_a_new_fiscal_year_there() -> None:
+    """3/29-4/2: the earlier plans' pay and 年間支給済額 leave 20,000 yen for March's sessions, while
+    April's start a fiscal year of their own, with the whole cap (they were all charged to March's)."""
+    problem = _crossing(_staff(), history_pay={"A": 10_000})
+    march_and_april = working(problem, "A", [0, 1, 3, 4])
+    assert RULE.check(problem, march_and_april) == []
+    assert solve_fixed(problem, RULE, march_and_april) == 0
+    every_day = working(problem, "A", [0, 1, 2, 3, 4])
+    [found] = RULE.check(problem, every_day)  # March's three days: 30,000 yen in 20,000 of room
+    assert "fiscal 2026" in found.message and "1,040,000" in found.message and "10,000 yen from" in found.message
+    assert solve_fixed(problem, RULE, every_day) is None
+    assert_exact(problem.with_(rules={ID: setting(hard=False, weight=3)}), RULE)
+    assert_exact(problem, RULE)
+
+
+def test_the_new_fiscal_year_is_capped_without_what_was_paid_before() -> None:
+    """From April 1 the cap counts the plan's April sessions alone: neither 年間支給済額 (the old
+    year's) nor the earlier plans; past the cap there, the message says it is the new year."""
+    spent = _staff(paid_this_year=2_000_000)  # nothing left in fiscal 2026
+    problem = _crossing(spent, Staff("B", "Baba", hourly_rate=1250, annual_pay_cap=15_000))
+    assert {r for s, r in Context(problem, [RULE]).pairs() if s == "A"} == {
+        r.id for r in problem.requirements if r.date.month == 4}
+    [found] = RULE.check(problem, working(problem, "B", [2, 3, 4]))  # 20,000 yen of April's in 15,000
+    assert "fiscal 2027" in found.message and "20,000" in found.message and "5,000 yen above" in found.message
+    assert "a new fiscal year" in found.message
+    assert RULE.check(problem, working(problem, "B", [0, 3])) == []
+    assert_exact(problem.with_(rules={ID: setting(hard=False, weight=3)}), RULE)
+
+
+def test_the_greedy_budgets_keep_each_fiscal_year_within_its_own_room() -> None:
+    problem = _crossing(_staff(), history_pay={"A": 10_000})  # 20,000 yen left in March, the cap in April
+    budgets = RULE.budgets(Context(problem, [RULE]), problem.staff[0])
+    used = {(i, b.period(r)): 0 for i, b in enumerate(budgets) for r in problem.requirements}
+    for r in problem.requirements:
+        for i, b in enumerate(budgets):
+            used[(i, b.period(r))] += b.use(r)
+    over_room = {key for key, amount in used.items() if amount > budgets[key[0]].room}
+    assert over_room == {(0, None)}  # March's three days: 30,000 yen in 20,000 of room
+    assert 60 * 20_000 in {b.room for b in budgets} and 60 * 1_030_000 in {b.room for b in budgets}
