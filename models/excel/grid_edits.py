@@ -27,6 +27,7 @@ from models.domain import Assignment, Problem, bare_name, ids_named
 from models.errors import InputProblem
 from models.excel.fingerprint import Fingerprint, names_digest, people_digest
 from models.excel.grid_reader import Entry, Master
+from models.excel.history_sheet import UnappliedHistory
 from models.excel.schema import ASSIGNMENTS_SHEET, MASTER_SHEET
 from models.excel.sheets_master import session_heading
 from models.i18n import t
@@ -58,16 +59,20 @@ class GridEdit:
 class GridReport:
     """What the 配置表 sheet said beside the Assignments sheet: the sessions read from it, the cells
     whose people differ from the roster read, whether the workbook has the export fingerprint and
-    whether, having one, its 配置表 could not be read (gone, or its layout reworked)."""
+    whether, having one, its 配置表 could not be read (gone, or its layout reworked). Also the
+    roster read's other note: a hidden history sheet of another plan period, left unapplied."""
 
     edits: tuple[GridEdit, ...] = ()
     stale: tuple[str, ...] = ()
     fingerprint: bool = False
     unreadable: bool = False
+    unapplied_history: UnappliedHistory | None = None
 
     def notes(self) -> list[str]:
         """The lines to show the user, in the current language."""
         notes = [edit.note() for edit in self.edits]
+        if self.unapplied_history is not None:
+            notes.append(self.unapplied_history.note())
         if self.unreadable:
             notes.append(t("注意: 配置表 が書き出した時の形ではないため、配置表 での変更は読めません。Haichi は Assignments シートを読みました。",
                            "note: 配置表 is no longer laid out as exported, so changes made in it cannot be read; "

@@ -7,11 +7,17 @@ exports wrote all earlier minutes). A very hidden sheet keeps them, so `haichi c
 suggest, repair, …) reading the workbook alone score it as the solve did, not as if the plan had
 no past. Plain rows, one fact each; a sheet of this name not made by Haichi (its first cell
 differs) is not read.
+
+Its header row names the plan period the history was carried into. A workbook copied and given
+other dates keeps the hidden sheet, whose history is then not this period's: it is not applied,
+and the read says so (`UnappliedHistory`). A sheet of an older Haichi, without the period, is
+applied as it always was.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -28,13 +34,50 @@ _MARK = "Haichi carried-in history"
 _VERSION = 1
 
 
+@dataclass(frozen=True)
+class UnappliedHistory:
+    """A history sheet left unapplied: it was written for the plan period `kept`, not the
+    workbook's `period` (a copy of an export with its dates changed)."""
+
+    kept: tuple[date, date]
+    period: tuple[date, date]
+
+    def note(self) -> str:
+        """The line to show the user, in the current language."""
+        kept, period = (t("{a}〜{b}", "{a} to {b}", a=a.isoformat(), b=b.isoformat())
+                        for a, b in (self.kept, self.period))
+        return t("注意: 非表示のシート {sheet} の前の計画からの引き継ぎは {kept} の計画のもので、このブックの期間 {period} "
+                 "とは違うため使いませんでした（前の計画の分なしで評価します）。データベースの計画から書き出し直すと、"
+                 "その期間の引き継ぎが入ります。",
+                 "note: the hidden sheet {sheet} holds what the plan of {kept} carried in from earlier plans, not "
+                 "this workbook's period {period}, so it was not applied (the roster is scored without earlier "
+                 "plans); export the roster again from the plan in the database to carry in its own.",
+                 sheet=HISTORY_SHEET, kept=kept, period=period)
+
+
+@dataclass(frozen=True)
+class KeptHistory:
+    """What a workbook's history sheet keeps: the Problem.history_* fields by name ({} when none),
+    and the plan period (start, end) they were carried into (None from an older Haichi)."""
+
+    fields: dict[str, Any] = field(default_factory=dict)
+    period: tuple[date, date] | None = None
+
+    def for_plan(self, problem: Problem) -> tuple[dict[str, Any], UnappliedHistory | None]:
+        """The fields to give `problem` (the workbook's plan): none, with why, when they were
+        carried into another period."""
+        if self.period is None or self.period == (problem.start, problem.end) or not self.fields:
+            return self.fields, None
+        return {}, UnappliedHistory(self.period, (problem.start, problem.end))
+
+
 def write_history(wb: Workbook, problem: Problem) -> None:
     """The very hidden history sheet, when the plan carried anything in (no sheet otherwise)."""
     if not problem.history_sources:
         return
     sheet = SheetWriter(wb, HISTORY_SHEET)
     sheet.ws.sheet_state = "veryHidden"
-    rows: list[list[Any]] = [[_MARK, _VERSION]]
+    rows: list[list[Any]] = [[_MARK, _VERSION, problem.start.isoformat(), problem.end.isoformat()]]
     rows += [["source", s.plan, s.version, s.published, s.start.isoformat(), s.end.isoformat(), s.sessions]
              for s in problem.history_sources]
     rows += [["day", staff, day.isoformat()] for staff, days in problem.history.items() for day in days]
@@ -47,22 +90,26 @@ def write_history(wb: Workbook, problem: Problem) -> None:
         sheet.append(row, look=None)
 
 
-def read_history(book: Book, problems: list[InputProblem] | None = None) -> dict[str, Any]:
-    """The Problem.history_* fields the workbook keeps, by name ({} when it keeps none); a row that
-    cannot be read (the sheet changed by hand) is added to `problems` at its cell."""
+def read_history(book: Book, problems: list[InputProblem] | None = None) -> KeptHistory:
+    """What the workbook's history sheet keeps (nothing when it has none); a row that cannot be read
+    (the sheet changed by hand) is added to `problems` at its cell."""
     if HISTORY_SHEET not in book.titles:
-        return {}
+        return KeptHistory()
     rows = book.rows(HISTORY_SHEET)
     if not rows or [normalize(v) for v in rows[0][:2]] != [_MARK, str(_VERSION)]:
-        return {}
+        return KeptHistory()
+    period = None
     sources, days, eve = [], defaultdict(list), defaultdict(list)
     amounts: dict[str, dict[str, int]] = {"count": {}, "pay": {}, "minutes": {}}
-    for index, row in enumerate(rows[1:], start=1):
+    for index, row in enumerate(rows):
         if not row:
             continue
         kind, *rest = row
         try:
-            if kind == "source":
+            if index == 0:
+                if any(v not in (None, "") for v in rest[1:3]):  # an older Haichi wrote no period
+                    period = (_day(rest[1]), _day(rest[2]))
+            elif kind == "source":
                 plan, version, published, start, end, sessions = rest[:6]
                 sources.append(HistorySource(str(plan), int(version), bool(published), _day(start), _day(end),
                                              int(sessions)))
@@ -83,14 +130,14 @@ def read_history(book: Book, problems: list[InputProblem] | None = None) -> dict
                     "the hidden sheet {sheet} that Haichi wrote was changed and this row cannot be read ({row}): "
                     "export the roster again, or delete the sheet",
                     sheet=HISTORY_SHEET, row=" | ".join("" if v is None else str(v) for v in row))))
-    return {
+    return KeptHistory({
         "history": {s: tuple(d) for s, d in days.items()},
         "history_counts": amounts["count"],
         "history_pay": amounts["pay"],
         "history_unpriced_minutes": amounts["minutes"],
         "history_sessions": {s: tuple(r) for s, r in eve.items()},
         "history_sources": tuple(sources),
-    }
+    }, period)
 
 
 def _day(value: object) -> date:

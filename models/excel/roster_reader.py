@@ -9,9 +9,8 @@ the export are read from there (`models.excel.grid_edits`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from models.domain import Assignment, Problem, Requirement, Roster, bare_name, hhmm, ids_named, known_id, normalize
 from models.errors import InputProblem, InvalidInput
@@ -19,7 +18,7 @@ from models.excel import messages
 from models.excel.fingerprint import Fingerprint, read_fingerprint
 from models.excel.grid_edits import GridReport, read_grid_edits
 from models.excel.grid_reader import grid_disagreements, read_master
-from models.excel.history_sheet import read_history
+from models.excel.history_sheet import KeptHistory, read_history
 from models.excel.importer import collect
 from models.excel.reader import Book, Cells, Table, locate, open_book
 from models.excel.schema import ASSIGNMENTS_COLUMNS, ASSIGNMENTS_SHEET, MASTER_SHEET, Column, SheetSpec
@@ -105,7 +104,7 @@ class _Workbook:
     assignments: list[Assignment] = field(default_factory=list)
     master: list[tuple[object, ...]] = field(default_factory=list)  # the 配置表 rows (none without one)
     fingerprint: dict[str, Fingerprint] | None = None
-    history: dict[str, Any] = field(default_factory=dict)  # Problem.history_* fields kept by the export
+    history: KeptHistory = field(default_factory=KeptHistory)  # what the export's plan carried in
 
 
 def _read_workbook(path: Path, problem: Problem, problems: list[InputProblem]) -> _Workbook:
@@ -169,5 +168,6 @@ def read_roster_and_grid(path: Path | str, catalogue: Sequence[RuleInfo] = ()) -
                                               read_master(book.master, problem), problems)
         if problems:
             raise InvalidInput(problems)
+    history, unapplied = book.history.for_plan(problem)
     locked = [a for a in assignments if a.locked]
-    return problem.with_(locked=locked, **book.history), Roster(assignments), report
+    return problem.with_(locked=locked, **history), Roster(assignments), replace(report, unapplied_history=unapplied)

@@ -308,6 +308,27 @@ def test_check_and_repair_see_what_the_roster_was_solved_against(tmp_path: Path,
     assert code == 0 and "4月 (2026-04-01 to 2026-04-14) version 1" in repaired, repaired
 
 
+def test_check_of_a_copy_for_another_period_ignores_its_hidden_history_and_says_so(tmp_path: Path, capsys) -> None:
+    """May's export copied and moved to June keeps May's hidden history sheet: check scores June
+    without April's counts (it said 'Fiscal 2026 counts differ' of a June April never came before),
+    and prints why."""
+    import re
+
+    from tests.models.workbooks import moved_export
+
+    db = ["--db", str(tmp_path / "plans.sqlite3")]
+    for month, name in ((4, "4月"), (5, "5月")):
+        assert run(["import", str(_month_book(tmp_path, month, name)), *db], capsys)[0] == 0
+    assert run(["solve", "--plan", "4月", "-o", str(tmp_path / "april.xlsx"), "--quiet", *db], capsys)[0] == 0
+    june = tmp_path / "june.xlsx"
+    assert run(["solve", "--plan", "5月", "-o", str(june), "--quiet", *db], capsys)[0] == 0
+    moved_export(june, 31)
+    code, checked = run(["check", str(june)], capsys)
+    assert "not this workbook's period 2026-06-01 to 2026-06-14, so it was not applied" in checked, checked
+    assert "4月 (2026-04-01 to 2026-04-14)" not in checked and "Fiscal 2026 counts differ" not in checked
+    assert re.search(r"objective \d+", checked), checked
+
+
 def test_next_months_workbook_under_last_months_plan_name_is_refused(good_book: Path, tmp_path: Path,
                                                                    capsys) -> None:
     """A copy of April's workbook with May's dates and 設定's 計画名 unchanged would have replaced April's

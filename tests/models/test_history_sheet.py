@@ -8,6 +8,7 @@ from pathlib import Path
 from models.domain import Assignment, HistorySource, Problem, Requirement, Roster, Staff
 from models.excel.export import write_roster
 from models.excel.roster_reader import read_roster
+from tests.models.workbooks import moved_export
 
 FEB = date(2027, 2, 1)
 
@@ -64,3 +65,70 @@ def test_a_history_sheet_changed_by_hand_is_refused_at_its_cell(tmp_path: Path, 
     [found] = caught.value.problems
     assert (found.file, found.sheet, found.cell) == ("roster.xlsx", "haichi_history", f"A{row[0].row}")
     assert "9回" in found.message and "export" in found.message
+
+
+# -- the plan period the history was carried into ----------------------------------------------
+def _carried_february() -> Problem:
+    return _february(history_counts={"H001": 9}, history_sources=(
+        HistorySource("1月", 2, True, date(2027, 1, 1), date(2027, 1, 31), 120),))
+
+
+def test_the_history_sheet_names_the_period_it_was_carried_into(tmp_path: Path) -> None:
+    import openpyxl
+
+    path = tmp_path / "roster.xlsx"
+    write_roster(path, _carried_february(), Roster())
+    header = next(openpyxl.load_workbook(path)["haichi_history"].iter_rows(max_row=1, values_only=True))
+    assert header[:4] == ("Haichi carried-in history", 1, "2027-02-01", "2027-02-28")
+
+
+def test_a_copy_for_another_period_does_not_apply_the_history_and_says_so(tmp_path: Path, english: None) -> None:
+    """February's export copied and moved to March keeps the hidden sheet: January's counts are not
+    March's history, so check scores March without them, and the read says why."""
+    from models.excel.roster_reader import read_roster_and_grid
+    from models.i18n import set_language
+
+    problem = _carried_february()
+    path = tmp_path / "march.xlsx"
+    write_roster(path, problem, Roster([Assignment("H001", problem.requirements[0].id)]))
+    moved_export(path, 28)
+    march, roster, report = read_roster_and_grid(path)
+    assert (march.start, march.end) == (date(2027, 3, 1), date(2027, 3, 28)) and len(roster.assignments) == 1
+    assert march.history_counts == {} and march.history_sources == ()
+    note = ("note: the hidden sheet haichi_history holds what the plan of 2027-02-01 to 2027-02-28 carried in from "
+            "earlier plans, not this workbook's period 2027-03-01 to 2027-03-28, so it was not applied")
+    assert any(line.startswith(note) for line in report.notes()), report.notes()
+    set_language("ja")
+    assert any("2027-02-01〜2027-02-28 の計画のもの" in line and "2027-03-01〜2027-03-28" in line
+               for line in report.notes()), report.notes()
+
+
+def test_an_older_history_sheet_without_the_period_is_applied_as_before(tmp_path: Path) -> None:
+    import openpyxl
+
+    path = tmp_path / "roster.xlsx"
+    write_roster(path, _carried_february(), Roster())
+    book = openpyxl.load_workbook(path)
+    sheet = book["haichi_history"]
+    sheet["C1"], sheet["D1"] = None, None  # as Haichi wrote it before the period
+    book.save(path)
+    moved_export(path, 28)
+    read, _ = read_roster(path)
+    assert read.history_counts == {"H001": 9} and [s.plan for s in read.history_sources] == ["1月"]
+
+
+def test_a_period_changed_by_hand_is_refused_at_its_cell(tmp_path: Path, english: None) -> None:
+    import openpyxl
+    import pytest
+
+    from models.errors import InvalidInput
+
+    path = tmp_path / "roster.xlsx"
+    write_roster(path, _carried_february(), Roster())
+    book = openpyxl.load_workbook(path)
+    book["haichi_history"]["C1"] = "2月1日"
+    book.save(path)
+    with pytest.raises(InvalidInput) as caught:
+        read_roster(path)
+    [found] = caught.value.problems
+    assert (found.sheet, found.cell) == ("haichi_history", "A1") and "2月1日" in found.message

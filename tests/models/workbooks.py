@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -66,3 +66,19 @@ def form(staff_id: str, answers: Rows, name: str = "") -> Rows:
         ["日付", "曜日", "可否", "備考"],
         *answers,
     ]
+
+
+def moved_export(path: Path, days: int) -> None:
+    """An exported roster workbook as a coordinator copies it for another period: every date of its
+    input sheets and of Assignments `days` later, the 配置表 of the old dates deleted, the hidden
+    sheets left as they are."""
+    book = openpyxl.load_workbook(path)
+    del book["配置表"]
+    for title in ("設定", "枠", "勤務可否", "Assignments"):
+        for row in book[title].iter_rows():
+            for cell in row:
+                if isinstance(cell.value, datetime):
+                    cell.value += timedelta(days=days)
+                elif title == "Assignments" and cell.column == 1 and cell.row > 1:
+                    cell.value = (date.fromisoformat(cell.value) + timedelta(days=days)).isoformat()
+    book.save(path)
