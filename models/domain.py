@@ -248,11 +248,14 @@ class Requirement:
         return f"{day.isoformat()}|{site}|{activity}|{hhmm(start)}"
 
 
-def activities_by_start(sessions: Iterable[Requirement]) -> list[str]:
-    """The sessions' activities, the earliest-starting first (a ward's 深夜 at 0:30, 日勤, 準夜), then by name."""
+def rotation_order(sessions: Iterable[Requirement]) -> list[str]:
+    """The sessions' activities in the order of a shift rotation, as a ward lists them: by earliest
+    start, a start before NIGHT_INTO_MORNING counting as the night after the evening (日勤, 準夜,
+    深夜 from 0:30), then by name. Day sessions (the hygienists' 9:30, 10:00, 13:00) by start."""
     earliest: dict[str, int] = {}
     for req in sessions:
-        earliest[req.activity] = min(req.start, earliest.get(req.activity, req.start))
+        start = req.start + (DAY_MINUTES if req.start < NIGHT_INTO_MORNING else 0)
+        earliest[req.activity] = min(start, earliest.get(req.activity, start))
     return sorted(earliest, key=lambda activity: (earliest[activity], activity))
 
 

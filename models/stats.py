@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from models.domain import DAY_MINUTES, Mark, Problem, Requirement, Roster, Staff
+from models.domain import Mark, Problem, Requirement, Roster, Staff, rotation_order
 from models.history import by_fiscal_year, fiscal_year, fiscal_years
 from models.holidays import is_holiday
 
@@ -154,13 +154,8 @@ def unfilled(problem: Problem, roster: Roster) -> list[tuple[Requirement, int]]:
 
 
 def activity_order(problem: Problem) -> list[str]:
-    """The plan's activities in the order of a shift rotation: by earliest start, a start before
-    6:00 counting as the night after the evening (日勤, 準夜, 深夜), then by name."""
-    earliest: dict[str, int] = {}
-    for r in problem.requirements:
-        start = r.start + (DAY_MINUTES if r.start < 6 * 60 else 0)
-        earliest[r.activity] = min(start, earliest.get(r.activity, start))
-    return sorted(earliest, key=lambda a: (earliest[a], a))
+    """The plan's activities in rotation order (models.domain.rotation_order: 日勤, 準夜, 深夜)."""
+    return rotation_order(problem.requirements)
 
 
 FEW_ACTIVITIES = 6  # up to this many (a ward's shifts), each activity gets count columns of its own

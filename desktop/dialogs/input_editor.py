@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.views.records import RecordsModel, sessions_model, sites_model, staff_model
-from models.domain import Problem, activities_by_start, counted_activities
+from models.domain import Problem, rotation_order, counted_activities
 
 
 class RecordsTab(QWidget):
@@ -99,7 +99,7 @@ class InputEditor(QDialog):
     def unknown_activities(self) -> dict[tuple[int, str], str]:
         """Limits per activity that name an activity no session has (a typo would limit nothing), as
         the importer refuses them: (row, field) -> what is wrong."""
-        shifts = activities_by_start(self.sessions.model.records)
+        shifts = rotation_order(self.sessions.model.records)
         known = set(shifts)
         found = {}
         for row, person in enumerate(self.staff.model.records):

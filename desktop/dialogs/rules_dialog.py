@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs.successions import SuccessionsBox
-from models.domain import Problem, RuleSetting, activities_by_start
+from models.domain import Problem, RuleSetting, rotation_order
 from models.i18n import language
 from models.rulemeta import MAX_WEIGHT, Param, RuleInfo
 from solver.rules import CATALOGUE
@@ -91,7 +91,7 @@ class RulesDialog(QDialog):
         detail_layout.addWidget(self.about)
         detail_layout.addWidget(self.params_box)
         detail_layout.addWidget(self.overrides_box, 1)
-        self.successions = SuccessionsBox(activities_by_start(problem.requirements), problem.forbidden_successions,
+        self.successions = SuccessionsBox(rotation_order(problem.requirements), problem.forbidden_successions,
                                           detail)
         self.successions.hide()
         detail_layout.addWidget(self.successions, 1)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.working_plan import WorkingPlan
-from models.domain import Mark, Requirement, Staff, Violation, activities_by_start, time_range
+from models.domain import Mark, Requirement, Staff, Violation, rotation_order, time_range
 from models.holidays import holiday_name
 from models.i18n import language
 
@@ -91,7 +91,7 @@ class RosterModel(QAbstractTableModel):
         # one site (a ward): cells name the activity (日勤, 準夜, 深夜) alone, coloured by it
         self._one_site = problem is not None and len({r.site for r in problem.requirements}) <= 1
         if self._one_site:
-            names = activities_by_start(problem.requirements)
+            names = rotation_order(problem.requirements)
         else:
             names = [s.name for s in problem.sites] if problem else []
             names += sorted({r.site for r in problem.requirements} - set(names)) if problem else []

@@ -18,7 +18,7 @@ from typing import Sequence
 
 from openpyxl import Workbook
 
-from models.domain import Problem, Requirement, Roster, activities_by_start, time_range
+from models.domain import Problem, Requirement, Roster, rotation_order, time_range
 from models.excel import schema
 from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import (
@@ -50,7 +50,7 @@ class GridColumn:
 def grid_columns(problem: Problem) -> list[GridColumn]:
     """The grid's columns, in order; empty when the sites do not fit across (the list layout).
 
-    A site gets a column per activity, earliest first, when some day holds several of its sessions
+    A site gets a column per activity, in rotation order (日勤, 準夜, 深夜), when some day holds several of its sessions
     and no day two of one activity, and every column still fits across (else one per site)."""
     sites = site_order(problem)
     if len(sites) > GRID_MAX_SITES:
@@ -62,7 +62,7 @@ def grid_columns(problem: Problem) -> list[GridColumn]:
         sessions[r.site].append(r)
     shifts = {site for (site, _), n in per_day.items() if n > 1} - {site for (site, _, _), n in per_activity.items() if n > 1}
     split = [GridColumn(site, activity) for site in sites
-             for activity in (activities_by_start(sessions[site]) if site in shifts else [None])]
+             for activity in (rotation_order(sessions[site]) if site in shifts else [None])]
     return split if len(split) <= GRID_MAX_SITES else [GridColumn(site) for site in sites]
 
 

@@ -89,7 +89,7 @@ def test_rules_dialog_edits_the_forbidden_successions(qtbot, ward: Problem) -> N
     dialog.select_rule("forbidden_successions")
     assert dialog.successions.isVisible() and not dialog.overrides_box.isVisible()
     box = dialog.successions
-    assert box.activities == ["深夜", "日勤", "準夜"], "the plan's shifts, the earliest-starting first"
+    assert box.activities == ["日勤", "準夜", "深夜"], "the plan's shifts in rotation order"
     assert box.pairs() == {("準夜", "日勤")}
     box.add_pair()
     box.choice(1, 0).setCurrentText("深夜")

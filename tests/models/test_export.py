@@ -121,7 +121,7 @@ def test_master_turns_into_a_list_with_many_sites(tmp_path: Path) -> None:
 
 def test_master_gives_a_wards_shifts_a_column_each(tmp_path: Path) -> None:
     """A ward (one site, 日勤 準夜 深夜 every day) reads a day along one row: a column per shift,
-    earliest first, each wide enough for its names in two lines; a site with one session a day
+    in rotation order, each wide enough for its names in two lines; a site with one session a day
     keeps one column."""
     staff = [Staff(f"N{i:02d}", f"看護 {i:02d}子") for i in range(1, 11)]
     reqs = [r for day in (1, 2) for r in (_req(day, "5東", "日勤", 510, 1020, 6), _req(day, "5東", "準夜", 990, 1500, 2),
@@ -132,13 +132,13 @@ def test_master_gives_a_wards_shifts_a_column_each(tmp_path: Path) -> None:
     roster = Roster([Assignment(s.id, day_shift) for s in staff[:6]] + [Assignment("N07", problem.requirements[1].id)])
     write_roster(tmp_path / "w.xlsx", problem, roster)
     ws = openpyxl.load_workbook(tmp_path / "w.xlsx")["配置表"]
-    assert [c.value for c in ws[3]] == ["日付", "5東\n深夜", "5東\n日勤", "5東\n準夜", "外来"]
-    assert ws.cell(row=4, column=3).value == (
+    assert [c.value for c in ws[3]] == ["日付", "5東\n日勤", "5東\n準夜", "5東\n深夜", "外来"]
+    assert ws.cell(row=4, column=2).value == (
         "日勤 08:30-17:00\n看護 01子、看護 02子、看護 03子、\n看護 04子、看護 05子、看護 06子")
-    assert ws.cell(row=4, column=4).value == "準夜 16:30-翌1:00\n看護 07子\n（あと1人）"
+    assert ws.cell(row=4, column=3).value == "準夜 16:30-翌1:00\n看護 07子\n（あと1人）"
     assert ws.cell(row=4, column=5).value == "採血 09:00-12:00\n（あと1人）"
     widths = [ws.column_dimensions[c].width for c in "BCD"]
-    assert widths[1] > widths[0] and widths[1] <= 48
+    assert widths[0] > widths[1] and widths[0] <= 48
 
 
 def _table(ws, header_row: int) -> list[dict[str, object]]:
