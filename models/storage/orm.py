@@ -1,9 +1,9 @@
 """The database schema (DESIGN §7): SQLAlchemy 2 declarative tables over the domain words.
 
 The staff and site registers are shared by every plan; everything else belongs to one plan and
-goes with it, what the plan says about each person included (`PlanStaffRow`). Large tables
-(availability, requirements, assignments) are written and read with bulk Core statements by
-`models.storage.problems` / `.solutions`, never row by row.
+goes with it, what the plan says about each person and each site included (`PlanStaffRow`,
+`PlanSiteRow`). Large tables (availability, requirements, assignments) are written and read with
+bulk Core statements by `models.storage.problems` / `.solutions`, never row by row.
 Column types are portable: the same schema runs on SQLite and PostgreSQL.
 """
 
@@ -73,13 +73,13 @@ class StaffRow(Base):
 
 
 class SiteRow(Base):
+    """One site the database knows, by name. What a plan says about it is the plan's own (`PlanSiteRow`)."""
+
     __tablename__ = "sites"
     __table_args__ = (UniqueConstraint("name"),)
 
     id: Mapped[IntPK]
     name: Mapped[Code]
-    area: Mapped[Code] = mapped_column(default="")
-    travel_group: Mapped[Code] = mapped_column(default="")
 
 
 # -- one plan and its input ----------------------------------------------------------------------
@@ -170,13 +170,17 @@ class PlanStaffActivityLimitRow(Base):
 
 
 class PlanSiteRow(Base):
-    """Which sites a plan lists, in the order of `Problem.sites`."""
+    """A site a plan lists, in the order of `Problem.sites`, with what the plan says about it (its
+    area and travel group). Each plan keeps its own: a later import that moves a site to another
+    travel group never changes the travel buffers an earlier plan was solved with."""
 
     __tablename__ = "plan_sites"
 
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True)
     site_id: Mapped[int] = mapped_column(ForeignKey("sites.id"), primary_key=True)
     position: Mapped[Count]
+    area: Mapped[Code] = mapped_column(default="")
+    travel_group: Mapped[Code] = mapped_column(default="")
 
 
 class RequirementRow(Base):

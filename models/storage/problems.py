@@ -1,9 +1,9 @@
 """A plan's input (its `Problem`) written to and read from the database in bulk.
 
 Writing replaces everything the plan owns except its solution versions, what it says about each
-person included (`models.storage.plan_staff`); the staff and site registers are upserted, never
-emptied. Locks and the published roster are not part of the input: they live in the plan's
-solutions (see `models.storage.solutions`).
+person (`models.storage.plan_staff`) and each site (area, travel group: `plan_sites`) included;
+the staff and site registers are upserted, never emptied. Locks and the published roster are not
+part of the input: they live in the plan's solutions (see `models.storage.solutions`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from models.domain import Mark, Problem, Requirement, RuleSetting, ShiftRequest, TravelBuffers
+from models.domain import Mark, Problem, Requirement, RuleSetting, ShiftRequest, Site, TravelBuffers
 from models.i18n import t
 from models.storage import plan_staff, registers
 from models.storage.errors import OtherPeriod, PlanNotFound, UnknownReference
@@ -125,11 +125,12 @@ def write_problem(session: Session, plan_name: str, problem: Problem) -> int:
     referenced = {s for s, _ in problem.availability} | {r.staff_id for r in problem.requests}
     staff.update(registers.staff_ids(session, referenced - staff.keys()))
     _check_staff(t("勤務可否・希望", "availability and requests"), referenced, staff)
-    sites = registers.upsert_sites(session, problem.sites, {r.site for r in problem.requirements})
+    sites = registers.site_ids(session, [s.name for s in problem.sites] + [r.site for r in problem.requirements])
 
     plan_staff.write(session, plan_id, problem.staff, staff)
     insert_rows(session, PlanSiteRow, [
-        {"plan_id": plan_id, "site_id": sites[s.name], "position": i} for i, s in enumerate(problem.sites)
+        {"plan_id": plan_id, "site_id": sites[s.name], "position": i, "area": s.area, "travel_group": s.travel_group}
+        for i, s in enumerate(problem.sites)
     ])
     _write_requirements(session, plan_id, problem.requirements, sites)
     _write_availability(session, plan_id, problem.availability, staff)
@@ -182,9 +183,15 @@ def _write_availability(
 def read_problem(session: Session, plan: PlanRow) -> Problem:
     """The plan's input as a `Problem` (with no locks and no published roster yet)."""
     plan_id = plan.id
-    site_rows = list(session.scalars(
-        select(PlanSiteRow.site_id).where(PlanSiteRow.plan_id == plan_id).order_by(PlanSiteRow.position)
-    ))
+    sites = [
+        Site(name, area, travel_group)
+        for name, area, travel_group in session.execute(
+            select(SiteRow.name, PlanSiteRow.area, PlanSiteRow.travel_group)
+            .join(SiteRow, SiteRow.id == PlanSiteRow.site_id)
+            .where(PlanSiteRow.plan_id == plan_id)
+            .order_by(PlanSiteRow.position)
+        )
+    ]
     # Staff ids for every person the plan's availability and requests name.
     named = select(AvailabilityRow.staff_id).where(AvailabilityRow.plan_id == plan_id).union(
         select(ShiftRequestRow.staff_id).where(ShiftRequestRow.plan_id == plan_id)
@@ -226,7 +233,7 @@ def read_problem(session: Session, plan: PlanRow) -> Problem:
         start=plan.start_date,
         end=plan.end_date,
         staff=plan_staff.read(session, plan_id),
-        sites=registers.read_sites(session, site_rows),
+        sites=sites,
         requirements=_read_requirements(session, plan_id),
         availability=availability,
         blank_means=Mark[plan.blank_means],

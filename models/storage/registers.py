@@ -1,8 +1,9 @@
 """The staff and site registers shared by every plan, and `insert_rows`, the bulk INSERT of storage.
 
-The staff register is the people the database knows, by staff id; what a plan says about them
-is the plan's own (`models.storage.plan_staff`). All statements are bulk Core statements, so
-that a 300-person register costs a handful of round trips, not hundreds.
+The staff register is the people the database knows, by staff id, and the site register the sites,
+by name; what a plan says about them is the plan's own (`models.storage.plan_staff`, and the
+plan's `plan_sites` rows). All statements are bulk Core statements, so that a 300-person register
+costs a handful of round trips, not hundreds.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any, Iterable
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from models.domain import Site, Staff
+from models.domain import Staff
 from models.storage.orm import SiteRow, StaffRow
 
 
@@ -52,41 +53,15 @@ def upsert_staff(session: Session, people: list[Staff]) -> dict[str, int]:
     return ids
 
 
-def _site_ids(session: Session, names: set[str]) -> dict[str, int]:
-    query = select(SiteRow.name, SiteRow.id).where(SiteRow.name.in_(sorted(names)))
-    return {name: row_id for name, row_id in session.execute(query)}
-
-
-def upsert_sites(session: Session, sites: list[Site], referenced: Iterable[str] = ()) -> dict[str, int]:
-    """Write `sites` (update by name) and make sure every `referenced` name exists; row id by name.
-
-    A name only referenced by a session is added bare, never overwriting what the register knows.
-    """
-    given = {s.name: s for s in sites}
-    names = set(given) | set(referenced)
-    known = _site_ids(session, names)
-    updates = [
-        {"id": known[name], "area": site.area, "travel_group": site.travel_group}
-        for name, site in given.items()
-        if name in known
-    ]
-    bare = Site("")
-    inserts = [
-        {"name": name, "area": given.get(name, bare).area, "travel_group": given.get(name, bare).travel_group}
-        for name in sorted(names - known.keys())
-    ]
-    if updates:
-        session.execute(update(SiteRow), updates)
-    if inserts:
-        insert_rows(session, SiteRow, inserts)
-        known = _site_ids(session, names)
+def site_ids(session: Session, names: Iterable[str]) -> dict[str, int]:
+    """Register row id by site name, registering the names not known yet. What a plan says about a
+    site (area, travel group) is the plan's own (`PlanSiteRow`, written by models.storage.problems)."""
+    wanted = sorted(set(names))
+    if not wanted:
+        return {}
+    query = select(SiteRow.name, SiteRow.id).where(SiteRow.name.in_(wanted))
+    known = dict(session.execute(query).all())
+    if len(known) < len(wanted):
+        insert_rows(session, SiteRow, [{"name": name} for name in wanted if name not in known])
+        known = dict(session.execute(query).all())
     return known
-
-
-def read_sites(session: Session, row_ids: list[int]) -> list[Site]:
-    """The register's sites with these row ids, in the given order."""
-    if not row_ids:
-        return []
-    query = select(SiteRow.id, SiteRow.name, SiteRow.area, SiteRow.travel_group)
-    rows = {r.id: r for r in session.execute(query.where(SiteRow.id.in_(row_ids)))}
-    return [Site(rows[i].name, rows[i].area, rows[i].travel_group) for i in row_ids]

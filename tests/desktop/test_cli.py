@@ -235,14 +235,15 @@ def test_the_database_given_before_the_command_is_the_one_used(good_book: Path, 
     assert not default.exists()
 
 
-def _month_book(folder: Path, month: int, plan_name: str, staff: list[list[object]] | None = None) -> Path:
+def _month_book(folder: Path, month: int, plan_name: str, staff: list[list[object]] | None = None,
+                sites: list[list[object]] | None = None) -> Path:
     """The standard workbook (April 2026) moved to `month`, its plan named `plan_name` in 設定
-    (and its 職員 sheet `staff`, when given)."""
+    (and its 職員 sheet `staff`, its 会場 sheet `sites`, when given)."""
     sessions = [SESSION_ROWS[0], *[[row[0].replace(month=month), *row[1:]] for row in SESSION_ROWS[1:]]]
     marks = [[*MATRIX_ROWS[0][:2], *(d.replace(month=month) for d in MATRIX_ROWS[0][2:])], *MATRIX_ROWS[1:]]
     settings = [["項目", "値"], ["計画名", plan_name]]
     return write_book(folder / f"month-{month}.xlsx",
-                      standard(枠=sessions, 勤務可否=marks, 設定=settings, 職員=staff or STAFF_ROWS))
+                      standard(枠=sessions, 勤務可否=marks, 設定=settings, 職員=staff or STAFF_ROWS, 会場=sites))
 
 
 def test_importing_the_next_month_leaves_the_last_month_s_staff_as_they_were(tmp_path: Path, capsys) -> None:
@@ -265,6 +266,25 @@ def test_importing_the_next_month_leaves_the_last_month_s_staff_as_they_were(tmp
             frozenset({"リーダー", "フッ化物"}), (("3歳児健診", 2),), 1800, 250_000)
         assert (h002.skills, h002.max_per_activity, h002.hourly_rate) == (frozenset({"フッ化物"}), (), None)
         assert stored.load_problem("5月").staff_by_id("H002").hourly_rate == 1500
+
+
+def test_importing_the_next_month_leaves_the_last_month_s_sites_as_they_were(tmp_path: Path, capsys) -> None:
+    """May's 会場 sheet moves 東灘 into 灘's travel group: April re-loads with its own groups, so the
+    buffer between the two it was solved with (other groups: 60 minutes) is still April's."""
+    from models.storage import Database
+
+    header = ["会場", "区", "移動グループ"]
+    april = [header, ["灘", "灘区", "西"], ["東灘", "東灘区", "東"]]
+    may = [header, ["灘", "灘区", "西"], ["東灘", "東灘区", "西"]]
+    db = ["--db", str(tmp_path / "plans.sqlite3")]
+    for month, name, sites in ((4, "4月", april), (5, "5月", may)):
+        code, text = run(["import", str(_month_book(tmp_path, month, name, sites=sites)), "--plan", name, *db],
+                         capsys)
+        assert code == 0, text
+    with Database(tmp_path / "plans.sqlite3") as stored:
+        assert stored.load_problem("4月").site("東灘").travel_group == "東"
+        assert stored.load_problem("4月").travel_minutes("灘", "東灘") == 60
+        assert stored.load_problem("5月").travel_minutes("灘", "東灘") == 30
 
 
 def test_solve_says_which_earlier_plans_and_versions_it_carries_in(tmp_path: Path, capsys) -> None:

@@ -7,9 +7,11 @@ from datetime import date
 from typing import Callable
 
 import pytest
+from sqlalchemy import select
 
 from models.domain import Assignment, Mark, Problem, Requirement, Roster, Site
 from models.storage import Database, PlanNotFound, UnknownReference
+from models.storage.orm import SiteRow
 
 
 def test_problem_round_trip(db: Database, problem: Problem) -> None:
@@ -94,6 +96,24 @@ def test_a_name_changed_in_a_later_plan_stays_the_earlier_plan_s(db: Database,
     assert db.load_problem("2026-04").staff_by_id("H001").name == "山田 花子"  # as April was solved
     assert db.load_problem("2026-05").staff_by_id("H001").name == "山田 花子 (旧姓 田中)"
     assert db.load_problem("2026-05").staff_by_id("H002") == april.staff_by_id("H002")
+
+
+def test_a_site_moved_to_another_travel_group_in_a_later_plan_stays_the_earlier_plan_s(
+        db: Database, make_problem: Callable[..., Problem]) -> None:
+    """May's 会場 sheet puts 東灘 in another travel group (and area) than 灘: April re-loads with its own,
+    so the travel buffer between them it was solved with (same group, 20 minutes) is still April's."""
+    april = make_problem("2026-04")
+    may = make_problem("2026-05").with_(sites=[Site("東灘", "東灘区 (新)", "西部"), Site("灘", "灘区", "東部")])
+    db.save_problem(april.name, april)
+    db.save_problem(may.name, may)
+    assert db.load_problem(april.name).sites == april.sites
+    assert db.load_problem(april.name).travel_minutes("灘", "東灘") == 20
+    assert db.load_problem(may.name).sites == may.sites
+    assert db.load_problem(may.name).travel_minutes("灘", "東灘") == 45
+    db.delete_plan(may.name)
+    assert db.load_problem(april.name) == april
+    with db.engine.connect() as connection:
+        assert sorted(connection.scalars(select(SiteRow.name))) == ["中央", "東灘", "灘", "西"]  # one row each
 
 
 def test_availability_may_name_a_registered_person_outside_the_plan(db: Database, problem: Problem) -> None:
