@@ -197,6 +197,29 @@ def parse_mark(value: Any) -> Mark | None:
     raise ValueError(f"unknown mark: {value!r}")
 
 
+# A wish for a shift in an availability cell: `日勤`, `日勤希望`, `日勤○`; `日勤/準夜` asks for either.
+_WISH_SUFFIX = re.compile(r"\s*(?:希望|[○◯〇])$")
+_WISH_SEPARATORS = re.compile(r"\s*[/・+]\s*")
+
+
+def parse_wish(value: Any, activities: Iterable[str]) -> str | None:
+    """The activity an availability cell asks for, in the plan's spelling (`日勤`, `日勤希望`,
+    `日勤○`; compared after NFKC and trimming), or for a cell naming several (`日勤/準夜`, `・`,
+    `+`) those activities joined by `+`, a wish for any one of them (as `counted_activities`
+    reads it); None when the cell names no activity of the plan, in part or whole."""
+    if _is_blank(value) or not isinstance(value, str):
+        return None
+    known = {_text(name).casefold(): name for name in activities}
+    text = _text(value).casefold()
+    if text in known:  # an activity whose own name ends in 希望 or holds a `/`
+        return known[text]
+    text = _WISH_SUFFIX.sub("", text)
+    parts = [part for part in _WISH_SEPARATORS.split(text) if part] if text else []
+    if not parts or any(part not in known for part in parts):
+        return None
+    return "+".join(dict.fromkeys(known[part] for part in parts))
+
+
 _COUNT = re.compile(r"^(\d+)(?:\.0+)?\s*(?:人|名|回|件|分)?$")
 
 

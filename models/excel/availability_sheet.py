@@ -3,24 +3,42 @@
 A matrix has `職員ID` as a column header and one column per date (one-person forms are read by
 `models.excel.form_sheet`). Marks outside the plan period are ignored; a form replaces what a
 matrix said about that person.
+
+A cell naming one of the plan's activities (`日勤`, `日勤希望`, `日勤○`; `日勤/準夜` for either) is
+a wish: the person is available that day (○) and asks for that shift (`parse_wish`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from datetime import date, datetime
+from collections.abc import Collection
 from typing import Any
 
-from models.domain import Mark, day_mark, known_id
+from models.domain import Mark, Problem, day_mark, known_id
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.reader import Cells, Period, Table, cell_name, column_title, is_blank, normalize_header
 from models.excel.schema import AVAILABILITY
-from models.textparse import parse_mark, western_year
+from models.textparse import parse_mark, parse_wish, western_year
 
 Availability = dict[tuple[str, date], Mark]
+Wishes = dict[tuple[str, date], str]  # (staff ID, date) -> the activity asked for (`日勤+準夜`: either)
 Seen = dict[str, list[tuple[str, frozenset[date]]]]  # staff ID -> (where a matrix row was read, its dates)
+
+
+def wishes_of(problem: Problem) -> Wishes:
+    """The requests a 勤務可否 cell can say, by (staff ID, date): a person's only request of the
+    day, to work an activity, of weight 1, on a day marked ○ (what `read_matrix` reads back)."""
+    per_day = Counter((r.staff_id, r.date) for r in problem.requests)
+    return {
+        (r.staff_id, r.date): r.activity
+        for r in problem.requests
+        if r.on and r.activity and r.weight == 1 and per_day[(r.staff_id, r.date)] == 1
+        and problem.availability.get((r.staff_id, r.date)) is Mark.AVAILABLE
+    }
 
 
 _DATE_LIKE = re.compile(r"\d+\s*[/月.\-]\s*\d+")
@@ -34,15 +52,31 @@ def looks_like_date(value: Any) -> bool:
 
 
 class MarkReader:
-    """Parses marks with a cache: a 500 × 365 matrix holds only a handful of distinct values."""
+    """Parses marks with a cache: a 500 × 365 matrix holds only a handful of distinct values. A
+    cell naming one of `activities` reads as ○ and is a wish (`wish`)."""
 
-    def __init__(self) -> None:
-        self._cache: dict[Any, Mark | None] = {}
+    def __init__(self, activities: Collection[str] = ()) -> None:
+        self._activities = activities
+        self._cache: dict[Any, tuple[Mark | None, str | None]] = {}
+
+    def _read(self, raw: Any) -> tuple[Mark | None, str | None]:
+        if raw not in self._cache:
+            try:
+                found: tuple[Mark | None, str | None] = parse_mark(raw), None
+            except ValueError:
+                wish = parse_wish(raw, self._activities)
+                if wish is None:
+                    raise  # bad values are not cached
+                found = Mark.AVAILABLE, wish
+            self._cache[raw] = found
+        return self._cache[raw]
 
     def __call__(self, raw: Any) -> Mark | None:
-        if raw not in self._cache:
-            self._cache[raw] = parse_mark(raw)  # ValueError propagates; bad values are not cached
-        return self._cache[raw]
+        return self._read(raw)[0]
+
+    def wish(self, raw: Any) -> str | None:
+        """The activity a readable cell asks for (None for a plain mark)."""
+        return self._read(raw)[1]
 
 
 _HALF_ROW_SEARCH = 3  # rows below the header that may hold the 午前/午後 labels
@@ -223,15 +257,18 @@ def read_matrix(
     availability: Availability,
     seen: Seen,
     blank_means: Mark = Mark.UNAVAILABLE,
+    activities: Collection[str] = (),
+    wishes: Wishes | None = None,
 ) -> None:
     """Adds the marks of a staff × dates matrix to `availability`; `seen` maps ID -> where read
     and for which dates (one person may be on several sheets, `勤務可否_4月` and `_5月`, not twice
     for one date). A date with a 午前 and a 午後 column (`_half_row`) gets one mark from both
-    (`day_mark`), a half left blank read as `blank_means`."""
+    (`day_mark`), a half left blank read as `blank_means`. A cell naming one of the plan's
+    `activities` is ○ and adds that wish to `wishes`."""
     half_row = _half_row(table)
     columns = _date_columns(table, period, problems, half_row[1] if half_row else {})
     days = frozenset(day for _, day, _ in columns)
-    marks = MarkReader()
+    marks = MarkReader(activities)
     undated = _undated_columns(table, columns)
     for index, row in table.data():
         if half_row is not None and index == half_row[0]:
@@ -265,10 +302,13 @@ def read_matrix(
             try:
                 mark = marks(raw)
             except ValueError:
-                problems.append(table.problem(index, col, messages.unknown_mark(raw)))
+                problems.append(table.problem(index, col, messages.unknown_mark(raw, activities)))
                 continue
             if mark is None:
                 continue
+            wish = marks.wish(raw)
+            if wish is not None and wishes is not None:
+                wishes[(staff_id, day)] = wish
             if half is None:
                 availability[(staff_id, day)] = mark
             elif mark in _HALVES and mark is not half:

@@ -14,10 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from models.domain import Problem, Requirement, Site, Staff, TravelBuffers, counted_activities
+from models.domain import (
+    Problem, Requirement, ShiftRequest, Site, Staff, TravelBuffers, counted_activities, rotation_order,
+)
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
-from models.excel.availability_sheet import Availability, Seen, read_matrix
+from models.excel.availability_sheet import Availability, Seen, Wishes, read_matrix
 from models.excel.form_sheet import is_form, read_form
 from models.excel.reader import Book, Period, Table, is_blank, locate, open_book
 from models.excel.schema import AVAILABILITY, SESSIONS, SETTINGS, SITES, STAFF, SheetSpec
@@ -40,6 +42,7 @@ class _Import:
     staff_ids: set[str] = field(default_factory=set)  # every ID on a 職員 sheet, good row or not
     limit_cells: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # staff ID -> its 内容別上限 cell
     requirements: dict[str, tuple[Requirement, str]] = field(default_factory=dict)
+    wishes: Wishes = field(default_factory=dict)  # shifts asked for in a 勤務可否 matrix
 
 
 def _tables(books: list[Book], spec: SheetSpec, problems: list[InputProblem]) -> list[Table] | None:
@@ -121,13 +124,15 @@ def _period(state: _Import, days: list[date], sessions_where: tuple[str, str]) -
 
 
 def _availability(books: list[Book], state: _Import, period: Period) -> Availability | None:
-    """Marks from every 勤務可否 matrix, then from every form (a form replaces the matrix row)."""
+    """Marks from every 勤務可否 matrix, then from every form (a form replaces the matrix row and
+    its wishes, left in `state.wishes`)."""
     staff_ids = state.staff_ids
     matrix: Availability = {}
     forms: dict[str, Availability] = {}
     seen_matrix: Seen = {}
     seen_forms: dict[str, str] = {}
     names = {staff_id: person.name for staff_id, (person, _) in state.staff.items()}
+    activities = rotation_order(req for req, _ in state.requirements.values())
     found = False
     for book in books:
         for title in book.find(AVAILABILITY, prefix=True):
@@ -139,9 +144,10 @@ def _availability(books: list[Book], state: _Import, period: Period) -> Availabi
             table = locate(book.name, title, rows, AVAILABILITY, state.problems)
             if table is not None:
                 read_matrix(table, staff_ids, period, state.problems, matrix, seen_matrix,
-                            state.settings.blank_means)
+                            state.settings.blank_means, activities, state.wishes)
     if not found:
         return None
+    state.wishes = {key: wish for key, wish in state.wishes.items() if key[0] not in forms}
     result = {key: mark for key, mark in matrix.items() if key[0] not in forms}
     for marks in forms.values():
         result.update(marks)
@@ -203,6 +209,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         requirements=requirements,
         availability=availability,
         blank_means=s.blank_means,
+        requests=[ShiftRequest(staff_id, day, wish, on=True) for (staff_id, day), wish in state.wishes.items()],
         travel=TravelBuffers(**s.travel),
         rules=s.rules,
         forbidden_successions=s.forbidden_pairs,

@@ -116,6 +116,13 @@ def _marks() -> list[tuple[str, str]]:
         (Mark.UNAVAILABLE.value, t("勤務できない（休・希望休・有休 と書いても同じ）", "cannot work (休, 希望休 or 有休 too)")),
         (Mark.AM_ONLY.value, t("午前のみ（12:00までに終わる枠）", "morning only (sessions ending by 12:00)")),
         (Mark.PM_ONLY.value, t("午後のみ（12:00以降に始まる枠）", "afternoon only (sessions starting 12:00 or later)")),
+        (t("勤務名", "a shift"),
+         t("勤務できる日で、その勤務を希望（枠の「内容」と同じ名前: 日勤・深夜 など。日勤希望・日勤○ も同じ、"
+           "日勤/準夜 はどちらか）。叶わないと希望1件ごとに「勤務希望」の重みが掛かる"
+           "（既定で有効。設定 requests.有効・requests.重み で変更）",
+           "can work and asks for that shift (the 内容 of its sessions: 日勤, 深夜…; 日勤希望 or 日勤○ too, "
+           "日勤/準夜 for either). Each wish not met costs the weight of the shift-requests rule "
+           "(on by default; 設定 requests.有効, requests.重み)")),
     ]
 
 

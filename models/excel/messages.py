@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from models.i18n import t
@@ -63,9 +64,21 @@ def bad_bool(value: Any) -> str:
     return t("はい/いいえ として読めません \"{v}\"", 'not a yes/no value "{v}"', v=shown(value))
 
 
-def unknown_mark(value: Any) -> str:
-    return t("不明な記号 \"{v}\"（○・△・×・午前・午後 のどれかを記入）",
-             'unknown mark "{v}" (write ○, △, ×, 午前 (AM) or 午後 (PM))', v=shown(value))
+_NAMED_ACTIVITIES = 3  # how many of the plan's activities an unknown mark's message lists
+
+
+def unknown_mark(value: Any, activities: Collection[str] = ()) -> str:
+    """An unreadable 勤務可否 cell; with the plan's `activities` (the first few listed, in their
+    order), it says a shift's name (a wish) is read too."""
+    if not activities:
+        return t("不明な記号 \"{v}\"（○・△・×・午前・午後 のどれかを記入）",
+                 'unknown mark "{v}" (write ○, △, ×, 午前 (AM) or 午後 (PM))', v=shown(value))
+    names = list(activities)
+    listed = "、".join(names[:_NAMED_ACTIVITIES]) + ("など" if len(names) > _NAMED_ACTIVITIES else "")
+    listed_en = ", ".join(names[:_NAMED_ACTIVITIES]) + (", …" if len(names) > _NAMED_ACTIVITIES else "")
+    return t("不明な記号 \"{v}\"（○・△・×・午前・午後 のどれか、または希望する勤務名 {names} を記入）",
+             'unknown mark "{v}" (write ○, △, ×, 午前 (AM), 午後 (PM), or a shift to ask for it: {names_en})',
+             v=shown(value), names=listed, names_en=listed_en)
 
 
 def unknown_staff(staff_id: str) -> str:

@@ -15,8 +15,9 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from models.domain import Mark, Problem, Requirement, Site, Staff, TravelBuffers, hhmm
+from models.domain import Mark, Problem, Requirement, Site, Staff, TravelBuffers, hhmm, rotation_order
 from models.excel import schema
+from models.excel.availability_sheet import Wishes, wishes_of
 from models.i18n import t
 from models.excel.settings_rows import NOTE_HEADER, setting_rows
 from models.excel.sheetwriter import Out, SheetWriter
@@ -25,6 +26,7 @@ from models.rulemeta import RuleInfo
 from models.textparse import name_counts_text
 
 MARK_CHOICES = tuple(m.value for m in Mark)  # ○ △ × 午前 午後, the drop-down of 勤務可否
+_LIST_LIMIT = 255  # characters Excel allows in a drop-down's list written in the rule itself
 SPARE_ROWS = 100  # empty, validated rows left for people to add in the template
 
 _STAFF_VALUES: dict[str, Callable[[Staff], Any]] = {
@@ -78,13 +80,16 @@ def write_sessions(wb: Workbook, requirements: Sequence[Requirement]) -> None:
 
 
 def write_availability(
-    wb: Workbook, days: Sequence[date], staff: Sequence[Staff], marks: dict[tuple[str, date], Mark]
+    wb: Workbook, days: Sequence[date], staff: Sequence[Staff], marks: dict[tuple[str, date], Mark],
+    activities: Sequence[str] = (), wishes: Wishes | None = None,
 ) -> None:
-    """The 勤務可否 matrix: ID, name, one column per day (an Excel date shown `m/d(aaa)`).
+    """The 勤務可否 matrix: ID, name, one column per day (an Excel date shown `m/d(aaa)`); a day
+    with a wish holds the activity asked for instead of ○.
 
     Weekends and holidays are shaded down the whole column; the mark area has a ○/△/×/午前/午後
-    drop-down, including spare rows below the people listed.
+    drop-down (and the plan's `activities`, when they fit), including spare rows below the people listed.
     """
+    wishes = wishes or {}
     spec = schema.AVAILABILITY
     sheet = SheetWriter(wb, spec.ja, [10, 16] + [10.0] * len(days), freeze="C2")
     header = [sheet.cell(c.ja, HEADER) for c in spec.columns]
@@ -96,19 +101,25 @@ def write_availability(
         row: list[Out] = [sheet.cell(person.id), sheet.cell(person.name)]
         for day, blank in zip(days, blanks):
             mark = marks.get((person.id, day))
-            row.append(blank if mark is None else Out((mark.value, blank.style, blank.array)))
+            text = wishes.get((person.id, day)) or (mark.value if mark is not None else None)
+            row.append(blank if text is None else Out((text, blank.style, blank.array)))
         sheet.append(row)
     first = len(staff) + 2
     for _ in range(SPARE_ROWS if not staff else 0):  # the template: empty rows to fill in
         sheet.append([sheet.cell(None), sheet.cell(None), *blanks])
     if days:
         last_row = max(first - 1, 1) + SPARE_ROWS
+        choices = ",".join((*MARK_CHOICES, *activities))
+        if len(choices) > _LIST_LIMIT or any("," in name for name in activities):
+            choices = ",".join(MARK_CHOICES)
         validation = DataValidation(
-            type="list", formula1='"' + ",".join(MARK_CHOICES) + '"', allow_blank=True,
+            type="list", formula1=f'"{choices}"', allow_blank=True,
             showErrorMessage=True, errorStyle="warning",
-            errorTitle=spec.ja, error=t("○ △ × 午前 午後 のいずれかを選んでください。", "Choose one of ○ △ × 午前 午後."),
+            errorTitle=spec.ja, error=t("○ △ × 午前 午後 か勤務名（希望）を選んでください。",
+                                        "Choose one of ○ △ × 午前 午後 or a shift to ask for."),
             promptTitle=spec.ja, showInputMessage=True,
-            prompt=t("○=可 △=できれば避けたい ×=不可 午前/午後=半日のみ", "○ yes, △ rather not, × no, 午前/午後 half day only"),
+            prompt=t("○=可 △=できれば避けたい ×=不可 午前/午後=半日のみ 勤務名=その勤務を希望",
+                     "○ yes, △ rather not, × no, 午前/午後 half day only, a shift's name asks for it"),
         )
         validation.add(f"C2:{get_column_letter(len(days) + 2)}{last_row}")
         sheet.ws.data_validations.append(validation)
@@ -161,7 +172,11 @@ def write_input_sheets(
     days = [date.fromordinal(o) for o in range(start.toordinal(), end.toordinal() + 1)]
     write_staff(wb, staff)
     write_sessions(wb, requirements)
-    write_availability(wb, days, staff, problem.availability if problem else {})
+    if problem:
+        write_availability(wb, days, staff, problem.availability, rotation_order(problem.requirements),
+                           wishes_of(problem))
+    else:
+        write_availability(wb, days, staff, {})
     write_sites(wb, _sites_of(problem) if problem else [])
     write_settings(
         wb,

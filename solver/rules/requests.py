@@ -1,7 +1,8 @@
 """requests: a person's wish to work (on) or not to work (off) a session or activity on a date.
 
 An on-request is broken when the person works no session of that activity that day (activity ""
-means any session); an off-request when they work at least one. Each broken request costs its own
+means any session, `日勤+準夜` either of the two: a `日勤/準夜` wish in the 勤務可否 sheet); an
+off-request when they work at least one. Each broken request costs its own
 weight times the rule weight (soft only).
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 
-from models.domain import Problem, Requirement, Roster, ShiftRequest, Violation
+from models.domain import Problem, Requirement, Roster, ShiftRequest, Violation, counted_activities
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
@@ -23,7 +24,15 @@ if TYPE_CHECKING:
 
 def matches(request: ShiftRequest, req: Requirement) -> bool:
     """Whether the session is one the request is about."""
-    return req.date == request.date and (request.activity == "" or req.activity == request.activity)
+    return req.date == request.date and (
+        request.activity == "" or req.activity in counted_activities(request.activity, (req.activity,)))
+
+
+def _wished(request: ShiftRequest) -> str:
+    """What a request is about, as a message says it: `日勤`, `日勤か準夜`, or 勤務 (any session)."""
+    if not request.activity:
+        return t("勤務", "work")
+    return t("か", " or ").join(request.activity.split("+"))
 
 
 def _active(problem: Problem) -> set[str]:
@@ -58,8 +67,10 @@ class Requests(BaseRule):
         hard_default=False,
         weight_default=1,
         can_be_hard=False,
-        description_ja="勤務したい・したくないという希望が叶わないとき、希望の重み×この重みが掛かる。",
-        description_en="A request to work or not to work that is not met costs its weight times this weight.",
+        description_ja="勤務したい・したくないという希望が叶わないとき、希望の重み×この重みが掛かる。"
+                       "勤務可否シートに勤務名（日勤・夜勤 など）を書いた日は、その勤務の希望（重み 1）。",
+        description_en="A request to work or not to work that is not met costs its weight times this weight. "
+                       "An activity's name (日勤, 夜勤, …) written in the 勤務可否 sheet asks for it (weight 1).",
     )
 
     def build(self, ctx: Context) -> list[Penalty]:
@@ -91,14 +102,14 @@ class Requests(BaseRule):
             if works == request.on:
                 continue
             name = problem.staff_by_id(request.staff_id).name
-            what = request.activity or t("勤務", "work")
+            what = _wished(request)
             day = f"{request.date.month}/{request.date.day}"
             if request.on:
-                message = t("{name} の {day} {what} の希望が叶っていません。",
+                message = t("{name} は {day} に {what} を希望していましたが、入っていません。",
                             "{name} asked for {what} on {day} but did not get it.",
                             name=name, day=day, what=what)
             else:
-                message = t("{name} は {day} の {what} を希望していませんが配置されています。",
+                message = t("{name} は {day} の {what} を避けたいと希望していましたが、配置されています。",
                             "{name} asked not to do {what} on {day} but is placed.",
                             name=name, day=day, what=what)
             v = breach(self.info, s, 1, message, staff_id=request.staff_id, day=request.date)

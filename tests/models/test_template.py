@@ -101,6 +101,7 @@ def test_instructions_explain_marks_in_japanese(template: openpyxl.Workbook) -> 
     assert "禁止する勤務の並び" in text and "準夜+深夜:8" in text
     assert "土曜は青" in text  # Saturdays alone are blue
     assert "希望休" in text  # a ward's way of asking for a day off reads as ×
+    assert "日勤/準夜 はどちらか" in text and "requests.有効" in text  # a shift's name is a wish for it
     assert "フッ化物" not in text and "病棟" in text  # examples for any trade, not one
 
 

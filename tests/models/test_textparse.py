@@ -12,6 +12,7 @@ from models.textparse import (
     parse_count,
     parse_date,
     parse_mark,
+    parse_wish,
     parse_skill_counts,
     parse_skills,
     parse_time,
@@ -124,6 +125,26 @@ def test_parse_mark_blank_is_none(value):
 def test_parse_mark_rejects_unknown(value):
     with pytest.raises(ValueError):
         parse_mark(value)
+
+
+WARD = ("日勤", "準夜", "深夜")
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("日勤", "日勤"), (" 日勤 ", "日勤"), ("深夜希望", "深夜"), ("日勤○", "日勤"), ("日勤 〇", "日勤"),
+    ("日勤/準夜", "日勤+準夜"), ("日勤／準夜希望", "日勤+準夜"), ("準夜・深夜", "準夜+深夜"), ("準夜+準夜", "準夜"),
+])
+def test_parse_wish_names_the_plan_s_activity(value, expected):
+    assert parse_wish(value, WARD) == expected
+
+
+@pytest.mark.parametrize("value", [None, "", "夜勤", "日勤x", "日勤/夜勤", "希望", "○", "/", 1])
+def test_parse_wish_is_none_for_anything_but_the_plan_s_activities(value):
+    assert parse_wish(value, WARD) is None
+
+
+def test_parse_wish_takes_an_activity_named_with_a_slash_whole():
+    assert parse_wish("外来/病棟", ["外来/病棟", "外来"]) == "外来/病棟"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,61 @@
+"""A shift's name in the 勤務可否 matrix (`日勤`, `深夜希望`, `日勤/準夜`): available that day and a wish for it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from pathlib import Path
+
+import pytest
+
+from models.domain import Mark, ShiftRequest
+from models.excel.importer import collect
+from models.i18n import set_language
+from tests.models.workbooks import MATRIX_ROWS, form, standard, write_book
+
+WARD_SESSIONS = [
+    ["日付", "会場", "内容", "開始", "終了", "必要人数"],
+    *[[datetime(2026, 4, d), "3階東", name, time(*start), time(*end), 1]
+      for d in (1, 14) for name, start, end in (("日勤", (8, 30), (17, 0)), ("準夜", (16, 30), (1, 0)),
+                                                ("深夜", (0, 30), (9, 0)))],
+]
+
+
+def _read(tmp_path: Path, *rows: list[object], **sheets: list[list[object]]):
+    book = write_book(tmp_path / "ward.xlsx", standard(枠=WARD_SESSIONS, 勤務可否=[MATRIX_ROWS[0], *rows], **sheets))
+    return collect([book])
+
+
+def test_a_shift_named_in_a_cell_is_a_wish_for_it_on_a_day_marked_available(tmp_path: Path) -> None:
+    problem, problems = _read(tmp_path, ["H001", "山田 花子", "日勤", " 深夜希望 "], ["H002", "佐藤 次郎", "日勤/準夜", "×"])
+    assert problems == []
+    assert problem.requests == [
+        ShiftRequest("H001", date(2026, 4, 1), "日勤", on=True, weight=1),
+        ShiftRequest("H001", date(2026, 4, 14), "深夜", on=True, weight=1),
+        ShiftRequest("H002", date(2026, 4, 1), "日勤+準夜", on=True, weight=1),
+    ]
+    assert problem.availability[("H001", date(2026, 4, 1))] is Mark.AVAILABLE
+    assert problem.availability[("H002", date(2026, 4, 1))] is Mark.AVAILABLE
+    assert problem.availability[("H002", date(2026, 4, 14))] is Mark.UNAVAILABLE
+
+
+def test_a_form_replaces_the_matrix_row_and_its_wishes(tmp_path: Path) -> None:
+    main = write_book(tmp_path / "ward.xlsx", standard(枠=WARD_SESSIONS, 勤務可否=[
+        MATRIX_ROWS[0], ["H001", "山田 花子", "日勤", "○"], ["H002", "佐藤 次郎", "深夜", "○"]]))
+    returned = write_book(tmp_path / "form.xlsx", {"勤務可否": form("H001", [[datetime(2026, 4, 1), "水", "×"]])})
+    problem, problems = collect([main, returned])
+    assert problems == []
+    assert problem.requests == [ShiftRequest("H002", date(2026, 4, 1), "深夜", on=True)]
+
+
+@pytest.mark.parametrize("language, message", [
+    ("en", 'ward.xlsx 勤務可否!C2: unknown mark "日勤x" (write ○, △, ×, 午前 (AM), 午後 (PM), '
+           'or a shift to ask for it: 日勤, 準夜, 深夜)'),
+    ("ja", 'ward.xlsx 勤務可否!C2: 不明な記号 "日勤x"（○・△・×・午前・午後 のどれか、または希望する勤務名 日勤、準夜、深夜 を記入）'),
+])
+def test_a_shift_the_plan_does_not_have_is_refused_naming_the_plan_s_shifts(tmp_path: Path, language: str,
+                                                                            message: str) -> None:
+    set_language(language)
+    problem, problems = _read(tmp_path, ["H001", "山田 花子", "日勤x", "○"], ["H002", "佐藤 次郎", "日勤/夜勤", "○"])
+    assert problem is None
+    assert [str(p) for p in problems][0] == message
+    assert [p.cell for p in problems] == ["C2", "C3"]  # 夜勤 is no shift of this plan, so neither is 日勤/夜勤
