@@ -140,6 +140,11 @@ def write_instructions(wb: Workbook, start: date, end: date, blank_means: Mark, 
         if heading == t("勤務可否シート", "The 勤務可否 (availability) sheet"):
             sheet.append([None, sheet.cell(t("記号", "Mark"), HEADER), sheet.cell(t("意味", "Meaning"), HEADER)], look=None)
             for mark, meaning in _marks():
-                sheet.append([None, sheet.cell(mark, PLAIN.but(horizontal="center", border=True, size=12)),
-                              sheet.cell(meaning, PLAIN.but(border=True))], look=None, height=18)
+                # a long meaning wraps inside its column: left to run on, it widened the page to twice
+                # the table and the whole sheet printed at half size
+                lines = max(1, -(-text_width(meaning) // (_WIDE - 12 - 2)))
+                sheet.append([None, sheet.cell(mark, PLAIN.but(horizontal="center", vertical="center", border=True,
+                                                               size=12)),
+                              sheet.cell(meaning, PLAIN.but(border=True, wrap=True, vertical="center"))],
+                             look=None, height=max(18, 15 * lines + 3))
     sheet.print_setup(landscape=False)

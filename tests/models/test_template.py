@@ -103,6 +103,11 @@ def test_instructions_explain_marks_in_japanese(template: openpyxl.Workbook) -> 
     assert "希望休" in text  # a ward's way of asking for a day off reads as ×
     assert "日勤/準夜 はどちらか" in text and "requests.有効" in text  # a shift's name is a wish for it
     assert "フッ化物" not in text and "病棟" in text  # examples for any trade, not one
+    # the marks table's meanings wrap in their column: a long one left to run on widened the printed
+    # page and shrank the whole sheet to half size
+    meanings = [row[2] for row in template["記入方法"].iter_rows() if len(row) > 2 and row[1].value in ("○", "勤務名")]
+    assert len(meanings) == 2 and all(cell.alignment.wrap_text for cell in meanings)
+    assert template["記入方法"].max_column == 3
 
 
 def test_instructions_say_what_carries_over_to_next_months_plan(template: openpyxl.Workbook) -> None:
