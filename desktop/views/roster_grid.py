@@ -70,6 +70,7 @@ class RosterModel(QAbstractTableModel):
         self._staff: list[Staff] = []
         self._row_of: dict[str, int] = {}
         self._cells: dict[tuple[str, date], list[Requirement]] = {}
+        self._wishes: dict[tuple[str, date], str] = {}  # the shift someone asked for that day (日勤, 日勤/準夜)
         self._violations: dict[tuple[str, date], list[Violation]] = {}
         self._row_violations: dict[str, list[Violation]] = {}
         self._site_colour: dict[str, QBrush] = {}  # by site, or by activity for a plan of one site
@@ -96,6 +97,11 @@ class RosterModel(QAbstractTableModel):
             names = [s.name for s in problem.sites] if problem else []
             names += sorted({r.site for r in problem.requirements} - set(names)) if problem else []
         self._site_colour = {k: QBrush(c) for k, c in site_colours(names).items()}
+        wishes: dict[tuple[str, date], list[str]] = defaultdict(list)
+        for q in problem.requests if problem else []:
+            if q.on and q.activity:
+                wishes[(q.staff_id, q.date)].append(q.activity.replace("+", "/"))
+        self._wishes = {key: "/".join(names) for key, names in wishes.items()}
         self._cells = defaultdict(list)
         for a in self.plan.roster.assignments:
             self._place(a.staff_id, a.requirement_id)
@@ -228,7 +234,11 @@ class RosterModel(QAbstractTableModel):
         if problem is None:
             return ""
         mark = problem.mark(staff_id, day)
-        return "" if mark is Mark.AVAILABLE else mark.value
+        text = "" if mark is Mark.AVAILABLE else mark.value
+        wish = self._wishes.get((staff_id, day))
+        if wish:  # a nurse's 日勤 written in the 勤務可否 sheet: seen before the cell is filled
+            text = (text + " " if text else "") + self.tr("%1 wanted").replace("%1", wish)
+        return text
 
     def _tooltip(self, staff: Staff, day: date, reqs) -> str:
         lines = [f"{staff.name} {day_label(day)}"]
@@ -237,6 +247,8 @@ class RosterModel(QAbstractTableModel):
         for r in reqs:
             locked = self._lock(staff.id, r)
             lines.append(f"{locked}{r.site} {r.activity} {time_range(r.start, r.end)}")
+        if wish := self._wishes.get((staff.id, day)):
+            lines.append(self.tr("Wish: %1").replace("%1", wish))
         for v in self._violations.get((staff.id, day), []):
             lines.append(f"● {rule_title(v.rule_id)}: {v.message}")
         return "\n".join(lines)

@@ -1067,6 +1067,19 @@
     </message>
 </context>
 <context>
+    <name>RosterModel</name>
+    <message>
+        <location filename="../../desktop/views/roster_grid.py" line="240" />
+        <source>%1 wanted</source>
+        <translation>%1希望</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_grid.py" line="251" />
+        <source>Wish: %1</source>
+        <translation>希望: %1</translation>
+    </message>
+</context>
+<context>
     <name>RosterView</name>
     <message>
         <location filename="../../desktop/views/roster_view.py" line="84" />

@@ -61,6 +61,24 @@ def test_a_plan_of_one_site_shows_the_activity_alone(qtbot) -> None:
     assert "16:30-1:00 (next day)" in model.data(late_cell, Qt.ItemDataRole.ToolTipRole)
 
 
+def test_a_shift_wish_shows_in_its_empty_cell_and_tooltip(qtbot) -> None:
+    """日勤 written in the 勤務可否 sheet (a request to work it): the grid shows it before the solve."""
+    from models.domain import Mark, Problem, Requirement, Roster, ShiftRequest, Site, Staff
+
+    day = date(2027, 2, 1)
+    shifts = [Requirement(Requirement.make_id(day, "5東", name, start), day, "5東", name, start, end, 1)
+              for name, start, end in (("日勤", 510, 1020), ("準夜", 990, 1500))]
+    ward = WorkingPlan(background_evaluation=False)
+    ward.load(Problem("5東", day, day, [Staff("N01", "佐藤"), Staff("N02", "鈴木")], [Site("5東")], shifts,
+                      availability={("N01", day): Mark.AVAILABLE, ("N02", day): Mark.AVAILABLE},
+                      requests=[ShiftRequest("N01", day, "日勤", True), ShiftRequest("N02", day, "日勤+準夜", True)]),
+              Roster([]))
+    model = RosterModel(ward)
+    assert model.data(model.cell_of("N01", day), D) == "日勤 wanted"
+    assert model.data(model.cell_of("N02", day), D) == "日勤/準夜 wanted"
+    assert "Wish: 日勤" in model.data(model.cell_of("N01", day), Qt.ItemDataRole.ToolTipRole)
+
+
 def test_empty_cells_show_marks_and_rest_days_are_shaded(plan) -> None:
     model = RosterModel(plan)
     problem = plan.problem
