@@ -5,7 +5,8 @@ matched to its person by the `職員ID` cell, and every problem (unknown person,
 form for another month, another person's name under the ID) is reported with file, sheet and
 cell. Any problem stops the whole collection: nothing is half-imported. A person who sent two
 different forms is taken at their latest save (the workbook's own "modified" time, then the
-file's); the report says which.
+file's); the report says which. A shift's name in a 可否 cell is a wish, as in the 勤務可否 matrix:
+a form replaces that person's marks and wishes for the plan period.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Sequence
 
-from models.domain import Mark, Problem, Staff, normalize
+from models.domain import Mark, Problem, ShiftRequest, Staff, normalize, rotation_order
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
-from models.excel.availability_sheet import Availability
+from models.excel.availability_sheet import Availability, Wishes, wishes_of
 from models.excel.form_sheet import is_form, labelled, read_form, same_name
 from models.excel.reader import Book, Period, is_blank, locate, open_book
 from models.excel.schema import AVAILABILITY, AVAILABILITY_FORM, FORM_NAME_LABELS
@@ -29,7 +30,8 @@ from models.i18n import t
 
 @dataclass(frozen=True)
 class FormReturn:
-    """One person's returned form: their marks inside the plan period and their notes."""
+    """One person's returned form: their marks inside the plan period, their wishes (date -> the
+    activity asked for, `日勤+準夜` for either) and their notes."""
 
     path: Path
     sheet: str
@@ -38,6 +40,7 @@ class FormReturn:
     notes: tuple[tuple[date, str], ...] = ()
     name_on_form: str = ""
     saved: datetime | None = None  # when the person last saved it (the workbook's own record)
+    wishes: dict[date, str] = field(default_factory=dict)
 
     @property
     def file(self) -> str:
@@ -46,19 +49,21 @@ class FormReturn:
 
 @dataclass(frozen=True)
 class MarkChange:
-    """One day whose answer differs from what the plan held before (None = blank)."""
+    """One day whose answer differs from what the plan held before (None = blank, or no wish)."""
 
     staff_id: str
     date: date
     before: Mark | None
     after: Mark | None
+    wish_before: str | None = None
+    wish_after: str | None = None
 
 
 @dataclass
 class Collection:
     """The result of collecting forms: the merged plan and everything the coordinator should know."""
 
-    problem: Problem  # the plan with each returned person's availability replaced by their form
+    problem: Problem  # the plan with each returned person's availability and wishes replaced by their form
     used: list[FormReturn] = field(default_factory=list)  # one per person, in staff order
     superseded: list[FormReturn] = field(default_factory=list)  # older duplicates that were not used
     missing: list[Staff] = field(default_factory=list)  # active staff who returned no form
@@ -85,9 +90,11 @@ def _read_sheet(book: Book, title: str, problem: Problem, problems: list[InputPr
     staff_ids = {s.id for s in problem.staff}
     period = Period(problem.start, problem.end)
     found: dict[str, Availability] = {}
+    wishes: Wishes = {}
     before = len(problems)
     names = {s.id: s.name for s in problem.staff}
-    read_form(book.name, title, rows, staff_ids, period, problems, found, {}, names)
+    read_form(book.name, title, rows, staff_ids, period, problems, found, {}, names,
+              rotation_order(problem.requirements), wishes)
     if len(problems) > before or not found:
         return None
     staff_id, marks = next(iter(found.items()))
@@ -105,7 +112,7 @@ def _read_sheet(book: Book, title: str, problem: Problem, problems: list[InputPr
     label = labelled(rows, FORM_NAME_LABELS, table.header_row)
     name = normalize(label[2]) if label and not is_blank(label[2]) else ""
     return FormReturn(book.path, title, staff_id, {d: m for (_, d), m in marks.items()}, tuple(notes), name,
-                      _saved_at(book.path))
+                      _saved_at(book.path), {d: w for (_, d), w in wishes.items()})
 
 
 def read_returns(problem: Problem, paths: Sequence[Path | str]) -> list[FormReturn]:
@@ -152,7 +159,8 @@ def _pick(problem: Problem, returns: list[FormReturn]) -> tuple[list[FormReturn]
         forms.sort(key=_latest_first, reverse=True)
         newest = forms[0]
         for older in forms[1:]:
-            if _latest_first(older) == _latest_first(newest) and older.marks != newest.marks:
+            differ = (older.marks, older.wishes) != (newest.marks, newest.wishes)
+            if _latest_first(older) == _latest_first(newest) and differ:
                 problems.append(InputProblem(older.file, older.sheet, "", t(
                     "職員ID \"{id}\" の回答票が {other} と食い違い、どちらが新しいか分かりません",
                     'the form for staff ID "{id}" differs from {other} and neither is newer',
@@ -171,29 +179,39 @@ def collect_forms(problem: Problem, paths: Sequence[Path | str]) -> Collection:
     """Read the returned forms in `paths` and merge them into `problem`.
 
     Returns a Collection whose `problem` is a copy of `problem` with each returned person's
-    availability replaced by their form (blank answers mean the plan's blank default), plus the
-    report material. Raises InvalidInput, changing nothing, when any file has a problem.
+    availability replaced by their form (blank answers mean the plan's blank default), and their
+    requests for the plan's dates by the form's wishes (as a form replaces a matrix row), plus
+    the report material. Raises InvalidInput, changing nothing, when any file has a problem.
     """
     used, superseded = _pick(problem, read_returns(problem, paths))
     returned = {f.staff_id for f in used}
     availability = {key: mark for key, mark in problem.availability.items() if key[0] not in returned}
+    requests = [r for r in problem.requests
+                if r.staff_id not in returned or not problem.start <= r.date <= problem.end]
+    wished = wishes_of(problem)
     changes: list[MarkChange] = []
     renamed: list[tuple[FormReturn, str]] = []
     for form in used:
         for day, mark in form.marks.items():
             availability[(form.staff_id, day)] = mark
+        requests += [ShiftRequest(form.staff_id, day, wish, on=True) for day, wish in sorted(form.wishes.items())]
         for day in problem.days():
             before, after = problem.availability.get((form.staff_id, day)), form.marks.get(day)
-            if before != after:
-                changes.append(MarkChange(form.staff_id, day, before, after))
+            wish_before, wish_after = wished.get((form.staff_id, day)), form.wishes.get(day)
+            if (before, wish_before) != (after, wish_after):
+                changes.append(MarkChange(form.staff_id, day, before, after, wish_before, wish_after))
         registered = problem.staff_by_id(form.staff_id).name
         if form.name_on_form and not same_name(form.name_on_form, registered):
             renamed.append((form, registered))
     missing = [s for s in problem.active_staff() if s.id not in returned]
-    return Collection(problem.with_(availability=availability), used, superseded, missing, changes, renamed)
+    return Collection(problem.with_(availability=availability, requests=requests), used, superseded, missing,
+                      changes, renamed)
 
 
-def _mark_text(mark: Mark | None) -> str:
+def _mark_text(mark: Mark | None, wish: str | None = None) -> str:
+    """What the cell says: the shift asked for (`日勤/準夜` for either), the mark, or blank."""
+    if wish:
+        return wish.replace("+", "/")
     return mark.value if mark is not None else t("空欄", "blank")
 
 
@@ -208,6 +226,10 @@ def report_lines(collection: Collection) -> list[str]:
     lines = [t("回答票 {n} 件を取り込みました（対象 {m} 名、未提出 {k} 名）",
                "{n} form(s) collected ({m} staff, {k} not returned)",
                n=len(collection.used), m=len(p.active_staff()), k=len(collection.missing))]
+    wishes = sum(len(f.wishes) for f in collection.used)
+    if wishes:
+        lines.append(t("勤務希望 {n} 件を読みました（勤務名の記入）", "{n} shift wish(es) read (a shift's name written)",
+                       n=wishes))
     used = {f.staff_id: f for f in collection.used}
     for old in collection.superseded:
         lines.append(t("{who}: 回答票が複数あります。新しい {new} を使い、{old} は使いません",
@@ -226,7 +248,8 @@ def report_lines(collection: Collection) -> list[str]:
     for form in collection.used:
         changed = by_person.get(form.staff_id, [])
         if changed:
-            days = ", ".join(f"{day_label(c.date)} {_mark_text(c.before)}→{_mark_text(c.after)}" for c in changed)
+            days = ", ".join(f"{day_label(c.date)} {_mark_text(c.before, c.wish_before)}→"
+                             f"{_mark_text(c.after, c.wish_after)}" for c in changed)
             lines.append(t("{who}: {n} 日変更 ({days})", "{who}: {n} day(s) changed ({days})",
                            who=_who(p, form.staff_id), n=len(changed), days=days))
         else:

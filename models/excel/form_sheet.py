@@ -4,21 +4,22 @@ A form has a `職員ID` label with the ID to its right (or in the same cell, `�
 optional `氏名` label, above a `日付 | 可否` table with one row per date. People edit the forms
 they return, so what cannot be attributed safely is refused with its cell: another person's name
 under the ID, the same date answered twice differently, a form whose dates all lie outside the
-plan (last month's form sent by mistake), a note typed in the date column.
+plan (last month's form sent by mistake), a note typed in the date column. A 可否 cell naming one
+of the plan's shifts (`日勤`, `日勤/準夜`) is a wish, read as the 勤務可否 matrix reads it.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date
 from typing import Any
 
 from models.domain import Mark, bare_name, ids_named, known_id, normalize
 from models.errors import InputProblem
 from models.excel import messages
-from models.excel.availability_sheet import Availability, looks_like_date
+from models.excel.availability_sheet import Availability, MarkReader, Wishes, looks_like_date
 from models.excel.reader import (
     HEADER_SEARCH_ROWS,
     Cells,
@@ -32,7 +33,6 @@ from models.excel.reader import (
     match_columns,
 )
 from models.excel.schema import AVAILABILITY, AVAILABILITY_FORM, FORM_NAME_LABELS, FORM_STAFF_ID_LABELS
-from models.textparse import parse_mark
 
 
 def is_form(rows: list[tuple[Any, ...]]) -> bool:
@@ -115,10 +115,13 @@ def read_form(
     forms: dict[str, Availability],
     seen: dict[str, str],
     names: Mapping[str, str] | None = None,
+    activities: Collection[str] = (),
+    wishes: Wishes | None = None,
 ) -> None:
     """Reads one person's form into `forms[staff_id]` (their marks inside the period); `seen`
     maps an ID to where its form was read, `names` an ID to the registered name (to catch a
-    form whose 氏名 is someone else's)."""
+    form whose 氏名 is someone else's). A cell naming one of the plan's `activities` is ○ and
+    adds that wish to `wishes`."""
     table = locate(file, sheet, rows, AVAILABILITY_FORM, problems)
     if table is None:
         return
@@ -131,17 +134,22 @@ def read_form(
         problems.append(InputProblem(file, sheet, where, messages.duplicate_availability(staff_id, seen[staff_id])))
         return
     seen[staff_id] = f"{file} {sheet}!{where}"
-    forms[staff_id] = _marks(table, staff_id, period, problems)
+    forms[staff_id] = _marks(table, staff_id, period, problems, activities,
+                             wishes if wishes is not None else {})
 
 
-def _marks(table: Table, staff_id: str, period: Period, problems: list[InputProblem]) -> Availability:
-    """The marks of the day rows inside the period, every bad row reported."""
+def _marks(table: Table, staff_id: str, period: Period, problems: list[InputProblem],
+           activities: Collection[str], wishes: Wishes) -> Availability:
+    """The marks of the day rows inside the period (their wishes into `wishes`), every bad row
+    reported."""
     marks: Availability = {}
-    answered: dict[date, tuple[str, Mark | None]] = {}  # date -> (its first row's date cell, mark)
+    read = MarkReader(activities)
+    answered: dict[date, tuple[str, Mark | None, str | None]] = {}  # date -> (first row's date cell, mark, wish)
     inside, first_outside = False, None
     for index, row in table.data():
         cells = Cells(table, index, row, problems)
-        mark = cells.get("mark", parse_mark, messages.unknown_form_mark)
+        mark = cells.get("mark", read, lambda raw: messages.unknown_form_mark(raw, activities))
+        wish = read.wish(cells.raw("mark")) if mark is not None else None
         raw_date = cells.raw("date")
         if is_blank(raw_date):
             if mark is not None:
@@ -157,12 +165,14 @@ def _marks(table: Table, staff_id: str, period: Period, problems: list[InputProb
             continue
         inside = True
         earlier = answered.get(day)
-        if earlier is not None and None not in (earlier[1], mark) and earlier[1] is not mark:
+        if earlier is not None and None not in (earlier[1], mark) and earlier[1:] != (mark, wish):
             cells.report("date", messages.form_date_twice(day.isoformat(), f"{table.sheet}!{earlier[0]}"))
         if earlier is None or earlier[1] is None:
-            answered[day] = (table.cell(index, "date"), mark)
+            answered[day] = (table.cell(index, "date"), mark, wish)
         if cells.ok and mark is not None and (earlier is None or earlier[1] is None):
             marks[(staff_id, day)] = mark
+            if wish is not None:
+                wishes[(staff_id, day)] = wish
     if first_outside and not inside:
         problems.append(InputProblem(table.file, table.sheet, first_outside, messages.form_outside_period(
             period.start.isoformat(), period.end.isoformat())))

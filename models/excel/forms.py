@@ -3,7 +3,8 @@
 A form is what `models.excel.form_sheet.read_form` reads: a `職員ID | H001` label above a
 `日付 | 曜日 | 可否 | 備考` table with one row per day of the plan. Only the 可否 and 備考 cells
 of the day rows are unlocked (sheet protection without a password), so a person can answer but
-not break the layout by accident. It prints on one A4 portrait page.
+not break the layout by accident. It prints on one A4 portrait page. The 可否 drop-down also
+offers the plan's shifts (picking one asks for it, as in the 勤務可否 matrix) when they fit in it.
 
 Forms are small (a month is 31 rows), so they use a normal openpyxl workbook rather than the
 streaming writer: protection, merged cells and per-cell styles are simplest there.
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.styles import Protection
@@ -21,9 +22,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from models.domain import Mark, Problem, Staff
+from models.domain import Mark, Problem, Staff, rotation_order
 from models.excel import schema
-from models.excel.sheets_input import MARK_CHOICES
+from models.excel.availability_sheet import Wishes, wishes_of
+from models.excel.sheets_input import MARK_CHOICES, mark_choices
 from models.excel.styles import (
     BODY, HEADER, NOTE, PAPER_A4, SUBTITLE, TITLE, Look, apply_look, day_fill, safe_file_stem, safe_text,
 )
@@ -35,6 +37,7 @@ HEADER_ROW = 9  # 1-based; the importer looks for the table header within the fi
 _WIDTHS = (13, 20, 12, 44)
 _DAY_FORMAT = '[$-411]m"月"d"日"'
 _WEEKDAYS = "月火水木金土日"
+_LINE_CHARS = 55  # Japanese characters of a 9 pt instruction line across the printed page
 _ANSWER = BODY.but(horizontal="center", size=12, bold=True)
 _LABEL = BODY.but(bold=True, fill=HEADER.fill, horizontal="center")
 
@@ -44,13 +47,15 @@ def form_file_name(staff: Staff) -> str:
     return f"{safe_file_stem(f'{staff.id}_{staff.name}_{FORM_SUFFIX}')}.xlsx"
 
 
-def instructions(blank_means: Mark) -> list[str]:
+def instructions(blank_means: Mark, shifts: Sequence[str] = ()) -> list[str]:
     """The lines printed above the table, telling the person how to answer (always Japanese:
-    the form goes to staff, whatever language the coordinator's screen is in)."""
+    the form goes to staff, whatever language the coordinator's screen is in); `shifts`, the
+    plan's activities offered in the drop-down, can be picked to ask for one."""
     blank = "○（勤務できる）" if blank_means is Mark.AVAILABLE else "×（勤務できない）"
+    wish = f" / {'・'.join(shifts)} その勤務を希望（勤務できる日として扱います）" if shifts else ""
     return [
         "「可否」欄のセルを選ぶと ▼ が出ます。次のいずれかを選んでください: "
-        "○ 終日勤務できる / △ できれば避けたい / × 勤務できない / 午前 午前のみ / 午後 午後のみ。",
+        f"○ 終日勤務できる / △ できれば避けたい / × 勤務できない / 午前 午前のみ / 午後 午後のみ{wish}。",
         f"空欄の日は {blank} として扱います。時間の制約などは「備考」欄に書いてください。",
         "「可否」と「備考」以外のセルは変更できません。記入後は上書き保存し、ファイル名を変えずに返送してください。",
     ]
@@ -71,7 +76,7 @@ def _weekday(day: date) -> str:
     return f"{_WEEKDAYS[day.weekday()]}・祝 {name}" if name else _WEEKDAYS[day.weekday()]
 
 
-def _head(ws: Worksheet, problem: Problem, staff: Staff) -> None:
+def _head(ws: Worksheet, problem: Problem, staff: Staff, shifts: Sequence[str]) -> None:
     """Title, who and when, and the instructions (rows 1 to HEADER_ROW - 1)."""
     last = len(_WIDTHS)
     _put(ws, 1, 1, f"{problem.name}　勤務可否 回答票", TITLE, last)
@@ -84,24 +89,31 @@ def _head(ws: Worksheet, problem: Problem, staff: Staff) -> None:
     period = f"{problem.start:%Y年}{problem.start.month}月{problem.start.day}日 〜 " \
              f"{problem.end:%Y年}{problem.end.month}月{problem.end.day}日"
     _put(ws, 4, 2, period, BODY, 3)
-    for offset, line in enumerate(instructions(problem.blank_means)):
+    for offset, line in enumerate(instructions(problem.blank_means, shifts)):
         _put(ws, 5 + offset, 1, line, NOTE.but(size=9), last)
-        ws.row_dimensions[5 + offset].height = 27
+        ws.row_dimensions[5 + offset].height = 13.5 * max(2, -(-len(line) // _LINE_CHARS))
     _put(ws, HEADER_ROW - 1, 1, "土曜は青、日曜・祝日は赤で示しています。", SUBTITLE.but(size=9), last)
 
 
-def write_form(path: Path | str, problem: Problem, staff: Staff, prefill: bool = False) -> None:
+def write_form(path: Path | str, problem: Problem, staff: Staff, prefill: bool = False, *,
+               wishes: Wishes | None = None) -> None:
     """Write `staff`'s availability form for the plan period to `path`.
 
     With `prefill`, the 可否 cells hold what the plan already knows for that person (to confirm
-    or correct); otherwise they are blank.
+    or correct; a wish as the shift asked for, from `wishes` when given, else `wishes_of` the
+    plan); otherwise they are blank.
     """
+    shifts = mark_choices(rotation_order(problem.requirements))[len(MARK_CHOICES):]
+    if not prefill:
+        wishes = {}
+    elif wishes is None:
+        wishes = wishes_of(problem)
     wb = Workbook()
     ws = wb.active
     ws.title = schema.AVAILABILITY_FORM.ja
     for index, width in enumerate(_WIDTHS, 1):
         ws.column_dimensions[get_column_letter(index)].width = width
-    _head(ws, problem, staff)
+    _head(ws, problem, staff, shifts)
     names = [schema.AVAILABILITY_FORM.column(k).ja for k in ("date", "weekday", "mark", "notes")]
     for col, name in enumerate(names, 1):
         _put(ws, HEADER_ROW, col, name, HEADER)
@@ -114,7 +126,8 @@ def write_form(path: Path | str, problem: Problem, staff: Staff, prefill: bool =
         mark = problem.availability.get((staff.id, day)) if prefill else None
         _put(ws, row, 1, day, BODY.but(number_format=_DAY_FORMAT, fill=fill, horizontal="center"))
         _put(ws, row, 2, _weekday(day), BODY.but(fill=fill))
-        _put(ws, row, 3, mark.value if mark else None, _ANSWER)
+        wish = wishes.get((staff.id, day))
+        _put(ws, row, 3, wish.replace("+", "/") if wish else mark.value if mark else None, _ANSWER)
         _put(ws, row, 4, None, BODY.but(wrap=True))
         ws.cell(row=row, column=3).protection = open_cell
         ws.cell(row=row, column=4).protection = open_cell
@@ -122,11 +135,12 @@ def write_form(path: Path | str, problem: Problem, staff: Staff, prefill: bool =
     last_row = HEADER_ROW + len(days)
     if days:
         validation = DataValidation(
-            type="list", formula1='"' + ",".join(MARK_CHOICES) + '"', allow_blank=True,
+            type="list", formula1='"' + ",".join((*MARK_CHOICES, *shifts)) + '"', allow_blank=True,
             showErrorMessage=True, errorStyle="stop", errorTitle="勤務可否",
-            error="○ △ × 午前 午後 のいずれかを選んでください。",
+            error="○ △ × 午前 午後 か勤務名（希望）を選んでください。" if shifts
+            else "○ △ × 午前 午後 のいずれかを選んでください。",
             showInputMessage=True, promptTitle="勤務可否",
-            prompt="○=終日可 △=できれば避けたい ×=不可 午前/午後=半日のみ",
+            prompt="○=終日可 △=できれば避けたい ×=不可 午前/午後=半日のみ" + (" 勤務名=その勤務を希望" if shifts else ""),
         )
         validation.add(f"C{HEADER_ROW + 1}:C{last_row}")
         ws.add_data_validation(validation)
@@ -164,12 +178,13 @@ def write_forms(
     people = problem.active_staff() if staff_ids is None else [problem.staff_by_id(i) for i in staff_ids]
     written: list[Path] = []
     taken: set[str] = set()
+    wishes = wishes_of(problem) if prefill else {}  # once, not once per person
     for person in people:
         name = form_file_name(person)
         while name.lower() in taken:  # two IDs that differ only in forbidden characters or case
             name = name[:-5] + "_.xlsx"
         taken.add(name.lower())
         path = folder / name
-        write_form(path, problem, person, prefill)
+        write_form(path, problem, person, prefill, wishes=wishes)
         written.append(path)
     return written

@@ -125,12 +125,13 @@ def _period(state: _Import, days: list[date], sessions_where: tuple[str, str]) -
 
 def _availability(books: list[Book], state: _Import, period: Period) -> Availability | None:
     """Marks from every 勤務可否 matrix, then from every form (a form replaces the matrix row and
-    its wishes, left in `state.wishes`)."""
+    its wishes; the wishes left in `state.wishes`)."""
     staff_ids = state.staff_ids
     matrix: Availability = {}
     forms: dict[str, Availability] = {}
     seen_matrix: Seen = {}
     seen_forms: dict[str, str] = {}
+    form_wishes: Wishes = {}
     names = {staff_id: person.name for staff_id, (person, _) in state.staff.items()}
     activities = rotation_order(req for req, _ in state.requirements.values())
     found = False
@@ -139,7 +140,8 @@ def _availability(books: list[Book], state: _Import, period: Period) -> Availabi
             found = True
             rows = book.rows(title)
             if is_form(rows):
-                read_form(book.name, title, rows, staff_ids, period, state.problems, forms, seen_forms, names)
+                read_form(book.name, title, rows, staff_ids, period, state.problems, forms, seen_forms, names,
+                          activities, form_wishes)
                 continue
             table = locate(book.name, title, rows, AVAILABILITY, state.problems)
             if table is not None:
@@ -147,7 +149,7 @@ def _availability(books: list[Book], state: _Import, period: Period) -> Availabi
                             state.settings.blank_means, activities, state.wishes)
     if not found:
         return None
-    state.wishes = {key: wish for key, wish in state.wishes.items() if key[0] not in forms}
+    state.wishes = {key: wish for key, wish in state.wishes.items() if key[0] not in forms} | form_wishes
     result = {key: mark for key, mark in matrix.items() if key[0] not in forms}
     for marks in forms.values():
         result.update(marks)

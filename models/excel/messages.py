@@ -67,15 +67,21 @@ def bad_bool(value: Any) -> str:
 _NAMED_ACTIVITIES = 3  # how many of the plan's activities an unknown mark's message lists
 
 
+def _shift_names(activities: Collection[str]) -> tuple[str, str]:
+    """The first few of the plan's activities, in their order, as (Japanese, English) lists."""
+    names = list(activities)
+    more = len(names) > _NAMED_ACTIVITIES
+    return ("、".join(names[:_NAMED_ACTIVITIES]) + ("など" if more else ""),
+            ", ".join(names[:_NAMED_ACTIVITIES]) + (", …" if more else ""))
+
+
 def unknown_mark(value: Any, activities: Collection[str] = ()) -> str:
     """An unreadable 勤務可否 cell; with the plan's `activities` (the first few listed, in their
     order), it says a shift's name (a wish) is read too."""
     if not activities:
         return t("不明な記号 \"{v}\"（○・△・×・午前・午後 のどれかを記入）",
                  'unknown mark "{v}" (write ○, △, ×, 午前 (AM) or 午後 (PM))', v=shown(value))
-    names = list(activities)
-    listed = "、".join(names[:_NAMED_ACTIVITIES]) + ("など" if len(names) > _NAMED_ACTIVITIES else "")
-    listed_en = ", ".join(names[:_NAMED_ACTIVITIES]) + (", …" if len(names) > _NAMED_ACTIVITIES else "")
+    listed, listed_en = _shift_names(activities)
     return t("不明な記号 \"{v}\"（○・△・×・午前・午後 のどれか、または希望する勤務名 {names} を記入）",
              'unknown mark "{v}" (write ○, △, ×, 午前 (AM), 午後 (PM), or a shift to ask for it: {names_en})',
              v=shown(value), names=listed, names_en=listed_en)
@@ -172,10 +178,19 @@ def form_name_of_another(name: str, owner: str, staff_id: str, registered: str) 
              name=name, owner=owner, id=staff_id, reg=registered)
 
 
-def unknown_form_mark(value: Any) -> str:
-    return t("不明な記号 \"{v}\"（○・△・×・午前・午後 のどれかを記入。時間などの条件は「備考」欄へ）",
-             'unknown mark "{v}" (write ○, △, ×, 午前 (AM) or 午後 (PM); conditions such as times go in 備考 (notes))',
-             v=shown(value))
+def unknown_form_mark(value: Any, activities: Collection[str] = ()) -> str:
+    """An unreadable 可否 cell of a returned form; with the plan's `activities`, it says a
+    shift's name (a wish) is read too, as `unknown_mark` does for the matrix."""
+    if not activities:
+        return t("不明な記号 \"{v}\"（○・△・×・午前・午後 のどれかを記入。時間などの条件は「備考」欄へ）",
+                 'unknown mark "{v}" (write ○, △, ×, 午前 (AM) or 午後 (PM); conditions such as times go in 備考 (notes))',
+                 v=shown(value))
+    listed, listed_en = _shift_names(activities)
+    return t("不明な記号 \"{v}\"（○・△・×・午前・午後 のどれか、または希望する勤務名 {names} を記入。"
+             "時間などの条件は「備考」欄へ）",
+             'unknown mark "{v}" (write ○, △, ×, 午前 (AM), 午後 (PM), or a shift to ask for it: {names_en}; '
+             "conditions such as times go in 備考 (notes))",
+             v=shown(value), names=listed, names_en=listed_en)
 
 
 def note_in_date_column(value: Any) -> str:

@@ -29,6 +29,15 @@ MARK_CHOICES = tuple(m.value for m in Mark)  # ○ △ × 午前 午後, the dro
 _LIST_LIMIT = 255  # characters Excel allows in a drop-down's list written in the rule itself
 SPARE_ROWS = 100  # empty, validated rows left for people to add in the template
 
+
+def mark_choices(activities: Sequence[str]) -> tuple[str, ...]:
+    """The drop-down of an availability cell: the marks, then the plan's `activities` (wishes)
+    when they fit in a list Excel keeps in the rule itself, else the marks only."""
+    choices = (*MARK_CHOICES, *activities)
+    if len(",".join(choices)) > _LIST_LIMIT or any("," in name for name in activities):
+        return MARK_CHOICES
+    return choices
+
 _STAFF_VALUES: dict[str, Callable[[Staff], Any]] = {
     "staff_id": lambda s: s.id,
     "skills": lambda s: "、".join(sorted(s.skills)),
@@ -109,9 +118,7 @@ def write_availability(
         sheet.append([sheet.cell(None), sheet.cell(None), *blanks])
     if days:
         last_row = max(first - 1, 1) + SPARE_ROWS
-        choices = ",".join((*MARK_CHOICES, *activities))
-        if len(choices) > _LIST_LIMIT or any("," in name for name in activities):
-            choices = ",".join(MARK_CHOICES)
+        choices = ",".join(mark_choices(activities))
         validation = DataValidation(
             type="list", formula1=f'"{choices}"', allow_blank=True,
             showErrorMessage=True, errorStyle="warning",

@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from models.domain import Mark, Problem
+from models.domain import Mark, Problem, ShiftRequest, rotation_order
 from models.errors import InvalidInput
 from models.excel.form_returns import collect_forms, report_lines
 from models.excel.forms import HEADER_ROW, form_file_name, write_form, write_forms
@@ -220,3 +220,39 @@ def test_form_under_one_id_with_another_persons_name_is_refused(sample: Problem,
         collect_forms(sample, [path])
     assert [(p.file, p.cell) for p in error.value.problems] == [("form.xlsx", "B3")]
     assert f"職員ID {other.id} の方です" in error.value.problems[0].message
+
+
+def test_a_shift_written_on_a_form_replaces_the_persons_wishes_and_is_reported(sample: Problem, tmp_path: Path) -> None:
+    person, other = sample.active_staff()[:2]
+    first, second = sample.days()[:2]
+    activities = rotation_order(sample.requirements)
+    planned = sample.with_(
+        availability={**sample.availability, (person.id, first): Mark.AVAILABLE},
+        requests=[ShiftRequest(person.id, first, activities[-1], on=True),
+                  ShiftRequest(other.id, first, activities[0], on=True)])
+    path = tmp_path / form_file_name(person)
+    write_form(path, planned, person, prefill=True)
+    assert openpyxl.load_workbook(path).active.cell(HEADER_ROW + 1, 3).value == activities[-1]
+    fill(path, {first: "○", second: f"{activities[0]}希望"})
+    result = collect_forms(planned, [path])
+    assert result.problem.requests == [ShiftRequest(other.id, first, activities[0], on=True),
+                                       ShiftRequest(person.id, second, activities[0], on=True)]
+    assert result.problem.mark(person.id, second) is Mark.AVAILABLE
+    assert result.used[0].wishes == {second: activities[0]}
+    text = "\n".join(report_lines(result))
+    assert "勤務希望 1 件を読みました" in text
+    assert f"{activities[-1]}→○" in text and f"→{activities[0]}" in text
+
+
+def test_a_shift_the_plan_does_not_have_is_refused_naming_its_cell_and_the_plans_shifts(
+        sample: Problem, tmp_path: Path) -> None:
+    person = sample.active_staff()[0]
+    path = tmp_path / "typo.xlsx"
+    write_form(path, sample, person)
+    fill(path, {sample.start: "3歳健診"})
+    with pytest.raises(InvalidInput) as error:
+        collect_forms(sample, [path])
+    (problem,) = error.value.problems
+    assert (problem.file, problem.cell) == ("typo.xlsx", f"C{HEADER_ROW + 1}")
+    named = "、".join(rotation_order(sample.requirements)[:3])
+    assert f"希望する勤務名 {named}など を記入" in problem.message

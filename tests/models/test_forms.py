@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from models.domain import Mark, Problem, Staff
+from models.domain import Mark, Problem, Requirement, Staff
 from models.excel.forms import HEADER_ROW, form_file_name, write_form, write_forms
 from models.excel.importer import read_workbooks
 from models.excel.styles import HOLIDAY_FILL, SATURDAY_FILL
@@ -76,3 +76,22 @@ def test_filled_form_is_read_by_the_importer(tmp_path: Path) -> None:
     wb.save(form)
     merged = read_workbooks([book, form])
     assert {d: m for (s, d), m in merged.availability.items() if s == person.id} == {problem.start: Mark.PM_ONLY}
+
+
+def test_the_drop_down_and_instructions_offer_the_plans_shifts(tmp_path: Path) -> None:
+    day = date(2027, 1, 4)
+    shifts = [Requirement(name, day, "3階東", name, start, end, 1)
+              for name, start, end in (("深夜", 30, 540), ("日勤", 510, 1020), ("準夜", 990, 1500))]
+    problem = _problem().with_(requirements=shifts)
+    path = tmp_path / "f.xlsx"
+    write_form(path, problem, problem.staff[0])
+    ws = openpyxl.load_workbook(path).active
+    (validation,) = ws.data_validations.dataValidation
+    assert validation.formula1 == '"○,△,×,午前,午後,日勤,準夜,深夜"'
+    assert "勤務名=その勤務を希望" in validation.prompt
+    assert "日勤・準夜・深夜 その勤務を希望" in ws["A5"].value
+    many = problem.with_(requirements=[Requirement(f"r{i}", day, "灘", f"健診その{i:02}", 540, 720, 1)
+                                       for i in range(40)])  # too many for a drop-down: the marks only
+    write_form(path, many, many.staff[0])
+    (validation,) = openpyxl.load_workbook(path).active.data_validations.dataValidation
+    assert validation.formula1 == '"○,△,×,午前,午後"' and "勤務名" not in validation.prompt
