@@ -12,6 +12,16 @@ import pytest  # noqa: E402
 from models.i18n import language, set_language  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def messages_in_english():
+    """Every test starts with English messages and leaves them so: a test that switches the
+    language (set_language, a CLI run with --lang ja) must not change the next tests' messages.
+    A test or module wanting Japanese asks for `japanese`, which runs after this."""
+    set_language("en")
+    yield
+    set_language("en")
+
+
 @pytest.fixture
 def japanese():
     """Messages in Japanese for one test (a module opts in with `pytestmark`), the language before restored."""
