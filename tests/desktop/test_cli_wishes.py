@@ -31,3 +31,10 @@ def test_wishes_are_written_back_and_check_gives_the_solve_s_objective(tmp_path:
     checked = capsys.readouterr().out
     assert _objective(solved) == _objective(checked) == 1
     assert re.search(r"(山田 花子|佐藤 次郎) asked for 日勤 on 4/1 but did not get it\. \(penalty 1\)", checked)
+
+
+def test_import_says_how_many_wishes_it_read(tmp_path: Path, capsys) -> None:
+    marks = [MATRIX_ROWS[0], ["H001", "山田 花子", "日勤", "深夜希望"], ["H002", "佐藤 次郎", "日勤", "○"]]
+    book = write_book(tmp_path / "ward.xlsx", standard(枠=WARD_SESSIONS, 勤務可否=marks))
+    assert main(["--lang", "en", "import", str(book), "--db", str(tmp_path / "plans.db")]) == 0
+    assert "3 shift wish(es) (shift names in availability cells)" in capsys.readouterr().out
