@@ -220,7 +220,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="208" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="211" />
         <source>Import workbooks</source>
         <translation>ワークブックの取り込み</translation>
     </message>
@@ -757,71 +757,76 @@
     </message>
     <message>
         <location filename="../../desktop/dialogs/import_wizard.py" line="132" />
+        <source>%1 shift wishes (shift names written in the availability cells).</source>
+        <translation>勤務希望 %1 件（勤務可否の欄に書かれた勤務名）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/import_wizard.py" line="135" />
         <source>No availability marks yet: after importing, write the availability forms (File &gt; Availability forms), and collect the returned ones before solving.</source>
         <translation>勤務可否がまだありません。取り込んだあと［ファイル］▸［勤務可否の回答票］で回答票を作成し、返送された回答票を取り込んでから配置を作ってください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="135" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="138" />
         <source>Note: %1</source>
         <translation>注意: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="136" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="139" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="136" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="139" />
         <source>Site</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="136" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="139" />
         <source>Activity</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="136" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="139" />
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="136" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="139" />
         <source>Needed</source>
         <translation>必要人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="137" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="140" />
         <source>Required skills</source>
         <translation>必要スキル</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dialogs/import_wizard.py" line="151" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="154" />
         <source>%n problem(s) found; nothing will be imported. Fix the workbooks and press Back, then Next.</source>
         <translation><numerusform>%n 件の問題があります。何も取り込みません。ブックを直してから「戻る」「次へ」を押してください。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="153" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="156" />
         <source>Double-click a problem to see its cell.</source>
         <translation>問題の行をダブルクリックすると、そのセルを表示します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="156" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="159" />
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="156" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="159" />
         <source>Sheet</source>
         <translation>シート</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="156" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="159" />
         <source>Cell</source>
         <translation>セル</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="156" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="159" />
         <source>Problem</source>
         <translation>問題</translation>
     </message>

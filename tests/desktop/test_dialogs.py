@@ -262,3 +262,14 @@ def test_a_new_language_offers_to_restart_with_the_plan_open(qtbot, settings, tm
     window.show_settings()  # the new database is opened, without a plan it may not hold
     [(program, arguments)] = started
     assert "--db" not in arguments and "--plan" not in arguments
+
+
+def test_import_wizard_counts_the_shift_wishes(qtbot, tmp_path: Path) -> None:
+    from tests.models.test_availability_wishes import WARD_SESSIONS
+    from tests.models.workbooks import MATRIX_ROWS, standard, write_book
+
+    marks = [MATRIX_ROWS[0], ["H001", "山田 花子", "日勤", "深夜希望"], ["H002", "佐藤 次郎", "日勤", "○"]]
+    book = write_book(tmp_path / "ward.xlsx", standard(枠=WARD_SESSIONS, 勤務可否=marks))
+    wizard = _read_in_wizard(qtbot, [book])
+    assert wizard.preview_page.isComplete()
+    assert "3 shift wishes (shift names written in the availability cells)." in wizard.preview_page.summary.text()
