@@ -186,9 +186,11 @@ def collect_forms(problem: Problem, paths: Sequence[Path | str]) -> Collection:
     used, superseded = _pick(problem, read_returns(problem, paths))
     returned = {f.staff_id for f in used}
     availability = {key: mark for key, mark in problem.availability.items() if key[0] not in returned}
-    requests = [r for r in problem.requests
-                if r.staff_id not in returned or not problem.start <= r.date <= problem.end]
     wished = wishes_of(problem)
+    # A form says the wishes a 可否 cell can say: a request it cannot (not to work, another weight) stays.
+    requests = [r for r in problem.requests
+                if r.staff_id not in returned or not problem.start <= r.date <= problem.end
+                or (r.staff_id, r.date) not in wished]
     changes: list[MarkChange] = []
     renamed: list[tuple[FormReturn, str]] = []
     for form in used:

@@ -244,6 +244,21 @@ def test_a_shift_written_on_a_form_replaces_the_persons_wishes_and_is_reported(s
     assert f"{activities[-1]}→○" in text and f"→{activities[0]}" in text
 
 
+def test_a_form_keeps_the_persons_requests_it_cannot_say(sample: Problem, tmp_path: Path) -> None:
+    """A form replaces the wishes a 可否 cell can say; a request it cannot say (not to work, or of
+    another weight) is not the form's to drop."""
+    person = sample.active_staff()[0]
+    first, second = sample.days()[:2]
+    activities = rotation_order(sample.requirements)
+    off = ShiftRequest(person.id, second, activities[0], on=False, weight=3)
+    planned = sample.with_(availability={**sample.availability, (person.id, first): Mark.AVAILABLE},
+                           requests=[ShiftRequest(person.id, first, activities[0], on=True), off])
+    path = tmp_path / form_file_name(person)
+    write_form(path, planned, person, prefill=True)
+    fill(path, {first: "○"})
+    assert collect_forms(planned, [path]).problem.requests == [off]
+
+
 def test_a_shift_the_plan_does_not_have_is_refused_naming_its_cell_and_the_plans_shifts(
         sample: Problem, tmp_path: Path) -> None:
     person = sample.active_staff()[0]
