@@ -108,6 +108,14 @@ def gap_of(objective: float, bound: float) -> float:
 # 5 1143 against 1147 with a lower bound (997 against 1044), and Instance4 proved optimal in 37.5 s
 # against 31.2 s. The LP alone (GLOP, the model's linear constraints and at-most-ones) bounds 17 at
 # 5706, 18 at 4175, 12 at 3627, 19 at 2690 and 13 at 522, in 4-170 s on one core.
+#
+# Measured and not yet adopted: the second worker running `core` (core-based lower bounds) instead
+# of default_lp. At 60 s on 2 workers, seeds 0-2, run side by side with the current pair and with
+# quick_restart as the second: Curtois 5 1143 (proved optimal in 57.5 s), 1145 and 1144 against
+# 1145, 1143 and 1236 (quick_restart: 1145, 1146, 1150); 7 1062, 1060 and 1066 against 1060, 1065
+# and 1065 (1060, 1068, 1063). Medians 1144 against 1145 and 1062 against 1065: within the spread
+# between seeds, and the pair also runs the first seconds of 8-19 and every coordinator's plan, so
+# it needs the whole table measured before it replaces default_lp.
 PORTFOLIO = ("max_lp", "default_lp", "quick_restart", "reduced_costs", "core", "pseudo_costs", "no_lp")
 
 
