@@ -18,7 +18,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from desktop.views.roster_grid import day_label
-from models.domain import Problem, Roster, clock
+from models.domain import Problem, Roster, time_range
 from models.excel.sheets_master import GridColumn, grid_columns, site_order
 from models.holidays import holiday_name
 
@@ -88,7 +88,7 @@ def master_roster(problem: Problem, roster: Roster) -> MasterRoster:
                 people = people or f'<span style="color:#b91c1c">{escape(nobody)}</span>'
                 short = len(who.get(r.id, [])) < r.min_staff
                 mark = ' style="color:#b91c1c"' if short else ""
-                times = unbreakable(f"{clock(r.start)}–{clock(r.end)}")
+                times = unbreakable(time_range(r.start, r.end, "–"))
                 parts.append(f"<b>{escape(r.activity)}</b> {times}<br><span{mark}>{people}</span>")
             cells.append("<td>" + "<br>".join(parts) + "</td>")
         rows.append((day, f"<tr{shade}><th>{escape(unbreakable(day_label(day)))}</th>{''.join(cells)}</tr>"))

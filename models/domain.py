@@ -183,9 +183,10 @@ def clock(minutes: int) -> str:
     return t("翌{h}:{m:02d}", "{h}:{m:02d} (next day)", h=hour, m=minute)
 
 
-def time_range(start: int, end: int) -> str:
-    """A session's hours as people read them: `13:00-16:00`, `16:30-翌1:00`."""
-    return f"{clock(start)}-{clock(end)}"
+def time_range(start: int, end: int, dash: str = "-") -> str:
+    """A session's hours as people read them: `13:00-16:00`, `16:30-翌1:00` (the desktop's tables
+    and printout join them with an en dash)."""
+    return f"{clock(start)}{dash}{clock(end)}"
 
 
 def end_after(start: int, end: int) -> int:

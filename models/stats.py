@@ -153,16 +153,11 @@ def unfilled(problem: Problem, roster: Roster) -> list[tuple[Requirement, int]]:
     return sorted(short, key=lambda item: (item[0].date, item[0].start, item[0].site, item[0].activity))
 
 
-def activity_order(problem: Problem) -> list[str]:
-    """The plan's activities in rotation order (models.domain.rotation_order: 日勤, 準夜, 深夜)."""
-    return rotation_order(problem.requirements)
-
-
 FEW_ACTIVITIES = 6  # up to this many (a ward's shifts), each activity gets count columns of its own
 
 
 def activity_columns(problem: Problem) -> list[str]:
     """The activities that get a count column per person, in rotation order: all of them when the
     plan has at most FEW_ACTIVITIES, else none (a column each would not read)."""
-    order = activity_order(problem)
+    order = rotation_order(problem.requirements)
     return order if len(order) <= FEW_ACTIVITIES else []

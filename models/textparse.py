@@ -202,6 +202,12 @@ _WISH_SUFFIX = re.compile(r"\s*(?:希望|[○◯〇])$")
 _WISH_SEPARATORS = re.compile(r"\s*[/・+]\s*")
 
 
+def wish_text(activity: str) -> str:
+    """A wish as a cell writes it, read back by `parse_wish`: `日勤`, `日勤/準夜` for either of
+    `日勤+準夜`."""
+    return activity.replace("+", "/")
+
+
 def parse_wish(value: Any, activities: Iterable[str]) -> str | None:
     """The activity an availability cell asks for, in the plan's spelling (`日勤`, `日勤希望`,
     `日勤○`; compared after NFKC and trimming), or for a cell naming several (`日勤/準夜`, `・`,

@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.views.roster_grid import REQUIREMENTS_ROLE, VIOLATION_COLOUR, Index, day_label
 from desktop.working_plan import WorkingPlan
-from models.domain import Requirement, clock
+from models.domain import Requirement, time_range
 from models.textparse import name_counts_text
 
 UNFILLED_BACKGROUND = QColor("#fee2e2")
@@ -72,7 +72,7 @@ class SessionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             needed = str(req.min_staff) if req.max_staff in (None, req.min_staff) else f"{req.min_staff}–{req.max_staff}"
             values = (
-                day_label(req.date), req.site, req.activity, f"{clock(req.start)}–{clock(req.end)}",
+                day_label(req.date), req.site, req.activity, time_range(req.start, req.end, "–"),
                 needed, str(len(who)), "、".join(sorted(self._names.get(s, s) for s in who)),
                 name_counts_text(req.required_skills),
             )

@@ -26,6 +26,7 @@ from models.excel.reader import Book, Period, is_blank, locate, open_book
 from models.excel.schema import AVAILABILITY, AVAILABILITY_FORM, FORM_NAME_LABELS
 from models.excel.styles import day_label
 from models.i18n import t
+from models.textparse import wish_text
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,7 @@ def collect_forms(problem: Problem, paths: Sequence[Path | str]) -> Collection:
 def _mark_text(mark: Mark | None, wish: str | None = None) -> str:
     """What the cell says: the shift asked for (`日勤/準夜` for either), the mark, or blank."""
     if wish:
-        return wish.replace("+", "/")
+        return wish_text(wish)
     return mark.value if mark is not None else t("空欄", "blank")
 
 

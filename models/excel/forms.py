@@ -31,6 +31,7 @@ from models.excel.styles import (
 )
 from models.holidays import holiday_name
 from models.i18n import t
+from models.textparse import wish_text
 
 FORM_SUFFIX = "勤務可否"  # the file name ends in this, so a folder of returns sorts and reads clearly
 HEADER_ROW = 9  # 1-based; the importer looks for the table header within the first ten rows
@@ -127,7 +128,7 @@ def write_form(path: Path | str, problem: Problem, staff: Staff, prefill: bool =
         _put(ws, row, 1, day, BODY.but(number_format=_DAY_FORMAT, fill=fill, horizontal="center"))
         _put(ws, row, 2, _weekday(day), BODY.but(fill=fill))
         wish = wishes.get((staff.id, day))
-        _put(ws, row, 3, wish.replace("+", "/") if wish else mark.value if mark else None, _ANSWER)
+        _put(ws, row, 3, wish_text(wish) if wish else mark.value if mark else None, _ANSWER)
         _put(ws, row, 4, None, BODY.but(wrap=True))
         ws.cell(row=row, column=3).protection = open_cell
         ws.cell(row=row, column=4).protection = open_cell

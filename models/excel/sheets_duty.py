@@ -25,7 +25,7 @@ from typing import Iterable, Sequence
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from models.domain import Mark, Problem, Requirement, Roster, next_morning
+from models.domain import Mark, Problem, Requirement, Roster, next_morning, rotation_order
 from models.excel import schema
 from models.excel.sheets_master import site_order
 from models.excel.sheets_personal import schedules
@@ -35,7 +35,7 @@ from models.excel.styles import (
     weekday_name,
 )
 from models.i18n import t
-from models.stats import PersonStats, activity_columns, activity_order, person_stats
+from models.stats import PersonStats, activity_columns, person_stats
 
 _LINE_HEIGHT = 12.5  # points per text line at 9 pt
 _FAINT = "A6A6A6"
@@ -76,7 +76,7 @@ class ShortForms:
     @classmethod
     def of(cls, problem: Problem) -> ShortForms:
         shorts = shortest_starts(r.activity for r in problem.requirements)
-        activities = {a: shorts[a] for a in activity_order(problem)}  # the legend's order
+        activities = {a: shorts[a] for a in rotation_order(problem.requirements)}  # the legend's order
         sites = site_order(problem)
         if len(sites) < 2:
             return cls({}, activities)

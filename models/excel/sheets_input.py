@@ -23,7 +23,7 @@ from models.excel.settings_rows import NOTE_HEADER, setting_rows
 from models.excel.sheetwriter import Out, SheetWriter
 from models.excel.styles import BODY, DATE_FORMAT, DAY_FORMAT, HEADER, TIME_FORMAT, Look, day_fill, text_width
 from models.rulemeta import RuleInfo
-from models.textparse import name_counts_text
+from models.textparse import name_counts_text, wish_text
 
 MARK_CHOICES = tuple(m.value for m in Mark)  # ○ △ × 午前 午後, the drop-down of 勤務可否
 _LIST_LIMIT = 255  # characters Excel allows in a drop-down's list written in the rule itself
@@ -110,7 +110,8 @@ def write_availability(
         row: list[Out] = [sheet.cell(person.id), sheet.cell(person.name)]
         for day, blank in zip(days, blanks):
             mark = marks.get((person.id, day))
-            text = wishes.get((person.id, day)) or (mark.value if mark is not None else None)
+            wish = wishes.get((person.id, day))
+            text = wish_text(wish) if wish else mark.value if mark is not None else None
             row.append(blank if text is None else Out((text, blank.style, blank.array)))
         sheet.append(row)
     first = len(staff) + 2
