@@ -1,4 +1,4 @@
-"""Desktop test fixtures: English texts, settings in a temporary file, the sample plan."""
+"""Desktop test fixtures: settings in a temporary file, the sample plan (English texts: tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -8,17 +8,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from models.i18n import set_language
 from resources.samples.sample_plan import build_plan
 from resources.samples.sample_witness import Plan
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "samples" / "hygienists_2027_01.xlsx"
-
-
-@pytest.fixture(autouse=True)
-def english() -> None:
-    set_language("en")
 
 
 @pytest.fixture(autouse=True)

@@ -6,28 +6,18 @@ import argparse
 import sqlite3
 from datetime import date
 from pathlib import Path
-from typing import Iterator
 
 import openpyxl
 import pytest
 
 from desktop.cli_data import COMMANDS, add_parsers
 from models.domain import Assignment, Problem, Requirement, Roster, Staff
-from models.i18n import language, set_language
 from models.storage import Database
 
 D1 = date(2026, 4, 1)
 PLAN = Problem("2026-04", D1, D1, staff=[Staff("H001", "山田 花子"), Staff("H002", "佐藤 次郎")],
                requirements=[Requirement("am", D1, "灘", "3歳児健診", 540, 720, 1),
                              Requirement("pm", D1, "東灘", "1歳6か月児健診", 780, 960, 1)])
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    before = language()
-    set_language("en")
-    yield
-    set_language(before)
 
 
 def haichi(*argv: str) -> int:
