@@ -61,7 +61,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             p=f"{problem.start.isoformat()}〜{problem.end.isoformat()}",
         )
     )
-    if wishes := sum(1 for q in problem.requests if q.on):
+    if wishes := problem.wish_count():
         print(t("勤務希望 {n} 件（勤務可否の欄に書かれた勤務名）", "{n} shift wish(es) (shift names in availability cells)",
                 n=wishes))
     if not problem.availability:

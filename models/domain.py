@@ -370,6 +370,10 @@ class Problem:
     def active_staff(self) -> list[Staff]:
         return [s for s in self.staff if s.active]
 
+    def wish_count(self) -> int:
+        """How many requests ask to work (a nurse's 日勤 in the 勤務可否 sheet)."""
+        return sum(1 for q in self.requests if q.on)
+
     def rule(self, rule_id: str) -> RuleSetting | None:
         return self.rules.get(rule_id)
 

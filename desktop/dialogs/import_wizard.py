@@ -127,7 +127,7 @@ class PreviewPage(QWizardPage):
             .replace("%4", str(len(problem.staff))).replace("%5", str(len(problem.sites)))
             .replace("%6", str(len(problem.requirements))).replace("%7", str(len(problem.availability)))
         )
-        if wishes := sum(1 for q in problem.requests if q.on):
+        if wishes := problem.wish_count():
             self.summary.setText(self.summary.text() + "\n" + self.tr(
                 "%1 shift wishes (shift names written in the availability cells).").replace("%1", str(wishes)))
         if not problem.availability:
