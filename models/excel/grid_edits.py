@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from models.domain import Assignment, Problem, bare_name, ids_named
 from models.errors import InputProblem
+from models.excel.duty_edits import DutyReport
 from models.excel.fingerprint import Fingerprint, names_digest, people_digest
 from models.excel.grid_reader import Entry, Master
 from models.excel.history_sheet import UnappliedHistory
@@ -67,10 +68,11 @@ class GridReport:
     fingerprint: bool = False
     unreadable: bool = False
     unapplied_history: UnappliedHistory | None = None
+    duty: DutyReport = DutyReport()  # what was read from the 勤務表 sheet
 
     def notes(self) -> list[str]:
         """The lines to show the user, in the current language."""
-        notes = [edit.note() for edit in self.edits]
+        notes = [edit.note() for edit in self.edits] + self.duty.notes()
         if self.unapplied_history is not None:
             notes.append(self.unapplied_history.note())
         if self.unreadable:

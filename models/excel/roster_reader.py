@@ -3,7 +3,8 @@
 The input sheets are read by the same code as an import; the `Assignments` long table
 (`date, site, activity, start, end, staff_id, staff_name, locked`) names each session by its
 date, site, activity and start, and each person by ID. People changed in the 配置表 sheet since
-the export are read from there (`models.excel.grid_edits`).
+the export are read from there (`models.excel.grid_edits`), and then people's days changed in the
+勤務表 sheet (`models.excel.duty_edits`).
 """
 
 from __future__ import annotations
@@ -15,13 +16,14 @@ from pathlib import Path
 from models.domain import Assignment, Problem, Requirement, Roster, bare_name, hhmm, ids_named, known_id, normalize
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
-from models.excel.fingerprint import Fingerprint, read_fingerprint
+from models.excel.duty_edits import read_duty_edits
+from models.excel.fingerprint import Fingerprint, people_digest, read_duty_fingerprint, read_fingerprint
 from models.excel.grid_edits import GridReport, read_grid_edits
 from models.excel.grid_reader import grid_disagreements, read_master
 from models.excel.history_sheet import KeptHistory, read_history
 from models.excel.importer import collect
 from models.excel.reader import Book, Cells, Table, locate, open_book
-from models.excel.schema import ASSIGNMENTS_COLUMNS, ASSIGNMENTS_SHEET, MASTER_SHEET, Column, SheetSpec
+from models.excel.schema import ASSIGNMENTS_COLUMNS, ASSIGNMENTS_SHEET, DUTY_SHEET, MASTER_SHEET, Column, SheetSpec
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from models.textparse import parse_bool, parse_date, parse_time
@@ -105,6 +107,8 @@ class _Workbook:
     master: list[tuple[object, ...]] = field(default_factory=list)  # the 配置表 rows (none without one)
     fingerprint: dict[str, Fingerprint] | None = None
     history: KeptHistory = field(default_factory=KeptHistory)  # what the export's plan carried in
+    duty: list[tuple[object, ...]] | None = None  # the 勤務表 rows (None without one)
+    duty_fingerprint: dict[str, str] | None = None  # staff id -> their 勤務表 row's digest as exported
 
 
 def _read_workbook(path: Path, problem: Problem, problems: list[InputProblem]) -> _Workbook:
@@ -114,8 +118,9 @@ def _read_workbook(path: Path, problem: Problem, problems: list[InputProblem]) -
         return _Workbook()
     try:
         master = book.rows(MASTER_SHEET) if MASTER_SHEET in book.titles else []
+        duty = book.rows(DUTY_SHEET) if DUTY_SHEET in book.titles else None
         return _Workbook(_assignments_in(book, problem, problems), master, read_fingerprint(book),
-                         read_history(book, problems))
+                         read_history(book, problems), duty, read_duty_fingerprint(book))
     finally:
         book.close()
 
@@ -166,8 +171,22 @@ def read_roster_and_grid(path: Path | str, catalogue: Sequence[RuleInfo] = ()) -
     else:
         assignments, report = read_grid_edits(path.name, problem, assignments, book.fingerprint,
                                               read_master(book.master, problem), problems)
+        if book.duty is not None and not problems:
+            changed = _changed_sessions(problem, assignments, book.fingerprint)
+            assignments, duty = read_duty_edits(path.name, problem, assignments, book.duty, book.duty_fingerprint,
+                                                changed, problems)
+            report = replace(report, duty=duty)
         if problems:
             raise InvalidInput(problems)
     history, unapplied = book.history.for_plan(problem)
     locked = [a for a in assignments if a.locked]
     return problem.with_(locked=locked, **history), Roster(assignments), replace(report, unapplied_history=unapplied)
+
+
+def _changed_sessions(problem: Problem, assignments: list[Assignment], fingerprint: dict[str, Fingerprint]) -> set[str]:
+    """The sessions whose people differ from the export's (`fingerprint`): changed in 配置表 or Assignments."""
+    people: dict[str, list[str]] = {}
+    for a in assignments:
+        people.setdefault(a.requirement_id, []).append(a.staff_id)
+    return {req.id for req in problem.requirements
+            if req.id in fingerprint and people_digest(req.id, people.get(req.id, [])) != fingerprint[req.id].assignments}

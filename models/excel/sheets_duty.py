@@ -113,18 +113,32 @@ class _Person:
         return sum(1 for d in days if d not in self.texts and d not in self.after_night)
 
 
+def sessions_by_day(problem: Problem, roster: Roster) -> dict[str, dict[date, list[Requirement]]]:
+    """Staff id -> day -> the person's sessions that day, by start time: what a 勤務表 cell shows."""
+    result: dict[str, dict[date, list[Requirement]]] = {}
+    for staff_id, items in schedules(problem, roster).items():
+        days: dict[date, list[Requirement]] = defaultdict(list)
+        for req, _ in items:
+            days[req.date].append(req)
+        result[staff_id] = days
+    return result
+
+
+def cell_texts(sessions: dict[date, list[Requirement]], forms: ShortForms) -> dict[date, str]:
+    """One person's 勤務表 cells: day -> that day's sessions in short form, one a line."""
+    return {day: "\n".join(forms.session(r) for r in reqs) for day, reqs in sessions.items()}
+
+
 def _people(problem: Problem, roster: Roster, forms: ShortForms) -> list[_Person]:
-    plans = schedules(problem, roster)
+    plans = sessions_by_day(problem, roster)
     cannot: dict[str, set[date]] = defaultdict(set)
     for (staff_id, day), mark in problem.availability.items():
         if mark is Mark.UNAVAILABLE:
             cannot[staff_id].add(day)
     people = []
     for stats in person_stats(problem, roster):
-        sessions: dict[date, list[Requirement]] = defaultdict(list)
-        for req, _ in plans.get(stats.staff_id, []):
-            sessions[req.date].append(req)
-        texts = {day: "\n".join(forms.session(r) for r in reqs) for day, reqs in sessions.items()}
+        sessions: dict[date, list[Requirement]] = defaultdict(list, plans.get(stats.staff_id, {}))
+        texts = cell_texts(sessions, forms)
         # the eve's sessions (carried in from last month's roster) too: its night ends on the first day
         sessions[problem.start - timedelta(days=1)] += problem.history_sessions.get(stats.staff_id, ())
         after = {day + timedelta(days=1) for day, reqs in sessions.items() for r in reqs
@@ -137,7 +151,7 @@ def _lines(text: str | None) -> int:
     return text.count("\n") + 1 if text else 1
 
 
-def _day_headers(days: Sequence[date]) -> tuple[list[str], list[str]]:
+def day_headers(days: Sequence[date]) -> tuple[list[str], list[str]]:
     """The two header rows of the day columns: `2/1` on the first day and each month's first, else
     the day of the month; below, the weekday."""
     top = [f"{d.month}/{d.day}" if i == 0 or d.day == 1 else str(d.day) for i, d in enumerate(days)]
@@ -145,6 +159,7 @@ def _day_headers(days: Sequence[date]) -> tuple[list[str], list[str]]:
 
 
 DAYS_PER_PAGE = 31  # day columns printed on one page across
+FIXED_COLUMNS = 2  # staff ID and name, left of the day columns
 
 
 def write_duty_roster(wb: Workbook, problem: Problem, roster: Roster) -> None:
@@ -155,7 +170,7 @@ def write_duty_roster(wb: Workbook, problem: Problem, roster: Roster) -> None:
     activities = activity_columns(problem)
     totals = [forms.activity[a] for a in activities] + [
         t("計", "Total"), t("時間", "Hours"), t("土日祝", "Weekend days"), t("休み", "Days off")]
-    top, weekdays = _day_headers(days)
+    top, weekdays = day_headers(days)
     texts = [line for p in people for text in p.texts.values() for line in text.split("\n")]
     day_width = max([4.5] + [text_width(x) + 1.5 for x in texts + top])
     name_width = min(20, max([10] + [text_width(p.stats.name) + 2 for p in people]))
