@@ -340,6 +340,8 @@ class Problem:
     # minutes earlier in the fiscal year in plans that gave the person no hourly rate (paid at today's rate)
     history_unpriced_minutes: dict[str, int] = field(default_factory=dict)
     history_sessions: dict[str, tuple[Requirement, ...]] = field(default_factory=dict)  # on the day before `start`
+    # earlier in the Monday-Sunday week that holds `start` (none when it is a Monday): the weekly limits count them
+    history_week: dict[str, tuple[Requirement, ...]] = field(default_factory=dict)
     history_sources: tuple[HistorySource, ...] = ()  # the earlier plans (and versions) all of it comes from
 
     def __post_init__(self) -> None:

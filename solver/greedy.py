@@ -146,7 +146,8 @@ class Greedy:
         if any(clash(self.problem, req, other) for day in near for other in days.get(day, ())):
             return False
         for i, budget in enumerate(self._budgets.get(staff_id, ())):
-            if self._used[(staff_id, i, budget.period(req))] + budget.use(req) > budget.room:
+            key = budget.period(req)
+            if self._used[(staff_id, i, key)] + budget.spent.get(key, 0) + budget.use(req) > budget.room:
                 return False
         return not check or not self._breaks(staff_id, req)
 

@@ -84,8 +84,9 @@ def write_history(wb: Workbook, problem: Problem) -> None:
     rows += [["count", staff, n] for staff, n in problem.history_counts.items()]
     rows += [["pay", staff, n] for staff, n in problem.history_pay.items()]
     rows += [["minutes", staff, n] for staff, n in problem.history_unpriced_minutes.items()]
-    rows += [["eve", staff, r.date.isoformat(), r.site, r.activity, r.start, r.end]
-             for staff, reqs in problem.history_sessions.items() for r in reqs]
+    rows += [[kind, staff, r.date.isoformat(), r.site, r.activity, r.start, r.end]
+             for kind, held in (("eve", problem.history_sessions), ("week", problem.history_week))
+             for staff, reqs in held.items() for r in reqs]
     for row in rows:
         sheet.append(row, look=None)
 
@@ -99,7 +100,8 @@ def read_history(book: Book, problems: list[InputProblem] | None = None) -> Kept
     if not rows or [normalize(v) for v in rows[0][:2]] != [_MARK, str(_VERSION)]:
         return KeptHistory()
     period = None
-    sources, days, eve = [], defaultdict(list), defaultdict(list)
+    sources, days = [], defaultdict(list)
+    held: dict[str, dict[str, list[Requirement]]] = {"eve": defaultdict(list), "week": defaultdict(list)}
     amounts: dict[str, dict[str, int]] = {"count": {}, "pay": {}, "minutes": {}}
     for index, row in enumerate(rows):
         if not row:
@@ -117,10 +119,10 @@ def read_history(book: Book, problems: list[InputProblem] | None = None) -> Kept
                 days[str(rest[0])].append(_day(rest[1]))
             elif kind in amounts:
                 amounts[kind][str(rest[0])] = int(rest[1])
-            elif kind == "eve":
+            elif kind in held:
                 staff, day, site, activity, start, end = rest[:6]
                 when = _day(day)
-                eve[str(staff)].append(Requirement(Requirement.make_id(when, str(site), str(activity), int(start)),
+                held[kind][str(staff)].append(Requirement(Requirement.make_id(when, str(site), str(activity), int(start)),
                                                    when, str(site), str(activity), int(start), int(end), 1))
         except (ValueError, TypeError, IndexError):
             if problems is not None:
@@ -135,7 +137,8 @@ def read_history(book: Book, problems: list[InputProblem] | None = None) -> Kept
         "history_counts": amounts["count"],
         "history_pay": amounts["pay"],
         "history_unpriced_minutes": amounts["minutes"],
-        "history_sessions": {s: tuple(r) for s, r in eve.items()},
+        "history_sessions": {s: tuple(r) for s, r in held["eve"].items()},
+        "history_week": {s: tuple(r) for s, r in held["week"].items()},
         "history_sources": tuple(sources),
     }, period)
 

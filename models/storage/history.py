@@ -2,7 +2,7 @@
 
 The sequence rules need the days each person worked just before the plan starts (runs of working
 days and days off) and the sessions of its eve (forbidden successions and minimum rest across the
-edge); fiscal-year fairness needs how many sessions each person had earlier in the fiscal year
+edge); the weekly limits the sessions earlier in the week the plan starts in; fiscal-year fairness needs how many sessions each person had earlier in the fiscal year
 (April to March), and the annual pay cap what they earned in it: each earlier plan's sessions at
 the hourly rate that plan gave the person (its own, not today's), the minutes of a plan that gave
 none kept apart, to be paid at today's. All of it comes from the earlier plans' rosters in the
@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.domain import HistorySource, Requirement
+from models.domain import HistorySource, Requirement, week_start
 from models.history import LOOKBACK_DAYS, fiscal_year_start
 from models.stats import pay_yen
 from models.storage import plan_staff, solutions
@@ -44,6 +44,7 @@ class _Tally:
     pay: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     unpriced: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     eve: dict[str, list[Requirement]] = field(default_factory=lambda: defaultdict(list))
+    week: dict[str, list[Requirement]] = field(default_factory=lambda: defaultdict(list))
 
     def add_plan(self, worked: list[tuple[str, Requirement]], rates: dict[str, int]) -> None:
         """One earlier plan's counted sessions (staff id, session); `rates` the hourly rates it gave."""
@@ -56,6 +57,8 @@ class _Tally:
                 self.days[staff].add(req.date)
             if req.date == self.start - timedelta(days=1):
                 self.eve[staff].append(req)
+            if req.date >= week_start(self.start):
+                self.week[staff].append(req)
         for staff, n in minutes.items():  # each plan's pay in whole yen, as its own statistics show it
             if staff in rates:
                 self.pay[staff] += pay_yen(rates[staff], n)
@@ -69,6 +72,8 @@ class _Tally:
             "history_pay": dict(sorted(self.pay.items())),
             "history_unpriced_minutes": dict(sorted(self.unpriced.items())),
             "history_sessions": {s: tuple(sorted(reqs, key=lambda r: (r.start, r.id))) for s, reqs in sorted(self.eve.items())},
+            "history_week": {s: tuple(sorted(reqs, key=lambda r: (r.date, r.start, r.id)))
+                             for s, reqs in sorted(self.week.items())},
             "history_sources": tuple(sorted(sources, key=lambda h: (h.start, h.end, h.plan))),
         }
 

@@ -17,8 +17,8 @@ A rule is one object with
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Hashable, Protocol
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Mapping, Protocol
 
 from models.domain import Problem, Requirement, Roster, RuleSetting, Staff, Violation
 from models.rulemeta import RuleInfo
@@ -56,6 +56,7 @@ class Budget:
     period: Callable[[Requirement], Hashable]
     use: Callable[[Requirement], int]
     room: int
+    spent: Mapping[Hashable, int] = field(default_factory=dict)  # used before the plan, by period (its first week)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from models.domain import Problem, Requirement, Roster, RuleSetting, Staff, Violation, week_start
 from models.history import LOOKBACK_DAYS
@@ -118,6 +118,28 @@ def by_day_from_eve(problem: Problem, staff_id: str, reqs: Iterable[Requirement]
         if problem.start <= req.date <= problem.end:
             by_day[req.date].append(req)
     return by_day
+
+
+def earlier_in_week(problem: Problem, staff_id: str, measure: Callable[[Requirement], int]) -> dict[date, int]:
+    """The person's sessions in the plan's first week before the plan starts (Problem.history_week,
+    carried in from the earlier plan), measured: {that week's Monday: total}, or {} when none."""
+    held = problem.history_week.get(staff_id, ())
+    return {week_start(problem.start): sum(measure(r) for r in held)} if held else {}
+
+
+def past_limit(total: int, carried: int, bound: int, upper: bool) -> int:
+    """How far a period's `total` is past `bound` with `carried` (earlier plans' part of the period)
+    counted in; of a maximum, at most `total`: what the earlier plans already passed is not this
+    plan's to mend."""
+    if upper:
+        return min(total, total + carried - bound)
+    return bound - carried - total
+
+
+def earlier_part(problem: Problem, shown: str) -> str:
+    """What a message adds when the period began before the plan: `（{start} より前の {shown} を含む）`."""
+    return t("（うち {x} は {d} より前の、前の計画の分）", " (of which {x} before {d}, in the earlier plan)",
+             d=md(problem.start), x=shown)
 
 
 def known_days_before(problem: Problem) -> int:

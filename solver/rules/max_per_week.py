@@ -1,4 +1,5 @@
-"""max_per_week: a person works at most N sessions in one Monday–Sunday week."""
+"""max_per_week: a person works at most N sessions in one Monday–Sunday week (the first week of a plan
+with its days before the plan, from the earlier plan's roster)."""
 
 from __future__ import annotations
 
@@ -22,4 +23,5 @@ RULE = PeriodLimit(
     week_start,
     lambda day: t("{m}/{d} からの週", "the week of {m}/{d}",
                   m=week_start(day).month, d=week_start(day).day),
+    weekly=True,
 )

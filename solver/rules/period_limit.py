@@ -2,7 +2,9 @@
 
 Shared by max_per_day, max_per_week and max_per_month. The cap comes from the per-staff override,
 else the Staff field of the same name, else the rule's parameter (None = no limit). Periods cut by
-the plan's edges are capped as they are.
+the plan's edges are capped as they are; a week counts the sessions of its days before the plan
+too (Problem.history_week, from the earlier plan's roster), a month does not (a plan carries in two
+weeks of the past, not a month).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules.base import BaseRule, Budget, Penalty, limit, setting
 from solver.rules.bounds import at_most
+from solver.rules.counting import earlier_in_week, earlier_part, past_limit
 from solver.rules.placed import breach, placed_of
 
 if TYPE_CHECKING:
@@ -26,11 +29,15 @@ class PeriodLimit(BaseRule):
     """At most `limit(name)` assignments per person in each period `period(day)`."""
 
     def __init__(self, info: RuleInfo, name: str, period: Callable[[date], Hashable],
-                 describe: Callable[[date], str]):
+                 describe: Callable[[date], str], weekly: bool = False):
         self.info = info
         self.name = name
         self.period = period
         self.describe = describe  # how a person names the period that holds a day
+        self.weekly = weekly  # the period is the Monday-Sunday week: the first one counts the days before the plan
+
+    def _carried(self, problem: Problem, staff_id: str) -> dict[Hashable, int]:
+        return dict(earlier_in_week(problem, staff_id, lambda req: 1)) if self.weekly else {}
 
     def build(self, ctx: Context) -> list[Penalty]:
         s = ctx.setting(self.info)
@@ -44,9 +51,10 @@ class PeriodLimit(BaseRule):
             groups: dict[Hashable, list] = defaultdict(list)
             for req, var in ctx.requirements_of(staff.id):
                 groups[self.period(req.date)].append(var)
+            carried = self._carried(ctx.problem, staff.id)
             for key, variables in groups.items():
                 label = f"{self.info.id}[{staff.id},{key}]"
-                out += at_most(ctx.model, s, self.info.id, variables, int(cap), label)
+                out += at_most(ctx.model, s, self.info.id, variables, max(0, int(cap) - carried.get(key, 0)), label)
         return out
 
     def budgets(self, ctx: Context, staff: Staff) -> list[Budget]:
@@ -55,7 +63,7 @@ class PeriodLimit(BaseRule):
         if cap is None:
             return []
         period = self.period
-        return [Budget(lambda req: period(req.date), lambda req: 1, int(cap))]
+        return [Budget(lambda req: period(req.date), lambda req: 1, int(cap), self._carried(ctx.problem, staff.id))]
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
         s = setting(problem, self.info)
@@ -70,12 +78,16 @@ class PeriodLimit(BaseRule):
             groups: dict[Hashable, list] = defaultdict(list)
             for req in reqs:
                 groups[self.period(req.date)].append(req)
+            carried = self._carried(problem, staff_id)
             for key, in_period in groups.items():
-                n = len(in_period)
-                if n > cap:
+                n, before = len(in_period), carried.get(key, 0)
+                amount = past_limit(n, before, int(cap), upper=True)
+                if amount > 0:
                     first = min(r.date for r in in_period)
                     message = t("{name} は {period} に {n} 回配置されています（上限 {cap} 回）。",
                                 "{name} works {n} times in {period} (limit {cap}).",
-                                name=staff.name, period=self.describe(first), n=n, cap=cap)
-                    out.append(breach(self.info, s, n - int(cap), message, staff_id=staff_id, day=first))
+                                name=staff.name, period=self.describe(first), n=n + before, cap=cap)
+                    if before:
+                        message += earlier_part(problem, t("{n} 回", "{n}", n=before))
+                    out.append(breach(self.info, s, amount, message, staff_id=staff_id, day=first))
         return out

@@ -2,7 +2,8 @@
 sum over a period (Monday–Sunday week, calendar month, or the whole plan).
 
 Partial weeks and months at the plan's edges are limited as they are: a limit is never scaled
-down (no pro-rating) for a period the plan only partly covers.
+down (no pro-rating) for a period the plan only partly covers. The week the plan starts in counts
+the sessions of its days before the plan too (Problem.history_week, from the earlier plan's roster).
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules import base
 from solver.rules.base import BaseRule, Budget, Penalty
-from solver.rules.counting import assigned, bounded, checked_staff, name_of, over, period_key
-from solver.rules.counting import period_name, violation
+from solver.rules.counting import assigned, bounded, checked_staff, earlier_in_week, name_of, over, past_limit, period_key
+from solver.rules.counting import earlier_part, period_name, violation
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -63,8 +64,13 @@ class PeriodLimit(BaseRule):
         for name, kind in self.fields:
             bound = ctx.limit(self.info, name, staff)
             if bound is not None:
-                out.append(Budget(lambda req, kind=kind: period_key(kind, req.date), self.measure, int(bound)))
+                out.append(Budget(lambda req, kind=kind: period_key(kind, req.date), self.measure, int(bound),
+                                  self._carried(ctx.problem, staff.id, kind)))
         return out
+
+    def _carried(self, problem: Problem, staff_id: str, kind: str) -> dict[date, int]:
+        """The earlier plans' part of each period (the first week's days before the plan)."""
+        return earlier_in_week(problem, staff_id, self.measure) if kind == "week" else {}
 
     def build(self, ctx: Context) -> list[Penalty]:
         """Hard: each period's sum within the limit. Soft: one penalty per person and period."""
@@ -81,10 +87,13 @@ class PeriodLimit(BaseRule):
                 terms: dict[date, list[tuple[int, Any]]] = {k: [] for k in keys[kind]}
                 for req, var in ctx.requirements_of(staff.id):
                     terms.setdefault(period_key(kind, req.date), []).append((self.measure(req), var))
+                carried = self._carried(ctx.problem, staff.id, kind)
                 for key, period_terms in sorted(terms.items()):
                     label = f"{self.info.id}[{staff.id},{kind},{key.isoformat()}]"
+                    left = int(bound) - carried.get(key, 0)  # a maximum the earlier plans passed: none left
                     penalties += bounded(
-                        ctx, period_terms, int(bound), self.upper, setting, self.info.id, label, self.unit
+                        ctx, period_terms, max(0, left) if self.upper else left, self.upper, setting, self.info.id,
+                        label, self.unit
                     )
         return penalties
 
@@ -106,24 +115,30 @@ class PeriodLimit(BaseRule):
                 totals: dict[date, int] = defaultdict(int, {k: 0 for k in keys[kind]})
                 for req in mine.get(staff.id, []):
                     totals[period_key(kind, req.date)] += self.measure(req)
+                carried = self._carried(problem, staff.id, kind)
                 for key, total in sorted(totals.items()):
-                    amount = total - bound if self.upper else bound - total
+                    before = carried.get(key, 0)
+                    amount = past_limit(total, before, int(bound), self.upper)
                     if amount <= 0:
                         continue
                     found.append(
                         violation(self.info, setting, over(amount, self.unit),
-                                  self._message(problem, staff, kind, key, total, int(bound)), staff.id)
+                                  self._message(problem, staff, kind, key, total + before, int(bound), before),
+                                  staff.id)
                     )
         return found
 
-    def _message(self, problem: Problem, staff: Staff, kind: str, key: date, total: int, bound: int) -> str:
+    def _message(self, problem: Problem, staff: Staff, kind: str, key: date, total: int, bound: int,
+                 before: int = 0) -> str:
         values = dict(name=name_of(problem, staff.id), period=period_name(kind, key),
                       total=self.show(total), limit=self.show(bound))
         if self.upper:
-            return t("{name} の {period} は {total} で、上限 {limit} を超えています。",
+            text = t("{name} の {period} は {total} で、上限 {limit} を超えています。",
                      "{name}: {total} in {period}, above the maximum {limit}.", **values)
-        return t("{name} の {period} は {total} で、下限 {limit} に足りません。",
-                 "{name}: {total} in {period}, below the minimum {limit}.", **values)
+        else:
+            text = t("{name} の {period} は {total} で、下限 {limit} に足りません。",
+                     "{name}: {total} in {period}, below the minimum {limit}.", **values)
+        return text + (earlier_part(problem, self.show(before)) if before else "")
 
 
 def _period_keys(problem: Problem) -> dict[str, list[date]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from models.domain import Assignment, HistorySource, Problem, Requirement, Roster, Staff
@@ -28,6 +28,8 @@ def test_the_carried_in_history_survives_export_and_read_back(tmp_path: Path) ->
         "history_unpriced_minutes": {"H002": 540},
         "history_sessions": {"H001": (Requirement(Requirement.make_id(eve, "東灘", "準夜", 990), eve, "東灘", "準夜",
                                                   990, 1500, 1),)},
+        "history_week": {"H002": (Requirement(Requirement.make_id(eve - timedelta(days=1), "灘", "健診", 780),
+                                              eve - timedelta(days=1), "灘", "健診", 780, 960, 1),)},
         "history_sources": (HistorySource("1月", 2, False, date(2027, 1, 1), eve, 120),),
     }
     problem = _february(**history)

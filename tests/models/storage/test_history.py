@@ -97,6 +97,22 @@ def test_the_eve_sessions_are_carried(tmp_path: Path) -> None:
         assert set(february.history_sessions) == {"H001"}  # January 30th is not the eve
 
 
+def test_the_sessions_earlier_in_the_first_week_are_carried(tmp_path: Path) -> None:
+    """February 2027 starts on a Monday: nothing of January is in its first week; March 2027 starts
+    on a Monday too, so a plan from Wednesday March 3rd is the one to carry Monday and Tuesday."""
+    with Database(tmp_path / "h.sqlite3") as db:
+        january = _month("1月", date(2027, 1, 1), 31)
+        db.save_problem("1月", january)
+        db.save_solution("1月", Roster([Assignment("H001", r.id) for r in january.requirements[-5:]]))
+        assert db.carry_history(_month("2月", date(2027, 2, 1), 28)).history_week == {}
+        early = _month("3月前半", date(2027, 3, 1), 2)
+        db.save_problem("3月前半", early)
+        db.save_solution("3月前半", Roster([Assignment("H002", r.id) for r in early.requirements]))
+        march = db.carry_history(_month("3月", date(2027, 3, 3), 29))
+        assert {s: [r.date for r in reqs] for s, reqs in march.history_week.items()} == {
+            "H002": [date(2027, 3, 1), date(2027, 3, 2)]}
+
+
 # -- the fiscal year's pay, each earlier plan at its own rate ------------------------------------
 def _worked(db: Database, plan: Problem, person: str, sessions: int) -> None:
     db.save_problem(plan.name, plan)

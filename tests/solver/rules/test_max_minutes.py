@@ -50,3 +50,15 @@ def test_solver_and_evaluator_agree_on_random_rosters() -> None:
                            start=make_problem().start.replace(day=22))
     assert_exact(problem.with_(rules={ID: setting(hard=False, weight=3)}), RULE)
     assert_exact(problem, RULE)
+
+
+def test_the_first_week_counts_the_earlier_plans_minutes_before_the_plan() -> None:
+    monday = make_problem(days=1).requirements[0]  # the earlier plan's 8-hour day shift of Monday 2024-01-01
+    problem = make_problem(days=12, staff=[Staff("A", "Aoki", max_minutes_per_week=16 * 60)],
+                           start=monday.date.replace(day=3), history_week={"A": (monday,)})
+    two_more = working(problem, "A", [0, 1])  # Wednesday and Thursday: 24 hours in the week with Monday's
+    assert solve_fixed(problem, RULE, two_more) is None
+    [found] = RULE.check(problem, two_more)
+    assert found.message == "Aoki: 24:00 in week of 1/1, above the maximum 16:00. (of which 8:00 before 1/3, in the earlier plan)"
+    assert RULE.check(problem, working(problem, "A", [0])) == []
+    assert solve_fixed(problem, RULE, working(problem, "A", [0, 5])) == 0  # Wednesday, then next Monday
