@@ -17,10 +17,11 @@ person works that day:
 With the export fingerprint (`models.excel.fingerprint`) a person's row is read only when its
 cells differ from what Haichi wrote: the rows left as exported show the roster as it was, not
 the changes made since in 配置表 or Assignments. In an edited row, a cell whose sessions differ
-from the roster read is a change of that person's day, unless one of those sessions had its
-people changed in 配置表 or Assignments too: then it is not read, and the note names the cell
-(the one roster cannot be read from two sheets at once). A workbook without the 勤務表 digests
-(an older Haichi's export) is read the same way, every row counting as edited.
+from the roster read is a change of that person's day, unless the sessions it differs in had
+their people changed in 配置表 or Assignments: all of them, and the cell shows the day as exported
+(left alone); some of them, and it is not read, the note naming the cell (the one roster cannot
+be read from two sheets at once). A workbook without the 勤務表 digests (an older Haichi's
+export) is read the same way, every row counting as edited.
 """
 
 from __future__ import annotations
@@ -269,6 +270,8 @@ def read_duty_edits(book: str, problem: Problem, assignments: list[Assignment], 
             if sorted(r.id for r in read) == sorted(r.id for r in held):
                 continue
             moved = {r.id for r in read} ^ {r.id for r in held}
+            if moved <= changed:
+                continue  # the cell as exported, its sessions changed since in 配置表 or Assignments
             if moved & changed:
                 clashing.append(cell)
                 continue

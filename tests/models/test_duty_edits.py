@@ -169,3 +169,20 @@ def test_a_reworked_layout_is_not_read_and_said_so(tmp_path):
     _, roster, report = read_roster_and_grid(path)
     assert pairs(roster) == set(AS_EXPORTED)
     assert report.notes() == ["note: 勤務表 is no longer laid out as exported, so changes made in it cannot be read."]
+
+
+def test_an_older_export_edited_in_the_grid_alone_reads_no_duty_change_and_names_no_cell(tmp_path):
+    """An export without the 勤務表 row digests, changed in 配置表 only: the 勤務表 cells that show the
+    sessions changed there are the roster as exported, neither read nor named."""
+    path = exported(tmp_path)
+    book = openpyxl.load_workbook(path)
+    sheet = book[FINGERPRINT_SHEET]
+    for row in range(sheet.max_row, 2, -1):
+        if sheet.cell(row, 3).value == "duty":
+            sheet.delete_rows(row)
+    grid = next(c for row in book["配置表"].iter_rows() for c in row if isinstance(c.value, str) and "鈴木 彩" in c.value)
+    grid.value = grid.value.replace("鈴木 彩", "高橋 由美")
+    book.save(path)
+    _, roster, report = read_roster_and_grid(path)
+    assert ("N03", rid(1, "準夜")) in pairs(roster)
+    assert len(report.notes()) == 1 and report.notes()[0].startswith("read the change in 配置表!")
