@@ -44,8 +44,8 @@ def test_rule_parameter_wins_over_the_problem_and_zero_switches_off() -> None:
 def test_soft_costs_each_pair_too_close() -> None:
     problem = _problem(rules={ID: setting(hard=False, weight=6)})
     bad = roster(problem, ("A", 0, "L"), ("A", 1, "E"), ("A", 1, "N"), ("A", 2, "E"))
-    assert check_cost(problem, RULE, bad) == 12  # L->E, N->E
-    assert solve_fixed(problem, RULE, bad) == 12
+    assert check_cost(problem, RULE, bad) == 18  # L->E, E->N on one day (6 hours), N->E
+    assert solve_fixed(problem, RULE, bad) == 18
 
 
 def test_solver_and_evaluator_agree_on_random_rosters() -> None:
@@ -66,3 +66,30 @@ def test_a_late_shift_the_day_before_the_plan_counts_against_its_first_day() -> 
     assert check_cost(soft, RULE, early) == solve_fixed(soft, RULE, early) == 4
     assert_exact(soft, RULE)
     assert_exact(problem, RULE)
+
+
+WARD = [("深夜", 30, 9 * 60), ("日勤", 8 * 60 + 30, 17 * 60), ("準夜", 16 * 60 + 30, 25 * 60)]
+HALF_DAYS = [("午前", 9 * 60, 12 * 60), ("午後", 13 * 60 + 30, 16 * 60 + 30), ("夕", 18 * 60, 20 * 60)]
+
+
+def test_two_shifts_of_one_day_need_the_rest_between_them_too() -> None:
+    """深夜 0:30-9:00 then 準夜 from 16:30 on the same date: 7.5 hours of rest, under 8."""
+    problem = make_problem(days=2, staff=[Staff("A", "Aoki")], shifts=WARD, min_rest_minutes=8 * 60)
+    both = roster(problem, ("A", 0, "深夜"), ("A", 0, "準夜"))
+    assert solve_fixed(problem, RULE, both) is None
+    [found] = RULE.check(problem, both)
+    assert found.hard and found.message == (
+        "Aoki: only 450 minutes between 1/1 Ward 深夜 00:30-09:00 and 1/1 Ward 準夜 16:30-1:00 (next day) on the same day "
+        "(minimum 480).")
+    assert RULE.check(problem, roster(problem, ("A", 0, "深夜"), ("A", 1, "準夜"))) == []
+    assert_exact(problem.with_(rules={ID: setting(hard=False, weight=3)}), RULE)
+
+
+def test_a_morning_and_an_afternoon_session_are_one_working_day() -> None:
+    """A break of up to max_break_minutes (2 hours unless set) is not a rest: 午前 and 午後 go together;
+    午後 and an evening session 1.5 hours later do too, but not with a break of 1 hour set."""
+    problem = make_problem(days=1, staff=[Staff("A", "Aoki")], shifts=HALF_DAYS, min_rest_minutes=11 * 60)
+    day = roster(problem, ("A", 0, "午前"), ("A", 0, "午後"), ("A", 0, "夕"))
+    assert RULE.check(problem, day) == [] and solve_fixed(problem, RULE, day) == 0
+    short = problem.with_(rules={ID: RuleSetting(params={"max_break_minutes": 60})})
+    assert len(RULE.check(short, day)) == 2  # 午前->午後 and 午後->夕; 午前->夕 is 6 hours, under 11 too
