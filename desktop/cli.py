@@ -111,7 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", parents=[common], help="export a stored plan's roster / 書き出し")
     p.add_argument("--plan", metavar="NAME", required=True)
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.xlsx")
-    p.add_argument("--per-person", type=Path, metavar="DIR")
+    p.add_argument("--per-person", type=Path, metavar="DIR", help="also write one workbook per person")
+    p.add_argument("--ics", type=Path, metavar="DIR", help="also write one .ics calendar per person")
 
     p = sub.add_parser("repair", parents=[common], help="re-solve close to a published roster / 修正")
     p.add_argument("workbooks", type=Path, nargs="+", metavar="WORKBOOK.xlsx")

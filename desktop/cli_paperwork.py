@@ -130,6 +130,10 @@ def cmd_collect(args: argparse.Namespace) -> int:
         print(t("--into には -o OUT.xlsx も指定してください", "--into needs -o OUT.xlsx"), file=sys.stderr)
         return cli.EXIT_INVALID
     files = form_files(args.forms)
+    if args.output and not args.dry_run:
+        from desktop import operations
+
+        operations.check_output(args.output, [p for p in (args.into, *files) if p])
     db = None
     if args.plan:
         db = _database(args)

@@ -88,7 +88,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
                 "（連続勤務・年度の回数・年間支給額など）。引き継ぐには haichi import のあと --plan で解きます。",
                 "note: solved from the workbook alone, so nothing is carried in from earlier plans in the database "
                 "(runs of work, fiscal-year counts, the annual pay cap…); import it and solve with --plan to carry them in."))
-    operations.check_output(args.output)  # before the solve, not after it
+    operations.check_output(args.output, args.workbooks or ())  # before the solve, not after it
     options = SolveOptions(
         time_limit=args.time_limit,
         workers=args.workers,
@@ -159,6 +159,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         t("版 {v} を書き出しました: {p} (必須ルール違反 {h} 件)", "version {v} written: {p} ({h} hard violations)",
           v=version, p=args.output, h=len(evaluation.hard_violations))
     )
+    if args.ics is not None:
+        from desktop import paperwork  # loaded when asked for, not for every export
+
+        paths = paperwork.calendars(args.ics, problem, roster)
+        print(t("カレンダー {n} 件を書き出しました: {d}", "{n} calendar(s) written to {d}", n=len(paths), d=args.ics))
     return EXIT_OK
 
 
@@ -189,6 +194,7 @@ def cmd_repair(args: argparse.Namespace) -> int:
     from models.history import history_of
     from solver.repair import repair
 
+    operations.check_output(args.output, [*args.workbooks, args.published])  # before the solve
     problem = import_workbooks(args.workbooks)
     solved, published = read_roster(args.published)
     if solved.history_sources and (solved.start, solved.end) == (problem.start, problem.end):

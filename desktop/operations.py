@@ -29,10 +29,15 @@ def _cannot_write(path: Path, ja: str, en: str) -> CannotWrite:
     return CannotWrite([InputProblem(str(path), "", "", t(ja, en))])
 
 
-def check_output(path: Path | str) -> None:
+def check_output(path: Path | str, inputs: Sequence[Path | str] = ()) -> None:
     """Refuse, before any work, an output that cannot be written: a folder that does not exist,
-    a folder given instead of a file, a file open in Excel (Windows locks it) or read-only."""
+    a folder given instead of a file, a file open in Excel (Windows locks it) or read-only; and
+    one of the `inputs` the command reads (a coordinator's own workbook, written over)."""
     path = Path(path)
+    if any(_same_file(path, Path(source)) for source in inputs):
+        raise _cannot_write(path, "読み込むファイルと同じです。上書きすると元のブックが失われるので、別の名前を指定してください",
+                            "this is one of the files read: writing over it would lose the original workbook, so "
+                            "give another name")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise _cannot_write(path, "保存先のフォルダがありません", "the output folder does not exist")
@@ -45,6 +50,13 @@ def check_output(path: Path | str) -> None:
                 pass
         except OSError:
             raise _in_use(path) from None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _in_use(path: Path) -> CannotWrite:

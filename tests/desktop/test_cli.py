@@ -67,6 +67,21 @@ def test_an_output_that_cannot_be_written_is_refused_and_the_old_file_kept(good_
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".haichi-")] == []
 
 
+def test_an_output_that_is_one_of_the_inputs_is_refused_before_any_work(good_book: Path, tmp_path: Path, capsys,
+                                                                         monkeypatch) -> None:
+    """`solve in.xlsx -o in.xlsx` would write the roster over the coordinator's own workbook."""
+    from desktop import operations
+
+    before = good_book.read_bytes()
+    solved: list[object] = []
+    monkeypatch.setattr(operations, "solve", lambda *a, **k: solved.append(a))
+    code, text = run(["solve", str(good_book), "-o", str(good_book), "--quiet"], capsys)
+    assert code == 1 and "this is one of the files read" in text and not solved
+    assert good_book.read_bytes() == before
+    code, text = run(["repair", str(good_book), "--published", str(good_book), "-o", str(good_book)], capsys)
+    assert code == 1 and "this is one of the files read" in text and good_book.read_bytes() == before
+
+
 def test_sample_is_covered_and_checks_clean(tmp_path: Path, capsys) -> None:
     out = tmp_path / "roster.xlsx"
     code, text = run(["solve", str(SAMPLE), "-o", str(out), "--time-limit", "20", "--quiet"], capsys)
@@ -215,6 +230,10 @@ def test_plan_in_database_import_solve_export(good_book: Path, tmp_path: Path, c
     exported = tmp_path / "exported.xlsx"
     code, text = run(["export", "--plan", "4月", "-o", str(exported), *db], capsys)
     assert code == 0 and exported.exists(), text
+    calendars = tmp_path / "ics"
+    code, text = run(["export", "--plan", "4月", "-o", str(exported), "--ics", str(calendars), *db], capsys)
+    assert code == 0 and sorted(p.suffix for p in calendars.iterdir()) == [".ics"] * len(list(calendars.iterdir())), text
+    assert any(calendars.iterdir()) and f"calendar(s) written to {calendars}" in text
     code, text = run(["export", "--plan", "no such plan", "-o", str(exported), *db], capsys)
     assert code == 1, text
 
