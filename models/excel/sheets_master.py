@@ -162,7 +162,8 @@ def _write_grid(wb: Workbook, problem: Problem, columns: Sequence[GridColumn], p
     header_row = sheet.header([t("日付", "Date"), *(c.title() for c in columns)])
     for day in problem.days():
         fill = day_fill(day)
-        row = [sheet.cell(day_label(day, with_holiday=True), BODY.but(fill=fill, wrap=True, vertical="top"))]
+        label = day_label(day, with_holiday=True, between="\n")
+        row = [sheet.cell(label, BODY.but(fill=fill, wrap=True, vertical="top"))]
         lines = 1
         for n, width in enumerate(widths[1:]):
             reqs = by_cell.get((day, n), [])
@@ -172,7 +173,7 @@ def _write_grid(wb: Workbook, problem: Problem, columns: Sequence[GridColumn], p
             row.append(sheet.cell(text, look))
             if text:
                 lines = max(lines, _lines(text, width))
-        lines = max(lines, _lines(day_label(day, with_holiday=True), _DATE_WIDTH))
+        lines = max(lines, _lines(label, _DATE_WIDTH))
         sheet.append(row, look=None, height=_LINE_HEIGHT * lines + 3)
     total = sum(widths)
     sheet.print_setup(landscape=total > 100, paper=PAPER_A3 if total > 170 else PAPER_A4,

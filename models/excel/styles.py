@@ -101,11 +101,12 @@ def weekday_name(day: date) -> str:
     return names[day.weekday() * width:(day.weekday() + 1) * width]
 
 
-def day_label(day: date, with_holiday: bool = False) -> str:
-    """`4/29(水)`, or `4/29(水) 昭和の日` with the holiday's name when asked."""
+def day_label(day: date, with_holiday: bool = False, between: str = " ") -> str:
+    """`4/29(水)`, or `4/29(水) 昭和の日` with the holiday's name when asked (`between` the two: a
+    new line in a narrow column, so the name is not broken across lines: `2/11(木)` over `建国記念の日`)."""
     label = f"{day.month}/{day.day}({weekday_name(day)})"
     name = holiday_name(day) if with_holiday else None
-    return f"{label} {name}" if name else label
+    return f"{label}{between}{name}" if name else label
 
 
 def widest(texts: Iterable[str], least: float) -> float:
