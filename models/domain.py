@@ -42,15 +42,18 @@ def ids_named(name: object, names: Mapping[str, str]) -> list[str]:
 
 
 def known_id(staff_id: str, known: Collection[str]) -> str | None:
-    """The ID in `known` that `staff_id` (normalised) names: itself, or for an ID of digits the one
+    """The ID in `known` that `staff_id` (normalised) names: itself; for an ID of digits the one
     ID of the same number, since Excel drops leading zeros from a number (`12` on one sheet is
-    `0012` typed as text on another); None when there is none or more than one."""
+    `0012` typed as text on another); else the one ID that differs in case alone (`h003` typed
+    for `H003`). None when there is none or more than one."""
     if staff_id in known:
         return staff_id
-    if not staff_id.isdecimal() or not staff_id.isascii():
-        return None
-    number = int(staff_id)
-    same = [other for other in known if other.isdecimal() and other.isascii() and int(other) == number]
+    if staff_id.isdecimal() and staff_id.isascii():
+        number = int(staff_id)
+        same = [other for other in known if other.isdecimal() and other.isascii() and int(other) == number]
+    else:
+        folded = staff_id.casefold()
+        same = [other for other in known if other.casefold() == folded]
     return same[0] if len(same) == 1 else None
 
 

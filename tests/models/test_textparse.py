@@ -219,7 +219,8 @@ def test_normalize_ids_as_people_type_them(value, expected):
 @pytest.mark.parametrize(
     "given, known, expected",
     [("H003", {"H003", "H004"}, "H003"), ("12", {"0012", "H004"}, "0012"), ("0012", {"12"}, "12"),
-     ("12", {"012", "0012"}, None), ("13", {"0012"}, None), ("H3", {"H003"}, None), ("", {"0"}, None)],
+     ("12", {"012", "0012"}, None), ("13", {"0012"}, None), ("H3", {"H003"}, None), ("", {"0"}, None),
+     ("h003", {"H003", "H004"}, "H003"), ("ab1", {"AB1", "Ab1"}, None), ("ab1", {"ab1", "AB1"}, "ab1")],
 )
-def test_known_id_matches_numbers_that_lost_their_leading_zeros(given, known, expected):
+def test_known_id_matches_numbers_that_lost_their_leading_zeros_and_letters_typed_in_another_case(given, known, expected):
     assert known_id(given, known) == expected
