@@ -15,7 +15,7 @@ from typing import Any
 
 
 # A whole number as people write one: thousands separators, a yen sign or a unit after it.
-_NUMBER_WITH_UNIT = re.compile(r"^[¥]?\s*(-?[\d,]*\d(?:\.\d+)?)\s*(?:円|分|回|日|人|名|件)?$")
+_NUMBER_WITH_UNIT = re.compile(r"^[¥]?\s*(-?[\d,]*\d(?:\.\d+)?)\s*(?:円|分|回|日|人|名|件|月|か月|ヶ月)?$")
 
 
 @dataclass(frozen=True)

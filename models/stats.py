@@ -12,18 +12,28 @@ from dataclasses import dataclass
 from datetime import date
 
 from models.domain import Mark, Problem, Requirement, Roster, Staff, rotation_order
-from models.history import by_fiscal_year, fiscal_year, fiscal_years
+from models.history import by_year, pay_year_month, year_of, years_of
 from models.holidays import is_holiday
 
 
 @dataclass(frozen=True)
 class FiscalYearStats:
-    """One person's figures in one fiscal year a plan falls in (models.history.fiscal_years). The
-    year the plan starts in adds what it carried in (Problem.history_counts, history_pay) and
-    年間支給済額 to its sessions up to March 31; a year it reaches on April 1 holds its sessions alone."""
+    """One person's sessions in one fiscal year a plan falls in (models.history.fiscal_years). The
+    year the plan starts in adds what it carried in (Problem.history_counts) to its sessions up to
+    March 31; a year it reaches on April 1 holds its sessions alone."""
 
     year: int  # named by its April
     count: int
+
+
+@dataclass(frozen=True)
+class PayYearStats:
+    """One person's pay in one year of the annual pay cap a plan falls in (the fiscal year unless
+    the cap's year starts in another month, models.history.pay_year_month): in the year the plan
+    starts in, 年間支給済額 and the earlier plans' pay (Problem.history_pay) with its sessions'."""
+
+    year: int  # named by the calendar year it starts in
+    month: int  # the month it starts in
     pay: int | None  # yen, None when the person has no hourly rate
 
 
@@ -41,6 +51,7 @@ class PersonStats:
     deviation: float | None  # count - desired
     sites: tuple[str, ...]  # sites worked, most frequent first
     fiscal: tuple[FiscalYearStats, ...] = ()  # each fiscal year of the plan, the one it starts in first
+    pay_years: tuple[PayYearStats, ...] = ()  # each year of the pay cap the plan falls in, its first first
     activities: tuple[tuple[str, int], ...] = ()  # (activity, sessions) for each activity worked, by name
     weekend_days: int = 0  # distinct dates worked that are a Saturday, Sunday or holiday
 
@@ -55,8 +66,8 @@ class PersonStats:
 
     @property
     def year_pay(self) -> int | None:
-        """Yen in the fiscal year the plan starts in: 年間支給済額, the earlier plans' pay and these up to March 31."""
-        return self.fiscal[0].pay if self.fiscal else None
+        """Yen in the pay year the plan starts in: 年間支給済額, the earlier plans' pay and these up to its end."""
+        return self.pay_years[0].pay if self.pay_years else None
 
 
 def plan_months(start: date, end: date) -> float:
@@ -117,25 +128,33 @@ def _stats_of(problem: Problem, staff: Staff, reqs: list[Requirement], months: f
         deviation=None if desired is None else len(reqs) - desired,
         sites=sites,
         fiscal=_fiscal(problem, staff, reqs),
+        pay_years=_pay_years(problem, staff, reqs),
         activities=tuple(sorted(activity_counts.items())),
         weekend_days=len({r.date for r in reqs if is_weekend(r.date)}),
     )
 
 
 def _fiscal(problem: Problem, staff: Staff, reqs: list[Requirement]) -> tuple[FiscalYearStats, ...]:
-    """The person's count and pay in each fiscal year of the plan (see FiscalYearStats). Earlier plans
+    """The person's count in each fiscal year of the plan (see FiscalYearStats)."""
+    years = by_year(reqs, lambda r: r.date)
+    first = year_of(problem.start)
+    return tuple(FiscalYearStats(year, len(years.get(year, [])) + (
+        problem.history_counts.get(staff.id, 0) if year == first else 0)) for year in years_of(problem))
+
+
+def _pay_years(problem: Problem, staff: Staff, reqs: list[Requirement]) -> tuple[PayYearStats, ...]:
+    """The person's pay in each year of the pay cap the plan falls in (see PayYearStats). Earlier plans
     that gave the person no rate are paid at this one's."""
-    years = by_fiscal_year(reqs, lambda r: r.date)
+    month = pay_year_month(problem)
+    years = by_year(reqs, lambda r: r.date, month)
     result = []
-    for year in fiscal_years(problem):
-        mine = years.get(year, [])
-        count, minutes, paid = len(mine), sum(r.minutes for r in mine), 0
-        if year == fiscal_year(problem.start):  # what the plan carried in, and 年間支給済額
-            count += problem.history_counts.get(staff.id, 0)
+    for year in years_of(problem, month):
+        minutes, paid = sum(r.minutes for r in years.get(year, [])), 0
+        if year == year_of(problem.start, month):  # what the plan carried in, and 年間支給済額
             minutes += problem.history_unpriced_minutes.get(staff.id, 0)
             paid = staff.paid_this_year + problem.history_pay.get(staff.id, 0)
         pay = None if staff.hourly_rate is None else paid + pay_yen(staff.hourly_rate, minutes)
-        result.append(FiscalYearStats(year, count, pay))
+        result.append(PayYearStats(year, month, pay))
     return tuple(result)
 
 

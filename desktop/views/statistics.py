@@ -90,10 +90,13 @@ class StatisticsModel(_PlanTable):
             deviation = None if r.deviation is None else f"{r.deviation:+.1f}"
             values = (r.name, str(r.count), _number(r.hours, 1), _number(r.pay), str(r.prefer_not_days),
                       _number(r.desired, 1), deviation or "–", " / ".join(str(y.count) for y in r.fiscal),
-                      " / ".join(_number(y.pay) for y in r.fiscal))
+                      " / ".join(_number(y.pay) for y in r.pay_years))
             return values[col]
         if role == Qt.ItemDataRole.ToolTipRole and col >= 7 and not total_row:
-            return self._fiscal_tip(self.rows[index.row()])
+            row = self.rows[index.row()]
+            if col == 8 and row.pay_years and row.pay_years[0].month != 4:
+                return self._pay_year_tip(row)
+            return self._fiscal_tip(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.FontRole and total_row:
@@ -119,6 +122,14 @@ class StatisticsModel(_PlanTable):
             "StatisticsModel", "Fiscal %1 / fiscal %2: up to March 31, the earlier plans carried in and this roster, "
             "the pay with what was paid before them; from April 1, a new fiscal year, this roster alone").replace(
             "%1", str(row.fiscal[0].year)).replace("%2", str(row.fiscal[1].year))
+
+    @staticmethod
+    def _pay_year_tip(row: PersonStats) -> str:
+        """What the pay cells add up when the annual pay cap's year starts in another month than April."""
+        return QCoreApplication.translate(
+            "StatisticsModel", "The annual pay cap's year, from month %1: the earlier plans carried in and this "
+            "roster, with what was paid before them; a plan that reaches the next year shows each year's").replace(
+            "%1", str(row.pay_years[0].month))
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:

@@ -10,13 +10,13 @@ from models.domain import Problem, Roster, Violation, clock, hhmm
 from models.excel import schema
 from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import (
-    BODY, ONE_DECIMAL, PLAIN, SHORT_FILL, TOTAL_FILL, YEN_FORMAT, day_fill, day_label, text_width,
+    BODY, ONE_DECIMAL, PLAIN, SHORT_FILL, TOTAL_FILL, YEN_FORMAT, Look, day_fill, day_label, text_width,
     widest,
 )
-from models.history import fiscal_years
+from models.history import FISCAL_MONTH, fiscal_years, pay_year_month, year_name, years_of
 from models.i18n import t
 from models.rulemeta import RuleInfo
-from models.stats import activity_columns, person_stats, unfilled
+from models.stats import PersonStats, activity_columns, person_stats, unfilled
 
 _CENTER = BODY.but(horizontal="center")
 
@@ -27,15 +27,20 @@ def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
     fiscal year's count and pay so far (earlier plans carried in, this roster included; a plan that
     crosses April 1 gets a pair for each fiscal year) and sites; a totals row."""
     activities = activity_columns(problem)
-    years = fiscal_years(problem)
+    years, month = fiscal_years(problem), pay_year_month(problem)
+    pay_years = years_of(problem, month)
+    year_headings = _year_headings(years, pay_years, month)
     widths = [10, 16, 7, *(max(6, min(12, text_width(a) + 2)) for a in activities), 9, 10, 9, 12, 8, 9, 8,
-              *([9, 14] if len(years) == 1 else [12, 18]) * len(years), 40]
+              *_year_widths(len(years), len(year_headings) - len(years), month), 40]
     sheet = SheetWriter(wb, schema.SUMMARY_SHEET, widths, freeze="C4")
     note = t("希望回数は月あたりの希望を期間に換算した値、差＝回数−希望回数。土日祝は土曜・日曜・祝日に勤務した日数。"
              "年度は今年度（4月〜）の前の計画とこの計画の合計（支給見込は年間支給済額を含む）",
              "Desired = the monthly wish scaled to the period; deviation = count − desired. Weekend days = "
              "Saturdays, Sundays and holidays worked. Fiscal year = earlier plans of the fiscal year (from "
              "April) and this one (the pay with what was already paid)")
+    if month != FISCAL_MONTH:
+        note += t("。年間支給見込は{m}月からの1年（年間支給額の上限の年）", ". The year's pay is of the year from month "
+                  "{m} (the annual pay cap's year)", m=month)
     if len(years) > 1:
         note += t("。4月1日からの勤務は新しい年度（{fy}年度）として、前の計画の分と年間支給済額を含めずに数えます",
                   ". The sessions from April 1 are a new fiscal year ({fy}), counted without earlier plans or what "
@@ -45,7 +50,7 @@ def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
         t("職員ID", "Staff ID"), t("氏名", "Name"), t("回数", "Count"), *activities,
         t("土日祝", "Weekend days"), t("勤務時間(分)", "Minutes"),
         t("時間", "Hours"), t("支給額(円)", "Pay (yen)"), t("△の日数", "△ days"), t("希望回数", "Desired"),
-        t("差", "Deviation"), *_fiscal_headings(years), t("会場", "Sites"),
+        t("差", "Deviation"), *year_headings, t("会場", "Sites"),
     ])
     stats = person_stats(problem, roster)
     hours, yen = BODY.but(number_format=ONE_DECIMAL), BODY.but(number_format=YEN_FORMAT)
@@ -56,7 +61,7 @@ def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
             sheet.cell(round(s.hours, 2), hours), sheet.cell(s.pay, yen), s.prefer_not_days,
             sheet.cell(None if s.desired is None else round(s.desired, 2), hours),
             sheet.cell(None if s.deviation is None else round(s.deviation, 2), hours),
-            *(value for year in s.fiscal for value in (year.count, sheet.cell(year.pay, yen))), "、".join(s.sites),
+            *_year_values(sheet, s, yen), "、".join(s.sites),
         ])
     total = BODY.but(bold=True, fill=TOTAL_FILL)
     desired = [s.desired for s in stats if s.desired is not None]
@@ -69,17 +74,38 @@ def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
         sheet.cell(sum(s.pay or 0 for s in stats), total.but(number_format=YEN_FORMAT)),
         sheet.cell(sum(s.prefer_not_days for s in stats), total),
         sheet.cell(round(sum(desired), 2) if desired else None, total.but(number_format=ONE_DECIMAL)),
-        *(sheet.cell(None, total) for _ in range(2 + 2 * len(years))),
+        *(sheet.cell(None, total) for _ in range(2 + len(year_headings))),
     ], look=None)
     sheet.print_setup(landscape=True, title_rows=f"{header_row}:{header_row}")
 
 
-def _fiscal_headings(years: list[int]) -> list[str]:
-    """The count and pay headings of each fiscal year of the plan, the year named when there are two."""
-    if len(years) == 1:
-        return [t("年度の回数", "Fiscal-year count"), t("年度の支給見込(円)", "Fiscal-year pay (yen)")]
-    return [heading for fy in years for heading in (
-        t("{fy}年度の回数", "Fiscal {fy} count", fy=fy), t("{fy}年度の支給見込(円)", "Fiscal {fy} pay (yen)", fy=fy))]
+def _year_headings(years: list[int], pay_years: list[int], month: int) -> list[str]:
+    """The count heading of each fiscal year of the plan and the pay heading of each year of the pay
+    cap, side by side when the two years are one (the fiscal year), the year named when there are two."""
+    if month == FISCAL_MONTH:
+        if len(years) == 1:
+            return [t("年度の回数", "Fiscal-year count"), t("年度の支給見込(円)", "Fiscal-year pay (yen)")]
+        return [heading for fy in years for heading in (
+            t("{fy}年度の回数", "Fiscal {fy} count", fy=fy), t("{fy}年度の支給見込(円)", "Fiscal {fy} pay (yen)", fy=fy))]
+    counts = [t("年度の回数", "Fiscal-year count")] if len(years) == 1 else [
+        t("{fy}年度の回数", "Fiscal {fy} count", fy=fy) for fy in years]
+    return counts + [t("{year}の支給見込(円)", "Pay in {year} (yen)", year=year_name(y, month)) for y in pay_years]
+
+
+def _year_widths(counts: int, pays: int, month: int) -> list[int]:
+    """The widths of the _year_headings columns: wider when the headings name the year."""
+    if month == FISCAL_MONTH:
+        return [9, 14] * counts if counts == 1 else [12, 18] * counts
+    return [9 if counts == 1 else 12] * counts + [18] * pays
+
+
+def _year_values(sheet: SheetWriter, s: PersonStats, yen: Look) -> list[object]:
+    """A person's values under _year_headings: count and pay of each fiscal year side by side, or the
+    counts and then the pays when the pay cap's year is another."""
+    pays = [sheet.cell(p.pay, yen) for p in s.pay_years]
+    if all(p.month == FISCAL_MONTH for p in s.pay_years) and len(pays) == len(s.fiscal):
+        return [value for year, pay in zip(s.fiscal, pays) for value in (year.count, pay)]
+    return [year.count for year in s.fiscal] + pays
 
 
 def write_unfilled(wb: Workbook, problem: Problem, roster: Roster) -> None:

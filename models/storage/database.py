@@ -17,6 +17,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.domain import Problem, Roster
+from models.history import pay_year_month
 from models.storage import history, problems, solutions
 from models.storage.engine import WRITE_OPTION, at_head, default_url, make_engine, to_url, upgrade
 from models.storage.errors import ConcurrentEdit
@@ -161,7 +162,8 @@ class Database:
         with self._read() as session:
             plan = problems.plan_row(session, plan_name)
             self._known[plan_name] = plan.version
-            problem = problems.read_problem(session, plan).with_(**history.carried(session, plan.start_date, plan_name))
+            problem = problems.read_problem(session, plan)
+            problem = problem.with_(**history.carried(session, plan.start_date, plan_name, pay_year_month(problem)))
             newest = solutions.latest(session, plan)
             if newest is not None:
                 roster = solutions.read_roster(session, newest[1])
@@ -177,7 +179,7 @@ class Database:
         and minutes, from each plan's newest published version, else its newest draft. For a plan
         not saved yet (an import) as for one loaded; `history_sources` says which plans and versions."""
         with self._read() as session:
-            return problem.with_(**history.carried(session, problem.start, plan_name))
+            return problem.with_(**history.carried(session, problem.start, plan_name, pay_year_month(problem)))
 
     def list_plans(self) -> list[PlanSummary]:
         """Every plan, newest period first, with its counts."""

@@ -2,17 +2,19 @@
 
 The sequence rules need the days each person worked just before the plan starts (runs of working
 days and days off) and the sessions of its eve (forbidden successions and minimum rest across the
-edge); the weekly limits the sessions earlier in the week the plan starts in; fiscal-year fairness needs how many sessions each person had earlier in the fiscal year
-(April to March), and the annual pay cap what they earned in it: each earlier plan's sessions at
-the hourly rate that plan gave the person (its own, not today's), the minutes of a plan that gave
-none kept apart, to be paid at today's. All of it comes from the earlier plans' rosters in the
-database: each plan's newest published version, or its newest version when none is published (a
-draft, said in `HistorySource.published`). A session that two plans hold (one month imported twice
-under two names) counts once, from the better roster: published before draft, then the newer one.
+edge); the weekly limits the sessions earlier in the week the plan starts in; fiscal-year fairness
+how many sessions each person had earlier in the fiscal year (April to March), and the annual pay
+cap what they earned earlier in its year (the fiscal year, unless the rule starts it in another
+month: January for a calendar year): each earlier plan's sessions at the hourly rate that plan
+gave the person (its own, not today's), the minutes of a plan that gave none kept apart, to be
+paid at today's. All of it comes from the earlier plans' rosters in the database: each plan's
+newest published version, or its newest version when none is published (a draft, said in
+`HistorySource.published`). A session that two plans hold (one month imported twice under two
+names) counts once, from the better roster: published before draft, then the newer one.
 Nothing of it is stored with the plan, so a re-solved or newly published earlier plan is what the
-next load sees. The counts and pay are of the fiscal year the plan starts in: a plan that crosses
-April 1 counts them with its sessions up to March 31 only, and its sessions from April 1 start the
-new fiscal year from nothing (the earlier plans all lie before it; models.history.fiscal_years).
+next load sees. The counts and pay are of the year the plan starts in: a plan that crosses April 1
+(or the pay year's first day) counts them with its sessions before it only, and its sessions from
+then on start the new year from nothing (the earlier plans all lie before it; models.history.years_of).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.domain import HistorySource, Requirement, week_start
-from models.history import LOOKBACK_DAYS, fiscal_year_start
+from models.history import FISCAL_MONTH, LOOKBACK_DAYS, fiscal_year_start, year_start
 from models.stats import pay_yen
 from models.storage import plan_staff, solutions
 from models.storage.orm import AssignmentRow, PlanRow, RequirementRow, SiteRow, StaffRow
@@ -39,6 +41,7 @@ class _Tally:
     """The Problem.history_* fields being added up, one earlier plan at a time."""
 
     start: date
+    pay_from: date  # the first day of the pay year the plan starts in
     days: dict[str, set[date]] = field(default_factory=lambda: defaultdict(set))
     counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     pay: dict[str, int] = field(default_factory=lambda: defaultdict(int))
@@ -52,6 +55,7 @@ class _Tally:
         for staff, req in worked:
             if req.date >= fiscal_year_start(self.start):
                 self.counts[staff] += 1
+            if req.date >= self.pay_from:
                 minutes[staff] += req.minutes
             if req.date >= self.start - timedelta(days=LOOKBACK_DAYS):
                 self.days[staff].add(req.date)
@@ -78,9 +82,12 @@ class _Tally:
         }
 
 
-def carried(session: Session, start: date, plan_name: str | None = None) -> dict[str, Any]:
-    """The Problem.history_* fields of a plan starting on `start` (`plan_name` itself left out), by name."""
-    since = min(fiscal_year_start(start), start - timedelta(days=LOOKBACK_DAYS))
+def carried(session: Session, start: date, plan_name: str | None = None,
+            pay_month: int = FISCAL_MONTH) -> dict[str, Any]:
+    """The Problem.history_* fields of a plan starting on `start` (`plan_name` itself left out), by name;
+    the pay of the year starting in `pay_month` (models.history.pay_year_month)."""
+    pay_from = year_start(start, pay_month)
+    since = min(fiscal_year_start(start), pay_from, start - timedelta(days=LOOKBACK_DAYS))
     query = select(PlanRow).where(PlanRow.start_date < start, PlanRow.end_date >= since)
     if plan_name is not None:
         query = query.where(PlanRow.name != plan_name)
@@ -91,7 +98,7 @@ def carried(session: Session, start: date, plan_name: str | None = None) -> dict
         if version is not None:
             chosen.append((plan, version, published is not None))
     chosen.sort(key=lambda c: (not c[2], -c[1][1]))  # published first, then the newest roster
-    tally, counted, sources = _Tally(start), set(), []
+    tally, counted, sources = _Tally(start, pay_from), set(), []
     for plan, (version, solution_id), published in chosen:
         sessions = _sessions(session, plan.id, since, start)
         mine = sessions.keys() - counted

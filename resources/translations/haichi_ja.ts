@@ -1074,12 +1074,12 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../desktop/views/roster_grid.py" line="240" />
+        <location filename="../../desktop/views/roster_grid.py" line="241" />
         <source>%1 wanted</source>
         <translation>%1希望</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_grid.py" line="251" />
+        <location filename="../../desktop/views/roster_grid.py" line="252" />
         <source>Wish: %1</source>
         <translation>希望: %1</translation>
     </message>
@@ -1402,14 +1402,19 @@
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="115" />
+        <location filename="../../desktop/views/statistics.py" line="118" />
         <source>This fiscal year (from April): the earlier plans carried in, and this roster; the pay with what was paid before them</source>
         <translation>今年度（4月〜）: 引き継いだ前の計画とこの配置の合計。支給見込は年間支給済額を含みます</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="118" />
+        <location filename="../../desktop/views/statistics.py" line="121" />
         <source>Fiscal %1 / fiscal %2: up to March 31, the earlier plans carried in and this roster, the pay with what was paid before them; from April 1, a new fiscal year, this roster alone</source>
         <translation>%1年度 / %2年度: 3月31日までは引き継いだ前の計画とこの配置の合計（支給見込は年間支給済額を含みます）、4月1日からは新しい年度としてこの配置だけ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics.py" line="129" />
+        <source>The annual pay cap's year, from month %1: the earlier plans carried in and this roster, with what was paid before them; a plan that reaches the next year shows each year's</source>
+        <translation>年間支給額の上限の年（%1月〜）: 引き継いだ前の計画とこの配置の支給見込（年間支給済額を含む）。次の年にかかる計画は年ごとに表示します</translation>
     </message>
 </context>
 <context>
@@ -1473,12 +1478,12 @@
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="162" />
+        <location filename="../../desktop/views/statistics.py" line="173" />
         <source>hard</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="162" />
+        <location filename="../../desktop/views/statistics.py" line="173" />
         <source>soft</source>
         <translation>努力</translation>
     </message>

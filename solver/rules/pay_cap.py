@@ -1,5 +1,9 @@
-"""pay_cap: what a part-timer earns in the fiscal year stays under their annual cap (an income threshold):
-hourly_rate × worked minutes / 60 + earlier plans of the fiscal year + paid_this_year <= annual_pay_cap.
+"""pay_cap: what a part-timer earns in the year stays under their annual cap (an income threshold):
+hourly_rate × worked minutes / 60 + earlier plans of the year + paid_this_year <= annual_pay_cap.
+
+The year is the fiscal year (April to March) unless the parameter year_start_month starts it in
+another month: January for a threshold counted by calendar year (models.history.pay_year_month).
+What follows says April 1 for the first day of the year.
 
 The earlier plans' pay is carried in from their rosters in the database, each plan's sessions at
 the rate that plan gave the person (Problem.history_pay; a plan that gave none, its minutes at
@@ -21,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from models.domain import Problem, Requirement, Roster, Staff, Violation
-from models.history import by_fiscal_year, earlier_pay60, fiscal_year, fiscal_years
+from models.history import FISCAL_MONTH, PAY_YEAR_MONTH, by_year, earlier_pay60, pay_year_month, year_name, year_of, years_of
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from solver.rules import base
@@ -36,20 +40,24 @@ YEN_UNIT = 1000  # soft cost unit: one started 1,000 yen over the cap
 
 @dataclass(frozen=True)
 class _Terms:
-    """One person's hourly rate and room under the cap, in yen × 60: `room` left in the fiscal year
-    the plan starts in (`first`), the whole `cap` in one it reaches from April 1."""
+    """One person's hourly rate and room under the cap, in yen × 60: `room` left in the year the
+    plan starts in (`first`), the whole `cap` in one it reaches; years start in `month`."""
 
     rate: int
     first: int
     room: int
     cap: int
+    month: int
 
     def pay(self, req: Requirement) -> int:
         return self.rate * req.minutes
 
+    def year(self, req: Requirement) -> int:
+        return year_of(req.date, self.month)
+
     def carries(self, req: Requirement) -> bool:
         """Whether the session counts with what was paid before the plan (it is in the first year)."""
-        return fiscal_year(req.date) == self.first
+        return self.year(req) == self.first
 
     def room_in(self, year: int) -> int:
         return self.room if year == self.first else self.cap
@@ -65,15 +73,19 @@ class PayCap(BaseRule):
         params=(
             Param("annual_pay_cap", int, None, "年間上限額（円）", "annual pay cap (yen)", 0, 10**10),
             Param("hourly_rate", int, None, "時給（円）", "hourly rate (yen)", 0, 10**6),
+            Param(PAY_YEAR_MONTH, int, 4, "年の始まり（月）", "year starts in month", 1, 12),
         ),
         description_ja="時給 × 勤務時間 + 年間支給済額 + 今年度（4月〜）の前の計画の分（その計画の時給 × 勤務時間）が年間上限額を"
         "超えないようにします。前の計画の分はデータベースの計画から足すので、年間支給済額には含めません。"
         "4月1日をまたぐ計画では、4月1日からの勤務を新しい年度として別に数えます（前の計画の分と年間支給済額は含めません）。"
+        "1月〜12月の収入で数える上限（扶養の範囲など）は「年の始まり」を1にします（年間支給済額はその年の分）。"
         "ソフトのとき超過1,000円（端数切り上げ）ごとに重みが加算されます。",
         description_en="Hourly rate × worked time + already paid this fiscal year + earlier plans of the fiscal "
         "year (from April; each at its own rate × its time) stays within the annual cap. Earlier plans are added from the "
         "database, so the amount already paid leaves them out. In a plan that crosses April 1 the sessions from then on "
-        "count on their own, a new fiscal year (without earlier plans or the amount already paid). When soft each started 1,000 yen above costs the weight.",
+        "count on their own, a new fiscal year (without earlier plans or the amount already paid). For a cap on the "
+        "income of a calendar year, set the year to start in month 1 (the amount already paid is then that year's). "
+        "When soft each started 1,000 yen above costs the weight.",
     )
 
     def terms_of(self, problem: Problem, staff: Staff) -> _Terms | None:
@@ -83,19 +95,20 @@ class PayCap(BaseRule):
         if cap is None or rate is None:
             return None
         room = max(0, 60 * int(cap) - self.paid_before(problem, staff, int(rate)))
-        return _Terms(int(rate), fiscal_year(problem.start), room, 60 * int(cap))
+        month = pay_year_month(problem)
+        return _Terms(int(rate), year_of(problem.start, month), room, 60 * int(cap), month)
 
     def paid_before(self, problem: Problem, staff: Staff, rate: int) -> int:
-        """Yen × 60 paid this fiscal year before the plan: paid_this_year and the earlier plans' pay."""
+        """Yen × 60 paid this year before the plan: paid_this_year and the earlier plans' pay."""
         paid = base.limit(problem, self.info, "paid_this_year", staff) or 0
         return 60 * int(paid) + earlier_pay60(problem, staff.id, rate)
 
     def screen(self, ctx: Context, staff: Staff) -> Callable[[Requirement], bool] | None:
-        """A session that alone pays past the cap of its fiscal year is ruled out."""
+        """A session that alone pays past the cap of its year is ruled out."""
         terms = self.terms_of(ctx.problem, staff)
         if terms is None:
             return None
-        return lambda req: terms.pay(req) <= terms.room_in(fiscal_year(req.date))
+        return lambda req: terms.pay(req) <= terms.room_in(terms.year(req))
 
     def budgets(self, ctx: Context, staff: Staff) -> list[Budget]:
         setting = ctx.setting(self.info)
@@ -103,14 +116,14 @@ class PayCap(BaseRule):
         if terms is None:
             return []
         carried = [Budget(lambda req: None, lambda req: terms.pay(req) if terms.carries(req) else 0, terms.room)]
-        if len(fiscal_years(ctx.problem)) == 1:
+        if len(years_of(ctx.problem, terms.month)) == 1:
             return carried
-        return carried + [Budget(lambda req: fiscal_year(req.date),
+        return carried + [Budget(terms.year,
                                  lambda req: 0 if terms.carries(req) else terms.pay(req), terms.cap)]
 
     def build(self, ctx: Context) -> list[Penalty]:
-        """Hard: rate × minutes <= 60 × room, per fiscal year. Soft: one penalty per person and fiscal
-        year, in started 1,000 yen."""
+        """Hard: rate × minutes <= 60 × room, per year. Soft: one penalty per person and year, in
+        started 1,000 yen."""
         setting = ctx.setting(self.info)
         if not setting.enabled:
             return []
@@ -119,14 +132,14 @@ class PayCap(BaseRule):
             terms = self.terms_of(ctx.problem, staff)
             if terms is None:
                 continue
-            for year, pairs in by_fiscal_year(ctx.requirements_of(staff.id), lambda pair: pair[0].date).items():
+            for year, pairs in by_year(ctx.requirements_of(staff.id), lambda pair: pair[0].date, terms.month).items():
                 pay = [(terms.pay(req), var) for req, var in pairs]
                 label = f"{self.info.id}[{staff.id}]" if year == terms.first else f"{self.info.id}[{staff.id},{year}]"
                 penalties += bounded(ctx, pay, terms.room_in(year), True, setting, self.info.id, label, 60 * YEN_UNIT)
         return penalties
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
-        """One violation per person and fiscal year paid past their cap, costing started 1,000 yen above it."""
+        """One violation per person and year paid past their cap, costing started 1,000 yen above it."""
         setting = base.setting(problem, self.info)
         if not setting.enabled:
             return []
@@ -136,7 +149,7 @@ class PayCap(BaseRule):
             terms = self.terms_of(problem, staff)
             if terms is None:
                 continue
-            for year, reqs in by_fiscal_year(mine.get(staff.id, []), lambda req: req.date).items():
+            for year, reqs in by_year(mine.get(staff.id, []), lambda req: req.date, terms.month).items():
                 pay = sum(terms.pay(req) for req in reqs)
                 room = terms.room_in(year)
                 if pay > room:
@@ -145,24 +158,26 @@ class PayCap(BaseRule):
         return found
 
     def _message(self, problem: Problem, staff: Staff, terms: _Terms, year: int, pay: int) -> str:
-        """What the person would be paid in fiscal `year` (`pay`: this plan's part, yen × 60)."""
+        """What the person would be paid in `year` (`pay`: this plan's part, yen × 60)."""
         carried = year == terms.first
         before = self.paid_before(problem, staff, terms.rate) if carried else 0
         message = t(
-            "{name} の{fy}年度の支給見込みは {total} 円で、年間上限額を {extra} 円超えます。",
-            "{name} would be paid {total} yen in fiscal {fy}, {extra} yen above the annual cap.",
-            name=name_of(problem, staff.id), fy=year,
+            "{name} の{year}の支給見込みは {total} 円で、年間上限額を {extra} 円超えます。",
+            "{name} would be paid {total} yen in {year}, {extra} yen above the annual cap.",
+            name=name_of(problem, staff.id), year=year_name(year, terms.month),
             total=f"{over(pay + before, 60):,}",
             extra=f"{over(pay - terms.room_in(year), 60):,}",
         )
         earlier = earlier_pay60(problem, staff.id, terms.rate) if carried else 0
         if earlier:
-            message += t("（今年度の前の計画の分 {e} 円を含みます）", " (with {e} yen from earlier plans of the "
-                         "fiscal year)", e=f"{over(earlier, 60):,}")
+            message += t("（{year}の前の計画の分 {e} 円を含みます）", " (with {e} yen from earlier plans of {year})",
+                         e=f"{over(earlier, 60):,}", year=year_name(year, terms.month))
         elif not carried:
-            message += t("（{d} からの勤務。新しい年度なので、前の計画の分と年間支給済額は含みません）",
-                         " (the sessions from {d}: a new fiscal year, without earlier plans or the amount already "
-                         "paid)", d=f"{year}/4/1")
+            fiscal = terms.month == FISCAL_MONTH
+            message += t("（{d} からの勤務。新しい{kind}なので、前の計画の分と年間支給済額は含みません）",
+                         " (the sessions from {d}: a new {kind}, without earlier plans or the amount already "
+                         "paid)", d=f"{year}/{terms.month}/1",
+                         kind=t("年度", "fiscal year") if fiscal else t("年", "year"))
         return message
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from models.domain import Assignment, Mark, Problem, Requirement, Roster, Site, Staff, Violation
+from models.domain import Assignment, Mark, Problem, Requirement, Roster, RuleSetting, Site, Staff, Violation
 from models.excel import schema, sheetwriter
 from models.excel.export import write_personal_workbooks, write_roster
 from models.excel.sheets_duty import shortest_starts, site_stems
@@ -177,6 +177,13 @@ def test_summary_of_a_plan_crossing_april_1_has_a_pair_of_columns_for_each_fisca
     assert (row["2026年度の回数"], row["2026年度の支給見込(円)"]) == (5 + 1, 100_000 + 20_000 + 5_400)
     assert (row["2027年度の回数"], row["2027年度の支給見込(円)"]) == (2, 10_800)
     assert row["会場"] == "灘" and "年度の回数" not in row
+    # the pay cap's year from January: the fiscal year's count, then each calendar year's pay
+    calendar = problem.with_(rules={"pay_cap": RuleSetting(params={"year_start_month": 1})})
+    write_roster(tmp_path / "y.xlsx", calendar, Roster([Assignment("H001", r.id) for r in reqs]))
+    ws = openpyxl.load_workbook(tmp_path / "y.xlsx")["集計"]
+    assert "年間支給見込は1月からの1年" in ws["A2"].value
+    row = {r["職員ID"]: r for r in _table(ws, 3)}["H001"]
+    assert (row["2026年度の回数"], row["2027年度の回数"], row["2027年の支給見込(円)"]) == (6, 2, 100_000 + 20_000 + 16_200)
 
 
 def _ward(days: int = 4, nurses: int = 6) -> Problem:

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from models.domain import Assignment, Mark, Problem, Requirement, Roster, Staff
-from models.stats import FiscalYearStats, pay_yen, person_stats, plan_months, unfilled
+from models.stats import FiscalYearStats, PayYearStats, pay_yen, person_stats, plan_months, unfilled
 
 
 def _req(day: int, site: str, start: int, end: int, min_staff: int) -> Requirement:
@@ -93,18 +93,36 @@ def test_fiscal_year_figures_add_the_earlier_plans_and_what_was_paid() -> None:
     assert (stats["B"].year_count, stats["B"].year_pay) == (1, stats["B"].pay)
 
 
+def req(day: date) -> Requirement:
+    return Requirement(Requirement.make_id(day, "東", "健診", 780), day, "東", "健診", 780, 960, 1)
+
+
 def test_a_plan_crossing_april_1_gives_each_fiscal_year_its_own_figures() -> None:
     """3/30-4/26: the sessions up to March 31 add to the earlier plans and 年間支給済額; those from April 1
     are a new fiscal year on their own (they were all added to the old one)."""
-    def req(day: date) -> Requirement:
-        return Requirement(Requirement.make_id(day, "東", "健診", 780), day, "東", "健診", 780, 960, 1)
-
     reqs = [req(date(2027, 3, 30)), req(date(2027, 3, 31)), req(date(2027, 4, 1))]
     problem = Problem("4週", date(2027, 3, 30), date(2027, 4, 26),
                       [Staff("A", "Aさん", hourly_rate=1800, paid_this_year=100_000), Staff("C", "Cさん")], [], reqs,
                       history_counts={"A": 7}, history_pay={"A": 30_000}, history_unpriced_minutes={"A": 60})
     stats = {s.staff_id: s for s in person_stats(problem, Roster([Assignment(p, r.id) for p in "AC" for r in reqs]))}
-    assert stats["A"].fiscal == (FiscalYearStats(2026, 7 + 2, 100_000 + 30_000 + pay_yen(1800, 60 + 360)),
-                                 FiscalYearStats(2027, 1, pay_yen(1800, 180)))
+    assert stats["A"].fiscal == (FiscalYearStats(2026, 7 + 2), FiscalYearStats(2027, 1))
+    assert stats["A"].pay_years == (PayYearStats(2026, 4, 100_000 + 30_000 + pay_yen(1800, 60 + 360)),
+                                    PayYearStats(2027, 4, pay_yen(1800, 180)))
     assert (stats["A"].year_count, stats["A"].year_pay) == (9, 130_000 + 12_600)
-    assert stats["C"].fiscal == (FiscalYearStats(2026, 2, None), FiscalYearStats(2027, 1, None))
+    assert stats["C"].fiscal == (FiscalYearStats(2026, 2), FiscalYearStats(2027, 1))
+    assert stats["C"].pay_years == (PayYearStats(2026, 4, None), PayYearStats(2027, 4, None))
+
+
+def test_a_pay_cap_year_from_january_counts_pay_by_calendar_year_and_sessions_by_fiscal_year():
+    """The cap's year starting in January (an income threshold of a calendar year): a December to
+    January plan has one fiscal year of counts and two pay years, the first with what was paid."""
+    from models.domain import RuleSetting
+
+    reqs = [req(date(2026, 12, 30)), req(date(2027, 1, 4))]
+    problem = Problem("年末年始", date(2026, 12, 28), date(2027, 1, 10),
+                      [Staff("A", "Aさん", hourly_rate=1800, paid_this_year=500_000)], [], reqs,
+                      history_counts={"A": 40}, history_pay={"A": 20_000},
+                      rules={"pay_cap": RuleSetting(params={"year_start_month": 1})})
+    [a] = person_stats(problem, Roster([Assignment("A", r.id) for r in reqs]))
+    assert a.fiscal == (FiscalYearStats(2026, 42),)
+    assert a.pay_years == (PayYearStats(2026, 1, 520_000 + pay_yen(1800, 180)), PayYearStats(2027, 1, pay_yen(1800, 180)))

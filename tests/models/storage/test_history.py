@@ -113,6 +113,26 @@ def test_the_sessions_earlier_in_the_first_week_are_carried(tmp_path: Path) -> N
             "H002": [date(2027, 3, 1), date(2027, 3, 2)]}
 
 
+def test_a_pay_cap_year_from_january_carries_the_pay_of_the_calendar_year(tmp_path: Path) -> None:
+    """With the cap's year from January, February carries January's pay alone, and the fiscal year's
+    counts from April as before."""
+    from models.domain import RuleSetting
+
+    january_rules = {"pay_cap": RuleSetting(params={"year_start_month": 1})}
+    with Database(tmp_path / "h.sqlite3") as db:
+        for name, start, days in (("12月", date(2026, 12, 1), 31), ("1月", date(2027, 1, 1), 31)):
+            plan = _month(name, start, days, [Staff("H001", "山田", hourly_rate=1000)])
+            db.save_problem(name, plan)
+            db.publish(name, db.save_solution(name, Roster([Assignment("H001", r.id) for r in plan.requirements[:2]])))
+        february = _month("2月", date(2027, 2, 1), 28, [Staff("H001", "山田", hourly_rate=1000)])
+        fiscal = db.carry_history(february)
+        assert fiscal.history_counts == {"H001": 4} and fiscal.history_pay == {"H001": 4 * 3000}
+        calendar = db.carry_history(february.with_(rules=january_rules))
+        assert calendar.history_counts == {"H001": 4} and calendar.history_pay == {"H001": 2 * 3000}
+        db.save_problem("2月", february.with_(rules=january_rules))
+        assert db.load_problem("2月").history_pay == {"H001": 2 * 3000}
+
+
 # -- the fiscal year's pay, each earlier plan at its own rate ------------------------------------
 def _worked(db: Database, plan: Problem, person: str, sessions: int) -> None:
     db.save_problem(plan.name, plan)
@@ -164,7 +184,8 @@ def test_a_plan_crossing_april_1_carries_the_old_year_and_the_next_plan_only_its
     [past] = pay_cap.RULE.check(crossing, Roster([*roster.assignments, Assignment("A", crossing.requirements[0].id)]))
     assert "fiscal 2026" in past.message  # a March session: 3,000 yen in the 1,000 left
     [stats] = person_stats(crossing, roster)
-    assert [(y.year, y.count, y.pay) for y in stats.fiscal] == [(2026, 3, 999_000), (2027, 19, 57_000)]
+    assert [(y.year, y.count) for y in stats.fiscal] == [(2026, 3), (2027, 19)]
+    assert [(y.year, y.pay) for y in stats.pay_years] == [(2026, 999_000), (2027, 57_000)]
     db.publish(weeks.name, db.save_solution(weeks.name, roster))
     after = _month("4-5月", date(2027, 4, 20), 28, [replace(aoki, paid_this_year=0)])
     db.save_problem(after.name, after)

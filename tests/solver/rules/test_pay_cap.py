@@ -122,3 +122,17 @@ def test_the_greedy_budgets_keep_each_fiscal_year_within_its_own_room() -> None:
     over_room = {key for key, amount in used.items() if amount > budgets[key[0]].room}
     assert over_room == {(0, None)}  # March's three days: 30,000 yen in 20,000 of room
     assert 60 * 20_000 in {b.room for b in budgets} and 60 * 1_030_000 in {b.room for b in budgets}
+
+
+def test_a_year_from_january_caps_december_and_january_apart() -> None:
+    """year_start_month 1 (a threshold on a calendar year's income): 12/30-1/3, December's sessions
+    count with 年間支給済額 (this year's), January's start a year of their own."""
+    rules = {ID: RuleSetting(params={"year_start_month": 1})}
+    problem = make_problem(days=5, staff=[_staff(paid_this_year=1_020_000)], start=date(2026, 12, 30), rules=rules)
+    assert RULE.check(problem, working(problem, "A", [0, 2, 3, 4])) == []  # one December day, then January
+    [found] = RULE.check(problem, working(problem, "A", [0, 1]))  # 20,000 yen of December in 10,000
+    assert "in 2026," in found.message and "10,000 yen above" in found.message
+    assert solve_fixed(problem, RULE, working(problem, "A", [0, 1])) is None
+    fiscal = make_problem(days=5, staff=[_staff(paid_this_year=1_020_000)], start=date(2026, 12, 30))
+    assert len(RULE.check(fiscal, working(fiscal, "A", [0, 2, 3, 4]))) == 1  # all in fiscal 2026: 40,000 in 10,000
+    assert_exact(problem.with_(rules={ID: setting(hard=False, weight=3, year_start_month=1)}), RULE)
