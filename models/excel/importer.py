@@ -54,7 +54,7 @@ def _tables(books: list[Book], spec: SheetSpec, problems: list[InputProblem]) ->
             if not spec.required and _unrelated(book, title, spec):
                 continue
             found = True
-            table = locate(book.name, title, book.rows(title), spec, problems)
+            table = locate(book.name, title, book.rows(title), spec, problems, book.merged(title))
             if table is not None:
                 tables.append(table)
     return tables if found else None
@@ -143,7 +143,7 @@ def _availability(books: list[Book], state: _Import, period: Period) -> Availabi
                 read_form(book.name, title, rows, staff_ids, period, state.problems, forms, seen_forms, names,
                           activities, form_wishes)
                 continue
-            table = locate(book.name, title, rows, AVAILABILITY, state.problems)
+            table = locate(book.name, title, rows, AVAILABILITY, state.problems, book.merged(title))
             if table is not None:
                 read_matrix(table, staff_ids, period, state.problems, matrix, seen_matrix,
                             state.settings.blank_means, activities, state.wishes)

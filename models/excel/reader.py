@@ -2,6 +2,8 @@
 
 Workbooks are opened read-only with cached values (fast for a 500 × 365 matrix); each sheet's
 rows are read once into tuples, and cell names (`D7`) are computed from row and column indexes.
+A merged cell counts for every cell it covers, as the sheet shows it: down the rows as the sheet
+is read (`Book`), across the columns in the rows under a table's header (`locate`).
 Opening is defensive (`models.excel.filecheck` first): a sheet past the size limits, an
 over-long cell or a damaged part becomes an InputProblem, never an exception.
 """
@@ -14,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import openpyxl
 from openpyxl.utils import get_column_letter
@@ -24,7 +26,7 @@ from models.errors import InputProblem
 from models.excel import messages
 from models.excel.filecheck import not_a_workbook, refusal
 from models.excel.schema import Column, SheetSpec
-from models.excel.xlsxread import XlsxBook
+from models.excel.xlsxread import Range, XlsxBook, merged_ranges
 from models.i18n import t
 from models.textparse import parse_date
 
@@ -101,6 +103,7 @@ class Book:
             self._stream.close()
             raise
         self._rows: dict[str, list[tuple[Any, ...]]] = {}
+        self._merged: dict[str, list[Range]] = {}
         self._fast: XlsxBook | None = None
         self._fast_tried = False
 
@@ -133,6 +136,12 @@ class Book:
             self._rows[title] = self._read(title)
         return self._rows[title]
 
+    def merged(self, title: str) -> list[Range]:
+        """The merged cell ranges of the sheet `title` (first row, first column, last row, last
+        column; 1-based), for `locate` to spread them across a table's columns."""
+        self.rows(title)
+        return self._merged.get(title, [])
+
     def _report(self, title: str, cell: str, message: str) -> None:
         self.problems.append(InputProblem(self.name, title, cell, message))
 
@@ -159,8 +168,8 @@ class Book:
             self._report(title, "", t(
                 "シートを読めません。ファイルが壊れている可能性があります。Excel で開いて保存し直してください。",
                 "the sheet cannot be read; the file may be damaged. Open it in Excel and save it again."))
-        if self._fast is not None and self._fast.has_rows(title):
-            rows = _fill_merged(rows, self._fast.merged(title))
+        self._merged[title] = merged = self._merges(title)
+        rows = _fill_down(rows, merged)
         while rows and not rows[-1]:
             rows.pop()
         return rows
@@ -174,6 +183,17 @@ class Book:
         ws = self._wb[title]
         ws.reset_dimensions()  # some writers store a wrong sheet size; read what is there
         return ws.iter_rows(values_only=True)
+
+    def _merges(self, title: str) -> list[Range]:
+        """The merged ranges of a sheet whose rows have been read: from the fast reader, else
+        scanned from the sheet's part (openpyxl's read-only mode does not keep them)."""
+        if self._fast is not None and self._fast.has_rows(title):
+            return self._fast.merged(title)
+        try:
+            with self._wb[title]._get_source() as stream:  # the part openpyxl read the rows from
+                return merged_ranges(stream)
+        except Exception:  # no such part, or one that cannot be read again: the rows as read
+            return []
 
     def _fast_book(self) -> XlsxBook | None:
         """The fast reader on this file, or None when it cannot read it the way openpyxl did."""
@@ -197,13 +217,11 @@ class Book:
                 self._fast.close()
 
 
-def _fill_merged(rows: list[tuple[Any, ...]], ranges: list[tuple[int, int, int, int]]) -> list[tuple[Any, ...]]:
+def _fill_down(rows: list[tuple[Any, ...]], ranges: Sequence[Range]) -> list[tuple[Any, ...]]:
     """A value merged down over several rows, in each of those rows, as the sheet shows it: a
-    date (or site) merged over one day's sessions belongs to each session. Only rows that hold
-    something else get it, so a merge reaching past the data adds no rows. Merges across columns
-    are left alone: a label merged over two cells has its value to the right of the merge (a
-    form's `職員ID：` | | `H001`). (openpyxl's read-only mode, the reader of last resort, does not
-    know merges.)"""
+    date (or site) merged over one day's sessions belongs to each session, a × merged over two
+    people's rows to both. Only rows that hold something else get it, so a merge reaching past
+    the data adds no rows. Merges across columns are spread by `locate`, under a header only."""
     for top, left, bottom, _right in ranges:
         if bottom == top or top > len(rows) or left > len(rows[top - 1]):
             continue
@@ -216,6 +234,34 @@ def _fill_merged(rows: list[tuple[Any, ...]], ranges: list[tuple[int, int, int, 
                 continue
             rows[index] = row[:left - 1] + (None,) * (left - 1 - len(row)) + (value,) + row[left:]
     return rows
+
+
+def _spread_across(rows: list[tuple[Any, ...]], ranges: Sequence[Range], header: int) -> list[tuple[Any, ...]]:
+    """`rows` with a value merged across several columns below the header row `header` in each
+    of those columns, as the sheet shows it: a × merged over a weekend is a × on both days, a
+    count merged over 必要人数 and 最大人数 both counts. Each row a merge covers gets it when it
+    holds the value in the merge's first column (a merge down over rows holding nothing else adds
+    nothing, see `_fill_down`). Merges in and above the header are left as they are: there a
+    label merged across has its value to the right (a form's `職員ID：` | | `H001`), a date merged
+    across the 午前 and 午後 columns under it heads both, a title spans the table."""
+    spread = list(rows)
+    for top, left, bottom, right in ranges:
+        if top - 1 <= header or right == left or top > len(rows):
+            continue
+        first = spread[top - 1]
+        value = first[left - 1] if left <= len(first) else None
+        if value is None:
+            continue
+        for index in range(top - 1, min(bottom, len(rows))):
+            row = spread[index]
+            if left > len(row) or row[left - 1] != value:
+                continue
+            cells = list(row) + [None] * (right - len(row))
+            for col in range(left, right):
+                if cells[col] is None:
+                    cells[col] = value
+            spread[index] = _trimmed(tuple(cells))
+    return spread
 
 
 def _trimmed(row: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -380,12 +426,14 @@ def column_title(column: Column) -> str:
 
 
 def locate(
-    file: str, sheet: str, rows: list[tuple[Any, ...]], spec: SheetSpec, problems: list[InputProblem]
+    file: str, sheet: str, rows: list[tuple[Any, ...]], spec: SheetSpec, problems: list[InputProblem],
+    merged: Sequence[Range] = (),
 ) -> Table | None:
     """The table in a sheet: the header row in the first ten rows that names the most known
     columns, or a header of two rows (`時間` over `開始 | 終了`, `日付` beside them) when the two
-    together name more. A missing required column is a problem at the header row's first cell
-    (then None)."""
+    together name more; the sheet's `merged` ranges below the header count for every column they
+    cover (`_spread_across`). A missing required column is a problem at the header row's first
+    cell (then None)."""
     best, best_found, stacked = 0, {}, None
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         found = match_columns(row, spec.readable())
@@ -398,6 +446,8 @@ def locate(
                 best, best_found, stacked = index + 1, found, both
     if stacked is not None:  # the lower row stands for both: data starts below it
         rows = rows[:best] + [stacked] + rows[best + 1:]
+    if merged:
+        rows = _spread_across(rows, merged, best)
     table = Table(file, sheet, rows, best, best_found)
     missing = [c for c in spec.columns if c.required and c.key not in best_found and not _within(c, spec, best_found)]
     if not missing:

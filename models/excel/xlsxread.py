@@ -144,6 +144,30 @@ _MERGE_TAGS = frozenset(f"{{{ns}}}mergeCell" for ns in (MAIN_NS, STRICT_NS))
 Range = tuple[int, int, int, int]  # first row, first column, last row, last column (1-based, inclusive)
 
 
+def _merge_range(element: Element) -> Range | None:
+    """The range of a `<mergeCell ref="H2:I2">`, None when its reference names no whole range."""
+    try:  # (min column, min row, max column, max row); None where it names none
+        left, top, right, bottom = range_boundaries(element.get("ref", ""))
+    except (ValueError, TypeError):
+        return None
+    if None in (left, top, right, bottom):
+        return None
+    return top, left, bottom, right
+
+
+def merged_ranges(stream: IO[bytes]) -> list[Range]:
+    """The merged cell ranges of the worksheet part in `stream`, for a sheet read some other way
+    (openpyxl's read-only mode does not keep them); raises XlsxError like `batches`."""
+    found: list[Range] = []
+    for batch in batches(stream):
+        for _event, element in batch:
+            if element.tag in _MERGE_TAGS and (merge := _merge_range(element)) is not None:
+                found.append(merge)
+            elif element.tag in _ROW_TAGS:
+                element.clear()  # the cells are not wanted: keep a large sheet's memory flat
+    return found
+
+
 _WORKBOOK_TYPES = tuple(  # in openpyxl's order of preference
     f"application/vnd.{kind}"
     for kind in (
@@ -327,13 +351,8 @@ class XlsxBook:
                 for _event, element in batch:
                     tags = _ROW_TAGS.get(element.tag)
                     if tags is None:
-                        if element.tag in _MERGE_TAGS:
-                            try:  # (min column, min row, max column, max row); None where it names none
-                                left, top, right, bottom = range_boundaries(element.get("ref", ""))
-                            except (ValueError, TypeError):
-                                continue
-                            if None not in (left, top, right, bottom):
-                                merged.append((top, left, bottom, right))
+                        if element.tag in _MERGE_TAGS and (found := _merge_range(element)) is not None:
+                            merged.append(found)
                         continue
                     ref = element.get("r")
                     number = _row_number(ref) if ref is not None else number + 1

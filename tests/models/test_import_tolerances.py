@@ -266,27 +266,6 @@ def test_headers_marked_required_with_kome(tmp_path):
     assert [s.id for s in problem.staff] == ["H001", "H002"]
 
 
-def test_merged_cells_count_for_every_cell_they_cover(tmp_path):
-    """A date (and site) merged down over one day's sessions belongs to each, and a merge reaching
-    below the data adds no rows; a mark merged across two days stays with the first (merges across
-    columns are labels with their value to the right, see the form test above)."""
-    sessions = [
-        SESSION_ROWS[0],
-        [datetime(2026, 4, 1), "灘", "3歳児健診", time(9, 0), time(12, 0), 1],
-        [None, None, "3歳児健診", time(13, 0), time(16, 0), 1],
-        [datetime(2026, 4, 14), "東灘", "1歳6か月児健診", time(9, 0), time(12, 0), 1],
-    ]
-    matrix = [MATRIX_ROWS[0], ["H001", "山田 花子", "○", None], MATRIX_ROWS[2]]
-    path = write_book(tmp_path / "m.xlsx", standard(枠=sessions, 勤務可否=matrix),
-                      merge={"枠": ["A2:A3", "B2:B3", "A4:A9"], "勤務可否": "C2:D2"})
-    problem = read_workbooks([path])
-    assert sorted((r.date, r.site, r.start) for r in problem.requirements) == [
-        (date(2026, 4, 1), "灘", 9 * 60), (date(2026, 4, 1), "灘", 13 * 60), (date(2026, 4, 14), "東灘", 9 * 60)]
-    assert problem.mark("H001", date(2026, 4, 1)) is Mark.AVAILABLE
-    assert problem.mark("H001", date(2026, 4, 14)) is Mark.UNAVAILABLE  # blank: the default
-    assert problem.mark("H002", date(2026, 4, 14)) is Mark.AM_ONLY
-
-
 def test_totals_rows_under_the_data_are_skipped(tmp_path):
     sessions = [*SESSION_ROWS, [], ["合計", None, None, None, None, 3, 3]]
     staff = [*STAFF_ROWS, ["計", "2名"]]
