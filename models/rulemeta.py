@@ -29,6 +29,7 @@ class Param:
     title_en: str
     minimum: float | None = None
     maximum: float | None = None
+    per_staff: bool = True  # False: one value for the plan (the pay cap's year), no per-staff override
 
     def parse(self, value: Any) -> Any:
         """Turn a cell value or text into this parameter's type; ValueError if it does not fit."""

@@ -25,6 +25,12 @@ from solver.rules.base import setting
 from solver.rules.forbidden_successions import RULE as SUCCESSIONS
 
 NO_LIMIT = -1  # spin box value shown as "no limit" for parameters whose default is None
+SPIN_MAX = 2**31 - 1  # the largest value a QSpinBox holds
+
+
+def _overridable(info: RuleInfo) -> list[str]:
+    """The parameters a person may have a value of their own for: numbers and switches, per staff."""
+    return [p.name for p in info.params if p.type in (int, float, bool) and p.per_staff]
 
 
 def title(info: RuleInfo | Param) -> str:
@@ -159,6 +165,8 @@ class RulesDialog(QDialog):
         self.successions.setVisible(pairs)
 
     def _param_editor(self, info: RuleInfo, param: Param) -> QWidget:
+        """An editor of the parameter's type: a check box, a spin box (its range within Qt's, a spin box
+        holding a 32-bit int: a pay cap's 10^10 yen maximum raised OverflowError), or a line."""
         value = self._settings[info.id].params.get(param.name, param.default)
 
         def store(v: Any) -> None:
@@ -172,7 +180,7 @@ class RulesDialog(QDialog):
         if param.type in (int, float):
             spin = QSpinBox(self.params_box) if param.type is int else QDoubleSpinBox(self.params_box)
             low = param.minimum if param.minimum is not None else 0
-            high = param.maximum if param.maximum is not None else 1_000_000_000
+            high = min(param.maximum if param.maximum is not None else 1_000_000_000, SPIN_MAX)
             optional = param.default is None
             spin.setRange(type(spin.value())(low - 1 if optional else low), type(spin.value())(high))
             if optional:
@@ -186,7 +194,7 @@ class RulesDialog(QDialog):
 
     def _show_overrides(self, info: RuleInfo) -> None:
         self._loading = True
-        names = [p.name for p in info.params if p.type in (int, float, bool)]
+        names = _overridable(info)
         self.overrides_box.setEnabled(bool(names))
         self.overrides.clear()
         self.overrides.setColumnCount(1 + len(names))
@@ -214,7 +222,7 @@ class RulesDialog(QDialog):
         if self._loading or self._current is None:
             return
         info = self._current
-        names = [p.name for p in info.params if p.type in (int, float, bool)]
+        names = _overridable(info)
         result: dict[str, dict[str, Any]] = {}
         for r in range(self.overrides.rowCount()):
             staff_id = self.overrides.item(r, 0).data(Qt.ItemDataRole.UserRole)

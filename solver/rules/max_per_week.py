@@ -16,8 +16,9 @@ RULE = PeriodLimit(
         hard_default=True,
         weight_default=100,
         params=(Param("max_per_week", int, None, "週の上限回数", "Max sessions per week", minimum=0),),
-        description_ja="1人が1週間（月〜日）に入る枠の数の上限。",
-        description_en="How many sessions a person may work in one Monday–Sunday week.",
+        description_ja="1人が1週間（月〜日）に入る枠の数の上限。計画が週の途中から始まるときは、その週の前の計画の勤務も数えます。",
+        description_en="How many sessions a person may work in one Monday–Sunday week; a plan that starts mid-week "
+        "counts that week's sessions of the earlier plan too.",
     ),
     "max_per_week",
     week_start,

@@ -60,7 +60,7 @@ class MinRest(BaseRule):
         weight_default=100,
         params=(limit_param("min_rest_minutes", "最低休息（分）", "minimum rest (minutes)", 2 * DAY),
                 Param("max_break_minutes", int, BREAK, "同じ日の休憩とみなす間隔（分）",
-                      "gap within a day that is a break (minutes)", minimum=0, maximum=DAY)),
+                      "gap within a day that is a break (minutes)", minimum=0, maximum=DAY, per_staff=False)),
         description_ja="ある日の勤務の終了から翌日の勤務の開始まで、また同じ日の別の勤務（深夜の後の準夜など）の間の最低休息時間。"
         "同じ日の2つの枠の間が「休憩とみなす間隔」以内なら、休憩をはさんだ1日の勤務として数えません（午前と午後の枠など）。",
         description_en="Minutes of rest between the end of one day's session and the next day's start, and between two "

@@ -73,7 +73,7 @@ class PayCap(BaseRule):
         params=(
             Param("annual_pay_cap", int, None, "年間上限額（円）", "annual pay cap (yen)", 0, 10**10),
             Param("hourly_rate", int, None, "時給（円）", "hourly rate (yen)", 0, 10**6),
-            Param(PAY_YEAR_MONTH, int, 4, "年の始まり（月）", "year starts in month", 1, 12),
+            Param(PAY_YEAR_MONTH, int, 4, "年の始まり（月）", "year starts in month", 1, 12, per_staff=False),
         ),
         description_ja="時給 × 勤務時間 + 年間支給済額 + 今年度（4月〜）の前の計画の分（その計画の時給 × 勤務時間）が年間上限額を"
         "超えないようにします。前の計画の分はデータベースの計画から足すので、年間支給済額には含めません。"

@@ -50,6 +50,19 @@ def test_rules_dialog_edits_parameters_and_per_staff_overrides(qtbot, sample_pla
     assert param.name not in dialog.settings()[rule.id].staff_overrides.get(staff_id, {})
 
 
+def test_every_rule_opens_with_its_parameters_and_plan_wide_ones_have_no_per_staff_column(qtbot, sample_plan) -> None:
+    """Selecting the annual pay cap raised OverflowError (its 10^10 yen maximum in a QSpinBox) and
+    left its page half built; the year it starts in is one value for the plan."""
+    dialog = RulesDialog(sample_plan.problem)
+    qtbot.addWidget(dialog)
+    for info in CATALOGUE:
+        dialog.select_rule(info.id)
+        assert dialog.params_form.rowCount() == max(1, len(info.params)), info.id
+    dialog.select_rule("pay_cap")
+    heads = [dialog.overrides.horizontalHeaderItem(c).text() for c in range(dialog.overrides.columnCount())]
+    assert heads == ["Staff", "annual pay cap (yen)", "hourly rate (yen)"]
+
+
 def test_a_new_rule_appears_without_dialog_code(qtbot, sample_plan) -> None:
     new = RuleInfo("lunch_break", "昼休み", "Lunch break", hard_default=False, weight_default=3,
                    params=(Param("minutes", int, 45, "分", "Minutes", minimum=0, maximum=120),))
