@@ -1,8 +1,8 @@
 """Who can work when: the 勤務可否 matrix (staff × dates).
 
 A matrix has `職員ID` as a column header and one column per date (one-person forms are read by
-`models.excel.form_sheet`). Marks outside the plan period are ignored; a form replaces what a
-matrix said about that person.
+`models.excel.form_sheet`). Marks outside the plan period are not read, said in a note; a form
+replaces what a matrix said about that person.
 
 A cell naming one of the plan's activities (`日勤`, `日勤希望`, `日勤○`; `日勤/準夜` for either) is
 a wish: the person is available that day (○) and asks for that shift (`parse_wish`).
@@ -115,13 +115,20 @@ def _half_row(table: Table) -> tuple[int, dict[int, Mark]] | None:
     return None
 
 
-def _date_columns(table: Table, period: Period, problems: list[InputProblem],
+def matrix_dates(table: Table, around: Period) -> set[date]:
+    """The dates a matrix's header names (its problems left to `read_matrix`), `4/1` read in the
+    year of `around` (the sessions' period, before the plan period is known)."""
+    half_row = _half_row(table)
+    return {day for _, day, _ in _header_dates(table, around, [], half_row[1] if half_row else {})}
+
+
+def _header_dates(table: Table, period: Period, problems: list[InputProblem],
                   halves: dict[int, Mark]) -> list[Column]:
-    """(column, date, half) of the header's dates inside the period. Under a row of 午前/午後
-    labels (`halves`), a labelled column with a blank header takes the date to its left (a date
-    merged across its two columns). A header with no date at all is read as day numbers of the
-    sheet's month (`_day_number_columns`), or else is a problem: every mark in the sheet would be
-    dropped unseen. A date given two columns of the same half is a problem too (which to believe?)."""
+    """(column, date, half) of the header's dates, inside the period or not. Under a row of
+    午前/午後 labels (`halves`), a labelled column with a blank header takes the date to its left (a
+    date merged across its two columns). A header with no date at all is read as day numbers of
+    the sheet's month (`_day_number_columns`), or else is a problem: every mark in the sheet would
+    be dropped unseen."""
     known = set(table.columns.values())
     header = table.header()
     dated: dict[int, date] = {}
@@ -154,8 +161,16 @@ def _date_columns(table: Table, period: Period, problems: list[InputProblem],
             dated[col] = dated[left]
         else:
             problems.append(table.problem(table.header_row, col, messages.half_without_date()))
-    columns = [(col, day, halves.get(col)) for col, day in sorted(dated.items()) if day in period]
-    return _once_each(table, columns, problems)
+    return [(col, day, halves.get(col)) for col, day in sorted(dated.items())]
+
+
+def _date_columns(table: Table, period: Period, problems: list[InputProblem],
+                  halves: dict[int, Mark]) -> tuple[list[Column], list[Column]]:
+    """The header's date columns inside the period, and those outside it (`_header_dates`). A date
+    given two columns of the same half is a problem (which to believe?)."""
+    columns = _header_dates(table, period, problems, halves)
+    inside = _once_each(table, [c for c in columns if c[1] in period], problems)
+    return inside, [c for c in columns if c[1] not in period]
 
 
 def _once_each(table: Table, columns: list[Column], problems: list[InputProblem]) -> list[Column]:
@@ -259,17 +274,20 @@ def read_matrix(
     blank_means: Mark = Mark.UNAVAILABLE,
     activities: Collection[str] = (),
     wishes: Wishes | None = None,
-) -> None:
+    notes: list[InputProblem] | None = None,
+) -> frozenset[date]:
     """Adds the marks of a staff × dates matrix to `availability`; `seen` maps ID -> where read
     and for which dates (one person may be on several sheets, `勤務可否_4月` and `_5月`, not twice
     for one date). A date with a 午前 and a 午後 column (`_half_row`) gets one mark from both
     (`day_mark`), a half left blank read as `blank_means`. A cell naming one of the plan's
-    `activities` is ○ and adds that wish to `wishes`."""
+    `activities` is ○ and adds that wish to `wishes`. Marks in date columns outside the period
+    are not read, said in `notes`. Returns the dates of the period the matrix has columns for."""
     half_row = _half_row(table)
-    columns = _date_columns(table, period, problems, half_row[1] if half_row else {})
+    columns, outside = _date_columns(table, period, problems, half_row[1] if half_row else {})
     days = frozenset(day for _, day, _ in columns)
     marks = MarkReader(activities)
     undated = _undated_columns(table, columns)
+    unread = Unread(period)
     for index, row in table.data():
         if half_row is not None and index == half_row[0]:
             continue
@@ -291,6 +309,9 @@ def read_matrix(
             cells.report("staff_id", messages.duplicate_availability(staff_id, earlier))
             continue
         seen.setdefault(staff_id, []).append((cells.where("staff_id"), days))
+        for col, day, _ in outside:
+            if col < len(row) and _is_mark(row[col], marks):
+                unread.add(table.header_row, col, day)
         for col in [c for c in undated if c < len(row) and _is_mark(row[c], marks)]:
             undated.remove(col)  # reported once a column
             problems.append(table.problem(table.header_row, col, messages.marks_without_date()))
@@ -318,6 +339,34 @@ def read_matrix(
         for day, by_half in said.items():  # a half left blank means what a blank cell means
             availability[(staff_id, day)] = day_mark(by_half.get(Mark.AM_ONLY, blank_means),
                                                      by_half.get(Mark.PM_ONLY, blank_means))
+    unread.close(table, notes)
+    return days
+
+
+class Unread:
+    """Marks for dates outside the plan period, not read: said in one note per sheet, with the
+    cells (their header cells in a matrix, their date cells in a form), how many and which dates."""
+
+    def __init__(self, period: Period) -> None:
+        self.period = period
+        self.cells: set[tuple[int, int]] = set()  # (row, column) of the cells naming their dates
+        self.days: list[date] = []
+
+    def add(self, row: int, col: int, day: date) -> None:
+        """One mark not read, for `day`, whose date is named in the cell (`row`, `col`)."""
+        self.cells.add((row, col))
+        self.days.append(day)
+
+    def close(self, table: Table, notes: list[InputProblem] | None) -> None:
+        """The note, when a mark was not read."""
+        if not self.days or notes is None:
+            return
+        first, last = (cell_name(*cell) for cell in (min(self.cells), max(self.cells)))
+        since, until = min(self.days).isoformat(), max(self.days).isoformat()
+        notes.append(InputProblem(table.file, table.sheet, first if first == last else f"{first}:{last}",
+                                  messages.marks_outside_period(
+                                      len(self.days), since if since == until else f"{since}〜{until}",
+                                      self.period.start.isoformat(), self.period.end.isoformat())))
 
 
 def _undated_columns(table: Table, columns: list[Column]) -> list[int]:

@@ -4,8 +4,9 @@ A form has a `職員ID` label with the ID to its right (or in the same cell, `�
 optional `氏名` label, above a `日付 | 可否` table with one row per date. People edit the forms
 they return, so what cannot be attributed safely is refused with its cell: another person's name
 under the ID, the same date answered twice differently, a form whose dates all lie outside the
-plan (last month's form sent by mistake), a note typed in the date column. A 可否 cell naming one
-of the plan's shifts (`日勤`, `日勤/準夜`) is a wish, read as the 勤務可否 matrix reads it.
+plan (last month's form sent by mistake), a note typed in the date column; marks for some dates
+outside the plan are not read, said in a note. A 可否 cell naming one of the plan's shifts (`日勤`,
+`日勤/準夜`) is a wish, read as the 勤務可否 matrix reads it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 from models.domain import Mark, bare_name, ids_named, known_id, normalize
 from models.errors import InputProblem
 from models.excel import messages
-from models.excel.availability_sheet import Availability, MarkReader, Wishes, looks_like_date
+from models.excel.availability_sheet import Availability, MarkReader, Unread, Wishes, looks_like_date
 from models.excel.reader import (
     HEADER_SEARCH_ROWS,
     Cells,
@@ -43,6 +44,19 @@ def is_form(rows: list[tuple[Any, ...]]) -> bool:
         if "date" in found and ("mark" in found or _id_label_above(rows, index)):
             return True
     return False
+
+
+def form_dates(file: str, sheet: str, rows: list[tuple[Any, ...]], around: Period) -> set[date]:
+    """The dates a form's rows name (its problems left to `read_form`), `4/1` read in the year of
+    `around` (the sessions' period, before the plan period is known)."""
+    table = locate(file, sheet, rows, AVAILABILITY_FORM, [])
+    found = set()
+    for _, row in table.data() if table is not None else ():
+        try:
+            found.add(around.to_date(table.value(row, "date")))
+        except ValueError:
+            continue
+    return found
 
 
 def _id_label_above(rows: list[tuple[Any, ...]], below: int) -> bool:
@@ -117,33 +131,37 @@ def read_form(
     names: Mapping[str, str] | None = None,
     activities: Collection[str] = (),
     wishes: Wishes | None = None,
-) -> None:
+    notes: list[InputProblem] | None = None,
+) -> Table | None:
     """Reads one person's form into `forms[staff_id]` (their marks inside the period); `seen`
     maps an ID to where its form was read, `names` an ID to the registered name (to catch a
     form whose 氏名 is someone else's). A cell naming one of the plan's `activities` is ○ and
-    adds that wish to `wishes`."""
+    adds that wish to `wishes`; marks for dates outside the period are said in `notes`. Returns
+    the form's table, None when it was not read."""
     table = locate(file, sheet, rows, AVAILABILITY_FORM, problems)
     if table is None:
-        return
+        return None
     found = _whose(rows, table, labelled(rows, FORM_STAFF_ID_LABELS, table.header_row), staff_ids, names or {})
     if isinstance(found, InputProblem):
         problems.append(found)
-        return
+        return None
     staff_id, where = found
     if staff_id in seen:
         problems.append(InputProblem(file, sheet, where, messages.duplicate_availability(staff_id, seen[staff_id])))
-        return
+        return None
     seen[staff_id] = f"{file} {sheet}!{where}"
     forms[staff_id] = _marks(table, staff_id, period, problems, activities,
-                             wishes if wishes is not None else {})
+                             wishes if wishes is not None else {}, notes)
+    return table
 
 
 def _marks(table: Table, staff_id: str, period: Period, problems: list[InputProblem],
-           activities: Collection[str], wishes: Wishes) -> Availability:
+           activities: Collection[str], wishes: Wishes, notes: list[InputProblem] | None) -> Availability:
     """The marks of the day rows inside the period (their wishes into `wishes`), every bad row
-    reported."""
+    reported, marks outside the period said in `notes` (all of them outside: a problem)."""
     marks: Availability = {}
     read = MarkReader(activities)
+    unread = Unread(period)
     answered: dict[date, tuple[str, Mark | None, str | None]] = {}  # date -> (first row's date cell, mark, wish)
     inside, first_outside = False, None
     for index, row in table.data():
@@ -162,6 +180,8 @@ def _marks(table: Table, staff_id: str, period: Period, problems: list[InputProb
             continue
         if day not in period:
             first_outside = first_outside or table.cell(index, "date")
+            if mark is not None:
+                unread.add(index, table.columns["date"], day)
             continue
         inside = True
         earlier = answered.get(day)
@@ -176,4 +196,6 @@ def _marks(table: Table, staff_id: str, period: Period, problems: list[InputProb
     if first_outside and not inside:
         problems.append(InputProblem(table.file, table.sheet, first_outside, messages.form_outside_period(
             period.start.isoformat(), period.end.isoformat())))
+    else:
+        unread.close(table, notes)
     return marks

@@ -210,6 +210,14 @@ def form_outside_period(start: str, end: str) -> str:
              start=start, end=end)
 
 
+def marks_outside_period(count: int, dates: str, start: str, end: str) -> str:
+    return t("計画期間 {start}〜{end} の外の日付（{dates}）の記号 {n} 個は読んでいません"
+             "（読むには 設定 シートの 期間開始・期間終了 にその日付を含めてください）",
+             "{n} mark(s) for dates outside the plan period {start} to {end} ({dates}) were not read "
+             "(to read them, set 期間開始 and 期間終了 (period_start, period_end) on the 設定 sheet to include them)",
+             n=count, dates=dates, start=start, end=end)
+
+
 def duplicate_availability(staff_id: str, where: str) -> str:
     return t("職員ID \"{id}\" の勤務可否が重複しています（{where} と同じ）",
              'availability for staff ID "{id}" given twice (also at {where})', id=staff_id, where=where)

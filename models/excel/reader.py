@@ -295,7 +295,8 @@ class Period:
         return self.start <= day <= self.end
 
     def to_date(self, value: Any) -> date:
-        """The date in a cell; month/day text takes the period's year (the end's, across New Year)."""
+        """The date in a cell; month/day text takes the period's year (across New Year, the year
+        that puts it inside the period, else nearer to it)."""
         try:
             day = parse_date(value, self.start.year)
         except ValueError:
@@ -303,10 +304,17 @@ class Period:
                 raise
             return parse_date(value, self.end.year)
         if day not in self and self.end.year != self.start.year:
-            other = parse_date(value, self.end.year)
-            if other in self:
+            try:
+                other = parse_date(value, self.end.year)
+            except ValueError:  # 2/29 in a year without it
+                return day
+            if other in self or self._distance(other) < self._distance(day):
                 return other
         return day
+
+    def _distance(self, day: date) -> int:
+        """Days from the period to `day` (0 inside it)."""
+        return max((self.start - day).days, (day - self.end).days, 0)
 
 
 def open_book(path: Path, problems: list[InputProblem]) -> Book | None:

@@ -140,8 +140,10 @@ def test_one_form_per_person_merged_from_many_files(tmp_path):
     assert problem.availability == {
         ("H001", date(2026, 4, 1)): Mark.AVAILABLE,
         ("H001", date(2026, 4, 14)): Mark.PM_ONLY,
+        ("H001", date(2026, 4, 30)): Mark.UNAVAILABLE,  # April's sessions: the plan runs to the forms' 4/30
         ("H002", date(2026, 4, 1)): Mark.UNAVAILABLE,
     }
+    assert (problem.start, problem.end) == (date(2026, 4, 1), date(2026, 4, 30))
 
 
 def test_form_replaces_what_the_matrix_said_for_that_person(tmp_path):
