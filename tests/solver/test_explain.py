@@ -37,10 +37,11 @@ def test_pins_that_break_availability_or_a_daily_limit_are_named() -> None:
     assert any("青木" in x and "1" in x and "2" in x for x in lines if pm.label() not in x)
 
 
-def test_feasible_looking_sessions_give_no_precheck_but_diagnose_names_the_rules() -> None:
+def test_two_days_against_a_weekly_limit_are_counted_and_diagnosed() -> None:
     reqs = [session(day=MONDAY + timedelta(days=d)) for d in range(2)]
-    p = problem([person("A", max_per_week=1)], reqs)
-    assert precheck(p) == []
+    p = problem([person("A", name="青木", max_per_week=1)], reqs)
+    [line] = precheck(p)  # the week's two sessions against one a week
+    assert "need 2 people-sessions" in line and "at most 1" in line and "Max per week (1)" in line
     [line] = diagnose(p, RULES, time_limit=5)
-    assert reqs[0].label() in line or reqs[1].label() in line
-    assert "Max per week" in line or "週の上限" in line
+    assert reqs[0].label() in line and reqs[1].label() in line and "青木" in line
+    assert "\"Max per week\" (1)" in line

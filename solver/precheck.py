@@ -1,0 +1,194 @@
+"""Cheap, certain reasons why no roster keeps the hard rules, in the coordinator's words.
+
+Three kinds, each a sentence only when the rules imply it:
+- a session with fewer people who may take it than it needs, or a skill nobody has, saying why the
+  others may not (× that day, a 午前/午後 mark for a session that runs across noon, another rule);
+- a group of sessions needing more people-sessions than the people who may take them can give
+  over the plan, a month, a week or a day (solver.capacity);
+- a pin that breaks availability, the cover maximum, an overlap or a per-period limit.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+from typing import Iterable
+
+from models.domain import NOON, Mark, Problem, Requirement, Staff
+from models.i18n import t
+from solver.capacity import capacity_sentences, eligible_ids, is_hard
+from solver.eligibility import Screen
+from solver.rules.availability import fits, morning_fits
+from solver.rules.base import Rule
+from solver.rules.no_overlap import clash
+from solver.rules.period_limit import PeriodLimit
+
+
+def precheck(problem: Problem, rules: Iterable[Rule] | None = None, soft_cover: bool = False) -> list[str]:
+    """Sentences naming sessions and people whose hard rules certainly cannot all hold."""
+    screen = Screen(problem, rules, soft_cover)
+    out = _sessions(problem, screen)
+    out += capacity_sentences(problem, screen)
+    if is_hard(screen, "locks"):
+        out += _locks(problem, screen)
+    return out
+
+
+def _sessions(problem: Problem, screen: Screen) -> list[str]:
+    out: list[str] = []
+    cover, skills = is_hard(screen, "cover_min"), is_hard(screen, "required_skills")
+    if not (cover or skills):
+        return out
+    active = problem.active_staff()
+    ordered = sorted(problem.requirements, key=lambda r: (r.date, r.start, r.site, r.id))
+    may = {s.id: eligible_ids(screen, s) for s in active}
+    for req in ordered:
+        able = [s for s in active if req.id in may[s.id]]
+        if cover and len(able) < req.min_staff:
+            out.append(_too_few(problem, screen, req, active, able, req.min_staff))
+        for skill, k in req.required_skills if skills else ():
+            holders = [s for s in active if skill in s.skills]
+            if not holders:
+                out.append(t("{session} は {skill} のスキルを持つ職員が {k} 名必要ですが、"
+                             "そのスキルを持つ職員がいません。",
+                             "{session} needs {k} staff with skill {skill}; nobody has that skill.",
+                             session=req.label(), skill=skill, k=k))
+            elif sum(1 for s in able if skill in s.skills) < k:
+                out.append(_too_few(problem, screen, req, holders, [s for s in able if skill in s.skills], k, skill))
+    return out
+
+
+def _too_few(problem: Problem, screen: Screen, req: Requirement, people: list[Staff], able: list[Staff],
+             need: int, skill: str | None = None) -> str:
+    """`req` needs `need` of `people` (the holders of `skill`); only `able` may take it: why not the others."""
+    n = len(able)
+    values = dict(session=req.label(), need=need, n=n, skill=skill, verb="is" if n == 1 else "are")
+    reasons = _kept_out(problem, screen, req, [s for s in people if s not in able])
+    if not reasons:  # nobody else at all
+        if skill is None:
+            return t("{session} は {need} 名必要ですが、職員は {n} 名しかいません。",
+                     "{session} needs {need} staff; there {verb} only {n} in all.", **values)
+        return t("{session} は {skill} のスキルを持つ職員が {need} 名必要ですが、そのスキルを持つのは {n} 名だけです。",
+                 "{session} needs {need} staff with skill {skill}; only {n} {has} that skill.",
+                 **values, has="has" if n == 1 else "have")
+    if set(reasons) == {"×"}:  # every other one marked the day ×
+        if skill is None:
+            return t("{session} は {need} 名必要ですが、その日に勤務できるのは {n} 名だけです。",
+                     "{session} needs {need} staff; only {n} {verb} available that day.", **values)
+        return t("{session} は {skill} のスキルを持つ職員が {need} 名必要ですが、その日に勤務できるのは {n} 名だけです。",
+                 "{session} needs {need} staff with skill {skill}; only {n} of them {verb} available that day.",
+                 **values)
+    values["why"] = t("。", "; ").join(_why(req, reasons))
+    if skill is None:
+        head = t("{session} は {need} 名必要ですが、", "{session} needs {need} staff; ", **values)
+    else:
+        head = t("{session} は {skill} のスキルを持つ職員が {need} 名必要ですが、",
+                 "{session} needs {need} staff with skill {skill}; ", **values)
+    if n == 0:
+        return head + t("勤務できる人がいません。{why}。", "nobody can work it: {why}.", **values)
+    return head + t("勤務できるのは {n} 名だけです。{why}。", "only {n} can work it: {why}.", **values)
+
+
+def _kept_out(problem: Problem, screen: Screen, req: Requirement, others: list[Staff]) -> dict[str, list[str]]:
+    """Why each of `others` may not take the session, by reason: "×", "午前", "午後" (a half-day
+    mark the hours do not fit), "morning" (the next morning it runs into is not free), or the
+    title of the rule that keeps them out; names in each."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for staff in others:
+        if not staff.active:
+            continue
+        mark = problem.mark(staff.id, req.date)
+        rule = next((r for r in screen.filters if not r.allows(screen, staff, req)), None)  # type: ignore[arg-type]
+        if rule is not None and rule.info.id == "availability":
+            if not mark.allows(req.start, req.end):
+                key = mark.value if mark in (Mark.AM_ONLY, Mark.PM_ONLY) else "×"
+            else:
+                key = "morning" if not morning_fits(problem.mark, staff.id, req, problem.end) else "×"
+        elif rule is not None:
+            key = t(rule.info.title_ja, rule.info.title_en)
+        else:
+            key = t("その他", "other rules")
+        found[key].append(staff.name or staff.id)
+    return dict(found)
+
+
+def _why(req: Requirement, reasons: dict[str, list[str]]) -> list[str]:
+    """The reasons of _kept_out as clauses; the half-day marks of a session across noon as one."""
+    def who(names: list[str]) -> str:
+        return t("、", ", ").join(names) if len(names) <= 3 else t("{n} 名", "{n} people", n=len(names))
+
+    out = []
+    am, pm = reasons.get(Mark.AM_ONLY.value), reasons.get(Mark.PM_ONLY.value)
+    if am or pm:
+        noon = (t("、この枠は正午をまたぎます", ", and the session runs across noon")
+                if req.start < NOON < req.end else "")
+        if am and pm:
+            out.append(t("{am} はその日午前のみ、{pm} は午後のみ勤務でき", "{am} can work only in the morning and {pm} "
+                         "only in the afternoon that day", am=who(am), pm=who(pm)) + noon)
+        else:
+            out.append(t("{who} はその日{half}のみ勤務でき", "{who} can work only in the {half} that day", who=who(am or pm),
+                         half=t("午前", "morning") if am else t("午後", "afternoon")) + noon)
+    for key, names in reasons.items():
+        if key == "×":
+            out.insert(0, t("{who} はその日 ×", "{who} marked the day ×", who=who(names)))
+        elif key == "morning":
+            out.append(t("{who} は枠が続く翌朝に勤務できません", "{who} cannot work the next morning the session runs into",
+                         who=who(names)))
+        elif key not in (Mark.AM_ONLY.value, Mark.PM_ONLY.value):
+            out.append(t("{who} は「{rule}」により入れません", "{who} kept out by \"{rule}\"", who=who(names), rule=key))
+    return out
+
+
+def _locks(problem: Problem, screen: Screen) -> list[str]:
+    out: list[str] = []
+    staff = {s.id: s for s in problem.staff}
+    valid = []
+    for a in problem.locked:
+        person = staff.get(a.staff_id)
+        if person is None or not problem.has_requirement(a.requirement_id):
+            out.append(t("固定した配置 {who} → {what} の職員または枠が見つかりません。",
+                         "The locked assignment {who} → {what} names an unknown person or session.",
+                         who=a.staff_id, what=a.requirement_id))
+            continue
+        req = problem.requirement(a.requirement_id)
+        if not person.active:
+            out.append(t("{name} は無効な職員ですが {session} に固定されています。",
+                         "{name} is inactive but locked into {session}.", name=person.name, session=req.label()))
+        elif is_hard(screen, "availability") and not fits(problem, person.id, req):
+            out.append(t("{name} は {session} に固定されていますが、その日時には勤務できません。",
+                         "{name} is locked into {session} but is not available then.",
+                         name=person.name, session=req.label()))
+        valid.append((person, req))
+    by_req = defaultdict(list)
+    by_person = defaultdict(list)
+    for person, req in valid:
+        by_req[req.id].append(person)
+        by_person[person.id].append(req)
+    if is_hard(screen, "cover_max"):
+        for req_id, people in by_req.items():
+            req = problem.requirement(req_id)
+            if req.max_staff is not None and len(people) > req.max_staff:
+                out.append(t("{session} には {n} 名が固定されていますが、最大人数は {cap} 名です。",
+                             "{session} has {n} locked staff but allows at most {cap}.",
+                             session=req.label(), n=len(people), cap=req.max_staff))
+    for person_id, reqs in by_person.items():
+        person = staff[person_id]
+        if is_hard(screen, "no_overlap"):
+            for a, b in combinations(reqs, 2):
+                if clash(problem, a, b):
+                    out.append(t("{name} は重なる {first} と {second} の両方に固定されています。",
+                                 "{name} is locked into both {first} and {second}, which overlap.",
+                                 name=person.name, first=a.label(), second=b.label()))
+        for rule in screen.rules:
+            if isinstance(rule, PeriodLimit) and is_hard(screen, rule.info.id):
+                cap = screen.limit(rule.info, rule.name, person)
+                groups = defaultdict(list)
+                for req in reqs:
+                    groups[rule.period(req.date)].append(req)
+                for in_period in groups.values():
+                    if cap is not None and len(in_period) > cap:
+                        out.append(t("{name} は {period} に {n} 件固定されていますが、上限は {cap} 回です。",
+                                     "{name} has {n} locked assignments in {period}, over the limit of {cap}.",
+                                     name=person.name, period=rule.describe(in_period[0].date),
+                                     n=len(in_period), cap=cap))
+    return out

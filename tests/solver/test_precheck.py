@@ -1,0 +1,59 @@
+"""Per-session pre-checks say why the others may not take a session."""
+
+from __future__ import annotations
+
+from factories import MONDAY, person, problem, session
+from models.domain import Mark
+from models.i18n import language, set_language
+from solver.precheck import precheck
+
+
+def across_noon():
+    """A session 11:30-13:00; A may work only the morning that day, B only the afternoon."""
+    req = session(start="11:30", end="13:00")
+    marks = {("A", MONDAY): Mark.AM_ONLY, ("B", MONDAY): Mark.PM_ONLY}
+    return req, problem([person("A", name="青木"), person("B", name="馬場")], [req], availability=marks)
+
+
+def test_half_day_marks_for_a_session_across_noon_are_said_as_such() -> None:
+    req, p = across_noon()
+    [line] = precheck(p)
+    assert req.label() in line and "nobody can work it" in line and "available that day" not in line
+    assert "青木 can work only in the morning and 馬場 only in the afternoon" in line and "across noon" in line
+
+
+def test_half_day_marks_in_japanese() -> None:
+    before = language()
+    set_language("ja")
+    try:
+        _, p = across_noon()
+        [line] = precheck(p)
+        assert "青木 はその日午前のみ、馬場 は午後のみ勤務でき、この枠は正午をまたぎます" in line
+    finally:
+        set_language(before)
+
+
+def test_an_afternoon_session_and_a_morning_mark_say_only_the_morning() -> None:
+    req = session(start="13:00", end="15:00", min_staff=2)
+    p = problem([person("A", name="青木"), person("B")], [req], availability={("A", MONDAY): Mark.AM_ONLY})
+    [line] = precheck(p)
+    assert "only 1 can work it" in line and "青木 can work only in the morning that day" in line
+    assert "noon" not in line
+
+
+def test_only_day_off_marks_keep_the_old_sentence() -> None:
+    req = session(min_staff=2)
+    p = problem([person("A"), person("B")], [req], availability={("B", MONDAY): Mark.UNAVAILABLE})
+    assert precheck(p) == [f"{req.label()} needs 2 staff; only 1 is available that day."]
+
+
+def test_too_few_people_at_all() -> None:
+    req = session(min_staff=3)
+    [line] = precheck(problem([person("A"), person("B")], [req]))
+    assert "there are only 2 in all" in line
+
+
+def test_soft_cover_asks_no_cover_of_a_session() -> None:
+    req = session(min_staff=3)
+    p = problem([person("A")], [req])
+    assert precheck(p) and precheck(p, soft_cover=True) == []
