@@ -224,7 +224,7 @@ def _who(problem: Problem, staff_id: str) -> str:
 
 def report_lines(collection: Collection) -> list[str]:
     """The collection as sentences for the coordinator: counts, duplicates, names that differ,
-    missing returns, then each person's changed days and notes."""
+    missing returns, then each person's changed days (or a form returned without marks) and notes."""
     p = collection.problem
     lines = [t("回答票 {n} 件を取り込みました（対象 {m} 名、未提出 {k} 名）",
                "{n} form(s) collected ({m} staff, {k} not returned)",
@@ -255,8 +255,10 @@ def report_lines(collection: Collection) -> list[str]:
                              f"{_mark_text(c.after, c.wish_after)}" for c in changed)
             lines.append(t("{who}: {n} 日変更 ({days})", "{who}: {n} day(s) changed ({days})",
                            who=_who(p, form.staff_id), n=len(changed), days=days))
-        else:
+        elif form.marks:
             lines.append(t("{who}: 変更なし", "{who}: no change", who=_who(p, form.staff_id)))
+        if not form.marks:  # not "no change": a blank form refuses every day under the default
+            lines.append(f"{form.file}: {messages.blank_form(_who(p, form.staff_id), p.blank_means)}")
         for day, note in form.notes:
             lines.append(t("  {day} 備考: {note}", "  {day} note: {note}", day=day_label(day), note=note))
     return lines

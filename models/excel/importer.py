@@ -7,7 +7,6 @@ its file, sheet and cell, and only a clean import returns a Problem.
 
 from __future__ import annotations
 
-import calendar
 import filecmp
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,8 +19,8 @@ from models.domain import (
 )
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
-from models.excel.availability_sheet import Availability, Seen, Wishes, matrix_dates, read_matrix
-from models.excel.form_sheet import form_dates, is_form, read_form
+from models.excel.availability_import import covering, marks_sheets, read_availability
+from models.excel.availability_sheet import Wishes
 from models.excel.reader import Book, Period, Table, is_blank, locate, open_book
 from models.excel.schema import AVAILABILITY, SESSIONS, SETTINGS, SITES, STAFF, SheetSpec
 from models.excel.settings_sheet import Settings, read_settings
@@ -43,7 +42,7 @@ class _Import:
     staff_ids: set[str] = field(default_factory=set)  # every ID on a 職員 sheet, good row or not
     limit_cells: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # staff ID -> its 内容別上限 cell
     requirements: dict[str, tuple[Requirement, str]] = field(default_factory=dict)
-    wishes: Wishes = field(default_factory=dict)  # shifts asked for in a 勤務可否 matrix
+    wishes: Wishes = field(default_factory=dict)  # shifts asked for in 勤務可否 cells (a matrix or a form)
 
 
 def _tables(books: list[Book], spec: SheetSpec, problems: list[InputProblem]) -> list[Table] | None:
@@ -108,51 +107,6 @@ def _session_dates(settings: Settings, tables: list[Table]) -> Callable[[Any], d
     return lambda value: parse_date(value, year)
 
 
-@dataclass(frozen=True)
-class _MarksSheet:
-    """A 勤務可否 sheet: a matrix's located table, or a one-person form's rows (`table` None)."""
-
-    book: Book
-    title: str
-    rows: list[tuple[Any, ...]]
-    table: Table | None = None
-
-    def dates(self, around: Period) -> set[date]:
-        """The dates its header (a matrix) or its rows (a form) name, read near `around`."""
-        if self.table is not None:
-            return matrix_dates(self.table, around)
-        return form_dates(self.book.name, self.title, self.rows, around)
-
-
-def _marks_sheets(books: list[Book], problems: list[InputProblem]) -> list[_MarksSheet] | None:
-    """Every 勤務可否 sheet, matrices located (a matrix without its columns reported and left out);
-    None when no book has one."""
-    found = False
-    sheets = []
-    for book in books:
-        for title in book.find(AVAILABILITY, prefix=True):
-            found = True
-            rows = book.rows(title)
-            if is_form(rows):
-                sheets.append(_MarksSheet(book, title, rows))
-            elif (table := locate(book.name, title, rows, AVAILABILITY, problems, book.merged(title))) is not None:
-                sheets.append(_MarksSheet(book, title, rows, table))
-    return sheets if found else None
-
-
-def _covering(period: Period, settings: Settings, sheets: list[_MarksSheet]) -> Period:
-    """The sessions' `period` grown, at each end 設定 leaves open, to the 勤務可否 dates in the
-    months it spans: a month's availability makes the plan that month, sessions or not on its
-    first and last days. Dates of other months (a sheet for next month, a year typed wrong) do
-    not stretch the plan; their marks are said in a note as they are read."""
-    months = Period(period.start.replace(day=1),
-                    period.end.replace(day=calendar.monthrange(period.end.year, period.end.month)[1]))
-    dates = [day for sheet in sheets for day in sheet.dates(period) if day in months]
-    start = period.start if settings.period_start else min([period.start, *dates])
-    end = period.end if settings.period_end else max([period.end, *dates])
-    return Period(start, end)
-
-
 def _period(state: _Import, days: list[date], sessions_where: tuple[str, str]) -> Period | None:
     """The 設定 period, else first to last session date (None after reporting why not)."""
     s = state.settings
@@ -167,31 +121,6 @@ def _period(state: _Import, days: list[date], sessions_where: tuple[str, str]) -
             *sessions_where, "", messages.period_reversed(start.isoformat(), end.isoformat())))
         return None
     return Period(start, end)
-
-
-def _availability(sheets: list[_MarksSheet], state: _Import, period: Period) -> Availability:
-    """Marks from every 勤務可否 matrix, then from every form (a form replaces the matrix row and
-    its wishes; the wishes left in `state.wishes`)."""
-    staff_ids = state.staff_ids
-    matrix: Availability = {}
-    forms: dict[str, Availability] = {}
-    seen_matrix: Seen = {}
-    seen_forms: dict[str, str] = {}
-    form_wishes: Wishes = {}
-    names = {staff_id: person.name for staff_id, (person, _) in state.staff.items()}
-    activities = rotation_order(req for req, _ in state.requirements.values())
-    for sheet in sheets:
-        if sheet.table is None:
-            read_form(sheet.book.name, sheet.title, sheet.rows, staff_ids, period, state.problems, forms,
-                      seen_forms, names, activities, form_wishes, state.notes)
-        else:
-            read_matrix(sheet.table, staff_ids, period, state.problems, matrix, seen_matrix,
-                        state.settings.blank_means, activities, state.wishes, state.notes)
-    state.wishes = {key: wish for key, wish in state.wishes.items() if key[0] not in forms} | form_wishes
-    result = {key: mark for key, mark in matrix.items() if key[0] not in forms}
-    for marks in forms.values():
-        result.update(marks)
-    return result
 
 
 def _missing(books: list[Book], spec: SheetSpec) -> InputProblem:
@@ -226,10 +155,13 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     period = _period(state, days, (first.file, first.sheet) if first else (books[0].name, SESSIONS.ja))
     if period is None or not staff_tables:  # without staff, every availability row would be reported too
         return None
-    sheets = _marks_sheets(books, problems)
+    sheets = marks_sheets(books, problems)
+    availability = None
     if sheets is not None:
-        period = _covering(period, s, sheets)
-    availability = _availability(sheets, state, period) if sheets is not None else None
+        period = covering(period, s, sheets)
+        availability, state.wishes = read_availability(
+            sheets, period, [person for person, _ in state.staff.values()], state.staff_ids,
+            rotation_order(req for req, _ in state.requirements.values()), s.blank_means, problems, state.notes)
     if availability is None and marks_optional:
         availability = {}  # no marks yet: the returned forms bring them (`haichi collect --into`)
     elif availability is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
+from models.domain import Mark
 from models.i18n import t
 
 
@@ -216,6 +217,31 @@ def marks_outside_period(count: int, dates: str, start: str, end: str) -> str:
              "{n} mark(s) for dates outside the plan period {start} to {end} ({dates}) were not read "
              "(to read them, set 期間開始 and 期間終了 (period_start, period_end) on the 設定 sheet to include them)",
              n=count, dates=dates, start=start, end=end)
+
+
+def blank_as(mark: Mark) -> str:
+    """What a blank availability cell counts as (空欄の扱い): `× (cannot work)`."""
+    meaning = {Mark.AVAILABLE: t("勤務できる", "can work"), Mark.PREFER_NOT: t("できれば避けたい", "would rather not"),
+               Mark.UNAVAILABLE: t("勤務できない", "cannot work")}.get(mark, mark.value)
+    return t("{m}（{meaning}）", "{m} ({meaning})", m=mark.value, meaning=meaning)
+
+
+def no_availability_row(people: str, blank: Mark) -> str:
+    return t("職員シートの {people} の行がありません。その人の日はすべて空欄となり、空欄の扱いにより {blank} になります",
+             "no row here for {people} of the staff sheet: each of their days counts as blank, which "
+             "空欄の扱い (blank_means) makes {blank}", people=people, blank=blank_as(blank))
+
+
+def blank_form(who: str, blank: Mark) -> str:
+    return t("{who} の回答票に記号が1つもありません。すべての日が空欄となり、空欄の扱いにより {blank} になります",
+             "the form of {who} holds no marks: every day counts as blank, which 空欄の扱い (blank_means) makes {blank}",
+             who=who, blank=blank_as(blank))
+
+
+def no_marks_at_all(blank: Mark) -> str:
+    return t("勤務可否に記号が1つもありません。全員のすべての日が空欄となり、空欄の扱いにより {blank} になります",
+             "no availability marks at all: every day of everyone counts as blank, which 空欄の扱い (blank_means) "
+             "makes {blank}", blank=blank_as(blank))
 
 
 def duplicate_availability(staff_id: str, where: str) -> str:

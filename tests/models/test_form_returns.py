@@ -126,6 +126,19 @@ def test_changes_against_previous_availability(sample: Problem, tmp_path: Path) 
     assert any("1 日変更" in line and "→△" in line for line in report_lines(result))
 
 
+def test_a_form_returned_blank_is_said_not_reported_as_no_change(sample: Problem, tmp_path: Path) -> None:
+    """A person the plan had no marks for sends the form back untouched: nothing changed, but every
+    day of theirs is blank, × by default; the report names the file."""
+    person = sample.active_staff()[0]
+    before = sample.with_(availability={k: m for k, m in sample.availability.items() if k[0] != person.id})
+    path = tmp_path / form_file_name(person)
+    write_form(path, before, person)
+    lines = report_lines(collect_forms(before, [path]))
+    assert f"{person.id} {person.name}: 変更なし" not in lines
+    assert f"{path.name}: {person.id} {person.name} の回答票に記号が1つもありません。すべての日が空欄となり、" \
+           "空欄の扱いにより ×（勤務できない） になります" in lines
+
+
 def test_unknown_person_and_bad_mark_are_refused_with_their_cells(sample: Problem, tmp_path: Path) -> None:
     person = sample.active_staff()[0]
     good = tmp_path / "good.xlsx"

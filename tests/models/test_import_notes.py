@@ -1,0 +1,65 @@
+"""Gaps in the availability an import says in a note (not a problem): a person with no row, a form
+returned blank, no marks at all where blank means available."""
+
+from __future__ import annotations
+
+import pytest
+from workbooks import MATRIX_ROWS, STAFF_ROWS, form, standard, write_book
+
+from models.errors import InputProblem
+from models.excel.importer import read_workbooks
+from models.i18n import set_language
+
+pytestmark = pytest.mark.usefixtures("english")
+
+STAFF = [*STAFF_ROWS, ["H003", "鈴木 三郎"], ["H004", "高橋 四郎"]]
+BLANK_AVAILABLE = [["項目", "値"], ["空欄の扱い", "可"]]
+
+
+def _notes(*paths) -> list[str]:
+    notes: list[InputProblem] = []
+    read_workbooks(list(paths), notes=notes)
+    return [str(note) for note in notes]
+
+
+def test_people_with_no_row_in_the_matrix_are_named(tmp_path):
+    """H003 and H004 on 職員 but not on 勤務可否: every day of theirs is blank, × by default,
+    said at the matrix's 職員ID header, in Japanese too."""
+    path = write_book(tmp_path / "r.xlsx", standard(職員=STAFF))
+    assert _notes(path) == [
+        "r.xlsx 勤務可否!A1: no row here for H003 鈴木 三郎, H004 高橋 四郎 of the staff sheet: each of their days "
+        "counts as blank, which 空欄の扱い (blank_means) makes × (cannot work)"]
+    set_language("ja")
+    assert _notes(path) == ["r.xlsx 勤務可否!A1: 職員シートの H003 鈴木 三郎、H004 高橋 四郎 の行がありません。"
+                            "その人の日はすべて空欄となり、空欄の扱いにより ×（勤務できない） になります"]
+    set_language("en")
+    available = write_book(tmp_path / "a.xlsx", {**standard(職員=STAFF), "設定": BLANK_AVAILABLE})
+    assert _notes(available)[0].endswith("makes ○ (can work)")
+
+
+def test_a_row_on_another_sheet_for_the_same_dates_or_a_form_is_enough(tmp_path):
+    """One sheet per team for the same dates, and H004's returned form: nobody is missing."""
+    team_b = [MATRIX_ROWS[0], ["H003", "鈴木 三郎", "○", "○"]]
+    main = write_book(tmp_path / "t.xlsx", {**standard(職員=STAFF), "勤務可否_B": team_b})
+    answer = write_book(tmp_path / "h004.xlsx", {"勤務可否": form("H004", [["4/1", "水", "×"]])})
+    assert _notes(main, answer) == []
+
+
+def test_a_form_returned_without_marks_is_named(tmp_path):
+    main = write_book(tmp_path / "main.xlsx", standard(勤務可否=None))
+    blank = write_book(tmp_path / "h002.xlsx", {"勤務可否": form("H002", [["4/1", "水", None], ["4/14", "火", None]])})
+    answered = write_book(tmp_path / "h001.xlsx", {"勤務可否": form("H001", [["4/1", "水", "○"]])})
+    assert _notes(main, answered, blank) == [
+        "h002.xlsx 勤務可否!C6: the form of H002 佐藤 次郎 holds no marks: every day counts as blank, which "
+        "空欄の扱い (blank_means) makes × (cannot work)"]
+
+
+def test_no_marks_at_all_where_blank_means_available(tmp_path):
+    """An empty matrix under 空欄の扱い = 可 is a plan where everyone can work every day: said so
+    (under the default ×, `haichi import` says to send the forms instead)."""
+    empty = [MATRIX_ROWS[0], ["H001", "山田 花子"], ["H002", "佐藤 次郎"]]
+    path = write_book(tmp_path / "e.xlsx", {**standard(勤務可否=empty), "設定": BLANK_AVAILABLE})
+    assert _notes(path) == [
+        "e.xlsx 勤務可否!A1: no availability marks at all: every day of everyone counts as blank, which "
+        "空欄の扱い (blank_means) makes ○ (can work)"]
+    assert _notes(write_book(tmp_path / "x.xlsx", standard(勤務可否=empty))) == []
