@@ -162,8 +162,9 @@ def parse_time(value: Any) -> int:
 _MARKS: dict[str, Mark] = {}
 for _symbols, _mark in (
     (("○", "◯", "〇", "●", "o", "可"), Mark.AVAILABLE),
-    # 休 and its kinds: how a ward's staff ask for a day off (希望休) or note leave (公休, 有休)
-    (("×", "✕", "✖", "x", "不可", "休", "希望休", "希", "公休", "有休", "年休"), Mark.UNAVAILABLE),
+    # 休 and its kinds: how a ward's staff ask for a day off (希望休, 休み) or note leave (公休, 有休, 休暇)
+    (("×", "✕", "✖", "x", "不可", "休", "休み", "お休み", "希望休", "希", "公休", "有休", "有給", "有給休暇", "年休",
+      "休暇", "代休", "振休"), Mark.UNAVAILABLE),
     (("△", "▲"), Mark.PREFER_NOT),
     (("am", "午前", "午前のみ", "amのみ", "午前可", "午前のみ可", "am可"), Mark.AM_ONLY),
     (("pm", "午後", "午後のみ", "pmのみ", "午後可", "午後のみ可", "pm可"), Mark.PM_ONLY),
@@ -188,12 +189,15 @@ def parse_time_range(value: Any) -> tuple[int, int]:
 
 
 def parse_mark(value: Any) -> Mark | None:
-    """The availability mark in a cell (○/×/△/午前/午後 in any variant), None when blank."""
+    """The availability mark in a cell (○/×/△/午前/午後 in any variant, a day off as 休み, 公休,
+    有休…, or asked for as 休み希望), None when blank."""
     if _is_blank(value):
         return None
     text = _text(value).casefold().replace(" ", "")  # `AM のみ` as `AMのみ`
     if text in _MARKS:
         return _MARKS[text]
+    if text.endswith("希望") and _MARKS.get(text[:-2]) is Mark.UNAVAILABLE:  # `休み希望`, `有休希望`: a day off asked for
+        return Mark.UNAVAILABLE
     raise ValueError(f"unknown mark: {value!r}")
 
 

@@ -113,7 +113,8 @@ def _marks() -> list[tuple[str, str]]:
     return [
         (Mark.AVAILABLE.value, t("勤務できる", "can work")),
         (Mark.PREFER_NOT.value, t("勤務できるが、できれば避けたい", "can work but would rather not")),
-        (Mark.UNAVAILABLE.value, t("勤務できない（休・希望休・有休 と書いても同じ）", "cannot work (休, 希望休 or 有休 too)")),
+        (Mark.UNAVAILABLE.value, t("勤務できない（休み・希望休・有休・休暇 と書いても同じ）",
+                                   "cannot work (休み, 希望休, 有休 or 休暇 too)")),
         (Mark.AM_ONLY.value, t("午前のみ（12:00までに終わる枠）", "morning only (sessions ending by 12:00)")),
         (Mark.PM_ONLY.value, t("午後のみ（12:00以降に始まる枠）", "afternoon only (sessions starting 12:00 or later)")),
         (t("勤務名", "a shift"),

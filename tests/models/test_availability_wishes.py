@@ -38,6 +38,15 @@ def test_a_shift_named_in_a_cell_is_a_wish_for_it_on_a_day_marked_available(tmp_
     assert problem.availability[("H002", date(2026, 4, 14))] is Mark.UNAVAILABLE
 
 
+def test_a_day_off_written_as_a_ward_writes_it_is_a_cross_beside_the_wishes(tmp_path: Path) -> None:
+    """`休み` (refused as an unknown mark before), `休み希望` and `有給`: ×, no wish; `日勤希望` still one."""
+    problem, problems = _read(tmp_path, ["H001", "山田 花子", "休み", "日勤希望"], ["H002", "佐藤 次郎", "休み希望", "有給"])
+    assert problems == []
+    assert [problem.availability[key] for key in sorted(problem.availability)] == [
+        Mark.UNAVAILABLE, Mark.AVAILABLE, Mark.UNAVAILABLE, Mark.UNAVAILABLE]
+    assert problem.requests == [ShiftRequest("H001", date(2026, 4, 14), "日勤", on=True)]
+
+
 def test_a_form_replaces_the_matrix_row_and_its_wishes(tmp_path: Path) -> None:
     main = write_book(tmp_path / "ward.xlsx", standard(枠=WARD_SESSIONS, 勤務可否=[
         MATRIX_ROWS[0], ["H001", "山田 花子", "日勤", "○"], ["H002", "佐藤 次郎", "深夜", "○"]]))

@@ -116,6 +116,27 @@ def test_parse_mark_every_variant(value, expected):
     assert parse_mark(value) is expected
 
 
+DAYS_OFF = ["休み", "お休み", "公休", "希望休", "有休", "有給", "有給休暇", "年休", "休暇", "代休", "振休",
+            "休み希望", "有休希望", " 休 み "]
+
+
+@pytest.mark.parametrize("value", DAYS_OFF)
+def test_the_common_words_for_a_day_off_are_a_cross(value):
+    """休み as well as 休 (it was refused as an unknown mark), leave and a day off asked for."""
+    assert parse_mark(value) is Mark.UNAVAILABLE
+
+
+def test_no_word_for_a_day_off_is_read_as_a_shift_asked_for():
+    """parse_mark comes first, but a plan's shift named like a day off would make the cell
+    ambiguous: none of the words is a wish for the ward's shifts, and shifts are still wishes."""
+    assert all(parse_wish(value, (*WARD, "休日健診")) is None for value in DAYS_OFF)
+    assert parse_wish("休日健診希望", ("休日健診",)) == "休日健診"
+    with pytest.raises(ValueError):
+        parse_mark("休日健診希望")
+    with pytest.raises(ValueError):
+        parse_mark("○希望")  # only a day off is asked for with 希望
+
+
 @pytest.mark.parametrize("value", [None, "", "  ", "　"])
 def test_parse_mark_blank_is_none(value):
     assert parse_mark(value) is None
