@@ -64,7 +64,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if wishes := problem.wish_count():
         print(t("勤務希望 {n} 件（勤務可否の欄に書かれた勤務名）", "{n} shift wish(es) (shift names in availability cells)",
                 n=wishes))
-    if not problem.availability:
+    if problem.awaits_marks():
         print(t("勤務可否がまだありません。haichi forms --plan で回答票を作成し、haichi collect --plan で返送分を取り込んでから配置を作ってください。",
                 "no availability marks yet: write the forms with haichi forms --plan, and collect the returned ones with "
                 "haichi collect --plan before solving."))

@@ -375,6 +375,11 @@ class Problem:
     def active_staff(self) -> list[Staff]:
         return [s for s in self.staff if s.active]
 
+    def awaits_marks(self) -> bool:
+        """Whether the plan still waits for its availability: no marks, and a blank counts as ×
+        (with 空欄の扱い 可 or △, a plan without marks is everyone available)."""
+        return not self.availability and self.blank_means is Mark.UNAVAILABLE
+
     def wish_count(self) -> int:
         """How many requests ask to work (a nurse's 日勤 in the 勤務可否 sheet)."""
         return sum(1 for q in self.requests if q.on)

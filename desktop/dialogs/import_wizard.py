@@ -130,7 +130,7 @@ class PreviewPage(QWizardPage):
         if wishes := problem.wish_count():
             self.summary.setText(self.summary.text() + "\n" + self.tr(
                 "%1 shift wishes (shift names written in the availability cells).").replace("%1", str(wishes)))
-        if not problem.availability:
+        if problem.awaits_marks():
             self.summary.setText(self.summary.text() + "\n" + self.tr(
                 "No availability marks yet: after importing, write the availability forms (File > Availability "
                 "forms), and collect the returned ones before solving."))

@@ -423,3 +423,15 @@ def test_a_time_limit_or_worker_count_out_of_range_is_a_usage_error(option: list
     code, text = exit_info.value.code, capsys.readouterr().err
     assert code == 1 and option[0] in text and ("above 0" in text or "or more" in text)
     assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_import_without_marks_asks_for_forms_only_when_a_blank_means_unavailable(tmp_path: Path, capsys) -> None:
+    """Staff and sessions alone wait for the availability forms; with 空欄の扱い 可 everyone counts as
+    available every day, and the import must not ask for forms it does not need."""
+    db = ["--db", str(tmp_path / "plans.sqlite3")]
+    waiting = write_book(tmp_path / "no_marks.xlsx", standard(勤務可否=None))
+    code, text = run(["import", str(waiting), "--plan", "forms", *db], capsys)
+    assert code == 0 and "no availability marks yet" in text, text
+    open_all = write_book(tmp_path / "open.xlsx", standard(勤務可否=None, 設定=[["項目", "値"], ["空欄の扱い", "可"]]))
+    code, text = run(["import", str(open_all), "--plan", "open", *db], capsys)
+    assert code == 0 and "no availability marks yet" not in text, text
