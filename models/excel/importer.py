@@ -60,6 +60,48 @@ def _tables(books: list[Book], spec: SheetSpec, problems: list[InputProblem]) ->
     return tables if found else None
 
 
+def _settings_tables(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import) -> list[Table]:
+    """The 設定 tables that set the plan. Beside a workbook holding its staff or sessions, one of
+    availability alone (a copy of the template one person filled in, its 職員 and 枠 left blank)
+    brings its marks, not its settings, which are the template's as it was sent out: its 計画名 or
+    a weight would otherwise contradict the coordinator's. Left unread, with a note when they say
+    something else. A workbook of settings alone is read, as is every 設定 when no workbook holds
+    staff or sessions."""
+    tables = _tables(books, SETTINGS, state.problems) or []
+    planning = {book.name for book in books if _holds_rows(book, STAFF) or _holds_rows(book, SESSIONS)}
+    marks_only = {book.name for book in books
+                  if book.name not in planning and book.find(AVAILABILITY, prefix=True)}
+    if not planning or not marks_only:
+        return tables
+    for table in tables:
+        if table.file not in marks_only:
+            continue
+        own, used = Settings(), Settings()
+        read_settings(table, catalogue, [], own)
+        for other in tables:
+            if other.file in planning:
+                read_settings(other, catalogue, [], used)
+        if _said(own) != _said(used):
+            state.notes.append(InputProblem(table.file, table.sheet, "", messages.settings_of_marks_only(
+                ", ".join(sorted(planning)))))
+    return [table for table in tables if table.file not in marks_only]
+
+
+def _said(settings: Settings) -> tuple[object, ...]:
+    """What a 設定 sheet set, to compare two sheets by."""
+    return (settings.period_start, settings.period_end, settings.blank_means, settings.plan_name, settings.travel,
+            settings.forbidden_pairs, settings.rules)
+
+
+def _holds_rows(book: Book, spec: SheetSpec) -> bool:
+    """Whether the workbook has a `spec` sheet with a row of data under its header."""
+    for title in book.find(spec):
+        table = locate(book.name, title, book.rows(title), spec, [], book.merged(title))
+        if table is not None and next(table.data(), None) is not None:
+            return True
+    return False
+
+
 def _hidden_sheets(books: list[Book], problems: list[InputProblem]) -> list[InputProblem]:
     """One problem per hidden sheet that others name, saying it is hidden: else a coordinator
     looks for the sheet and cannot see its tab (an old copy hidden away, `勤務可否 (2)`, is read
@@ -132,7 +174,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
           marks_optional: bool = False) -> Problem | None:
     problems = state.problems
     problems += _unread(books)
-    for table in _tables(books, SETTINGS, problems) or []:
+    for table in _settings_tables(books, catalogue, state):
         read_settings(table, catalogue, problems, state.settings)
     for table in _tables(books, SITES, problems) or []:
         read_sites(table, problems, state.sites)

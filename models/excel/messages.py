@@ -287,6 +287,12 @@ def duplicate_setting(key: str, where: str, value: Any) -> str:
              key=key, where=where, v=shown(value))
 
 
+def settings_of_marks_only(used: str) -> str:
+    return t("このブックは勤務可否だけのため、設定シートは読みませんでした（{used} の設定を使います）",
+             "this workbook holds availability alone, so its settings sheet was not read (the settings of {used} "
+             "are used)", used=used)
+
+
 def same_file_twice(first: str) -> str:
     return t("{first} と同じファイル（同じ内容）が2回指定されています（1回だけ指定してください）",
              "the same file (same content) as {first} is given twice (give it once)", first=first)

@@ -63,3 +63,27 @@ def test_no_marks_at_all_where_blank_means_available(tmp_path):
         "e.xlsx 勤務可否!A1: no availability marks at all: every day of everyone counts as blank, which "
         "空欄の扱い (blank_means) makes ○ (can work)"]
     assert _notes(write_book(tmp_path / "x.xlsx", standard(勤務可否=empty))) == []
+
+
+def test_a_filled_in_copy_of_the_template_brings_its_marks_not_its_settings(tmp_path):
+    """The coordinator named the plan in the main workbook and sent each person a copy of the blank
+    template (its 職員 and 枠 empty, its 設定 the template's): a copy's 計画名 and weights are not a
+    contradiction to refuse, they are left unread, and said so when they differ."""
+    main = write_book(tmp_path / "main.xlsx", standard(
+        勤務可否=[MATRIX_ROWS[0], MATRIX_ROWS[1]], 設定=[["項目", "値"], ["計画名", "4月 健診"]]))
+    copy = write_book(tmp_path / "copy_sato.xlsx", standard(
+        職員=[STAFF_ROWS[0]], 枠=[["日付", "会場", "内容", "開始", "終了", "必要人数"]],
+        勤務可否=[MATRIX_ROWS[0], MATRIX_ROWS[2]], 設定=[["項目", "値"], ["計画名", "2026年4月"], ["prefer_not.重み", 9]]))
+    notes: list[InputProblem] = []
+    problem = read_workbooks([main, copy], notes=notes)
+    assert problem.name == "4月 健診" and "prefer_not" not in problem.rules
+    assert {staff_id for staff_id, _ in problem.availability} == {"H001", "H002"}
+    assert [str(n) for n in notes] == [
+        "copy_sato.xlsx 設定: this workbook holds availability alone, so its settings sheet was not read (the "
+        "settings of main.xlsx are used)"]
+    same = write_book(tmp_path / "copy_same.xlsx", standard(
+        職員=[STAFF_ROWS[0]], 枠=[["日付", "会場", "内容", "開始", "終了", "必要人数"]],
+        勤務可否=[MATRIX_ROWS[0], MATRIX_ROWS[2]], 設定=[["項目", "値"], ["計画名", "4月 健診"]]))
+    notes = []
+    read_workbooks([main, same], notes=notes)
+    assert notes == []
