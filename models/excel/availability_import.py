@@ -1,25 +1,31 @@
 """The 勤務可否 sheets of one import: found and located once, the plan period grown to their dates,
 their marks read (a form replacing what a matrix said of its person), and notes on the gaps a
 coordinator should not miss: a person with no row, a form returned blank, no marks at all.
+
+A matrix may also be laid out the other way round, as many calendars are: dates down and people
+across (`日付 | H001 | H002` or their names over the columns). Such a sheet is turned round and read
+like any matrix; every problem and note it gives names the cell as the sheet has it.
 """
 
 from __future__ import annotations
 
 import calendar
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from typing import Any
 
-from models.domain import Mark, Staff
+from models.domain import Mark, Staff, ids_named, known_id, normalize
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.availability_sheet import Availability, Seen, Wishes, matrix_dates, read_matrix
 from models.excel.form_sheet import form_dates, is_form, read_form
-from models.excel.reader import Book, Period, Table, locate
+from models.excel.reader import HEADER_SEARCH_ROWS, Book, Period, Table, cell_name, is_blank, locate
 from models.excel.schema import AVAILABILITY
 from models.excel.settings_sheet import Settings
 from models.i18n import t
+from models.textparse import parse_date
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,7 @@ class MarksSheet:
     title: str
     rows: list[tuple[Any, ...]]
     table: Table | None = None
+    turned: bool = False  # dates down and people across, read turned round (its cells named as they are)
 
     def dates(self, around: Period) -> set[date]:
         """The dates its header (a matrix) or its rows (a form) name, read near `around`."""
@@ -38,9 +45,11 @@ class MarksSheet:
         return form_dates(self.book.name, self.title, self.rows, around)
 
 
-def marks_sheets(books: list[Book], problems: list[InputProblem]) -> list[MarksSheet] | None:
+def marks_sheets(books: list[Book], problems: list[InputProblem],
+                 names: Mapping[str, str] | None = None) -> list[MarksSheet] | None:
     """Every 勤務可否 sheet, matrices located (a matrix without its columns reported and left out);
-    None when no book has one."""
+    None when no book has one. `names` (staff ID -> name, from 職員) lets a matrix of dates down and
+    people across be recognised and turned round."""
     found = False
     sheets = []
     for book in books:
@@ -49,9 +58,86 @@ def marks_sheets(books: list[Book], problems: list[InputProblem]) -> list[MarksS
             rows = book.rows(title)
             if is_form(rows):
                 sheets.append(MarksSheet(book, title, rows))
-            elif (table := locate(book.name, title, rows, AVAILABILITY, problems, book.merged(title))) is not None:
+                continue
+            local: list[InputProblem] = []
+            table = locate(book.name, title, rows, AVAILABILITY, local, book.merged(title))
+            turned = _turned_round(rows, names) if table is None and names else None
+            if turned is not None:  # dates down and people across: read turned round
+                local = []
+                table = locate(book.name, title, turned, AVAILABILITY, local)
+                problems += [_as_sheet_has_it(p) for p in local]
+                if table is not None:
+                    sheets.append(MarksSheet(book, title, turned, table, turned=True))
+                continue
+            problems += local
+            if table is not None:
                 sheets.append(MarksSheet(book, title, rows, table))
     return sheets if found else None
+
+
+def _person(value: Any, names: Mapping[str, str]) -> str | None:
+    """The staff ID a header cell names: an ID, or the one person registered under that name."""
+    if is_blank(value) or isinstance(value, (date, datetime)):
+        return None
+    found = known_id(normalize(value), names)
+    if found is not None:
+        return found
+    named = ids_named(value, names)
+    return named[0] if len(named) == 1 else None
+
+
+def _is_day(value: Any) -> bool:
+    """Whether a cell holds a date (`4/1`, `2026/4/1`, an Excel date, ...)."""
+    if isinstance(value, (date, datetime)):
+        return True
+    try:
+        parse_date(value, default_year=2000)
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
+def _turned_round(rows: list[tuple[Any, ...]], names: Mapping[str, str]) -> list[tuple[Any, ...]] | None:
+    """A matrix of dates down and people across, turned round (people down, dates across) with the
+    cells keeping their places: the cell of row r, column c is the turned sheet's row c, column r.
+    Its header row names people (IDs or registered names) over most of its cells, a column left of
+    them holds dates below it; that header cell becomes 職員ID, the people's cells their IDs, and
+    every other column and the rows above the header are left blank. None when the sheet is not so."""
+    for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        filled = [c for c, value in enumerate(row) if not is_blank(value)]
+        people = {c: found for c in filled if (found := _person(row[c], names)) is not None}
+        if len(people) < 2 and not (people and len(filled) <= 2) or len(people) * 2 < len(filled) - 1:
+            continue
+        day_columns = [c for c in filled if c not in people and c < min(people)
+                       and any(_is_day(below[c]) for below in rows[r + 1:] if c < len(below))]
+        if not day_columns:
+            return None
+        days = day_columns[0]
+        width = max(len(row) for row in rows)
+        turned: list[list[Any]] = [[None] * len(rows) for _ in range(width)]
+        for c in (days, *people):
+            for i in range(r, len(rows)):
+                turned[c][i] = rows[i][c] if c < len(rows[i]) else None
+            if c in people:
+                turned[c][r] = people[c]
+        turned[days][r] = "職員ID"
+        return [tuple(line) for line in turned]
+    return None
+
+
+_CELL = re.compile(r"^([A-Z]+)(\d+)$")
+
+
+def _as_sheet_has_it(problem: InputProblem) -> InputProblem:
+    """A problem of a turned-round sheet, at the cell as the sheet has it (row and column swapped)."""
+    match = _CELL.match(problem.cell)
+    if match is None:
+        return problem
+    letters, number = match.groups()
+    column = 0
+    for letter in letters:
+        column = column * 26 + ord(letter) - ord("A") + 1
+    return replace(problem, cell=cell_name(column - 1, int(number) - 1))
 
 
 def covering(period: Period, settings: Settings, sheets: list[MarksSheet]) -> Period:
@@ -83,6 +169,7 @@ def read_availability(
     names = {person.id: person.name for person in staff}
     read: list[tuple[Table, str]] = []  # each sheet read, with the column its notes name
     matrices: list[tuple[Table, frozenset[date]]] = []
+    said = len(problems), len(notes)
     for sheet in sheets:
         if sheet.table is None:
             before = set(forms)
@@ -103,6 +190,9 @@ def read_availability(
     if not result and read and blank is not Mark.UNAVAILABLE:  # under ×, `haichi import` says to send the forms
         table, key = read[0]
         notes.append(table.problem(table.header_row, key, messages.no_marks_at_all(blank)))
+    turned = {(sheet.book.name, sheet.title) for sheet in sheets if sheet.turned}
+    for found, start in ((problems, said[0]), (notes, said[1])):
+        found[start:] = [_as_sheet_has_it(p) if (p.file, p.sheet) in turned else p for p in found[start:]]
     return result, {key: wish for key, wish in matrix_wishes.items() if key[0] not in forms} | form_wishes
 
 

@@ -197,7 +197,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     period = _period(state, days, (first.file, first.sheet) if first else (books[0].name, SESSIONS.ja))
     if period is None or not staff_tables:  # without staff, every availability row would be reported too
         return None
-    sheets = marks_sheets(books, problems)
+    sheets = marks_sheets(books, problems, {person.id: person.name for person, _ in state.staff.values()})
     availability = None
     if sheets is not None:
         period = covering(period, s, sheets)
