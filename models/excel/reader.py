@@ -466,8 +466,9 @@ def locate(
         problems.append(
             InputProblem(
                 file, sheet, cell_name(best, first),
-                t("必須の列「{col}」がありません", 'required column "{col}" is missing',
-                  col=column_title(column)),
+                t("必須の列「{ja}」がありません", 'required column "{ja}" ({en}) is missing',
+                  ja=column.ja, en=column.key) if column.ja != column.key else
+                t("必須の列「{col}」がありません", 'required column "{col}" is missing', col=column.key),
             )
         )
     return None

@@ -61,7 +61,7 @@ def test_missing_required_column_pinned_to_header_row_in_current_language(tmp_pa
     path = write_book(tmp_path / "a.xlsx", standard(枠=sessions))
     found = problems_of(path)
     assert [(where(p), p.message) for p in found] == [
-        (("a.xlsx", "枠", "B3"), 'required column "min_staff" is missing')
+        (("a.xlsx", "枠", "B3"), 'required column "必要人数" (min_staff) is missing')
     ]
     set_language("ja")
     assert problems_of(path)[0].message == "必須の列「必要人数」がありません"
@@ -244,13 +244,13 @@ def test_form_whose_answer_column_has_another_name(tmp_path):
     main = write_book(tmp_path / "main.xlsx", standard(勤務可否=None))
     rows = [["回答票"], ["職員ID", "H001"], ["氏名", "山田"], ["日付", "出欠"], ["4/1", "○"]]
     found = problems_of(main, write_book(tmp_path / "f.xlsx", {"勤務可否": rows}))
-    assert [(where(p), p.message) for p in found] == [(("f.xlsx", "勤務可否", "A4"), 'required column "mark" is missing')]
+    assert [(where(p), p.message) for p in found] == [(("f.xlsx", "勤務可否", "A4"), 'required column "可否" (mark) is missing')]
 
 
 def test_staff_sheet_without_its_id_column_is_reported_once(tmp_path):
     staff = [["番号なし", "氏名"], ["H001", "山田"], ["H002", "佐藤"]]
     found = problems_of(write_book(tmp_path / "a.xlsx", standard(職員=staff)))
-    assert [(where(p), p.message) for p in found] == [(("a.xlsx", "職員", "A1"), 'required column "staff_id" is missing')]
+    assert [(where(p), p.message) for p in found] == [(("a.xlsx", "職員", "A1"), 'required column "職員ID" (staff_id) is missing')]
 
 
 def test_half_day_columns_problems(tmp_path):
@@ -338,7 +338,7 @@ def test_an_end_column_without_a_start_column_is_still_missing_start(tmp_path):
     sessions = [["日付", "会場", "内容", "時間", "終了", "必要人数"],
                 [datetime(2026, 4, 1), "灘", "3歳児健診", "13:00～16:00", time(16, 0), 2]]
     found = problems_of(write_book(tmp_path / "r.xlsx", standard(枠=sessions)))
-    assert [str(p) for p in found] == ['r.xlsx 枠!A1: required column "start" is missing']
+    assert [str(p) for p in found] == ['r.xlsx 枠!A1: required column "開始" (start) is missing']
 
 
 def test_the_same_file_or_a_byte_identical_copy_given_twice_is_one_problem_each(tmp_path):
