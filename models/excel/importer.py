@@ -10,7 +10,7 @@ from __future__ import annotations
 import filecmp
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Callable
 
@@ -19,10 +19,11 @@ from models.domain import (
 )
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
-from models.excel.availability_import import covering, marks_sheets, read_availability
+from models.excel.availability_import import MarksSheet, covering, marks_sheets, read_availability
+from models.excel.daily_sheet import DailySession, daily_sessions, read_daily
 from models.excel.availability_sheet import Wishes
 from models.excel.reader import Book, Period, Table, is_blank, locate, open_book
-from models.excel.schema import AVAILABILITY, SESSIONS, SETTINGS, SITES, STAFF, SheetSpec
+from models.excel.schema import AVAILABILITY, DAILY, SESSIONS, SETTINGS, SITES, STAFF, SheetSpec
 from models.excel.settings_sheet import Settings, read_settings
 from models.excel.sheets import read_sessions, read_sites, read_staff, session_years
 from models.i18n import t
@@ -149,6 +150,14 @@ def _session_dates(settings: Settings, tables: list[Table]) -> Callable[[Any], d
     return lambda value: parse_date(value, year)
 
 
+def _marks_days(settings: Settings, sheets: list[MarksSheet]) -> list[date]:
+    """The dates the 勤務可否 sheets name, `4/1` read in the year that puts it near the 設定 period's
+    one given end, else in the coming months (a plan is made ahead of its month)."""
+    anchor = settings.period_start or settings.period_end or date.today()
+    around = Period(anchor - timedelta(days=90), anchor + timedelta(days=270))
+    return sorted({day for sheet in sheets for day in sheet.dates(around)})
+
+
 def _period(state: _Import, days: list[date], sessions_where: tuple[str, str]) -> Period | None:
     """The 設定 period, else first to last session date (None after reporting why not)."""
     s = state.settings
@@ -182,25 +191,37 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     for table in staff_tables or []:
         read_staff(table, problems, state.staff, state.staff_ids, state.limit_cells)
     session_tables = _tables(books, SESSIONS, problems)
+    daily_tables = _tables(books, DAILY, problems)
+    daily: list[DailySession] = []
+    for table in daily_tables or []:
+        read_daily(table, problems, daily)
     if staff_tables is None:
         problems.append(_missing(books, STAFF))
-    if session_tables is None:
+    if session_tables is None and daily_tables is None:
         problems.append(_missing(books, SESSIONS))
         return None
+    session_tables = session_tables or []
     s = state.settings
     fixed = Period(s.period_start, s.period_end) if s.period_start and s.period_end else None
     to_date = _session_dates(s, session_tables)
     days: list[date] = []
     for table in session_tables:
         read_sessions(table, problems, state.requirements, to_date, fixed, days, state.notes)
-    first = session_tables[0] if session_tables else None
+    first = (session_tables or daily_tables or [None])[0]
+    # without staff, every availability row would be reported too
+    sheets = marks_sheets(books, problems, {person.id: person.name for person, _ in state.staff.values()}) \
+        if staff_tables else None
+    if not days and daily:  # every day's sessions alone: the plan is the 設定 period, else the marks' dates
+        days = _marks_days(s, sheets or [])
     period = _period(state, days, (first.file, first.sheet) if first else (books[0].name, SESSIONS.ja))
-    if period is None or not staff_tables:  # without staff, every availability row would be reported too
+    if period is None or not staff_tables:
         return None
-    sheets = marks_sheets(books, problems, {person.id: person.name for person, _ in state.staff.values()})
     availability = None
     if sheets is not None:
         period = covering(period, s, sheets)
+    for req in daily_sessions(daily, period, [req for req, _ in state.requirements.values()]):
+        state.requirements[req.id] = (req, DAILY.ja)
+    if sheets is not None:
         availability, state.wishes = read_availability(
             sheets, period, [person for person, _ in state.staff.values()], state.staff_ids,
             rotation_order(req for req, _ in state.requirements.values()), s.blank_means, problems, state.notes)

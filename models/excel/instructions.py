@@ -49,6 +49,16 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
             t("最大人数が空欄なら必要人数と同じです。必要スキルは「リーダー:1、夜勤可:3」のように「スキル:人数」で書きます。",
               "A blank maximum equals the minimum. Required skills are written as skill:count, e.g. リーダー:1、夜勤可:3."),
         ]),
+        (t("毎日の枠シート", "The 毎日の枠 (daily sessions) sheet"), [
+            t("病棟のように毎日同じ勤務があるときは、枠シートの代わりにここへ勤務ごとに1行書けば、期間の毎日にその枠ができます。"
+              "平日（月〜金）・土曜・日曜祝日ごとに必要人数を書きます（土曜・日曜祝日が空欄なら平日と同じ、0 ならその日は枠なし）。",
+              "When the same shifts run every day (a ward), write one row per shift here instead of the 枠 sheet: it "
+              "becomes a session on every day of the period. Give the staff needed on weekdays (Mon-Fri), Saturdays "
+              "and Sundays/holidays (blank: as on weekdays; 0: no session that day)."),
+            t("特定の日だけ違うとき（年末年始・研修日など）は、その日の分を枠シートに書くと、その日の同じ会場・内容の枠はそちらになります。",
+              "For a day that differs (New Year, a training day), write that day's session on the 枠 sheet: it replaces "
+              "the day's session of the same site and activity."),
+        ]),
         (t("勤務可否シート", "The 勤務可否 (availability) sheet"), [
             t("1行に1人、日付ごとの列に次の記号を選びます（セルを選ぶと▼で選べます）。土曜は青、日曜・祝日は赤で色付けしています。",
               "One person per row; pick a mark under each date (a ▼ list appears in the cell). Saturdays are blue, Sundays and holidays red."),

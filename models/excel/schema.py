@@ -89,6 +89,26 @@ SESSIONS = SheetSpec(
     read_only=(Column("time", "時間", aliases=("時間帯", "実施時間", "勤務時間", "time range")),),
 )
 
+# The sessions of every day of the plan, by kind of day: a ward's shifts (日勤 6 on weekdays and 4 at
+# weekends, 準夜 3 every day) written once instead of a 枠 row per day (models.excel.daily_sheet).
+DAILY = SheetSpec(
+    "Daily sessions",
+    "毎日の枠",
+    (
+        Column("site", "会場", True, ("場所", "病棟", "部署")),
+        Column("activity", "内容", True, ("勤務", "勤務名", "シフト")),
+        Column("start", "開始", True, ("開始時刻", "開始時間")),
+        Column("end", "終了", True, ("終了時刻", "終了時間")),
+        Column("weekday", "平日", True, ("平日人数", "月〜金", "weekdays")),
+        Column("saturday", "土曜", aliases=("土", "土曜日")),
+        Column("sunday", "日曜祝日", aliases=("日祝", "日曜・祝日", "日・祝", "休日", "sunday_holiday")),
+        Column("required_skills", "必要スキル", aliases=("必要資格",)),
+        Column("notes", "備考", aliases=("メモ",)),
+    ),
+    required=False,
+    aliases=("毎日の勤務", "勤務体制", "勤務パターン", "Daily shifts"),
+)
+
 AVAILABILITY = SheetSpec(
     "Availability",
     "勤務可否",

@@ -88,6 +88,13 @@ def write_sessions(wb: Workbook, requirements: Sequence[Requirement]) -> None:
         sheet.append(row, look=None)
 
 
+def write_daily(wb: Workbook) -> None:
+    """The 毎日の枠 sheet, its header alone: a row per shift held every day (models.excel.daily_sheet)."""
+    spec = schema.DAILY
+    sheet = SheetWriter(wb, spec.ja, _widths(spec), freeze="A2")
+    sheet.header([c.ja for c in spec.columns], [c.required for c in spec.columns])
+
+
 def write_availability(
     wb: Workbook, days: Sequence[date], staff: Sequence[Staff], marks: dict[tuple[str, date], Mark],
     activities: Sequence[str] = (), wishes: Wishes | None = None,
@@ -174,12 +181,15 @@ def write_settings(
 def write_input_sheets(
     wb: Workbook, start: date, end: date, catalogue: Sequence[RuleInfo], problem: Problem | None
 ) -> None:
-    """All five input sheets in the template's order, empty or filled from `problem`."""
+    """All the input sheets in the template's order, empty or filled from `problem`; an empty
+    template also has the 毎日の枠 sheet (a ward's shifts by kind of day, read into 枠 sessions)."""
     staff = problem.staff if problem else []
     requirements = problem.requirements if problem else []
     days = [date.fromordinal(o) for o in range(start.toordinal(), end.toordinal() + 1)]
     write_staff(wb, staff)
     write_sessions(wb, requirements)
+    if problem is None:
+        write_daily(wb)
     if problem:
         write_availability(wb, days, staff, problem.availability, rotation_order(problem.requirements),
                            wishes_of(problem))

@@ -41,8 +41,8 @@ def _header(ws) -> list:
 
 
 def test_sheets_in_order_with_japanese_headers(template: openpyxl.Workbook) -> None:
-    assert template.sheetnames == ["記入方法", "職員", "枠", "勤務可否", "会場", "設定"]
-    for spec in (schema.STAFF, schema.SESSIONS, schema.SITES):
+    assert template.sheetnames == ["記入方法", "職員", "枠", "毎日の枠", "勤務可否", "会場", "設定"]
+    for spec in (schema.STAFF, schema.SESSIONS, schema.DAILY, schema.SITES):
         assert _header(template[spec.ja]) == [c.ja for c in spec.columns]
     assert _header(template["設定"]) == ["項目", "値", "説明"]
     assert _header(template["勤務可否"])[:2] == ["職員ID", "氏名"]

@@ -1,0 +1,102 @@
+"""The 毎日の枠 sheet: sessions held every day of the plan, written once by kind of day.
+
+A ward does not list its shifts day by day: 日勤 8:30-17:00 needs 6 on weekdays and 4 at weekends,
+準夜 and 深夜 3 every day. One row per shift says so: 会場, 内容, 開始, 終了, 平日 (Monday to Friday),
+土曜 and 日曜祝日 (Sundays and national holidays); a blank 土曜 or 日曜祝日 is the 平日 count, 0 no
+session that day. Each row becomes a session on every day of the plan period, its 必要人数 that
+day's count (最大人数 the same). A 枠 row for the same day, 会場 and 内容 replaces the day's session
+(fewer staff over New Year, another time on a training day).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable
+
+from models.domain import Requirement, end_after, hhmm
+from models.errors import InputProblem
+from models.excel import messages
+from models.excel.reader import Cells, Period, Table
+from models.excel.schema import DAILY
+from models.holidays import is_holiday
+from models.textparse import parse_count, parse_skill_counts, parse_time
+
+
+@dataclass(frozen=True)
+class DailySession:
+    """One row of 毎日の枠: a session on every day, with its count by kind of day."""
+
+    site: str
+    activity: str
+    start: int
+    end: int
+    weekday: int
+    saturday: int
+    sunday: int  # Sundays and national holidays
+    skills: tuple[tuple[str, int], ...]
+    notes: str
+    where: str  # its row, `毎日の枠!A3`, for a duplicate to name
+
+    def count_on(self, day: date) -> int:
+        if day.weekday() == 6 or is_holiday(day):
+            return self.sunday
+        return self.saturday if day.weekday() == 5 else self.weekday
+
+    def session_on(self, day: date) -> Requirement | None:
+        """The day's session, None when the day's count is 0."""
+        count = self.count_on(day)
+        if count == 0:
+            return None
+        return Requirement(Requirement.make_id(day, self.site, self.activity, self.start), day, self.site,
+                           self.activity, self.start, self.end, count, count, required_skills=self.skills,
+                           notes=self.notes)
+
+
+def read_daily(table: Table, problems: list[InputProblem], found: list[DailySession]) -> None:
+    """The rows of a 毎日の枠 sheet into `found`; every problem to `problems` (the row left out)."""
+    col = DAILY.column
+    for index, row in table.data():
+        cells = Cells(table, index, row, problems)
+        site = cells.text("site", col("site"))
+        activity = cells.text("activity", col("activity"))
+        start = cells.get("start", parse_time, messages.bad_time, col("start"))
+        end = cells.get("end", parse_time, messages.bad_time, col("end"))
+        weekday = cells.get("weekday", parse_count, messages.bad_count, col("weekday"))
+        saturday = cells.get("saturday", parse_count, messages.bad_count)
+        sunday = cells.get("sunday", parse_count, messages.bad_count)
+        skills = cells.get("required_skills", parse_skill_counts, messages.bad_skills, default=())
+        if start is not None and end is not None:
+            end = end_after(start, end)  # 16:30-1:00: a shift that ends the next day
+            if end <= start:
+                cells.report("end", messages.end_not_after_start(hhmm(start), hhmm(end)))
+        if not cells.ok:
+            continue
+        counts = (weekday, weekday if saturday is None else saturday, weekday if sunday is None else sunday)
+        held = [c for c in counts if c]
+        for skill, count in skills:
+            if held and count > min(held):  # more with the skill than the day's staff
+                cells.report("required_skills", messages.skill_over_max(skill, count, min(held)))
+        twin = next((d for d in found if (d.site, d.activity, d.start) == (site, activity, start)), None)
+        if twin is not None:
+            cells.report("activity", messages.duplicate_session(f"{site} {activity} {hhmm(start)}", twin.where))
+        if cells.ok:
+            found.append(DailySession(site, activity, start, end, *counts, skills, cells.text("notes"),
+                                      cells.where("site")))
+
+
+def daily_sessions(found: Iterable[DailySession], period: Period,
+                   given: Iterable[Requirement]) -> list[Requirement]:
+    """The sessions of every day of `period` from the 毎日の枠 rows, but for the days a 枠 row
+    (`given`) already holds a session of that 会場 and 内容."""
+    taken = {(r.date, r.site, r.activity) for r in given}
+    out = []
+    days = [period.start.fromordinal(n) for n in range(period.start.toordinal(), period.end.toordinal() + 1)]
+    for daily in found:
+        for day in days:
+            if (day, daily.site, daily.activity) in taken:
+                continue
+            session = daily.session_on(day)
+            if session is not None:
+                out.append(session)
+    return out

@@ -1,0 +1,75 @@
+"""The 毎日の枠 sheet: a ward's shifts written once by kind of day, a session on every day of the plan."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+import pytest
+from workbooks import STAFF_ROWS, standard, write_book
+
+from models.errors import InvalidInput
+from models.excel.importer import read_workbooks
+
+pytestmark = pytest.mark.usefixtures("english")
+
+DAILY = [["会場", "内容", "開始", "終了", "平日", "土曜", "日曜祝日", "必要スキル"],
+         ["5階東病棟", "日勤", time(8, 30), time(17), 6, 4, 3, "リーダー:1"],
+         ["5階東病棟", "準夜", time(16, 30), time(1), 3, None, None, None],
+         ["5階東病棟", "研修", time(13), time(15), 2, 0, 0, None]]
+# April 2026: 4/29 (Wed) is 昭和の日, a national holiday
+MARKS = [["職員ID", "氏名", *(datetime(2026, 4, d) for d in range(1, 31))],
+         ["H001", "山田 花子", *(["○"] * 30)], ["H002", "佐藤 次郎", *(["○"] * 30)]]
+PERIOD = [["項目", "値"], ["期間開始", datetime(2026, 4, 1)], ["期間終了", datetime(2026, 4, 30)]]
+
+
+def _sessions(problem) -> dict[tuple[date, str], tuple[int, int, int, int]]:
+    return {(r.date, r.activity): (r.start, r.end, r.min_staff, r.max_staff) for r in problem.requirements}
+
+
+def test_every_day_gets_each_shift_with_the_count_of_its_kind_of_day(tmp_path):
+    path = write_book(tmp_path / "ward.xlsx", standard(枠=None, 毎日の枠=DAILY, 勤務可否=MARKS, 設定=PERIOD))
+    problem = read_workbooks([path])
+    got = _sessions(problem)
+    assert (problem.start, problem.end) == (date(2026, 4, 1), date(2026, 4, 30))
+    assert got[(date(2026, 4, 1), "日勤")] == (510, 1020, 6, 6)  # Wednesday
+    assert got[(date(2026, 4, 4), "日勤")][2] == 4  # Saturday
+    assert got[(date(2026, 4, 5), "日勤")][2] == 3 and got[(date(2026, 4, 29), "日勤")][2] == 3  # Sunday, 昭和の日
+    assert got[(date(2026, 4, 4), "準夜")] == (990, 1500, 3, 3)  # a blank 土曜 is the 平日 count; ends 翌1:00
+    assert (date(2026, 4, 4), "研修") not in got and got[(date(2026, 4, 6), "研修")][2] == 2  # 0: none that day
+    assert len(problem.requirements) == 30 * 2 + 21  # 21 weekdays that are not holidays in April 2026
+    assert next(r for r in problem.requirements if r.activity == "日勤").required_skills == (("リーダー", 1),)
+
+
+def test_without_a_period_the_availability_dates_make_the_plan(tmp_path):
+    path = write_book(tmp_path / "ward.xlsx", standard(枠=None, 毎日の枠=DAILY, 勤務可否=MARKS))
+    problem = read_workbooks([path])
+    assert (problem.start, problem.end) == (date(2026, 4, 1), date(2026, 4, 30))
+
+
+def test_a_sessions_row_replaces_that_days_session(tmp_path):
+    """New Year's Eve of a ward, or a training day at another time: the 枠 row is the day's session."""
+    sessions = [["日付", "会場", "内容", "開始", "終了", "必要人数"],
+                [datetime(2026, 4, 10), "5階東病棟", "日勤", time(9), time(17), 2]]
+    path = write_book(tmp_path / "ward.xlsx", standard(枠=sessions, 毎日の枠=DAILY, 勤務可否=MARKS, 設定=PERIOD))
+    got = _sessions(read_workbooks([path]))
+    assert got[(date(2026, 4, 10), "日勤")] == (540, 1020, 2, 2)
+    assert got[(date(2026, 4, 9), "日勤")] == (510, 1020, 6, 6)
+
+
+def test_bad_rows_are_refused_with_their_cells(tmp_path):
+    bad = [DAILY[0], ["5階東病棟", "日勤", "8時半?", time(17), 6, None, None, None],
+           ["5階東病棟", "準夜", time(16, 30), time(1), "三", None, None, None],
+           ["5階東病棟", "深夜", time(0, 30), time(9), 1, None, None, "リーダー:2"],
+           ["5階東病棟", "早出", time(7), time(15), 1, None, None, None],
+           ["5階東病棟", "早出", time(7), time(15), 2, None, None, None]]
+    path = write_book(tmp_path / "ward.xlsx", standard(枠=None, 毎日の枠=bad, 勤務可否=MARKS, 設定=PERIOD))
+    with pytest.raises(InvalidInput) as caught:
+        read_workbooks([path])
+    assert [(p.sheet, p.cell) for p in caught.value.problems] == [
+        ("毎日の枠", "C2"), ("毎日の枠", "E3"), ("毎日の枠", "H4"), ("毎日の枠", "B6")]
+
+
+def test_neither_sheet_of_sessions_is_still_refused(tmp_path):
+    with pytest.raises(InvalidInput) as caught:
+        read_workbooks([write_book(tmp_path / "x.xlsx", standard(枠=None, 勤務可否=MARKS, 職員=STAFF_ROWS))])
+    assert "枠" in str(caught.value.problems[0])
