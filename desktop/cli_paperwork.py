@@ -81,14 +81,15 @@ def _roster(args: argparse.Namespace) -> tuple[Problem, Roster]:
     try:
         problem = db.load_problem(args.plan)
         if args.solution is not None:
-            return problem, db.load_solution(args.plan, args.solution)
+            return problem, commands.without_orphans(problem, db.load_solution(args.plan, args.solution),
+                                                     args.solution)
         latest = db.latest_solution(args.plan)
     finally:
         db.close()
     if latest is None:
         raise cli.Infeasible(t("計画「{p}」にはまだ配置がありません。先に solve を実行してください。",
                            "plan '{p}' has no roster yet; run solve first.", p=args.plan))
-    return problem, latest[1]
+    return problem, commands.without_orphans(problem, latest[1], latest[0])
 
 
 def cmd_forms(args: argparse.Namespace) -> int:
@@ -185,19 +186,23 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_notify(args: argparse.Namespace) -> int:
-    from desktop import paperwork  # loaded when a command runs, not for --help
+    from desktop import commands, paperwork  # loaded when a command runs, not for --help
     from models.storage import PUBLISHED
 
     db = _database(args)
     try:
         problem = db.load_problem(args.plan)
         versions = {s.version: s.status for s in db.list_solutions(args.plan)}
-        before = args.before or max((v for v, s in versions.items() if s == PUBLISHED), default=None)
         after = args.after or max(versions, default=None)
+        # the published version before the newest one: just published, the newest is compared with the last one out
+        before = args.before or max((v for v, s in versions.items() if s == PUBLISHED and (after is None or v < after)),
+                                    default=None)
         if before is None or after is None:
-            raise cli.Infeasible(t("計画「{p}」には公開版がありません。--from で比べる版を指定してください。",
-                               "plan '{p}' has no published version; name one with --from.", p=args.plan))
-        old, new = db.load_solution(args.plan, before), db.load_solution(args.plan, after)
+            raise cli.Infeasible(t("計画「{p}」には比べる前の公開版がありません。--from で比べる版を指定してください。",
+                               "plan '{p}' has no earlier published version to compare with; name one with --from.",
+                               p=args.plan))
+        old = commands.without_orphans(problem, db.load_solution(args.plan, before), before)
+        new = commands.without_orphans(problem, db.load_solution(args.plan, after), after)
     finally:
         db.close()
     label = {PUBLISHED: t("公開", "published")}

@@ -50,6 +50,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     name = args.plan or problem.name
     db = _database(args)
     db.save_problem(name, problem)
+    latest = db.latest_solution(name)
+    if latest is not None and (gone := latest[1].split_by(problem)[1]):
+        print(orphans_note(gone, latest[0], importing=True))
     print(
         t(
             "計画「{name}」に取り込みました: 職員 {s} 名、枠 {r} 件、勤務可否 {a} 件 ({p})",
@@ -154,6 +157,7 @@ def cmd_export(args: argparse.Namespace) -> int:
               "plan '{p}' has no roster yet; run solve first.", p=args.plan)
         )
     version, roster = latest
+    roster = without_orphans(problem, roster, version)
     evaluation = operations.write_roster(args.output, problem, roster, args.per_person)
     print(
         t("版 {v} を書き出しました: {p} (必須ルール違反 {h} 件)", "version {v} written: {p} ({h} hard violations)",
@@ -334,6 +338,44 @@ def _progress_printer():
         )
 
     return show
+
+
+def without_orphans(problem: Problem, roster: Roster, version: int | None = None) -> Roster:
+    """The roster without the assignments to sessions or people the plan no longer has (imported
+    again since), each said in a note, rather than an export that fails on them."""
+    kept, gone = roster.split_by(problem)
+    if gone:
+        print(orphans_note(gone, version))
+    return kept
+
+
+def orphans_note(gone: list, version: int | None, importing: bool = False) -> str:
+    """What a note says of assignments whose session or person the plan no longer has: as the import
+    leaves them behind (`importing`), or as an export leaves them out."""
+    shown = "、".join(_orphan(a) for a in gone[:5]) + (t(" ほか {n} 件", " and {n} more", n=len(gone) - 5)
+                                                      if len(gone) > 5 else "")
+    which = t("版 {v} ", "version {v} ", v=version) if version is not None else ""
+    if importing:
+        return t("注意: {which}の配置 {n} 件は、この取り込みで計画からなくなった枠・職員のものです（{shown}）。"
+                 "書き出しなどでは除きます。haichi solve --plan で今の枠に合う新しい版を作ってください。",
+                 "note: {n} assignment(s) of {which}name a session or person this import took out of the plan "
+                 "({shown}); exports leave them out. Make a version that fits the current sessions with haichi "
+                 "solve --plan.", which=which, n=len(gone), shown=shown)
+    return t("注意: {which}の配置 {n} 件は、取り込み直した計画にない枠・職員のものなので除きました（{shown}）。"
+             "haichi solve --plan で今の枠に合う新しい版を作ってください。",
+             "note: {n} assignment(s) of {which}name a session or person the plan, imported again, no longer "
+             "has, and were left out ({shown}); make a version that fits the current sessions with haichi solve "
+             "--plan.", which=which, n=len(gone), shown=shown)
+
+
+def _orphan(a) -> str:
+    """`1/5 中央 3歳児健診 13:00 H001`, from a requirement id `2027-01-05|中央|3歳児健診|13:00`."""
+    parts = a.requirement_id.split("|")
+    if len(parts) == 4:
+        day = parts[0].split("-")
+        when = f"{int(day[1])}/{int(day[2])}" if len(day) == 3 and all(p.isdigit() for p in day) else parts[0]
+        return f"{when} {parts[1]} {parts[2]} {parts[3]} {a.staff_id}"
+    return f"{a.requirement_id} {a.staff_id}"
 
 
 def _print_carried(problem: Problem) -> None:

@@ -139,7 +139,10 @@ def solve(
 def write_roster(
     path: Path | str, problem: Problem, roster: Roster, per_person_dir: Path | str | None = None
 ) -> Evaluation:
-    """Evaluate the roster and write the roster workbook (and one workbook per person if asked)."""
+    """Evaluate the roster and write the roster workbook (and one workbook per person if asked).
+    Assignments to sessions or people the plan no longer has (imported again since the roster was
+    made) are left out, as the CLI says (commands.without_orphans)."""
+    roster = roster.split_by(problem)[0]
     evaluation = evaluate(problem, roster)
     with atomic_output(Path(path)) as tmp:
         export.write_roster(tmp, problem, roster, evaluation.violations, CATALOGUE)

@@ -411,6 +411,14 @@ class Roster:
     def pairs(self) -> set[tuple[str, str]]:
         return {(a.staff_id, a.requirement_id) for a in self.assignments}
 
+    def split_by(self, problem: Problem) -> tuple[Roster, list[Assignment]]:
+        """The assignments to the problem's sessions and staff, and those naming a session or person
+        it no longer has (a plan imported again with sessions moved or people removed)."""
+        staff = {s.id for s in problem.staff}
+        known = [problem.has_requirement(a.requirement_id) and a.staff_id in staff for a in self.assignments]
+        return (Roster([a for a, ok in zip(self.assignments, known) if ok]),
+                [a for a, ok in zip(self.assignments, known) if not ok])
+
     @classmethod
     def from_pairs(cls, pairs: Iterable[tuple[str, str]], locked: Iterable[tuple[str, str]] = ()) -> Roster:
         locked_set = set(locked)

@@ -191,3 +191,26 @@ def test_notify_writes_files_for_the_affected_only(haichi, sample_plan: Plan, tm
     assert notice.startswith("【moved】") and " → " in notice and spare.label() in notice
     ws = openpyxl.load_workbook(tmp_path / "notice" / "変更一覧.xlsx").active
     assert "version 1 (published)" in ws["A2"].value
+    # published, then notified, as a coordinator does: version 2 against the version out before it
+    with Database(db) as store:
+        store.publish("jan", 2)
+    code, text = haichi("notify", "--plan", "jan", "--db", db, "-o", tmp_path / "after_publishing")
+    assert code == 0 and f"2 staff affected: {'、'.join(sorted(affected))}" in text, text
+
+
+def test_a_plan_imported_again_without_a_published_session_exports_the_rest_and_says_so(
+        haichi, sample_plan: Plan, tmp_path: Path) -> None:
+    """A session deleted from 枠 after publishing: the import says which published assignments it
+    leaves without a session, and export writes the others with a note (it failed with exit 3)."""
+    problem, witness = sample_plan.problem, sample_plan.witness
+    db = tmp_path / "haichi.db"
+    gone = witness.assignments[0].requirement_id
+    with Database(db) as store:
+        store.save_problem("jan", problem)
+        store.publish("jan", store.save_solution("jan", witness))
+        store.save_problem("jan", problem.with_(requirements=[r for r in problem.requirements if r.id != gone]))
+    code, text = haichi("export", "--plan", "jan", "--db", db, "-o", tmp_path / "x.xlsx")
+    people = len(witness.staff_for(gone))
+    assert code == 0 and (tmp_path / "x.xlsx").exists(), text
+    assert f"note: {people} assignment(s) of version 1 name a session or person the plan" in text
+    assert "Traceback" not in text
