@@ -201,7 +201,13 @@ def cmd_repair(args: argparse.Namespace) -> int:
     operations.check_output(args.output, [*args.workbooks, args.published])  # before the solve
     problem = import_workbooks(args.workbooks)
     solved, published = read_roster(args.published)
-    if solved.history_sources and (solved.start, solved.end) == (problem.start, problem.end):
+    if (solved.start, solved.end) != (problem.start, problem.end):  # another month's roster: nothing to stay close to
+        raise InvalidInput([InputProblem(str(args.published), "", "", t(
+            "公開版のブックは {a}〜{b} の配置表で、入力の期間 {c}〜{d} と違います。同じ期間の公開版を --published に指定してください",
+            "the published roster is of {a} to {b}, not of the input's period {c} to {d}: give the published roster "
+            "of the same period with --published", a=solved.start.isoformat(), b=solved.end.isoformat(),
+            c=problem.start.isoformat(), d=problem.end.isoformat()))])
+    if solved.history_sources:
         problem = problem.with_(**history_of(solved))  # what the published roster was solved against
         _print_carried(problem)
     _print_problem_size(problem)

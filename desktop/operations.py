@@ -52,6 +52,26 @@ def check_output(path: Path | str, inputs: Sequence[Path | str] = ()) -> None:
             raise _in_use(path) from None
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()  # read once: setting it back and forth while other threads create files would race
+
+
+def _readable_as_usual(tmp: Path, path: Path) -> None:
+    """Give the finished temporary file the mode of the file it replaces, else the one a new file
+    gets: mkstemp makes it readable by its owner alone, so colleagues on a shared folder could not
+    open the roster (Windows keeps no such mode; nothing changes there)."""
+    try:
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_UMASK
+        os.chmod(tmp, mode)
+    except OSError:
+        pass  # a file system without modes: the file as it is
+
+
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.exists() and b.exists() and os.path.samefile(a, b)
@@ -81,6 +101,7 @@ def atomic_output(path: Path, suffix: str = ".xlsx") -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        _readable_as_usual(tmp, path)
         try:
             os.replace(tmp, path)
         except OSError:  # Windows: the file was opened in Excel meanwhile

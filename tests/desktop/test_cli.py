@@ -435,3 +435,32 @@ def test_import_without_marks_asks_for_forms_only_when_a_blank_means_unavailable
     open_all = write_book(tmp_path / "open.xlsx", standard(勤務可否=None, 設定=[["項目", "値"], ["空欄の扱い", "可"]]))
     code, text = run(["import", str(open_all), "--plan", "open", *db], capsys)
     assert code == 0 and "no availability marks yet" not in text, text
+
+
+def test_repair_against_a_roster_of_another_period_is_refused(good_book: Path, tmp_path: Path, capsys) -> None:
+    """February's workbook repaired against January's roster stayed close to nothing and carried in
+    nothing: refused, exit 1, naming both periods."""
+    out = tmp_path / "roster.xlsx"
+    code, text = run(["solve", str(good_book), "-o", str(out), "--time-limit", "10", "--quiet"], capsys)
+    assert code == 0, text
+    may = write_book(tmp_path / "may.xlsx", standard(
+        枠=[SESSION_ROWS[0], *[[row[0].replace(month=5), *row[1:]] for row in SESSION_ROWS[1:]]],
+        勤務可否=[[*MATRIX_ROWS[0][:2], *(d.replace(month=5) for d in MATRIX_ROWS[0][2:])], *MATRIX_ROWS[1:]]))
+    code, text = run(["repair", str(may), "--published", str(out), "-o", str(tmp_path / "new.xlsx")], capsys)
+    assert code == 1 and "the published roster is of 2026-04-01 to 2026-04-14, not of the input's period" in text, text
+    assert not (tmp_path / "new.xlsx").exists()
+
+
+@pytest.mark.skipif(__import__("sys").platform == "win32", reason="POSIX file modes")
+def test_a_written_roster_is_readable_as_a_new_file_is(good_book: Path, tmp_path: Path, capsys) -> None:
+    """Written through a temporary file, the roster was readable by its owner alone (0600)."""
+    import os
+
+    mask = os.umask(0o022)
+    try:
+        out = tmp_path / "roster.xlsx"
+        code, text = run(["solve", str(good_book), "-o", str(out), "--time-limit", "10", "--quiet"], capsys)
+        assert code == 0, text
+        assert out.stat().st_mode & 0o777 == 0o666 & ~0o022
+    finally:
+        os.umask(mask)
