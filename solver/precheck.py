@@ -71,6 +71,12 @@ def _too_few(problem: Problem, screen: Screen, req: Requirement, people: list[St
         return t("{session} は {skill} のスキルを持つ職員が {need} 名必要ですが、そのスキルを持つのは {n} 名だけです。",
                  "{session} needs {need} staff with skill {skill}; only {n} {has} that skill.",
                  **values, has="has" if n == 1 else "have")
+    if set(reasons) == {"×"} and n == 0:  # everyone marked the day ×
+        if skill is None:
+            return t("{session} は {need} 名必要ですが、その日に勤務できる人がいません（全員が ×）。",
+                     "{session} needs {need} staff; nobody is available that day (everyone marked it ×).", **values)
+        return t("{session} は {skill} のスキルを持つ職員が {need} 名必要ですが、そのスキルを持つ人はその日全員 × です。",
+                 "{session} needs {need} staff with skill {skill}; everyone with it marked the day ×.", **values)
     if set(reasons) == {"×"}:  # every other one marked the day ×
         if skill is None:
             return t("{session} は {need} 名必要ですが、その日に勤務できるのは {n} 名だけです。",
@@ -120,8 +126,9 @@ def _why(req: Requirement, reasons: dict[str, list[str]]) -> list[str]:
     out = []
     am, pm = reasons.get(Mark.AM_ONLY.value), reasons.get(Mark.PM_ONLY.value)
     if am or pm:
+        # the Japanese clause ends `勤務でき` + `、この枠は正午をまたぎます` or `ます`
         noon = (t("、この枠は正午をまたぎます", ", and the session runs across noon")
-                if req.start < NOON < req.end else "")
+                if req.start < NOON < req.end else t("ます", ""))
         if am and pm:
             out.append(t("{am} はその日午前のみ、{pm} は午後のみ勤務でき", "{am} can work only in the morning and {pm} "
                          "only in the afternoon that day", am=who(am), pm=who(pm)) + noon)

@@ -57,3 +57,24 @@ def test_soft_cover_asks_no_cover_of_a_session() -> None:
     req = session(min_staff=3)
     p = problem([person("A")], [req])
     assert precheck(p) and precheck(p, soft_cover=True) == []
+
+
+def test_a_half_day_clause_that_does_not_cross_noon_ends_its_japanese_sentence() -> None:
+    """`青木 はその日午前のみ勤務でき。` was cut short: without the noon clause it ends in ます."""
+    before = language()
+    set_language("ja")
+    try:
+        req = session(start="13:00", end="15:00", min_staff=2)
+        p = problem([person("A", name="青木"), person("B")], [req], availability={("A", MONDAY): Mark.AM_ONLY})
+        [line] = precheck(p)
+        assert "青木 はその日午前のみ勤務できます。" in line and "勤務でき。" not in line
+    finally:
+        set_language(before)
+
+
+def test_everyone_marking_the_day_x_is_said_so_not_as_only_0() -> None:
+    req = session()
+    p = problem([person("A"), person("B")], [req], availability={("A", MONDAY): Mark.UNAVAILABLE,
+                                                                   ("B", MONDAY): Mark.UNAVAILABLE})
+    [line] = precheck(p)
+    assert "nobody is available that day (everyone marked it ×)" in line and "only 0" not in line
