@@ -113,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.xlsx")
     p.add_argument("--per-person", type=Path, metavar="DIR", help="also write one workbook per person")
     p.add_argument("--ics", type=Path, metavar="DIR", help="also write one .ics calendar per person")
+    p.add_argument("--version", dest="solution", type=_count(1), metavar="N", help="default: the latest version")
 
     p = sub.add_parser("repair", parents=[common], help="re-solve close to a published roster / 修正")
     p.add_argument("workbooks", type=Path, nargs="+", metavar="WORKBOOK.xlsx")

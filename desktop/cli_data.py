@@ -199,8 +199,20 @@ def cmd_audit(args: argparse.Namespace) -> int:
 @_refusal
 def cmd_publish(args: argparse.Namespace) -> int:
     """`haichi publish --plan NAME [VERSION]`: freeze a version (the newest if none is given)."""
+    from models.storage import PUBLISHED
+
     with _database(args) as db:
         version = args.version if args.version is not None else _version(db, args.plan, "latest")
+        newer = [s.version for s in db.list_solutions(args.plan) if s.status == PUBLISHED and s.version > version]
+        if newer:
+            # going back to an older version: the published one is the newest published, so it comes back as a
+            # new version (what the next month carries in, notify and diff then follow it)
+            again = db.save_solution(args.plan, db.load_solution(args.plan, version))
+            db.publish(args.plan, again)
+            print(t("計画「{p}」の版 {v} を版 {n} として公開し直しました（それまでの公開版 {old} に代わります）",
+                    "plan '{p}' version {v} published again as version {n} (in place of the published version {old})",
+                    p=args.plan, v=version, n=again, old=max(newer)))
+            return EXIT_OK
         db.publish(args.plan, version)
     print(t("計画「{p}」の版 {v} を公開しました", "plan '{p}' version {v} published", p=args.plan, v=version))
     return EXIT_OK

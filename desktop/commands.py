@@ -148,6 +148,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from models.storage import PUBLISHED
+
     db = _database(args)
     problem = db.load_problem(args.plan)
     latest = db.latest_solution(args.plan)
@@ -157,11 +159,17 @@ def cmd_export(args: argparse.Namespace) -> int:
               "plan '{p}' has no roster yet; run solve first.", p=args.plan)
         )
     version, roster = latest
+    if args.solution is not None:
+        version, roster = args.solution, db.load_solution(args.plan, args.solution)
+    published = [s.version for s in db.list_solutions(args.plan) if s.status == PUBLISHED]
     roster = without_orphans(problem, roster, version)
     evaluation = operations.write_roster(args.output, problem, roster, args.per_person)
+    state = "" if version in published else (
+        t("（下書き・公開版は版 {p}）", " (a draft; the published one is version {p})", p=max(published)) if published
+        else t("（下書き）", " (a draft)"))
     print(
-        t("版 {v} を書き出しました: {p} (必須ルール違反 {h} 件)", "version {v} written: {p} ({h} hard violations)",
-          v=version, p=args.output, h=len(evaluation.hard_violations))
+        t("版 {v}{state} を書き出しました: {p} (必須ルール違反 {h} 件)", "version {v}{state} written: {p} ({h} hard violations)",
+          v=version, state=state, p=args.output, h=len(evaluation.hard_violations))
     )
     if args.ics is not None:
         from desktop import paperwork  # loaded when asked for, not for every export

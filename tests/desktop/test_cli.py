@@ -229,7 +229,12 @@ def test_plan_in_database_import_solve_export(good_book: Path, tmp_path: Path, c
     assert code == 0 and out.exists(), text
     exported = tmp_path / "exported.xlsx"
     code, text = run(["export", "--plan", "4月", "-o", str(exported), *db], capsys)
-    assert code == 0 and exported.exists(), text
+    assert code == 0 and exported.exists() and "version 1 (a draft) written" in text, text
+    code, text = run(["publish", "--plan", "4月", *db], capsys)
+    code, text = run(["export", "--plan", "4月", "--version", "1", "-o", str(exported), *db], capsys)
+    assert code == 0 and "version 1 written" in text, text
+    code, text = run(["export", "--plan", "4月", "--version", "9", "-o", str(exported), *db], capsys)
+    assert code == 1 and "Traceback" not in text, text
     calendars = tmp_path / "ics"
     code, text = run(["export", "--plan", "4月", "-o", str(exported), "--ics", str(calendars), *db], capsys)
     assert code == 0 and sorted(p.suffix for p in calendars.iterdir()) == [".ics"] * len(list(calendars.iterdir())), text

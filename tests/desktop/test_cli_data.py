@@ -84,6 +84,18 @@ def test_publish_and_frozen(stored: str, capsys: pytest.CaptureFixture[str]) -> 
         assert [s.status for s in db.list_solutions(PLAN.name)] == ["published", "published"]
 
 
+def test_publishing_an_older_version_again_makes_it_the_published_one(stored: str,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """Version 2 published, then version 1 again (a rollback): version 1 said it was published but
+    2 stayed the published roster everyone else read. It comes back as version 3, published."""
+    assert haichi("publish", "--plan", PLAN.name, "--db", stored) == 0
+    assert haichi("publish", "--plan", PLAN.name, "1", "--db", stored) == 0
+    assert "version 1 published again as version 3 (in place of the published version 2)" in capsys.readouterr().out
+    with Database(stored) as db:
+        assert db.load_solution(PLAN.name, 3).pairs() == db.load_solution(PLAN.name, 1).pairs()
+        assert [s.status for s in db.list_solutions(PLAN.name)] == ["published"] * 3
+
+
 def test_db_backup_and_check(stored: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "copy.sqlite3"
     assert haichi("db", "backup", "--to", str(target), "--db", stored) == 0
