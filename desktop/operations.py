@@ -117,7 +117,9 @@ def import_workbooks(paths: Sequence[Path | str], plan_name: str | None = None,
     With `marks_optional`, workbooks without a 勤務可否 sheet give a plan without marks yet;
     `notes` gets what was read in a way the coordinator should know of (not problems)."""
     missing = [
-        InputProblem(str(p), "", "", t("ファイルが見つかりません", "file not found"))
+        InputProblem(str(p), "", "", t("フォルダです。取り込むブック（.xlsx）を指定してください", "this is a folder: give the "
+                                       "workbooks (.xlsx) to import") if Path(p).is_dir()
+                     else t("ファイルが見つかりません", "file not found"))
         for p in paths
         if not Path(p).is_file()
     ]

@@ -469,3 +469,8 @@ def test_a_written_roster_is_readable_as_a_new_file_is(good_book: Path, tmp_path
         assert out.stat().st_mode & 0o777 == 0o666 & ~0o022
     finally:
         os.umask(mask)
+
+
+def test_a_folder_given_to_import_is_said_to_be_a_folder(tmp_path: Path, capsys) -> None:
+    code, text = run(["import", str(tmp_path), "--db", str(tmp_path / "p.sqlite3")], capsys)
+    assert code == 1 and "this is a folder: give the workbooks (.xlsx) to import" in text, text
