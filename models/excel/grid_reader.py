@@ -30,6 +30,7 @@ _HEADING = re.compile(rf"^(?P<activity>.*?)\s*{_TIMES}$", re.IGNORECASE)  # the 
 _HOURS = re.compile(rf"^{_TIMES}$", re.IGNORECASE)
 _SHORT = re.compile(r"\(\s*(?:あと\s*\d+\s*人|short\s+\d+)\s*\)", re.IGNORECASE)  # `（あと1人）`, ` (short 1)`
 _SEPARATORS = re.compile(r"[、,;/]")  # after NFKC, which makes `，；／､` of these
+_JOINERS = re.compile(r"^[・･·\-ー\s]*$")  # what may stand between names as a separator: `山田 花子・佐藤 次郎`
 
 
 @dataclass
@@ -87,11 +88,13 @@ class StaffNames:
         rest = self._spaced.sub(take, line) if self._spaced else line
         unknown = []
         for token in _SEPARATORS.split(rest):
+            if _JOINERS.match(token):
+                continue  # a 中黒 or dash between two registered names
             if bare := bare_name(token):
                 if bare in self.family:
                     found.append(self.family[bare])
                 else:
-                    unknown.append(token.strip())
+                    unknown.append(token.strip().strip("・･·").strip())
         return found, unknown
 
 

@@ -53,3 +53,17 @@ def test_a_shift_ending_the_next_day_is_read_in_every_spelling(tmp_path, heading
     book.save(tmp_path / "roster.xlsx")
     _, roster, _ = read_roster_and_grid(tmp_path / "roster.xlsx")
     assert {(a.staff_id, a.requirement_id) for a in roster.assignments} == {("N03", late)}
+
+
+def test_names_joined_by_a_middle_dot_are_read_and_a_dot_inside_a_name_kept() -> None:
+    """`山田 花子・佐藤 次郎` was refused as naming 「・」 nobody; a name that holds ・ stays one name."""
+    from datetime import date
+
+    from models.domain import Problem, Staff
+    from models.excel.grid_reader import StaffNames
+
+    names = StaffNames(Problem("x", date(2026, 4, 1), date(2026, 4, 2), staff=[
+        Staff("H001", "山田 花子"), Staff("H002", "佐藤 次郎"), Staff("H003", "マリア・ガルシア")]))
+    assert names.read("山田 花子・佐藤 次郎") == (["山田花子", "佐藤次郎"], [])
+    assert names.read("マリア・ガルシア、山田花子") == (["マリア・ガルシア", "山田花子"], [])
+    assert names.read("山田 花子・田中") == (["山田花子"], ["田中"])
