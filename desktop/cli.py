@@ -177,6 +177,7 @@ def _solve_options(p: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_from(argv))
+    _argparse_speaks(_language_from(argv))
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.show_version:
@@ -225,6 +226,32 @@ def _refusals() -> tuple[type[Exception], ...]:
     from models.storage.errors import StorageError
 
     return (StorageError,)
+
+
+# argparse's own words (usage, errors, help headings), for a Japanese command line: argparse looks
+# each one up through its module's `_` at the moment it says it.
+_ARGPARSE_JA = {
+    "usage: ": "使い方: ",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: エラー: %(message)s\n",
+    "the following arguments are required: %s": "次の引数を指定してください: %s",
+    "unrecognized arguments: %s": "使えない引数です: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "選べない値です: %(value)r（%(choices)s から選んでください）",
+    "expected one argument": "値を1つ指定してください",
+    "argument %(argument_name)s: %(message)s": "引数 %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "読めない値です: %(value)r",
+    "one of the arguments %s is required": "次のどれかを指定してください: %s",
+    "argument %(argument_name)s: not allowed with argument %(conflict)s": "引数 %(argument_name)s は %(conflict)s と一緒に使えません",
+    "show this help message and exit": "このヘルプを表示して終わります",
+    "positional arguments": "引数",
+    "options": "オプション",
+}
+
+
+def _argparse_speaks(language: str) -> None:
+    """argparse's messages in `language` (its English for any but Japanese)."""
+    import gettext
+
+    argparse._ = (lambda text: _ARGPARSE_JA.get(text, text)) if language == "ja" else gettext.gettext  # type: ignore[attr-defined]
 
 
 def _language_from(argv: list[str]) -> str:

@@ -474,3 +474,13 @@ def test_a_written_roster_is_readable_as_a_new_file_is(good_book: Path, tmp_path
 def test_a_folder_given_to_import_is_said_to_be_a_folder(tmp_path: Path, capsys) -> None:
     code, text = run(["import", str(tmp_path), "--db", str(tmp_path / "p.sqlite3")], capsys)
     assert code == 1 and "this is a folder: give the workbooks (.xlsx) to import" in text, text
+
+
+def test_argparse_speaks_the_chosen_language(capsys) -> None:
+    """Under --lang ja a missing -o was said in argparse's English."""
+    with pytest.raises(SystemExit):
+        main(["--lang", "ja", "solve", "in.xlsx"])
+    assert "次の引数を指定してください: -o/--output" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "solve", "in.xlsx"])
+    assert "the following arguments are required: -o/--output" in capsys.readouterr().err
