@@ -125,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("suggest", parents=[common], help="who could take a place in a session / 候補者")
     p.add_argument("roster", type=Path, metavar="ROSTER.xlsx")
     p.add_argument("--session", metavar="DATE|SITE|ACTIVITY|HH:MM", help="the session, e.g. 2027-01-14|中央|3歳児健診|13:00")
-    p.add_argument("--date", type=_parse_date, help="the session's date (with --site and --activity)")
+    p.add_argument("--date", help="the session's date, 2027-02-02 or 2/2 (with --site and --activity)")
     p.add_argument("--site", help="the session's site")
     p.add_argument("--activity", help="the session's activity")
     p.add_argument("--start", metavar="HH:MM", help="the session's start, when the day has several")

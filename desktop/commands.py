@@ -295,15 +295,17 @@ def _options(args: argparse.Namespace) -> SolveOptions:
 def _session(args: argparse.Namespace, problem: Problem) -> Requirement:
     """The session named by --session, or by --date, --site, --activity (and --start)."""
     from models.domain import normalize
-    from models.textparse import parse_date, parse_time
+    from models.excel.reader import Period
+    from models.textparse import parse_time
 
     where = str(args.roster)
+    to_date = Period(problem.start, problem.end).to_date  # `2/2` in the roster's year
     try:
         if args.session:
             day_text, site, activity, start_text = args.session.split("|")
-            day, site, activity, start = parse_date(day_text), normalize(site), normalize(activity), parse_time(start_text)
+            day, site, activity, start = to_date(day_text), normalize(site), normalize(activity), parse_time(start_text)
         elif args.date and args.site and args.activity:
-            day, site, activity = args.date, normalize(args.site), normalize(args.activity)
+            day, site, activity = to_date(args.date), normalize(args.site), normalize(args.activity)
             start = parse_time(args.start) if args.start else None
         else:
             raise ValueError

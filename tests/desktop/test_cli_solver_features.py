@@ -73,6 +73,9 @@ def test_suggest_lists_candidates_by_session_id_or_by_date_site_activity(solved:
                       "--all"], capsys)
     assert code == 0, text
     assert "1. " in text and "2. " in text and "[hard]" in text
+    # a date as workbooks write it, without its year: the roster's
+    code, text = run(["suggest", str(solved), "--date", "4/6", "--site", "灘", "--activity", "3歳児健診"], capsys)
+    assert code == 0 and "Candidates for 4/6 灘 3歳児健診 13:00-16:00" in text, text
 
 
 def test_suggest_for_an_unknown_session_exits_1(solved: Path, capsys) -> None:
