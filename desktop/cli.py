@@ -23,6 +23,11 @@ class Infeasible(Exception):
     """No roster satisfies the hard rules; the message explains why in domain words."""
 
 
+class Refused(Exception):
+    """A request the plan's state cannot answer (no roster yet, no version to compare with): exit 1,
+    as for invalid input; no roster is proved impossible."""
+
+
 def _parse_date(text: str) -> date:
     from models.textparse import parse_date
 
@@ -225,7 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _refusals() -> tuple[type[Exception], ...]:
     from models.storage.errors import StorageError
 
-    return (StorageError,)
+    return (StorageError, Refused)
 
 
 # argparse's own words (usage, errors, help headings), for a Japanese command line: argparse looks

@@ -87,7 +87,7 @@ def _roster(args: argparse.Namespace) -> tuple[Problem, Roster]:
     finally:
         db.close()
     if latest is None:
-        raise cli.Infeasible(t("計画「{p}」にはまだ配置がありません。先に solve を実行してください。",
+        raise cli.Refused(t("計画「{p}」にはまだ配置がありません。先に solve を実行してください。",
                            "plan '{p}' has no roster yet; run solve first.", p=args.plan))
     return problem, commands.without_orphans(problem, latest[1], latest[0])
 
@@ -198,7 +198,7 @@ def cmd_notify(args: argparse.Namespace) -> int:
         before = args.before or max((v for v, s in versions.items() if s == PUBLISHED and (after is None or v < after)),
                                     default=None)
         if before is None or after is None:
-            raise cli.Infeasible(t("計画「{p}」には比べる前の公開版がありません。--from で比べる版を指定してください。",
+            raise cli.Refused(t("計画「{p}」には比べる前の公開版がありません。--from で比べる版を指定してください。",
                                "plan '{p}' has no earlier published version to compare with; name one with --from.",
                                p=args.plan))
         old = commands.without_orphans(problem, db.load_solution(args.plan, before), before)

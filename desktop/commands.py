@@ -11,7 +11,7 @@ from models.domain import Problem, Requirement, Roster, hhmm
 from models.errors import InputProblem, InvalidInput
 from models.i18n import t
 from desktop import operations
-from desktop.cli import EXIT_INFEASIBLE, EXIT_OK, Infeasible
+from desktop.cli import EXIT_INFEASIBLE, EXIT_OK, Infeasible, Refused
 from solver.core import Progress, SolveOptions, SolveResult
 from solver.rules.base import SOFT_COVER
 
@@ -154,7 +154,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     problem = db.load_problem(args.plan)
     latest = db.latest_solution(args.plan)
     if latest is None:
-        raise Infeasible(
+        raise Refused(
             t("計画「{p}」にはまだ配置がありません。先に solve を実行してください。",
               "plan '{p}' has no roster yet; run solve first.", p=args.plan)
         )

@@ -484,3 +484,15 @@ def test_argparse_speaks_the_chosen_language(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["--lang", "en", "solve", "in.xlsx"])
     assert "the following arguments are required: -o/--output" in capsys.readouterr().err
+
+
+def test_a_plan_with_no_roster_yet_is_a_refusal_not_an_impossible_roster(good_book: Path, tmp_path: Path,
+                                                                         capsys) -> None:
+    """Exit 2 means no roster satisfies the hard rules; export before any solve is exit 1, as
+    publish and diff are."""
+    db = ["--db", str(tmp_path / "plans.sqlite3")]
+    code, text = run(["import", str(good_book), "--plan", "4月", *db], capsys)
+    code, text = run(["export", "--plan", "4月", "-o", str(tmp_path / "x.xlsx"), *db], capsys)
+    assert code == 1 and "has no roster yet; run solve first" in text, text
+    code, text = run(["calendars", "--plan", "4月", "-o", str(tmp_path / "ics"), *db], capsys)
+    assert code == 1 and "has no roster yet" in text, text
