@@ -214,7 +214,10 @@ def cmd_publish(args: argparse.Namespace) -> int:
                     p=args.plan, v=version, n=again, old=max(newer)))
             return EXIT_OK
         db.publish(args.plan, version)
-    print(t("計画「{p}」の版 {v} を公開しました", "plan '{p}' version {v} published", p=args.plan, v=version))
+        print(t("計画「{p}」の版 {v} を公開しました", "plan '{p}' version {v} published", p=args.plan, v=version))
+        from desktop.commands import warn_later_plans  # the check solves nothing: loaded when publishing
+
+        warn_later_plans(db, args.plan)
     return EXIT_OK
 
 

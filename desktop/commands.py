@@ -109,6 +109,8 @@ def cmd_solve(args: argparse.Namespace) -> int:
     evaluation = operations.write_roster(args.output, problem, result.roster, args.per_person)
     _print_result(result, evaluation, problem)
     print(t("配置表を書き出しました: {p}", "roster written: {p}", p=args.output))
+    if db is not None:
+        warn_later_plans(db, args.plan)
     return EXIT_OK
 
 
@@ -392,6 +394,36 @@ def _orphan(a) -> str:
         when = f"{int(day[1])}/{int(day[2])}" if len(day) == 3 and all(p.isdigit() for p in day) else parts[0]
         return f"{when} {parts[1]} {parts[2]} {parts[3]} {a.staff_id}"
     return f"{a.requirement_id} {a.staff_id}"
+
+
+def warn_later_plans(db, plan_name: str) -> None:
+    """Say when a plan starting within LOOKBACK_DAYS after this one now breaks a hard rule in its
+    first days with this plan's newest roster carried in (January re-solved after February was
+    published: the rest before 2/1, a run across the month's end). Its roster is not changed."""
+    from models.history import LOOKBACK_DAYS
+    from models.storage import PUBLISHED
+    from solver.evaluate import evaluate
+
+    plans = {p.name: p for p in db.list_plans()}
+    this = plans.get(plan_name)
+    if this is None:
+        return
+    for later in sorted(plans.values(), key=lambda p: p.start):
+        if not this.end < later.start <= this.end + timedelta(days=LOOKBACK_DAYS) or later.name == plan_name:
+            continue
+        chosen = db.latest_solution(later.name, PUBLISHED) or db.latest_solution(later.name)
+        if chosen is None:
+            continue
+        problem = db.load_problem(later.name)
+        edge = problem.start + timedelta(days=LOOKBACK_DAYS)
+        broken = [v for v in evaluate(problem, chosen[1].split_by(problem)[0]).hard_violations
+                  if v.date is not None and v.date < edge]
+        if broken:
+            print(t("注意: 次の計画「{p}」の版 {v} は、この計画の配置と合わせると最初の日々に必須ルール違反が {n} 件あります"
+                    "（{first}）。「{p}」を haichi solve --plan で直してください。",
+                    "note: version {v} of the next plan '{p}' breaks {n} hard rule(s) in its first days with this "
+                    "plan's roster carried in ({first}); mend '{p}' with haichi solve --plan.",
+                    p=later.name, v=chosen[0], n=len(broken), first=broken[0].message.rstrip("。.")))
 
 
 def _print_carried(problem: Problem) -> None:

@@ -496,3 +496,36 @@ def test_a_plan_with_no_roster_yet_is_a_refusal_not_an_impossible_roster(good_bo
     assert code == 1 and "has no roster yet; run solve first" in text, text
     code, text = run(["calendars", "--plan", "4月", "-o", str(tmp_path / "ics"), *db], capsys)
     assert code == 1 and "has no roster yet" in text, text
+
+
+def test_a_month_solved_again_after_the_next_one_says_what_it_breaks_there(tmp_path: Path, capsys) -> None:
+    """January given a late shift on its last day after February (published) starts early on 2/1:
+    February's roster now breaks the minimum rest, which January's solve and publish must say."""
+    from datetime import date
+
+    from desktop.commands import warn_later_plans
+    from models.domain import Assignment, Mark, Problem, Requirement, Roster, Staff
+    from models.storage import Database
+
+    def month(name: str, day: date, start: int, end: int) -> Problem:
+        req = Requirement(Requirement.make_id(day, "中央", "健診", start), day, "中央", "健診", start, end, 1)
+        first = day.replace(day=1)
+        return Problem(name, first, date(day.year, day.month, 28), staff=[Staff("H001", "山田")],
+                       requirements=[req], min_rest_minutes=720, blank_means=Mark.AVAILABLE)
+
+    january, february = month("1月", date(2027, 1, 28), 13 * 60, 21 * 60), month("2月", date(2027, 2, 1), 525, 660)
+    january = january.with_(end=date(2027, 1, 31), requirements=[
+        Requirement(Requirement.make_id(date(2027, 1, 31), "中央", "健診", 780), date(2027, 1, 31), "中央", "健診",
+                    780, 1260, 1)])
+    with Database(tmp_path / "plans.sqlite3") as db:
+        db.save_problem("1月", january)
+        db.save_solution("1月", Roster())
+        db.save_problem("2月", february)
+        db.publish("2月", db.save_solution("2月", Roster([Assignment("H001", february.requirements[0].id)])))
+        warn_later_plans(db, "1月")
+        assert capsys.readouterr().out == ""
+        db.save_solution("1月", Roster([Assignment("H001", january.requirements[0].id)]))
+        warn_later_plans(db, "1月")
+    out = capsys.readouterr().out
+    assert "note: version 1 of the next plan '2月' breaks 1 hard rule(s) in its first days" in out
+    assert "only 705 minutes" in out and "mend '2月' with haichi solve --plan" in out
