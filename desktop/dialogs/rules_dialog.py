@@ -7,11 +7,11 @@ The one exception is the forbidden-successions rule, whose pairs are plan input
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
+    QAbstractItemView, QAbstractSpinBox, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
     QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
@@ -24,8 +24,8 @@ from solver.rules import CATALOGUE
 from solver.rules.base import setting
 from solver.rules.forbidden_successions import RULE as SUCCESSIONS
 
-NO_LIMIT = -1  # spin box value shown as "no limit" for parameters whose default is None
 SPIN_MAX = 2**31 - 1  # the largest value a QSpinBox holds
+NO_MAXIMUM = 1_000_000_000  # the top of a number's range when its parameter names none
 
 
 def _overridable(info: RuleInfo) -> list[str]:
@@ -165,8 +165,7 @@ class RulesDialog(QDialog):
         self.successions.setVisible(pairs)
 
     def _param_editor(self, info: RuleInfo, param: Param) -> QWidget:
-        """An editor of the parameter's type: a check box, a spin box (its range within Qt's, a spin box
-        holding a 32-bit int: a pay cap's 10^10 yen maximum raised OverflowError), or a line."""
+        """An editor of the parameter's type: a check box, a spin box or a line."""
         value = self._settings[info.id].params.get(param.name, param.default)
 
         def store(v: Any) -> None:
@@ -178,19 +177,35 @@ class RulesDialog(QDialog):
             box.toggled.connect(store)
             return box
         if param.type in (int, float):
-            spin = QSpinBox(self.params_box) if param.type is int else QDoubleSpinBox(self.params_box)
-            low = param.minimum if param.minimum is not None else 0
-            high = min(param.maximum if param.maximum is not None else 1_000_000_000, SPIN_MAX)
-            optional = param.default is None
-            spin.setRange(type(spin.value())(low - 1 if optional else low), type(spin.value())(high))
-            if optional:
-                spin.setSpecialValueText(self.tr("no limit"))
-            spin.setValue(low - 1 if value is None else value)
-            spin.valueChanged.connect(lambda v: store(None if optional and v < low else param.type(v)))
-            return spin
+            return self._number_editor(param, value, store)
         line = QLineEdit(str(value or ""), self.params_box)
         line.textChanged.connect(store)
         return line
+
+    def _number_editor(self, param: Param, value: Any, store: Callable[[Any], None]) -> QAbstractSpinBox:
+        """A spin box over the parameter's range, widened to hold the plan's own value. A QSpinBox
+        holds a 32-bit int: a range past it (a pay cap of 10^10 yen) goes in a QDoubleSpinBox
+        without decimals, as setting the value raised OverflowError and left the page half built.
+        A parameter without a default offers "not set" just below its minimum."""
+        low = param.minimum if param.minimum is not None else 0
+        high = param.maximum if param.maximum is not None else NO_MAXIMUM
+        if value is not None:
+            low, high = min(low, value), max(high, value)
+        optional = param.default is None
+        spin: QSpinBox | QDoubleSpinBox
+        if param.type is int and -SPIN_MAX <= low - optional and high <= SPIN_MAX:
+            spin = QSpinBox(self.params_box)
+            spin.setRange(int(low - optional), int(high))
+        else:
+            spin = QDoubleSpinBox(self.params_box)
+            spin.setDecimals(0 if param.type is int else 2)
+            spin.setRange(low - optional, high)
+        spin.setGroupSeparatorShown(True)  # 1,030,000 yen, not 1030000
+        if optional:
+            spin.setSpecialValueText(self.tr("not set"))
+        spin.setValue(low - optional if value is None else value)
+        spin.valueChanged.connect(lambda v: store(None if optional and v < low else param.type(v)))
+        return spin
 
     def _show_overrides(self, info: RuleInfo) -> None:
         self._loading = True

@@ -1115,77 +1115,77 @@
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="45" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="51" />
         <source>Rules</source>
         <translation>ルール</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="55" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="61" />
         <source>On</source>
         <translation>有効</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="55" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="61" />
         <source>Rule</source>
         <translation>ルール</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="55" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="61" />
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="55" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="61" />
         <source>Weight</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="69" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="75" />
         <source>Parameters</source>
         <translation>パラメーター</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="71" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="77" />
         <source>Per-staff overrides</source>
         <translation>職員ごとの設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="74" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="80" />
         <source>Add person</source>
         <translation>職員を追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="75" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="81" />
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="122" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="128" />
         <source>hard</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="123" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="129" />
         <source>soft</source>
         <translation>努力</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="155" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="161" />
         <source>This rule has no parameters.</source>
         <translation>このルールにパラメーターはありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="179" />
-        <source>no limit</source>
-        <translation>上限なし</translation>
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="205" />
+        <source>not set</source>
+        <translation>未設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="193" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="216" />
         <source>Staff</source>
         <translation>職員</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="232" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="255" />
         <source>Not a valid value</source>
         <translation>正しい値ではありません</translation>
     </message>

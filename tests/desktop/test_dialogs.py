@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from desktop.dialogs.import_wizard import ImportWizard
 from desktop.dialogs.input_editor import InputEditor
 from desktop.dialogs.rules_dialog import RulesDialog
+from models.domain import RuleSetting
 from models.rulemeta import Param, RuleInfo
 from solver.rules import CATALOGUE
 from tests.desktop.conftest import SAMPLE
@@ -61,6 +62,30 @@ def test_every_rule_opens_with_its_parameters_and_plan_wide_ones_have_no_per_sta
     dialog.select_rule("pay_cap")
     heads = [dialog.overrides.horizontalHeaderItem(c).text() for c in range(dialog.overrides.columnCount())]
     assert heads == ["Staff", "annual pay cap (yen)", "hourly rate (yen)"]
+
+
+def test_numbers_past_a_spin_box_s_32_bits_open_and_keep_their_value(qtbot, sample_plan) -> None:
+    """A pay cap of 10^10 yen (the parameter's maximum, read from the 設定 sheet) or a limit without
+    a maximum set to 10^12 raised OverflowError when its rule was selected; they show and stay."""
+    problem = sample_plan.problem.with_(rules={
+        "pay_cap": RuleSetting(params={"annual_pay_cap": 10**10}),
+        "max_per_day": RuleSetting(params={"max_per_day": 10**12}),
+    })
+    dialog = RulesDialog(problem)
+    qtbot.addWidget(dialog)
+    for rule, name, value in (("pay_cap", "annual_pay_cap", 10**10), ("max_per_day", "max_per_day", 10**12)):
+        dialog.select_rule(rule)
+        editor = dialog.params_form.itemAt(0, dialog.params_form.ItemRole.FieldRole).widget()
+        assert editor.value() == value and editor.text().replace(",", "") == str(value)
+        editor.setValue(value - 1)
+        assert dialog.settings()[rule].params[name] == value - 1
+        assert type(dialog.settings()[rule].params[name]) is int
+    dialog.select_rule("pay_cap")
+    hourly = dialog.params_form.itemAt(1, dialog.params_form.ItemRole.FieldRole).widget()
+    assert hourly.text() == "not set", "an hourly rate is no limit: a parameter without default is not set"
+    hourly.setValue(1500)
+    hourly.setValue(hourly.minimum())
+    assert dialog.settings()["pay_cap"].params["hourly_rate"] is None
 
 
 def test_a_new_rule_appears_without_dialog_code(qtbot, sample_plan) -> None:
