@@ -52,7 +52,9 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions):
         self.last_result: SolveResult | None = None
         self.last_error: BaseException | None = None
         self._task: BackgroundTask | None = None
-        self._solver: Solver | None = None
+        self._solver: Solver | None = None  # the running solve's, once its worker has built it
+        self._solving = False  # a solve runs: the grid waits for it, Cancel stops it
+        self._stop_asked = False  # Cancel was pressed (perhaps before the solver was built)
         self._relay = Relay(self)
         self._after_save: Callable[[], None] | None = None  # to do once a save succeeds (PlanFiles)
 
@@ -178,8 +180,9 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions):
             action.setEnabled(not busy and loaded)
         for action in (a.export_roster, a.export_personal, a.calendars, a.master_pdf, a.print_preview):
             action.setEnabled(not busy and self.plan.has_roster())
-        a.cancel.setEnabled(busy and self._solver is not None)
-        self.roster_view.setEnabled(not (busy and self._solver is not None))
+        solving = busy and self._solving
+        a.cancel.setEnabled(solving)
+        self.roster_view.setEnabled(not solving)
         self.progress.setVisible(busy)
         self.progress.setRange(0, 0)
         self.busy_changed.emit(busy)
@@ -280,20 +283,29 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions):
 
         def keep_solver(solver: Solver) -> None:
             self._solver = solver  # read by Cancel on the GUI thread; cancel() is thread-safe
+            if self._stop_asked:  # Cancel came while the model was being built
+                solver.cancel()
 
+        self._solving, self._stop_asked = True, False
         self._run(lambda: operations.solve(problem, options, lambda p: self._relay.value.emit(p), keep_solver), self._solved)
-        self.actions_.cancel.setEnabled(True)
 
     def cancel_solve(self) -> None:
-        if self._solver is not None:
-            self._solver.cancel()
-            self.status.setText(self.tr("Stopping — keeping the best roster found so far…"))
+        """Stop the solve: at once if its solver is built, else as soon as it is (building a big
+        plan's model takes seconds; a Cancel pressed then was lost and the solve ran its full time)."""
+        if not self._solving:
+            return
+        self._stop_asked = True
+        solver = self._solver
+        if solver is not None:
+            solver.cancel()
+        self.status.setText(self.tr("Stopping — keeping the best roster found so far…"))
 
     @Slot(object)
     def _solved(self, result: SolveResult) -> None:
         self.last_result = result
         if result.roster is None and result.status != "infeasible":
-            text = self.tr("No roster found within the time limit; try a longer limit in Settings.")
+            text = (self.tr("Solve cancelled before a first roster was found.") if self._stop_asked
+                    else self.tr("No roster found within the time limit; try a longer limit in Settings."))
             self.solve_progress.finish(text)
             self.status.setText(text)
             return
@@ -328,7 +340,7 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions):
     @Slot()
     def _task_done(self) -> None:
         self._task = None
-        self._solver = None
+        self._solver, self._solving = None, False
         self._set_busy(False)
         self._after_saving()
 
@@ -378,8 +390,7 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions):
         if not self.changes_kept(self.close):
             event.ignore()
             return
-        if self._solver is not None:
-            self._solver.cancel()
+        self.cancel_solve()
         if self._task is not None:
             self._task.wait()
         self.plan.wait()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QElapsedTimer, QMargins, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QPen
@@ -11,6 +13,13 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from solver.core import Progress
+
+
+def tick_step(span: float, ticks: int = 5) -> float:
+    """A whole step of 1, 2 or 5 times a power of ten giving about `ticks` intervals over `span`."""
+    wanted = max(span / ticks, 1.0)
+    power = 10 ** math.floor(math.log10(wanted))
+    return next(m * power for m in (1, 2, 5, 10) if wanted <= m * power)
 
 
 class SolveProgress(QWidget):
@@ -90,6 +99,7 @@ class SolveProgress(QWidget):
         pad = max(1.0, (high - low) * 0.05)
         self.y_axis.setRange(max(0.0, low - pad), high + pad)
         self.x_axis.setRange(0, max(5.0, p.elapsed * 1.15))
+        self._place_ticks()
         self._show_figures()
 
     def finish(self, text: str) -> None:
@@ -100,6 +110,15 @@ class SolveProgress(QWidget):
     def _reset_axes(self) -> None:
         self.x_axis.setRange(0, 5)
         self.y_axis.setRange(0, 10)
+        self._place_ticks()
+
+    def _place_ticks(self) -> None:
+        """Ticks on round whole numbers: five even ticks over 0-5 s fell on 1.25 and 2.5, which the
+        whole-number labels showed as 1 and 3 (and 2.5 and 7.5 on the objective as 3 and 8)."""
+        for axis in (self.x_axis, self.y_axis):
+            axis.setTickType(QValueAxis.TickType.TicksDynamic)
+            axis.setTickAnchor(0)
+            axis.setTickInterval(tick_step(axis.max() - axis.min()))
 
     @Slot()
     def _show_figures(self) -> None:

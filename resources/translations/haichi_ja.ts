@@ -276,18 +276,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="62" />
-        <location filename="../../desktop/main_window.py" line="223" />
+        <location filename="../../desktop/main_window.py" line="64" />
+        <location filename="../../desktop/main_window.py" line="226" />
         <source>Haichi — staff rostering</source>
         <translation>Haichi（配置）— 職員配置</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="72" />
+        <location filename="../../desktop/main_window.py" line="74" />
         <source>Roster</source>
         <translation>配置表</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="73" />
+        <location filename="../../desktop/main_window.py" line="75" />
         <source>Sessions</source>
         <translation>枠</translation>
     </message>
@@ -342,146 +342,151 @@
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206" />
+        <location filename="../../desktop/main_window.py" line="209" />
         <location filename="../../desktop/plan_files.py" line="88" />
         <source>%1: %2 staff, %3 sessions, %4 to %5</source>
         <translation>%1：職員 %2 名、枠 %3 件、%4〜%5</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="276" />
+        <location filename="../../desktop/main_window.py" line="279" />
         <source>Solving…</source>
         <translation>配置を作成中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="290" />
+        <location filename="../../desktop/main_window.py" line="301" />
         <source>Stopping — keeping the best roster found so far…</source>
         <translation>中止しています — これまでで最良の配置を残します…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="303" />
+        <location filename="../../desktop/main_window.py" line="315" />
         <source>No roster</source>
         <translation>配置を作れません</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="301" />
-        <location filename="../../desktop/main_window.py" line="302" />
+        <location filename="../../desktop/main_window.py" line="313" />
+        <location filename="../../desktop/main_window.py" line="314" />
         <source>No roster satisfies the hard rules.</source>
         <translation>必須ルールをすべて満たす配置はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="82" />
+        <location filename="../../desktop/main_window.py" line="84" />
         <source>&lt;opened&gt;</source>
         <translation>＜開いた時点＞</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="89" />
+        <location filename="../../desktop/main_window.py" line="91" />
         <source>Statistics</source>
         <translation>集計</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="90" />
+        <location filename="../../desktop/main_window.py" line="92" />
         <source>Rule violations</source>
         <translation>ルール違反</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="91" />
+        <location filename="../../desktop/main_window.py" line="93" />
         <source>Solve progress</source>
         <translation>作成の進み具合</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="92" />
+        <location filename="../../desktop/main_window.py" line="94" />
         <source>Undo history</source>
         <translation>操作履歴</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="104" />
-        <location filename="../../desktop/main_window.py" line="108" />
+        <location filename="../../desktop/main_window.py" line="106" />
         <location filename="../../desktop/main_window.py" line="110" />
+        <location filename="../../desktop/main_window.py" line="112" />
         <source>Plan</source>
         <translation>計画</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="116" />
+        <location filename="../../desktop/main_window.py" line="118" />
         <source>Import workbooks to begin (File ▸ Import, or drop Excel files here).</source>
         <translation>ワークブックを取り込んでください（ファイル ▸ 取り込み、またはExcelファイルをここにドロップ）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234" />
+        <location filename="../../desktop/main_window.py" line="237" />
         <source>Objective %1 · hard violations %2 · unfilled sessions %3</source>
         <translation>評価値 %1 ・ 必須ルール違反 %2 件 ・ 人数不足の枠 %3 件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="255" />
+        <location filename="../../desktop/main_window.py" line="258" />
         <source>Unassign %n assignment(s)</source>
         <translation><numerusform>%n 件の配置を外す</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="296" />
+        <location filename="../../desktop/main_window.py" line="307" />
+        <source>Solve cancelled before a first roster was found.</source>
+        <translation>配置が見つかる前に作成を中止しました。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="308" />
         <source>No roster found within the time limit; try a longer limit in Settings.</source>
         <translation>制限時間内に配置が見つかりませんでした。設定で制限時間を長くしてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="304" />
+        <location filename="../../desktop/main_window.py" line="316" />
         <source>No roster satisfies the hard rules. Try Roster ▸ Solve with cover made soft.</source>
         <translation>必須ルールをすべて満たす配置はありません。「配置 ▸ 人数不足を許して作成」をお試しください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="309" />
+        <location filename="../../desktop/main_window.py" line="321" />
         <source>Solve</source>
         <translation>配置の作成</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="310" />
+        <location filename="../../desktop/main_window.py" line="322" />
         <source>optimal</source>
         <translation>最適</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="310" />
+        <location filename="../../desktop/main_window.py" line="322" />
         <source>feasible</source>
         <translation>実行可能</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="311" />
+        <location filename="../../desktop/main_window.py" line="323" />
         <source>Roster ready (%1): objective %2, %3 s</source>
         <translation>配置を作成しました（%1）：評価値 %2、%3 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="314" />
+        <location filename="../../desktop/main_window.py" line="326" />
         <source>(cancelled; best roster kept)</source>
         <translation>（中止：最良の配置を残しました）</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="348" />
+        <location filename="../../desktop/main_window.py" line="360" />
         <source>Not saved</source>
         <translation>保存していません</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="350" />
+        <location filename="../../desktop/main_window.py" line="362" />
         <source>Not saved: %1</source>
         <translation>保存していません: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="352" />
+        <location filename="../../desktop/main_window.py" line="364" />
         <source>Cannot save the file</source>
         <translation>ファイルを保存できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="355" />
+        <location filename="../../desktop/main_window.py" line="367" />
         <source>Nothing was written.</source>
         <translation>何も書き込んでいません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="368" />
+        <location filename="../../desktop/main_window.py" line="380" />
         <source>Plan changed by someone else</source>
         <translation>他の人が計画を変更しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="370" />
+        <location filename="../../desktop/main_window.py" line="382" />
         <source>Reload the plan</source>
         <translation>計画を読み込み直す</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="371" />
+        <location filename="../../desktop/main_window.py" line="383" />
         <source>Your changes were not saved. Reload to see the saved plan, or export your roster first to keep it.</source>
         <translation>変更は保存されていません。読み込み直すと保存済みの計画を表示します。今の配置を残すには、先に配置表を書き出してください。</translation>
     </message>
@@ -684,23 +689,23 @@
         <translation>Haichi は職員の配置表を作ります：Excelで取り込み、制約ソルバーで作成し、Excelで書き出します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="357" />
+        <location filename="../../desktop/main_window.py" line="369" />
         <source>Problems in the workbook</source>
         <translation>ワークブックの問題</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="358" />
+        <location filename="../../desktop/main_window.py" line="370" />
         <source>%n problem(s) found; nothing was imported.</source>
         <translation><numerusform>%n 件の問題があります。何も取り込んでいません。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="340" />
-        <location filename="../../desktop/main_window.py" line="363" />
+        <location filename="../../desktop/main_window.py" line="352" />
+        <location filename="../../desktop/main_window.py" line="375" />
         <source>Error: %1</source>
         <translation>エラー：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="222" />
+        <location filename="../../desktop/main_window.py" line="225" />
         <source>Haichi — %1</source>
         <translation>Haichi（配置）— %1</translation>
     </message>
@@ -1309,42 +1314,42 @@
 <context>
     <name>SolveProgress</name>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="25" />
+        <location filename="../../desktop/views/solve_progress.py" line="34" />
         <source>Objective (lower is better)</source>
         <translation>評価値（小さいほど良い）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="28" />
+        <location filename="../../desktop/views/solve_progress.py" line="37" />
         <source>Best bound</source>
         <translation>下界</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="36" />
+        <location filename="../../desktop/views/solve_progress.py" line="45" />
         <source>Seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="49" />
+        <location filename="../../desktop/views/solve_progress.py" line="58" />
         <source>Not solving.</source>
         <translation>作成していません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="51" />
+        <location filename="../../desktop/views/solve_progress.py" line="60" />
         <source>Cancel — keep the best roster</source>
         <translation>中止 — 最良の配置を残す</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="108" />
+        <location filename="../../desktop/views/solve_progress.py" line="127" />
         <source>Searching for a first roster… %1 s</source>
         <translation>最初の配置を探しています… %1 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="112" />
+        <location filename="../../desktop/views/solve_progress.py" line="131" />
         <source>Objective %1 · no bound (solved in parts) · %4 rosters · %5 s</source>
         <translation>評価値 %1 ・ 下界なし（分割して解いたため） ・ 配置案 %4 件 ・ %5 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="114" />
+        <location filename="../../desktop/views/solve_progress.py" line="133" />
         <source>Objective %1 · bound %2 · gap %3 · %4 rosters · %5 s</source>
         <translation>評価値 %1 ・ 下界 %2 ・ ギャップ %3 ・ 配置案 %4 件 ・ %5 秒</translation>
     </message>

@@ -3,6 +3,7 @@ re-solve keeping the locks → save → export, checking the exported workbook."
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
@@ -108,6 +109,29 @@ def test_cancel_keeps_the_best_roster_and_the_window_responds(qtbot, window: Mai
     qtbot.waitUntil(lambda: _idle(w), timeout=WAIT)
     assert w.last_result.cancelled and w.last_result.roster is not None
     assert w.plan.has_roster()
+
+
+def test_cancel_pressed_while_the_model_is_built_stops_the_solve(qtbot, window: MainWindow, sample_plan,
+                                                                 monkeypatch) -> None:
+    """Cancel before the worker had built the solver was lost (nothing to stop yet): the solve ran
+    its whole time limit, and closing the window waited for it. The grid waits during a solve."""
+    import solver.core
+
+    built = solver.core.solver_for
+
+    def slow(problem, options):  # a big plan's model takes seconds to build
+        time.sleep(0.5)
+        return built(problem, options)
+
+    monkeypatch.setattr(solver.core, "solver_for", slow)
+    w = window
+    w.set_problem(sample_plan.problem)
+    w.start_solve(time_limit=600)
+    assert w.actions_.cancel.isEnabled() and not w.roster_view.isEnabled()
+    w.actions_.cancel.trigger()
+    qtbot.waitUntil(lambda: _idle(w), timeout=20000)
+    assert w.last_result.roster is None and w.status.text() == "Solve cancelled before a first roster was found."
+    assert w.roster_view.isEnabled() and not w.actions_.cancel.isEnabled()
 
 
 def test_menu_offers_assign_swap_and_lock(qtbot, window: MainWindow, sample_plan) -> None:

@@ -6,12 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCharts import QValueAxis
 from PySide6.QtGui import QImage
 
 from desktop.printing import WORD_JOINER, landscape_printer, master_roster_html, paged_document, preview_dialog, \
     print_master_roster, unbreakable
 from desktop.recent import LIMIT, RecentList
-from desktop.views.solve_progress import SolveProgress
+from desktop.views.solve_progress import SolveProgress, tick_step
 from solver.core import Progress
 from tests.desktop.conftest import ROOT, SAMPLE
 
@@ -99,6 +100,21 @@ def test_solve_chart_without_a_bound_draws_no_bound_line(qtbot) -> None:
     assert not chart.bound.isVisible()  # nor its legend entry
     assert chart.y_axis.min() > 0  # scaled to the objective alone
     assert "500" in chart.figures.text() and "%" not in chart.figures.text()
+
+
+def test_solve_chart_ticks_fall_on_whole_numbers_its_labels_show(qtbot) -> None:
+    """Five even ticks over 0-5 s fell on 1.25 and 2.5, labelled 1 and 3 (and 3 and 8 on 0-10)."""
+    assert [tick_step(span) for span in (5, 10, 0.5, 23, 180, 4000)] == [1, 2, 1, 5, 50, 1000]
+    chart = SolveProgress()
+    qtbot.addWidget(chart)
+    chart.start()
+    for points in ([], [Progress(301, 120, 0.6, 3.2, 1), Progress(296, 130, 0.56, 7.9, 2)]):
+        for p in points:
+            chart.add(p)
+        for axis in (chart.x_axis, chart.y_axis):
+            assert axis.tickType() == QValueAxis.TickType.TicksDynamic and axis.tickAnchor() == 0
+            step = axis.tickInterval()
+            assert step >= 1 and step == int(step) and (axis.max() - axis.min()) / step <= 10
 
 
 def test_recent_list_keeps_newest_first_without_repeats(settings) -> None:
