@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.views.roster_grid import day_label
+from desktop.views.sessions import needed
 from desktop.workers import BackgroundTask
 from models.domain import Problem, time_range
 from models.errors import InputProblem, InvalidInput
@@ -140,7 +141,7 @@ class PreviewPage(QWizardPage):
                    self.tr("Required skills")]
         rows = sorted(problem.requirements, key=lambda r: (r.date, r.start, r.site))[:PREVIEW_ROWS]
         self._fill(headers, [
-            [day_label(r.date), r.site, r.activity, time_range(r.start, r.end, "–"), str(r.min_staff),
+            [day_label(r.date), r.site, r.activity, time_range(r.start, r.end, "–"), needed(r),
              name_counts_text(r.required_skills)]
             for r in rows
         ])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
+)
 
 from typing import TYPE_CHECKING
 
@@ -32,10 +34,17 @@ class PlansDialog(QDialog):
         if plans:
             self.table.selectRow(0)
         self.table.doubleClicked.connect(self.accept)
+        # an empty database showed an empty table and an Open that did nothing
+        self.none_yet = QLabel(self.tr("No plans are saved in this database yet. Import workbooks "
+                                       "(File ▸ Import workbooks) to make one."), self)
+        self.none_yet.setWordWrap(True)
+        self.none_yet.setVisible(not plans)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Open).setEnabled(bool(plans))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.none_yet)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(720, 360)

@@ -126,6 +126,13 @@ class SettingsDialog(QDialog):
         self.test_result.setText((self.tr("Connected.") if ok else self.tr("Cannot use this database.")) +
                                  (f"\n{detail}" if detail else ""))
         self.last_test = ok
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to the lines the wrapped answer needs: a dialog on screen keeps its height, and a
+        driver's long refusal was squashed over the field above and the note below."""
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.heightForWidth(self.width())))
 
     def accept(self) -> None:
         self.settings.setValue("language", self.language.currentData())

@@ -24,6 +24,11 @@ SESSION_HEADERS = (
 ASSIGNED_COLUMN = 5
 
 
+def needed(req: Requirement) -> str:
+    """How many people a session takes: `2`, or `2–3` when it may take more."""
+    return str(req.min_staff) if req.max_staff in (None, req.min_staff) else f"{req.min_staff}–{req.max_staff}"
+
+
 class SessionsModel(QAbstractTableModel):
     """One row per session in date, start and site order."""
 
@@ -70,10 +75,9 @@ class SessionsModel(QAbstractTableModel):
         col = index.column()
         short = len(who) < req.min_staff
         if role == Qt.ItemDataRole.DisplayRole:
-            needed = str(req.min_staff) if req.max_staff in (None, req.min_staff) else f"{req.min_staff}–{req.max_staff}"
             values = (
                 day_label(req.date), req.site, req.activity, time_range(req.start, req.end, "–"),
-                needed, str(len(who)), "、".join(sorted(self._names.get(s, s) for s in who)),
+                needed(req), str(len(who)), "、".join(sorted(self._names.get(s, s) for s in who)),
                 name_counts_text(req.required_skills),
             )
             return values[col]

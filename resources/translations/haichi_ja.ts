@@ -177,42 +177,42 @@
 <context>
     <name>FilesPage</name>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="29" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="30" />
         <source>Choose workbooks</source>
         <translation>ワークブックの選択</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="30" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="31" />
         <source>Add the sessions workbook and every returned availability form; they are merged.</source>
         <translation>枠のブックと、返送された勤務可否表をすべて追加してください。まとめて取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="33" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="34" />
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="34" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="35" />
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="38" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="39" />
         <source>Plan name (blank: taken from the workbook)</source>
         <translation>計画名（空欄ならブックから取得）</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="46" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="47" />
         <source>Plan name</source>
         <translation>計画名</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="63" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="64" />
         <source>Add workbooks</source>
         <translation>ワークブックを追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="64" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="65" />
         <source>Excel workbooks (*.xlsx *.xlsm)</source>
         <translation>Excelブック (*.xlsx *.xlsm)</translation>
     </message>
@@ -220,7 +220,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="211" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="212" />
         <source>Import workbooks</source>
         <translation>ワークブックの取り込み</translation>
     </message>
@@ -276,18 +276,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="64" />
-        <location filename="../../desktop/main_window.py" line="226" />
+        <location filename="../../desktop/main_window.py" line="65" />
+        <location filename="../../desktop/main_window.py" line="231" />
         <source>Haichi — staff rostering</source>
         <translation>Haichi（配置）— 職員配置</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="74" />
+        <location filename="../../desktop/main_window.py" line="75" />
         <source>Roster</source>
         <translation>配置表</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="75" />
+        <location filename="../../desktop/main_window.py" line="76" />
         <source>Sessions</source>
         <translation>枠</translation>
     </message>
@@ -342,370 +342,369 @@
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209" />
-        <location filename="../../desktop/plan_files.py" line="88" />
+        <location filename="../../desktop/main_window.py" line="214" />
+        <location filename="../../desktop/plan_files.py" line="89" />
         <source>%1: %2 staff, %3 sessions, %4 to %5</source>
         <translation>%1：職員 %2 名、枠 %3 件、%4〜%5</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="279" />
+        <location filename="../../desktop/solve_actions.py" line="37" />
         <source>Solving…</source>
         <translation>配置を作成中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="301" />
+        <location filename="../../desktop/solve_actions.py" line="60" />
         <source>Stopping — keeping the best roster found so far…</source>
         <translation>中止しています — これまでで最良の配置を残します…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="315" />
+        <location filename="../../desktop/solve_actions.py" line="76" />
         <source>No roster</source>
         <translation>配置を作れません</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="313" />
-        <location filename="../../desktop/main_window.py" line="314" />
+        <location filename="../../desktop/solve_actions.py" line="73" />
         <source>No roster satisfies the hard rules.</source>
         <translation>必須ルールをすべて満たす配置はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="84" />
+        <location filename="../../desktop/main_window.py" line="85" />
         <source>&lt;opened&gt;</source>
         <translation>＜開いた時点＞</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="91" />
+        <location filename="../../desktop/main_window.py" line="93" />
         <source>Statistics</source>
         <translation>集計</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="92" />
+        <location filename="../../desktop/main_window.py" line="94" />
         <source>Rule violations</source>
         <translation>ルール違反</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="93" />
+        <location filename="../../desktop/main_window.py" line="95" />
         <source>Solve progress</source>
         <translation>作成の進み具合</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="94" />
+        <location filename="../../desktop/main_window.py" line="96" />
         <source>Undo history</source>
         <translation>操作履歴</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="106" />
-        <location filename="../../desktop/main_window.py" line="110" />
-        <location filename="../../desktop/main_window.py" line="112" />
+        <location filename="../../desktop/main_window.py" line="109" />
+        <location filename="../../desktop/main_window.py" line="113" />
+        <location filename="../../desktop/main_window.py" line="115" />
         <source>Plan</source>
         <translation>計画</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="118" />
+        <location filename="../../desktop/main_window.py" line="121" />
         <source>Import workbooks to begin (File ▸ Import, or drop Excel files here).</source>
         <translation>ワークブックを取り込んでください（ファイル ▸ 取り込み、またはExcelファイルをここにドロップ）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="237" />
+        <location filename="../../desktop/main_window.py" line="242" />
         <source>Objective %1 · hard violations %2 · unfilled sessions %3</source>
         <translation>評価値 %1 ・ 必須ルール違反 %2 件 ・ 人数不足の枠 %3 件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="258" />
+        <location filename="../../desktop/main_window.py" line="263" />
         <source>Unassign %n assignment(s)</source>
         <translation><numerusform>%n 件の配置を外す</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="307" />
+        <location filename="../../desktop/solve_actions.py" line="66" />
         <source>Solve cancelled before a first roster was found.</source>
         <translation>配置が見つかる前に作成を中止しました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="308" />
+        <location filename="../../desktop/solve_actions.py" line="67" />
         <source>No roster found within the time limit; try a longer limit in Settings.</source>
         <translation>制限時間内に配置が見つかりませんでした。設定で制限時間を長くしてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="316" />
+        <location filename="../../desktop/solve_actions.py" line="76" />
         <source>No roster satisfies the hard rules. Try Roster ▸ Solve with cover made soft.</source>
         <translation>必須ルールをすべて満たす配置はありません。「配置 ▸ 人数不足を許して作成」をお試しください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="321" />
+        <location filename="../../desktop/solve_actions.py" line="81" />
         <source>Solve</source>
         <translation>配置の作成</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="322" />
+        <location filename="../../desktop/solve_actions.py" line="82" />
         <source>optimal</source>
         <translation>最適</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="322" />
+        <location filename="../../desktop/solve_actions.py" line="82" />
         <source>feasible</source>
         <translation>実行可能</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="323" />
+        <location filename="../../desktop/solve_actions.py" line="83" />
         <source>Roster ready (%1): objective %2, %3 s</source>
         <translation>配置を作成しました（%1）：評価値 %2、%3 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="326" />
+        <location filename="../../desktop/solve_actions.py" line="87" />
         <source>(cancelled; best roster kept)</source>
         <translation>（中止：最良の配置を残しました）</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="360" />
+        <location filename="../../desktop/main_window.py" line="302" />
         <source>Not saved</source>
         <translation>保存していません</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="362" />
+        <location filename="../../desktop/main_window.py" line="304" />
         <source>Not saved: %1</source>
         <translation>保存していません: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="364" />
+        <location filename="../../desktop/main_window.py" line="306" />
         <source>Cannot save the file</source>
         <translation>ファイルを保存できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="367" />
+        <location filename="../../desktop/main_window.py" line="309" />
         <source>Nothing was written.</source>
         <translation>何も書き込んでいません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="380" />
+        <location filename="../../desktop/main_window.py" line="322" />
         <source>Plan changed by someone else</source>
         <translation>他の人が計画を変更しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="382" />
+        <location filename="../../desktop/main_window.py" line="324" />
         <source>Reload the plan</source>
         <translation>計画を読み込み直す</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="383" />
+        <location filename="../../desktop/main_window.py" line="325" />
         <source>Your changes were not saved. Reload to see the saved plan, or export your roster first to keep it.</source>
         <translation>変更は保存されていません。読み込み直すと保存済みの計画を表示します。今の配置を残すには、先に配置表を書き出してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="70" />
+        <location filename="../../desktop/plan_files.py" line="71" />
         <source>Importing %n file(s)…</source>
         <translation>%n 件のファイルを取り込み中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="122" />
+        <location filename="../../desktop/plan_files.py" line="123" />
         <source>Opening plan %1…</source>
         <translation>計画 %1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="129" />
+        <location filename="../../desktop/plan_files.py" line="130" />
         <source>Plan %1 opened.</source>
         <translation>計画 %1 を開きました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="141" />
+        <location filename="../../desktop/plan_files.py" line="142" />
         <source>Wait for the work under way to finish, then save.</source>
         <translation>実行中の処理が終わってから保存してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="157" />
+        <location filename="../../desktop/plan_files.py" line="158" />
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="158" />
+        <location filename="../../desktop/plan_files.py" line="159" />
         <source>Plan %1 has changes that are not saved. Save them?</source>
         <translation>計画「%1」に保存されていない変更があります。保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="160" />
+        <location filename="../../desktop/plan_files.py" line="161" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="161" />
+        <location filename="../../desktop/plan_files.py" line="162" />
         <source>Don't save</source>
         <translation>保存しない</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="162" />
+        <location filename="../../desktop/plan_files.py" line="163" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="196" />
+        <location filename="../../desktop/plan_files.py" line="197" />
         <source>Plan %1 saved.</source>
         <translation>計画 %1 を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="198" />
+        <location filename="../../desktop/plan_files.py" line="199" />
         <source>Roster version %1.</source>
         <translation>配置 第%1版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="216" />
+        <location filename="../../desktop/plan_files.py" line="217" />
         <source>Export roster</source>
         <translation>配置表の書き出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="217" />
+        <location filename="../../desktop/plan_files.py" line="218" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="35" />
+        <location filename="../../desktop/paperwork_actions.py" line="37" />
         <source>Folder for the availability forms</source>
         <translation>回答票の保存先フォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="42" />
+        <location filename="../../desktop/paperwork_actions.py" line="44" />
         <source>Writing availability forms…</source>
         <translation>回答票を作成中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="44" />
+        <location filename="../../desktop/paperwork_actions.py" line="46" />
         <source>%1 forms written to %2</source>
         <translation>回答票 %1 件を %2 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="50" />
+        <location filename="../../desktop/paperwork_actions.py" line="52" />
         <source>Returned availability forms</source>
         <translation>返送された回答票</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="51" />
+        <location filename="../../desktop/paperwork_actions.py" line="53" />
         <source>Excel workbooks (*.xlsx *.xlsm)</source>
         <translation>Excelブック (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="59" />
+        <location filename="../../desktop/paperwork_actions.py" line="61" />
         <source>Reading %n returned form(s)…</source>
         <translation>返送された回答票 %n 件を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="67" />
+        <location filename="../../desktop/paperwork_actions.py" line="69" />
         <source>Returned forms</source>
         <translation>返送された回答票</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="69" />
+        <location filename="../../desktop/paperwork_actions.py" line="71" />
         <source>Apply these answers to the plan?</source>
         <translation>この回答を計画に反映しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="72" />
+        <location filename="../../desktop/paperwork_actions.py" line="74" />
         <source>Returned forms not applied.</source>
         <translation>回答票は反映していません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="74" />
+        <location filename="../../desktop/paperwork_actions.py" line="76" />
         <source>Collect returned forms</source>
         <translation>回答票の取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="81" />
+        <location filename="../../desktop/paperwork_actions.py" line="83" />
         <source>Folder for the calendars</source>
         <translation>カレンダーの保存先フォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="95" />
+        <location filename="../../desktop/paperwork_actions.py" line="97" />
         <source>Master roster as PDF</source>
         <translation>配置表のPDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="96" />
+        <location filename="../../desktop/paperwork_actions.py" line="98" />
         <source>PDF files (*.pdf)</source>
         <translation>PDFファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="103" />
-        <location filename="../../desktop/plan_files.py" line="226" />
+        <location filename="../../desktop/paperwork_actions.py" line="105" />
+        <location filename="../../desktop/plan_files.py" line="227" />
         <source>Exporting…</source>
         <translation>書き出し中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="105" />
-        <location filename="../../desktop/plan_files.py" line="228" />
+        <location filename="../../desktop/paperwork_actions.py" line="107" />
+        <location filename="../../desktop/plan_files.py" line="229" />
         <source>Roster written to %1</source>
         <translation>配置表を書き出しました：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="231" />
+        <location filename="../../desktop/plan_files.py" line="232" />
         <source>Folder for the per-person files</source>
         <translation>個人別ファイルの保存先フォルダ</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="89" />
-        <location filename="../../desktop/plan_files.py" line="241" />
+        <location filename="../../desktop/paperwork_actions.py" line="91" />
+        <location filename="../../desktop/plan_files.py" line="242" />
         <source>%1 files written to %2</source>
         <translation>%1 件のファイルを %2 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="258" />
+        <location filename="../../desktop/plan_files.py" line="259" />
         <source>Edit staff, sites and sessions</source>
         <translation>職員・会場・枠の編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="267" />
+        <location filename="../../desktop/plan_files.py" line="268" />
         <source>Change rules</source>
         <translation>ルールの変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="291" />
+        <location filename="../../desktop/plan_files.py" line="292" />
         <source>Restart Haichi</source>
         <translation>Haichi の再起動</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="292" />
+        <location filename="../../desktop/plan_files.py" line="293" />
         <source>The new language or database is used once Haichi starts again. Restart now?</source>
         <translation>新しい言語・データベースは Haichi を起動し直すと使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="294" />
+        <location filename="../../desktop/plan_files.py" line="295" />
         <source>Restart now</source>
         <translation>今すぐ再起動</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="295" />
+        <location filename="../../desktop/plan_files.py" line="296" />
         <source>Later</source>
         <translation>後で</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="309" />
+        <location filename="../../desktop/plan_files.py" line="310" />
         <source>Haichi could not be restarted; close it and start it again.</source>
         <translation>Haichi を再起動できませんでした。閉じてから起動し直してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="315" />
+        <location filename="../../desktop/plan_files.py" line="316" />
         <source>About Haichi</source>
         <translation>Haichi について</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="315" />
+        <location filename="../../desktop/plan_files.py" line="316" />
         <source>Haichi builds staff rosters: Excel in, a constraint solver, Excel out.</source>
         <translation>Haichi は職員の配置表を作ります：Excelで取り込み、制約ソルバーで作成し、Excelで書き出します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="369" />
+        <location filename="../../desktop/main_window.py" line="311" />
         <source>Problems in the workbook</source>
         <translation>ワークブックの問題</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="370" />
+        <location filename="../../desktop/main_window.py" line="312" />
         <source>%n problem(s) found; nothing was imported.</source>
         <translation><numerusform>%n 件の問題があります。何も取り込んでいません。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="352" />
-        <location filename="../../desktop/main_window.py" line="375" />
+        <location filename="../../desktop/main_window.py" line="294" />
+        <location filename="../../desktop/main_window.py" line="317" />
         <source>Error: %1</source>
         <translation>エラー：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="225" />
+        <location filename="../../desktop/main_window.py" line="230" />
         <source>Haichi — %1</source>
         <translation>Haichi（配置）— %1</translation>
     </message>
@@ -713,125 +712,130 @@
 <context>
     <name>PlansDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/plans_dialog.py" line="18" />
+        <location filename="../../desktop/dialogs/plans_dialog.py" line="20" />
         <source>Open plan</source>
         <translation>計画を開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/plans_dialog.py" line="22" />
+        <location filename="../../desktop/dialogs/plans_dialog.py" line="24" />
         <source>Plan</source>
         <translation>計画</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/plans_dialog.py" line="22" />
+        <location filename="../../desktop/dialogs/plans_dialog.py" line="24" />
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/plans_dialog.py" line="22" />
+        <location filename="../../desktop/dialogs/plans_dialog.py" line="24" />
         <source>Staff</source>
         <translation>職員</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/plans_dialog.py" line="22" />
+        <location filename="../../desktop/dialogs/plans_dialog.py" line="24" />
         <source>Sessions</source>
         <translation>枠</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/plans_dialog.py" line="22" />
+        <location filename="../../desktop/dialogs/plans_dialog.py" line="24" />
         <source>Versions</source>
         <translation>版</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/plans_dialog.py" line="38" />
+        <source>No plans are saved in this database yet. Import workbooks (File ▸ Import workbooks) to make one.</source>
+        <translation>このデータベースにはまだ計画がありません。ワークブックを取り込むと計画ができます（ファイル ▸ ワークブックの取り込み）。</translation>
     </message>
 </context>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="82" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="83" />
         <source>Check</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="100" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="101" />
         <source>Reading the workbooks…</source>
         <translation>ワークブックを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="125" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="126" />
         <source>Plan %1, %2 to %3: %4 staff, %5 sites, %6 sessions, %7 availability marks. Press Finish to import.</source>
         <translation>計画 %1（%2〜%3）：職員 %4 名、会場 %5 か所、枠 %6 件、勤務可否 %7 件。「完了」で取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="132" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="133" />
         <source>%1 shift wishes (shift names written in the availability cells).</source>
         <translation>勤務希望 %1 件（勤務可否の欄に書かれた勤務名）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="135" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="136" />
         <source>No availability marks yet: after importing, write the availability forms (File &gt; Availability forms), and collect the returned ones before solving.</source>
         <translation>勤務可否がまだありません。取り込んだあと［ファイル］▸［勤務可否の回答票］で回答票を作成し、返送された回答票を取り込んでから配置を作ってください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="138" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="139" />
         <source>Note: %1</source>
         <translation>注意: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="139" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="140" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="139" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="140" />
         <source>Site</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="139" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="140" />
         <source>Activity</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="139" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="140" />
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="139" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="140" />
         <source>Needed</source>
         <translation>必要人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="140" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="141" />
         <source>Required skills</source>
         <translation>必要スキル</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dialogs/import_wizard.py" line="154" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="155" />
         <source>%n problem(s) found; nothing will be imported. Fix the workbooks and press Back, then Next.</source>
         <translation><numerusform>%n 件の問題があります。何も取り込みません。ブックを直してから「戻る」「次へ」を押してください。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="156" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="157" />
         <source>Double-click a problem to see its cell.</source>
         <translation>問題の行をダブルクリックすると、そのセルを表示します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="159" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="160" />
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="159" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="160" />
         <source>Sheet</source>
         <translation>シート</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="159" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="160" />
         <source>Cell</source>
         <translation>セル</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="159" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="160" />
         <source>Problem</source>
         <translation>問題</translation>
     </message>
@@ -839,22 +843,22 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../desktop/printing.py" line="73" />
+        <location filename="../../desktop/printing.py" line="70" />
         <source>unfilled</source>
         <translation>未充足</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="74" />
+        <location filename="../../desktop/printing.py" line="71" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="95" />
+        <location filename="../../desktop/printing.py" line="92" />
         <source>Master roster: %1</source>
         <translation>配置表：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="195" />
+        <location filename="../../desktop/printing.py" line="192" />
         <source>Print preview — master roster</source>
         <translation>印刷プレビュー — 配置表</translation>
     </message>
@@ -1079,12 +1083,12 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../desktop/views/roster_grid.py" line="241" />
+        <location filename="../../desktop/views/roster_grid.py" line="244" />
         <source>%1 wanted</source>
         <translation>%1希望</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_grid.py" line="252" />
+        <location filename="../../desktop/views/roster_grid.py" line="255" />
         <source>Wish: %1</source>
         <translation>希望: %1</translation>
     </message>
@@ -1092,27 +1096,27 @@
 <context>
     <name>RosterView</name>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="84" />
+        <location filename="../../desktop/views/roster_view.py" line="102" />
         <source>Assign to</source>
         <translation>配置する枠</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="91" />
+        <location filename="../../desktop/views/roster_view.py" line="109" />
         <source>Unassign from %1</source>
         <translation>%1 から外す</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="93" />
+        <location filename="../../desktop/views/roster_view.py" line="111" />
         <source>Swap with</source>
         <translation>入れ替える相手</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="105" />
+        <location filename="../../desktop/views/roster_view.py" line="123" />
         <source>Lock</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="106" />
+        <location filename="../../desktop/views/roster_view.py" line="124" />
         <source>Unlock</source>
         <translation>固定を解除</translation>
     </message>
@@ -1330,6 +1334,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/solve_progress.py" line="58" />
+        <location filename="../../desktop/views/solve_progress.py" line="92" />
         <source>Not solving.</source>
         <translation>作成していません。</translation>
     </message>
@@ -1339,17 +1344,17 @@
         <translation>中止 — 最良の配置を残す</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="127" />
+        <location filename="../../desktop/views/solve_progress.py" line="132" />
         <source>Searching for a first roster… %1 s</source>
         <translation>最初の配置を探しています… %1 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="131" />
+        <location filename="../../desktop/views/solve_progress.py" line="136" />
         <source>Objective %1 · no bound (solved in parts) · %4 rosters · %5 s</source>
         <translation>評価値 %1 ・ 下界なし（分割して解いたため） ・ 配置案 %4 件 ・ %5 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="133" />
+        <location filename="../../desktop/views/solve_progress.py" line="138" />
         <source>Objective %1 · bound %2 · gap %3 · %4 rosters · %5 s</source>
         <translation>評価値 %1 ・ 下界 %2 ・ ギャップ %3 ・ 配置案 %4 件 ・ %5 秒</translation>
     </message>

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import openpyxl
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.dialogs.import_wizard import ImportWizard
 from desktop.dialogs.input_editor import InputEditor
@@ -109,6 +110,12 @@ def test_import_wizard_previews_the_sample(qtbot) -> None:
     assert wizard.preview_page.isComplete()
     assert wizard.problem is not None and len(wizard.problem.staff) == 45
     assert wizard.preview_page.table.rowCount() == len(wizard.problem.requirements)
+    # a session that may take more people says so, as the Sessions tab does (it showed its minimum)
+    table = wizard.preview_page.table
+    shown = {table.item(r, 4).text() for r in range(table.rowCount())}
+    ranges = {f"{r.min_staff}–{r.max_staff}" for r in wizard.problem.requirements
+              if r.max_staff not in (None, r.min_staff)}
+    assert ranges and ranges <= shown
 
 
 def _read_in_wizard(qtbot, paths: list[Path]) -> ImportWizard:
@@ -250,6 +257,23 @@ def test_settings_choose_the_plan_database_and_test_it(qtbot, settings, tmp_path
     assert database_location(settings) == str(existing)
 
 
+def test_a_long_answer_from_the_database_is_shown_whole(qtbot, settings) -> None:
+    """The dialog kept its height on screen: a driver's long refusal was squashed to a sliver over
+    the database field and the note below it."""
+    from desktop.dialogs.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    refusal = ("cannot open the database: (psycopg.OperationalError) connection failed: connection to server at "
+               '"127.0.0.1", port 1 failed: Connection refused. Is the server running on that host?')
+    dialog._tested((False, refusal))
+    label = dialog.test_result
+    assert label.height() >= label.heightForWidth(label.width())
+    assert label.geometry().top() > dialog.database.geometry().bottom()
+
+
 def test_a_new_language_offers_to_restart_with_the_plan_open(qtbot, settings, tmp_path: Path, monkeypatch,
                                                             sample_plan) -> None:
     """The language is read at start: after Settings, Haichi offers to restart, and the new window
@@ -311,3 +335,14 @@ def test_import_wizard_counts_the_shift_wishes(qtbot, tmp_path: Path) -> None:
     wizard = _read_in_wizard(qtbot, [book])
     assert wizard.preview_page.isComplete()
     assert "3 shift wishes (shift names written in the availability cells)." in wizard.preview_page.summary.text()
+
+
+def test_an_empty_database_says_so_and_offers_nothing_to_open(qtbot) -> None:
+    from desktop.dialogs.plans_dialog import PlansDialog
+
+    dialog = PlansDialog([])
+    qtbot.addWidget(dialog)
+    assert not dialog.none_yet.isHidden() and "No plans" in dialog.none_yet.text()
+    assert not dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Open).isEnabled()
+    assert dialog.chosen() is None
+
