@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 )
 from PySide6.QtGui import QUndoStack
 
-from desktop.dialogs import settings_dialog
+from desktop.dialogs import show_box
 from desktop.edits import RosterEditor
 from desktop.menus import Actions, build_menus, build_toolbar
 from desktop.paperwork_actions import PaperworkActions
 from desktop.plan_files import PlanFiles
+from desktop.solve_actions import SolveActions
 from desktop.views.carried import CarriedLabel
 from desktop.views.roster_grid import RosterModel
 from desktop.views.roster_view import RosterView
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from solver.core import SolveResult, Solver
 
 
-class MainWindow(QMainWindow, PlanFiles, PaperworkActions):
+class MainWindow(QMainWindow, PlanFiles, PaperworkActions, SolveActions):
     """Shows one plan's roster and lets a coordinator solve, edit, save and export it."""
 
     busy_changed = Signal(bool)
@@ -83,7 +84,8 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions):
         self.undo_view = QUndoView(self.undo_stack, self)
         self.undo_view.setEmptyLabel(self.tr("<opened>"))
         stats_view = self._table(self.stats_model)
-        stats_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # names whole (an English header row squashed them to 長谷…); the table scrolls when narrow
+        stats_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         problems_view = self._table(self.violations_model)
         problems_view.horizontalHeader().setStretchLastSection(True)
         problems_view.doubleClicked.connect(self._show_violation)
@@ -103,6 +105,7 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions):
         build_toolbar(self, self.actions_)
         self.plan_picker = QComboBox(self)
         self.plan_picker.setMinimumContentsLength(16)
+        self.plan_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # a long name whole
         self.plan_picker.setToolTip(self.tr("Plan"))
         self.plan_picker.activated.connect(lambda i: self.open_plan(self.plan_picker.itemText(i)))
         self.period = QLabel(self)
@@ -188,8 +191,10 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions):
         self.busy_changed.emit(busy)
 
     def set_problem(self, problem: Problem, roster: Roster | None = None, plan_name: str | None = None) -> None:
-        """Show a plan (and its roster); the undo history starts afresh."""
+        """Show a plan (and its roster); the undo history and the solve chart start afresh."""
         self.undo_stack.clear()
+        if not self._solving:
+            self.solve_progress.clear()
         self.plan.load(problem, roster if roster is not None else Roster(list(problem.locked)), plan_name)
         self.undo_stack.setClean()
 
@@ -264,69 +269,6 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions):
     def lock_selected(self, locked: bool) -> None:
         self.editor.lock(self.roster_view.selected_pairs(), locked)
 
-    # -- solve ----------------------------------------------------------------------------------
-    def start_solve(self, time_limit: float | None = None, soft_cover: bool = False) -> None:
-        """Solve in the background, keeping the roster's locks; the result becomes an undoable edit."""
-        if self.plan.problem is None or self._task is not None:
-            return
-        from desktop import operations
-        from solver.core import SolveOptions
-
-        problem = self.plan.problem_with_locks()
-        limit = settings_dialog.time_limit(self.settings) if time_limit is None else time_limit
-        options = SolveOptions(time_limit=limit, workers=settings_dialog.workers(self.settings),
-                               hint=self.plan.roster if self.plan.has_roster() else None, soft_cover=soft_cover)
-        self.status.setText(self.tr("Solving…"))
-        self._docks[2].show()
-        self._docks[2].raise_()
-        self.solve_progress.start()
-
-        def keep_solver(solver: Solver) -> None:
-            self._solver = solver  # read by Cancel on the GUI thread; cancel() is thread-safe
-            if self._stop_asked:  # Cancel came while the model was being built
-                solver.cancel()
-
-        self._solving, self._stop_asked = True, False
-        self._run(lambda: operations.solve(problem, options, lambda p: self._relay.value.emit(p), keep_solver), self._solved)
-
-    def cancel_solve(self) -> None:
-        """Stop the solve: at once if its solver is built, else as soon as it is (building a big
-        plan's model takes seconds; a Cancel pressed then was lost and the solve ran its full time)."""
-        if not self._solving:
-            return
-        self._stop_asked = True
-        solver = self._solver
-        if solver is not None:
-            solver.cancel()
-        self.status.setText(self.tr("Stopping — keeping the best roster found so far…"))
-
-    @Slot(object)
-    def _solved(self, result: SolveResult) -> None:
-        self.last_result = result
-        if result.roster is None and result.status != "infeasible":
-            text = (self.tr("Solve cancelled before a first roster was found.") if self._stop_asked
-                    else self.tr("No roster found within the time limit; try a longer limit in Settings."))
-            self.solve_progress.finish(text)
-            self.status.setText(text)
-            return
-        if result.roster is None:
-            self.solve_progress.finish(self.tr("No roster satisfies the hard rules."))
-            self.status.setText(self.tr("No roster satisfies the hard rules."))
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("No roster"),
-                              self.tr("No roster satisfies the hard rules. Try Roster ▸ Solve with cover made soft."),
-                              parent=self)
-            box.setDetailedText("\n".join(result.explanation) or result.status)
-            box.open()
-            return
-        self.editor.put_roster(result.roster, self.tr("Solve"))
-        states = {"optimal": self.tr("optimal"), "feasible": self.tr("feasible")}
-        text = (self.tr("Roster ready (%1): objective %2, %3 s").replace("%1", states.get(result.status, result.status))
-                .replace("%2", str(result.objective)).replace("%3", f"{result.elapsed:.1f}"))
-        if result.cancelled:
-            text += " " + self.tr("(cancelled; best roster kept)")
-        self.status.setText(text)
-        self.solve_progress.finish(text)
-
     # -- plumbing -------------------------------------------------------------------------------
     def _run(self, work: Callable, on_done: Callable) -> None:
         task = BackgroundTask(work, self)
@@ -358,18 +300,18 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions):
             # a refusal in words (input for another period under a plan with rosters, a published
             # version, a plan not found): the database is as it was
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), str(error), parent=self)
-            box.open()
+            show_box(box)
             self.status.setText(self.tr("Not saved: %1").replace("%1", str(error)))
         elif isinstance(error, CannotWrite):
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot save the file"),
                               "\n".join(f"{p.file}\n{p.message}" for p in error.problems), parent=self)
-            box.open()
+            show_box(box)
             self.status.setText(self.tr("Nothing was written."))
         elif isinstance(error, InvalidInput):
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Problems in the workbook"),
                               self.tr("%n problem(s) found; nothing was imported.", "", len(error.problems)), parent=self)
             box.setDetailedText("\n".join(str(p) for p in error.problems))
-            box.open()
+            show_box(box)
             self.status.setText(str(error.problems[0]) if error.problems else "")
         else:
             self.status.setText(self.tr("Error: %1").replace("%1", f"{type(error).__name__}: {error}"))
@@ -384,7 +326,7 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions):
                                        "or export your roster first to keep it."))
         box.buttonClicked.connect(
             lambda button: self.open_plan(error.plan_name, reload=True) if button is reload_button else None)
-        box.open()
+        show_box(box)
 
     def closeEvent(self, event) -> None:
         if not self.changes_kept(self.close):

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from desktop.dialogs import run_modal
+
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
     from models.excel.form_returns import Collection
@@ -68,7 +70,7 @@ class PaperworkActions:
                               QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self)
             box.setInformativeText(translate("MainWindow", "Apply these answers to the plan?"))
             box.setDetailedText("\n".join(lines[1:]))
-            if box.exec() != QMessageBox.StandardButton.Ok:
+            if run_modal(box) != QMessageBox.StandardButton.Ok:
                 self.status.setText(translate("MainWindow", "Returned forms not applied."))
                 return
         self.editor.put_input(collection.problem, translate("MainWindow", "Collect returned forms"))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QCoreApplication, QTimer, Slot
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+from desktop.dialogs import run_modal
 from desktop.recent import RecentList
 from models.domain import Problem, Roster
 
@@ -60,7 +61,7 @@ class PlanFiles:
         from desktop.dialogs.import_wizard import ImportWizard
 
         wizard = ImportWizard(paths, self)
-        if wizard.exec() == QDialog.DialogCode.Accepted and wizard.problem is not None:
+        if run_modal(wizard) == QDialog.DialogCode.Accepted and wizard.problem is not None:
             problem, chosen = wizard.problem, wizard.files_page.paths()
             self._run(lambda: self._with_history(problem), lambda carried: self._imported(carried, chosen))
 
@@ -103,7 +104,7 @@ class PlanFiles:
             if self.plan_picker.findText(p.name) < 0:
                 self.plan_picker.addItem(p.name)
         dialog = PlansDialog(plans, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen():
+        if run_modal(dialog) == QDialog.DialogCode.Accepted and dialog.chosen():
             self.open_plan(dialog.chosen())
 
     def open_plan(self: MainWindow, name: str, reload: bool = False) -> None:
@@ -147,7 +148,7 @@ class PlanFiles:
     def ask_about_changes(self: MainWindow) -> str:
         """Save, discard or cancel: the coordinator's answer to unsaved changes."""
         buttons = QMessageBox.StandardButton
-        answer = buttons(self.changes_box().exec())
+        answer = buttons(run_modal(self.changes_box()))
         return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
 
     def changes_box(self: MainWindow) -> QMessageBox:
@@ -245,7 +246,7 @@ class PlanFiles:
         from desktop import printing
 
         if self.plan.has_roster():
-            printing.preview_dialog(self.plan.problem, self.plan.roster, self).exec()
+            run_modal(printing.preview_dialog(self.plan.problem, self.plan.roster, self))
 
     # -- dialogs that change the input ----------------------------------------------------------
     def edit_input(self: MainWindow, page: int = 0) -> None:
@@ -254,7 +255,7 @@ class PlanFiles:
         from desktop.dialogs.input_editor import InputEditor
 
         dialog = InputEditor(self.plan.problem, page, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.editor.put_input(dialog.result_problem(), translate("MainWindow", "Edit staff, sites and sessions"))
 
     def edit_rules(self: MainWindow) -> None:
@@ -263,14 +264,14 @@ class PlanFiles:
         from desktop.dialogs.rules_dialog import RulesDialog
 
         dialog = RulesDialog(self.plan.problem, parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.editor.put_input(dialog.result_problem(), translate("MainWindow", "Change rules"))
 
     def show_settings(self: MainWindow) -> None:
         from desktop.dialogs.settings_dialog import SettingsDialog, chosen_language, database_location
 
         before = (chosen_language(self.settings), database_location(self.settings))
-        if SettingsDialog(self.settings, self).exec() != QDialog.DialogCode.Accepted:
+        if run_modal(SettingsDialog(self.settings, self)) != QDialog.DialogCode.Accepted:
             return
         language, database = chosen_language(self.settings), database_location(self.settings)
         if (language, database) != before and self.ask_to_restart():
@@ -283,7 +284,7 @@ class PlanFiles:
     def ask_to_restart(self: MainWindow) -> bool:
         """Whether to restart now for a new language or database (they are read at start)."""
         box = self.restart_box()
-        box.exec()
+        run_modal(box)
         return box.clickedButton() is box.defaultButton()
 
     def restart_box(self: MainWindow) -> QMessageBox:

@@ -17,14 +17,11 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-from desktop.views.roster_grid import day_label
+from desktop.views.roster_grid import WORD_JOINER, day_label
 from models.domain import Problem, Roster, time_range
 from models.excel.sheets_master import GridColumn, grid_columns, site_order
 from models.holidays import holiday_name
 
-# U+2060 WORD JOINER between the characters of a name: Japanese text may break between any two
-# characters, so a name would otherwise be split at a line's end (松本 理 / 恵).
-WORD_JOINER = "\u2060"
 FONT_POINTS = 8
 DATE_COLUMN_PERCENT = 7
 # Height kept free on each page beyond the measured rows: the table's borders and the frame margin.

@@ -31,6 +31,9 @@ VIOLATION_COLOUR = QColor("#dc2626")
 SOFT_COLOUR = QColor("#f59e0b")
 MARK_COLOUR = QColor("#94a3b8")
 LOCK = "◆"
+# U+2060 WORD JOINER between the characters of a name: Japanese text may break between any two
+# characters, so a name would otherwise be split at a line's end (松本 理 / 恵).
+WORD_JOINER = "\u2060"
 
 Index = QModelIndex | QPersistentModelIndex
 REQUIREMENTS_ROLE = Qt.ItemDataRole.UserRole  # list of requirement ids in the cell

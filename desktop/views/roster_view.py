@@ -2,19 +2,37 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QDrag, QPainter, QPen
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QStyledItemDelegate, QTableView
 
 from desktop.edits import RosterEditor
-from desktop.views.roster_grid import SOFT_COLOUR, VIOLATION_COLOUR, VIOLATIONS_ROLE, RosterModel
+from desktop.views.roster_grid import SOFT_COLOUR, VIOLATION_COLOUR, VIOLATIONS_ROLE, WORD_JOINER, RosterModel
 from models.domain import time_range
 
 MIME = "application/x-haichi-assignment"
+TEXT_MARGIN = 4  # pixels the style keeps free on each side of a cell's text
+
+
+def whole_words(text: str, fits: Callable[[str], bool]) -> str:
+    """`text` with the characters of each space-separated word that `fits` on a line joined, so a
+    line breaks at a space (北保健センター / 1歳6か月児健診), not inside a word (口 / 腔機能教室)."""
+    return "\n".join(" ".join(WORD_JOINER.join(word) if fits(word) else word for word in line.split(" "))
+                     for line in text.split("\n"))
 
 
 class ViolationOutline(QStyledItemDelegate):
-    """Paints the cell, then a red frame for a broken hard rule or an amber one for a soft rule."""
+    """Paints the cell (its words whole where they fit a line), then a red frame for a broken hard
+    rule or an amber one for a soft rule."""
+
+    def initStyleOption(self, option, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        width = option.rect.width() - 2 * TEXT_MARGIN
+        if option.text and width > 0:
+            metrics = option.fontMetrics
+            option.text = whole_words(option.text, lambda word: metrics.horizontalAdvance(word) <= width)
 
     def paint(self, painter: QPainter, option, index: QModelIndex) -> None:
         super().paint(painter, option, index)

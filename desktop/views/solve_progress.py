@@ -76,15 +76,20 @@ class SolveProgress(QWidget):
 
     def start(self) -> None:
         """Clear the chart for a new solve."""
+        self.clear()
+        self.cancel.setEnabled(True)
+        self._clock.start()
+        self._tick.start()
+        self._show_figures()
+
+    def clear(self) -> None:
+        """No solve shown (another plan was opened: the last one's chart was not its)."""
         self.points = []
         self.objective.clear()
         self.bound.clear()
         self.bound.setVisible(True)
         self._reset_axes()
-        self.cancel.setEnabled(True)
-        self._clock.start()
-        self._tick.start()
-        self._show_figures()
+        self.figures.setText(self.tr("Not solving."))
 
     @Slot(object)
     def add(self, p: Progress) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
 from desktop.dialogs.import_wizard import ImportWizard
 from desktop.dialogs.input_editor import InputEditor
@@ -346,3 +346,18 @@ def test_an_empty_database_says_so_and_offers_nothing_to_open(qtbot) -> None:
     assert not dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Open).isEnabled()
     assert dialog.chosen() is None
 
+
+def test_a_dialog_the_window_opened_is_gone_once_closed(qtbot, settings, sample_plan, monkeypatch) -> None:
+    """Each dialog was a child of the window and lived as long as it: every print preview kept its
+    printer and pages, every rules dialog its tables."""
+    from desktop.main_window import MainWindow
+
+    monkeypatch.setattr(QDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
+    w = MainWindow(settings=settings, background_evaluation=False)
+    qtbot.addWidget(w)
+    w.set_problem(sample_plan.problem, sample_plan.witness)
+    for action in (w.actions_.edit_rules, w.actions_.edit_input, w.actions_.print_preview, w.actions_.settings,
+                   w.actions_.import_files):
+        action.trigger()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert w.findChildren(QDialog) == []

@@ -4,32 +4,15 @@ successions (設定's 禁止する勤務の並び) in the rules dialog; both und
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from desktop.dialogs.input_editor import InputEditor
 from desktop.dialogs.rules_dialog import RulesDialog
 from desktop.main_window import MainWindow
-from models.domain import Problem, Requirement, Site, Staff
-
-SHIFTS = (("日勤", 8 * 60 + 30, 17 * 60), ("準夜", 16 * 60 + 30, 25 * 60), ("深夜", 30, 9 * 60))
-
-
-@pytest.fixture
-def ward() -> Problem:
-    """A week of a three-shift ward: three nurses, one of them held to 8 late and night shifts."""
-    start = date(2027, 2, 1)
-    days = [start + timedelta(days=i) for i in range(7)]
-    sessions = [Requirement(Requirement.make_id(day, "5東", name, begin), day, "5東", name, begin, end, 1)
-                for day in days for name, begin, end in SHIFTS]
-    staff = [Staff("N001", "佐藤 美咲", max_per_activity=(("準夜+深夜", 8),)), Staff("N002", "鈴木 彩"),
-             Staff("N003", "高橋 由美")]
-    return Problem("5東 2月", start, days[-1], staff, [Site("5東")], sessions,
-                   forbidden_successions=frozenset({("準夜", "日勤")}))
+from models.domain import Problem
 
 
 def _limits_cell(dialog: InputEditor, row: int):

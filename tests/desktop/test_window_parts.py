@@ -1,4 +1,4 @@
-"""Printing, the solve chart, recent lists, and `haichi-desktop --screenshot`."""
+"""Printing, the solve chart, recent lists, names shown whole, and `haichi-desktop --screenshot`."""
 
 from __future__ import annotations
 
@@ -8,10 +8,13 @@ from pathlib import Path
 
 from PySide6.QtCharts import QValueAxis
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QStyleOptionViewItem
 
+from desktop.main_window import MainWindow
 from desktop.printing import WORD_JOINER, landscape_printer, master_roster_html, paged_document, preview_dialog, \
     print_master_roster, unbreakable
 from desktop.recent import LIMIT, RecentList
+from desktop.views.roster_view import whole_words
 from desktop.views.solve_progress import SolveProgress, tick_step
 from solver.core import Progress
 from tests.desktop.conftest import ROOT, SAMPLE
@@ -115,6 +118,44 @@ def test_solve_chart_ticks_fall_on_whole_numbers_its_labels_show(qtbot) -> None:
             assert axis.tickType() == QValueAxis.TickType.TicksDynamic and axis.tickAnchor() == 0
             step = axis.tickInterval()
             assert step >= 1 and step == int(step) and (axis.max() - axis.min()) / step <= 10
+
+
+def test_another_plan_opened_clears_the_last_plans_solve_chart(qtbot, settings, sample_plan, ward) -> None:
+    """The chart and its figures stayed from the plan solved before (評価値 57278 beside the new
+    plan's 180 in the status bar)."""
+    w = MainWindow(settings=settings, background_evaluation=False)
+    qtbot.addWidget(w)
+    w.set_problem(sample_plan.problem, sample_plan.witness)
+    w.solve_progress.start()
+    w.solve_progress.add(Progress(301, 120, 0.6, 1.0, 1))
+    w.solve_progress.finish("Roster ready (feasible): objective 301, 1.0 s")
+    w.set_problem(ward)
+    chart = w.solve_progress
+    assert not chart.points and chart.objective.count() == 0 and chart.figures.text() == "Not solving."
+
+
+def test_names_show_whole_in_the_grid_the_statistics_and_the_plan_picker(qtbot, settings, sample_plan) -> None:
+    """Japanese text breaks between any two characters: a cell showed 北保健センター 口 / 腔機能教室;
+    the statistics' English headings squeezed the names to 長谷…; the picker cut the plan's name."""
+    assert whole_words("北 口腔 1/4", lambda word: len(word) < 3) == f"北 口{WORD_JOINER}腔 1/4"
+    w = MainWindow(settings=settings, background_evaluation=False)
+    qtbot.addWidget(w)
+    w.show()
+    w.set_problem(sample_plan.problem, sample_plan.witness, sample_plan.problem.name)
+    view, model = w.roster_view, w.roster_model
+    row, column = next((r, c) for r in range(model.rowCount()) for c in range(model.columnCount())
+                       if len(model.sessions_at(r, c)) == 1)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = view.visualRect(model.index(row, column))
+    view.itemDelegate().initStyleOption(option, model.index(row, column))
+    site, activity = model.data(model.index(row, column)).split(" ")
+    assert option.text == f"{WORD_JOINER.join(site)} {WORD_JOINER.join(activity)}", "a line breaks at the space"
+    stats = w.stats_view
+    assert stats.columnWidth(0) >= stats.sizeHintForColumn(0)
+    picker = w.plan_picker
+    assert picker.width() > picker.fontMetrics().horizontalAdvance(sample_plan.problem.name)
+    w.undo_stack.setClean()
 
 
 def test_recent_list_keeps_newest_first_without_repeats(settings) -> None:
