@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.views.records import RecordsModel, sessions_model, sites_model, staff_model
-from models.domain import Problem, rotation_order, counted_activities
+from models.domain import Problem, Requirement, counted_activities, rotation_order
 
 
 class RecordsTab(QWidget):
@@ -93,7 +93,22 @@ class InputEditor(QDialog):
                 out.append(self.tr("%1 is outside the plan period.").replace("%1", r.label()))
             if r.end <= r.start:
                 out.append(self.tr("%1 ends before it starts.").replace("%1", r.label()))
+            out += self._over_the_cap(r)
         out += self.unknown_activities().values()
+        return out
+
+    def _over_the_cap(self, r: Requirement) -> list[str]:
+        """A session needing more people, or more of a skill, than it may take (the importer
+        refuses both; typed here they made a plan no roster can satisfy)."""
+        if r.max_staff is None:
+            return []
+        out = []
+        if r.max_staff < r.min_staff:
+            out.append(self.tr("%1 may take at most %2, fewer than the %3 people it needs.").replace("%1", r.label())
+                       .replace("%2", str(r.max_staff)).replace("%3", str(r.min_staff)))
+        out += [self.tr("%1 needs %2 people with %3, more than the %4 it may take.").replace("%1", r.label())
+                .replace("%2", str(count)).replace("%3", skill).replace("%4", str(r.max_staff))
+                for skill, count in r.required_skills if count > r.max_staff]
         return out
 
     def unknown_activities(self) -> dict[tuple[int, str], str]:

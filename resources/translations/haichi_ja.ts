@@ -268,7 +268,17 @@
         <translation>%1 は終了が開始より前です。</translation>
     </message>
     <message>
+        <location filename="../../desktop/dialogs/input_editor.py" line="107" />
+        <source>%1 may take at most %2, fewer than the %3 people it needs.</source>
+        <translation>%1 の最大人数 %2 名が、必要人数 %3 名より少ないです。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/dialogs/input_editor.py" line="109" />
+        <source>%1 needs %2 people with %3, more than the %4 it may take.</source>
+        <translation>%1 は「%3」を持つ人が %2 名必要ですが、最大人数は %4 名です。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/input_editor.py" line="124" />
         <source>%1's limits per activity name %2, which no session has (activities: %3).</source>
         <translation>%1 の内容別上限にある「%2」の枠がありません（枠の内容: %3）。</translation>
     </message>

@@ -236,6 +236,24 @@ def test_input_editor_returns_edited_input_and_refuses_duplicates(qtbot, sample_
     assert Qt.ItemFlag.ItemIsEditable & model.flags(model.index(0, 0))
 
 
+def test_input_editor_refuses_a_session_needing_more_than_it_may_take(qtbot, sample_plan) -> None:
+    """The importer refuses a maximum below the minimum and a skill count above the maximum; typed
+    in the editor they were taken, and the plan had no roster at all (infeasible)."""
+    dialog = InputEditor(sample_plan.problem)
+    qtbot.addWidget(dialog)
+    model = dialog.sessions.model
+    fields = [c.field for c in model.columns]
+    row = next(i for i, r in enumerate(model.records) if r.min_staff >= 2 and r.required_skills)
+    assert model.setData(model.index(row, fields.index("max_staff")), "1")
+    session, (skill, _count) = model.records[row], model.records[row].required_skills[0]
+    assert model.setData(model.index(row, fields.index("required_skills")), f"{skill}:3")
+    problems = dialog.problems()
+    assert f"{session.label()} may take at most 1, fewer than the {session.min_staff} people it needs." in problems
+    assert f"{session.label()} needs 3 people with {skill}, more than the 1 it may take." in problems
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted and "may take at most 1" in dialog.message.text()
+
+
 def test_settings_choose_the_plan_database_and_test_it(qtbot, settings, tmp_path) -> None:
     from desktop.dialogs.settings_dialog import SettingsDialog, database_location
     from models.storage import Database
