@@ -37,6 +37,9 @@ class _Runner(QObject):
             self.finished.emit(result)
 
 
+_orphans: set[BackgroundTask] = set()  # tasks whose owner went first, until they are done
+
+
 class BackgroundTask(QObject):
     """One piece of work in its own thread. Keep a reference until `done` fires."""
 
@@ -62,6 +65,15 @@ class BackgroundTask(QObject):
     def wait(self, ms: int = 30000) -> bool:
         self._thread.quit()
         return self._thread.wait(ms)
+
+    def outlive_owner(self) -> None:
+        """Let the work run to its end after its owner is deleted (a dialog closed while the task
+        waits for a server): kept here until done, its results going nowhere. Deleted with its
+        owner, the running thread aborted the program."""
+        if self.is_running():
+            self.setParent(None)
+            _orphans.add(self)
+            self.done.connect(lambda: _orphans.discard(self))
 
     @Slot(object)
     def _on_finished(self, result: object) -> None:

@@ -116,9 +116,21 @@ class SettingsDialog(QDialog):
         self.test_result.setText(self.tr("Connecting…"))
         task = BackgroundTask(lambda: check_database(location), self)
         task.finished.connect(self._tested)
-        task.failed.connect(lambda error: self._tested((False, str(error))))
+        task.failed.connect(self._check_failed)
+        task.done.connect(self._check_done)
         self._check_task = task
         task.start()
+
+    def _check_failed(self, error: BaseException) -> None:
+        self._tested((False, str(error)))
+
+    def _check_done(self) -> None:
+        self._check_task = None
+
+    def done(self, result: int) -> None:
+        if self._check_task is not None:  # closed while a server is slow to answer: the check runs out
+            self._check_task.outlive_owner()
+        super().done(result)
 
     def _tested(self, outcome: tuple[bool, str]) -> None:
         ok, detail = outcome

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import openpyxl
@@ -290,6 +291,32 @@ def test_a_long_answer_from_the_database_is_shown_whole(qtbot, settings) -> None
     label = dialog.test_result
     assert label.height() >= label.heightForWidth(label.width())
     assert label.geometry().top() > dialog.database.geometry().bottom()
+
+
+def test_settings_closed_while_the_database_is_tested_lets_the_test_run_out(qtbot, settings, monkeypatch) -> None:
+    """Settings closed while a slow server was being tested: deleted with the dialog, the check's
+    running thread aborted the whole program (QThread destroyed while still running)."""
+    from desktop import workers
+    from desktop.dialogs import settings_dialog
+    from desktop.main_window import MainWindow
+
+    def slow_server(location: str) -> tuple[bool, str]:
+        time.sleep(0.5)
+        return False, "no answer"
+
+    def test_then_cancel(dialog) -> int:
+        dialog.test_database()
+        dialog.reject()
+        return dialog.result()
+
+    monkeypatch.setattr(settings_dialog, "check_database", slow_server)
+    monkeypatch.setattr(settings_dialog.SettingsDialog, "exec", test_then_cancel)
+    w = MainWindow(settings=settings)
+    qtbot.addWidget(w)
+    w.show_settings()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert w.findChildren(settings_dialog.SettingsDialog) == []
+    qtbot.waitUntil(lambda: not workers._orphans, timeout=10000)
 
 
 def test_a_new_language_offers_to_restart_with_the_plan_open(qtbot, settings, tmp_path: Path, monkeypatch,
