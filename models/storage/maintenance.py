@@ -134,7 +134,8 @@ class Health:
 
 def check(url: URL) -> Health:
     """Look at the database without changing it: can it be opened, is SQLite's integrity check
-    clean, and is the schema at this Haichi's head revision."""
+    clean, and is the schema at this Haichi's head revision (one behind is said, not a problem:
+    opening the database upgrades it)."""
     health = Health()
     path = sqlite_file(url)
     if path is not None and not path.is_file():
@@ -181,8 +182,8 @@ def _check_schema(engine: Engine, health: Health) -> None:
                                  "not a Haichi database (no schema)"))
     elif current not in known_revisions():
         health.problems.append(str(SchemaUnknown(current)))
-    else:
-        health.problems.append(t(
+    else:  # behind, not broken: opening it upgrades it, so it is usable
+        health.facts.append(t(
             "スキーマが古いままです ({cur}、最新は {head})。Haichi で一度開くと更新されます (更新前に自動でバックアップします)。",
             "schema is behind ({cur}, newest {head}); opening it in Haichi upgrades it (after an automatic backup).",
             cur=current, head=head,
