@@ -108,10 +108,22 @@ def cmd_solve(args: argparse.Namespace) -> int:
                          expected_version=db.known_version(args.plan))
     evaluation = operations.write_roster(args.output, problem, result.roster, args.per_person)
     _print_result(result, evaluation, problem)
+    if problem.published is not None:  # solved close to the published version (repair mode): what changed
+        _print_changes(problem, Roster(problem.published), result.roster)
     print(t("配置表を書き出しました: {p}", "roster written: {p}", p=args.output))
     if db is not None:
         warn_later_plans(db, args.plan)
     return EXIT_OK
+
+
+def _print_changes(problem: Problem, published: Roster, roster: Roster) -> None:
+    from models.changes import change_report
+
+    lines = change_report(problem, Roster.from_pairs(published.split_by(problem)[0].pairs()),
+                          Roster.from_pairs(roster.pairs()))
+    print(t("公開版からの変更:", "Changes from the published roster:"))
+    for line in lines:
+        print(f"  {line}")
 
 
 def read_roster(path: Path) -> tuple[Problem, Roster]:
@@ -204,7 +216,6 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_repair(args: argparse.Namespace) -> int:
-    from models.changes import change_report
     from models.history import history_of
     from solver.repair import repair
 
@@ -226,9 +237,7 @@ def cmd_repair(args: argparse.Namespace) -> int:
     assert result.roster is not None
     evaluation = operations.write_roster(args.output, problem, result.roster)
     _print_result(result, evaluation, problem)
-    print(t("公開版からの変更:", "Changes from the published roster:"))
-    for line in change_report(problem, Roster.from_pairs(published.pairs()), Roster.from_pairs(result.roster.pairs())):
-        print(f"  {line}")
+    _print_changes(problem, published, result.roster)
     print(t("配置表を書き出しました: {p}", "roster written: {p}", p=args.output))
     return EXIT_OK
 

@@ -233,6 +233,9 @@ def test_plan_in_database_import_solve_export(good_book: Path, tmp_path: Path, c
     code, text = run(["publish", "--plan", "4月", *db], capsys)
     code, text = run(["export", "--plan", "4月", "--version", "1", "-o", str(exported), *db], capsys)
     assert code == 0 and "version 1 written" in text, text
+    # solved again once published: close to the published version, and what changed is said
+    code, text = run(["solve", "--plan", "4月", "-o", str(out), "--time-limit", "10", "--quiet", *db], capsys)
+    assert code == 0 and "Changes from the published roster:\n  no changes" in text, text
     code, text = run(["export", "--plan", "4月", "--version", "9", "-o", str(exported), *db], capsys)
     assert code == 1 and "Traceback" not in text, text
     calendars = tmp_path / "ics"
