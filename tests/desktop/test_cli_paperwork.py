@@ -214,3 +214,22 @@ def test_a_plan_imported_again_without_a_published_session_exports_the_rest_and_
     assert code == 0 and (tmp_path / "x.xlsx").exists(), text
     assert f"note: {people} assignment(s) of version 1 name a session or person the plan" in text
     assert "Traceback" not in text
+
+
+def test_collecting_a_mark_that_rules_out_a_rostered_day_says_so(haichi, sample_plan: Plan, tmp_path: Path) -> None:
+    """Someone fell ill after the roster went out and returned × for a day they work: collect merged it
+    without a word; it now names the assignment and what to do (the roster is left as it is)."""
+    db = tmp_path / "haichi.db"
+    assert haichi("import", SAMPLE, "--plan", "jan", "--db", db)[0] == 0
+    with Database(db) as store:
+        problem = store.load_problem("jan")
+        store.save_solution("jan", sample_plan.witness)
+    first = min(problem.requirement(a.requirement_id).date for a in sample_plan.witness.assignments)
+    worker = next(a.staff_id for a in sample_plan.witness.assignments
+                  if problem.requirement(a.requirement_id).date == first)
+    code, text = haichi("forms", "--plan", "jan", "--db", db, "-o", tmp_path / "forms", "--prefill")
+    form = next((tmp_path / "forms").glob(f"{worker}_*.xlsx"))
+    answer(form, ["×"] * ((first - problem.start).days + 1))
+    code, text = haichi("collect", form, "--plan", "jan", "--db", db)
+    assert code == 0 and "assignment(s) of version 1 fall on days the collected availability now rules out" in text, text
+    assert "mend them with haichi solve --plan" in text
