@@ -42,14 +42,14 @@ def write_roster(
     """
     wb = Workbook(write_only=True)
     write_master(wb, problem, roster)
-    write_duty_roster(wb, problem, roster)
+    duty = write_duty_roster(wb, problem, roster)
     write_personal_sheet(wb, problem, roster)
     write_summary(wb, problem, roster)
     write_unfilled(wb, problem, roster)
     write_violations(wb, problem, violations, catalogue)
     write_assignments(wb, problem, roster)
     write_input_sheets(wb, problem.start, problem.end, catalogue, problem)
-    write_fingerprint(wb, problem, roster)
+    write_fingerprint(wb, problem, roster, duty)
     write_history(wb, problem)
     save(wb, path)
 

@@ -14,7 +14,7 @@ that a row edited since the export can be told from one merely showing the roste
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,7 +22,6 @@ from openpyxl import Workbook
 
 from models.domain import Problem, Roster, bare_name, normalize
 from models.excel.reader import Book
-from models.excel.sheets_duty import ShortForms, cell_texts, sessions_by_day
 from models.excel.sheets_master import placed_names
 from models.excel.sheetwriter import SheetWriter
 
@@ -55,7 +54,7 @@ def names_digest(requirement_id: str, names: Iterable[str]) -> str:
     return _digest("grid", requirement_id, (bare_name(n) for n in names))
 
 
-def duty_digest(staff_id: str, cells: dict[date, str]) -> str:
+def duty_digest(staff_id: str, cells: Mapping[date, str]) -> str:
     """The digest of a person's 勤務表 row: day -> the text of its cell, blank days left out (and
     a cell's lines compared trimmed, after NFKC)."""
     return _digest(_DUTY, staff_id, (f"{day.isoformat()}\x1e{duty_text(text)}" for day, text in cells.items()
@@ -67,9 +66,9 @@ def duty_text(value: object) -> str:
     return "\n".join(line.strip() for line in normalize(value).splitlines() if line.strip())
 
 
-def write_fingerprint(wb: Workbook, problem: Problem, roster: Roster) -> None:
+def write_fingerprint(wb: Workbook, problem: Problem, roster: Roster, duty: Mapping[str, Mapping[date, str]]) -> None:
     """The very hidden fingerprint sheet: one row per session with its two digests, then one per
-    person with the digest of their 勤務表 row."""
+    person who works with the digest of their 勤務表 row (`duty`: the cells write_duty_roster wrote)."""
     sheet = SheetWriter(wb, FINGERPRINT_SHEET)
     sheet.ws.sheet_state = "veryHidden"
     sheet.append([_MARK, _VERSION], look=None)
@@ -79,9 +78,8 @@ def write_fingerprint(wb: Workbook, problem: Problem, roster: Roster) -> None:
         staff_ids = roster.staff_for(req.id)
         sheet.append([req.id, people_digest(req.id, staff_ids), names_digest(req.id, shown.get(req.id, []))],
                      look=None)
-    forms = ShortForms.of(problem)
-    for staff_id, sessions in sessions_by_day(problem, roster).items():
-        sheet.append([staff_id, duty_digest(staff_id, cell_texts(sessions, forms)), _DUTY], look=None)
+    for staff_id, cells in duty.items():
+        sheet.append([staff_id, duty_digest(staff_id, cells), _DUTY], look=None)
 
 
 def read_fingerprint(book: Book) -> dict[str, Fingerprint] | None:

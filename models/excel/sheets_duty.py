@@ -113,7 +113,7 @@ class _Person:
         return sum(1 for d in days if d not in self.texts and d not in self.after_night)
 
 
-def sessions_by_day(problem: Problem, roster: Roster) -> dict[str, dict[date, list[Requirement]]]:
+def _sessions_by_day(problem: Problem, roster: Roster) -> dict[str, dict[date, list[Requirement]]]:
     """Staff id -> day -> the person's sessions that day, by start time: what a 勤務表 cell shows."""
     result: dict[str, dict[date, list[Requirement]]] = {}
     for staff_id, items in schedules(problem, roster).items():
@@ -124,13 +124,13 @@ def sessions_by_day(problem: Problem, roster: Roster) -> dict[str, dict[date, li
     return result
 
 
-def cell_texts(sessions: dict[date, list[Requirement]], forms: ShortForms) -> dict[date, str]:
+def _cell_texts(sessions: dict[date, list[Requirement]], forms: ShortForms) -> dict[date, str]:
     """One person's 勤務表 cells: day -> that day's sessions in short form, one a line."""
     return {day: "\n".join(forms.session(r) for r in reqs) for day, reqs in sessions.items()}
 
 
 def _people(problem: Problem, roster: Roster, forms: ShortForms) -> list[_Person]:
-    plans = sessions_by_day(problem, roster)
+    plans = _sessions_by_day(problem, roster)
     cannot: dict[str, set[date]] = defaultdict(set)
     for (staff_id, day), mark in problem.availability.items():
         if mark is Mark.UNAVAILABLE:
@@ -138,7 +138,7 @@ def _people(problem: Problem, roster: Roster, forms: ShortForms) -> list[_Person
     people = []
     for stats in person_stats(problem, roster):
         sessions: dict[date, list[Requirement]] = defaultdict(list, plans.get(stats.staff_id, {}))
-        texts = cell_texts(sessions, forms)
+        texts = _cell_texts(sessions, forms)
         # the eve's sessions (carried in from last month's roster) too: its night ends on the first day
         sessions[problem.start - timedelta(days=1)] += problem.history_sessions.get(stats.staff_id, ())
         after = {day + timedelta(days=1) for day, reqs in sessions.items() for r in reqs
@@ -162,8 +162,10 @@ DAYS_PER_PAGE = 31  # day columns printed on one page across
 FIXED_COLUMNS = 2  # staff ID and name, left of the day columns
 
 
-def write_duty_roster(wb: Workbook, problem: Problem, roster: Roster) -> None:
-    """The 勤務表 sheet: people down, days across, each cell that day's sessions in short form."""
+def write_duty_roster(wb: Workbook, problem: Problem, roster: Roster) -> dict[str, dict[date, str]]:
+    """The 勤務表 sheet: people down, days across, each cell that day's sessions in short form.
+    Returns the cells written of each person who works (staff ID -> day -> text), for the export
+    fingerprint's digest of their row."""
     forms = ShortForms.of(problem)
     people = _people(problem, roster, forms)
     days = problem.days()
@@ -200,6 +202,7 @@ def write_duty_roster(wb: Workbook, problem: Problem, roster: Roster) -> None:
     sheet.print_setup(landscape=True, paper=PAPER_A3 if sum(widths) > 170 else PAPER_A4,
                       title_rows=f"{first}:{first + 1}", title_cols="A:B",
                       pages_wide=max(1, -(-len(days) // DAYS_PER_PAGE)))
+    return {p.stats.staff_id: p.texts for p in people if p.texts}
 
 
 def _person_rows(sheet: SheetWriter, people: list[_Person], days: Sequence[date], fills: Sequence[str | None],
