@@ -32,20 +32,31 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable
 
-from models.domain import Assignment, Problem, Requirement, known_id, normalize
+from models.domain import Assignment, Mark, Problem, Requirement, known_id, normalize
 from models.errors import InputProblem
 from models.excel.fingerprint import duty_digest, duty_text
 from models.excel.reader import cell_name, is_blank
 from models.excel.schema import DUTY_SHEET, MASTER_SHEET
 from models.excel.sheets_duty import FIXED_COLUMNS, ShortForms, day_headers
 from models.i18n import t
+from models.textparse import parse_mark
 
 Rows = list[tuple[Any, ...]]
 
-# Marks of a day without a session: the export's faint × and 明 (PN), and what wards write for
-# days off, leave and wishes granted. Compared after NFKC, case aside.
-OFF_MARKS = frozenset({"×", "✕", "✖", "x", "明", "明け", "pn", "休", "休み", "公", "公休", "希", "希望休", "有",
-                       "有休", "年休", "振", "振休", "代休", "off", "-", "ー", "－", "―"})
+# Marks of a day without a session beside those that say × in 勤務可否 (休, 公休, 有休, ...:
+# models.textparse.parse_mark): the export's faint 明 (PN) and a roster's short forms of leave.
+# Compared after NFKC, case aside.
+_OFF_IN_ROSTER = frozenset({"明", "明け", "pn", "公", "有", "振", "off", "-", "ー", "－", "―"})
+
+
+def day_off(text: str) -> bool:
+    """Whether a 勤務表 cell's word says the person does not work that day."""
+    if text.casefold() in _OFF_IN_ROSTER:
+        return True
+    try:
+        return parse_mark(text) is Mark.UNAVAILABLE
+    except ValueError:
+        return False
 _SEPARATORS = re.compile(r"[\n、,;/]+")  # after NFKC, which makes `，；／` of these
 _HEADERS = ({"職員id", "staff id"}, {"氏名", "name"})
 
@@ -150,7 +161,7 @@ class _Reader:
         out = []
         for part in _SEPARATORS.split(normalize(value)):
             part = part.strip()
-            if not part or part.casefold() in OFF_MARKS:
+            if not part or day_off(part):
                 continue
             words = part.split()
             if len(words) > 1 and not self.activities.find(part) and not (self.sites and self.sites.find(part)):
@@ -255,9 +266,8 @@ def read_duty_edits(book: str, problem: Problem, assignments: list[Assignment], 
             continue
         seen.add(staff_id)
         cells = {day: row[FIXED_COLUMNS + i] if FIXED_COLUMNS + i < len(row) else None for i, day in enumerate(days)}
-        if exported is not None and duty_digest(staff_id, {d: duty_text(v) for d, v in cells.items()
-                                                          if duty_text(v).casefold() not in OFF_MARKS}) \
-                == exported.get(staff_id, duty_digest(staff_id, {})):
+        shown = {d: text for d, v in cells.items() if not day_off(text := duty_text(v))}
+        if exported is not None and duty_digest(staff_id, shown) == exported.get(staff_id, duty_digest(staff_id, {})):
             continue  # the row as exported
         for i, day in enumerate(days):
             cell = cell_name(index, FIXED_COLUMNS + i)
