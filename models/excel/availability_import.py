@@ -10,11 +10,12 @@ like any matrix; every problem and note it gives names the cell as the sheet has
 from __future__ import annotations
 
 import calendar
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
+
+from openpyxl.utils.cell import coordinate_to_tuple
 
 from models.domain import Mark, Staff, ids_named, known_id, normalize
 from models.errors import InputProblem
@@ -125,19 +126,12 @@ def _turned_round(rows: list[tuple[Any, ...]], names: Mapping[str, str]) -> list
     return None
 
 
-_CELL = re.compile(r"^([A-Z]+)(\d+)$")
-
-
 def _as_sheet_has_it(problem: InputProblem) -> InputProblem:
     """A problem of a turned-round sheet, at the cell as the sheet has it (row and column swapped)."""
-    match = _CELL.match(problem.cell)
-    if match is None:
+    if not problem.cell or ":" in problem.cell:  # no single cell: none, or a range
         return problem
-    letters, number = match.groups()
-    column = 0
-    for letter in letters:
-        column = column * 26 + ord(letter) - ord("A") + 1
-    return replace(problem, cell=cell_name(column - 1, int(number) - 1))
+    row, column = coordinate_to_tuple(problem.cell)
+    return replace(problem, cell=cell_name(column - 1, row - 1))
 
 
 def covering(period: Period, settings: Settings, sheets: list[MarksSheet]) -> Period:
