@@ -396,13 +396,8 @@ def orphans_note(gone: list, version: int | None, importing: bool = False) -> st
 
 
 def _orphan(a) -> str:
-    """`1/5 中央 3歳児健診 13:00 H001`, from a requirement id `2027-01-05|中央|3歳児健診|13:00`."""
-    parts = a.requirement_id.split("|")
-    if len(parts) == 4:
-        day = parts[0].split("-")
-        when = f"{int(day[1])}/{int(day[2])}" if len(day) == 3 and all(p.isdigit() for p in day) else parts[0]
-        return f"{when} {parts[1]} {parts[2]} {parts[3]} {a.staff_id}"
-    return f"{a.requirement_id} {a.staff_id}"
+    """`1/5 中央 3歳児健診 13:00 H001`."""
+    return f"{Requirement.id_label(a.requirement_id)} {a.staff_id}"
 
 
 def warn_later_plans(db, plan_name: str) -> None:

@@ -251,6 +251,17 @@ class Requirement:
     def make_id(day: date, site: str, activity: str, start: int) -> str:
         return f"{day.isoformat()}|{site}|{activity}|{hhmm(start)}"
 
+    @staticmethod
+    def id_label(requirement_id: str) -> str:
+        """A session named by its id alone, as `label` names it without its end (a session a plan no
+        longer holds): `2027-01-05|中央|3歳児健診|13:00` -> `1/5 中央 3歳児健診 13:00`."""
+        day_text, sep, rest = requirement_id.partition("|")
+        try:
+            day = date.fromisoformat(day_text)
+        except ValueError:
+            return requirement_id
+        return f"{day.month}/{day.day} {rest.replace('|', ' ')}" if sep else requirement_id
+
 
 def rotation_order(sessions: Iterable[Requirement]) -> list[str]:
     """The sessions' activities in the order of a shift rotation, as a ward lists them: by earliest
