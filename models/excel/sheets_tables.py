@@ -61,7 +61,7 @@ def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
             sheet.cell(round(s.hours, 2), hours), sheet.cell(s.pay, yen), s.prefer_not_days,
             sheet.cell(None if s.desired is None else round(s.desired, 2), hours),
             sheet.cell(None if s.deviation is None else round(s.deviation, 2), hours),
-            *_year_values(sheet, s, yen), "、".join(s.sites),
+            *_year_values(sheet, s, yen, month), "、".join(s.sites),
         ])
     total = BODY.but(bold=True, fill=TOTAL_FILL)
     desired = [s.desired for s in stats if s.desired is not None]
@@ -99,11 +99,11 @@ def _year_widths(counts: int, pays: int, month: int) -> list[int]:
     return [9 if counts == 1 else 12] * counts + [18] * pays
 
 
-def _year_values(sheet: SheetWriter, s: PersonStats, yen: Look) -> list[object]:
+def _year_values(sheet: SheetWriter, s: PersonStats, yen: Look, month: int) -> list[object]:
     """A person's values under _year_headings: count and pay of each fiscal year side by side, or the
-    counts and then the pays when the pay cap's year is another."""
+    counts and then the pays when the pay cap's year starts in another `month`."""
     pays = [sheet.cell(p.pay, yen) for p in s.pay_years]
-    if all(p.month == FISCAL_MONTH for p in s.pay_years) and len(pays) == len(s.fiscal):
+    if month == FISCAL_MONTH:  # the pay years are the fiscal years
         return [value for year, pay in zip(s.fiscal, pays) for value in (year.count, pay)]
     return [year.count for year in s.fiscal] + pays
 

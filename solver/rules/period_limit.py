@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from typing import TYPE_CHECKING, Callable, Hashable
+from typing import TYPE_CHECKING, Callable, Hashable, Mapping
 
 from models.domain import Problem, Roster, Staff, Violation
 from models.i18n import t
@@ -36,8 +36,8 @@ class PeriodLimit(BaseRule):
         self.describe = describe  # how a person names the period that holds a day
         self.weekly = weekly  # the period is the Monday-Sunday week: the first one counts the days before the plan
 
-    def _carried(self, problem: Problem, staff_id: str) -> dict[Hashable, int]:
-        return dict(earlier_in_week(problem, staff_id, lambda req: 1)) if self.weekly else {}
+    def _carried(self, problem: Problem, staff_id: str) -> Mapping[Hashable, int]:
+        return earlier_in_week(problem, staff_id, lambda req: 1) if self.weekly else {}
 
     def build(self, ctx: Context) -> list[Penalty]:
         s = ctx.setting(self.info)

@@ -56,6 +56,21 @@ def edit(path: Path, sheet: str, changes: dict[str, object]) -> None:
     book.save(path)
 
 
+def as_older_export(path: Path) -> openpyxl.Workbook:
+    """The exported workbook, opened, as an export older than the 勤務表 row digests wrote it."""
+    book = openpyxl.load_workbook(path)
+    sheet = book[FINGERPRINT_SHEET]
+    for row in range(sheet.max_row, 2, -1):
+        if sheet.cell(row, 3).value == "duty":
+            sheet.delete_rows(row)
+    return book
+
+
+def grid_cell_naming(book: openpyxl.Workbook, name: str):
+    """The 配置表 cell that names `name`."""
+    return next(c for row in book["配置表"].iter_rows() for c in row if isinstance(c.value, str) and name in c.value)
+
+
 def pairs(roster: Roster) -> set[tuple[str, str]]:
     return {(a.staff_id, a.requirement_id) for a in roster.assignments}
 
@@ -116,7 +131,7 @@ def test_unreadable_cells_are_refused_naming_the_cell(tmp_path):
 def test_a_change_in_the_grid_leaves_the_untouched_duty_roster_unread(tmp_path):
     path = exported(tmp_path)
     book = openpyxl.load_workbook(path)
-    grid = next(c for row in book["配置表"].iter_rows() for c in row if isinstance(c.value, str) and "鈴木 彩" in c.value)
+    grid = grid_cell_naming(book, "鈴木 彩")
     grid.value = grid.value.replace("鈴木 彩", "高橋 由美")  # 2/1 準夜: 鈴木 -> 高橋, in 配置表
     book.save(path)
     _, roster, report = read_roster_and_grid(path)
@@ -149,11 +164,7 @@ def test_several_sites_are_read_site_then_activity(tmp_path):
 
 def test_an_older_export_without_row_digests_is_read_all_the_same(tmp_path):
     path = exported(tmp_path)
-    book = openpyxl.load_workbook(path)
-    sheet = book[FINGERPRINT_SHEET]
-    for row in range(sheet.max_row, 2, -1):
-        if sheet.cell(row, 3).value == "duty":
-            sheet.delete_rows(row)
+    book = as_older_export(path)
     cell = cell_of(path, "N03", 3)
     book["勤務表"][cell] = "日勤"
     book.save(path)
@@ -175,12 +186,8 @@ def test_an_older_export_edited_in_the_grid_alone_reads_no_duty_change_and_names
     """An export without the 勤務表 row digests, changed in 配置表 only: the 勤務表 cells that show the
     sessions changed there are the roster as exported, neither read nor named."""
     path = exported(tmp_path)
-    book = openpyxl.load_workbook(path)
-    sheet = book[FINGERPRINT_SHEET]
-    for row in range(sheet.max_row, 2, -1):
-        if sheet.cell(row, 3).value == "duty":
-            sheet.delete_rows(row)
-    grid = next(c for row in book["配置表"].iter_rows() for c in row if isinstance(c.value, str) and "鈴木 彩" in c.value)
+    book = as_older_export(path)
+    grid = grid_cell_naming(book, "鈴木 彩")
     grid.value = grid.value.replace("鈴木 彩", "高橋 由美")
     book.save(path)
     _, roster, report = read_roster_and_grid(path)
