@@ -177,6 +177,15 @@ def next_morning(req: Requirement) -> int | None:
     return None
 
 
+def days_taken(req: Requirement) -> tuple[date, ...]:
+    """The days a session keeps its person from a day off: its own, and the next as well when it
+    runs into that day's morning (明 after a 夜勤, see next_morning; a 準夜 to 1:00 takes its own
+    day only). The rules on runs of working days, days off and weekends count these days."""
+    if next_morning(req) is None:
+        return (req.date,)
+    return (req.date, req.date + timedelta(days=1))
+
+
 def clock(minutes: int) -> str:
     """A time as people read it: `HH:MM`, or one of the next day (past 24:00) as `翌1:00`
     (`1:00 (next day)`), where the machine-readable `hhmm` writes `25:00`."""

@@ -12,7 +12,7 @@ from typing import Iterable
 
 from ortools.sat.python import cp_model
 
-from models.domain import Problem, Requirement, RuleSetting, Staff
+from models.domain import Problem, Requirement, RuleSetting, Staff, days_taken
 from models.rulemeta import RuleInfo
 from solver.rules import base
 
@@ -60,6 +60,8 @@ class Context:
         self._by_staff_day: dict[tuple[str, date], list[tuple[Requirement, cp_model.IntVar]]] = (
             defaultdict(list)
         )
+        # per (person, day): the pairs of the night before that run into the day's morning (明)
+        self._mornings: dict[tuple[str, date], list[cp_model.IntVar]] = defaultdict(list)
         self._works: dict[tuple[str, date], cp_model.IntVar | int] = {}
         self._day_caps: dict[str, bool] = {}
         self._settings: dict[str, RuleSetting] = {}
@@ -167,6 +169,8 @@ class Context:
         self._by_req[req.id].append((staff, var))
         self._by_staff[staff.id].append((req, var))
         self._by_staff_day[(staff.id, req.date)].append((req, var))
+        for day in days_taken(req)[1:]:
+            self._mornings[(staff.id, day)].append(var)
 
     def _is_hard(self, info: RuleInfo) -> bool:
         s = self.setting(info)
@@ -242,14 +246,25 @@ class Context:
         return self._by_staff_day.get((staff_id, day), [])
 
     def works(self, staff_id: str, day: date) -> cp_model.IntVar | int:
-        """1 when the person has any assignment that day (an exact boolean, shared by rules)."""
+        """1 when the day is not a day off for the person: they have an assignment that day, or a
+        night before it that runs into its morning (明, models.domain.days_taken), the earlier
+        plan's last night included (an exact boolean, shared by rules; the int 0 for a day that is
+        always off)."""
         key = (staff_id, day)
         if key not in self._works:
             todays = [v for _, v in self.on_day(staff_id, day)]
-            if not todays:
+            mornings = self._mornings.get(key, [])
+            if day == self.problem.start and self._eve_runs_into_plan(staff_id):
+                self._works[key] = self._one()
+            elif not todays and not mornings:
                 self._works[key] = 0
-            elif len(todays) == 1:
-                self._works[key] = todays[0]
+            elif len(todays) + len(mornings) == 1:
+                self._works[key] = (todays or mornings)[0]
+            elif mornings:
+                w = self.model.new_bool_var(f"works[{staff_id},{day.isoformat()}]")
+                self.model.add_max_equality(w, todays + mornings)
+                self.model.add(w <= sum(todays + mornings))  # the same bound in linear form, for the LP
+                self._works[key] = w
             else:
                 w = self.model.new_bool_var(f"works[{staff_id},{day.isoformat()}]")
                 if self.one_a_day(staff_id):
@@ -260,6 +275,12 @@ class Context:
                     self.model.add(w <= sum(todays))  # the same bound again in linear form, for the LP
                 self._works[key] = w
         return self._works[key]
+
+    def _eve_runs_into_plan(self, staff_id: str) -> bool:
+        """Whether the person's last night before the plan (Problem.history_sessions) runs into
+        the plan's first morning."""
+        first = self.problem.start
+        return any(first in days_taken(r)[1:] for r in self.problem.history_sessions.get(staff_id, ()))
 
     def work_amount(self, staff_id: str, day: date) -> cp_model.LinearExprT:
         """A linear expression equal to `works(staff_id, day)` in every solution, for hard linear

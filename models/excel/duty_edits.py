@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable
 
-from models.domain import Assignment, Mark, Problem, Requirement, known_id, normalize
+from models.domain import Assignment, Mark, Problem, Requirement, days_taken, known_id, normalize
 from models.errors import InputProblem
 from models.excel.fingerprint import duty_digest, duty_text
 from models.excel.reader import cell_name, is_blank
@@ -70,13 +70,21 @@ class DutyEdit:
     day: date
     before: tuple[str, ...]
     after: tuple[str, ...]
+    # whether the day was, and is, the morning after a night (明) rather than a day off
+    after_night_before: bool = False
+    after_night_after: bool = False
 
     def note(self) -> str:
-        nothing = t("休み", "day off")
         return t("{sheet}!{cell} の変更を読みました（{person} {m}/{d}: {old} → {new}）",
                  "read the change in {sheet}!{cell} ({person} {m}/{d}: {old} -> {new})",
                  sheet=DUTY_SHEET, cell=self.cell, person=self.person, m=self.day.month, d=self.day.day,
-                 old=_listed(self.before) or nothing, new=_listed(self.after) or nothing)
+                 old=_listed(self.before) or _free(self.after_night_before),
+                 new=_listed(self.after) or _free(self.after_night_after))
+
+
+def _free(after_night: bool) -> str:
+    """What a day without sessions is: 明 after a night that runs into its morning, else 休み."""
+    return t("明", "after night") if after_night else t("休み", "day off")
 
 
 @dataclass(frozen=True)
@@ -103,6 +111,11 @@ class DutyReport:
                            "or the Assignments sheet as well. Make the 勤務表 change in {master}.",
                            cells=cells, master=MASTER_SHEET))
         return notes
+
+
+def _runs_into(sessions: Iterable[Requirement], day: date) -> bool:
+    """Whether one of the day before's sessions runs into `day`'s morning (明)."""
+    return any(day in days_taken(r)[1:] for r in sessions)
 
 
 def _listed(items: Iterable[str]) -> str:
@@ -269,6 +282,8 @@ def read_duty_edits(book: str, problem: Problem, assignments: list[Assignment], 
         shown = {d: text for d, v in cells.items() if not day_off(text := duty_text(v))}
         if exported is not None and duty_digest(staff_id, shown) == exported.get(staff_id, duty_digest(staff_id, {})):
             continue  # the row as exported
+        eve = list(problem.history_sessions.get(staff_id, ()))
+        night_before, night_after = eve, eve  # the day before's sessions, as exported and as read
         for i, day in enumerate(days):
             cell = cell_name(index, FIXED_COLUMNS + i)
             before = mine.get((staff_id, day), [])
@@ -276,7 +291,10 @@ def read_duty_edits(book: str, problem: Problem, assignments: list[Assignment], 
             read = reader.sessions(cell, day, cells[day], held)
             if isinstance(read, InputProblem):
                 problems.append(read)
+                night_before, night_after = held, held
                 continue
+            mornings = (_runs_into(night_before, day), _runs_into(night_after, day))
+            night_before, night_after = held, read
             if sorted(r.id for r in read) == sorted(r.id for r in held):
                 continue
             moved = {r.id for r in read} ^ {r.id for r in held}
@@ -290,7 +308,8 @@ def read_duty_edits(book: str, problem: Problem, assignments: list[Assignment], 
                      if r.id not in {a.requirement_id for a in kept}]
             replaced[(staff_id, day)] = kept + added
             edits.append(DutyEdit(cell, names.get(staff_id, staff_id), day,
-                                  tuple(_label(r, sites) for r in held), tuple(_label(r, sites) for r in read)))
+                                  tuple(_label(r, sites) for r in held), tuple(_label(r, sites) for r in read),
+                                  *mornings))
     if not replaced:
         return assignments, DutyReport((), tuple(clashing))
     out = [a for a in assignments if not (problem.has_requirement(a.requirement_id) and

@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.domain import HistorySource, Requirement, week_start
+from models.domain import HistorySource, Requirement, days_taken, week_start
 from models.history import FISCAL_MONTH, LOOKBACK_DAYS, fiscal_year_start, year_start
 from models.stats import pay_yen
 from models.storage import plan_staff, solutions
@@ -57,8 +57,9 @@ class _Tally:
                 self.counts[staff] += 1
             if req.date >= self.pay_from:
                 minutes[staff] += req.minutes
-            if req.date >= self.start - timedelta(days=LOOKBACK_DAYS):
-                self.days[staff].add(req.date)
+            # the days it kept its person from a day off: a night's 明 too, when still before the plan
+            self.days[staff].update(d for d in days_taken(req)
+                                    if self.start - timedelta(days=LOOKBACK_DAYS) <= d < self.start)
             if req.date == self.start - timedelta(days=1):
                 self.eve[staff].append(req)
             if req.date >= week_start(self.start):

@@ -11,10 +11,11 @@ from collections import defaultdict
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
-from models.domain import Problem, Requirement, Roster, RuleSetting, Staff, Violation, week_start
+from models.domain import Problem, Requirement, Roster, RuleSetting, Staff, Violation, days_taken, week_start
 from models.history import LOOKBACK_DAYS
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
+from solver.rules import base
 from solver.rules.base import Penalty
 from solver.rules.bounds import count, slack_penalty, started_units, weighted
 from solver.rules.placed import shared
@@ -158,11 +159,17 @@ def worked_before(problem: Problem, staff_id: str, n: int) -> list[bool]:
 
 
 def worked_days(problem: Problem, roster: Roster) -> dict[str, set[date]]:
-    """The plan days on which each person has at least one session (read-only, as `assigned`)."""
+    """The plan days that are not days off for each person: a day with a session, and the morning
+    after a night that runs into it (明, models.domain.days_taken), the earlier plan's last night
+    included (read-only, as `assigned`)."""
     def build() -> dict[str, set[date]]:
         days = set(problem.days())
-        return {staff_id: {r.date for r in reqs if r.date in days}
-                for staff_id, reqs in assigned(problem, roster).items()}
+        result: dict[str, set[date]] = defaultdict(set)
+        for staff_id, reqs in problem.history_sessions.items():
+            result[staff_id].update(d for r in reqs for d in days_taken(r) if d in days)
+        for staff_id, reqs in assigned(problem, roster).items():
+            result[staff_id].update(d for r in reqs for d in days_taken(r) if d in days)
+        return dict(result)
 
     return shared(problem, roster, "worked_days", build)
 
@@ -171,6 +178,18 @@ def checked_staff(problem: Problem, roster: Roster) -> list[Staff]:
     """Active staff, plus anyone else the roster assigns (a hand edit may use inactive staff)."""
     in_roster = {a.staff_id for a in roster.assignments}
     return [s for s in problem.staff if s.active or s.id in in_roster]
+
+
+def limited_staff(problem: Problem, roster: Roster, info: RuleInfo, name: str) -> list[tuple[Staff, Any]]:
+    """The checked people (checked_staff) whose per-person limit `name` is set, with it."""
+    found = ((staff, base.limit(problem, info, name, staff)) for staff in checked_staff(problem, roster))
+    return [(staff, value) for staff, value in found if value is not None]
+
+
+def limited_in_model(ctx: Context, info: RuleInfo, name: str) -> list[tuple[Staff, Any]]:
+    """The model's people (active staff) whose per-person limit `name` is set, with it."""
+    found = ((staff, ctx.limit(info, name, staff)) for staff in ctx.problem.active_staff())
+    return [(staff, value) for staff, value in found if value is not None]
 
 
 def period_key(kind: str, day: date) -> date:

@@ -18,7 +18,7 @@ from models.rulemeta import RuleInfo
 from solver.rules import base
 from solver.rules.base import BaseRule, Penalty
 from solver.rules.bounds import count
-from solver.rules.counting import all_penalty, checked_staff, limit_param, md, name_of, runs
+from solver.rules.counting import all_penalty, limit_param, limited_in_model, limited_staff, md, name_of, runs
 from solver.rules.counting import amounts_by_day, violation, worked_days
 
 if TYPE_CHECKING:
@@ -43,10 +43,7 @@ class MaxConsecutiveDays(BaseRule):
         if not setting.enabled:
             return []
         penalties: list[Penalty] = []
-        for staff in ctx.problem.active_staff():
-            longest = ctx.limit(self.info, "max_consecutive_days", staff)
-            if longest is None:
-                continue
+        for staff, longest in limited_in_model(ctx, self.info, "max_consecutive_days"):
             # sums of the sessions themselves (a strong LP), for the hard cut and the soft slack alike
             works = amounts_by_day(ctx, staff)
             before = days_before(ctx.problem, staff.id)
@@ -69,10 +66,7 @@ class MaxConsecutiveDays(BaseRule):
         days = problem.days()
         worked = worked_days(problem, roster)
         found: list[Violation] = []
-        for staff in checked_staff(problem, roster):
-            longest = base.limit(problem, self.info, "max_consecutive_days", staff)
-            if longest is None:
-                continue
+        for staff, longest in limited_staff(problem, roster, self.info, "max_consecutive_days"):
             flags = [d in worked.get(staff.id, set()) for d in days]
             before = days_before(problem, staff.id)
             for first, length, working in runs(flags):

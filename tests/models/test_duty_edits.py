@@ -193,3 +193,19 @@ def test_an_older_export_edited_in_the_grid_alone_reads_no_duty_change_and_names
     _, roster, report = read_roster_and_grid(path)
     assert ("N03", rid(1, "準夜")) in pairs(roster)
     assert len(report.notes()) == 1 and report.notes()[0].startswith("read the change in 配置表!")
+
+
+def test_a_day_after_a_night_is_named_as_such_in_the_note(tmp_path):
+    """A 夜勤 16:30-9:00 on 2/1 makes 2/2 明 in the sheet: a 日勤 written there replaces 明, not
+    a day off, and taking the night away leaves 2/2 a day off."""
+    night = [["日付", "会場", "内容", "開始", "終了", "必要人数"],
+             *([day, "5階東病棟", name, start, end, 1] for day in DAYS
+               for name, start, end in (("日勤", time(8, 30), time(17, 0)), ("夜勤", time(16, 30), time(9, 0))))]
+    path = exported(tmp_path, sessions=night,
+                    pairs=[("N02", Requirement.make_id(DAYS[0].date(), "5階東病棟", "夜勤", 16 * 60 + 30))])
+    after, next_day = cell_of(path, "N02", 2), cell_of(path, "N02", 3)
+    assert openpyxl.load_workbook(path)["勤務表"][after].value == "PN"  # 明 in Japanese
+    edit(path, "勤務表", {after: "日勤", next_day: "夜勤"})
+    _, _, report = read_roster_and_grid(path)
+    assert report.notes() == [f"read the change in 勤務表!{after} (鈴木 彩 2/2: after night -> 日勤)",
+                              f"read the change in 勤務表!{next_day} (鈴木 彩 2/3: day off -> 夜勤)"]

@@ -190,3 +190,16 @@ def test_a_plan_crossing_april_1_carries_the_old_year_and_the_next_plan_only_its
     after = _month("4-5月", date(2027, 4, 20), 28, [replace(aoki, paid_this_year=0)])
     db.save_problem(after.name, after)
     assert db.load_problem(after.name).history_counts == {"A": 19}
+
+
+def test_the_morning_after_an_earlier_night_is_a_day_worked(tmp_path: Path) -> None:
+    """A 夜勤 on January 30th (16:30-翌9:00) keeps its nurse from a day off on the 31st as well: the
+    run of working days that February continues counts both."""
+    with Database(tmp_path / "h.sqlite3") as db:
+        night = [Requirement(Requirement.make_id(date(2027, 1, d), "病棟", "夜勤", 990), date(2027, 1, d), "病棟",
+                             "夜勤", 990, 1980, 1) for d in range(1, 32)]
+        january = Problem("1月", date(2027, 1, 1), date(2027, 1, 31), staff=[Staff("N1", "看護")], requirements=night)
+        db.save_problem("1月", january)
+        db.save_solution("1月", Roster([Assignment("N1", night[29].id)]))  # the 30th
+        february = db.carry_history(_month("2月", date(2027, 2, 1), 28, staff=[Staff("N1", "看護")]))
+        assert february.history == {"N1": (date(2027, 1, 30), date(2027, 1, 31))}

@@ -1,0 +1,104 @@
+"""days_off_after_night: after a night that runs into the next morning (夜勤 16:30-翌9:00, whose next
+day is 明), the N days after 明 are days off: 夜勤 → 明 → 休 for N = 1.
+
+A night is a session that takes its next day's morning (models.domain.days_taken); a 準夜 to 翌1:00
+is not one. A day off is a day with no session and no 明 of its own, as the run rules count days
+(Context.works), so a second night on the 明 day breaks the rule too (its own 明 falls on the day
+that should be off). N comes from the per-staff override, else the rule parameter; unset, the rule
+asks nothing. The earlier plan's last night (Problem.history_sessions) counts for the plan's
+first days; a night before that is known only as a day worked, and is not checked.
+Soft: each day worked that should be off costs weight, once for each night it follows.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from models.domain import Problem, Requirement, Roster, Violation, days_taken
+from models.i18n import t
+from models.rulemeta import RuleInfo
+from solver.rules import base
+from solver.rules.base import BaseRule, Penalty
+from solver.rules.counting import all_penalty, assigned, limit_param, limited_in_model, limited_staff, md, name_of
+from solver.rules.counting import violation, worked_days
+
+if TYPE_CHECKING:
+    from solver.context import Context
+
+
+def rest_days(night: Requirement, n: int, problem: Problem) -> list[date]:
+    """The plan days that must be off after `night` (a session taking its next morning): the n days
+    after its 明."""
+    after = days_taken(night)[-1]
+    return [d for d in (after + timedelta(days=k) for k in range(1, n + 1)) if problem.start <= d <= problem.end]
+
+
+def is_night(req: Requirement) -> bool:
+    return len(days_taken(req)) > 1
+
+
+class DaysOffAfterNight(BaseRule):
+    info = RuleInfo(
+        id="days_off_after_night",
+        title_ja="夜勤明けの後の休み",
+        title_en="Days off after a night",
+        hard_default=True,
+        weight_default=100,
+        params=(limit_param("days_off_after_night", "明けの後の休日（日）", "days off after the morning after", 7),),
+        description_ja="翌朝まで続く夜勤（例 16:30-翌9:00）の翌日は明けになり、その次の日から指定の日数は休みにします"
+                       "（1 日なら 夜勤→明→休）。準夜のように夜中に終わる勤務は対象外です。",
+        description_en="After a night that runs into the next morning (e.g. 16:30-9:00), the next day is the morning "
+                       "after; this many days after it are days off (1: night, morning after, day off). A late shift "
+                       "ending before dawn is not a night here.",
+    )
+
+    def build(self, ctx: Context) -> list[Penalty]:
+        """Hard: a night forbids work on each of its rest days. Soft: one penalty per night and rest
+        day worked."""
+        setting = ctx.setting(self.info)
+        if not setting.enabled:
+            return []
+        penalties: list[Penalty] = []
+        for staff, n in limited_in_model(ctx, self.info, "days_off_after_night"):
+            nights = [(r, v) for r, v in ctx.requirements_of(staff.id) if is_night(r)]
+            nights += [(r, 1) for r in ctx.problem.history_sessions.get(staff.id, ()) if is_night(r)]
+            for night, did in nights:
+                for day in rest_days(night, n, ctx.problem):
+                    works = ctx.works(staff.id, day)
+                    if isinstance(works, int):
+                        continue  # nothing to do that day
+                    if setting.hard:
+                        ctx.model.add(works + did <= 1)
+                        continue
+                    label = f"{self.info.id}[{staff.id},{night.id},{day.isoformat()}]"
+                    penalties += all_penalty(ctx, [w for w in (did, works) if not isinstance(w, int)],
+                                             setting.weight, self.info.id, label)
+        return penalties
+
+    def check(self, problem: Problem, roster: Roster) -> list[Violation]:
+        """One violation per night and rest day worked."""
+        setting = base.setting(problem, self.info)
+        if not setting.enabled:
+            return []
+        worked = worked_days(problem, roster)
+        mine = assigned(problem, roster)
+        found: list[Violation] = []
+        for staff, n in limited_staff(problem, roster, self.info, "days_off_after_night"):
+            nights = [*problem.history_sessions.get(staff.id, ()), *mine.get(staff.id, ())]
+            for night in (r for r in nights if is_night(r)):
+                for day in rest_days(night, n, problem):
+                    if day not in worked.get(staff.id, set()):
+                        continue
+                    message = t(
+                        "{name} は {night} の {activity} の明けの後、{day} に勤務しています（明けの後は {n} 日休み）。",
+                        "{name} works on {day} after the night of {night} ({activity}; {n} days off after the "
+                        "morning after).",
+                        name=name_of(problem, staff.id), night=md(night.date), activity=night.activity,
+                        day=md(day), n=n,
+                    )
+                    found.append(violation(self.info, setting, 1, message, staff.id, day))
+        return found
+
+
+RULE = DaysOffAfterNight()

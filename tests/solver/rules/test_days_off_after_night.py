@@ -1,0 +1,71 @@
+"""days_off_after_night: 夜勤 → 明 → 休, and more days off after 明 when asked."""
+
+from __future__ import annotations
+
+from models.domain import RuleSetting, Staff
+from sequence_harness import assert_exact, check_cost, make_problem, roster, setting, solve_fixed, worked_the_eve
+from solver.rules.days_off_after_night import RULE
+
+ID = "days_off_after_night"
+DAY = ("日", 9 * 60, 17 * 60)
+NIGHT = ("夜", 16 * 60 + 30, 24 * 60 + 9 * 60)  # 16:30-翌9:00
+LATE = ("準", 16 * 60 + 30, 25 * 60)  # 16:30-翌1:00: not a night here
+SHIFTS = (DAY, NIGHT, LATE)
+
+
+def ward(days: int = 7, hard: bool = True, n: int | None = 1, **kw):
+    params = {} if n is None else {"days_off_after_night": n}
+    return make_problem(days=days, staff=[Staff("A", "Aoki"), Staff("B", "Baba")], shifts=SHIFTS,
+                        rules={ID: RuleSetting(enabled=True, hard=hard, weight=7, params=params)}, **kw)
+
+
+def test_the_day_after_the_morning_after_is_off() -> None:
+    p = ward()
+    broken = roster(p, ("A", 0, "夜"), ("A", 2, "日"))  # 夜 on day 0, 明 on day 1, 日 on day 2
+    [found] = RULE.check(p, broken)
+    assert found.hard and found.staff_id == "A" and found.date == p.days()[2]
+    assert solve_fixed(p, RULE, broken) is None
+    fine = roster(p, ("A", 0, "夜"), ("A", 3, "日"))
+    assert RULE.check(p, fine) == [] and solve_fixed(p, RULE, fine) == 0
+
+
+def test_a_night_on_the_morning_after_breaks_it_too() -> None:
+    p = ward()
+    twice = roster(p, ("A", 0, "夜"), ("A", 1, "夜"))  # the second night's 明 falls on day 2
+    assert len(RULE.check(p, twice)) == 1 and solve_fixed(p, RULE, twice) is None
+
+
+def test_a_late_shift_is_not_a_night() -> None:
+    p = ward()
+    lates = roster(p, ("A", 0, "準"), ("A", 1, "日"), ("A", 2, "日"))
+    assert RULE.check(p, lates) == [] and solve_fixed(p, RULE, lates) == 0
+
+
+def test_two_days_off_and_a_soft_cost_per_day() -> None:
+    p = ward(n=2, hard=False)
+    worked = roster(p, ("A", 0, "夜"), ("A", 2, "日"), ("A", 3, "日"), ("A", 4, "日"))
+    assert check_cost(p, RULE, worked) == 2 * 7
+    assert solve_fixed(p, RULE, worked) == 2 * 7
+
+
+def test_unset_or_per_staff() -> None:
+    p = ward(n=None)
+    assert RULE.check(p, roster(p, ("A", 0, "夜"), ("A", 2, "日"))) == []
+    only_b = ward(n=None).with_(rules={ID: RuleSetting(enabled=True, hard=True, weight=7,
+                                                       staff_overrides={"B": {"days_off_after_night": 1}})})
+    assert RULE.check(only_b, roster(only_b, ("A", 0, "夜"), ("A", 2, "日"))) == []
+    assert len(RULE.check(only_b, roster(only_b, ("B", 0, "夜"), ("B", 2, "日")))) == 1
+
+
+def test_the_earlier_plans_last_night_rests_the_second_day() -> None:
+    p = worked_the_eve(ward(), "A", NIGHT)  # 明 on day 0, off on day 1
+    assert len(RULE.check(p, roster(p, ("A", 1, "日")))) == 1
+    assert solve_fixed(p, RULE, roster(p, ("A", 1, "日"))) is None
+    assert RULE.check(p, roster(p, ("A", 2, "日"))) == []
+
+
+def test_solver_and_evaluator_agree() -> None:
+    for hard in (True, False):
+        for n in (1, 2):
+            assert_exact(ward(days=10, hard=hard, n=n), RULE, count=15)
+            assert_exact(worked_the_eve(ward(days=10, hard=hard, n=n), "B", NIGHT), RULE, count=10, seed=5)
