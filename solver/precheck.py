@@ -20,6 +20,7 @@ from solver.capacity import capacity_sentences, eligible_ids, is_hard
 from solver.eligibility import Screen
 from solver.rules.availability import fits, morning_fits
 from solver.rules.base import Rule
+from solver.rules.counting import md
 from solver.rules.no_overlap import clash
 from solver.rules.period_limit import PeriodLimit
 
@@ -42,8 +43,14 @@ def _sessions(problem: Problem, screen: Screen) -> list[str]:
     active = problem.active_staff()
     ordered = sorted(problem.requirements, key=lambda r: (r.date, r.start, r.site, r.id))
     may = {s.id: eligible_ids(screen, s) for s in active}
+    unmarked: list[tuple[Requirement, dict[str, list[str]]]] = []  # sessions nobody's marks allow
     for req in ordered:
         able = [s for s in active if req.id in may[s.id]]
+        if cover and req.min_staff > 0 and not able:
+            reasons = _kept_out(problem, screen, req, active)
+            if reasons and set(reasons) <= {"×", BLANK}:
+                unmarked.append((req, reasons))
+                continue  # its skills need nobody else: nobody at all may work it
         if cover and len(able) < req.min_staff:
             out.append(_too_few(problem, screen, req, active, able, req.min_staff))
         for skill, k in req.required_skills if skills else ():
@@ -55,7 +62,39 @@ def _sessions(problem: Problem, screen: Screen) -> list[str]:
                              session=req.label(), skill=skill, k=k))
             elif sum(1 for s in able if skill in s.skills) < k:
                 out.append(_too_few(problem, screen, req, holders, [s for s in able if skill in s.skills], k, skill))
-    return out
+    if len(unmarked) <= SAID_ONE_BY_ONE:
+        return [_too_few(problem, screen, req, active, [], req.min_staff) for req, _ in unmarked] + out
+    return [_unmarked(unmarked)] + [line.removesuffix(_blank_tail()) for line in out]  # said once, in the first
+
+
+def _blank_tail() -> str:
+    return t("（空欄は 設定 の「空欄の扱い」が 不可 なので勤務できない日です）",
+             " (a blank counts as cannot work: 空欄の扱い (blank_means) on the 設定 sheet is ×)")
+
+
+# Up to this many sessions that nobody's marks allow are said one by one; more are said in one sentence.
+SAID_ONE_BY_ONE = 3
+
+
+def _unmarked(sessions: list[tuple[Requirement, dict[str, list[str]]]]) -> str:
+    """One sentence for the many sessions nobody may work by their marks (× or blank under ×)."""
+    blank = any(BLANK in reasons for _, reasons in sessions)
+    marked = any("×" in reasons for _, reasons in sessions)
+    days = sorted({req.date for req, _ in sessions})
+    values = dict(n=len(sessions), days=len(days), first=md(days[0]), last=md(days[-1]),
+                  example=sessions[0][0].label())
+    if not blank:
+        return t("{n} 枠（{first}〜{last} の {days} 日、例: {example}）は、その日に勤務できる人がいません（全員が ×）。",
+                 "{n} sessions ({days} days from {first} to {last}, e.g. {example}) have nobody available "
+                 "(everyone marked the day ×).", **values)
+    who = t("全員が × か空欄", "everyone marked the day × or left it blank") if marked else t(
+        "全員が空欄", "everyone left the day blank")
+    return t("{n} 枠（{first}〜{last} の {days} 日、例: {example}）は、その日に勤務できる人がいません（{who}）。"
+             "空欄は 設定 の「空欄の扱い」が 不可 なので勤務できない日として読んでいます。空欄を勤務できる日とするなら、"
+             "空欄の扱い を 可 にしてください。",
+             "{n} sessions ({days} days from {first} to {last}, e.g. {example}) have nobody available ({who}). "
+             "A blank counts as cannot work because 空欄の扱い (blank_means) on the 設定 sheet is ×; for blanks to "
+             "mean can work, set it to 可.", who=who, **values)
 
 
 def _too_few(problem: Problem, screen: Screen, req: Requirement, people: list[Staff], able: list[Staff],
@@ -71,19 +110,24 @@ def _too_few(problem: Problem, screen: Screen, req: Requirement, people: list[St
         return t("{session} は {skill} のスキルを持つ職員が {need} 名必要ですが、そのスキルを持つのは {n} 名だけです。",
                  "{session} needs {need} staff with skill {skill}; only {n} {has} that skill.",
                  **values, has="has" if n == 1 else "have")
-    if set(reasons) == {"×"} and n == 0:  # everyone marked the day ×
+    blanks = _blank_tail() if BLANK in reasons else ""
+    if set(reasons) <= {"×", BLANK} and n == 0:  # everyone marked the day × (or left it blank, under ×)
+        values["marks"] = t("全員が ×", "everyone marked it ×") if BLANK not in reasons else (
+            t("全員が × か空欄", "everyone marked it × or left it blank") if "×" in reasons
+            else t("全員が空欄", "everyone left it blank"))
         if skill is None:
-            return t("{session} は {need} 名必要ですが、その日に勤務できる人がいません（全員が ×）。",
-                     "{session} needs {need} staff; nobody is available that day (everyone marked it ×).", **values)
-        return t("{session} は {skill} のスキルを持つ職員が {need} 名必要ですが、そのスキルを持つ人はその日全員 × です。",
-                 "{session} needs {need} staff with skill {skill}; everyone with it marked the day ×.", **values)
-    if set(reasons) == {"×"}:  # every other one marked the day ×
+            return t("{session} は {need} 名必要ですが、その日に勤務できる人がいません（{marks}）。",
+                     "{session} needs {need} staff; nobody is available that day ({marks}).", **values) + blanks
+        return t("{session} は {skill} のスキルを持つ職員が {need} 名必要ですが、そのスキルを持つ人はその日勤務できません"
+                 "（{marks}）。", "{session} needs {need} staff with skill {skill}; nobody with it is available that "
+                 "day ({marks}).", **values) + blanks
+    if set(reasons) <= {"×", BLANK}:  # every other one marked the day × (or left it blank, under ×)
         if skill is None:
             return t("{session} は {need} 名必要ですが、その日に勤務できるのは {n} 名だけです。",
-                     "{session} needs {need} staff; only {n} {verb} available that day.", **values)
+                     "{session} needs {need} staff; only {n} {verb} available that day.", **values) + blanks
         return t("{session} は {skill} のスキルを持つ職員が {need} 名必要ですが、その日に勤務できるのは {n} 名だけです。",
                  "{session} needs {need} staff with skill {skill}; only {n} of them {verb} available that day.",
-                 **values)
+                 **values) + blanks
     values["why"] = t("。", "; ").join(_why(req, reasons))
     if skill is None:
         head = t("{session} は {need} 名必要ですが、", "{session} needs {need} staff; ", **values)
@@ -91,12 +135,16 @@ def _too_few(problem: Problem, screen: Screen, req: Requirement, people: list[St
         head = t("{session} は {skill} のスキルを持つ職員が {need} 名必要ですが、",
                  "{session} needs {need} staff with skill {skill}; ", **values)
     if n == 0:
-        return head + t("勤務できる人がいません。{why}。", "nobody can work it: {why}.", **values)
-    return head + t("勤務できるのは {n} 名だけです。{why}。", "only {n} can work it: {why}.", **values)
+        return head + t("勤務できる人がいません。{why}。", "nobody can work it: {why}.", **values) + blanks
+    return head + t("勤務できるのは {n} 名だけです。{why}。", "only {n} can work it: {why}.", **values) + blanks
+
+
+BLANK = "blank"  # the reason of a person whose blank cell 空欄の扱い makes ×
 
 
 def _kept_out(problem: Problem, screen: Screen, req: Requirement, others: list[Staff]) -> dict[str, list[str]]:
-    """Why each of `others` may not take the session, by reason: "×", "午前", "午後" (a half-day
+    """Why each of `others` may not take the session, by reason: "×", BLANK (a blank cell under
+    空欄の扱い ×), "午前", "午後" (a half-day
     mark the hours do not fit), "morning" (the next morning it runs into is not free), or the
     title of the rule that keeps them out; names in each."""
     found: dict[str, list[str]] = defaultdict(list)
@@ -108,6 +156,8 @@ def _kept_out(problem: Problem, screen: Screen, req: Requirement, others: list[S
         if rule is not None and rule.info.id == "availability":
             if not mark.allows(req.start, req.end):
                 key = mark.value if mark in (Mark.AM_ONLY, Mark.PM_ONLY) else "×"
+                if key == "×" and (staff.id, req.date) not in problem.availability:
+                    key = BLANK  # a blank cell, which 空欄の扱い makes ×
             else:
                 key = "morning" if not morning_fits(problem.mark, staff.id, req, problem.end) else "×"
         elif rule is not None:
@@ -138,6 +188,8 @@ def _why(req: Requirement, reasons: dict[str, list[str]]) -> list[str]:
     for key, names in reasons.items():
         if key == "×":
             out.insert(0, t("{who} はその日 ×", "{who} marked the day ×", who=who(names)))
+        elif key == BLANK:
+            out.insert(0, t("{who} はその日が空欄", "{who} left the day blank", who=who(names)))
         elif key == "morning":
             out.append(t("{who} は枠が続く翌朝に勤務できません", "{who} cannot work the next morning the session runs into",
                          who=who(names)))

@@ -184,6 +184,11 @@ def read_availability(
     if not result and read and blank is not Mark.UNAVAILABLE:  # under ×, `haichi import` says to send the forms
         table, key = read[0]
         notes.append(table.problem(table.header_row, key, messages.no_marks_at_all(blank)))
+    refusing = sum(1 for mark in result.values() if mark is Mark.UNAVAILABLE)
+    if read and blank is Mark.UNAVAILABLE and refusing > len(result) - refusing:
+        # under ×, people write the days they can work: mostly × written means blanks were meant as ○
+        table, key = read[0]
+        notes.append(table.problem(table.header_row, key, messages.blanks_as_unavailable(refusing, len(result) - refusing)))
     turned = {(sheet.book.name, sheet.title) for sheet in sheets if sheet.turned}
     for found, start in ((problems, said[0]), (notes, said[1])):
         found[start:] = [_as_sheet_has_it(p) if (p.file, p.sheet) in turned else p for p in found[start:]]

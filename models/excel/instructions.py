@@ -55,6 +55,10 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
               "When the same shifts run every day (a ward), write one row per shift here instead of the 枠 sheet: it "
               "becomes a session on every day of the period. Give the staff needed on weekdays (Mon-Fri), Saturdays "
               "and Sundays/holidays (blank: as on weekdays; 0: no session that day)."),
+            t("人数に幅があるときは 6〜9 のように書きます（6 名以上 9 名まで）。最大人数の列に書いた数は、幅のない日すべての上限です"
+              "（空欄なら必要人数ちょうど）。",
+              "A range such as 6〜9 means at least 6 and at most 9. A number in the 最大人数 (max staff) column is the "
+              "most on every day without a range (blank: exactly the staff needed)."),
             t("特定の日だけ違うとき（年末年始・研修日など）は、その日の分を枠シートに書くと、その日の同じ会場・内容の枠はそちらになります。",
               "For a day that differs (New Year, a training day), write that day's session on the 枠 sheet: it replaces "
               "the day's session of the same site and activity."),
@@ -78,6 +82,13 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
             t("翌日に続けてはいけない勤務は「禁止する勤務の並び」に 準夜→日勤、深夜→日勤 のように書きます（枠の「内容」の名前で）。",
               "Shifts that may not follow one another on the next day go in 禁止する勤務の並び, e.g. 準夜→日勤、深夜→日勤 "
               "(named as in the sessions' 内容 column)."),
+            t("翌朝まで続く夜勤（16:30〜翌9:00 など）の翌日は「明」で、休日には数えません（連続勤務・連続休日・週末・休日数）。"
+              "夜勤→明→休 にするには days_off_after_night.days_off_after_night（夜勤明けの後の休み）の値を 1 に、"
+              "月の公休数は min_days_off.min_days_off（休日数の下限）に日数を書きます。",
+              "The day after a night that runs into the morning (16:30 to 9:00, say) is 明 (after night) and not a day "
+              "off (runs of work, runs of days off, weekends, days off). For night, 明, day off, set "
+              "days_off_after_night.days_off_after_night (days off after a night) to 1; a month's days off go in "
+              "min_days_off.min_days_off."),
         ]),
         (t("次の月の計画（前の計画からの引き継ぎ）", "Next month's plan (what carries over)"), [
             t("次の月は、このブックをコピーして枠の日付と勤務可否を変え、設定シートの「計画名」と期間も変えて取り込みます"

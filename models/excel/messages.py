@@ -244,6 +244,15 @@ def no_marks_at_all(blank: Mark) -> str:
              "makes {blank}", blank=blank_as(blank))
 
 
+def blanks_as_unavailable(refusing: int, allowing: int) -> str:
+    return t("空欄は 設定 の「空欄の扱い」により ×（勤務できない）として読みました。ところが記入された記号は勤務できない日の"
+             "ものが多く（× や休みなど {x} 個、○ など勤務できる日 {o} 個）、空欄を勤務できる日のつもりで書かれているようです。"
+             "その場合は 空欄の扱い を 可 にしてください",
+             "blanks were read as × (cannot work), as 空欄の扱い (blank_means) on the 設定 sheet says; yet most marks "
+             "written are days off ({x} × or day-off marks, {o} that allow work), as if a blank meant a day one can "
+             "work: if so, set 空欄の扱い to 可", x=refusing, o=allowing)
+
+
 def duplicate_availability(staff_id: str, where: str) -> str:
     return t("職員ID \"{id}\" の勤務可否が重複しています（{where} と同じ）",
              'availability for staff ID "{id}" given twice (also at {where})', id=staff_id, where=where)

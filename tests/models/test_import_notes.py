@@ -87,3 +87,16 @@ def test_a_filled_in_copy_of_the_template_brings_its_marks_not_its_settings(tmp_
     notes = []
     read_workbooks([main, same], notes=notes)
     assert notes == []
+
+
+def test_mostly_days_off_written_under_blank_means_x_is_said(tmp_path):
+    """Only the days off written (× and 希) while blanks mean ×: the blanks were surely meant as ○."""
+    offs = [MATRIX_ROWS[0], ["H001", "山田 花子", "×", None], ["H002", "佐藤 次郎", "希", "○"]]
+    assert _notes(write_book(tmp_path / "o.xlsx", standard(勤務可否=offs))) == [
+        "o.xlsx 勤務可否!A1: blanks were read as × (cannot work), as 空欄の扱い (blank_means) on the 設定 sheet says; "
+        "yet most marks written are days off (2 × or day-off marks, 1 that allow work), as if a blank meant a day "
+        "one can work: if so, set 空欄の扱い to 可"]
+    both = [MATRIX_ROWS[0], ["H001", "山田 花子", "×", "○"], ["H002", "佐藤 次郎", None, "○"]]
+    assert _notes(write_book(tmp_path / "b.xlsx", standard(勤務可否=both))) == []
+    available = write_book(tmp_path / "a.xlsx", {**standard(勤務可否=offs), "設定": BLANK_AVAILABLE})
+    assert _notes(available) == []

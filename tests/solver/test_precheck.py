@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from factories import MONDAY, person, problem, session
 from models.domain import Mark
 from models.i18n import language, set_language
@@ -78,3 +80,27 @@ def test_everyone_marking_the_day_x_is_said_so_not_as_only_0() -> None:
                                                                    ("B", MONDAY): Mark.UNAVAILABLE})
     [line] = precheck(p)
     assert "nobody is available that day (everyone marked it ×)" in line and "only 0" not in line
+
+
+def test_blank_cells_under_x_are_said_as_blank_and_where_to_change_it() -> None:
+    """A ward that wrote only its days off (希) under 空欄の扱い 不可: blanks are named as blanks."""
+    req = session(min_staff=2)
+    p = problem([person("A", name="青木"), person("B"), person("C")], [req], blank_means=Mark.UNAVAILABLE,
+                availability={("A", MONDAY): Mark.UNAVAILABLE, ("B", MONDAY): Mark.AVAILABLE})
+    [line] = precheck(p)
+    assert line.endswith("only 1 is available that day. (a blank counts as cannot work: 空欄の扱い (blank_means) "
+                         "on the 設定 sheet is ×)")
+    nobody = problem([person("A"), person("B")], [req], blank_means=Mark.UNAVAILABLE)
+    [line] = precheck(nobody)
+    assert "nobody is available that day (everyone left it blank)" in line and "空欄の扱い" in line
+
+
+def test_many_sessions_nobody_may_work_by_their_marks_are_one_sentence() -> None:
+    reqs = [session(day=MONDAY + timedelta(days=d), min_staff=1) for d in range(5)]
+    p = problem([person("A"), person("B")], reqs, blank_means=Mark.UNAVAILABLE,
+                availability={("A", MONDAY): Mark.UNAVAILABLE})
+    [line] = precheck(p)
+    assert line.startswith(f"5 sessions (5 days from {MONDAY.month}/{MONDAY.day} to ")
+    assert "(everyone marked the day × or left it blank)" in line and "set it to 可" in line
+    few = problem([person("A")], reqs[:3], blank_means=Mark.UNAVAILABLE)
+    assert len(precheck(few)) == 3  # up to three are said one by one
