@@ -251,6 +251,23 @@ def parse_count(value: Any) -> int:
     return int(m[1])
 
 
+_COUNT_RANGE = re.compile(r"^(\d+)\s*(?:人|名)?\s*[〜~\-ー−]\s*(\d+)\s*(?:人|名)?$")
+
+
+def parse_count_range(value: Any) -> tuple[int, int | None]:
+    """A count (`6`, `6人`) or a range of counts (`6〜9`, `6-9人`): (least, most), most None for a
+    plain count; a range whose end is below its start raises ValueError, as parse_count does for
+    anything else."""
+    if isinstance(value, str):
+        m = _COUNT_RANGE.match(_text(value))
+        if m:
+            least, most = int(m[1]), int(m[2])
+            if most < least:
+                raise ValueError(f"range ends below its start: {value!r}")
+            return least, most
+    return parse_count(value), None
+
+
 _SKILL_SEPARATORS = re.compile(r"[,、・;/\s]+")
 
 

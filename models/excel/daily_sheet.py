@@ -3,9 +3,11 @@
 A ward does not list its shifts day by day: 日勤 8:30-17:00 needs 6 on weekdays and 4 at weekends,
 準夜 and 深夜 3 every day. One row per shift says so: 会場, 内容, 開始, 終了, 平日 (Monday to Friday),
 土曜 and 日曜祝日 (Sundays and national holidays); a blank 土曜 or 日曜祝日 is the 平日 count, 0 no
-session that day. Each row becomes a session on every day of the plan period, its 必要人数 that
-day's count (最大人数 the same). A 枠 row for the same day, 会場 and 内容 replaces the day's session
-(fewer staff over New Year, another time on a training day).
+session that day. A count may be a range, `6〜9`: at least 6, at most 9. Each row becomes a session
+on every day of the plan period, its 必要人数 that day's count and its 最大人数 the range's end, else
+the optional 最大人数 column (one maximum for every day, never below the day's count), else the count
+itself. A 枠 row for the same day, 会場 and 内容 replaces the day's session (fewer staff over New
+Year, another time on a training day).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from models.excel import messages
 from models.excel.reader import Cells, Period, Table
 from models.excel.schema import DAILY
 from models.holidays import is_holiday
-from models.textparse import parse_count, parse_skill_counts, parse_time
+from models.textparse import parse_count, parse_count_range, parse_skill_counts, parse_time
 
 
 @dataclass(frozen=True)
@@ -31,25 +33,25 @@ class DailySession:
     activity: str
     start: int
     end: int
-    weekday: int
-    saturday: int
-    sunday: int  # Sundays and national holidays
+    weekday: tuple[int, int]  # (least, most) people
+    saturday: tuple[int, int]
+    sunday: tuple[int, int]  # Sundays and national holidays
     skills: tuple[tuple[str, int], ...]
     notes: str
     where: str  # its row, `毎日の枠!A3`, for a duplicate to name
 
-    def count_on(self, day: date) -> int:
+    def count_on(self, day: date) -> tuple[int, int]:
         if day.weekday() == 6 or is_holiday(day):
             return self.sunday
         return self.saturday if day.weekday() == 5 else self.weekday
 
     def session_on(self, day: date) -> Requirement | None:
-        """The day's session, None when the day's count is 0."""
-        count = self.count_on(day)
-        if count == 0:
+        """The day's session, None when the day asks nobody."""
+        least, most = self.count_on(day)
+        if most == 0:
             return None
         return Requirement(Requirement.make_id(day, self.site, self.activity, self.start), day, self.site,
-                           self.activity, self.start, self.end, count, count, required_skills=self.skills,
+                           self.activity, self.start, self.end, least, most, required_skills=self.skills,
                            notes=self.notes)
 
 
@@ -62,9 +64,10 @@ def read_daily(table: Table, problems: list[InputProblem], found: list[DailySess
         activity = cells.text("activity", col("activity"))
         start = cells.get("start", parse_time, messages.bad_time, col("start"))
         end = cells.get("end", parse_time, messages.bad_time, col("end"))
-        weekday = cells.get("weekday", parse_count, messages.bad_count, col("weekday"))
-        saturday = cells.get("saturday", parse_count, messages.bad_count)
-        sunday = cells.get("sunday", parse_count, messages.bad_count)
+        weekday = cells.get("weekday", parse_count_range, messages.bad_count, col("weekday"))
+        saturday = cells.get("saturday", parse_count_range, messages.bad_count)
+        sunday = cells.get("sunday", parse_count_range, messages.bad_count)
+        most = cells.get("max_staff", parse_count, messages.bad_count)
         skills = cells.get("required_skills", parse_skill_counts, messages.bad_skills, default=())
         if start is not None and end is not None:
             end = end_after(start, end)  # 16:30-1:00: a shift that ends the next day
@@ -72,8 +75,13 @@ def read_daily(table: Table, problems: list[InputProblem], found: list[DailySess
                 cells.report("end", messages.end_not_after_start(hhmm(start), hhmm(end)))
         if not cells.ok:
             continue
-        counts = (weekday, weekday if saturday is None else saturday, weekday if sunday is None else sunday)
-        held = [c for c in counts if c]
+        given = (weekday, weekday if saturday is None else saturday, weekday if sunday is None else sunday)
+        counts = tuple((least, upper if upper is not None else least if most is None or least == 0 else max(most, least))
+                       for least, upper in given)  # a plain 0 is no session that day, whatever the maximum
+        below = [least for least, upper in given if upper is None and most is not None and 0 < most < least]
+        if below:
+            cells.report("max_staff", messages.max_below_min(most, max(below)))
+        held = [upper for _, upper in counts if upper]
         for skill, count in skills:
             if held and count > min(held):  # more with the skill than the day's staff
                 cells.report("required_skills", messages.skill_over_max(skill, count, min(held)))

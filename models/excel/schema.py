@@ -102,6 +102,7 @@ DAILY = SheetSpec(
         Column("weekday", "平日", True, ("平日人数", "月〜金", "weekdays")),
         Column("saturday", "土曜", aliases=("土", "土曜日")),
         Column("sunday", "日曜祝日", aliases=("日祝", "日曜・祝日", "日・祝", "休日", "sunday_holiday")),
+        Column("max_staff", "最大人数", aliases=("上限人数", "最大")),
         Column("required_skills", "必要スキル", aliases=("必要資格",)),
         Column("notes", "備考", aliases=("メモ",)),
     ),

@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from models.domain import Mark, Problem, Requirement, Site, Staff, TravelBuffers, hhmm, rotation_order
+from models.domain import DAY_MINUTES, Mark, Problem, Requirement, Site, Staff, TravelBuffers, hhmm, rotation_order
 from models.excel import schema
 from models.excel.availability_sheet import Wishes, wishes_of
 from models.i18n import t
@@ -54,9 +54,13 @@ _WIDTHS = {"staff_id": 10, "name": 16, "skills": 22, "home": 18, "max_per_activi
 
 
 def _time_value(minutes: int) -> Any:
-    """An Excel time for a time of day; HH:MM text past 24:00, which Excel times cannot hold."""
-    if 0 <= minutes < 24 * 60:
+    """An Excel time for a time of day; past 24:00, which Excel times cannot hold, the next day's time
+    as people write it on a roster and the importer reads it (`翌9:00`, not `33:00`)."""
+    if 0 <= minutes < DAY_MINUTES:
         return time(minutes // 60, minutes % 60)
+    if minutes < 2 * DAY_MINUTES:
+        hour, minute = divmod(minutes - DAY_MINUTES, 60)
+        return f"翌{hour}:{minute:02d}"
     return hhmm(minutes)
 
 

@@ -73,3 +73,26 @@ def test_neither_sheet_of_sessions_is_still_refused(tmp_path):
     with pytest.raises(InvalidInput) as caught:
         read_workbooks([write_book(tmp_path / "x.xlsx", standard(枠=None, 勤務可否=MARKS, 職員=STAFF_ROWS))])
     assert "枠" in str(caught.value.problems[0])
+
+
+def test_a_range_or_a_maximum_column_gives_the_days_most(tmp_path):
+    """`6〜9` on weekdays, 4 at weekends up to the 最大人数 column's 6; 0 stays no session at all."""
+    rows = [["会場", "内容", "開始", "終了", "平日", "土曜", "日曜祝日", "最大人数"],
+            ["5階東病棟", "日勤", time(8, 30), time(17), "6〜9", 4, 4, 6],
+            ["5階東病棟", "夜勤", time(16, 30), "翌9:00", 3, None, None, None],
+            ["5階東病棟", "研修", time(13), time(15), "2〜3", 0, 0, 5]]
+    got = _sessions(read_workbooks([write_book(tmp_path / "w.xlsx", standard(枠=None, 毎日の枠=rows, 勤務可否=MARKS,
+                                                                            設定=PERIOD))]))
+    assert got[(date(2026, 4, 1), "日勤")][2:] == (6, 9) and got[(date(2026, 4, 4), "日勤")][2:] == (4, 6)
+    assert got[(date(2026, 4, 1), "夜勤")][2:] == (3, 3)
+    assert got[(date(2026, 4, 1), "研修")][2:] == (2, 3) and (date(2026, 4, 4), "研修") not in got
+
+
+def test_a_maximum_below_a_days_count_or_a_range_turned_round_is_refused(tmp_path):
+    rows = [["会場", "内容", "開始", "終了", "平日", "土曜", "日曜祝日", "最大人数"],
+            ["5階東病棟", "日勤", time(8, 30), time(17), 6, 4, 4, 5],
+            ["5階東病棟", "夜勤", time(16, 30), "翌9:00", "3〜2", None, None, None]]
+    with pytest.raises(InvalidInput) as caught:
+        read_workbooks([write_book(tmp_path / "w.xlsx", standard(枠=None, 毎日の枠=rows, 勤務可否=MARKS, 設定=PERIOD))])
+    assert [(p.sheet, p.cell) for p in caught.value.problems] == [("毎日の枠", "H2"), ("毎日の枠", "E3")]
+    assert "max_staff 5 is less than min_staff 6" in str(caught.value.problems[0])

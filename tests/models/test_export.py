@@ -335,6 +335,8 @@ def test_a_shift_ending_the_next_day_shows_翌(tmp_path: Path) -> None:
     assert wb["違反"].cell(row=3, column=5).value == "4/1 5東 準夜 16:30-翌1:00"
     assert ("2026-04-01", "5東", "準夜", "16:30", "25:00", "N01", "看護 01子", False) in list(
         wb["Assignments"].iter_rows(values_only=True))
+    # the copy of the input's 枠 sheet, read back by `haichi check`, as people write it (not 25:00)
+    assert [row[4] for row in wb["枠"].iter_rows(min_row=2, values_only=True) if row[2] == "準夜"] == ["翌1:00"] * 2
     set_language("en")
     path, = write_personal_workbooks(tmp_path / "people", problem, roster, staff_ids={"N01"})
     ws = openpyxl.load_workbook(path).active
