@@ -162,9 +162,10 @@ def parse_time(value: Any) -> int:
 _MARKS: dict[str, Mark] = {}
 for _symbols, _mark in (
     (("○", "◯", "〇", "●", "o", "可"), Mark.AVAILABLE),
-    # 休 and its kinds: how a ward's staff ask for a day off (希望休, 休み) or note leave (公休, 有休, 休暇)
+    # 休 and its kinds: how a ward's staff ask for a day off (希望休, 休み) or note leave (公休, 有休, 休暇);
+    # and a day away from the workplace (研修, 出張, 学会), unless a plan's shift has that name (a wish then)
     (("×", "✕", "✖", "x", "不可", "休", "休み", "お休み", "希望休", "希", "公休", "有休", "有給", "有給休暇", "年休",
-      "休暇", "代休", "振休"), Mark.UNAVAILABLE),
+      "休暇", "代休", "振休", "研修", "出張", "学会", "講習"), Mark.UNAVAILABLE),
     (("△", "▲"), Mark.PREFER_NOT),
     (("am", "午前", "午前のみ", "amのみ", "午前可", "午前のみ可", "am可"), Mark.AM_ONLY),
     (("pm", "午後", "午後のみ", "pmのみ", "午後可", "午後のみ可", "pm可"), Mark.PM_ONLY),

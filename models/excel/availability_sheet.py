@@ -61,14 +61,10 @@ class MarkReader:
 
     def _read(self, raw: Any) -> tuple[Mark | None, str | None]:
         if raw not in self._cache:
-            try:
-                found: tuple[Mark | None, str | None] = parse_mark(raw), None
-            except ValueError:
-                wish = parse_wish(raw, self._activities)
-                if wish is None:
-                    raise  # bad values are not cached
-                found = Mark.AVAILABLE, wish
-            self._cache[raw] = found
+            # a shift's name first: a plan whose shift is 研修 reads `研修` as a wish for it, not as ×
+            wish = parse_wish(raw, self._activities)
+            found: tuple[Mark | None, str | None] = (Mark.AVAILABLE, wish) if wish is not None else (parse_mark(raw), None)
+            self._cache[raw] = found  # a bad value raised above: not cached
         return self._cache[raw]
 
     def __call__(self, raw: Any) -> Mark | None:

@@ -136,6 +136,10 @@ class _Names:
             self._exact[_bare(name)].add(name)
             self._exact[_bare(short)].add(name)
 
+    def spells(self, text: str) -> bool:
+        """Whether `text` is one of the names, whole or in short form."""
+        return _bare(text) in self._exact
+
     def find(self, text: str) -> list[str]:
         """The names `text` may mean: those it spells out (whole or short form), else those it starts."""
         bare = _bare(text)
@@ -167,6 +171,11 @@ class _Reader:
     def problem_at(self, cell: str, message: str) -> InputProblem:
         return InputProblem(self.book, DUTY_SHEET, cell, message)
 
+    def day_off(self, text: str) -> bool:
+        """Whether a cell's word says a day off (module's day_off) rather than a shift of the plan: a
+        ward whose shift is named 研修 writes it in the cell, and means the shift."""
+        return day_off(text) and not self.activities.spells(text)
+
     def tokens(self, value: Any) -> list[str]:
         """The cell's words naming sessions (site and activity apart), day-off marks left out."""
         if is_blank(value):
@@ -174,7 +183,7 @@ class _Reader:
         out = []
         for part in _SEPARATORS.split(normalize(value)):
             part = part.strip()
-            if not part or day_off(part):
+            if not part or self.day_off(part):
                 continue
             words = part.split()
             if len(words) > 1 and not self.activities.find(part) and not (self.sites and self.sites.find(part)):
@@ -279,7 +288,7 @@ def read_duty_edits(book: str, problem: Problem, assignments: list[Assignment], 
             continue
         seen.add(staff_id)
         cells = {day: row[FIXED_COLUMNS + i] if FIXED_COLUMNS + i < len(row) else None for i, day in enumerate(days)}
-        shown = {d: text for d, v in cells.items() if not day_off(text := duty_text(v))}
+        shown = {d: text for d, v in cells.items() if not reader.day_off(text := duty_text(v))}
         if exported is not None and duty_digest(staff_id, shown) == exported.get(staff_id, duty_digest(staff_id, {})):
             continue  # the row as exported
         eve = list(problem.history_sessions.get(staff_id, ()))

@@ -68,3 +68,17 @@ def test_a_shift_the_plan_does_not_have_is_refused_naming_the_plan_s_shifts(tmp_
     assert problem is None
     assert [str(p) for p in problems][0] == message
     assert [p.cell for p in problems] == ["C2", "C3"]  # 夜勤 is no shift of this plan, so neither is 日勤/夜勤
+
+
+def test_a_day_away_is_a_cross_unless_the_plan_has_a_shift_of_that_name(tmp_path: Path) -> None:
+    """研修 and 出張 (training, a trip) keep a nurse off the ward: ×. A plan whose shift is 研修 reads
+    `研修` as a wish for it."""
+    problem, problems = _read(tmp_path, ["H001", "山田 花子", "研修", "出張"])
+    assert problems == [] and problem.requests == []
+    assert {problem.availability[("H001", d)] for d in (date(2026, 4, 1), date(2026, 4, 14))} == {Mark.UNAVAILABLE}
+    training = [*WARD_SESSIONS, [datetime(2026, 4, 1), "3階東", "研修", time(13), time(15), 1]]
+    book = write_book(tmp_path / "training.xlsx",
+                      standard(枠=training, 勤務可否=[MATRIX_ROWS[0], ["H001", "山田 花子", "研修", "出張"]]))
+    problem, problems = collect([book])
+    assert problems == [] and problem.availability[("H001", date(2026, 4, 1))] is Mark.AVAILABLE
+    assert problem.requests == [ShiftRequest("H001", date(2026, 4, 1), "研修", on=True, weight=1)]

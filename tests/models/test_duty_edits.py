@@ -209,3 +209,16 @@ def test_a_day_after_a_night_is_named_as_such_in_the_note(tmp_path):
     _, _, report = read_roster_and_grid(path)
     assert report.notes() == [f"read the change in 勤務表!{after} (鈴木 彩 2/2: after night -> 日勤)",
                               f"read the change in 勤務表!{next_day} (鈴木 彩 2/3: day off -> 夜勤)"]
+
+
+def test_a_shift_named_like_a_day_away_reads_back_as_the_shift(tmp_path):
+    """A ward whose 13:00-15:00 shift is 研修 (a word that, in 勤務可否, is a day away): its 勤務表
+    cell is that shift, read back unchanged and as a change when written by hand."""
+    training = [*SESSIONS, *([day, "5階東病棟", "研修", time(13), time(15), 1] for day in DAYS)]
+    held = Requirement.make_id(DAYS[0].date(), "5階東病棟", "研修", 13 * 60)
+    path = exported(tmp_path, sessions=training, pairs=[*AS_EXPORTED, ("N02", held)])
+    _, roster, report = read_roster_and_grid(path)
+    assert ("N02", held) in pairs(roster) and report.notes() == []
+    edit(path, "勤務表", {cell_of(path, "N03", 2): "研修"})
+    _, roster, _ = read_roster_and_grid(path)
+    assert ("N03", Requirement.make_id(DAYS[1].date(), "5階東病棟", "研修", 13 * 60)) in pairs(roster)
