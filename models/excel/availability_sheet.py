@@ -133,6 +133,10 @@ def _header_dates(table: Table, period: Period, problems: list[InputProblem],
     for col, value in enumerate(header):
         if col in known or is_blank(value):
             continue
+        if (unreadable := messages.unreadable_cell(value)) is not None:  # `=C3+1` unsaved, `#REF!`
+            bad = True
+            problems.append(table.problem(table.header_row, col, unreadable))
+            continue
         try:
             dated[col] = period.to_date(value)
         except ValueError:

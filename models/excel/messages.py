@@ -6,6 +6,7 @@ from collections.abc import Collection
 from typing import Any
 
 from models.domain import Mark
+from models.excel.xlsxread import Unevaluated
 from models.i18n import t
 
 
@@ -13,6 +14,30 @@ def shown(value: Any) -> str:
     """A cell value as quoted in a message (dates without their midnight time)."""
     text = str(value).strip()
     return text[:-9] if text.endswith(" 00:00:00") else text
+
+
+# Excel's error values, which a formula shows when it cannot work its result out (`#N/A` from a
+# VLOOKUP that found nothing, `#REF!` after a deleted row)
+EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+                          "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
+
+
+def is_excel_error(value: Any) -> bool:
+    return isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS
+
+
+def unreadable_cell(value: Any) -> str | None:
+    """What to say of a cell no field can be read from: an Excel error value, or a formula whose
+    result the file does not hold; None for any other value."""
+    if is_excel_error(value):
+        return t("Excel のエラー値 \"{v}\" です（数式の参照先や元の値を直してください）",
+                 'Excel error value "{v}" (mend the formula\'s source or the value)', v=shown(value))
+    if isinstance(value, Unevaluated):
+        return t("数式 \"{v}\" の結果がファイルに保存されていません（プログラムで作られたファイルです）。"
+                 "Excel で開いて上書き保存してから取り込んでください",
+                 'the result of the formula "{v}" is not saved in the file (a program wrote it): open it in '
+                 "Excel, save it, and import it again", v=shown(value))
+    return None
 
 
 def missing_sheet(title: str) -> str:
@@ -79,6 +104,8 @@ def _shift_names(activities: Collection[str]) -> tuple[str, str]:
 def unknown_mark(value: Any, activities: Collection[str] = ()) -> str:
     """An unreadable 勤務可否 cell; with the plan's `activities` (the first few listed, in their
     order), it says a shift's name (a wish) is read too."""
+    if (unreadable := unreadable_cell(value)) is not None:
+        return unreadable
     if not activities:
         return t("不明な記号 \"{v}\"（○・△・×・午前・午後 のどれかを記入）",
                  'unknown mark "{v}" (write ○, △, ×, 午前 (AM) or 午後 (PM))', v=shown(value))

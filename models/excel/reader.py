@@ -79,6 +79,8 @@ def _not_data(row: tuple[Any, ...]) -> bool:
         if not is_blank(value):
             if not isinstance(value, str):
                 return False
+            if messages.is_excel_error(value):
+                return False  # `#N/A` in a date: data with an error in it, not a note
             return value.lstrip().startswith(("#", "※")) or normalize_header(value) in _TOTALS
     return False
 
@@ -527,9 +529,18 @@ class Cells:
     def __init__(self, table: Table, index: int, row: tuple[Any, ...], problems: list[InputProblem]):
         self.table, self.index, self.row, self.problems = table, index, row, problems
         self.ok = True
+        self._unreadable: set[str] = set()  # fields holding an Excel error or a formula without result
 
     def raw(self, key: str) -> Any:
-        return self.table.value(self.row, key)
+        """The field's value; None, with the problem said once, for an Excel error value or a
+        formula whose result the file does not hold (never read as a blank or as a note)."""
+        value = self.table.value(self.row, key)
+        if (unreadable := messages.unreadable_cell(value)) is not None:
+            if key not in self._unreadable:
+                self._unreadable.add(key)
+                self.report(key, unreadable)
+            return None
+        return value
 
     def report(self, key: str, message: str) -> None:
         self.ok = False
@@ -546,7 +557,7 @@ class Cells:
         """The parsed value of a field, or `default` when blank (a problem if `required`) or bad."""
         raw = self.raw(key)
         if is_blank(raw):
-            if required is not None:
+            if required is not None and key not in self._unreadable:
                 self.report(key, messages.empty(column_title(required)))
             return default
         try:
@@ -558,7 +569,7 @@ class Cells:
     def text(self, key: str, required: Column | None = None) -> str:
         """A field as NFKC-normalised, trimmed text ("" when blank; a problem if `required`)."""
         value = normalize(self.raw(key))
-        if not value and required is not None:
+        if not value and required is not None and key not in self._unreadable:
             self.report(key, messages.empty(column_title(required)))
         return value
 

@@ -9,6 +9,8 @@ bools, error strings, cached formula values, and datetime/time/timedelta for dat
 (1900 or 1904 system). Rows missing from the file come out as `()`; a row is as wide as its last
 cell. One deliberate difference: numbers styled with the East Asian built-in date formats
 (ids 27–36 and 50–58, which files need not spell out) are dates here, plain numbers in openpyxl.
+Another: a formula cell without a saved result is its formula as `Unevaluated` (`=A11+1`), where
+openpyxl gives None, as for a blank cell.
 
 A DTD is refused before the C parser sees it: a small expat guard reads each part's prolog (the
 only place a DTD may stand) and raises on a DOCTYPE or entity declaration.
@@ -34,6 +36,11 @@ STRICT_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 _CHUNK = 256 * 1024  # bytes fed to the parser at a time
 _LOCALE_DATE_IDS = frozenset(range(27, 37)) | frozenset(range(50, 59))  # CJK built-in dates, unnamed in files
 _ERROR_VALUE = "#VALUE!"  # what openpyxl gives a date-styled number outside the dates Python knows
+
+
+class Unevaluated(str):
+    """A formula cell whose result the file does not hold (written by a program and never opened in
+    a spreadsheet, which would have saved it): its formula, `=A11+1`, for the importer to name."""
 
 
 class XlsxError(Exception):
@@ -136,6 +143,9 @@ def _row_number(text: str) -> int:
 def _tags(ns: str) -> tuple[str, str, str, str]:
     """The value, inline-string, text and run tags of one namespace."""
     return f"{{{ns}}}v", f"{{{ns}}}is", f"{{{ns}}}t", f"{{{ns}}}r"
+
+
+_FORMULA_TAGS = {f"{{{ns}}}v": f"{{{ns}}}f" for ns in (MAIN_NS, STRICT_NS)}  # a namespace's <f>, by its <v>
 
 
 _ROW_TAGS = {f"{{{ns}}}row": _tags(ns) for ns in (MAIN_NS, STRICT_NS)}
@@ -395,7 +405,9 @@ class XlsxBook:
                     value = _text(node, t_tag, r_tag)
             else:
                 value = cell.findtext(v_tag) or None
-                if value is not None:
+                if value is None and (formula := cell.find(_FORMULA_TAGS[v_tag])) is not None:
+                    value = Unevaluated("=" + (formula.text or ""))  # no saved result: not a blank cell
+                elif value is not None:
                     if kind is None or kind == "n":
                         style = cell.get("s")
                         if style and int(style) in dates:
