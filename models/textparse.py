@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from models.domain import Mark
+from models.i18n import t
 
 # Excel serial day numbers between 1954 and 2119: anything else is not a date someone meant.
 _SERIAL_RANGE = (20000, 80000)
@@ -60,7 +61,29 @@ def western_year(era: str, era_year: str) -> int:
     return _ERAS[era] + number - 1
 
 
-_WEEKDAY_SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")
+_WEEKDAY_SUFFIX = re.compile(r"\s*\(([^)]*)\)\s*$")
+_WEEKDAYS = {**{name: i for i, name in enumerate("月火水木金土日")},
+             **{name: i for i, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}}
+
+
+class Explained(ValueError):
+    """A value refused with a reason of its own (in the current language), for a reader to say as
+    it is rather than as a plain "invalid"."""
+
+
+def _check_weekday(day: date, written: str) -> date:
+    """`day`, when the weekday written beside it (`水`, `水曜日`, `wed`) is its own or none is written;
+    Explained when it is another (1月12日(水) is a Tuesday: which of the two did the writer mean?)."""
+    head = written.strip()
+    said = _WEEKDAYS.get(head[:3]) if head[:3] in _WEEKDAYS else _WEEKDAYS.get(head[:1])
+    if said is None or said == day.weekday():
+        return day
+    names = "月火水木金土日"
+    english = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    raise Explained(t("{m}/{d} は {real}曜日で、書かれた曜日（{said}）と合いません。日付か曜日を直してください",
+                      "{m}/{d} is a {real_en}, not the {said_en} written beside it: mend the date or the weekday",
+                      m=day.month, d=day.day, real=names[day.weekday()], said=written.strip(),
+                      real_en=english[day.weekday()], said_en=english[said]))
 _YMD = re.compile(r"^(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?:[ T]0{1,2}:00(?::00)?)?$")
 _YMD_KANJI = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$")
 _ERA = re.compile(
@@ -91,7 +114,14 @@ def parse_date(value: Any, default_year: int | None = None) -> date:
         raise ValueError(f"not a date: {value!r}")
     if isinstance(value, (int, float)):
         return _from_serial(value)
-    text = _WEEKDAY_SUFFIX.sub("", _text(value).casefold())
+    whole = _text(value).casefold()
+    suffix = _WEEKDAY_SUFFIX.search(whole)
+    text = whole[:suffix.start()] if suffix else whole
+    day = _date_text(text, default_year, value)
+    return _check_weekday(day, suffix[1]) if suffix else day
+
+
+def _date_text(text: str, default_year: int | None, value: Any) -> date:
     if re.fullmatch(r"\d{5}(\.0+)?", text):
         return _from_serial(float(text))
     if m := _YMD.match(text) or _YMD_KANJI.match(text):

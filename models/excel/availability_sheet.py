@@ -22,7 +22,7 @@ from models.errors import InputProblem
 from models.excel import messages
 from models.excel.reader import Cells, Period, Table, cell_name, column_title, is_blank, normalize_header
 from models.excel.schema import AVAILABILITY
-from models.textparse import parse_mark, parse_wish, western_year
+from models.textparse import Explained, parse_mark, parse_wish, western_year
 
 Availability = dict[tuple[str, date], Mark]
 Wishes = dict[tuple[str, date], str]  # (staff ID, date) -> the activity asked for (`日勤+準夜`: either)
@@ -139,6 +139,9 @@ def _header_dates(table: Table, period: Period, problems: list[InputProblem],
             continue
         try:
             dated[col] = period.to_date(value)
+        except Explained as refused:  # 1/12(水), a Tuesday
+            bad = True
+            problems.append(table.problem(table.header_row, col, str(refused)))
         except ValueError:
             if looks_like_date(value):
                 bad = True

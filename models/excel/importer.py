@@ -7,6 +7,7 @@ its file, sheet and cell, and only a clean import returns a Problem.
 
 from __future__ import annotations
 
+import difflib
 import filecmp
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from models.domain import (
-    Problem, Requirement, ShiftRequest, Site, Staff, TravelBuffers, counted_activities, rotation_order,
+    Problem, Requirement, ShiftRequest, Site, Staff, TravelBuffers, counted_activities, normalize, rotation_order,
 )
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
@@ -237,6 +238,8 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     for req in requirements:
         if req.site not in state.sites and all(site.name != req.site for site in sites):
             sites.append(Site(req.site))
+    if state.sites:  # a 会場 sheet given: a session's site missing from it is most likely a typo
+        state.notes += _unlisted_sites(session_tables, set(state.sites), [s.name for s in sites[len(state.sites):]])
     home = next((b for b in books if first is not None and b.name == first.file), books[0])
     return Problem(
         name=s.plan_name or home.path.stem,  # not a form's file, whichever order the files came in
@@ -252,6 +255,20 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         rules=s.rules,
         forbidden_successions=s.forbidden_pairs,
     )
+
+
+def _unlisted_sites(tables: Sequence[Table], listed: set[str], unlisted: list[str]) -> list[InputProblem]:
+    """A note at the first 枠 cell naming each site the 会場 sheet does not list (added without 区 or
+    travel group, so travel between it and the others counts as between groups), with the listed
+    name it most resembles."""
+    notes: list[InputProblem] = []
+    for name in unlisted:
+        where = next(((table, index) for table in tables for index, row in table.data()
+                      if normalize(table.value(row, "site")) == name), None)
+        if where is not None:
+            like = difflib.get_close_matches(name, sorted(listed), n=1, cutoff=0.6)
+            notes.append(where[0].problem(where[1], "site", messages.unlisted_site(name, like[0] if like else None)))
+    return notes
 
 
 def _unknown_activities(state: _Import, activities: set[str], problems: list[InputProblem]) -> None:

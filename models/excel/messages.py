@@ -280,6 +280,14 @@ def blanks_as_unavailable(refusing: int, allowing: int) -> str:
              "work: if so, set 空欄の扱い to 可", x=refusing, o=allowing)
 
 
+def unlisted_site(name: str, like: str | None) -> str:
+    text = t("会場「{name}」は 会場 シートにありません。区・移動グループなしの会場として加えました",
+             'site "{name}" is not on the 会場 (sites) sheet: added without an area or travel group', name=name)
+    if like is not None:
+        text += t("（会場 シートの「{like}」の書き間違いではありませんか）", ' (a slip for "{like}"?)', like=like)
+    return text
+
+
 def duplicate_availability(staff_id: str, where: str) -> str:
     return t("職員ID \"{id}\" の勤務可否が重複しています（{where} と同じ）",
              'availability for staff ID "{id}" given twice (also at {where})', id=staff_id, where=where)

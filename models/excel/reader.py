@@ -28,7 +28,7 @@ from models.excel.filecheck import not_a_workbook, refusal
 from models.excel.schema import Column, SheetSpec
 from models.excel.xlsxread import Range, XlsxBook, merged_ranges
 from models.i18n import t
-from models.textparse import parse_date
+from models.textparse import Explained, parse_date
 
 HEADER_SEARCH_ROWS = 10  # the header row may sit below title rows, within the first ten
 MAX_ROWS = 100_000  # rows of one sheet, blank ones included
@@ -562,6 +562,9 @@ class Cells:
             return default
         try:
             return parse(raw)
+        except Explained as refused:  # a reason of its own: 1月12日(水) is a Tuesday
+            self.report(key, str(refused))
+            return default
         except ValueError:
             self.report(key, bad(raw))
             return default

@@ -1,6 +1,7 @@
 """Cells no value can be read from: an Excel error value (`#N/A` from a VLOOKUP that found nothing)
 and a formula whose result the file does not hold (a workbook written by a program and never
-opened in Excel). Each is named at its cell; none is read as a blank, a note line or a day off."""
+opened in Excel), and a date whose weekday says another day. Each is named at its cell; none is
+read as a blank, a note line or a day off."""
 
 from __future__ import annotations
 
@@ -60,3 +61,9 @@ def test_the_fast_reader_gives_a_formula_without_result_as_its_formula(tmp_path)
     with XlsxBook(tmp_path / "x.xlsx") as fast:
         [row] = list(fast.rows(book.active.title))
     assert row == ("=A2+1", 5) and isinstance(row[0], Unevaluated)
+
+
+def test_a_date_whose_weekday_contradicts_it_is_refused_at_its_cell(tmp_path):
+    sessions = [*SESSION_ROWS, ["2026/4/2(金)", "灘", "3歳児健診", time(9), time(12), 1, None, None]]
+    assert _problems(write_book(tmp_path / "w.xlsx", standard(枠=sessions))) == [
+        "枠!A4: 4/2 is a Thursday, not the Friday written beside it: mend the date or the weekday"]

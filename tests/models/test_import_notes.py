@@ -4,7 +4,7 @@ returned blank, no marks at all where blank means available."""
 from __future__ import annotations
 
 import pytest
-from workbooks import MATRIX_ROWS, STAFF_ROWS, form, standard, write_book
+from workbooks import MATRIX_ROWS, SESSION_ROWS, STAFF_ROWS, form, standard, write_book
 
 from models.errors import InputProblem
 from models.excel.importer import read_workbooks
@@ -100,3 +100,15 @@ def test_mostly_days_off_written_under_blank_means_x_is_said(tmp_path):
     assert _notes(write_book(tmp_path / "b.xlsx", standard(勤務可否=both))) == []
     available = write_book(tmp_path / "a.xlsx", {**standard(勤務可否=offs), "設定": BLANK_AVAILABLE})
     assert _notes(available) == []
+
+
+def test_a_site_missing_from_the_sites_sheet_is_named_at_its_cell_with_the_likely_name(tmp_path):
+    """A typo (中央保険 for 中央保健) used to become a new site without area or travel group, unseen."""
+    sites = [["会場", "区", "移動グループ"], ["中央保健センター", "中央区", "A"], ["灘", "灘区", "B"]]
+    sessions = [SESSION_ROWS[0], [*SESSION_ROWS[1][:1], "中央保険センター", *SESSION_ROWS[1][2:]],
+                [*SESSION_ROWS[2][:1], "灘", *SESSION_ROWS[2][2:]]]
+    path = write_book(tmp_path / "s.xlsx", {**standard(枠=sessions), "会場": sites})
+    assert _notes(path) == [
+        's.xlsx 枠!B2: site "中央保険センター" is not on the 会場 (sites) sheet: added without an area or travel '
+        'group (a slip for "中央保健センター"?)']
+    assert _notes(write_book(tmp_path / "n.xlsx", standard())) == []  # no 会場 sheet: nothing to compare with

@@ -8,6 +8,7 @@ import pytest
 
 from models.domain import Mark, known_id, normalize
 from models.textparse import (
+    Explained,
     parse_bool,
     parse_count,
     parse_date,
@@ -245,3 +246,15 @@ def test_normalize_ids_as_people_type_them(value, expected):
 )
 def test_known_id_matches_numbers_that_lost_their_leading_zeros_and_letters_typed_in_another_case(given, known, expected):
     assert known_id(given, known) == expected
+
+
+@pytest.mark.parametrize("value", ["1月12日(火)", "2027/1/12（火）", "1/12 (Tue)", "1/12(祝)", "1/12(火曜日)", "1/12"])
+def test_a_weekday_written_beside_a_date_is_its_own_or_a_holiday_mark(value):
+    assert parse_date(value, 2027) == date(2027, 1, 12)
+
+
+@pytest.mark.parametrize("value", ["1月12日(水)", "2027/1/12（水）", "1/12(wed)", "1/12(水曜日)"])
+def test_a_weekday_that_contradicts_its_date_is_refused_with_both(value):
+    """1/12 is a Tuesday: the writer meant 1/12 or Wednesday 1/13, and only they know which."""
+    with pytest.raises(Explained, match="1/12 is a Tuesday, not the Wednesday written beside it"):
+        parse_date(value, 2027)
