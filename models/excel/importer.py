@@ -117,6 +117,21 @@ def _hidden_sheets(books: list[Book], problems: list[InputProblem]) -> list[Inpu
     ]
 
 
+def _second_sheets(books: list[Book]) -> list[InputProblem]:
+    """A note per sheet left unread beside the one read for its kind: `枠 (2)`, a copy made in
+    Excel beside 枠, holding rows. Only one 職員, 枠, 毎日の枠, 会場 and 設定 sheet is read (勤務可否
+    sheets are all read), so sessions put on the copy would be missing without a word. A hidden
+    sheet (an old copy put away) is left alone."""
+    notes = []
+    for book in books:
+        for spec in (STAFF, SESSIONS, DAILY, SITES, SETTINGS):
+            read = book.find(spec)
+            for title in book.find(spec, prefix=True):
+                if title not in read and read and not book.hidden(title) and not _unrelated(book, title, spec):
+                    notes.append(InputProblem(book.name, title, "", messages.second_sheet(title, read[0])))
+    return notes
+
+
 def _unrelated(book: Book, title: str, spec: SheetSpec) -> bool:
     """Whether an optional sheet (会場, 設定) is someone's notes rather than data: blank, or only
     named like one (`会場案内`) without its columns. Such sheets are skipped, not reported."""
@@ -184,6 +199,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
           marks_optional: bool = False) -> Problem | None:
     problems = state.problems
     problems += _unread(books)
+    state.notes += _second_sheets(books)
     for table in _settings_tables(books, catalogue, state):
         read_settings(table, catalogue, problems, state.settings)
     for table in _tables(books, SITES, problems) or []:

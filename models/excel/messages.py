@@ -280,6 +280,12 @@ def blanks_as_unavailable(refusing: int, allowing: int) -> str:
              "work: if so, set 空欄の扱い to 可", x=refusing, o=allowing)
 
 
+def second_sheet(title: str, read: str) -> str:
+    return t("シート「{title}」は読んでいません（「{read}」を読みました）。こちらの行も使うなら「{read}」に移してください",
+             'sheet "{title}" was not read ("{read}" was): to use its rows too, move them to "{read}"',
+             title=title, read=read)
+
+
 def unlisted_site(name: str, like: str | None) -> str:
     text = t("会場「{name}」は 会場 シートにありません。区・移動グループなしの会場として加えました",
              'site "{name}" is not on the 会場 (sites) sheet: added without an area or travel group', name=name)

@@ -3,6 +3,7 @@ returned blank, no marks at all where blank means available."""
 
 from __future__ import annotations
 
+import openpyxl
 import pytest
 from workbooks import MATRIX_ROWS, SESSION_ROWS, STAFF_ROWS, form, standard, write_book
 
@@ -112,3 +113,16 @@ def test_a_site_missing_from_the_sites_sheet_is_named_at_its_cell_with_the_likel
         's.xlsx 枠!B2: site "中央保険センター" is not on the 会場 (sites) sheet: added without an area or travel '
         'group (a slip for "中央保健センター"?)']
     assert _notes(write_book(tmp_path / "n.xlsx", standard())) == []  # no 会場 sheet: nothing to compare with
+
+
+def test_a_second_sessions_sheet_beside_the_first_is_said_unread(tmp_path):
+    """`枠 (2)`, Excel's copy of 枠 with more sessions, was left out without a word; hidden, it is an
+    old copy put away and left alone."""
+    more = [SESSION_ROWS[0], SESSION_ROWS[1]]
+    path = write_book(tmp_path / "c.xlsx", {**standard(), "枠 (2)": more})
+    assert _notes(path) == ['c.xlsx 枠 (2): sheet "枠 (2)" was not read ("枠" was): to use its rows too, move them '
+                            'to "枠"']
+    book = openpyxl.load_workbook(path)
+    book["枠 (2)"].sheet_state = "hidden"
+    book.save(path)
+    assert _notes(path) == []
