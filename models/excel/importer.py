@@ -29,7 +29,7 @@ from models.excel.settings_sheet import Settings, read_settings
 from models.excel.sheets import read_sessions, read_sites, read_staff, session_years
 from models.i18n import t
 from models.rulemeta import RuleInfo
-from models.textparse import parse_date
+from models.textparse import parse_date, parse_skill_counts
 
 
 @dataclass
@@ -256,6 +256,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
             sites.append(Site(req.site))
     if state.sites:  # a 会場 sheet given: a session's site missing from it is most likely a typo
         state.notes += _unlisted_sites(session_tables, set(state.sites), [s.name for s in sites[len(state.sites):]])
+    state.notes += _skills_nobody_has(session_tables, requirements, [person for person, _ in state.staff.values()])
     home = next((b for b in books if first is not None and b.name == first.file), books[0])
     return Problem(
         name=s.plan_name or home.path.stem,  # not a form's file, whichever order the files came in
@@ -273,17 +274,48 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     )
 
 
+def _first_cell(tables: Sequence[Table], key: str, test: Callable[[Any], bool]) -> tuple[Table, int] | None:
+    """The first data row of `tables` whose `key` cell passes `test`: (its table, its index)."""
+    return next(((table, index) for table in tables for index, row in table.data() if test(table.value(row, key))),
+                None)
+
+
+def _resembling(name: str, names: set[str]) -> str | None:
+    like = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)
+    return like[0] if like else None
+
+
 def _unlisted_sites(tables: Sequence[Table], listed: set[str], unlisted: list[str]) -> list[InputProblem]:
     """A note at the first 枠 cell naming each site the 会場 sheet does not list (added without 区 or
     travel group, so travel between it and the others counts as between groups), with the listed
     name it most resembles."""
     notes: list[InputProblem] = []
     for name in unlisted:
-        where = next(((table, index) for table in tables for index, row in table.data()
-                      if normalize(table.value(row, "site")) == name), None)
+        if (where := _first_cell(tables, "site", lambda value, name=name: normalize(value) == name)) is not None:
+            notes.append(where[0].problem(where[1], "site", messages.unlisted_site(name, _resembling(name, listed))))
+    return notes
+
+
+def _skills_nobody_has(tables: Sequence[Table], requirements: Sequence[Requirement],
+                       staff: Sequence[Staff]) -> list[InputProblem]:
+    """A note at the first 枠 cell asking for each skill no person holds (no roster can meet it: a
+    typo, or a count written into the name, `妊婦指導1`), with the held skill it most resembles."""
+    held = {skill for person in staff for skill in person.skills}
+    if not held:
+        return []  # no skills written at all: the pre-checks say what cannot be covered
+
+    def names(value: Any) -> set[str]:
+        try:
+            return {name for name, _ in parse_skill_counts(value)}
+        except ValueError:
+            return set()
+
+    notes: list[InputProblem] = []
+    for skill in sorted({s for req in requirements for s, _ in req.required_skills} - held):
+        where = _first_cell(tables, "required_skills", lambda value, skill=skill: skill in names(value))
         if where is not None:
-            like = difflib.get_close_matches(name, sorted(listed), n=1, cutoff=0.6)
-            notes.append(where[0].problem(where[1], "site", messages.unlisted_site(name, like[0] if like else None)))
+            notes.append(where[0].problem(where[1], "required_skills",
+                                          messages.skill_nobody_has(skill, _resembling(skill, held))))
     return notes
 
 

@@ -280,6 +280,15 @@ def blanks_as_unavailable(refusing: int, allowing: int) -> str:
              "work: if so, set 空欄の扱い to 可", x=refusing, o=allowing)
 
 
+def skill_nobody_has(skill: str, like: str | None) -> str:
+    text = t("必要スキル「{skill}」を持つ職員が 職員 シートにいません",
+             'nobody on the 職員 (staff) sheet holds the required skill "{skill}"', skill=skill)
+    if like is not None:
+        text += t("（「{like}」のことなら、人数は {like}:1 のように「:」で書きます）",
+                  ' (if "{like}" is meant, write its count after a colon: {like}:1)', like=like)
+    return text
+
+
 def second_sheet(title: str, read: str) -> str:
     return t("シート「{title}」は読んでいません（「{read}」を読みました）。こちらの行も使うなら「{read}」に移してください",
              'sheet "{title}" was not read ("{read}" was): to use its rows too, move them to "{read}"',

@@ -126,3 +126,13 @@ def test_a_second_sessions_sheet_beside_the_first_is_said_unread(tmp_path):
     book["枠 (2)"].sheet_state = "hidden"
     book.save(path)
     assert _notes(path) == []
+
+
+def test_a_required_skill_nobody_holds_is_named_at_its_cell(tmp_path):
+    """`リーダー1` (a count run into the name): no roster could meet it, and solve said so without a cell."""
+    sessions = [SESSION_ROWS[0], [*SESSION_ROWS[1][:7], "リーダー1"], SESSION_ROWS[2]]
+    assert _notes(write_book(tmp_path / "k.xlsx", standard(枠=sessions))) == [
+        'k.xlsx 枠!H2: nobody on the 職員 (staff) sheet holds the required skill "リーダー1" (if "リーダー" is meant, '
+        "write its count after a colon: リーダー:1)"]
+    spelled = [SESSION_ROWS[0], [*SESSION_ROWS[1][:7], "リーダー×1"], SESSION_ROWS[2]]
+    assert _notes(write_book(tmp_path / "s.xlsx", standard(枠=spelled))) == []

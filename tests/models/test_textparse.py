@@ -258,3 +258,16 @@ def test_a_weekday_that_contradicts_its_date_is_refused_with_both(value):
     """1/12 is a Tuesday: the writer meant 1/12 or Wednesday 1/13, and only they know which."""
     with pytest.raises(Explained, match="1/12 is a Tuesday, not the Wednesday written beside it"):
         parse_date(value, 2027)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("妊婦指導1名", (("妊婦指導", 1),)), ("リーダー×2", (("リーダー", 2),)), ("リーダー 2人、フッ化物", (("リーダー", 2), ("フッ化物", 1))),
+    ("リーダー＊1", (("リーダー", 1),)), ("看護師2", (("看護師2", 1),)),  # a bare number ending a name stays in it
+])
+def test_a_skill_count_written_without_a_colon(value, expected):
+    assert parse_skill_counts(value) == expected
+
+
+def test_an_activity_limit_written_with_its_unit():
+    from models.textparse import parse_activity_limits
+    assert parse_activity_limits("夜勤5回、日勤 20回") == (("夜勤", 5), ("日勤", 20))
