@@ -142,6 +142,7 @@ _NEXT_DAY = re.compile(r"^(?:\(翌\)|翌日|翌朝|翌)\s*")  # `翌9:00`: the e
 _EXCEL_DAYS = {date(1899, 12, 30): 0, date(1899, 12, 31): 1, date(1900, 1, 1): 1}
 _HM_KANJI = re.compile(r"^(\d{1,2})\s*時\s*(?:(\d{1,2})\s*分|(半))?$")
 _HALF_DAY = re.compile(r"^(午前|午後|am|pm)\s*")
+_HALF_DAY_AFTER = re.compile(r"\s*(am|pm|a\.m\.|p\.m\.)$")
 
 
 def _minutes(hours: int, minutes: int, seconds: int = 0) -> int:
@@ -175,9 +176,9 @@ def parse_time(value: Any) -> int:
             raise ValueError(f"not a time: {value!r}")
         return today + 1440
     afternoon = False
-    if m := _HALF_DAY.match(text):
-        afternoon = m[1] in ("午後", "pm")
-        text = text[m.end():]
+    if m := _HALF_DAY.match(text) or _HALF_DAY_AFTER.search(text):  # `午後1:30`, `pm 1:30`, `1:30 pm`
+        afternoon = m[1] in ("午後", "pm", "p.m.")
+        text = text[m.end():] if m.start() == 0 else text[:m.start()]
     if m := _HM.match(text):
         result = _minutes(int(m[1]), int(m[2]), int(m[3] or 0))
     elif m := _HM_KANJI.match(text):
@@ -191,7 +192,7 @@ def parse_time(value: Any) -> int:
 
 _MARKS: dict[str, Mark] = {}
 for _symbols, _mark in (
-    (("○", "◯", "〇", "●", "o", "可"), Mark.AVAILABLE),
+    (("○", "◯", "〇", "●", "o", "可", "✓", "✔", "☑"), Mark.AVAILABLE),
     # 休 and its kinds: how a ward's staff ask for a day off (希望休, 休み) or note leave (公休, 有休, 休暇);
     # and a day away from the workplace (研修, 出張, 学会), unless a plan's shift has that name (a wish then)
     (("×", "✕", "✖", "x", "不可", "休", "休み", "お休み", "希望休", "希", "公休", "有休", "有給", "有給休暇", "年休",

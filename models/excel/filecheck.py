@@ -110,6 +110,10 @@ def _text_message(path: Path, head: bytes) -> str:
 def refusal(path: Path) -> str | None:
     """Why the file at `path` cannot be opened as an .xlsx workbook (what to do about it, in the
     current language), or None when it looks like an .xlsx within the size limits."""
+    if path.name.startswith("~$"):  # Excel's lock file beside a workbook it has open: owner's name, no sheets
+        return t("Excel がブックを開いている間に作る一時ファイル（名前が ~$ で始まる）です。元のブック（{name}）を指定してください。",
+                 "this is the temporary file Excel keeps while a workbook is open (its name starts with ~$): give "
+                 "the workbook itself ({name}).", name=path.name[2:])
     with path.open("rb") as stream:
         head = stream.read(512)
     if head.startswith(_OLE_MAGIC):

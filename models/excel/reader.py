@@ -31,7 +31,7 @@ from models.i18n import t
 from models.textparse import Explained, parse_date
 
 HEADER_SEARCH_ROWS = 10  # the header row may sit below title rows, within the first ten
-MAX_ROWS = 100_000  # rows of one sheet, blank ones included
+MAX_ROWS = 100_000  # rows of one sheet up to its last value, blank ones included
 MAX_COLUMNS = 4_000  # filled columns of one row (ten years of days)
 MAX_CELLS = 2_000_000  # filled-width cells of one sheet
 MAX_CELL_TEXT = 32_767  # characters in one cell: Excel's own limit
@@ -149,14 +149,21 @@ class Book:
 
     def _read(self, title: str) -> list[tuple[Any, ...]]:
         rows: list[tuple[Any, ...]] = []
-        cells = long_cells = 0
+        cells = long_cells = blank = 0  # `blank`: empty rows since the last with a value, not yet kept
         try:
             for raw in self._raw_rows(title):
                 row = _trimmed(raw)
+                if not row:  # kept only when a value comes after: a formatted cell far below is no data
+                    blank += 1
+                    continue
                 cells += len(row)
-                if len(rows) >= MAX_ROWS or len(row) > MAX_COLUMNS or cells > MAX_CELLS:
-                    self._report(title, "", _too_large(len(rows) >= MAX_ROWS, len(row) > MAX_COLUMNS))
+                over = len(rows) + blank >= MAX_ROWS
+                if over or len(row) > MAX_COLUMNS or cells > MAX_CELLS:
+                    self._report(title, cell_name(len(rows) + blank, 0) if over else "",
+                                 _too_large(over, len(row) > MAX_COLUMNS))
                     break
+                rows.extend([()] * blank)
+                blank = 0
                 for col, value in enumerate(row):
                     if isinstance(value, str) and len(value) > MAX_CELL_TEXT:
                         long_cells += 1
@@ -277,8 +284,8 @@ def _trimmed(row: tuple[Any, ...]) -> tuple[Any, ...]:
 def _too_large(rows: bool, columns: bool) -> str:
     """Why a sheet was not read to its end."""
     if rows:
-        return t("シートが大きすぎます ({n} 行を超えています)。不要な行を削除してください。",
-                 "the sheet is too large (more than {n} rows): delete unused rows.", n=MAX_ROWS)
+        return t("シートが大きすぎます（{n} 行目より下にも値があります）。不要な行を削除してください。",
+                 "the sheet is too large (values below row {n}): delete unused rows.", n=MAX_ROWS)
     if columns:
         return t("シートの列が多すぎます ({n} 列を超えています)。不要な列を削除してください。",
                  "the sheet has too many columns (more than {n}): delete unused columns.", n=MAX_COLUMNS)

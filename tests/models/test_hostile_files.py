@@ -117,7 +117,7 @@ def test_real_size_limit_is_generous(good: Path) -> None:
 def test_too_many_rows_and_columns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reader, "MAX_ROWS", 2)
     path = write_book(tmp_path / "long.xlsx", standard())
-    assert any("枠: the sheet is too large (more than 2 rows)" in m for m in _messages(path))
+    assert any("枠!A3: the sheet is too large (values below row 2)" in m for m in _messages(path))
     monkeypatch.setattr(reader, "MAX_ROWS", 100)
     monkeypatch.setattr(reader, "MAX_COLUMNS", 3)
     assert any("has too many columns (more than 3)" in m for m in _messages(path))
@@ -126,12 +126,15 @@ def test_too_many_rows_and_columns(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert any("more than 10 cells" in m for m in _messages(path))
 
 
-def test_far_away_empty_cells_are_not_counted(tmp_path: Path) -> None:
+def test_far_away_empty_cells_are_not_counted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write_book(tmp_path / "styled.xlsx", standard())
     wb = openpyxl.load_workbook(path)
     wb["職員"]["XFD3"].number_format = "0.00"  # formatted but empty, at the last column
+    wb["枠"]["A150"].fill = openpyxl.styles.PatternFill("solid", fgColor="FFFF00")  # and far below the rows
     wb.save(path)
-    assert len(read_workbooks([path]).staff) == 2
+    monkeypatch.setattr(reader, "MAX_ROWS", 100)
+    problem = read_workbooks([path])
+    assert len(problem.staff) == 2 and len(problem.requirements) == 2
 
 
 def test_overlong_cell(tmp_path: Path) -> None:
@@ -192,3 +195,11 @@ def test_stream_is_closed_after_import(tmp_path: Path, good: Path) -> None:
     assert book is not None
     book.close()
     assert book._stream.closed
+
+
+def test_excels_lock_file_is_named_as_such(tmp_path: Path, good: Path) -> None:
+    """Excel keeps `~$name.xlsx` beside a workbook it has open; picked by mistake it was "damaged"."""
+    lock = tmp_path / "~$plan.xlsx"
+    lock.write_bytes(b"\x0bcoordinator" + b"\x00" * 150)
+    [message] = _messages(lock)
+    assert "temporary file Excel keeps while a workbook is open" in message and "(plan.xlsx)" in message

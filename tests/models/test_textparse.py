@@ -271,3 +271,13 @@ def test_a_skill_count_written_without_a_colon(value, expected):
 def test_an_activity_limit_written_with_its_unit():
     from models.textparse import parse_activity_limits
     assert parse_activity_limits("夜勤5回、日勤 20回") == (("夜勤", 5), ("日勤", 20))
+
+
+@pytest.mark.parametrize("value, minutes", [("1:00 PM", 780), ("1:30 pm", 810), ("11:00 AM", 660), ("1:00 p.m.", 780)])
+def test_a_time_with_am_or_pm_after_it(value, minutes):
+    assert parse_time(value) == minutes
+
+
+@pytest.mark.parametrize("value", ["✓", "✔", "☑"])
+def test_a_tick_is_can_work(value):
+    assert parse_mark(value) is Mark.AVAILABLE
