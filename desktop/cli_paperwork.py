@@ -41,6 +41,8 @@ def add_parsers(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser("pdf", parents=[common], help="the master roster as PDF / 配置表のPDF")
     _roster_source(p)
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    p.add_argument("--duty", action="store_true",
+                   help="the 勤務表 (people down, days across) instead of the 配置表 / 勤務表を印刷")
     p.set_defaults(run=cmd_pdf)
 
     p = subparsers.add_parser("notify", parents=[common], help="changes and new files for those affected / 変更通知")
@@ -197,11 +199,14 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         return cli.EXIT_INVALID
     problem, roster = _roster(args)
     try:
-        paperwork.master_pdf(args.output, problem, roster)
+        paperwork.master_pdf(args.output, problem, roster, duty=args.duty)
     except paperwork.PdfUnavailable as error:
         print(str(error), file=sys.stderr)
         return cli.EXIT_INTERNAL
-    print(t("配置表の PDF を書き出しました: {p}", "master roster PDF written: {p}", p=args.output))
+    if args.duty:
+        print(t("勤務表の PDF を書き出しました: {p}", "duty roster PDF written: {p}", p=args.output))
+    else:
+        print(t("配置表の PDF を書き出しました: {p}", "master roster PDF written: {p}", p=args.output))
     return cli.EXIT_OK
 
 

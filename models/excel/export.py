@@ -61,6 +61,13 @@ def write_master_workbook(path: Path | str, problem: Problem, roster: Roster) ->
     save(wb, path)
 
 
+def write_duty_workbook(path: Path | str, problem: Problem, roster: Roster) -> None:
+    """A workbook holding only the 勤務表 (people down, days across; what a ward posts and prints)."""
+    wb = Workbook(write_only=True)
+    write_duty_roster(wb, problem, roster)
+    save(wb, path)
+
+
 def write_personal_workbooks(
     directory: Path | str,
     problem: Problem,
