@@ -1,20 +1,20 @@
 """The roster grid's item model: staff down, dates across, a thin adapter over a WorkingPlan.
 
 Each cell lists the person's sessions that day (◆ marks a locked one) in the site's colour; an empty
-cell shows the person's availability mark in grey. Weekends and national holidays are shaded,
+cell shows 明 the morning after a night, else the person's availability mark, in grey. Weekends and national holidays are shaded,
 cells with violations carry them in `VIOLATIONS_ROLE` for the outline and the tooltip.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.working_plan import WorkingPlan
-from models.domain import Mark, Requirement, Staff, Violation, rotation_order, time_range
+from models.domain import Mark, Requirement, Staff, Violation, days_taken, rotation_order, time_range
 from models.holidays import holiday_name
 from models.i18n import language
 from models.textparse import wish_text
@@ -237,6 +237,10 @@ class RosterModel(QAbstractTableModel):
         problem = self.plan.problem
         if problem is None:
             return ""
+        before = (self._cells.get((staff_id, day - timedelta(days=1)), ()) if day > problem.start
+                  else problem.history_sessions.get(staff_id, ()))
+        if any(day in days_taken(r)[1:] for r in before):  # the morning after a night: not a day off
+            return self.tr("After night")
         mark = problem.mark(staff_id, day)
         text = "" if mark is Mark.AVAILABLE else mark.value
         wish = self._wishes.get((staff_id, day))

@@ -79,6 +79,28 @@ def test_a_shift_wish_shows_in_its_empty_cell_and_tooltip(qtbot) -> None:
     assert "Wish: 日勤" in model.data(model.cell_of("N01", day), Qt.ItemDataRole.ToolTipRole)
 
 
+def test_the_morning_after_a_night_shows_in_its_empty_cell_and_follows_edits(qtbot) -> None:
+    """夜勤 16:30-翌9:00 on 2/1 makes 2/2 明: shown in grey as the 勤務表 shows it, gone with the night;
+    the earlier plan's last night makes the first day 明 too."""
+    from datetime import timedelta
+
+    from models.domain import Assignment, Mark, Problem, Requirement, Roster, Site, Staff
+
+    days = [date(2027, 2, 1) + timedelta(days=i) for i in range(3)]
+    nights = [Requirement(Requirement.make_id(d, "5東", "夜勤", 990), d, "5東", "夜勤", 990, 1980, 1) for d in days]
+    eve = Requirement(Requirement.make_id(days[0] - timedelta(days=1), "5東", "夜勤", 990),
+                      days[0] - timedelta(days=1), "5東", "夜勤", 990, 1980, 1)
+    ward = WorkingPlan(background_evaluation=False)
+    ward.load(Problem("5東", days[0], days[-1], [Staff("N01", "佐藤"), Staff("N02", "鈴木")], [Site("5東")], nights,
+                      blank_means=Mark.AVAILABLE, history_sessions={"N02": (eve,)}),
+              Roster([Assignment("N01", nights[0].id)]))
+    model = RosterModel(ward)
+    assert [model.data(model.cell_of("N01", d), D) for d in days] == ["夜勤", "After night", ""]
+    assert model.data(model.cell_of("N02", days[0]), D) == "After night"
+    RosterEditor(ward, QUndoStack()).unassign("N01", nights[0].id)
+    assert model.data(model.cell_of("N01", days[1]), D) == ""
+
+
 def test_empty_cells_show_marks_and_rest_days_are_shaded(plan) -> None:
     model = RosterModel(plan)
     problem = plan.problem
