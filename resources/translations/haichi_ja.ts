@@ -1093,12 +1093,17 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../desktop/views/roster_grid.py" line="244" />
+        <location filename="../../desktop/views/roster_grid.py" line="243" />
+        <source>After night</source>
+        <translation>明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_grid.py" line="248" />
         <source>%1 wanted</source>
         <translation>%1希望</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_grid.py" line="255" />
+        <location filename="../../desktop/views/roster_grid.py" line="259" />
         <source>Wish: %1</source>
         <translation>希望: %1</translation>
     </message>
@@ -1295,12 +1300,12 @@
         <translation>接続中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="126" />
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="138" />
         <source>Connected.</source>
         <translation>接続できました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="126" />
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="138" />
         <source>Cannot use this database.</source>
         <translation>このデータベースは使えません。</translation>
     </message>
