@@ -9,13 +9,15 @@ still prints one page per person. Files to hand out are `write_personal_workbook
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
 from typing import Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
-from models.domain import Assignment, Problem, Requirement, Roster, Staff, time_range
+from models.domain import DAY_MINUTES, Assignment, Mark, Problem, Requirement, Roster, Staff, days_taken, time_range
 from models.excel import schema
 from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import (
@@ -48,25 +50,65 @@ def schedules(problem: Problem, roster: Roster) -> dict[str, list[tuple[Requirem
     return result
 
 
-def summary_line(stats: PersonStats) -> str:
-    """`8回　24.0時間　支給見込 38,400円` for the top of a person's schedule."""
+def summary_line(stats: PersonStats, days: _Days | None = None) -> str:
+    """`8回　24.0時間　支給見込 38,400円` for the top of a person's schedule; in a plan with nights,
+    `勤務 17日・休日 11日` as well (a 明 is a day on duty, not a day off)."""
     text = t("{n}回　{h:.1f}時間", "{n} sessions, {h:.1f} hours", n=stats.count, h=stats.hours)
+    if days is not None:
+        text += t("　勤務 {w}日・休日 {o}日", ", {w} days on duty, {o} days off", w=days.on_duty, o=days.off)
     if stats.pay is not None:
         text += t("　支給見込 {p:,}円", ", about {p:,} yen", p=stats.pay)
     return text
 
 
-def _write_rows(sheet: SheetWriter, items: list[tuple[Requirement, Assignment]]) -> None:
-    sheet.header(_headers())
+@dataclass(frozen=True)
+class _Days:
+    """A person's every day in a plan with nights: rows of (day, time, site, activity, notes)."""
+
+    rows: tuple[tuple[date, str, str, str, str], ...]
+    on_duty: int
+    off: int
+
+
+def _every_day(problem: Problem, staff_id: str, items: list[tuple[Requirement, Assignment]]) -> _Days | None:
+    """In a plan with nights that run into the morning (a ward), the person's every day: their
+    sessions, 明 after a night, and 休 (休（希望休） on a day they marked ×), as a ward's staff read
+    their month; None in other plans, whose staff read only the days they work."""
+    if not any(len(days_taken(r)) > 1 for r in problem.requirements):
+        return None
+    by_day: dict[date, list[Requirement]] = defaultdict(list)
     for req, _ in items:
-        look = BODY.but(fill=day_fill(req.date))
+        by_day[req.date].append(req)
+    nights = [*problem.history_sessions.get(staff_id, ()), *(req for req, _ in items)]
+    mornings = {day: req for req in nights for day in days_taken(req)[1:]}
+    rows: list[tuple[date, str, str, str, str]] = []
+    off = 0
+    for day in problem.days():
+        if by_day.get(day):
+            rows += [(day, time_range(r.start, r.end), r.site, r.activity, r.notes) for r in by_day[day]]
+        elif day in mornings:
+            night = mornings[day]
+            hour, minute = divmod(night.end - DAY_MINUTES, 60)
+            rows.append((day, t("〜{h}:{m:02d}", "until {h}:{m:02d}", h=hour, m=minute), night.site,
+                         t("明（{a}明け）", "after night ({a})", a=night.activity), ""))
+        else:
+            off += 1
+            asked = problem.availability.get((staff_id, day)) is Mark.UNAVAILABLE
+            rows.append((day, "", "", t("休（希望休）", "day off (asked)") if asked else t("休", "day off"), ""))
+    return _Days(tuple(rows), len(problem.days()) - off, off)
+
+
+def _write_rows(sheet: SheetWriter, items: list[tuple[Requirement, Assignment]], days: _Days | None = None) -> None:
+    sheet.header(_headers())
+    rows = days.rows if days is not None else [
+        (req.date, time_range(req.start, req.end), req.site, req.activity, req.notes) for req, _ in items]
+    for day, hours, site, activity, notes in rows:
+        look = BODY.but(fill=day_fill(day))
         sheet.append([
-            sheet.cell(day_label(req.date, with_holiday=True), look),
-            sheet.cell(time_range(req.start, req.end), look),
-            sheet.cell(req.site, look), sheet.cell(req.activity, look),
-            sheet.cell(req.notes, look.but(wrap=True)),
+            sheet.cell(day_label(day, with_holiday=True), look), sheet.cell(hours, look),
+            sheet.cell(site, look), sheet.cell(activity, look), sheet.cell(notes, look.but(wrap=True)),
         ], look=None)
-    if not items:
+    if not rows:
         sheet.append([sheet.cell(t("この期間の勤務はありません", "No sessions in this period"), PLAIN)], look=None)
 
 
@@ -76,8 +118,10 @@ def write_personal_sheet(wb: Workbook, problem: Problem, roster: Roster) -> None
     plans = schedules(problem, roster)
     for stats in person_stats(problem, roster):
         sheet.append([sheet.cell(f"{stats.staff_id}  {stats.name}", TITLE.but(size=12))], look=None, height=20)
-        sheet.append([sheet.cell(summary_line(stats), SUBTITLE)], look=None)
-        _write_rows(sheet, plans.get(stats.staff_id, []))
+        items = plans.get(stats.staff_id, [])
+        days = _every_day(problem, stats.staff_id, items)
+        sheet.append([sheet.cell(summary_line(stats, days), SUBTITLE)], look=None)
+        _write_rows(sheet, items, days)
         sheet.append([])
         sheet.ws.row_breaks.append(Break(id=sheet.rows))
     sheet.print_setup(landscape=False, paper=PAPER_A4)
@@ -98,13 +142,14 @@ def write_person_workbook(
     """
     header_row = 3 + len(notices)
     widths = _widths(req for req, _ in items)
+    days = _every_day(problem, staff.id, items)
     sheet = SheetWriter(wb, safe_sheet_name(f"{schema.PERSONAL_SHEET_PREFIX}_{staff.name}"), widths,
                         freeze=f"A{header_row + 1}")
     sheet.title(t("{name} さんの勤務予定", "Schedule of {name}", name=staff.name), len(widths),
-                f"{problem.name}　{problem.start:%Y/%m/%d} 〜 {problem.end:%Y/%m/%d}　{summary_line(stats)}")
+                f"{problem.name}　{problem.start:%Y/%m/%d} 〜 {problem.end:%Y/%m/%d}　{summary_line(stats, days)}")
     for line in notices:  # wrapped, and a second line tall when wider than the table
         tall = text_width(line) > sum(widths) * 0.95
         sheet.append([sheet.cell(line, NOTICE)], look=None, height=28 if tall else None)
         sheet.ws.merged_cells.add(f"A{sheet.rows}:{get_column_letter(len(widths))}{sheet.rows}")
-    _write_rows(sheet, items)
+    _write_rows(sheet, items, days)
     sheet.print_setup(landscape=False, paper=PAPER_A4, title_rows=f"{header_row}:{header_row}")
