@@ -32,6 +32,7 @@ STAFF_FIELDS = 8
 RULES = {
     "desired_count": RuleSetting(enabled=False),
     "load_spread": RuleSetting(enabled=False),
+    "weekend_spread": RuleSetting(enabled=False),
     "prefer_not": RuleSetting(enabled=False),
     "repair": RuleSetting(enabled=False),
     "cover_target": RuleSetting(enabled=True, hard=False, weight=1),

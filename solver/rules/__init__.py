@@ -41,6 +41,7 @@ from solver.rules import (
     required_skills,
     requests,
     travel,
+    weekend_spread,
 )
 from solver.rules.base import Rule
 
@@ -73,6 +74,7 @@ RULES: list[Rule] = [
     requests.RULE,
     desired_count.RULE,
     load_spread.RULE,
+    weekend_spread.RULE,
     fiscal_fairness.RULE,
     continuity.RULE,
     travel.RULE,

@@ -13,7 +13,7 @@ from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
 from solver.rules.bounds import count, spread_penalty
-from solver.rules.placed import breach, placed_of
+from solver.rules.placed import placed_of, spread_breach
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -58,16 +58,9 @@ class LoadSpread(BaseRule):
             for staff in problem.active_staff()
             if placed.by_staff.get(staff.id) or screen.has_work(staff)
         }
-        if len(counts) < 2 or max(counts.values()) == min(counts.values()):
-            return []
-        busiest = max(counts, key=lambda k: (counts[k], k))
-        idlest = min(counts, key=lambda k: (counts[k], k))
-        spread = counts[busiest] - counts[idlest]
-        message = t("配置回数の差が {spread} 回です（最多 {top}: {top_n} 回、最少 {low}: {low_n} 回）。",
-                    "Assignment counts differ by {spread} (most: {top}, {top_n}; fewest: {low}, {low_n}).",
-                    spread=spread, top=problem.staff_by_id(busiest).name, top_n=counts[busiest],
-                    low=problem.staff_by_id(idlest).name, low_n=counts[idlest])
-        return [breach(self.info, s, spread, message)]
+        return spread_breach(problem, self.info, s, counts, lambda **v: t(
+            "配置回数の差が {spread} 回です（最多 {top}: {top_n} 回、最少 {low}: {low_n} 回）。",
+            "Assignment counts differ by {spread} (most: {top}, {top_n}; fewest: {low}, {low_n}).", **v))
 
 
 RULE = LoadSpread()

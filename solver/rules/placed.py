@@ -95,3 +95,18 @@ def breach(
         requirement_id=requirement_id,
         date=day,
     )
+
+
+def spread_breach(problem: Problem, info: RuleInfo, setting: RuleSetting, counts: dict[str, int],
+                  say: Callable[..., str]) -> list[Violation]:
+    """The violation of a spread rule: the gap between the largest and the smallest of `counts`
+    (staff id -> count; none with fewer than two people or no gap), told by `say(spread=, top=,
+    top_n=, low=, low_n=)` with the two people's names."""
+    if len(counts) < 2 or max(counts.values()) == min(counts.values()):
+        return []
+    most = max(counts, key=lambda k: (counts[k], k))
+    fewest = min(counts, key=lambda k: (counts[k], k))
+    spread = counts[most] - counts[fewest]
+    message = say(spread=spread, top=problem.staff_by_id(most).name, top_n=counts[most],
+                  low=problem.staff_by_id(fewest).name, low_n=counts[fewest])
+    return [breach(info, setting, spread, message)]

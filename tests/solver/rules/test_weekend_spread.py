@@ -1,0 +1,48 @@
+"""weekend_spread: Saturdays, Sundays and holidays shared out (soft, off by default)."""
+
+from __future__ import annotations
+
+from models.domain import RuleSetting, Staff
+from sequence_harness import START, assert_exact, check_cost, make_problem, roster, solve_fixed, working
+from solver.rules import RULES
+from solver.rules.weekend_spread import RULE, rest_days
+
+ID = "weekend_spread"
+DAY = ("日", 9 * 60, 17 * 60)
+NIGHT = ("夜", 16 * 60 + 30, 24 * 60 + 9 * 60)  # 16:30-翌9:00: a Friday night takes the Saturday
+
+
+def ward(on: bool = True, days: int = 14):
+    staff = [Staff("A", "Aoki"), Staff("B", "Baba"), Staff("C", "Chiba")]
+    return make_problem(days=days, staff=staff, shifts=(DAY, NIGHT),
+                        rules={ID: RuleSetting(enabled=True, hard=False, weight=4)} if on else {})
+
+
+def test_the_rest_days_are_weekends_and_holidays() -> None:
+    p = ward()
+    assert START.isoformat() == "2024-01-01"  # 元日, a holiday, and a Monday
+    assert [d.day for d in rest_days(p)] == [1, 6, 7, 8, 13, 14]  # 1/8 is 成人の日
+
+
+def test_the_gap_between_most_and_fewest_weekend_days_costs() -> None:
+    p = ward()
+    uneven = working(p, "A", [5, 6, 12, 13], "日")  # A every weekend day, B and C none
+    assert check_cost(p, RULE, uneven) == 4 * 4 and solve_fixed(p, RULE, uneven) == 4 * 4
+    shared = roster(p, ("A", 5, "日"), ("B", 6, "日"), ("C", 12, "日"))
+    assert check_cost(p, RULE, shared) == 0 and solve_fixed(p, RULE, shared) == 0  # one day each
+
+
+def test_a_friday_night_counts_its_saturday() -> None:
+    p = ward()
+    friday = roster(p, ("A", 4, "夜"))  # A's 明 is Saturday 1/6: 1 day against 0
+    assert check_cost(p, RULE, friday) == 4 and solve_fixed(p, RULE, friday) == 4
+
+
+def test_off_by_default_and_in_the_catalogue() -> None:
+    p = ward(on=False)
+    assert RULE.check(p, working(p, "A", [5, 6, 12, 13], "日")) == []
+    assert RULE in RULES and not RULE.info.can_be_hard
+
+
+def test_solver_and_evaluator_agree() -> None:
+    assert_exact(ward(), RULE, count=20)
