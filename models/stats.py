@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from models.domain import Mark, Problem, Requirement, Roster, Staff, rotation_order
+from models.domain import Mark, Problem, Requirement, Roster, Staff, days_taken, rotation_order
 from models.history import by_year, pay_year_month, year_of, years_of
 from models.holidays import is_holiday
 
@@ -53,7 +53,7 @@ class PersonStats:
     fiscal: tuple[FiscalYearStats, ...] = ()  # each fiscal year of the plan, the one it starts in first
     pay_years: tuple[PayYearStats, ...] = ()  # each year of the pay cap the plan falls in, its first first
     activities: tuple[tuple[str, int], ...] = ()  # (activity, sessions) for each activity worked, by name
-    weekend_days: int = 0  # distinct dates worked that are a Saturday, Sunday or holiday
+    weekend_days: int = 0  # distinct dates worked (or 明 after a night) that are a Saturday, Sunday or holiday
 
     @property
     def hours(self) -> float:
@@ -130,7 +130,8 @@ def _stats_of(problem: Problem, staff: Staff, reqs: list[Requirement], months: f
         fiscal=_fiscal(problem, staff, reqs),
         pay_years=_pay_years(problem, staff, reqs),
         activities=tuple(sorted(activity_counts.items())),
-        weekend_days=len({r.date for r in reqs if is_weekend(r.date)}),
+        # a Friday night's 明 takes the Saturday too (as the weekend rules count it)
+        weekend_days=len({d for r in reqs for d in days_taken(r) if is_weekend(d) and problem.start <= d <= problem.end}),
     )
 
 

@@ -33,10 +33,10 @@ def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
     widths = [10, 16, 7, *(max(6, min(12, text_width(a) + 2)) for a in activities), 9, 10, 9, 12, 8, 9, 8,
               *_year_widths(len(years), len(year_headings) - len(years), month), 40]
     sheet = SheetWriter(wb, schema.SUMMARY_SHEET, widths, freeze="C4")
-    note = t("希望回数は月あたりの希望を期間に換算した値、差＝回数−希望回数。土日祝は土曜・日曜・祝日に勤務した日数。"
+    note = t("希望回数は月あたりの希望を期間に換算した値、差＝回数−希望回数。土日祝は土曜・日曜・祝日に勤務した日数（夜勤明けを含む）。"
              "年度は今年度（4月〜）の前の計画とこの計画の合計（支給見込は年間支給済額を含む）",
              "Desired = the monthly wish scaled to the period; deviation = count − desired. Weekend days = "
-             "Saturdays, Sundays and holidays worked. Fiscal year = earlier plans of the fiscal year (from "
+             "Saturdays, Sundays and holidays worked (a morning after a night included). Fiscal year = earlier plans of the fiscal year (from "
              "April) and this one (the pay with what was already paid)")
     if month != FISCAL_MONTH:
         note += t("。年間支給見込は{m}月からの1年（年間支給額の上限の年）", ". The year's pay is of the year from month "

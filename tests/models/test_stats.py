@@ -126,3 +126,18 @@ def test_a_pay_cap_year_from_january_counts_pay_by_calendar_year_and_sessions_by
     [a] = person_stats(problem, Roster([Assignment("A", r.id) for r in reqs]))
     assert a.fiscal == (FiscalYearStats(2026, 42),)
     assert a.pay_years == (PayYearStats(2026, 1, 520_000 + pay_yen(1800, 180)), PayYearStats(2027, 1, pay_yen(1800, 180)))
+
+
+def test_a_friday_night_counts_its_saturday_among_the_weekend_days() -> None:
+    """夜勤 16:30-翌9:00 on Friday 2027-02-05: Saturday is its 明, a weekend day on duty; a 日勤 on
+    Sunday another. The night on the plan's last day takes no day beyond the plan."""
+    def night(day: date) -> Requirement:
+        return Requirement(Requirement.make_id(day, "5東", "夜勤", 990), day, "5東", "夜勤", 990, 1980, 1)
+
+    sunday = Requirement(Requirement.make_id(date(2027, 2, 7), "5東", "日勤", 510), date(2027, 2, 7), "5東", "日勤",
+                         510, 1020, 1)
+    last = night(date(2027, 2, 13))  # a Saturday, the plan's last day
+    p = Problem("2月", date(2027, 2, 1), date(2027, 2, 13), [Staff("N1", "看護")],
+                requirements=[night(date(2027, 2, 5)), sunday, last])
+    [stats] = person_stats(p, Roster([Assignment("N1", r.id) for r in p.requirements]))
+    assert stats.weekend_days == 3  # 2/6 (明), 2/7, 2/13
