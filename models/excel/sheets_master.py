@@ -175,9 +175,8 @@ def _write_grid(wb: Workbook, problem: Problem, columns: Sequence[GridColumn], p
                 lines = max(lines, _lines(text, width))
         lines = max(lines, _lines(label, _DATE_WIDTH))
         sheet.append(row, look=None, height=_LINE_HEIGHT * lines + 3)
-    total = sum(widths)
-    sheet.print_setup(landscape=total > 100, paper=PAPER_A3 if total > 170 else PAPER_A4,
-                      title_rows=f"{header_row}:{header_row}")
+    total = sum(widths)  # landscape always (a ward's three columns too), A3 when A4 would squeeze the names
+    sheet.print_setup(landscape=True, paper=PAPER_A3 if total > 170 else PAPER_A4, title_rows=f"{header_row}:{header_row}")
 
 
 def _column_width(column: GridColumn, reqs: list[Requirement], placed: dict[str, list[str]]) -> float:
