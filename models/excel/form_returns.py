@@ -42,6 +42,7 @@ class FormReturn:
     name_on_form: str = ""
     saved: datetime | None = None  # when the person last saved it (the workbook's own record)
     wishes: dict[date, str] = field(default_factory=dict)
+    unread: tuple[str, ...] = ()  # what the reader left out, said (marks for dates outside the plan)
 
     @property
     def file(self) -> str:
@@ -94,8 +95,9 @@ def _read_sheet(book: Book, title: str, problem: Problem, problems: list[InputPr
     wishes: Wishes = {}
     before = len(problems)
     names = {s.id: s.name for s in problem.staff}
+    unread: list[InputProblem] = []
     read_form(book.name, title, rows, staff_ids, period, problems, found, {}, names,
-              rotation_order(problem.requirements), wishes)
+              rotation_order(problem.requirements), wishes, unread)
     if len(problems) > before or not found:
         return None
     staff_id, marks = next(iter(found.items()))
@@ -113,7 +115,7 @@ def _read_sheet(book: Book, title: str, problem: Problem, problems: list[InputPr
     label = labelled(rows, FORM_NAME_LABELS, table.header_row)
     name = normalize(label[2]) if label and not is_blank(label[2]) else ""
     return FormReturn(book.path, title, staff_id, {d: m for (_, d), m in marks.items()}, tuple(notes), name,
-                      _saved_at(book.path), {d: w for (_, d), w in wishes.items()})
+                      _saved_at(book.path), {d: w for (_, d), w in wishes.items()}, tuple(map(str, unread)))
 
 
 def read_returns(problem: Problem, paths: Sequence[Path | str]) -> list[FormReturn]:
@@ -261,5 +263,6 @@ def report_lines(collection: Collection) -> list[str]:
             lines.append(f"{form.file}: {messages.blank_form(_who(p, form.staff_id), p.blank_means)}")
         for day, note in form.notes:
             lines.append(t("  {day} 備考: {note}", "  {day} note: {note}", day=day_label(day), note=note))
+        lines += [t("  注意: {note}", "  note: {note}", note=note) for note in form.unread]
     return lines
 

@@ -166,6 +166,19 @@ def test_form_for_another_period_is_refused(sample: Problem, tmp_path: Path) -> 
         collect_forms(sample, [path])
 
 
+def test_marks_outside_the_period_on_a_form_partly_inside_are_said(sample: Problem, tmp_path: Path) -> None:
+    """A form made for a longer period (12/25 to 1/31) returned for January: the December marks
+    are not read, and the report says so (they were dropped without a word)."""
+    person = sample.active_staff()[0]
+    path = tmp_path / "long.xlsx"
+    write_form(path, sample.with_(start=date(2026, 12, 25)), person)
+    fill(path, {date(2026, 12, 28): "×", date(2027, 1, 4): "○"})
+    collection = collect_forms(sample, [path])
+    assert collection.used[0].marks[date(2027, 1, 4)] is Mark.AVAILABLE
+    notes = [line for line in report_lines(collection) if "注意" in line]
+    assert len(notes) == 1 and "（2026-12-28）の記号 1 個は読んでいません" in notes[0], notes
+
+
 def test_matrix_workbook_is_not_a_form(sample: Problem, tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="1人分の回答票ではありません"):
         collect_forms(sample, [SAMPLE])
