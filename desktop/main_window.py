@@ -181,7 +181,7 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions, SolveActions):
             action.setEnabled(not busy)
         for action in (a.solve, a.solve_soft, a.save_plan, a.edit_input, a.edit_rules, a.forms, a.collect_forms):
             action.setEnabled(not busy and loaded)
-        for action in (a.export_roster, a.export_personal, a.calendars, a.master_pdf, a.print_preview):
+        for action in (a.export_roster, a.export_personal, a.calendars, a.master_pdf, a.duty_pdf, a.print_preview):
             action.setEnabled(not busy and self.plan.has_roster())
         solving = busy and self._solving
         a.cancel.setEnabled(solving)

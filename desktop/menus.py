@@ -27,6 +27,8 @@ class Actions(QObject):
         self.export_personal = self._make(self.tr("&Per-person files…"), QKeySequence("Ctrl+Shift+E"), w.choose_personal_export)
         self.calendars = self._make(self.tr("&Calendars (.ics)…"), QKeySequence(), w.choose_calendars_folder)
         self.master_pdf = self._make(self.tr("Master roster as P&DF…"), QKeySequence(), w.choose_master_pdf)
+        self.duty_pdf = self._make(self.tr("Duty roster (people × days) as PDF…"), QKeySequence(),
+                                   lambda: w.choose_master_pdf(duty=True))
         self.forms = self._make(self.tr("&Availability forms…"), QKeySequence(), w.choose_forms_folder)
         self.collect_forms = self._make(self.tr("&Collect returned forms…"), QKeySequence(), w.choose_returned_forms)
         self.print_preview = self._make(self.tr("Print pre&view…"), QKeySequence.StandardKey.Print, w.show_print_preview)
@@ -73,7 +75,7 @@ def build_menus(w: MainWindow, a: Actions) -> tuple[QMenu, QMenu]:
     file_menu.addSeparator()
     file_menu.addAction(a.save_plan)
     export = file_menu.addMenu(translate("MainWindow", "&Export"))
-    for action in (a.export_roster, a.export_personal, a.calendars, a.master_pdf, a.print_preview):
+    for action in (a.export_roster, a.export_personal, a.calendars, a.master_pdf, a.duty_pdf, a.print_preview):
         export.addAction(action)
     forms = file_menu.addMenu(translate("MainWindow", "Availability f&orms"))
     for action in (a.forms, a.collect_forms):

@@ -91,18 +91,21 @@ class PaperworkActions:
                   lambda files: self.status.setText(translate("MainWindow", "%1 files written to %2")
                                                     .replace("%1", str(len(files))).replace("%2", str(folder))))
 
-    def choose_master_pdf(self: MainWindow) -> None:
+    def choose_master_pdf(self: MainWindow, duty: bool = False) -> None:
+        """Ask where to write the 配置表 (`duty`: the 勤務表, people down and days across) as PDF."""
         if not self.plan.has_roster():
             return
-        name, _ = QFileDialog.getSaveFileName(self, translate("MainWindow", "Master roster as PDF"), "配置表.pdf",
+        title = (translate("MainWindow", "Duty roster as PDF") if duty
+                 else translate("MainWindow", "Master roster as PDF"))
+        name, _ = QFileDialog.getSaveFileName(self, title, "勤務表.pdf" if duty else "配置表.pdf",
                                               translate("MainWindow", "PDF files (*.pdf)"))
         if name:
-            self.write_master_pdf(Path(name))
+            self.write_master_pdf(Path(name), duty)
 
-    def write_master_pdf(self: MainWindow, path: Path) -> None:
-        """The master roster as PDF (through LibreOffice), in the background."""
+    def write_master_pdf(self: MainWindow, path: Path, duty: bool = False) -> None:
+        """The master roster (`duty`: the 勤務表) as PDF (through LibreOffice), in the background."""
         problem, roster = self.plan.problem, self.plan.roster
         self.status.setText(translate("MainWindow", "Exporting…"))
-        self._run(lambda: _paperwork().master_pdf(path, problem, roster),
+        self._run(lambda: _paperwork().master_pdf(path, problem, roster, duty),
                   lambda written: self.status.setText(translate("MainWindow", "Roster written to %1")
                                                       .replace("%1", str(written))))

@@ -39,91 +39,96 @@
     </message>
     <message>
         <location filename="../../desktop/menus.py" line="30" />
+        <source>Duty roster (people × days) as PDF…</source>
+        <translation>勤務表のPDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="32" />
         <source>&amp;Availability forms…</source>
         <translation>勤務可否の回答票を作成(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="31" />
+        <location filename="../../desktop/menus.py" line="33" />
         <source>&amp;Collect returned forms…</source>
         <translation>返送された回答票の取り込み(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="32" />
+        <location filename="../../desktop/menus.py" line="34" />
         <source>Print pre&amp;view…</source>
         <translation>印刷プレビュー(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="33" />
+        <location filename="../../desktop/menus.py" line="35" />
         <source>Se&amp;ttings…</source>
         <translation>設定(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="34" />
+        <location filename="../../desktop/menus.py" line="36" />
         <source>E&amp;xit</source>
         <translation>終了(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="36" />
+        <location filename="../../desktop/menus.py" line="38" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="38" />
+        <location filename="../../desktop/menus.py" line="40" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="41" />
+        <location filename="../../desktop/menus.py" line="43" />
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="42" />
+        <location filename="../../desktop/menus.py" line="44" />
         <source>Redo</source>
         <translation>やり直し</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="47" />
+        <location filename="../../desktop/menus.py" line="49" />
         <source>Unassign</source>
         <translation>配置を外す</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="48" />
+        <location filename="../../desktop/menus.py" line="50" />
         <source>&amp;Lock</source>
         <translation>固定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="49" />
+        <location filename="../../desktop/menus.py" line="51" />
         <source>U&amp;nlock</source>
         <translation>固定を解除(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="50" />
+        <location filename="../../desktop/menus.py" line="52" />
         <source>&amp;Staff, sites and sessions…</source>
         <translation>職員・会場・枠(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="51" />
+        <location filename="../../desktop/menus.py" line="53" />
         <source>R&amp;ules…</source>
         <translation>ルール(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="52" />
+        <location filename="../../desktop/menus.py" line="54" />
         <source>&amp;Solve</source>
         <translation>配置を作成(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="53" />
+        <location filename="../../desktop/menus.py" line="55" />
         <source>Solve with cover made &amp;soft</source>
         <translation>人数不足を許して作成(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="55" />
+        <location filename="../../desktop/menus.py" line="57" />
         <source>&amp;Cancel solve</source>
         <translation>作成を中止(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="56" />
+        <location filename="../../desktop/menus.py" line="58" />
         <source>&amp;About Haichi</source>
         <translation>Haichi について(&amp;A)</translation>
     </message>
@@ -302,52 +307,52 @@
         <translation>枠</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="68" />
+        <location filename="../../desktop/menus.py" line="70" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="71" />
+        <location filename="../../desktop/menus.py" line="73" />
         <source>Recent &amp;files</source>
         <translation>最近使ったファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="72" />
+        <location filename="../../desktop/menus.py" line="74" />
         <source>Recent pla&amp;ns</source>
         <translation>最近使った計画(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="75" />
+        <location filename="../../desktop/menus.py" line="77" />
         <source>&amp;Export</source>
         <translation>書き出し(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="78" />
+        <location filename="../../desktop/menus.py" line="80" />
         <source>Availability f&amp;orms</source>
         <translation>勤務可否の回答票(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="86" />
+        <location filename="../../desktop/menus.py" line="88" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="94" />
+        <location filename="../../desktop/menus.py" line="96" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="98" />
+        <location filename="../../desktop/menus.py" line="100" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="90" />
+        <location filename="../../desktop/menus.py" line="92" />
         <source>&amp;Roster</source>
         <translation>配置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="104" />
+        <location filename="../../desktop/menus.py" line="106" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
@@ -620,23 +625,28 @@
         <translation>カレンダーの保存先フォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="97" />
+        <location filename="../../desktop/paperwork_actions.py" line="98" />
+        <source>Duty roster as PDF</source>
+        <translation>勤務表のPDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/paperwork_actions.py" line="99" />
         <source>Master roster as PDF</source>
         <translation>配置表のPDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="98" />
+        <location filename="../../desktop/paperwork_actions.py" line="101" />
         <source>PDF files (*.pdf)</source>
         <translation>PDFファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="105" />
+        <location filename="../../desktop/paperwork_actions.py" line="108" />
         <location filename="../../desktop/plan_files.py" line="227" />
         <source>Exporting…</source>
         <translation>書き出し中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="107" />
+        <location filename="../../desktop/paperwork_actions.py" line="110" />
         <location filename="../../desktop/plan_files.py" line="229" />
         <source>Roster written to %1</source>
         <translation>配置表を書き出しました：%1</translation>
