@@ -52,3 +52,21 @@ def ward() -> Problem:
              Staff("N003", "高橋 由美")]
     return Problem("5東 2月", start, days[-1], staff, [Site("5東")], sessions,
                    forbidden_successions=frozenset({("準夜", "日勤")}))
+
+
+@pytest.fixture
+def printed_pdfs(monkeypatch) -> list[list[str]]:
+    """The sheet names of each workbook sent to LibreOffice for a PDF, in order (no LibreOffice
+    run: the PDF written is a stub)."""
+    import openpyxl
+
+    from desktop import paperwork
+
+    printed: list[list[str]] = []
+
+    def to_pdf(workbook: Path, pdf: Path) -> None:
+        printed.append(openpyxl.load_workbook(workbook).sheetnames)
+        pdf.write_bytes(b"%PDF-1.4")
+
+    monkeypatch.setattr(paperwork, "to_pdf", to_pdf)
+    return printed

@@ -160,19 +160,12 @@ def test_pdf_of_the_master_roster(haichi, roster_file: Path, tmp_path: Path, mon
     assert code == 3 and "LibreOffice" in text and not (tmp_path / "none.pdf").exists()
 
 
-def test_pdf_of_the_duty_roster_prints_the_勤務表(haichi, roster_file: Path, tmp_path: Path, monkeypatch) -> None:
+def test_pdf_of_the_duty_roster_prints_the_勤務表(haichi, roster_file: Path, tmp_path: Path, printed_pdfs) -> None:
     """`--duty` prints what a ward posts: the 勤務表, people down and days across."""
-    printed: list[list[str]] = []
-
-    def to_pdf(workbook: Path, pdf: Path) -> None:
-        printed.append(openpyxl.load_workbook(workbook).sheetnames)
-        pdf.write_bytes(b"%PDF-1.4")
-
-    monkeypatch.setattr(paperwork, "to_pdf", to_pdf)
     code, text = haichi("pdf", roster_file, "--duty", "-o", tmp_path / "duty.pdf")
     assert code == 0 and "duty roster PDF written" in text
     code, _ = haichi("pdf", roster_file, "-o", tmp_path / "master.pdf")
-    assert printed == [["勤務表"], ["配置表"]]
+    assert printed_pdfs == [["勤務表"], ["配置表"]]
 
 
 def test_notify_writes_files_for_the_affected_only(haichi, sample_plan: Plan, tmp_path: Path) -> None:

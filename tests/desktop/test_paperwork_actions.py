@@ -103,20 +103,11 @@ def test_exporting_over_a_roster_open_in_excel_says_so_and_keeps_the_file(qtbot,
     assert out.read_bytes() == b"the published roster"
 
 
-def test_the_duty_roster_pdf_prints_the_勤務表(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+def test_the_duty_roster_pdf_prints_the_勤務表(qtbot, window: MainWindow, tmp_path: Path, printed_pdfs) -> None:
     """File ▸ Export ▸ 勤務表のPDF: the people × days sheet a ward posts, through the same LibreOffice step."""
-    from desktop import paperwork
-
-    printed: list[list[str]] = []
-
-    def to_pdf(workbook: Path, pdf: Path) -> None:
-        printed.append(openpyxl.load_workbook(workbook).sheetnames)
-        pdf.write_bytes(b"%PDF-1.4")
-
-    monkeypatch.setattr(paperwork, "to_pdf", to_pdf)
     assert window.actions_.duty_pdf.isEnabled()
     window.write_master_pdf(tmp_path / "duty.pdf", duty=True)
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT)
     window.write_master_pdf(tmp_path / "master.pdf")
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT)
-    assert printed == [["勤務表"], ["配置表"]] and (tmp_path / "duty.pdf").exists()
+    assert printed_pdfs == [["勤務表"], ["配置表"]] and (tmp_path / "duty.pdf").exists()
