@@ -365,6 +365,9 @@ class Problem:
     history_sessions: dict[str, tuple[Requirement, ...]] = field(default_factory=dict)  # on the day before `start`
     # earlier in the Monday-Sunday week that holds `start` (none when it is a Monday): the weekly limits count them
     history_week: dict[str, tuple[Requirement, ...]] = field(default_factory=dict)
+    # the nights (sessions into the next morning) of the days before `start` that `history` covers, for the
+    # days off after a night (a 夜勤 two days before the plan: 明 the day before, the first day off)
+    history_nights: dict[str, tuple[Requirement, ...]] = field(default_factory=dict)
     history_sources: tuple[HistorySource, ...] = ()  # the earlier plans (and versions) all of it comes from
 
     def __post_init__(self) -> None:

@@ -16,7 +16,7 @@ T = TypeVar("T")
 LOOKBACK_DAYS = 14  # days before a plan whose work it carries in: long enough for any run or rest rule
 
 HISTORY_FIELDS = ("history", "history_counts", "history_pay", "history_unpriced_minutes", "history_sessions",
-                  "history_week", "history_sources")
+                  "history_week", "history_nights", "history_sources")
 
 
 def history_of(problem: Problem) -> dict[str, Any]:

@@ -85,7 +85,8 @@ def write_history(wb: Workbook, problem: Problem) -> None:
     rows += [["pay", staff, n] for staff, n in problem.history_pay.items()]
     rows += [["minutes", staff, n] for staff, n in problem.history_unpriced_minutes.items()]
     rows += [[kind, staff, r.date.isoformat(), r.site, r.activity, r.start, r.end]
-             for kind, held in (("eve", problem.history_sessions), ("week", problem.history_week))
+             for kind, held in (("eve", problem.history_sessions), ("week", problem.history_week),
+                                ("night", problem.history_nights))
              for staff, reqs in held.items() for r in reqs]
     for row in rows:
         sheet.append(row, look=None)
@@ -101,7 +102,8 @@ def read_history(book: Book, problems: list[InputProblem] | None = None) -> Kept
         return KeptHistory()
     period = None
     sources, days = [], defaultdict(list)
-    held: dict[str, dict[str, list[Requirement]]] = {"eve": defaultdict(list), "week": defaultdict(list)}
+    held: dict[str, dict[str, list[Requirement]]] = {"eve": defaultdict(list), "week": defaultdict(list),
+                                                     "night": defaultdict(list)}
     amounts: dict[str, dict[str, int]] = {"count": {}, "pay": {}, "minutes": {}}
     for index, row in enumerate(rows):
         if not row:
@@ -139,6 +141,7 @@ def read_history(book: Book, problems: list[InputProblem] | None = None) -> Kept
         "history_unpriced_minutes": amounts["minutes"],
         "history_sessions": {s: tuple(r) for s, r in held["eve"].items()},
         "history_week": {s: tuple(r) for s, r in held["week"].items()},
+        "history_nights": {s: tuple(r) for s, r in held["night"].items()},
         "history_sources": tuple(sources),
     }, period)
 

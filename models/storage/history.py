@@ -48,6 +48,7 @@ class _Tally:
     unpriced: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     eve: dict[str, list[Requirement]] = field(default_factory=lambda: defaultdict(list))
     week: dict[str, list[Requirement]] = field(default_factory=lambda: defaultdict(list))
+    nights: dict[str, list[Requirement]] = field(default_factory=lambda: defaultdict(list))
 
     def add_plan(self, worked: list[tuple[str, Requirement]], rates: dict[str, int]) -> None:
         """One earlier plan's counted sessions (staff id, session); `rates` the hourly rates it gave."""
@@ -60,6 +61,8 @@ class _Tally:
             # the days it kept its person from a day off: a night's 明 too, when still before the plan
             self.days[staff].update(d for d in days_taken(req)
                                     if self.start - timedelta(days=LOOKBACK_DAYS) <= d < self.start)
+            if len(days_taken(req)) > 1 and self.start - timedelta(days=LOOKBACK_DAYS) <= req.date < self.start:
+                self.nights[staff].append(req)
             if req.date == self.start - timedelta(days=1):
                 self.eve[staff].append(req)
             if req.date >= week_start(self.start):
@@ -79,6 +82,8 @@ class _Tally:
             "history_sessions": {s: tuple(sorted(reqs, key=lambda r: (r.start, r.id))) for s, reqs in sorted(self.eve.items())},
             "history_week": {s: tuple(sorted(reqs, key=lambda r: (r.date, r.start, r.id)))
                              for s, reqs in sorted(self.week.items())},
+            "history_nights": {s: tuple(sorted(reqs, key=lambda r: (r.date, r.start, r.id)))
+                               for s, reqs in sorted(self.nights.items())},
             "history_sources": tuple(sorted(sources, key=lambda h: (h.start, h.end, h.plan))),
         }
 

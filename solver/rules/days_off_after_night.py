@@ -5,8 +5,8 @@ A night is a session that takes its next day's morning (models.domain.days_taken
 is not one. A day off is a day with no session and no 明 of its own, as the run rules count days
 (Context.works), so a second night on the 明 day breaks the rule too (its own 明 falls on the day
 that should be off). N comes from the per-staff override, else the rule parameter; unset, the rule
-asks nothing. The earlier plan's last night (Problem.history_sessions) counts for the plan's
-first days; a night before that is known only as a day worked, and is not checked.
+asks nothing. The earlier plan's nights (Problem.history_nights, and the eve's sessions) count for the
+plan's first days: a 夜勤 two days before the plan makes the first day off.
 Soft: each day worked that should be off costs weight, once for each night it follows.
 """
 
@@ -38,6 +38,15 @@ def is_night(req: Requirement) -> bool:
     return len(days_taken(req)) > 1
 
 
+def earlier_nights(problem: Problem, staff_id: str) -> list[Requirement]:
+    """The person's nights before the plan: those carried in for the purpose (Problem.history_nights),
+    and the eve's (Problem.history_sessions; a plan or workbook from before history_nights has those
+    alone), each once."""
+    found = {r.id: r for r in (*problem.history_nights.get(staff_id, ()), *problem.history_sessions.get(staff_id, ()))
+             if is_night(r)}
+    return list(found.values())
+
+
 class DaysOffAfterNight(BaseRule):
     info = RuleInfo(
         id="days_off_after_night",
@@ -62,7 +71,7 @@ class DaysOffAfterNight(BaseRule):
         penalties: list[Penalty] = []
         for staff, n in limited_in_model(ctx, self.info, "days_off_after_night"):
             nights = [(r, v) for r, v in ctx.requirements_of(staff.id) if is_night(r)]
-            nights += [(r, 1) for r in ctx.problem.history_sessions.get(staff.id, ()) if is_night(r)]
+            nights += [(r, 1) for r in earlier_nights(ctx.problem, staff.id)]
             for night, did in nights:
                 for day in rest_days(night, n, ctx.problem):
                     works = ctx.works(staff.id, day)
@@ -85,7 +94,7 @@ class DaysOffAfterNight(BaseRule):
         mine = assigned(problem, roster)
         found: list[Violation] = []
         for staff, n in limited_staff(problem, roster, self.info, "days_off_after_night"):
-            nights = [*problem.history_sessions.get(staff.id, ()), *mine.get(staff.id, ())]
+            nights = [*earlier_nights(problem, staff.id), *mine.get(staff.id, ())]
             for night in (r for r in nights if is_night(r)):
                 for day in rest_days(night, n, problem):
                     if day not in worked.get(staff.id, set()):

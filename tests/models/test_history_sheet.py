@@ -30,6 +30,8 @@ def test_the_carried_in_history_survives_export_and_read_back(tmp_path: Path) ->
                                                   990, 1500, 1),)},
         "history_week": {"H002": (Requirement(Requirement.make_id(eve - timedelta(days=1), "灘", "健診", 780),
                                               eve - timedelta(days=1), "灘", "健診", 780, 960, 1),)},
+        "history_nights": {"H001": (Requirement(Requirement.make_id(eve - timedelta(days=1), "東灘", "夜勤", 990),
+                                                eve - timedelta(days=1), "東灘", "夜勤", 990, 1980, 1),)},
         "history_sources": (HistorySource("1月", 2, False, date(2027, 1, 1), eve, 120),),
     }
     problem = _february(**history)

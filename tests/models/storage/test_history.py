@@ -203,3 +203,5 @@ def test_the_morning_after_an_earlier_night_is_a_day_worked(tmp_path: Path) -> N
         db.save_solution("1月", Roster([Assignment("N1", night[29].id)]))  # the 30th
         february = db.carry_history(_month("2月", date(2027, 2, 1), 28, staff=[Staff("N1", "看護")]))
         assert february.history == {"N1": (date(2027, 1, 30), date(2027, 1, 31))}
+        # and the night itself, for the days off after it (夜勤 1/30, 明 1/31, 2/1 off)
+        assert [r.id for r in february.history_nights["N1"]] == [night[29].id]

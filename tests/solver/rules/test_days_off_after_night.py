@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from models.domain import RuleSetting, Staff
+from datetime import timedelta
+
+from models.domain import Requirement, RuleSetting, Staff
 from sequence_harness import assert_exact, check_cost, make_problem, roster, setting, solve_fixed, worked_the_eve
 from solver.rules.days_off_after_night import RULE
 
@@ -69,3 +71,18 @@ def test_solver_and_evaluator_agree() -> None:
         for n in (1, 2):
             assert_exact(ward(days=10, hard=hard, n=n), RULE, count=15)
             assert_exact(worked_the_eve(ward(days=10, hard=hard, n=n), "B", NIGHT), RULE, count=10, seed=5)
+
+
+def test_a_night_two_days_before_the_plan_rests_its_first_day() -> None:
+    """夜勤 on the 30th, 明 on the 31st: the plan's first day is the day off (it was missed when only
+    the eve's sessions were carried in)."""
+    p = ward()
+    night_day = p.start - timedelta(days=2)
+    night = Requirement(Requirement.make_id(night_day, "Ward", "夜", NIGHT[1]), night_day, "Ward", "夜", NIGHT[1],
+                        NIGHT[2], 1)
+    p = p.with_(history_nights={"A": (night,)})
+    first = roster(p, ("A", 0, "日"))
+    [found] = RULE.check(p, first)
+    assert found.date == p.start and solve_fixed(p, RULE, first) is None
+    assert RULE.check(p, roster(p, ("A", 1, "日"))) == [] and solve_fixed(p, RULE, roster(p, ("A", 1, "日"))) == 0
+    assert_exact(p, RULE, count=10, seed=11)
