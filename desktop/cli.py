@@ -213,6 +213,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(t("中断しました", "interrupted"), file=sys.stderr)
         return EXIT_INTERNAL
+    except BrokenPipeError:  # `haichi diff … | head`: the reader has what it wanted and closed the pipe
+        _quiet_stdout()
+        return EXIT_OK
     except Exception as error:  # the last guard: no traceback reaches a user
         log = _write_crash_log()
         print(
@@ -225,6 +228,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at nothing, so that Python's own flush at exit does not raise BrokenPipeError again."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file behind stdout (a test's capture): nothing to quiet
+        pass
 
 
 def _refusals() -> tuple[type[Exception], ...]:

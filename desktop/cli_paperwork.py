@@ -154,7 +154,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
         elif db is not None:
             db.save_problem(args.plan, result.problem, expected_version=based_on)
             print(t("計画「{p}」に取り込みました", "merged into plan '{p}'", p=args.plan))
-            _warn_roster_marks(db, args.plan, result.problem)
+            commands.warn_roster_marks(db, args.plan, result.problem)
         else:
             paperwork.write_input_workbook(args.output, result.problem)
             print(t("取り込んだ入力ファイルを書き出しました: {p}", "merged workbook written: {p}", p=args.output))
@@ -162,25 +162,6 @@ def cmd_collect(args: argparse.Namespace) -> int:
         if db is not None:
             db.close()
     return cli.EXIT_OK
-
-
-def _warn_roster_marks(db, plan: str, problem: Problem) -> None:
-    """Say which people of the plan's newest roster the marks just collected now say cannot work
-    their day (someone fell ill after the roster went out): the roster is not changed."""
-    from solver.evaluate import evaluate
-
-    latest = db.latest_solution(plan)
-    if latest is None:
-        return
-    broken = [v for v in evaluate(problem, latest[1].split_by(problem)[0]).hard_violations
-              if v.rule_id == "availability"]
-    if broken:
-        shown = "、".join(v.message.rstrip("。.") for v in broken[:3]) + (
-            t(" ほか {n} 件", " and {n} more", n=len(broken) - 3) if len(broken) > 3 else "")
-        print(t("注意: 版 {v} の配置のうち {n} 件は、取り込んだ勤務可否では勤務できない日です（{shown}）。"
-                "haichi solve --plan で直してください。",
-                "note: {n} assignment(s) of version {v} fall on days the collected availability now rules out "
-                "({shown}); mend them with haichi solve --plan.", v=latest[0], n=len(broken), shown=shown))
 
 
 def cmd_calendars(args: argparse.Namespace) -> int:

@@ -53,6 +53,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     latest = db.latest_solution(name)
     if latest is not None and (gone := latest[1].split_by(problem)[1]):
         print(orphans_note(gone, latest[0], importing=True))
+    warn_roster_marks(db, name, problem)
     print(
         t(
             "計画「{name}」に取り込みました: 職員 {s} 名、枠 {r} 件、勤務可否 {a} 件 ({p})",
@@ -72,6 +73,25 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "no availability marks yet: write the forms with haichi forms --plan, and collect the returned ones with "
                 "haichi collect --plan before solving."))
     return EXIT_OK
+
+
+def warn_roster_marks(db, plan: str, problem: Problem) -> None:
+    """Say which people of the plan's newest roster the marks just imported or collected now say
+    cannot work their day (someone fell ill after the roster went out): the roster is not changed."""
+    from solver.evaluate import evaluate
+
+    latest = db.latest_solution(plan)
+    if latest is None:
+        return
+    broken = [v for v in evaluate(problem, latest[1].split_by(problem)[0]).hard_violations
+              if v.rule_id == "availability"]
+    if broken:
+        shown = "、".join(v.message.rstrip("。.") for v in broken[:3]) + (
+            t(" ほか {n} 件", " and {n} more", n=len(broken) - 3) if len(broken) > 3 else "")
+        print(t("注意: 版 {v} の配置のうち {n} 件は、取り込んだ勤務可否では勤務できない日です（{shown}）。"
+                "haichi solve --plan で直してください。",
+                "note: {n} assignment(s) of version {v} fall on days the availability just read now rules out "
+                "({shown}); mend them with haichi solve --plan.", v=latest[0], n=len(broken), shown=shown))
 
 
 def cmd_solve(args: argparse.Namespace) -> int:

@@ -72,7 +72,7 @@ class _Days:
 
 def _every_day(problem: Problem, staff_id: str, items: list[tuple[Requirement, Assignment]]) -> _Days | None:
     """In a plan with nights that run into the morning (a ward), the person's every day: their
-    sessions, 明 after a night, and 休 (休（希望休） on a day they marked ×), as a ward's staff read
+    sessions, 明 after a night, and 休 (休（×） on a day marked ×: asked for, or ill), as a ward's staff read
     their month; None in other plans, whose staff read only the days they work."""
     if not any(len(days_taken(r)) > 1 for r in problem.requirements):
         return None
@@ -93,8 +93,8 @@ def _every_day(problem: Problem, staff_id: str, items: list[tuple[Requirement, A
                          t("明（{a}明け）", "after night ({a})", a=night.activity), ""))
         else:
             off += 1
-            asked = problem.availability.get((staff_id, day)) is Mark.UNAVAILABLE
-            rows.append((day, "", "", t("休（希望休）", "day off (asked)") if asked else t("休", "day off"), ""))
+            marked = problem.availability.get((staff_id, day)) is Mark.UNAVAILABLE
+            rows.append((day, "", "", t("休（×）", "day off (×)") if marked else t("休", "day off"), ""))
     return _Days(tuple(rows), len(problem.days()) - off, off)
 
 

@@ -88,12 +88,12 @@ class CoverTarget(BaseRule):
             if units(req, n) == 0:
                 continue
             if under:
-                message = t("{session}: 希望 {target} 名に対して {n} 名です。",
-                            "{session}: {n} staff, {target} preferred.",
+                message = t("{session}: 目標 {target} 名に対して {n} 名です。",
+                            "{session}: {n} staff, {target} targeted.",
                             session=req.label(), target=req.target, n=n)
             else:
-                message = t("{session}: 希望 {target} 名に対して {n} 名（超過）です。",
-                            "{session}: {n} staff, more than the {target} preferred.",
+                message = t("{session}: 目標 {target} 名に対して {n} 名（超過）です。",
+                            "{session}: {n} staff, more than the {target} targeted.",
                             session=req.label(), target=req.target, n=n)
             out.append(breach(self.info, s, units(req, n), message, requirement_id=req.id, day=req.date))
         return out

@@ -177,10 +177,15 @@ class NoOverlap(BaseRule):
                 pairs = chain(product(problem.history_sessions.get(staff_id, ()), sessions), pairs)
             for a, b in pairs:
                 if clash(problem, a, b):
-                    message = t("{name} の {first} と {second} が重なっています（移動時間 {travel} 分を含む）。",
-                                "{name}: {first} and {second} overlap (with {travel} min travel).",
-                                name=problem.staff_by_id(staff_id).name, first=a.label(), second=b.label(),
-                                travel=problem.travel_minutes(a.site, b.site))
+                    travel = problem.travel_minutes(a.site, b.site)
+                    values = dict(name=problem.staff_by_id(staff_id).name, first=a.label(), second=b.label(),
+                                  travel=travel)
+                    if travel:
+                        message = t("{name} の {first} と {second} が重なっています（移動時間 {travel} 分を含む）。",
+                                    "{name}: {first} and {second} overlap (with {travel} min travel).", **values)
+                    else:  # one site, a ward: no travel to speak of
+                        message = t("{name} の {first} と {second} が重なっています。",
+                                    "{name}: {first} and {second} overlap.", **values)
                     out.append(breach(self.info, s, 1, message, staff_id=staff_id,
                                       requirement_id=b.id, day=day))
         return out

@@ -532,3 +532,15 @@ def test_a_month_solved_again_after_the_next_one_says_what_it_breaks_there(tmp_p
     out = capsys.readouterr().out
     assert "note: version 1 of the next plan '2月' breaks 1 hard rule(s) in its first days" in out
     assert "only 705 minutes" in out and "mend '2月' with haichi solve --plan" in out
+
+
+def test_a_reader_closing_the_pipe_is_no_internal_error(monkeypatch, capsys) -> None:
+    """`haichi diff … | head`: head closes the pipe; Haichi stops without an "internal error"."""
+    import desktop.cli as cli
+
+    def closed(_args):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(cli, "_command", lambda _name: closed)
+    assert main(["versions", "--plan", "x"]) == 0
+    assert "internal error" not in capsys.readouterr().err

@@ -239,5 +239,33 @@ def test_collecting_a_mark_that_rules_out_a_rostered_day_says_so(haichi, sample_
     form = next((tmp_path / "forms").glob(f"{worker}_*.xlsx"))
     answer(form, ["×"] * ((first - problem.start).days + 1))
     code, text = haichi("collect", form, "--plan", "jan", "--db", db)
-    assert code == 0 and "assignment(s) of version 1 fall on days the collected availability now rules out" in text, text
+    assert code == 0 and "assignment(s) of version 1 fall on days the availability just read now rules out" in text, text
     assert "mend them with haichi solve --plan" in text
+
+
+def test_importing_marks_that_rule_out_a_rostered_day_says_so(haichi, sample_plan: Plan, tmp_path: Path) -> None:
+    """The month's workbook imported again after someone fell ill (× on a day they work): as collect
+    does, the import names the assignment it rules out; the roster is left as it is."""
+    import shutil
+
+    from models.textparse import parse_date
+
+    db = tmp_path / "haichi.db"
+    assert haichi("import", SAMPLE, "--plan", "jan", "--db", db)[0] == 0
+    with Database(db) as store:
+        problem = store.load_problem("jan")
+        store.publish("jan", store.save_solution("jan", sample_plan.witness))
+    a = sample_plan.witness.assignments[0]
+    day = problem.requirement(a.requirement_id).date
+    ill = tmp_path / "ill.xlsx"
+    shutil.copy(SAMPLE, ill)
+    book = openpyxl.load_workbook(ill)
+    sheet = book["勤務可否"]
+    header = 3  # under the title and a blank row
+    column = next(c for c in range(3, sheet.max_column + 1)
+                  if parse_date(sheet.cell(header, c).value, day.year) == day)  # Excel dates and `1/5(火)` alike
+    row = next(r for r in range(header + 1, sheet.max_row + 1) if sheet.cell(r, 1).value == a.staff_id)
+    sheet.cell(row, column).value = "×"
+    book.save(ill)
+    code, text = haichi("import", ill, "--plan", "jan", "--db", db)
+    assert code == 0 and "assignment(s) of version 1 fall on days the availability just read now rules out" in text, text

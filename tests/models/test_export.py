@@ -401,7 +401,7 @@ def test_roster_reads_back(tmp_path: Path) -> None:
 
 def test_a_ward_with_nights_lists_every_day_in_each_persons_schedule(tmp_path: Path) -> None:
     """A 夜勤 16:30-翌9:00 makes the next day 明: 個人別 and the per-person workbooks list every
-    day of the month (shifts, 明, 休, 休（希望休） on a day marked ×) and count the days on duty."""
+    day of the month (shifts, 明, 休, 休（×） on a day marked ×) and count the days on duty."""
     problem = _ward(days=5)
     night = _req(1, "5東", "夜勤", 990, 1980, 1)
     problem = problem.with_(requirements=[*problem.requirements, night],
@@ -413,11 +413,11 @@ def test_a_ward_with_nights_lists_every_day_in_each_persons_schedule(tmp_path: P
     assert rows[1][0] == "2回　25.0時間　勤務 3日・休日 2日"
     assert [r[:4] for r in rows[3:8]] == [
         ("4/1(水)", "16:30-翌9:00", "5東", "夜勤"), ("4/2(木)", "〜9:00", "5東", "明（夜勤明け）"),
-        ("4/3(金)", "08:30-17:00", "5東", "日勤"), ("4/4(土)", None, None, "休（希望休）"), ("4/5(日)", None, None, "休")]
+        ("4/3(金)", "08:30-17:00", "5東", "日勤"), ("4/4(土)", None, None, "休（×）"), ("4/5(日)", None, None, "休")]
     path, = write_personal_workbooks(tmp_path / "people", problem, roster, staff_ids={"N01"})
     sheet = openpyxl.load_workbook(path).active
     assert "勤務 3日・休日 2日" in sheet.cell(row=2, column=1).value
-    assert [sheet.cell(row=r, column=4).value for r in range(4, 9)] == ["夜勤", "明（夜勤明け）", "日勤", "休（希望休）", "休"]
+    assert [sheet.cell(row=r, column=4).value for r in range(4, 9)] == ["夜勤", "明（夜勤明け）", "日勤", "休（×）", "休"]
     plain = _ward(days=2)  # 準夜 to 翌1:00 takes no morning: only the days worked, as before
     write_roster(tmp_path / "p.xlsx", plain, _placed(plain, ("N01", 1, "準夜")))
     rows = list(openpyxl.load_workbook(tmp_path / "p.xlsx")["個人別"].iter_rows(values_only=True))
