@@ -45,11 +45,21 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    # as in the desktop's import: staff and sessions alone are a plan whose availability forms go out next
-    problem = import_workbooks(args.workbooks, plan_name=args.plan, marks_optional=True)
+    roster = None
+    if len(args.workbooks) == 1 and operations.is_roster_workbook(args.workbooks[0]):
+        # a roster workbook (exported, edited by hand or repaired without the database): its input and its
+        # roster, the edits of 配置表 and 勤務表 read in, so that it can be published and notified from
+        problem, roster = read_roster(args.workbooks[0])
+        problem = problem.with_(name=args.plan) if args.plan else problem
+    else:
+        # as in the desktop's import: staff and sessions alone are a plan whose availability forms go out next
+        problem = import_workbooks(args.workbooks, plan_name=args.plan, marks_optional=True)
     name = args.plan or problem.name
     db = _database(args)
     db.save_problem(name, problem)
+    if roster is not None:
+        _store_roster(db, name, problem, roster)
+        return EXIT_OK
     latest = db.latest_solution(name)
     if latest is not None and (gone := latest[1].split_by(problem)[1]):
         print(orphans_note(gone, latest[0], importing=True))
@@ -92,6 +102,20 @@ def warn_roster_marks(db, plan: str, problem: Problem) -> None:
                 "haichi solve --plan で直してください。",
                 "note: {n} assignment(s) of version {v} fall on days the availability just read now rules out "
                 "({shown}); mend them with haichi solve --plan.", v=latest[0], n=len(broken), shown=shown))
+
+
+def _store_roster(db, name: str, problem: Problem, roster: Roster) -> None:
+    """The roster of an imported roster workbook as the plan's newest draft version, said with its
+    count of broken hard rules and how to publish it."""
+    from solver.evaluate import evaluate
+
+    evaluation = evaluate(problem, roster)
+    version = db.save_solution(name, roster, stats={"status": "imported", "objective": evaluation.objective})
+    print(t("計画「{p}」に配置表ブックを取り込みました: 配置 {n} 件を版 {v}（下書き）として保存（必須ルール違反 {h} 件）。"
+            "公開するには haichi publish --plan {p} {v}",
+            "roster workbook imported into plan '{p}': {n} assignments saved as version {v} (draft; {h} hard "
+            "violations). To publish it: haichi publish --plan {p} {v}",
+            p=name, n=len(roster.assignments), v=version, h=len(evaluation.hard_violations)))
 
 
 def cmd_solve(args: argparse.Namespace) -> int:

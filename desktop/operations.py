@@ -129,6 +129,24 @@ def import_workbooks(paths: Sequence[Path | str], plan_name: str | None = None,
                                    marks_optional=marks_optional, notes=notes)
 
 
+def is_roster_workbook(path: Path | str) -> bool:
+    """Whether the file is a roster workbook Haichi wrote (its Assignments sheet), not an input one."""
+    from zipfile import BadZipFile
+
+    import openpyxl
+
+    from models.excel.schema import ASSIGNMENTS_SHEET
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True)
+    except (OSError, BadZipFile, KeyError, ValueError):
+        return False  # the import proper says what is wrong with it
+    try:
+        return ASSIGNMENTS_SHEET in book.sheetnames
+    finally:
+        book.close()
+
+
 def read_roster_workbook(path: Path | str) -> tuple[Problem, Roster]:
     """Read a roster workbook written by Haichi (or edited by hand) back into problem and roster."""
     problem, roster, _ = read_roster_workbook_and_grid(path)

@@ -269,3 +269,29 @@ def test_importing_marks_that_rule_out_a_rostered_day_says_so(haichi, sample_pla
     book.save(ill)
     code, text = haichi("import", ill, "--plan", "jan", "--db", db)
     assert code == 0 and "assignment(s) of version 1 fall on days the availability just read now rules out" in text, text
+
+
+def test_a_roster_workbook_imported_becomes_a_version_to_publish(haichi, sample_plan: Plan, tmp_path: Path) -> None:
+    """A roster repaired or edited in Excel outside the database: import stores its input and its
+    roster (edits read in) as a new draft version, which can be published and notified from (its
+    roster was ignored without a word)."""
+    db = tmp_path / "haichi.db"
+    with Database(db) as store:
+        store.save_problem("jan", sample_plan.problem)
+        store.publish("jan", store.save_solution("jan", sample_plan.witness))
+    assert haichi("export", "--plan", "jan", "--db", db, "-o", tmp_path / "out.xlsx")[0] == 0
+    book = openpyxl.load_workbook(tmp_path / "out.xlsx")
+    rows = list(book["Assignments"].iter_rows(min_row=2))
+    gone = rows[0]
+    book["Assignments"].delete_rows(gone[0].row)  # one person taken off, in the machine-readable sheet
+    for sheet in ("配置表", "勤務表", "haichi_export"):
+        del book[sheet]  # a hand-made roster workbook: no 配置表 or 勤務表 to read edits from
+    book.save(tmp_path / "edited.xlsx")
+    code, text = haichi("import", tmp_path / "edited.xlsx", "--plan", "jan", "--db", db)
+    assert code == 0 and f"{len(rows) - 1} assignments saved as version 2 (draft" in text, text
+    assert "haichi publish --plan jan 2" in text
+    with Database(db) as store:
+        assert len(store.load_solution("jan", 2).assignments) == len(rows) - 1
+    assert haichi("publish", "--plan", "jan", "2", "--db", db)[0] == 0
+    code, text = haichi("notify", "--plan", "jan", "--db", db, "-o", tmp_path / "notice")
+    assert code == 0 and "1 staff affected" in text, text
