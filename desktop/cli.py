@@ -136,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--start", metavar="HH:MM", help="the session's start, when the day has several")
     p.add_argument("--limit", type=_count(1), default=10, metavar="N")
     p.add_argument("--all", action="store_true", help="also list people who would break a hard rule")
+    p.add_argument("--replace", metavar="STAFF", help="who could take this person's place in the session (ID or name)")
 
     p = sub.add_parser("alternatives", parents=[common], help="several distinct rosters / 別案")
     p.add_argument("workbooks", type=Path, nargs="+", metavar="WORKBOOK.xlsx")

@@ -291,11 +291,23 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
     problem, roster = read_roster(args.roster)
     req = _session(args, problem)
-    found = suggest(problem, roster, req.id, limit=args.limit, include_hard=args.all)
-    have = len(roster.staff_for(req.id))
-    print(t("{session}（配置 {n} 名、必要 {need} 名）の候補:", "Candidates for {session} ({n} placed, {need} needed):",
-            session=req.label(), n=have, need=req.min_staff))
-    if not found:
+    placed = roster.staff_for(req.id)
+    replacing = _replaced(args.replace, problem, req, placed) if args.replace else None
+    found = suggest(problem, roster, req.id, limit=args.limit, include_hard=args.all, replacing=replacing)
+    names = "、".join(problem.staff_by_id(i).name for i in placed) or t("なし", "nobody")
+    if replacing is not None:
+        print(t("{session} の {who} の代わりの候補（配置: {names}）:", "Who could take {who}'s place in {session} "
+                "(placed: {names}):", session=req.label(), who=problem.staff_by_id(replacing).name, names=names))
+    else:
+        print(t("{session}（配置 {n} 名、必要 {need} 名: {names}）の候補:",
+                "Candidates for {session} ({n} placed, {need} needed: {names}):",
+                session=req.label(), n=len(placed), need=req.min_staff, names=names))
+    full = replacing is None and req.max_staff is not None and len(placed) >= req.max_staff
+    if full:
+        print(t("  この枠は最大 {m} 名で満員です。入れ替えの候補は --replace 職員ID で表示します。",
+                "  the session is full (at most {m}); --replace STAFF_ID lists who could take someone's place.",
+                m=req.max_staff))
+    if not found and not full:
         print(t("  必須ルールを破らずに入れる職員はいません（--all で全員を表示）。",
                 "  nobody can join without breaking a hard rule (--all lists everyone)."))
     for rank, option in enumerate(found, 1):
@@ -305,6 +317,20 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             tag = t("必須", "hard") if v.hard else t("努力", "soft")
             print(f"       [{tag}] {v.message}")
     return EXIT_OK
+
+
+def _replaced(given: str, problem: Problem, req: Requirement, placed: list[str]) -> str:
+    """The person `--replace` names (an ID in any case or a registered name), who must be placed in `req`."""
+    from models.domain import known_id
+
+    staff_id = known_id(given, {s.id for s in problem.staff}) or next(
+        (s.id for s in problem.staff if s.name.replace(" ", "").replace("　", "") == given.replace(" ", "").replace("　", "")),
+        None)
+    if staff_id is None or staff_id not in placed:
+        raise Refused(t("{who} は {session} に配置されていません（配置: {names}）。",
+                        "{who} is not placed in {session} (placed: {names}).", who=given, session=req.label(),
+                        names="、".join(placed) or t("なし", "nobody")))
+    return staff_id
 
 
 def cmd_alternatives(args: argparse.Namespace) -> int:

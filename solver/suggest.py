@@ -2,8 +2,11 @@
 
 Each candidate is scored by evaluating the roster with that person added (the evaluator, no
 CP-SAT): the change in objective is the cost, and the violations that appear are the rules the
-placement would strain. People who would break a hard rule are left out unless asked for, and
-then come after everyone who would not.
+placement would strain. A person without a skill the session still needs strains the required
+skills too when the places left could not hold the people with it (the evaluator counted the
+session short before and after). People who would break a hard rule are left out unless asked for,
+and then come after everyone who would not. Who could take someone's place: the same, with that
+person taken out first.
 """
 
 from __future__ import annotations
@@ -11,8 +14,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from models.domain import Assignment, Problem, Roster, Violation
+from models.domain import Assignment, Problem, Requirement, Roster, Staff, Violation
+from models.i18n import t
 from solver.evaluate import evaluate
+from solver.rules.base import setting as base_setting
+from solver.rules.required_skills import RULE as SKILLS
 
 
 @dataclass(frozen=True)
@@ -41,15 +47,40 @@ def _appearing(before: list[Violation], after: list[Violation]) -> tuple[Violati
     return tuple(out)
 
 
+def _skills_left_short(problem: Problem, roster: Roster, req: Requirement, staff: Staff) -> Violation | None:
+    """The required_skills violation a placement makes certain although the evaluator already counts
+    the session short: the person lacks a skill the session still needs, and the places left after
+    them cannot hold the people with it (a nurse in the empty place of a doctor's session). None when
+    the rule is off, or the placement leaves the skills as reachable as they were."""
+    setting = base_setting(problem, SKILLS.info)
+    if not setting.enabled or req.max_staff is None:
+        return None
+    known = {person.id: person for person in problem.staff}
+    people = [known[i] for i in roster.staff_for(req.id) if i in known] + [staff]
+    free = req.max_staff - len(people)
+    short = {skill: k - sum(1 for p in people if skill in p.skills) for skill, k in req.required_skills}
+    missing = [skill for skill, n in short.items() if n > 0 and skill not in staff.skills]
+    if not missing or sum(max(0, n) for n in short.values()) <= free:
+        return None
+    message = t("{name} は {skills} のスキルを持っていません（{session} はあと {free} 名しか入れず、{skills} の人が足りなくなります）。",
+                "{name} lacks {skills} ({session} would have room for {free} more, too few for the {skills} it needs).",
+                name=staff.name, skills=t("、", ", ").join(missing), session=req.label(), free=max(0, free))
+    return Violation(SKILLS.info.id, setting.hard, message, 0 if setting.hard else setting.weight,
+                     staff.id, req.id, req.date)
+
+
 def suggest(problem: Problem, roster: Roster, requirement_id: str, limit: int = 10,
-            include_hard: bool = False) -> list[Suggestion]:
-    """Up to `limit` active staff not yet in the session, cheapest first (hard breakers last).
+            include_hard: bool = False, replacing: str | None = None) -> list[Suggestion]:
+    """Up to `limit` active staff not yet in the session, cheapest first (hard breakers last);
+    with `replacing`, who could take that person's place in it instead.
 
     KeyError when the problem has no such session.
     """
-    problem.requirement(requirement_id)  # unknown session: KeyError before any work
+    req = problem.requirement(requirement_id)  # unknown session: KeyError before any work
+    if replacing is not None:
+        roster = Roster([a for a in roster.assignments if (a.staff_id, a.requirement_id) != (replacing, requirement_id)])
     base = evaluate(problem, roster)
-    placed = set(roster.staff_for(requirement_id))
+    placed = set(roster.staff_for(requirement_id)) | ({replacing} if replacing else set())
     found: list[Suggestion] = []
     for staff in problem.active_staff():
         if staff.id in placed:
@@ -57,7 +88,10 @@ def suggest(problem: Problem, roster: Roster, requirement_id: str, limit: int = 
         trial = Roster([*roster.assignments, Assignment(staff.id, requirement_id, source="manual")])
         after = evaluate(problem, trial)
         strained = _appearing(base.violations, after.violations)
-        option = Suggestion(staff.id, staff.name, after.objective - base.objective, strained)
+        cost = after.objective - base.objective
+        if (lacking := _skills_left_short(problem, roster, req, staff)) is not None:
+            strained, cost = (*strained, lacking), cost + lacking.cost
+        option = Suggestion(staff.id, staff.name, cost, strained)
         if include_hard or not option.breaks_hard_rule:
             found.append(option)
     order = {s.id: i for i, s in enumerate(problem.staff)}

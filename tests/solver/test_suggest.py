@@ -46,3 +46,24 @@ def test_people_already_there_are_not_suggested_and_unknown_session_is_an_error(
     assert "A" not in [s.staff_id for s in suggest(p, roster, REQ.id, include_hard=True)]
     with pytest.raises(KeyError):
         suggest(p, roster, "2026-04-06|どこ|なに|09:00")
+
+
+def test_someone_without_the_skill_the_empty_place_needs_strains_it() -> None:
+    """A doctor's session (1 place, 医師:1) left empty: a nurse would fill the place and leave the
+    session without its doctor, which the evaluator counted short before and after alike."""
+    doctor_slot = session(activity="医師", min_staff=1, max_staff=1, required_skills=(("医師", 1),))
+    p = problem([person("N", name="看護", skills=frozenset({"看護師"})), person("D", name="医師", skills=frozenset({"医師"}))],
+                [doctor_slot], rules={"load_spread": RuleSetting(enabled=False)})
+    found = suggest(p, Roster(), doctor_slot.id)
+    assert [s.staff_id for s in found] == ["D"]
+    [nurse] = [s for s in suggest(p, Roster(), doctor_slot.id, include_hard=True) if s.staff_id == "N"]
+    assert nurse.breaks_hard_rule and "lacks 医師" in nurse.strained[-1].message
+
+
+def test_who_could_take_someones_place() -> None:
+    p = plan()
+    roster = Roster.from_pairs([("A", REQ.id), ("B", REQ.id), ("C", LATER.id)])
+    found = suggest(p, roster, REQ.id, replacing="A", include_hard=True)
+    # A's place: not A again nor B (in it already); C and D both break a hard rule, E is inactive
+    assert sorted(s.staff_id for s in found) == ["C", "D"] and all(s.breaks_hard_rule for s in found)
+    assert suggest(p, roster, REQ.id, replacing="A") == []
