@@ -173,6 +173,7 @@ def read_availability(
                 read.append((table, "mark"))
                 notes += [table.problem(table.header_row, "mark", messages.blank_form(f"{i} {names[i]}", blank))
                           for i in set(forms) - before if not forms[i]]
+                notes += _remarks(table, period)
         else:
             matrices.append((sheet.table, read_matrix(sheet.table, staff_ids, period, problems, matrix, seen_matrix,
                                                       blank, activities, matrix_wishes, notes)))
@@ -193,6 +194,25 @@ def read_availability(
     for found, start in ((problems, said[0]), (notes, said[1])):
         found[start:] = [_as_sheet_has_it(p) if (p.file, p.sheet) in turned else p for p in found[start:]]
     return result, {key: wish for key, wish in matrix_wishes.items() if key[0] not in forms} | form_wishes
+
+
+def _remarks(table: Table, period: Period) -> list[InputProblem]:
+    """A note at each 備考 a returned form holds for a day of the plan (`10時から`): the roster cannot
+    read it, so the coordinator must."""
+    if "notes" not in table.columns:
+        return []
+    found = []
+    for index, row in table.data():
+        remark = normalize(table.value(row, "notes"))
+        if not remark:
+            continue
+        try:
+            day = period.to_date(table.value(row, "date"))
+        except ValueError:
+            continue  # the date's own problem, if any, is said by the form's reader
+        if day in period:
+            found.append(table.problem(index, "notes", messages.form_remark(day, remark)))
+    return found
 
 
 def _rowless(matrices: list[tuple[Table, frozenset[date]]], seen: Seen, with_form: set[str], staff: Sequence[Staff],

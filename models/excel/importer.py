@@ -205,8 +205,12 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     for table in _tables(books, SITES, problems) or []:
         read_sites(table, problems, state.sites)
     staff_tables = _tables(books, STAFF, problems)
+    # the places a 拠点 may name, when the 会場 sheet gives areas (a plan without them has no travel to speak of)
+    sites = [site for site, _ in state.sites.values()]
+    places = {site.name for site in sites} | {site.area for site in sites if site.area} if any(
+        site.area for site in sites) else set()
     for table in staff_tables or []:
-        read_staff(table, problems, state.staff, state.staff_ids, state.limit_cells)
+        read_staff(table, problems, state.staff, state.staff_ids, state.limit_cells, state.notes, places)
     session_tables = _tables(books, SESSIONS, problems)
     daily_tables = _tables(books, DAILY, problems)
     daily: list[DailySession] = []

@@ -295,6 +295,24 @@ def second_sheet(title: str, read: str) -> str:
              title=title, read=read)
 
 
+def form_remark(day: Any, remark: str) -> str:
+    return t("回答票の備考（{m}/{d}）:「{r}」。配置では読み取れないので、必要なら記号や配置で反映してください",
+             'remark on the form ({m}/{d}): "{r}". The roster cannot read it: mend the marks or the roster by hand '
+             "if it matters", m=day.month, d=day.day, r=remark)
+
+
+def cap_without_rate(name: str) -> str:
+    return t("{name} には年間上限額がありますが時給が空欄のため、支給額を数えられず上限は守られません（時給を記入してください）",
+             "{name} has an annual pay cap but no hourly rate: the pay cannot be counted, so the cap is not kept "
+             "(write the hourly rate)", name=name)
+
+
+def unknown_home(home: str) -> str:
+    return t("拠点「{home}」は 会場 シートの会場にも区にもありません。この人の勤務はすべて地区外として数えます",
+             'home "{home}" is neither a site nor an area on the 会場 (sites) sheet: every session of this person '
+             "counts as outside their area", home=home)
+
+
 def unlisted_site(name: str, like: str | None) -> str:
     text = t("会場「{name}」は 会場 シートにありません。区・移動グループなしの会場として加えました",
              'site "{name}" is not on the 会場 (sites) sheet: added without an area or travel group', name=name)

@@ -49,11 +49,14 @@ _AMOUNT_FIELDS = ("hourly_rate", "annual_pay_cap", "paid_this_year")
 
 def read_staff(
     table: Table, problems: list[InputProblem], staff: dict[str, tuple[Staff, str]], ids: set[str],
-    limit_cells: dict[str, tuple[str, str, str]] | None = None,
+    limit_cells: dict[str, tuple[str, str, str]] | None = None, notes: list[InputProblem] | None = None,
+    places: set[str] | None = None,
 ) -> None:
     """People from the 職員 sheet into `staff` (ID -> (Staff, where it was read)); `ids` gets every
     ID written, even on rows with problems (so availability for them is not reported twice);
-    `limit_cells` the cell of each person's 内容別上限 (to name activities no session has)."""
+    `limit_cells` the cell of each person's 内容別上限 (to name activities no session has). Said in
+    `notes`: an annual pay cap without an hourly rate (it cannot be kept), and a 拠点 that is none
+    of `places` (the 会場 sheet's sites and areas, when it gives areas)."""
     for index, row in table.data():
         cells = Cells(table, index, row, problems)
         staff_id = cells.text("staff_id", STAFF.column("staff_id"))
@@ -84,6 +87,10 @@ def read_staff(
         staff[staff_id] = (person, cells.where("staff_id"))
         if person.max_per_activity and limit_cells is not None:
             limit_cells[staff_id] = cells.at("max_per_activity")
+        if notes is not None and person.annual_pay_cap is not None and person.hourly_rate is None:
+            notes.append(table.problem(index, "annual_pay_cap", messages.cap_without_rate(person.name)))
+        if notes is not None and places and person.home and person.home not in places:
+            notes.append(table.problem(index, "home", messages.unknown_home(person.home)))
 
 
 def session_years(table: Table) -> list[int]:

@@ -136,3 +136,27 @@ def test_a_required_skill_nobody_holds_is_named_at_its_cell(tmp_path):
         "write its count after a colon: リーダー:1)"]
     spelled = [SESSION_ROWS[0], [*SESSION_ROWS[1][:7], "リーダー×1"], SESSION_ROWS[2]]
     assert _notes(write_book(tmp_path / "s.xlsx", standard(枠=spelled))) == []
+
+
+def test_a_pay_cap_without_a_rate_and_an_unknown_home_are_said(tmp_path):
+    """A cap the solver cannot keep (no hourly rate: no pay to count), and a 拠点 that names no site or
+    area (every session would count as away): both passed without a word."""
+    staff = [["職員ID", "氏名", "時給", "年間上限額", "拠点"], ["H001", "山田 花子", None, 1030000, "灘区"],
+             ["H002", "佐藤 次郎", 1200, 1030000, "北区役所"]]
+    sites = [["会場", "区"], ["灘", "灘区"], ["東灘", "東灘区"]]
+    assert _notes(write_book(tmp_path / "p.xlsx", {**standard(職員=staff), "会場": sites})) == [
+        "p.xlsx 職員!D2: 山田 花子 has an annual pay cap but no hourly rate: the pay cannot be counted, so the cap is "
+        "not kept (write the hourly rate)",
+        'p.xlsx 職員!E3: home "北区役所" is neither a site nor an area on the 会場 (sites) sheet: every session of '
+        "this person counts as outside their area"]
+
+
+def test_a_remark_on_a_returned_form_is_said_at_its_cell(tmp_path):
+    """`10時から` in a form's 備考: the roster cannot read it, so the import says it (it was dropped)."""
+    main = write_book(tmp_path / "main.xlsx", standard(勤務可否=None))
+    answered = write_book(tmp_path / "h001.xlsx", {"勤務可否": form("H001", [["4/1", "水", "○", "10時から"],
+                                                                             ["4/14", "火", "○", None]])})
+    other = write_book(tmp_path / "h002.xlsx", {"勤務可否": form("H002", [["4/1", "水", "○"]])})
+    assert _notes(main, answered, other) == [
+        'h001.xlsx 勤務可否!D7: remark on the form (4/1): "10時から". The roster cannot read it: mend the marks or '
+        "the roster by hand if it matters"]
