@@ -131,6 +131,7 @@ class Staff:
     home: str = ""  # a site name or an area
     max_per_day: int | None = None
     max_per_week: int | None = None
+    max_days_per_week: int | None = None  # days with a session in a Monday-Sunday week (週3日まで)
     max_per_month: int | None = None
     max_per_plan: int | None = None
     min_per_plan: int | None = None

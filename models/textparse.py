@@ -262,7 +262,7 @@ def parse_wish(value: Any, activities: Iterable[str]) -> str | None:
     return "+".join(dict.fromkeys(known[part] for part in parts))
 
 
-_COUNT = re.compile(r"^(\d+)(?:\.0+)?\s*(?:人|名|回|件|分)?$")
+_COUNT = re.compile(r"^(\d+)(?:\.0+)?\s*(?:人|名|回|件|分|日)?$")  # `3日`: days a week, days in a row
 
 
 def parse_count(value: Any) -> int:

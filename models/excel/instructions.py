@@ -35,8 +35,11 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
               "One person per row. Staff IDs must be unique (full-width and half-width count as the same)."),
             t("スキル（資格・役割など）は「、」で区切って書きます（例: リーダー、夜勤可）。",
               "Separate skills (qualifications, roles…) with 、 or commas (e.g. リーダー、夜勤可)."),
-            t("上限の列（1日上限・週上限・月上限・連続勤務上限）は空欄なら制限なし。時給・年間上限額は円で書きます。",
-              "Limit columns (per day, week, month, consecutive days) blank = no limit. Pay columns are in yen."),
+            t("上限の列（1日上限・週上限・週日数上限・月上限・連続勤務上限）は空欄なら制限なし。週上限は枠の数、週日数上限は"
+              "勤務する日の数です（同じ日の午前と午後は1日）。時給・年間上限額は円で書きます。",
+              "Limit columns (per day, week, days a week, month, consecutive days) blank = no limit. 週上限 counts "
+              "sessions, 週日数上限 the days worked (a morning and an afternoon on one day are one day). Pay "
+              "columns are in yen."),
             t("内容別上限は期間中の回数の上限を「内容:回数」で書きます（例: 準夜+深夜:8 は準夜と深夜を合わせて8回まで。0 はその内容に入れない）。",
               "内容別上限 caps sessions of an activity over the period as activity:count (e.g. 準夜+深夜:8 is 8 late and "
               "night shifts together; 0 means never that activity)."),

@@ -59,6 +59,7 @@ STAFF = SheetSpec(
         Column("home", "拠点", aliases=("所属", "拠点会場")),
         Column("max_per_day", "1日上限", aliases=("日上限",)),
         Column("max_per_week", "週上限"),
+        Column("max_days_per_week", "週日数上限", aliases=("週の日数上限", "週勤務日数上限", "週の勤務日数上限")),
         Column("max_per_month", "月上限"),
         Column("desired_per_month", "希望回数", aliases=("月希望回数",)),
         Column("max_consecutive_days", "連続勤務上限"),

@@ -43,7 +43,8 @@ def read_sites(table: Table, problems: list[InputProblem], sites: dict[str, tupl
         sites[name] = (site, cells.where("site"))
 
 
-_COUNT_FIELDS = ("max_per_day", "max_per_week", "max_per_month", "desired_per_month", "max_consecutive_days")
+_COUNT_FIELDS = ("max_per_day", "max_per_week", "max_days_per_week", "max_per_month", "desired_per_month",
+                 "max_consecutive_days")
 _AMOUNT_FIELDS = ("hourly_rate", "annual_pay_cap", "paid_this_year")
 
 

@@ -1,0 +1,26 @@
+"""週日数上限 on the 職員 sheet: read, kept by the database, written back by the export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from workbooks import standard, write_book
+
+from models.domain import Roster
+from models.excel.export import write_roster
+from models.excel.importer import read_workbooks
+from models.storage import Database
+
+
+def test_days_a_week_go_from_the_staff_sheet_to_the_database_and_back(tmp_path: Path) -> None:
+    staff = [["職員ID", "氏名", "週上限", "週日数上限"], ["H001", "山田 花子", 6, "3日"], ["H002", "佐藤 次郎", None, None]]
+    problem = read_workbooks([write_book(tmp_path / "s.xlsx", standard(職員=staff))])
+    assert [(s.max_per_week, s.max_days_per_week) for s in problem.staff] == [(6, 3), (None, None)]
+    with Database(tmp_path / "h.sqlite3") as db:
+        db.save_problem("4月", problem)
+        assert db.load_problem("4月").staff_by_id("H001").max_days_per_week == 3
+    write_roster(tmp_path / "r.xlsx", problem, Roster())
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["職員"]
+    header = [c.value for c in sheet[1]]
+    assert sheet.cell(2, header.index("週日数上限") + 1).value == 3
