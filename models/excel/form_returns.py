@@ -224,12 +224,16 @@ def _who(problem: Problem, staff_id: str) -> str:
     return f"{staff_id} {problem.staff_by_id(staff_id).name}"
 
 
+# Up to this many people who returned no form but whose marks the plan has are named; more are counted.
+NAMED_KEEPING = 10
+
+
 def report_lines(collection: Collection) -> list[str]:
     """The collection as sentences for the coordinator: counts, duplicates, names that differ,
     missing returns, then each person's changed days (or a form returned without marks) and notes."""
     p = collection.problem
-    lines = [t("回答票 {n} 件を取り込みました（対象 {m} 名、未提出 {k} 名）",
-               "{n} form(s) collected ({m} staff, {k} not returned)",
+    lines = [t("回答票 {n} 件を読みました（対象 {m} 名、未提出 {k} 名）",
+               "{n} form(s) read ({m} staff, {k} not returned)",
                n=len(collection.used), m=len(p.active_staff()), k=len(collection.missing))]
     wishes = sum(len(f.wishes) for f in collection.used)
     if wishes:
@@ -244,9 +248,18 @@ def report_lines(collection: Collection) -> list[str]:
         lines.append(t("{file}: 氏名「{form}」が職員名簿の「{reg}」と違います（職員ID {id} として取り込みました）",
                        '{file}: name "{form}" differs from "{reg}" on the staff sheet (taken as staff ID {id})',
                        file=form.file, form=form.name_on_form, reg=registered, id=form.staff_id))
-    if collection.missing:
-        lines.append(t("未提出: {names}", "not returned: {names}",
-                       names="、".join(f"{s.id} {s.name}" for s in collection.missing)))
+    # of those who returned none, the ones the plan has marks for keep them (a 勤務可否 table answered for them)
+    marked = {staff_id for staff_id, _ in p.availability}
+    unmarked = [s for s in collection.missing if s.id not in marked]
+    if unmarked:
+        lines.append(t("未提出: {names}", "not returned: {names}", names="、".join(f"{s.id} {s.name}" for s in unmarked)))
+    kept = [s for s in collection.missing if s.id in marked]
+    if 0 < len(kept) <= NAMED_KEEPING:
+        lines.append(t("未提出（計画にある勤務可否の記号のまま）: {names}", "not returned (keeping the availability marks "
+                       "the plan has): {names}", names="、".join(f"{s.id} {s.name}" for s in kept)))
+    elif kept:  # most answered in a table, a few by form: naming them all would bury the few
+        lines.append(t("回答票のない {n} 名は、計画にある勤務可否の記号のままです", "the {n} without a form keep the "
+                       "availability marks the plan has for them", n=len(kept)))
     by_person: dict[str, list[MarkChange]] = {}
     for change in collection.changes:
         by_person.setdefault(change.staff_id, []).append(change)

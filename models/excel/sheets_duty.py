@@ -7,8 +7,8 @@ sessions that day in short form, one a line: the activity alone when the plan ha
 characters wide and a month fits across one page. Short forms: a site's name without the ending
 every site shares (保健センター, 病棟), and every name cut to its shortest start, two characters
 or more, that no other name begins with; a legend below the table spells out the shortened ones.
-A day off is blank, with a faint × where the person said they cannot work, and a faint 明 the
-day after a night shift that ends in the morning (夜勤明け, not counted as a day off). At the
+A day off is blank, with a faint × where the person said they cannot work; 明 (in dark grey, a day
+on duty) marks the day after a night shift that ends in the morning (夜勤明け, not a day off). At the
 right, per person: the sessions of each activity (few activities only), their total, hours,
 weekend and holiday days, and days off; at the bottom, per day, how many work each activity
 (shaded where a session is short of staff) and how many work at all.
@@ -39,6 +39,7 @@ from models.stats import PersonStats, activity_columns, person_stats
 
 _LINE_HEIGHT = 12.5  # points per text line at 9 pt
 _FAINT = "A6A6A6"
+_AFTER_NIGHT = "595959"  # 明 is a day on duty: darker than ×, and it stays on a black-and-white copy
 _CELL = BODY.but(horizontal="center", wrap=True, size=9)
 _NUMBER = BODY.but(horizontal="center")
 _LABEL = BODY.but(bold=True, fill=TOTAL_FILL)
@@ -210,7 +211,7 @@ def _person_rows(sheet: SheetWriter, people: list[_Person], days: Sequence[date]
     # the cells that repeat down a column, made once: blank, and the faint × and 明
     blank = [sheet.cell(None, _CELL.but(fill=f)) for f in fills]
     cross = [sheet.cell("×", _CELL.but(fill=f, color=_FAINT)) for f in fills]
-    after = [sheet.cell(t("明", "PN"), _CELL.but(fill=f, color=_FAINT)) for f in fills]
+    after = [sheet.cell(t("明", "PN"), _CELL.but(fill=f, color=_AFTER_NIGHT)) for f in fills]
     hours = _NUMBER.but(number_format=ONE_DECIMAL)
     column = {day: i for i, day in enumerate(days)}
     for p in people:

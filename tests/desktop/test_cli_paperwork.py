@@ -68,7 +68,8 @@ def test_forms_then_collect_into_a_workbook(haichi, tmp_path: Path) -> None:
     out = tmp_path / "merged.xlsx"
     code, text = haichi("collect", forms[0], forms[1], "--into", SAMPLE, "-o", out)
     assert code == 0, text
-    assert "2 form(s) collected (45 staff, 43 not returned)" in text and "not returned: H003" in text
+    assert "2 form(s) read (45 staff, 43 not returned)" in text and "not returned: H003" not in text
+    assert "the 43 without a form keep the availability marks the plan has for them" in text
     merged = import_workbooks([out])
     before = import_workbooks([SAMPLE])
     h001 = {d: m for (s, d), m in merged.availability.items() if s == "H001"}
@@ -120,7 +121,7 @@ def test_forms_and_collect_with_a_stored_plan(haichi, tmp_path: Path) -> None:
     answer(form, ["△"])
     (tmp_path / "forms" / "~$lock.xlsx").write_bytes(b"lock")  # Excel's lock file beside an open form
     code, text = haichi("collect", tmp_path / "forms", "--plan", "jan", "--db", db, "--dry-run")
-    assert code == 0 and "45 form(s) collected" in text and "dry run" in text, text
+    assert code == 0 and "45 form(s) read" in text and "dry run" in text, text
     with Database(db) as store:
         assert store.load_problem("jan").mark("H002", store.load_problem("jan").start) is not Mark.PREFER_NOT
     code, text = haichi("collect", tmp_path / "forms", "--plan", "jan", "--db", db)

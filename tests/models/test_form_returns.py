@@ -106,10 +106,10 @@ def test_round_trip_sample(sample: Problem, tmp_path: Path) -> None:
     assert [(f.staff_id, f.path) for f in result.superseded] == [(twice.id, first)]
     assert {f.staff_id for f in result.used} == set(filled)
     text = "\n".join(report_lines(result))
-    assert f"未提出: {never.id} {never.name}" in text
+    assert f"未提出（計画にある勤務可否の記号のまま）: {never.id} {never.name}" in text
     assert f"新しい {paths[7].name} を使い、first.xlsx は使いません" in text
     assert "1/1(金) 備考: 15時まで" in text
-    assert f"回答票 {len(filled)} 件を取り込みました" in text
+    assert f"回答票 {len(filled)} 件を読みました" in text
     before_untouched = sum(1 for sid, _ in sample.availability if sid == untouched.id)
     assert f"{untouched.id} {untouched.name}: {before_untouched} 日変更" in text
 
