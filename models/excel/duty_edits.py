@@ -30,16 +30,16 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
-from models.domain import Assignment, Mark, Problem, Requirement, days_taken, known_id, normalize
+from models.domain import NOON, Assignment, Mark, Problem, Requirement, days_taken, known_id, normalize
 from models.errors import InputProblem
 from models.excel.fingerprint import duty_digest, duty_text
 from models.excel.reader import cell_name, is_blank
 from models.excel.schema import DUTY_SHEET, MASTER_SHEET
 from models.excel.sheets_duty import FIXED_COLUMNS, ShortForms, day_headers
 from models.i18n import t
-from models.textparse import parse_mark
+from models.textparse import parse_mark, parse_time
 
 Rows = list[tuple[Any, ...]]
 
@@ -111,6 +111,23 @@ class DutyReport:
                            "or the Assignments sheet as well. Make the 勤務表 change in {master}.",
                            cells=cells, master=MASTER_SHEET))
         return notes
+
+
+def _when(word: str | None) -> Callable[[Requirement], bool] | None:
+    """The test a word below an activity puts on its sessions: 午前/AM (ends by noon), 午後/PM
+    (starts at noon or later) or a start (`9:00`, `13時半`); None for any other word."""
+    if word is None:
+        return None
+    half = normalize(word).casefold()
+    if half in ("午前", "am"):
+        return lambda r: r.end <= NOON
+    if half in ("午後", "pm"):
+        return lambda r: r.start >= NOON
+    try:
+        start = parse_time(word)
+    except ValueError:
+        return None
+    return lambda r: r.start == start
 
 
 def _runs_into(sessions: Iterable[Requirement], day: date) -> bool:
@@ -197,7 +214,10 @@ class _Reader:
         which an ambiguous name means when it can."""
         chosen: list[Requirement] = []
         site: str | None = None
-        for word in self.tokens(value):
+        words: list[str | None] = list(self.tokens(value))
+        for index, word in enumerate(words):
+            if word is None:
+                continue  # a half of the day (or a start) read with the activity before it
             if self.sites is not None and site is None:
                 sites = self.sites.find(word)
                 if len(sites) == 1 and not self.activities.find(word):
@@ -207,6 +227,9 @@ class _Reader:
             if len(names) != 1:
                 return self.problem_at(cell, self._unknown(word, names, day))
             candidates = [r for r in self.held.get((day, names[0]), []) if site is None or r.site == site]
+            if index + 1 < len(words) and (when := _when(words[index + 1])) is not None:
+                candidates = [r for r in candidates if when(r)]  # `医師` over `午前` (or `9:00`)
+                words[index + 1] = None
             free = [r for r in candidates if r not in chosen]
             mine = [r for r in free if r in held]
             if mine:

@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import os
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from models.domain import Mark, Problem, Requirement, Roster, next_morning, rotation_order
+from models.domain import NOON, Mark, Problem, Requirement, Roster, clock, next_morning, rotation_order
 from models.excel import schema
 from models.excel.sheets_master import site_order
 from models.excel.sheets_personal import schedules
@@ -67,28 +67,44 @@ def site_stems(sites: Sequence[str]) -> dict[str, str]:
     return {s: s[:len(s) - len(ending)] for s in sites}
 
 
+def half_of(req: Requirement) -> str | None:
+    """午前 for a session that ends by noon, 午後 for one that starts at noon or later, else None."""
+    if req.end <= NOON:
+        return t("午前", "AM")
+    return t("午後", "PM") if req.start >= NOON else None
+
+
 @dataclass(frozen=True)
 class ShortForms:
-    """How the 勤務表 writes sites and activities; `site` is empty when the plan has one site."""
+    """How the 勤務表 writes sites and activities; `site` is empty when the plan has one site.
+    `timed` names the (site, activity) held more than once on one day (a clinic's morning and
+    afternoon): their sessions carry 午前/午後 below, or their start where halves do not tell them apart."""
 
     site: dict[str, str]
     activity: dict[str, str]
+    timed: dict[tuple[str, str], bool] = field(default_factory=dict)  # (site, activity) -> told by halves
 
     @classmethod
     def of(cls, problem: Problem) -> ShortForms:
         shorts = shortest_starts(r.activity for r in problem.requirements)
         activities = {a: shorts[a] for a in rotation_order(problem.requirements)}  # the legend's order
+        timed = _timed(problem.requirements)
         sites = site_order(problem)
         if len(sites) < 2:
-            return cls({}, activities)
+            return cls({}, activities, timed)
         stems = site_stems(sites)
         by_stem = shortest_starts(stems.values())
-        return cls({s: by_stem[stems[s]] for s in sites}, activities)
+        return cls({s: by_stem[stems[s]] for s in sites}, activities, timed)
 
     def session(self, req: Requirement) -> str:
-        """A session in a cell: its activity, below its site when the plan has several."""
+        """A session in a cell: its activity, below its site when the plan has several, above its
+        half of the day (or start) when its site and activity are held more than once that day."""
         activity = self.activity[req.activity]
-        return f"{self.site[req.site]}\n{activity}" if self.site else activity
+        text = f"{self.site[req.site]}\n{activity}" if self.site else activity
+        halves = self.timed.get((req.site, req.activity))
+        if halves is None:
+            return text
+        return f"{text}\n{half_of(req) if halves else clock(req.start)}"
 
     def legend(self) -> list[str]:
         """A line for the sites and one for the activities written shorter than their names."""
@@ -99,6 +115,20 @@ class ShortForms:
                 lines.append(t("{title}の略称: {pairs}", "{title} abbreviated: {pairs}", title=title,
                                pairs=t("、", ", ").join(pairs)))
         return lines
+
+
+def _timed(requirements: Iterable[Requirement]) -> dict[tuple[str, str], bool]:
+    """The (site, activity) held more than once on some day, each with whether 午前/午後 tells its
+    sessions of a day apart on every day (else their starts do)."""
+    by_day: dict[tuple[str, str], dict[date, list[Requirement]]] = defaultdict(lambda: defaultdict(list))
+    for req in requirements:
+        by_day[(req.site, req.activity)][req.date].append(req)
+    timed = {}
+    for key, days in by_day.items():
+        if any(len(reqs) > 1 for reqs in days.values()):
+            timed[key] = all(len({half_of(r) for r in reqs}) == len(reqs) and None not in {half_of(r) for r in reqs}
+                             for reqs in days.values())
+    return timed
 
 
 @dataclass

@@ -222,3 +222,20 @@ def test_a_shift_named_like_a_day_away_reads_back_as_the_shift(tmp_path):
     edit(path, "勤務表", {cell_of(path, "N03", 2): "研修"})
     _, roster, _ = read_roster_and_grid(path)
     assert ("N03", Requirement.make_id(DAYS[1].date(), "5階東病棟", "研修", 13 * 60)) in pairs(roster)
+
+
+def test_a_clinics_morning_and_afternoon_are_told_apart_and_read_back(tmp_path):
+    """One site and activity held twice a day: the 勤務表 writes 午前/午後 below (a cell said 医師 alone,
+    which session was it?), reads the sheet back unchanged, and reads a moved half."""
+    clinic = [["日付", "会場", "内容", "開始", "終了", "必要人数"],
+              *([day, "灘", "健診", start, end, 1] for day in DAYS[:2]
+                for start, end in ((time(9), time(12)), (time(13, 30), time(16, 30))))]
+    am, pm = (Requirement.make_id(DAYS[0].date(), "灘", "健診", start) for start in (540, 810))
+    path = exported(tmp_path, sessions=clinic, pairs=[("N01", am), ("N02", pm)])
+    cell = cell_of(path, "N01", 1)
+    assert openpyxl.load_workbook(path)["勤務表"][cell].value.splitlines()[-1] == "AM"
+    _, roster, report = read_roster_and_grid(path)
+    assert pairs(roster) == {("N01", am), ("N02", pm)} and report.notes() == []
+    edit(path, "勤務表", {cell: "健診\n午後", cell_of(path, "N02", 1): None})
+    _, roster, report = read_roster_and_grid(path)
+    assert pairs(roster) == {("N01", pm)}, report.notes()
