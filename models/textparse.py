@@ -99,12 +99,14 @@ def _from_serial(number: float) -> date:
     return _EXCEL_EPOCH + timedelta(days=int(number))
 
 
-def parse_date(value: Any, default_year: int | None = None) -> date:
+def parse_date(value: Any, default_year: int | None = None, guessed: bool = False) -> date:
     """The date in an Excel date cell or text (`2026/4/1`, `R8.4.1`, `令和8年4月1日`, `4/1(水)`,
     `4-1`...).
 
     Month/day text without a year takes `default_year`; without one it raises ValueError,
-    as it does for impossible dates such as 4月31日.
+    as it does for impossible dates such as 4月31日. When that year is only `guessed` (no plan
+    period to take it from), a weekday written beside the date picks the year before or after
+    instead, when it is that year's alone. A weekday that does not fit raises Explained.
     """
     if isinstance(value, datetime):
         return value.date()
@@ -118,7 +120,33 @@ def parse_date(value: Any, default_year: int | None = None) -> date:
     suffix = _WEEKDAY_SUFFIX.search(whole)
     text = whole[:suffix.start()] if suffix else whole
     day = _date_text(text, default_year, value)
-    return _check_weekday(day, suffix[1]) if suffix else day
+    if not suffix:
+        return day
+    if guessed and default_year is not None and (_MD.match(text) or _MD_KANJI.match(text)):
+        # a year not written: the weekday tells which of the years around the guessed one is meant
+        # (`1/5(火)` typed in December for January: 2027, not this year's Monday 1/5)
+        fits = [d for d in _same_day_in(day, (default_year - 1, default_year + 1)) if _weekday_fits(d, suffix[1])]
+        if not _weekday_fits(day, suffix[1]) and len(fits) == 1:
+            return fits[0]
+    return _check_weekday(day, suffix[1])
+
+
+def _same_day_in(day: date, years: tuple[int, ...]) -> list[date]:
+    found = []
+    for year in years:
+        try:
+            found.append(day.replace(year=year))
+        except ValueError:  # 2/29 in a year without it
+            pass
+    return found
+
+
+def _weekday_fits(day: date, written: str) -> bool:
+    try:
+        _check_weekday(day, written)
+    except Explained:
+        return False
+    return True
 
 
 def _date_text(text: str, default_year: int | None, value: Any) -> date:

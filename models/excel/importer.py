@@ -163,7 +163,8 @@ def _session_dates(settings: Settings, tables: list[Table]) -> Callable[[Any], d
     anchor = settings.period_start or settings.period_end
     years = [y for table in tables for y in session_years(table)]
     year = anchor.year if anchor else min(years, default=date.today().year)
-    return lambda value: parse_date(value, year)
+    # no year anywhere but today's: `1/5(火)` written in December for January tells its own year
+    return lambda value: parse_date(value, year, guessed=anchor is None and not years)
 
 
 def _marks_days(settings: Settings, sheets: list[MarksSheet]) -> list[date]:

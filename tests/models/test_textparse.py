@@ -281,3 +281,14 @@ def test_a_time_with_am_or_pm_after_it(value, minutes):
 @pytest.mark.parametrize("value", ["✓", "✔", "☑"])
 def test_a_tick_is_can_work(value):
     assert parse_mark(value) is Mark.AVAILABLE
+
+
+def test_a_weekday_picks_the_year_when_the_year_is_only_a_guess():
+    """No year anywhere (no 設定 period, no dated session): this year is a guess, and `1/5(火)` typed in
+    December for January is next year's 1/5, a Tuesday. With a year the plan gives, a wrong weekday
+    is refused instead."""
+    assert parse_date("1/5(火)", 2026, guessed=True) == date(2027, 1, 5)
+    assert parse_date("1/5(月)", 2026, guessed=True) == date(2026, 1, 5)
+    assert parse_date("1/5", 2026, guessed=True) == date(2026, 1, 5)
+    with pytest.raises(Explained):
+        parse_date("1/5(火)", 2026)
