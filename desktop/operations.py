@@ -131,16 +131,16 @@ def import_workbooks(paths: Sequence[Path | str], plan_name: str | None = None,
 
 def is_roster_workbook(path: Path | str) -> bool:
     """Whether the file is a roster workbook Haichi wrote (its Assignments sheet), not an input one."""
-    from zipfile import BadZipFile
-
     import openpyxl
 
     from models.excel.schema import ASSIGNMENTS_SHEET
 
+    if not Path(path).is_file():
+        return False  # a folder, a missing file: the import proper says so
     try:
         book = openpyxl.load_workbook(path, read_only=True)
-    except (OSError, BadZipFile, KeyError, ValueError):
-        return False  # the import proper says what is wrong with it
+    except Exception:  # not a workbook at all (openpyxl's own exceptions too): the import proper says what
+        return False
     try:
         return ASSIGNMENTS_SHEET in book.sheetnames
     finally:
