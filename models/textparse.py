@@ -34,6 +34,21 @@ _TRUE = {"はい", "有効", "可", "○", "◯", "〇", "●", "true", "yes", "
 _FALSE = {"いいえ", "無効", "不可", "×", "✕", "✖", "false", "no", "n", "off", "0", "しない", "なし", "無"}
 
 
+# What a staff register writes for someone away for months (産休 and the like): not placed in this plan
+_AWAY = {"休職", "産休", "育休", "産育休", "病休", "休業", "退職", "離職", "長期休暇"}
+
+
+def parse_active(value: Any) -> bool:
+    """Whether a person is on the register's active list: はい/○/在籍 (or any yes), or away for the
+    whole plan: いいえ/×/休職/産休/育休/退職 (or any no); ValueError for anything else."""
+    text = _text(value) if isinstance(value, str) else ""
+    if text in ("在籍", "在職", "勤務"):
+        return True
+    if text in _AWAY:
+        return False
+    return parse_bool(value)
+
+
 def parse_bool(value: Any) -> bool:
     """True or False from はい/いいえ, 有効/無効, 可/不可, ○/×, TRUE/FALSE, yes/no, on/off, 1/0 or a bool."""
     if isinstance(value, bool):
@@ -224,7 +239,8 @@ for _symbols, _mark in (
     # 休 and its kinds: how a ward's staff ask for a day off (希望休, 休み) or note leave (公休, 有休, 休暇);
     # and a day away from the workplace (研修, 出張, 学会), unless a plan's shift has that name (a wish then)
     (("×", "✕", "✖", "x", "不可", "休", "休み", "お休み", "希望休", "希", "公休", "有休", "有給", "有給休暇", "年休",
-      "休暇", "代休", "振休", "研修", "出張", "学会", "講習"), Mark.UNAVAILABLE),
+      "休暇", "代休", "振休", "研修", "出張", "学会", "講習", "産休", "育休", "病休", "病欠", "欠勤", "休職", "特休",
+      "夏休", "夏休み", "冬休み"), Mark.UNAVAILABLE),
     (("△", "▲"), Mark.PREFER_NOT),
     (("am", "午前", "午前のみ", "amのみ", "午前可", "午前のみ可", "am可"), Mark.AM_ONLY),
     (("pm", "午後", "午後のみ", "pmのみ", "午後可", "午後のみ可", "pm可"), Mark.PM_ONLY),

@@ -86,6 +86,11 @@ def bad_activity_limits(value: Any) -> str:
              'cannot read the limits per activity "{v}" (e.g. 準夜+深夜:8、日勤:20; 0 means never)', v=shown(value))
 
 
+def bad_active(value: Any) -> str:
+    return t("在籍が読めません \"{v}\"（在籍なら ○ か空欄、休職・産休などで今回入らないなら ×）",
+             'cannot read 在籍 (active) "{v}" (○ or blank when active, × when away for this plan)', v=shown(value))
+
+
 def bad_bool(value: Any) -> str:
     return t("はい/いいえ として読めません \"{v}\"", 'not a yes/no value "{v}"', v=shown(value))
 
@@ -107,12 +112,14 @@ def unknown_mark(value: Any, activities: Collection[str] = ()) -> str:
     if (unreadable := unreadable_cell(value)) is not None:
         return unreadable
     if not activities:
-        return t("不明な記号 \"{v}\"（○・△・×・午前・午後 のどれかを記入）",
-                 'unknown mark "{v}" (write ○, △, ×, 午前 (AM) or 午後 (PM))', v=shown(value))
+        return t("不明な記号 \"{v}\"（○・△・×・午前・午後 のどれかを記入。休み・有休・研修 なども × と読みます）",
+                 'unknown mark "{v}" (write ○, △, ×, 午前 (AM) or 午後 (PM); 休み, 有休, 研修 and the like read as ×)',
+                 v=shown(value))
     listed, listed_en = _shift_names(activities)
-    return t("不明な記号 \"{v}\"（○・△・×・午前・午後 のどれか、または希望する勤務名 {names} を記入）",
-             'unknown mark "{v}" (write ○, △, ×, 午前 (AM), 午後 (PM), or a shift to ask for it: {names_en})',
-             v=shown(value), names=listed, names_en=listed_en)
+    return t("不明な記号 \"{v}\"（○・△・×・午前・午後 のどれか、または希望する勤務名 {names} を記入。休み・有休・研修 なども × と"
+             "読みます）",
+             'unknown mark "{v}" (write ○, △, ×, 午前 (AM), 午後 (PM), or a shift to ask for it: {names_en}; 休み, 有休, '
+             "研修 and the like read as ×)", v=shown(value), names=listed, names_en=listed_en)
 
 
 def unknown_staff(staff_id: str) -> str:

@@ -67,6 +67,7 @@ STAFF = SheetSpec(
         Column("hourly_rate", "時給"),
         Column("annual_pay_cap", "年間上限額"),
         Column("paid_this_year", "年間支給済額"),
+        Column("active", "在籍", aliases=("在職", "有効", "active")),
         Column("notes", "備考", aliases=("メモ",)),
     ),
     aliases=("スタッフ", "職員一覧", "名簿"),

@@ -18,7 +18,8 @@ from models.excel import messages
 from models.excel.reader import Cells, Period, Table, is_blank
 from models.excel.schema import SESSIONS, SITES, STAFF
 from models.textparse import (
-    parse_activity_limits, parse_count, parse_date, parse_skill_counts, parse_skills, parse_time, parse_time_range,
+    parse_active, parse_activity_limits, parse_count, parse_date, parse_skill_counts, parse_skills, parse_time,
+    parse_time_range,
 )
 
 
@@ -77,12 +78,16 @@ def read_staff(
         if staff_id in staff:
             cells.report("staff_id", messages.duplicate_staff(staff_id, staff[staff_id][1]))
             continue
+        active = cells.get("active", parse_active, messages.bad_active, default=True)
+        if not cells.ok:
+            continue
         person = Staff(
             id=staff_id,
             name=name,
             skills=parse_skills(cells.raw("skills")),
             home=cells.text("home"),
             notes=cells.text("notes"),
+            active=active,
             **limits,
         )
         staff[staff_id] = (person, cells.where("staff_id"))

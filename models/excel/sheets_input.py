@@ -43,6 +43,7 @@ _STAFF_VALUES: dict[str, Callable[[Staff], Any]] = {
     "skills": lambda s: "、".join(sorted(s.skills)),
     "paid_this_year": lambda s: s.paid_this_year or None,
     "max_per_activity": lambda s: name_counts_text(s.max_per_activity) or None,
+    "active": lambda s: None if s.active else "×",  # blank is active, as people leave it
 }
 _SESSION_VALUES: dict[str, Callable[[Requirement], Any]] = {
     "required_skills": lambda r: name_counts_text(r.required_skills),

@@ -292,3 +292,8 @@ def test_a_weekday_picks_the_year_when_the_year_is_only_a_guess():
     assert parse_date("1/5", 2026, guessed=True) == date(2026, 1, 5)
     with pytest.raises(Explained):
         parse_date("1/5(火)", 2026)
+
+
+@pytest.mark.parametrize("value", ["産休", "育休", "病休", "病欠", "欠勤", "休職"])
+def test_leave_of_every_kind_is_a_cross(value):
+    assert parse_mark(value) is Mark.UNAVAILABLE
