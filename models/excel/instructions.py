@@ -40,6 +40,8 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
               "Limit columns (per day, week, days a week, month, consecutive days) blank = no limit. 週上限 counts "
               "sessions, 週日数上限 the days worked (a morning and an afternoon on one day are one day). Pay "
               "columns are in yen."),
+            t("在籍の列は、休職・産休などで今回の計画に入らない人に × を書きます（空欄は在籍）。",
+              "In the 在籍 (active) column, write × for someone away for this plan (leave of absence); blank is active."),
             t("内容別上限は期間中の回数の上限を「内容:回数」で書きます（例: 準夜+深夜:8 は準夜と深夜を合わせて8回まで。0 はその内容に入れない）。",
               "内容別上限 caps sessions of an activity over the period as activity:count (e.g. 準夜+深夜:8 is 8 late and "
               "night shifts together; 0 means never that activity)."),
