@@ -287,9 +287,17 @@ def blanks_as_unavailable(refusing: int, allowing: int) -> str:
              "work: if so, set 空欄の扱い to 可", x=refusing, o=allowing)
 
 
+_AT_MOST = ("<", "＜", "≦", "≤", "以下", "最大", "まで", "上限")  # `新人<=1`: a maximum, which 必要スキル cannot say
+
+
 def skill_nobody_has(skill: str, like: str | None) -> str:
     text = t("必要スキル「{skill}」を持つ職員が 職員 シートにいません",
              'nobody on the 職員 (staff) sheet holds the required skill "{skill}"', skill=skill)
+    if any(word in skill for word in _AT_MOST):
+        return text + t("（必要スキルに書けるのは最低人数だけで、上限は書けません。「新人は1人まで」なら、経験者:2 のように"
+                        "もう一方のスキルの最低人数で書きます）",
+                        " (必要スキル gives least counts only, no maximum: for at most one 新人 in three, ask for "
+                        "two of the other skill, e.g. 経験者:2)")
     if like is not None:
         text += t("（「{like}」のことなら、人数は {like}:1 のように「:」で書きます）",
                   ' (if "{like}" is meant, write its count after a colon: {like}:1)', like=like)
