@@ -58,8 +58,9 @@ def test_a_form_replaces_the_matrix_row_and_its_wishes(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("language, message", [
     ("en", 'ward.xlsx 勤務可否!C2: unknown mark "日勤x" (write ○, △, ×, 午前 (AM), 午後 (PM), '
-           'or a shift to ask for it: 日勤, 準夜, 深夜)'),
-    ("ja", 'ward.xlsx 勤務可否!C2: 不明な記号 "日勤x"（○・△・×・午前・午後 のどれか、または希望する勤務名 日勤、準夜、深夜 を記入）'),
+           'or a shift to ask for it: 日勤, 準夜, 深夜; 休み, 有休, 研修 and the like read as ×)'),
+    ("ja", 'ward.xlsx 勤務可否!C2: 不明な記号 "日勤x"（○・△・×・午前・午後 のどれか、または希望する勤務名 日勤、準夜、深夜 を記入。'
+           '休み・有休・研修 なども × と読みます）'),
 ])
 def test_a_shift_the_plan_does_not_have_is_refused_naming_the_plan_s_shifts(tmp_path: Path, language: str,
                                                                             message: str) -> None:
