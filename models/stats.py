@@ -54,6 +54,7 @@ class PersonStats:
     pay_years: tuple[PayYearStats, ...] = ()  # each year of the pay cap the plan falls in, its first first
     activities: tuple[tuple[str, int], ...] = ()  # (activity, sessions) for each activity worked, by name
     weekend_days: int = 0  # distinct dates worked (or 明 after a night) that are a Saturday, Sunday or holiday
+    days_off: int = 0  # the plan's days with no session and no 明 (the earlier plan's last night included)
 
     @property
     def hours(self) -> float:
@@ -109,6 +110,8 @@ def person_stats(problem: Problem, roster: Roster) -> list[PersonStats]:
 
 def _stats_of(problem: Problem, staff: Staff, reqs: list[Requirement], months: float) -> PersonStats:
     minutes = sum(r.minutes for r in reqs)
+    on_duty = {d for r in (*problem.history_sessions.get(staff.id, ()), *reqs) for d in days_taken(r)
+               if problem.start <= d <= problem.end}  # days worked, and each night's 明
     prefer_not = {r.date for r in reqs if problem.mark(staff.id, r.date) is Mark.PREFER_NOT}
     desired = None if staff.desired_per_month is None else staff.desired_per_month * months
     site_counts: dict[str, int] = defaultdict(int)
@@ -131,7 +134,8 @@ def _stats_of(problem: Problem, staff: Staff, reqs: list[Requirement], months: f
         pay_years=_pay_years(problem, staff, reqs),
         activities=tuple(sorted(activity_counts.items())),
         # a Friday night's 明 takes the Saturday too (as the weekend rules count it)
-        weekend_days=len({d for r in reqs for d in days_taken(r) if is_weekend(d) and problem.start <= d <= problem.end}),
+        weekend_days=len({d for d in on_duty if is_weekend(d)}),
+        days_off=len(problem.days()) - len(on_duty),
     )
 
 

@@ -1,4 +1,4 @@
-"""Per-person figures (count, hours, pay, △ used, deviation from desired) with a totals row,
+"""Per-person figures (count, hours, pay, △ used, deviation from desired, days off) with a totals row,
 and the list of broken rules; both over a WorkingPlan, refreshed when it is re-evaluated."""
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ STATS_HEADERS = (
     QT_TRANSLATE_NOOP("StatisticsModel", "Deviation"),
     QT_TRANSLATE_NOOP("StatisticsModel", "Fiscal year"),
     QT_TRANSLATE_NOOP("StatisticsModel", "Fiscal-year pay (¥)"),
+    QT_TRANSLATE_NOOP("StatisticsModel", "Days off"),
 )
 VIOLATION_HEADERS = (
     QT_TRANSLATE_NOOP("ViolationsModel", "Rule"),
@@ -84,14 +85,16 @@ class StatisticsModel(_PlanTable):
             if total_row:
                 count, minutes, pay, prefer_not = self.totals()
                 values = (QCoreApplication.translate("StatisticsModel", "Total"), str(count),
-                          _number(minutes / 60, 1), _number(pay), str(prefer_not), "", "", "", "")
+                          _number(minutes / 60, 1), _number(pay), str(prefer_not), "", "", "", "", "")
                 return values[col]
             r = self.rows[index.row()]
             deviation = None if r.deviation is None else f"{r.deviation:+.1f}"
             values = (r.name, str(r.count), _number(r.hours, 1), _number(r.pay), str(r.prefer_not_days),
                       _number(r.desired, 1), deviation or "–", " / ".join(str(y.count) for y in r.fiscal),
-                      " / ".join(_number(y.pay) for y in r.pay_years))
+                      " / ".join(_number(y.pay) for y in r.pay_years), str(r.days_off))
             return values[col]
+        if role == Qt.ItemDataRole.ToolTipRole and col == 9 and not total_row:
+            return QCoreApplication.translate("StatisticsModel", "Days with no session and no morning after a night (明)")
         if role == Qt.ItemDataRole.ToolTipRole and col >= 7 and not total_row:
             row = self.rows[index.row()]
             if col == 8 and row.pay_years and row.pay_years[0].month != 4:

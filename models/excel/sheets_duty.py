@@ -140,9 +140,6 @@ class _Person:
     unavailable: set[date]
     after_night: set[date]
 
-    def days_off(self, days: Sequence[date]) -> int:
-        return sum(1 for d in days if d not in self.texts and d not in self.after_night)
-
 
 def _sessions_by_day(problem: Problem, roster: Roster) -> dict[str, dict[date, list[Requirement]]]:
     """Staff id -> day -> the person's sessions that day, by start time: what a 勤務表 cell shows."""
@@ -260,7 +257,7 @@ def _person_rows(sheet: SheetWriter, people: list[_Person], days: Sequence[date]
         counts = dict(p.stats.activities)
         row += [sheet.cell(n, _NUMBER) for n in (*(counts.get(a, 0) for a in activities), p.stats.count)]
         row += [sheet.cell(round(p.stats.hours, 2), hours), sheet.cell(p.stats.weekend_days, _NUMBER),
-                sheet.cell(p.days_off(days), _NUMBER)]
+                sheet.cell(p.stats.days_off, _NUMBER)]
         sheet.append(row, look=None, height=_LINE_HEIGHT * lines + 3)
 
 

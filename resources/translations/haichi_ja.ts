@@ -1437,22 +1437,32 @@
         <translation>年度支給(円)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="86" />
+        <location filename="../../desktop/views/statistics.py" line="24" />
+        <source>Days off</source>
+        <translation>休日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics.py" line="87" />
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="118" />
+        <location filename="../../desktop/views/statistics.py" line="97" />
+        <source>Days with no session and no morning after a night (明)</source>
+        <translation>勤務も明けもない日の数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics.py" line="121" />
         <source>This fiscal year (from April): the earlier plans carried in, and this roster; the pay with what was paid before them</source>
         <translation>今年度（4月〜）: 引き継いだ前の計画とこの配置の合計。支給見込は年間支給済額を含みます</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="121" />
+        <location filename="../../desktop/views/statistics.py" line="124" />
         <source>Fiscal %1 / fiscal %2: up to March 31, the earlier plans carried in and this roster, the pay with what was paid before them; from April 1, a new fiscal year, this roster alone</source>
         <translation>%1年度 / %2年度: 3月31日までは引き継いだ前の計画とこの配置の合計（支給見込は年間支給済額を含みます）、4月1日からは新しい年度としてこの配置だけ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="129" />
+        <location filename="../../desktop/views/statistics.py" line="132" />
         <source>The annual pay cap's year, from month %1: the earlier plans carried in and this roster, with what was paid before them; a plan that reaches the next year shows each year's</source>
         <translation>年間支給額の上限の年（%1月〜）: 引き継いだ前の計画とこの配置の支給見込（年間支給済額を含む）。次の年にかかる計画は年ごとに表示します</translation>
     </message>
@@ -1498,32 +1508,32 @@
 <context>
     <name>ViolationsModel</name>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="26" />
+        <location filename="../../desktop/views/statistics.py" line="27" />
         <source>Rule</source>
         <translation>ルール</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="27" />
+        <location filename="../../desktop/views/statistics.py" line="28" />
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="28" />
+        <location filename="../../desktop/views/statistics.py" line="29" />
         <source>Cost</source>
         <translation>コスト</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="29" />
+        <location filename="../../desktop/views/statistics.py" line="30" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="173" />
+        <location filename="../../desktop/views/statistics.py" line="176" />
         <source>hard</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="173" />
+        <location filename="../../desktop/views/statistics.py" line="176" />
         <source>soft</source>
         <translation>努力</translation>
     </message>

@@ -141,3 +141,17 @@ def test_a_friday_night_counts_its_saturday_among_the_weekend_days() -> None:
                 requirements=[night(date(2027, 2, 5)), sunday, last])
     [stats] = person_stats(p, Roster([Assignment("N1", r.id) for r in p.requirements]))
     assert stats.weekend_days == 3  # 2/6 (明), 2/7, 2/13
+
+
+def test_days_off_leave_out_the_morning_after_each_night() -> None:
+    """A 13-day plan: 夜勤 on 2/5 (明 2/6), 日勤 2/7, the night of the earlier plan's last day makes 2/1 明:
+    13 - 4 = 9 days off."""
+    def night(day: date) -> Requirement:
+        return Requirement(Requirement.make_id(day, "5東", "夜勤", 990), day, "5東", "夜勤", 990, 1980, 1)
+
+    sunday = Requirement(Requirement.make_id(date(2027, 2, 7), "5東", "日勤", 510), date(2027, 2, 7), "5東", "日勤",
+                         510, 1020, 1)
+    p = Problem("2月", date(2027, 2, 1), date(2027, 2, 13), [Staff("N1", "看護")],
+                requirements=[night(date(2027, 2, 5)), sunday], history_sessions={"N1": (night(date(2027, 1, 31)),)})
+    [stats] = person_stats(p, Roster([Assignment("N1", r.id) for r in p.requirements]))
+    assert stats.days_off == 13 - 4  # 2/1 明, 2/5, 2/6 明, 2/7
