@@ -171,7 +171,9 @@ def read_availability(
                               seen_forms, names, activities, form_wishes, notes)
             if table is not None:
                 read.append((table, "mark"))
-                notes += [table.problem(table.header_row, "mark", messages.blank_form(f"{i} {names[i]}", blank))
+                # a person whose 職員 row had a problem has no name read: the ID alone
+                notes += [table.problem(table.header_row, "mark", messages.blank_form(f"{i} {names.get(i, '')}".strip(),
+                                                                                     blank))
                           for i in set(forms) - before if not forms[i]]
                 notes += _remarks(table, period)
         else:

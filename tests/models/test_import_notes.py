@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 from workbooks import MATRIX_ROWS, SESSION_ROWS, STAFF_ROWS, form, standard, write_book
 
-from models.errors import InputProblem
+from models.errors import InputProblem, InvalidInput
 from models.excel.importer import read_workbooks
 from models.i18n import set_language
 
@@ -168,3 +168,14 @@ def test_a_maximum_written_as_a_required_skill_is_said_to_be_no_maximum(tmp_path
     sessions = [SESSION_ROWS[0], [*SESSION_ROWS[1][:7], "新人<=1"], SESSION_ROWS[2]]
     [note] = _notes(write_book(tmp_path / "m.xlsx", standard(枠=sessions)))
     assert 'holds the required skill "新人<=1" (必要スキル gives least counts only, no maximum' in note
+
+
+def test_a_blank_form_of_someone_whose_staff_row_has_a_problem_is_said_by_id(tmp_path):
+    """Found by the fuzz test: H001's 職員 row without a name (a problem) and H001's form returned blank
+    raised KeyError (an internal error) instead of listing the problem."""
+    staff = [STAFF_ROWS[0], ["H001", None, "リーダー"], STAFF_ROWS[2]]
+    main = write_book(tmp_path / "main.xlsx", {**standard(職員=staff, 勤務可否=None), "設定": BLANK_AVAILABLE})
+    blank = write_book(tmp_path / "h001.xlsx", {"勤務可否": form("H001", [["4/1", "水", None]])})
+    with pytest.raises(InvalidInput) as caught:
+        read_workbooks([main, blank])
+    assert any(p.sheet == "職員" and p.cell == "B2" for p in caught.value.problems)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from models.domain import Requirement, RuleSetting, Staff
-from sequence_harness import assert_exact, check_cost, make_problem, roster, setting, solve_fixed, worked_the_eve
+from sequence_harness import assert_exact, check_cost, make_problem, roster, solve_fixed, worked_the_eve
 from solver.rules.days_off_after_night import RULE
 
 ID = "days_off_after_night"
