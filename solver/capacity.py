@@ -13,7 +13,10 @@ people of an upper bound on how many of the group's sessions the hard rules let 
 - each hard rule's budgets (`Rule.budgets`: sessions per day, week, month or plan, minutes, pay),
   the cheapest sessions taken first;
 - each per-activity limit (max_per_activity), plus what the person may work outside it;
-- runs of days (max_consecutive_days), the plan's days alone (days before it only shorten runs).
+- runs of days (max_consecutive_days), the plan's days alone (days before it only shorten runs);
+- the days a person may work at all: the plan's days less their days off (min_days_off), and the
+  days of each week (max_days_per_week), the busiest days taken first (the earlier plan's days of
+  the first week, and 明, only lower the true figure).
 Each bound is one the rules imply, the person's the smallest of them, so a demand above the supply
 is certain, never a guess. Single sessions are left to the per-session checks (solver.precheck).
 """
@@ -27,12 +30,14 @@ from datetime import date
 from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple
 
-from models.domain import Problem, Requirement, Staff
+from models.domain import Problem, Requirement, Staff, week_start
 from models.i18n import t
 from solver.eligibility import Screen
 from solver.rules.base import Budget, Rule
 from solver.rules.counting import md, period_key, period_name
 from solver.rules.max_consecutive_days import RULE as RUNS
+from solver.rules.max_days_per_week import RULE as WEEK_DAYS
+from solver.rules.min_days_off import RULE as DAYS_OFF
 from solver.rules.max_per_activity import RULE as PER_ACTIVITY
 from solver.rules.no_overlap import clash
 from solver.rules.period_limit import PeriodLimit
@@ -110,6 +115,11 @@ class Person:
         self.limits = PER_ACTIVITY.limits(problem, staff, known) if is_hard(screen, PER_ACTIVITY.info.id) else []
         longest = screen.limit(RUNS.info, "max_consecutive_days", staff) if is_hard(screen, RUNS.info.id) else None
         self.longest = None if longest is None else int(longest)
+        # days a person may work at all: the plan's days less their days off (min_days_off), and per week
+        off = screen.limit(DAYS_OFF.info, "min_days_off", staff) if is_hard(screen, DAYS_OFF.info.id) else None
+        self.days_off = None if off is None else int(off)
+        week = screen.limit(WEEK_DAYS.info, "max_days_per_week", staff) if is_hard(screen, WEEK_DAYS.info.id) else None
+        self.week_days = None if week is None else int(week)
         self.most_apart = most_apart if is_hard(screen, "no_overlap") else None
 
     def bound(self, sessions: list[Requirement]) -> Bound:
@@ -152,6 +162,19 @@ class Person:
                 periods[budget.period(todays[0])] += sorted(budget.use(req) for req in todays)[:per_day[day]]
             most = sum(fit(uses, budget.room - budget.spent.get(key, 0)) for key, uses in periods.items())
             best = min(best, Bound(most, describe(rule, budget)), key=_most)
+        if self.days_off is not None:  # at most the plan's days less the days off, the busiest of them
+            room = max(0, len(self.days) - self.days_off)
+            top = sum(sorted((n for day, n in per_day.items() if day in self.plan_days), reverse=True)[:room])
+            best = min(best, Bound(top + sum(n for day, n in per_day.items() if day not in self.plan_days),
+                                   t("{title} {n} 日", "{title} {n} days", title=t(DAYS_OFF.info.title_ja,
+                                     DAYS_OFF.info.title_en), n=self.days_off)), key=_most)
+        if self.week_days is not None:  # in each week, its busiest days up to the limit
+            weeks: dict[date, list[int]] = defaultdict(list)
+            for day, n in per_day.items():
+                weeks[week_start(day)].append(n)
+            top = sum(sum(sorted(ns, reverse=True)[:self.week_days]) for ns in weeks.values())
+            best = min(best, Bound(top, t("{title} {n} 日", "{title} {n} days", title=t(WEEK_DAYS.info.title_ja,
+                                          WEEK_DAYS.info.title_en), n=self.week_days)), key=_most)
         if self.longest is not None:  # the rule counts runs of the plan's days only
             inside = {day: most for day, most in per_day.items() if day in self.plan_days}
             runs = longest_runs(self.days, inside, self.longest) + sum(per_day.values()) - sum(inside.values())

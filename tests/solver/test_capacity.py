@@ -145,3 +145,20 @@ def test_the_diagnosis_names_the_same_group_limit() -> None:
 
     [line] = diagnose(ward(cap=2), RULES, time_limit=10)
     assert "\"Maximum sessions per activity\" (準夜+深夜 2) keeps them" in line
+
+
+def test_days_off_and_days_a_week_bound_what_a_person_may_work() -> None:
+    """A ward needing one nurse a day for a week, two nurses: with 5 days off each (2 days of work),
+    4 people-days at most against 7, said with the rule; with at most 3 days a week, 6 against 7."""
+    reqs = [session(MONDAY + timedelta(days=d), "5東", "日勤", "08:30", "17:00") for d in range(7)]
+    staff = [person("N1"), person("N2")]
+    off = problem(staff, reqs, rules={"min_days_off": hard(min_days_off=5)})
+    [line] = capacity_sentences(off, Screen(off))
+    assert "7" in line and "4" in line and "Minimum days off 5 days" in line, line
+    assert not solvable(off)
+    week = problem(staff, reqs, rules={"max_days_per_week": hard(max_days_per_week=3)})
+    [line] = capacity_sentences(week, Screen(week))
+    assert "6" in line and "Max days per week 3 days" in line, line
+    assert not solvable(week)
+    enough = problem(staff, reqs, rules={"max_days_per_week": hard(max_days_per_week=4)})
+    assert shortfalls(enough, Screen(enough)) == [] and solvable(enough)
