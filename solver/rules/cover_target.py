@@ -24,13 +24,14 @@ if TYPE_CHECKING:
 class CoverTarget(BaseRule):
     info = RuleInfo(
         id="cover_target",
-        title_ja="希望人数との差",
-        title_en="Preferred cover",
+        title_ja="目標人数との差",
+        title_en="Target cover",
         hard_default=False,
         weight_default=1,
         can_be_hard=False,
-        description_ja="希望人数より少ない・多い配置に、枠ごとの不足・超過の重みを掛ける。",
-        description_en="Staffing below or above the preferred count costs the session's under/over weights.",
+        description_ja="目標人数（指定がなければ必要人数）より少ない・多い配置に、枠ごとの不足・超過の重みを掛ける。",
+        description_en="Staffing below or above the target count (the minimum unless a preferred count is given) "
+                       "costs the session's under/over weights.",
     )
 
     def build(self, ctx: Context) -> list[Penalty]:
