@@ -321,11 +321,10 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 def _replaced(given: str, problem: Problem, req: Requirement, placed: list[str]) -> str:
     """The person `--replace` names (an ID in any case or a registered name), who must be placed in `req`."""
-    from models.domain import known_id
+    from models.domain import ids_named, known_id
 
     staff_id = known_id(given, {s.id for s in problem.staff}) or next(
-        (s.id for s in problem.staff if s.name.replace(" ", "").replace("　", "") == given.replace(" ", "").replace("　", "")),
-        None)
+        iter(ids_named(given, {s.id: s.name for s in problem.staff})), None)
     if staff_id is None or staff_id not in placed:
         raise Refused(t("{who} は {session} に配置されていません（配置: {names}）。",
                         "{who} is not placed in {session} (placed: {names}).", who=given, session=req.label(),

@@ -13,9 +13,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from models.domain import Problem, Requirement, Roster, Violation, days_taken
-from models.holidays import holiday_name
 from models.i18n import t
 from models.rulemeta import RuleInfo
+from models.stats import is_weekend
 from solver.rules.base import BaseRule, Penalty, setting
 from solver.rules.bounds import count, spread_penalty
 from solver.rules.counting import worked_days
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 def rest_days(problem: Problem) -> list[date]:
     """The plan's Saturdays, Sundays and national holidays."""
-    return [d for d in problem.days() if d.weekday() >= 5 or holiday_name(d)]
+    return [d for d in problem.days() if is_weekend(d)]
 
 
 def takes_rest_day(req: Requirement, days: set[date]) -> bool:
