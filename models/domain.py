@@ -464,6 +464,15 @@ class Violation:
     date: date | None = None
 
 
+def duty_days(problem: Problem, staff_id: str, sessions: Iterable[Requirement]) -> set[date]:
+    """The plan's days that are no day off for the person working `sessions`: each session's day
+    and the morning after each night (days_taken), the earlier plan's last night included
+    (Problem.history_sessions). What the run, days-off and weekend rules, the statistics and the
+    勤務表 all count."""
+    held = (*problem.history_sessions.get(staff_id, ()), *sessions)
+    return {day for req in held for day in days_taken(req) if problem.start <= day <= problem.end}
+
+
 def plan_slice(problem: Problem, roster: Roster, staff_ids: set[str], requirement_ids: set[str]) -> tuple[Problem, Roster]:
     """The part of the plan that decides the touched people's and sessions' violations.
 

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from models.domain import Mark, Problem, Requirement, Roster, Staff, days_taken, rotation_order
+from models.domain import Mark, Problem, Requirement, Roster, Staff, duty_days, rotation_order
 from models.history import by_year, pay_year_month, year_of, years_of
 from models.holidays import is_holiday
 
@@ -110,8 +110,7 @@ def person_stats(problem: Problem, roster: Roster) -> list[PersonStats]:
 
 def _stats_of(problem: Problem, staff: Staff, reqs: list[Requirement], months: float) -> PersonStats:
     minutes = sum(r.minutes for r in reqs)
-    on_duty = {d for r in (*problem.history_sessions.get(staff.id, ()), *reqs) for d in days_taken(r)
-               if problem.start <= d <= problem.end}  # days worked, and each night's 明
+    on_duty = duty_days(problem, staff.id, reqs)  # days worked, and each night's 明
     prefer_not = {r.date for r in reqs if problem.mark(staff.id, r.date) is Mark.PREFER_NOT}
     desired = None if staff.desired_per_month is None else staff.desired_per_month * months
     site_counts: dict[str, int] = defaultdict(int)

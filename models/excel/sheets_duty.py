@@ -19,13 +19,13 @@ from __future__ import annotations
 import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from models.domain import NOON, Mark, Problem, Requirement, Roster, clock, next_morning, rotation_order
+from models.domain import NOON, Mark, Problem, Requirement, Roster, clock, duty_days, rotation_order
 from models.excel import schema
 from models.excel.sheets_master import site_order
 from models.excel.sheets_personal import schedules
@@ -165,13 +165,11 @@ def _people(problem: Problem, roster: Roster, forms: ShortForms) -> list[_Person
             cannot[staff_id].add(day)
     people = []
     for stats in person_stats(problem, roster):
-        sessions: dict[date, list[Requirement]] = defaultdict(list, plans.get(stats.staff_id, {}))
+        sessions = plans.get(stats.staff_id, {})
         texts = _cell_texts(sessions, forms)
-        # the eve's sessions (carried in from last month's roster) too: its night ends on the first day
-        sessions[problem.start - timedelta(days=1)] += problem.history_sessions.get(stats.staff_id, ())
-        after = {day + timedelta(days=1) for day, reqs in sessions.items() for r in reqs
-                 if next_morning(r) is not None and day < problem.end}
-        people.append(_Person(stats, texts, cannot[stats.staff_id] - texts.keys(), after - texts.keys()))
+        # 明: a day on duty without a session of its own, the eve's night (last month's) included
+        on_duty = duty_days(problem, stats.staff_id, (r for reqs in sessions.values() for r in reqs))
+        people.append(_Person(stats, texts, cannot[stats.staff_id] - texts.keys(), on_duty - texts.keys()))
     return people
 
 

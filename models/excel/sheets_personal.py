@@ -9,7 +9,6 @@ still prints one page per person. Files to hand out are `write_personal_workbook
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Sequence
 
@@ -50,27 +49,22 @@ def schedules(problem: Problem, roster: Roster) -> dict[str, list[tuple[Requirem
     return result
 
 
-def summary_line(stats: PersonStats, days: _Days | None = None) -> str:
-    """`8回　24.0時間　支給見込 38,400円` for the top of a person's schedule; in a plan with nights,
-    `勤務 17日・休日 11日` as well (a 明 is a day on duty, not a day off)."""
+def summary_line(stats: PersonStats, plan_days: int | None = None) -> str:
+    """`8回　24.0時間　支給見込 38,400円` for the top of a person's schedule; with the plan's number of
+    days (a plan with nights), `勤務 17日・休日 11日` as well (a 明 is a day on duty, not a day off)."""
     text = t("{n}回　{h:.1f}時間", "{n} sessions, {h:.1f} hours", n=stats.count, h=stats.hours)
-    if days is not None:
-        text += t("　勤務 {w}日・休日 {o}日", ", {w} days on duty, {o} days off", w=days.on_duty, o=days.off)
+    if plan_days is not None:
+        text += t("　勤務 {w}日・休日 {o}日", ", {w} days on duty, {o} days off", w=plan_days - stats.days_off,
+                  o=stats.days_off)
     if stats.pay is not None:
         text += t("　支給見込 {p:,}円", ", about {p:,} yen", p=stats.pay)
     return text
 
 
-@dataclass(frozen=True)
-class _Days:
-    """A person's every day in a plan with nights: rows of (day, time, site, activity, notes)."""
-
-    rows: tuple[tuple[date, str, str, str, str], ...]
-    on_duty: int
-    off: int
+Row = tuple[date, str, str, str, str]  # day, time, site, activity, notes
 
 
-def _every_day(problem: Problem, staff_id: str, items: list[tuple[Requirement, Assignment]]) -> _Days | None:
+def _every_day(problem: Problem, staff_id: str, items: list[tuple[Requirement, Assignment]]) -> list[Row] | None:
     """In a plan with nights that run into the morning (a ward), the person's every day: their
     sessions, 明 after a night, and 休 (休（×） on a day marked ×: asked for, or ill), as a ward's staff read
     their month; None in other plans, whose staff read only the days they work."""
@@ -81,8 +75,7 @@ def _every_day(problem: Problem, staff_id: str, items: list[tuple[Requirement, A
         by_day[req.date].append(req)
     nights = [*problem.history_sessions.get(staff_id, ()), *(req for req, _ in items)]
     mornings = {day: req for req in nights for day in days_taken(req)[1:]}
-    rows: list[tuple[date, str, str, str, str]] = []
-    off = 0
+    rows: list[Row] = []
     for day in problem.days():
         if by_day.get(day):
             rows += [(day, time_range(r.start, r.end), r.site, r.activity, r.notes) for r in by_day[day]]
@@ -92,15 +85,14 @@ def _every_day(problem: Problem, staff_id: str, items: list[tuple[Requirement, A
             rows.append((day, t("〜{h}:{m:02d}", "until {h}:{m:02d}", h=hour, m=minute), night.site,
                          t("明（{a}明け）", "after night ({a})", a=night.activity), ""))
         else:
-            off += 1
             marked = problem.availability.get((staff_id, day)) is Mark.UNAVAILABLE
             rows.append((day, "", "", t("休（×）", "day off (×)") if marked else t("休", "day off"), ""))
-    return _Days(tuple(rows), len(problem.days()) - off, off)
+    return rows
 
 
-def _write_rows(sheet: SheetWriter, items: list[tuple[Requirement, Assignment]], days: _Days | None = None) -> None:
+def _write_rows(sheet: SheetWriter, items: list[tuple[Requirement, Assignment]], days: list[Row] | None = None) -> None:
     sheet.header(_headers())
-    rows = days.rows if days is not None else [
+    rows = days if days is not None else [
         (req.date, time_range(req.start, req.end), req.site, req.activity, req.notes) for req, _ in items]
     for day, hours, site, activity, notes in rows:
         look = BODY.but(fill=day_fill(day))
@@ -120,7 +112,8 @@ def write_personal_sheet(wb: Workbook, problem: Problem, roster: Roster) -> None
         sheet.append([sheet.cell(f"{stats.staff_id}  {stats.name}", TITLE.but(size=12))], look=None, height=20)
         items = plans.get(stats.staff_id, [])
         days = _every_day(problem, stats.staff_id, items)
-        sheet.append([sheet.cell(summary_line(stats, days), SUBTITLE)], look=None)
+        sheet.append([sheet.cell(summary_line(stats, None if days is None else len(problem.days())), SUBTITLE)],
+                     look=None)
         _write_rows(sheet, items, days)
         sheet.append([])
         sheet.ws.row_breaks.append(Break(id=sheet.rows))
@@ -146,7 +139,8 @@ def write_person_workbook(
     sheet = SheetWriter(wb, safe_sheet_name(f"{schema.PERSONAL_SHEET_PREFIX}_{staff.name}"), widths,
                         freeze=f"A{header_row + 1}")
     sheet.title(t("{name} さんの勤務予定", "Schedule of {name}", name=staff.name), len(widths),
-                f"{problem.name}　{problem.start:%Y/%m/%d} 〜 {problem.end:%Y/%m/%d}　{summary_line(stats, days)}")
+                f"{problem.name}　{problem.start:%Y/%m/%d} 〜 {problem.end:%Y/%m/%d}　"
+                f"{summary_line(stats, None if days is None else len(problem.days()))}")
     for line in notices:  # wrapped, and a second line tall when wider than the table
         tall = text_width(line) > sum(widths) * 0.95
         sheet.append([sheet.cell(line, NOTICE)], look=None, height=28 if tall else None)

@@ -11,7 +11,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
-from models.domain import Problem, Requirement, Roster, RuleSetting, Staff, Violation, days_taken, week_start
+from models.domain import Problem, Requirement, Roster, RuleSetting, Staff, Violation, duty_days, week_start
 from models.history import LOOKBACK_DAYS
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
@@ -163,13 +163,9 @@ def worked_days(problem: Problem, roster: Roster) -> dict[str, set[date]]:
     after a night that runs into it (明, models.domain.days_taken), the earlier plan's last night
     included (read-only, as `assigned`)."""
     def build() -> dict[str, set[date]]:
-        days = set(problem.days())
-        result: dict[str, set[date]] = defaultdict(set)
-        for staff_id, reqs in problem.history_sessions.items():
-            result[staff_id].update(d for r in reqs for d in days_taken(r) if d in days)
-        for staff_id, reqs in assigned(problem, roster).items():
-            result[staff_id].update(d for r in reqs for d in days_taken(r) if d in days)
-        return dict(result)
+        mine = assigned(problem, roster)
+        return {staff_id: duty_days(problem, staff_id, mine.get(staff_id, ()))
+                for staff_id in {*problem.history_sessions, *mine}}
 
     return shared(problem, roster, "worked_days", build)
 
