@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 
+# Cautions about returned forms shown in the question itself; the rest are under its details.
+SHOWN_CAUTIONS = 6
+
 
 def _paperwork():
     """desktop.paperwork, imported when a worker first needs it (it loads openpyxl), not on the GUI thread."""
@@ -62,13 +65,22 @@ class PaperworkActions:
         self._run(lambda: _paperwork().collect(problem, paths), lambda c: self._forms_collected(c, confirm))
 
     def _forms_collected(self: MainWindow, collection: Collection, confirm: bool) -> None:
-        from models.excel.form_returns import report_lines
+        from models.excel.form_returns import cautions, report_lines
 
         lines = report_lines(collection)
         if confirm:
-            box = QMessageBox(QMessageBox.Icon.Question, translate("MainWindow", "Returned forms"), lines[0],
+            # what needs a look (a blank form, an older form set aside, a name that differs) is
+            # shown before the question, not only under the details
+            warned = cautions(collection)
+            shown = warned[:SHOWN_CAUTIONS]
+            more = len(warned) - len(shown)
+            if more:
+                shown.append(translate("MainWindow", "…and %n more (see the details)", "", more))
+            icon = QMessageBox.Icon.Warning if warned else QMessageBox.Icon.Question
+            box = QMessageBox(icon, translate("MainWindow", "Returned forms"), lines[0],
                               QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self)
-            box.setInformativeText(translate("MainWindow", "Apply these answers to the plan?"))
+            box.setInformativeText("\n".join([*shown, "", translate("MainWindow", "Apply these answers to the plan?")]
+                                             if shown else [translate("MainWindow", "Apply these answers to the plan?")]))
             box.setDetailedText("\n".join(lines[1:]))
             if run_modal(box) != QMessageBox.StandardButton.Ok:
                 self.status.setText(translate("MainWindow", "Returned forms not applied."))

@@ -226,6 +226,8 @@ def _who(problem: Problem, staff_id: str) -> str:
 
 # Up to this many people who returned no form but whose marks the plan has are named; more are counted.
 NAMED_KEEPING = 10
+# Blank forms named in cautions' one sentence about them.
+NAMED_BLANK = 3
 
 
 def report_lines(collection: Collection) -> list[str]:
@@ -239,15 +241,7 @@ def report_lines(collection: Collection) -> list[str]:
     if wishes:
         lines.append(t("勤務希望 {n} 件を読みました（勤務名の記入）", "{n} shift wish(es) read (a shift's name written)",
                        n=wishes))
-    used = {f.staff_id: f for f in collection.used}
-    for old in collection.superseded:
-        lines.append(t("{who}: 回答票が複数あります。新しい {new} を使い、{old} は使いません",
-                       "{who}: several forms; using the newer {new}, not {old}",
-                       who=_who(p, old.staff_id), new=used[old.staff_id].file, old=old.file))
-    for form, registered in collection.renamed:
-        lines.append(t("{file}: 氏名「{form}」が職員名簿の「{reg}」と違います（職員ID {id} として取り込みました）",
-                       '{file}: name "{form}" differs from "{reg}" on the staff sheet (taken as staff ID {id})',
-                       file=form.file, form=form.name_on_form, reg=registered, id=form.staff_id))
+    lines += _superseded(collection) + _renamed(collection)
     # of those who returned none, the ones the plan has marks for keep them (a 勤務可否 table answered for them)
     marked = {staff_id for staff_id, _ in p.availability}
     unmarked = [s for s in collection.missing if s.id not in marked]
@@ -272,10 +266,48 @@ def report_lines(collection: Collection) -> list[str]:
                            who=_who(p, form.staff_id), n=len(changed), days=days))
         elif form.marks:
             lines.append(t("{who}: 変更なし", "{who}: no change", who=_who(p, form.staff_id)))
-        if not form.marks:  # not "no change": a blank form refuses every day under the default
-            lines.append(f"{form.file}: {messages.blank_form(_who(p, form.staff_id), p.blank_means)}")
+        lines += _blank(p, form)
         for day, note in form.notes:
             lines.append(t("  {day} 備考: {note}", "  {day} note: {note}", day=day_label(day), note=note))
         lines += [t("  注意: {note}", "  note: {note}", note=note) for note in form.unread]
     return lines
 
+
+def cautions(collection: Collection) -> list[str]:
+    """What in the collection needs the coordinator's eye before the answers are applied: a
+    person's older form set aside, a name that differs from the staff sheet, a form returned
+    without marks, what a form's reader left out. The same sentences report_lines gives among
+    the rest, for a window to show before asking."""
+    p = collection.problem
+    lines = _superseded(collection) + _renamed(collection)
+    blank = [form for form in collection.used if not form.marks]
+    if len(blank) == 1:
+        lines += _blank(p, blank[0])
+    elif blank:  # one sentence for many (forms sent out and returned untouched), naming the first few
+        names = "、".join(_who(p, form.staff_id) for form in blank[:NAMED_BLANK])
+        if len(blank) > NAMED_BLANK:
+            names += t(" ほか {n} 名", " and {n} more", n=len(blank) - NAMED_BLANK)
+        lines.append(messages.blank_forms(names, p.blank_means))
+    for form in collection.used:
+        lines += [f"{_who(p, form.staff_id)}: {note}" for note in form.unread]
+    return lines
+
+
+def _superseded(collection: Collection) -> list[str]:
+    used = {f.staff_id: f for f in collection.used}
+    return [t("{who}: 回答票が複数あります。新しい {new} を使い、{old} は使いません",
+              "{who}: several forms; using the newer {new}, not {old}",
+              who=_who(collection.problem, old.staff_id), new=used[old.staff_id].file, old=old.file)
+            for old in collection.superseded]
+
+
+def _renamed(collection: Collection) -> list[str]:
+    return [t("{file}: 氏名「{form}」が職員名簿の「{reg}」と違います（職員ID {id} として取り込みました）",
+              '{file}: name "{form}" differs from "{reg}" on the staff sheet (taken as staff ID {id})',
+              file=form.file, form=form.name_on_form, reg=registered, id=form.staff_id)
+            for form, registered in collection.renamed]
+
+
+def _blank(p: Problem, form: FormReturn) -> list[str]:
+    """A form returned without marks (not "no change": a blank form refuses every day under the default)."""
+    return [] if form.marks else [f"{form.file}: {messages.blank_form(_who(p, form.staff_id), p.blank_means)}"]

@@ -272,6 +272,13 @@ def blank_form(who: str, blank: Mark) -> str:
              who=who, blank=blank_as(blank))
 
 
+def blank_forms(who: str, blank: Mark) -> str:
+    """blank_form for several people's forms at once (`who` names them)."""
+    return t("{who} の回答票に記号が1つもありません。すべての日が空欄となり、空欄の扱いにより {blank} になります",
+             "the forms of {who} hold no marks: every day counts as blank, which 空欄の扱い (blank_means) makes {blank}",
+             who=who, blank=blank_as(blank))
+
+
 def no_marks_at_all(blank: Mark) -> str:
     return t("勤務可否に記号が1つもありません。全員のすべての日が空欄となり、空欄の扱いにより {blank} になります",
              "no availability marks at all: every day of everyone counts as blank, which 空欄の扱い (blank_means) "

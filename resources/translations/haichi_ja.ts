@@ -570,83 +570,89 @@
         <translation>Excelブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="37" />
+        <location filename="../../desktop/paperwork_actions.py" line="40" />
         <source>Folder for the availability forms</source>
         <translation>回答票の保存先フォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="44" />
+        <location filename="../../desktop/paperwork_actions.py" line="47" />
         <source>Writing availability forms…</source>
         <translation>回答票を作成中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="46" />
+        <location filename="../../desktop/paperwork_actions.py" line="49" />
         <source>%1 forms written to %2</source>
         <translation>回答票 %1 件を %2 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="52" />
+        <location filename="../../desktop/paperwork_actions.py" line="55" />
         <source>Returned availability forms</source>
         <translation>返送された回答票</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="53" />
+        <location filename="../../desktop/paperwork_actions.py" line="56" />
         <source>Excel workbooks (*.xlsx *.xlsm)</source>
         <translation>Excelブック (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="61" />
+        <location filename="../../desktop/paperwork_actions.py" line="64" />
         <source>Reading %n returned form(s)…</source>
         <translation>返送された回答票 %n 件を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="69" />
+        <location filename="../../desktop/paperwork_actions.py" line="78" />
+        <source>…and %n more (see the details)</source>
+        <translation>…ほか %n 件（「詳細」を表示すると一覧できます）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/paperwork_actions.py" line="80" />
         <source>Returned forms</source>
         <translation>返送された回答票</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="71" />
+        <location filename="../../desktop/paperwork_actions.py" line="82" />
+        <location filename="../../desktop/paperwork_actions.py" line="83" />
         <source>Apply these answers to the plan?</source>
         <translation>この回答を計画に反映しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="74" />
+        <location filename="../../desktop/paperwork_actions.py" line="86" />
         <source>Returned forms not applied.</source>
         <translation>回答票は反映していません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="76" />
+        <location filename="../../desktop/paperwork_actions.py" line="88" />
         <source>Collect returned forms</source>
         <translation>回答票の取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="83" />
+        <location filename="../../desktop/paperwork_actions.py" line="95" />
         <source>Folder for the calendars</source>
         <translation>カレンダーの保存先フォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="98" />
+        <location filename="../../desktop/paperwork_actions.py" line="110" />
         <source>Duty roster as PDF</source>
         <translation>勤務表のPDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="99" />
+        <location filename="../../desktop/paperwork_actions.py" line="111" />
         <source>Master roster as PDF</source>
         <translation>配置表のPDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="101" />
+        <location filename="../../desktop/paperwork_actions.py" line="113" />
         <source>PDF files (*.pdf)</source>
         <translation>PDFファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="108" />
+        <location filename="../../desktop/paperwork_actions.py" line="120" />
         <location filename="../../desktop/plan_files.py" line="227" />
         <source>Exporting…</source>
         <translation>書き出し中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="110" />
+        <location filename="../../desktop/paperwork_actions.py" line="122" />
         <location filename="../../desktop/plan_files.py" line="229" />
         <source>Roster written to %1</source>
         <translation>配置表を書き出しました：%1</translation>
@@ -657,7 +663,7 @@
         <translation>個人別ファイルの保存先フォルダ</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="91" />
+        <location filename="../../desktop/paperwork_actions.py" line="103" />
         <location filename="../../desktop/plan_files.py" line="242" />
         <source>%1 files written to %2</source>
         <translation>%1 件のファイルを %2 に書き出しました</translation>

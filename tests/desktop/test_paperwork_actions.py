@@ -111,3 +111,31 @@ def test_the_duty_roster_pdf_prints_the_勤務表(qtbot, window: MainWindow, tmp
     window.write_master_pdf(tmp_path / "master.pdf")
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT)
     assert printed_pdfs == [["勤務表"], ["配置表"]] and (tmp_path / "duty.pdf").exists()
+
+
+def test_a_blank_form_is_shown_before_the_question_not_only_under_its_details(qtbot, window: MainWindow,
+                                                                            tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop import paperwork_actions
+
+    folder = tmp_path / "forms"
+    folder.mkdir()
+    window.write_forms(folder)
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT)
+    blank = sorted(folder.glob("*.xlsx"))[0]  # returned as it went out: no marks at all
+    asked: list[QMessageBox] = []
+
+    def answer(box: QMessageBox) -> int:
+        asked.append(box)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(paperwork_actions, "run_modal", answer)
+    before = dict(window.plan.problem.availability)
+    window.collect_forms([blank])
+    qtbot.waitUntil(lambda: bool(asked), timeout=WAIT)
+    [box] = asked
+    assert box.icon() == QMessageBox.Icon.Warning
+    assert blank.name in box.informativeText()  # the blank form is named where it is read
+    assert box.informativeText().rstrip().endswith(("反映しますか？", "plan?"))
+    assert dict(window.plan.problem.availability) == before  # cancelled: nothing applied

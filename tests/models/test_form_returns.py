@@ -297,3 +297,18 @@ def test_a_shift_the_plan_does_not_have_is_refused_naming_its_cell_and_the_plans
     assert (problem.file, problem.cell) == ("typo.xlsx", f"C{HEADER_ROW + 1}")
     named = "、".join(rotation_order(sample.requirements)[:3])
     assert f"希望する勤務名 {named}など を記入" in problem.message
+
+
+def test_cautions_say_blank_forms_in_one_sentence_naming_the_first_few(sample: Problem, tmp_path: Path) -> None:
+    from models.excel.form_returns import cautions
+
+    paths = sorted(write_forms(tmp_path / "out", sample))  # returned as they went out: no marks at all
+    [one] = cautions(collect_forms(sample, paths[:1]))
+    assert paths[0].name in one
+    [three] = cautions(collect_forms(sample, paths[:3]))
+    assert "ほか" not in three and "H001" in three and "H003" in three
+    [many] = cautions(collect_forms(sample, paths[:9]))
+    assert "ほか 6 名" in many
+    # a filled form needs no caution
+    fill(paths[0], {d: "○" for d in sample.days()})
+    assert cautions(collect_forms(sample, paths[:1])) == []
