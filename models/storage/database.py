@@ -163,7 +163,8 @@ class Database:
             plan = problems.plan_row(session, plan_name)
             self._known[plan_name] = plan.version
             problem = problems.read_problem(session, plan)
-            problem = problem.with_(**history.carried(session, plan.start_date, plan_name, pay_year_month(problem)))
+            problem = problem.with_(**history.carried(session, plan.start_date, plan_name, pay_year_month(problem),
+                                                       {s.id for s in problem.staff}))
             newest = solutions.latest(session, plan)
             if newest is not None:
                 roster = solutions.read_roster(session, newest[1])
@@ -179,7 +180,8 @@ class Database:
         and minutes, from each plan's newest published version, else its newest draft. For a plan
         not saved yet (an import) as for one loaded; `history_sources` says which plans and versions."""
         with self._read() as session:
-            return problem.with_(**history.carried(session, problem.start, plan_name, pay_year_month(problem)))
+            return problem.with_(**history.carried(session, problem.start, plan_name, pay_year_month(problem),
+                                                   {s.id for s in problem.staff}))
 
     def list_plans(self) -> list[PlanSummary]:
         """Every plan, newest period first, with its counts."""

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Collection
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -89,9 +89,11 @@ class _Tally:
 
 
 def carried(session: Session, start: date, plan_name: str | None = None,
-            pay_month: int = FISCAL_MONTH) -> dict[str, Any]:
+            pay_month: int = FISCAL_MONTH, staff: Collection[str] | None = None) -> dict[str, Any]:
     """The Problem.history_* fields of a plan starting on `start` (`plan_name` itself left out), by name;
-    the pay of the year starting in `pay_month` (models.history.pay_year_month)."""
+    the pay of the year starting in `pay_month` (models.history.pay_year_month). With `staff` (the
+    plan's staff IDs), an earlier plan none of them worked in is no source: another workplace's
+    plan in the same database carries nothing and is not named."""
     pay_from = year_start(start, pay_month)
     since = min(fiscal_year_start(start), pay_from, start - timedelta(days=LOOKBACK_DAYS))
     query = select(PlanRow).where(PlanRow.start_date < start, PlanRow.end_date >= since)
@@ -106,14 +108,16 @@ def carried(session: Session, start: date, plan_name: str | None = None,
     chosen.sort(key=lambda c: (not c[2], -c[1][1]))  # published first, then the newest roster
     tally, counted, sources = _Tally(start, pay_from), set(), []
     for plan, (version, solution_id), published in chosen:
-        sessions = _sessions(session, plan.id, since, start)
-        mine = sessions.keys() - counted
-        counted |= sessions.keys()
         rows = session.execute(
             select(StaffRow.code, AssignmentRow.requirement_code)
             .join(StaffRow, StaffRow.id == AssignmentRow.staff_id)
             .where(AssignmentRow.solution_id == solution_id)
-        )
+        ).all()
+        if staff is not None and not any(code in staff for code, _ in rows):
+            continue
+        sessions = _sessions(session, plan.id, since, start)
+        mine = sessions.keys() - counted
+        counted |= sessions.keys()
         tally.add_plan([(staff, sessions[code]) for staff, code in rows if code in mine],
                        plan_staff.hourly_rates(session, plan.id))
         sources.append(HistorySource(plan.name, version, published, plan.start_date, plan.end_date, len(mine)))

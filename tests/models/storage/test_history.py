@@ -205,3 +205,20 @@ def test_the_morning_after_an_earlier_night_is_a_day_worked(tmp_path: Path) -> N
         assert february.history == {"N1": (date(2027, 1, 30), date(2027, 1, 31))}
         # and the night itself, for the days off after it (夜勤 1/30, 明 1/31, 2/1 off)
         assert [r.id for r in february.history_nights["N1"]] == [night[29].id]
+
+
+def test_another_workplaces_plan_in_the_same_database_is_no_source(tmp_path: Path) -> None:
+    """A ward's February beside the hygienists' January: none of the nurses worked in January's
+    plan, so it carries nothing in and is not named as carried (it was, as an unpublished draft)."""
+    with Database(tmp_path / "h.sqlite3") as db:
+        january = _month("1月 歯科健診", date(2027, 1, 1), 31)
+        db.save_problem("1月 歯科健診", january)
+        db.save_solution("1月 歯科健診", Roster([Assignment("H001", r.id) for r in january.requirements[-5:]]))
+        nurses = [Staff("N01", "青木"), Staff("N02", "石田")]
+        db.save_problem("3東 2月", _month("3東 2月", date(2027, 2, 1), 28, nurses))
+        ward = db.load_problem("3東 2月")
+        assert not ward.history_sources and ward.history == {} and ward.history_counts == {}
+        assert not db.carry_history(_month("3東 2月", date(2027, 2, 1), 28, nurses)).history_sources
+        # the hygienists' February still carries January in
+        db.save_problem("2月 歯科健診", _month("2月 歯科健診", date(2027, 2, 1), 28))
+        assert [s.plan for s in db.load_problem("2月 歯科健診").history_sources] == ["1月 歯科健診"]
