@@ -52,7 +52,7 @@ class Actions(QObject):
         self.edit_input = self._make(self.tr("&Staff, sites and sessions…"), QKeySequence("Ctrl+Shift+S"), w.edit_input)
         self.edit_rules = self._make(self.tr("R&ules…"), QKeySequence("Ctrl+R"), w.edit_rules)
         self.solve = self._make(self.tr("&Solve"), QKeySequence("F5"), w.start_solve)
-        self.solve_soft = self._make(self.tr("Solve with cover made &soft"), QKeySequence("Shift+F5"),
+        self.solve_soft = self._make(self.tr("Solve with cover made so&ft"), QKeySequence("Shift+F5"),
                                      lambda: w.start_solve(soft_cover=True))
         self.cancel = self._make(self.tr("&Cancel solve"), QKeySequence("Esc"), w.cancel_solve)
         self.about = self._make(self.tr("&About Haichi"), QKeySequence(QKeySequence.StandardKey.HelpContents), w.show_about)

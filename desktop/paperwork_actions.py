@@ -119,5 +119,6 @@ class PaperworkActions:
         problem, roster = self.plan.problem, self.plan.roster
         self.status.setText(translate("MainWindow", "Exporting…"))
         self._run(lambda: _paperwork().master_pdf(path, problem, roster, duty),
-                  lambda written: self.status.setText(translate("MainWindow", "Roster written to %1")
+                  lambda written: self.status.setText((translate("MainWindow", "Duty roster written to %1") if duty
+                                                       else translate("MainWindow", "Roster written to %1"))
                                                       .replace("%1", str(written))))

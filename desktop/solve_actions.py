@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 
+# Reasons no roster exists shown in the message itself; all of them are under its details.
+SHOWN_REASONS = 4
+
 
 class SolveActions:
     """Solve, Solve with cover made soft, and Cancel."""
@@ -44,7 +47,7 @@ class SolveActions:
             if self._stop_asked:  # Cancel came while the model was being built
                 solver.cancel()
 
-        self._solving, self._stop_asked = True, False
+        self._solving, self._stop_asked, self._soft_cover = True, False, soft_cover
         self._run(lambda: operations.solve(problem, options, lambda p: self._relay.value.emit(p), keep_solver),
                   self._solved)
 
@@ -74,15 +77,30 @@ class SolveActions:
             self.solve_progress.finish(text)
             self.status.setText(text)
             box = QMessageBox(QMessageBox.Icon.Warning, translate("MainWindow", "No roster"), translate(
-                "MainWindow", "No roster satisfies the hard rules. Try Roster ▸ Solve with cover made soft."), parent=self)
+                "MainWindow", "No roster satisfies the hard rules."), parent=self)
+            # the reasons themselves, not only under the details: they say what to change
+            reasons = result.explanation[:SHOWN_REASONS]
+            if len(result.explanation) > len(reasons):
+                reasons.append(translate("MainWindow", "…and %n more (see the details)", "",
+                                         len(result.explanation) - len(reasons)))
+            box.setInformativeText("\n".join([*reasons, "", translate(
+                "MainWindow", "Or make a roster with the places that cannot be filled left open: "
+                              "Roster ▸ Solve with cover made soft.")]).strip())
             box.setDetailedText("\n".join(result.explanation) or result.status)
             show_box(box)
             return
         self.editor.put_roster(result.roster, translate("MainWindow", "Solve"))
         states = {"optimal": translate("MainWindow", "optimal"), "feasible": translate("MainWindow", "feasible")}
-        text = (translate("MainWindow", "Roster ready (%1): objective %2, %3 s")
-                .replace("%1", states.get(result.status, result.status))
-                .replace("%2", str(result.objective)).replace("%3", f"{result.elapsed:.1f}"))
+        if getattr(self, "_soft_cover", False):
+            # its objective prices the open places, which the summary counts as broken hard rules
+            # instead: a second figure here would contradict it
+            text = (translate("MainWindow", "Roster with cover made soft ready (%1), %2 s: the places left open "
+                                            "are listed as broken hard rules")
+                    .replace("%1", states.get(result.status, result.status)).replace("%2", f"{result.elapsed:.1f}"))
+        else:
+            text = (translate("MainWindow", "Roster ready (%1): objective %2, %3 s")
+                    .replace("%1", states.get(result.status, result.status))
+                    .replace("%2", str(result.objective)).replace("%3", f"{result.elapsed:.1f}"))
         if result.cancelled:
             text += " " + translate("MainWindow", "(cancelled; best roster kept)")
         self.status.setText(text)

@@ -209,7 +209,7 @@ def diagnose(problem: Problem, rules: Iterable[Rule], soft_cover: bool = False,
     core = conflict(problem, rules, soft_cover, time_limit, workers)
     if core is None:
         return [t("必須ルールをすべて満たす配置はありませんが、{s} 秒以内に原因を絞り込めませんでした。"
-                  "必要人数をソフトにして解くと、足りない枠がわかります。",
+                  "必要人数を努力ルールにして解く（人数不足を許して作成）と、足りない枠がわかります。",
                   "The hard rules cannot all hold; the cause could not be narrowed down within {s} seconds. "
                   "Solve with cover made soft to see which sessions stay short.", s=round(time_limit))]
     return [narrate.conflict_sentence(problem, Screen(problem, rules, soft_cover), core)]

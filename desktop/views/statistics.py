@@ -3,6 +3,8 @@ and the list of broken rules; both over a WorkingPlan, refreshed when it is re-e
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Slot
 from PySide6.QtGui import QBrush, QFont
 
@@ -141,12 +143,15 @@ class StatisticsModel(_PlanTable):
 
 
 class ViolationsModel(_PlanTable):
-    """Every broken rule of the roster: hard ones first, then soft ones by cost."""
+    """Every broken rule of the roster: hard ones first, then soft ones by cost; within a rule and
+    cost, by date (a rule's violations of the whole plan or month first), not by their text, where
+    1/12 came before 1/4."""
 
     rows: list[Violation]
 
     def read_rows(self) -> list[Violation]:
-        return sorted(self.plan.violations, key=lambda v: (not v.hard, -v.cost, v.rule_id, v.message))
+        return sorted(self.plan.violations, key=lambda v: (not v.hard, -v.cost, v.rule_id, v.date is not None,
+                                                           v.date or date.min, v.message))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)

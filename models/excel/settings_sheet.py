@@ -63,11 +63,12 @@ def parse_blank_means(value: Any) -> Mark:
 
 
 def parse_hard(value: Any) -> bool:
-    """True for hard (必須, ハード, hard or a yes), False for soft."""
+    """True for hard (必須, ハード, hard or a yes), False for soft (努力, the word the window and the
+    exported sheets use, ソフト, 任意, 推奨, soft or a no)."""
     word = normalize_header(value)
     if word in ("hard", "ハード", "必須"):
         return True
-    if word in ("soft", "ソフト", "任意"):
+    if word in ("soft", "努力", "ソフト", "任意", "推奨"):
         return False
     return parse_bool(value)
 

@@ -150,7 +150,7 @@ def write_violations(wb: Workbook, problem: Problem, violations: Sequence[Violat
         look = BODY.but(wrap=True, vertical="top", fill=SHORT_FILL if v.hard else None)
         sheet.append([
             sheet.cell(titles.get(v.rule_id, v.rule_id), look),
-            sheet.cell(t("必須", "hard") if v.hard else t("推奨", "soft"), look),
+            sheet.cell(t("必須", "hard") if v.hard else t("努力", "soft"), look),
             sheet.cell(v.staff_id or "", look), sheet.cell(name, look), sheet.cell(session, look),
             sheet.cell(v.message, look), sheet.cell(v.cost, look),
         ], look=None)

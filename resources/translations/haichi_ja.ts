@@ -119,8 +119,8 @@
     </message>
     <message>
         <location filename="../../desktop/menus.py" line="55" />
-        <source>Solve with cover made &amp;soft</source>
-        <translation>人数不足を許して作成(&amp;S)</translation>
+        <source>Solve with cover made so&amp;ft</source>
+        <translation>人数不足を許して作成(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../desktop/menus.py" line="57" />
@@ -363,22 +363,23 @@
         <translation>%1：職員 %2 名、枠 %3 件、%4〜%5</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="37" />
+        <location filename="../../desktop/solve_actions.py" line="40" />
         <source>Solving…</source>
         <translation>配置を作成中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="60" />
+        <location filename="../../desktop/solve_actions.py" line="63" />
         <source>Stopping — keeping the best roster found so far…</source>
         <translation>中止しています — これまでで最良の配置を残します…</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="76" />
+        <location filename="../../desktop/solve_actions.py" line="79" />
         <source>No roster</source>
         <translation>配置を作れません</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="73" />
+        <location filename="../../desktop/solve_actions.py" line="76" />
+        <location filename="../../desktop/solve_actions.py" line="79" />
         <source>No roster satisfies the hard rules.</source>
         <translation>必須ルールをすべて満たす配置はありません。</translation>
     </message>
@@ -430,42 +431,47 @@
         <translation><numerusform>%n 件の配置を外す</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="66" />
+        <location filename="../../desktop/solve_actions.py" line="69" />
         <source>Solve cancelled before a first roster was found.</source>
         <translation>配置が見つかる前に作成を中止しました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="67" />
+        <location filename="../../desktop/solve_actions.py" line="70" />
         <source>No roster found within the time limit; try a longer limit in Settings.</source>
         <translation>制限時間内に配置が見つかりませんでした。設定で制限時間を長くしてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="76" />
-        <source>No roster satisfies the hard rules. Try Roster ▸ Solve with cover made soft.</source>
-        <translation>必須ルールをすべて満たす配置はありません。「配置 ▸ 人数不足を許して作成」をお試しください。</translation>
+        <location filename="../../desktop/solve_actions.py" line="86" />
+        <source>Or make a roster with the places that cannot be filled left open: Roster ▸ Solve with cover made soft.</source>
+        <translation>埋められない枠を空けたままの配置なら「配置 ▸ 人数不足を許して作成」で作れます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="81" />
+        <location filename="../../desktop/solve_actions.py" line="92" />
         <source>Solve</source>
         <translation>配置の作成</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="82" />
+        <location filename="../../desktop/solve_actions.py" line="93" />
         <source>optimal</source>
         <translation>最適</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="82" />
+        <location filename="../../desktop/solve_actions.py" line="93" />
         <source>feasible</source>
         <translation>実行可能</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="83" />
+        <location filename="../../desktop/solve_actions.py" line="97" />
+        <source>Roster with cover made soft ready (%1), %2 s: the places left open are listed as broken hard rules</source>
+        <translation>人数不足を許した配置を作成しました（%1、%2 秒）：埋まらなかった枠は必須ルール違反として一覧にあります</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/solve_actions.py" line="101" />
         <source>Roster ready (%1): objective %2, %3 s</source>
         <translation>配置を作成しました（%1）：評価値 %2、%3 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="87" />
+        <location filename="../../desktop/solve_actions.py" line="105" />
         <source>(cancelled; best roster kept)</source>
         <translation>（中止：最良の配置を残しました）</translation>
     </message>
@@ -653,6 +659,11 @@
     </message>
     <message>
         <location filename="../../desktop/paperwork_actions.py" line="122" />
+        <source>Duty roster written to %1</source>
+        <translation>勤務表を書き出しました：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/paperwork_actions.py" line="123" />
         <location filename="../../desktop/plan_files.py" line="229" />
         <source>Roster written to %1</source>
         <translation>配置表を書き出しました：%1</translation>
@@ -1398,77 +1409,77 @@
 <context>
     <name>StatisticsModel</name>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="15" />
+        <location filename="../../desktop/views/statistics.py" line="17" />
         <source>Staff</source>
         <translation>職員</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="16" />
+        <location filename="../../desktop/views/statistics.py" line="18" />
         <source>Sessions</source>
         <translation>枠</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="17" />
+        <location filename="../../desktop/views/statistics.py" line="19" />
         <source>Hours</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="18" />
+        <location filename="../../desktop/views/statistics.py" line="20" />
         <source>Pay (¥)</source>
         <translation>報酬（円）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="19" />
+        <location filename="../../desktop/views/statistics.py" line="21" />
         <source>△ used</source>
         <translation>△の日</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="20" />
+        <location filename="../../desktop/views/statistics.py" line="22" />
         <source>Desired</source>
         <translation>希望</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="21" />
+        <location filename="../../desktop/views/statistics.py" line="23" />
         <source>Deviation</source>
         <translation>希望との差</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="22" />
+        <location filename="../../desktop/views/statistics.py" line="24" />
         <source>Fiscal year</source>
         <translation>年度回数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="23" />
+        <location filename="../../desktop/views/statistics.py" line="25" />
         <source>Fiscal-year pay (¥)</source>
         <translation>年度支給(円)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="24" />
+        <location filename="../../desktop/views/statistics.py" line="26" />
         <source>Days off</source>
         <translation>休日</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="87" />
+        <location filename="../../desktop/views/statistics.py" line="89" />
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="97" />
+        <location filename="../../desktop/views/statistics.py" line="99" />
         <source>Days with no session and no morning after a night (明)</source>
         <translation>勤務も明けもない日の数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="121" />
+        <location filename="../../desktop/views/statistics.py" line="123" />
         <source>This fiscal year (from April): the earlier plans carried in, and this roster; the pay with what was paid before them</source>
         <translation>今年度（4月〜）: 引き継いだ前の計画とこの配置の合計。支給見込は年間支給済額を含みます</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="124" />
+        <location filename="../../desktop/views/statistics.py" line="126" />
         <source>Fiscal %1 / fiscal %2: up to March 31, the earlier plans carried in and this roster, the pay with what was paid before them; from April 1, a new fiscal year, this roster alone</source>
         <translation>%1年度 / %2年度: 3月31日までは引き継いだ前の計画とこの配置の合計（支給見込は年間支給済額を含みます）、4月1日からは新しい年度としてこの配置だけ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="132" />
+        <location filename="../../desktop/views/statistics.py" line="134" />
         <source>The annual pay cap's year, from month %1: the earlier plans carried in and this roster, with what was paid before them; a plan that reaches the next year shows each year's</source>
         <translation>年間支給額の上限の年（%1月〜）: 引き継いだ前の計画とこの配置の支給見込（年間支給済額を含む）。次の年にかかる計画は年ごとに表示します</translation>
     </message>
@@ -1514,32 +1525,32 @@
 <context>
     <name>ViolationsModel</name>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="27" />
+        <location filename="../../desktop/views/statistics.py" line="29" />
         <source>Rule</source>
         <translation>ルール</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="28" />
+        <location filename="../../desktop/views/statistics.py" line="30" />
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="29" />
+        <location filename="../../desktop/views/statistics.py" line="31" />
         <source>Cost</source>
         <translation>コスト</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="30" />
+        <location filename="../../desktop/views/statistics.py" line="32" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="176" />
+        <location filename="../../desktop/views/statistics.py" line="181" />
         <source>hard</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="176" />
+        <location filename="../../desktop/views/statistics.py" line="181" />
         <source>soft</source>
         <translation>努力</translation>
     </message>

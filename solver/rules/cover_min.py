@@ -22,7 +22,7 @@ class CoverMin(BaseRule):
         title_en="Minimum cover",
         hard_default=True,
         weight_default=1000,
-        description_ja="各枠に必要人数以上を配置する。ソフトにすると不足1名ごとに重みが掛かる。",
+        description_ja="各枠に必要人数以上を配置する。努力ルールにすると不足1名ごとに重みが掛かる。",
         description_en="Each session gets at least its minimum staff; when soft, each missing person costs the weight.",
     )
 

@@ -33,7 +33,7 @@ class MaxConsecutiveDays(BaseRule):
         hard_default=True,
         weight_default=100,
         params=(limit_param("max_consecutive_days", "連続勤務上限（日）", "max consecutive days", 366),),
-        description_ja="連続して勤務できる日数の上限。ソフトのとき超過1日ごとに重みが加算されます。",
+        description_ja="連続して勤務できる日数の上限。努力ルールのとき超過1日ごとに重みが加算されます。",
         description_en="Longest run of working days; when soft each day beyond it costs the weight.",
     )
 

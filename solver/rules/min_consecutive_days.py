@@ -18,7 +18,7 @@ RULE = MinRun(
         hard_default=True,
         weight_default=100,
         params=(limit_param("min_consecutive_days", "連続勤務下限（日）", "min consecutive days", 366),),
-        description_ja="期間内の連続勤務はこの日数以上。ソフトのとき不足1日ごとに重みが加算されます。",
+        description_ja="期間内の連続勤務はこの日数以上。努力ルールのとき不足1日ごとに重みが加算されます。",
         description_en="Shortest run of working days inside the plan; when soft each missing day costs the weight.",
     ),
     working=True,

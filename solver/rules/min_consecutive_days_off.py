@@ -18,7 +18,7 @@ RULE = MinRun(
         hard_default=True,
         weight_default=100,
         params=(limit_param("min_consecutive_days_off", "連続休日下限（日）", "min consecutive days off", 366),),
-        description_ja="期間内の連続休日はこの日数以上。ソフトのとき不足1日ごとに重みが加算されます。",
+        description_ja="期間内の連続休日はこの日数以上。努力ルールのとき不足1日ごとに重みが加算されます。",
         description_en="Shortest run of days off inside the plan; when soft each missing day costs the weight.",
     ),
     working=False,

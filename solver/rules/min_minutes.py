@@ -28,7 +28,7 @@ RULE = PeriodLimit(
             limit_param("min_minutes_per_plan", "期間の下限（分）", "min minutes per plan", YEAR),
         ),
         description_ja="週（月〜日）・月・期間ごとの勤務時間の下限。期間の端の週や月も按分しません。計画が週の途中から始まるときは、その週の前の計画の勤務時間も数えます。"
-        "ソフトのとき不足1時間（端数切り上げ）ごとに重みが加算されます。",
+        "努力ルールのとき不足1時間（端数切り上げ）ごとに重みが加算されます。",
         description_en="Working minutes per Monday–Sunday week, calendar month and plan; partial "
         "periods are not pro-rated, and a plan that starts mid-week counts that week's time in the earlier plan "
         "too. When soft each started hour below costs the weight.",

@@ -79,7 +79,7 @@ class PayCap(BaseRule):
         "超えないようにします。前の計画の分はデータベースの計画から足すので、年間支給済額には含めません。"
         "4月1日をまたぐ計画では、4月1日からの勤務を新しい年度として別に数えます（前の計画の分と年間支給済額は含めません）。"
         "1月〜12月の収入で数える上限（扶養の範囲など）は「年の始まり」を1にします（年間支給済額はその年の分）。"
-        "ソフトのとき超過1,000円（端数切り上げ）ごとに重みが加算されます。",
+        "努力ルールのとき超過1,000円（端数切り上げ）ごとに重みが加算されます。",
         description_en="Hourly rate × worked time + already paid this fiscal year + earlier plans of the fiscal "
         "year (from April; each at its own rate × its time) stays within the annual cap. Earlier plans are added from the "
         "database, so the amount already paid leaves them out. In a plan that crosses April 1 the sessions from then on "

@@ -275,3 +275,32 @@ def test_a_save_the_database_refuses_is_said_in_words(qtbot, window: MainWindow)
     assert boxes and str(refusal) in boxes[-1].text()
     for box in boxes:
         box.close()
+
+
+def test_no_roster_says_why_in_the_message_and_a_soft_cover_roster_gives_no_second_score(
+        qtbot, window: MainWindow, monkeypatch) -> None:
+    """The reason no roster exists was only under the message's details, and a roster with cover
+    made soft was reported with its own objective beside the summary's different one."""
+    from dataclasses import replace
+
+    from desktop import operations, solve_actions
+    from models.domain import Roster
+
+    w = window
+    problem = operations.import_workbooks([SAMPLE])
+    reqs = list(problem.requirements)
+    reqs[3] = replace(reqs[3], required_skills=(("歯科医", 1),))  # a skill nobody on the staff sheet has
+    w.set_problem(problem.with_(requirements=reqs), Roster())
+    qtbot.waitUntil(lambda: _idle(w), timeout=WAIT)
+    shown = []
+    monkeypatch.setattr(solve_actions, "show_box", shown.append)
+    w.start_solve(time_limit=20)
+    qtbot.waitUntil(lambda: bool(shown), timeout=WAIT)
+    text = shown[0].informativeText()
+    assert "歯科医" in text and ("人数不足を許して作成" in text or "cover made soft" in text)
+
+    w.start_solve(time_limit=20, soft_cover=True)
+    qtbot.waitUntil(lambda: _idle(w) and w.plan.has_roster(), timeout=WAIT)
+    assert w.plan.evaluation.hard_violations  # the open place
+    assert str(w.last_result.objective) not in w.status.text().split("：")[-1].split(":")[-1]
+    assert "必須ルール違反" in w.status.text() or "broken hard rules" in w.status.text()

@@ -180,6 +180,23 @@ def test_violations_list_puts_hard_ones_first(plan) -> None:
                if not model.data(model.index(r, 0), Qt.ItemDataRole.UserRole).hard)
 
 
+def test_violations_of_one_rule_come_in_date_order_not_text_order(plan) -> None:
+    model = ViolationsModel(plan)
+    problem = plan.problem
+    editor = RosterEditor(plan, QUndoStack())
+    # someone placed on a × day on the 12th and on the 4th or so: 1/12 sorted before 1/4 as text
+    placed = []
+    for req in sorted(problem.requirements, key=lambda r: r.date, reverse=True):
+        who = next((s.id for s in problem.active_staff() if not problem.mark(s.id, req.date).can_work
+                    and s.id not in plan.staff_on(req.id)), None)
+        if who is not None and req.date not in {d for d, _ in placed} and req.date.day in (4, 5, 6, 12, 13, 14, 20):
+            editor.assign(who, req.id)
+            placed.append((req.date, who))
+    rows = [model.data(model.index(r, 0), Qt.ItemDataRole.UserRole) for r in range(model.rowCount())]
+    dates = [v.date for v in rows if v.rule_id == "availability"]
+    assert len(dates) >= 2 and dates == sorted(dates)
+
+
 def test_records_model_parses_refuses_and_inserts(qtbot, sample_plan) -> None:
     model = staff_model(sample_plan.problem.staff)
     col = [c.field for c in model.columns].index("max_per_week")

@@ -311,7 +311,7 @@ def test_unfilled_and_violations(exported: openpyxl.Workbook) -> None:
     violations = list(exported["違反"].iter_rows(min_row=3, values_only=True))
     assert violations[0][:4] == ("1日の上限", "必須", "H001", "山田 花子")
     assert violations[0][5:] == ("山田さんは4/29に2回", 0)
-    assert violations[1][0] == "公平性" and violations[1][1] == "推奨" and violations[1][6] == 3
+    assert violations[1][0] == "公平性" and violations[1][1] == "努力" and violations[1][6] == 3
 
 
 def test_personal_sheet_has_a_block_per_person(exported: openpyxl.Workbook) -> None:

@@ -535,3 +535,11 @@ def test_limits_per_activity_in_the_staff_sheet(tmp_path):
         read_workbooks([write_book(tmp_path / "t.xlsx", standard(職員=typo, 枠=sessions))])
     assert [(p.cell, p.message) for p in caught.value.problems] == [
         ("C2", 'no session has the activity "深液" (activities: 日勤、深夜、準夜)')]
+
+
+def test_the_words_for_hard_and_soft_include_the_windows_own() -> None:
+    from models.excel.settings_sheet import parse_hard
+
+    assert [parse_hard(w) for w in ("必須", "ハード", "hard", "○")] == [True] * 4
+    # 努力 is what the rules dialog and the exported 違反 sheet say; a manager copies it into 設定
+    assert [parse_hard(w) for w in ("努力", "ソフト", "任意", "推奨", "soft")] == [False] * 5
