@@ -89,7 +89,7 @@ def _limit(problem: Problem, screen: Screen, rule, sessions: list[Requirement], 
 
 def conflict_sentence(problem: Problem, screen: Screen, core: list[Group]) -> str:
     """The conflict `core` (groups of solver.explain.assumption_model) in one sentence."""
-    tail = t("必要人数をソフトにして解くと、最善の部分的な配置表を確認できます。",
+    tail = t("必要人数を努力ルールにして解く（人数不足を許して作成）と、最善の部分的な配置表を確認できます。",
              "Solve with cover made soft to see the best partial roster.")
     cover: dict[str, int] = {}
     skills: dict[str, tuple[tuple[str, int], ...]] = {}
