@@ -56,7 +56,7 @@ def test_sentence_in_japanese() -> None:
     try:
         [line] = diagnose(tight(), RULES, time_limit=10)
         assert "にはそれぞれ 1 名 が必要ですが、勤務できるのは 青木 だけです" in line
-        assert "「週の上限」（2 回） のため全部には入れません" in line and "必要人数をソフトにして" in line
+        assert "「週の上限」（2 回） のため全部には入れません" in line and "必要人数を努力ルールにして" in line
     finally:
         set_language(before)
 
