@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from models.domain import (
-    Problem, Requirement, ShiftRequest, Site, Staff, TravelBuffers, counted_activities, normalize, rotation_order,
+    Problem, Requirement, RuleSetting, ShiftRequest, Site, Staff, TravelBuffers, counted_activities, normalize,
+    rotation_order,
 )
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
@@ -262,6 +263,8 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     if state.sites:  # a 会場 sheet given: a session's site missing from it is most likely a typo
         state.notes += _unlisted_sites(session_tables, set(state.sites), [s.name for s in sites[len(state.sites):]])
     state.notes += _skills_nobody_has(session_tables, requirements, [person for person, _ in state.staff.values()])
+    state.notes += _skills_counted_twice(session_tables, requirements, [person for person, _ in state.staff.values()],
+                                         s.rules)
     home = next((b for b in books if first is not None and b.name == first.file), books[0])
     return Problem(
         name=s.plan_name or home.path.stem,  # not a form's file, whichever order the files came in
@@ -309,19 +312,54 @@ def _skills_nobody_has(tables: Sequence[Table], requirements: Sequence[Requireme
     if not held:
         return []  # no skills written at all: the pre-checks say what cannot be covered
 
-    def names(value: Any) -> set[str]:
-        try:
-            return {name for name, _ in parse_skill_counts(value)}
-        except ValueError:
-            return set()
-
     notes: list[InputProblem] = []
     for skill in sorted({s for req in requirements for s, _ in req.required_skills} - held):
-        where = _first_cell(tables, "required_skills", lambda value, skill=skill: skill in names(value))
+        where = _first_cell(tables, "required_skills", lambda value, skill=skill: skill in _skill_names(value))
         if where is not None:
             notes.append(where[0].problem(where[1], "required_skills",
                                           messages.skill_nobody_has(skill, _resembling(skill, held))))
     return notes
+
+
+# People named in the note on skills one person can count for twice; the rest are counted.
+NAMED_HOLDERS = 3
+
+
+def _skills_counted_twice(tables: Sequence[Table], requirements: Sequence[Requirement], staff: Sequence[Staff],
+                          rules: dict[str, RuleSetting]) -> list[InputProblem]:
+    """A note at the first 枠 cell of sessions whose required skills add up to their whole staff
+    (内科:1、小児科:1、看護師:2 for 4 people: every place a role) when someone holds two of those
+    skills: that person counts for both unless 設定 says each skill needs its own people, and the
+    place left over goes to anyone (a clinic's roster had one doctor in both doctors' places)."""
+    chosen = rules.get("required_skills")
+    if chosen is not None and chosen.params.get("distinct"):
+        return []
+    notes: list[InputProblem] = []
+    said: set[tuple[str, ...]] = set()
+    for req in requirements:
+        needs = tuple(sorted(skill for skill, _ in req.required_skills))
+        if len(needs) < 2 or needs in said or sum(k for _, k in req.required_skills) < req.min_staff:
+            continue
+        both = [person for person in staff if len(set(needs) & person.skills) > 1]
+        if not both:
+            continue
+        said.add(needs)
+        where = _first_cell(tables, "required_skills",
+                            lambda value, needs=needs: _skill_names(value) == set(needs))
+        if where is not None:
+            written = [skill for skill, _ in req.required_skills]
+            notes.append(where[0].problem(where[1], "required_skills", messages.skills_counted_twice(
+                "、".join(written), "、".join(f"{p.name}（{'・'.join(s for s in written if s in p.skills)}）"
+                                            for p in both[:NAMED_HOLDERS]), len(both) - len(both[:NAMED_HOLDERS]))))
+    return notes
+
+
+def _skill_names(value: Any) -> set[str]:
+    """The skill names a 必要スキル cell asks for (none when it cannot be read)."""
+    try:
+        return {name for name, _ in parse_skill_counts(value)}
+    except ValueError:
+        return set()
 
 
 def _unknown_activities(state: _Import, activities: set[str], problems: list[InputProblem]) -> None:

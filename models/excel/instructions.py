@@ -51,8 +51,12 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
               "会場は勤務する場所（会場・病棟・事業所など）です。",
               "One session (check-up, class, a ward's day or night shift…) per row. Date, site, activity, start, end "
               "and staff needed are required. The site is where the work is (a venue, a ward, an office…)."),
-            t("最大人数が空欄なら必要人数と同じです。必要スキルは「リーダー:1、夜勤可:3」のように「スキル:人数」で書きます。",
-              "A blank maximum equals the minimum. Required skills are written as skill:count, e.g. リーダー:1、夜勤可:3."),
+            t("最大人数が空欄なら必要人数と同じです。必要スキルは「リーダー:1、夜勤可:3」のように「スキル:人数」で書きます。"
+              "2つのスキルを持つ人は両方に数えます。内科:1、小児科:1 を別々の医師 2 名にするには、設定シートに "
+              "必要スキル.スキルごとに別の職員 = はい と書きます。",
+              "A blank maximum equals the minimum. Required skills are written as skill:count, e.g. リーダー:1、夜勤可:3. "
+              "Someone with two of them counts for both; for 内科:1、小児科:1 to be two different doctors, write "
+              "必要スキル.スキルごとに別の職員 = はい on the 設定 sheet."),
         ]),
         (t("毎日の枠シート", "The 毎日の枠 (daily sessions) sheet"), [
             t("病棟のように毎日同じ勤務があるときは、枠シートの代わりにここへ勤務ごとに1行書けば、期間の毎日にその枠ができます。"

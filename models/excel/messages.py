@@ -297,6 +297,15 @@ def blanks_as_unavailable(refusing: int, allowing: int) -> str:
 _AT_MOST = ("<", "＜", "≦", "≤", "以下", "最大", "まで", "上限")  # `新人<=1`: a maximum, which 必要スキル cannot say
 
 
+def skills_counted_twice(skills: str, people: str, more: int) -> str:
+    return t("必要スキル {skills}: {people}{more} はこのうち2つ以上を持ち、1 人で複数のスキルに数えられます（その分の枠はスキルを"
+             "問わず埋まります）。スキルごとに別の職員にするには 設定 に 必要スキル.スキルごとに別の職員 = はい と書いてください",
+             "required skills {skills}: {people}{more} hold two or more of them and count for several in one place (the "
+             "place left over goes to anyone); for a different person for each skill write "
+             "必要スキル.スキルごとに別の職員 = はい on the 設定 sheet", skills=skills, people=people,
+             more=t(" ほか {n} 名", " and {n} more", n=more) if more else "")
+
+
 def skill_nobody_has(skill: str, like: str | None) -> str:
     text = t("必要スキル「{skill}」を持つ職員が 職員 シートにいません",
              'nobody on the 職員 (staff) sheet holds the required skill "{skill}"', skill=skill)

@@ -1,4 +1,12 @@
-"""required_skills: for each (skill, k) of a session, at least k of its staff have that skill."""
+"""required_skills: for each (skill, k) of a session, at least k of its staff have that skill.
+
+A person holding two of a session's skills counts for both (a ward's leader is one of its
+experienced nurses), unless the plan says each skill needs its own people (`distinct`, 設定
+必要スキル.スキルごとに別の職員: a clinic's 内科:1、小児科:1 is two doctors, even when one of them
+could be either). Then every person counts for one of the skills they hold: in the model a
+boolean per person and skill, at most one of them when the person works the session; in the
+evaluator the most places a matching of people to skills fills.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from models.domain import Problem, Roster, Violation
 from models.i18n import t
-from models.rulemeta import RuleInfo
+from models.rulemeta import Param, RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
 from solver.rules.bounds import at_least
 from solver.rules.placed import breach, placed_of
@@ -22,38 +30,98 @@ class RequiredSkills(BaseRule):
         title_en="Required skills",
         hard_default=True,
         weight_default=100,
-        description_ja="枠ごとに指定されたスキルを持つ職員を指定人数以上配置する（例: リーダー:1）。",
-        description_en="Each session gets at least the given number of staff with each required skill.",
+        description_ja="枠ごとに指定されたスキルを持つ職員を指定人数以上配置する（例: リーダー:1）。2つのスキルを持つ人は"
+                       "両方に数える。「スキルごとに別の職員」にすると 1 人は 1 つのスキルにだけ数える（内科:1、小児科:1 は医師 2 名）。",
+        description_en="Each session gets at least the given number of staff with each required skill. Someone with two "
+                       "of them counts for both, unless 'a different person for each skill' is set (内科:1、小児科:1 is "
+                       "then two doctors).",
+        params=(Param("distinct", bool, False, "スキルごとに別の職員", "a different person for each skill",
+                      per_staff=False),),
     )
 
     def build(self, ctx: Context) -> list[Penalty]:
         s = ctx.setting(self.info)
         if not s.enabled:
             return []
+        distinct = bool(s.params.get("distinct"))
         out: list[Penalty] = []
         for req in ctx.problem.requirements:
+            counted = self._counted(ctx, req) if distinct and len(req.required_skills) > 1 else None
             for skill, k in req.required_skills:
-                skilled = [v for staff, v in ctx.staff_for(req.id) if skill in staff.skills]
+                skilled = counted[skill] if counted is not None else \
+                    [v for staff, v in ctx.staff_for(req.id) if skill in staff.skills]
                 out += at_least(ctx.model, s, self.info.id, skilled, k, f"skill[{req.id},{skill}]")
         return out
+
+    @staticmethod
+    def _counted(ctx: Context, req) -> dict[str, list]:
+        """For each of the session's skills, what counts towards it when each person counts for one
+        skill only: a person with one of them is their pair; one with several gets a boolean per
+        skill, at most one of them true, and none unless they work the session."""
+        counted: dict[str, list] = {skill: [] for skill, _ in req.required_skills}
+        for staff, v in ctx.staff_for(req.id):
+            held = [skill for skill in counted if skill in staff.skills]
+            if len(held) == 1:
+                counted[held[0]].append(v)
+            elif held:
+                roles = [ctx.model.new_bool_var(f"role[{req.id},{staff.id},{skill}]") for skill in held]
+                ctx.model.add(sum(roles) <= v)
+                for skill, role in zip(held, roles):
+                    counted[skill].append(role)
+        return counted
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
         s = setting(problem, self.info)
         if not s.enabled:
             return []
+        distinct = bool(s.params.get("distinct"))
         placed = placed_of(problem, roster)
         out = []
         for req in problem.requirements:
+            staff = placed.by_req.get(req.id, [])
+            matched = filled(req.required_skills, staff) if distinct and len(req.required_skills) > 1 else None
             for skill, k in req.required_skills:
-                n = sum(1 for staff in placed.by_req.get(req.id, []) if skill in staff.skills)
+                n = matched[skill] if matched is not None else sum(1 for person in staff if skill in person.skills)
                 if n < k:
-                    message = t(
-                        "{session}: {skill} のスキルを持つ職員が {k} 名必要ですが {n} 名です。",
-                        "{session}: needs {k} staff with skill {skill}; {n} placed.",
-                        session=req.label(), skill=skill, k=k, n=n,
-                    )
+                    if matched is None:
+                        message = t(
+                            "{session}: {skill} のスキルを持つ職員が {k} 名必要ですが {n} 名です。",
+                            "{session}: needs {k} staff with skill {skill}; {n} placed.",
+                            session=req.label(), skill=skill, k=k, n=n,
+                        )
+                    else:
+                        message = t(
+                            "{session}: {skill} のスキルを持つ職員が {k} 名必要ですが、スキルごとに別の職員で数えると {n} 名です。",
+                            "{session}: needs {k} staff with skill {skill}; {n} counting each person for one skill only.",
+                            session=req.label(), skill=skill, k=k, n=n,
+                        )
                     out.append(breach(self.info, s, k - n, message, requirement_id=req.id, day=req.date))
         return out
+
+
+def filled(needs: tuple[tuple[str, int], ...], staff) -> dict[str, int]:
+    """How many of each skill's places the people fill when each counts for one skill they hold:
+    a largest matching of people to places (augmenting paths; a session has a handful of each)."""
+    places = [skill for skill, k in needs for _ in range(k)]
+    holder: list[int | None] = [None] * len(places)  # the person in each place
+
+    def seat(person: int, seen: set[int]) -> bool:
+        for place, skill in enumerate(places):
+            if place in seen or skill not in staff[person].skills:
+                continue
+            seen.add(place)
+            if holder[place] is None or seat(holder[place], seen):
+                holder[place] = person
+                return True
+        return False
+
+    for person in range(len(staff)):
+        seat(person, set())
+    counts = {skill: 0 for skill, _ in needs}
+    for place, person in enumerate(holder):
+        if person is not None:
+            counts[places[place]] += 1
+    return counts
 
 
 RULE = RequiredSkills()

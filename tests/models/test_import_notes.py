@@ -179,3 +179,23 @@ def test_a_blank_form_of_someone_whose_staff_row_has_a_problem_is_said_by_id(tmp
     with pytest.raises(InvalidInput) as caught:
         read_workbooks([main, blank])
     assert any(p.sheet == "職員" and p.cell == "B2" for p in caught.value.problems)
+
+
+def test_a_person_who_could_fill_two_roles_of_a_session_all_of_whose_places_are_roles_is_noted(tmp_path):
+    """リーダー:1、フッ化物:1 for two people, and 山田 holds both: she counts for both and the second
+    place goes to anyone, unless 設定 says each skill needs its own people."""
+    sessions = [SESSION_ROWS[0], [*SESSION_ROWS[1][:5], 2, 2, "リーダー:1、フッ化物:1"], SESSION_ROWS[2]]
+    path = write_book(tmp_path / "r.xlsx", standard(枠=sessions))
+    [note] = [n for n in _notes(path) if "required skills" in n]
+    assert note.startswith("r.xlsx 枠!H2: required skills リーダー、フッ化物: 山田 花子（リーダー・フッ化物）")
+    distinct = write_book(tmp_path / "d.xlsx", {**standard(枠=sessions), "設定": [
+        ["項目", "値"], ["必要スキル.スキルごとに別の職員", "はい"]]})
+    from solver.rules import CATALOGUE
+
+    notes: list[InputProblem] = []
+    problem = read_workbooks([distinct], CATALOGUE, notes=notes)
+    assert not [n for n in map(str, notes) if "required skills" in n]
+    assert problem.rules["required_skills"].params["distinct"] is True
+    # roles that leave places for anyone (a ward's leader among five): a person counting twice is meant
+    wider = [SESSION_ROWS[0], [*SESSION_ROWS[1][:5], 3, 3, "リーダー:1、フッ化物:1"], SESSION_ROWS[2]]
+    assert not [n for n in _notes(write_book(tmp_path / "w.xlsx", standard(枠=wider))) if "required skills" in n]
