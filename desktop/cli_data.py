@@ -115,11 +115,17 @@ def cmd_versions(args: argparse.Namespace) -> int:
                 when=_when(last[0].at), who=last[0].who, what=last[0].action))
     if not versions:
         print(t("  版はまだありません", "  no versions yet"))
+    # every published version stays frozen; the newest of them is the roster in force
+    current = max((v.version for v in versions if v.status == "published"), default=None)
     for v in versions:
         stats = v.stats or {}
         score = "" if stats.get("objective") is None else t(" 評価値 {o}", " objective {o}", o=stats["objective"])
+        status = _status(v.status)
+        if v.status == "published":
+            status = t("公開（現行）", "published (in force)") if v.version == current else \
+                t("公開（以前）", "published (earlier)")
         print(t("  版 {n}  {s}  {when}  配置 {a} 件{score}", "  version {n}  {s}  {when}  {a} assignments{score}",
-                n=v.version, s=_status(v.status), when=_when(v.created), a=v.assignments, score=score))
+                n=v.version, s=status, when=_when(v.created), a=v.assignments, score=score))
     return EXIT_OK
 
 

@@ -112,10 +112,19 @@ def _store_roster(db, name: str, problem: Problem, roster: Roster) -> None:
     evaluation = evaluate(problem, roster)
     version = db.save_solution(name, roster, stats={"status": "imported", "objective": evaluation.objective})
     print(t("計画「{p}」に配置表ブックを取り込みました: 配置 {n} 件を版 {v}（下書き）として保存（必須ルール違反 {h} 件）。"
-            "公開するには haichi publish --plan {p} {v}",
+            "公開するには haichi publish --plan {typed} {v}",
             "roster workbook imported into plan '{p}': {n} assignments saved as version {v} (draft; {h} hard "
-            "violations). To publish it: haichi publish --plan {p} {v}",
-            p=name, n=len(roster.assignments), v=version, h=len(evaluation.hard_violations)))
+            "violations). To publish it: haichi publish --plan {typed} {v}",
+            p=name, typed=typed(name), n=len(roster.assignments), v=version, h=len(evaluation.hard_violations)))
+
+
+def typed(argument: str) -> str:
+    """An argument as it must be typed at a prompt to stay one argument: in double quotes when it
+    holds a space or a shell character (a plan named `R9第1四半期 休日急患`); Windows' prompt and
+    PowerShell read double quotes as the other shells do."""
+    if argument and not any(c.isspace() or c in "\"'&|<>^%$`;()" for c in argument):
+        return argument
+    return '"' + argument.replace('"', '\\"') + '"'
 
 
 def cmd_solve(args: argparse.Namespace) -> int:

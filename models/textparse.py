@@ -306,7 +306,8 @@ def parse_wish(value: Any, activities: Iterable[str]) -> str | None:
     return "+".join(dict.fromkeys(known[part] for part in parts))
 
 
-_COUNT = re.compile(r"^(\d+)(?:\.0+)?\s*(?:人|名|回|件|分|日)?$")  # `3日`: days a week, days in a row
+# `3日`: days a week, days in a row; `月2回`, `週3日`: a limit written with its period (the column's)
+_COUNT = re.compile(r"^(?:(?:1|一)?(?:月|週|日|年)に?\s*)?(\d+)(?:\.0+)?\s*(?:人|名|回|件|分|日)?$")
 
 
 def parse_count(value: Any) -> int:

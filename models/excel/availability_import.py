@@ -21,7 +21,7 @@ from models.domain import Mark, Staff, ids_named, known_id, normalize
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.availability_sheet import Availability, Seen, Wishes, matrix_dates, read_matrix
-from models.excel.form_sheet import form_dates, is_form, read_form
+from models.excel.form_sheet import form_dates, is_form, read_form, same_name
 from models.excel.reader import HEADER_SEARCH_ROWS, Book, Period, Table, cell_name, is_blank, locate
 from models.excel.schema import AVAILABILITY
 from models.excel.settings_sheet import Settings
@@ -96,6 +96,24 @@ def _is_day(value: Any) -> bool:
     except (ValueError, TypeError):
         return False
     return True
+
+
+def _names_differ(table: Table, names: Mapping[str, str]) -> list[InputProblem]:
+    """A note at each 氏名 cell of a matrix that names someone else than its row's 職員ID does on
+    職員 (spaces aside): the row is read by its ID, and names sorted apart from their IDs (a sort of
+    the name column alone) would give each person another's marks without a word."""
+    if "name" not in table.columns or "staff_id" not in table.columns:
+        return []
+    notes = []
+    for index, row in table.data():
+        written, given = table.value(row, "name"), table.value(row, "staff_id")
+        if is_blank(written) or is_blank(given):
+            continue
+        staff_id = known_id(normalize(given), names)
+        if staff_id is not None and names.get(staff_id) and not same_name(str(written), names[staff_id]):
+            notes.append(table.problem(index, "name", messages.name_differs(
+                normalize(written), names[staff_id], staff_id, ids_named(normalize(written), names))))
+    return notes
 
 
 def _turned_round(rows: list[tuple[Any, ...]], names: Mapping[str, str]) -> list[tuple[Any, ...]] | None:
@@ -179,6 +197,7 @@ def read_availability(
         else:
             matrices.append((sheet.table, read_matrix(sheet.table, staff_ids, period, problems, matrix, seen_matrix,
                                                       blank, activities, matrix_wishes, notes)))
+            notes += _names_differ(sheet.table, names)
             read.append((sheet.table, "staff_id"))
     notes += _rowless(matrices, seen_matrix, set(forms), staff, blank)
     result = {key: mark for key, mark in matrix.items() if key[0] not in forms}

@@ -22,7 +22,7 @@ from models.excel import messages
 from models.excel.reader import Cells, Period, Table
 from models.excel.schema import DAILY
 from models.holidays import is_holiday
-from models.textparse import parse_count, parse_count_range, parse_skill_counts, parse_time
+from models.textparse import parse_count, parse_count_range, parse_skill_counts, parse_time, parse_time_range
 
 
 @dataclass(frozen=True)
@@ -58,12 +58,17 @@ class DailySession:
 def read_daily(table: Table, problems: list[InputProblem], found: list[DailySession]) -> None:
     """The rows of a 毎日の枠 sheet into `found`; every problem to `problems` (the row left out)."""
     col = DAILY.column
+    # no 開始/終了 columns: both times in a 時間 column (`8:30～17:00`), as on 枠
+    ranged = "start" not in table.columns and "end" not in table.columns and "time" in table.columns
     for index, row in table.data():
         cells = Cells(table, index, row, problems)
         site = cells.text("site", col("site"))
         activity = cells.text("activity", col("activity"))
-        start = cells.get("start", parse_time, messages.bad_time, col("start"))
-        end = cells.get("end", parse_time, messages.bad_time, col("end"))
+        if ranged:
+            start, end = cells.get("time", parse_time_range, messages.bad_time_range, col("time")) or (None, None)
+        else:
+            start = cells.get("start", parse_time, messages.bad_time, col("start"))
+            end = cells.get("end", parse_time, messages.bad_time, col("end"))
         weekday = cells.get("weekday", parse_count_range, messages.bad_count, col("weekday"))
         saturday = cells.get("saturday", parse_count_range, messages.bad_count)
         sunday = cells.get("sunday", parse_count_range, messages.bad_count)
@@ -72,7 +77,7 @@ def read_daily(table: Table, problems: list[InputProblem], found: list[DailySess
         if start is not None and end is not None:
             end = end_after(start, end)  # 16:30-1:00: a shift that ends the next day
             if end <= start:
-                cells.report("end", messages.end_not_after_start(hhmm(start), hhmm(end)))
+                cells.report("time" if ranged else "end", messages.end_not_after_start(hhmm(start), hhmm(end)))
         if not cells.ok:
             continue
         given = (weekday, weekday if saturday is None else saturday, weekday if sunday is None else sunday)

@@ -306,6 +306,17 @@ def skills_counted_twice(skills: str, people: str, more: int) -> str:
              more=t(" ほか {n} 名", " and {n} more", n=more) if more else "")
 
 
+def name_differs(written: str, registered: str, staff_id: str, owners: list[str]) -> str:
+    """A marks row whose name is not its ID's on 職員; `owners`: the IDs that name is registered under."""
+    other = t("（「{w}」は 職員 では {ids}）", " ('{w}' is {ids} on the staff sheet)", w=written,
+              ids="、".join(owners)) if owners else ""
+    return t("氏名「{w}」は、職員ID {id} の 職員 シートの氏名「{reg}」と違います{other}。この行は {id} {reg} の記号として"
+             "読みました。行を並べ替えたときにずれていないか確かめてください",
+             "name '{w}' is not {reg}, whom staff ID {id} is on the staff sheet{other}: the row was read as {id} "
+             "{reg}'s marks; check that sorting did not shift the names", w=written, reg=registered, id=staff_id,
+             other=other)
+
+
 def skill_nobody_has(skill: str, like: str | None) -> str:
     text = t("必要スキル「{skill}」を持つ職員が 職員 シートにいません",
              'nobody on the 職員 (staff) sheet holds the required skill "{skill}"', skill=skill)

@@ -55,7 +55,7 @@ STAFF = SheetSpec(
     (
         Column("staff_id", "職員ID", True, ("ID", "職員番号", "番号")),
         Column("name", "氏名", True, ("名前", "氏 名")),
-        Column("skills", "スキル", aliases=("資格", "技能")),
+        Column("skills", "スキル", aliases=("資格", "技能", "職種", "役割")),
         Column("home", "拠点", aliases=("所属", "拠点会場")),
         Column("max_per_day", "1日上限", aliases=("日上限",)),
         Column("max_per_week", "週上限"),
@@ -84,7 +84,7 @@ SESSIONS = SheetSpec(
         Column("end", "終了", True, ("終了時刻", "終了時間"), within="time"),
         Column("min_staff", "必要人数", True, ("人数", "必要数")),
         Column("max_staff", "最大人数", aliases=("上限人数",)),
-        Column("required_skills", "必要スキル", aliases=("必要資格",)),
+        Column("required_skills", "必要スキル", aliases=("必要資格", "必要職種", "必要な職種", "職種別人数")),
         Column("notes", "備考", aliases=("メモ",)),
     ),
     aliases=("健診枠", "日程", "セッション"),
@@ -99,17 +99,18 @@ DAILY = SheetSpec(
     (
         Column("site", "会場", True, ("場所", "病棟", "部署")),
         Column("activity", "内容", True, ("勤務", "勤務名", "シフト")),
-        Column("start", "開始", True, ("開始時刻", "開始時間")),
-        Column("end", "終了", True, ("終了時刻", "終了時間")),
+        Column("start", "開始", True, ("開始時刻", "開始時間"), within="time"),
+        Column("end", "終了", True, ("終了時刻", "終了時間"), within="time"),
         Column("weekday", "平日", True, ("平日人数", "月〜金", "weekdays")),
         Column("saturday", "土曜", aliases=("土", "土曜日")),
         Column("sunday", "日曜祝日", aliases=("日祝", "日曜・祝日", "日・祝", "休日", "sunday_holiday")),
         Column("max_staff", "最大人数", aliases=("上限人数", "最大")),
-        Column("required_skills", "必要スキル", aliases=("必要資格",)),
+        Column("required_skills", "必要スキル", aliases=("必要資格", "必要職種", "必要な職種", "職種別人数")),
         Column("notes", "備考", aliases=("メモ",)),
     ),
     required=False,
     aliases=("毎日の勤務", "勤務体制", "勤務パターン", "Daily shifts"),
+    read_only=(Column("time", "時間", aliases=("時間帯", "勤務時間", "time range")),),
 )
 
 AVAILABILITY = SheetSpec(

@@ -544,3 +544,11 @@ def test_a_reader_closing_the_pipe_is_no_internal_error(monkeypatch, capsys) -> 
     monkeypatch.setattr(cli, "_command", lambda _name: closed)
     assert main(["versions", "--plan", "x"]) == 0
     assert "internal error" not in capsys.readouterr().err
+
+
+def test_a_command_to_type_quotes_a_plan_name_with_a_space() -> None:
+    from desktop.commands import typed
+
+    assert typed("jan") == "jan" and typed("2027年1月") == "2027年1月"
+    assert typed("R9第1四半期 休日急患") == '"R9第1四半期 休日急患"'
+    assert typed('a "b"') == '"a \\"b\\""'

@@ -51,6 +51,14 @@ def test_versions(stored: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert "version 2  draft" in out
 
 
+def test_versions_say_which_published_one_is_in_force(stored: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with Database(stored) as db:
+        db.publish(PLAN.name, 2)
+    assert haichi("versions", "--plan", PLAN.name, "--db", stored) == 0
+    out = capsys.readouterr().out
+    assert "version 1  published (earlier)" in out and "version 2  published (in force)" in out
+
+
 def test_diff_between_published_and_latest(stored: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out_file = tmp_path / "changes.xlsx"
     assert haichi("diff", "--plan", PLAN.name, "published", "latest", "--db", stored, "-o", str(out_file)) == 0

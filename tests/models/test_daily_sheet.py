@@ -40,6 +40,24 @@ def test_every_day_gets_each_shift_with_the_count_of_its_kind_of_day(tmp_path):
     assert next(r for r in problem.requirements if r.activity == "日勤").required_skills == (("リーダー", 1),)
 
 
+def test_one_time_column_holds_both_times_as_on_the_sessions_sheet(tmp_path):
+    """`時間 8:30～17:00` was refused here (開始 and 終了 missing) while 枠 took it."""
+    ranged = [["会場", "内容", "時間", "平日", "土曜", "日曜祝日", "必要スキル"],
+              *([place, shift, f"{start}～{end}", *counts] for place, shift, start, end, *counts in (
+                  ("5階東病棟", "日勤", "8:30", "17:00", 6, 4, 3, "リーダー:1"),
+                  ("5階東病棟", "準夜", "16:30", "1:00", 3, None, None, None),
+                  ("5階東病棟", "研修", "13:00", "15:00", 2, 0, 0, None)))]
+    by_columns = read_workbooks([write_book(tmp_path / "a.xlsx", standard(枠=None, 毎日の枠=DAILY, 勤務可否=MARKS,
+                                                                           設定=PERIOD))])
+    by_range = read_workbooks([write_book(tmp_path / "b.xlsx", standard(枠=None, 毎日の枠=ranged, 勤務可否=MARKS,
+                                                                         設定=PERIOD))])
+    assert _sessions(by_range) == _sessions(by_columns)
+    bad = [ranged[0], ["5階東病棟", "日勤", "8:30", 6, 4, 3, None]]
+    with pytest.raises(InvalidInput) as refused:
+        read_workbooks([write_book(tmp_path / "c.xlsx", standard(枠=None, 毎日の枠=bad, 勤務可否=MARKS, 設定=PERIOD))])
+    assert "毎日の枠!C2" in str(refused.value)
+
+
 def test_without_a_period_the_availability_dates_make_the_plan(tmp_path):
     path = write_book(tmp_path / "ward.xlsx", standard(枠=None, 毎日の枠=DAILY, 勤務可否=MARKS))
     problem = read_workbooks([path])

@@ -199,3 +199,18 @@ def test_a_person_who_could_fill_two_roles_of_a_session_all_of_whose_places_are_
     # roles that leave places for anyone (a ward's leader among five): a person counting twice is meant
     wider = [SESSION_ROWS[0], [*SESSION_ROWS[1][:5], 3, 3, "リーダー:1、フッ化物:1"], SESSION_ROWS[2]]
     assert not [n for n in _notes(write_book(tmp_path / "w.xlsx", standard(枠=wider))) if "required skills" in n]
+
+
+def test_a_marks_row_whose_name_is_not_its_ids_is_noted_at_the_name(tmp_path):
+    """The name column sorted alone: H001's row says 佐藤 次郎. It is read by its ID, and said."""
+    swapped = [MATRIX_ROWS[0], ["H001", "佐藤 次郎", "○", "×"], ["H002", "山田花子", "△", "午前"]]
+    notes = [n for n in _notes(write_book(tmp_path / "r.xlsx", standard(勤務可否=swapped))) if "staff ID" in n]
+    assert notes == ["r.xlsx 勤務可否!B2: name '佐藤 次郎' is not 山田 花子, whom staff ID H001 is on the staff sheet "
+                     "('佐藤 次郎' is H002 on the staff sheet): the row was read as H001 山田 花子's marks; check that "
+                     "sorting did not shift the names",
+                     "r.xlsx 勤務可否!B3: name '山田花子' is not 佐藤 次郎, whom staff ID H002 is on the staff sheet "
+                     "('山田花子' is H001 on the staff sheet): the row was read as H002 佐藤 次郎's marks; check that "
+                     "sorting did not shift the names"]
+    # the same names with or without a space are the same person
+    assert not [n for n in _notes(write_book(tmp_path / "s.xlsx", standard(勤務可否=[
+        MATRIX_ROWS[0], ["H001", "山田花子", "○", "×"], MATRIX_ROWS[2]]))) if "staff ID" in n]

@@ -543,3 +543,13 @@ def test_the_words_for_hard_and_soft_include_the_windows_own() -> None:
     assert [parse_hard(w) for w in ("必須", "ハード", "hard", "○")] == [True] * 4
     # 努力 is what the rules dialog and the exported 違反 sheet say; a manager copies it into 設定
     assert [parse_hard(w) for w in ("努力", "ソフト", "任意", "推奨", "soft")] == [False] * 5
+
+
+def test_a_job_column_is_the_skills_column(tmp_path) -> None:
+    """A clinic heads its roles 職種 (内科医, 看護師…); the column was left unread without a word and
+    every session needing 看護師 had nobody."""
+    staff = [["職員ID", "氏名", "職種"], *STAFF_ROWS[1:]]
+    sessions = [[*SESSION_ROWS[0][:7], "必要職種"], *SESSION_ROWS[1:]]
+    problem = read_workbooks([write_book(tmp_path / "r.xlsx", standard(職員=staff, 枠=sessions))])
+    assert problem.staff[0].skills == frozenset({"リーダー", "フッ化物"})
+    assert problem.requirements[0].required_skills == (("リーダー", 1),)

@@ -170,13 +170,14 @@ def test_parse_wish_takes_an_activity_named_with_a_slash_whole():
 
 
 @pytest.mark.parametrize(
-    "value, expected", [(2, 2), (0, 0), (2.0, 2), ("2", 2), ("２", 2), ("2人", 2), ("２名", 2), (" 3 ", 3)]
+    "value, expected", [(2, 2), (0, 0), (2.0, 2), ("2", 2), ("２", 2), ("2人", 2), ("２名", 2), (" 3 ", 3),
+                        ("月2回", 2), ("週３日", 3), ("1日2回", 2), ("月に2回", 2)]
 )
 def test_parse_count_good(value, expected):
     assert parse_count(value) == expected
 
 
-@pytest.mark.parametrize("value", [-1, "-1", 1.5, "1.5", "two", "", None, True, "二人"])
+@pytest.mark.parametrize("value", [-1, "-1", 1.5, "1.5", "two", "", None, True, "二人", "2月", "月"])
 def test_parse_count_rejects_negative_fraction_text(value):
     with pytest.raises(ValueError):
         parse_count(value)
