@@ -56,6 +56,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         problem = import_workbooks(args.workbooks, plan_name=args.plan, marks_optional=True)
     name = args.plan or problem.name
     db = _database(args)
+    if roster is None:
+        problem = _keep_settings(db, name, problem)
     db.save_problem(name, problem)
     if roster is not None:
         _store_roster(db, name, problem, roster)
@@ -102,6 +104,25 @@ def warn_roster_marks(db, plan: str, problem: Problem) -> None:
                 "haichi solve --plan で直してください。",
                 "note: {n} assignment(s) of version {v} fall on days the availability just read now rules out "
                 "({shown}); mend them with haichi solve --plan.", v=latest[0], n=len(broken), shown=shown))
+
+
+def _keep_settings(db, name: str, problem: Problem) -> Problem:
+    """A plan imported again keeps the rule settings its workbook's 設定 does not name (set in the
+    desktop's rules dialog), said by name."""
+    from models.domain import settings_kept
+    from models.storage import PlanNotFound
+    from solver.rules import title
+
+    try:
+        stored = db.load_problem(name)
+    except PlanNotFound:
+        return problem
+    problem, kept = settings_kept(problem, stored)
+    if kept:
+        print(t("設定 シートにないルール {rules} は、計画に保存されている設定のままです",
+                "rules the 設定 sheet does not name keep the plan's stored settings: {rules}",
+                rules="、".join(map(title, kept))))
+    return problem
 
 
 def _store_roster(db, name: str, problem: Problem, roster: Roster) -> None:

@@ -63,35 +63,63 @@ class PlanFiles:
         wizard = ImportWizard(paths, self)
         if run_modal(wizard) == QDialog.DialogCode.Accepted and wizard.problem is not None:
             problem, chosen = wizard.problem, wizard.files_page.paths()
-            self._run(lambda: self._with_history(problem), lambda carried: self._imported(carried, chosen))
+            self._run(lambda: self._with_history(problem), lambda found: self._imported(*found, chosen))
 
     def open_workbooks(self: MainWindow, paths: list[Path], plan_name: str | None = None) -> None:
         """Import workbooks in the background without the wizard (command line, tests)."""
         count = len(paths)  # a name, not a call: lupdate does not see a translate() whose count is a call
         self.status.setText(translate("MainWindow", "Importing %n file(s)…", "", count))
         self._run(lambda: self._with_history(_operations().import_workbooks(paths, plan_name=plan_name)),
-                  lambda problem: self._imported(problem, paths))
+                  lambda found: self._imported(*found, paths))
 
-    def _with_history(self: MainWindow, problem: Problem) -> Problem:
+    def _with_history(self: MainWindow, problem: Problem) -> tuple[Problem, Roster | None, list[str]]:
         """An imported plan with what it carries in from the earlier plans' rosters in the database, as
-        when it is opened from there later (unchanged without a database). In the background."""
+        when it is opened from there later (unchanged without a database). Imported again over a plan
+        the database holds, it keeps that plan's newest roster (the assignments its sessions and staff
+        still allow) and the rule settings its 設定 sheet does not name (models.domain.settings_kept):
+        the ids of those rules come third. In the background."""
         if self.database_url is None:
-            return problem
-        return self.database().carry_history(problem, problem.name)
+            return problem, None, []
+        from models.domain import settings_kept
+        from models.storage import PlanNotFound
 
-    def _imported(self: MainWindow, problem: Problem, paths: list[Path]) -> None:
-        self.set_problem(problem)
+        db = self.database()
+        roster, kept = None, []
+        try:
+            stored = db.load_problem(problem.name)
+        except PlanNotFound:
+            pass
+        else:
+            problem, kept = settings_kept(problem, stored)
+            latest = db.latest_solution(problem.name)
+            if latest is not None:
+                roster = latest[1].split_by(problem)[0]
+        return db.carry_history(problem, problem.name), roster, kept
+
+    def _imported(self: MainWindow, problem: Problem, roster: Roster | None, kept: list[str],
+                  paths: list[Path]) -> None:
+        from desktop.views.roster_grid import rule_title
+
+        self.set_problem(problem, roster)
         files = RecentList(self.settings, "recent/files")
         for p in paths:
             files.add(str(Path(p).resolve()))
         self._refresh_recent()
-        self.status.setText(
-            translate("MainWindow", "%1: %2 staff, %3 sessions, %4 to %5").replace("%1", problem.name)
-            .replace("%2", str(len(problem.active_staff()))).replace("%3", str(len(problem.requirements)))
-            .replace("%4", problem.start.isoformat()).replace("%5", problem.end.isoformat())
-        )
+        text = (translate("MainWindow", "%1: %2 staff, %3 sessions, %4 to %5").replace("%1", problem.name)
+                .replace("%2", str(len(problem.active_staff()))).replace("%3", str(len(problem.requirements)))
+                .replace("%4", problem.start.isoformat()).replace("%5", problem.end.isoformat()))
+        if roster is not None:
+            # imported again: the new marks may rule out some of the roster, which the problems list shows
+            count = len(roster.assignments)  # a name, not a call: lupdate does not see a translate() whose count is a call
+            text += translate("MainWindow", " — imported again: the roster is kept (%n assignment(s)), checked "
+                                            "against the new input", "", count)
+        if kept:
+            text += translate("MainWindow", "; rule settings kept (not on the 設定 sheet): %1").replace(
+                "%1", "、".join(map(rule_title, kept)))
+        self.status.setText(text)
         if self.database_url is not None:
-            QTimer.singleShot(0, self.save_plan)  # after the import task has finished
+            # after the import task has finished; a roster kept from the database is its newest version already
+            QTimer.singleShot(0, lambda: self.save_plan(input_only=roster is not None, keep_status=True))
 
     # -- plans in the database -------------------------------------------------------------------
     def choose_plan(self: MainWindow) -> None:
@@ -170,8 +198,10 @@ class PlanFiles:
         if then is not None and self.undo_stack.isClean():
             then()
 
-    def save_plan(self: MainWindow) -> None:
-        """Save the plan's input (with its rules) and the roster as a new draft version."""
+    def save_plan(self: MainWindow, input_only: bool = False, keep_status: bool = False) -> None:
+        """Save the plan's input (with its rules) and the roster as a new draft version (`input_only`:
+        the input alone, the roster being the newest version already); `keep_status` adds the saving
+        to what the status bar says instead of replacing it."""
         if self.plan.problem is None or self.is_busy():
             return
         name, problem, roster = self.plan.plan_name or self.plan.problem.name, self.plan.problem, self.plan.roster
@@ -182,13 +212,14 @@ class PlanFiles:
             db = self.database()
             # Refused (ConcurrentEdit), never overwritten, if someone saved this plan since it was opened.
             version = db.save_problem(name, problem, expected_version=db.known_version(name))
-            if not roster.assignments:
+            if input_only or not roster.assignments:
                 return None
             return db.save_solution(name, roster, stats=stats, expected_version=version)
 
-        self._run(save, lambda version: self._saved(name, version))
+        said = self.status.text() if keep_status else ""
+        self._run(save, lambda version: self._saved(name, version, said))
 
-    def _saved(self: MainWindow, name: str, version: int | None) -> None:
+    def _saved(self: MainWindow, name: str, version: int | None, said: str = "") -> None:
         self.undo_stack.setClean()
         RecentList(self.settings, "recent/plans").add(name)
         self._refresh_recent()
@@ -197,7 +228,7 @@ class PlanFiles:
         text = translate("MainWindow", "Plan %1 saved.").replace("%1", name)
         if version is not None:
             text += " " + translate("MainWindow", "Roster version %1.").replace("%1", str(version))
-        self.status.setText(text)
+        self.status.setText(f"{said} {text}" if said else text)
 
     @Slot()
     def _refresh_recent(self: MainWindow) -> None:

@@ -81,8 +81,8 @@ class SolveActions:
             # the reasons themselves, not only under the details: they say what to change
             reasons = result.explanation[:SHOWN_REASONS]
             if len(result.explanation) > len(reasons):
-                reasons.append(translate("MainWindow", "…and %n more (see the details)", "",
-                                         len(result.explanation) - len(reasons)))
+                more = len(result.explanation) - len(reasons)  # a name, not a call (lupdate)
+                reasons.append(translate("MainWindow", "…and %n more (see the details)", "", more))
             box.setInformativeText("\n".join([*reasons, "", translate(
                 "MainWindow", "Or make a roster with the places that cannot be filled left open: "
                               "Roster ▸ Solve with cover made soft.")]).strip())

@@ -473,6 +473,15 @@ def duty_days(problem: Problem, staff_id: str, sessions: Iterable[Requirement]) 
     return {day for req in held for day in days_taken(req) if problem.start <= day <= problem.end}
 
 
+def settings_kept(imported: Problem, stored: Problem) -> tuple[Problem, list[str]]:
+    """A plan imported again over its stored self, keeping what was set outside the workbook: the
+    rule settings (made in the rules dialog) of every rule its 設定 sheet does not name, and the
+    forbidden successions when it names none. Returns the plan and the ids of the rules kept."""
+    kept = {rule_id: chosen for rule_id, chosen in stored.rules.items() if rule_id not in imported.rules}
+    successions = imported.forbidden_successions or stored.forbidden_successions
+    return imported.with_(rules={**kept, **imported.rules}, forbidden_successions=successions), sorted(kept)
+
+
 def plan_slice(problem: Problem, roster: Roster, staff_ids: set[str], requirement_ids: set[str]) -> tuple[Problem, Roster]:
     """The part of the plan that decides the touched people's and sessions' violations.
 

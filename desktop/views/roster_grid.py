@@ -51,12 +51,9 @@ def day_label(day: date) -> str:
 
 def rule_title(rule_id: str) -> str:
     """The rule's title in the current language (its id if unknown)."""
-    from solver.rules import CATALOGUE  # on first use: the solver loads after the window shows
+    from solver.rules import title  # on first use: the solver loads after the window shows
 
-    for info in CATALOGUE:
-        if info.id == rule_id:
-            return info.title_ja if language() == "ja" else info.title_en
-    return rule_id
+    return title(rule_id)
 
 
 def site_colours(names: list[str]) -> dict[str, QColor]:

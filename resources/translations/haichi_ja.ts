@@ -358,7 +358,7 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="214" />
-        <location filename="../../desktop/plan_files.py" line="89" />
+        <location filename="../../desktop/plan_files.py" line="108" />
         <source>%1: %2 staff, %3 sessions, %4 to %5</source>
         <translation>%1：職員 %2 名、枠 %3 件、%4〜%5</translation>
     </message>
@@ -516,62 +516,72 @@
         <translation>%n 件のファイルを取り込み中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="123" />
+        <location filename="../../desktop/plan_files.py" line="114" />
+        <source> — imported again: the roster is kept (%n assignment(s)), checked against the new input</source>
+        <translation> — 取り込み直し：配置表はそのままです（%n 件）。新しい入力で確認しました</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="117" />
+        <source>; rule settings kept (not on the 設定 sheet): %1</source>
+        <translation>。設定シートにないルールの設定はそのままです：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="151" />
         <source>Opening plan %1…</source>
         <translation>計画 %1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="130" />
+        <location filename="../../desktop/plan_files.py" line="158" />
         <source>Plan %1 opened.</source>
         <translation>計画 %1 を開きました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="142" />
+        <location filename="../../desktop/plan_files.py" line="170" />
         <source>Wait for the work under way to finish, then save.</source>
         <translation>実行中の処理が終わってから保存してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="158" />
+        <location filename="../../desktop/plan_files.py" line="186" />
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="159" />
+        <location filename="../../desktop/plan_files.py" line="187" />
         <source>Plan %1 has changes that are not saved. Save them?</source>
         <translation>計画「%1」に保存されていない変更があります。保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="161" />
+        <location filename="../../desktop/plan_files.py" line="189" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="162" />
+        <location filename="../../desktop/plan_files.py" line="190" />
         <source>Don't save</source>
         <translation>保存しない</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="163" />
+        <location filename="../../desktop/plan_files.py" line="191" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="197" />
+        <location filename="../../desktop/plan_files.py" line="228" />
         <source>Plan %1 saved.</source>
         <translation>計画 %1 を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="199" />
+        <location filename="../../desktop/plan_files.py" line="230" />
         <source>Roster version %1.</source>
         <translation>配置 第%1版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="217" />
+        <location filename="../../desktop/plan_files.py" line="248" />
         <source>Export roster</source>
         <translation>配置表の書き出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="218" />
+        <location filename="../../desktop/plan_files.py" line="249" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excelブック (*.xlsx)</translation>
     </message>
@@ -607,6 +617,7 @@
     </message>
     <message>
         <location filename="../../desktop/paperwork_actions.py" line="78" />
+        <location filename="../../desktop/solve_actions.py" line="85" />
         <source>…and %n more (see the details)</source>
         <translation>…ほか %n 件（「詳細」を表示すると一覧できます）</translation>
     </message>
@@ -653,7 +664,7 @@
     </message>
     <message>
         <location filename="../../desktop/paperwork_actions.py" line="120" />
-        <location filename="../../desktop/plan_files.py" line="227" />
+        <location filename="../../desktop/plan_files.py" line="258" />
         <source>Exporting…</source>
         <translation>書き出し中…</translation>
     </message>
@@ -664,63 +675,63 @@
     </message>
     <message>
         <location filename="../../desktop/paperwork_actions.py" line="123" />
-        <location filename="../../desktop/plan_files.py" line="229" />
+        <location filename="../../desktop/plan_files.py" line="260" />
         <source>Roster written to %1</source>
         <translation>配置表を書き出しました：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="232" />
+        <location filename="../../desktop/plan_files.py" line="263" />
         <source>Folder for the per-person files</source>
         <translation>個人別ファイルの保存先フォルダ</translation>
     </message>
     <message>
         <location filename="../../desktop/paperwork_actions.py" line="103" />
-        <location filename="../../desktop/plan_files.py" line="242" />
+        <location filename="../../desktop/plan_files.py" line="273" />
         <source>%1 files written to %2</source>
         <translation>%1 件のファイルを %2 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="259" />
+        <location filename="../../desktop/plan_files.py" line="290" />
         <source>Edit staff, sites and sessions</source>
         <translation>職員・会場・枠の編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="268" />
+        <location filename="../../desktop/plan_files.py" line="299" />
         <source>Change rules</source>
         <translation>ルールの変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="292" />
+        <location filename="../../desktop/plan_files.py" line="323" />
         <source>Restart Haichi</source>
         <translation>Haichi の再起動</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="293" />
+        <location filename="../../desktop/plan_files.py" line="324" />
         <source>The new language or database is used once Haichi starts again. Restart now?</source>
         <translation>新しい言語・データベースは Haichi を起動し直すと使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="295" />
+        <location filename="../../desktop/plan_files.py" line="326" />
         <source>Restart now</source>
         <translation>今すぐ再起動</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="296" />
+        <location filename="../../desktop/plan_files.py" line="327" />
         <source>Later</source>
         <translation>後で</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="310" />
+        <location filename="../../desktop/plan_files.py" line="341" />
         <source>Haichi could not be restarted; close it and start it again.</source>
         <translation>Haichi を再起動できませんでした。閉じてから起動し直してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="316" />
+        <location filename="../../desktop/plan_files.py" line="347" />
         <source>About Haichi</source>
         <translation>Haichi について</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="316" />
+        <location filename="../../desktop/plan_files.py" line="347" />
         <source>Haichi builds staff rosters: Excel in, a constraint solver, Excel out.</source>
         <translation>Haichi は職員の配置表を作ります：Excelで取り込み、制約ソルバーで作成し、Excelで書き出します。</translation>
     </message>
@@ -1125,17 +1136,17 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../desktop/views/roster_grid.py" line="243" />
+        <location filename="../../desktop/views/roster_grid.py" line="240" />
         <source>After night</source>
         <translation>明</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_grid.py" line="248" />
+        <location filename="../../desktop/views/roster_grid.py" line="245" />
         <source>%1 wanted</source>
         <translation>%1希望</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_grid.py" line="259" />
+        <location filename="../../desktop/views/roster_grid.py" line="256" />
         <source>Wish: %1</source>
         <translation>希望: %1</translation>
     </message>

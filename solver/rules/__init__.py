@@ -7,6 +7,7 @@ Excel `設定` sheet are generated from `CATALOGUE`.
 from __future__ import annotations
 
 from models.domain import RuleSetting
+from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules import (
     availability,
@@ -91,6 +92,12 @@ _BY_ID = {r.info.id: r for r in RULES}
 def rule(rule_id: str) -> Rule:
     """The rule with this id; KeyError when there is none."""
     return _BY_ID[rule_id]
+
+
+def title(rule_id: str) -> str:
+    """The rule's title in the current language (its id if there is no such rule)."""
+    found = _BY_ID.get(rule_id)
+    return rule_id if found is None else t(found.info.title_ja, found.info.title_en)
 
 
 def default_settings() -> dict[str, RuleSetting]:

@@ -552,3 +552,20 @@ def test_a_command_to_type_quotes_a_plan_name_with_a_space() -> None:
     assert typed("jan") == "jan" and typed("2027年1月") == "2027年1月"
     assert typed("R9第1四半期 休日急患") == '"R9第1四半期 休日急患"'
     assert typed('a "b"') == '"a \\"b\\""'
+
+
+def test_importing_again_keeps_the_rule_settings_the_settings_sheet_does_not_name(tmp_path: Path, capsys) -> None:
+    from models.domain import RuleSetting
+    from models.storage import Database
+
+    db = str(tmp_path / "plans.sqlite3")
+    assert run(["import", str(SAMPLE), "--db", db], capsys)[0] == 0
+    with Database(db) as store:
+        name = store.list_plans()[0].name
+        problem = store.load_problem(name)
+        limit = RuleSetting(enabled=True, hard=True, weight=100, params={"max_consecutive_days": 2})
+        store.save_problem(name, problem.with_(rules={**problem.rules, "max_consecutive_days": limit}))
+    code, out = run(["import", str(SAMPLE), "--db", db], capsys)
+    assert code == 0 and "keep the plan's stored settings: Maximum consecutive working days" in out
+    with Database(db) as store:
+        assert store.load_problem(name).rules["max_consecutive_days"].params == {"max_consecutive_days": 2}

@@ -304,3 +304,32 @@ def test_no_roster_says_why_in_the_message_and_a_soft_cover_roster_gives_no_seco
     assert w.plan.evaluation.hard_violations  # the open place
     assert str(w.last_result.objective) not in w.status.text().split("：")[-1].split(":")[-1]
     assert "必須ルール違反" in w.status.text() or "broken hard rules" in w.status.text()
+
+
+def test_importing_the_workbook_again_keeps_the_roster_and_the_rules_set_in_the_window(
+        qtbot, window: MainWindow) -> None:
+    """Late availability changes: the coordinator imports the month's workbook again. The grid went
+    blank and the manager's rule settings were dropped without a word."""
+    from models.domain import RuleSetting
+
+    w = window
+    w.open_workbooks([SAMPLE])
+    qtbot.waitUntil(lambda: w.problem is not None and _idle(w) and "saved" in w.status.text(), timeout=WAIT)
+    w.start_solve(time_limit=10)
+    qtbot.waitUntil(lambda: _idle(w) and w.plan.has_roster(), timeout=WAIT)
+    limit = RuleSetting(enabled=True, hard=True, weight=100, params={"max_consecutive_days": 2})
+    w.editor.put_input(w.problem.with_(rules={**w.problem.rules, "max_consecutive_days": limit}), "rules")
+    w.save_plan()
+    qtbot.waitUntil(lambda: _idle(w) and "saved" in w.status.text(), timeout=WAIT)
+    solved = {(a.staff_id, a.requirement_id) for a in w.plan.roster.assignments}
+
+    w.open_workbooks([SAMPLE])
+    qtbot.waitUntil(lambda: _idle(w) and "imported again" in w.status.text() and "saved" in w.status.text(),
+                    timeout=WAIT)
+    assert {(a.staff_id, a.requirement_id) for a in w.plan.roster.assignments} == solved
+    assert w.problem.rules["max_consecutive_days"].params["max_consecutive_days"] == 2
+    assert "Maximum consecutive" in w.status.text()
+    db = Database(w.database_url)
+    assert db.load_problem(w.plan.plan_name).rules["max_consecutive_days"].params["max_consecutive_days"] == 2
+    assert len(db.list_solutions(w.plan.plan_name)) == 1  # the save's; the import added none
+    db.close()

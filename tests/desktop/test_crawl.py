@@ -448,12 +448,13 @@ def test_every_screen_opens_and_every_action_runs(qtbot, crawl: Crawl, sample_pl
     crawl.idle()
     panes(crawl, w)
 
-    crawl.stage = "imported"  # through the wizard, Finish: the plan without a roster
+    crawl.stage = "imported"  # through the wizard, Finish: the same plan imported again keeps its roster
     crawl.accept_import = True
     w.undo_stack.setClean()
     w.actions_.import_files.trigger()
     crawl.idle()
-    assert w.problem is not None and not w.plan.has_roster()
+    assert w.problem is not None and w.plan.has_roster()
+    assert "imported again" in w.status.text() or "取り込み直し" in w.status.text()
     assert w.recent_files_menu.actions(), "the workbook is a recent file"
     crawl.shot(w, "main")
     roster_grid(crawl, w)
