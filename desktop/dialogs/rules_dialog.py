@@ -26,6 +26,14 @@ from solver.rules.forbidden_successions import RULE as SUCCESSIONS
 
 SPIN_MAX = 2**31 - 1  # the largest value a QSpinBox holds
 NO_MAXIMUM = 1_000_000_000  # the top of a number's range when its parameter names none
+OWN_VALUES_SHOWN = 5  # people named with their own value from the 職員 sheet; the rest are counted
+
+
+def _value(value: Any) -> str:
+    """A person's own value as the sheet would show it: 1,030,000, not 1030000.0."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
 
 
 def _overridable(info: RuleInfo) -> list[str]:
@@ -88,7 +96,11 @@ class RulesDialog(QDialog):
         buttons_row.addWidget(self.staff_choice, 1)
         buttons_row.addWidget(add)
         buttons_row.addWidget(remove)
+        # the values people have from the 職員 sheet, which come before the parameter above
+        self.own_values = QLabel(self.overrides_box)
+        self.own_values.setWordWrap(True)
         over_layout = QVBoxLayout(self.overrides_box)
+        over_layout.addWidget(self.own_values)
         over_layout.addWidget(self.overrides)
         over_layout.addLayout(buttons_row)
 
@@ -227,7 +239,28 @@ class RulesDialog(QDialog):
         # an empty table would shrink its headings to their text: the names need room to come
         self.overrides.setColumnWidth(0, max(self.overrides.columnWidth(0), self.staff_choice.sizeHint().width()))
         self.overrides.horizontalHeader().setStretchLastSection(True)
+        self._show_own_values(info, names)
         self._loading = False
+
+    def _show_own_values(self, info: RuleInfo, names: list[str]) -> None:
+        """Say who has their own value from the 職員 sheet for the rule's per-person parameters: it
+        comes before the parameter set above (solver.rules.base.limit), as a row here comes before it.
+        A manager set 2 days in a row and saw 3 in the roster, from 7 people's 連続勤務上限."""
+        lines = []
+        for name in names:
+            own = [(s, getattr(s, name)) for s in self.problem.staff if getattr(s, name, None) is not None]
+            if not own:
+                continue
+            shown = "、".join(f"{s.name} {_value(v)}" for s, v in own[:OWN_VALUES_SHOWN])
+            more = len(own) - OWN_VALUES_SHOWN  # a name, not a call (lupdate)
+            if more > 0:
+                shown += self.tr(" and %n more", "", more)
+            count = len(own)  # a name, not a call: lupdate does not see a translate() whose count is a call
+            lines.append(self.tr("%1: %n person(s) have their own value on the 職員 (staff) sheet, which comes "
+                                 "before the parameter above (%2). Add a row here to change it.", "", count)
+                         .replace("%1", title(info.param(name))).replace("%2", shown))
+        self.own_values.setText("\n".join(lines))
+        self.own_values.setVisible(bool(lines))
 
     def _name(self, staff_id: str) -> str:
         return next((f"{s.name} ({s.id})" for s in self.problem.staff if s.id == staff_id), staff_id)

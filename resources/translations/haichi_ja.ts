@@ -1182,77 +1182,87 @@
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="51" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="59" />
         <source>Rules</source>
         <translation>ルール</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="61" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="69" />
         <source>On</source>
         <translation>有効</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="61" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="69" />
         <source>Rule</source>
         <translation>ルール</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="61" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="69" />
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="61" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="69" />
         <source>Weight</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="75" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="83" />
         <source>Parameters</source>
         <translation>パラメーター</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="77" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="85" />
         <source>Per-staff overrides</source>
         <translation>職員ごとの設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="80" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="88" />
         <source>Add person</source>
         <translation>職員を追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="81" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="89" />
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="128" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="140" />
         <source>hard</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="129" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="141" />
         <source>soft</source>
         <translation>努力</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="161" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="173" />
         <source>This rule has no parameters.</source>
         <translation>このルールにパラメーターはありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="205" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="217" />
         <source>not set</source>
         <translation>未設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="216" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="228" />
         <source>Staff</source>
         <translation>職員</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="257" />
+        <source> and %n more</source>
+        <translation><numerusform> ほか %n 名</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="259" />
+        <source>%1: %n person(s) have their own value on the 職員 (staff) sheet, which comes before the parameter above (%2). Add a row here to change it.</source>
+        <translation><numerusform>%1：%n 名は職員シートに個別の値があり、上のパラメーターより優先されます（%2）。変えるにはここに行を追加してください。</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="255" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="288" />
         <source>Not a valid value</source>
         <translation>正しい値ではありません</translation>
     </message>

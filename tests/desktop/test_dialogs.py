@@ -33,6 +33,19 @@ def test_rules_dialog_has_one_row_per_rule_and_returns_the_edits(qtbot, sample_p
     assert not dialog.widget("load_spread", 2).isEnabled(), "a purely soft rule offers no hard form"
 
 
+def test_rules_dialog_says_who_has_their_own_value_from_the_staff_sheet(qtbot, sample_plan) -> None:
+    """Seven people of the sample have 連続勤務上限 3 on 職員, which comes before the rule's parameter:
+    a manager set 2 and saw 3 days in a row with nothing on the page saying why."""
+    dialog = RulesDialog(sample_plan.problem)
+    qtbot.addWidget(dialog)
+    own = [s for s in sample_plan.problem.staff if s.max_consecutive_days is not None]
+    dialog.select_rule("max_consecutive_days")
+    text = dialog.own_values.text()
+    assert not dialog.own_values.isHidden() and f"{len(own)} person(s)" in text and own[0].name in text
+    dialog.select_rule("cover_min")  # no per-person values
+    assert dialog.own_values.isHidden()
+
+
 def test_rules_dialog_edits_parameters_and_per_staff_overrides(qtbot, sample_plan) -> None:
     dialog = RulesDialog(sample_plan.problem)
     qtbot.addWidget(dialog)
