@@ -245,9 +245,18 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions, SolveActions):
         )
 
     def _show_violation(self, index) -> None:
+        """Go to what a violation is about: a person's cell in the roster, or, for a session's own
+        (too few staff, a skill missing), the session's row in the Sessions tab."""
         v = self.violations_model.data(index, Qt.ItemDataRole.UserRole)
         problem = self.plan.problem
-        if v is None or problem is None or v.staff_id is None:
+        if v is None or problem is None:
+            return
+        if v.staff_id is None:
+            row = self.sessions_model.row_of(v.requirement_id) if v.requirement_id else None
+            if row is not None:
+                self.tabs.setCurrentWidget(self.sessions_view)
+                self.sessions_view.selectRow(row)
+                self.sessions_view.scrollTo(self.sessions_model.index(row, 0))
             return
         day = problem.requirement(v.requirement_id).date if v.requirement_id and problem.has_requirement(v.requirement_id) else v.date
         cell = self.roster_model.cell_of(v.staff_id, day) if day else None

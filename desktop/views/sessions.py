@@ -61,6 +61,10 @@ class SessionsModel(QAbstractTableModel):
     def requirement_at(self, row: int) -> Requirement:
         return self._rows[row]
 
+    def row_of(self, requirement_id: str) -> int | None:
+        """The session's row, None when the plan has no such session."""
+        return self._row_of.get(requirement_id)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 

@@ -333,3 +333,22 @@ def test_importing_the_workbook_again_keeps_the_roster_and_the_rules_set_in_the_
     assert db.load_problem(w.plan.plan_name).rules["max_consecutive_days"].params["max_consecutive_days"] == 2
     assert len(db.list_solutions(w.plan.plan_name)) == 1  # the save's; the import added none
     db.close()
+
+
+def test_double_clicking_a_sessions_own_violation_goes_to_its_row(qtbot, window: MainWindow, sample_plan) -> None:
+    """Too few staff names no person: double-clicking it did nothing and no cell was outlined."""
+    from models.domain import Roster
+
+    w = window
+    w.set_problem(sample_plan.problem, Roster(list(sample_plan.witness.assignments)))
+    qtbot.waitUntil(lambda: _idle(w), timeout=WAIT)
+    a = w.plan.roster.assignments[0]
+    w.editor.unassign(a.staff_id, a.requirement_id)
+    qtbot.waitUntil(lambda: _idle(w), timeout=WAIT)
+    model = w.violations_model
+    row = next(r for r in range(model.rowCount()) if (v := model.data(model.index(r, 0), Qt.ItemDataRole.UserRole))
+               .staff_id is None and v.requirement_id == a.requirement_id)
+    w.problems_view.doubleClicked.emit(model.index(row, 0))
+    assert w.tabs.currentWidget() is w.sessions_view
+    [chosen] = {i.row() for i in w.sessions_view.selectionModel().selectedIndexes()}
+    assert w.sessions_model.requirement_at(chosen).id == a.requirement_id
