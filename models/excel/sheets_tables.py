@@ -11,7 +11,7 @@ from models.excel import schema
 from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import (
     BODY, ONE_DECIMAL, PLAIN, SHORT_FILL, TOTAL_FILL, YEN_FORMAT, Look, day_fill, day_label, text_width,
-    widest,
+    widest, wrapped_height,
 )
 from models.history import FISCAL_MONTH, fiscal_years, pay_year_month, year_name, years_of
 from models.i18n import t
@@ -19,6 +19,10 @@ from models.rulemeta import RuleInfo
 from models.stats import PersonStats, activity_columns, person_stats, unfilled
 
 _CENTER = BODY.but(horizontal="center")
+
+
+# The widest the 集計 sheet's sites column grows before its lists wrap.
+SITES_WIDTH = 70
 
 
 def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
@@ -30,8 +34,12 @@ def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
     years, month = fiscal_years(problem), pay_year_month(problem)
     pay_years = years_of(problem, month)
     year_headings = _year_headings(years, pay_years, month)
+    stats = person_stats(problem, roster)
+    sites = ["、".join(s.sites) for s in stats]
+    # the sites column as wide as its longest list, up to SITES_WIDTH; longer lists wrap
+    sites_width = min(SITES_WIDTH, max([40, *(text_width(text) + 2 for text in sites)]))
     widths = [10, 16, 7, *(max(6, min(12, text_width(a) + 2)) for a in activities), 9, 10, 9, 12, 8, 9, 8,
-              *_year_widths(len(years), len(year_headings) - len(years), month), 40]
+              *_year_widths(len(years), len(year_headings) - len(years), month), sites_width]
     sheet = SheetWriter(wb, schema.SUMMARY_SHEET, widths, freeze="C4")
     note = t("希望回数は月あたりの希望を期間に換算した値、差＝回数−希望回数。土日祝は土曜・日曜・祝日に勤務した日数（夜勤明けを含む）。"
              "年度は今年度（4月〜）の前の計画とこの計画の合計（支給見込は年間支給済額を含む）",
@@ -52,17 +60,17 @@ def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
         t("時間", "Hours"), t("支給額(円)", "Pay (yen)"), t("△の日数", "△ days"), t("希望回数", "Desired"),
         t("差", "Deviation"), *year_headings, t("会場", "Sites"),
     ])
-    stats = person_stats(problem, roster)
     hours, yen = BODY.but(number_format=ONE_DECIMAL), BODY.but(number_format=YEN_FORMAT)
-    for s in stats:
+    wrapped = BODY.but(wrap=True, vertical="top")
+    for s, text in zip(stats, sites):
         counts = dict(s.activities)
         sheet.append([
             s.staff_id, s.name, s.count, *(counts.get(a, 0) for a in activities), s.weekend_days, s.minutes,
             sheet.cell(round(s.hours, 2), hours), sheet.cell(s.pay, yen), s.prefer_not_days,
             sheet.cell(None if s.desired is None else round(s.desired, 2), hours),
             sheet.cell(None if s.deviation is None else round(s.deviation, 2), hours),
-            *_year_values(sheet, s, yen, month), "、".join(s.sites),
-        ])
+            *_year_values(sheet, s, yen, month), sheet.cell(text, wrapped),
+        ], height=wrapped_height([(text, sites_width)]))
     total = BODY.but(bold=True, fill=TOTAL_FILL)
     desired = [s.desired for s in stats if s.desired is not None]
     sheet.append([
@@ -145,15 +153,14 @@ def write_violations(wb: Workbook, problem: Problem, violations: Sequence[Violat
     order = sorted(violations, key=lambda v: (not v.hard, v.date or problem.start, v.rule_id, v.staff_id or ""))
     for v in order:
         name = _name_of(problem, v.staff_id) if v.staff_id else ""
-        session = problem.requirement(v.requirement_id).label() if v.requirement_id and problem.has_requirement(v.requirement_id) else (
-            day_label(v.date) if v.date else "")
+        # a session's own label, or nothing: a month's or a run's date is no session (its message says when)
+        session = problem.requirement(v.requirement_id).label() \
+            if v.requirement_id and problem.has_requirement(v.requirement_id) else ""
         look = BODY.but(wrap=True, vertical="top", fill=SHORT_FILL if v.hard else None)
-        sheet.append([
-            sheet.cell(titles.get(v.rule_id, v.rule_id), look),
-            sheet.cell(t("必須", "hard") if v.hard else t("努力", "soft"), look),
-            sheet.cell(v.staff_id or "", look), sheet.cell(name, look), sheet.cell(session, look),
-            sheet.cell(v.message, look), sheet.cell(v.cost, look),
-        ], look=None)
+        texts = [titles.get(v.rule_id, v.rule_id), t("必須", "hard") if v.hard else t("努力", "soft"),
+                 v.staff_id or "", name, session, v.message]
+        sheet.append([*(sheet.cell(text, look) for text in texts), sheet.cell(v.cost, look)], look=None,
+                     height=wrapped_height(zip(texts, widths)))
     if not violations:
         sheet.append([sheet.cell(t("違反はありません", "No violations"), PLAIN)], look=None)
     sheet.print_setup(landscape=True, title_rows=f"{header_row}:{header_row}")

@@ -124,6 +124,24 @@ def text_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
 
 
+# Points a wrapped line of body text takes in a row (Excel's default row is 15 for one line).
+LINE_HEIGHT = 15.0
+
+
+def wrapped_height(cells: Iterable[tuple[str, float]]) -> float | None:
+    """The height of a row whose (text, column width) cells wrap: as many lines as its longest cell
+    needs (full-width characters count two), None for one line. Set, because LibreOffice (the app's
+    PDFs) does not grow a row for wrapped text written without a height, and lines overlapped."""
+    lines = max((_lines(str(text), width) for text, width in cells), default=1)
+    return None if lines <= 1 else LINE_HEIGHT * lines
+
+
+def _lines(text: str, width: float) -> int:
+    """The lines `text` wraps to in a column `width` wide (its own line breaks kept)."""
+    room = max(1, int(width) - 1)
+    return sum(max(1, -(-text_width(part) // room)) for part in text.split("\n"))
+
+
 _FORBIDDEN_SHEET = re.compile(r"[\[\]:*?/\\]")
 _FORBIDDEN_FILE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 _RESERVED_FILE = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
