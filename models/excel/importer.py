@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import difflib
 import filecmp
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Callable
 
@@ -24,8 +25,11 @@ from models.excel import messages
 from models.excel.availability_import import MarksSheet, covering, marks_sheets, read_availability
 from models.excel.daily_sheet import DailySession, daily_sessions, read_daily
 from models.excel.availability_sheet import Wishes
-from models.excel.reader import Book, Period, Table, is_blank, locate, open_book
-from models.excel.schema import AVAILABILITY, DAILY, SESSIONS, SETTINGS, SITES, STAFF, SheetSpec
+from models.excel.reader import HEADER_SEARCH_ROWS, Book, Period, Table, is_blank, locate, normalize_header, open_book
+from models.excel.schema import (
+    ASSIGNMENTS_SHEET, AVAILABILITY, DAILY, DUTY_SHEET, INSTRUCTIONS_SHEET, MASTER_SHEET, PERSONAL_SHEET_PREFIX, SESSIONS,
+    SETTINGS, SITES, STAFF, SUMMARY_SHEET, UNFILLED_SHEET, VIOLATIONS_SHEET, SheetSpec,
+)
 from models.excel.settings_sheet import Settings, read_settings
 from models.excel.sheets import read_sessions, read_sites, read_staff, session_years
 from models.i18n import t
@@ -133,6 +137,48 @@ def _second_sheets(books: list[Book]) -> list[InputProblem]:
     return notes
 
 
+def _misnamed_sheets(books: list[Book]) -> list[InputProblem]:
+    """A note per visible sheet that no name of Haichi's sheets names, yet holds one of its tables:
+    availability on sheets named `4月`, `5月` and `6月` was left unread without a word (勤務可否_4月
+    is read). Other sheets (notes, a list of phone numbers) are passed over in silence."""
+    notes = []
+    specs = (STAFF, SESSIONS, DAILY, AVAILABILITY, SITES)
+    outputs = {normalize_header(n) for n in (MASTER_SHEET, DUTY_SHEET, SUMMARY_SHEET, UNFILLED_SHEET,
+                                              VIOLATIONS_SHEET, INSTRUCTIONS_SHEET, ASSIGNMENTS_SHEET)}
+    for book in books:
+        claimed = {title for spec in (*specs, SETTINGS) for title in book.find(spec, prefix=True)}
+        for title in book.titles:
+            if title in claimed or book.hidden(title) or normalize_header(title) in outputs \
+                    or normalize_header(title).startswith(normalize_header(PERSONAL_SHEET_PREFIX)):
+                continue
+            rows = book.rows(title)
+            # people down and dates across is availability; people without dates a staff list
+            kinds = (AVAILABILITY, SESSIONS, DAILY, STAFF, SITES) if _dates_across(rows) else \
+                (SESSIONS, DAILY, STAFF, SITES)
+            spec = next((spec for spec in kinds if locate(book.name, title, rows, spec, []) is not None), None)
+            if spec is not None:
+                # availability may come on several sheets, each named after its kind (勤務可否_4月)
+                name = f"{spec.ja}_{title}" if spec is AVAILABILITY else spec.ja
+                notes.append(InputProblem(book.name, title, "", messages.misnamed_sheet(title, spec.ja, name)))
+    return notes
+
+
+def _dates_across(rows: list[tuple[Any, ...]]) -> bool:
+    """Whether a row near the top holds dates side by side (a matrix's header): three dates, or
+    five day numbers rising (1, 2, 3, 4, 5, 8 under a month's title)."""
+    def is_day(value: Any) -> bool:
+        return isinstance(value, (date, datetime)) or isinstance(value, str) and _DAY.match(value.strip()) is not None
+
+    def days_rising(row: tuple[Any, ...]) -> bool:
+        days = [v for v in row if isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 31]
+        return len(days) >= 5 and all(a < b for a, b in zip(days, days[1:]))
+
+    return any(sum(map(is_day, row)) >= 3 or days_rising(row) for row in rows[:HEADER_SEARCH_ROWS])
+
+
+_DAY = re.compile(r"^(\d{1,4}[/／.-])?\d{1,2}[/／.-]\d{1,2}|^\d{1,2}日|^\d{1,2}月\d{1,2}日")
+
+
 def _unrelated(book: Book, title: str, spec: SheetSpec) -> bool:
     """Whether an optional sheet (会場, 設定) is someone's notes rather than data: blank, or only
     named like one (`会場案内`) without its columns. Such sheets are skipped, not reported."""
@@ -202,6 +248,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     problems = state.problems
     problems += _unread(books)
     state.notes += _second_sheets(books)
+    state.notes += _misnamed_sheets(books)
     for table in _settings_tables(books, catalogue, state):
         read_settings(table, catalogue, problems, state.settings)
     for table in _tables(books, SITES, problems) or []:

@@ -331,6 +331,13 @@ def skill_nobody_has(skill: str, like: str | None) -> str:
     return text
 
 
+def misnamed_sheet(title: str, kind: str, name: str) -> str:
+    return t("シート「{title}」は {kind} の表のようですが、シート名が違うため読んでいません。読むにはシート名を「{name}」に"
+             "してください",
+             'sheet "{title}" looks like a {kind} table but was not read, as its name is not one Haichi reads: '
+             'name it "{name}"', title=title, kind=kind, name=name)
+
+
 def second_sheet(title: str, read: str) -> str:
     return t("シート「{title}」は読んでいません（「{read}」を読みました）。こちらの行も使うなら「{read}」に移してください",
              'sheet "{title}" was not read ("{read}" was): to use its rows too, move them to "{read}"',

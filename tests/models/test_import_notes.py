@@ -214,3 +214,14 @@ def test_a_marks_row_whose_name_is_not_its_ids_is_noted_at_the_name(tmp_path):
     # the same names with or without a space are the same person
     assert not [n for n in _notes(write_book(tmp_path / "s.xlsx", standard(勤務可否=[
         MATRIX_ROWS[0], ["H001", "山田花子", "○", "×"], MATRIX_ROWS[2]]))) if "staff ID" in n]
+
+
+def test_a_table_on_a_sheet_haichi_does_not_read_by_name_is_noted(tmp_path):
+    """Availability on sheets named 4月 and 5月 was left unread without a word; a sheet of notes, or
+    a staff list of numbers, is passed over in silence."""
+    month = [["4月 出務可能日調査"], [], ["職員ID", "氏名", *range(1, 8)], ["H001", "山田 花子", *("○" * 7)]]
+    phones = [["氏名", "電話"], ["山田 花子", "078-000-0000"]]
+    sheets = {**standard(), "4月": month, "連絡先": phones, "メモ": [["来月は会場が変わる"]]}
+    notes = [n for n in _notes(write_book(tmp_path / "r.xlsx", sheets)) if "was not read" in n]
+    assert notes == ['r.xlsx 4月: sheet "4月" looks like a 勤務可否 table but was not read, as its name is not one '
+                     'Haichi reads: name it "勤務可否_4月"']
