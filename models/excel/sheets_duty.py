@@ -160,9 +160,14 @@ def _cell_texts(sessions: dict[date, list[Requirement]], forms: ShortForms) -> d
 def _people(problem: Problem, roster: Roster, forms: ShortForms) -> list[_Person]:
     plans = _sessions_by_day(problem, roster)
     cannot: dict[str, set[date]] = defaultdict(set)
-    for (staff_id, day), mark in problem.availability.items():
-        if mark is Mark.UNAVAILABLE:
-            cannot[staff_id].add(day)
+    if problem.blank_means is Mark.UNAVAILABLE and not problem.awaits_marks():
+        # a blank is × under 空欄の扱い 不可: those days showed as free on the wall
+        for staff in problem.staff:
+            cannot[staff.id] = {day for day in problem.days() if problem.mark(staff.id, day) is Mark.UNAVAILABLE}
+    else:
+        for (staff_id, day), mark in problem.availability.items():
+            if mark is Mark.UNAVAILABLE:
+                cannot[staff_id].add(day)
     people = []
     for stats in person_stats(problem, roster):
         sessions = plans.get(stats.staff_id, {})

@@ -85,7 +85,7 @@ def _every_day(problem: Problem, staff_id: str, items: list[tuple[Requirement, A
             rows.append((day, t("〜{h}:{m:02d}", "until {h}:{m:02d}", h=hour, m=minute), night.site,
                          t("明（{a}明け）", "after night ({a})", a=night.activity), ""))
         else:
-            marked = problem.availability.get((staff_id, day)) is Mark.UNAVAILABLE
+            marked = problem.mark(staff_id, day) is Mark.UNAVAILABLE and not problem.awaits_marks()
             rows.append((day, "", "", t("休（×）", "day off (×)") if marked else t("休", "day off"), ""))
     return rows
 

@@ -188,11 +188,22 @@ def test_summary_of_a_plan_crossing_april_1_has_a_pair_of_columns_for_each_fisca
 
 def _ward(days: int = 4, nurses: int = 6) -> Problem:
     """One ward (5東), 日勤 (2 people), 準夜 16:30-翌1:00 and 深夜 0:30-9:00 (1 each) every day from
-    4/1 (a Wednesday; 4/4 is a Saturday)."""
+    4/1 (a Wednesday; 4/4 is a Saturday); a blank mark is a day one can work (the nurses mark 希望休)."""
     staff = [Staff(f"N{i:02d}", f"看護 {i:02d}子") for i in range(1, nurses + 1)]
     reqs = [r for day in range(1, days + 1) for r in (
         _req(day, "5東", "日勤", 510, 1020, 2), _req(day, "5東", "準夜", 990, 1500, 1), _req(day, "5東", "深夜", 30, 540, 1))]
-    return Problem("5東 4月", date(2026, 4, 1), date(2026, 4, days), staff, [Site("5東")], reqs)
+    return Problem("5東 4月", date(2026, 4, 1), date(2026, 4, days), staff, [Site("5東")], reqs,
+                   blank_means=Mark.AVAILABLE)
+
+
+def test_under_blank_means_unavailable_a_blank_day_is_a_faint_cross_on_the_wall(tmp_path: Path) -> None:
+    """空欄の扱い 不可: the days a person left blank cannot be worked, and showed as free in 勤務表
+    and as a plain 休 in the personal schedules."""
+    problem = _ward(days=3).with_(blank_means=Mark.UNAVAILABLE, availability={
+        ("N01", date(2026, 4, 1)): Mark.AVAILABLE, ("N01", date(2026, 4, 2)): Mark.AVAILABLE})
+    write_roster(tmp_path / "w.xlsx", problem, _placed(problem, ("N01", 1, "日勤")))
+    ws = openpyxl.load_workbook(tmp_path / "w.xlsx")["勤務表"]
+    assert [c.value for c in ws[5]][2:5] == ["日勤", None, "×"]  # ○ on 4/2 (free), blank on 4/3 (×)
 
 
 def _placed(problem: Problem, *placements: tuple[str, int, str]) -> Roster:
