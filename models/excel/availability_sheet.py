@@ -366,10 +366,21 @@ class Unread:
             return
         first, last = (cell_name(*cell) for cell in (min(self.cells), max(self.cells)))
         since, until = min(self.days).isoformat(), max(self.days).isoformat()
+        # a year typed wrong (2026/4/10 in a plan of April 2027) is no date to widen the period for
+        year_off = next((shift for shift in (1, -1) if all(
+            (moved := _years_later(day, shift)) is not None and moved in self.period for day in self.days)), None)
         notes.append(InputProblem(table.file, table.sheet, first if first == last else f"{first}:{last}",
                                   messages.marks_outside_period(
                                       len(self.days), since if since == until else f"{since}〜{until}",
-                                      self.period.start.isoformat(), self.period.end.isoformat())))
+                                      self.period.start.isoformat(), self.period.end.isoformat(), year_off)))
+
+
+def _years_later(day: date, years: int) -> date | None:
+    """The same day `years` later (earlier when negative); None for a 29 February without one."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return None
 
 
 def _undated_columns(table: Table, columns: list[Column]) -> list[int]:

@@ -245,7 +245,14 @@ def form_outside_period(start: str, end: str) -> str:
              start=start, end=end)
 
 
-def marks_outside_period(count: int, dates: str, start: str, end: str) -> str:
+def marks_outside_period(count: int, dates: str, start: str, end: str, year_off: int | None = None) -> str:
+    if year_off is not None:  # each date a year off the period: its year was typed wrong
+        return t("計画期間 {start}〜{end} の外の日付（{dates}）の記号 {n} 個は読んでいません。年を {y} 年"
+                 "ずらすと期間に入ります：見出しの日付の年を確かめてください",
+                 "{n} mark(s) for dates outside the plan period {start} to {end} ({dates}) were not read; a year "
+                 "{later} they would be inside it: check the year of those header dates",
+                 n=count, dates=dates, start=start, end=end, y=f"{year_off:+d}",
+                 later=t("後", "later") if year_off > 0 else t("前", "earlier"))
     return t("計画期間 {start}〜{end} の外の日付（{dates}）の記号 {n} 個は読んでいません"
              "（読むには 設定 シートの 期間開始・期間終了 にその日付を含めてください）",
              "{n} mark(s) for dates outside the plan period {start} to {end} ({dates}) were not read "

@@ -225,3 +225,12 @@ def test_a_table_on_a_sheet_haichi_does_not_read_by_name_is_noted(tmp_path):
     notes = [n for n in _notes(write_book(tmp_path / "r.xlsx", sheets)) if "was not read" in n]
     assert notes == ['r.xlsx 4月: sheet "4月" looks like a 勤務可否 table but was not read, as its name is not one '
                      'Haichi reads: name it "勤務可否_4月"']
+
+
+def test_marks_a_year_off_the_period_say_to_check_the_year(tmp_path):
+    """2026/4/10 typed in a plan of April 2027: widening the period was no advice."""
+    from datetime import datetime
+
+    marks = [[*MATRIX_ROWS[0], datetime(2025, 4, 10)], [*MATRIX_ROWS[1], "○"], [*MATRIX_ROWS[2], "○"]]
+    [note] = [n for n in _notes(write_book(tmp_path / "r.xlsx", standard(勤務可否=marks))) if "outside" in n]
+    assert "2025-04-10" in note and "a year later they would be inside it: check the year" in note
