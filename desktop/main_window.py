@@ -183,6 +183,7 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions, SolveActions):
             action.setEnabled(not busy and loaded)
         for action in (a.export_roster, a.export_personal, a.calendars, a.master_pdf, a.duty_pdf, a.print_preview):
             action.setEnabled(not busy and self.plan.has_roster())
+        a.publish.setEnabled(not busy and self.plan.has_roster() and self.database_url is not None)
         solving = busy and self._solving
         a.cancel.setEnabled(solving)
         self.roster_view.setEnabled(not solving)

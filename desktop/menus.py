@@ -55,6 +55,7 @@ class Actions(QObject):
         self.solve_soft = self._make(self.tr("Solve with cover made so&ft"), QKeySequence("Shift+F5"),
                                      lambda: w.start_solve(soft_cover=True))
         self.cancel = self._make(self.tr("&Cancel solve"), QKeySequence("Esc"), w.cancel_solve)
+        self.publish = self._make(self.tr("&Publish roster…"), QKeySequence(), w.publish_roster)
         self.about = self._make(self.tr("&About Haichi"), QKeySequence(QKeySequence.StandardKey.HelpContents), w.show_about)
 
     def _make(self, text: str, shortcut, slot: Callable) -> QAction:
@@ -90,8 +91,8 @@ def build_menus(w: MainWindow, a: Actions) -> tuple[QMenu, QMenu]:
         edit.addSeparator() if action is None else edit.addAction(action)
 
     roster = bar.addMenu(translate("MainWindow", "&Roster"))
-    for action in (a.solve, a.solve_soft, a.cancel):
-        roster.addAction(action)
+    for action in (a.solve, a.solve_soft, a.cancel, None, a.publish):
+        roster.addSeparator() if action is None else roster.addAction(action)
 
     view = bar.addMenu(translate("MainWindow", "&View"))
     for dock in w.docks():

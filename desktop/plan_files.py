@@ -214,10 +214,52 @@ class PlanFiles:
             version = db.save_problem(name, problem, expected_version=db.known_version(name))
             if input_only or not roster.assignments:
                 return None
-            return db.save_solution(name, roster, stats=stats, expected_version=version)
+            return _roster_version(db, name, roster, stats, version)
 
         said = self.status.text() if keep_status else ""
         self._run(save, lambda version: self._saved(name, version, said))
+
+    def publish_roster(self: MainWindow, confirm: bool = True) -> None:
+        """Publish the roster on screen: saved as a version (the newest one when it is the same
+        roster) and frozen; later changes make new versions, and repair, diff and the next month's
+        history follow the published one. Asks first, saying how many hard rules it breaks."""
+        if not self.plan.has_roster() or self.database_url is None or self.is_busy():
+            return
+        from models.storage import PUBLISHED
+
+        name, problem, roster = self.plan.plan_name or self.plan.problem.name, self.plan.problem, self.plan.roster
+        evaluation = self.plan.evaluation
+        if confirm:
+            box = QMessageBox(QMessageBox.Icon.Question, translate("MainWindow", "Publish roster"),
+                              translate("MainWindow", "Publish this roster of %1?").replace("%1", name),
+                              QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self)
+            hard = len(evaluation.hard_violations)  # a name, not a call (lupdate)
+            text = translate("MainWindow", "A published version is frozen: later changes are saved as new versions, "
+                                           "and the changes since it can be sent to the people they concern.")
+            if hard:
+                text += "\n\n" + translate("MainWindow", "It breaks %n hard rule(s).", "", hard)
+                box.setIcon(QMessageBox.Icon.Warning)
+            box.setInformativeText(text)
+            if run_modal(box) != QMessageBox.StandardButton.Ok:
+                return
+        stats = {"objective": evaluation.objective, "hard_violations": len(evaluation.hard_violations)}
+
+        def publish() -> tuple[int, bool]:
+            db = self.database()
+            version = db.save_problem(name, problem, expected_version=db.known_version(name))
+            number = _roster_version(db, name, roster, stats, version)
+            if any(s.version == number and s.status == PUBLISHED for s in db.list_solutions(name)):
+                return number, False
+            db.publish(name, number)
+            return number, True
+
+        self._run(publish, lambda done: self._published(name, *done))
+
+    def _published(self: MainWindow, name: str, version: int, now: bool) -> None:
+        self.undo_stack.setClean()
+        self.status.setText((translate("MainWindow", "Version %1 of %2 published.") if now else
+                             translate("MainWindow", "Version %1 of %2 is published already."))
+                            .replace("%1", str(version)).replace("%2", name))
 
     def _saved(self: MainWindow, name: str, version: int | None, said: str = "") -> None:
         self.undo_stack.setClean()
@@ -346,3 +388,19 @@ class PlanFiles:
     def show_about(self: MainWindow) -> None:
         QMessageBox.about(self, translate("MainWindow", "About Haichi"), translate(
             "MainWindow", "Haichi builds staff rosters: Excel in, a constraint solver, Excel out."))
+
+
+def _roster_version(db, name: str, roster: Roster, stats: dict, plan_version: int) -> int:
+    """The version holding `roster`: the newest when it holds the same assignments and locks (a
+    save with nothing changed since made a copy each time), else a new draft."""
+    latest = db.latest_solution(name)
+    if latest is not None and _same(latest[1], roster):
+        return latest[0]
+    return db.save_solution(name, roster, stats=stats, expected_version=plan_version)
+
+
+def _same(a: Roster, b: Roster) -> bool:
+    def key(roster: Roster) -> set[tuple[str, str, bool]]:
+        return {(x.staff_id, x.requirement_id, x.locked) for x in roster.assignments}
+
+    return key(a) == key(b)

@@ -129,6 +129,11 @@
     </message>
     <message>
         <location filename="../../desktop/menus.py" line="58" />
+        <source>&amp;Publish roster…</source>
+        <translation>配置表を公開(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="59" />
         <source>&amp;About Haichi</source>
         <translation>Haichi について(&amp;A)</translation>
     </message>
@@ -292,7 +297,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/main_window.py" line="65" />
-        <location filename="../../desktop/main_window.py" line="231" />
+        <location filename="../../desktop/main_window.py" line="232" />
         <source>Haichi — staff rostering</source>
         <translation>Haichi（配置）— 職員配置</translation>
     </message>
@@ -307,57 +312,57 @@
         <translation>枠</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="70" />
+        <location filename="../../desktop/menus.py" line="71" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="73" />
+        <location filename="../../desktop/menus.py" line="74" />
         <source>Recent &amp;files</source>
         <translation>最近使ったファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="74" />
+        <location filename="../../desktop/menus.py" line="75" />
         <source>Recent pla&amp;ns</source>
         <translation>最近使った計画(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="77" />
+        <location filename="../../desktop/menus.py" line="78" />
         <source>&amp;Export</source>
         <translation>書き出し(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="80" />
+        <location filename="../../desktop/menus.py" line="81" />
         <source>Availability f&amp;orms</source>
         <translation>勤務可否の回答票(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="88" />
+        <location filename="../../desktop/menus.py" line="89" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="96" />
+        <location filename="../../desktop/menus.py" line="97" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="100" />
+        <location filename="../../desktop/menus.py" line="101" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="92" />
+        <location filename="../../desktop/menus.py" line="93" />
         <source>&amp;Roster</source>
         <translation>配置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="106" />
+        <location filename="../../desktop/menus.py" line="107" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="214" />
+        <location filename="../../desktop/main_window.py" line="215" />
         <location filename="../../desktop/plan_files.py" line="108" />
         <source>%1: %2 staff, %3 sessions, %4 to %5</source>
         <translation>%1：職員 %2 名、枠 %3 件、%4〜%5</translation>
@@ -421,12 +426,12 @@
         <translation>ワークブックを取り込んでください（ファイル ▸ 取り込み、またはExcelファイルをここにドロップ）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242" />
+        <location filename="../../desktop/main_window.py" line="243" />
         <source>Objective %1 · hard violations %2 · unfilled sessions %3</source>
         <translation>評価値 %1 ・ 必須ルール違反 %2 件 ・ 人数不足の枠 %3 件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="263" />
+        <location filename="../../desktop/main_window.py" line="273" />
         <source>Unassign %n assignment(s)</source>
         <translation><numerusform>%n 件の配置を外す</numerusform></translation>
     </message>
@@ -476,37 +481,37 @@
         <translation>（中止：最良の配置を残しました）</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="302" />
+        <location filename="../../desktop/main_window.py" line="312" />
         <source>Not saved</source>
         <translation>保存していません</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="304" />
+        <location filename="../../desktop/main_window.py" line="314" />
         <source>Not saved: %1</source>
         <translation>保存していません: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="306" />
+        <location filename="../../desktop/main_window.py" line="316" />
         <source>Cannot save the file</source>
         <translation>ファイルを保存できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="309" />
+        <location filename="../../desktop/main_window.py" line="319" />
         <source>Nothing was written.</source>
         <translation>何も書き込んでいません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="322" />
+        <location filename="../../desktop/main_window.py" line="332" />
         <source>Plan changed by someone else</source>
         <translation>他の人が計画を変更しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="324" />
+        <location filename="../../desktop/main_window.py" line="334" />
         <source>Reload the plan</source>
         <translation>計画を読み込み直す</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="325" />
+        <location filename="../../desktop/main_window.py" line="335" />
         <source>Your changes were not saved. Reload to see the saved plan, or export your roster first to keep it.</source>
         <translation>変更は保存されていません。読み込み直すと保存済みの計画を表示します。今の配置を残すには、先に配置表を書き出してください。</translation>
     </message>
@@ -566,22 +571,52 @@
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="228" />
+        <location filename="../../desktop/plan_files.py" line="233" />
+        <source>Publish roster</source>
+        <translation>配置表の公開</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="234" />
+        <source>Publish this roster of %1?</source>
+        <translation>「%1」のこの配置表を公開しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="237" />
+        <source>A published version is frozen: later changes are saved as new versions, and the changes since it can be sent to the people they concern.</source>
+        <translation>公開した版は固定されます。この後の変更は新しい版として保存され、公開版からの変更を関係する人に知らせられます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="240" />
+        <source>It breaks %n hard rule(s).</source>
+        <translation>必須ルール違反が %n 件あります。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="260" />
+        <source>Version %1 of %2 published.</source>
+        <translation>「%2」の版 %1 を公開しました。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="261" />
+        <source>Version %1 of %2 is published already.</source>
+        <translation>「%2」の版 %1 は公開済みです。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="270" />
         <source>Plan %1 saved.</source>
         <translation>計画 %1 を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="230" />
+        <location filename="../../desktop/plan_files.py" line="272" />
         <source>Roster version %1.</source>
         <translation>配置 第%1版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="248" />
+        <location filename="../../desktop/plan_files.py" line="290" />
         <source>Export roster</source>
         <translation>配置表の書き出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="249" />
+        <location filename="../../desktop/plan_files.py" line="291" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excelブック (*.xlsx)</translation>
     </message>
@@ -664,7 +699,7 @@
     </message>
     <message>
         <location filename="../../desktop/paperwork_actions.py" line="120" />
-        <location filename="../../desktop/plan_files.py" line="258" />
+        <location filename="../../desktop/plan_files.py" line="300" />
         <source>Exporting…</source>
         <translation>書き出し中…</translation>
     </message>
@@ -675,84 +710,84 @@
     </message>
     <message>
         <location filename="../../desktop/paperwork_actions.py" line="123" />
-        <location filename="../../desktop/plan_files.py" line="260" />
+        <location filename="../../desktop/plan_files.py" line="302" />
         <source>Roster written to %1</source>
         <translation>配置表を書き出しました：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="263" />
+        <location filename="../../desktop/plan_files.py" line="305" />
         <source>Folder for the per-person files</source>
         <translation>個人別ファイルの保存先フォルダ</translation>
     </message>
     <message>
         <location filename="../../desktop/paperwork_actions.py" line="103" />
-        <location filename="../../desktop/plan_files.py" line="273" />
+        <location filename="../../desktop/plan_files.py" line="315" />
         <source>%1 files written to %2</source>
         <translation>%1 件のファイルを %2 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="290" />
+        <location filename="../../desktop/plan_files.py" line="332" />
         <source>Edit staff, sites and sessions</source>
         <translation>職員・会場・枠の編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="299" />
+        <location filename="../../desktop/plan_files.py" line="341" />
         <source>Change rules</source>
         <translation>ルールの変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="323" />
+        <location filename="../../desktop/plan_files.py" line="365" />
         <source>Restart Haichi</source>
         <translation>Haichi の再起動</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="324" />
+        <location filename="../../desktop/plan_files.py" line="366" />
         <source>The new language or database is used once Haichi starts again. Restart now?</source>
         <translation>新しい言語・データベースは Haichi を起動し直すと使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="326" />
+        <location filename="../../desktop/plan_files.py" line="368" />
         <source>Restart now</source>
         <translation>今すぐ再起動</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="327" />
+        <location filename="../../desktop/plan_files.py" line="369" />
         <source>Later</source>
         <translation>後で</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="341" />
+        <location filename="../../desktop/plan_files.py" line="383" />
         <source>Haichi could not be restarted; close it and start it again.</source>
         <translation>Haichi を再起動できませんでした。閉じてから起動し直してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="347" />
+        <location filename="../../desktop/plan_files.py" line="389" />
         <source>About Haichi</source>
         <translation>Haichi について</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="347" />
+        <location filename="../../desktop/plan_files.py" line="389" />
         <source>Haichi builds staff rosters: Excel in, a constraint solver, Excel out.</source>
         <translation>Haichi は職員の配置表を作ります：Excelで取り込み、制約ソルバーで作成し、Excelで書き出します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="311" />
+        <location filename="../../desktop/main_window.py" line="321" />
         <source>Problems in the workbook</source>
         <translation>ワークブックの問題</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="312" />
+        <location filename="../../desktop/main_window.py" line="322" />
         <source>%n problem(s) found; nothing was imported.</source>
         <translation><numerusform>%n 件の問題があります。何も取り込んでいません。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="294" />
-        <location filename="../../desktop/main_window.py" line="317" />
+        <location filename="../../desktop/main_window.py" line="304" />
+        <location filename="../../desktop/main_window.py" line="327" />
         <source>Error: %1</source>
         <translation>エラー：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230" />
+        <location filename="../../desktop/main_window.py" line="231" />
         <source>Haichi — %1</source>
         <translation>Haichi（配置）— %1</translation>
     </message>

@@ -352,3 +352,38 @@ def test_double_clicking_a_sessions_own_violation_goes_to_its_row(qtbot, window:
     assert w.tabs.currentWidget() is w.sessions_view
     [chosen] = {i.row() for i in w.sessions_view.selectionModel().selectedIndexes()}
     assert w.sessions_model.requirement_at(chosen).id == a.requirement_id
+
+
+def test_publishing_from_the_window_freezes_the_roster_on_screen(qtbot, window: MainWindow, monkeypatch) -> None:
+    """The coordinator publishes: only `haichi publish` could, and every save made another draft."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop import plan_files
+
+    w = window
+    w.open_workbooks([SAMPLE])
+    qtbot.waitUntil(lambda: w.problem is not None and _idle(w) and "saved" in w.status.text(), timeout=WAIT)
+    assert not w.actions_.publish.isEnabled()  # no roster yet
+    w.start_solve(time_limit=10)
+    qtbot.waitUntil(lambda: _idle(w) and w.plan.has_roster(), timeout=WAIT)
+    asked = []
+    monkeypatch.setattr(plan_files, "run_modal", lambda box: asked.append(box.text()) or QMessageBox.StandardButton.Ok)
+    assert w.actions_.publish.isEnabled()
+    w.actions_.publish.trigger()
+    qtbot.waitUntil(lambda: _idle(w) and "published" in w.status.text(), timeout=WAIT)
+    assert asked and w.undo_stack.isClean()
+    db = Database(w.database_url)
+    [only] = db.list_solutions(w.plan.plan_name)
+    assert only.status == "published" and only.assignments == len(w.plan.roster.assignments)
+    w.save_plan()  # nothing changed since: no second copy
+    qtbot.waitUntil(lambda: _idle(w) and "saved" in w.status.text(), timeout=WAIT)
+    w.actions_.publish.trigger()
+    qtbot.waitUntil(lambda: _idle(w) and "already" in w.status.text(), timeout=WAIT)
+    assert len(db.list_solutions(w.plan.plan_name)) == 1
+    # a hand edit after publishing is saved as a new draft; the published version stays as it was
+    a = w.plan.roster.assignments[0]
+    w.editor.unassign(a.staff_id, a.requirement_id)
+    w.save_plan()
+    qtbot.waitUntil(lambda: _idle(w) and "Roster version 2" in w.status.text(), timeout=WAIT)
+    assert [s.status for s in db.list_solutions(w.plan.plan_name)] == ["published", "draft"]
+    db.close()
