@@ -8,7 +8,7 @@ old value. Cells the dialog finds wrong in the light of other records are shown 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor
 
 from desktop.views.roster_grid import Index
 from models.domain import Requirement, Site, Staff, end_after, hhmm
+from models.excel.styles import weekday_name
 from models.textparse import (
     name_counts_text, parse_activity_limits, parse_bool, parse_date, parse_skill_counts, parse_skills, parse_time,
 )
@@ -93,7 +94,7 @@ SITE_COLUMNS = (
 _TIME_EXAMPLE = QT_TRANSLATE_NOOP("RecordsModel", "e.g. 9:00 or 16:30")
 SESSION_COLUMNS = (
     Column("date", QT_TRANSLATE_NOOP("RecordsModel", "Date"), lambda d: d.isoformat(), parse_date,
-           QT_TRANSLATE_NOOP("RecordsModel", "e.g. 2027-01-05")),
+           QT_TRANSLATE_NOOP("RecordsModel", "e.g. 1/5 or 2027/1/5")),
     Column("site", QT_TRANSLATE_NOOP("RecordsModel", "Site"), _text, _required),
     Column("activity", QT_TRANSLATE_NOOP("RecordsModel", "Activity"), _text, _required),
     Column("start", QT_TRANSLATE_NOOP("RecordsModel", "Start"), hhmm, parse_time, _TIME_EXAMPLE),
@@ -226,4 +227,19 @@ def sessions_model(sessions: list[Requirement], first_day: date, parent=None) ->
         site = QCoreApplication.translate("RecordsModel", "New site")
         activity = QCoreApplication.translate("RecordsModel", "New session")
         return with_session_id(Requirement("", first_day, site, activity, 9 * 60, 12 * 60, 1))
-    return RecordsModel(sorted(sessions, key=lambda r: (r.date, r.start, r.site)), SESSION_COLUMNS, blank, parent)
+
+    def plan_date(text: str) -> date:
+        """`1/5` as the workbook reads it: in the plan's year, or the next when that puts it
+        near the plan (a plan of December and January); a year written is kept."""
+        day = parse_date(text, first_day.year)
+        if day < first_day - timedelta(days=HALF_YEAR) and str(day.year) not in text:
+            return parse_date(text, first_day.year + 1)
+        return day
+
+    dated = replace(SESSION_COLUMNS[0], parse=plan_date,
+                    show=lambda d: f"{d.year}/{d.month}/{d.day}({weekday_name(d)})")
+    return RecordsModel(sorted(sessions, key=lambda r: (r.date, r.start, r.site)), (dated, *SESSION_COLUMNS[1:]),
+                        blank, parent)
+
+
+HALF_YEAR = 183  # days: a month/day typed without a year is the plan's year unless that is more before it

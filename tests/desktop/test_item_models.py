@@ -14,6 +14,7 @@ from desktop.views.roster_grid import HOLIDAY_COLOUR, LOCK, VIOLATIONS_ROLE, WEE
 from desktop.views.sessions import ASSIGNED_COLUMN, UNFILLED_BACKGROUND, SessionsModel
 from desktop.views.statistics import StatisticsModel, ViolationsModel
 from desktop.working_plan import WorkingPlan
+from models.domain import Requirement
 from models.stats import person_stats
 
 D = Qt.ItemDataRole.DisplayRole
@@ -195,6 +196,18 @@ def test_violations_of_one_rule_come_in_date_order_not_text_order(plan) -> None:
     rows = [model.data(model.index(r, 0), Qt.ItemDataRole.UserRole) for r in range(model.rowCount())]
     dates = [v.date for v in rows if v.rule_id == "availability"]
     assert len(dates) >= 2 and dates == sorted(dates)
+
+
+def test_a_sessions_date_typed_as_the_workbook_has_it_takes_the_plans_year(qtbot) -> None:
+    """`1/5` was refused with the example `2027/1/5 2027-01-04` (two dates); shown with its weekday."""
+    december = [Requirement(Requirement.make_id(date(2026, 12, 28), "灘", "健診", 540), date(2026, 12, 28), "灘", "健診",
+                            540, 720, 1)]
+    model = sessions_model(december, date(2026, 12, 1))
+    assert model.data(model.index(0, 0), D) in ("2026/12/28(月)", "2026/12/28(Mo)")
+    assert model.setData(model.index(0, 0), "1/5")  # the plan runs into January: next year's 1/5
+    assert model.records[0].date == date(2027, 1, 5)
+    assert model.setData(model.index(0, 0), "12/30(水)") and model.records[0].date == date(2026, 12, 30)
+    assert model.setData(model.index(0, 0), "2026/1/5") and model.records[0].date == date(2026, 1, 5)  # as written
 
 
 def test_records_model_parses_refuses_and_inserts(qtbot, sample_plan) -> None:
