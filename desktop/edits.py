@@ -6,13 +6,14 @@ built from smaller commands, as in Orange's canvas. Widgets only call `RosterEdi
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Iterable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.working_plan import Pair, WorkingPlan
-from models.domain import Assignment, Problem, Roster
+from models.domain import Assignment, Mark, Problem, Roster
 
 
 def _who(plan: WorkingPlan, staff_id: str) -> str:
@@ -186,3 +187,14 @@ class RosterEditor:
 
     def put_input(self, problem: Problem, text: str) -> None:
         self.stack.push(ReplaceInputCommand(self.plan, problem, text))
+
+    def set_mark(self, staff_id: str, day: date, mark: Mark, text: str) -> bool:
+        """Change one person's availability mark for one day (someone falls ill: ×), as one undoable
+        input edit; the roster stays, and an assignment the mark rules out shows as a violation.
+        Returns whether anything changed."""
+        problem = self.plan.problem
+        assert problem is not None
+        if problem.availability.get((staff_id, day)) is mark:
+            return False
+        self.put_input(problem.with_(availability={**problem.availability, (staff_id, day): mark}), text)
+        return True

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QStyledItem
 
 from desktop.edits import RosterEditor
 from desktop.views.roster_grid import SOFT_COLOUR, VIOLATION_COLOUR, VIOLATIONS_ROLE, WORD_JOINER, RosterModel
-from models.domain import time_range
+from models.domain import Mark, time_range
 
 MIME = "application/x-haichi-assignment"
 TEXT_MARGIN = 4  # pixels the style keeps free on each side of a cell's text
@@ -118,6 +118,18 @@ class RosterView(QTableView):
                     swap.addAction(f"{name} — {other_req.site} {other_req.activity}",
                                    lambda r=r, o=other_id, q=other_req: self.editor.swap((staff.id, r.id), (o, q.id)))
         swap.setEnabled(not swap.isEmpty())
+        marks = menu.addMenu(self.tr("Availability"))
+        current = plan.problem.mark(staff.id, day)
+        for mark, words in ((Mark.AVAILABLE, self.tr("can work")), (Mark.PREFER_NOT, self.tr("would rather not")),
+                            (Mark.UNAVAILABLE, self.tr("cannot work")), (Mark.AM_ONLY, self.tr("mornings only")),
+                            (Mark.PM_ONLY, self.tr("afternoons only"))):
+            # ○ △ × with their meaning; 午前/午後 are words already
+            action = marks.addAction(words if mark in (Mark.AM_ONLY, Mark.PM_ONLY) else f"{mark.value}  {words}")
+            action.setCheckable(True)
+            action.setChecked(mark is current)
+            text = (self.tr("%1 on %2: %3").replace("%1", staff.name).replace("%2", f"{day.month}/{day.day}")
+                    .replace("%3", mark.value))
+            action.triggered.connect(lambda _checked=False, m=mark, x=text: self.editor.set_mark(staff.id, day, m, x))
         menu.addSeparator()
         pairs = [(staff.id, r.id) for r in mine]
         lock = menu.addAction(self.tr("Lock"), lambda: self.editor.lock(pairs, True))

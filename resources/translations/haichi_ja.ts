@@ -1138,32 +1138,32 @@
 <context>
     <name>RosterEditor</name>
     <message>
-        <location filename="../../desktop/edits.py" line="37" />
+        <location filename="../../desktop/edits.py" line="38" />
         <source>Assign %1 to %2</source>
         <translation>%1 を %2 に配置</translation>
     </message>
     <message>
-        <location filename="../../desktop/edits.py" line="53" />
+        <location filename="../../desktop/edits.py" line="54" />
         <source>Unassign %1 from %2</source>
         <translation>%1 を %2 から外す</translation>
     </message>
     <message>
-        <location filename="../../desktop/edits.py" line="71" />
+        <location filename="../../desktop/edits.py" line="72" />
         <source>Lock %n assignment(s)</source>
         <translation>%n 件の配置を固定</translation>
     </message>
     <message>
-        <location filename="../../desktop/edits.py" line="72" />
+        <location filename="../../desktop/edits.py" line="73" />
         <source>Unlock %n assignment(s)</source>
         <translation>%n 件の配置の固定を解除</translation>
     </message>
     <message>
-        <location filename="../../desktop/edits.py" line="157" />
+        <location filename="../../desktop/edits.py" line="158" />
         <source>Move %1 from %2 to %3</source>
         <translation>%1 を %2 から %3 へ移す</translation>
     </message>
     <message>
-        <location filename="../../desktop/edits.py" line="171" />
+        <location filename="../../desktop/edits.py" line="172" />
         <source>Swap %1 and %2</source>
         <translation>%1 と %2 を入れ替え</translation>
     </message>
@@ -1204,12 +1204,47 @@
         <translation>入れ替える相手</translation>
     </message>
     <message>
+        <location filename="../../desktop/views/roster_view.py" line="121" />
+        <source>Availability</source>
+        <translation>勤務可否</translation>
+    </message>
+    <message>
         <location filename="../../desktop/views/roster_view.py" line="123" />
+        <source>can work</source>
+        <translation>勤務できる</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_view.py" line="123" />
+        <source>would rather not</source>
+        <translation>できれば避けたい</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_view.py" line="124" />
+        <source>cannot work</source>
+        <translation>勤務できない</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_view.py" line="124" />
+        <source>mornings only</source>
+        <translation>午前のみ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_view.py" line="125" />
+        <source>afternoons only</source>
+        <translation>午後のみ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_view.py" line="129" />
+        <source>%1 on %2: %3</source>
+        <translation>%1 の %2 を %3 に</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_view.py" line="134" />
         <source>Lock</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="124" />
+        <location filename="../../desktop/views/roster_view.py" line="135" />
         <source>Unlock</source>
         <translation>固定を解除</translation>
     </message>

@@ -150,6 +150,31 @@ def test_menu_offers_assign_swap_and_lock(qtbot, window: MainWindow, sample_plan
     assert w.plan.assignment(a.staff_id, a.requirement_id) is not None
 
 
+def test_someone_falling_ill_is_marked_cannot_work_from_the_grid(qtbot, window: MainWindow, sample_plan) -> None:
+    """Availability could only change by collecting forms or importing again (which lost the roster)."""
+    from models.domain import Mark
+
+    w = window
+    w.set_problem(sample_plan.problem, sample_plan.witness)
+    qtbot.waitUntil(lambda: _idle(w), timeout=WAIT)
+    a = w.plan.roster.assignments[0]
+    day = w.problem.requirement(a.requirement_id).date
+    index = w.roster_model.cell_of(a.staff_id, day)
+    menu = w.roster_view.build_menu(index.row(), index.column())
+    marks = next(x.menu() for x in menu.actions() if x.text() == "Availability")
+    assert [x.isChecked() for x in marks.actions()] == [m is w.problem.mark(a.staff_id, day) for m in
+                                                        (Mark.AVAILABLE, Mark.PREFER_NOT, Mark.UNAVAILABLE,
+                                                         Mark.AM_ONLY, Mark.PM_ONLY)]
+    next(x for x in marks.actions() if x.text().startswith("×")).trigger()
+    qtbot.waitUntil(lambda: _idle(w), timeout=WAIT)
+    assert w.problem.mark(a.staff_id, day) is Mark.UNAVAILABLE
+    assert w.plan.assignment(a.staff_id, a.requirement_id) is not None  # kept, and now a broken rule
+    assert any(v.rule_id == "availability" and v.staff_id == a.staff_id for v in w.plan.evaluation.hard_violations)
+    w.undo_stack.undo()
+    qtbot.waitUntil(lambda: _idle(w), timeout=WAIT)
+    assert w.problem.mark(a.staff_id, day) is not Mark.UNAVAILABLE
+
+
 def _edited_plan(qtbot, monkeypatch, w: MainWindow, answers: list[str]) -> tuple[str, str]:
     """The sample imported and saved, then one session handed to someone else by hand (unsaved);
     the unsaved-changes question answered from `answers` in turn. The moved (staff, session)."""
