@@ -301,8 +301,11 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         problems.append(_missing(books, AVAILABILITY))
         return None
     requirements = [r for r, _ in state.requirements.values()]
-    if not problems:  # else an activity may be missing only because its rows were refused
-        _unknown_activities(state, {r.activity for r in requirements}, problems)
+    # the activities written on every row, refused ones too: a 設定 or 職員 cell naming one that no
+    # row has is said now, not only once the other problems are mended (it came a round later)
+    written = {normalize(table.value(row, "activity")) for table in [*session_tables, *(daily_tables or [])]
+               for _, row in table.data() if not is_blank(table.value(row, "activity"))}
+    _unknown_activities(state, {r.activity for r in requirements} | written, problems)
     sites = [site for site, _ in state.sites.values()]
     for req in requirements:
         if req.site not in state.sites and all(site.name != req.site for site in sites):

@@ -535,6 +535,11 @@ def test_limits_per_activity_in_the_staff_sheet(tmp_path):
         read_workbooks([write_book(tmp_path / "t.xlsx", standard(職員=typo, 枠=sessions))])
     assert [(p.cell, p.message) for p in caught.value.problems] == [
         ("C2", 'no session has the activity "深液" (activities: 日勤、深夜、準夜)')]
+    # said in the same round as another problem (it came only once the others were mended)
+    also = [*sessions, [datetime(2026, 4, 2), "5東", "日勤", time(8), time(17), "many"]]
+    with pytest.raises(InvalidInput) as caught:
+        read_workbooks([write_book(tmp_path / "u.xlsx", standard(職員=typo, 枠=also))])
+    assert [p.cell for p in caught.value.problems] == ["F5", "C2"]
 
 
 def test_the_words_for_hard_and_soft_include_the_windows_own() -> None:
