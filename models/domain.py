@@ -412,11 +412,15 @@ class Problem:
         return self.rules.get(rule_id)
 
     def travel_minutes(self, site_a: str, site_b: str) -> int:
-        """Buffer between two sessions on one day at these sites."""
+        """Buffer between two sessions on one day at these sites: at one site, within a travel
+        group, or across groups. A site without a travel group is in its 区 (area)'s: with 区 given
+        and 移動グループ blank, two patients' homes in one 区 were 'across groups' and every move
+        took the longer time."""
         if site_a == site_b:
             return self.travel.same_site
-        group_a = self.site(site_a).travel_group or site_a
-        group_b = self.site(site_b).travel_group or site_b
+        a, b = self.site(site_a), self.site(site_b)
+        group_a = a.travel_group or a.area or site_a
+        group_b = b.travel_group or b.area or site_b
         return self.travel.same_group if group_a == group_b else self.travel.other_group
 
     def with_(self, **changes: Any) -> Problem:

@@ -79,8 +79,10 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
               "A blank counts as 「{b}」 (change it with 空欄の扱い on the 設定 sheet).", b=blank),
         ]),
         (t("会場シート", "The 会場 (sites) sheet"), [
-            t("会場ごとに区と移動グループを書きます。1日に2か所で勤務するとき、同じ会場は{a}分、同じ移動グループは{b}分、違うグループは{c}分の移動時間をあけます。",
-              "Give each site its area and travel group. Between two sessions on one day: {a} min at the same site, {b} min within a group, {c} min across groups.",
+            t("会場ごとに区と移動グループを書きます。1日に2か所で勤務するとき、同じ会場は{a}分、同じ移動グループは{b}分、違うグループは{c}分の移動時間をあけます。"
+              "移動グループが空欄の会場は、同じ区の会場と同じグループです。",
+              "Give each site its area and travel group. Between two sessions on one day: {a} min at the same site, {b} min within a group, {c} min across groups. "
+              "A site without a travel group is in one group with the sites of its area.",
               a=travel.same_site, b=travel.same_group, c=travel.other_group),
         ]),
         (t("設定シート", "The 設定 (settings) sheet"), [

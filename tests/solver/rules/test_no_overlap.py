@@ -27,6 +27,18 @@ def test_clash_counts_travel_time() -> None:
     assert clash(p, SAME_SITE_NEXT, FAR_LATER)
 
 
+def test_a_site_without_a_travel_group_is_in_its_areas() -> None:
+    """Patients' homes with 区 and a blank 移動グループ: within one 区 the shorter time (every move
+    took the longer one), across 区 the longer; a travel group, where given, still decides."""
+    homes = [Site("青木 様", area="北区"), Site("井上 様", area="北区"), Site("上田 様", area="西区"),
+             Site("中央", area="北区", travel_group="A"), Site("東", travel_group="A")]
+    p = problem([person("A")], [MORNING], sites=homes)
+    assert p.travel_minutes("青木 様", "井上 様") == p.travel.same_group
+    assert p.travel_minutes("青木 様", "上田 様") == p.travel.other_group
+    assert p.travel_minutes("中央", "東") == p.travel.same_group
+    assert p.travel_minutes("中央", "青木 様") == p.travel.other_group  # group A against 北区
+
+
 def test_hard_forbids_overlap_including_travel() -> None:
     p = _p()
     assert fixed(p, [("A", MORNING.id), ("A", NEAR_NEXT.id)], [RULE]) is None
