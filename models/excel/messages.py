@@ -147,6 +147,14 @@ def end_not_after_start(start: str, end: str) -> str:
              start=start, end=end)
 
 
+def overnight_unlike_the_rest(activity: str, start: str, end: str, others: int) -> str:
+    return t("終了 {end} が開始 {start} より前です。「{a}」のほかの枠 {n} 件はその日のうちに終わります。終了の時刻を直してください"
+             "（翌日に終わる枠なら 翌{end} と書けます）",
+             "the end {end} is before the start {start}, while the other {n} '{a}' sessions end on their own day: "
+             "mend the end time (a session ending the next day can be written 翌{end})",
+             end=end, start=start, a=activity, n=others)
+
+
 def ends_next_day(count: int, example: str) -> str:
     return t("終了が開始より前の枠 {n} 件は、翌日に終わる勤務として読みました（{e} など）",
              "{n} session(s) ending before they start were read as ending the next day ({e}, ...)", n=count, e=example)

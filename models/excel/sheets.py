@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from models.domain import Requirement, Site, Staff, end_after, hhmm, time_range
+from models.domain import DAY_MINUTES, Requirement, Site, Staff, end_after, hhmm, time_range
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.reader import Cells, Period, Table, is_blank
@@ -110,6 +110,11 @@ def session_years(table: Table) -> list[int]:
     return years
 
 
+# An end before the start is refused as a typo rather than read as the next day's when the activity
+# has at least this many times as many sessions ending on their own day (1 visit in 10 or more).
+SAME_DAY_ALONE = 10
+
+
 def read_sessions(
     table: Table,
     problems: list[InputProblem],
@@ -132,6 +137,7 @@ def read_sessions(
     ranged = "start" not in table.columns and "end" not in table.columns and "time" in table.columns
     above = _DateAbove(table, notes)
     overnight: list[tuple[str, str, int, int]] = []  # (end cell, activity, start, end) read as ending the next day
+    same_day: dict[str, int] = {}  # the sessions of each activity read as ending on their own day
     for index, row in table.data():
         cells = Cells(table, index, row, problems)
         carried, day = above.date(index, cells.raw("date"))
@@ -183,7 +189,22 @@ def read_sessions(
             cells.report("date", messages.duplicate_session(req.label(), requirements[req.id][1]))
             continue
         requirements[req.id] = (req, cells.where("date"))
+        if end is not None and end <= DAY_MINUTES:
+            same_day[activity] = same_day.get(activity, 0) + 1
     above.close()
+    # an end before the start is read as the next day's (a night shift); but where every other
+    # session of the activity ends on its own day, it is a typo (訪問 9:30-2:00 for 14:00, a
+    # 16.5-hour visit): refused at its cell
+    late = {activity: sum(1 for _, a, _, _ in overnight if a == activity) for _, activity, _, _ in overnight}
+
+    def typo(activity: str) -> bool:
+        return late[activity] * SAME_DAY_ALONE <= same_day.get(activity, 0)
+
+    for cell, activity, start, end in overnight:
+        if typo(activity):
+            problems.append(InputProblem(table.file, table.sheet, cell, messages.overnight_unlike_the_rest(
+                activity, hhmm(start), hhmm(end - DAY_MINUTES), same_day[activity])))
+    overnight = [o for o in overnight if not typo(o[1])]
     if overnight and notes is not None:
         cell, activity, start, end = overnight[0]
         example = f"{activity} {time_range(start, end)}"  # as every sheet and window writes it

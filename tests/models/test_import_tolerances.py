@@ -558,3 +558,19 @@ def test_a_job_column_is_the_skills_column(tmp_path) -> None:
     problem = read_workbooks([write_book(tmp_path / "r.xlsx", standard(職員=staff, 枠=sessions))])
     assert problem.staff[0].skills == frozenset({"リーダー", "フッ化物"})
     assert problem.requirements[0].required_skills == (("リーダー", 1),)
+
+
+def test_an_end_before_the_start_among_same_day_visits_is_a_typo(tmp_path) -> None:
+    """訪問 9:30-2:00 (for 14:00) among hundreds of same-day visits became a 16.5-hour visit with a
+    note; a ward's 準夜 16:30-1:00 is still a shift that ends the next day."""
+    visits = [SESSION_ROWS[0], *[[datetime(2026, 4, 1 + d % 14), f"宅{d}", "訪問", time(9, 30), time(11), 1]
+                                 for d in range(12)], [datetime(2026, 4, 14), "宅x", "訪問", time(9, 30), time(2), 1]]
+    with pytest.raises(InvalidInput) as caught:
+        read_workbooks([write_book(tmp_path / "v.xlsx", standard(枠=visits))])
+    assert [(p.cell, p.message) for p in caught.value.problems] == [
+        ("E14", "the end 02:00 is before the start 09:30, while the other 12 '訪問' sessions end on their own day: "
+                "mend the end time (a session ending the next day can be written 翌02:00)")]
+    ward = [SESSION_ROWS[0], *[[datetime(2026, 4, 1 + d), "5東", shift, time(start), time(end), 1]
+                               for d in range(14) for shift, start, end in (("日勤", 8, 17), ("準夜", 16, 1))]]
+    problem = read_workbooks([write_book(tmp_path / "w.xlsx", standard(枠=ward))])
+    assert {r.end for r in problem.requirements if r.activity == "準夜"} == {25 * 60}
