@@ -163,6 +163,19 @@ def _read_plain(cells: Cells, name: str, key: str, settings: Settings) -> None:
             settings.travel[_TRAVEL_FIELDS[name]] = minutes
 
 
+def _bare(target: tuple[RuleInfo, str | None, Param | None], value: Any) -> tuple[RuleInfo, str | None, Param | None]:
+    """A rule's name alone switches it on or off (`休日数の下限 = いいえ`); given a number instead
+    (`休日数の下限 = 9`), it is the rule's one number, when it has only one (it was refused as no
+    yes or no)."""
+    info = target[0]
+    try:
+        parse_bool(value)
+        return target
+    except ValueError:
+        numbers = [p for p in info.params if p.type in (int, float)]
+        return (info, None, numbers[0]) if len(numbers) == 1 else target
+
+
 def _rule_target(key: str, catalogue: Sequence[RuleInfo]) -> tuple[RuleInfo, str | None, Param | None] | None:
     """(rule, `enabled`/`hard`/`weight` or None, parameter or None) that a rule key names."""
     rule_name, dot, field_name = key.rpartition(".")
@@ -226,6 +239,8 @@ def read_settings(
             continue
         if is_blank(cells.raw("value")):
             continue  # a blank value keeps the default (or what another row said)
+        if target is not None and "." not in key:
+            target = _bare(target, cells.raw("value"))
         setting = plain or f"{target[0].id}.{target[1] or target[2].name}"
         earlier = settings.given.get(setting)
         into = Settings() if earlier is not None else settings  # a repeat is read aside, then compared

@@ -106,3 +106,16 @@ def test_a_succession_naming_no_session_or_written_wrong_is_refused_at_its_cell(
     wrong = [["項目", "値"], ["禁止する勤務の並び", "3歳児健診"]]
     [(_, _, cell, message)] = problems_of(write_book(tmp_path / "w.xlsx", {**standard(), "設定": wrong}))
     assert cell == "B2" and "例: 準夜→日勤、深夜→日勤" in message
+
+
+def test_a_rules_name_alone_with_a_number_sets_its_one_number(tmp_path):
+    """`休日数の下限 = 9` was refused as neither yes nor no; a rule with several numbers still asks for one."""
+    from solver.rules import CATALOGUE
+
+    rows = [["項目", "値"], ["休日数の下限", 9], ["連続勤務日数の上限", "いいえ"]]
+    problem = read_workbooks([write_book(tmp_path / "s.xlsx", standard(設定=rows))], CATALOGUE)
+    assert problem.rules["min_days_off"].params["min_days_off"] == 9 and problem.rules["min_days_off"].enabled
+    assert problem.rules["max_consecutive_days"].enabled is False
+    with pytest.raises(InvalidInput):  # 勤務時間の上限 has a week's, a month's and a plan's: which one?
+        read_workbooks([write_book(tmp_path / "m.xlsx", standard(設定=[["項目", "値"], ["勤務時間の上限", 2400]]))],
+                       CATALOGUE)
