@@ -17,6 +17,7 @@ weekend and holiday days, and days off; at the bottom, per day, how many work ea
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -227,7 +228,7 @@ def write_duty_roster(wb: Workbook, problem: Problem, roster: Roster) -> dict[st
         sheet.ws.merged_cells.add(f"{letter}{first}:{letter}{first + 1}")
     _person_rows(sheet, people, days, fills, activities, name_width)
     _count_rows(sheet, problem, roster, days, fills, activities, len(totals))
-    _legend(sheet, forms, people)
+    _legend(sheet, forms, people, id_width + name_width + min(len(days), DAYS_PER_PAGE) * day_width)
     # about a month of day columns to a page across (more would print too small to read); each page
     # repeats the header rows and the ID and name columns
     sheet.print_setup(landscape=True, paper=PAPER_A3 if sum(widths) > 170 else PAPER_A4,
@@ -297,9 +298,11 @@ def _count_row(sheet: SheetWriter, label: str, cells: list[Out], totals: list[in
     sheet.ws.merged_cells.add(f"A{sheet.rows}:B{sheet.rows}")
 
 
-def _legend(sheet: SheetWriter, forms: ShortForms, people: list[_Person]) -> None:
-    """Below the table: the shortened names, and the faint marks used."""
-    lines = forms.legend()
+def _legend(sheet: SheetWriter, forms: ShortForms, people: list[_Person], room: float) -> None:
+    """Below the table: the shortened names, and the faint marks used; each line broken to fit
+    `room` (the width of a page's columns). One line of 55 patients' names ran far past the table,
+    and the page, fitted to it, printed the table at a third of its size."""
+    lines = [piece for line in forms.legend() for piece in _broken(line, room)]
     if any(p.unavailable for p in people):
         lines.append(t("× 勤務できない日（勤務可否の×）", "× a day the person cannot work (× on the availability sheet)"))
     if any(p.after_night for p in people):
@@ -309,3 +312,15 @@ def _legend(sheet: SheetWriter, forms: ShortForms, people: list[_Person]) -> Non
         sheet.append([])
     for line in lines:
         sheet.append([sheet.cell(line, SUBTITLE)], look=None)
+
+
+def _broken(line: str, room: float) -> list[str]:
+    """`line` in pieces no wider than `room` (display width), broken after its 、 or , separators."""
+    pieces, current = [], ""
+    for part in re.split(r"(?<=[、,])", line):
+        if current and text_width(current + part) > room:
+            pieces.append(current.rstrip())
+            current = "  " + part.lstrip()
+        else:
+            current += part
+    return [*pieces, current.rstrip()] if current.strip() else pieces

@@ -433,3 +433,17 @@ def test_a_ward_with_nights_lists_every_day_in_each_persons_schedule(tmp_path: P
     write_roster(tmp_path / "p.xlsx", plain, _placed(plain, ("N01", 1, "準夜")))
     rows = list(openpyxl.load_workbook(tmp_path / "p.xlsx")["個人別"].iter_rows(values_only=True))
     assert rows[1][0] == "1回　8.5時間" and rows[3][3] == "準夜" and rows[4] == (None,) * 5
+
+
+def test_a_long_legend_of_short_names_is_broken_to_the_tables_width(tmp_path: Path) -> None:
+    """55 patients' homes shortened in one legend line ran far past the table, and the page, fitted
+    to that width, printed the 勤務表 at a third of its size."""
+    from models.excel.sheets_duty import _broken
+    from models.excel.styles import text_width
+
+    line = "会場の略称: " + "、".join(f"宅{i:02d}＝利用者宅 {i:02d} 様" for i in range(55))
+    pieces = _broken(line, 80)
+    assert len(pieces) > 5 and all(text_width(p) <= 80 for p in pieces)
+    # nothing lost: the pieces, their indent taken off, are the line
+    assert "".join(p[2:] if i else p for i, p in enumerate(pieces)) == line
+    assert [p.strip() for p in pieces][0].startswith("会場の略称:") and pieces[-1].strip().endswith("54 様")
