@@ -350,15 +350,19 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 
 def _replaced(given: str, problem: Problem, req: Requirement, placed: list[str]) -> str:
-    """The person `--replace` names (an ID in any case or a registered name), who must be placed in `req`."""
-    from models.domain import ids_named, known_id
+    """The person `--replace` names (an ID in any case, a registered name, or the start of the name of
+    one person placed in `req`: 鈴木 for 鈴木 恵子), who must be placed in `req`."""
+    from models.domain import bare_name, ids_named, known_id
 
-    staff_id = known_id(given, {s.id for s in problem.staff}) or next(
-        iter(ids_named(given, {s.id: s.name for s in problem.staff})), None)
+    names = {s.id: s.name for s in problem.staff}
+    staff_id = known_id(given, set(names)) or next(iter(ids_named(given, names)), None)
+    if staff_id is None:
+        starting = [i for i in placed if bare_name(names.get(i, "")).startswith(bare_name(given))]
+        staff_id = starting[0] if len(starting) == 1 else None
     if staff_id is None or staff_id not in placed:
         raise Refused(t("{who} は {session} に配置されていません（配置: {names}）。",
                         "{who} is not placed in {session} (placed: {names}).", who=given, session=req.label(),
-                        names="、".join(placed) or t("なし", "nobody")))
+                        names="、".join(f"{i} {names.get(i, '')}".strip() for i in placed) or t("なし", "nobody")))
     return staff_id
 
 

@@ -73,7 +73,10 @@ def test_suggest_lists_candidates_by_session_id_or_by_date_site_activity(solved:
                       "--all"], capsys)
     assert code == 0 and "Who could take 山田 花子's place in 4/6 灘 3歳児健診 13:00-16:00" in text, text
     code, text = run(["suggest", str(solved), "--session", "2026-04-06|灘|3歳児健診|13:00", "--replace", "H002"], capsys)
-    assert code == 1 and "H002 is not placed in 4/6 灘 3歳児健診" in text, text
+    assert code == 1 and "H002 is not placed in 4/6 灘 3歳児健診" in text and "(placed: H001 山田 花子)" in text, text
+    code, text = run(["suggest", str(solved), "--session", "2026-04-06|灘|3歳児健診|13:00", "--replace", "山田",
+                      "--all"], capsys)  # the family name of the one person placed there
+    assert code == 0 and "Who could take 山田 花子's place" in text, text
     code, text = run(["suggest", str(solved), "--date", "2026/4/6", "--site", "灘", "--activity", "3歳児健診",
                       "--all"], capsys)
     assert code == 0, text
