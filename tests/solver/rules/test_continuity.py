@@ -74,3 +74,15 @@ def test_switched_on_from_the_settings_sheet(tmp_path) -> None:
     first, second = sorted(r.id for r in p.requirements)
     [v] = RULE.check(p, roster(("H001", first), ("H002", second)))
     assert v.cost == 6
+
+
+def test_only_the_activities_named_and_a_size_the_manager_sets() -> None:
+    """An agency's daily 緊急当番 formed a 'series' that continuity gave to the same few nurses; and
+    'one or two nurses per patient' could not be said."""
+    changing = [("A", WEEK[0].id), ("B", WEEK[1].id), ("C", WEEK[2].id)]
+    other_kind = plan(rules={"continuity": soft(4, activities="教室、訪問")})
+    assert fixed(other_kind, changing, [RULE]) == 0 and RULE.check(other_kind, roster(*changing)) == []
+    named = plan(rules={"continuity": soft(4, activities="3歳児健診")})
+    assert fixed(named, changing, [RULE]) == 8
+    two = plan(rules={"continuity": soft(4, people=2)})
+    assert fixed(two, changing, [RULE]) == 4 and sum(v.cost for v in RULE.check(two, roster(*changing))) == 4
