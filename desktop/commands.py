@@ -406,9 +406,13 @@ def _options(args: argparse.Namespace) -> SolveOptions:
                         soft_cover=args.soft_cover)
 
 
+# Sessions of the day listed when the one asked for is not found.
+SESSIONS_LISTED = 8
+
+
 def _session(args: argparse.Namespace, problem: Problem) -> Requirement:
     """The session named by --session, or by --date, --site, --activity (and --start)."""
-    from models.domain import normalize
+    from models.domain import bare_name, normalize
     from models.excel.reader import Period
     from models.textparse import parse_time
 
@@ -427,13 +431,21 @@ def _session(args: argparse.Namespace, problem: Problem) -> Requirement:
         raise InvalidInput([InputProblem(where, "", "", t(
             "枠は --session \"日付|会場|内容|開始\" か --date、--site、--activity で指定してください",
             'name the session with --session "DATE|SITE|ACTIVITY|HH:MM" or --date, --site and --activity'))]) from None
+    # names compared without their spaces, as the workbook readers do (片山様 for 片山 様)
+    wanted = (day, bare_name(site), bare_name(activity))
     found = [r for r in problem.requirements
-             if (r.date, r.site, r.activity) == (day, site, activity) and start in (None, r.start)]
+             if (r.date, bare_name(r.site), bare_name(r.activity)) == wanted and start in (None, r.start)]
     if len(found) == 1:
         return found[0]
     label = f"{day.isoformat()} {site} {activity}" + (f" {hhmm(start)}" if start is not None else "")
     if not found:
-        raise InvalidInput([InputProblem(where, "", "", t("枠 {s} は見つかりません", "no session {s}", s=label))])
+        that_day = sorted((r for r in problem.requirements if r.date == day), key=lambda r: (r.start, r.site))
+        listed = "、".join(f"{r.site} {r.activity} {hhmm(r.start)}" for r in that_day[:SESSIONS_LISTED])
+        if len(that_day) > SESSIONS_LISTED:
+            listed += t(" ほか {n} 件", " and {n} more", n=len(that_day) - SESSIONS_LISTED)
+        raise InvalidInput([InputProblem(where, "", "", t(
+            "枠 {s} は見つかりません（その日の枠: {listed}）", "no session {s} (that day's: {listed})", s=label,
+            listed=listed or t("なし", "none")))])
     raise InvalidInput([InputProblem(where, "", "", t(
         "{s} には複数の枠があります。--start で開始時刻を指定してください",
         "{s} has several sessions; give --start", s=label))])
@@ -450,8 +462,10 @@ def _raise_if_no_roster(result: SolveResult) -> None:
         raise Infeasible("\n".join([header, *(f"  - {line}" for line in lines), hint]))
     raise Infeasible(
         t(
-            "制限時間内に配置が見つかりませんでした ({s})。--time-limit を延ばしてください。",
-            "no roster found within the time limit ({s}); try a longer --time-limit.",
+            "制限時間内に配置が見つかりませんでした ({s})。--time-limit を延ばしてください。必須ルールを満たせないことも"
+            "あります: --soft-cover なら、不足を許した配置と足りない枠がわかります。",
+            "no roster found within the time limit ({s}); try a longer --time-limit. The hard rules may not all "
+            "hold: --soft-cover gives a roster with the shortfalls listed.",
             s=result.status,
         )
     )

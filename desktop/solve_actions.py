@@ -68,7 +68,8 @@ class SolveActions:
         if result.roster is None and result.status != "infeasible":
             text = (translate("MainWindow", "Solve cancelled before a first roster was found.") if self._stop_asked
                     else translate("MainWindow",
-                                   "No roster found within the time limit; try a longer limit in Settings."))
+                                   "No roster found within the time limit; try a longer limit in Settings, or "
+                                   "Roster ▸ Solve with cover made soft to see what cannot be filled."))
             self.solve_progress.finish(text)
             self.status.setText(text)
             return

@@ -378,13 +378,18 @@
         <translation>中止しています — これまでで最良の配置を残します…</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="79" />
+        <location filename="../../desktop/solve_actions.py" line="70" />
+        <source>No roster found within the time limit; try a longer limit in Settings, or Roster ▸ Solve with cover made soft to see what cannot be filled.</source>
+        <translation>制限時間内に配置が見つかりませんでした。設定で制限時間を長くするか、「配置 ▸ 人数不足を許して作成」で埋められない枠を確かめてください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/solve_actions.py" line="80" />
         <source>No roster</source>
         <translation>配置を作れません</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="76" />
-        <location filename="../../desktop/solve_actions.py" line="79" />
+        <location filename="../../desktop/solve_actions.py" line="77" />
+        <location filename="../../desktop/solve_actions.py" line="80" />
         <source>No roster satisfies the hard rules.</source>
         <translation>必須ルールをすべて満たす配置はありません。</translation>
     </message>
@@ -441,42 +446,37 @@
         <translation>配置が見つかる前に作成を中止しました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="70" />
-        <source>No roster found within the time limit; try a longer limit in Settings.</source>
-        <translation>制限時間内に配置が見つかりませんでした。設定で制限時間を長くしてください。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/solve_actions.py" line="86" />
+        <location filename="../../desktop/solve_actions.py" line="87" />
         <source>Or make a roster with the places that cannot be filled left open: Roster ▸ Solve with cover made soft.</source>
         <translation>埋められない枠を空けたままの配置なら「配置 ▸ 人数不足を許して作成」で作れます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="92" />
+        <location filename="../../desktop/solve_actions.py" line="93" />
         <source>Solve</source>
         <translation>配置の作成</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="93" />
+        <location filename="../../desktop/solve_actions.py" line="94" />
         <source>optimal</source>
         <translation>最適</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="93" />
+        <location filename="../../desktop/solve_actions.py" line="94" />
         <source>feasible</source>
         <translation>実行可能</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="97" />
+        <location filename="../../desktop/solve_actions.py" line="98" />
         <source>Roster with cover made soft ready (%1), %2 s: the places left open are listed as broken hard rules</source>
         <translation>人数不足を許した配置を作成しました（%1、%2 秒）：埋まらなかった枠は必須ルール違反として一覧にあります</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="101" />
+        <location filename="../../desktop/solve_actions.py" line="102" />
         <source>Roster ready (%1): objective %2, %3 s</source>
         <translation>配置を作成しました（%1）：評価値 %2、%3 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="105" />
+        <location filename="../../desktop/solve_actions.py" line="106" />
         <source>(cancelled; best roster kept)</source>
         <translation>（中止：最良の配置を残しました）</translation>
     </message>
@@ -652,7 +652,7 @@
     </message>
     <message>
         <location filename="../../desktop/paperwork_actions.py" line="78" />
-        <location filename="../../desktop/solve_actions.py" line="85" />
+        <location filename="../../desktop/solve_actions.py" line="86" />
         <source>…and %n more (see the details)</source>
         <translation>…ほか %n 件（「詳細」を表示すると一覧できます）</translation>
     </message>
@@ -1234,17 +1234,17 @@
         <translation>午後のみ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="129" />
+        <location filename="../../desktop/views/roster_view.py" line="130" />
         <source>%1 on %2: %3</source>
         <translation>%1 の %2 を %3 に</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="134" />
+        <location filename="../../desktop/views/roster_view.py" line="135" />
         <source>Lock</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="135" />
+        <location filename="../../desktop/views/roster_view.py" line="136" />
         <source>Unlock</source>
         <translation>固定を解除</translation>
     </message>

@@ -81,6 +81,11 @@ def test_suggest_lists_candidates_by_session_id_or_by_date_site_activity(solved:
                       "--all"], capsys)
     assert code == 0, text
     assert "1. " in text and "2. " in text and "[hard]" in text
+    # a site written without its space finds the session; a wrong one lists the day's sessions
+    code, text = run(["suggest", str(solved), "--date", "4/6", "--site", " 灘", "--activity", "3歳児 健診"], capsys)
+    assert code == 0, text
+    code, text = run(["suggest", str(solved), "--date", "4/6", "--site", "西", "--activity", "3歳児健診"], capsys)
+    assert code == 1 and "no session 2026-04-06 西 3歳児健診 (that day's: 灘 3歳児健診 13:00" in text, text
     # a date as workbooks write it, without its year: the roster's
     code, text = run(["suggest", str(solved), "--date", "4/6", "--site", "灘", "--activity", "3歳児健診"], capsys)
     assert code == 0 and "Candidates for 4/6 灘 3歳児健診 13:00-16:00" in text, text
