@@ -21,7 +21,7 @@ from models.excel.history_sheet import write_history
 from models.excel.sheets_duty import write_duty_roster
 from models.excel.sheets_input import write_input_sheets
 from models.excel.sheets_master import write_master
-from models.excel.sheets_personal import schedules, write_person_workbook, write_personal_sheet
+from models.excel.sheets_personal import has_nights, schedules, write_person_workbook, write_personal_sheet
 from models.excel.sheets_tables import write_assignments, write_summary, write_unfilled, write_violations
 from models.excel.sheetwriter import save
 from models.excel.styles import safe_file_stem
@@ -86,6 +86,7 @@ def write_personal_workbooks(
     taken: set[str] = set()
     plans = schedules(problem, roster)
     notices = notices or {}
+    nights = has_nights(problem)
     for stats in person_stats(problem, roster):
         if staff_ids is not None and stats.staff_id not in staff_ids:
             continue
@@ -95,7 +96,7 @@ def write_personal_workbooks(
             stem += "_"
         taken.add(stem.lower())
         wb = Workbook(write_only=True)
-        write_person_workbook(wb, problem, staff, stats, plans.get(staff.id, []), notices.get(staff.id, ()))
+        write_person_workbook(wb, problem, staff, stats, plans.get(staff.id, []), notices.get(staff.id, ()), nights)
         path = folder / f"{stem}.xlsx"
         save(wb, path)
         written.append(path)

@@ -163,8 +163,9 @@ def _people(problem: Problem, roster: Roster, forms: ShortForms) -> list[_Person
     cannot: dict[str, set[date]] = defaultdict(set)
     if problem.blank_means is Mark.UNAVAILABLE and not problem.awaits_marks():
         # a blank is × under 空欄の扱い 不可: those days showed as free on the wall
+        days = problem.days()
         for staff in problem.staff:
-            cannot[staff.id] = {day for day in problem.days() if problem.mark(staff.id, day) is Mark.UNAVAILABLE}
+            cannot[staff.id] = {day for day in days if problem.mark(staff.id, day) is Mark.UNAVAILABLE}
     else:
         for (staff_id, day), mark in problem.availability.items():
             if mark is Mark.UNAVAILABLE:

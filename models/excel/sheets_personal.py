@@ -64,11 +64,18 @@ def summary_line(stats: PersonStats, plan_days: int | None = None) -> str:
 Row = tuple[date, str, str, str, str]  # day, time, site, activity, notes
 
 
-def _every_day(problem: Problem, staff_id: str, items: list[tuple[Requirement, Assignment]]) -> list[Row] | None:
-    """In a plan with nights that run into the morning (a ward), the person's every day: their
-    sessions, 明 after a night, and 休 (休（×） on a day marked ×: asked for, or ill), as a ward's staff read
-    their month; None in other plans, whose staff read only the days they work."""
-    if not any(len(days_taken(r)) > 1 for r in problem.requirements):
+def has_nights(problem: Problem) -> bool:
+    """Whether the plan has nights that run into the morning (a ward): its people's schedules then
+    list every day. Asked once per export, not per person (500 people × 14 000 sessions took 5 s)."""
+    return any(len(days_taken(r)) > 1 for r in problem.requirements)
+
+
+def _every_day(problem: Problem, staff_id: str, items: list[tuple[Requirement, Assignment]],
+               nights: bool) -> list[Row] | None:
+    """In a plan with `nights` (has_nights), the person's every day: their sessions, 明 after a
+    night, and 休 (休（×） on a day marked ×: asked for, or ill), as a ward's staff read their month;
+    None in other plans, whose staff read only the days they work."""
+    if not nights:
         return None
     by_day: dict[date, list[Requirement]] = defaultdict(list)
     for req, _ in items:
@@ -108,10 +115,11 @@ def write_personal_sheet(wb: Workbook, problem: Problem, roster: Roster) -> None
     """The `個人別` sheet: one block per person (active or placed), one printed page each."""
     sheet = SheetWriter(wb, schema.PERSONAL_SHEET_PREFIX, _widths(problem.requirements))
     plans = schedules(problem, roster)
+    nights = has_nights(problem)
     for stats in person_stats(problem, roster):
         sheet.append([sheet.cell(f"{stats.staff_id}  {stats.name}", TITLE.but(size=12))], look=None, height=20)
         items = plans.get(stats.staff_id, [])
-        days = _every_day(problem, stats.staff_id, items)
+        days = _every_day(problem, stats.staff_id, items, nights)
         sheet.append([sheet.cell(summary_line(stats, None if days is None else len(problem.days())), SUBTITLE)],
                      look=None)
         _write_rows(sheet, items, days)
@@ -127,15 +135,16 @@ def write_person_workbook(
     stats: PersonStats,
     items: list[tuple[Requirement, Assignment]],
     notices: Sequence[str] = (),
+    nights: bool | None = None,
 ) -> None:
     """One person's own schedule as the only sheet of `wb` (A4 portrait, print-ready).
 
     `notices` are lines shown between the title and the table, e.g. what changed since the
-    version the person last received.
+    version the person last received. `nights`: has_nights(problem), when the caller knows it.
     """
     header_row = 3 + len(notices)
     widths = _widths(req for req, _ in items)
-    days = _every_day(problem, staff.id, items)
+    days = _every_day(problem, staff.id, items, has_nights(problem) if nights is None else nights)
     sheet = SheetWriter(wb, safe_sheet_name(f"{schema.PERSONAL_SHEET_PREFIX}_{staff.name}"), widths,
                         freeze=f"A{header_row + 1}")
     sheet.title(t("{name} さんの勤務予定", "Schedule of {name}", name=staff.name), len(widths),

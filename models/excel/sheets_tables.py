@@ -159,8 +159,10 @@ def write_violations(wb: Workbook, problem: Problem, violations: Sequence[Violat
         look = BODY.but(wrap=True, vertical="top", fill=SHORT_FILL if v.hard else None)
         texts = [titles.get(v.rule_id, v.rule_id), t("必須", "hard") if v.hard else t("努力", "soft"),
                  v.staff_id or "", name, session, v.message]
+        # the session and the message are what wrap (the others fit their columns): measured alone,
+        # as an export of 50 000 violations spent 3 s measuring every cell
         sheet.append([*(sheet.cell(text, look) for text in texts), sheet.cell(v.cost, look)], look=None,
-                     height=wrapped_height(zip(texts, widths)))
+                     height=wrapped_height([(session, widths[4]), (v.message, widths[5])]))
     if not violations:
         sheet.append([sheet.cell(t("違反はありません", "No violations"), PLAIN)], look=None)
     sheet.print_setup(landscape=True, title_rows=f"{header_row}:{header_row}")
