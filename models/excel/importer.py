@@ -385,15 +385,15 @@ def _skills_counted_twice(tables: Sequence[Table], requirements: Sequence[Requir
     if chosen is not None and chosen.params.get("distinct"):
         return []
     notes: list[InputProblem] = []
-    said: set[tuple[str, ...]] = set()
+    seen: set[tuple[str, ...]] = set()  # each combination of skills looked at once (a year has 14 000 sessions)
     for req in requirements:
         needs = tuple(sorted(skill for skill, _ in req.required_skills))
-        if len(needs) < 2 or needs in said or sum(k for _, k in req.required_skills) < req.min_staff:
+        if len(needs) < 2 or needs in seen or sum(k for _, k in req.required_skills) < req.min_staff:
             continue
+        seen.add(needs)
         both = [person for person in staff if len(set(needs) & person.skills) > 1]
         if not both:
             continue
-        said.add(needs)
         where = _first_cell(tables, "required_skills",
                             lambda value, needs=needs: _skill_names(value) == set(needs))
         if where is not None:
