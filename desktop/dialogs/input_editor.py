@@ -55,7 +55,7 @@ class InputEditor(QDialog):
         self.problem = problem
         self.staff = RecordsTab(staff_model(problem.staff, self), self)
         self.sites = RecordsTab(sites_model(problem.sites, self), self)
-        self.sessions = RecordsTab(sessions_model(problem.requirements, problem.start, self), self)
+        self.sessions = RecordsTab(sessions_model(problem.requirements, problem.start, problem.end, self), self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.staff, self.tr("Staff"))
         self.tabs.addTab(self.sites, self.tr("Sites"))

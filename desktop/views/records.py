@@ -8,7 +8,7 @@ old value. Cells the dialog finds wrong in the light of other records are shown 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor
 
 from desktop.views.roster_grid import Index
 from models.domain import Requirement, Site, Staff, end_after, hhmm
+from models.excel.reader import Period
 from models.excel.styles import weekday_name
 from models.textparse import (
     name_counts_text, parse_activity_limits, parse_bool, parse_date, parse_skill_counts, parse_skills, parse_time,
@@ -222,24 +223,14 @@ def sites_model(sites: list[Site], parent=None) -> RecordsModel:
     return RecordsModel(sites, SITE_COLUMNS, lambda row: Site(QCoreApplication.translate("RecordsModel", "New site")), parent)
 
 
-def sessions_model(sessions: list[Requirement], first_day: date, parent=None) -> RecordsModel:
+def sessions_model(sessions: list[Requirement], first_day: date, last_day: date, parent=None) -> RecordsModel:
     def blank(row: int) -> Requirement:
         site = QCoreApplication.translate("RecordsModel", "New site")
         activity = QCoreApplication.translate("RecordsModel", "New session")
         return with_session_id(Requirement("", first_day, site, activity, 9 * 60, 12 * 60, 1))
 
-    def plan_date(text: str) -> date:
-        """`1/5` as the workbook reads it: in the plan's year, or the next when that puts it
-        near the plan (a plan of December and January); a year written is kept."""
-        day = parse_date(text, first_day.year)
-        if day < first_day - timedelta(days=HALF_YEAR) and str(day.year) not in text:
-            return parse_date(text, first_day.year + 1)
-        return day
-
-    dated = replace(SESSION_COLUMNS[0], parse=plan_date,
+    # `1/5` as the workbook reads it: the year that puts it in the plan (a plan across New Year)
+    dated = replace(SESSION_COLUMNS[0], parse=Period(first_day, last_day).to_date,
                     show=lambda d: f"{d.year}/{d.month}/{d.day}({weekday_name(d)})")
     return RecordsModel(sorted(sessions, key=lambda r: (r.date, r.start, r.site)), (dated, *SESSION_COLUMNS[1:]),
                         blank, parent)
-
-
-HALF_YEAR = 183  # days: a month/day typed without a year is the plan's year unless that is more before it

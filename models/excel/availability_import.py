@@ -26,7 +26,7 @@ from models.excel.reader import HEADER_SEARCH_ROWS, Book, Period, Table, cell_na
 from models.excel.schema import AVAILABILITY
 from models.excel.settings_sheet import Settings
 from models.i18n import t
-from models.textparse import parse_date
+from models.textparse import Explained, parse_date
 
 
 @dataclass(frozen=True)
@@ -87,12 +87,14 @@ def _person(value: Any, names: Mapping[str, str]) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
-def _is_day(value: Any) -> bool:
-    """Whether a cell holds a date (`4/1`, `2026/4/1`, an Excel date, ...)."""
+def is_day(value: Any) -> bool:
+    """Whether a cell holds a date (`4/1`, `2026/4/1`, `4月1日(水)`, an Excel date, ...)."""
     if isinstance(value, (date, datetime)):
         return True
     try:
         parse_date(value, default_year=2000)
+    except Explained:
+        return True  # its weekday only fits another year than the one it was tried in: a date still
     except (ValueError, TypeError):
         return False
     return True
@@ -128,7 +130,7 @@ def _turned_round(rows: list[tuple[Any, ...]], names: Mapping[str, str]) -> list
         if len(people) < 2 and not (people and len(filled) <= 2) or len(people) * 2 < len(filled) - 1:
             continue
         day_columns = [c for c in filled if c not in people and c < min(people)
-                       and any(_is_day(below[c]) for below in rows[r + 1:] if c < len(below))]
+                       and any(is_day(below[c]) for below in rows[r + 1:] if c < len(below))]
         if not day_columns:
             return None
         days = day_columns[0]

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import difflib
 import filecmp
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Callable
 
@@ -22,7 +21,7 @@ from models.domain import (
 )
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
-from models.excel.availability_import import MarksSheet, covering, marks_sheets, read_availability
+from models.excel.availability_import import MarksSheet, covering, is_day, marks_sheets, read_availability
 from models.excel.daily_sheet import DailySession, daily_sessions, read_daily
 from models.excel.availability_sheet import Wishes
 from models.excel.reader import HEADER_SEARCH_ROWS, Book, Period, Table, is_blank, locate, normalize_header, open_book
@@ -166,17 +165,12 @@ def _misnamed_sheets(books: list[Book]) -> list[InputProblem]:
 def _dates_across(rows: list[tuple[Any, ...]]) -> bool:
     """Whether a row near the top holds dates side by side (a matrix's header): three dates, or
     five day numbers rising (1, 2, 3, 4, 5, 8 under a month's title)."""
-    def is_day(value: Any) -> bool:
-        return isinstance(value, (date, datetime)) or isinstance(value, str) and _DAY.match(value.strip()) is not None
-
     def days_rising(row: tuple[Any, ...]) -> bool:
         days = [v for v in row if isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 31]
         return len(days) >= 5 and all(a < b for a, b in zip(days, days[1:]))
 
-    return any(sum(map(is_day, row)) >= 3 or days_rising(row) for row in rows[:HEADER_SEARCH_ROWS])
-
-
-_DAY = re.compile(r"^(\d{1,4}[/／.-])?\d{1,2}[/／.-]\d{1,2}|^\d{1,2}日|^\d{1,2}月\d{1,2}日")
+    return any(sum(1 for value in row if not is_blank(value) and is_day(value)) >= 3 or days_rising(row)
+               for row in rows[:HEADER_SEARCH_ROWS])
 
 
 def _unrelated(book: Book, title: str, spec: SheetSpec) -> bool:

@@ -202,7 +202,7 @@ def test_a_sessions_date_typed_as_the_workbook_has_it_takes_the_plans_year(qtbot
     """`1/5` was refused with the example `2027/1/5 2027-01-04` (two dates); shown with its weekday."""
     december = [Requirement(Requirement.make_id(date(2026, 12, 28), "灘", "健診", 540), date(2026, 12, 28), "灘", "健診",
                             540, 720, 1)]
-    model = sessions_model(december, date(2026, 12, 1))
+    model = sessions_model(december, date(2026, 12, 1), date(2027, 1, 31))
     assert model.data(model.index(0, 0), D) in ("2026/12/28(月)", "2026/12/28(Mo)")
     assert model.setData(model.index(0, 0), "1/5")  # the plan runs into January: next year's 1/5
     assert model.records[0].date == date(2027, 1, 5)
@@ -220,7 +220,7 @@ def test_records_model_parses_refuses_and_inserts(qtbot, sample_plan) -> None:
     row = model.insert_record()
     assert model.records[row].id.startswith("NEW") and model.rowCount() == len(sample_plan.problem.staff) + 1
 
-    sessions = sessions_model(sample_plan.problem.requirements, sample_plan.problem.start)
+    sessions = sessions_model(sample_plan.problem.requirements, sample_plan.problem.start, sample_plan.problem.end)
     start_col = [c.field for c in sessions.columns].index("start")
     old_id = sessions.records[0].id
     assert sessions.setData(sessions.index(0, start_col), "８：１５")
