@@ -56,6 +56,7 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions, SolveActions):
         self._solver: Solver | None = None  # the running solve's, once its worker has built it
         self._solving = False  # a solve runs: the grid waits for it, Cancel stops it
         self._stop_asked = False  # Cancel was pressed (perhaps before the solver was built)
+        self._soft_cover = False  # the solve running (or last run) has cover made soft
         self._relay = Relay(self)
         self._after_save: Callable[[], None] | None = None  # to do once a save succeeds (PlanFiles)
 

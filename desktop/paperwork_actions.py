@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.dialogs import run_modal
+from desktop.dialogs import first_lines, run_modal
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
@@ -72,10 +72,7 @@ class PaperworkActions:
             # what needs a look (a blank form, an older form set aside, a name that differs) is
             # shown before the question, not only under the details
             warned = cautions(collection)
-            shown = warned[:SHOWN_CAUTIONS]
-            more = len(warned) - len(shown)
-            if more:
-                shown.append(translate("MainWindow", "…and %n more (see the details)", "", more))
+            shown = first_lines(warned, SHOWN_CAUTIONS)
             icon = QMessageBox.Icon.Warning if warned else QMessageBox.Icon.Question
             box = QMessageBox(icon, translate("MainWindow", "Returned forms"), lines[0],
                               QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self)

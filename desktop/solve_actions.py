@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.dialogs import settings_dialog, show_box
+from desktop.dialogs import first_lines, settings_dialog, show_box
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
@@ -80,10 +80,7 @@ class SolveActions:
             box = QMessageBox(QMessageBox.Icon.Warning, translate("MainWindow", "No roster"), translate(
                 "MainWindow", "No roster satisfies the hard rules."), parent=self)
             # the reasons themselves, not only under the details: they say what to change
-            reasons = result.explanation[:SHOWN_REASONS]
-            if len(result.explanation) > len(reasons):
-                more = len(result.explanation) - len(reasons)  # a name, not a call (lupdate)
-                reasons.append(translate("MainWindow", "…and %n more (see the details)", "", more))
+            reasons = first_lines(result.explanation, SHOWN_REASONS)
             box.setInformativeText("\n".join([*reasons, "", translate(
                 "MainWindow", "Or make a roster with the places that cannot be filled left open: "
                               "Roster ▸ Solve with cover made soft.")]).strip())
@@ -92,7 +89,7 @@ class SolveActions:
             return
         self.editor.put_roster(result.roster, translate("MainWindow", "Solve"))
         states = {"optimal": translate("MainWindow", "optimal"), "feasible": translate("MainWindow", "feasible")}
-        if getattr(self, "_soft_cover", False):
+        if self._soft_cover:
             # its objective prices the open places, which the summary counts as broken hard rules
             # instead: a second figure here would contradict it
             text = (translate("MainWindow", "Roster with cover made soft ready (%1), %2 s: the places left open "

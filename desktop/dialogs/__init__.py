@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 
@@ -20,3 +20,13 @@ def show_box(box: QMessageBox) -> None:
     """Show a message without waiting for an answer; it is deleted once answered."""
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
+
+
+def first_lines(lines: list[str], limit: int) -> list[str]:
+    """The first `limit` of the `lines` a message shows before its question, and a line counting
+    the rest, which its details list."""
+    shown = lines[:limit]
+    more = len(lines) - len(shown)  # a name, not a call: lupdate does not see a translate() whose count is a call
+    if more > 0:
+        shown.append(QCoreApplication.translate("MainWindow", "…and %n more (see the details)", "", more))
+    return shown

@@ -296,18 +296,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="65" />
-        <location filename="../../desktop/main_window.py" line="232" />
+        <location filename="../../desktop/main_window.py" line="66" />
+        <location filename="../../desktop/main_window.py" line="233" />
         <source>Haichi — staff rostering</source>
         <translation>Haichi（配置）— 職員配置</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="75" />
+        <location filename="../../desktop/main_window.py" line="76" />
         <source>Roster</source>
         <translation>配置表</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="76" />
+        <location filename="../../desktop/main_window.py" line="77" />
         <source>Sessions</source>
         <translation>枠</translation>
     </message>
@@ -362,7 +362,7 @@
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="215" />
+        <location filename="../../desktop/main_window.py" line="216" />
         <location filename="../../desktop/plan_files.py" line="108" />
         <source>%1: %2 staff, %3 sessions, %4 to %5</source>
         <translation>%1：職員 %2 名、枠 %3 件、%4〜%5</translation>
@@ -394,49 +394,49 @@
         <translation>必須ルールをすべて満たす配置はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="85" />
+        <location filename="../../desktop/main_window.py" line="86" />
         <source>&lt;opened&gt;</source>
         <translation>＜開いた時点＞</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="93" />
+        <location filename="../../desktop/main_window.py" line="94" />
         <source>Statistics</source>
         <translation>集計</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="94" />
+        <location filename="../../desktop/main_window.py" line="95" />
         <source>Rule violations</source>
         <translation>ルール違反</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="95" />
+        <location filename="../../desktop/main_window.py" line="96" />
         <source>Solve progress</source>
         <translation>作成の進み具合</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="96" />
+        <location filename="../../desktop/main_window.py" line="97" />
         <source>Undo history</source>
         <translation>操作履歴</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="109" />
-        <location filename="../../desktop/main_window.py" line="113" />
-        <location filename="../../desktop/main_window.py" line="115" />
+        <location filename="../../desktop/main_window.py" line="110" />
+        <location filename="../../desktop/main_window.py" line="114" />
+        <location filename="../../desktop/main_window.py" line="116" />
         <source>Plan</source>
         <translation>計画</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="121" />
+        <location filename="../../desktop/main_window.py" line="122" />
         <source>Import workbooks to begin (File ▸ Import, or drop Excel files here).</source>
         <translation>ワークブックを取り込んでください（ファイル ▸ 取り込み、またはExcelファイルをここにドロップ）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="243" />
+        <location filename="../../desktop/main_window.py" line="244" />
         <source>Objective %1 · hard violations %2 · unfilled sessions %3</source>
         <translation>評価値 %1 ・ 必須ルール違反 %2 件 ・ 人数不足の枠 %3 件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="273" />
+        <location filename="../../desktop/main_window.py" line="274" />
         <source>Unassign %n assignment(s)</source>
         <translation><numerusform>%n 件の配置を外す</numerusform></translation>
     </message>
@@ -446,72 +446,72 @@
         <translation>配置が見つかる前に作成を中止しました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="87" />
+        <location filename="../../desktop/solve_actions.py" line="84" />
         <source>Or make a roster with the places that cannot be filled left open: Roster ▸ Solve with cover made soft.</source>
         <translation>埋められない枠を空けたままの配置なら「配置 ▸ 人数不足を許して作成」で作れます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="93" />
+        <location filename="../../desktop/solve_actions.py" line="90" />
         <source>Solve</source>
         <translation>配置の作成</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="94" />
+        <location filename="../../desktop/solve_actions.py" line="91" />
         <source>optimal</source>
         <translation>最適</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="94" />
+        <location filename="../../desktop/solve_actions.py" line="91" />
         <source>feasible</source>
         <translation>実行可能</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="98" />
+        <location filename="../../desktop/solve_actions.py" line="95" />
         <source>Roster with cover made soft ready (%1), %2 s: the places left open are listed as broken hard rules</source>
         <translation>人数不足を許した配置を作成しました（%1、%2 秒）：埋まらなかった枠は必須ルール違反として一覧にあります</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="102" />
+        <location filename="../../desktop/solve_actions.py" line="99" />
         <source>Roster ready (%1): objective %2, %3 s</source>
         <translation>配置を作成しました（%1）：評価値 %2、%3 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="106" />
+        <location filename="../../desktop/solve_actions.py" line="103" />
         <source>(cancelled; best roster kept)</source>
         <translation>（中止：最良の配置を残しました）</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="312" />
+        <location filename="../../desktop/main_window.py" line="313" />
         <source>Not saved</source>
         <translation>保存していません</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="314" />
+        <location filename="../../desktop/main_window.py" line="315" />
         <source>Not saved: %1</source>
         <translation>保存していません: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="316" />
+        <location filename="../../desktop/main_window.py" line="317" />
         <source>Cannot save the file</source>
         <translation>ファイルを保存できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="319" />
+        <location filename="../../desktop/main_window.py" line="320" />
         <source>Nothing was written.</source>
         <translation>何も書き込んでいません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="332" />
+        <location filename="../../desktop/main_window.py" line="333" />
         <source>Plan changed by someone else</source>
         <translation>他の人が計画を変更しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="334" />
+        <location filename="../../desktop/main_window.py" line="335" />
         <source>Reload the plan</source>
         <translation>計画を読み込み直す</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="335" />
+        <location filename="../../desktop/main_window.py" line="336" />
         <source>Your changes were not saved. Reload to see the saved plan, or export your roster first to keep it.</source>
         <translation>変更は保存されていません。読み込み直すと保存済みの計画を表示します。今の配置を残すには、先に配置表を書き出してください。</translation>
     </message>
@@ -651,65 +651,64 @@
         <translation>返送された回答票 %n 件を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="78" />
-        <location filename="../../desktop/solve_actions.py" line="86" />
+        <location filename="../../desktop/dialogs/__init__.py" line="31" />
         <source>…and %n more (see the details)</source>
         <translation>…ほか %n 件（「詳細」を表示すると一覧できます）</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="80" />
+        <location filename="../../desktop/paperwork_actions.py" line="77" />
         <source>Returned forms</source>
         <translation>返送された回答票</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="82" />
-        <location filename="../../desktop/paperwork_actions.py" line="83" />
+        <location filename="../../desktop/paperwork_actions.py" line="79" />
+        <location filename="../../desktop/paperwork_actions.py" line="80" />
         <source>Apply these answers to the plan?</source>
         <translation>この回答を計画に反映しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="86" />
+        <location filename="../../desktop/paperwork_actions.py" line="83" />
         <source>Returned forms not applied.</source>
         <translation>回答票は反映していません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="88" />
+        <location filename="../../desktop/paperwork_actions.py" line="85" />
         <source>Collect returned forms</source>
         <translation>回答票の取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="95" />
+        <location filename="../../desktop/paperwork_actions.py" line="92" />
         <source>Folder for the calendars</source>
         <translation>カレンダーの保存先フォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="110" />
+        <location filename="../../desktop/paperwork_actions.py" line="107" />
         <source>Duty roster as PDF</source>
         <translation>勤務表のPDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="111" />
+        <location filename="../../desktop/paperwork_actions.py" line="108" />
         <source>Master roster as PDF</source>
         <translation>配置表のPDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="113" />
+        <location filename="../../desktop/paperwork_actions.py" line="110" />
         <source>PDF files (*.pdf)</source>
         <translation>PDFファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="120" />
+        <location filename="../../desktop/paperwork_actions.py" line="117" />
         <location filename="../../desktop/plan_files.py" line="300" />
         <source>Exporting…</source>
         <translation>書き出し中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="122" />
+        <location filename="../../desktop/paperwork_actions.py" line="119" />
         <source>Duty roster written to %1</source>
         <translation>勤務表を書き出しました：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="123" />
+        <location filename="../../desktop/paperwork_actions.py" line="120" />
         <location filename="../../desktop/plan_files.py" line="302" />
         <source>Roster written to %1</source>
         <translation>配置表を書き出しました：%1</translation>
@@ -720,7 +719,7 @@
         <translation>個人別ファイルの保存先フォルダ</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="103" />
+        <location filename="../../desktop/paperwork_actions.py" line="100" />
         <location filename="../../desktop/plan_files.py" line="315" />
         <source>%1 files written to %2</source>
         <translation>%1 件のファイルを %2 に書き出しました</translation>
@@ -771,23 +770,23 @@
         <translation>Haichi は職員の配置表を作ります：Excelで取り込み、制約ソルバーで作成し、Excelで書き出します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="321" />
+        <location filename="../../desktop/main_window.py" line="322" />
         <source>Problems in the workbook</source>
         <translation>ワークブックの問題</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="322" />
+        <location filename="../../desktop/main_window.py" line="323" />
         <source>%n problem(s) found; nothing was imported.</source>
         <translation><numerusform>%n 件の問題があります。何も取り込んでいません。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="304" />
-        <location filename="../../desktop/main_window.py" line="327" />
+        <location filename="../../desktop/main_window.py" line="305" />
+        <location filename="../../desktop/main_window.py" line="328" />
         <source>Error: %1</source>
         <translation>エラー：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="231" />
+        <location filename="../../desktop/main_window.py" line="232" />
         <source>Haichi — %1</source>
         <translation>Haichi（配置）— %1</translation>
     </message>
@@ -949,175 +948,175 @@
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../desktop/views/records.py" line="71" />
+        <location filename="../../desktop/views/records.py" line="72" />
         <source>Staff ID</source>
         <translation>職員ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="72" />
+        <location filename="../../desktop/views/records.py" line="73" />
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="73" />
+        <location filename="../../desktop/views/records.py" line="74" />
         <source>Skills</source>
         <translation>スキル</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="74" />
+        <location filename="../../desktop/views/records.py" line="75" />
         <source>Home</source>
         <translation>拠点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="75" />
+        <location filename="../../desktop/views/records.py" line="76" />
         <source>Max/day</source>
         <translation>1日上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="76" />
+        <location filename="../../desktop/views/records.py" line="77" />
         <source>Max/week</source>
         <translation>週上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="77" />
+        <location filename="../../desktop/views/records.py" line="78" />
         <source>Max days/week</source>
         <translation>週日数上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="78" />
+        <location filename="../../desktop/views/records.py" line="79" />
         <source>Max/month</source>
         <translation>月上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="79" />
+        <location filename="../../desktop/views/records.py" line="80" />
         <source>Desired/month</source>
         <translation>希望回数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="80" />
+        <location filename="../../desktop/views/records.py" line="81" />
         <source>Max consecutive days</source>
         <translation>連続勤務上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="81" />
+        <location filename="../../desktop/views/records.py" line="82" />
         <source>Limits per activity</source>
         <translation>内容別上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="82" />
+        <location filename="../../desktop/views/records.py" line="83" />
         <source>e.g. 準夜+深夜:8、日勤:20 (activities joined by + count together; 0 = never)</source>
         <translation>例: 準夜+深夜:8、日勤:20（+ でつないだ内容は合わせて数えます。0 はその内容に入れない）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="84" />
+        <location filename="../../desktop/views/records.py" line="85" />
         <source>Hourly rate</source>
         <translation>時給</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="85" />
+        <location filename="../../desktop/views/records.py" line="86" />
         <source>Annual pay cap</source>
         <translation>年間上限額</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="86" />
+        <location filename="../../desktop/views/records.py" line="87" />
         <source>Active</source>
         <translation>在籍</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="87" />
-        <location filename="../../desktop/views/records.py" line="106" />
+        <location filename="../../desktop/views/records.py" line="88" />
+        <location filename="../../desktop/views/records.py" line="107" />
         <source>Notes</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="90" />
-        <location filename="../../desktop/views/records.py" line="98" />
+        <location filename="../../desktop/views/records.py" line="91" />
+        <location filename="../../desktop/views/records.py" line="99" />
         <source>Site</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="91" />
+        <location filename="../../desktop/views/records.py" line="92" />
         <source>Area</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="92" />
+        <location filename="../../desktop/views/records.py" line="93" />
         <source>Travel group</source>
         <translation>移動グループ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="94" />
+        <location filename="../../desktop/views/records.py" line="95" />
         <source>e.g. 9:00 or 16:30</source>
         <translation>例: 9:00、16:30</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="96" />
+        <location filename="../../desktop/views/records.py" line="97" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="97" />
+        <location filename="../../desktop/views/records.py" line="98" />
         <source>e.g. 1/5 or 2027/1/5</source>
         <translation>例: 1/5、2027/1/5</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="99" />
+        <location filename="../../desktop/views/records.py" line="100" />
         <source>Activity</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="100" />
+        <location filename="../../desktop/views/records.py" line="101" />
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="101" />
+        <location filename="../../desktop/views/records.py" line="102" />
         <source>End</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="102" />
+        <location filename="../../desktop/views/records.py" line="103" />
         <source>Min staff</source>
         <translation>必要人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="103" />
+        <location filename="../../desktop/views/records.py" line="104" />
         <source>Max staff</source>
         <translation>最大人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="104" />
+        <location filename="../../desktop/views/records.py" line="105" />
         <source>Required skills</source>
         <translation>必要スキル</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="105" />
+        <location filename="../../desktop/views/records.py" line="106" />
         <source>e.g. リーダー:1、フッ化物:2</source>
         <translation>例: リーダー:1、フッ化物:2</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="172" />
+        <location filename="../../desktop/views/records.py" line="173" />
         <source>%1 cannot be left blank.</source>
         <translation>%1 は空欄にできません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="174" />
+        <location filename="../../desktop/views/records.py" line="175" />
         <source>%1: “%2” cannot be read; the cell keeps its value.</source>
         <translation>%1:「%2」は読み取れません。セルは元のままです。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="217" />
+        <location filename="../../desktop/views/records.py" line="218" />
         <source>New person</source>
         <translation>新しい職員</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="222" />
-        <location filename="../../desktop/views/records.py" line="227" />
+        <location filename="../../desktop/views/records.py" line="223" />
+        <location filename="../../desktop/views/records.py" line="228" />
         <source>New site</source>
         <translation>新しい会場</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="228" />
+        <location filename="../../desktop/views/records.py" line="229" />
         <source>New session</source>
         <translation>新しい枠</translation>
     </message>
