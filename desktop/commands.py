@@ -109,15 +109,12 @@ def warn_roster_marks(db, plan: str, problem: Problem) -> None:
 def _keep_settings(db, name: str, problem: Problem) -> Problem:
     """A plan imported again keeps the rule settings its workbook's 設定 does not name (set in the
     desktop's rules dialog), said by name."""
-    from models.domain import settings_kept
-    from models.storage import PlanNotFound
     from solver.rules import title
 
-    try:
-        stored = db.load_problem(name)
-    except PlanNotFound:
+    found = operations.over_stored(db, name, problem)
+    if found is None:
         return problem
-    problem, kept = settings_kept(problem, stored)
+    problem, kept = found
     if kept:
         print(t("設定 シートにないルール {rules} は、計画に保存されている設定のままです",
                 "rules the 設定 sheet does not name keep the plan's stored settings: {rules}",

@@ -129,6 +129,20 @@ def import_workbooks(paths: Sequence[Path | str], plan_name: str | None = None,
                                    marks_optional=marks_optional, notes=notes)
 
 
+def over_stored(db, name: str, problem: Problem) -> tuple[Problem, list[str]] | None:
+    """A plan imported again over the plan `name` the database holds: it keeps the rule settings its
+    設定 sheet does not name (models.domain.settings_kept), with the ids of those rules; None when
+    the database holds no such plan. What `haichi import` and the window's import both do."""
+    from models.domain import settings_kept
+    from models.storage import PlanNotFound
+
+    try:
+        stored = db.load_problem(name)
+    except PlanNotFound:
+        return None
+    return settings_kept(problem, stored)
+
+
 def is_roster_workbook(path: Path | str) -> bool:
     """Whether the file is a roster workbook Haichi wrote (its Assignments sheet), not an input one."""
     import openpyxl

@@ -80,17 +80,11 @@ class PlanFiles:
         the ids of those rules come third. In the background."""
         if self.database_url is None:
             return problem, None, []
-        from models.domain import settings_kept
-        from models.storage import PlanNotFound
-
         db = self.database()
         roster, kept = None, []
-        try:
-            stored = db.load_problem(problem.name)
-        except PlanNotFound:
-            pass
-        else:
-            problem, kept = settings_kept(problem, stored)
+        found = _operations().over_stored(db, problem.name, problem)
+        if found is not None:
+            problem, kept = found
             latest = db.latest_solution(problem.name)
             if latest is not None:
                 roster = latest[1].split_by(problem)[0]
