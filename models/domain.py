@@ -392,6 +392,15 @@ class Problem:
     def mark(self, staff_id: str, day: date) -> Mark:
         return self.availability.get((staff_id, day), self.blank_means)
 
+    def cannot_work(self, staff_id: str, day: date) -> bool:
+        """Whether the person's mark for the day is × (a blank under 空欄の扱い 不可 too), as the
+        schedules show it: never while the plan still awaits its marks."""
+        return self.mark(staff_id, day) is Mark.UNAVAILABLE and not self.awaits_marks()
+
+    def day_count(self) -> int:
+        """How many days the plan has (days() without listing them)."""
+        return (self.end - self.start).days + 1
+
     def days(self) -> list[date]:
         n = (self.end - self.start).days + 1
         return [self.start + timedelta(days=i) for i in range(n)]

@@ -134,7 +134,7 @@ def _stats_of(problem: Problem, staff: Staff, reqs: list[Requirement], months: f
         activities=tuple(sorted(activity_counts.items())),
         # a Friday night's 明 takes the Saturday too (as the weekend rules count it)
         weekend_days=len({d for d in on_duty if is_weekend(d)}),
-        days_off=(problem.end - problem.start).days + 1 - len(on_duty),  # the plan's days, not a list of them
+        days_off=problem.day_count() - len(on_duty),
     )
 
 

@@ -26,7 +26,7 @@ from typing import Iterable, Sequence
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from models.domain import NOON, Mark, Problem, Requirement, Roster, clock, duty_days, rotation_order
+from models.domain import NOON, Problem, Requirement, Roster, clock, duty_days, rotation_order
 from models.excel import schema
 from models.excel.sheets_master import site_order
 from models.excel.sheets_personal import schedules
@@ -160,23 +160,16 @@ def _cell_texts(sessions: dict[date, list[Requirement]], forms: ShortForms) -> d
 
 def _people(problem: Problem, roster: Roster, forms: ShortForms) -> list[_Person]:
     plans = _sessions_by_day(problem, roster)
-    cannot: dict[str, set[date]] = defaultdict(set)
-    if problem.blank_means is Mark.UNAVAILABLE and not problem.awaits_marks():
-        # a blank is × under 空欄の扱い 不可: those days showed as free on the wall
-        days = problem.days()
-        for staff in problem.staff:
-            cannot[staff.id] = {day for day in days if problem.mark(staff.id, day) is Mark.UNAVAILABLE}
-    else:
-        for (staff_id, day), mark in problem.availability.items():
-            if mark is Mark.UNAVAILABLE:
-                cannot[staff_id].add(day)
+    # a blank that counts as × too (空欄の扱い 不可): those days showed as free on the wall
+    days = problem.days()
+    cannot = {staff.id: {day for day in days if problem.cannot_work(staff.id, day)} for staff in problem.staff}
     people = []
     for stats in person_stats(problem, roster):
         sessions = plans.get(stats.staff_id, {})
         texts = _cell_texts(sessions, forms)
         # 明: a day on duty without a session of its own, the eve's night (last month's) included
         on_duty = duty_days(problem, stats.staff_id, (r for reqs in sessions.values() for r in reqs))
-        people.append(_Person(stats, texts, cannot[stats.staff_id] - texts.keys(), on_duty - texts.keys()))
+        people.append(_Person(stats, texts, cannot.get(stats.staff_id, set()) - texts.keys(), on_duty - texts.keys()))
     return people
 
 

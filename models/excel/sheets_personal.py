@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
-from models.domain import DAY_MINUTES, Assignment, Mark, Problem, Requirement, Roster, Staff, days_taken, time_range
+from models.domain import DAY_MINUTES, Assignment, Problem, Requirement, Roster, Staff, days_taken, time_range
 from models.excel import schema
 from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import (
@@ -92,7 +92,7 @@ def _every_day(problem: Problem, staff_id: str, items: list[tuple[Requirement, A
             rows.append((day, t("〜{h}:{m:02d}", "until {h}:{m:02d}", h=hour, m=minute), night.site,
                          t("明（{a}明け）", "after night ({a})", a=night.activity), ""))
         else:
-            marked = problem.mark(staff_id, day) is Mark.UNAVAILABLE and not problem.awaits_marks()
+            marked = problem.cannot_work(staff_id, day)
             rows.append((day, "", "", t("休（×）", "day off (×)") if marked else t("休", "day off"), ""))
     return rows
 
@@ -120,7 +120,7 @@ def write_personal_sheet(wb: Workbook, problem: Problem, roster: Roster) -> None
         sheet.append([sheet.cell(f"{stats.staff_id}  {stats.name}", TITLE.but(size=12))], look=None, height=20)
         items = plans.get(stats.staff_id, [])
         days = _every_day(problem, stats.staff_id, items, nights)
-        sheet.append([sheet.cell(summary_line(stats, None if days is None else len(problem.days())), SUBTITLE)],
+        sheet.append([sheet.cell(summary_line(stats, None if days is None else problem.day_count()), SUBTITLE)],
                      look=None)
         _write_rows(sheet, items, days)
         sheet.append([])
@@ -149,7 +149,7 @@ def write_person_workbook(
                         freeze=f"A{header_row + 1}")
     sheet.title(t("{name} さんの勤務予定", "Schedule of {name}", name=staff.name), len(widths),
                 f"{problem.name}　{problem.start:%Y/%m/%d} 〜 {problem.end:%Y/%m/%d}　"
-                f"{summary_line(stats, None if days is None else len(problem.days()))}")
+                f"{summary_line(stats, None if days is None else problem.day_count())}")
     for line in notices:  # wrapped, and a second line tall when wider than the table
         tall = text_width(line) > sum(widths) * 0.95
         sheet.append([sheet.cell(line, NOTICE)], look=None, height=28 if tall else None)
