@@ -71,6 +71,7 @@ class RosterModel(QAbstractTableModel):
         self._staff: list[Staff] = []
         self._row_of: dict[str, int] = {}
         self._cells: dict[tuple[str, date], list[Requirement]] = {}
+        self._most: dict[str, date] = {}  # the day a person has the most sessions, when two or more
         self._wishes: dict[tuple[str, date], str] = {}  # the shift someone asked for that day (日勤, 日勤/準夜)
         self._violations: dict[tuple[str, date], list[Violation]] = {}
         self._row_violations: dict[str, list[Violation]] = {}
@@ -104,12 +105,20 @@ class RosterModel(QAbstractTableModel):
                 wishes[(q.staff_id, q.date)].append(wish_text(q.activity))
         self._wishes = {key: "/".join(names) for key, names in wishes.items()}
         self._cells = defaultdict(list)
+        self._most = {}
         for a in self.plan.roster.assignments:
             self._place(a.staff_id, a.requirement_id)
         for reqs in self._cells.values():
             reqs.sort(key=lambda r: (r.start, r.site))
+        self._count_most(self._cells)
         self._index_violations()
         self.endResetModel()
+
+    def _count_most(self, cells) -> None:
+        for (staff_id, day), reqs in cells.items():
+            fullest = self._most.get(staff_id)
+            if len(reqs) > 1 and (fullest is None or len(reqs) > len(self._cells[(staff_id, fullest)])):
+                self._most[staff_id] = day
 
     def _place(self, staff_id: str, requirement_id: str) -> None:
         problem = self.plan.problem
@@ -124,9 +133,12 @@ class RosterModel(QAbstractTableModel):
         for a in self.plan.roster.assignments:
             if a.staff_id in staff_ids:
                 self._place(a.staff_id, a.requirement_id)
-        for key, reqs in self._cells.items():
-            if key[0] in staff_ids:
-                reqs.sort(key=lambda r: (r.start, r.site))
+        touched = {key: reqs for key, reqs in self._cells.items() if key[0] in staff_ids}
+        for reqs in touched.values():
+            reqs.sort(key=lambda r: (r.start, r.site))
+        for staff_id in staff_ids:
+            self._most.pop(staff_id, None)
+        self._count_most(touched)
         for staff_id in staff_ids:
             row = self._row_of.get(staff_id)
             if row is not None and self._days:
@@ -176,6 +188,14 @@ class RosterModel(QAbstractTableModel):
 
     def sessions_at(self, row: int, column: int) -> list[Requirement]:
         return self._cells.get((self._staff[row].id, self._days[column]), [])
+
+    def fullest_at(self, row: int) -> list[str]:
+        """The lines of the row's cell with the most sessions, one a session (empty: none has two)."""
+        staff_id = self._staff[row].id
+        day = self._most.get(staff_id)
+        if day is None:
+            return []
+        return [self._lock(staff_id, r) + self._shown(r) for r in self._cells.get((staff_id, day), ())]
 
     def cell_of(self, staff_id: str, day: date) -> QModelIndex:
         """The index of a person's cell on a date (invalid if not shown)."""

@@ -14,6 +14,8 @@ from models.domain import Mark, time_range
 
 MIME = "application/x-haichi-assignment"
 TEXT_MARGIN = 4  # pixels the style keeps free on each side of a cell's text
+ROW_HEIGHT = 44  # a row's height: two lines, one session's site and activity wrapped
+MOST_LINES = 12  # a row grows for a cell of several sessions up to this many lines (the tooltip lists all)
 
 
 def whole_words(text: str, fits: Callable[[str], bool]) -> str:
@@ -64,9 +66,23 @@ class RosterView(QTableView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
         self.horizontalHeader().setDefaultSectionSize(112)
-        self.verticalHeader().setDefaultSectionSize(44)
+        self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        model.modelReset.connect(self.fit_rows)
+        model.dataChanged.connect(lambda top, bottom: self.fit_rows(top.row(), bottom.row()))
+        self.fit_rows()
+
+    def fit_rows(self, first: int = 0, last: int | None = None) -> None:
+        """Rows with a cell of several sessions (two half days, a nurse's round of visits) grow so
+        that every session in it shows; the others keep ROW_HEIGHT."""
+        model, header, metrics = self.roster_model(), self.verticalHeader(), self.fontMetrics()
+        width = self.horizontalHeader().defaultSectionSize() - 2 * TEXT_MARGIN
+        for row in range(first, model.rowCount() if last is None else last + 1):
+            lines = sum(1 if metrics.horizontalAdvance(text) <= width else 2 for text in model.fullest_at(row))
+            height = max(ROW_HEIGHT, min(lines, MOST_LINES) * metrics.lineSpacing() + 2 * TEXT_MARGIN)
+            if header.sectionSize(row) != height:
+                header.resizeSection(row, height)
 
     def roster_model(self) -> RosterModel:
         model = self.model()

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCharts import QValueAxis
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QStyleOptionViewItem
 
@@ -155,6 +156,39 @@ def test_names_show_whole_in_the_grid_the_statistics_and_the_plan_picker(qtbot, 
     assert stats.columnWidth(0) >= stats.sizeHintForColumn(0)
     picker = w.plan_picker
     assert picker.width() > picker.fontMetrics().horizontalAdvance(sample_plan.problem.name)
+    w.undo_stack.setClean()
+
+
+def test_a_row_grows_to_show_every_session_of_a_cell_and_shrinks_back(qtbot, settings, sample_plan) -> None:
+    """A home-visit nurse's day of visits, or a morning and an afternoon session: the grid's fixed
+    rows cut every session after the first off."""
+    w = MainWindow(settings=settings, background_evaluation=False)
+    qtbot.addWidget(w)
+    w.show()
+    w.set_problem(sample_plan.problem, sample_plan.witness, sample_plan.problem.name)
+    view, model = w.roster_view, w.roster_model
+    row, column = next((r, c) for r in range(model.rowCount()) for c in range(model.columnCount())
+                       if len(model.sessions_at(r, c)) == 1)
+    staff, day = model.staff_at(row), model.day_at(column)
+    single = view.rowHeight(row)
+    assert all(view.rowHeight(r) == single for r in range(model.rowCount())
+               if all(len(model.sessions_at(r, c)) <= 1 for c in range(model.columnCount())))
+    others = [r for r in sample_plan.problem.requirements
+              if r.date == day and r.id not in {m.id for m in model.sessions_at(row, column)}][:2]
+    for other in others:
+        w.editor.assign(staff.id, other.id)
+    assert len(model.sessions_at(row, column)) == 3
+    text = model.data(model.index(row, column))
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = view.visualRect(model.index(row, column))
+    view.itemDelegate().initStyleOption(option, model.index(row, column))
+    needed = view.fontMetrics().boundingRect(option.rect.adjusted(4, 0, -4, 0), Qt.TextFlag.TextWordWrap,
+                                             option.text).height()
+    assert text.count("\n") == 2 and view.rowHeight(row) >= needed > single
+    w.undo_stack.undo()
+    w.undo_stack.undo()
+    assert view.rowHeight(row) == single
     w.undo_stack.setClean()
 
 
