@@ -135,21 +135,34 @@ def test_another_plan_opened_clears_the_last_plans_solve_chart(qtbot, settings, 
     assert not chart.points and chart.objective.count() == 0 and chart.figures.text() == "Not solving."
 
 
-def test_names_show_whole_in_the_grid_the_statistics_and_the_plan_picker(qtbot, settings, sample_plan) -> None:
-    """Japanese text breaks between any two characters: a cell showed 北保健センター 口 / 腔機能教室;
-    the statistics' English headings squeezed the names to 長谷…; the picker cut the plan's name."""
-    assert whole_words("北 口腔 1/4", lambda word: len(word) < 3) == f"北 口{WORD_JOINER}腔 1/4"
+def window_at_a_single_session(qtbot, settings, sample_plan) -> tuple[MainWindow, int, int]:
+    """The window showing the sample's roster, and the row and column of a cell of one session."""
     w = MainWindow(settings=settings, background_evaluation=False)
     qtbot.addWidget(w)
     w.show()
     w.set_problem(sample_plan.problem, sample_plan.witness, sample_plan.problem.name)
-    view, model = w.roster_view, w.roster_model
+    model = w.roster_model
     row, column = next((r, c) for r in range(model.rowCount()) for c in range(model.columnCount())
                        if len(model.sessions_at(r, c)) == 1)
+    return w, row, column
+
+
+def cell_option(view, row: int, column: int) -> QStyleOptionViewItem:
+    """The style option the grid's delegate paints a cell with (its text as drawn)."""
     option = QStyleOptionViewItem()
     option.initFrom(view)
-    option.rect = view.visualRect(model.index(row, column))
-    view.itemDelegate().initStyleOption(option, model.index(row, column))
+    option.rect = view.visualRect(view.model().index(row, column))
+    view.itemDelegate().initStyleOption(option, view.model().index(row, column))
+    return option
+
+
+def test_names_show_whole_in_the_grid_the_statistics_and_the_plan_picker(qtbot, settings, sample_plan) -> None:
+    """Japanese text breaks between any two characters: a cell showed 北保健センター 口 / 腔機能教室;
+    the statistics' English headings squeezed the names to 長谷…; the picker cut the plan's name."""
+    assert whole_words("北 口腔 1/4", lambda word: len(word) < 3) == f"北 口{WORD_JOINER}腔 1/4"
+    w, row, column = window_at_a_single_session(qtbot, settings, sample_plan)
+    view, model = w.roster_view, w.roster_model
+    option = cell_option(view, row, column)
     site, activity = model.data(model.index(row, column)).split(" ")
     assert option.text == f"{WORD_JOINER.join(site)} {WORD_JOINER.join(activity)}", "a line breaks at the space"
     stats = w.stats_view
@@ -162,13 +175,8 @@ def test_names_show_whole_in_the_grid_the_statistics_and_the_plan_picker(qtbot, 
 def test_a_row_grows_to_show_every_session_of_a_cell_and_shrinks_back(qtbot, settings, sample_plan) -> None:
     """A home-visit nurse's day of visits, or a morning and an afternoon session: the grid's fixed
     rows cut every session after the first off."""
-    w = MainWindow(settings=settings, background_evaluation=False)
-    qtbot.addWidget(w)
-    w.show()
-    w.set_problem(sample_plan.problem, sample_plan.witness, sample_plan.problem.name)
+    w, row, column = window_at_a_single_session(qtbot, settings, sample_plan)
     view, model = w.roster_view, w.roster_model
-    row, column = next((r, c) for r in range(model.rowCount()) for c in range(model.columnCount())
-                       if len(model.sessions_at(r, c)) == 1)
     staff, day = model.staff_at(row), model.day_at(column)
     single = view.rowHeight(row)
     assert all(view.rowHeight(r) == single for r in range(model.rowCount())
@@ -179,10 +187,7 @@ def test_a_row_grows_to_show_every_session_of_a_cell_and_shrinks_back(qtbot, set
         w.editor.assign(staff.id, other.id)
     assert len(model.sessions_at(row, column)) == 3
     text = model.data(model.index(row, column))
-    option = QStyleOptionViewItem()
-    option.initFrom(view)
-    option.rect = view.visualRect(model.index(row, column))
-    view.itemDelegate().initStyleOption(option, model.index(row, column))
+    option = cell_option(view, row, column)
     needed = view.fontMetrics().boundingRect(option.rect.adjusted(4, 0, -4, 0), Qt.TextFlag.TextWordWrap,
                                              option.text).height()
     assert text.count("\n") == 2 and view.rowHeight(row) >= needed > single
