@@ -350,9 +350,35 @@ _SKILL_SEPARATORS = re.compile(r"[,、・;/\s]+")
 
 def parse_skills(value: Any) -> frozenset[str]:
     """The set of skill codes in a cell separated by `, 、 ・ ， ／` or spaces (empty when blank)."""
+    return frozenset(skill_list(value))
+
+
+def skill_list(value: Any) -> tuple[str, ...]:
+    """The skill codes of `parse_skills` in the order written, each once."""
+    if _is_blank(value):
+        return ()
+    return tuple(dict.fromkeys(s for s in _SKILL_SEPARATORS.split(_text(value)) if s))
+
+
+_NAME_SEPARATORS = re.compile(r"[,、;/]+")  # after NFKC: ， ； ／ are , ; /
+_NAME_SPLITS = re.compile(r"[・\s]+")
+
+
+def parse_names(value: Any, known: Iterable[str]) -> frozenset[str]:
+    """The names in a list like `訪問、訪問リハ` (`, 、 ; ／` between them); a piece that
+    is none of the `known` names is split further at spaces and `・`, so that a name with a space or a
+    `・` in it (`健診・相談`) stays whole while `訪問・リハ` also reads as two. Empty when blank."""
     if _is_blank(value):
         return frozenset()
-    return frozenset(s for s in _SKILL_SEPARATORS.split(_text(value)) if s)
+    names = set(known)
+    out: set[str] = set()
+    for piece in _NAME_SEPARATORS.split(_text(value)):
+        piece = piece.strip()
+        if piece in names:
+            out.add(piece)
+        else:
+            out.update(part for part in _NAME_SPLITS.split(piece) if part)
+    return frozenset(out)
 
 
 def parse_skill_counts(value: Any) -> tuple[tuple[str, int], ...]:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from models.domain import Problem, Requirement, Roster, Violation
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
-from models.textparse import parse_skills
+from models.textparse import parse_names
 from solver.rules.base import BaseRule, Penalty, setting
 from solver.rules.bounds import any_of, count, excess
 from solver.rules.placed import breach, placed_of
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 def series(problem: Problem, activities: str = "") -> dict[tuple[str, str], list[Requirement]]:
     """The sessions of each (site, activity) with two or more sessions, in date order; only of the
     `activities` named (`訪問、訪問リハ`), when any are."""
-    named = parse_skills(activities)  # the same separators as a list of skills
+    named = parse_names(activities, {r.activity for r in problem.requirements})
     groups: dict[tuple[str, str], list[Requirement]] = defaultdict(list)
     for req in sorted(problem.requirements, key=lambda r: (r.date, r.start, r.id)):
         if not named or req.activity in named:

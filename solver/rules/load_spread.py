@@ -2,21 +2,46 @@
 
 Counts are taken over active staff who have at least one eligible session, so that people who
 could not work at all do not pin the minimum to zero.
+
+Two plan-wide parameters. The activities counted (blank: all): a home-visit agency counts its
+訪問, not the daily 緊急当番 that would weigh a 24-hour on-call like one 30-minute visit. And the
+jobs compared apart (blank: everyone together): a holiday clinic's `内科、看護師、薬剤師、受付`
+compares each doctor with the other doctors and each receptionist with the receptionists — people
+holding one of the skills named are grouped by the first of them they hold, the rest form one
+group — where one spread set a doctor capped at 4 days against a receptionist who could work 20.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from models.domain import Problem, Roster, Violation
+from models.domain import Problem, Requirement, Roster, Staff, Violation
 from models.i18n import t
-from models.rulemeta import RuleInfo
+from models.rulemeta import Param, RuleInfo
+from models.textparse import parse_names, skill_list
 from solver.rules.base import BaseRule, Penalty, setting
 from solver.rules.bounds import count, spread_penalty
 from solver.rules.placed import placed_of, spread_breach
 
 if TYPE_CHECKING:
     from solver.context import Context
+
+
+def job_groups(staff: list[Staff], jobs: str) -> dict[str, list[Staff]]:
+    """The people compared with each other, by job: the first of the skills `jobs` names that
+    each holds (`""` for those holding none; everyone in `""` when none are named)."""
+    named = skill_list(jobs)
+    groups: dict[str, list[Staff]] = defaultdict(list)
+    for person in staff:
+        groups[next((j for j in named if j in person.skills), "")].append(person)
+    return dict(groups)
+
+
+def counted(problem: Problem, activities: str):
+    """Whether a session counts: of an activity `activities` names, or any when it names none."""
+    named = parse_names(activities, {r.activity for r in problem.requirements})
+    return (lambda req: True) if not named else (lambda req: req.activity in named)
 
 
 class LoadSpread(BaseRule):
@@ -27,23 +52,32 @@ class LoadSpread(BaseRule):
         hard_default=False,
         weight_default=1,
         can_be_hard=False,
-        description_ja="最も多い人と最も少ない人の配置回数の差1回ごとに重みが掛かる。",
-        description_en="Each session of difference between the busiest and the least busy person costs the weight.",
+        description_ja="最も多い人と最も少ない人の配置回数の差1回ごとに重みが掛かる。対象の内容を書くとその内容の回数だけを数え"
+                       "（例: 訪問）、職種を書くとその職種ごとに比べる（例: 医師、看護師、受付）。",
+        description_en="Each session of difference between the busiest and the least busy person costs the weight. "
+                       "With activities named (e.g. 訪問), only their sessions count; with jobs named (skills, e.g. "
+                       "医師、看護師、受付), each job is compared apart.",
+        params=(
+            Param("activities", str, "", "対象の内容", "activities", per_staff=False),
+            Param("jobs", str, "", "職種ごとに比べる", "jobs compared apart", per_staff=False),
+        ),
     )
 
     def build(self, ctx: Context) -> list[Penalty]:
         s = ctx.setting(self.info)
         if not s.enabled:
             return []
-        loads = [
-            [v for _, v in ctx.requirements_of(staff.id)]
-            for staff in ctx.problem.active_staff()
-            if ctx.requirements_of(staff.id)
-        ]
-        if len(loads) < 2:
-            return []
-        top = max(len(v) for v in loads)
-        return spread_penalty(ctx.model, [count(v) for v in loads], top, s.weight, self.info.id, "load_spread")
+        counts = counted(ctx.problem, s.params.get("activities") or "")
+        loads = {staff.id: [v for req, v in ctx.requirements_of(staff.id) if counts(req)]
+                 for staff in ctx.problem.active_staff()}
+        out: list[Penalty] = []
+        for job, people in job_groups(ctx.problem.active_staff(), s.params.get("jobs") or "").items():
+            totals = [loads[p.id] for p in people if loads[p.id]]
+            if len(totals) >= 2:
+                label = f"load_spread[{job}]" if job else "load_spread"
+                out += spread_penalty(ctx.model, [count(v) for v in totals], max(len(v) for v in totals),
+                                      s.weight, self.info.id, label)
+        return out
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
         from solver.eligibility import Screen  # local: eligibility reads the rule list
@@ -53,14 +87,16 @@ class LoadSpread(BaseRule):
             return []
         placed = placed_of(problem, roster)
         screen = Screen(problem)
-        counts = {
-            staff.id: len(placed.by_staff.get(staff.id, []))
-            for staff in problem.active_staff()
-            if placed.by_staff.get(staff.id) or screen.has_work(staff)
-        }
-        return spread_breach(problem, self.info, s, counts, lambda **v: t(
-            "配置回数の差が {spread} 回です（最多 {top}: {top_n} 回、最少 {low}: {low_n} 回）。",
-            "Assignment counts differ by {spread} (most: {top}, {top_n}; fewest: {low}, {low_n}).", **v))
+        counts = counted(problem, s.params.get("activities") or "")
+        sessions: list[Requirement] = [r for r in problem.requirements if counts(r)]
+        out: list[Violation] = []
+        for job, people in job_groups(problem.active_staff(), s.params.get("jobs") or "").items():
+            done = {p.id: [r for r in placed.by_staff.get(p.id, []) if counts(r)] for p in people}
+            loads = {p.id: len(done[p.id]) for p in people if done[p.id] or screen.has_work(p, sessions)}
+            out += spread_breach(problem, self.info, s, loads, lambda **v: (f"{job}: " if job else "") + t(
+                "配置回数の差が {spread} 回です（最多 {top}: {top_n} 回、最少 {low}: {low_n} 回）。",
+                "Assignment counts differ by {spread} (most: {top}, {top_n}; fewest: {low}, {low_n}).", **v))
+        return out
 
 
 RULE = LoadSpread()

@@ -13,6 +13,7 @@ from models.textparse import (
     parse_count,
     parse_date,
     parse_mark,
+    parse_names,
     parse_wish,
     parse_skill_counts,
     parse_skills,
@@ -298,3 +299,12 @@ def test_a_weekday_picks_the_year_when_the_year_is_only_a_guess():
 @pytest.mark.parametrize("value", ["産休", "育休", "病休", "病欠", "欠勤", "休職"])
 def test_leave_of_every_kind_is_a_cross(value):
     assert parse_mark(value) is Mark.UNAVAILABLE
+
+
+def test_names_split_at_list_separators_and_at_spaces_only_when_not_known() -> None:
+    known = {"訪問", "訪問リハ", "健診・相談", "口腔 教室"}
+    assert parse_names("訪問、訪問リハ", known) == {"訪問", "訪問リハ"}
+    assert parse_names("健診・相談／口腔 教室", known) == {"健診・相談", "口腔 教室"}
+    assert parse_names("訪問・訪問リハ", known) == {"訪問", "訪問リハ"}
+    assert parse_names("訪問 訪問リハ", known) == {"訪問", "訪問リハ"}
+    assert parse_names("  ", known) == frozenset() and parse_names(None, known) == frozenset()
