@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 from models.domain import Problem, Requirement, Roster, Violation
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
-from models.textparse import parse_names
 from solver.rules.base import BaseRule, Penalty, setting
 from solver.rules.bounds import any_of, count, excess
+from solver.rules.counting import ACTIVITIES, of_activities
 from solver.rules.placed import breach, placed_of
 
 if TYPE_CHECKING:
@@ -31,10 +31,10 @@ if TYPE_CHECKING:
 def series(problem: Problem, activities: str = "") -> dict[tuple[str, str], list[Requirement]]:
     """The sessions of each (site, activity) with two or more sessions, in date order; only of the
     `activities` named (`訪問、訪問リハ`), when any are."""
-    named = parse_names(activities, {r.activity for r in problem.requirements})
+    counts = of_activities(problem, activities)
     groups: dict[tuple[str, str], list[Requirement]] = defaultdict(list)
     for req in sorted(problem.requirements, key=lambda r: (r.date, r.start, r.id)):
-        if not named or req.activity in named:
+        if counts(req):
             groups[(req.site, req.activity)].append(req)
     return {key: reqs for key, reqs in groups.items() if len(reqs) >= 2}
 
@@ -61,7 +61,7 @@ class Continuity(BaseRule):
                        "beyond the series' session size (or the people per series given) costs the weight. With "
                        "activities named (e.g. 訪問), only their series count; blank: all.",
         params=(
-            Param("activities", str, "", "対象の内容", "activities", per_staff=False),
+            ACTIVITIES,
             Param("people", int, None, "担当者の人数", "people per series", minimum=1, maximum=100, per_staff=False),
         ),
     )

@@ -15,6 +15,7 @@ from models.domain import Problem, Requirement, Roster, RuleSetting, Staff, Viol
 from models.history import LOOKBACK_DAYS
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
+from models.textparse import parse_names
 from solver.rules import base
 from solver.rules.base import Penalty
 from solver.rules.bounds import count, slack_penalty, started_units, weighted
@@ -24,6 +25,16 @@ if TYPE_CHECKING:
     from solver.context import Context
 
 Term = tuple[int, Any]  # (coefficient >= 0, CP-SAT boolean)
+
+
+# The activities a rule looks at, one value for the plan (blank: all): `訪問、訪問リハ`.
+ACTIVITIES = Param("activities", str, "", "対象の内容", "activities", per_staff=False)
+
+
+def of_activities(problem: Problem, activities: str) -> Callable[[Requirement], bool]:
+    """Whether a session is of an activity `activities` names (see ACTIVITIES), or any when none."""
+    named = parse_names(activities, {r.activity for r in problem.requirements})
+    return (lambda req: True) if not named else (lambda req: req.activity in named)
 
 
 def limit_param(name: str, ja: str, en: str, maximum: float | None = None) -> Param:

@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING
 from models.domain import Problem, Requirement, Roster, Staff, Violation
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
-from models.textparse import parse_names, skill_list
+from models.textparse import skill_list
 from solver.rules.base import BaseRule, Penalty, setting
 from solver.rules.bounds import count, spread_penalty
+from solver.rules.counting import ACTIVITIES, of_activities
 from solver.rules.placed import placed_of, spread_breach
 
 if TYPE_CHECKING:
@@ -38,12 +39,6 @@ def job_groups(staff: list[Staff], jobs: str) -> dict[str, list[Staff]]:
     return dict(groups)
 
 
-def counted(problem: Problem, activities: str):
-    """Whether a session counts: of an activity `activities` names, or any when it names none."""
-    named = parse_names(activities, {r.activity for r in problem.requirements})
-    return (lambda req: True) if not named else (lambda req: req.activity in named)
-
-
 class LoadSpread(BaseRule):
     info = RuleInfo(
         id="load_spread",
@@ -58,7 +53,7 @@ class LoadSpread(BaseRule):
                        "With activities named (e.g. 訪問), only their sessions count; with jobs named (skills, e.g. "
                        "医師、看護師、受付), each job is compared apart.",
         params=(
-            Param("activities", str, "", "対象の内容", "activities", per_staff=False),
+            ACTIVITIES,
             Param("jobs", str, "", "職種ごとに比べる", "jobs compared apart", per_staff=False),
         ),
     )
@@ -67,7 +62,7 @@ class LoadSpread(BaseRule):
         s = ctx.setting(self.info)
         if not s.enabled:
             return []
-        counts = counted(ctx.problem, s.params.get("activities") or "")
+        counts = of_activities(ctx.problem, s.params.get("activities") or "")
         loads = {staff.id: [v for req, v in ctx.requirements_of(staff.id) if counts(req)]
                  for staff in ctx.problem.active_staff()}
         out: list[Penalty] = []
@@ -87,7 +82,7 @@ class LoadSpread(BaseRule):
             return []
         placed = placed_of(problem, roster)
         screen = Screen(problem)
-        counts = counted(problem, s.params.get("activities") or "")
+        counts = of_activities(problem, s.params.get("activities") or "")
         sessions: list[Requirement] = [r for r in problem.requirements if counts(r)]
         out: list[Violation] = []
         for job, people in job_groups(problem.active_staff(), s.params.get("jobs") or "").items():
