@@ -17,7 +17,7 @@ from typing import Any
 
 from models.domain import DAY_MINUTES, Problem, Requirement, Roster, bare_name, normalize
 from models.excel.reader import cell_name, is_blank
-from models.excel.sheets_master import GridColumn, LIST_HEADER, grid_columns, list_order, session_heading
+from models.excel.sheets_master import GridColumn, LIST_HEADER, grid_columns, grid_days, list_order, session_heading
 from models.i18n import t
 
 Rows = list[tuple[Any, ...]]
@@ -131,7 +131,7 @@ def grid_disagreements(rows: Rows, problem: Problem, roster: Roster) -> list[str
     for a in roster.assignments:  # read_roster kept known sessions only
         placed.setdefault(cell_of[a.requirement_id], Counter())[bare_name(problem.staff_by_id(a.staff_id).name)] += 1
     out = []
-    for offset, day in enumerate(problem.days()):
+    for offset, day in enumerate(grid_days(problem)):
         index = header + 1 + offset
         row = rows[index] if index < len(rows) else ()
         for col in range(1, len(columns) + 1):
@@ -159,7 +159,7 @@ def read_master(rows: Rows, problem: Problem) -> Master | None:
 def _read_grid(rows: Rows, header: int, problem: Problem, columns: list[GridColumn], names: StaffNames) -> Master:
     by_cell = _by_cell(problem, columns)
     master = Master()
-    days = problem.days()
+    days = grid_days(problem)
     for offset, day in enumerate(days):
         index = header + 1 + offset
         row = rows[index] if index < len(rows) else ()

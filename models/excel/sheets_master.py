@@ -1,7 +1,8 @@
 """The 配置表 master roster: the sheet a coordinator prints and pins on the wall.
 
 Dates run down the page (every day of the period, so the calendar reads naturally and
-weekends/holidays show as shaded rows) and sites across; a cell lists each session of that site
+weekends/holidays show as shaded rows; over more than a month only the days with sessions when
+they are fewer than half, see `grid_days`) and sites across; a cell lists each session of that site
 and day (`3歳児健診 13:00-16:00`) followed by the names placed in it, with sessions still short of
 staff highlighted. A site that holds several sessions a day, one of each activity (a ward's 日勤,
 準夜 and 深夜), gets a column per activity when they fit across, so a day reads along one row.
@@ -64,6 +65,15 @@ def grid_columns(problem: Problem) -> list[GridColumn]:
     split = [GridColumn(site, activity) for site in sites
              for activity in (rotation_order(sessions[site]) if site in shifts else [None])]
     return split if len(split) <= GRID_MAX_SITES else [GridColumn(site) for site in sites]
+
+
+def grid_days(problem: Problem) -> list[date]:
+    """The grid's rows: every day of the period, or, over more than a month, only the days with
+    sessions when those are fewer than half of it (a holiday clinic's quarter, 26 days of 90,
+    printed 64 empty rows; a month keeps its calendar)."""
+    days = problem.days()
+    used = {r.date for r in problem.requirements}
+    return [d for d in days if d in used] if len(days) > 31 and 2 * len(used) < len(days) else days
 
 
 # The list layout's columns (Japanese, English); the names are the last one.
@@ -160,7 +170,7 @@ def _write_grid(wb: Workbook, problem: Problem, columns: Sequence[GridColumn], p
     sheet = SheetWriter(wb, schema.MASTER_SHEET, widths, freeze="B4")
     sheet.title(t("{name} 配置表", "{name} roster", name=problem.name), len(widths), _subtitle(problem, placed))
     header_row = sheet.header([t("日付", "Date"), *(c.title() for c in columns)])
-    for day in problem.days():
+    for day in grid_days(problem):
         fill = day_fill(day)
         label = day_label(day, with_holiday=True, between="\n")
         row = [sheet.cell(label, BODY.but(fill=fill, wrap=True, vertical="top"))]

@@ -67,3 +67,25 @@ def test_names_joined_by_a_middle_dot_are_read_and_a_dot_inside_a_name_kept() ->
     assert names.read("山田 花子・佐藤 次郎") == (["山田花子", "佐藤次郎"], [])
     assert names.read("マリア・ガルシア、山田花子") == (["マリア・ガルシア", "山田花子"], [])
     assert names.read("山田 花子・田中") == (["山田花子"], ["田中"])
+
+
+def test_a_plan_of_a_few_days_lists_those_days_and_reads_them_back(tmp_path):
+    """A holiday clinic's quarter (sessions on 26 days of 90) printed a row for every day; a month
+    keeps its calendar (test_export)."""
+    days = (datetime(2027, 2, 7), datetime(2027, 3, 7), datetime(2027, 4, 4))
+    sessions = [["日付", "会場", "内容", "開始", "終了", "必要人数"], *[[d, "休日診療所", "診療", time(9), time(17), 1] for d in days]]
+    marks = [["職員ID", "氏名", *days], *[[row[0], row[1], "○", "○", "○"] for row in STAFF[1:]]]
+    problem = read_workbooks([write_book(tmp_path / "in.xlsx", standard(職員=STAFF, 枠=sessions, 勤務可否=marks))])
+    assert len(problem.days()) > 2 * len(days)
+    ids = [Requirement.make_id(d.date(), "休日診療所", "診療", 540) for d in days]
+    write_roster(tmp_path / "roster.xlsx", problem, Roster([Assignment("N01", i) for i in ids]))
+    book = openpyxl.load_workbook(tmp_path / "roster.xlsx")
+    grid = book["配置表"]
+    assert [grid.cell(row=r, column=1).value.split("\n")[0] for r in (4, 5, 6)] == ["2/7(Su)", "3/7(Su)", "4/4(Su)"]
+    assert grid.max_row == 6
+    grid.cell(row=6, column=2).value = grid.cell(row=6, column=2).value.replace("佐藤 美咲", "鈴木 彩")
+    book.save(tmp_path / "roster.xlsx")
+    _, roster, report = read_roster_and_grid(tmp_path / "roster.xlsx")
+    assert {(a.staff_id, a.requirement_id) for a in roster.assignments} == {("N01", ids[0]), ("N01", ids[1]),
+                                                                           ("N02", ids[2])}
+    assert report.notes() == ["read the change in 配置表!B6 (診療 09:00-17:00: 佐藤 美咲 → 鈴木 彩)"]
