@@ -271,20 +271,36 @@ class Shortfall:
     def sentence(self, problem: Problem) -> str:
         each = sorted(set(self.needs))
         per = str(each[0]) if len(each) == 1 else f"{each[0]}-{each[-1]}"
-        values = dict(sessions=_sessions(self.sessions), need=self.need, per=per, can=self.can, n=len(self.bounds),
-                      skill=self.skill, reasons=_reasons(self.bounds), window=_window(problem, *self.window))
+        able = tuple((staff, b) for staff, b in self.bounds if b.why != NOT_AVAILABLE)
+        values = dict(sessions=_sessions(self.sessions), need=self.need, per=per, can=self.can, n=len(able),
+                      skill=self.skill, reasons=_reasons(able), window=_window(problem, *self.window))
         if len(self.sessions) > 3:
             values["sessions"] = t("{window} の{sessions}", "{sessions} in {window}", **values)
-        if self.skill is None:
-            text = t("{sessions} には延べ {need} 名（各 {per} 名）が必要ですが、職員 {n} 名が入れるのは延べ {can} 名までです"
+        if not able:
+            values["n"] = len(self.bounds)
+            text = (t("{sessions} には延べ {need} 名（各 {per} 名）が必要ですが、職員 {n} 名とも勤務できません。",
+                      "{sessions} need {need} people-sessions ({per} each), but none of the {n} staff can take them.",
+                      **values)
+                    if self.skill is None else
+                    t("{sessions} には {skill} のスキルを持つ職員が延べ {need} 名（各 {per} 名）必要ですが、{skill} の"
+                      "職員 {n} 名とも勤務できません。",
+                      "{sessions} need {need} people-sessions with skill {skill} ({per} each), but none of the "
+                      "{n} people with {skill} can take them.", **values))
+        elif self.skill is None:
+            text = t("{sessions} には延べ {need} 名（各 {per} 名）が必要ですが、入れる職員 {n} 名で延べ {can} 名までです"
                      "（{reasons}）。",
-                     "{sessions} need {need} people-sessions ({per} each), but the {n} staff can work at most "
-                     "{can} of them ({reasons}).", **values)
+                     "{sessions} need {need} people-sessions ({per} each), but the {n} staff who can take them can "
+                     "work at most {can} ({reasons}).", **values)
         else:
-            text = t("{sessions} には {skill} のスキルを持つ職員が延べ {need} 名（各 {per} 名）必要ですが、{skill} のスキルを"
-                 "持つ {n} 名が入れるのは延べ {can} 名までです（{reasons}）。",
-                 "{sessions} need {need} people-sessions with skill {skill} ({per} each), but the {n} people "
-                 "with {skill} can work at most {can} of them ({reasons}).", **values)
+            text = t("{sessions} には {skill} のスキルを持つ職員が延べ {need} 名（各 {per} 名）必要ですが、入れる {skill} の"
+                     "職員 {n} 名で延べ {can} 名までです（{reasons}）。",
+                     "{sessions} need {need} people-sessions with skill {skill} ({per} each), but the {n} people "
+                     "with {skill} who can take them can work at most {can} ({reasons}).", **values)
+        away = [staff for staff, b in self.bounds if b.why == NOT_AVAILABLE]
+        if away and able:
+            text += " " + (t("{names} は勤務できません。", "{names} cannot take any.",
+                             names=t("、", ", ").join(s.name or s.id for s in away)) if len(away) <= 2 else
+                           t("ほか {n} 名は勤務できません。", "{n} others cannot take any.", n=len(away)))
         return text[:1].upper() + text[1:]
 
 
@@ -314,17 +330,13 @@ def _window(problem: Problem, kind: str, first: date) -> str:
 
 
 def _reasons(bounds: tuple[tuple[Staff, Bound], ...]) -> str:
-    """What limits the people, grouped: `内容別上限 準夜+深夜: 9 回 × 17 名`."""
+    """What limits the people who can take some, grouped: `内容別上限 準夜+深夜: 9 回 × 17 名`."""
     groups: dict[str, list[tuple[Staff, int]]] = defaultdict(list)
     for staff, b in bounds:
         groups[b.why].append((staff, b.most))
     parts = []
-    for why, members in sorted(groups.items(), key=lambda g: (g[0] == NOT_AVAILABLE, -sum(m for _, m in g[1]))):
+    for why, members in sorted(groups.items(), key=lambda g: -sum(m for _, m in g[1])):
         names = t("、", ", ").join(s.name or s.id for s, _ in members)
-        if why == NOT_AVAILABLE:
-            parts.append(t("{names} は勤務できません", "{names} cannot take any", names=names) if len(members) <= 2 else
-                         t("ほか {n} 名は勤務できません", "{n} others cannot take any", n=len(members)))
-            continue
         most = {m for _, m in members}
         if len(members) == 1:
             parts.append(t("{name}: {m} 回（{why}）", "{name}: {m} ({why})", name=names, m=members[0][1], why=why))

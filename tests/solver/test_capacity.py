@@ -162,3 +162,16 @@ def test_days_off_and_days_a_week_bound_what_a_person_may_work() -> None:
     assert not solvable(week)
     enough = problem(staff, reqs, rules={"max_days_per_week": hard(max_days_per_week=4)})
     assert shortfalls(enough, Screen(enough)) == [] and solvable(enough)
+
+
+def test_people_who_cannot_work_are_said_apart_from_the_count_of_those_who_can() -> None:
+    """`職員 14 名が入れるのは延べ 8 名まで（…、ほか 12 名は勤務できません）` counted the 12 among the 14."""
+    reqs = [session(MONDAY, start="09:00", end="12:00", min_staff=2), session(MONDAY, start="13:00", end="16:00", min_staff=2)]
+    staff = [person(f"S{i}") for i in range(5)]
+    away = {(f"S{i}", MONDAY): Mark.UNAVAILABLE for i in range(1, 5)}
+    p = problem(staff, reqs, availability=away)
+    [line] = capacity_sentences(p, Screen(p))
+    assert "but the 1 staff who can take them can work at most 2" in line and line.endswith("4 others cannot take any.")
+    p = problem(staff, reqs, availability=away | {("S0", MONDAY): Mark.UNAVAILABLE})
+    [line] = capacity_sentences(p, Screen(p))
+    assert line.endswith("but none of the 5 staff can take them.")
