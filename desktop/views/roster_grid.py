@@ -1,6 +1,7 @@
 """The roster grid's item model: staff down, dates across, a thin adapter over a WorkingPlan.
 
-Each cell lists the person's sessions that day (◆ marks a locked one) in the site's colour; an empty
+Each cell lists the person's sessions that day in the site's colour (a locked session: ◆ in the
+cell's corner, drawn by the view, or after its line in a cell of several, `LOCKED_ROLE`); an empty
 cell shows 明 the morning after a night, else the person's availability mark, in grey. Weekends and national holidays are shaded,
 cells with violations carry them in `VIOLATIONS_ROLE` for the outline and the tooltip.
 """
@@ -31,6 +32,7 @@ VIOLATION_COLOUR = QColor("#dc2626")
 SOFT_COLOUR = QColor("#f59e0b")
 MARK_COLOUR = QColor("#94a3b8")
 LOCK = "◆"
+LOCK_COLOUR = QColor("#334155")
 # U+2060 WORD JOINER between the characters of a name: Japanese text may break between any two
 # characters, so a name would otherwise be split at a line's end (松本 理 / 恵).
 WORD_JOINER = "\u2060"
@@ -40,6 +42,7 @@ REQUIREMENTS_ROLE = Qt.ItemDataRole.UserRole  # list of requirement ids in the c
 VIOLATIONS_ROLE = Qt.ItemDataRole.UserRole + 1  # list of Violation in the cell
 STAFF_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's staff id
 DATE_ROLE = Qt.ItemDataRole.UserRole + 3  # the column's date
+LOCKED_ROLE = Qt.ItemDataRole.UserRole + 4  # True: the cell's one session is locked (◆ in its corner)
 
 
 def day_label(day: date) -> str:
@@ -195,7 +198,7 @@ class RosterModel(QAbstractTableModel):
         day = self._most.get(staff_id)
         if day is None:
             return []
-        return [self._lock(staff_id, r) + self._shown(r) for r in self._cells.get((staff_id, day), ())]
+        return [self._line(staff_id, r) for r in self._cells.get((staff_id, day), ())]
 
     def cell_of(self, staff_id: str, day: date) -> QModelIndex:
         """The index of a person's cell on a date (invalid if not shown)."""
@@ -221,9 +224,13 @@ class RosterModel(QAbstractTableModel):
         staff, day = self._staff[index.row()], self._days[index.column()]
         reqs = self._cells.get((staff.id, day), ())
         if role == Qt.ItemDataRole.DisplayRole:
+            if len(reqs) == 1:  # ◆ in the corner: before the text it made 垂水保健センター too wide for a line
+                return self._shown(reqs[0])
             if reqs:
-                return "\n".join(self._lock(staff.id, r) + self._shown(r) for r in reqs)
+                return "\n".join(self._line(staff.id, r) for r in reqs)
             return self._mark_text(staff.id, day)
+        if role == LOCKED_ROLE:
+            return len(reqs) == 1 and bool(self._lock(staff.id, reqs[0]))
         if role == Qt.ItemDataRole.BackgroundRole:
             if not reqs:
                 return self._day_brush[index.column()]
@@ -245,6 +252,12 @@ class RosterModel(QAbstractTableModel):
     def _shown(self, req: Requirement) -> str:
         """A session in a cell: `灘 3歳児健診`, or the activity alone when the plan has one site."""
         return req.activity if self._one_site else f"{req.site} {req.activity}"
+
+    def _line(self, staff_id: str, req: Requirement) -> str:
+        """A session's line in a cell of several: `垂水保健センター 妊婦歯科健診 ◆` when locked (the
+        ◆ after it: before it, it made the site too wide for a line and broke it)."""
+        lock = self._lock(staff_id, req)
+        return f"{self._shown(req)} {lock}" if lock else self._shown(req)
 
     def _lock(self, staff_id: str, req: Requirement) -> str:
         a = self.plan.assignment(staff_id, req.id)

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPoint, Qt
-from PySide6.QtGui import QDrag, QPainter, QPen
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QDrag, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QStyledItemDelegate, QTableView
 
 from desktop.edits import RosterEditor
-from desktop.views.roster_grid import SOFT_COLOUR, VIOLATION_COLOUR, VIOLATIONS_ROLE, WORD_JOINER, RosterModel
+from desktop.views.roster_grid import (
+    LOCK_COLOUR, LOCKED_ROLE, SOFT_COLOUR, VIOLATION_COLOUR, VIOLATIONS_ROLE, WORD_JOINER, RosterModel,
+)
 from models.domain import Mark, time_range
 
 MIME = "application/x-haichi-assignment"
 TEXT_MARGIN = 4  # pixels the style keeps free on each side of a cell's text
 ROW_HEIGHT = 44  # a row's height: two lines, one session's site and activity wrapped
+LOCK_SIZE = 7  # pixels across the ◆ of a locked cell
 MOST_LINES = 12  # a row grows for a cell of several sessions up to this many lines (the tooltip lists all)
 
 
@@ -38,6 +41,16 @@ class ViolationOutline(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option, index: QModelIndex) -> None:
         super().paint(painter, option, index)
+        if index.data(LOCKED_ROLE):  # a small ◆ in the top right corner, mostly in the cell's margin
+            r, half = option.rect, LOCK_SIZE / 2
+            centre = QPointF(r.right() - half - 1.5, r.top() + half + 2.5)
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(LOCK_COLOUR)
+            painter.drawPolygon(QPolygonF([centre + QPointF(0, -half), centre + QPointF(half, 0),
+                                           centre + QPointF(0, half), centre + QPointF(-half, 0)]))
+            painter.restore()
         violations = index.data(VIOLATIONS_ROLE)
         if violations:
             hard = any(v.hard for v in violations)
@@ -78,9 +91,15 @@ class RosterView(QTableView):
         that every session in it shows; the others keep ROW_HEIGHT."""
         model, header, metrics = self.roster_model(), self.verticalHeader(), self.fontMetrics()
         width = self.horizontalHeader().defaultSectionSize() - 2 * TEXT_MARGIN
+        box = QRect(0, 0, width, 100 * metrics.lineSpacing())
+
+        def fits(word: str) -> bool:
+            return metrics.horizontalAdvance(word) <= width
+
         for row in range(first, model.rowCount() if last is None else last + 1):
-            lines = sum(1 if metrics.horizontalAdvance(text) <= width else 2 for text in model.fullest_at(row))
-            height = max(ROW_HEIGHT, min(lines, MOST_LINES) * metrics.lineSpacing() + 2 * TEXT_MARGIN)
+            texts = model.fullest_at(row)  # wrapped as the delegate wraps them (whole words)
+            tall = metrics.boundingRect(box, Qt.TextFlag.TextWordWrap, whole_words("\n".join(texts), fits)).height()
+            height = max(ROW_HEIGHT, min(tall, MOST_LINES * metrics.lineSpacing()) + 2 * TEXT_MARGIN) if texts else ROW_HEIGHT
             if header.sectionSize(row) != height:
                 header.resizeSection(row, height)
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoStack
 
 from desktop.edits import RosterEditor
 from desktop.views.records import sessions_model, staff_model
-from desktop.views.roster_grid import HOLIDAY_COLOUR, LOCK, VIOLATIONS_ROLE, WEEKEND_COLOUR, RosterModel
+from desktop.views.roster_grid import HOLIDAY_COLOUR, LOCK, LOCKED_ROLE, VIOLATIONS_ROLE, WEEKEND_COLOUR, RosterModel
 from desktop.views.sessions import ASSIGNED_COLUMN, UNFILLED_BACKGROUND, SessionsModel
 from desktop.views.statistics import StatisticsModel, ViolationsModel
 from desktop.working_plan import WorkingPlan
@@ -37,8 +37,12 @@ def test_roster_cells_show_site_activity_and_lock(plan) -> None:
     assert f"{req.site} {req.activity}" in model.data(index, D)
     assert LOCK not in model.data(index, D)
     RosterEditor(plan, QUndoStack()).lock([(a.staff_id, req.id)])
-    assert f"{LOCK}{req.site} {req.activity}" in model.data(index, D)
+    assert model.data(index, D) == f"{req.site} {req.activity}" and model.data(index, LOCKED_ROLE)
     assert model.data(index, BG) is not None
+    other = next(r for r in plan.problem.requirements if r.date == req.date and r.id != req.id)
+    RosterEditor(plan, QUndoStack()).assign(a.staff_id, other.id)  # a cell of two: the locked one's line says it
+    assert f"{req.site} {req.activity} {LOCK}" in model.data(index, D).split("\n")
+    assert not model.data(index, LOCKED_ROLE)
 
 
 def test_a_plan_of_one_site_shows_the_activity_alone(qtbot) -> None:
