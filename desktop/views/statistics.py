@@ -18,12 +18,12 @@ STATS_HEADERS = (
     QT_TRANSLATE_NOOP("StatisticsModel", "Sessions"),
     QT_TRANSLATE_NOOP("StatisticsModel", "Hours"),
     QT_TRANSLATE_NOOP("StatisticsModel", "Pay (¥)"),
-    QT_TRANSLATE_NOOP("StatisticsModel", "△ used"),
+    QT_TRANSLATE_NOOP("StatisticsModel", "△\nused"),
     QT_TRANSLATE_NOOP("StatisticsModel", "Desired"),
-    QT_TRANSLATE_NOOP("StatisticsModel", "Deviation"),
-    QT_TRANSLATE_NOOP("StatisticsModel", "Fiscal year"),
-    QT_TRANSLATE_NOOP("StatisticsModel", "Fiscal-year pay (¥)"),
-    QT_TRANSLATE_NOOP("StatisticsModel", "Days off"),
+    QT_TRANSLATE_NOOP("StatisticsModel", "From\ndesired"),
+    QT_TRANSLATE_NOOP("StatisticsModel", "Year\nsessions"),
+    QT_TRANSLATE_NOOP("StatisticsModel", "Year pay\n(¥)"),
+    QT_TRANSLATE_NOOP("StatisticsModel", "Days\noff"),
 )
 VIOLATION_HEADERS = (
     QT_TRANSLATE_NOOP("ViolationsModel", "Rule"),

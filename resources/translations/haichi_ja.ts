@@ -363,7 +363,7 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="216" />
-        <location filename="../../desktop/plan_files.py" line="108" />
+        <location filename="../../desktop/plan_files.py" line="102" />
         <source>%1: %2 staff, %3 sessions, %4 to %5</source>
         <translation>%1：職員 %2 名、枠 %3 件、%4〜%5</translation>
     </message>
@@ -521,102 +521,102 @@
         <translation>%n 件のファイルを取り込み中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="114" />
+        <location filename="../../desktop/plan_files.py" line="108" />
         <source> — imported again: the roster is kept (%n assignment(s)), checked against the new input</source>
         <translation> — 取り込み直し：配置表はそのままです（%n 件）。新しい入力で確認しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="117" />
+        <location filename="../../desktop/plan_files.py" line="111" />
         <source>; rule settings kept (not on the 設定 sheet): %1</source>
         <translation>。設定シートにないルールの設定はそのままです：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="151" />
+        <location filename="../../desktop/plan_files.py" line="145" />
         <source>Opening plan %1…</source>
         <translation>計画 %1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="158" />
+        <location filename="../../desktop/plan_files.py" line="152" />
         <source>Plan %1 opened.</source>
         <translation>計画 %1 を開きました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="170" />
+        <location filename="../../desktop/plan_files.py" line="164" />
         <source>Wait for the work under way to finish, then save.</source>
         <translation>実行中の処理が終わってから保存してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="186" />
+        <location filename="../../desktop/plan_files.py" line="180" />
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="187" />
+        <location filename="../../desktop/plan_files.py" line="181" />
         <source>Plan %1 has changes that are not saved. Save them?</source>
         <translation>計画「%1」に保存されていない変更があります。保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="189" />
+        <location filename="../../desktop/plan_files.py" line="183" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="190" />
+        <location filename="../../desktop/plan_files.py" line="184" />
         <source>Don't save</source>
         <translation>保存しない</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="191" />
+        <location filename="../../desktop/plan_files.py" line="185" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="233" />
+        <location filename="../../desktop/plan_files.py" line="227" />
         <source>Publish roster</source>
         <translation>配置表の公開</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="234" />
+        <location filename="../../desktop/plan_files.py" line="228" />
         <source>Publish this roster of %1?</source>
         <translation>「%1」のこの配置表を公開しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="237" />
+        <location filename="../../desktop/plan_files.py" line="231" />
         <source>A published version is frozen: later changes are saved as new versions, and the changes since it can be sent to the people they concern.</source>
         <translation>公開した版は固定されます。この後の変更は新しい版として保存され、公開版からの変更を関係する人に知らせられます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="240" />
+        <location filename="../../desktop/plan_files.py" line="234" />
         <source>It breaks %n hard rule(s).</source>
         <translation>必須ルール違反が %n 件あります。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="260" />
+        <location filename="../../desktop/plan_files.py" line="254" />
         <source>Version %1 of %2 published.</source>
         <translation>「%2」の版 %1 を公開しました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="261" />
+        <location filename="../../desktop/plan_files.py" line="255" />
         <source>Version %1 of %2 is published already.</source>
         <translation>「%2」の版 %1 は公開済みです。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="270" />
+        <location filename="../../desktop/plan_files.py" line="264" />
         <source>Plan %1 saved.</source>
         <translation>計画 %1 を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="272" />
+        <location filename="../../desktop/plan_files.py" line="266" />
         <source>Roster version %1.</source>
         <translation>配置 第%1版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="290" />
+        <location filename="../../desktop/plan_files.py" line="284" />
         <source>Export roster</source>
         <translation>配置表の書き出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="291" />
+        <location filename="../../desktop/plan_files.py" line="285" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excelブック (*.xlsx)</translation>
     </message>
@@ -698,7 +698,7 @@
     </message>
     <message>
         <location filename="../../desktop/paperwork_actions.py" line="117" />
-        <location filename="../../desktop/plan_files.py" line="300" />
+        <location filename="../../desktop/plan_files.py" line="294" />
         <source>Exporting…</source>
         <translation>書き出し中…</translation>
     </message>
@@ -709,63 +709,63 @@
     </message>
     <message>
         <location filename="../../desktop/paperwork_actions.py" line="120" />
-        <location filename="../../desktop/plan_files.py" line="302" />
+        <location filename="../../desktop/plan_files.py" line="296" />
         <source>Roster written to %1</source>
         <translation>配置表を書き出しました：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="305" />
+        <location filename="../../desktop/plan_files.py" line="299" />
         <source>Folder for the per-person files</source>
         <translation>個人別ファイルの保存先フォルダ</translation>
     </message>
     <message>
         <location filename="../../desktop/paperwork_actions.py" line="100" />
-        <location filename="../../desktop/plan_files.py" line="315" />
+        <location filename="../../desktop/plan_files.py" line="309" />
         <source>%1 files written to %2</source>
         <translation>%1 件のファイルを %2 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="332" />
+        <location filename="../../desktop/plan_files.py" line="326" />
         <source>Edit staff, sites and sessions</source>
         <translation>職員・会場・枠の編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="341" />
+        <location filename="../../desktop/plan_files.py" line="335" />
         <source>Change rules</source>
         <translation>ルールの変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="365" />
+        <location filename="../../desktop/plan_files.py" line="359" />
         <source>Restart Haichi</source>
         <translation>Haichi の再起動</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="366" />
+        <location filename="../../desktop/plan_files.py" line="360" />
         <source>The new language or database is used once Haichi starts again. Restart now?</source>
         <translation>新しい言語・データベースは Haichi を起動し直すと使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="368" />
+        <location filename="../../desktop/plan_files.py" line="362" />
         <source>Restart now</source>
         <translation>今すぐ再起動</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="369" />
+        <location filename="../../desktop/plan_files.py" line="363" />
         <source>Later</source>
         <translation>後で</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="383" />
+        <location filename="../../desktop/plan_files.py" line="377" />
         <source>Haichi could not be restarted; close it and start it again.</source>
         <translation>Haichi を再起動できませんでした。閉じてから起動し直してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="389" />
+        <location filename="../../desktop/plan_files.py" line="383" />
         <source>About Haichi</source>
         <translation>Haichi について</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="389" />
+        <location filename="../../desktop/plan_files.py" line="383" />
         <source>Haichi builds staff rosters: Excel in, a constraint solver, Excel out.</source>
         <translation>Haichi は職員の配置表を作ります：Excelで取り込み、制約ソルバーで作成し、Excelで書き出します。</translation>
     </message>
@@ -1170,17 +1170,17 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../desktop/views/roster_grid.py" line="240" />
+        <location filename="../../desktop/views/roster_grid.py" line="273" />
         <source>After night</source>
         <translation>明</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_grid.py" line="245" />
+        <location filename="../../desktop/views/roster_grid.py" line="278" />
         <source>%1 wanted</source>
         <translation>%1希望</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_grid.py" line="256" />
+        <location filename="../../desktop/views/roster_grid.py" line="289" />
         <source>Wish: %1</source>
         <translation>希望: %1</translation>
     </message>
@@ -1188,62 +1188,62 @@
 <context>
     <name>RosterView</name>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="102" />
+        <location filename="../../desktop/views/roster_view.py" line="137" />
         <source>Assign to</source>
         <translation>配置する枠</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="109" />
+        <location filename="../../desktop/views/roster_view.py" line="144" />
         <source>Unassign from %1</source>
         <translation>%1 から外す</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="111" />
+        <location filename="../../desktop/views/roster_view.py" line="146" />
         <source>Swap with</source>
         <translation>入れ替える相手</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="121" />
+        <location filename="../../desktop/views/roster_view.py" line="156" />
         <source>Availability</source>
         <translation>勤務可否</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="123" />
+        <location filename="../../desktop/views/roster_view.py" line="158" />
         <source>can work</source>
         <translation>勤務できる</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="123" />
+        <location filename="../../desktop/views/roster_view.py" line="158" />
         <source>would rather not</source>
         <translation>できれば避けたい</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="124" />
+        <location filename="../../desktop/views/roster_view.py" line="159" />
         <source>cannot work</source>
         <translation>勤務できない</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="124" />
+        <location filename="../../desktop/views/roster_view.py" line="159" />
         <source>mornings only</source>
         <translation>午前のみ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="125" />
+        <location filename="../../desktop/views/roster_view.py" line="160" />
         <source>afternoons only</source>
         <translation>午後のみ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="130" />
+        <location filename="../../desktop/views/roster_view.py" line="165" />
         <source>%1 on %2: %3</source>
         <translation>%1 の %2 を %3 に</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="135" />
+        <location filename="../../desktop/views/roster_view.py" line="170" />
         <source>Lock</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="136" />
+        <location filename="../../desktop/views/roster_view.py" line="171" />
         <source>Unlock</source>
         <translation>固定を解除</translation>
     </message>
@@ -1519,33 +1519,38 @@
         <translation>報酬（円）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="21" />
-        <source>△ used</source>
-        <translation>△の日</translation>
-    </message>
-    <message>
         <location filename="../../desktop/views/statistics.py" line="22" />
         <source>Desired</source>
         <translation>希望</translation>
     </message>
     <message>
+        <location filename="../../desktop/views/statistics.py" line="21" />
+        <source>△
+used</source>
+        <translation>△の日</translation>
+    </message>
+    <message>
         <location filename="../../desktop/views/statistics.py" line="23" />
-        <source>Deviation</source>
+        <source>From
+desired</source>
         <translation>希望との差</translation>
     </message>
     <message>
         <location filename="../../desktop/views/statistics.py" line="24" />
-        <source>Fiscal year</source>
+        <source>Year
+sessions</source>
         <translation>年度回数</translation>
     </message>
     <message>
         <location filename="../../desktop/views/statistics.py" line="25" />
-        <source>Fiscal-year pay (¥)</source>
+        <source>Year pay
+(¥)</source>
         <translation>年度支給(円)</translation>
     </message>
     <message>
         <location filename="../../desktop/views/statistics.py" line="26" />
-        <source>Days off</source>
+        <source>Days
+off</source>
         <translation>休日</translation>
     </message>
     <message>

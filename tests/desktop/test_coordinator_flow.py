@@ -280,7 +280,7 @@ def test_february_carries_in_januarys_published_roster(qtbot, window: MainWindow
     assert sum(year.values()) == len(january_roster.assignments) + len(w.plan.roster.assignments)
     headers = [w.stats_model.headerData(c, Qt.Orientation.Horizontal) for c in range(w.stats_model.columnCount())]
     row = next(i for i, s in enumerate(w.stats_model.rows) if s.staff_id == "H020")
-    assert w.stats_model.data(w.stats_model.index(row, headers.index("Fiscal year"))) == str(year["H020"])
+    assert w.stats_model.data(w.stats_model.index(row, headers.index("Year\nsessions"))) == str(year["H020"])
 
 
 def test_a_save_the_database_refuses_is_said_in_words(qtbot, window: MainWindow) -> None:
