@@ -6,7 +6,8 @@ placement would strain. A person without a skill the session still needs strains
 skills too when the places left could not hold the people with it (the evaluator counted the
 session short before and after). People who would break a hard rule are left out unless asked for,
 and then come after everyone who would not. Who could take someone's place: the same, with that
-person taken out first.
+person taken out of the roster and the cost and strains measured against the roster with them (so
+that a person lacking the skill they held strains the required skills).
 """
 
 from __future__ import annotations
@@ -77,9 +78,11 @@ def suggest(problem: Problem, roster: Roster, requirement_id: str, limit: int = 
     KeyError when the problem has no such session.
     """
     req = problem.requirement(requirement_id)  # unknown session: KeyError before any work
+    # Who could take someone's place is measured against the roster with them in it: a hygienist in a
+    # pediatrician's place makes the session short of its 小児科医, which it was not before.
+    base = evaluate(problem, roster)
     if replacing is not None:
         roster = Roster([a for a in roster.assignments if (a.staff_id, a.requirement_id) != (replacing, requirement_id)])
-    base = evaluate(problem, roster)
     placed = set(roster.staff_for(requirement_id)) | ({replacing} if replacing else set())
     found: list[Suggestion] = []
     for staff in problem.active_staff():

@@ -67,3 +67,18 @@ def test_who_could_take_someones_place() -> None:
     # A's place: not A again nor B (in it already); C and D both break a hard rule, E is inactive
     assert sorted(s.staff_id for s in found) == ["C", "D"] and all(s.breaks_hard_rule for s in found)
     assert suggest(p, roster, REQ.id, replacing="A") == []
+
+
+def test_who_could_take_a_doctors_place_holds_the_skill_the_doctor_held() -> None:
+    """A check-up of eight (no most given) whose pediatrician cancels: a dental hygienist or a clerk
+    was offered first, scored as filling the place, though the session then had no 小児科医."""
+    check_up = session(min_staff=3, required_skills=(("小児科医", 1),))
+    staff = [person("D1", name="佐々木", skills=frozenset({"小児科医"})), person("D2", name="中村", skills=frozenset({"小児科医"})),
+             person("H1", name="福田", skills=frozenset({"歯科衛生士"})), person("J1", name="竹内", skills=frozenset({"事務"})),
+             person("H2", name="坂本", skills=frozenset({"歯科衛生士"}))]
+    p = problem(staff, [check_up], rules={"load_spread": RuleSetting(enabled=False)})
+    roster = Roster.from_pairs([("D1", check_up.id), ("H2", check_up.id), ("J1", check_up.id)])
+    assert [s.staff_id for s in suggest(p, roster, check_up.id, replacing="D1")] == ["D2"]
+    everyone = suggest(p, roster, check_up.id, replacing="D1", include_hard=True)
+    assert [s.staff_id for s in everyone] == ["D2", "H1"]
+    assert everyone[0].cost == 0 and {v.rule_id for v in everyone[1].strained} == {"required_skills"}
