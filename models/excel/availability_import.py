@@ -28,6 +28,10 @@ from models.excel.settings_sheet import Settings
 from models.i18n import t
 from models.textparse import Explained, parse_date
 
+# The blanks-read-as-× note needs one cell in this many blank (of the people's days in the period):
+# a sheet with every day marked, mostly × (weekends, a doctor's weekdays), has no blank to mean ○.
+BLANKS_WORTH_A_NOTE = 20
+
 
 @dataclass(frozen=True)
 class MarksSheet:
@@ -209,7 +213,9 @@ def read_availability(
         table, key = read[0]
         notes.append(table.problem(table.header_row, key, messages.no_marks_at_all(blank)))
     refusing = sum(1 for mark in result.values() if mark is Mark.UNAVAILABLE)
-    if read and blank is Mark.UNAVAILABLE and refusing > len(result) - refusing:
+    cells = len({staff_id for staff_id, _ in result}) * ((period.end - period.start).days + 1)
+    blanks = cells - len(result)
+    if read and blank is Mark.UNAVAILABLE and refusing > len(result) - refusing and BLANKS_WORTH_A_NOTE * blanks >= cells:
         # under ×, people write the days they can work: mostly × written means blanks were meant as ○
         table, key = read[0]
         notes.append(table.problem(table.header_row, key, messages.blanks_as_unavailable(refusing, len(result) - refusing)))

@@ -3,6 +3,8 @@ returned blank, no marks at all where blank means available."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import openpyxl
 import pytest
 from workbooks import MATRIX_ROWS, SESSION_ROWS, STAFF_ROWS, form, standard, write_book
@@ -101,6 +103,9 @@ def test_mostly_days_off_written_under_blank_means_x_is_said(tmp_path):
     assert _notes(write_book(tmp_path / "b.xlsx", standard(勤務可否=both))) == []
     available = write_book(tmp_path / "a.xlsx", {**standard(勤務可否=offs), "設定": BLANK_AVAILABLE})
     assert _notes(available) == []
+    days = [datetime(2026, 4, d) for d in range(1, 15)]  # the period's every day marked: no blank meant ○
+    every_day = [["職員ID", "氏名", *days], ["H001", "山田 花子", *(["×"] * 13 + ["○"])], ["H002", "佐藤 次郎", *(["×", "○"] * 7)]]
+    assert _notes(write_book(tmp_path / "e.xlsx", standard(勤務可否=every_day))) == []
 
 
 def test_a_site_missing_from_the_sites_sheet_is_named_at_its_cell_with_the_likely_name(tmp_path):
