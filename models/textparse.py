@@ -7,6 +7,7 @@ Text is NFKC-normalised first, so full-width digits, colons and parentheses work
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
@@ -358,6 +359,12 @@ def skill_list(value: Any) -> tuple[str, ...]:
     if _is_blank(value):
         return ()
     return tuple(dict.fromkeys(s for s in _SKILL_SEPARATORS.split(_text(value)) if s))
+
+
+def resembling(name: str, names: Iterable[str]) -> str | None:
+    """The one of `names` `name` most resembles, if any is close (a typo: 保健士 for 保健師)."""
+    like = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)
+    return like[0] if like else None
 
 
 _NAME_SEPARATORS = re.compile(r"[,、;/]+")  # after NFKC: ， ； ／ are , ; /

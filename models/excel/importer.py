@@ -7,7 +7,6 @@ its file, sheet and cell, and only a clean import returns a Problem.
 
 from __future__ import annotations
 
-import difflib
 import filecmp
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -33,7 +32,7 @@ from models.excel.settings_sheet import Settings, read_settings
 from models.excel.sheets import read_sessions, read_sites, read_staff, session_years
 from models.i18n import t
 from models.rulemeta import RuleInfo
-from models.textparse import parse_date, parse_skill_counts
+from models.textparse import parse_date, parse_skill_counts, parse_skills, resembling
 
 
 @dataclass
@@ -307,6 +306,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     if state.sites:  # a 会場 sheet given: a session's site missing from it is most likely a typo
         state.notes += _unlisted_sites(session_tables, set(state.sites), [s.name for s in sites[len(state.sites):]])
     state.notes += _skills_nobody_has(session_tables, requirements, [person for person, _ in state.staff.values()])
+    state.notes += _skills_nobody_asks_for(staff_tables, requirements, [person for person, _ in state.staff.values()])
     state.notes += _skills_counted_twice(session_tables, requirements, [person for person, _ in state.staff.values()],
                                          s.rules)
     home = next((b for b in books if first is not None and b.name == first.file), books[0])
@@ -332,11 +332,6 @@ def _first_cell(tables: Sequence[Table], key: str, test: Callable[[Any], bool]) 
                 None)
 
 
-def _resembling(name: str, names: set[str]) -> str | None:
-    like = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)
-    return like[0] if like else None
-
-
 def _unlisted_sites(tables: Sequence[Table], listed: set[str], unlisted: list[str]) -> list[InputProblem]:
     """A note at the first 枠 cell naming each site the 会場 sheet does not list (added without 区 or
     travel group, so travel between it and the others counts as between groups), with the listed
@@ -344,7 +339,7 @@ def _unlisted_sites(tables: Sequence[Table], listed: set[str], unlisted: list[st
     notes: list[InputProblem] = []
     for name in unlisted:
         if (where := _first_cell(tables, "site", lambda value, name=name: normalize(value) == name)) is not None:
-            notes.append(where[0].problem(where[1], "site", messages.unlisted_site(name, _resembling(name, listed))))
+            notes.append(where[0].problem(where[1], "site", messages.unlisted_site(name, resembling(name, listed))))
     return notes
 
 
@@ -361,7 +356,25 @@ def _skills_nobody_has(tables: Sequence[Table], requirements: Sequence[Requireme
         where = _first_cell(tables, "required_skills", lambda value, skill=skill: skill in _skill_names(value))
         if where is not None:
             notes.append(where[0].problem(where[1], "required_skills",
-                                          messages.skill_nobody_has(skill, _resembling(skill, held))))
+                                          messages.skill_nobody_has(skill, resembling(skill, held))))
+    return notes
+
+
+def _skills_nobody_asks_for(tables: Sequence[Table], requirements: Sequence[Requirement],
+                            staff: Sequence[Staff]) -> list[InputProblem]:
+    """A note at the first 職員 cell holding a skill no session asks for that resembles one they do
+    (保健士 for 保健師, 臨床心理士 for 心理士) someone holds: its holders never count for the skill
+    the sessions need, so a person went unused or filled a place with the wrong role, without a word.
+    A required skill nobody holds is said by `_skills_nobody_has`, with the held one it resembles."""
+    held = {skill for person in staff for skill in person.skills}
+    required = {skill for req in requirements for skill, _ in req.required_skills} & held  # the others: said above
+    notes: list[InputProblem] = []
+    for skill in sorted(held - required):
+        like = resembling(skill, required)
+        where = _first_cell(tables, "skills", lambda value, skill=skill: skill in parse_skills(value))
+        if like is not None and where is not None:
+            holders = [person.name or person.id for person in staff if skill in person.skills]
+            notes.append(where[0].problem(where[1], "skills", messages.skill_nobody_asks_for(skill, like, holders)))
     return notes
 
 

@@ -332,6 +332,14 @@ def name_differs(written: str, registered: str, staff_id: str, owners: list[str]
              other=other)
 
 
+def skill_nobody_asks_for(skill: str, like: str, holders: list[str]) -> str:
+    who = "、".join(holders[:3]) + (t(" ほか {n} 名", " and {n} more", n=len(holders) - 3) if len(holders) > 3 else "")
+    return t("スキル「{skill}」はどの枠の必要スキルにもないため、{who} は「{like}」が必要な枠の人数に数えられません"
+             "（「{like}」の書き間違いなら直してください）",
+             'skill "{skill}" is no session\'s required skill, so {who} cannot fill a place that needs "{like}" '
+             '(a slip for "{like}"? if so, correct it)', skill=skill, like=like, who=who)
+
+
 def skill_nobody_has(skill: str, like: str | None) -> str:
     text = t("必要スキル「{skill}」を持つ職員が 職員 シートにいません",
              'nobody on the 職員 (staff) sheet holds the required skill "{skill}"', skill=skill)
@@ -340,9 +348,12 @@ def skill_nobody_has(skill: str, like: str | None) -> str:
                         "もう一方のスキルの最低人数で書きます）",
                         " (必要スキル gives least counts only, no maximum: for at most one 新人 in three, ask for "
                         "two of the other skill, e.g. 経験者:2)")
-    if like is not None:
+    if like is not None and skill.startswith(like) and skill[len(like):].strip().isdigit():  # 妊婦指導1
         text += t("（「{like}」のことなら、人数は {like}:1 のように「:」で書きます）",
                   ' (if "{like}" is meant, write its count after a colon: {like}:1)', like=like)
+    elif like is not None:
+        text += t("（職員 シートの「{like}」の書き間違いではありませんか）", ' (a slip for "{like}" on the staff sheet?)',
+                  like=like)
     return text
 
 
@@ -371,10 +382,21 @@ def cap_without_rate(name: str) -> str:
              "(write the hourly rate)", name=name)
 
 
-def unknown_home(home: str) -> str:
-    return t("拠点「{home}」は 会場 シートの会場にも区にもありません。この人の勤務はすべて地区外として数えます",
+def same_name(name: str, other_id: str, where: str) -> str:
+    return t("{name} は {other}（{where}）と同じ氏名です。同じ人を2つのIDで載せていると、同じ時間の2つの枠に入ったり、"
+             "上限を2人分使ったりします。同姓同名の別の人なら、このままで構いません",
+             "{name} has the same name as {other} ({where}): one person listed under two IDs can be placed in two "
+             "sessions at once and gets each limit twice; two people of the same name can stay as they are",
+             name=name, other=other_id, where=where)
+
+
+def unknown_home(home: str, like: str | None = None) -> str:
+    text = t("拠点「{home}」は 会場 シートの会場にも区にもありません。この人の勤務はすべて地区外として数えます",
              'home "{home}" is neither a site nor an area on the 会場 (sites) sheet: every session of this person '
              "counts as outside their area", home=home)
+    if like is not None:
+        text += t("（「{like}」の書き間違いではありませんか）", ' (a slip for "{like}"?)', like=like)
+    return text
 
 
 def unlisted_site(name: str, like: str | None) -> str:

@@ -12,14 +12,14 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from models.domain import DAY_MINUTES, Requirement, Site, Staff, end_after, hhmm, time_range
+from models.domain import DAY_MINUTES, Requirement, Site, Staff, bare_name, end_after, hhmm, time_range
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.reader import Cells, Period, Table, is_blank
 from models.excel.schema import SESSIONS, SITES, STAFF
 from models.textparse import (
     parse_active, parse_activity_limits, parse_count, parse_date, parse_skill_counts, parse_skills, parse_time,
-    parse_time_range,
+    parse_time_range, resembling,
 )
 
 
@@ -57,8 +57,10 @@ def read_staff(
     """People from the 職員 sheet into `staff` (ID -> (Staff, where it was read)); `ids` gets every
     ID written, even on rows with problems (so availability for them is not reported twice);
     `limit_cells` the cell of each person's 内容別上限 (to name activities no session has). Said in
-    `notes`: an annual pay cap without an hourly rate (it cannot be kept), and a 拠点 that is none
-    of `places` (the 会場 sheet's sites and areas, when it gives areas)."""
+    `notes`: an annual pay cap without an hourly rate (it cannot be kept), a 拠点 that is none
+    of `places` (the 会場 sheet's sites and areas, when it gives areas), and a name an earlier
+    person has (one person under two IDs could be placed twice at once)."""
+    named = {bare_name(person.name): (person.id, where) for person, where in staff.values() if person.name}
     for index, row in table.data():
         cells = Cells(table, index, row, problems)
         staff_id = cells.text("staff_id", STAFF.column("staff_id"))
@@ -96,7 +98,10 @@ def read_staff(
         if notes is not None and person.annual_pay_cap is not None and person.hourly_rate is None:
             notes.append(table.problem(index, "annual_pay_cap", messages.cap_without_rate(person.name)))
         if notes is not None and places and person.home and person.home not in places:
-            notes.append(table.problem(index, "home", messages.unknown_home(person.home)))
+            notes.append(table.problem(index, "home", messages.unknown_home(person.home, resembling(person.home, places))))
+        if notes is not None and person.name and (twin := named.get(bare_name(person.name))) is not None:
+            notes.append(table.problem(index, "name", messages.same_name(person.name, *twin)))
+        named.setdefault(bare_name(person.name), (staff_id, cells.where("staff_id")))
 
 
 def session_years(table: Table) -> list[int]:

@@ -154,6 +154,28 @@ def test_a_pay_cap_without_a_rate_and_an_unknown_home_are_said(tmp_path):
         "not kept (write the hourly rate)",
         'p.xlsx 職員!E3: home "北区役所" is neither a site nor an area on the 会場 (sites) sheet: every session of '
         "this person counts as outside their area"]
+    staff[2][4] = "東灘区役"
+    assert _notes(write_book(tmp_path / "q.xlsx", {**standard(職員=staff), "会場": sites}))[1].endswith(
+        'counts as outside their area (a slip for "東灘区"?)')
+
+
+def test_one_name_under_two_ids_is_said(tmp_path):
+    """田中 花子 listed as J01 and again as J09 was placed in two sessions at the same time."""
+    staff = [*STAFF_ROWS, ["H003", "山田　花子", "フッ化物"]]
+    marks = [*MATRIX_ROWS, ["H003", "山田　花子", "○", "○"]]
+    assert _notes(write_book(tmp_path / "d.xlsx", standard(職員=staff, 勤務可否=marks))) == [
+        "d.xlsx 職員!B4: 山田 花子 has the same name as H001 (d.xlsx 職員!A2): one person listed under two IDs can be "
+        "placed in two sessions at once and gets each limit twice; two people of the same name can stay as they are"]
+
+
+def test_a_skill_no_session_asks_for_like_one_they_do_is_said(tmp_path):
+    """保健士 for 保健師: the person never counted for the sessions' 保健師 and went unused, unsaid."""
+    staff = [*STAFF_ROWS, ["H003", "高橋 恵", "リーダ"], ["H004", "中村 愛", "リーダ、フッ化物"]]
+    marks = [*MATRIX_ROWS, ["H003", "高橋 恵", "○", "○"], ["H004", "中村 愛", "○", "○"]]
+    assert _notes(write_book(tmp_path / "k.xlsx", standard(職員=staff, 勤務可否=marks))) == [
+        'k.xlsx 職員!C4: skill "リーダ" is no session\'s required skill, so 高橋 恵、中村 愛 cannot fill a place that '
+        'needs "リーダー" (a slip for "リーダー"? if so, correct it)']
+    assert _notes(write_book(tmp_path / "n.xlsx", standard())) == []  # フッ化物, asked for by none, resembles none
 
 
 def test_a_remark_on_a_returned_form_is_said_at_its_cell(tmp_path):
