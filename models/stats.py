@@ -176,6 +176,57 @@ def unfilled(problem: Problem, roster: Roster) -> list[tuple[Requirement, int]]:
     return sorted(short, key=lambda item: (item[0].date, item[0].start, item[0].site, item[0].activity))
 
 
+def filled(needs: tuple[tuple[str, int], ...], staff) -> dict[str, int]:
+    """How many of each skill's places the people fill when each counts for one skill they hold:
+    a largest matching of people to places (augmenting paths; a session has a handful of each)."""
+    places = [skill for skill, k in needs for _ in range(k)]
+    holder: list[int | None] = [None] * len(places)  # the person in each place
+
+    def seat(person: int, seen: set[int]) -> bool:
+        for place, skill in enumerate(places):
+            if place in seen or skill not in staff[person].skills:
+                continue
+            seen.add(place)
+            if holder[place] is None or seat(holder[place], seen):
+                holder[place] = person
+                return True
+        return False
+
+    for person in range(len(staff)):
+        seat(person, set())
+    counts = {skill: 0 for skill, _ in needs}
+    for place, person in enumerate(holder):
+        if person is not None:
+            counts[places[place]] += 1
+    return counts
+
+
+def skills_short(problem: Problem, roster: Roster) -> dict[str, list[tuple[str, int]]]:
+    """Requirement id -> each required skill its people fall short of, with how many are missing,
+    counted as the required-skills rule counts them (each person for one skill when 設定 asks for a
+    different person for each); empty when that rule is off."""
+    chosen = problem.rules.get("required_skills")
+    if chosen is not None and not chosen.enabled:
+        return {}
+    distinct = chosen is not None and bool(chosen.params.get("distinct"))
+    staff = {person.id: person for person in problem.staff}
+    people: dict[str, list[Staff]] = defaultdict(list)
+    for a in roster.assignments:
+        if a.staff_id in staff:
+            people[a.requirement_id].append(staff[a.staff_id])
+    out: dict[str, list[tuple[str, int]]] = {}
+    for req in problem.requirements:
+        if not req.required_skills:
+            continue
+        placed = people.get(req.id, [])
+        matched = filled(req.required_skills, placed) if distinct and len(req.required_skills) > 1 else None
+        missing = [(skill, k - (matched[skill] if matched is not None else sum(1 for p in placed if skill in p.skills)))
+                   for skill, k in req.required_skills]
+        if short := [(skill, n) for skill, n in missing if n > 0]:
+            out[req.id] = short
+    return out
+
+
 FEW_ACTIVITIES = 6  # up to this many (a ward's shifts), each activity gets count columns of its own
 
 

@@ -1,7 +1,8 @@
 """Reading people from the 配置表 sheet of a roster workbook, in either layout the export writes.
 
 A grid cell (a date's row, a site's column) holds each session of that site and day as a heading
-line (`3歳児健診 13:00-16:00`) followed by names separated by `、` (and `（あと1人）` when short);
+line (`3歳児健診 13:00-16:00`) followed by names separated by `、` (and `（あと1人）` when short,
+`（栄養士 あと1人）` when short of a skill);
 the list layout (many sites) has one row per session with its names in the last column. People
 are recognised by their registered names, spaces aside; a family name alone will do when only
 one person has it, and names run together (`山田 花子 佐藤 次郎`) are told apart.
@@ -28,7 +29,8 @@ _TIMES = (r"(?P<start>\d{1,2}):(?P<sm>\d{2})\s*[-~〜–—]\s*(?P<next>翌)?\s*
           r"(?P<next_en>\s*\(next day\))?")
 _HEADING = re.compile(rf"^(?P<activity>.*?)\s*{_TIMES}$", re.IGNORECASE)  # the activity, then its hours
 _HOURS = re.compile(rf"^{_TIMES}$", re.IGNORECASE)
-_SHORT = re.compile(r"\(\s*(?:あと\s*\d+\s*人|short\s+\d+)\s*\)", re.IGNORECASE)  # `（あと1人）`, ` (short 1)`
+# `（あと1人）`, ` (short 1)`, and a skill short: `（栄養士 あと1人）`, ` (栄養士: 1 more)`
+_SHORT = re.compile(r"\(\s*[^()]*?(?:あと\s*\d+\s*人|short\s+\d+|\d+\s+more)\s*\)", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[、,;/]")  # after NFKC, which makes `，；／､` of these
 _JOINERS = re.compile(r"^[・･·\-ー\s]*$")  # what may stand between names as a separator: `山田 花子・佐藤 次郎`
 

@@ -26,6 +26,7 @@ from models.excel.styles import (
     BODY, PAPER_A3, PAPER_A4, SHORT_FILL, Look, day_fill, day_label, text_width,
 )
 from models.i18n import t
+from models.stats import skills_short
 
 GRID_MAX_SITES = 12  # beyond this, columns get too narrow on A3 landscape: list layout instead
 _LINE_HEIGHT = 12.5  # points per text line at 9-10 pt
@@ -92,14 +93,23 @@ def placed_names(problem: Problem, roster: Roster) -> dict[str, list[str]]:
     return placed
 
 
-def _session_text(req: Requirement, names: list[str], width: float) -> str:
-    """One session in a grid cell: a heading line, then the names packed into lines of `width`."""
+def _session_text(req: Requirement, names: list[str], width: float, lacking: list[tuple[str, int]]) -> str:
+    """One session in a grid cell: a heading line, then the names packed into lines of `width`, then
+    what it is short of."""
     heading = session_heading(req)
-    missing = req.min_staff - len(names)
-    items = [f"{n}、" for n in names[:-1]] + names[-1:]
-    if missing > 0:
-        items.append(t("（あと{n}人）", " (short {n})", n=missing))
+    items = [f"{n}、" for n in names[:-1]] + names[-1:] + _shortfall(req, names, lacking)
     return "\n".join([heading, *_pack(items, width)])
+
+
+def _shortfall(req: Requirement, names: list[str], lacking: list[tuple[str, int]]) -> list[str]:
+    """`（あと1人）` for a session short of people, then its skills_short."""
+    missing = req.min_staff - len(names)
+    return ([t("（あと{n}人）", " (short {n})", n=missing)] if missing > 0 else []) + skills_short_text(lacking)
+
+
+def skills_short_text(lacking: list[tuple[str, int]]) -> list[str]:
+    """`（栄養士 あと1人）` for each skill a session is short of (the 配置表 reader passes over them)."""
+    return [t("（{skill} あと{n}人）", " ({skill}: {n} more)", skill=skill, n=n) for skill, n in lacking]
 
 
 def session_heading(req: Requirement) -> str:
@@ -133,10 +143,11 @@ def write_master(wb: Workbook, problem: Problem, roster: Roster) -> None:
     """The 配置表 sheet, as a dates × sites (or shifts) grid or, with many sites, one row per session."""
     columns = grid_columns(problem)
     placed = placed_names(problem, roster)
+    skills = skills_short(problem, roster)
     if columns:
-        _write_grid(wb, problem, columns, placed)
+        _write_grid(wb, problem, columns, placed, skills)
     else:
-        _write_list(wb, problem, placed)
+        _write_list(wb, problem, placed, skills)
 
 
 def site_order(problem: Problem) -> list[str]:
@@ -147,8 +158,8 @@ def site_order(problem: Problem) -> list[str]:
     return order
 
 
-def _subtitle(problem: Problem, placed: dict[str, list[str]]) -> str:
-    short = sum(1 for r in problem.requirements if len(placed.get(r.id, [])) < r.min_staff)
+def _subtitle(problem: Problem, placed: dict[str, list[str]], skills: dict[str, list[tuple[str, int]]]) -> str:
+    short = sum(1 for r in problem.requirements if len(placed.get(r.id, [])) < r.min_staff or r.id in skills)
     people = sum(len(v) for k, v in placed.items() if problem.has_requirement(k))
     return t(
         "期間 {a} 〜 {b}　枠 {n} 件　配置 延べ {p} 人　未充足 {s} 件",
@@ -158,17 +169,18 @@ def _subtitle(problem: Problem, placed: dict[str, list[str]]) -> str:
     )
 
 
-def _write_grid(wb: Workbook, problem: Problem, columns: Sequence[GridColumn], placed: dict[str, list[str]]) -> None:
+def _write_grid(wb: Workbook, problem: Problem, columns: Sequence[GridColumn], placed: dict[str, list[str]],
+                skills: dict[str, list[tuple[str, int]]]) -> None:
     by_cell: dict[tuple[date, int], list[Requirement]] = defaultdict(list)
     index = {(c.site, c.activity): i for i, c in enumerate(columns)}
     for req in sorted(problem.requirements, key=lambda r: (r.start, r.activity)):
         by_cell[(req.date, index.get((req.site, req.activity), index.get((req.site, None))))].append(req)
     widths = [_DATE_WIDTH] + [_column_width(c, [r for (_, i), v in by_cell.items() if i == n for r in v], placed)
                               for n, c in enumerate(columns)]
-    texts = {key: "\n".join(_session_text(r, placed.get(r.id, []), widths[key[1] + 1]) for r in reqs)
+    texts = {key: "\n".join(_session_text(r, placed.get(r.id, []), widths[key[1] + 1], skills.get(r.id, [])) for r in reqs)
              for key, reqs in by_cell.items()}
     sheet = SheetWriter(wb, schema.MASTER_SHEET, widths, freeze="B4")
-    sheet.title(t("{name} 配置表", "{name} roster", name=problem.name), len(widths), _subtitle(problem, placed))
+    sheet.title(t("{name} 配置表", "{name} roster", name=problem.name), len(widths), _subtitle(problem, placed, skills))
     header_row = sheet.header([t("日付", "Date"), *(c.title() for c in columns)])
     for day in grid_days(problem):
         fill = day_fill(day)
@@ -177,7 +189,7 @@ def _write_grid(wb: Workbook, problem: Problem, columns: Sequence[GridColumn], p
         lines = 1
         for n, width in enumerate(widths[1:]):
             reqs = by_cell.get((day, n), [])
-            short = any(len(placed.get(r.id, [])) < r.min_staff for r in reqs)
+            short = any(len(placed.get(r.id, [])) < r.min_staff or r.id in skills for r in reqs)
             look = BODY.but(fill=SHORT_FILL if short else fill, wrap=True, vertical="top", size=9)
             text = texts.get((day, n))
             row.append(sheet.cell(text, look))
@@ -206,16 +218,17 @@ def list_order(problem: Problem) -> list[Requirement]:
     return sorted(problem.requirements, key=lambda r: (r.date, r.start, r.site, r.activity))
 
 
-def _write_list(wb: Workbook, problem: Problem, placed: dict[str, list[str]]) -> None:
+def _write_list(wb: Workbook, problem: Problem, placed: dict[str, list[str]],
+                skills: dict[str, list[tuple[str, int]]]) -> None:
     widths = [_DATE_WIDTH, 20, 22, 13, 7, 7, 60]
     sheet = SheetWriter(wb, schema.MASTER_SHEET, widths, freeze="A4")
-    sheet.title(t("{name} 配置表", "{name} roster", name=problem.name), len(widths), _subtitle(problem, placed))
+    sheet.title(t("{name} 配置表", "{name} roster", name=problem.name), len(widths), _subtitle(problem, placed, skills))
     header_row = sheet.header([t(ja, en) for ja, en in LIST_HEADER])
     for req in list_order(problem):
         names = placed.get(req.id, [])
-        fill = SHORT_FILL if len(names) < req.min_staff else day_fill(req.date)
+        fill = SHORT_FILL if len(names) < req.min_staff or req.id in skills else day_fill(req.date)
         look: Look = BODY.but(fill=fill, vertical="top")
-        text = "、".join(names)
+        text = "、".join(names) + "".join(skills_short_text(skills.get(req.id, [])))
         sheet.append([
             sheet.cell(day_label(req.date, with_holiday=True), look), sheet.cell(req.site, look),
             sheet.cell(req.activity, look), sheet.cell(session_time(req), look),

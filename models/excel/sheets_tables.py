@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Sequence
 
 from openpyxl import Workbook
@@ -16,7 +17,7 @@ from models.excel.styles import (
 from models.history import FISCAL_MONTH, fiscal_years, pay_year_month, year_name, years_of
 from models.i18n import t
 from models.rulemeta import RuleInfo
-from models.stats import PersonStats, activity_columns, person_stats, unfilled
+from models.stats import PersonStats, activity_columns, person_stats, skills_short, unfilled
 
 _CENTER = BODY.but(horizontal="center")
 
@@ -117,24 +118,35 @@ def _year_values(sheet: SheetWriter, s: PersonStats, yen: Look, month: int) -> l
 
 
 def write_unfilled(wb: Workbook, problem: Problem, roster: Roster) -> None:
-    """未充足: every session below its minimum, with how many people are missing."""
+    """未充足: every session below its minimum, with how many people are missing, or short of a
+    required skill (a check-up without its 栄養士 is short though its headcount is full)."""
     hours = widest((clock(m) for r in problem.requirements for m in (r.start, r.end)), 8)  # `1:00 (next day)`
-    widths = [16, 20, 22, hours, hours, 9, 9, 8]
+    skills = skills_short(problem, roster)
+    widths = [16, 20, 22, hours, hours, 9, 9, 8] + ([24] if skills else [])
     sheet = SheetWriter(wb, schema.UNFILLED_SHEET, widths, freeze="A3")
     sheet.title(t("人数が足りない枠", "Sessions short of staff"), len(widths))
     header_row = sheet.header([
         t("日付", "Date"), t("会場", "Site"), t("内容", "Activity"), t("開始", "Start"), t("終了", "End"),
         t("必要人数", "Needed"), t("配置人数", "Placed"), t("不足", "Short"),
-    ])
-    short = unfilled(problem, roster)
-    for req, missing in short:
+    ] + ([t("足りないスキル", "Skills short")] if skills else []))
+    missing_of = dict((req.id, missing) for req, missing in unfilled(problem, roster))
+    placed = Counter(a.requirement_id for a in roster.assignments)
+    short = sorted((req for req in problem.requirements if req.id in missing_of or req.id in skills),
+                   key=lambda r: (r.date, r.start, r.site, r.activity))
+    for req in short:
         look = BODY.but(fill=day_fill(req.date))
-        sheet.append([
+        missing = missing_of.get(req.id)
+        row = [
             sheet.cell(day_label(req.date, with_holiday=True), look), sheet.cell(req.site, look),
             sheet.cell(req.activity, look), sheet.cell(clock(req.start), look), sheet.cell(clock(req.end), look),
-            sheet.cell(req.min_staff, look), sheet.cell(req.min_staff - missing, look),
-            sheet.cell(missing, _CENTER.but(bold=True, fill=SHORT_FILL)),
-        ], look=None)
+            sheet.cell(req.min_staff, look), sheet.cell(placed[req.id], look),
+            sheet.cell(missing, _CENTER.but(bold=True, fill=SHORT_FILL)) if missing else sheet.cell(None, look),
+        ]
+        if skills:
+            text = t("、", ", ").join(t("{skill} あと{n}人", "{skill}: {n} more", skill=skill, n=n)
+                                      for skill, n in skills.get(req.id, []))
+            row.append(sheet.cell(text or None, BODY.but(bold=True, fill=SHORT_FILL) if text else look))
+        sheet.append(row, look=None)
     if not short:
         sheet.append([sheet.cell(t("すべての枠が必要人数を満たしています", "Every session has its minimum staff"), PLAIN)], look=None)
     sheet.print_setup(landscape=True, title_rows=f"{header_row}:{header_row}")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from models.domain import Problem, Roster, Violation
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
+from models.stats import filled
 from solver.rules.base import BaseRule, Penalty, setting
 from solver.rules.bounds import at_least
 from solver.rules.placed import breach, placed_of
@@ -97,31 +98,6 @@ class RequiredSkills(BaseRule):
                         )
                     out.append(breach(self.info, s, k - n, message, requirement_id=req.id, day=req.date))
         return out
-
-
-def filled(needs: tuple[tuple[str, int], ...], staff) -> dict[str, int]:
-    """How many of each skill's places the people fill when each counts for one skill they hold:
-    a largest matching of people to places (augmenting paths; a session has a handful of each)."""
-    places = [skill for skill, k in needs for _ in range(k)]
-    holder: list[int | None] = [None] * len(places)  # the person in each place
-
-    def seat(person: int, seen: set[int]) -> bool:
-        for place, skill in enumerate(places):
-            if place in seen or skill not in staff[person].skills:
-                continue
-            seen.add(place)
-            if holder[place] is None or seat(holder[place], seen):
-                holder[place] = person
-                return True
-        return False
-
-    for person in range(len(staff)):
-        seat(person, set())
-    counts = {skill: 0 for skill, _ in needs}
-    for place, person in enumerate(holder):
-        if person is not None:
-            counts[places[place]] += 1
-    return counts
 
 
 RULE = RequiredSkills()

@@ -10,6 +10,7 @@ import pytest
 from models.domain import Assignment, Mark, Problem, Requirement, Roster, RuleSetting, Site, Staff, Violation
 from models.excel import schema, sheetwriter
 from models.excel.export import write_personal_workbooks, write_roster
+from models.excel.roster_reader import read_roster_and_grid
 from models.excel.sheets_duty import shortest_starts, site_stems
 from models.excel.styles import HOLIDAY_FILL, SATURDAY_FILL, SHORT_FILL, safe_file_stem, safe_sheet_name
 from models.i18n import language, set_language
@@ -447,3 +448,28 @@ def test_a_long_legend_of_short_names_is_broken_to_the_tables_width(tmp_path: Pa
     # nothing lost: the pieces, their indent taken off, are the line
     assert "".join(p[2:] if i else p for i, p in enumerate(pieces)) == line
     assert [p.strip() for p in pieces][0].startswith("会場の略称:") and pieces[-1].strip().endswith("54 様")
+
+
+def test_a_session_short_of_a_required_skill_is_short_on_paper(tmp_path: Path) -> None:
+    """A check-up with its headcount but no 栄養士: 配置表 said 未充足 0 件 and 未充足 that every session
+    had its staff; only 違反 told."""
+    problem = _problem()
+    nada29 = problem.requirements[0]
+    reqs = [Requirement(nada29.id, nada29.date, nada29.site, nada29.activity, nada29.start, nada29.end, 2,
+                        required_skills=(("栄養士", 1),)), *problem.requirements[1:]]
+    problem = problem.with_(requirements=reqs)
+    write_roster(tmp_path / "r.xlsx", problem, _roster(problem))
+    wb = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    master = wb["配置表"]
+    assert "未充足 2 件" in master["A2"].value
+    [cell] = [c for row in master.iter_rows(min_row=4) for c in row if c.value and "栄養士" in str(c.value)]
+    assert cell.value == "3歳児健診 13:00-16:00\n山田 花子、佐藤/美咲:\n（栄養士 あと1人）"
+    assert cell.fill.fgColor.rgb.endswith(SHORT_FILL)
+    unfilled = list(wb["未充足"].iter_rows(min_row=3, values_only=True))
+    assert unfilled == [("4/1(水)", "灘", "3歳児健診", "13:00", "16:00", 2, 1, 1, None),
+                        ("4/29(水) 昭和の日", "灘", "3歳児健診", "13:00", "16:00", 2, 2, None, "栄養士 あと1人")]
+    assert wb["未充足"]["I2"].value == "足りないスキル"
+    _, read, report = read_roster_and_grid(tmp_path / "r.xlsx")
+    assert {(a.staff_id, a.requirement_id) for a in read.assignments} == {(a.staff_id, a.requirement_id)
+                                                                          for a in _roster(problem).assignments}
+    assert report.notes() == []
