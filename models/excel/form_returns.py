@@ -267,9 +267,15 @@ def report_lines(collection: Collection) -> list[str]:
         elif form.marks:
             lines.append(t("{who}: 変更なし", "{who}: no change", who=_who(p, form.staff_id)))
         lines += _blank(p, form)
-        for day, note in form.notes:
-            lines.append(t("  {day} 備考: {note}", "  {day} note: {note}", day=day_label(day), note=note))
         lines += [t("  注意: {note}", "  note: {note}", note=note) for note in form.unread]
+    # the remarks together, each with its writer, at the end where they are seen: the roster reads
+    # none of them (`15時以降なら可`), so the coordinator must
+    remarks = [(form.staff_id, day, note) for form in collection.used for day, note in form.notes]
+    if remarks:
+        lines.append(t("備考 {n} 件（配置には使われません。必要なら記号を直してください）:",
+                       "{n} remark(s) (the roster does not read them: change the marks where needed):", n=len(remarks)))
+        lines += [t("  {who} {day} 備考: {note}", "  {who} {day} note: {note}", who=_who(p, staff_id),
+                    day=day_label(day), note=note) for staff_id, day, note in remarks]
     return lines
 
 

@@ -108,7 +108,7 @@ def test_round_trip_sample(sample: Problem, tmp_path: Path) -> None:
     text = "\n".join(report_lines(result))
     assert f"未提出（計画にある勤務可否の記号のまま）: {never.id} {never.name}" in text
     assert f"新しい {paths[7].name} を使い、first.xlsx は使いません" in text
-    assert "1/1(金) 備考: 15時まで" in text
+    assert f"備考 1 件（配置には使われません。必要なら記号を直してください）:\n  {active[1].id} {active[1].name} 1/1(金) 備考: 15時まで" in text
     assert f"回答票 {len(filled)} 件を読みました" in text
     before_untouched = sum(1 for sid, _ in sample.availability if sid == untouched.id)
     assert f"{untouched.id} {untouched.name}: {before_untouched} 日変更" in text
