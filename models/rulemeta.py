@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,12 +32,12 @@ class Param:
 
     def parse(self, value: Any) -> Any:
         """Turn a cell value or text into this parameter's type; ValueError if it does not fit."""
-        from models.textparse import parse_bool  # local: keeps this module dependency-free
+        from models.textparse import man_yen, parse_bool  # local: keeps this module dependency-free
 
         if self.type is bool:
             result: Any = parse_bool(value)
         elif self.type in (int, float):
-            text = unicodedata.normalize("NFKC", str(value)).strip()
+            text = man_yen(str(value))  # `103万円` as 1030000
             if self.type is int and (m := _NUMBER_WITH_UNIT.match(text)):
                 text = m[1].replace(",", "")  # as people write amounts: `1,030,000円`, `６０分`
             number = float(text)

@@ -361,6 +361,20 @@ def skill_list(value: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s for s in _SKILL_SEPARATORS.split(_text(value)) if s))
 
 
+_MAN_YEN = re.compile(r"^[¥]?\s*(\d[\d,]*(?:\.\d+)?)\s*万\s*(\d[\d,]*)?\s*円?$")
+
+
+def man_yen(text: str) -> str:
+    """An amount written in 万 (10 000 yen) as digits: `103万` and `103万円` -> `1030000`,
+    `103.5万` -> `1035000`, `100万5000円` -> `1005000`; other text as it is (after NFKC)."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    m = _MAN_YEN.match(text)
+    if not m:
+        return text
+    whole = round(float(m[1].replace(",", "")) * 10000) + int((m[2] or "0").replace(",", ""))
+    return str(whole)
+
+
 def resembling(name: str, names: Iterable[str]) -> str | None:
     """The one of `names` `name` most resembles, if any is close (a typo: 保健士 for 保健師)."""
     like = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)

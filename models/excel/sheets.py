@@ -7,7 +7,6 @@ in a second file is caught too) and appends every problem it finds; a bad row is
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -19,14 +18,14 @@ from models.excel.reader import Cells, Period, Table, is_blank
 from models.excel.schema import SESSIONS, SITES, STAFF
 from models.textparse import (
     parse_active, parse_activity_limits, parse_count, parse_date, parse_skill_counts, parse_skills, parse_time,
-    parse_time_range, resembling,
+    man_yen, parse_time_range, resembling,
 )
 
 
 def parse_amount(value: Any) -> int:
-    """Yen as a whole number: `1,200`, `¥1200`, `1200円`."""
+    """Yen as a whole number: `1,200`, `¥1200`, `1200円`, `103万`, `103万円`."""
     if isinstance(value, str):
-        value = re.sub(r"[,¥￥円\s]", "", unicodedata.normalize("NFKC", value))
+        value = re.sub(r"[,¥円\s]", "", man_yen(value))
     return parse_count(value)
 
 

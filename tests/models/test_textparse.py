@@ -9,6 +9,7 @@ import pytest
 from models.domain import Mark, known_id, normalize
 from models.textparse import (
     Explained,
+    man_yen,
     parse_bool,
     parse_count,
     parse_date,
@@ -308,3 +309,12 @@ def test_names_split_at_list_separators_and_at_spaces_only_when_not_known() -> N
     assert parse_names("訪問・訪問リハ", known) == {"訪問", "訪問リハ"}
     assert parse_names("訪問 訪問リハ", known) == {"訪問", "訪問リハ"}
     assert parse_names("  ", known) == frozenset() and parse_names(None, known) == frozenset()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("103万", "1030000"), ("103万円", "1030000"), ("１０３万円", "1030000"), ("103.5万", "1035000"),
+    ("100万5000円", "1005000"), ("¥103万", "1030000"), ("1,030,000円", "1,030,000円"), ("万", "万"), ("103万人", "103万人"),
+])
+def test_amounts_in_man_read_as_yen(text, expected) -> None:
+    """`103万` in 年間上限額, the way the income threshold is said, was refused."""
+    assert man_yen(text) == expected
