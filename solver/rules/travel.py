@@ -1,15 +1,17 @@
-"""travel: each assignment outside the person's home area costs the weight (soft).
+"""travel: each assignment outside the person's home area costs the weight (soft), or, made hard,
+never happens (full-time public health nurses who work at their own centre only).
 
 A person's home (the per-staff override `home`, else Staff.home, else the rule's `home`) may name a site, which stands
 for that site's area, or an area directly; people without a home never travel. A site without
-an area is its own area.
+an area is its own area. Hard, the rule keeps the pairs outside a person's area out of the model
+(`screen`), as availability does.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
-from models.domain import Problem, Roster, Staff, Violation
+from models.domain import Problem, Requirement, Roster, Staff, Violation
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from solver.rules.base import BaseRule, Penalty, limit, setting
@@ -43,15 +45,22 @@ class Travel(BaseRule):
         title_en="Travel outside the home area",
         hard_default=False,
         weight_default=1,
-        can_be_hard=False,
         params=(Param("home", str, "", "拠点（会場名または地区）", "Home (a site or an area)"),),
-        description_ja="拠点の地区とは別の地区の会場への配置1件ごとに重みが掛かる。",
-        description_en="Each assignment at a site outside the person's home area costs the weight.",
+        description_ja="拠点の地区とは別の地区の会場への配置1件ごとに重みが掛かる。必須にすると、拠点のある人は地区外に配置されない。",
+        description_en="Each assignment at a site outside the person's home area costs the weight; made hard, "
+                       "people with a home are placed in their area only.",
     )
+
+    def screen(self, ctx: Context, staff: Staff) -> Callable[[Requirement], bool] | None:
+        home = home_area(ctx.problem, self.info, staff)
+        if not home:
+            return None
+        problem = ctx.problem
+        return lambda req: area_of_site(problem, req.site) == home
 
     def build(self, ctx: Context) -> list[Penalty]:
         s = ctx.setting(self.info)
-        if not s.enabled:
+        if not s.enabled or s.hard:  # hard: the pairs away from home are not in the model (`screen`)
             return []
         problem = ctx.problem
         homes = {staff.id: home_area(problem, self.info, staff) for staff in problem.staff}

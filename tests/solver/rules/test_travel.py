@@ -42,3 +42,18 @@ def test_per_staff_override_moves_the_home() -> None:
 def test_disabled_rule_costs_nothing() -> None:
     p = plan(rules={"travel": RuleSetting(enabled=False)})
     assert RULE.check(p, roster(("A", EAST.id))) == []
+
+
+def test_made_hard_nobody_with_a_home_is_placed_outside_its_area() -> None:
+    """Full-time 保健師 at their own centre only: the soft rule put one into another ward's session
+    for a cost of 1, and could not be made hard."""
+    from factories import hard
+    from solver.eligibility import Screen
+
+    p = plan(rules={"travel": hard()})
+    assert fixed(p, [("A", EAST.id)], [RULE]) is None  # the pair is not in the model
+    assert fixed(p, [("A", CENTRAL.id), ("A", ANNEX.id), ("B", EAST.id), ("C", EAST.id)], [RULE]) == 0
+    screen = Screen(p, [RULE])
+    assert [r.id for r in p.requirements if screen.eligible(p.staff_by_id("A"), r)] == [CENTRAL.id, ANNEX.id]
+    [v] = RULE.check(p, roster(("B", CENTRAL.id)))
+    assert v.hard
