@@ -1,7 +1,8 @@
 """Capacity pre-checks: a group of sessions that needs more people-sessions than the people who
 may take them can give, each person's hard limits counted.
 
-A group is, within a window (the plan, each month, each Monday-Sunday week, each day), all its
+A group is, within a window (the plan, each month, each Monday-Sunday week, each day, and the
+sessions of a day that run at one moment), all its
 sessions, one activity's, or an activity group's that a per-activity limit names (準夜+深夜); and
 of each of these, the sessions that need one skill, weighed against the people holding it. The
 demand is each session's minimum cover (or its count of the skill); the supply is the sum over
@@ -25,12 +26,12 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple
 
-from models.domain import Problem, Requirement, Staff, week_start
+from models.domain import Problem, Requirement, Staff, time_range, week_start
 from models.i18n import t
 from solver.eligibility import Screen
 from solver.rules.base import Budget, Rule
@@ -246,7 +247,7 @@ class Shortfall:
     """A group of sessions needing `need` people-sessions (with `skill`, else any) where the people
     who could take them can give at most the sum of `bounds`."""
 
-    window: tuple[str, date]  # ("plan" | "month" | "week" | "day", its first day)
+    window: tuple[str, date]  # ("plan" | "month" | "week" | "day" | "hours", its first day)
     sessions: tuple[Requirement, ...]
     skill: str | None
     needs: tuple[int, ...]  # each session's
@@ -273,7 +274,7 @@ class Shortfall:
         per = str(each[0]) if len(each) == 1 else f"{each[0]}-{each[-1]}"
         able = tuple((staff, b) for staff, b in self.bounds if b.why != NOT_AVAILABLE)
         values = dict(sessions=_sessions(self.sessions), need=self.need, per=per, can=self.can, n=len(able),
-                      skill=self.skill, reasons=_reasons(able), window=_window(problem, *self.window))
+                      skill=self.skill, reasons=_reasons(able), window=_window(problem, *self.window, self.sessions))
         if len(self.sessions) > 3:
             values["sessions"] = t("{window} の{sessions}", "{sessions} in {window}", **values)
         if not able:
@@ -289,19 +290,25 @@ class Shortfall:
         elif self.skill is None:
             text = t("{sessions} には延べ {need} 名（各 {per} 名）が必要ですが、入れる職員 {n} 名で延べ {can} 名までです"
                      "（{reasons}）。",
-                     "{sessions} need {need} people-sessions ({per} each), but the {n} staff who can take them can "
-                     "work at most {can} ({reasons}).", **values)
+                     "{sessions} need {need} people-sessions ({per} each), but the {who} who can take them can "
+                     "work at most {can} ({reasons}).", who=_people(len(able), "staff member", "staff"), **values)
         else:
             text = t("{sessions} には {skill} のスキルを持つ職員が延べ {need} 名（各 {per} 名）必要ですが、入れる {skill} の"
                      "職員 {n} 名で延べ {can} 名までです（{reasons}）。",
-                     "{sessions} need {need} people-sessions with skill {skill} ({per} each), but the {n} people "
-                     "with {skill} who can take them can work at most {can} ({reasons}).", **values)
+                     "{sessions} need {need} people-sessions with skill {skill} ({per} each), but the {who} with "
+                     "{skill} who can take them can work at most {can} ({reasons}).",
+                     who=_people(len(able), "person", "people"), **values)
         away = [staff for staff, b in self.bounds if b.why == NOT_AVAILABLE]
         if away and able:
             text += " " + (t("{names} は勤務できません。", "{names} cannot take any.",
                              names=t("、", ", ").join(s.name or s.id for s in away)) if len(away) <= 2 else
                            t("ほか {n} 名は勤務できません。", "{n} others cannot take any.", n=len(away)))
         return text[:1].upper() + text[1:]
+
+
+def _people(n: int, one: str, many: str) -> str:
+    """`1 person`, `3 people` (English only: the Japanese says 名)."""
+    return f"{n} {one if n == 1 else many}"
 
 
 def _need(req: Requirement, skill: str | None, cover: bool, skills: bool) -> int:
@@ -321,7 +328,9 @@ def _sessions(sessions: tuple[Requirement, ...]) -> str:
     return t("{names}（{n} 枠）", "the {n} sessions of {names}", names=names, n=len(sessions))
 
 
-def _window(problem: Problem, kind: str, first: date) -> str:
+def _window(problem: Problem, kind: str, first: date, sessions: tuple[Requirement, ...] = ()) -> str:
+    if kind == "hours":  # the moment the sessions share
+        return f"{md(first)} {time_range(max(r.start for r in sessions), min(r.end for r in sessions))}"
     if kind == "plan":
         return t("{a}〜{b}", "{a}-{b}", a=md(problem.start), b=md(problem.end))
     if kind == "day":
@@ -350,14 +359,27 @@ def _reasons(bounds: tuple[tuple[Staff, Bound], ...]) -> str:
 
 
 def _windows(problem: Problem) -> list[tuple[str, date, list[Requirement]]]:
-    """The plan, its months, its weeks and its days, each with its sessions (the wider first)."""
+    """The plan, its months, its weeks and its days, each with its sessions (the wider first), then
+    the hours of a day when several sessions run at once (`hours`: nobody works two of them)."""
     out: list[tuple[str, date, list[Requirement]]] = [("plan", problem.start, list(problem.requirements))]
     for kind in ("month", "week", "day"):
         found: dict[date, list[Requirement]] = defaultdict(list)
         for req in problem.requirements:
             found[req.date if kind == "day" else period_key(kind, req.date)].append(req)
         out += [(kind, key, reqs) for key, reqs in sorted(found.items())]
+    out += [("hours", day, reqs) for day, todays in sorted(found.items()) for reqs in at_once(todays)]
     return out
+
+
+def at_once(todays: list[Requirement]) -> list[list[Requirement]]:
+    """The largest sets of one day's sessions that all run at one moment (each the sessions running
+    as one of them starts), two sessions or more, none inside another: two 13:00-16:30 check-ups
+    that need a clerk each, where the day's morning session hid that one clerk could take both."""
+    sets = {frozenset(r.id for r in todays if r.start <= start < r.end) for start in {r.start for r in todays}}
+    largest = [ids for ids in sets if len(ids) > 1 and not any(ids < other for other in sets)]
+    order = {r.id: r for r in todays}
+    return [sorted((order[i] for i in ids), key=lambda r: (r.start, r.site, r.activity))
+            for ids in sorted(largest, key=lambda ids: min(order[i].start for i in ids))]
 
 
 def shortfalls(problem: Problem, screen: Screen, seconds: float = CAPACITY_SECONDS) -> list[Shortfall]:
@@ -381,7 +403,9 @@ def shortfalls(problem: Problem, screen: Screen, seconds: float = CAPACITY_SECON
                     key=sorted)
     kinds: list[frozenset[str] | None] = [None, *(frozenset({a}) for a in sorted(known)), *groups]
     needed = sorted({skill for req in problem.requirements for skill, _ in req.required_skills}) if skills else []
-    seen: set[tuple[frozenset[str], str | None]] = set()
+    # each group weighed once; the sessions of one day found first in a wider window (a plan's or a
+    # week's that holds that day alone) are named by their day
+    seen: dict[tuple[frozenset[str], str | None], int | None] = {}
     found: list[Shortfall] = []
     for kind, first, in_window in _windows(problem.with_(requirements=wanted)):
         for activities in kinds:
@@ -389,15 +413,20 @@ def shortfalls(problem: Problem, screen: Screen, seconds: float = CAPACITY_SECON
             for skill in [None, *needed]:
                 group = tuple(req for req in chosen if _need(req, skill, cover, skills) > 0)
                 key = (frozenset(req.id for req in group), skill)
-                if not group or key in seen:
+                if not group:
                     continue
-                seen.add(key)
+                if key in seen:
+                    if (at := seen[key]) is not None and kind == "day":
+                        found[at] = replace(found[at], window=(kind, first))
+                    continue
+                seen[key] = None
                 if time.monotonic() > deadline:
                     return _telling(found)
                 needs = tuple(_need(req, skill, cover, skills) for req in group)
                 holders = [p for p in people if skill is None or skill in p.staff.skills]
                 bounds = tuple((p.staff, p.bound(list(group))) for p in holders)
                 if sum(needs) > sum(b.most for _, b in bounds):
+                    seen[key] = len(found)
                     found.append(Shortfall((kind, first), group, skill, needs, bounds))
     return _telling(found)
 

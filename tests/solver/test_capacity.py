@@ -171,7 +171,21 @@ def test_people_who_cannot_work_are_said_apart_from_the_count_of_those_who_can()
     away = {(f"S{i}", MONDAY): Mark.UNAVAILABLE for i in range(1, 5)}
     p = problem(staff, reqs, availability=away)
     [line] = capacity_sentences(p, Screen(p))
-    assert "but the 1 staff who can take them can work at most 2" in line and line.endswith("4 others cannot take any.")
+    assert "but the 1 staff member who can take them can work at most 2" in line and line.endswith("4 others cannot take any.")
     p = problem(staff, reqs, availability=away | {("S0", MONDAY): Mark.UNAVAILABLE})
     [line] = capacity_sentences(p, Screen(p))
     assert line.endswith("but none of the 5 staff can take them.")
+
+
+def test_sessions_at_one_moment_needing_one_skill_each_are_weighed_together() -> None:
+    """Two 13:00 check-ups each needing a clerk, one clerk free that afternoon and another in the
+    morning: the day as a whole had two clerks for three places, and the explanation blamed cover."""
+    morning = session(MONDAY, "南", "予防接種", "09:30", "11:30", required_skills=(("事務", 1),))
+    south = session(MONDAY, "南", "3歳児健診", "13:00", "16:30", required_skills=(("事務", 1),))
+    west = session(MONDAY, "西", "1歳6か月児健診", "13:00", "16:30", required_skills=(("事務", 1),))
+    staff = [person("J1", name="森田", skills=frozenset({"事務"})), person("J2", name="竹内", skills=frozenset({"事務"}))]
+    p = problem(staff, [morning, south, west], availability={("J2", MONDAY): Mark.AM_ONLY})
+    [line] = capacity_sentences(p, Screen(p))
+    assert line.startswith(f"{south.label()} and {west.label()} need 2 people-sessions with skill 事務 (1 each), "
+                           "but the 1 person with 事務 who can take them can work at most 1")
+    assert not solvable(p)
