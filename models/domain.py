@@ -240,10 +240,16 @@ class Requirement:
     under_weight: int = 10
     over_weight: int = 1
     notes: str = ""
+    skill_caps: tuple[tuple[str, int], ...] = ()  # (skill, at most this many of the staff hold it)
 
     @property
     def minutes(self) -> int:
         return self.end - self.start
+
+    @property
+    def skill_needs(self) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]:
+        """(required_skills, skill_caps): what one 必要スキル cell says (textparse.parse_skill_needs)."""
+        return self.required_skills, self.skill_caps
 
     @property
     def target(self) -> int:

@@ -407,6 +407,60 @@ def parse_skill_counts(value: Any) -> tuple[tuple[str, int], ...]:
     return _name_counts(value, 1)
 
 
+# A skill's most in a session, as people write it: `新人<=1`, `新人≦1`, `新人:1人まで`, `新人:最大1`,
+# `保健師:2〜3` (least and most), `新人:〜1`; turned into `name:least~most` before reading.
+_AT_MOST_SIGN = re.compile(r"\s*(?:<=|=<|≦|≤)\s*(\d+)")
+_AT_MOST_WORD = re.compile(r":\s*(?:最大|上限)\s*(\d+)\s*(?:人|名)?|:\s*(\d+)\s*(?:人|名)?\s*(?:まで|以下)")
+_SKILL_RANGE = re.compile(r":\s*(\d*)\s*(?:人|名)?\s*[〜~\-ー−]\s*(\d+)\s*(?:人|名)?")
+
+
+def parse_skill_needs(value: Any) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]:
+    """(least, most) from a 必要スキル cell: the (skill, count) pairs of parse_skill_counts, and
+    (skill, most) pairs for the skills a session may hold at most so many of: `保健師:2〜3、新人<=1`
+    gives ((保健師, 2),) and ((保健師, 3), (新人, 1)). ValueError as parse_skill_counts, and for a
+    most below its least."""
+    if _is_blank(value):
+        return (), ()
+    return _skill_needs_in(_text(value))
+
+
+@lru_cache(maxsize=4096)
+def _skill_needs_in(text: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]:
+    """parse_skill_needs of a text, worked out once (a year's sessions repeat a few texts)."""
+    text = _AT_MOST_SIGN.sub(r":~\1", text)
+    text = _AT_MOST_WORD.sub(lambda m: f":~{m[1] or m[2]}", text)
+    text = _SKILL_RANGE.sub(lambda m: f":{m[1] or 0}~{m[2]}", text)
+    text = re.sub(r"\s*([:+])\s*", r"\1", text)
+    text = _COUNT_SPELLED.sub(lambda m: f"{m[1]}:{m[2] or m[3]}", text)  # `リーダー×1`, `妊婦指導1名`
+    least: dict[str, int] = {}
+    most: dict[str, int] = {}
+    for item in _SKILL_SEPARATORS.split(text):
+        if not item:
+            continue
+        name, _, counts = item.partition(":")
+        low_text, ranged, high_text = counts.partition("~")
+        low = parse_count(low_text) if low_text else (0 if ranged else 1)
+        if not name or name in least or name in most or (not ranged and low < 1):
+            raise ValueError(f"not a skill and its count: {item!r}")
+        if ranged:
+            high = parse_count(high_text)
+            if high < low:
+                raise ValueError(f"a most below its least: {item!r}")
+            most[name] = high
+        if low > 0:
+            least[name] = low
+    return tuple(least.items()), tuple(most.items())
+
+
+def skill_needs_text(least: Iterable[tuple[str, int]], most: Iterable[tuple[str, int]]) -> str:
+    """`保健師:2〜3、リーダー:1、新人:0〜1`: what parse_skill_needs reads back."""
+    caps = dict(most)
+    pairs = list(least)
+    named = {name for name, _ in pairs}
+    items = [f"{name}:{k}〜{caps[name]}" if name in caps else f"{name}:{k}" for name, k in pairs]
+    return "、".join(items + [f"{name}:0〜{m}" for name, m in caps.items() if name not in named])
+
+
 def parse_activity_limits(value: Any) -> tuple[tuple[str, int], ...]:
     """(activity, most) pairs from `準夜+深夜:8、日勤:20` (`+` joins activities counted together;
     0 means never); each needs its count."""

@@ -128,7 +128,7 @@ def people_alone(problem: Problem) -> bool:
              "required_skills": hard("required_skills")}
     for req in problem.requirements:
         if (req.min_staff > 0 and links["cover_min"] or req.max_staff is not None and links["cover_max"]
-                or req.required_skills and links["required_skills"]):
+                or (req.required_skills or req.skill_caps) and links["required_skills"]):
             return False
     return True
 

@@ -17,7 +17,7 @@ from desktop.views.sessions import needed
 from desktop.workers import BackgroundTask
 from models.domain import Problem, time_range
 from models.errors import InputProblem, InvalidInput
-from models.textparse import name_counts_text
+from models.textparse import skill_needs_text
 
 PREVIEW_ROWS = 200
 
@@ -142,7 +142,7 @@ class PreviewPage(QWizardPage):
         rows = sorted(problem.requirements, key=lambda r: (r.date, r.start, r.site))[:PREVIEW_ROWS]
         self._fill(headers, [
             [day_label(r.date), r.site, r.activity, time_range(r.start, r.end, "–"), needed(r),
-             name_counts_text(r.required_skills)]
+             skill_needs_text(r.required_skills, r.skill_caps)]
             for r in rows
         ])
 

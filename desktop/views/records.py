@@ -19,7 +19,8 @@ from models.domain import Requirement, Site, Staff, end_after, hhmm
 from models.excel.reader import Period
 from models.excel.styles import weekday_name
 from models.textparse import (
-    name_counts_text, parse_activity_limits, parse_bool, parse_date, parse_skill_counts, parse_skills, parse_time,
+    name_counts_text, parse_activity_limits, parse_bool, parse_date, parse_skill_needs, parse_skills, parse_time,
+    skill_needs_text,
 )
 
 WARNING = QColor("#b91c1c")
@@ -102,8 +103,8 @@ SESSION_COLUMNS = (
     Column("end", QT_TRANSLATE_NOOP("RecordsModel", "End"), hhmm, parse_time, _TIME_EXAMPLE),
     Column("min_staff", QT_TRANSLATE_NOOP("RecordsModel", "Min staff"), _text, _int),
     Column("max_staff", QT_TRANSLATE_NOOP("RecordsModel", "Max staff"), _text, _optional_int),
-    Column("required_skills", QT_TRANSLATE_NOOP("RecordsModel", "Required skills"), name_counts_text,
-           parse_skill_counts, QT_TRANSLATE_NOOP("RecordsModel", "e.g. リーダー:1、フッ化物:2")),
+    Column("skill_needs", QT_TRANSLATE_NOOP("RecordsModel", "Required skills"), lambda needs: skill_needs_text(*needs),
+           parse_skill_needs, QT_TRANSLATE_NOOP("RecordsModel", "e.g. リーダー:1、保健師:2〜3、新人:0〜1")),
     Column("notes", QT_TRANSLATE_NOOP("RecordsModel", "Notes"), _text, str),
 )
 
@@ -156,7 +157,10 @@ class RecordsModel(QAbstractTableModel):
         except Exception:  # the text parsers raise their own error types for bad text
             self.refused.emit(self.refusal(column, str(value)))
             return False
-        record = replace(self.records[index.row()], **{column.field: parsed})
+        if column.field == "skill_needs":  # one cell, two fields: the least and the most of each skill
+            record = replace(self.records[index.row()], required_skills=parsed[0], skill_caps=parsed[1])
+        else:
+            record = replace(self.records[index.row()], **{column.field: parsed})
         if isinstance(record, Requirement) and column.field == "end":
             record = replace(record, end=end_after(record.start, record.end))  # 16:30-1:00 ends the next day
         if isinstance(record, Requirement) and column.field in ("date", "site", "activity", "start"):

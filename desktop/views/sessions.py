@@ -8,7 +8,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.views.roster_grid import REQUIREMENTS_ROLE, VIOLATION_COLOUR, Index, day_label
 from desktop.working_plan import WorkingPlan
 from models.domain import Requirement, time_range
-from models.textparse import name_counts_text
+from models.textparse import skill_needs_text
 
 UNFILLED_BACKGROUND = QColor("#fee2e2")
 SESSION_HEADERS = (
@@ -82,7 +82,7 @@ class SessionsModel(QAbstractTableModel):
             values = (
                 day_label(req.date), req.site, req.activity, time_range(req.start, req.end, "–"),
                 needed(req), str(len(who)), "、".join(sorted(self._names.get(s, s) for s in who)),
-                name_counts_text(req.required_skills),
+                skill_needs_text(req.required_skills, req.skill_caps),
             )
             return values[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == ASSIGNED_COLUMN and short:

@@ -22,7 +22,7 @@ from models.excel import messages
 from models.excel.reader import Cells, Period, Table
 from models.excel.schema import DAILY
 from models.holidays import is_holiday
-from models.textparse import parse_count, parse_count_range, parse_skill_counts, parse_time, parse_time_range
+from models.textparse import parse_count, parse_count_range, parse_skill_needs, parse_time, parse_time_range
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class DailySession:
     skills: tuple[tuple[str, int], ...]
     notes: str
     where: str  # its row, `毎日の枠!A3`, for a duplicate to name
+    caps: tuple[tuple[str, int], ...] = ()  # (skill, most): Requirement.skill_caps
 
     def count_on(self, day: date) -> tuple[int, int]:
         if day.weekday() == 6 or is_holiday(day):
@@ -52,7 +53,7 @@ class DailySession:
             return None
         return Requirement(Requirement.make_id(day, self.site, self.activity, self.start), day, self.site,
                            self.activity, self.start, self.end, least, most, required_skills=self.skills,
-                           notes=self.notes)
+                           skill_caps=self.caps, notes=self.notes)
 
 
 def read_daily(table: Table, problems: list[InputProblem], found: list[DailySession]) -> None:
@@ -73,7 +74,7 @@ def read_daily(table: Table, problems: list[InputProblem], found: list[DailySess
         saturday = cells.get("saturday", parse_count_range, messages.bad_count)
         sunday = cells.get("sunday", parse_count_range, messages.bad_count)
         most = cells.get("max_staff", parse_count, messages.bad_count)
-        skills = cells.get("required_skills", parse_skill_counts, messages.bad_skills, default=())
+        skills, caps = cells.get("required_skills", parse_skill_needs, messages.bad_skills, default=((), ()))
         if start is not None and end is not None:
             end = end_after(start, end)  # 16:30-1:00: a shift that ends the next day
             if end <= start:
@@ -95,7 +96,7 @@ def read_daily(table: Table, problems: list[InputProblem], found: list[DailySess
             cells.report("activity", messages.duplicate_session(f"{site} {activity} {hhmm(start)}", twin.where))
         if cells.ok:
             found.append(DailySession(site, activity, start, end, *counts, skills, cells.text("notes"),
-                                      cells.where("site")))
+                                      cells.where("site"), caps))
 
 
 def daily_sessions(found: Iterable[DailySession], period: Period,

@@ -52,10 +52,11 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
               "One session (check-up, class, a ward's day or night shift…) per row. Date, site, activity, start, end "
               "and staff needed are required. The site is where the work is (a venue, a ward, an office…)."),
             t("最大人数が空欄なら必要人数と同じです。必要スキルは「リーダー:1、夜勤可:3」のように「スキル:人数」で書きます。"
+              "上限もあるときは「保健師:2〜3」「新人:0〜1」（新人は1人まで）のように「最低〜最大」で書きます。"
               "2つのスキルを持つ人は両方に数えます。内科:1、小児科:1 を別々の医師 2 名にするには、設定シートに "
               "必要スキル.スキルごとに別の職員 = はい と書きます。",
-              "A blank maximum equals the minimum. Required skills are written as skill:count, e.g. リーダー:1、夜勤可:3. "
-              "Someone with two of them counts for both; for 内科:1、小児科:1 to be two different doctors, write "
+              "A blank maximum equals the minimum. Required skills are written as skill:count, e.g. リーダー:1、夜勤可:3, "
+              "and with a most as least〜most: 保健師:2〜3, 新人:0〜1 (at most one 新人). Someone with two of them counts for both; for 内科:1、小児科:1 to be two different doctors, write "
               "必要スキル.スキルごとに別の職員 = はい on the 設定 sheet."),
         ]),
         (t("毎日の枠シート", "The 毎日の枠 (daily sessions) sheet"), [

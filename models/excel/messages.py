@@ -77,8 +77,8 @@ def bad_count(value: Any) -> str:
 
 
 def bad_skills(value: Any) -> str:
-    return t("必要スキルが読めません \"{v}\"（例: リーダー:1、夜勤可:3）",
-             'cannot read required skills "{v}" (e.g. リーダー:1、夜勤可:3)', v=shown(value))
+    return t("必要スキルが読めません \"{v}\"（例: リーダー:1、保健師:2〜3、新人:0〜1）",
+             'cannot read required skills "{v}" (e.g. リーダー:1、保健師:2〜3、新人:0〜1)', v=shown(value))
 
 
 def bad_activity_limits(value: Any) -> str:
@@ -309,7 +309,7 @@ def blanks_as_unavailable(refusing: int, allowing: int) -> str:
              "work: if so, set 空欄の扱い to 可", x=refusing, o=allowing)
 
 
-_AT_MOST = ("<", "＜", "≦", "≤", "以下", "最大", "まで", "上限")  # `新人<=1`: a maximum, which 必要スキル cannot say
+_AT_MOST = ("<", "＜", "≦", "≤", "以下", "最大", "まで", "上限")  # a maximum written in a way 必要スキル does not read
 
 
 def skills_counted_twice(skills: str, people: str, more: int) -> str:
@@ -344,10 +344,8 @@ def skill_nobody_has(skill: str, like: str | None) -> str:
     text = t("必要スキル「{skill}」を持つ職員が 職員 シートにいません",
              'nobody on the 職員 (staff) sheet holds the required skill "{skill}"', skill=skill)
     if any(word in skill for word in _AT_MOST):
-        return text + t("（必要スキルに書けるのは最低人数だけで、上限は書けません。「新人は1人まで」なら、経験者:2 のように"
-                        "もう一方のスキルの最低人数で書きます）",
-                        " (必要スキル gives least counts only, no maximum: for at most one 新人 in three, ask for "
-                        "two of the other skill, e.g. 経験者:2)")
+        return text + t("（人数の上限は「新人:0〜1」「保健師:2〜3」のように、最低〜最大で書きます）",
+                        " (write a most as least〜most: 新人:0〜1 for at most one 新人, 保健師:2〜3)")
     if like is not None and skill.startswith(like) and skill[len(like):].strip().isdigit():  # 妊婦指導1
         text += t("（「{like}」のことなら、人数は {like}:1 のように「:」で書きます）",
                   ' (if "{like}" is meant, write its count after a colon: {like}:1)', like=like)

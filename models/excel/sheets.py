@@ -17,7 +17,7 @@ from models.excel import messages
 from models.excel.reader import Cells, Period, Table, is_blank
 from models.excel.schema import SESSIONS, SITES, STAFF
 from models.textparse import (
-    parse_active, parse_activity_limits, parse_count, parse_date, parse_skill_counts, parse_skills, parse_time,
+    parse_active, parse_activity_limits, parse_count, parse_date, parse_skill_needs, parse_skills, parse_time,
     man_yen, parse_time_range, resembling,
 )
 
@@ -159,7 +159,7 @@ def read_sessions(
             end = cells.get("end", parse_time, messages.bad_time, col("end"))
         min_staff = cells.get("min_staff", parse_count, messages.bad_count, col("min_staff"))
         max_staff = cells.get("max_staff", parse_count, messages.bad_count)
-        skills = cells.get("required_skills", parse_skill_counts, messages.bad_skills, default=())
+        skills, caps = cells.get("required_skills", parse_skill_needs, messages.bad_skills, default=((), ()))
         if day is not None and period is not None and day not in period and not carried:
             cells.report("date", messages.outside_period(
                 day.isoformat(), period.start.isoformat(), period.end.isoformat()))
@@ -187,6 +187,7 @@ def read_sessions(
             min_staff=min_staff,
             max_staff=max_staff,
             required_skills=skills,
+            skill_caps=caps,
             notes=cells.text("notes"),
         )
         if req.id in requirements:

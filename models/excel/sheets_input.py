@@ -23,7 +23,7 @@ from models.excel.settings_rows import NOTE_HEADER, setting_rows
 from models.excel.sheetwriter import Out, SheetWriter
 from models.excel.styles import BODY, DATE_FORMAT, DAY_FORMAT, HEADER, TIME_FORMAT, Look, day_fill, text_width
 from models.rulemeta import RuleInfo
-from models.textparse import name_counts_text, wish_text
+from models.textparse import name_counts_text, skill_needs_text, wish_text
 
 MARK_CHOICES = tuple(m.value for m in Mark)  # ○ △ × 午前 午後, the drop-down of 勤務可否
 _LIST_LIMIT = 255  # characters Excel allows in a drop-down's list written in the rule itself
@@ -46,7 +46,7 @@ _STAFF_VALUES: dict[str, Callable[[Staff], Any]] = {
     "active": lambda s: None if s.active else "×",  # blank is active, as people leave it
 }
 _SESSION_VALUES: dict[str, Callable[[Requirement], Any]] = {
-    "required_skills": lambda r: name_counts_text(r.required_skills),
+    "required_skills": lambda r: skill_needs_text(r.required_skills, r.skill_caps),
     "start": lambda r: _time_value(r.start),
     "end": lambda r: _time_value(r.end),
 }

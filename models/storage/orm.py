@@ -208,7 +208,8 @@ class RequirementRow(Base):
 
 
 class RequirementSkillRow(Base):
-    """`リーダー:1` on a session: how many of its staff need the skill."""
+    """`リーダー:1` on a session: how many of its staff need the skill; `保健師:2〜3`, `新人:0〜1`: also
+    how many at most may hold it (`most`, None: no most)."""
 
     __tablename__ = "requirement_skills"
 
@@ -218,6 +219,7 @@ class RequirementSkillRow(Base):
     skill: Mapped[Code] = mapped_column(primary_key=True)
     count: Mapped[Count]
     position: Mapped[Count]
+    most: Mapped[int | None]
 
 
 class AvailabilityRow(Base):

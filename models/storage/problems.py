@@ -160,15 +160,22 @@ def _write_requirements(
          "over_weight": r.over_weight, "notes": r.notes}
         for i, r in enumerate(requirements)
     ])
-    if not any(r.required_skills for r in requirements):
+    if not any(r.required_skills or r.skill_caps for r in requirements):
         return
     query = select(RequirementRow.code, RequirementRow.id).where(RequirementRow.plan_id == plan_id)
     row_ids = dict(session.execute(query).all())
     insert_rows(session, RequirementSkillRow, [
-        {"requirement_id": row_ids[r.id], "skill": skill, "count": count, "position": i}
+        {"requirement_id": row_ids[r.id], "skill": skill, "count": count, "position": i, "most": most}
         for r in requirements
-        for i, (skill, count) in enumerate(r.required_skills)
+        for i, (skill, count, most) in enumerate(skill_rows(r))
     ])
+
+
+def skill_rows(req: Requirement) -> list[tuple[str, int, int | None]]:
+    """A session's skills as stored: (skill, least, most or None), a most alone with least 0."""
+    caps = dict(req.skill_caps)
+    rows = [(skill, count, caps.get(skill)) for skill, count in req.required_skills]
+    return rows + [(skill, 0, most) for skill, most in req.skill_caps if skill not in dict(req.required_skills)]
 
 
 def _write_availability(
@@ -248,13 +255,18 @@ def read_problem(session: Session, plan: PlanRow) -> Problem:
 def _read_requirements(session: Session, plan_id: int) -> list[Requirement]:
     skills: dict[int, list[tuple[str, int]]] = {}
     query = (
-        select(RequirementSkillRow.requirement_id, RequirementSkillRow.skill, RequirementSkillRow.count)
+        select(RequirementSkillRow.requirement_id, RequirementSkillRow.skill, RequirementSkillRow.count,
+               RequirementSkillRow.most)
         .join(RequirementRow, RequirementRow.id == RequirementSkillRow.requirement_id)
         .where(RequirementRow.plan_id == plan_id)
         .order_by(RequirementSkillRow.requirement_id, RequirementSkillRow.position)
     )
-    for requirement_id, skill, count in session.execute(query):
-        skills.setdefault(requirement_id, []).append((skill, count))
+    caps: dict[int, list[tuple[str, int]]] = {}
+    for requirement_id, skill, count, most in session.execute(query):
+        if count > 0:
+            skills.setdefault(requirement_id, []).append((skill, count))
+        if most is not None:
+            caps.setdefault(requirement_id, []).append((skill, most))
     query = (
         select(*RequirementRow.__table__.c, SiteRow.name.label("site_name"))
         .join(SiteRow, SiteRow.id == RequirementRow.site_id)
@@ -265,8 +277,8 @@ def _read_requirements(session: Session, plan_id: int) -> list[Requirement]:
         Requirement(
             id=r.code, date=r.date, site=r.site_name, activity=r.activity, start=r.start_minute, end=r.end_minute,
             min_staff=r.min_staff, max_staff=r.max_staff, preferred_staff=r.preferred_staff,
-            required_skills=tuple(skills.get(r.id, ())), under_weight=r.under_weight,
-            over_weight=r.over_weight, notes=r.notes,
+            required_skills=tuple(skills.get(r.id, ())), skill_caps=tuple(caps.get(r.id, ())),
+            under_weight=r.under_weight, over_weight=r.over_weight, notes=r.notes,
         )
         for r in session.execute(query)
     ]

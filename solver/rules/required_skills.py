@@ -1,4 +1,5 @@
-"""required_skills: for each (skill, k) of a session, at least k of its staff have that skill.
+"""required_skills: for each (skill, k) of a session, at least k of its staff have that skill; for
+each (skill, m) of its `skill_caps`, at most m of them do (`新人:0〜1`, `保健師:2〜3`).
 
 A person holding two of a session's skills counts for both (a ward's leader is one of its
 experienced nurses), unless the plan says each skill needs its own people (`distinct`, 設定
@@ -17,7 +18,7 @@ from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from models.stats import filled
 from solver.rules.base import BaseRule, Penalty, setting
-from solver.rules.bounds import at_least
+from solver.rules.bounds import at_least, at_most
 from solver.rules.placed import breach, placed_of
 
 if TYPE_CHECKING:
@@ -31,11 +32,12 @@ class RequiredSkills(BaseRule):
         title_en="Required skills",
         hard_default=True,
         weight_default=100,
-        description_ja="枠ごとに指定されたスキルを持つ職員を指定人数以上配置する（例: リーダー:1）。2つのスキルを持つ人は"
-                       "両方に数える。「スキルごとに別の職員」にすると 1 人は 1 つのスキルにだけ数える（内科:1、小児科:1 は医師 2 名）。",
-        description_en="Each session gets at least the given number of staff with each required skill. Someone with two "
-                       "of them counts for both, unless 'a different person for each skill' is set (内科:1、小児科:1 is "
-                       "then two doctors).",
+        description_ja="枠ごとに指定されたスキルを持つ職員を指定人数以上配置する（例: リーダー:1）。上限も書ける（保健師:2〜3、"
+                       "新人:0〜1）。2つのスキルを持つ人は両方に数える。「スキルごとに別の職員」にすると 1 人は 1 つのスキルに"
+                       "だけ数える（内科:1、小児科:1 は医師 2 名）。",
+        description_en="Each session gets at least the given number of staff with each required skill, and at most "
+                       "the number given as a most (保健師:2〜3, 新人:0〜1). Someone with two of them counts for both, "
+                       "unless 'a different person for each skill' is set (内科:1、小児科:1 is then two doctors).",
         params=(Param("distinct", bool, False, "スキルごとに別の職員", "a different person for each skill",
                       per_staff=False),),
     )
@@ -52,6 +54,9 @@ class RequiredSkills(BaseRule):
                 skilled = counted[skill] if counted is not None else \
                     [v for staff, v in ctx.staff_for(req.id) if skill in staff.skills]
                 out += at_least(ctx.model, s, self.info.id, skilled, k, f"skill[{req.id},{skill}]")
+            for skill, most in req.skill_caps:
+                holders = [v for staff, v in ctx.staff_for(req.id) if skill in staff.skills]
+                out += at_most(ctx.model, s, self.info.id, holders, most, f"skill_cap[{req.id},{skill}]")
         return out
 
     @staticmethod
@@ -97,6 +102,13 @@ class RequiredSkills(BaseRule):
                             session=req.label(), skill=skill, k=k, n=n,
                         )
                     out.append(breach(self.info, s, k - n, message, requirement_id=req.id, day=req.date))
+            for skill, most in req.skill_caps:
+                n = sum(1 for person in staff if skill in person.skills)
+                if n > most:
+                    message = t("{session}: {skill} のスキルを持つ職員は {m} 名までですが {n} 名です。",
+                                "{session}: at most {m} staff with skill {skill}; {n} placed.",
+                                session=req.label(), skill=skill, m=most, n=n)
+                    out.append(breach(self.info, s, n - most, message, requirement_id=req.id, day=req.date))
         return out
 
 

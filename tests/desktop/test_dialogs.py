@@ -260,7 +260,9 @@ def test_input_editor_refuses_a_session_needing_more_than_it_may_take(qtbot, sam
     row = next(i for i, r in enumerate(model.records) if r.min_staff >= 2 and r.required_skills)
     assert model.setData(model.index(row, fields.index("max_staff")), "1")
     session, (skill, _count) = model.records[row], model.records[row].required_skills[0]
-    assert model.setData(model.index(row, fields.index("required_skills")), f"{skill}:3")
+    assert model.setData(model.index(row, fields.index("skill_needs")), f"{skill}:3、新人:0〜1")
+    assert model.records[row].skill_caps == (("新人", 1),)
+    assert model.data(model.index(row, fields.index("skill_needs"))) == f"{skill}:3、新人:0〜1"
     problems = dialog.problems()
     assert f"{session.label()} may take at most 1, fewer than the {session.min_staff} people it needs." in problems
     assert f"{session.label()} needs 3 people with {skill}, more than the 1 it may take." in problems

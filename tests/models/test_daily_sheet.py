@@ -114,3 +114,10 @@ def test_a_maximum_below_a_days_count_or_a_range_turned_round_is_refused(tmp_pat
         read_workbooks([write_book(tmp_path / "w.xlsx", standard(枠=None, 毎日の枠=rows, 勤務可否=MARKS, 設定=PERIOD))])
     assert [(p.sheet, p.cell) for p in caught.value.problems] == [("毎日の枠", "H2"), ("毎日の枠", "E3")]
     assert "max_staff 5 is less than min_staff 6" in str(caught.value.problems[0])
+
+
+def test_a_most_of_a_skill_holds_on_every_day(tmp_path):
+    """新人 at most one a night, which a ward could not say (only 経験者:2 for three)."""
+    nights = [DAILY[0], ["5階東病棟", "深夜", time(0, 30), time(9), 3, None, None, "経験者:2、新人:0〜1"]]
+    path = write_book(tmp_path / "ward.xlsx", standard(枠=None, 毎日の枠=nights, 勤務可否=MARKS, 設定=PERIOD))
+    assert {r.skill_needs for r in read_workbooks([path]).requirements} == {((("経験者", 2),), (("新人", 1),))}

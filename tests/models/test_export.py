@@ -1,6 +1,7 @@
 """The roster workbook and the per-person workbooks."""
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -473,3 +474,20 @@ def test_a_session_short_of_a_required_skill_is_short_on_paper(tmp_path: Path) -
     assert {(a.staff_id, a.requirement_id) for a in read.assignments} == {(a.staff_id, a.requirement_id)
                                                                           for a in _roster(problem).assignments}
     assert report.notes() == []
+
+
+def test_a_skills_most_goes_out_in_the_copied_sessions_and_comes_back(tmp_path: Path) -> None:
+    """保健師:2〜3 and 新人:0〜1 written back as they were typed, so `haichi check` reads them again."""
+    from models.excel.importer import read_workbooks
+
+    problem = _problem()
+    first = problem.requirements[0]
+    reqs = [replace(first, required_skills=(("保健師", 2),), skill_caps=(("保健師", 3), ("新人", 1))),
+            *problem.requirements[1:]]
+    problem = problem.with_(requirements=reqs)
+    write_roster(tmp_path / "r.xlsx", problem, _roster(problem))
+    copied = openpyxl.load_workbook(tmp_path / "r.xlsx")["枠"]
+    column = [c.value for c in copied[1]].index("必要スキル") + 1
+    assert "保健師:2〜3、新人:0〜1" in [copied.cell(row=r, column=column).value for r in range(2, copied.max_row + 1)]
+    again = {r.id: r for r in read_workbooks([tmp_path / "r.xlsx"]).requirements}
+    assert again[first.id].skill_needs == ((("保健師", 2),), (("保健師", 3), ("新人", 1)))

@@ -189,12 +189,18 @@ def test_a_remark_on_a_returned_form_is_said_at_its_cell(tmp_path):
         "the roster by hand if it matters"]
 
 
-def test_a_maximum_written_as_a_required_skill_is_said_to_be_no_maximum(tmp_path):
-    """`新人<=1` was a skill nobody holds, refused at solve by 60 lines: the import says 必要スキル gives
-    least counts only, and how a ward writes "at most one new nurse"."""
-    sessions = [SESSION_ROWS[0], [*SESSION_ROWS[1][:7], "新人<=1"], SESSION_ROWS[2]]
-    [note] = _notes(write_book(tmp_path / "m.xlsx", standard(枠=sessions)))
-    assert 'holds the required skill "新人<=1" (必要スキル gives least counts only, no maximum' in note
+def test_a_maximum_of_a_skill_is_read_and_one_written_otherwise_is_said(tmp_path):
+    """`新人<=1` was a skill nobody holds, refused at solve by 60 lines: it is a most now (as
+    `保健師:2〜3` is a least and a most); a most written in words the cell does not read says how."""
+    sessions = [SESSION_ROWS[0], [*SESSION_ROWS[1][:7], "リーダー:1、新人<=1"], SESSION_ROWS[2]]
+    path = write_book(tmp_path / "m.xlsx", standard(枠=sessions))
+    assert _notes(path) == []
+    [req] = [r for r in read_workbooks([path]).requirements if r.site == "灘"]
+    assert req.required_skills == (("リーダー", 1),) and req.skill_caps == (("新人", 1),)
+    sessions = [SESSION_ROWS[0], [*SESSION_ROWS[1][:7], "新人1人以下"], SESSION_ROWS[2]]
+    [note] = _notes(write_book(tmp_path / "w.xlsx", standard(枠=sessions)))
+    assert note.endswith('holds the required skill "新人1人以下" (write a most as least〜most: 新人:0〜1 for at most '
+                         "one 新人, 保健師:2〜3)")
 
 
 def test_a_blank_form_of_someone_whose_staff_row_has_a_problem_is_said_by_id(tmp_path):

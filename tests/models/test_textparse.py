@@ -15,10 +15,12 @@ from models.textparse import (
     parse_date,
     parse_mark,
     parse_names,
+    parse_skill_needs,
     parse_wish,
     parse_skill_counts,
     parse_skills,
     parse_time,
+    skill_needs_text,
 )
 
 
@@ -318,3 +320,21 @@ def test_names_split_at_list_separators_and_at_spaces_only_when_not_known() -> N
 def test_amounts_in_man_read_as_yen(text, expected) -> None:
     """`103万` in 年間上限額, the way the income threshold is said, was refused."""
     assert man_yen(text) == expected
+
+
+@pytest.mark.parametrize("text, least, most", [
+    ("保健師:2〜3、リーダー:1、新人<=1", (("保健師", 2), ("リーダー", 1)), (("保健師", 3), ("新人", 1))),
+    ("新人≦1", (), (("新人", 1),)), ("新人:1人まで", (), (("新人", 1),)), ("新人:最大1", (), (("新人", 1),)),
+    ("保健師：２～３人", (("保健師", 2),), (("保健師", 3),)), ("新人:〜1", (), (("新人", 1),)),
+    ("経験者:2、新人:0-1", (("経験者", 2),), (("新人", 1),)), ("1歳児担当:2〜3", (("1歳児担当", 2),), (("1歳児担当", 3),)),
+    ("リーダー×1、フッ化物:2", (("リーダー", 1), ("フッ化物", 2)), ()), ("妊婦指導1名", (("妊婦指導", 1),), ()),
+])
+def test_skill_needs_read_a_least_and_a_most(text, least, most) -> None:
+    assert parse_skill_needs(text) == (least, most)
+    assert parse_skill_needs(skill_needs_text(least, most)) == (least, most)
+
+
+@pytest.mark.parametrize("text", ["保健師:3〜2", "リーダー:0", "リーダー:1、リーダー:2", "新人<=1、新人:0〜2"])
+def test_skill_needs_refuse_a_most_below_its_least_and_a_skill_twice(text) -> None:
+    with pytest.raises(ValueError):
+        parse_skill_needs(text)

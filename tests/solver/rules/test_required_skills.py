@@ -69,3 +69,18 @@ def test_the_solver_places_two_doctors_when_each_skill_needs_its_own() -> None:
     assert result.status == "optimal" and not RULE.check(p, result.roster)
     doctors = {a.staff_id for a in result.roster.assignments} & {"D", "E", "F"}
     assert len(doctors) >= 2
+
+
+def test_a_most_of_a_skill_holds_hard_and_costs_soft() -> None:
+    """At most one 新人 on a night (a ward could only ask for 経験者:2 instead), 保健師:2〜3."""
+    night = session(min_staff=3, skill_caps=(("新人", 1),))
+    staff = [person("N1", skills=frozenset({"新人"})), person("N2", skills=frozenset({"新人"})), person("E1"), person("E2")]
+    p = problem(staff, [night])
+    two_new = [("N1", night.id), ("N2", night.id), ("E1", night.id)]
+    assert fixed(p, two_new, [RULE]) is None
+    [v] = RULE.check(p, roster(*two_new))
+    assert v.hard and "at most 1 staff with skill 新人; 2 placed" in v.message
+    one_new = [("N1", night.id), ("E1", night.id), ("E2", night.id)]
+    assert fixed(p, one_new, [RULE]) == 0 and RULE.check(p, roster(*one_new)) == []
+    costly = problem(staff, [night], rules={"required_skills": soft(5)})
+    assert fixed(costly, two_new, [RULE]) == 5 and [v.cost for v in RULE.check(costly, roster(*two_new))] == [5]
