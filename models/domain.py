@@ -114,6 +114,9 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+WEEKDAY_NAMES = "月火水木金土日"  # Monday first, as date.weekday() counts
+
+
 @dataclass(frozen=True)
 class Site:
     name: str
@@ -152,6 +155,7 @@ class Staff:
     paid_this_year: int = 0  # yen already paid this fiscal year before this plan
     active: bool = True
     notes: str = ""
+    weekdays: str = ""  # the days of the week they work at all, `火木` (blank: any): a doctor's 火・木のみ
 
     def activity_limit(self, activity: str) -> int | None:
         for name, limit in self.max_per_activity:
@@ -381,6 +385,8 @@ class Problem:
         self._staff_by_id = {s.id: s for s in self.staff}
         self._site_by_name = {s.name: s for s in self.sites}
         self._req_by_id = {r.id: r for r in self.requirements}
+        self._weekdays = {s.id: frozenset(WEEKDAY_NAMES.index(c) for c in s.weekdays)
+                          for s in self.staff if s.weekdays}
 
     # -- look-ups -----------------------------------------------------------------------
     def staff_by_id(self, staff_id: str) -> Staff:
@@ -396,7 +402,15 @@ class Problem:
         return requirement_id in self._req_by_id
 
     def mark(self, staff_id: str, day: date) -> Mark:
-        return self.availability.get((staff_id, day), self.blank_means)
+        """The person's mark for the day; a blank is 空欄の扱い's, or × on a weekday outside the
+        person's `Staff.weekdays` (a mark written that day still counts: this month's exception)."""
+        mark = self.availability.get((staff_id, day))
+        if mark is not None:
+            return mark
+        weekdays = self._weekdays.get(staff_id)
+        if weekdays is not None and day.weekday() not in weekdays:
+            return Mark.UNAVAILABLE
+        return self.blank_means
 
     def cannot_work(self, staff_id: str, day: date) -> bool:
         """Whether the person's mark for the day is × (a blank under 空欄の扱い 不可 too), as the

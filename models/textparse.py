@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any, Iterable
 
-from models.domain import Mark
+from models.domain import WEEKDAY_NAMES, Mark
 from models.i18n import t
 
 # Excel serial day numbers between 1954 and 2119: anything else is not a date someone meant.
@@ -373,6 +373,35 @@ def man_yen(text: str) -> str:
         return text
     whole = round(float(m[1].replace(",", "")) * 10000) + int((m[2] or "0").replace(",", ""))
     return str(whole)
+
+
+_WEEKDAY_WORDS = (("平日", "月火水木金"), ("週末", "土日"), ("毎日", WEEKDAY_NAMES), ("全日", WEEKDAY_NAMES),
+                  ("曜日", ""), ("曜", ""), ("のみ", ""), ("だけ", ""), ("可", ""))
+
+
+def parse_weekdays(value: Any) -> str:
+    """The days of the week someone works, canonical (`火木`), from `火・木`, `火曜・木曜のみ`, `月〜金`,
+    `平日`, `土日`, `Tue, Thu`; blank: "" (any day). ValueError for anything else."""
+    if _is_blank(value):
+        return ""
+    text = _text(value).lower()
+    for word, days in _WEEKDAY_WORDS:
+        text = text.replace(word, days)
+    for i, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun")):
+        text = re.sub(name + r"[a-z]*\.?", WEEKDAY_NAMES[i], text)
+    text = re.sub(r"([月火水木金土日])\s*[〜~\-ー−から]+\s*([月火水木金土日])",  # 月〜金: Monday to Friday
+                  lambda m: WEEKDAY_NAMES[WEEKDAY_NAMES.index(m[1]):WEEKDAY_NAMES.index(m[2]) + 1], text)
+    days = re.sub(r"[\s,、・/;と及]+", "", text)
+    if not days or any(c not in WEEKDAY_NAMES for c in days):
+        raise ValueError(f"not days of the week: {value!r}")
+    return "".join(c for c in WEEKDAY_NAMES if c in days)
+
+
+def weekdays_text(days: str) -> str:
+    """`火・木` for the canonical `火木`; `月〜金` for a run of three days or more."""
+    if len(days) >= 3 and days in WEEKDAY_NAMES:
+        return f"{days[0]}〜{days[-1]}"
+    return "・".join(days)
 
 
 def resembling(name: str, names: Iterable[str]) -> str | None:

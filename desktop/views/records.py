@@ -20,7 +20,7 @@ from models.excel.reader import Period
 from models.excel.styles import weekday_name
 from models.textparse import (
     name_counts_text, parse_activity_limits, parse_bool, parse_date, parse_skill_needs, parse_skills, parse_time,
-    skill_needs_text,
+    parse_weekdays, skill_needs_text, weekdays_text,
 )
 
 WARNING = QColor("#b91c1c")
@@ -74,6 +74,8 @@ STAFF_COLUMNS = (
     Column("name", QT_TRANSLATE_NOOP("RecordsModel", "Name"), _text, _required),
     Column("skills", QT_TRANSLATE_NOOP("RecordsModel", "Skills"), lambda v: "、".join(sorted(v)), parse_skills),
     Column("home", QT_TRANSLATE_NOOP("RecordsModel", "Home"), _text, str.strip),
+    Column("weekdays", QT_TRANSLATE_NOOP("RecordsModel", "Weekdays"), weekdays_text, parse_weekdays,
+           QT_TRANSLATE_NOOP("RecordsModel", "e.g. 火・木 or 月〜金 (blank: any day)")),
     Column("max_per_day", QT_TRANSLATE_NOOP("RecordsModel", "Max/day"), _text, _optional_int),
     Column("max_per_week", QT_TRANSLATE_NOOP("RecordsModel", "Max/week"), _text, _optional_int),
     Column("max_days_per_week", QT_TRANSLATE_NOOP("RecordsModel", "Max days/week"), _text, _optional_int),

@@ -45,6 +45,11 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
             t("内容別上限は期間中の回数の上限を「内容:回数」で書きます（例: 準夜+深夜:8 は準夜と深夜を合わせて8回まで。0 はその内容に入れない）。",
               "内容別上限 caps sessions of an activity over the period as activity:count (e.g. 準夜+深夜:8 is 8 late and "
               "night shifts together; 0 means never that activity)."),
+            t("勤務曜日は、決まった曜日にしか来られない人に「火・木」「月〜金」のように書きます（空欄はどの曜日も可）。"
+              "ほかの曜日は × になりますが、勤務可否に記号を書いた日はその記号を使います（今月だけ来られる日）。",
+              "勤務曜日 (weekdays): for someone who comes on certain days of the week only, write 火・木 or 月〜金 "
+              "(blank: any day). Other days count as ×, except days given a mark on the 勤務可否 sheet (this "
+              "month's exception)."),
         ]),
         (t("枠シート", "The 枠 (sessions) sheet"), [
             t("1行に1つの枠（健診・教室・病棟の日勤や夜勤などのシフト）を書きます。日付・会場・内容・開始・終了・必要人数は必須です。"

@@ -81,6 +81,12 @@ def bad_skills(value: Any) -> str:
              'cannot read required skills "{v}" (e.g. リーダー:1、保健師:2〜3、新人:0〜1)', v=shown(value))
 
 
+def bad_weekdays(value: Any) -> str:
+    return t("勤務曜日が読めません \"{v}\"（例: 火・木、月〜金、平日。第2水曜のような日付の指定は 勤務可否 に書きます）",
+             'cannot read the days of the week "{v}" (e.g. 火・木, 月〜金, 平日; a date such as the second Wednesday '
+             "goes on the 勤務可否 sheet)", v=shown(value))
+
+
 def bad_activity_limits(value: Any) -> str:
     return t("内容別上限が読めません \"{v}\"（例: 準夜+深夜:8、日勤:20。0 はその勤務に入れない）",
              'cannot read the limits per activity "{v}" (e.g. 準夜+深夜:8、日勤:20; 0 means never)', v=shown(value))

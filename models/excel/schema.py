@@ -57,6 +57,7 @@ STAFF = SheetSpec(
         Column("name", "氏名", True, ("名前", "氏 名")),
         Column("skills", "スキル", aliases=("資格", "技能", "職種", "役割")),
         Column("home", "拠点", aliases=("所属", "拠点会場")),
+        Column("weekdays", "勤務曜日", aliases=("勤務できる曜日", "勤務可能曜日", "出勤曜日", "可能曜日")),
         Column("max_per_day", "1日上限", aliases=("日上限",)),
         Column("max_per_week", "週上限"),
         Column("max_days_per_week", "週日数上限", aliases=("週の日数上限", "週勤務日数上限", "週の勤務日数上限")),

@@ -18,7 +18,7 @@ from models.excel.reader import Cells, Period, Table, is_blank
 from models.excel.schema import SESSIONS, SITES, STAFF
 from models.textparse import (
     parse_active, parse_activity_limits, parse_count, parse_date, parse_skill_needs, parse_skills, parse_time,
-    man_yen, parse_time_range, resembling,
+    man_yen, parse_time_range, parse_weekdays, resembling,
 )
 
 
@@ -82,11 +82,15 @@ def read_staff(
         active = cells.get("active", parse_active, messages.bad_active, default=True)
         if not cells.ok:
             continue
+        weekdays = cells.get("weekdays", parse_weekdays, messages.bad_weekdays, default="")
+        if not cells.ok:
+            continue
         person = Staff(
             id=staff_id,
             name=name,
             skills=parse_skills(cells.raw("skills")),
             home=cells.text("home"),
+            weekdays=weekdays,
             notes=cells.text("notes"),
             active=active,
             **limits,

@@ -137,6 +137,7 @@ class PlanStaffRow(Base):
     paid_this_year: Mapped[Count] = mapped_column(default=0, server_default="0")
     active: Mapped[bool] = mapped_column(default=True)
     notes: Mapped[Note]
+    weekdays: Mapped[str | None] = mapped_column(String(200))  # `火木`: Staff.weekdays; NULL or blank: any day
 
 
 def _of_plan_person() -> ForeignKeyConstraint:

@@ -66,7 +66,8 @@ def read(session: Session, plan_id: int) -> list[Staff]:
             id=row.code,
             skills=frozenset(skills.get(row.staff_id, ())),
             max_per_activity=tuple(limits.get(row.staff_id, ())),
-            **{n: getattr(row, n) for n in STAFF_SCALARS},
+            **{n: getattr(row, n) for n in STAFF_SCALARS if n != "weekdays"},
+            weekdays=row.weekdays or "",  # NULL in plans stored before revision 0008
         )
         for row in session.execute(query)
     ]

@@ -491,3 +491,15 @@ def test_a_skills_most_goes_out_in_the_copied_sessions_and_comes_back(tmp_path: 
     assert "保健師:2〜3、新人:0〜1" in [copied.cell(row=r, column=column).value for r in range(2, copied.max_row + 1)]
     again = {r.id: r for r in read_workbooks([tmp_path / "r.xlsx"]).requirements}
     assert again[first.id].skill_needs == ((("保健師", 2),), (("保健師", 3), ("新人", 1)))
+
+
+def test_days_of_the_week_go_out_on_the_copied_staff_sheet_and_come_back(tmp_path: Path) -> None:
+    from models.excel.importer import read_workbooks
+
+    problem = _problem()
+    problem = problem.with_(staff=[replace(problem.staff[0], weekdays="火木"), *problem.staff[1:]])
+    write_roster(tmp_path / "r.xlsx", problem, _roster(problem))
+    copied = openpyxl.load_workbook(tmp_path / "r.xlsx")["職員"]
+    column = [c.value for c in copied[1]].index("勤務曜日") + 1
+    assert copied.cell(row=2, column=column).value == "火・木"
+    assert read_workbooks([tmp_path / "r.xlsx"]).staff_by_id("H001").weekdays == "火木"

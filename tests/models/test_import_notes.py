@@ -3,12 +3,13 @@ returned blank, no marks at all where blank means available."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import openpyxl
 import pytest
 from workbooks import MATRIX_ROWS, SESSION_ROWS, STAFF_ROWS, form, standard, write_book
 
+from models.domain import Mark
 from models.errors import InputProblem, InvalidInput
 from models.excel.importer import read_workbooks
 from models.i18n import set_language
@@ -267,3 +268,21 @@ def test_marks_a_year_off_the_period_say_to_check_the_year(tmp_path):
     marks = [[*MATRIX_ROWS[0], datetime(2025, 4, 10)], [*MATRIX_ROWS[1], "○"], [*MATRIX_ROWS[2], "○"]]
     [note] = [n for n in _notes(write_book(tmp_path / "r.xlsx", standard(勤務可否=marks))) if "outside" in n]
     assert "2025-04-10" in note and "a year later they would be inside it: check the year" in note
+
+
+def test_days_of_the_week_make_the_other_days_unavailable_unless_marked(tmp_path):
+    """A doctor on 火・木 only: blanks on other days are ×, a mark written on one of them still counts."""
+    staff = [["職員ID", "氏名", "勤務曜日"], ["H001", "山田 花子", "火・木"], ["H002", "佐藤 次郎", None]]
+    marks = [["職員ID", "氏名", datetime(2026, 4, 1), datetime(2026, 4, 2), datetime(2026, 4, 8)],
+             ["H001", "山田 花子", None, None, "○"], ["H002", "佐藤 次郎", None, None, None]]
+    settings = [*BLANK_AVAILABLE, ["期間開始", datetime(2026, 4, 1)], ["期間終了", datetime(2026, 4, 14)]]
+    problem = read_workbooks([write_book(tmp_path / "w.xlsx", {**standard(職員=staff, 勤務可否=marks), "設定": settings})])
+    assert problem.staff_by_id("H001").weekdays == "火木"
+    wednesday, thursday, next_wednesday = date(2026, 4, 1), date(2026, 4, 2), date(2026, 4, 8)
+    assert problem.mark("H001", wednesday) is Mark.UNAVAILABLE and problem.mark("H001", thursday) is Mark.AVAILABLE
+    assert problem.mark("H001", next_wednesday) is Mark.AVAILABLE  # this month's exception, written
+    assert problem.mark("H002", wednesday) is Mark.AVAILABLE
+    bad = [staff[0], ["H001", "山田 花子", "第2水曜"], staff[2]]
+    with pytest.raises(InvalidInput) as refused:
+        read_workbooks([write_book(tmp_path / "b.xlsx", standard(職員=bad))])
+    assert 'w.xlsx' not in str(refused.value) and '職員!C2: cannot read the days of the week "第2水曜"' in str(refused.value)

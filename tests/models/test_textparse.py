@@ -20,7 +20,9 @@ from models.textparse import (
     parse_skill_counts,
     parse_skills,
     parse_time,
+    parse_weekdays,
     skill_needs_text,
+    weekdays_text,
 )
 
 
@@ -338,3 +340,18 @@ def test_skill_needs_read_a_least_and_a_most(text, least, most) -> None:
 def test_skill_needs_refuse_a_most_below_its_least_and_a_skill_twice(text) -> None:
     with pytest.raises(ValueError):
         parse_skill_needs(text)
+
+
+@pytest.mark.parametrize("text, days, shown", [
+    ("火・木", "火木", "火・木"), ("火曜・木曜のみ", "火木", "火・木"), ("月〜金", "月火水木金", "月〜金"), ("平日", "月火水木金", "月〜金"),
+    ("Tue, Thu", "火木", "火・木"), ("水曜日", "水", "水"), ("金・月", "月金", "月・金"), ("", "", ""),
+])
+def test_days_of_the_week_read_as_people_write_them(text, days, shown) -> None:
+    """A doctor who comes on 火・木 only: every other date had to be typed ×."""
+    assert parse_weekdays(text) == days and weekdays_text(days) == shown
+    assert parse_weekdays(shown) == days
+
+
+def test_a_date_is_no_day_of_the_week() -> None:
+    with pytest.raises(ValueError):
+        parse_weekdays("第2水曜")
