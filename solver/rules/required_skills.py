@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from models.domain import Problem, Roster, Violation
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
-from models.stats import filled
+from models.stats import skills_short
 from solver.rules.base import BaseRule, Penalty, setting
 from solver.rules.bounds import at_least, at_most
 from solver.rules.placed import breach, placed_of
@@ -82,26 +82,26 @@ class RequiredSkills(BaseRule):
             return []
         distinct = bool(s.params.get("distinct"))
         placed = placed_of(problem, roster)
+        lacking = skills_short(problem, roster)  # counted as the model counts them, `distinct` or not
         out = []
         for req in problem.requirements:
             staff = placed.by_req.get(req.id, [])
-            matched = filled(req.required_skills, staff) if distinct and len(req.required_skills) > 1 else None
-            for skill, k in req.required_skills:
-                n = matched[skill] if matched is not None else sum(1 for person in staff if skill in person.skills)
-                if n < k:
-                    if matched is None:
-                        message = t(
-                            "{session}: {skill} のスキルを持つ職員が {k} 名必要ですが {n} 名です。",
-                            "{session}: needs {k} staff with skill {skill}; {n} placed.",
-                            session=req.label(), skill=skill, k=k, n=n,
-                        )
-                    else:
-                        message = t(
-                            "{session}: {skill} のスキルを持つ職員が {k} 名必要ですが、スキルごとに別の職員で数えると {n} 名です。",
-                            "{session}: needs {k} staff with skill {skill}; {n} counting each person for one skill only.",
-                            session=req.label(), skill=skill, k=k, n=n,
-                        )
-                    out.append(breach(self.info, s, k - n, message, requirement_id=req.id, day=req.date))
+            needs = dict(req.required_skills)
+            for skill, missing in lacking.get(req.id, []):
+                k = needs[skill]
+                if not (distinct and len(needs) > 1):
+                    message = t(
+                        "{session}: {skill} のスキルを持つ職員が {k} 名必要ですが {n} 名です。",
+                        "{session}: needs {k} staff with skill {skill}; {n} placed.",
+                        session=req.label(), skill=skill, k=k, n=k - missing,
+                    )
+                else:
+                    message = t(
+                        "{session}: {skill} のスキルを持つ職員が {k} 名必要ですが、スキルごとに別の職員で数えると {n} 名です。",
+                        "{session}: needs {k} staff with skill {skill}; {n} counting each person for one skill only.",
+                        session=req.label(), skill=skill, k=k, n=k - missing,
+                    )
+                out.append(breach(self.info, s, missing, message, requirement_id=req.id, day=req.date))
             for skill, most in req.skill_caps:
                 n = sum(1 for person in staff if skill in person.skills)
                 if n > most:
