@@ -80,8 +80,6 @@ def read_staff(
             cells.report("staff_id", messages.duplicate_staff(staff_id, staff[staff_id][1]))
             continue
         active = cells.get("active", parse_active, messages.bad_active, default=True)
-        if not cells.ok:
-            continue
         weekdays = cells.get("weekdays", parse_weekdays, messages.bad_weekdays, default="")
         if not cells.ok:
             continue
