@@ -179,6 +179,20 @@ def unfilled(problem: Problem, roster: Roster) -> list[tuple[Requirement, int]]:
 def filled(needs: tuple[tuple[str, int], ...], staff) -> dict[str, int]:
     """How many of each skill's places the people fill when each counts for one skill they hold:
     a largest matching of people to places (augmenting paths; a session has a handful of each)."""
+    counts = {skill: 0 for skill, _ in needs}
+    for skill in _matched(needs, staff).values():
+        counts[skill] += 1
+    return counts
+
+
+def roles(needs: tuple[tuple[str, int], ...], staff) -> dict[str, str]:
+    """Staff id -> the required skill each person takes a place of, as `filled` matches them (the
+    people beyond every skill's count have none): what 配置表 writes beside a name (小児科医)."""
+    return {staff[person].id: skill for person, skill in _matched(needs, staff).items()}
+
+
+def _matched(needs: tuple[tuple[str, int], ...], staff) -> dict[int, str]:
+    """A largest matching of people (their index in `staff`) to the places of `needs`: person -> skill."""
     places = [skill for skill, k in needs for _ in range(k)]
     holder: list[int | None] = [None] * len(places)  # the person in each place
 
@@ -194,11 +208,7 @@ def filled(needs: tuple[tuple[str, int], ...], staff) -> dict[str, int]:
 
     for person in range(len(staff)):
         seat(person, set())
-    counts = {skill: 0 for skill, _ in needs}
-    for place, person in enumerate(holder):
-        if person is not None:
-            counts[places[place]] += 1
-    return counts
+    return {person: places[place] for place, person in enumerate(holder) if person is not None}
 
 
 def skills_short(problem: Problem, roster: Roster) -> dict[str, list[tuple[str, int]]]:

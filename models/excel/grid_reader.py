@@ -30,6 +30,7 @@ _TIMES = (r"(?P<start>\d{1,2}):(?P<sm>\d{2})\s*[-~〜–—]\s*(?P<next>翌)?\s*
 _HEADING = re.compile(rf"^(?P<activity>.*?)\s*{_TIMES}$", re.IGNORECASE)  # the activity, then its hours
 _HOURS = re.compile(rf"^{_TIMES}$", re.IGNORECASE)
 # `（あと1人）`, ` (short 1)`, and a skill short: `（栄養士 あと1人）`, ` (栄養士: 1 more)`
+_ROLE = re.compile(r"\(([^()]*)\)")  # `（小児科医）` after a name: the skill whose place they take
 _SHORT = re.compile(r"\(\s*[^()]*?(?:あと\s*\d+\s*人|short\s+\d+|\d+\s+more)\s*\)", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[、,;/]")  # after NFKC, which makes `，；／､` of these
 _JOINERS = re.compile(r"^[・･·\-ー\s]*$")  # what may stand between names as a separator: `山田 花子・佐藤 次郎`
@@ -58,6 +59,7 @@ class StaffNames:
     """The registered names of a problem's staff, to find in a cell's text."""
 
     def __init__(self, problem: Problem):
+        self.skills = {skill for s in problem.staff for skill in s.skills}  # a name's role: `山田 花子（リーダー）`
         self.ids: dict[str, list[str]] = defaultdict(list)  # bare name -> staff IDs
         family: dict[str, set[str]] = defaultdict(set)
         for s in problem.staff:
@@ -253,7 +255,8 @@ def _bad_heading(line: str, reqs: list[Requirement], twice: bool) -> str:
 def _read_names(text: str, entry: Entry, names: StaffNames) -> None:
     """The names in one line of a session (`山田 花子、佐藤 次郎（あと1人）`) added to `entry`."""
     assert entry.names is not None
-    found, unknown = names.read(_SHORT.sub("、", text))
+    text = _ROLE.sub(lambda m: "" if m[1].strip() in names.skills else m[0], _SHORT.sub("、", text))
+    found, unknown = names.read(text)
     entry.names += found
     entry.unknown += unknown
 

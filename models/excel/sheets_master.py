@@ -19,14 +19,14 @@ from typing import Sequence
 
 from openpyxl import Workbook
 
-from models.domain import Problem, Requirement, Roster, rotation_order, time_range
+from models.domain import Problem, Requirement, Roster, Staff, rotation_order, time_range
 from models.excel import schema
 from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import (
     BODY, PAPER_A3, PAPER_A4, SHORT_FILL, Look, day_fill, day_label, text_width,
 )
 from models.i18n import t
-from models.stats import skills_short
+from models.stats import roles, skills_short
 
 GRID_MAX_SITES = 12  # beyond this, columns get too narrow on A3 landscape: list layout instead
 _LINE_HEIGHT = 12.5  # points per text line at 9-10 pt
@@ -80,6 +80,26 @@ def grid_days(problem: Problem) -> list[date]:
 # The list layout's columns (Japanese, English); the names are the last one.
 LIST_HEADER = (("日付", "Date"), ("会場", "Site"), ("内容", "Activity"), ("時間", "Time"),
                ("必要", "Needed"), ("配置", "Placed"), ("氏名", "Names"))
+
+
+def placed_labels(problem: Problem, roster: Roster) -> dict[str, list[str]]:
+    """placed_names, each followed by the required skill whose place the person takes
+    (`佐々木 由美（小児科医）`, models.stats.roles): who is the doctor, printed."""
+    people: dict[str, list[Staff]] = defaultdict(list)
+    for a in sorted(roster.assignments, key=lambda a: a.staff_id):
+        if problem.has_requirement(a.requirement_id) and problem.requirement(a.requirement_id).required_skills:
+            try:
+                people[a.requirement_id].append(problem.staff_by_id(a.staff_id))
+            except KeyError:
+                pass
+    labels = placed_names(problem, roster)
+    for req_id, placed in people.items():
+        if len(placed) != len(labels[req_id]):
+            continue  # someone the plan does not know: the names as they are
+        role = roles(problem.requirement(req_id).required_skills, placed)
+        labels[req_id] = [person.name + (t("（{r}）", " ({r})", r=role[person.id]) if person.id in role else "")
+                          for person in placed]
+    return labels
 
 
 def placed_names(problem: Problem, roster: Roster) -> dict[str, list[str]]:
@@ -142,7 +162,7 @@ def _lines(text: str, width: float) -> int:
 def write_master(wb: Workbook, problem: Problem, roster: Roster) -> None:
     """The 配置表 sheet, as a dates × sites (or shifts) grid or, with many sites, one row per session."""
     columns = grid_columns(problem)
-    placed = placed_names(problem, roster)
+    placed = placed_labels(problem, roster)
     skills = skills_short(problem, roster)
     if columns:
         _write_grid(wb, problem, columns, placed, skills)

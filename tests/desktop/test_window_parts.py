@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from desktop.main_window import MainWindow
-from desktop.printing import WORD_JOINER, landscape_printer, master_roster_html, paged_document, preview_dialog, \
+from desktop.printing import FONT_POINTS, WORD_JOINER, landscape_printer, master_roster_html, paged_document, preview_dialog, \
     print_master_roster, unbreakable
 from desktop.recent import LIMIT, RecentList
 from desktop.views.roster_view import whole_words
@@ -52,7 +52,7 @@ def test_master_roster_gives_a_wards_shifts_a_column_each() -> None:
 def test_master_roster_pages_hold_whole_days_under_the_headings(qtbot, sample_plan, tmp_path: Path) -> None:
     """Each printed page is a table of whole days under the site headings, numbered at its foot;
     names and times never break inside."""
-    from PySide6.QtGui import QPageLayout
+    from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout
     from PySide6.QtPrintSupport import QPrinter
 
     problem, roster = sample_plan.problem, sample_plan.witness
@@ -62,7 +62,9 @@ def test_master_roster_pages_hold_whole_days_under_the_headings(qtbot, sample_pl
         printer.setPageOrientation(orientation)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(tmp_path / f"{orientation.name}.pdf"))
-        document = paged_document(problem, roster, printer)
+        font = QFont(QFont().family(), FONT_POINTS)
+        footer = QFontMetricsF(font, printer).height() * 2  # the page numbers' room, as printing leaves it
+        document = paged_document(problem, roster, printer, footer)
         height = document.pageSize().height()
         tables = [f for f in document.rootFrame().childFrames() if hasattr(f, "cellAt")]
         assert len(tables) == document.pageCount() > 1

@@ -503,3 +503,20 @@ def test_days_of_the_week_go_out_on_the_copied_staff_sheet_and_come_back(tmp_pat
     column = [c.value for c in copied[1]].index("勤務曜日") + 1
     assert copied.cell(row=2, column=column).value == "火・木"
     assert read_workbooks([tmp_path / "r.xlsx"]).staff_by_id("H001").weekdays == "火木"
+
+
+def test_names_in_the_master_roster_say_the_role_they_fill_and_read_back(tmp_path: Path) -> None:
+    """A check-up's pediatrician, dentist and nurses were names alone: who was the doctor?"""
+    problem = _problem()
+    nada29 = problem.requirements[0]
+    reqs = [replace(nada29, required_skills=(("リーダー", 1),)), *problem.requirements[1:]]
+    staff = [replace(problem.staff[2], skills=frozenset({"リーダー"})), *problem.staff[:2], *problem.staff[3:]]
+    problem = problem.with_(requirements=reqs, staff=staff)
+    write_roster(tmp_path / "r.xlsx", problem, _roster(problem))
+    master = openpyxl.load_workbook(tmp_path / "r.xlsx")["配置表"]
+    cells = [c.value for row in master.iter_rows(min_row=4) for c in row if c.value and "リーダー" in str(c.value)]
+    assert cells == ["3歳児健診 13:00-16:00\n山田 花子、\n佐藤/美咲:（リーダー）"]
+    _, read, report = read_roster_and_grid(tmp_path / "r.xlsx")
+    assert {(a.staff_id, a.requirement_id) for a in read.assignments} == {(a.staff_id, a.requirement_id)
+                                                                          for a in _roster(problem).assignments}
+    assert report.notes() == []
