@@ -172,7 +172,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
     )
     _print_problem_size(problem)
     result = operations.solve(problem, options, None if args.quiet else _progress_printer())
-    _raise_if_no_roster(result)
+    _raise_if_no_roster(result, args.soft_cover)
     assert result.roster is not None
     if db is not None:  # refused, not overwritten, when another coordinator saved the plan meanwhile
         db.save_solution(args.plan, result.roster, stats=_stats(result),
@@ -304,7 +304,7 @@ def cmd_repair(args: argparse.Namespace) -> int:
         _print_carried(problem)
     _print_problem_size(problem)
     result, _ = repair(problem, published, _options(args))
-    _raise_if_no_roster(result)
+    _raise_if_no_roster(result, args.soft_cover)
     assert result.roster is not None
     evaluation = operations.write_roster(args.output, problem, result.roster)
     _print_result(result, evaluation, problem)
@@ -372,7 +372,7 @@ def cmd_alternatives(args: argparse.Namespace) -> int:
     folder = args.output
     _print_problem_size(problem)
     results = alternatives(problem, args.n, args.min_diff, _options(args))
-    _raise_if_no_roster(results[0])
+    _raise_if_no_roster(results[0], args.soft_cover)
     folder.mkdir(parents=True, exist_ok=True)
     rows = [["file", "status", "objective", "bound", "assignments", "hard_violations", "min_difference"]]
     rosters = []
@@ -449,7 +449,7 @@ def _session(args: argparse.Namespace, problem: Problem) -> Requirement:
 
 
 
-def _raise_if_no_roster(result: SolveResult) -> None:
+def _raise_if_no_roster(result: SolveResult, soft_cover: bool = False) -> None:
     if result.roster is not None and result.status in ("optimal", "feasible"):
         return
     if result.status == "infeasible":
@@ -457,15 +457,16 @@ def _raise_if_no_roster(result: SolveResult) -> None:
         header = t("必須ルールをすべて満たす配置はありません:", "No roster satisfies the hard rules:")
         hint = t("--soft-cover で、不足を許した最善の配置を作れます。", "Use --soft-cover for the best partial roster.")
         raise Infeasible("\n".join([header, *(f"  - {line}" for line in lines), hint]))
-    raise Infeasible(
-        t(
-            "制限時間内に配置が見つかりませんでした ({s})。--time-limit を延ばしてください。必須ルールを満たせないことも"
-            "あります: --soft-cover なら、不足を許した配置と足りない枠がわかります。",
-            "no roster found within the time limit ({s}); try a longer --time-limit. The hard rules may not all "
-            "hold: --soft-cover gives a roster with the shortfalls listed.",
-            s=result.status,
-        )
-    )
+    if soft_cover:  # cover was soft already: only the time, or the other hard rules, are left to blame
+        raise Infeasible(t("制限時間内に配置が見つかりませんでした ({s})。--time-limit を延ばしてください。",
+                           "no roster found within the time limit ({s}); try a longer --time-limit.", s=result.status))
+    lines = [t("制限時間内に配置が見つかりませんでした ({s})。--time-limit を延ばしてください。必須ルールを満たせないことも"
+               "あります: --soft-cover なら、不足を許した配置と足りない枠がわかります。",
+               "no roster found within the time limit ({s}); try a longer --time-limit. The hard rules may not all "
+               "hold: --soft-cover gives a roster with the shortfalls listed.", s=result.status)]
+    if result.explanation:  # what the best roster with cover made soft left short (solver.parts)
+        lines += [result.explanation[0], *(f"  - {line}" for line in result.explanation[1:])]
+    raise Infeasible("\n".join(lines))
 
 
 def _progress_printer():

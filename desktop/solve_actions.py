@@ -72,6 +72,11 @@ class SolveActions:
                                    "Roster ▸ Solve with cover made soft to see what cannot be filled."))
             self.solve_progress.finish(text)
             self.status.setText(text)
+            if result.explanation and not self._stop_asked:  # what the best roster with cover soft left short
+                box = QMessageBox(QMessageBox.Icon.Warning, translate("MainWindow", "No roster"), text, parent=self)
+                box.setInformativeText("\n".join(first_lines(result.explanation, SHOWN_REASONS)))
+                box.setDetailedText("\n".join(result.explanation))
+                show_box(box)
             return
         if result.roster is None:
             text = translate("MainWindow", "No roster satisfies the hard rules.")

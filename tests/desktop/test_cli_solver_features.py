@@ -125,3 +125,20 @@ def test_solve_with_soft_cover_prints_the_shortfalls(tmp_path: Path, capsys) -> 
     assert "3 shortfall(s):" in text
     assert "4/6 灘 3歳児健診 13:00-16:00: 3 of the 4 staff needed (1 missing)" in text
     assert "0 hard violations" in text
+
+
+def test_no_roster_in_time_lists_what_was_left_short_and_never_advises_the_option_given() -> None:
+    """`alternatives --soft-cover` that found nothing advised adding --soft-cover; a month too tight
+    said nothing of which sessions."""
+    from desktop.cli import Infeasible
+    from desktop.commands import _raise_if_no_roster
+    from solver.core import SolveResult
+
+    reasons = ["No roster keeping every hard rule was found in time; the best roster with cover made soft breaks these:",
+               "3/5 中央 夜間 16:30-20:00: needs 1 staff with skill 司書; 0 placed."]
+    with pytest.raises(Infeasible) as plain:
+        _raise_if_no_roster(SolveResult("unknown", None, None, None, None, 60.0, False, explanation=reasons))
+    assert "--soft-cover gives" in str(plain.value) and "  - 3/5 中央 夜間" in str(plain.value)
+    with pytest.raises(Infeasible) as soft:
+        _raise_if_no_roster(SolveResult("unknown", None, None, None, None, 60.0, False), soft_cover=True)
+    assert "--soft-cover" not in str(soft.value)

@@ -412,3 +412,17 @@ def test_publishing_from_the_window_freezes_the_roster_on_screen(qtbot, window: 
     qtbot.waitUntil(lambda: _idle(w) and "Roster version 2" in w.status.text(), timeout=WAIT)
     assert [s.status for s in db.list_solutions(w.plan.plan_name)] == ["published", "draft"]
     db.close()
+
+
+def test_no_roster_in_time_shows_what_the_best_partial_roster_left_short(window: MainWindow, monkeypatch) -> None:
+    """A month too tight to solve in time said only that the time ran out."""
+    from desktop import solve_actions
+    from solver.core import SolveResult
+
+    shown = []
+    monkeypatch.setattr(solve_actions, "show_box", shown.append)
+    reasons = ["No roster keeping every hard rule was found in time; the best roster with cover made soft breaks these:",
+               "3/5 中央 夜間 16:30-20:00: needs 1 staff with skill 司書; 0 placed."]
+    window._solved(SolveResult("unknown", None, None, None, None, 60.0, False, explanation=reasons))
+    [box] = shown
+    assert "夜間" in box.informativeText() and "time limit" in box.text()

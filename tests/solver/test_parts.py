@@ -269,3 +269,46 @@ def test_a_part_of_one_person_costs_what_the_evaluator_says() -> None:
     assert result.roster is not None
     assert result.objective == evaluate(sub, result.roster).objective
     assert result.objective <= evaluate(sub, whole.roster).objective  # the part starts from there
+
+
+def _no_first_roster(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole model gives up early and the parts find nothing: a month too tight for both."""
+    real_solve = Solver.solve
+
+    def solve(self, on_progress=None, first_roster_within=None, **kwargs) -> SolveResult:
+        if first_roster_within is not None:
+            return SolveResult("unknown", None, None, None, None, 0.0, False)
+        return real_solve(self, on_progress, **kwargs)
+
+    monkeypatch.setattr(Solver, "solve", solve)
+    monkeypatch.setattr(parts.PartsSolver, "solve",
+                        lambda self, *args, **kwargs: SolveResult("unknown", None, None, None, None, 0.0, False))
+
+
+def test_with_cover_hard_and_no_roster_the_plan_with_cover_soft_gives_one_that_keeps_every_rule(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A city library's month had no roster from the whole model nor from the parts, where the
+    same month with cover made soft had one with nobody short: it is the answer now."""
+    problem = random_problem(9)  # one that has a roster keeping every hard rule
+    _no_first_roster(monkeypatch)
+    result = solver_for(problem, SolveOptions(time_limit=6, workers=1)).solve()
+    assert result.roster is not None and result.status == "feasible"
+    checked = evaluate(problem, result.roster)
+    assert not checked.hard_violations and checked.objective == result.objective
+    assert result.bound is None or result.bound <= result.objective
+
+
+def test_with_no_roster_in_time_the_sessions_the_best_partial_roster_leaves_short_are_said(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A month too tight to solve said only that the time ran out: now which sessions stay short."""
+    from dataclasses import replace
+
+    problem = random_problem(9)
+    first = problem.requirements[0]
+    problem = problem.with_(requirements=[replace(first, min_staff=len(problem.staff) + 1, max_staff=None),
+                                          *problem.requirements[1:]])
+    _no_first_roster(monkeypatch)
+    result = solver_for(problem, SolveOptions(time_limit=6, workers=1)).solve()
+    assert result.roster is None and result.status == "unknown"
+    assert result.explanation[0].startswith("No roster keeping every hard rule was found in time")
+    assert any(first.label() in line for line in result.explanation[1:])
