@@ -71,21 +71,29 @@ class Mark(enum.Enum):
         return self is not Mark.UNAVAILABLE
 
     def allows(self, start: int, end: int) -> bool:
-        """Whether a session from `start` to `end` (minutes) fits this mark.
-
-        午前 allows sessions that end by 12:00, 午後 those that start at 12:00 or later;
-        a session that spans noon needs a full-day mark.
-        """
+        """Whether a session from `start` to `end` (minutes) fits this mark: 午前 allows morning
+        sessions, 午後 afternoon ones (`is_morning`, `is_afternoon`); a full day needs a full-day mark."""
         if self is Mark.UNAVAILABLE:
             return False
         if self is Mark.AM_ONLY:
-            return end <= NOON
+            return is_morning(start, end)
         if self is Mark.PM_ONLY:
-            return start >= NOON
+            return is_afternoon(start, end)
         return True
 
 
 NOON = 12 * 60
+
+
+def is_morning(start: int, end: int) -> bool:
+    """A morning session: it starts before noon and most of it lies before noon (a library's 午前
+    9:00-13:00, a clinic's 9:00-12:30, a check-up's 9:30-11:30; not 9:00-17:00 nor 11:00-15:00)."""
+    return start < NOON and start + end <= 2 * NOON
+
+
+def is_afternoon(start: int, end: int) -> bool:
+    """An afternoon session: it starts at noon or later."""
+    return start >= NOON
 
 
 def day_mark(morning: Mark, afternoon: Mark) -> Mark:

@@ -285,8 +285,20 @@ _WISH_SEPARATORS = re.compile(r"\s*[/・+]\s*")
 
 def wish_text(activity: str) -> str:
     """A wish as a cell writes it, read back by `parse_wish`: `日勤`, `日勤/準夜` for either of
-    `日勤+準夜`."""
-    return activity.replace("+", "/")
+    `日勤+準夜`, `午前希望` for a shift named like a half-day mark (`half_day_mark`)."""
+    return "/".join(f"{name}希望" if half_day_mark(name) else name for name in activity.split("+"))
+
+
+def half_day_mark(value: Any) -> Mark | None:
+    """午前のみ or 午後のみ when `value` is written as that mark (`午前`, `AM`, `午後のみ`), else None. A
+    cell `午前` in a plan whose morning shift is named 午前 is this mark, the template's 午前のみ,
+    not a wish for the shift (`午前希望`): read as a wish, a morning-only person was put on 26
+    afternoon and evening shifts of a library's month."""
+    try:
+        mark = parse_mark(value)
+    except ValueError:
+        return None
+    return mark if mark in (Mark.AM_ONLY, Mark.PM_ONLY) else None
 
 
 def parse_wish(value: Any, activities: Iterable[str]) -> str | None:

@@ -18,7 +18,6 @@ from desktop.working_plan import WorkingPlan
 from models.domain import Mark, Requirement, Staff, Violation, days_taken, rotation_order, time_range
 from models.holidays import holiday_name
 from models.i18n import language
-from models.textparse import wish_text
 
 WEEKDAYS_JA = "月火水木金土日"
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -105,7 +104,7 @@ class RosterModel(QAbstractTableModel):
         wishes: dict[tuple[str, date], list[str]] = defaultdict(list)
         for q in problem.requests if problem else []:
             if q.on and q.activity:
-                wishes[(q.staff_id, q.date)].append(wish_text(q.activity))
+                wishes[(q.staff_id, q.date)].append(q.activity.replace("+", "/"))
         self._wishes = {key: "/".join(names) for key, names in wishes.items()}
         self._cells = defaultdict(list)
         self._most = {}

@@ -22,7 +22,7 @@ from models.errors import InputProblem
 from models.excel import messages
 from models.excel.reader import Cells, Period, Table, cell_name, column_title, is_blank, normalize_header
 from models.excel.schema import AVAILABILITY
-from models.textparse import Explained, parse_mark, parse_wish, western_year
+from models.textparse import Explained, half_day_mark, parse_mark, parse_wish, western_year
 
 Availability = dict[tuple[str, date], Mark]
 Wishes = dict[tuple[str, date], str]  # (staff ID, date) -> the activity asked for (`日勤+準夜`: either)
@@ -63,6 +63,8 @@ class MarkReader:
         if raw not in self._cache:
             # a shift's name first: a plan whose shift is 研修 reads `研修` as a wish for it, not as ×
             wish = parse_wish(raw, self._activities)
+            if wish is not None and half_day_mark(raw) is not None:
+                wish = None  # `午前` is 午前のみ, though a shift is named 午前 (`午前希望` asks for it)
             found: tuple[Mark | None, str | None] = (Mark.AVAILABLE, wish) if wish is not None else (parse_mark(raw), None)
             self._cache[raw] = found  # a bad value raised above: not cached
         return self._cache[raw]

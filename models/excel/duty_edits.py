@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Iterable
 
-from models.domain import NOON, Assignment, Mark, Problem, Requirement, days_taken, known_id, normalize
+from models.domain import Assignment, Mark, Problem, Requirement, days_taken, is_afternoon, is_morning, known_id, normalize
 from models.errors import InputProblem
 from models.excel.fingerprint import duty_digest, duty_text
 from models.excel.reader import cell_name, is_blank
@@ -114,15 +114,16 @@ class DutyReport:
 
 
 def _when(word: str | None) -> Callable[[Requirement], bool] | None:
-    """The test a word below an activity puts on its sessions: 午前/AM (ends by noon), 午後/PM
-    (starts at noon or later) or a start (`9:00`, `13時半`); None for any other word."""
+    """The test a word below an activity puts on its sessions: 午前/AM (a morning session), 午後/PM
+    (starts at noon or later; models.domain.is_morning, is_afternoon) or a start (`9:00`, `13時半`);
+    None for any other word."""
     if word is None:
         return None
     half = normalize(word).casefold()
     if half in ("午前", "am"):
-        return lambda r: r.end <= NOON
+        return lambda r: is_morning(r.start, r.end)
     if half in ("午後", "pm"):
-        return lambda r: r.start >= NOON
+        return lambda r: is_afternoon(r.start, r.end)
     try:
         start = parse_time(word)
     except ValueError:

@@ -154,7 +154,10 @@ def _marks() -> list[tuple[str, str]]:
         (Mark.PREFER_NOT.value, t("勤務できるが、できれば避けたい", "can work but would rather not")),
         (Mark.UNAVAILABLE.value, t("勤務できない（休み・希望休・有休・休暇 と書いても同じ）",
                                    "cannot work (休み, 希望休, 有休 or 休暇 too)")),
-        (Mark.AM_ONLY.value, t("午前のみ（12:00までに終わる枠）", "morning only (sessions ending by 12:00)")),
+        (Mark.AM_ONLY.value, t("午前のみ（12:00より前に始まり、大半が午前の枠: 9:00〜13:00 まで）。枠の内容が「午前」の"
+                               "勤務を希望するときは「午前希望」",
+                               "morning only (sessions starting before 12:00, mostly in the morning: up to 9:00-13:00); "
+                               "to ask for a shift named 午前, write 午前希望")),
         (Mark.PM_ONLY.value, t("午後のみ（12:00以降に始まる枠）", "afternoon only (sessions starting 12:00 or later)")),
         (t("勤務名", "a shift"),
          t("勤務できる日で、その勤務を希望（枠の「内容」と同じ名前: 日勤・深夜 など。日勤希望・日勤○ も同じ、"

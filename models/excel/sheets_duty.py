@@ -26,7 +26,7 @@ from typing import Iterable, Sequence
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from models.domain import NOON, Problem, Requirement, Roster, clock, duty_days, rotation_order
+from models.domain import Problem, Requirement, Roster, clock, duty_days, is_afternoon, is_morning, rotation_order
 from models.excel import schema
 from models.excel.sheets_master import site_order
 from models.excel.sheets_personal import schedules
@@ -69,10 +69,11 @@ def site_stems(sites: Sequence[str]) -> dict[str, str]:
 
 
 def half_of(req: Requirement) -> str | None:
-    """午前 for a session that ends by noon, 午後 for one that starts at noon or later, else None."""
-    if req.end <= NOON:
+    """午前 for a morning session, 午後 for one that starts at noon or later (as the marks read them:
+    models.domain.is_morning, is_afternoon), else None."""
+    if is_morning(req.start, req.end):
         return t("午前", "AM")
-    return t("午後", "PM") if req.start >= NOON else None
+    return t("午後", "PM") if is_afternoon(req.start, req.end) else None
 
 
 @dataclass(frozen=True)

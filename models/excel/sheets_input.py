@@ -33,7 +33,7 @@ SPARE_ROWS = 100  # empty, validated rows left for people to add in the template
 def mark_choices(activities: Sequence[str]) -> tuple[str, ...]:
     """The drop-down of an availability cell: the marks, then the plan's `activities` (wishes)
     when they fit in a list Excel keeps in the rule itself, else the marks only."""
-    choices = (*MARK_CHOICES, *activities)
+    choices = tuple(dict.fromkeys((*MARK_CHOICES, *(wish_text(name) for name in activities))))
     if len(",".join(choices)) > _LIST_LIMIT or any("," in name for name in activities):
         return MARK_CHOICES
     return choices

@@ -83,3 +83,27 @@ def test_a_day_away_is_a_cross_unless_the_plan_has_a_shift_of_that_name(tmp_path
     problem, problems = collect([book])
     assert problems == [] and problem.availability[("H001", date(2026, 4, 1))] is Mark.AVAILABLE
     assert problem.requests == [ShiftRequest("H001", date(2026, 4, 1), "研修", on=True, weight=1)]
+
+
+def test_a_half_day_mark_stays_a_mark_when_a_shift_has_its_name(tmp_path: Path) -> None:
+    """A library's shifts 午前 9:00-13:00, 午後 13:00-17:00 and 夜間: the template's 午前 (午前のみ) was read as
+    a wish for the 午前 shift, and the person was put on 26 afternoon and evening shifts; 午前希望 asks for it."""
+    from models.excel.sheets_input import mark_choices
+
+    library = [["日付", "会場", "内容", "開始", "終了", "必要人数"],
+               *[[datetime(2026, 4, d), "中央図書館", name, time(*start), time(*end), 1]
+                 for d in (1, 14) for name, start, end in (("午前", (9, 0), (13, 0)), ("午後", (13, 0), (17, 0)),
+                                                           ("夜間", (16, 30), (20, 0)))]]
+    book = write_book(tmp_path / "lib.xlsx", standard(枠=library, 勤務可否=[
+        MATRIX_ROWS[0], ["H001", "山田 花子", "午前", "午前希望"], ["H002", "佐藤 次郎", "夜間", "午後"]]))
+    problem, problems = collect([book])
+    assert problems == []
+    assert problem.availability[("H001", date(2026, 4, 1))] is Mark.AM_ONLY
+    assert problem.availability[("H002", date(2026, 4, 14))] is Mark.PM_ONLY
+    assert problem.requests == [ShiftRequest("H001", date(2026, 4, 14), "午前", on=True, weight=1),
+                                ShiftRequest("H002", date(2026, 4, 1), "夜間", on=True, weight=1)]
+    morning, afternoon, evening = (r for r in problem.requirements if r.date == date(2026, 4, 1))
+    assert Mark.AM_ONLY.allows(morning.start, morning.end)  # 9:00-13:00 is the morning, though past noon
+    assert not Mark.AM_ONLY.allows(afternoon.start, afternoon.end) and not Mark.AM_ONLY.allows(540, 1020)
+    assert Mark.PM_ONLY.allows(evening.start, evening.end) and not Mark.PM_ONLY.allows(morning.start, morning.end)
+    assert mark_choices(["午前", "午後", "夜間"]) == ("○", "△", "×", "午前", "午後", "午前希望", "午後希望", "夜間")
