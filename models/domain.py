@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Collection, Iterable, Mapping
 
+from models.holidays import is_holiday
 from models.i18n import t
 
 
@@ -123,6 +124,7 @@ def week_start(day: date) -> date:
 
 
 WEEKDAY_NAMES = "月火水木金土日"  # Monday first, as date.weekday() counts
+HOLIDAYS = "祝"  # in Staff.weekdays: national holidays too, whatever their weekday (a student's 土日祝)
 
 
 @dataclass(frozen=True)
@@ -163,7 +165,7 @@ class Staff:
     paid_this_year: int = 0  # yen already paid this fiscal year before this plan
     active: bool = True
     notes: str = ""
-    weekdays: str = ""  # the days of the week they work at all, `火木` (blank: any): a doctor's 火・木のみ
+    weekdays: str = ""  # the days of the week they work at all, `火木`, `土日祝` (blank: any): a doctor's 火・木のみ
 
     def activity_limit(self, activity: str) -> int | None:
         for name, limit in self.max_per_activity:
@@ -393,8 +395,8 @@ class Problem:
         self._staff_by_id = {s.id: s for s in self.staff}
         self._site_by_name = {s.name: s for s in self.sites}
         self._req_by_id = {r.id: r for r in self.requirements}
-        self._weekdays = {s.id: frozenset(WEEKDAY_NAMES.index(c) for c in s.weekdays)
-                          for s in self.staff if s.weekdays}
+        self._weekdays = {s.id: frozenset(WEEKDAY_NAMES.index(c) if c in WEEKDAY_NAMES else 7 for c in s.weekdays)
+                          for s in self.staff if s.weekdays}  # 7: national holidays (HOLIDAYS)
 
     # -- look-ups -----------------------------------------------------------------------
     def staff_by_id(self, staff_id: str) -> Staff:
@@ -416,7 +418,7 @@ class Problem:
         if mark is not None:
             return mark
         weekdays = self._weekdays.get(staff_id)
-        if weekdays is not None and day.weekday() not in weekdays:
+        if weekdays is not None and day.weekday() not in weekdays and not (7 in weekdays and is_holiday(day)):
             return Mark.UNAVAILABLE
         return self.blank_means
 

@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any, Iterable
 
-from models.domain import WEEKDAY_NAMES, Mark
+from models.domain import HOLIDAYS, WEEKDAY_NAMES, Mark
 from models.i18n import t
 
 # Excel serial day numbers between 1954 and 2119: anything else is not a date someone meant.
@@ -388,12 +388,14 @@ def man_yen(text: str) -> str:
 
 
 _WEEKDAY_WORDS = (("平日", "月火水木金"), ("週末", "土日"), ("毎日", WEEKDAY_NAMES), ("全日", WEEKDAY_NAMES),
+                  ("祝日", HOLIDAYS), ("祭日", HOLIDAYS), ("休日", "土日" + HOLIDAYS),
                   ("曜日", ""), ("曜", ""), ("のみ", ""), ("だけ", ""), ("可", ""))
 
 
 def parse_weekdays(value: Any) -> str:
-    """The days of the week someone works, canonical (`火木`), from `火・木`, `火曜・木曜のみ`, `月〜金`,
-    `平日`, `土日`, `Tue, Thu`; blank: "" (any day). ValueError for anything else."""
+    """The days of the week someone works, canonical (`火木`, `土日祝`), from `火・木`, `火曜・木曜のみ`,
+    `月〜金`, `平日`, `土日祝` (祝: national holidays too), `Tue, Thu`; blank: "" (any day). ValueError
+    for anything else."""
     if _is_blank(value):
         return ""
     text = _text(value).lower()
@@ -404,16 +406,16 @@ def parse_weekdays(value: Any) -> str:
     text = re.sub(r"([月火水木金土日])\s*[〜~\-ー−から]+\s*([月火水木金土日])",  # 月〜金: Monday to Friday
                   lambda m: WEEKDAY_NAMES[WEEKDAY_NAMES.index(m[1]):WEEKDAY_NAMES.index(m[2]) + 1], text)
     days = re.sub(r"[\s,、・/;と及]+", "", text)
-    if not days or any(c not in WEEKDAY_NAMES for c in days):
+    if not days or any(c not in WEEKDAY_NAMES + HOLIDAYS for c in days):
         raise ValueError(f"not days of the week: {value!r}")
-    return "".join(c for c in WEEKDAY_NAMES if c in days)
+    return "".join(c for c in WEEKDAY_NAMES + HOLIDAYS if c in days)
 
 
 def weekdays_text(days: str) -> str:
     """`火・木` for the canonical `火木`; `月〜金` for a run of three days or more."""
-    if len(days) >= 3 and days in WEEKDAY_NAMES:
-        return f"{days[0]}〜{days[-1]}"
-    return "・".join(days)
+    week = days.replace(HOLIDAYS, "")
+    shown = f"{week[0]}〜{week[-1]}" if len(week) >= 3 and week in WEEKDAY_NAMES else "・".join(week)
+    return "・".join(part for part in (shown, HOLIDAYS if HOLIDAYS in days else "") if part)
 
 
 def resembling(name: str, names: Iterable[str]) -> str | None:

@@ -45,10 +45,10 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
             t("内容別上限は期間中の回数の上限を「内容:回数」で書きます（例: 準夜+深夜:8 は準夜と深夜を合わせて8回まで。0 はその内容に入れない）。",
               "内容別上限 caps sessions of an activity over the period as activity:count (e.g. 準夜+深夜:8 is 8 late and "
               "night shifts together; 0 means never that activity)."),
-            t("勤務曜日は、決まった曜日にしか来られない人に「火・木」「月〜金」のように書きます（空欄はどの曜日も可）。"
+            t("勤務曜日は、決まった曜日にしか来られない人に「火・木」「月〜金」「土日祝」（祝は祝日）のように書きます（空欄はどの曜日も可）。"
               "ほかの曜日は × になりますが、勤務可否に記号を書いた日はその記号を使います（今月だけ来られる日）。",
-              "勤務曜日 (weekdays): for someone who comes on certain days of the week only, write 火・木 or 月〜金 "
-              "(blank: any day). Other days count as ×, except days given a mark on the 勤務可否 sheet (this "
+              "勤務曜日 (weekdays): for someone who comes on certain days of the week only, write 火・木, 月〜金 or 土日祝 "
+              "(祝: national holidays; blank: any day). Other days count as ×, except days given a mark on the 勤務可否 sheet (this "
               "month's exception)."),
         ]),
         (t("枠シート", "The 枠 (sessions) sheet"), [

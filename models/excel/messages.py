@@ -82,9 +82,9 @@ def bad_skills(value: Any) -> str:
 
 
 def bad_weekdays(value: Any) -> str:
-    return t("勤務曜日が読めません \"{v}\"（例: 火・木、月〜金、平日。第2水曜のような日付の指定は 勤務可否 に書きます）",
-             'cannot read the days of the week "{v}" (e.g. 火・木, 月〜金, 平日; a date such as the second Wednesday '
-             "goes on the 勤務可否 sheet)", v=shown(value))
+    return t("勤務曜日が読めません \"{v}\"（例: 火・木、月〜金、平日、土日祝。第2水曜のような日付の指定は 勤務可否 に書きます）",
+             'cannot read the days of the week "{v}" (e.g. 火・木, 月〜金, 平日, 土日祝; a date such as the second '
+             "Wednesday goes on the 勤務可否 sheet)", v=shown(value))
 
 
 def bad_activity_limits(value: Any) -> str:

@@ -3,6 +3,7 @@ returned blank, no marks at all where blank means available."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import openpyxl
@@ -282,6 +283,9 @@ def test_days_of_the_week_make_the_other_days_unavailable_unless_marked(tmp_path
     assert problem.mark("H001", wednesday) is Mark.UNAVAILABLE and problem.mark("H001", thursday) is Mark.AVAILABLE
     assert problem.mark("H001", next_wednesday) is Mark.AVAILABLE  # this month's exception, written
     assert problem.mark("H002", wednesday) is Mark.AVAILABLE
+    student = problem.with_(staff=[replace(problem.staff_by_id("H001"), weekdays="土日祝"), problem.staff_by_id("H002")])
+    assert student.mark("H001", date(2026, 4, 29)) is Mark.AVAILABLE  # 昭和の日, a Wednesday
+    assert student.mark("H001", date(2026, 4, 30)) is Mark.UNAVAILABLE and student.mark("H001", date(2026, 4, 4)) is Mark.AVAILABLE
     bad = [staff[0], ["H001", "山田 花子", "第2水曜"], staff[2]]
     with pytest.raises(InvalidInput) as refused:
         read_workbooks([write_book(tmp_path / "b.xlsx", standard(職員=bad))])

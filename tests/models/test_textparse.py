@@ -345,6 +345,7 @@ def test_skill_needs_refuse_a_most_below_its_least_and_a_skill_twice(text) -> No
 @pytest.mark.parametrize("text, days, shown", [
     ("火・木", "火木", "火・木"), ("火曜・木曜のみ", "火木", "火・木"), ("月〜金", "月火水木金", "月〜金"), ("平日", "月火水木金", "月〜金"),
     ("Tue, Thu", "火木", "火・木"), ("水曜日", "水", "水"), ("金・月", "月金", "月・金"), ("", "", ""),
+    ("土日祝", "土日祝", "土・日・祝"), ("月〜金・祝日", "月火水木金祝", "月〜金・祝"),
 ])
 def test_days_of_the_week_read_as_people_write_them(text, days, shown) -> None:
     """A doctor who comes on 火・木 only: every other date had to be typed ×."""
