@@ -15,7 +15,7 @@ from models.domain import Problem, Requirement, Roster, RuleSetting, Staff, Viol
 from models.history import LOOKBACK_DAYS
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
-from models.textparse import parse_names
+from models.textparse import parse_names, skill_list
 from solver.rules import base
 from solver.rules.base import Penalty
 from solver.rules.bounds import count, slack_penalty, started_units, weighted
@@ -29,6 +29,20 @@ Term = tuple[int, Any]  # (coefficient >= 0, CP-SAT boolean)
 
 # The activities a rule looks at, one value for the plan (blank: all): `訪問、訪問リハ`.
 ACTIVITIES = Param("activities", str, "", "対象の内容", "activities", per_staff=False)
+
+
+# The jobs a fairness rule compares apart, one value for the plan (blank: everyone together).
+JOBS = Param("jobs", str, "", "職種ごとに比べる", "jobs compared apart", per_staff=False)
+
+
+def job_groups(staff: list[Staff], jobs: str) -> dict[str, list[Staff]]:
+    """The people compared with each other, by job: the first of the skills `jobs` names that
+    each holds (`""` for those holding none; everyone in `""` when none are named)."""
+    named = skill_list(jobs)
+    groups: dict[str, list[Staff]] = defaultdict(list)
+    for person in staff:
+        groups[next((j for j in named if j in person.skills), "")].append(person)
+    return dict(groups)
 
 
 def of_activities(problem: Problem, activities: str) -> Callable[[Requirement], bool]:

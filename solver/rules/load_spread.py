@@ -13,30 +13,18 @@ group — where one spread set a doctor capped at 4 days against a receptionist 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from models.domain import Problem, Requirement, Roster, Staff, Violation
+from models.domain import Problem, Requirement, Roster, Violation
 from models.i18n import t
-from models.rulemeta import Param, RuleInfo
-from models.textparse import skill_list
+from models.rulemeta import RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
 from solver.rules.bounds import count, spread_penalty
-from solver.rules.counting import ACTIVITIES, of_activities
+from solver.rules.counting import ACTIVITIES, JOBS, job_groups, of_activities
 from solver.rules.placed import placed_of, spread_breach
 
 if TYPE_CHECKING:
     from solver.context import Context
-
-
-def job_groups(staff: list[Staff], jobs: str) -> dict[str, list[Staff]]:
-    """The people compared with each other, by job: the first of the skills `jobs` names that
-    each holds (`""` for those holding none; everyone in `""` when none are named)."""
-    named = skill_list(jobs)
-    groups: dict[str, list[Staff]] = defaultdict(list)
-    for person in staff:
-        groups[next((j for j in named if j in person.skills), "")].append(person)
-    return dict(groups)
 
 
 class LoadSpread(BaseRule):
@@ -54,7 +42,7 @@ class LoadSpread(BaseRule):
                        "医師、看護師、受付), each job is compared apart.",
         params=(
             ACTIVITIES,
-            Param("jobs", str, "", "職種ごとに比べる", "jobs compared apart", per_staff=False),
+            JOBS,
         ),
     )
 

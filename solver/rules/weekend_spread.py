@@ -18,7 +18,7 @@ from models.rulemeta import RuleInfo
 from models.stats import is_weekend
 from solver.rules.base import BaseRule, Penalty, setting
 from solver.rules.bounds import count, spread_penalty
-from solver.rules.counting import worked_days
+from solver.rules.counting import JOBS, job_groups, worked_days
 from solver.rules.placed import spread_breach
 
 if TYPE_CHECKING:
@@ -43,9 +43,12 @@ class WeekendSpread(BaseRule):
         weight_default=1,
         can_be_hard=False,
         enabled_default=False,
-        description_ja="土日祝日に勤務した日数（明けを含む）が最も多い人と最も少ない人の差1日ごとに重みが掛かる。",
+        description_ja="土日祝日に勤務した日数（明けを含む）が最も多い人と最も少ない人の差1日ごとに重みが掛かる。職種を書くと"
+                       "その職種ごとに比べる（例: 常勤、学生）。",
         description_en="Each day of difference in Saturdays, Sundays and holidays worked (mornings after a night "
-                       "included) between the most and the fewest costs the weight.",
+                       "included) between the most and the fewest costs the weight; with jobs named (skills, e.g. "
+                       "常勤、学生), each job is compared apart.",
+        params=(JOBS,),
     )
 
     def build(self, ctx: Context) -> list[Penalty]:
@@ -54,13 +57,14 @@ class WeekendSpread(BaseRule):
             return []
         days = rest_days(ctx.problem)
         taken = set(days)
-        totals = []
-        for staff in ctx.problem.active_staff():
-            if any(takes_rest_day(req, taken) for req, _ in ctx.requirements_of(staff.id)):
-                totals.append(count([w for w in (ctx.works(staff.id, d) for d in days) if not isinstance(w, int)]))
-        if len(totals) < 2:
-            return []
-        return spread_penalty(ctx.model, totals, len(days), s.weight, self.info.id, "weekend_spread")
+        out: list[Penalty] = []
+        for job, people in job_groups(ctx.problem.active_staff(), s.params.get("jobs") or "").items():
+            totals = [count([w for w in (ctx.works(staff.id, d) for d in days) if not isinstance(w, int)])
+                      for staff in people if any(takes_rest_day(req, taken) for req, _ in ctx.requirements_of(staff.id))]
+            if len(totals) >= 2:
+                label = f"weekend_spread[{job}]" if job else "weekend_spread"
+                out += spread_penalty(ctx.model, totals, len(days), s.weight, self.info.id, label)
+        return out
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
         from solver.eligibility import Screen  # local: eligibility reads the rule list
@@ -72,11 +76,15 @@ class WeekendSpread(BaseRule):
         screen = Screen(problem)
         taking = [r for r in problem.requirements if takes_rest_day(r, days)]
         worked = worked_days(problem, roster)
-        counts = {staff.id: len(worked.get(staff.id, set()) & days) for staff in problem.active_staff()
-                  if screen.has_work(staff, taking)}  # as the model: a session they may take on such a day
-        return spread_breach(problem, self.info, s, counts, lambda **v: t(
-            "土日祝日の勤務日数の差が {spread} 日です（最多 {top}: {top_n} 日、最少 {low}: {low_n} 日）。",
-            "Weekend and holiday days worked differ by {spread} (most: {top}, {top_n}; fewest: {low}, {low_n}).", **v))
+        out: list[Violation] = []
+        for job, people in job_groups(problem.active_staff(), s.params.get("jobs") or "").items():
+            counts = {staff.id: len(worked.get(staff.id, set()) & days) for staff in people
+                      if screen.has_work(staff, taking)}  # as the model: a session they may take on such a day
+            out += spread_breach(problem, self.info, s, counts, lambda **v: (f"{job}: " if job else "") + t(
+                "土日祝日の勤務日数の差が {spread} 日です（最多 {top}: {top_n} 日、最少 {low}: {low_n} 日）。",
+                "Weekend and holiday days worked differ by {spread} (most: {top}, {top_n}; fewest: {low}, {low_n}).",
+                **v))
+        return out
 
 
 RULE = WeekendSpread()

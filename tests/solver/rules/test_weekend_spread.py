@@ -46,3 +46,16 @@ def test_off_by_default_and_in_the_catalogue() -> None:
 
 def test_solver_and_evaluator_agree() -> None:
     assert_exact(ward(), RULE, count=20)
+
+
+def test_jobs_named_are_compared_apart() -> None:
+    """Students who work every weekend set against a part-timer near her pay cap: the spread said
+    nothing about fairness among the students."""
+    staff = [Staff("A", "Aoki", frozenset({"学生"})), Staff("B", "Baba", frozenset({"学生"})), Staff("C", "Chiba")]
+    p = make_problem(days=14, staff=staff, shifts=(DAY, NIGHT),
+                     rules={ID: RuleSetting(enabled=True, hard=False, weight=4, params={"jobs": "学生"})})
+    students = roster(p, ("A", 5, "日"), ("A", 6, "日"), ("B", 12, "日"), ("B", 13, "日"))
+    assert check_cost(p, RULE, students) == 0 and solve_fixed(p, RULE, students) == 0  # 2 and 2; C alone
+    uneven = roster(p, ("A", 5, "日"), ("A", 6, "日"), ("A", 12, "日"), ("B", 13, "日"))
+    [v] = RULE.check(p, uneven)
+    assert v.cost == 2 * 4 and v.message.startswith("学生: ") and solve_fixed(p, RULE, uneven) == 2 * 4
