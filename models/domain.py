@@ -146,6 +146,7 @@ class Staff:
     max_per_week: int | None = None
     max_days_per_week: int | None = None  # days with a session in a Monday-Sunday week (週3日まで)
     max_per_month: int | None = None
+    max_days_per_month: int | None = None  # days with a session in a calendar month (月16日まで)
     max_per_plan: int | None = None
     min_per_plan: int | None = None
     desired_per_month: int | None = None

@@ -79,6 +79,7 @@ STAFF_COLUMNS = (
     Column("max_per_day", QT_TRANSLATE_NOOP("RecordsModel", "Max/day"), _text, _optional_int),
     Column("max_per_week", QT_TRANSLATE_NOOP("RecordsModel", "Max/week"), _text, _optional_int),
     Column("max_days_per_week", QT_TRANSLATE_NOOP("RecordsModel", "Max days/week"), _text, _optional_int),
+    Column("max_days_per_month", QT_TRANSLATE_NOOP("RecordsModel", "Max days/month"), _text, _optional_int),
     Column("max_per_month", QT_TRANSLATE_NOOP("RecordsModel", "Max/month"), _text, _optional_int),
     Column("desired_per_month", QT_TRANSLATE_NOOP("RecordsModel", "Desired/month"), _text, _optional_int),
     Column("max_consecutive_days", QT_TRANSLATE_NOOP("RecordsModel", "Max consecutive days"), _text, _optional_int),

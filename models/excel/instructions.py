@@ -35,11 +35,12 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
               "One person per row. Staff IDs must be unique (full-width and half-width count as the same)."),
             t("スキル（資格・役割など）は「、」で区切って書きます（例: リーダー、夜勤可）。",
               "Separate skills (qualifications, roles…) with 、 or commas (e.g. リーダー、夜勤可)."),
-            t("上限の列（1日上限・週上限・週日数上限・月上限・連続勤務上限）は空欄なら制限なし。週上限は枠の数、週日数上限は"
-              "勤務する日の数です（同じ日の午前と午後は1日）。時給・年間上限額は円で書きます。",
-              "Limit columns (per day, week, days a week, month, consecutive days) blank = no limit. 週上限 counts "
-              "sessions, 週日数上限 the days worked (a morning and an afternoon on one day are one day). Pay "
-              "columns are in yen."),
+            t("上限の列（1日上限・週上限・週日数上限・月上限・月日数上限・連続勤務上限）は空欄なら制限なし。週上限・月上限は"
+              "枠の数、週日数上限・月日数上限は勤務する日の数です（同じ日の午前と午後は1日）。時給・年間上限額は円で書きます"
+              "（103万 も可）。",
+              "Limit columns (per day, week, days a week, month, days a month, consecutive days) blank = no limit. "
+              "週上限 and 月上限 count sessions, 週日数上限 and 月日数上限 the days worked (a morning and an afternoon "
+              "on one day are one day). Pay columns are in yen (103万 too)."),
             t("在籍の列は、休職・産休などで今回の計画に入らない人に × を書きます（空欄は在籍）。",
               "In the 在籍 (active) column, write × for someone away for this plan (leave of absence); blank is active."),
             t("内容別上限は期間中の回数の上限を「内容:回数」で書きます（例: 準夜+深夜:8 は準夜と深夜を合わせて8回まで。0 はその内容に入れない）。",

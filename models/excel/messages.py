@@ -386,6 +386,12 @@ def cap_without_rate(name: str) -> str:
              "(write the hourly rate)", name=name)
 
 
+def days_in_a_sessions_limit(column: str, days_column: str, n: int) -> str:
+    return t("{col} は枠の数です（「{n}日」を {n} 回として読みました）。日数の上限なら {days} の列に書きます",
+             "{col} counts sessions ({n} days read as {n} sessions): a limit of days goes in the {days} column",
+             col=column, days=days_column, n=n)
+
+
 def same_name(name: str, other_id: str, where: str) -> str:
     return t("{name} は {other}（{where}）と同じ氏名です。同じ人を2つのIDで載せていると、同じ時間の2つの枠に入ったり、"
              "上限を2人分使ったりします。同姓同名の別の人なら、このままで構いません",

@@ -62,6 +62,7 @@ STAFF = SheetSpec(
         Column("max_per_week", "週上限"),
         Column("max_days_per_week", "週日数上限", aliases=("週の日数上限", "週勤務日数上限", "週の勤務日数上限")),
         Column("max_per_month", "月上限"),
+        Column("max_days_per_month", "月日数上限", aliases=("月の日数上限", "月勤務日数上限", "月の勤務日数上限")),
         Column("desired_per_month", "希望回数", aliases=("月希望回数",)),
         Column("max_consecutive_days", "連続勤務上限"),
         Column("max_per_activity", "内容別上限", aliases=("内容ごとの上限", "勤務別上限")),

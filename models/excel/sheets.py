@@ -43,8 +43,8 @@ def read_sites(table: Table, problems: list[InputProblem], sites: dict[str, tupl
         sites[name] = (site, cells.where("site"))
 
 
-_COUNT_FIELDS = ("max_per_day", "max_per_week", "max_days_per_week", "max_per_month", "desired_per_month",
-                 "max_consecutive_days")
+_COUNT_FIELDS = ("max_per_day", "max_per_week", "max_days_per_week", "max_per_month", "max_days_per_month",
+                 "desired_per_month", "max_consecutive_days")
 _AMOUNT_FIELDS = ("hourly_rate", "annual_pay_cap", "paid_this_year")
 
 
@@ -100,6 +100,11 @@ def read_staff(
             notes.append(table.problem(index, "annual_pay_cap", messages.cap_without_rate(person.name)))
         if notes is not None and places and person.home and person.home not in places:
             notes.append(table.problem(index, "home", messages.unknown_home(person.home, resembling(person.home, places))))
+        for sessions, days in (("max_per_week", "max_days_per_week"), ("max_per_month", "max_days_per_month")):
+            raw = cells.raw(sessions)  # `16日` in 月上限: days meant, sessions read
+            if notes is not None and isinstance(raw, str) and "日" in raw and getattr(person, days) is None:
+                notes.append(table.problem(index, sessions, messages.days_in_a_sessions_limit(
+                    STAFF.column(sessions).ja, STAFF.column(days).ja, getattr(person, sessions))))
         if notes is not None and person.name and (twin := named.get(bare_name(person.name))) is not None:
             notes.append(table.problem(index, "name", messages.same_name(person.name, *twin)))
         named.setdefault(bare_name(person.name), (staff_id, cells.where("staff_id")))

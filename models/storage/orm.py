@@ -118,6 +118,7 @@ class PlanStaffRow(Base):
     max_per_day: Mapped[int | None]
     max_per_week: Mapped[int | None]
     max_days_per_week: Mapped[int | None]
+    max_days_per_month: Mapped[int | None]
     max_per_month: Mapped[int | None]
     max_per_plan: Mapped[int | None]
     min_per_plan: Mapped[int | None]

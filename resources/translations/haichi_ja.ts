@@ -383,13 +383,14 @@
         <translation>制限時間内に配置が見つかりませんでした。設定で制限時間を長くするか、「配置 ▸ 人数不足を許して作成」で埋められない枠を確かめてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="80" />
+        <location filename="../../desktop/solve_actions.py" line="76" />
+        <location filename="../../desktop/solve_actions.py" line="85" />
         <source>No roster</source>
         <translation>配置を作れません</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="77" />
-        <location filename="../../desktop/solve_actions.py" line="80" />
+        <location filename="../../desktop/solve_actions.py" line="82" />
+        <location filename="../../desktop/solve_actions.py" line="85" />
         <source>No roster satisfies the hard rules.</source>
         <translation>必須ルールをすべて満たす配置はありません。</translation>
     </message>
@@ -446,37 +447,37 @@
         <translation>配置が見つかる前に作成を中止しました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="84" />
+        <location filename="../../desktop/solve_actions.py" line="89" />
         <source>Or make a roster with the places that cannot be filled left open: Roster ▸ Solve with cover made soft.</source>
         <translation>埋められない枠を空けたままの配置なら「配置 ▸ 人数不足を許して作成」で作れます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="90" />
+        <location filename="../../desktop/solve_actions.py" line="95" />
         <source>Solve</source>
         <translation>配置の作成</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="91" />
+        <location filename="../../desktop/solve_actions.py" line="96" />
         <source>optimal</source>
         <translation>最適</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="91" />
+        <location filename="../../desktop/solve_actions.py" line="96" />
         <source>feasible</source>
         <translation>実行可能</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="95" />
+        <location filename="../../desktop/solve_actions.py" line="100" />
         <source>Roster with cover made soft ready (%1), %2 s: the places left open are listed as broken hard rules</source>
         <translation>人数不足を許した配置を作成しました（%1、%2 秒）：埋まらなかった枠は必須ルール違反として一覧にあります</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="99" />
+        <location filename="../../desktop/solve_actions.py" line="104" />
         <source>Roster ready (%1): objective %2, %3 s</source>
         <translation>配置を作成しました（%1）：評価値 %2、%3 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="103" />
+        <location filename="../../desktop/solve_actions.py" line="108" />
         <source>(cancelled; best roster kept)</source>
         <translation>（中止：最良の配置を残しました）</translation>
     </message>
@@ -994,139 +995,144 @@
     </message>
     <message>
         <location filename="../../desktop/views/records.py" line="82" />
+        <source>Max days/month</source>
+        <translation>月日数上限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="83" />
         <source>Max/month</source>
         <translation>月上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="83" />
+        <location filename="../../desktop/views/records.py" line="84" />
         <source>Desired/month</source>
         <translation>希望回数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="84" />
+        <location filename="../../desktop/views/records.py" line="85" />
         <source>Max consecutive days</source>
         <translation>連続勤務上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="85" />
+        <location filename="../../desktop/views/records.py" line="86" />
         <source>Limits per activity</source>
         <translation>内容別上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="86" />
+        <location filename="../../desktop/views/records.py" line="87" />
         <source>e.g. 準夜+深夜:8、日勤:20 (activities joined by + count together; 0 = never)</source>
         <translation>例: 準夜+深夜:8、日勤:20（+ でつないだ内容は合わせて数えます。0 はその内容に入れない）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="88" />
+        <location filename="../../desktop/views/records.py" line="89" />
         <source>Hourly rate</source>
         <translation>時給</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="89" />
+        <location filename="../../desktop/views/records.py" line="90" />
         <source>Annual pay cap</source>
         <translation>年間上限額</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="90" />
+        <location filename="../../desktop/views/records.py" line="91" />
         <source>Active</source>
         <translation>在籍</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="91" />
-        <location filename="../../desktop/views/records.py" line="110" />
+        <location filename="../../desktop/views/records.py" line="92" />
+        <location filename="../../desktop/views/records.py" line="111" />
         <source>Notes</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="94" />
-        <location filename="../../desktop/views/records.py" line="102" />
+        <location filename="../../desktop/views/records.py" line="95" />
+        <location filename="../../desktop/views/records.py" line="103" />
         <source>Site</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="95" />
+        <location filename="../../desktop/views/records.py" line="96" />
         <source>Area</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="96" />
+        <location filename="../../desktop/views/records.py" line="97" />
         <source>Travel group</source>
         <translation>移動グループ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="98" />
+        <location filename="../../desktop/views/records.py" line="99" />
         <source>e.g. 9:00 or 16:30</source>
         <translation>例: 9:00、16:30</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="100" />
+        <location filename="../../desktop/views/records.py" line="101" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="101" />
+        <location filename="../../desktop/views/records.py" line="102" />
         <source>e.g. 1/5 or 2027/1/5</source>
         <translation>例: 1/5、2027/1/5</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="103" />
+        <location filename="../../desktop/views/records.py" line="104" />
         <source>Activity</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="104" />
+        <location filename="../../desktop/views/records.py" line="105" />
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="105" />
+        <location filename="../../desktop/views/records.py" line="106" />
         <source>End</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="106" />
+        <location filename="../../desktop/views/records.py" line="107" />
         <source>Min staff</source>
         <translation>必要人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="107" />
+        <location filename="../../desktop/views/records.py" line="108" />
         <source>Max staff</source>
         <translation>最大人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="108" />
+        <location filename="../../desktop/views/records.py" line="109" />
         <source>Required skills</source>
         <translation>必要スキル</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="109" />
+        <location filename="../../desktop/views/records.py" line="110" />
         <source>e.g. リーダー:1、保健師:2〜3、新人:0〜1</source>
         <translation>例: リーダー:1、保健師:2〜3、新人:0〜1（最低〜最大）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="179" />
+        <location filename="../../desktop/views/records.py" line="180" />
         <source>%1 cannot be left blank.</source>
         <translation>%1 は空欄にできません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="181" />
+        <location filename="../../desktop/views/records.py" line="182" />
         <source>%1: “%2” cannot be read; the cell keeps its value.</source>
         <translation>%1:「%2」は読み取れません。セルは元のままです。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="224" />
+        <location filename="../../desktop/views/records.py" line="225" />
         <source>New person</source>
         <translation>新しい職員</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="229" />
-        <location filename="../../desktop/views/records.py" line="234" />
+        <location filename="../../desktop/views/records.py" line="230" />
+        <location filename="../../desktop/views/records.py" line="235" />
         <source>New site</source>
         <translation>新しい会場</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="235" />
+        <location filename="../../desktop/views/records.py" line="236" />
         <source>New session</source>
         <translation>新しい枠</translation>
     </message>
@@ -1180,17 +1186,17 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../desktop/views/roster_grid.py" line="273" />
+        <location filename="../../desktop/views/roster_grid.py" line="272" />
         <source>After night</source>
         <translation>明</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_grid.py" line="278" />
+        <location filename="../../desktop/views/roster_grid.py" line="277" />
         <source>%1 wanted</source>
         <translation>%1希望</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_grid.py" line="289" />
+        <location filename="../../desktop/views/roster_grid.py" line="288" />
         <source>Wish: %1</source>
         <translation>希望: %1</translation>
     </message>

@@ -290,3 +290,14 @@ def test_days_of_the_week_make_the_other_days_unavailable_unless_marked(tmp_path
     with pytest.raises(InvalidInput) as refused:
         read_workbooks([write_book(tmp_path / "b.xlsx", standard(職員=bad))])
     assert 'w.xlsx' not in str(refused.value) and '職員!C2: cannot read the days of the week "第2水曜"' in str(refused.value)
+
+
+def test_days_written_in_a_limit_of_sessions_are_said(tmp_path):
+    """月上限 16日 was taken as 16 sessions without a word; the days go in 月日数上限."""
+    staff = [["職員ID", "氏名", "月上限", "週上限"], ["H001", "山田 花子", "16日", 3], ["H002", "佐藤 次郎", None, "3日"]]
+    notes = _notes(write_book(tmp_path / "d.xlsx", standard(職員=staff)))
+    assert notes == [
+        "d.xlsx 職員!C2: 月上限 counts sessions (16 days read as 16 sessions): a limit of days goes in the 月日数上限 column",
+        "d.xlsx 職員!D3: 週上限 counts sessions (3 days read as 3 sessions): a limit of days goes in the 週日数上限 column"]
+    problem = read_workbooks([tmp_path / "d.xlsx"])
+    assert problem.staff_by_id("H001").max_per_month == 16 and problem.staff_by_id("H001").max_days_per_month is None

@@ -136,7 +136,7 @@ def sample_problem(name: str = "2026-04", *, staff_name: str = "山田 花子") 
               max_per_activity=(("3歳児健診", 4), ("妊婦歯科健診", 2)), hourly_rate=1800,
               annual_pay_cap=1_030_000, paid_this_year=250_000, notes="=SUM(A1) は文字"),
         Staff("H002", "Suzuki Ken", active=False),
-        Staff("H003", "佐藤", frozenset({"フッ化物"}), weekdays="火木"),
+        Staff("H003", "佐藤", frozenset({"フッ化物"}), weekdays="火木", max_days_per_month=16),
     ]
     sites = [Site("灘", "灘区", "東部"), Site("東灘", "東灘区", "東部"), Site("中央", "", "")]
     requirements = [
