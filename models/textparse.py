@@ -392,6 +392,38 @@ _WEEKDAY_WORDS = (("平日", "月火水木金"), ("週末", "土日"), ("毎日"
                   ("曜日", ""), ("曜", ""), ("のみ", ""), ("だけ", ""), ("可", ""))
 
 
+_HOURS = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:時間|h|hr|hrs|hours?)?\s*(?:(\d+)\s*(?:分|m|min))?$")
+_MINUTES_ONLY = re.compile(r"^(\d+)\s*(?:分|min|minutes?)$")
+
+
+def parse_hours(value: Any) -> int:
+    """A length of time in hours, as minutes: `40`, `37.5`, `40時間`, `37時間30分`, `2400分`, a time
+    cell (`7:45`) or an Excel duration; ValueError for anything else or a negative."""
+    if isinstance(value, bool) or value is None:
+        raise ValueError(f"not hours: {value!r}")
+    if isinstance(value, timedelta):
+        return round(value.total_seconds() / 60)
+    if isinstance(value, time):
+        return value.hour * 60 + value.minute
+    if isinstance(value, (int, float)):
+        if value < 0:
+            raise ValueError(f"negative hours: {value!r}")
+        return round(value * 60)
+    text = _text(value).lower()
+    if m := _MINUTES_ONLY.match(text):
+        return int(m[1])
+    if m := _HOURS.match(text):
+        return round(float(m[1]) * 60) + int(m[2] or 0)
+    if m := re.match(r"^(\d+):(\d{2})$", text):
+        return int(m[1]) * 60 + int(m[2])
+    raise ValueError(f"not hours: {value!r}")
+
+
+def hours_text(minutes: int) -> float | int:
+    """Minutes as the hours a cell shows: 2400 -> 40, 2250 -> 37.5 (parse_hours reads them back)."""
+    return minutes // 60 if minutes % 60 == 0 else round(minutes / 60, 2)
+
+
 def parse_weekdays(value: Any) -> str:
     """The days of the week someone works, canonical (`火木`, `土日祝`), from `火・木`, `火曜・木曜のみ`,
     `月〜金`, `平日`, `土日祝` (祝: national holidays too), `Tue, Thu`; blank: "" (any day). ValueError

@@ -20,7 +20,7 @@ from models.excel.reader import Period
 from models.excel.styles import weekday_name
 from models.textparse import (
     name_counts_text, parse_activity_limits, parse_bool, parse_date, parse_skill_needs, parse_skills, parse_time,
-    parse_weekdays, skill_needs_text, weekdays_text,
+    hours_text, parse_hours, parse_weekdays, skill_needs_text, weekdays_text,
 )
 
 WARNING = QColor("#b91c1c")
@@ -69,6 +69,17 @@ def _yes(value: bool) -> str:
     return "○" if value else "×"
 
 
+_HOURS_EXAMPLE = QT_TRANSLATE_NOOP("RecordsModel", "e.g. 40 or 37.5 (hours; blank: no limit)")
+
+
+def _hours(minutes: int | None) -> str:
+    return "" if minutes is None else str(hours_text(minutes))
+
+
+def _optional_hours(text: str) -> int | None:
+    return None if not text.strip() else parse_hours(text)
+
+
 STAFF_COLUMNS = (
     Column("id", QT_TRANSLATE_NOOP("RecordsModel", "Staff ID"), _text, _required),
     Column("name", QT_TRANSLATE_NOOP("RecordsModel", "Name"), _text, _required),
@@ -80,6 +91,14 @@ STAFF_COLUMNS = (
     Column("max_per_week", QT_TRANSLATE_NOOP("RecordsModel", "Max/week"), _text, _optional_int),
     Column("max_days_per_week", QT_TRANSLATE_NOOP("RecordsModel", "Max days/week"), _text, _optional_int),
     Column("max_days_per_month", QT_TRANSLATE_NOOP("RecordsModel", "Max days/month"), _text, _optional_int),
+    Column("min_minutes_per_week", QT_TRANSLATE_NOOP("RecordsModel", "Min hours/week"), _hours, _optional_hours,
+           _HOURS_EXAMPLE),
+    Column("max_minutes_per_week", QT_TRANSLATE_NOOP("RecordsModel", "Max hours/week"), _hours, _optional_hours,
+           _HOURS_EXAMPLE),
+    Column("min_minutes_per_month", QT_TRANSLATE_NOOP("RecordsModel", "Min hours/month"), _hours, _optional_hours,
+           _HOURS_EXAMPLE),
+    Column("max_minutes_per_month", QT_TRANSLATE_NOOP("RecordsModel", "Max hours/month"), _hours, _optional_hours,
+           _HOURS_EXAMPLE),
     Column("max_per_month", QT_TRANSLATE_NOOP("RecordsModel", "Max/month"), _text, _optional_int),
     Column("desired_per_month", QT_TRANSLATE_NOOP("RecordsModel", "Desired/month"), _text, _optional_int),
     Column("max_consecutive_days", QT_TRANSLATE_NOOP("RecordsModel", "Max consecutive days"), _text, _optional_int),

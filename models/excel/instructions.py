@@ -41,6 +41,10 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
               "Limit columns (per day, week, days a week, month, days a month, consecutive days) blank = no limit. "
               "週上限 and 月上限 count sessions, 週日数上限 and 月日数上限 the days worked (a morning and an afternoon "
               "on one day are one day). Pay columns are in yen (103万 too)."),
+            t("週時間上限・週時間下限・月時間上限・月時間下限は勤務時間を時間で書きます（例: 40、37.5、37時間30分）。"
+              "常勤の週40時間などに使います。",
+              "週時間上限/下限 and 月時間上限/下限 give working hours a week or a month (e.g. 40, 37.5, 37時間30分): "
+              "a full-timer's 40 hours a week."),
             t("在籍の列は、休職・産休などで今回の計画に入らない人に × を書きます（空欄は在籍）。",
               "In the 在籍 (active) column, write × for someone away for this plan (leave of absence); blank is active."),
             t("内容別上限は期間中の回数の上限を「内容:回数」で書きます（例: 準夜+深夜:8 は準夜と深夜を合わせて8回まで。0 はその内容に入れない）。",

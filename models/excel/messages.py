@@ -81,6 +81,11 @@ def bad_skills(value: Any) -> str:
              'cannot read required skills "{v}" (e.g. リーダー:1、保健師:2〜3、新人:0〜1)', v=shown(value))
 
 
+def bad_hours(value: Any) -> str:
+    return t("時間が読めません \"{v}\"（例: 40、37.5、37時間30分）", 'cannot read the hours "{v}" (e.g. 40, 37.5, 37時間30分)',
+             v=shown(value))
+
+
 def bad_weekdays(value: Any) -> str:
     return t("勤務曜日が読めません \"{v}\"（例: 火・木、月〜金、平日、土日祝。第2水曜のような日付の指定は 勤務可否 に書きます）",
              'cannot read the days of the week "{v}" (e.g. 火・木, 月〜金, 平日, 土日祝; a date such as the second '

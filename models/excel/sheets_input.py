@@ -23,7 +23,7 @@ from models.excel.settings_rows import NOTE_HEADER, setting_rows
 from models.excel.sheetwriter import Out, SheetWriter
 from models.excel.styles import BODY, DATE_FORMAT, DAY_FORMAT, HEADER, TIME_FORMAT, Look, day_fill, text_width
 from models.rulemeta import RuleInfo
-from models.textparse import name_counts_text, skill_needs_text, weekdays_text, wish_text
+from models.textparse import hours_text, name_counts_text, skill_needs_text, weekdays_text, wish_text
 
 MARK_CHOICES = tuple(m.value for m in Mark)  # ○ △ × 午前 午後, the drop-down of 勤務可否
 _LIST_LIMIT = 255  # characters Excel allows in a drop-down's list written in the rule itself
@@ -45,6 +45,8 @@ _STAFF_VALUES: dict[str, Callable[[Staff], Any]] = {
     "max_per_activity": lambda s: name_counts_text(s.max_per_activity) or None,
     "active": lambda s: None if s.active else "×",  # blank is active, as people leave it
     "weekdays": lambda s: weekdays_text(s.weekdays) or None,
+    **{key: (lambda s, key=key: None if getattr(s, key) is None else hours_text(getattr(s, key)))
+       for key in ("max_minutes_per_week", "min_minutes_per_week", "max_minutes_per_month", "min_minutes_per_month")},
 }
 _SESSION_VALUES: dict[str, Callable[[Requirement], Any]] = {
     "required_skills": lambda r: skill_needs_text(r.required_skills, r.skill_caps),

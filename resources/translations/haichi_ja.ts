@@ -949,190 +949,215 @@
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../desktop/views/records.py" line="73" />
+        <location filename="../../desktop/views/records.py" line="72" />
+        <source>e.g. 40 or 37.5 (hours; blank: no limit)</source>
+        <translation>例: 40、37.5（時間。空欄は制限なし）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="84" />
         <source>Staff ID</source>
         <translation>職員ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="74" />
+        <location filename="../../desktop/views/records.py" line="85" />
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="75" />
+        <location filename="../../desktop/views/records.py" line="86" />
         <source>Skills</source>
         <translation>スキル</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="76" />
+        <location filename="../../desktop/views/records.py" line="87" />
         <source>Home</source>
         <translation>拠点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="77" />
+        <location filename="../../desktop/views/records.py" line="88" />
         <source>Weekdays</source>
         <translation>勤務曜日</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="78" />
+        <location filename="../../desktop/views/records.py" line="89" />
         <source>e.g. 火・木 or 月〜金 (blank: any day)</source>
         <translation>例: 火・木、月〜金（空欄はどの曜日も可）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="79" />
+        <location filename="../../desktop/views/records.py" line="90" />
         <source>Max/day</source>
         <translation>1日上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="80" />
+        <location filename="../../desktop/views/records.py" line="91" />
         <source>Max/week</source>
         <translation>週上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="81" />
+        <location filename="../../desktop/views/records.py" line="92" />
         <source>Max days/week</source>
         <translation>週日数上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="82" />
+        <location filename="../../desktop/views/records.py" line="93" />
         <source>Max days/month</source>
         <translation>月日数上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="83" />
+        <location filename="../../desktop/views/records.py" line="94" />
+        <source>Min hours/week</source>
+        <translation>週時間下限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="96" />
+        <source>Max hours/week</source>
+        <translation>週時間上限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="98" />
+        <source>Min hours/month</source>
+        <translation>月時間下限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="100" />
+        <source>Max hours/month</source>
+        <translation>月時間上限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="102" />
         <source>Max/month</source>
         <translation>月上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="84" />
+        <location filename="../../desktop/views/records.py" line="103" />
         <source>Desired/month</source>
         <translation>希望回数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="85" />
+        <location filename="../../desktop/views/records.py" line="104" />
         <source>Max consecutive days</source>
         <translation>連続勤務上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="86" />
+        <location filename="../../desktop/views/records.py" line="105" />
         <source>Limits per activity</source>
         <translation>内容別上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="87" />
+        <location filename="../../desktop/views/records.py" line="106" />
         <source>e.g. 準夜+深夜:8、日勤:20 (activities joined by + count together; 0 = never)</source>
         <translation>例: 準夜+深夜:8、日勤:20（+ でつないだ内容は合わせて数えます。0 はその内容に入れない）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="89" />
+        <location filename="../../desktop/views/records.py" line="108" />
         <source>Hourly rate</source>
         <translation>時給</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="90" />
+        <location filename="../../desktop/views/records.py" line="109" />
         <source>Annual pay cap</source>
         <translation>年間上限額</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="91" />
+        <location filename="../../desktop/views/records.py" line="110" />
         <source>Active</source>
         <translation>在籍</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="92" />
         <location filename="../../desktop/views/records.py" line="111" />
+        <location filename="../../desktop/views/records.py" line="130" />
         <source>Notes</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="95" />
-        <location filename="../../desktop/views/records.py" line="103" />
+        <location filename="../../desktop/views/records.py" line="114" />
+        <location filename="../../desktop/views/records.py" line="122" />
         <source>Site</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="96" />
+        <location filename="../../desktop/views/records.py" line="115" />
         <source>Area</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="97" />
+        <location filename="../../desktop/views/records.py" line="116" />
         <source>Travel group</source>
         <translation>移動グループ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="99" />
+        <location filename="../../desktop/views/records.py" line="118" />
         <source>e.g. 9:00 or 16:30</source>
         <translation>例: 9:00、16:30</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="101" />
+        <location filename="../../desktop/views/records.py" line="120" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="102" />
+        <location filename="../../desktop/views/records.py" line="121" />
         <source>e.g. 1/5 or 2027/1/5</source>
         <translation>例: 1/5、2027/1/5</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="104" />
+        <location filename="../../desktop/views/records.py" line="123" />
         <source>Activity</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="105" />
+        <location filename="../../desktop/views/records.py" line="124" />
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="106" />
+        <location filename="../../desktop/views/records.py" line="125" />
         <source>End</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="107" />
+        <location filename="../../desktop/views/records.py" line="126" />
         <source>Min staff</source>
         <translation>必要人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="108" />
+        <location filename="../../desktop/views/records.py" line="127" />
         <source>Max staff</source>
         <translation>最大人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="109" />
+        <location filename="../../desktop/views/records.py" line="128" />
         <source>Required skills</source>
         <translation>必要スキル</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="110" />
+        <location filename="../../desktop/views/records.py" line="129" />
         <source>e.g. リーダー:1、保健師:2〜3、新人:0〜1</source>
         <translation>例: リーダー:1、保健師:2〜3、新人:0〜1（最低〜最大）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="180" />
+        <location filename="../../desktop/views/records.py" line="199" />
         <source>%1 cannot be left blank.</source>
         <translation>%1 は空欄にできません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="182" />
+        <location filename="../../desktop/views/records.py" line="201" />
         <source>%1: “%2” cannot be read; the cell keeps its value.</source>
         <translation>%1:「%2」は読み取れません。セルは元のままです。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="225" />
+        <location filename="../../desktop/views/records.py" line="244" />
         <source>New person</source>
         <translation>新しい職員</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="230" />
-        <location filename="../../desktop/views/records.py" line="235" />
+        <location filename="../../desktop/views/records.py" line="249" />
+        <location filename="../../desktop/views/records.py" line="254" />
         <source>New site</source>
         <translation>新しい会場</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="236" />
+        <location filename="../../desktop/views/records.py" line="255" />
         <source>New session</source>
         <translation>新しい枠</translation>
     </message>

@@ -520,3 +520,19 @@ def test_names_in_the_master_roster_say_the_role_they_fill_and_read_back(tmp_pat
     assert {(a.staff_id, a.requirement_id) for a in read.assignments} == {(a.staff_id, a.requirement_id)
                                                                           for a in _roster(problem).assignments}
     assert report.notes() == []
+
+
+def test_hours_a_week_go_out_on_the_copied_staff_sheet_and_come_back(tmp_path: Path) -> None:
+    """A full-timer's 40 hours a week could only be set in the rules dialog, not on the 職員 sheet."""
+    from models.excel.importer import read_workbooks
+
+    problem = _problem()
+    problem = problem.with_(staff=[replace(problem.staff[0], min_minutes_per_week=2400, max_minutes_per_month=9930),
+                                   *problem.staff[1:]])
+    write_roster(tmp_path / "r.xlsx", problem, _roster(problem))
+    copied = openpyxl.load_workbook(tmp_path / "r.xlsx")["職員"]
+    header = [c.value for c in copied[1]]
+    assert copied.cell(row=2, column=header.index("週時間下限") + 1).value == 40
+    assert copied.cell(row=2, column=header.index("月時間上限") + 1).value == 165.5
+    again = read_workbooks([tmp_path / "r.xlsx"]).staff_by_id("H001")
+    assert (again.min_minutes_per_week, again.max_minutes_per_month) == (2400, 9930)

@@ -9,10 +9,12 @@ import pytest
 from models.domain import Mark, known_id, normalize
 from models.textparse import (
     Explained,
+    hours_text,
     man_yen,
     parse_bool,
     parse_count,
     parse_date,
+    parse_hours,
     parse_mark,
     parse_names,
     parse_skill_needs,
@@ -356,3 +358,16 @@ def test_days_of_the_week_read_as_people_write_them(text, days, shown) -> None:
 def test_a_date_is_no_day_of_the_week() -> None:
     with pytest.raises(ValueError):
         parse_weekdays("第2水曜")
+
+
+@pytest.mark.parametrize("value, minutes", [
+    (40, 2400), (37.5, 2250), ("40時間", 2400), ("37時間30分", 2250), ("2400分", 2400), ("7:45", 465), ("37.5h", 2250),
+])
+def test_hours_read_as_minutes_and_written_back(value, minutes) -> None:
+    assert parse_hours(value) == minutes and parse_hours(hours_text(minutes)) == minutes
+
+
+@pytest.mark.parametrize("value", ["-3", "abc", "40日", None])
+def test_what_is_no_length_of_time_is_refused(value) -> None:
+    with pytest.raises(ValueError):
+        parse_hours(value)
