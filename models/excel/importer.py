@@ -284,6 +284,9 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         period = covering(period, s, sheets)
     for req in daily_sessions(daily, period, [req for req, _ in state.requirements.values()]):
         state.requirements[req.id] = (req, DAILY.ja)
+    # a 枠 row that nobody may take (必要人数 0, 最大人数 0 or blank) closes its day: 中央図書館's 整理日 over
+    # 毎日の枠 left three empty 0/0 sessions in every sheet
+    state.requirements = {key: value for key, value in state.requirements.items() if value[0].max_staff != 0}
     if sheets is not None:
         availability, state.wishes = read_availability(
             sheets, period, [person for person, _ in state.staff.values()], state.staff_ids,
