@@ -32,6 +32,10 @@ GRID_MAX_SITES = 12  # beyond this, columns get too narrow on A3 landscape: list
 _LINE_HEIGHT = 12.5  # points per text line at 9-10 pt
 _DATE_WIDTH = 14
 _SHIFT_WIDTH = 48  # widest a column of one activity grows, for its names in two lines
+# A column's width counts characters of the sheet's 11-point font; the grid's cells are 9-point, so
+# a line of them holds this many times more (a library's month printed rows twice as tall as their
+# text, 2 days a page over 12 pages).
+_SMALL = 11 / 9
 
 
 @dataclass(frozen=True)
@@ -118,7 +122,7 @@ def _session_text(req: Requirement, names: list[str], width: float, lacking: lis
     what it is short of."""
     heading = session_heading(req)
     items = [f"{n}、" for n in names[:-1]] + names[-1:] + _shortfall(req, names, lacking)
-    return "\n".join([heading, *_pack(items, width)])
+    return "\n".join([heading, *_pack(items, width * _SMALL)])
 
 
 def _shortfall(req: Requirement, names: list[str], lacking: list[tuple[str, int]]) -> list[str]:
@@ -214,7 +218,7 @@ def _write_grid(wb: Workbook, problem: Problem, columns: Sequence[GridColumn], p
             text = texts.get((day, n))
             row.append(sheet.cell(text, look))
             if text:
-                lines = max(lines, _lines(text, width))
+                lines = max(lines, _lines(text, width * _SMALL))
         lines = max(lines, _lines(label, _DATE_WIDTH))
         sheet.append(row, look=None, height=_LINE_HEIGHT * lines + 3)
     total = sum(widths)  # landscape always (a ward's three columns too), A3 when A4 would squeeze the names

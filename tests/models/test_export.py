@@ -137,7 +137,7 @@ def test_master_gives_a_wards_shifts_a_column_each(tmp_path: Path) -> None:
     assert [c.value for c in ws[3]] == ["日付", "5東\n日勤", "5東\n準夜", "5東\n深夜", "外来"]
     assert ws.cell(row=4, column=2).value == (
         "日勤 08:30-17:00\n看護 01子、看護 02子、看護 03子、\n看護 04子、看護 05子、看護 06子")
-    assert ws.cell(row=4, column=3).value == "準夜 16:30-翌1:00\n看護 07子\n（あと1人）"
+    assert ws.cell(row=4, column=3).value == "準夜 16:30-翌1:00\n看護 07子（あと1人）"
     assert ws.cell(row=4, column=5).value == "採血 09:00-12:00\n（あと1人）"
     widths = [ws.column_dimensions[c].width for c in "BCD"]
     assert widths[0] > widths[1] and widths[0] <= 48
