@@ -211,7 +211,7 @@ def _matched(needs: tuple[tuple[str, int], ...], staff) -> dict[int, str]:
     return {person: places[place] for place, person in enumerate(holder) if person is not None}
 
 
-def skills_short(problem: Problem, roster: Roster) -> dict[str, list[tuple[str, int]]]:
+def skills_short(problem: Problem, roster: Roster) -> dict[str, tuple[tuple[str, int], ...]]:
     """Requirement id -> each required skill its people fall short of, with how many are missing,
     counted as the required-skills rule counts them (each person for one skill when 設定 asks for a
     different person for each); empty when that rule is off."""
@@ -224,7 +224,7 @@ def skills_short(problem: Problem, roster: Roster) -> dict[str, list[tuple[str, 
     for a in roster.assignments:
         if a.staff_id in staff:
             people[a.requirement_id].append(staff[a.staff_id])
-    out: dict[str, list[tuple[str, int]]] = {}
+    out: dict[str, tuple[tuple[str, int], ...]] = {}
     for req in problem.requirements:
         if not req.required_skills:
             continue
@@ -232,7 +232,7 @@ def skills_short(problem: Problem, roster: Roster) -> dict[str, list[tuple[str, 
         matched = filled(req.required_skills, placed) if distinct and len(req.required_skills) > 1 else None
         missing = [(skill, k - (matched[skill] if matched is not None else sum(1 for p in placed if skill in p.skills)))
                    for skill, k in req.required_skills]
-        if short := [(skill, n) for skill, n in missing if n > 0]:
+        if short := tuple((skill, n) for skill, n in missing if n > 0):
             out[req.id] = short
     return out
 

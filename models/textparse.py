@@ -527,7 +527,8 @@ def _skill_needs_in(text: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple
     return tuple(least.items()), tuple(most.items())
 
 
-def skill_needs_text(least: Iterable[tuple[str, int]], most: Iterable[tuple[str, int]]) -> str:
+@lru_cache(maxsize=4096)  # a year's 14 000 sessions repeat a few; their fields are tuples
+def skill_needs_text(least: tuple[tuple[str, int], ...], most: tuple[tuple[str, int], ...]) -> str:
     """`保健師:2〜3、リーダー:1、新人:0〜1`: what parse_skill_needs reads back."""
     caps = dict(most)
     pairs = list(least)

@@ -26,7 +26,7 @@ from models.excel.sheets_tables import write_assignments, write_summary, write_u
 from models.excel.sheetwriter import save
 from models.excel.styles import safe_file_stem
 from models.rulemeta import RuleInfo
-from models.stats import person_stats
+from models.stats import person_stats, skills_short
 
 
 def write_roster(
@@ -41,11 +41,12 @@ def write_roster(
     Raises ValueError when the roster places someone in a session the problem does not have.
     """
     wb = Workbook(write_only=True)
-    write_master(wb, problem, roster)
+    skills = skills_short(problem, roster)  # 配置表 and 未充足 both say them
+    write_master(wb, problem, roster, skills)
     duty = write_duty_roster(wb, problem, roster)
     write_personal_sheet(wb, problem, roster)
     write_summary(wb, problem, roster)
-    write_unfilled(wb, problem, roster)
+    write_unfilled(wb, problem, roster, skills)
     write_violations(wb, problem, violations, catalogue)
     write_assignments(wb, problem, roster)
     write_input_sheets(wb, problem.start, problem.end, catalogue, problem)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Sequence
 
 from openpyxl import Workbook
@@ -25,7 +26,7 @@ from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import (
     BODY, PAPER_A3, PAPER_A4, SHORT_FILL, Look, day_fill, day_label, text_width,
 )
-from models.i18n import t
+from models.i18n import language, t
 from models.stats import roles, skills_short
 
 GRID_MAX_SITES = 12  # beyond this, columns get too narrow on A3 landscape: list layout instead
@@ -117,7 +118,7 @@ def placed_names(problem: Problem, roster: Roster) -> dict[str, list[str]]:
     return placed
 
 
-def _session_text(req: Requirement, names: list[str], width: float, lacking: list[tuple[str, int]]) -> str:
+def _session_text(req: Requirement, names: list[str], width: float, lacking: tuple[tuple[str, int], ...]) -> str:
     """One session in a grid cell: a heading line, then the names packed into lines of `width`, then
     what it is short of."""
     heading = session_heading(req)
@@ -125,15 +126,20 @@ def _session_text(req: Requirement, names: list[str], width: float, lacking: lis
     return "\n".join([heading, *_pack(items, width * _SMALL)])
 
 
-def _shortfall(req: Requirement, names: list[str], lacking: list[tuple[str, int]]) -> list[str]:
+def _shortfall(req: Requirement, names: list[str], lacking: tuple[tuple[str, int], ...]) -> list[str]:
     """`（あと1人）` for a session short of people, then its skills_short."""
     missing = req.min_staff - len(names)
     return ([t("（あと{n}人）", " (short {n})", n=missing)] if missing > 0 else []) + skills_short_text(lacking)
 
 
-def skills_short_text(lacking: list[tuple[str, int]]) -> list[str]:
+def skills_short_text(lacking: tuple[tuple[str, int], ...]) -> list[str]:
     """`（栄養士 あと1人）` for each skill a session is short of (the 配置表 reader passes over them)."""
-    return [t("（{skill} あと{n}人）", " ({skill}: {n} more)", skill=skill, n=n) for skill, n in lacking]
+    return list(_skills_short_text(lacking, language())) if lacking else []
+
+
+@lru_cache(maxsize=1024)  # a year's sessions are short of the same few skills
+def _skills_short_text(lacking: tuple[tuple[str, int], ...], _language: str) -> tuple[str, ...]:
+    return tuple(t("（{skill} あと{n}人）", " ({skill}: {n} more)", skill=skill, n=n) for skill, n in lacking)
 
 
 def session_heading(req: Requirement) -> str:
@@ -163,11 +169,12 @@ def _lines(text: str, width: float) -> int:
     return sum(max(1, -(-text_width(part) // int(usable))) for part in text.split("\n"))
 
 
-def write_master(wb: Workbook, problem: Problem, roster: Roster) -> None:
+def write_master(wb: Workbook, problem: Problem, roster: Roster,
+                 skills: dict[str, tuple[tuple[str, int], ...]] | None = None) -> None:
     """The 配置表 sheet, as a dates × sites (or shifts) grid or, with many sites, one row per session."""
     columns = grid_columns(problem)
     placed = placed_labels(problem, roster)
-    skills = skills_short(problem, roster)
+    skills = skills_short(problem, roster) if skills is None else skills  # the export works them out once
     if columns:
         _write_grid(wb, problem, columns, placed, skills)
     else:
@@ -182,7 +189,7 @@ def site_order(problem: Problem) -> list[str]:
     return order
 
 
-def _subtitle(problem: Problem, placed: dict[str, list[str]], skills: dict[str, list[tuple[str, int]]]) -> str:
+def _subtitle(problem: Problem, placed: dict[str, list[str]], skills: dict[str, tuple[tuple[str, int], ...]]) -> str:
     short = sum(1 for r in problem.requirements if len(placed.get(r.id, [])) < r.min_staff or r.id in skills)
     people = sum(len(v) for k, v in placed.items() if problem.has_requirement(k))
     return t(
@@ -194,14 +201,14 @@ def _subtitle(problem: Problem, placed: dict[str, list[str]], skills: dict[str, 
 
 
 def _write_grid(wb: Workbook, problem: Problem, columns: Sequence[GridColumn], placed: dict[str, list[str]],
-                skills: dict[str, list[tuple[str, int]]]) -> None:
+                skills: dict[str, tuple[tuple[str, int], ...]]) -> None:
     by_cell: dict[tuple[date, int], list[Requirement]] = defaultdict(list)
     index = {(c.site, c.activity): i for i, c in enumerate(columns)}
     for req in sorted(problem.requirements, key=lambda r: (r.start, r.activity)):
         by_cell[(req.date, index.get((req.site, req.activity), index.get((req.site, None))))].append(req)
     widths = [_DATE_WIDTH] + [_column_width(c, [r for (_, i), v in by_cell.items() if i == n for r in v], placed)
                               for n, c in enumerate(columns)]
-    texts = {key: "\n".join(_session_text(r, placed.get(r.id, []), widths[key[1] + 1], skills.get(r.id, [])) for r in reqs)
+    texts = {key: "\n".join(_session_text(r, placed.get(r.id, []), widths[key[1] + 1], skills.get(r.id, ())) for r in reqs)
              for key, reqs in by_cell.items()}
     sheet = SheetWriter(wb, schema.MASTER_SHEET, widths, freeze="B4")
     sheet.title(t("{name} 配置表", "{name} roster", name=problem.name), len(widths), _subtitle(problem, placed, skills))
@@ -243,7 +250,7 @@ def list_order(problem: Problem) -> list[Requirement]:
 
 
 def _write_list(wb: Workbook, problem: Problem, placed: dict[str, list[str]],
-                skills: dict[str, list[tuple[str, int]]]) -> None:
+                skills: dict[str, tuple[tuple[str, int], ...]]) -> None:
     widths = [_DATE_WIDTH, 20, 22, 13, 7, 7, 60]
     sheet = SheetWriter(wb, schema.MASTER_SHEET, widths, freeze="A4")
     sheet.title(t("{name} 配置表", "{name} roster", name=problem.name), len(widths), _subtitle(problem, placed, skills))
@@ -252,7 +259,7 @@ def _write_list(wb: Workbook, problem: Problem, placed: dict[str, list[str]],
         names = placed.get(req.id, [])
         fill = SHORT_FILL if len(names) < req.min_staff or req.id in skills else day_fill(req.date)
         look: Look = BODY.but(fill=fill, vertical="top")
-        text = "、".join(names) + "".join(skills_short_text(skills.get(req.id, [])))
+        text = "、".join(names) + "".join(skills_short_text(skills.get(req.id, ())))
         sheet.append([
             sheet.cell(day_label(req.date, with_holiday=True), look), sheet.cell(req.site, look),
             sheet.cell(req.activity, look), sheet.cell(session_time(req), look),

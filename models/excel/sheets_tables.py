@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from typing import Sequence
 
 from openpyxl import Workbook
@@ -15,7 +16,7 @@ from models.excel.styles import (
     widest, wrapped_height,
 )
 from models.history import FISCAL_MONTH, fiscal_years, pay_year_month, year_name, years_of
-from models.i18n import t
+from models.i18n import language, t
 from models.rulemeta import RuleInfo
 from models.stats import PersonStats, activity_columns, person_stats, skills_short, unfilled
 
@@ -117,11 +118,18 @@ def _year_values(sheet: SheetWriter, s: PersonStats, yen: Look, month: int) -> l
     return [year.count for year in s.fiscal] + pays
 
 
-def write_unfilled(wb: Workbook, problem: Problem, roster: Roster) -> None:
+@lru_cache(maxsize=1024)  # a year's sessions are short of the same few skills
+def _skills_cell(lacking: tuple[tuple[str, int], ...], _language: str) -> str:
+    """未充足's skills column: `栄養士 あと1人、心理士 あと1人`."""
+    return t("、", ", ").join(t("{skill} あと{n}人", "{skill}: {n} more", skill=skill, n=n) for skill, n in lacking)
+
+
+def write_unfilled(wb: Workbook, problem: Problem, roster: Roster,
+                   skills: dict[str, tuple[tuple[str, int], ...]] | None = None) -> None:
     """未充足: every session below its minimum, with how many people are missing, or short of a
     required skill (a check-up without its 栄養士 is short though its headcount is full)."""
     hours = widest((clock(m) for r in problem.requirements for m in (r.start, r.end)), 8)  # `1:00 (next day)`
-    skills = skills_short(problem, roster)
+    skills = skills_short(problem, roster) if skills is None else skills
     widths = [16, 20, 22, hours, hours, 9, 9, 8] + ([24] if skills else [])
     sheet = SheetWriter(wb, schema.UNFILLED_SHEET, widths, freeze="A3")
     sheet.title(t("人数が足りない枠", "Sessions short of staff"), len(widths))
@@ -133,6 +141,7 @@ def write_unfilled(wb: Workbook, problem: Problem, roster: Roster) -> None:
     placed = Counter(a.requirement_id for a in roster.assignments)
     short = sorted((req for req in problem.requirements if req.id in missing_of or req.id in skills),
                    key=lambda r: (r.date, r.start, r.site, r.activity))
+    short_look, skills_look = _CENTER.but(bold=True, fill=SHORT_FILL), BODY.but(bold=True, fill=SHORT_FILL)
     for req in short:
         look = BODY.but(fill=day_fill(req.date))
         missing = missing_of.get(req.id)
@@ -140,12 +149,11 @@ def write_unfilled(wb: Workbook, problem: Problem, roster: Roster) -> None:
             sheet.cell(day_label(req.date, with_holiday=True), look), sheet.cell(req.site, look),
             sheet.cell(req.activity, look), sheet.cell(clock(req.start), look), sheet.cell(clock(req.end), look),
             sheet.cell(req.min_staff, look), sheet.cell(placed[req.id], look),
-            sheet.cell(missing, _CENTER.but(bold=True, fill=SHORT_FILL)) if missing else sheet.cell(None, look),
+            sheet.cell(missing, short_look) if missing else sheet.cell(None, look),
         ]
         if skills:
-            text = t("、", ", ").join(t("{skill} あと{n}人", "{skill}: {n} more", skill=skill, n=n)
-                                      for skill, n in skills.get(req.id, []))
-            row.append(sheet.cell(text or None, BODY.but(bold=True, fill=SHORT_FILL) if text else look))
+            text = _skills_cell(skills.get(req.id, ()), language())
+            row.append(sheet.cell(text or None, skills_look if text else look))
         sheet.append(row, look=None)
     if not short:
         sheet.append([sheet.cell(t("すべての枠が必要人数を満たしています", "Every session has its minimum staff"), PLAIN)], look=None)
