@@ -33,6 +33,16 @@ def unbreakable(text: str) -> str:
     return WORD_JOINER.join(text.replace(" ", "\u00a0"))
 
 
+def unbreakable_label(label: str) -> str:
+    """A name, and the role after it (`加藤 遥（リーダー）`), each unbreakable, a line free to break
+    between them: a label too long for a narrow column broke inside リーダー."""
+    for opening in ("（", " ("):
+        name, found, role = label.partition(opening)
+        if found:
+            return unbreakable(name) + unbreakable(opening.strip() + role)
+    return unbreakable(label)
+
+
 @dataclass(frozen=True)
 class MasterRoster:
     """The master roster's pieces as HTML: the heading above the table, the header row, and one
@@ -81,7 +91,7 @@ def master_roster(problem: Problem, roster: Roster) -> MasterRoster:
             parts = []
             for r in by_day_column.get((day, column), []):
                 # a break may follow each 、 but never comes inside a name nor before its 、
-                people = "、".join(escape(unbreakable(n)) + WORD_JOINER for n in sorted(who.get(r.id, [])))
+                people = "、".join(escape(unbreakable_label(n)) + WORD_JOINER for n in sorted(who.get(r.id, [])))
                 people = people or f'<span style="color:#b91c1c">{escape(nobody)}</span>'
                 short = len(who.get(r.id, [])) < r.min_staff
                 mark = ' style="color:#b91c1c"' if short else ""
