@@ -125,6 +125,7 @@ def week_start(day: date) -> date:
 
 WEEKDAY_NAMES = "月火水木金土日"  # Monday first, as date.weekday() counts
 HOLIDAYS = "祝"  # in Staff.weekdays: national holidays too, whatever their weekday (a student's 土日祝)
+HOLIDAY_INDEX = len(WEEKDAY_NAMES)  # HOLIDAYS among the days a person works (Problem._weekdays)
 
 
 @dataclass(frozen=True)
@@ -396,8 +397,8 @@ class Problem:
         self._staff_by_id = {s.id: s for s in self.staff}
         self._site_by_name = {s.name: s for s in self.sites}
         self._req_by_id = {r.id: r for r in self.requirements}
-        self._weekdays = {s.id: frozenset(WEEKDAY_NAMES.index(c) if c in WEEKDAY_NAMES else 7 for c in s.weekdays)
-                          for s in self.staff if s.weekdays}  # 7: national holidays (HOLIDAYS)
+        self._weekdays = {s.id: frozenset((WEEKDAY_NAMES + HOLIDAYS).index(c) for c in s.weekdays)
+                          for s in self.staff if s.weekdays}
 
     # -- look-ups -----------------------------------------------------------------------
     def staff_by_id(self, staff_id: str) -> Staff:
@@ -419,7 +420,7 @@ class Problem:
         if mark is not None:
             return mark
         weekdays = self._weekdays.get(staff_id)
-        if weekdays is not None and day.weekday() not in weekdays and not (7 in weekdays and is_holiday(day)):
+        if weekdays is not None and day.weekday() not in weekdays and not (HOLIDAY_INDEX in weekdays and is_holiday(day)):
             return Mark.UNAVAILABLE
         return self.blank_means
 

@@ -121,18 +121,19 @@ def too_big_for_one_model(problem: Problem) -> bool:
     return pairs > WHOLE_MODEL_PAIRS or pairs > STAGED_PAIRS and people_alone(problem)
 
 
+def is_hard_rule(problem: Problem, rule_id: str) -> bool:
+    """Whether the plan's setting of the rule is enabled and hard."""
+    from solver.rules import rule  # local: the rule modules import the solver core
+
+    chosen = base.setting(problem, rule(rule_id).info)
+    return chosen.enabled and chosen.hard
+
+
 def people_alone(problem: Problem) -> bool:
     """Whether every hard rule concerns one person at a time: no session has a hard minimum or
     maximum of staff and none needs skills, so that one person's schedule never makes another's
     impossible (Curtois: cover is soft). Then a first roster can be built one person at a time."""
-    from solver.rules import rule  # local: the rule modules import the solver core
-
-    def hard(rule_id: str) -> bool:
-        chosen = base.setting(problem, rule(rule_id).info)
-        return chosen.enabled and chosen.hard
-
-    links = {"cover_min": hard("cover_min"), "cover_max": hard("cover_max"),
-             "required_skills": hard("required_skills")}
+    links = {rule_id: is_hard_rule(problem, rule_id) for rule_id in ("cover_min", "cover_max", "required_skills")}
     for req in problem.requirements:
         if (req.min_staff > 0 and links["cover_min"] or req.max_staff is not None and links["cover_max"]
                 or (req.required_skills or req.skill_caps) and links["required_skills"]):
@@ -536,11 +537,7 @@ class StagedSolver:
 
     def _cover_is_hard(self) -> bool:
         """Whether cover is a hard rule of this solve (not --soft-cover, not Curtois' soft cover)."""
-        from solver.rules import rule  # local: the rule modules import the solver core
-
-        return not self.options.soft_cover and any(
-            base.setting(self.problem, rule(rule_id).info).enabled and base.setting(self.problem, rule(rule_id).info).hard
-            for rule_id in base.SOFT_COVER)
+        return not self.options.soft_cover and any(is_hard_rule(self.problem, rule_id) for rule_id in base.SOFT_COVER)
 
     def _soft_cover(self, first: SolveResult, started: float,
                     on_progress: Callable[[Progress], None] | None) -> SolveResult:

@@ -46,7 +46,8 @@ def read_sites(table: Table, problems: list[InputProblem], sites: dict[str, tupl
 _COUNT_FIELDS = ("max_per_day", "max_per_week", "max_days_per_week", "max_per_month", "max_days_per_month",
                  "desired_per_month", "max_consecutive_days")
 _AMOUNT_FIELDS = ("hourly_rate", "annual_pay_cap", "paid_this_year")
-_HOURS_FIELDS = ("max_minutes_per_week", "min_minutes_per_week", "max_minutes_per_month", "min_minutes_per_month")
+# Staff fields in minutes that 職員 writes in hours (週時間上限 40), read here and written by sheets_input
+HOURS_FIELDS = ("max_minutes_per_week", "min_minutes_per_week", "max_minutes_per_month", "min_minutes_per_month")
 
 
 def read_staff(
@@ -71,7 +72,7 @@ def read_staff(
         }
         for key in _AMOUNT_FIELDS:
             limits[key] = cells.get(key, parse_amount, messages.bad_count)
-        for key in _HOURS_FIELDS:  # hours in the sheet (`40`, `37時間30分`), minutes in the plan
+        for key in HOURS_FIELDS:  # hours in the sheet (`40`, `37時間30分`), minutes in the plan
             limits[key] = cells.get(key, parse_hours, messages.bad_hours)
         limits["max_per_activity"] = cells.get("max_per_activity", parse_activity_limits, messages.bad_activity_limits,
                                                default=())

@@ -19,6 +19,7 @@ from models.domain import DAY_MINUTES, Mark, Problem, Requirement, Site, Staff, 
 from models.excel import schema
 from models.excel.availability_sheet import Wishes, wishes_of
 from models.i18n import t
+from models.excel.sheets import HOURS_FIELDS
 from models.excel.settings_rows import NOTE_HEADER, setting_rows
 from models.excel.sheetwriter import Out, SheetWriter
 from models.excel.styles import BODY, DATE_FORMAT, DAY_FORMAT, HEADER, TIME_FORMAT, Look, day_fill, text_width
@@ -46,7 +47,7 @@ _STAFF_VALUES: dict[str, Callable[[Staff], Any]] = {
     "active": lambda s: None if s.active else "×",  # blank is active, as people leave it
     "weekdays": lambda s: weekdays_text(s.weekdays) or None,
     **{key: (lambda s, key=key: None if getattr(s, key) is None else hours_text(getattr(s, key)))
-       for key in ("max_minutes_per_week", "min_minutes_per_week", "max_minutes_per_month", "min_minutes_per_month")},
+       for key in HOURS_FIELDS},
 }
 _SESSION_VALUES: dict[str, Callable[[Requirement], Any]] = {
     "required_skills": lambda r: skill_needs_text(r.required_skills, r.skill_caps),
