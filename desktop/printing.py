@@ -19,7 +19,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from desktop.views.roster_grid import WORD_JOINER, day_label
 from models.domain import Problem, Roster, time_range
-from models.excel.sheets_master import GridColumn, grid_columns, placed_labels, site_order
+from models.excel.sheets_master import GridColumn, grid_columns, role_labels, site_order
 from models.holidays import holiday_name
 
 FONT_POINTS = 8
@@ -66,10 +66,10 @@ class MasterRoster:
 
 
 def master_roster(problem: Problem, roster: Roster) -> MasterRoster:
-    labels = placed_labels(problem, roster)  # names in staff-ID order, with the role each fills (小児科医)
+    labels = role_labels(problem, roster)  # names with the role each fills (小児科医)
     who: dict[str, list[str]] = defaultdict(list)
-    for a in sorted(roster.assignments, key=lambda a: a.staff_id):
-        who[a.requirement_id].append(labels[a.requirement_id][len(who[a.requirement_id])] + ("◆" if a.locked else ""))
+    for a in roster.assignments:
+        who[a.requirement_id].append(labels[(a.staff_id, a.requirement_id)] + ("◆" if a.locked else ""))
     # the 配置表 sheet's columns (a ward's shifts a column each), or one per site when they are too many
     columns = grid_columns(problem) or [GridColumn(site) for site in site_order(problem)]
     by_day_column: dict[tuple, list] = defaultdict(list)

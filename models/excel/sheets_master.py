@@ -20,7 +20,7 @@ from typing import Sequence
 
 from openpyxl import Workbook
 
-from models.domain import Problem, Requirement, Roster, Staff, rotation_order, time_range
+from models.domain import Problem, Requirement, Roster, rotation_order, time_range
 from models.excel import schema
 from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import (
@@ -87,24 +87,31 @@ LIST_HEADER = (("日付", "Date"), ("会場", "Site"), ("内容", "Activity"), (
                ("必要", "Needed"), ("配置", "Placed"), ("氏名", "Names"))
 
 
+def role_labels(problem: Problem, roster: Roster) -> dict[tuple[str, str], str]:
+    """(staff id, requirement id) -> the person's name followed by the required skill whose place
+    they take (`佐々木 由美（小児科医）`, models.stats.roles): who is the doctor, printed. A person
+    the plan does not know is named by their ID."""
+    staff = {s.id: s for s in problem.staff}
+    placed: dict[str, list[str]] = defaultdict(list)
+    for a in roster.assignments:
+        placed[a.requirement_id].append(a.staff_id)
+    out: dict[tuple[str, str], str] = {}
+    for req_id, ids in placed.items():
+        needs = problem.requirement(req_id).required_skills if problem.has_requirement(req_id) else ()
+        role = roles(needs, [staff[i] for i in ids if i in staff]) if needs else {}
+        for i in ids:
+            name = staff[i].name if i in staff else i
+            out[(i, req_id)] = name + (t("（{r}）", " ({r})", r=role[i]) if i in role else "")
+    return out
+
+
 def placed_labels(problem: Problem, roster: Roster) -> dict[str, list[str]]:
-    """placed_names, each followed by the required skill whose place the person takes
-    (`佐々木 由美（小児科医）`, models.stats.roles): who is the doctor, printed."""
-    people: dict[str, list[Staff]] = defaultdict(list)
+    """placed_names with each person's role (role_labels), in staff-ID order."""
+    labels = role_labels(problem, roster)
+    out: dict[str, list[str]] = defaultdict(list)
     for a in sorted(roster.assignments, key=lambda a: a.staff_id):
-        if problem.has_requirement(a.requirement_id) and problem.requirement(a.requirement_id).required_skills:
-            try:
-                people[a.requirement_id].append(problem.staff_by_id(a.staff_id))
-            except KeyError:
-                pass
-    labels = placed_names(problem, roster)
-    for req_id, placed in people.items():
-        if len(placed) != len(labels[req_id]):
-            continue  # someone the plan does not know: the names as they are
-        role = roles(problem.requirement(req_id).required_skills, placed)
-        labels[req_id] = [person.name + (t("（{r}）", " ({r})", r=role[person.id]) if person.id in role else "")
-                          for person in placed]
-    return labels
+        out[a.requirement_id].append(labels[(a.staff_id, a.requirement_id)])
+    return out
 
 
 def placed_names(problem: Problem, roster: Roster) -> dict[str, list[str]]:
