@@ -98,8 +98,10 @@ class RosterView(QTableView):
 
         for row in range(first, model.rowCount() if last is None else last + 1):
             texts = model.fullest_at(row)  # wrapped as the delegate wraps them (whole words)
-            tall = metrics.boundingRect(box, Qt.TextFlag.TextWordWrap, whole_words("\n".join(texts), fits)).height()
-            height = max(ROW_HEIGHT, min(tall, MOST_LINES * metrics.lineSpacing()) + 2 * TEXT_MARGIN) if texts else ROW_HEIGHT
+            height = ROW_HEIGHT
+            if texts:  # measured only for the few rows with a cell of several (this runs after every evaluation)
+                tall = metrics.boundingRect(box, Qt.TextFlag.TextWordWrap, whole_words("\n".join(texts), fits)).height()
+                height = max(ROW_HEIGHT, min(tall, MOST_LINES * metrics.lineSpacing()) + 2 * TEXT_MARGIN)
             if header.sectionSize(row) != height:
                 header.resizeSection(row, height)
 
