@@ -133,7 +133,7 @@ def _store_roster(db, name: str, problem: Problem, roster: Roster) -> None:
             "公開するには haichi publish --plan {typed} {v}",
             "roster workbook imported into plan '{p}': {n} assignments saved as version {v} (draft; {h} hard "
             "violations). To publish it: haichi publish --plan {typed} {v}",
-            p=name, typed=typed(name), n=len(roster.assignments), v=version, h=len(evaluation.hard_violations)))
+            p=name, typed=typed(name), n=len(roster.assignments), v=version, h=evaluation.hard_listed))
 
 
 def typed(argument: str) -> str:
@@ -213,8 +213,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if problem.history_sources:  # exported from a plan that carried them in: scored as it was solved
         _print_carried(problem)
     evaluation = evaluate(problem, roster)
-    hard = evaluation.hard_violations
-    soft = [v for v in evaluation.violations if not v.hard]
+    hard = [v for v in evaluation.listed if v.hard]
+    soft = [v for v in evaluation.listed if not v.hard]
     for v in hard:
         print(t("[必須] {m}", "[hard] {m}", m=v.message))
     for v in soft:
@@ -254,7 +254,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         else t("（下書き）", " (a draft)"))
     print(
         t("版 {v}{state} を書き出しました: {p} (必須ルール違反 {h} 件)", "version {v}{state} written: {p} ({h} hard violations)",
-          v=version, state=state, p=args.output, h=len(evaluation.hard_violations))
+          v=version, state=state, p=args.output, h=evaluation.hard_listed)
     )
     if args.ics is not None:
         from desktop import paperwork  # loaded when asked for, not for every export
@@ -566,13 +566,13 @@ def _print_result(result: SolveResult, evaluation, problem: Problem) -> None:
         "optimal": t("最適解", "optimal"),
         "feasible": t("実行可能解 (最適性は未証明)", "feasible (optimality not proven)"),
     }.get(result.status, result.status)
-    unfilled = [v for v in evaluation.violations if v.rule_id in SOFT_COVER]  # people or skills short
+    unfilled = [v for v in evaluation.listed if v.rule_id in SOFT_COVER]  # people or skills short
     print(
         t("{s}: 評価値 {o}、下界 {b}、ギャップ {g}、{e:.1f} 秒、配置 {n} 件、必須ルール違反 {h} 件",
           "{s}: objective {o}, bound {b}, gap {g}, {e:.1f} s, {n} assignments, {h} hard violations",
           s=status, o=result.objective, b=_fmt(result.bound), g=_percent(result.gap), e=result.elapsed,
           n=len(result.roster.assignments) if result.roster else 0,
-          h=len([v for v in evaluation.hard_violations if v.rule_id not in SOFT_COVER]))
+          h=sum(1 for v in evaluation.listed if v.hard and v.rule_id not in SOFT_COVER))
     )
     if unfilled:
         print(t("人数・スキルが足りない枠 {n} 件:", "{n} shortfall(s):", n=len(unfilled)))

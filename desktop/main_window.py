@@ -242,7 +242,7 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions, SolveActions):
         short = len(unfilled(problem, self.plan.roster))
         self.summary.setText(
             self.tr("Objective %1 · hard violations %2 · unfilled sessions %3")
-            .replace("%1", str(evaluation.objective)).replace("%2", str(len(evaluation.hard_violations)))
+            .replace("%1", str(evaluation.objective)).replace("%2", str(evaluation.hard_listed))
             .replace("%3", str(short))
         )
 

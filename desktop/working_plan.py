@@ -25,6 +25,7 @@ class NoEvaluation:
     violations: list[Violation] = field(default_factory=list)
     objective: int = 0
     hard_violations: list[Violation] = field(default_factory=list)
+    hard_listed: int = 0
 
 
 class WorkingPlan(QObject):

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import Sequence
 
-from models.domain import Mark, Problem, Requirement, Roster, Staff, duty_days, rotation_order
+from models.domain import Mark, Problem, Requirement, Roster, Staff, Violation, duty_days, rotation_order
 from models.history import by_year, pay_year_month, year_of, years_of
 from models.holidays import is_holiday
 
@@ -245,3 +246,38 @@ def activity_columns(problem: Problem) -> list[str]:
     plan has at most FEW_ACTIVITIES, else none (a column each would not read)."""
     order = rotation_order(problem.requirements)
     return order if len(order) <= FEW_ACTIVITIES else []
+
+
+# The rules that say again, of a session below its minimum, what cover_min says of it: the same
+# people short of the target (the minimum, unless a preferred count is given), and the skills a
+# session without its people lacks.
+SAID_WITH_COVER = ("cover_target", "required_skills")
+
+
+def said_once(violations: Sequence[Violation]) -> list[Violation]:
+    """The violations as a coordinator reads them (the check listing, the 違反 sheet, the window's
+    list): a session below its minimum is one entry, cover_min's, taking in that session's
+    cover_target and required_skills violations (their costs added, their skills named after it:
+    `…（1 名不足）。 リーダー のスキルを持つ職員が 1 名必要ですが 0 名です。`), where three rules each
+    said it. The others as they are, in their order; the objective is the same sum of costs."""
+    short = {v.requirement_id for v in violations if v.rule_id == "cover_min" and v.requirement_id}
+    if not short:
+        return list(violations)
+    joined: dict[str, list[Violation]] = {}
+    kept: list[Violation] = []
+    for v in violations:
+        if v.rule_id in SAID_WITH_COVER and v.requirement_id in short:
+            joined.setdefault(v.requirement_id, []).append(v)
+        else:
+            kept.append(v)
+    return [_with(v, joined[v.requirement_id]) if v.rule_id == "cover_min" and v.requirement_id in joined else v
+            for v in kept]
+
+
+def _with(cover: Violation, others: list[Violation]) -> Violation:
+    """cover_min's violation of a session with the same session's others folded in."""
+    head = cover.message.split(": ", 1)[0] + ": "  # the session's label, which every message starts with
+    parts = [cover.message] + [o.message[len(head):] if o.message.startswith(head) else o.message
+                               for o in others if o.rule_id != "cover_target"]
+    return replace(cover, hard=cover.hard or any(o.hard for o in others),
+                   cost=cover.cost + sum(o.cost for o in others), message=" ".join(parts))

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable
 
 from models.domain import Problem, Roster, Violation
+from models.stats import said_once
 from solver.rules import RULES
 from solver.rules.base import SOFT_COVER, Rule, setting
 from solver.rules.placed import scoring
@@ -29,6 +30,16 @@ class Evaluation:
     def soft_violations(self) -> list[Violation]:
         """The violations of soft rules, each with its cost."""
         return [v for v in self.violations if not v.hard]
+
+    @property
+    def listed(self) -> list[Violation]:
+        """The violations as a coordinator is shown them: a session short of people once (said_once)."""
+        return said_once(self.violations)
+
+    @property
+    def hard_listed(self) -> int:
+        """How many hard entries `listed` holds: the count said beside the listing."""
+        return sum(1 for v in self.listed if v.hard)
 
 
 def as_solved(problem: Problem, soft_cover: bool) -> Problem:
@@ -51,3 +62,4 @@ def evaluate(problem: Problem, roster: Roster, soft_cover: bool = False,
             if setting(problem, rule.info).enabled:
                 violations += rule.check(problem, roster)
     return Evaluation(violations, sum(v.cost for v in violations))
+

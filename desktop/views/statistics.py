@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QFont
 from desktop.views.roster_grid import SOFT_COLOUR, VIOLATION_COLOUR, Index, rule_title
 from desktop.working_plan import WorkingPlan
 from models.domain import Violation
-from models.stats import PersonStats, person_stats
+from models.stats import PersonStats, person_stats, said_once
 
 STATS_HEADERS = (
     QT_TRANSLATE_NOOP("StatisticsModel", "Staff"),
@@ -150,7 +150,7 @@ class ViolationsModel(_PlanTable):
     rows: list[Violation]
 
     def read_rows(self) -> list[Violation]:
-        return sorted(self.plan.violations, key=lambda v: (not v.hard, -v.cost, v.rule_id, v.date is not None,
+        return sorted(said_once(self.plan.violations), key=lambda v: (not v.hard, -v.cost, v.rule_id, v.date is not None,
                                                            v.date or date.min, v.message))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:

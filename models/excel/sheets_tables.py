@@ -18,7 +18,7 @@ from models.excel.styles import (
 from models.history import FISCAL_MONTH, fiscal_years, pay_year_month, year_name, years_of
 from models.i18n import language, t
 from models.rulemeta import RuleInfo
-from models.stats import PersonStats, activity_columns, person_stats, skills_short, unfilled
+from models.stats import PersonStats, activity_columns, person_stats, said_once, skills_short, unfilled
 
 _CENTER = BODY.but(horizontal="center")
 
@@ -161,7 +161,9 @@ def write_unfilled(wb: Workbook, problem: Problem, roster: Roster,
 
 
 def write_violations(wb: Workbook, problem: Problem, violations: Sequence[Violation], catalogue: Sequence[RuleInfo]) -> None:
-    """違反: each violation passed in — rule, hard/soft, who, session, message, cost."""
+    """違反: each violation passed in — rule, hard/soft, who, session, message, cost — a session short
+    of people once (stats.said_once)."""
+    violations = said_once(violations)
     titles = {info.id: t(info.title_ja, info.title_en) for info in catalogue}
     widths = [22, 8, 10, 14, 34, 60, 8]
     sheet = SheetWriter(wb, schema.VIOLATIONS_SHEET, widths, freeze="A3")

@@ -155,3 +155,30 @@ def test_days_off_leave_out_the_morning_after_each_night() -> None:
                 requirements=[night(date(2027, 2, 5)), sunday], history_sessions={"N1": (night(date(2027, 1, 31)),)})
     [stats] = person_stats(p, Roster([Assignment("N1", r.id) for r in p.requirements]))
     assert stats.days_off == 13 - 4  # 2/1 明, 2/5, 2/6 明, 2/7
+
+
+def test_a_session_short_of_people_is_listed_once_with_the_skills_it_lacks() -> None:
+    """cover_min, cover_target and required_skills each find a session without its people; the
+    coordinator is told once, the skills named after the shortfall, the costs kept in the sum."""
+    from solver.evaluate import evaluate
+
+    d = date(2026, 4, 1)
+    checkup = Requirement(Requirement.make_id(d, "東", "健診", 780), d, "東", "健診", 780, 960, 2,
+                          required_skills=(("リーダー", 1),))
+    other = Requirement(Requirement.make_id(d, "西", "健診", 780), d, "西", "健診", 780, 960, 1, preferred_staff=2)
+    problem = Problem("4月", d, date(2026, 4, 30), [Staff("A", "Aさん", skills=frozenset({"リーダー"})),
+                                                    Staff("B", "Bさん")], [], [checkup, other],
+                      {("A", d): Mark.AVAILABLE, ("B", d): Mark.AVAILABLE})
+    evaluation = evaluate(problem, Roster([Assignment("B", checkup.id), Assignment("A", other.id)]))
+    said = {v.rule_id for v in evaluation.violations if v.requirement_id == checkup.id}
+    assert said == {"cover_min", "cover_target", "required_skills"}
+
+    listed = [v for v in evaluation.listed if v.requirement_id == checkup.id]
+    assert len(listed) == 1
+    assert listed[0].rule_id == "cover_min" and listed[0].hard
+    assert "1 名不足" in listed[0].message or "1 missing" in listed[0].message
+    assert "リーダー" in listed[0].message and listed[0].message.count(checkup.label()) == 1
+    assert sum(v.cost for v in evaluation.listed) == evaluation.objective
+    # a session at its minimum but below its preferred count is still said by cover_target alone
+    assert [v.rule_id for v in evaluation.listed if v.requirement_id == other.id] == ["cover_target"]
+    assert evaluation.hard_listed == 1 < len(evaluation.hard_violations)
