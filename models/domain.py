@@ -419,10 +419,13 @@ class Problem:
         mark = self.availability.get((staff_id, day))
         if mark is not None:
             return mark
+        return Mark.UNAVAILABLE if self.off_weekday(staff_id, day) else self.blank_means
+
+    def off_weekday(self, staff_id: str, day: date) -> bool:
+        """Whether the day is outside the person's `Staff.weekdays` (never for a person without them)."""
         weekdays = self._weekdays.get(staff_id)
-        if weekdays is not None and day.weekday() not in weekdays and not (HOLIDAY_INDEX in weekdays and is_holiday(day)):
-            return Mark.UNAVAILABLE
-        return self.blank_means
+        return weekdays is not None and day.weekday() not in weekdays and not (
+            HOLIDAY_INDEX in weekdays and is_holiday(day))
 
     def cannot_work(self, staff_id: str, day: date) -> bool:
         """Whether the person's mark for the day is × (a blank under 空欄の扱い 不可 too), as the

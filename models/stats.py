@@ -248,34 +248,34 @@ def activity_columns(problem: Problem) -> list[str]:
     return order if len(order) <= FEW_ACTIVITIES else []
 
 
-# The rules that say again, of a session below its minimum, what cover_min says of it: the same
-# people short of the target (the minimum, unless a preferred count is given), and the skills a
-# session without its people lacks.
-SAID_WITH_COVER = ("cover_target", "required_skills")
+# What other rules say again of a session cover_min finds below its minimum or cover_max above its
+# most: the same people short of (or over) the target (the minimum unless a preferred count is
+# given), and the skills a session without its people lacks.
+SAID_WITH_COVER = {"cover_min": ("cover_target", "required_skills"), "cover_max": ("cover_target",)}
 
 
 def said_once(violations: Sequence[Violation]) -> list[Violation]:
     """The violations as a coordinator reads them (the check listing, the 違反 sheet, the window's
-    list): a session below its minimum is one entry, cover_min's, taking in that session's
-    cover_target and required_skills violations (their costs added, their skills named after it:
-    `…（1 名不足）。 リーダー のスキルを持つ職員が 1 名必要ですが 0 名です。`), where three rules each
-    said it. The others as they are, in their order; the objective is the same sum of costs."""
-    short = {v.requirement_id for v in violations if v.rule_id == "cover_min" and v.requirement_id}
-    if not short:
+    list): a session below its minimum or above its most is one entry, cover_min's or cover_max's,
+    taking in what SAID_WITH_COVER says again of it (the costs added, the skills named after it:
+    `…（1 名不足）。 リーダー のスキルを持つ職員が 1 名必要ですが 0 名です。`), where two or three rules
+    each said it. The others as they are, in their order; the objective is the same sum of costs."""
+    covering = {v.requirement_id: v.rule_id for v in violations if v.rule_id in SAID_WITH_COVER and v.requirement_id}
+    if not covering:
         return list(violations)
     joined: dict[str, list[Violation]] = {}
     kept: list[Violation] = []
     for v in violations:
-        if v.rule_id in SAID_WITH_COVER and v.requirement_id in short:
+        if v.requirement_id in covering and v.rule_id in SAID_WITH_COVER[covering[v.requirement_id]]:
             joined.setdefault(v.requirement_id, []).append(v)
         else:
             kept.append(v)
-    return [_with(v, joined[v.requirement_id]) if v.rule_id == "cover_min" and v.requirement_id in joined else v
-            for v in kept]
+    return [_with(v, joined[v.requirement_id]) if v.rule_id in SAID_WITH_COVER and v.requirement_id in joined
+            else v for v in kept]
 
 
 def _with(cover: Violation, others: list[Violation]) -> Violation:
-    """cover_min's violation of a session with the same session's others folded in."""
+    """cover_min's (or cover_max's) violation of a session with the same session's others folded in."""
     head = cover.message.split(": ", 1)[0] + ": "  # the session's label, which every message starts with
     parts = [cover.message] + [o.message[len(head):] if o.message.startswith(head) else o.message
                                for o in others if o.rule_id != "cover_target"]

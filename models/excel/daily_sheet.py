@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-from models.domain import Requirement, end_after, hhmm
+from models.domain import Requirement, end_after, hhmm, time_range
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.reader import Cells, Period, Table
@@ -56,8 +56,11 @@ class DailySession:
                            skill_caps=self.caps, notes=self.notes)
 
 
-def read_daily(table: Table, problems: list[InputProblem], found: list[DailySession]) -> None:
-    """The rows of a 毎日の枠 sheet into `found`; every problem to `problems` (the row left out)."""
+def read_daily(table: Table, problems: list[InputProblem], found: list[DailySession],
+               notes: list[InputProblem] | None = None) -> None:
+    """The rows of a 毎日の枠 sheet into `found`; every problem to `problems` (the row left out). A
+    shift whose end is before its start is read as ending the next day, said in `notes` at its cell
+    with how long it is: each row is a shift of every day (遅番 typed 20:00-11:15 became a 15-hour night)."""
     col = DAILY.column
     # no 開始/終了 columns: both times in a 時間 column (`8:30～17:00`), as on 枠
     ranged = "start" not in table.columns and "end" not in table.columns and "time" in table.columns
@@ -75,12 +78,17 @@ def read_daily(table: Table, problems: list[InputProblem], found: list[DailySess
         sunday = cells.get("sunday", parse_count_range, messages.bad_count)
         most = cells.get("max_staff", parse_count, messages.bad_count)
         skills, caps = cells.get("required_skills", parse_skill_needs, messages.bad_skills, default=((), ()))
+        overnight = False
         if start is not None and end is not None:
+            overnight = end_after(start, end) != end
             end = end_after(start, end)  # 16:30-1:00: a shift that ends the next day
             if end <= start:
                 cells.report("time" if ranged else "end", messages.end_not_after_start(hhmm(start), hhmm(end)))
         if not cells.ok:
             continue
+        if overnight and notes is not None:
+            notes.append(table.problem(index, "time" if ranged else "end", messages.daily_ends_next_day(
+                f"{activity} {time_range(start, end)}", end - start)))
         given = (weekday, weekday if saturday is None else saturday, weekday if sunday is None else sunday)
         counts = tuple((least, upper if upper is not None else least if most is None or least == 0 else max(most, least))
                        for least, upper in given)  # a plain 0 is no session that day, whatever the maximum

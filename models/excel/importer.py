@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from models.domain import (
-    Problem, Requirement, RuleSetting, ShiftRequest, Site, Staff, TravelBuffers, counted_activities, normalize,
+    Mark, Problem, Requirement, RuleSetting, ShiftRequest, Site, Staff, TravelBuffers, counted_activities, normalize,
     rotation_order,
 )
 from models.errors import InputProblem, InvalidInput
@@ -32,7 +32,7 @@ from models.excel.settings_sheet import Settings, read_settings
 from models.excel.sheets import read_sessions, read_sites, read_staff, session_years
 from models.i18n import t
 from models.rulemeta import RuleInfo
-from models.textparse import parse_date, parse_skill_counts, parse_skills, resembling
+from models.textparse import parse_date, parse_skill_counts, parse_skills, resembling, weekdays_text
 
 
 @dataclass
@@ -257,7 +257,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     daily_tables = _tables(books, DAILY, problems)
     daily: list[DailySession] = []
     for table in daily_tables or []:
-        read_daily(table, problems, daily)
+        read_daily(table, problems, daily, state.notes)
     if staff_tables is None:
         problems.append(_missing(books, STAFF))
     if session_tables is None and daily_tables is None:
@@ -313,7 +313,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     state.notes += _skills_counted_twice(session_tables, requirements, [person for person, _ in state.staff.values()],
                                          s.rules)
     home = next((b for b in books if first is not None and b.name == first.file), books[0])
-    return Problem(
+    problem = Problem(
         name=s.plan_name or home.path.stem,  # not a form's file, whichever order the files came in
         start=period.start,
         end=period.end,
@@ -327,6 +327,32 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         rules=s.rules,
         forbidden_successions=s.forbidden_pairs,
     )
+    state.notes += _marks_outside_weekdays(staff_tables or [], problem)
+    return problem
+
+
+# People named in the note on marks outside a person's 勤務曜日; the rest are counted.
+NAMED_OUTSIDE_WEEKDAYS = 5
+
+
+def _marks_outside_weekdays(tables: Sequence[Table], problem: Problem) -> list[InputProblem]:
+    """A note at the first 勤務曜日 cell of people whose availability marks days outside their
+    weekdays as workable (○, △, 午前, 午後, a wish): a written mark is that month's exception, so a
+    勤務可否 sheet handed out filled with ○ made a 火・木 person work Mondays, Wednesdays and Fridays."""
+    outside: dict[str, int] = {}
+    for (staff_id, day), mark in problem.availability.items():
+        if mark is not Mark.UNAVAILABLE and problem.off_weekday(staff_id, day):
+            outside[staff_id] = outside.get(staff_id, 0) + 1
+    if not outside:
+        return []
+    people = [person for person in problem.staff if person.id in outside]
+    where = _first_cell(tables, "staff_id", lambda value: normalize(value) == people[0].id)
+    if where is None:
+        return []
+    named = [messages.person_outside_weekdays(person.name or person.id, weekdays_text(person.weekdays),
+                                              outside[person.id]) for person in people[:NAMED_OUTSIDE_WEEKDAYS]]
+    return [where[0].problem(where[1], "weekdays" if "weekdays" in where[0].columns else "staff_id",
+                             messages.marks_outside_weekdays(named, len(people) - len(named)))]
 
 
 def _first_cell(tables: Sequence[Table], key: str, test: Callable[[Any], bool]) -> tuple[Table, int] | None:
@@ -366,17 +392,20 @@ def _skills_nobody_has(tables: Sequence[Table], requirements: Sequence[Requireme
 def _skills_nobody_asks_for(tables: Sequence[Table], requirements: Sequence[Requirement],
                             staff: Sequence[Staff]) -> list[InputProblem]:
     """A note at the first 職員 cell holding a skill no session asks for that resembles one they do
-    (保健士 for 保健師, 臨床心理士 for 心理士) someone holds: its holders never count for the skill
-    the sessions need, so a person went unused or filled a place with the wrong role, without a word.
+    (保健士 for 保健師, 臨床心理士 for 心理士) someone holds without the one asked for: its holders never
+    count for the skill the sessions need, so a person went unused or filled a place with the wrong
+    role, without a word. Those holding both (調理員 and 調理師) are not named.
     A required skill nobody holds is said by `_skills_nobody_has`, with the held one it resembles."""
     held = {skill for person in staff for skill in person.skills}
     required = {skill for req in requirements for skill, _ in req.required_skills} & held  # the others: said above
     notes: list[InputProblem] = []
     for skill in sorted(held - required):
         like = resembling(skill, required)
-        where = _first_cell(tables, "skills", lambda value, skill=skill: skill in parse_skills(value))
-        if like is not None and where is not None:
-            holders = [person.name or person.id for person in staff if skill in person.skills]
+        # those who hold the required skill too count for it (調理員 and 調理師 both written)
+        holders = [person.name or person.id for person in staff if skill in person.skills and like not in person.skills]
+        where = _first_cell(tables, "skills", lambda value, skill=skill, like=like: skill in (found := parse_skills(value))
+                            and like not in found)
+        if like is not None and where is not None and holders:
             notes.append(where[0].problem(where[1], "skills", messages.skill_nobody_asks_for(skill, like, holders)))
     return notes
 

@@ -171,6 +171,27 @@ def ends_next_day(count: int, example: str) -> str:
              "{n} session(s) ending before they start were read as ending the next day ({e}, ...)", n=count, e=example)
 
 
+def person_outside_weekdays(name: str, weekdays: str, days: int) -> str:
+    return t("{name}（{w}）{n} 日", "{name} ({w}): {n} days", name=name, w=weekdays, n=days)
+
+
+def marks_outside_weekdays(named: list[str], others: int) -> str:
+    more = t("ほか {n} 名", "and {n} more", n=others) if others else ""
+    return t("勤務曜日のほかの日に ○ などが書かれています: {p}{more}。書かれた日はその月の例外として勤務できると読みました。"
+             "勤務曜日だけにするなら、その日を × か空欄にしてください",
+             "days outside their 勤務曜日 are marked as workable: {p}{more}; a written mark is read as that month's "
+             "exception, so they may work those days; to keep to the weekdays, make those days × or blank",
+             p=t("、", "; ").join(named), more=(t("、", "; ") + more) if more else "")
+
+
+def daily_ends_next_day(example: str, minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    return t("終了が開始より前なので、翌日に終わる勤務として読みました: {e}（{h}時間{m}）。夜勤でなければ開始・終了を直してください",
+             "the end is before the start, so this shift was read as ending the next day: {e} ({h} h{m_en}); "
+             "if it is no night shift, mend its start or end",
+             e=example, h=hours, m=f"{rest}分" if rest else "", m_en=f" {rest} min" if rest else "")
+
+
 def max_below_min(max_staff: int, min_staff: int) -> str:
     return t("最大人数 {max} が必要人数 {min} より少ないです",
              "max_staff {max} is less than min_staff {min}", max=max_staff, min=min_staff)

@@ -132,3 +132,15 @@ def test_a_most_of_a_skill_holds_on_every_day(tmp_path):
     nights = [DAILY[0], ["5階東病棟", "深夜", time(0, 30), time(9), 3, None, None, "経験者:2、新人:0〜1"]]
     path = write_book(tmp_path / "ward.xlsx", standard(枠=None, 毎日の枠=nights, 勤務可否=MARKS, 設定=PERIOD))
     assert {r.skill_needs for r in read_workbooks([path]).requirements} == {((("経験者", 2),), (("新人", 1),))}
+
+
+def test_a_shift_ending_before_it_starts_is_said_with_its_length(tmp_path):
+    """A nursery's 遅番 typed 20:00-11:15 became a 15-hour night without a word (枠 says it)."""
+    daily = [DAILY[0], DAILY[1], ["5階東病棟", "遅番", time(20), time(11, 15), 1, None, None, None]]
+    notes: list = []
+    problem = read_workbooks([write_book(tmp_path / "w.xlsx", standard(枠=None, 毎日の枠=daily, 勤務可否=MARKS,
+                                                                        設定=PERIOD))], notes=notes)
+    assert [str(n) for n in notes] == [
+        "w.xlsx 毎日の枠!D3: the end is before the start, so this shift was read as ending the next day: "
+        "遅番 20:00-11:15 (next day) (15 h 15 min); if it is no night shift, mend its start or end"]
+    assert {(r.start, r.end) for r in problem.requirements if r.activity == "遅番"} == {(1200, 24 * 60 + 675)}

@@ -178,6 +178,13 @@ def test_a_skill_no_session_asks_for_like_one_they_do_is_said(tmp_path):
         'k.xlsx 職員!C4: skill "リーダ" is no session\'s required skill, so 高橋 恵、中村 愛 cannot fill a place that '
         'needs "リーダー" (a slip for "リーダー"? if so, correct it)']
     assert _notes(write_book(tmp_path / "n.xlsx", standard())) == []  # フッ化物, asked for by none, resembles none
+    # who holds the one asked for too counts for it (a nursery's cooks: 調理員 and 調理師): not named
+    staff = [*STAFF_ROWS, ["H003", "高橋 恵", "リーダ、リーダー"], ["H004", "中村 愛", "リーダ、フッ化物"]]
+    assert _notes(write_book(tmp_path / "b.xlsx", standard(職員=staff, 勤務可否=marks))) == [
+        'b.xlsx 職員!C5: skill "リーダ" is no session\'s required skill, so 中村 愛 cannot fill a place that '
+        'needs "リーダー" (a slip for "リーダー"? if so, correct it)']
+    staff = [*STAFF_ROWS, ["H003", "高橋 恵", "リーダ、リーダー"]]
+    assert _notes(write_book(tmp_path / "c.xlsx", standard(職員=staff, 勤務可否=marks[:-1]))) == []
 
 
 def test_a_remark_on_a_returned_form_is_said_at_its_cell(tmp_path):
@@ -286,6 +293,13 @@ def test_days_of_the_week_make_the_other_days_unavailable_unless_marked(tmp_path
     student = problem.with_(staff=[replace(problem.staff_by_id("H001"), weekdays="土日祝"), problem.staff_by_id("H002")])
     assert student.mark("H001", date(2026, 4, 29)) is Mark.AVAILABLE  # 昭和の日, a Wednesday
     assert student.mark("H001", date(2026, 4, 30)) is Mark.UNAVAILABLE and student.mark("H001", date(2026, 4, 4)) is Mark.AVAILABLE
+    notes: list = []
+    read_workbooks([write_book(tmp_path / "w.xlsx", {**standard(職員=staff, 勤務可否=marks), "設定": settings})],
+                   notes=notes)
+    assert [str(n) for n in notes] == [  # the exception is said: a sheet handed out full of ○ undid the weekdays
+        "w.xlsx 職員!C2: days outside their 勤務曜日 are marked as workable: 山田 花子 (火・木): 1 days; a written mark "
+        "is read as that month's exception, so they may work those days; to keep to the weekdays, make those days "
+        "× or blank"]
     bad = [staff[0], ["H001", "山田 花子", "第2水曜"], staff[2]]
     with pytest.raises(InvalidInput) as refused:
         read_workbooks([write_book(tmp_path / "b.xlsx", standard(職員=bad))])

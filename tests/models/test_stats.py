@@ -182,3 +182,17 @@ def test_a_session_short_of_people_is_listed_once_with_the_skills_it_lacks() -> 
     # a session at its minimum but below its preferred count is still said by cover_target alone
     assert [v.rule_id for v in evaluation.listed if v.requirement_id == other.id] == ["cover_target"]
     assert evaluation.hard_listed == 1 < len(evaluation.hard_violations)
+
+
+def test_a_session_over_its_most_is_listed_once() -> None:
+    """cover_max (hard) and cover_target's excess both find an over-full session: said once."""
+    from solver.evaluate import evaluate
+
+    d = date(2026, 4, 1)
+    shift = Requirement(Requirement.make_id(d, "東", "早番", 420), d, "東", "早番", 420, 945, 1, max_staff=1)
+    problem = Problem("4月", d, date(2026, 4, 30), [Staff("A", "Aさん"), Staff("B", "Bさん")], [], [shift],
+                      {("A", d): Mark.AVAILABLE, ("B", d): Mark.AVAILABLE})
+    evaluation = evaluate(problem, Roster([Assignment("A", shift.id), Assignment("B", shift.id)]))
+    assert sorted(v.rule_id for v in evaluation.violations) == ["cover_max", "cover_target"]
+    [listed] = evaluation.listed
+    assert listed.rule_id == "cover_max" and listed.hard and listed.cost == evaluation.objective > 0
