@@ -371,6 +371,8 @@ class Problem:
     requirements: list[Requirement] = field(default_factory=list)
     availability: dict[tuple[str, date], Mark] = field(default_factory=dict)
     blank_means: Mark = Mark.UNAVAILABLE
+    # the × days that are leave (有休, 研修: textparse.leave_word), as written: no day off (公休) either
+    leave: dict[tuple[str, date], str] = field(default_factory=dict)
     requests: list[ShiftRequest] = field(default_factory=list)
     forbidden_successions: frozenset[tuple[str, str]] = frozenset()
     min_rest_minutes: int = 0
@@ -399,6 +401,10 @@ class Problem:
         self._req_by_id = {r.id: r for r in self.requirements}
         self._weekdays = {s.id: frozenset((WEEKDAY_NAMES + HOLIDAYS).index(c) for c in s.weekdays)
                           for s in self.staff if s.weekdays}
+        self._leave_days: dict[str, set[date]] = {}
+        for staff_id, day in self.leave:  # while the day is still × (a mark edited since is no leave)
+            if self.start <= day <= self.end and self.availability.get((staff_id, day)) is Mark.UNAVAILABLE:
+                self._leave_days.setdefault(staff_id, set()).add(day)
 
     # -- look-ups -----------------------------------------------------------------------
     def staff_by_id(self, staff_id: str) -> Staff:
@@ -426,6 +432,10 @@ class Problem:
         weekdays = self._weekdays.get(staff_id)
         return weekdays is not None and day.weekday() not in weekdays and not (
             HOLIDAY_INDEX in weekdays and is_holiday(day))
+
+    def leave_days(self, staff_id: str) -> set[date]:
+        """The plan's days the person is on leave (有休, 研修: Problem.leave): neither work nor a day off."""
+        return self._leave_days.get(staff_id, set())
 
     def cannot_work(self, staff_id: str, day: date) -> bool:
         """Whether the person's mark for the day is × (a blank under 空欄の扱い 不可 too), as the

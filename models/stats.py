@@ -55,7 +55,8 @@ class PersonStats:
     pay_years: tuple[PayYearStats, ...] = ()  # each year of the pay cap the plan falls in, its first first
     activities: tuple[tuple[str, int], ...] = ()  # (activity, sessions) for each activity worked, by name
     weekend_days: int = 0  # distinct dates worked (or 明 after a night) that are a Saturday, Sunday or holiday
-    days_off: int = 0  # the plan's days with no session and no 明 (the earlier plan's last night included)
+    days_off: int = 0  # the plan's days with no session, no 明 (the earlier plan's last night included) and no leave
+    leave_days: int = 0  # the plan's days of leave (有休, 研修: Problem.leave) not worked
 
     @property
     def hours(self) -> float:
@@ -135,7 +136,8 @@ def _stats_of(problem: Problem, staff: Staff, reqs: list[Requirement], months: f
         activities=tuple(sorted(activity_counts.items())),
         # a Friday night's 明 takes the Saturday too (as the weekend rules count it)
         weekend_days=len({d for d in on_duty if is_weekend(d)}),
-        days_off=problem.day_count() - len(on_duty),
+        days_off=problem.day_count() - len(on_duty | problem.leave_days(staff.id)),
+        leave_days=len(problem.leave_days(staff.id) - on_duty),
     )
 
 

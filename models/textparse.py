@@ -239,7 +239,7 @@ for _symbols, _mark in (
     (("○", "◯", "〇", "●", "o", "可", "✓", "✔", "☑"), Mark.AVAILABLE),
     # 休 and its kinds: how a ward's staff ask for a day off (希望休, 休み) or note leave (公休, 有休, 休暇);
     # and a day away from the workplace (研修, 出張, 学会), unless a plan's shift has that name (a wish then)
-    (("×", "✕", "✖", "x", "不可", "休", "休み", "お休み", "希望休", "希", "公休", "有休", "有給", "有給休暇", "年休",
+    (("×", "✕", "✖", "x", "不可", "休", "休み", "お休み", "希望休", "希", "公休", "有", "有休", "有給", "有給休暇", "年休",
       "休暇", "代休", "振休", "研修", "出張", "学会", "講習", "産休", "育休", "病休", "病欠", "欠勤", "休職", "特休",
       "夏休", "夏休み", "冬休み"), Mark.UNAVAILABLE),
     (("△", "▲"), Mark.PREFER_NOT),
@@ -248,6 +248,23 @@ for _symbols, _mark in (
 ):
     for _symbol in _symbols:
         _MARKS[_symbol] = _mark
+
+
+# Leave: a day away that is no day off (公休) — paid leave, a day of training, sickness. A ward counts
+# its 公休 (9 in May) without them; each is kept as written, 有 as the 有休 it stands for.
+LEAVE_WORDS = frozenset(("有休", "有給", "有給休暇", "年休", "休暇", "特休", "夏休", "夏休み", "冬休み", "研修", "出張",
+                         "学会", "講習", "産休", "育休", "病休", "病欠", "欠勤", "休職"))
+_LEAVE_SHORT = {"有": "有休"}
+
+
+def leave_word(value: Any) -> str | None:
+    """The leave a cell says (`有休`, `研修`, `有休希望` as 有休, `有` as 有休), None for anything else."""
+    if _is_blank(value) or not isinstance(value, str):
+        return None
+    text = _text(value).replace(" ", "")
+    text = text[:-2] if text.endswith("希望") else text
+    text = _LEAVE_SHORT.get(text, text)
+    return text if text in LEAVE_WORDS else None
 
 
 # Between the two times of a range: 〜 ~ - – — ー, or から (`9時から12時`), NFKC already applied.

@@ -20,7 +20,7 @@ from openpyxl.utils.cell import coordinate_to_tuple
 from models.domain import Mark, Staff, ids_named, known_id, normalize
 from models.errors import InputProblem
 from models.excel import messages
-from models.excel.availability_sheet import Availability, Seen, Wishes, matrix_dates, read_matrix
+from models.excel.availability_sheet import Availability, Leave, Seen, Wishes, matrix_dates, read_matrix
 from models.excel.form_sheet import form_dates, is_form, read_form, same_name
 from models.excel.reader import HEADER_SEARCH_ROWS, Book, Period, Table, cell_name, is_blank, locate
 from models.excel.schema import AVAILABILITY
@@ -174,14 +174,17 @@ def covering(period: Period, settings: Settings, sheets: list[MarksSheet]) -> Pe
 def read_availability(
     sheets: list[MarksSheet], period: Period, staff: Sequence[Staff], staff_ids: set[str],
     activities: Sequence[str], blank: Mark, problems: list[InputProblem], notes: list[InputProblem],
+    leave: Leave | None = None,
 ) -> tuple[Availability, Wishes]:
     """The marks and wishes of every matrix, then of every form (a form replaces its person's
-    matrix row and wishes). `staff` are the people read from 職員, `staff_ids` every ID written
+    matrix row and wishes), the days of leave into `leave` (Problem.leave). `staff` are the people read from 職員, `staff_ids` every ID written
     there; `blank` what a blank cell means. Problems go to `problems`, the gaps to `notes`."""
     matrix: Availability = {}
     forms: dict[str, Availability] = {}
     matrix_wishes: Wishes = {}
     form_wishes: Wishes = {}
+    matrix_leave: Leave = {}
+    form_leave: Leave = {}
     seen_matrix: Seen = {}
     seen_forms: dict[str, str] = {}
     names = {person.id: person.name for person in staff}
@@ -192,7 +195,7 @@ def read_availability(
         if sheet.table is None:
             before = set(forms)
             table = read_form(sheet.book.name, sheet.title, sheet.rows, staff_ids, period, problems, forms,
-                              seen_forms, names, activities, form_wishes, notes)
+                              seen_forms, names, activities, form_wishes, notes, form_leave)
             if table is not None:
                 read.append((table, "mark"))
                 # a person whose 職員 row had a problem has no name read: the ID alone
@@ -202,7 +205,7 @@ def read_availability(
                 notes += _remarks(table, period)
         else:
             matrices.append((sheet.table, read_matrix(sheet.table, staff_ids, period, problems, matrix, seen_matrix,
-                                                      blank, activities, matrix_wishes, notes)))
+                                                      blank, activities, matrix_wishes, notes, matrix_leave)))
             notes += _names_differ(sheet.table, names)
             read.append((sheet.table, "staff_id"))
     notes += _rowless(matrices, seen_matrix, set(forms), staff, blank)
@@ -222,6 +225,8 @@ def read_availability(
     turned = {(sheet.book.name, sheet.title) for sheet in sheets if sheet.turned}
     for found, start in ((problems, said[0]), (notes, said[1])):
         found[start:] = [_as_sheet_has_it(p) if (p.file, p.sheet) in turned else p for p in found[start:]]
+    if leave is not None:
+        leave.update({key: word for key, word in matrix_leave.items() if key[0] not in forms} | form_leave)
     return result, {key: wish for key, wish in matrix_wishes.items() if key[0] not in forms} | form_wishes
 
 

@@ -22,10 +22,11 @@ from models.errors import InputProblem
 from models.excel import messages
 from models.excel.reader import Cells, Period, Table, cell_name, column_title, is_blank, normalize_header
 from models.excel.schema import AVAILABILITY
-from models.textparse import Explained, half_day_mark, parse_mark, parse_wish, western_year
+from models.textparse import Explained, half_day_mark, leave_word, parse_mark, parse_wish, western_year
 
 Availability = dict[tuple[str, date], Mark]
 Wishes = dict[tuple[str, date], str]  # (staff ID, date) -> the activity asked for (`日勤+準夜`: either)
+Leave = dict[tuple[str, date], str]  # (staff ID, date) -> the leave written (有休, 研修): Problem.leave
 Seen = dict[str, list[tuple[str, frozenset[date]]]]  # staff ID -> (where a matrix row was read, its dates)
 
 
@@ -75,6 +76,11 @@ class MarkReader:
     def wish(self, raw: Any) -> str | None:
         """The activity a readable cell asks for (None for a plain mark)."""
         return self._read(raw)[1]
+
+    def leave(self, raw: Any) -> str | None:
+        """The leave a readable × cell says (`有休`, `研修`), None for any other cell."""
+        mark, wish = self._read(raw)
+        return leave_word(raw) if mark is Mark.UNAVAILABLE and wish is None else None
 
 
 _HALF_ROW_SEARCH = 3  # rows below the header that may hold the 午前/午後 labels
@@ -280,13 +286,15 @@ def read_matrix(
     activities: Collection[str] = (),
     wishes: Wishes | None = None,
     notes: list[InputProblem] | None = None,
+    leave: Leave | None = None,
 ) -> frozenset[date]:
     """Adds the marks of a staff × dates matrix to `availability`; `seen` maps ID -> where read
     and for which dates (one person may be on several sheets, `勤務可否_4月` and `_5月`, not twice
     for one date). A date with a 午前 and a 午後 column (`_half_row`) gets one mark from both
     (`day_mark`), a half left blank read as `blank_means`. A cell naming one of the plan's
-    `activities` is ○ and adds that wish to `wishes`. Marks in date columns outside the period
-    are not read, said in `notes`. Returns the dates of the period the matrix has columns for."""
+    `activities` is ○ and adds that wish to `wishes`, one of leave (有休) adds it to `leave`. Marks in
+    date columns outside the period are not read, said in `notes`. Returns the dates of the period
+    the matrix has columns for."""
     half_row = _half_row(table)
     columns, outside = _date_columns(table, period, problems, half_row[1] if half_row else {})
     days = frozenset(day for _, day, _ in columns)
@@ -337,6 +345,8 @@ def read_matrix(
                 wishes[(staff_id, day)] = wish
             if half is None:
                 availability[(staff_id, day)] = mark
+                if leave is not None and (word := marks.leave(raw)) is not None:
+                    leave[(staff_id, day)] = word
             elif mark in _HALVES and mark is not half:
                 problems.append(table.problem(index, col, messages.wrong_half_mark(raw, half.value)))
             else:

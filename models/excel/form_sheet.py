@@ -20,7 +20,7 @@ from typing import Any
 from models.domain import Mark, bare_name, ids_named, known_id, normalize
 from models.errors import InputProblem
 from models.excel import messages
-from models.excel.availability_sheet import Availability, MarkReader, Unread, Wishes, looks_like_date
+from models.excel.availability_sheet import Availability, Leave, MarkReader, Unread, Wishes, looks_like_date
 from models.excel.reader import (
     HEADER_SEARCH_ROWS,
     Cells,
@@ -132,6 +132,7 @@ def read_form(
     activities: Collection[str] = (),
     wishes: Wishes | None = None,
     notes: list[InputProblem] | None = None,
+    leave: Leave | None = None,
 ) -> Table | None:
     """Reads one person's form into `forms[staff_id]` (their marks inside the period); `seen`
     maps an ID to where its form was read, `names` an ID to the registered name (to catch a
@@ -151,13 +152,14 @@ def read_form(
         return None
     seen[staff_id] = f"{file} {sheet}!{where}"
     forms[staff_id] = _marks(table, staff_id, period, problems, activities,
-                             wishes if wishes is not None else {}, notes)
+                             wishes if wishes is not None else {}, notes, leave if leave is not None else {})
     return table
 
 
 def _marks(table: Table, staff_id: str, period: Period, problems: list[InputProblem],
-           activities: Collection[str], wishes: Wishes, notes: list[InputProblem] | None) -> Availability:
-    """The marks of the day rows inside the period (their wishes into `wishes`), every bad row
+           activities: Collection[str], wishes: Wishes, notes: list[InputProblem] | None,
+           leave: Leave) -> Availability:
+    """The marks of the day rows inside the period (their wishes into `wishes`, leave into `leave`), every bad row
     reported, marks outside the period said in `notes` (all of them outside: a problem)."""
     marks: Availability = {}
     read = MarkReader(activities)
@@ -193,6 +195,8 @@ def _marks(table: Table, staff_id: str, period: Period, problems: list[InputProb
             marks[(staff_id, day)] = mark
             if wish is not None:
                 wishes[(staff_id, day)] = wish
+            if (word := read.leave(cells.raw("mark"))) is not None:
+                leave[(staff_id, day)] = word
     if first_outside and not inside:
         problems.append(InputProblem(table.file, table.sheet, first_outside, messages.form_outside_period(
             period.start.isoformat(), period.end.isoformat())))

@@ -128,7 +128,8 @@ def write_form(path: Path | str, problem: Problem, staff: Staff, prefill: bool =
         _put(ws, row, 1, day, BODY.but(number_format=_DAY_FORMAT, fill=fill, horizontal="center"))
         _put(ws, row, 2, _weekday(day), BODY.but(fill=fill))
         wish = wishes.get((staff.id, day))
-        _put(ws, row, 3, wish_text(wish) if wish else mark.value if mark else None, _ANSWER)
+        leave = problem.leave.get((staff.id, day)) if mark is Mark.UNAVAILABLE else None
+        _put(ws, row, 3, wish_text(wish) if wish else leave or mark.value if mark else None, _ANSWER)
         _put(ws, row, 4, None, BODY.but(wrap=True))
         ws.cell(row=row, column=3).protection = open_cell
         ws.cell(row=row, column=4).protection = open_cell

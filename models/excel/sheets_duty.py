@@ -141,6 +141,7 @@ class _Person:
     texts: dict[date, str]
     unavailable: set[date]
     after_night: set[date]
+    leave: dict[date, str]  # days of leave, by the word written (有休, 研修), among `unavailable`
 
 
 def _sessions_by_day(problem: Problem, roster: Roster) -> dict[str, dict[date, list[Requirement]]]:
@@ -170,7 +171,9 @@ def _people(problem: Problem, roster: Roster, forms: ShortForms) -> list[_Person
         texts = _cell_texts(sessions, forms)
         # 明: a day on duty without a session of its own, the eve's night (last month's) included
         on_duty = duty_days(problem, stats.staff_id, (r for reqs in sessions.values() for r in reqs))
-        people.append(_Person(stats, texts, cannot.get(stats.staff_id, set()) - texts.keys(), on_duty - texts.keys()))
+        away = {day: problem.leave[(stats.staff_id, day)] for day in problem.leave_days(stats.staff_id) - on_duty}
+        people.append(_Person(stats, texts, cannot.get(stats.staff_id, set()) - texts.keys(), on_duty - texts.keys(),
+                              away))
     return people
 
 
@@ -201,6 +204,7 @@ def write_duty_roster(wb: Workbook, problem: Problem, roster: Roster) -> dict[st
         t("計", "Total"), t("時間", "Hours"), t("土日祝", "Weekend days"), t("休み", "Days off")]
     top, weekdays = day_headers(days)
     texts = [line for p in people for text in p.texts.values() for line in text.split("\n")]
+    texts += {word for p in people for word in p.leave.values()}
     day_width = max([4.5] + [text_width(x) + 1.5 for x in texts + top])
     name_width = min(20, max([10] + [text_width(p.stats.name) + 2 for p in people]))
     id_width = max([7] + [text_width(p.stats.staff_id) + 2 for p in people])
@@ -248,6 +252,9 @@ def _person_rows(sheet: SheetWriter, people: list[_Person], days: Sequence[date]
             for day in marks:
                 if (i := column.get(day)) is not None:
                     cells[i] = faint[i]
+        for day, word in p.leave.items():  # 有休 where the person is away, not ×: no day off either
+            if (i := column.get(day)) is not None:
+                cells[i] = sheet.cell(word, _CELL.but(fill=fills[i], color=_FAINT))
         for day, text in p.texts.items():
             if (i := column.get(day)) is not None:
                 cells[i] = sheet.cell(text, _CELL.but(fill=fills[i]))
@@ -298,8 +305,12 @@ def _legend(sheet: SheetWriter, forms: ShortForms, people: list[_Person], room: 
     `room` (the width of a page's columns). One line of 55 patients' names ran far past the table,
     and the page, fitted to it, printed the table at a third of its size."""
     lines = [piece for line in forms.legend() for piece in _broken(line, room)]
-    if any(p.unavailable for p in people):
+    if any(p.unavailable.difference(p.leave) for p in people):
         lines.append(t("× 勤務できない日（勤務可否の×）", "× a day the person cannot work (× on the availability sheet)"))
+    words = sorted({word for p in people for word in p.leave.values()})
+    if words:
+        lines.append(t("{w} 休暇・研修など（休みに数えない）", "{w} leave, training and the like (not counted as days off)",
+                       w="・".join(words)))
     if any(p.after_night for p in people):
         lines.append(t("明 夜勤明け（前日からの勤務が朝に終わる日、休みに数えない）",
                        "PN post-night: a shift of the day before ends that morning (not counted as a day off)"))

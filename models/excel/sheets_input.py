@@ -17,7 +17,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from models.domain import DAY_MINUTES, Mark, Problem, Requirement, Site, Staff, TravelBuffers, hhmm, rotation_order
 from models.excel import schema
-from models.excel.availability_sheet import Wishes, wishes_of
+from models.excel.availability_sheet import Leave, Wishes, wishes_of
 from models.i18n import t
 from models.excel.sheets import HOURS_FIELDS
 from models.excel.settings_rows import NOTE_HEADER, setting_rows
@@ -106,15 +106,16 @@ def write_daily(wb: Workbook) -> None:
 
 def write_availability(
     wb: Workbook, days: Sequence[date], staff: Sequence[Staff], marks: dict[tuple[str, date], Mark],
-    activities: Sequence[str] = (), wishes: Wishes | None = None,
+    activities: Sequence[str] = (), wishes: Wishes | None = None, leave: Leave | None = None,
 ) -> None:
     """The 勤務可否 matrix: ID, name, one column per day (an Excel date shown `m/d(aaa)`); a day
-    with a wish holds the activity asked for instead of ○.
+    with a wish holds the activity asked for instead of ○, a day of leave its word (有休) instead of ×.
 
     Weekends and holidays are shaded down the whole column; the mark area has a ○/△/×/午前/午後
     drop-down (and the plan's `activities`, when they fit), including spare rows below the people listed.
     """
     wishes = wishes or {}
+    leave = leave or {}
     spec = schema.AVAILABILITY
     sheet = SheetWriter(wb, spec.ja, [10, 16] + [10.0] * len(days), freeze="C2")
     header = [sheet.cell(c.ja, HEADER) for c in spec.columns]
@@ -127,7 +128,8 @@ def write_availability(
         for day, blank in zip(days, blanks):
             mark = marks.get((person.id, day))
             wish = wishes.get((person.id, day))
-            text = wish_text(wish) if wish else mark.value if mark is not None else None
+            text = wish_text(wish) if wish else None if mark is None else leave.get((person.id, day), mark.value) \
+                if mark is Mark.UNAVAILABLE else mark.value
             row.append(blank if text is None else Out((text, blank.style, blank.array)))
         sheet.append(row)
     first = len(staff) + 2
@@ -201,7 +203,7 @@ def write_input_sheets(
         write_daily(wb)
     if problem:
         write_availability(wb, days, staff, problem.availability, rotation_order(problem.requirements),
-                           wishes_of(problem))
+                           wishes_of(problem), problem.leave)
     else:
         write_availability(wb, days, staff, {})
     write_sites(wb, _sites_of(problem) if problem else [])

@@ -234,6 +234,7 @@ class AvailabilityRow(Base):
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), primary_key=True)
     date: Mapped[date] = mapped_column(primary_key=True)
     mark: Mapped[str] = mapped_column(String(16))  # a Mark member name
+    leave: Mapped[str | None] = mapped_column(String(16), default=None)  # Problem.leave: 有休, 研修 (an × day)
 
 
 class ShiftRequestRow(Base):

@@ -8,7 +8,7 @@ part of the input: they live in the plan's solutions (see `models.storage.soluti
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
@@ -133,7 +133,7 @@ def write_problem(session: Session, plan_name: str, problem: Problem) -> int:
         for i, s in enumerate(problem.sites)
     ])
     _write_requirements(session, plan_id, problem.requirements, sites)
-    _write_availability(session, plan_id, problem.availability, staff)
+    _write_availability(session, plan_id, problem.availability, problem.leave, staff)
     insert_rows(session, ShiftRequestRow, [
         {"plan_id": plan_id, "position": i, "staff_id": staff[r.staff_id], "date": r.date,
          "activity": r.activity, "wants_work": r.on, "weight": r.weight}
@@ -179,10 +179,12 @@ def skill_rows(req: Requirement) -> list[tuple[str, int, int | None]]:
 
 
 def _write_availability(
-    session: Session, plan_id: int, availability: dict[tuple[str, Any], Mark], staff: dict[str, int]
+    session: Session, plan_id: int, availability: dict[tuple[str, Any], Mark], leave: dict[tuple[str, Any], str],
+    staff: dict[str, int],
 ) -> None:
     insert_rows(session, AvailabilityRow, [
-        {"plan_id": plan_id, "staff_id": staff[code], "date": day, "mark": mark.name}
+        {"plan_id": plan_id, "staff_id": staff[code], "date": day, "mark": mark.name,
+         "leave": leave.get((code, day)) if mark is Mark.UNAVAILABLE else None}
         for (code, day), mark in availability.items()
     ])
 
@@ -205,13 +207,15 @@ def read_problem(session: Session, plan: PlanRow) -> Problem:
     )
     query = select(StaffRow.id, StaffRow.code).where(StaffRow.id.in_(named))
     codes = dict(session.execute(query).all())
-    availability = {
-        (codes[staff_id], day): Mark[mark]
-        for staff_id, day, mark in session.execute(
-            select(AvailabilityRow.staff_id, AvailabilityRow.date, AvailabilityRow.mark)
-            .where(AvailabilityRow.plan_id == plan_id)
-        )
-    }
+    availability: dict[tuple[str, date], Mark] = {}
+    leave: dict[tuple[str, date], str] = {}
+    for staff_id, day, mark, word in session.execute(
+        select(AvailabilityRow.staff_id, AvailabilityRow.date, AvailabilityRow.mark, AvailabilityRow.leave)
+        .where(AvailabilityRow.plan_id == plan_id)
+    ):
+        availability[(codes[staff_id], day)] = Mark[mark]
+        if word:
+            leave[(codes[staff_id], day)] = word
     requests = [
         ShiftRequest(codes[staff_id], day, activity, wants_work, weight)
         for staff_id, day, activity, wants_work, weight in session.execute(
@@ -244,6 +248,7 @@ def read_problem(session: Session, plan: PlanRow) -> Problem:
         requirements=_read_requirements(session, plan_id),
         availability=availability,
         blank_means=Mark[plan.blank_means],
+        leave=leave,
         requests=requests,
         forbidden_successions=successions,
         min_rest_minutes=plan.min_rest_minutes,

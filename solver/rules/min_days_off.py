@@ -2,8 +2,9 @@
 
 A day off is a plan day with no session and no 明 (the morning after a night that runs into it,
 see Context.works and models.domain.days_taken), so a month of 夜勤 and 明 has fewer days off than
-its sessions suggest. N comes from the per-staff override, else the rule parameter; unset, the rule
-asks nothing. A plan shorter than N days asks every day off.
+its sessions suggest; nor is a day of leave (有休, 研修: Problem.leave_days) one, as a ward counts its
+公休 without them. N comes from the per-staff override, else the rule parameter; unset, the rule
+asks nothing. A plan with fewer than N days besides the person's leave asks all of them off.
 Soft: each day off short of N costs weight.
 """
 
@@ -44,9 +45,12 @@ class MinDaysOff(BaseRule):
         days = ctx.problem.days()
         penalties: list[Penalty] = []
         for staff, least in limited_in_model(ctx, self.info, "min_days_off"):
-            worked = [(1, w) for w in (ctx.works(staff.id, d) for d in days) if not isinstance(w, int)]
+            # a day of leave is no day off, worked or not (a locked session, a night's 明): only the others count
+            away = ctx.problem.leave_days(staff.id)
+            worked = [(1, w) for w in (ctx.works(staff.id, d) for d in days if d not in away) if not isinstance(w, int)]
+            open_days = len(days) - len(away)
             label = f"{self.info.id}[{staff.id}]"
-            penalties += bounded(ctx, worked, len(days) - min(least, len(days)), True, setting, self.info.id, label)
+            penalties += bounded(ctx, worked, open_days - min(least, open_days), True, setting, self.info.id, label)
         return penalties
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
@@ -58,13 +62,19 @@ class MinDaysOff(BaseRule):
         worked = worked_days(problem, roster)
         found: list[Violation] = []
         for staff, least in limited_staff(problem, roster, self.info, "min_days_off"):
-            off = len(days) - len(worked.get(staff.id, set()))
-            short = min(least, len(days)) - off
+            away = len(problem.leave_days(staff.id))
+            off = len(days) - away - len(worked.get(staff.id, set()) - problem.leave_days(staff.id))
+            short = min(least, len(days) - away) - off
             if short <= 0:
                 continue
-            message = t("{name} の休日は {off} 日です（下限 {least} 日）。",
-                        "{name} has {off} days off (at least {least}).",
-                        name=name_of(problem, staff.id), off=off, least=least)
+            if away:
+                message = t("{name} の休日は {off} 日です（下限 {least} 日。有休・研修などの {away} 日は数えません）。",
+                            "{name} has {off} days off (at least {least}; the {away} days of leave are not counted).",
+                            name=name_of(problem, staff.id), off=off, least=least, away=away)
+            else:
+                message = t("{name} の休日は {off} 日です（下限 {least} 日）。",
+                            "{name} has {off} days off (at least {least}).",
+                            name=name_of(problem, staff.id), off=off, least=least)
             found.append(violation(self.info, setting, short, message, staff.id))
         return found
 

@@ -107,3 +107,26 @@ def test_a_half_day_mark_stays_a_mark_when_a_shift_has_its_name(tmp_path: Path) 
     assert not Mark.AM_ONLY.allows(afternoon.start, afternoon.end) and not Mark.AM_ONLY.allows(540, 1020)
     assert Mark.PM_ONLY.allows(evening.start, evening.end) and not Mark.PM_ONLY.allows(morning.start, morning.end)
     assert mark_choices(["午前", "午後", "夜間"]) == ("○", "△", "×", "午前", "午後", "午前希望", "午後希望", "夜間")
+
+
+def test_leave_is_kept_as_written_through_the_export_and_a_returned_form(tmp_path: Path) -> None:
+    """`有` (a ward's 有休, refused before), `有休希望` and `研修`: ×, and leave, no day off (公休); the
+    exported 勤務可否 writes the leave back, so `check` counts the days off the same."""
+    from models.domain import Roster
+    from models.excel.export import write_roster
+    from solver.rules import CATALOGUE
+
+    problem, problems = _read(tmp_path, ["H001", "山田 花子", "有", "研修"], ["H002", "佐藤 次郎", "有休希望", "休み"])
+    assert problems == []
+    first, second = date(2026, 4, 1), date(2026, 4, 14)
+    assert problem.leave == {("H001", first): "有休", ("H001", second): "研修", ("H002", first): "有休"}
+    assert {problem.availability[key] for key in problem.leave} == {Mark.UNAVAILABLE}
+    write_roster(tmp_path / "out.xlsx", problem, Roster([]), [], CATALOGUE)
+    again, problems = collect([tmp_path / "out.xlsx"], CATALOGUE)
+    assert problems == [] and again.leave == problem.leave
+    returned = write_book(tmp_path / "form.xlsx", {"勤務可否": form("H002", [[datetime(2026, 4, 1), "水", "○"],
+                                                                             [datetime(2026, 4, 14), "火", "年休"]])})
+    main = write_book(tmp_path / "ward2.xlsx", standard(枠=WARD_SESSIONS, 勤務可否=[
+        MATRIX_ROWS[0], ["H001", "山田 花子", "有", "研修"], ["H002", "佐藤 次郎", "有休希望", "休み"]]))
+    both, problems = collect([main, returned])
+    assert problems == [] and both.leave == {("H001", first): "有休", ("H001", second): "研修", ("H002", second): "年休"}

@@ -24,6 +24,18 @@ def test_problem_round_trip(db: Database, problem: Problem) -> None:
     assert loaded.locked == [] and loaded.published is None
 
 
+def test_leave_round_trip(db: Database, problem: Problem) -> None:
+    """A day of leave (有休, 研修) comes back as written; a mark edited to ○ since keeps none."""
+    day, other = date(2026, 4, 3), date(2026, 4, 4)
+    away = problem.with_(availability={**problem.availability, ("H001", day): Mark.UNAVAILABLE,
+                                       ("H002", other): Mark.AVAILABLE},
+                         leave={("H001", day): "有休", ("H002", other): "研修"})
+    db.save_problem(away.name, away)
+    loaded = db.load_problem(away.name)
+    assert loaded.leave == {("H001", day): "有休"}
+    assert loaded.leave_days("H001") == {day} and loaded.leave_days("H002") == set()
+
+
 def test_empty_problem_round_trip(db: Database) -> None:
     empty = Problem("empty", date(2026, 5, 1), date(2026, 5, 31))
     db.save_problem("empty", empty)
