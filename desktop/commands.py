@@ -457,13 +457,15 @@ def _raise_if_no_roster(result: SolveResult, soft_cover: bool = False) -> None:
         header = t("必須ルールをすべて満たす配置はありません:", "No roster satisfies the hard rules:")
         hint = t("--soft-cover で、不足を許した最善の配置を作れます。", "Use --soft-cover for the best partial roster.")
         raise Infeasible("\n".join([header, *(f"  - {line}" for line in lines), hint]))
+    # the solver's own word for a search that ran out of time ("unknown") is no coordinator's
+    status = "" if result.status == "unknown" else f" ({result.status})"
     if soft_cover:  # cover was soft already: only the time, or the other hard rules, are left to blame
-        raise Infeasible(t("制限時間内に配置が見つかりませんでした ({s})。--time-limit を延ばしてください。",
-                           "no roster found within the time limit ({s}); try a longer --time-limit.", s=result.status))
-    lines = [t("制限時間内に配置が見つかりませんでした ({s})。--time-limit を延ばしてください。必須ルールを満たせないことも"
+        raise Infeasible(t("制限時間内に配置が見つかりませんでした{s}。--time-limit を延ばしてください。",
+                           "no roster found within the time limit{s}; try a longer --time-limit.", s=status))
+    lines = [t("制限時間内に配置が見つかりませんでした{s}。--time-limit を延ばしてください。必須ルールを満たせないことも"
                "あります: --soft-cover なら、不足を許した配置と足りない枠がわかります。",
-               "no roster found within the time limit ({s}); try a longer --time-limit. The hard rules may not all "
-               "hold: --soft-cover gives a roster with the shortfalls listed.", s=result.status)]
+               "no roster found within the time limit{s}; try a longer --time-limit. The hard rules may not all "
+               "hold: --soft-cover gives a roster with the shortfalls listed.", s=status)]
     if result.explanation:  # what the best roster with cover made soft left short (solver.parts)
         lines += [result.explanation[0], *(f"  - {line}" for line in result.explanation[1:])]
     raise Infeasible("\n".join(lines))
@@ -575,9 +577,41 @@ def _print_result(result: SolveResult, evaluation, problem: Problem) -> None:
           h=sum(1 for v in evaluation.listed if v.hard and v.rule_id not in SOFT_COVER))
     )
     if unfilled:
-        print(t("人数・スキルが足りない枠 {n} 件:", "{n} shortfall(s):", n=len(unfilled)))
+        # `evaluation` counts cover hard, as check does: the solve's objective is higher by the shortfalls' cost
+        short = (result.objective or 0) - evaluation.objective
+        print(t("人数・スキルが足りない枠 {n} 件（評価値のうち {c} はこの不足の分。check は不足を必須ルール違反として数え、"
+                "評価値は残りの {r} です）:",
+                "{n} shortfall(s) ({c} of the objective is theirs; check counts them as hard violations and the "
+                "rest, {r}, as the objective):", n=len(unfilled), c=short, r=evaluation.objective))
     for v in unfilled:
         print(f"  - {v.message}")
+    if result.roster is not None:
+        _print_unused(problem, result.roster)
+
+
+# People named in the note on people the roster leaves without a session; the rest are counted.
+NAMED_UNUSED = 8
+
+
+def _print_unused(problem: Problem, roster: Roster) -> None:
+    """A note naming the people who could take a session and have none: a roster that staffs every
+    session at its minimum leaves them out without a word (a ward's two 育児短時間 nurses, a
+    nursery's 午前のみ staff), when they have no 希望回数 or least of hours to ask for their share."""
+    from solver.eligibility import Screen  # loaded with the solver
+
+    placed = {a.staff_id for a in roster.assignments}
+    screen = Screen(problem)
+    unused = [p for p in problem.active_staff() if p.id not in placed and screen.has_work(p)]
+    if not unused or not placed:
+        return
+    names = "、".join(p.name or p.id for p in unused[:NAMED_UNUSED])
+    more = t(" ほか {n} 名", " and {n} more", n=len(unused) - NAMED_UNUSED) if len(unused) > NAMED_UNUSED else ""
+    print(t("注意: 入れる枠があるのに配置のない職員 {n} 名: {names}{more}。入れる枠はほかの人で必要人数に達しています。"
+            "配置したいときは 職員 の 希望回数 か 月時間下限 を書いてください。",
+            "note: {n} people who could take a session have none: {names}{more} (the sessions they could take have "
+            "their staff from others); "
+            "to give them work, write their 希望回数 (desired count) or 月時間下限 (least hours a month) in 職員.",
+            n=len(unused), names=names, more=more))
 
 
 def _stats(result: SolveResult) -> dict:

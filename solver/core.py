@@ -176,7 +176,9 @@ class _Watcher(cp_model.CpSolverSolutionCallback):
         cost = self.owner.cost(self.value, self.objective_value)
         if self.best_cost is None or cost < self.best_cost:
             self.best_cost, self.best_pairs = cost, self.owner.ctx.extract(self)
-        obj, bound = float(self.best_cost), self.best_objective_bound
+        # every roster costs at least 0 (a sum of penalties): CP-SAT's bound of the model's
+        # expression can be below it (a session's term counts down as people are added)
+        obj, bound = float(self.best_cost), max(0.0, self.best_objective_bound)
         self.gap = gap_of(obj, bound)
         if self.on_progress is not None:
             self.on_progress(Progress(obj, bound, self.gap, self.wall_time, self.solutions))
@@ -333,7 +335,7 @@ class Solver:
                 cost, pairs = watcher.best_cost, watcher.best_pairs  # cheaper for real, see _Watcher
             result.roster = roster_of(self.problem, pairs)
             result.objective = cost
-            result.bound = min(float(result.objective), cp.best_objective_bound)
+            result.bound = min(float(result.objective), max(0.0, cp.best_objective_bound))
             result.gap = gap_of(result.objective, result.bound)
         elif status == "infeasible" and self.options.explain:
             from solver.explain import explain  # local: explain builds its own models

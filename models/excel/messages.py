@@ -184,12 +184,16 @@ def marks_outside_weekdays(named: list[str], others: int) -> str:
              p=t("、", "; ").join(named), more=(t("、", "; ") + more) if more else "")
 
 
-def daily_ends_next_day(example: str, minutes: int) -> str:
+def duration(minutes: int) -> str:
+    """A length of time as people say it: `15時間15分`, `8時間` (`15 h 15 min`, `8 h`)."""
     hours, rest = divmod(minutes, 60)
-    return t("終了が開始より前なので、翌日に終わる勤務として読みました: {e}（{h}時間{m}）。夜勤でなければ開始・終了を直してください",
-             "the end is before the start, so this shift was read as ending the next day: {e} ({h} h{m_en}); "
-             "if it is no night shift, mend its start or end",
-             e=example, h=hours, m=f"{rest}分" if rest else "", m_en=f" {rest} min" if rest else "")
+    return t("{h}時間{m}", "{h} h{m}", h=hours, m=t("{m}分", " {m} min", m=rest) if rest else "")
+
+
+def daily_ends_next_day(example: str, minutes: int) -> str:
+    return t("終了が開始より前なので、翌日に終わる勤務として読みました: {e}（{d}）。夜勤でなければ開始・終了を直してください",
+             "the end is before the start, so this shift was read as ending the next day: {e} ({d}); "
+             "if it is no night shift, mend its start or end", e=example, d=duration(minutes))
 
 
 def max_below_min(max_staff: int, min_staff: int) -> str:

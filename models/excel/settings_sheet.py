@@ -8,6 +8,7 @@ reported too: which one to believe is not for the importer to guess.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Sequence
@@ -94,13 +95,33 @@ def _find_rule(name: str, catalogue: Sequence[RuleInfo]) -> RuleInfo | None:
     return None
 
 
+_UNIT = re.compile(r"[（(][^）)]*[）)]$")  # `（日）`, `(yen)` after a parameter's title
+
+
 def _find_param(name: str, info: RuleInfo) -> Param | None:
+    """The rule's parameter `name` names: by its key, or its title with or without its unit
+    (`休日数の下限` for `休日数の下限（日）`)."""
     wanted = normalize_header(name)
     for param in info.params:
-        if wanted in (normalize_header(param.name), normalize_header(param.title_ja),
-                      normalize_header(param.title_en)):
+        titles = (param.title_ja, param.title_en)
+        if wanted in {normalize_header(param.name), *map(normalize_header, titles),
+                      *(normalize_header(_UNIT.sub("", title)) for title in titles)}:
             return param
     return None
+
+
+def _unknown_key(key: str, catalogue: Sequence[RuleInfo]) -> str:
+    """The message of a key no setting has; when it names a rule, with the items that rule takes."""
+    rule_name, dot, _ = key.rpartition(".")
+    info = _find_rule(rule_name, catalogue) if dot else None
+    if info is None:
+        return t("不明な設定項目 \"{key}\"", 'unknown setting "{key}"', key=key)
+    items = [t("有効", "有効 (on)"), *([t("必須", "必須 (hard)")] if info.can_be_hard else []), t("重み", "重み (weight)"),
+             *(t(p.title_ja, f"{p.name} ({p.title_en})") for p in info.params)]
+    return t("不明な設定項目 \"{key}\"（「{rule}」の項目は {items}。例: {rule}.{first}）",
+             'unknown setting "{key}" (rule "{rule}" takes {items}; e.g. {rule}.{first})',
+             key=key, rule=rule_name, items=t("・", ", ").join(items),
+             first=_UNIT.sub("", info.params[0].title_ja) if info.params else t("有効", "有効"))
 
 
 def _bad_value(key: str, param: Param | None = None, expected: str = ""):
@@ -235,7 +256,7 @@ def read_settings(
         plain = _PLAIN_KEYS.get(normalize_header(key))
         target = None if plain is not None else _rule_target(key, catalogue)
         if plain is None and target is None:
-            cells.report("key", t("不明な設定項目 \"{key}\"", 'unknown setting "{key}"', key=key))
+            cells.report("key", _unknown_key(key, catalogue))
             continue
         if is_blank(cells.raw("value")):
             continue  # a blank value keeps the default (or what another row said)

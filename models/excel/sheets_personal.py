@@ -18,6 +18,7 @@ from openpyxl.worksheet.pagebreak import Break
 
 from models.domain import DAY_MINUTES, Assignment, Problem, Requirement, Roster, Staff, days_taken, time_range
 from models.excel import schema
+from models.excel.messages import duration
 from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import (
     BODY, PAPER_A4, PLAIN, SUBTITLE, TITLE, day_fill, day_label, safe_sheet_name, text_width, widest,
@@ -50,12 +51,15 @@ def schedules(problem: Problem, roster: Roster) -> dict[str, list[tuple[Requirem
 
 
 def summary_line(stats: PersonStats, plan_days: int | None = None) -> str:
-    """`8回　24.0時間　支給見込 38,400円` for the top of a person's schedule; with the plan's number of
+    """`8回　24時間　支給見込 38,400円` (`8回　8時間30分`) for the top of a person's schedule; with the plan's number of
     days (a plan with nights), `勤務 17日・休日 11日` as well (a 明 is a day on duty, not a day off)."""
-    text = t("{n}回　{h:.1f}時間", "{n} sessions, {h:.1f} hours", n=stats.count, h=stats.hours)
+    # the minutes as people say them: 166.25 hours printed as 166.2
+    text = t("{n}回　{d}", "{n} sessions, {d}", n=stats.count, d=duration(stats.minutes))
     if plan_days is not None:
-        text += t("　勤務 {w}日・休日 {o}日", ", {w} days on duty, {o} days off", w=plan_days - stats.days_off,
-                  o=stats.days_off)
+        text += t("　勤務 {w}日・休日 {o}日", ", {w} days on duty, {o} days off",
+                  w=plan_days - stats.days_off - stats.leave_days, o=stats.days_off)
+        if stats.leave_days:
+            text += t("・有休など {l}日", ", {l} days of leave", l=stats.leave_days)
     if stats.pay is not None:
         text += t("　支給見込 {p:,}円", ", about {p:,} yen", p=stats.pay)
     return text

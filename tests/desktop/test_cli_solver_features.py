@@ -122,7 +122,11 @@ def test_solve_with_soft_cover_prints_the_shortfalls(tmp_path: Path, capsys) -> 
     out = tmp_path / "roster.xlsx"
     code, text = run(["solve", str(book), "-o", str(out), "--time-limit", "10", "--soft-cover", "--quiet"], capsys)
     assert code == 0, text
-    assert "3 shortfall(s):" in text
+    # what of the objective the shortfalls cost, and what check (cover hard) will say of the rest
+    assert "3 shortfall(s) (3000 of the objective is theirs; check counts them as hard violations and the rest, 30, " \
+           "as the objective):" in text
+    code, checked = run(["check", str(out)], capsys)
+    assert code == 2 and "objective 30" in checked
     assert "4/6 灘 3歳児健診 13:00-16:00: 3 of the 4 staff needed (1 missing)" in text
     assert "0 hard violations" in text
 
@@ -142,3 +146,15 @@ def test_no_roster_in_time_lists_what_was_left_short_and_never_advises_the_optio
     with pytest.raises(Infeasible) as soft:
         _raise_if_no_roster(SolveResult("unknown", None, None, None, None, 60.0, False), soft_cover=True)
     assert "--soft-cover" not in str(soft.value)
+
+
+def test_solve_names_who_could_work_and_has_no_session(tmp_path: Path, capsys) -> None:
+    """A ward's two 育児短時間 nurses had no shift all month, unsaid: every shift had its minimum."""
+    book = sheets()
+    book["職員"] = [*STAFF, ["H004", "高橋 四郎"]]
+    book["勤務可否"] = [*book["勤務可否"], ["H004", "高橋 四郎", "○", "○", "○"]]
+    code, text = run(["solve", str(write_book(tmp_path / "in.xlsx", book)), "-o", str(tmp_path / "r.xlsx"),
+                      "--time-limit", "10", "--workers", "1", "--quiet"], capsys)
+    assert code == 0, text
+    assert "note: 1 people who could take a session have none: " in text
+    assert "write their 希望回数 (desired count) or 月時間下限 (least hours a month) in 職員" in text

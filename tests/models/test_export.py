@@ -423,7 +423,7 @@ def test_a_ward_with_nights_lists_every_day_in_each_persons_schedule(tmp_path: P
     set_language("ja")
     write_roster(tmp_path / "w.xlsx", problem, roster)
     rows = list(openpyxl.load_workbook(tmp_path / "w.xlsx")["個人別"].iter_rows(values_only=True))
-    assert rows[1][0] == "2回　25.0時間　勤務 3日・休日 2日"
+    assert rows[1][0] == "2回　25時間　勤務 3日・休日 2日"
     assert [r[:4] for r in rows[3:8]] == [
         ("4/1(水)", "16:30-翌9:00", "5東", "夜勤"), ("4/2(木)", "〜9:00", "5東", "明（夜勤明け）"),
         ("4/3(金)", "08:30-17:00", "5東", "日勤"), ("4/4(土)", None, None, "休（×）"), ("4/5(日)", None, None, "休")]
@@ -434,7 +434,7 @@ def test_a_ward_with_nights_lists_every_day_in_each_persons_schedule(tmp_path: P
     plain = _ward(days=2)  # 準夜 to 翌1:00 takes no morning: only the days worked, as before
     write_roster(tmp_path / "p.xlsx", plain, _placed(plain, ("N01", 1, "準夜")))
     rows = list(openpyxl.load_workbook(tmp_path / "p.xlsx")["個人別"].iter_rows(values_only=True))
-    assert rows[1][0] == "1回　8.5時間" and rows[3][3] == "準夜" and rows[4] == (None,) * 5
+    assert rows[1][0] == "1回　8時間30分" and rows[3][3] == "準夜" and rows[4] == (None,) * 5
 
 
 def test_a_long_legend_of_short_names_is_broken_to_the_tables_width(tmp_path: Path) -> None:

@@ -160,7 +160,10 @@ def test_bad_settings(tmp_path):
     path = write_book(tmp_path / "a.xlsx", {**standard(), "設定": settings})
     found = problems_of(path, catalogue=CATALOGUE)
     assert [p.cell for p in found] == ["B2", "A3", "A4", "B5", "B6", "B7", "B8"]
-    assert 'unknown setting "no_such_rule.weight"' in found[1].message
+    assert found[1].message == 'unknown setting "no_such_rule.weight"'
+    # a rule named with an item it has not: the items it takes, and the title of a parameter without its unit
+    assert found[2].message == ('unknown setting "max_per_day.no_such_param" (rule "max_per_day" takes 有効 (on), '
+                                "必須 (hard), 重み (weight), max_per_day (Max assignments per day); e.g. max_per_day.1日の上限回数)")
     assert "range 1 to 10" in found[3].message
     assert "cannot be hard" in found[4].message
 
