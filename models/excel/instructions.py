@@ -159,9 +159,10 @@ def _marks() -> list[tuple[str, str]]:
         (Mark.PREFER_NOT.value, t("勤務できるが、できれば避けたい", "can work but would rather not")),
         (Mark.UNAVAILABLE.value, t("勤務できない（休み・希望休・公休 と書いても同じ）",
                                    "cannot work (休み, 希望休 or 公休 too)")),
-        (t("有休", "有休"), t("休暇・研修など（有・有休・年休・休暇・研修・出張・病休 など）: 勤務できない日で、休日（公休）にも数えない",
+        (t("有休", "有休"), t("休暇・研修など（有・有休・年休・休暇・研修・出張・病休 など）: 勤務できない日で、休日（公休）にも数えない。"
+                           "前月末の夜勤の明けは「明」",
                            "leave, training and the like (有, 有休, 年休, 休暇, 研修, 出張, 病休…): cannot work, and not "
-                           "counted as a day off (公休) either")),
+                           "counted as a day off (公休) either; 明 for the morning after last month's night")),
         (Mark.AM_ONLY.value, t("午前のみ（12:00より前に始まり、大半が午前の枠: 9:00〜13:00 まで）。枠の内容が「午前」の"
                                "勤務を希望するときは「午前希望」",
                                "morning only (sessions starting before 12:00, mostly in the morning: up to 9:00-13:00); "

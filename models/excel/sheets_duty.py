@@ -40,6 +40,7 @@ from models.stats import PersonStats, activity_columns, person_stats
 
 _LINE_HEIGHT = 12.5  # points per text line at 9 pt
 _FAINT = "A6A6A6"
+AFTER_NIGHT = "明"  # the leave word (textparse.LEAVE_WORDS) of a morning after last month's night
 _AFTER_NIGHT = "595959"  # 明 is a day on duty: darker than ×, and it stays on a black-and-white copy
 _CELL = BODY.but(horizontal="center", wrap=True, size=9)
 _NUMBER = BODY.but(horizontal="center")
@@ -254,7 +255,7 @@ def _person_rows(sheet: SheetWriter, people: list[_Person], days: Sequence[date]
                     cells[i] = faint[i]
         for day, word in p.leave.items():  # 有休 where the person is away, not ×: no day off either
             if (i := column.get(day)) is not None:
-                cells[i] = sheet.cell(word, _CELL.but(fill=fills[i], color=_FAINT))
+                cells[i] = after[i] if word == AFTER_NIGHT else sheet.cell(word, _CELL.but(fill=fills[i], color=_FAINT))
         for day, text in p.texts.items():
             if (i := column.get(day)) is not None:
                 cells[i] = sheet.cell(text, _CELL.but(fill=fills[i]))
@@ -307,11 +308,11 @@ def _legend(sheet: SheetWriter, forms: ShortForms, people: list[_Person], room: 
     lines = [piece for line in forms.legend() for piece in _broken(line, room)]
     if any(p.unavailable.difference(p.leave) for p in people):
         lines.append(t("× 勤務できない日（勤務可否の×）", "× a day the person cannot work (× on the availability sheet)"))
-    words = sorted({word for p in people for word in p.leave.values()})
+    words = sorted({word for p in people for word in p.leave.values()} - {AFTER_NIGHT})  # 明: its own line below
     if words:
         lines.append(t("{w} 休暇・研修など（休みに数えない）", "{w} leave, training and the like (not counted as days off)",
                        w="・".join(words)))
-    if any(p.after_night for p in people):
+    if any(p.after_night or AFTER_NIGHT in p.leave.values() for p in people):
         lines.append(t("明 夜勤明け（前日からの勤務が朝に終わる日、休みに数えない）",
                        "PN post-night: a shift of the day before ends that morning (not counted as a day off)"))
     if lines:

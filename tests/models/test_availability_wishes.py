@@ -130,3 +130,12 @@ def test_leave_is_kept_as_written_through_the_export_and_a_returned_form(tmp_pat
         MATRIX_ROWS[0], ["H001", "山田 花子", "有", "研修"], ["H002", "佐藤 次郎", "有休希望", "休み"]]))
     both, problems = collect([main, returned])
     assert problems == [] and both.leave == {("H001", first): "有休", ("H001", second): "研修", ("H002", second): "年休"}
+
+
+def test_the_morning_after_last_months_night_is_no_day_off(tmp_path: Path) -> None:
+    """`明` on the first day (a 夜勤 that began on the last day of the month before), refused before: the
+    nurse cannot work that day, and it is no day off either (kept as leave, 明)."""
+    problem, problems = _read(tmp_path, ["H001", "山田 花子", "明", "○"], ["H002", "佐藤 次郎", "明け", "休"])
+    assert problems == []
+    assert problem.leave == {("H001", date(2026, 4, 1)): "明", ("H002", date(2026, 4, 1)): "明"}
+    assert problem.availability[("H001", date(2026, 4, 1))] is Mark.UNAVAILABLE
