@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from models.domain import Problem, Requirement, Staff
+from models.domain import DAY_MINUTES, Problem, Requirement, Staff
 from models.i18n import t
 from solver.eligibility import Screen
 from solver.rules.no_overlap import clash
@@ -61,7 +61,9 @@ def _stops(problem: Problem, rule, sessions: list[Requirement]) -> str | None:
         pairs = [(a, b) for i, a in enumerate(sessions) for b in sessions[i + 1:] if clash(problem, a, b)]
         if pairs:
             a, b = pairs[0]
-            if a.start < b.end and b.start < a.end and a.date == b.date:
+            # in minutes from one day: a night (16:30-翌9:00) overlaps the next day's 8:30 shift
+            a_start, b_start = a.start + a.date.toordinal() * DAY_MINUTES, b.start + b.date.toordinal() * DAY_MINUTES
+            if a_start < b_start + b.minutes and b_start < a_start + a.minutes:
                 return t("{a} と {b} は時間が重なり、1 人では両方に入れません", "one person cannot work both {a} and "
                          "{b}, whose hours overlap", a=a.label(), b=b.label())
             return t("{a} と {b} は会場間の移動 {m} 分を取ると重なり、1 人では両方に入れません",
@@ -107,7 +109,12 @@ def conflict_sentence(problem: Problem, screen: Screen, core: list[Group]) -> st
     rule_ids = {g.rule_id for g in core if g.requirement_id is None}
     filters = [r for r in screen.filters if r.info.id in rule_ids]
     needed = {skill for req in sessions for skill, _ in skills.get(req.id, ())}
-    skill = next(iter(needed)) if len(needed) == 1 and not cover else None
+    # the one skill every session of the conflict needs (a ward's リーダー, beside a day shift's 看護師:5)
+    common = set.intersection(*({sk for sk, _ in skills[req.id]} for req in sessions)) \
+        if not cover and all(req.id in skills for req in sessions) else set()
+    skill = next(iter(needed)) if len(needed) == 1 and not cover else next(iter(common)) if len(common) == 1 else None
+    if skill is not None:
+        skills = {req_id: tuple((sk, k) for sk, k in needs if sk == skill) for req_id, needs in skills.items()}
 
     def may_under(rule, staff: Staff, req: Requirement) -> bool:
         return (staff.id, req.id) in screen.locked or rule.allows(screen, staff, req)

@@ -19,7 +19,8 @@ from models.i18n import t
 from solver.capacity import capacity_sentences, eligible_ids, is_hard
 from solver.eligibility import Screen
 from solver.rules.availability import fits, morning_fits
-from solver.rules.base import Rule
+from solver.rules import rule
+from solver.rules.base import Rule, setting
 from solver.rules.counting import md
 from solver.rules.no_overlap import clash
 from solver.rules.period_limit import PeriodLimit
@@ -62,9 +63,68 @@ def _sessions(problem: Problem, screen: Screen) -> list[str]:
                              session=req.label(), skill=skill, k=k))
             elif sum(1 for s in able if skill in s.skills) < k:
                 out.append(_too_few(problem, screen, req, holders, [s for s in able if skill in s.skills], k, skill))
+    if skills and is_hard(screen, "cover_max") and not setting(problem, rule("required_skills").info).params.get("distinct"):
+        out += _skills_beyond_the_most(problem, ordered, active, may)
     if len(unmarked) <= SAID_ONE_BY_ONE:
         return [_too_few(problem, screen, req, active, [], req.min_staff) for req, _ in unmarked] + out
     return [_unmarked(unmarked)] + [line.removesuffix(_blank_tail()) for line in out]  # said once, in the first
+
+
+def _skills_beyond_the_most(problem: Problem, ordered: list[Requirement], active: list[Staff],
+                            may: dict[str, set[str]]) -> list[str]:
+    """Sessions whose required skills add up to more than their most (早番 of at most 1 needing
+    リーダー:1 and 看護師:1), where no few enough of the people who may take them hold them all: one
+    sentence for each kind of session (site, activity, skills, most), its days counted — the month of
+    one nursery's 早番 was told as one day's, and as "36 may take it"."""
+    found: dict[tuple, list[Requirement]] = defaultdict(list)
+    for req in ordered:
+        most = req.max_staff
+        if most is None or sum(k for _, k in req.required_skills) <= most:
+            continue
+        needs = dict(req.required_skills)
+        held = [frozenset(needs) & s.skills for s in active if req.id in may[s.id]]
+        if not _covered(needs, [h for h in held if h], most):
+            found[(req.site, req.activity, req.required_skills, most)].append(req)
+    out = []
+    for (_, _, needs, most), reqs in found.items():
+        sessions = reqs[0].label() if len(reqs) == 1 else t(
+            "{first} など {n} 枠（{a}〜{b}）", "{first} and {more} more ({a} to {b})", first=reqs[0].label(),
+            n=len(reqs), more=len(reqs) - 1, a=md(reqs[0].date), b=md(reqs[-1].date))
+        out.append(t("{sessions} は最大 {m} 名で {skills} が必要ですが、入れる職員の中に {m} 名でそれを満たせる組み合わせが"
+                     "ありません（スキルを兼ねる職員が足りません）。最大人数を増やすか、スキルを見直してください。",
+                     "{sessions} may have at most {m} staff but needs {skills_en}; no {m} of the people who may take "
+                     "it hold those skills between them (too few hold several of them). Raise the most or check the "
+                     "skills.", sessions=sessions, m=most, skills=t("・", "").join(f"{sk} {k} 名" for sk, k in needs),
+                     skills_en=", ".join(f"{k} with {sk}" for sk, k in needs)))
+    return out
+
+
+def _covered(needs: dict[str, int], held: list[frozenset[str]], most: int) -> bool:
+    """Whether at most `most` of the people, each holding the skills of their set in `held`, can
+    fill every count of `needs` (someone holding two counts for both). A small search over the
+    kinds of people (their sets), each taken at most as often as there are such people."""
+    kinds: dict[frozenset[str], int] = defaultdict(int)
+    for h in held:
+        kinds[h] += 1
+    options = sorted(kinds, key=len, reverse=True)
+
+    def search(left: dict[str, int], room: int, start: int) -> bool:
+        if all(k <= 0 for k in left.values()):
+            return True
+        if room == 0:
+            return False
+        for i in range(start, len(options)):
+            kind = options[i]
+            if not any(left[sk] > 0 for sk in kind):
+                continue
+            taken = min(kinds[kind], room)
+            for n in range(taken, 0, -1):
+                after = {sk: k - (n if sk in kind else 0) for sk, k in left.items()}
+                if search(after, room - n, i + 1):
+                    return True
+        return False
+
+    return search(dict(needs), most, 0)
 
 
 def _blank_tail() -> str:

@@ -92,6 +92,25 @@ def test_a_travel_clash_is_told_with_the_day_sessions_person_and_travel_time() -
     assert "one person cannot work both" in line and "30-minute travel time" in line
 
 
+def test_a_leader_short_over_a_night_and_the_next_day_is_told_by_the_skill() -> None:
+    """A ward's leaders away but two: a night and the next day's day shift and night each need one.
+    Told as "only the 2 with リーダー", not as 18 people free, and the night overlapping the morning
+    shift as hours that overlap, not as 0 minutes of travel."""
+    night = session(MONDAY, "病棟", "夜勤", "16:30", "09:00", required_skills=(("リーダー", 1),))
+    night = night.__class__(**{**night.__dict__, "end": night.end + 24 * 60})  # 16:30-翌9:00
+    next_day = MONDAY + timedelta(days=1)
+    day = session(next_day, "病棟", "日勤", "08:30", "17:15", 3, required_skills=(("リーダー", 1), ("看護師", 2)))
+    next_night = session(next_day, "病棟", "夜勤", "16:30", "09:00", required_skills=(("リーダー", 1),))
+    next_night = next_night.__class__(**{**next_night.__dict__, "end": next_night.end + 24 * 60})
+    staff = [person("L1", name="小林", skills=frozenset({"リーダー", "看護師"})),
+             person("L2", name="加藤", skills=frozenset({"リーダー", "看護師"})),
+             *(person(f"N{i}", skills=frozenset({"看護師"})) for i in range(6))]
+    ward = problem(staff, [night, day, next_night], days=3, forbidden_successions=frozenset({("夜勤", "夜勤")}))
+    [line] = diagnose(ward, RULES, time_limit=10)
+    assert "each need 1 staff with skill リーダー; of the people with リーダー, 小林, 加藤 may take them" in line
+    assert "whose hours overlap" in line and "travel" not in line
+
+
 def test_when_assumptions_cannot_tell_the_conflict_is_shrunk_from_every_group(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(explain, "named_by_assumptions", lambda *args, **kwargs: None)  # as on 05_ward: no answer
     p, first, second = travel_day()

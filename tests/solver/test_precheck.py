@@ -104,3 +104,22 @@ def test_many_sessions_nobody_may_work_by_their_marks_are_one_sentence() -> None
     assert "(everyone marked the day × or left it blank)" in line and "set it to 可" in line
     few = problem([person("A")], reqs[:3], blank_means=Mark.UNAVAILABLE)
     assert len(precheck(few)) == 3  # up to three are said one by one
+
+
+def test_skills_more_than_the_most_need_someone_holding_several() -> None:
+    """A nursery's 早番 of at most 1 needing a リーダー and a 看護師: nobody holds both, on any of its days.
+    Said once for the kind of session with its days counted (it was one day's, "36 may take it")."""
+    days = [MONDAY + timedelta(days=d) for d in range(3)]
+    early = [session(day, "北", "早番", "07:00", "15:45", 1, max_staff=1, required_skills=(("リーダー", 1), ("看護師", 1)))
+             for day in days]
+    staff = [person("A", skills=frozenset({"リーダー"})), person("B", skills=frozenset({"看護師"})), person("C")]
+    [line] = precheck(problem(staff, early))
+    assert line.startswith(f"{early[0].label()} and 2 more (4/6 to 4/8) may have at most 1 staff but needs "
+                           "1 with リーダー, 1 with 看護師")
+    both = [*staff, person("D", skills=frozenset({"リーダー", "看護師"}))]
+    assert precheck(problem(both, early)) == []
+    two = [session(MONDAY, "北", "早番", "07:00", "15:45", 2, max_staff=2,
+                   required_skills=(("リーダー", 1), ("看護師", 1), ("調理師", 1)))]
+    cook = person("E", skills=frozenset({"調理師"}))
+    assert precheck(problem([*both, cook], two)) == []  # D and the cook would do: two of them hold the three
+    assert [line for line in precheck(problem([*staff, cook], two)) if "at most 2" in line]
