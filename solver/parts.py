@@ -38,6 +38,7 @@ faster (Instance13: from 0.08 s to the 5 s limit).
 
 from __future__ import annotations
 
+import itertools
 import random
 import threading
 import time
@@ -423,6 +424,22 @@ class PartsSolver:
         return SolveResult("feasible", roster, score[1], None, None, elapsed, self.cancelled)
 
 
+def numbered(on_progress: Callable[[Progress], None] | None) -> Callable[[Progress], None] | None:
+    """`on_progress` with the rosters counted over every stage of a solve (each stage counts its
+    own from 1: the progress lines went 解 1, 2, 3, then 解 1 again)."""
+    if on_progress is None:
+        return None
+    seen = itertools.count(1)
+    lock = threading.Lock()
+
+    def forward(progress: Progress) -> None:
+        with lock:
+            n = next(seen)
+        on_progress(replace(progress, solutions=n))
+
+    return forward
+
+
 class StagedSolver:
     """One CP-SAT model for the whole plan, with a way out when it finds no roster early.
 
@@ -484,7 +501,7 @@ class StagedSolver:
 
     def solve(self, on_progress: Callable[[Progress], None] | None = None) -> SolveResult:
         with fewer_collections():
-            return self._solve(on_progress)
+            return self._solve(numbered(on_progress))
 
     def _solve(self, on_progress: Callable[[Progress], None] | None) -> SolveResult:
         started = time.perf_counter()

@@ -48,15 +48,21 @@ _LABEL = BODY.but(bold=True, fill=TOTAL_FILL)
 _HEAD = HEADER.but(size=9)
 
 
+# Names this long or shorter are written whole: a cut of one character saves little and reads
+# oddly (a nursery's 短時間 as 短時).
+WHOLE_UP_TO = 3
+
+
 def shortest_starts(names: Iterable[str], least: int = 2) -> dict[str, str]:
     """Each name cut to its shortest start of `least` characters or more that no other name begins
-    with; the whole name when there is none (`日勤` beside `日勤リーダー`, which becomes `日勤リ`)."""
+    with; the whole name when there is none (`日勤` beside `日勤リーダー`, which becomes `日勤リ`) or
+    it is WHOLE_UP_TO characters or fewer."""
     unique = sorted(set(names))
     result = {}
     for name in unique:
         others = [n for n in unique if n != name]
-        result[name] = next((name[:k] for k in range(least, len(name))
-                             if not any(o.startswith(name[:k]) for o in others)), name)
+        result[name] = name if len(name) <= WHOLE_UP_TO else next(
+            (name[:k] for k in range(least, len(name)) if not any(o.startswith(name[:k]) for o in others)), name)
     return result
 
 

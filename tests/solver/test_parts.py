@@ -312,3 +312,15 @@ def test_with_no_roster_in_time_the_sessions_the_best_partial_roster_leaves_shor
     assert result.roster is None and result.status == "unknown"
     assert result.explanation[0].startswith("No roster keeping every hard rule was found in time")
     assert any(first.label() in line for line in result.explanation[1:])
+
+
+def test_rosters_are_counted_over_every_stage_of_a_solve() -> None:
+    """Each stage counted its own rosters from 1: the progress lines went 解 1, 2, 3, then 解 1 again."""
+    from solver.core import Progress
+    from solver.parts import numbered
+
+    seen: list[int] = []
+    forward = numbered(lambda p: seen.append(p.solutions))
+    for stage_count in (1, 2, 3, 1, 2):
+        forward(Progress(10.0, None, None, 0.0, stage_count))
+    assert seen == [1, 2, 3, 4, 5] and numbered(None) is None
