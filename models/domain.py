@@ -240,7 +240,8 @@ class Requirement:
 
     `min_staff` is the hard minimum, `max_staff` the hard maximum (None = no cap) and
     `preferred_staff` the soft target (None = `min_staff`); `under_weight` / `over_weight`
-    price each person below / above the target.
+    price each person below / above the target. `break_minutes` of its span are no work: the
+    minutes worked and paid (hours limits, pay caps, statistics) leave them out.
     """
 
     id: str
@@ -257,10 +258,12 @@ class Requirement:
     over_weight: int = 1
     notes: str = ""
     skill_caps: tuple[tuple[str, int], ...] = ()  # (skill, at most this many of the staff hold it)
+    break_minutes: int = 0  # 休憩: within start-end, not worked
 
     @property
     def minutes(self) -> int:
-        return self.end - self.start
+        """The minutes worked: from start to end less the break (none below 0)."""
+        return max(0, self.end - self.start - self.break_minutes)
 
     @property
     def skill_needs(self) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]:

@@ -437,6 +437,18 @@ def parse_hours(value: Any) -> int:
     raise ValueError(f"not hours: {value!r}")
 
 
+def parse_break(value: Any) -> int:
+    """A break in minutes: a plain number is minutes (`45`, `60`), else as parse_hours reads a length
+    (`45分`, `1時間`, `1時間15分`, `0:45`, a time cell); ValueError for anything else or a negative."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if value < 0 or value != int(value):
+            raise ValueError(f"not a break: {value!r}")
+        return int(value)
+    if isinstance(value, str) and re.fullmatch(r"\d+", _text(value)):
+        return int(_text(value))
+    return parse_hours(value)
+
+
 def hours_text(minutes: int) -> float | int:
     """Minutes as the hours a cell shows: 2400 -> 40, 2250 -> 37.5 (parse_hours reads them back)."""
     return minutes // 60 if minutes % 60 == 0 else round(minutes / 60, 2)

@@ -20,7 +20,7 @@ from models.excel.reader import Period
 from models.excel.styles import weekday_name
 from models.textparse import (
     name_counts_text, parse_activity_limits, parse_bool, parse_date, parse_skill_needs, parse_skills, parse_time,
-    hours_text, parse_hours, parse_weekdays, skill_needs_text, weekdays_text,
+    hours_text, parse_break, parse_hours, parse_weekdays, skill_needs_text, weekdays_text,
 )
 
 WARNING = QColor("#b91c1c")
@@ -123,6 +123,9 @@ SESSION_COLUMNS = (
     Column("activity", QT_TRANSLATE_NOOP("RecordsModel", "Activity"), _text, _required),
     Column("start", QT_TRANSLATE_NOOP("RecordsModel", "Start"), hhmm, parse_time, _TIME_EXAMPLE),
     Column("end", QT_TRANSLATE_NOOP("RecordsModel", "End"), hhmm, parse_time, _TIME_EXAMPLE),
+    Column("break_minutes", QT_TRANSLATE_NOOP("RecordsModel", "Break (min)"), lambda v: str(v) if v else "",
+           lambda text: parse_break(text) if text.strip() else 0,
+           QT_TRANSLATE_NOOP("RecordsModel", "e.g. 45 or 1時間 (not worked; blank: none)")),
     Column("min_staff", QT_TRANSLATE_NOOP("RecordsModel", "Min staff"), _text, _int),
     Column("max_staff", QT_TRANSLATE_NOOP("RecordsModel", "Max staff"), _text, _optional_int),
     Column("skill_needs", QT_TRANSLATE_NOOP("RecordsModel", "Required skills"), lambda needs: skill_needs_text(*needs),

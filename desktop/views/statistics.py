@@ -150,8 +150,9 @@ class ViolationsModel(_PlanTable):
     rows: list[Violation]
 
     def read_rows(self) -> list[Violation]:
-        return sorted(said_once(self.plan.violations), key=lambda v: (not v.hard, -v.cost, v.rule_id, v.date is not None,
-                                                           v.date or date.min, v.message))
+        # a hard entry's cost (a session's excess over its target, said with it) does not rank it
+        return sorted(said_once(self.plan.violations), key=lambda v: (
+            not v.hard, 0 if v.hard else -v.cost, v.rule_id, v.date is not None, v.date or date.min, v.message))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)

@@ -22,7 +22,7 @@ from models.excel import messages
 from models.excel.reader import Cells, Period, Table
 from models.excel.schema import DAILY
 from models.holidays import is_holiday
-from models.textparse import parse_count, parse_count_range, parse_skill_needs, parse_time, parse_time_range
+from models.textparse import parse_break, parse_count, parse_count_range, parse_skill_needs, parse_time, parse_time_range
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class DailySession:
     notes: str
     where: str  # its row, `毎日の枠!A3`, for a duplicate to name
     caps: tuple[tuple[str, int], ...] = ()  # (skill, most): Requirement.skill_caps
+    break_minutes: int = 0  # Requirement.break_minutes
 
     def count_on(self, day: date) -> tuple[int, int]:
         if day.weekday() == 6 or is_holiday(day):
@@ -53,7 +54,7 @@ class DailySession:
             return None
         return Requirement(Requirement.make_id(day, self.site, self.activity, self.start), day, self.site,
                            self.activity, self.start, self.end, least, most, required_skills=self.skills,
-                           skill_caps=self.caps, notes=self.notes)
+                           skill_caps=self.caps, notes=self.notes, break_minutes=self.break_minutes)
 
 
 def read_daily(table: Table, problems: list[InputProblem], found: list[DailySession],
@@ -78,12 +79,15 @@ def read_daily(table: Table, problems: list[InputProblem], found: list[DailySess
         sunday = cells.get("sunday", parse_count_range, messages.bad_count)
         most = cells.get("max_staff", parse_count, messages.bad_count)
         skills, caps = cells.get("required_skills", parse_skill_needs, messages.bad_skills, default=((), ()))
+        pause = cells.get("break_minutes", parse_break, messages.bad_break, default=0) or 0
         overnight = False
         if start is not None and end is not None:
             overnight = end_after(start, end) != end
             end = end_after(start, end)  # 16:30-1:00: a shift that ends the next day
             if end <= start:
                 cells.report("time" if ranged else "end", messages.end_not_after_start(hhmm(start), hhmm(end)))
+            elif pause >= end - start:
+                cells.report("break_minutes", messages.break_too_long(pause, end - start))
         if not cells.ok:
             continue
         if overnight and notes is not None:
@@ -104,7 +108,7 @@ def read_daily(table: Table, problems: list[InputProblem], found: list[DailySess
             cells.report("activity", messages.duplicate_session(f"{site} {activity} {hhmm(start)}", twin.where))
         if cells.ok:
             found.append(DailySession(site, activity, start, end, *counts, skills, cells.text("notes"),
-                                      cells.where("site"), caps))
+                                      cells.where("site"), caps, pause))
 
 
 def daily_sessions(found: Iterable[DailySession], period: Period,

@@ -68,6 +68,10 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
               "A blank maximum equals the minimum. Required skills are written as skill:count, e.g. リーダー:1、夜勤可:3, "
               "and with a most as least〜most: 保健師:2〜3, 新人:0〜1 (at most one 新人). Someone with two of them counts for both; for 内科:1、小児科:1 to be two different doctors, write "
               "必要スキル.スキルごとに別の職員 = はい on the 設定 sheet."),
+            t("休憩は、枠の時間のうち勤務に数えない分を分で書きます（45、60、1時間 など。空欄は休憩なし）。"
+              "週・月の勤務時間の上限・下限、時給の計算、集計は休憩を除いた時間で数えます（毎日の枠シートも同じ）。",
+              "休憩 (break): the minutes of the session that are not worked (45, 60, 1時間; blank: none). Hours limits "
+              "per week and month, pay and the statistics count the time without it (the 毎日の枠 sheet too)."),
         ]),
         (t("毎日の枠シート", "The 毎日の枠 (daily sessions) sheet"), [
             t("病棟のように毎日同じ勤務があるときは、枠シートの代わりにここへ勤務ごとに1行書けば、期間の毎日にその枠ができます。"

@@ -184,6 +184,16 @@ def marks_outside_weekdays(named: list[str], others: int) -> str:
              p=t("、", "; ").join(named), more=(t("、", "; ") + more) if more else "")
 
 
+def bad_break(value: Any) -> str:
+    return t("休憩が読めません \"{v}\"（分で: 45、60、1時間、0:45）", 'cannot read the break "{v}" (in minutes: 45, 60, '
+             "1時間, 0:45)", v=shown(value))
+
+
+def break_too_long(minutes: int, span: int) -> str:
+    return t("休憩 {b} 分が枠の長さ {s} 分より短くありません", "the break of {b} minutes is not shorter than the "
+             "session's {s} minutes", b=minutes, s=span)
+
+
 def duration(minutes: int) -> str:
     """A length of time as people say it: `15時間15分`, `8時間` (`15 h 15 min`, `8 h`)."""
     hours, rest = divmod(minutes, 60)

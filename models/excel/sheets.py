@@ -17,7 +17,7 @@ from models.excel import messages
 from models.excel.reader import Cells, Period, Table, is_blank
 from models.excel.schema import SESSIONS, SITES, STAFF
 from models.textparse import (
-    parse_active, parse_activity_limits, parse_count, parse_date, parse_skill_needs, parse_skills, parse_time,
+    parse_active, parse_activity_limits, parse_break, parse_count, parse_date, parse_skill_needs, parse_skills, parse_time,
     man_yen, parse_hours, parse_time_range, parse_weekdays, resembling,
 )
 
@@ -171,6 +171,7 @@ def read_sessions(
         min_staff = cells.get("min_staff", parse_count, messages.bad_count, col("min_staff"))
         max_staff = cells.get("max_staff", parse_count, messages.bad_count)
         skills, caps = cells.get("required_skills", parse_skill_needs, messages.bad_skills, default=((), ()))
+        pause = cells.get("break_minutes", parse_break, messages.bad_break, default=0)
         if day is not None and period is not None and day not in period and not carried:
             cells.report("date", messages.outside_period(
                 day.isoformat(), period.start.isoformat(), period.end.isoformat()))
@@ -179,6 +180,8 @@ def read_sessions(
             overnight.append((cells.at("time" if ranged else "end")[2], activity, start, end))
         if start is not None and end is not None and end <= start:
             cells.report("time" if ranged else "end", messages.end_not_after_start(hhmm(start), hhmm(end)))
+        elif start is not None and end is not None and pause and pause >= end - start:
+            cells.report("break_minutes", messages.break_too_long(pause, end - start))
         if max_staff is None:
             max_staff = min_staff
         if min_staff is not None and max_staff < min_staff:
@@ -200,6 +203,7 @@ def read_sessions(
             required_skills=skills,
             skill_caps=caps,
             notes=cells.text("notes"),
+            break_minutes=pause or 0,
         )
         if req.id in requirements:
             cells.report("date", messages.duplicate_session(req.label(), requirements[req.id][1]))

@@ -53,6 +53,7 @@ _SESSION_VALUES: dict[str, Callable[[Requirement], Any]] = {
     "required_skills": lambda r: skill_needs_text(r.required_skills, r.skill_caps),
     "start": lambda r: _time_value(r.start),
     "end": lambda r: _time_value(r.end),
+    "break_minutes": lambda r: r.break_minutes or None,  # blank: no break
 }
 _WIDTHS = {"staff_id": 10, "name": 16, "skills": 22, "home": 18, "max_per_activity": 16, "notes": 30, "date": 12,
            "site": 20, "activity": 22, "required_skills": 24, "area": 14, "travel_group": 14}

@@ -132,6 +132,7 @@ def _sessions(session: Session, plan_id: int, since: date, start: date) -> dict[
         .where(RequirementRow.plan_id == plan_id, RequirementRow.date >= since, RequirementRow.date < start)
     )
     return {
-        r.code: Requirement(r.code, r.date, site, r.activity, r.start_minute, r.end_minute, r.min_staff)
+        r.code: Requirement(r.code, r.date, site, r.activity, r.start_minute, r.end_minute, r.min_staff,
+                            break_minutes=r.break_minutes)
         for r, site in session.execute(query)
     }

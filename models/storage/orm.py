@@ -207,6 +207,7 @@ class RequirementRow(Base):
     under_weight: Mapped[Count]
     over_weight: Mapped[Count]
     notes: Mapped[Note]
+    break_minutes: Mapped[Count] = mapped_column(server_default="0")  # Requirement.break_minutes
 
 
 class RequirementSkillRow(Base):

@@ -157,7 +157,7 @@ def _write_requirements(
         {"plan_id": plan_id, "code": r.id, "position": i, "date": r.date, "site_id": sites[r.site],
          "activity": r.activity, "start_minute": r.start, "end_minute": r.end, "min_staff": r.min_staff,
          "max_staff": r.max_staff, "preferred_staff": r.preferred_staff, "under_weight": r.under_weight,
-         "over_weight": r.over_weight, "notes": r.notes}
+         "over_weight": r.over_weight, "notes": r.notes, "break_minutes": r.break_minutes}
         for i, r in enumerate(requirements)
     ])
     if not any(r.required_skills or r.skill_caps for r in requirements):
@@ -283,7 +283,7 @@ def _read_requirements(session: Session, plan_id: int) -> list[Requirement]:
             id=r.code, date=r.date, site=r.site_name, activity=r.activity, start=r.start_minute, end=r.end_minute,
             min_staff=r.min_staff, max_staff=r.max_staff, preferred_staff=r.preferred_staff,
             required_skills=tuple(skills.get(r.id, ())), skill_caps=tuple(caps.get(r.id, ())),
-            under_weight=r.under_weight, over_weight=r.over_weight, notes=r.notes,
+            under_weight=r.under_weight, over_weight=r.over_weight, notes=r.notes, break_minutes=r.break_minutes,
         )
         for r in session.execute(query)
     ]

@@ -926,22 +926,22 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../desktop/printing.py" line="70" />
+        <location filename="../../desktop/printing.py" line="80" />
         <source>unfilled</source>
         <translation>未充足</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="71" />
+        <location filename="../../desktop/printing.py" line="81" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="92" />
+        <location filename="../../desktop/printing.py" line="102" />
         <source>Master roster: %1</source>
         <translation>配置表：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="192" />
+        <location filename="../../desktop/printing.py" line="202" />
         <source>Print preview — master roster</source>
         <translation>印刷プレビュー — 配置表</translation>
     </message>
@@ -1065,7 +1065,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/records.py" line="111" />
-        <location filename="../../desktop/views/records.py" line="130" />
+        <location filename="../../desktop/views/records.py" line="133" />
         <source>Notes</source>
         <translation>備考</translation>
     </message>
@@ -1117,47 +1117,57 @@
     </message>
     <message>
         <location filename="../../desktop/views/records.py" line="126" />
+        <source>Break (min)</source>
+        <translation>休憩（分）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="128" />
+        <source>e.g. 45 or 1時間 (not worked; blank: none)</source>
+        <translation>例: 45、1時間（勤務時間に数えない。空欄: なし）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="129" />
         <source>Min staff</source>
         <translation>必要人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="127" />
+        <location filename="../../desktop/views/records.py" line="130" />
         <source>Max staff</source>
         <translation>最大人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="128" />
+        <location filename="../../desktop/views/records.py" line="131" />
         <source>Required skills</source>
         <translation>必要スキル</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="129" />
+        <location filename="../../desktop/views/records.py" line="132" />
         <source>e.g. リーダー:1、保健師:2〜3、新人:0〜1</source>
         <translation>例: リーダー:1、保健師:2〜3、新人:0〜1（最低〜最大）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="199" />
+        <location filename="../../desktop/views/records.py" line="202" />
         <source>%1 cannot be left blank.</source>
         <translation>%1 は空欄にできません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="201" />
+        <location filename="../../desktop/views/records.py" line="204" />
         <source>%1: “%2” cannot be read; the cell keeps its value.</source>
         <translation>%1:「%2」は読み取れません。セルは元のままです。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="244" />
+        <location filename="../../desktop/views/records.py" line="247" />
         <source>New person</source>
         <translation>新しい職員</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="249" />
-        <location filename="../../desktop/views/records.py" line="254" />
+        <location filename="../../desktop/views/records.py" line="252" />
+        <location filename="../../desktop/views/records.py" line="257" />
         <source>New site</source>
         <translation>新しい会場</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="255" />
+        <location filename="../../desktop/views/records.py" line="258" />
         <source>New session</source>
         <translation>新しい枠</translation>
     </message>
@@ -1229,62 +1239,62 @@
 <context>
     <name>RosterView</name>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="137" />
+        <location filename="../../desktop/views/roster_view.py" line="139" />
         <source>Assign to</source>
         <translation>配置する枠</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="144" />
+        <location filename="../../desktop/views/roster_view.py" line="146" />
         <source>Unassign from %1</source>
         <translation>%1 から外す</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="146" />
+        <location filename="../../desktop/views/roster_view.py" line="148" />
         <source>Swap with</source>
         <translation>入れ替える相手</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="156" />
+        <location filename="../../desktop/views/roster_view.py" line="158" />
         <source>Availability</source>
         <translation>勤務可否</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="158" />
+        <location filename="../../desktop/views/roster_view.py" line="160" />
         <source>can work</source>
         <translation>勤務できる</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="158" />
+        <location filename="../../desktop/views/roster_view.py" line="160" />
         <source>would rather not</source>
         <translation>できれば避けたい</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="159" />
+        <location filename="../../desktop/views/roster_view.py" line="161" />
         <source>cannot work</source>
         <translation>勤務できない</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="159" />
+        <location filename="../../desktop/views/roster_view.py" line="161" />
         <source>mornings only</source>
         <translation>午前のみ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="160" />
+        <location filename="../../desktop/views/roster_view.py" line="162" />
         <source>afternoons only</source>
         <translation>午後のみ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="165" />
+        <location filename="../../desktop/views/roster_view.py" line="167" />
         <source>%1 on %2: %3</source>
         <translation>%1 の %2 を %3 に</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="170" />
+        <location filename="../../desktop/views/roster_view.py" line="172" />
         <source>Lock</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="171" />
+        <location filename="../../desktop/views/roster_view.py" line="173" />
         <source>Unlock</source>
         <translation>固定を解除</translation>
     </message>

@@ -144,3 +144,19 @@ def test_a_shift_ending_before_it_starts_is_said_with_its_length(tmp_path):
         "w.xlsx 毎日の枠!D3: the end is before the start, so this shift was read as ending the next day: "
         "遅番 20:00-11:15 (next day) (15 h 15 min); if it is no night shift, mend its start or end"]
     assert {(r.start, r.end) for r in problem.requirements if r.activity == "遅番"} == {(1200, 24 * 60 + 675)}
+
+
+def test_a_break_is_not_worked(tmp_path):
+    """A nursery's 普通番 8:30-17:15 with an hour's break is 7h45 of work: 週30時間 counted the break too."""
+    daily = [[*DAILY[0], "休憩"], [*DAILY[1], "1時間"], [*DAILY[2], None], [*DAILY[3], 0]]
+    problem = read_workbooks([write_book(tmp_path / "w.xlsx", standard(枠=None, 毎日の枠=daily, 勤務可否=MARKS,
+                                                                        設定=PERIOD))])
+    day = next(r for r in problem.requirements if r.activity == "日勤")
+    assert (day.break_minutes, day.minutes) == (60, 8 * 60 + 30 - 60)
+    assert {r.break_minutes for r in problem.requirements if r.activity != "日勤"} == {0}
+    bad = [[*DAILY[0], "休憩"], [*DAILY[1], "昼"], [*DAILY[3], 120]]
+    with pytest.raises(InvalidInput) as refused:
+        read_workbooks([write_book(tmp_path / "b.xlsx", standard(枠=None, 毎日の枠=bad, 勤務可否=MARKS, 設定=PERIOD))])
+    assert [p.cell for p in refused.value.problems] == ["I2", "I3"]
+    assert 'cannot read the break "昼"' in str(refused.value)
+    assert "the break of 120 minutes is not shorter than the session's 120 minutes" in str(refused.value)

@@ -11,6 +11,7 @@ import pytest
 from models.domain import Assignment, Mark, Problem, Requirement, Roster, RuleSetting, Site, Staff, Violation
 from models.excel import schema, sheetwriter
 from models.excel.export import write_personal_workbooks, write_roster
+from models.excel.importer import read_workbooks
 from models.excel.roster_reader import read_roster_and_grid
 from models.excel.sheets_duty import shortest_starts, site_stems
 from models.excel.styles import HOLIDAY_FILL, SATURDAY_FILL, SHORT_FILL, safe_file_stem, safe_sheet_name
@@ -539,3 +540,19 @@ def test_hours_a_week_go_out_on_the_copied_staff_sheet_and_come_back(tmp_path: P
     assert copied.cell(row=2, column=header.index("月時間上限") + 1).value == 165.5
     again = read_workbooks([tmp_path / "r.xlsx"]).staff_by_id("H001")
     assert (again.min_minutes_per_week, again.max_minutes_per_month) == (2400, 9930)
+
+
+def test_a_sessions_break_goes_out_and_comes_back(tmp_path: Path) -> None:
+    """休憩 in 枠 is written back (blank without one), and the 集計 minutes leave it out."""
+    problem = _ward(days=2)
+    day = problem.requirements[0]
+    rested = problem.with_(requirements=[replace(day, break_minutes=45), *problem.requirements[1:]])
+    roster = _placed(rested, ("N01", 1, day.activity))
+    write_roster(tmp_path / "b.xlsx", rested, roster, [], CATALOGUE)
+    again = read_workbooks([tmp_path / "b.xlsx"], CATALOGUE)
+    assert {r.id: r.break_minutes for r in again.requirements} == {r.id: r.break_minutes for r in rested.requirements}
+    wb = openpyxl.load_workbook(tmp_path / "b.xlsx")
+    header = [c.value for c in wb["枠"][1]]
+    breaks = [row[-1] for row in wb["枠"].iter_rows(min_row=2, values_only=True)]
+    assert header[-1] == "休憩" and sorted(breaks, key=lambda b: b or 0) == [None] * (len(breaks) - 1) + [45]
+    assert sum(r.minutes for r in again.requirements if r.id == day.id) == 510 - 45

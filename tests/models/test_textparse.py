@@ -371,3 +371,15 @@ def test_hours_read_as_minutes_and_written_back(value, minutes) -> None:
 def test_what_is_no_length_of_time_is_refused(value) -> None:
     with pytest.raises(ValueError):
         parse_hours(value)
+
+
+def test_a_break_is_minutes() -> None:
+    from datetime import time as clock
+
+    from models.textparse import parse_break
+
+    assert [parse_break(v) for v in (45, "60", "45分", "1時間", "1時間15分", "0:45", clock(0, 45), "１時間")] == [
+        45, 60, 45, 60, 75, 45, 45, 60]
+    for bad in ("昼", -5, 1.5, "1時間半ぐらい"):
+        with pytest.raises(ValueError):
+            parse_break(bad)

@@ -143,7 +143,7 @@ def sample_problem(name: str = "2026-04", *, staff_name: str = "山田 花子") 
         Requirement(Requirement.make_id(d1, "灘", "3歳児健診", 780), d1, "灘", "3歳児健診", 780, 960, 2,
                     max_staff=3, preferred_staff=3, required_skills=(("リーダー", 1), ("フッ化物", 2)),
                     under_weight=20, over_weight=2, notes="午後", skill_caps=(("フッ化物", 3), ("新人", 1))),
-        Requirement("n-1", d2, "東灘", "夜勤", 22 * 60, 31 * 60, 1),
+        Requirement("n-1", d2, "東灘", "夜勤", 22 * 60, 31 * 60, 1, break_minutes=60),
         Requirement("r-west", d3, "西", "教室", 540, 660, 1),  # a site not in the plan's site list
     ]
     availability = {("H001", d1): Mark.AVAILABLE, ("H001", d2): Mark.PREFER_NOT, ("H002", d1): Mark.UNAVAILABLE,

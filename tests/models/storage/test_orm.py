@@ -32,7 +32,7 @@ def test_domain_fields_are_the_ones_storage_writes() -> None:
          "history_nights", "history_sources"}
     assert _names(Requirement) == {
         "id", "date", "site", "activity", "start", "end", "min_staff", "max_staff", "preferred_staff",
-        "required_skills", "under_weight", "over_weight", "notes", "skill_caps",
+        "required_skills", "under_weight", "over_weight", "notes", "skill_caps", "break_minutes",
     }
     assert _names(Site) == {"name", "area", "travel_group"}
     assert _names(ShiftRequest) == {"staff_id", "date", "activity", "on", "weight"}
