@@ -63,7 +63,7 @@ def _stops(problem: Problem, rule, sessions: list[Requirement]) -> str | None:
             a, b = pairs[0]
             # in minutes from one day: a night (16:30-翌9:00) overlaps the next day's 8:30 shift
             a_start, b_start = a.start + a.date.toordinal() * DAY_MINUTES, b.start + b.date.toordinal() * DAY_MINUTES
-            if a_start < b_start + b.minutes and b_start < a_start + a.minutes:
+            if a_start < b_start + b.end - b.start and b_start < a_start + a.end - a.start:
                 return t("{a} と {b} は時間が重なり、1 人では両方に入れません", "one person cannot work both {a} and "
                          "{b}, whose hours overlap", a=a.label(), b=b.label())
             return t("{a} と {b} は会場間の移動 {m} 分を取ると重なり、1 人では両方に入れません",
