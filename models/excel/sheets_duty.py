@@ -232,7 +232,10 @@ def write_duty_roster(wb: Workbook, problem: Problem, roster: Roster) -> dict[st
     for col in [1, 2, *range(len(widths) - len(totals) + 1, len(widths) + 1)]:
         letter = get_column_letter(col)
         sheet.ws.merged_cells.add(f"{letter}{first}:{letter}{first + 1}")
-    _person_rows(sheet, people, days, fills, activities, name_width)
+    # every row at least as tall as one session's cell (site over activity): a person without a
+    # session printed as a thin row among the others
+    least = max((_lines(forms.session(r)) for r in problem.requirements), default=1)
+    _person_rows(sheet, people, days, fills, activities, name_width, least)
     _count_rows(sheet, problem, roster, days, fills, activities, len(totals))
     _legend(sheet, forms, people, id_width + name_width + min(len(days), DAYS_PER_PAGE) * day_width)
     # about a month of day columns to a page across (more would print too small to read); each page
@@ -244,7 +247,7 @@ def write_duty_roster(wb: Workbook, problem: Problem, roster: Roster) -> dict[st
 
 
 def _person_rows(sheet: SheetWriter, people: list[_Person], days: Sequence[date], fills: Sequence[str | None],
-                 activities: Sequence[str], name_width: float) -> None:
+                 activities: Sequence[str], name_width: float, least: int = 1) -> None:
     # the cells that repeat down a column, made once: blank, and the faint × and 明
     blank = [sheet.cell(None, _CELL.but(fill=f)) for f in fills]
     cross = [sheet.cell("×", _CELL.but(fill=f, color=_FAINT)) for f in fills]
@@ -253,7 +256,7 @@ def _person_rows(sheet: SheetWriter, people: list[_Person], days: Sequence[date]
     column = {day: i for i, day in enumerate(days)}
     for p in people:
         row: list[Out] = [sheet.cell(p.stats.staff_id), sheet.cell(p.stats.name, BODY.but(wrap=True))]
-        lines = 1 if text_width(p.stats.name) <= name_width - 2 else 2  # a long name wraps
+        lines = max(least, 1 if text_width(p.stats.name) <= name_width - 2 else 2)  # a long name wraps
         cells = list(blank)  # then the person's own days, each once (a big plan has 500 × 365 cells)
         for marks, faint in ((p.unavailable, cross), (p.after_night, after)):
             for day in marks:

@@ -301,6 +301,17 @@ def test_duty_roster_marks_the_day_after_a_night_shift(tmp_path: Path) -> None:
     assert [c.value for c in ws[6]][2:5] == ["明", None, None] and ws.cell(row=6, column=len(ws[3])).value == 2
 
 
+def test_duty_roster_rows_are_as_tall_as_a_session_for_people_without_one(tmp_path: Path) -> None:
+    """With several sites a cell is site over activity, two lines: a person without a session got a
+    one-line row, thin among the others."""
+    problem = _problem()
+    roster = Roster([a for a in _roster(problem).assignments if a.staff_id != "H003"])
+    write_roster(tmp_path / "r.xlsx", problem, roster, [], CATALOGUE)
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx")["勤務表"]
+    heights = {ws.cell(row=r, column=1).value: ws.row_dimensions[r].height for r in range(5, 9)}
+    assert heights["H003"] == heights["H004"] and len(set(heights.values())) == 1
+
+
 def test_duty_roster_names_the_site_over_the_activity_with_several_sites(exported: openpyxl.Workbook) -> None:
     ws = exported["勤務表"]
     rows = {ws.cell(row=r, column=1).value: r for r in range(5, 9)}
