@@ -184,7 +184,22 @@ def cmd_solve(args: argparse.Namespace) -> int:
     print(t("配置表を書き出しました: {p}", "roster written: {p}", p=args.output))
     if db is not None:
         warn_later_plans(db, args.plan)
-    return EXIT_OK
+    return _exit_for(evaluation, args.soft_cover)
+
+
+def _exit_for(evaluation, soft_cover: bool) -> int:
+    """EXIT_OK, or EXIT_INFEASIBLE with each hard rule the written roster breaks said, beyond the
+    shortfalls a --soft-cover solve allows: the solver keeps every hard rule, so any is a fault,
+    never to end as an ordinary success (a 勤務曜日 the model missed gave "最適解" and exit 0)."""
+    broken = [v for v in evaluation.listed if v.hard and not (soft_cover and v.rule_id in SOFT_COVER)]
+    if not broken:
+        return EXIT_OK
+    print(t("注意: 書き出した配置表は必須ルールを {n} 件破っています（確かめてから使ってください）:",
+            "warning: the roster written breaks {n} hard rule(s) (check it before use):", n=len(broken)),
+          file=sys.stderr)
+    for v in broken:
+        print(f"  - {v.message}", file=sys.stderr)
+    return EXIT_INFEASIBLE
 
 
 def _print_changes(problem: Problem, published: Roster, roster: Roster) -> None:
@@ -310,7 +325,7 @@ def cmd_repair(args: argparse.Namespace) -> int:
     _print_result(result, evaluation, problem)
     _print_changes(problem, published, result.roster)
     print(t("配置表を書き出しました: {p}", "roster written: {p}", p=args.output))
-    return EXIT_OK
+    return _exit_for(evaluation, args.soft_cover)
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:

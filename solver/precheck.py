@@ -200,6 +200,7 @@ def _too_few(problem: Problem, screen: Screen, req: Requirement, people: list[St
 
 
 BLANK = "blank"  # the reason of a person whose blank cell 空欄の扱い makes ×
+WEEKDAY = "weekday"  # the reason of a person whose 勤務曜日 leaves the day out
 
 
 def _kept_out(problem: Problem, screen: Screen, req: Requirement, others: list[Staff]) -> dict[str, list[str]]:
@@ -217,7 +218,8 @@ def _kept_out(problem: Problem, screen: Screen, req: Requirement, others: list[S
             if not mark.allows(req.start, req.end):
                 key = mark.value if mark in (Mark.AM_ONLY, Mark.PM_ONLY) else "×"
                 if key == "×" and (staff.id, req.date) not in problem.availability:
-                    key = BLANK  # a blank cell, which 空欄の扱い makes ×
+                    # a blank cell, which 勤務曜日 or else 空欄の扱い makes ×
+                    key = WEEKDAY if problem.off_weekday(staff.id, req.date) else BLANK
             else:
                 key = "morning" if not morning_fits(problem.mark, staff.id, req, problem.end) else "×"
         elif rule is not None:
@@ -250,6 +252,9 @@ def _why(req: Requirement, reasons: dict[str, list[str]]) -> list[str]:
             out.insert(0, t("{who} はその日 ×", "{who} marked the day ×", who=who(names)))
         elif key == BLANK:
             out.insert(0, t("{who} はその日が空欄", "{who} left the day blank", who=who(names)))
+        elif key == WEEKDAY:
+            out.insert(0, t("{who} はその日が勤務曜日の外", "{who} do not work on that day of the week (勤務曜日)",
+                            who=who(names)))
         elif key == "morning":
             out.append(t("{who} は枠が続く翌朝に勤務できません", "{who} cannot work the next morning the session runs into",
                          who=who(names)))

@@ -52,9 +52,10 @@ class Availability(BaseRule):
     def screen(self, ctx: Context, staff: Staff) -> Callable[[Requirement], bool]:
         """The person's mark for the session's date must allow its hours (see `fits`)."""
         marks, blank, staff_id, last = ctx.problem.availability, ctx.problem.blank_means, staff.id, ctx.problem.end
-
-        def mark(who: str, day: date) -> Mark:
-            return marks.get((who, day), blank)
+        # a blank outside the person's 勤務曜日 is ×, whatever blanks mean (Problem.mark): under 空欄の扱い 可
+        # the model put a Saturday-only doctor on every Sunday, which check then refused
+        mark: Callable[[str, date], Mark] = ctx.problem.mark if staff.weekdays else (
+            lambda who, day: marks.get((who, day), blank))
 
         return lambda req: mark(staff_id, req.date).allows(req.start, req.end) and morning_fits(mark, staff_id, req, last)
 

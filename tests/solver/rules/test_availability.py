@@ -28,6 +28,16 @@ def test_blank_means_the_declared_default() -> None:
     assert fixed(p, [("A", AM.id)], [RULE]) == 0
 
 
+def test_days_outside_the_weekdays_are_x_whatever_blanks_mean() -> None:
+    """A Saturday-only doctor under 空欄の扱い 可: the model put them on every Sunday (check refused it);
+    a mark written on such a day still counts (that month's exception)."""
+    for blank in (Mark.AVAILABLE, Mark.UNAVAILABLE):
+        p = problem([person("A", weekdays="土")], [AM], blank_means=blank)  # AM: a Monday
+        assert fixed(p, [("A", AM.id)], [RULE]) is None and len(RULE.check(p, roster(("A", AM.id)))) == 1
+        marked = p.with_(availability={("A", MONDAY): Mark.AVAILABLE})
+        assert fixed(marked, [("A", AM.id)], [RULE]) == 0 and RULE.check(marked, roster(("A", AM.id))) == []
+
+
 def test_half_day_marks_limit_the_hours() -> None:
     am = _p(Mark.AM_ONLY)
     assert fixed(am, [("A", AM.id)], [RULE]) == 0 and RULE.check(am, roster(("A", AM.id))) == []
