@@ -158,3 +158,19 @@ def test_solve_names_who_could_work_and_has_no_session(tmp_path: Path, capsys) -
     assert code == 0, text
     assert "note: 1 people who could take a session have none: " in text
     assert "write their 希望回数 (desired count) or 月時間下限 (least hours a month) in 職員" in text
+
+
+def test_a_written_roster_breaking_a_hard_rule_never_ends_as_success(capsys) -> None:
+    """The model once missed a 勤務曜日 and printed 最適解 with exit 0; check then refused the roster.
+    Any hard rule broken beyond --soft-cover's shortfalls is said and exits 2."""
+    from desktop.cli import EXIT_INFEASIBLE, EXIT_OK
+    from desktop.commands import _exit_for
+    from models.domain import Violation
+    from solver.evaluate import Evaluation
+
+    away = Violation("availability", True, "藤田 昭 は 6/6 に勤務できません", 0, "P01", "x")
+    short = Violation("cover_min", True, "6/15 当直: 1 名不足", 0, None, "y")
+    assert _exit_for(Evaluation([short], 0), soft_cover=True) == EXIT_OK
+    assert _exit_for(Evaluation([short], 0), soft_cover=False) == EXIT_INFEASIBLE
+    assert _exit_for(Evaluation([away, short], 0), soft_cover=True) == EXIT_INFEASIBLE
+    assert "藤田 昭 は 6/6 に勤務できません" in capsys.readouterr().err
