@@ -205,7 +205,7 @@ def read_availability(
                 notes += _remarks(table, period)
         else:
             matrices.append((sheet.table, read_matrix(sheet.table, staff_ids, period, problems, matrix, seen_matrix,
-                                                      blank, activities, matrix_wishes, notes, matrix_leave)))
+                                                      blank, activities, matrix_wishes, notes, matrix_leave, names)))
             notes += _names_differ(sheet.table, names)
             read.append((sheet.table, "staff_id"))
     notes += _rowless(matrices, seen_matrix, set(forms), staff, blank)

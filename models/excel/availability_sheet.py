@@ -14,10 +14,10 @@ import re
 import unicodedata
 from collections import Counter
 from datetime import date, datetime
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from typing import Any
 
-from models.domain import Mark, Problem, day_mark, known_id
+from models.domain import Mark, Problem, day_mark, ids_named, known_id
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.reader import Cells, Period, Table, cell_name, column_title, is_blank, normalize_header
@@ -287,14 +287,16 @@ def read_matrix(
     wishes: Wishes | None = None,
     notes: list[InputProblem] | None = None,
     leave: Leave | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> frozenset[date]:
     """Adds the marks of a staff × dates matrix to `availability`; `seen` maps ID -> where read
     and for which dates (one person may be on several sheets, `勤務可否_4月` and `_5月`, not twice
     for one date). A date with a 午前 and a 午後 column (`_half_row`) gets one mark from both
     (`day_mark`), a half left blank read as `blank_means`. A cell naming one of the plan's
     `activities` is ○ and adds that wish to `wishes`, one of leave (有休) adds it to `leave`. Marks in
-    date columns outside the period are not read, said in `notes`. Returns the dates of the period
-    the matrix has columns for."""
+    date columns outside the period are not read, said in `notes`. A matrix without a 職員ID column
+    finds its people by the names registered on 職員 (`names`: ID -> name, spaces aside). Returns
+    the dates of the period the matrix has columns for."""
     half_row = _half_row(table)
     columns, outside = _date_columns(table, period, problems, half_row[1] if half_row else {})
     days = frozenset(day for _, day, _ in columns)
@@ -305,10 +307,14 @@ def read_matrix(
         if half_row is not None and index == half_row[0]:
             continue
         cells = Cells(table, index, row, problems)
-        staff_id = cells.text("staff_id")
+        by_name = "staff_id" not in table.columns
+        staff_id = _by_name(cells, row, columns, names or {}) if by_name else cells.text("staff_id")
+        if staff_id is None:
+            continue  # said at its 氏名 cell, or a row of labels under the dates
         if not staff_id:
             if _has_mark(row, columns, marks):  # someone's answers without their ID: not to be dropped unseen
-                cells.report("staff_id", messages.empty(column_title(AVAILABILITY.column("staff_id"))))
+                key = "name" if by_name else "staff_id"
+                cells.report(key, messages.empty(column_title(AVAILABILITY.column(key))))
             continue  # else a weekday row under the dates, a row of counts or notes
         known = known_id(staff_id, staff_ids)
         if known is None and _weekday_row(row, columns):
@@ -356,6 +362,23 @@ def read_matrix(
                                                      by_half.get(Mark.PM_ONLY, blank_means))
     unread.close(table, notes)
     return days
+
+
+def _by_name(cells: Cells, row: tuple[Any, ...], columns: list[Column], names: Mapping[str, str]) -> str | None:
+    """The staff ID of a row of a matrix without IDs, by its 氏名: "" for a row without a name, None
+    for a name no one or several people are registered under (said at its cell; a weekday row under
+    the dates passes unsaid)."""
+    name = cells.text("name")
+    if not name:
+        return ""
+    owners = ids_named(name, names)
+    if len(owners) == 1:
+        return owners[0]
+    if owners:
+        cells.report("name", messages.name_of_several(name, owners))
+    elif not _weekday_row(row, columns):
+        cells.report("name", messages.unknown_name(name))
+    return None
 
 
 class Unread:

@@ -136,11 +136,10 @@ def _second_sheets(books: list[Book]) -> list[InputProblem]:
     return notes
 
 
-def _misnamed_sheets(books: list[Book]) -> list[InputProblem]:
-    """A note per visible sheet that no name of Haichi's sheets names, yet holds one of its tables:
-    availability on sheets named `4月`, `5月` and `6月` was left unread without a word (勤務可否_4月
-    is read). Other sheets (notes, a list of phone numbers) are passed over in silence."""
-    notes = []
+def _misnamed(books: list[Book]) -> list[tuple[Book, str, SheetSpec]]:
+    """(book, sheet, the table it holds) of every visible sheet that no name of Haichi's sheets
+    names, yet holds one of its tables (see _misnamed_sheets)."""
+    found = []
     specs = (STAFF, SESSIONS, DAILY, AVAILABILITY, SITES)
     outputs = {normalize_header(n) for n in (MASTER_SHEET, DUTY_SHEET, SUMMARY_SHEET, UNFILLED_SHEET,
                                               VIOLATIONS_SHEET, INSTRUCTIONS_SHEET, ASSIGNMENTS_SHEET)}
@@ -156,10 +155,37 @@ def _misnamed_sheets(books: list[Book]) -> list[InputProblem]:
                 (SESSIONS, DAILY, STAFF, SITES)
             spec = next((spec for spec in kinds if locate(book.name, title, rows, spec, []) is not None), None)
             if spec is not None:
-                # availability may come on several sheets, each named after its kind (勤務可否_4月)
-                name = f"{spec.ja}_{title}" if spec is AVAILABILITY else spec.ja
-                notes.append(InputProblem(book.name, title, "", messages.misnamed_sheet(title, spec.ja, name)))
+                found.append((book, title, spec))
+    return found
+
+
+def _misnamed_sheets(misnamed: list[tuple[Book, str, SheetSpec]]) -> list[InputProblem]:
+    """A note per sheet of `misnamed` (_misnamed): availability on sheets named `4月`, `5月` and `6月`
+    was left unread without a word (勤務可否_4月 is read). Other sheets (notes, a list of phone
+    numbers) are passed over in silence."""
+    notes = []
+    for book, title, spec in misnamed:
+        # availability may come on several sheets, each named after its kind (勤務可否_4月)
+        name = f"{spec.ja}_{title}" if spec is AVAILABILITY else spec.ja
+        notes.append(InputProblem(book.name, title, "", messages.misnamed_sheet(title, spec.ja, name)))
     return notes
+
+
+def _stand_in(books: list[Book], spec: SheetSpec, misnamed: list[tuple[Book, str, SheetSpec]],
+              problems: list[InputProblem], notes: list[InputProblem]) -> list[Table] | None:
+    """The tables of `spec`; when no sheet is named for it, the one sheet of another name that holds
+    such a table (a 医局's 医師一覧 for 職員), said in a note; None when there is none or several."""
+    tables = _tables(books, spec, problems)
+    if tables is not None:
+        return tables
+    mine = [(book, title) for book, title, kind in misnamed if kind is spec]
+    if len(mine) != 1:
+        return None
+    book, title = mine[0]
+    misnamed.remove((book, title, spec))
+    notes.append(InputProblem(book.name, title, "", messages.read_as(title, spec.ja)))
+    table = locate(book.name, title, book.rows(title), spec, problems, book.merged(title))
+    return [table] if table is not None else []
 
 
 def _dates_across(rows: list[tuple[Any, ...]]) -> bool:
@@ -242,20 +268,22 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     problems = state.problems
     problems += _unread(books)
     state.notes += _second_sheets(books)
-    state.notes += _misnamed_sheets(books)
+    misnamed = _misnamed(books)
     for table in _settings_tables(books, catalogue, state):
         read_settings(table, catalogue, problems, state.settings)
     for table in _tables(books, SITES, problems) or []:
         read_sites(table, problems, state.sites)
-    staff_tables = _tables(books, STAFF, problems)
+    staff_tables = _stand_in(books, STAFF, misnamed, problems, state.notes)
     # the places a 拠点 may name, when the 会場 sheet gives areas (a plan without them has no travel to speak of)
     sites = [site for site, _ in state.sites.values()]
     places = {site.name for site in sites} | {site.area for site in sites if site.area} if any(
         site.area for site in sites) else set()
     for table in staff_tables or []:
         read_staff(table, problems, state.staff, state.staff_ids, state.limit_cells, state.notes, places)
-    session_tables = _tables(books, SESSIONS, problems)
     daily_tables = _tables(books, DAILY, problems)
+    session_tables = _tables(books, SESSIONS, problems) if daily_tables is not None else \
+        _stand_in(books, SESSIONS, misnamed, problems, state.notes)
+    state.notes += _misnamed_sheets(misnamed)
     daily: list[DailySession] = []
     for table in daily_tables or []:
         read_daily(table, problems, daily, state.notes)

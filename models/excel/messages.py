@@ -133,6 +133,16 @@ def unknown_mark(value: Any, activities: Collection[str] = ()) -> str:
              "研修 and the like read as ×)", v=shown(value), names=listed, names_en=listed_en)
 
 
+def unknown_name(name: str) -> str:
+    return t("氏名「{n}」は職員シートにありません（職員IDの列がないので氏名で照らし合わせています）",
+             'no one named "{n}" on the 職員 sheet (without a staff ID column, people are found by name)', n=name)
+
+
+def name_of_several(name: str, ids: list[str]) -> str:
+    return t("氏名「{n}」の職員が {k} 人います（{ids}）: 職員ID の列を加えてください",
+             '"{n}" is the name of {k} people ({ids}): add a staff ID column', n=name, k=len(ids), ids="、".join(ids))
+
+
 def unknown_staff(staff_id: str) -> str:
     return t("職員ID \"{id}\" は職員シートにありません", 'staff ID "{id}" is not on the staff sheet', id=staff_id)
 
@@ -406,6 +416,11 @@ def misnamed_sheet(title: str, kind: str, name: str) -> str:
              "してください",
              'sheet "{title}" looks like a {kind} table but was not read, as its name is not one Haichi reads: '
              'name it "{name}"', title=title, kind=kind, name=name)
+
+
+def read_as(title: str, kind: str) -> str:
+    return t("シート「{title}」を {kind} の表として読みました（{kind} という名前のシートがないため）",
+             'sheet "{title}" was read as the {kind} table (no sheet is named {kind})', title=title, kind=kind)
 
 
 def second_sheet(title: str, read: str) -> str:

@@ -125,7 +125,8 @@ AVAILABILITY = SheetSpec(
     "Availability",
     "勤務可否",
     (
-        Column("staff_id", "職員ID", True, ("ID", "職員番号", "番号")),
+        # a sheet of names alone (a 医局's 当直希望表) is read by the names registered on 職員
+        Column("staff_id", "職員ID", True, ("ID", "職員番号", "番号"), within="name"),
         Column("name", "氏名", aliases=("名前",)),
     ),
     aliases=("勤務希望", "出勤可否", "可否"),

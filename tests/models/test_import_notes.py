@@ -269,6 +269,19 @@ def test_a_table_on_a_sheet_haichi_does_not_read_by_name_is_noted(tmp_path):
                      'Haichi reads: name it "勤務可否_4月"']
 
 
+def test_the_one_sheet_holding_the_staff_table_stands_in_for_a_missing_staff_sheet(tmp_path):
+    """A 医局's 医師一覧 was refused as "no sheet 職員"; with no sheet of that name, the one sheet
+    holding a staff table is read as it, said in a note. Two such sheets stay refused."""
+    sheets = standard()
+    doctors = {"医師一覧" if name == "職員" else name: rows for name, rows in sheets.items()}
+    notes: list = []
+    problem = read_workbooks([write_book(tmp_path / "d.xlsx", doctors)], notes=notes)
+    assert [p.id for p in problem.staff] == ["H001", "H002"]
+    assert [str(n) for n in notes] == ['d.xlsx 医師一覧: sheet "医師一覧" was read as the 職員 table (no sheet is named 職員)']
+    with pytest.raises(InvalidInput):
+        read_workbooks([write_book(tmp_path / "two.xlsx", {**doctors, "看護師一覧": sheets["職員"]})])
+
+
 def test_marks_a_year_off_the_period_say_to_check_the_year(tmp_path):
     """2026/4/10 typed in a plan of April 2027: widening the period was no advice."""
     from datetime import datetime

@@ -574,3 +574,21 @@ def test_an_end_before_the_start_among_same_day_visits_is_a_typo(tmp_path) -> No
                                for d in range(14) for shift, start, end in (("日勤", 8, 17), ("準夜", 16, 1))]]
     problem = read_workbooks([write_book(tmp_path / "w.xlsx", standard(枠=ward))])
     assert {r.end for r in problem.requirements if r.activity == "準夜"} == {25 * 60}
+
+
+def test_a_matrix_of_names_without_ids_finds_people_by_name(tmp_path):
+    """A 医局's 当直希望表 has 氏名 and no 職員ID: it was refused ("必須の列「職員ID」がありません")."""
+    names_only = [["氏名", datetime(2026, 4, 1), datetime(2026, 4, 14)], [None, "水", "火"],
+                  ["山田花子", "○", "×"], ["佐藤 次郎", "△", "午前"]]
+    problem = read_workbooks([write_book(tmp_path / "n.xlsx", standard(勤務可否=names_only))])
+    assert problem.availability == read_workbooks([write_book(tmp_path / "i.xlsx", standard())]).availability
+    unknown = [*names_only, ["田中 三郎", "○", "○"]]
+    with pytest.raises(InvalidInput) as refused:
+        read_workbooks([write_book(tmp_path / "u.xlsx", standard(勤務可否=unknown))])
+    assert [str(p) for p in refused.value.problems] == [
+        'u.xlsx 勤務可否!A5: no one named "田中 三郎" on the 職員 sheet (without a staff ID column, people are found '
+        "by name)"]
+    twins = [*STAFF_ROWS, ["H003", "山田 花子", None]]
+    with pytest.raises(InvalidInput) as refused:
+        read_workbooks([write_book(tmp_path / "t.xlsx", standard(職員=twins, 勤務可否=names_only))])
+    assert '"山田花子" is the name of 2 people (H001、H003): add a staff ID column' in str(refused.value)
