@@ -75,7 +75,7 @@ def _common_options(default: object) -> argparse.ArgumentParser:
     """--lang and --db, as a parent parser whose options default to `default`."""
     common = _Parser(add_help=False, argument_default=default)
     common.add_argument("--lang", choices=("ja", "en"), help="message language / 表示言語")
-    common.add_argument("--db", metavar="URL", help="SQLite file or postgresql+psycopg:// URL")
+    common.add_argument("--db", metavar="URL", help=t("SQLite のファイル、または postgresql+psycopg:// の URL", "SQLite file or postgresql+psycopg:// URL"))
     return common
 
 
@@ -87,28 +87,28 @@ def build_parser() -> argparse.ArgumentParser:
         prog="haichi", parents=[_common_options(None)], description="Haichi (配置): staff rostering / 職員配置"
     )
     # a dest of its own: `version` is publish's VERSION argument, which this flag would otherwise overwrite
-    parser.add_argument("--version", dest="show_version", action="store_true", help="print the version and exit")
+    parser.add_argument("--version", dest="show_version", action="store_true", help=t("バージョンを表示して終了", "print the version and exit"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("template", parents=[common], help="write an empty input workbook / 入力用ひな形")
     p.add_argument("out", type=Path, metavar="OUT.xlsx")
-    p.add_argument("--from", dest="start", type=_parse_date, help="first day (default: next month)")
-    p.add_argument("--to", dest="end", type=_parse_date, help="last day (default: end of that month)")
+    p.add_argument("--from", dest="start", type=_parse_date, help=t("初日（既定: 来月の1日）", "first day (default: next month)"))
+    p.add_argument("--to", dest="end", type=_parse_date, help=t("最終日（既定: その月の末日）", "last day (default: end of that month)"))
 
     p = sub.add_parser("import", parents=[common], help="import workbooks into a plan / 取り込み")
     p.add_argument("workbooks", type=Path, nargs="+", metavar="WORKBOOK.xlsx")
-    p.add_argument("--plan", metavar="NAME", help="plan name (default: from the 設定 sheet or the period)")
+    p.add_argument("--plan", metavar="NAME", help=t("計画名（既定: 設定シートの計画名か期間から）", "plan name (default: from the 設定 sheet or the period)"))
 
     p = sub.add_parser("solve", parents=[common], help="build the roster / 配置を作成")
     p.add_argument("workbooks", type=Path, nargs="*", metavar="WORKBOOK.xlsx")
-    p.add_argument("--plan", metavar="NAME", help="solve a plan stored in the database")
+    p.add_argument("--plan", metavar="NAME", help=t("データベースに保存した計画を解く", "solve a plan stored in the database"))
     p.add_argument("-o", "--output", type=Path, required=True, metavar="ROSTER.xlsx")
-    p.add_argument("--per-person", type=Path, metavar="DIR", help="also write one workbook per person")
+    p.add_argument("--per-person", type=Path, metavar="DIR", help=t("一人ずつのブックも書き出す", "also write one workbook per person"))
     p.add_argument("--time-limit", type=_seconds, default=60.0, metavar="S")
-    p.add_argument("--workers", type=_count(0), default=0, metavar="N", help="0 = all cores")
+    p.add_argument("--workers", type=_count(0), default=0, metavar="N", help=t("0 = すべてのコア", "0 = all cores"))
     p.add_argument("--seed", type=_count(0), default=0, metavar="N")
-    p.add_argument("--soft-cover", action="store_true", help="allow unfilled sessions (best partial roster)")
-    p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p.add_argument("--soft-cover", action="store_true", help=t("人数不足を許す（不足のある最善の配置）", "allow unfilled sessions (best partial roster)"))
+    p.add_argument("--quiet", action="store_true", help=t("途中経過を表示しない", "no progress lines"))
 
     p = sub.add_parser("check", parents=[common], help="score a roster workbook / 配置表の検査")
     p.add_argument("roster", type=Path, metavar="ROSTER.xlsx")
@@ -116,40 +116,40 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", parents=[common], help="export a stored plan's roster / 書き出し")
     p.add_argument("--plan", metavar="NAME", required=True)
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.xlsx")
-    p.add_argument("--per-person", type=Path, metavar="DIR", help="also write one workbook per person")
-    p.add_argument("--ics", type=Path, metavar="DIR", help="also write one .ics calendar per person")
-    p.add_argument("--version", dest="solution", type=_count(1), metavar="N", help="default: the latest version")
+    p.add_argument("--per-person", type=Path, metavar="DIR", help=t("一人ずつのブックも書き出す", "also write one workbook per person"))
+    p.add_argument("--ics", type=Path, metavar="DIR", help=t("一人ずつの .ics カレンダーも書き出す", "also write one .ics calendar per person"))
+    p.add_argument("--version", dest="solution", type=_count(1), metavar="N", help=t("既定: 最新の版", "default: the latest version"))
 
     p = sub.add_parser("repair", parents=[common], help="re-solve close to a published roster / 修正")
     p.add_argument("workbooks", type=Path, nargs="+", metavar="WORKBOOK.xlsx")
     p.add_argument("--published", type=Path, required=True, metavar="ROSTER.xlsx",
-                   help="the published roster workbook to stay close to")
+                   help=t("なるべく変えずに残す、公開済みの配置表ブック", "the published roster workbook to stay close to"))
     p.add_argument("-o", "--output", type=Path, required=True, metavar="NEW.xlsx")
     _solve_options(p)
 
     p = sub.add_parser("suggest", parents=[common], help="who could take a place in a session / 候補者")
     p.add_argument("roster", type=Path, metavar="ROSTER.xlsx")
-    p.add_argument("--session", metavar="DATE|SITE|ACTIVITY|HH:MM", help="the session, e.g. 2027-01-14|中央|3歳児健診|13:00")
-    p.add_argument("--date", help="the session's date, 2027-02-02 or 2/2 (with --site and --activity)")
-    p.add_argument("--site", help="the session's site")
-    p.add_argument("--activity", help="the session's activity")
-    p.add_argument("--start", metavar="HH:MM", help="the session's start, when the day has several")
+    p.add_argument("--session", metavar="DATE|SITE|ACTIVITY|HH:MM", help=t("枠（例: 2027-01-14|中央|3歳児健診|13:00）", "the session, e.g. 2027-01-14|中央|3歳児健診|13:00"))
+    p.add_argument("--date", help=t("枠の日付 2027-02-02 や 2/2（--site と --activity と一緒に）", "the session's date, 2027-02-02 or 2/2 (with --site and --activity)"))
+    p.add_argument("--site", help=t("枠の会場", "the session's site"))
+    p.add_argument("--activity", help=t("枠の内容", "the session's activity"))
+    p.add_argument("--start", metavar="HH:MM", help=t("枠の開始時刻（その日に同じ枠が複数あるとき）", "the session's start, when the day has several"))
     p.add_argument("--limit", type=_count(1), default=10, metavar="N")
-    p.add_argument("--all", action="store_true", help="also list people who would break a hard rule")
-    p.add_argument("--replace", metavar="STAFF", help="who could take this person's place in the session (ID or name)")
+    p.add_argument("--all", action="store_true", help=t("必須ルールを破る人も表示する", "also list people who would break a hard rule"))
+    p.add_argument("--replace", metavar="STAFF", help=t("この人の代わりに入れる人（職員ID か氏名）", "who could take this person's place in the session (ID or name)"))
 
     p = sub.add_parser("alternatives", parents=[common], help="several distinct rosters / 別案")
     p.add_argument("workbooks", type=Path, nargs="+", metavar="WORKBOOK.xlsx")
-    p.add_argument("-n", type=_count(1), default=3, metavar="N", help="how many rosters (default 3)")
-    p.add_argument("--min-diff", type=_count(1), default=5, metavar="K", help="assignments each must differ by")
+    p.add_argument("-n", type=_count(1), default=3, metavar="N", help=t("作る配置表の数（既定 3）", "how many rosters (default 3)"))
+    p.add_argument("--min-diff", type=_count(1), default=5, metavar="K", help=t("互いに違うべき配置の数", "assignments each must differ by"))
     p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
     _solve_options(p)
 
-    p = sub.add_parser("bench", parents=[common], help="solve a nurse-rostering benchmark instance")
+    p = sub.add_parser("bench", parents=[common], help=t("看護師勤務表のベンチマーク問題を解く", "solve a nurse-rostering benchmark instance"))
     p.add_argument("instance", type=Path, metavar="INSTANCE.txt")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="SOLUTION.csv")
     p.add_argument("--time-limit", type=_seconds, default=60.0, metavar="S")
-    p.add_argument("--workers", type=_count(0), default=0, metavar="N", help="0 = all cores")
+    p.add_argument("--workers", type=_count(0), default=0, metavar="N", help=t("0 = すべてのコア", "0 = all cores"))
     p.add_argument("--seed", type=_count(0), default=0, metavar="N")
     p.add_argument("--quiet", action="store_true")
 
@@ -174,10 +174,10 @@ def _command(name: str):
 def _solve_options(p: argparse.ArgumentParser) -> None:
     """The solver options shared by repair and alternatives."""
     p.add_argument("--time-limit", type=_seconds, default=60.0, metavar="S")
-    p.add_argument("--workers", type=_count(0), default=0, metavar="N", help="0 = all cores")
+    p.add_argument("--workers", type=_count(0), default=0, metavar="N", help=t("0 = すべてのコア", "0 = all cores"))
     p.add_argument("--seed", type=_count(0), default=0, metavar="N")
-    p.add_argument("--soft-cover", action="store_true", help="allow unfilled sessions (best partial roster)")
-    p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p.add_argument("--soft-cover", action="store_true", help=t("人数不足を許す（不足のある最善の配置）", "allow unfilled sessions (best partial roster)"))
+    p.add_argument("--quiet", action="store_true", help=t("途中経過を表示しない", "no progress lines"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

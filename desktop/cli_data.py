@@ -26,7 +26,7 @@ def add_parsers(subparsers: Any, common: argparse.ArgumentParser) -> None:
     actions = p.add_subparsers(dest="db_command", metavar="ACTION")
     actions.required = True
     backup = actions.add_parser("backup", parents=[common], help="copy the SQLite file safely / バックアップ")
-    backup.add_argument("--to", type=Path, metavar="FILE", help="default: a dated copy beside the database")
+    backup.add_argument("--to", type=Path, metavar="FILE", help=t("既定: データベースの隣に日付つきのコピー", "default: a dated copy beside the database"))
     actions.add_parser("check", parents=[common], help="integrity and schema check / 整合性の検査")
 
     p = subparsers.add_parser("versions", parents=[common], help="a plan's roster versions / 版の一覧")
@@ -34,18 +34,18 @@ def add_parsers(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     p = subparsers.add_parser("diff", parents=[common], help="who moved between two versions / 版の比較")
     p.add_argument("--plan", metavar="NAME", required=True)
-    p.add_argument("before", metavar="A", help="version number, 'published' or 'latest'")
-    p.add_argument("after", metavar="B", help="version number, 'published' or 'latest'")
-    p.add_argument("-o", "--output", type=Path, metavar="CHANGES.xlsx", help="also write the 変更 sheet")
+    p.add_argument("before", metavar="A", help=t("版の番号、published（公開版）または latest（最新）", "version number, 'published' or 'latest'"))
+    p.add_argument("after", metavar="B", help=t("版の番号、published（公開版）または latest（最新）", "version number, 'published' or 'latest'"))
+    p.add_argument("-o", "--output", type=Path, metavar="CHANGES.xlsx", help=t("変更シートも書き出す", "also write the 変更 sheet"))
 
     p = subparsers.add_parser("audit", parents=[common], help="who changed what, when / 変更履歴")
-    p.add_argument("--plan", metavar="NAME", help="only this plan")
+    p.add_argument("--plan", metavar="NAME", help=t("この計画だけ", "only this plan"))
     p.add_argument("--limit", type=int, default=50, metavar="N")
 
     if "publish" not in subparsers.choices:
         p = subparsers.add_parser("publish", parents=[common], help="freeze a version / 版を公開")
         p.add_argument("--plan", metavar="NAME", required=True)
-        p.add_argument("version", type=int, nargs="?", metavar="VERSION", help="default: the newest version")
+        p.add_argument("version", type=int, nargs="?", metavar="VERSION", help=t("既定: いちばん新しい版", "default: the newest version"))
 
 
 def _database(args: argparse.Namespace) -> Any:

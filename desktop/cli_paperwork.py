@@ -20,17 +20,17 @@ def add_parsers(subparsers: Any, common: argparse.ArgumentParser) -> None:
     """Add forms, collect, calendars, pdf and notify to `haichi`'s sub-command parsers."""
     p = subparsers.add_parser("forms", parents=[common], help="availability forms, one per person / 勤務可否の回答票")
     p.add_argument("workbook", type=Path, nargs="?", metavar="WORKBOOK.xlsx")
-    p.add_argument("--plan", metavar="NAME", help="a plan stored in the database")
+    p.add_argument("--plan", metavar="NAME", help=t("データベースに保存した計画", "a plan stored in the database"))
     p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
-    p.add_argument("--prefill", action="store_true", help="fill in the answers already known")
+    p.add_argument("--prefill", action="store_true", help=t("わかっている回答を記入しておく", "fill in the answers already known"))
     p.set_defaults(run=cmd_forms)
 
     p = subparsers.add_parser("collect", parents=[common], help="import returned forms / 回答票の取り込み")
     p.add_argument("forms", type=Path, nargs="+", metavar="FORM.xlsx|DIR")
-    p.add_argument("--plan", metavar="NAME", help="merge into this stored plan")
-    p.add_argument("--into", type=Path, metavar="WORKBOOK.xlsx", help="merge into this input workbook")
-    p.add_argument("-o", "--output", type=Path, metavar="OUT.xlsx", help="the merged workbook (with --into)")
-    p.add_argument("--dry-run", action="store_true", help="report only, change nothing")
+    p.add_argument("--plan", metavar="NAME", help=t("この保存済みの計画に取り込む", "merge into this stored plan"))
+    p.add_argument("--into", type=Path, metavar="WORKBOOK.xlsx", help=t("この入力ブックに取り込む", "merge into this input workbook"))
+    p.add_argument("-o", "--output", type=Path, metavar="OUT.xlsx", help=t("取り込んだ結果のブック（--into と一緒に）", "the merged workbook (with --into)"))
+    p.add_argument("--dry-run", action="store_true", help=t("報告だけで、何も変えない", "report only, change nothing"))
     p.set_defaults(run=cmd_collect)
 
     p = subparsers.add_parser("calendars", parents=[common], help="one .ics calendar per person / 個人別カレンダー")
@@ -47,16 +47,16 @@ def add_parsers(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     p = subparsers.add_parser("notify", parents=[common], help="changes and new files for those affected / 変更通知")
     p.add_argument("--plan", metavar="NAME", required=True)
-    p.add_argument("--from", dest="before", type=int, metavar="V1", help="default: the latest published version")
-    p.add_argument("--to", dest="after", type=int, metavar="V2", help="default: the latest version")
+    p.add_argument("--from", dest="before", type=int, metavar="V1", help=t("既定: 最新の公開版", "default: the latest published version"))
+    p.add_argument("--to", dest="after", type=int, metavar="V2", help=t("既定: 最新の版", "default: the latest version"))
     p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
     p.set_defaults(run=cmd_notify)
 
 
 def _roster_source(p: argparse.ArgumentParser) -> None:
     p.add_argument("roster", type=Path, nargs="?", metavar="ROSTER.xlsx")
-    p.add_argument("--plan", metavar="NAME", help="a plan stored in the database")
-    p.add_argument("--version", dest="solution", type=int, metavar="N", help="default: the latest version")
+    p.add_argument("--plan", metavar="NAME", help=t("データベースに保存した計画", "a plan stored in the database"))
+    p.add_argument("--version", dest="solution", type=int, metavar="N", help=t("既定: 最新の版", "default: the latest version"))
 
 
 def _database(args: argparse.Namespace):
