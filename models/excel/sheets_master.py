@@ -90,7 +90,8 @@ LIST_HEADER = (("日付", "Date"), ("会場", "Site"), ("内容", "Activity"), (
 def role_labels(problem: Problem, roster: Roster) -> dict[tuple[str, str], str]:
     """(staff id, requirement id) -> the person's name followed by the required skill whose place
     they take (`佐々木 由美（小児科医）`, models.stats.roles): who is the doctor, printed. A person
-    the plan does not know is named by their ID."""
+    alone in a session is not labelled (a night's one doctor printed as 山田 太郎（当直可） read like a
+    remark). A person the plan does not know is named by their ID."""
     staff = {s.id: s for s in problem.staff}
     placed: dict[str, list[str]] = defaultdict(list)
     for a in roster.assignments:
@@ -98,7 +99,7 @@ def role_labels(problem: Problem, roster: Roster) -> dict[tuple[str, str], str]:
     out: dict[tuple[str, str], str] = {}
     for req_id, ids in placed.items():
         needs = problem.requirement(req_id).required_skills if problem.has_requirement(req_id) else ()
-        role = roles(needs, [staff[i] for i in ids if i in staff]) if needs else {}
+        role = roles(needs, [staff[i] for i in ids if i in staff]) if needs and len(ids) > 1 else {}
         for i in ids:
             name = staff[i].name if i in staff else i
             out[(i, req_id)] = name + (t("（{r}）", " ({r})", r=role[i]) if i in role else "")

@@ -14,6 +14,7 @@ from models.excel.export import write_personal_workbooks, write_roster
 from models.excel.importer import read_workbooks
 from models.excel.roster_reader import read_roster_and_grid
 from models.excel.sheets_duty import shortest_starts, site_stems
+from models.excel.sheets_master import role_labels
 from models.excel.styles import HOLIDAY_FILL, SATURDAY_FILL, SHORT_FILL, safe_file_stem, safe_sheet_name
 from models.i18n import language, set_language
 from models.rulemeta import RuleInfo
@@ -535,6 +536,11 @@ def test_names_in_the_master_roster_say_the_role_they_fill_and_read_back(tmp_pat
     assert {(a.staff_id, a.requirement_id) for a in read.assignments} == {(a.staff_id, a.requirement_id)
                                                                           for a in _roster(problem).assignments}
     assert report.notes() == []
+    # one person alone in a session is not labelled: a night's one doctor read （当直可） like a remark
+    alone = problem.with_(requirements=[replace(problem.requirements[2], required_skills=(("リーダー", 1),)),
+                                        *problem.requirements[:2], *problem.requirements[3:]])
+    one = Roster([Assignment("H003", problem.requirements[2].id)])
+    assert role_labels(alone, one) == {("H003", problem.requirements[2].id): "佐藤/美咲:"}
 
 
 def test_hours_a_week_go_out_on_the_copied_staff_sheet_and_come_back(tmp_path: Path) -> None:
