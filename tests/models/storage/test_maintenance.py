@@ -54,10 +54,11 @@ def test_no_backup_when_nothing_is_migrated(tmp_path: Path, problem: Problem) ->
 
 
 def test_backup_before_a_schema_upgrade(tmp_path: Path, problem: Problem, monkeypatch: pytest.MonkeyPatch) -> None:
-    # what the first release could hold: no session gave a most of a skill (revision 0007), nobody
-    # worked some days of the week only (0008) or had a limit of days a month (0009)
-    problem = problem.with_(requirements=[replace(r, skill_caps=()) for r in problem.requirements],
-                            staff=[replace(s, weekdays="", max_days_per_month=None) for s in problem.staff])
+    # what the first release could hold: no session gave a most of a skill (revision 0007) or a break
+    # (0011), nobody worked some days of the week only (0008), had a limit of days a month (0009) or
+    # leave written (0010)
+    problem = problem.with_(requirements=[replace(r, skill_caps=(), break_minutes=0) for r in problem.requirements],
+                            staff=[replace(s, weekdays="", max_days_per_month=None) for s in problem.staff], leave={})
     path = _saved(tmp_path / "haichi.sqlite3", problem)
     _downgrade(path, "0001")  # the file as the first release of Haichi left it
     with Database(path) as db:
