@@ -94,9 +94,13 @@ class Availability(BaseRule):
                             name=staff.name, day=f"{after.month}/{after.day}", mark=problem.mark(staff.id, after).value,
                             session=req.label())
             elif mark is Mark.UNAVAILABLE:
-                message = t("{name} は {day} に勤務できません（×）が {session} に配置されています。",
-                            "{name} is unavailable (×) on {day} but placed in {session}.",
-                            name=staff.name, day=f"{req.date.month}/{req.date.day}", session=req.label())
+                # what made the day ×, as the person or the sheet said it: 希望休, 有休, 勤務曜日
+                why = problem.leave.get((staff.id, req.date)) or (
+                    t("勤務曜日の外", "not one of their weekdays") if (staff.id, req.date) not in problem.availability
+                    and problem.off_weekday(staff.id, req.date) else "×")
+                message = t("{name} は {day} に勤務できません（{why}）が {session} に配置されています。",
+                            "{name} is unavailable ({why}) on {day} but placed in {session}.",
+                            name=staff.name, day=f"{req.date.month}/{req.date.day}", session=req.label(), why=why)
             else:
                 message = t("{name} は {day} は {mark} のみ勤務可能ですが {session} に配置されています。",
                             "{name} can only work {mark} on {day} but is placed in {session}.",

@@ -34,6 +34,8 @@ def test_days_outside_the_weekdays_are_x_whatever_blanks_mean() -> None:
     for blank in (Mark.AVAILABLE, Mark.UNAVAILABLE):
         p = problem([person("A", weekdays="土")], [AM], blank_means=blank)  # AM: a Monday
         assert fixed(p, [("A", AM.id)], [RULE]) is None and len(RULE.check(p, roster(("A", AM.id)))) == 1
+        [said] = RULE.check(p, roster(("A", AM.id)))
+        assert "(not one of their weekdays)" in said.message
         marked = p.with_(availability={("A", MONDAY): Mark.AVAILABLE})
         assert fixed(marked, [("A", AM.id)], [RULE]) == 0 and RULE.check(marked, roster(("A", AM.id))) == []
 
@@ -84,3 +86,9 @@ def test_a_night_into_the_next_morning_needs_that_morning_free() -> None:
     soft_p = problem([person("A")], [night], availability={("A", tuesday): Mark.UNAVAILABLE},
                      rules={"availability": soft(7)})
     assert fixed(soft_p, [("A", night.id)], [RULE]) == 7 and RULE.check(soft_p, roster(("A", night.id)))[0].cost == 7
+
+
+def test_a_day_of_leave_is_said_by_its_word() -> None:
+    p = _p(Mark.UNAVAILABLE).with_(leave={("A", MONDAY): "有休"})
+    [v] = RULE.check(p, roster(("A", AM.id)))
+    assert "unavailable (有休)" in v.message
