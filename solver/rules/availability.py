@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Callable
 
 from models.domain import Mark, Problem, Requirement, Roster, Staff, Violation, next_morning
 from models.i18n import t
-from models.rulemeta import RuleInfo
+from models.rulemeta import Param, RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
 from solver.rules.placed import breach, placed_of
 
@@ -21,9 +21,16 @@ if TYPE_CHECKING:
 
 def fits(problem: Problem, staff_id: str, req: Requirement) -> bool:
     """Whether the person's marks allow the session: its date's mark its hours and, for a night
-    into the next morning (夜勤 16:30-翌9:00), the next day's mark that morning (see `morning_fits`)."""
-    return problem.mark(staff_id, req.date).allows(req.start, req.end) and morning_fits(problem.mark, staff_id, req,
-                                                                                         problem.end)
+    into the next morning (夜勤 16:30-翌9:00), the next day's mark that morning (see `morning_fits`),
+    unless the plan says a × day's morning may end a night (MORNING)."""
+    return problem.mark(staff_id, req.date).allows(req.start, req.end) and (
+        not mornings_count(problem) or morning_fits(problem.mark, staff_id, req, problem.end))
+
+
+def mornings_count(problem: Problem) -> bool:
+    """Whether a night may not run into the morning of a day marked × (the default: a nurse's 希望休
+    is no 明); a hospital's doctors mark × the days of their clinics, whose night before they can take."""
+    return bool(setting(problem, Availability.info).params.get(MORNING.name, MORNING.default))
 
 
 def morning_fits(mark: Callable[[str, date], Mark], staff_id: str, req: Requirement, last_day: date) -> bool:
@@ -36,6 +43,10 @@ def morning_fits(mark: Callable[[str, date], Mark], staff_id: str, req: Requirem
     return mark(staff_id, req.date + timedelta(days=1)).allows(0, morning)
 
 
+MORNING = Param("morning", bool, True, "×の日の朝まで続く勤務も不可", "no night into the morning of a × day",
+                per_staff=False)
+
+
 class Availability(BaseRule):
     info = RuleInfo(
         id="availability",
@@ -44,14 +55,19 @@ class Availability(BaseRule):
         hard_default=True,
         weight_default=100,
         description_ja="×の日には配置しない。午前は12:00までに終わる枠、午後は12:00以降に始まる枠のみ。"
-                       "翌朝まで続く夜勤（16:30-翌9:00 など）は、翌日の朝も勤務できる人だけ。",
+                       "翌朝まで続く夜勤（16:30-翌9:00 など）は、翌日の朝も勤務できる人だけ"
+                       "（「×の日の朝まで続く勤務も不可」を いいえ にすると、×の日の前夜の勤務はできる）。",
         description_en="No work on × days; AM-only allows sessions ending by 12:00, PM-only those starting at 12:00 or "
-                       "later. A night into the next morning (16:30-9:00 next day) needs that morning free too.",
+                       "later. A night into the next morning (16:30-9:00 next day) needs that morning free too, "
+                       "unless 'no night into the morning of a × day' is set to no.",
+        params=(MORNING,),
     )
 
     def screen(self, ctx: Context, staff: Staff) -> Callable[[Requirement], bool]:
         """The person's mark for the session's date must allow its hours (see `fits`)."""
         marks, blank, staff_id, last = ctx.problem.availability, ctx.problem.blank_means, staff.id, ctx.problem.end
+        if not mornings_count(ctx.problem):
+            last = date.min  # every night passes, as one on the plan's last day (morning_fits)
         # a blank outside the person's 勤務曜日 is ×, whatever blanks mean (Problem.mark): under 空欄の扱い 可
         # the model put a Saturday-only doctor on every Sunday, which check then refused
         mark: Callable[[str, date], Mark] = ctx.problem.mark if staff.weekdays else (
@@ -85,7 +101,7 @@ class Availability(BaseRule):
         for staff, req in placed_of(problem, roster).items():
             mark = problem.mark(staff.id, req.date)
             if mark.allows(req.start, req.end):
-                if morning_fits(problem.mark, staff.id, req, problem.end):
+                if not mornings_count(problem) or morning_fits(problem.mark, staff.id, req, problem.end):
                     continue
                 after = req.date + timedelta(days=1)
                 message = t("{name} は {day} の朝は勤務できません（{mark}）が、前日からの {session} が朝まで続きます。",

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 from factories import MONDAY, fixed, person, problem, roster, session, soft
 from models.domain import Assignment, Mark
 from solver.rules.availability import RULE
@@ -92,3 +94,17 @@ def test_a_day_of_leave_is_said_by_its_word() -> None:
     p = _p(Mark.UNAVAILABLE).with_(leave={("A", MONDAY): "有休"})
     [v] = RULE.check(p, roster(("A", AM.id)))
     assert "unavailable (有休)" in v.message
+
+
+def test_a_night_into_a_x_morning_is_refused_unless_the_plan_allows_it() -> None:
+    """A nurse's 希望休 is no 明, so a night into it is refused; a hospital's doctors mark × the day of
+    their clinic and take the night before: the rule's 'no night into the morning of a × day' = no."""
+    from models.domain import RuleSetting
+
+    night = session(start="16:30", end="23:59")
+    night = night.__class__(**{**night.__dict__, "end": 24 * 60 + 8 * 60 + 30})  # 16:30-翌8:30
+    tuesday = MONDAY + timedelta(days=1)
+    p = problem([person("A")], [night], availability={("A", tuesday): Mark.UNAVAILABLE})
+    assert fixed(p, [("A", night.id)], [RULE]) is None and len(RULE.check(p, roster(("A", night.id)))) == 1
+    clinic = p.with_(rules={"availability": RuleSetting(True, True, 100, {"morning": False})})
+    assert fixed(clinic, [("A", night.id)], [RULE]) == 0 and RULE.check(clinic, roster(("A", night.id))) == []
