@@ -30,8 +30,8 @@ _TIMES = (r"(?P<start>\d{1,2}):(?P<sm>\d{2})\s*[-~〜–—]\s*(?P<next>翌)?\s*
 _HEADING = re.compile(rf"^(?P<activity>.*?)\s*{_TIMES}$", re.IGNORECASE)  # the activity, then its hours
 _HOURS = re.compile(rf"^{_TIMES}$", re.IGNORECASE)
 # `（あと1人）`, ` (short 1)`, and a skill short: `（栄養士 あと1人）`, ` (栄養士: 1 more)`
-_ROLE = re.compile(r"\(([^()]*)\)")  # `（小児科医）` after a name: the skill whose place they take
-_SHORT = re.compile(r"\(\s*[^()]*?(?:あと\s*\d+\s*人|short\s+\d+|\d+\s+more)\s*\)", re.IGNORECASE)
+# (a skill in it may hold one pair of brackets of its own: `（熱力学I(建築)担当 あと1人）`)
+_SHORT = re.compile(r"\(\s*(?:[^()]|\([^()]*\))*?(?:あと\s*\d+\s*人|short\s+\d+|\d+\s+more)\s*\)", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[、,;/]")  # after NFKC, which makes `，；／､` of these
 _JOINERS = re.compile(r"^[・･·\-ー\s]*$")  # what may stand between names as a separator: `山田 花子・佐藤 次郎`
 
@@ -60,6 +60,10 @@ class StaffNames:
 
     def __init__(self, problem: Problem):
         self.skills = {skill for s in problem.staff for skill in s.skills}  # a name's role: `山田 花子（リーダー）`
+        # each role as the 配置表 writes it after a name, its brackets made half-width as the cell's text
+        # is; named in full, as a skill may hold brackets of its own (`（熱力学I(建築)担当）`)
+        roles = sorted({normalize(skill) for skill in self.skills}, key=len, reverse=True)
+        self.roles = re.compile("|".join(rf"\(\s*{re.escape(r)}\s*\)" for r in roles)) if roles else None
         self.ids: dict[str, list[str]] = defaultdict(list)  # bare name -> staff IDs
         family: dict[str, set[str]] = defaultdict(set)
         for s in problem.staff:
@@ -255,7 +259,8 @@ def _bad_heading(line: str, reqs: list[Requirement], twice: bool) -> str:
 def _read_names(text: str, entry: Entry, names: StaffNames) -> None:
     """The names in one line of a session (`山田 花子、佐藤 次郎（あと1人）`) added to `entry`."""
     assert entry.names is not None
-    text = _ROLE.sub(lambda m: "" if m[1].strip() in names.skills else m[0], _SHORT.sub("、", text))
+    text = _SHORT.sub("、", text)
+    text = names.roles.sub("", text) if names.roles else text
     found, unknown = names.read(text)
     entry.names += found
     entry.unknown += unknown

@@ -123,14 +123,14 @@ def unknown_mark(value: Any, activities: Collection[str] = ()) -> str:
     if (unreadable := unreadable_cell(value)) is not None:
         return unreadable
     if not activities:
-        return t("不明な記号 \"{v}\"（○・△・×・午前・午後 のどれかを記入。休み・有休・研修 なども × と読みます）",
-                 'unknown mark "{v}" (write ○, △, ×, 午前 (AM) or 午後 (PM); 休み, 有休, 研修 and the like read as ×)',
+        return t("不明な記号 \"{v}\"（○・△・×・午前・午後 のどれかを記入。休み・公休・有休・年休・研修 なども × と読みます）",
+                 'unknown mark "{v}" (write ○, △, ×, 午前 (AM) or 午後 (PM); 休み, 公休, 有休, 年休, 研修 and the like read as ×)',
                  v=shown(value))
     listed, listed_en = _shift_names(activities)
-    return t("不明な記号 \"{v}\"（○・△・×・午前・午後 のどれか、または希望する勤務名 {names} を記入。休み・有休・研修 なども × と"
+    return t("不明な記号 \"{v}\"（○・△・×・午前・午後 のどれか、または希望する勤務名 {names} を記入。休み・公休・有休・年休・研修 なども × と"
              "読みます）",
-             'unknown mark "{v}" (write ○, △, ×, 午前 (AM), 午後 (PM), or a shift to ask for it: {names_en}; 休み, 有休, '
-             "研修 and the like read as ×)", v=shown(value), names=listed, names_en=listed_en)
+             'unknown mark "{v}" (write ○, △, ×, 午前 (AM), 午後 (PM), or a shift to ask for it: {names_en}; 休み, 公休, '
+             "有休, 年休, 研修 and the like read as ×)", v=shown(value), names=listed, names_en=listed_en)
 
 
 def unknown_name(name: str) -> str:

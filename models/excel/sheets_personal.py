@@ -77,7 +77,8 @@ def has_nights(problem: Problem) -> bool:
 def _every_day(problem: Problem, staff_id: str, items: list[tuple[Requirement, Assignment]],
                nights: bool) -> list[Row] | None:
     """In a plan with `nights` (has_nights), the person's every day: their sessions, 明 after a
-    night, and 休 (休（×） on a day marked ×: asked for, or ill), as a ward's staff read their month;
+    night, 休 (休（×） on a day marked ×: asked for, or ill) and the day of leave by its word (年休,
+    研修: no day off), as a ward's staff read their month;
     None in other plans, whose staff read only the days they work."""
     if not nights:
         return None
@@ -95,6 +96,8 @@ def _every_day(problem: Problem, staff_id: str, items: list[tuple[Requirement, A
             hour, minute = divmod(night.end - DAY_MINUTES, 60)
             rows.append((day, t("〜{h}:{m:02d}", "until {h}:{m:02d}", h=hour, m=minute), night.site,
                          t("明（{a}明け）", "after night ({a})", a=night.activity), ""))
+        elif day in problem.leave_days(staff_id):  # a firefighter's 年休 read 休（×）, as a day asked off
+            rows.append((day, "", "", problem.leave[(staff_id, day)], ""))
         else:
             marked = problem.cannot_work(staff_id, day)
             rows.append((day, "", "", t("休（×）", "day off (×)") if marked else t("休", "day off"), ""))

@@ -58,9 +58,9 @@ def test_a_form_replaces_the_matrix_row_and_its_wishes(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("language, message", [
     ("en", 'ward.xlsx 勤務可否!C2: unknown mark "日勤x" (write ○, △, ×, 午前 (AM), 午後 (PM), '
-           'or a shift to ask for it: 日勤, 準夜, 深夜; 休み, 有休, 研修 and the like read as ×)'),
+           'or a shift to ask for it: 日勤, 準夜, 深夜; 休み, 公休, 有休, 年休, 研修 and the like read as ×)'),
     ("ja", 'ward.xlsx 勤務可否!C2: 不明な記号 "日勤x"（○・△・×・午前・午後 のどれか、または希望する勤務名 日勤、準夜、深夜 を記入。'
-           '休み・有休・研修 なども × と読みます）'),
+           '休み・公休・有休・年休・研修 なども × と読みます）'),
 ])
 def test_a_shift_the_plan_does_not_have_is_refused_naming_the_plan_s_shifts(tmp_path: Path, language: str,
                                                                             message: str) -> None:
@@ -139,3 +139,11 @@ def test_the_morning_after_last_months_night_is_no_day_off(tmp_path: Path) -> No
     assert problems == []
     assert problem.leave == {("H001", date(2026, 4, 1)): "明", ("H002", date(2026, 4, 1)): "明"}
     assert problem.availability[("H001", date(2026, 4, 1))] is Mark.UNAVAILABLE
+
+
+def test_a_fire_stations_words_are_read(tmp_path: Path) -> None:
+    """年 (年休), 週休 and 非番 were refused as unknown marks; 年 is leave, 週休 and 非番 days off."""
+    problem, problems = _read(tmp_path, ["H001", "山田 花子", "年", "週休"], ["H002", "佐藤 次郎", "非番", "年休"])
+    assert problems == []
+    assert {problem.availability[key] for key in problem.availability} == {Mark.UNAVAILABLE}
+    assert problem.leave == {("H001", date(2026, 4, 1)): "年休", ("H002", date(2026, 4, 14)): "年休"}

@@ -536,6 +536,14 @@ def test_names_in_the_master_roster_say_the_role_they_fill_and_read_back(tmp_pat
     assert {(a.staff_id, a.requirement_id) for a in read.assignments} == {(a.staff_id, a.requirement_id)
                                                                           for a in _roster(problem).assignments}
     assert report.notes() == []
+    # a role with brackets of its own (an exam's 熱力学Ⅰ（建築）担当) reads back: check refused the export
+    bracketed = "熱力学Ⅰ（建築）担当"
+    odd = problem.with_(requirements=[replace(nada29, required_skills=((bracketed, 1),)), *problem.requirements[1:]],
+                        staff=[replace(problem.staff[2], skills=frozenset({bracketed})), *problem.staff[:2],
+                               *problem.staff[3:]])
+    write_roster(tmp_path / "b.xlsx", odd, _roster(odd))
+    _, read, report = read_roster_and_grid(tmp_path / "b.xlsx")
+    assert len(read.assignments) == len(_roster(odd).assignments) and report.notes() == []
     # one person alone in a session is not labelled: a night's one doctor read （当直可） like a remark
     alone = problem.with_(requirements=[replace(problem.requirements[2], required_skills=(("リーダー", 1),)),
                                         *problem.requirements[:2], *problem.requirements[3:]])
@@ -557,6 +565,18 @@ def test_hours_a_week_go_out_on_the_copied_staff_sheet_and_come_back(tmp_path: P
     assert copied.cell(row=2, column=header.index("月時間上限") + 1).value == 165.5
     again = read_workbooks([tmp_path / "r.xlsx"]).staff_by_id("H001")
     assert (again.min_minutes_per_week, again.max_minutes_per_month) == (2400, 9930)
+
+
+def test_a_day_of_leave_is_written_by_its_word_in_the_personal_schedule(tmp_path: Path) -> None:
+    """A firefighter's 年休 read 休（×） in 個人別, as a day asked off."""
+    ward = _ward(days=3)  # with a 夜勤 into the morning, 個人別 lists every day
+    problem = ward.with_(requirements=[*ward.requirements, _req(1, "5東", "夜勤", 990, 1980, 1)],
+                         availability={("N01", date(2026, 4, 2)): Mark.UNAVAILABLE,
+                                       ("N01", date(2026, 4, 3)): Mark.UNAVAILABLE},
+                         leave={("N01", date(2026, 4, 2)): "年休"})
+    write_roster(tmp_path / "p.xlsx", problem, _placed(problem, ("N01", 1, "準夜")))
+    cells = [c for row in openpyxl.load_workbook(tmp_path / "p.xlsx")["個人別"].iter_rows(values_only=True) for c in row]
+    assert "年休" in cells and "休（×）" in cells
 
 
 def test_a_sessions_break_goes_out_and_comes_back(tmp_path: Path) -> None:
