@@ -359,7 +359,27 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         forbidden_successions=s.forbidden_pairs,
     )
     state.notes += _marks_outside_weekdays(staff_tables or [], problem)
+    state.notes += _long_shifts_back_to_back([*session_tables, *(daily_tables or [])], problem)
     return problem
+
+
+# A shift this long or longer (a fire station's 24-hour 当務) is said when nothing keeps one from following another.
+LONG_SHIFT = 20 * 60
+
+
+def _long_shifts_back_to_back(tables: Sequence[Table], problem: Problem) -> list[InputProblem]:
+    """A note at the first row of an activity of LONG_SHIFT or more that no forbidden succession
+    keeps from following itself: a 当務 8:30-翌8:30 ends as the next begins, so nothing else stops a
+    person working 96 hours on end (a fire station's July had 70 such runs, unsaid)."""
+    long = sorted({r.activity for r in problem.requirements if r.end - r.start >= LONG_SHIFT}
+                  - {a for a, b in problem.forbidden_successions if a == b})
+    notes = []
+    for activity in long:
+        where = _first_cell(tables, "activity", lambda value, activity=activity: normalize(value) == activity)
+        if where is not None:
+            hours = max(r.end - r.start for r in problem.requirements if r.activity == activity) // 60
+            notes.append(where[0].problem(where[1], "activity", messages.long_shift_back_to_back(activity, hours)))
+    return notes
 
 
 # People named in the note on marks outside a person's 勤務曜日; the rest are counted.

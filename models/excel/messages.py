@@ -418,6 +418,13 @@ def misnamed_sheet(title: str, kind: str, name: str) -> str:
              'name it "{name}"', title=title, kind=kind, name=name)
 
 
+def long_shift_back_to_back(activity: str, hours: int) -> str:
+    return t("「{a}」は {h} 時間の勤務ですが、続けて入ることを止める設定がありません。続けないなら 設定 の「禁止する勤務の並び」に"
+             " {a}→{a} と書いてください", '"{a}" is a shift of {h} hours, and nothing keeps one from following '
+             "another: to keep them apart, write {a}→{a} in 禁止する勤務の並び (forbidden_pairs) on the 設定 sheet",
+             a=activity, h=hours)
+
+
 def read_as(title: str, kind: str) -> str:
     return t("シート「{title}」を {kind} の表として読みました（{kind} という名前のシートがないため）",
              'sheet "{title}" was read as the {kind} table (no sheet is named {kind})', title=title, kind=kind)

@@ -48,9 +48,9 @@ _LABEL = BODY.but(bold=True, fill=TOTAL_FILL)
 _HEAD = HEADER.but(size=9)
 
 
-# Names this long or shorter are written whole: a cut of one character saves little and reads
-# oddly (a nursery's 短時間 as 短時).
-WHOLE_UP_TO = 3
+# Names this long or shorter are written whole: a cut of a character or two saves little and reads
+# oddly (a nursery's 短時間 as 短時, a fire station's ポンプ隊 as ポン).
+WHOLE_UP_TO = 4
 
 
 def shortest_starts(names: Iterable[str], least: int = 2) -> dict[str, str]:

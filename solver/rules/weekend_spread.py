@@ -5,6 +5,13 @@ A day counts when it is a Saturday, a Sunday or a national holiday and the perso
 its morning after a night (Context.works, models.domain.days_taken). Only people who could work
 such a day at all count, so that someone never rostered at weekends does not pin the minimum to 0.
 Off by default: a plan of weekday sessions has nothing to share.
+
+Two more plan-wide parameters. The activities counted (blank: all), and whether a night's morning
+counts (yes: a ward's Saturday 明 after a Friday 夜勤 is a weekend day on duty); a fire station
+shares its 当務 that start on 土日祝, a hospital its weekend 当直 and 日直, and neither counts the
+Saturday morning a Friday night runs into. With either set, a day counts when a counted session
+starts on it (or, with mornings, runs into its morning); the earlier plan's last night is not
+counted then.
 """
 
 from __future__ import annotations
@@ -14,12 +21,12 @@ from typing import TYPE_CHECKING
 
 from models.domain import Problem, Requirement, Roster, Violation, days_taken
 from models.i18n import t
-from models.rulemeta import RuleInfo
+from models.rulemeta import Param, RuleInfo
 from models.stats import is_weekend
 from solver.rules.base import BaseRule, Penalty, setting
 from solver.rules.bounds import count, spread_penalty
-from solver.rules.counting import JOBS, job_groups, worked_days
-from solver.rules.placed import spread_breach
+from solver.rules.counting import ACTIVITIES, JOBS, job_groups, of_activities, worked_days
+from solver.rules.placed import placed_of, spread_breach
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -34,6 +41,19 @@ def takes_rest_day(req: Requirement, days: set[date]) -> bool:
     return any(d in days for d in days_taken(req))
 
 
+MORNINGS = Param("mornings", bool, True, "明けも数える", "mornings after a night count", per_staff=False)
+
+
+def counted_days(req: Requirement, mornings: bool) -> tuple[date, ...]:
+    """The days a session counts for: its own, and with `mornings` the morning it runs into."""
+    return days_taken(req) if mornings else (req.date,)
+
+
+def _plain(params: dict) -> bool:
+    """Whether the rule counts every session with its mornings (its first form, Context.works)."""
+    return not (params.get(ACTIVITIES.name) or "") and params.get(MORNINGS.name, MORNINGS.default)
+
+
 class WeekendSpread(BaseRule):
     info = RuleInfo(
         id="weekend_spread",
@@ -44,11 +64,13 @@ class WeekendSpread(BaseRule):
         can_be_hard=False,
         enabled_default=False,
         description_ja="土日祝日に勤務した日数（明けを含む）が最も多い人と最も少ない人の差1日ごとに重みが掛かる。職種を書くと"
-                       "その職種ごとに比べる（例: 常勤、学生）。",
+                       "その職種ごとに比べる（例: 常勤、学生）。対象の内容を書くとその内容だけを数え（例: 当務）、"
+                       "「明けも数える」を いいえ にすると土日祝日に始まる勤務だけを数える。",
         description_en="Each day of difference in Saturdays, Sundays and holidays worked (mornings after a night "
                        "included) between the most and the fewest costs the weight; with jobs named (skills, e.g. "
-                       "常勤、学生), each job is compared apart.",
-        params=(JOBS,),
+                       "常勤、学生), each job is compared apart. With activities named (e.g. 当務) only they count; "
+                       "with 'mornings after a night count' set to no, only sessions starting on such days count.",
+        params=(JOBS, ACTIVITIES, MORNINGS),
     )
 
     def build(self, ctx: Context) -> list[Penalty]:
@@ -57,10 +79,32 @@ class WeekendSpread(BaseRule):
             return []
         days = rest_days(ctx.problem)
         taken = set(days)
+        plain, mornings = _plain(s.params), s.params.get(MORNINGS.name, MORNINGS.default)
+        counts = of_activities(ctx.problem, s.params.get(ACTIVITIES.name) or "")
+
+        def worked(staff_id: str) -> list:
+            if plain:
+                return [w for w in (ctx.works(staff_id, d) for d in days) if not isinstance(w, int)]
+            by_day: dict[date, list] = {}
+            for req, var in ctx.requirements_of(staff_id):
+                if counts(req):
+                    for d in counted_days(req, mornings):
+                        if d in taken:
+                            by_day.setdefault(d, []).append(var)
+            out = []
+            for d, found in sorted(by_day.items()):
+                if len(found) == 1:
+                    out.append(found[0])
+                else:  # 1 when any counted session takes the day
+                    w = ctx.model.new_bool_var(f"weekend_day[{staff_id},{d.isoformat()}]")
+                    ctx.model.add_max_equality(w, found)
+                    out.append(w)
+            return out
+
         out: list[Penalty] = []
         for job, people in job_groups(ctx.problem.active_staff(), s.params.get("jobs") or "").items():
-            totals = [count([w for w in (ctx.works(staff.id, d) for d in days) if not isinstance(w, int)])
-                      for staff in people if any(takes_rest_day(req, taken) for req, _ in ctx.requirements_of(staff.id))]
+            totals = [count(worked(staff.id)) for staff in people
+                      if any(counts(req) and takes_rest_day(req, taken) for req, _ in ctx.requirements_of(staff.id))]
             if len(totals) >= 2:
                 label = f"weekend_spread[{job}]" if job else "weekend_spread"
                 out += spread_penalty(ctx.model, totals, len(days), s.weight, self.info.id, label)
@@ -74,8 +118,14 @@ class WeekendSpread(BaseRule):
             return []
         days = set(rest_days(problem))
         screen = Screen(problem)
-        taking = [r for r in problem.requirements if takes_rest_day(r, days)]
-        worked = worked_days(problem, roster)
+        counted = of_activities(problem, s.params.get(ACTIVITIES.name) or "")
+        taking = [r for r in problem.requirements if counted(r) and takes_rest_day(r, days)]
+        if _plain(s.params):
+            worked = worked_days(problem, roster)
+        else:
+            mornings = s.params.get(MORNINGS.name, MORNINGS.default)
+            worked = {staff_id: {d for r in reqs if counted(r) for d in counted_days(r, mornings)}
+                      for staff_id, reqs in placed_of(problem, roster).by_staff.items()}
         out: list[Violation] = []
         for job, people in job_groups(problem.active_staff(), s.params.get("jobs") or "").items():
             counts = {staff.id: len(worked.get(staff.id, set()) & days) for staff in people

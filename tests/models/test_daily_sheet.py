@@ -160,3 +160,19 @@ def test_a_break_is_not_worked(tmp_path):
     assert [p.cell for p in refused.value.problems] == ["I2", "I3"]
     assert 'cannot read the break "昼"' in str(refused.value)
     assert "the break of 120 minutes is not shorter than the session's 120 minutes" in str(refused.value)
+
+
+def test_a_24_hour_shift_nothing_keeps_from_following_itself_is_said(tmp_path):
+    """A fire station's 当務 8:30-翌8:30 ends as the next begins: 70 runs of back-to-back 当務, unsaid."""
+    daily = [DAILY[0], ["署", "当務", time(8, 30), "翌8:30", 9, None, None, None]]
+    notes: list = []
+    read_workbooks([write_book(tmp_path / "f.xlsx", standard(枠=None, 毎日の枠=daily, 勤務可否=MARKS, 設定=PERIOD))],
+                   notes=notes)
+    assert [str(n) for n in notes] == [
+        'f.xlsx 毎日の枠!B2: "当務" is a shift of 24 hours, and nothing keeps one from following another: to keep '
+        "them apart, write 当務→当務 in 禁止する勤務の並び (forbidden_pairs) on the 設定 sheet"]
+    kept = [*PERIOD, ["禁止する勤務の並び", "当務→当務"]]
+    notes = []
+    read_workbooks([write_book(tmp_path / "k.xlsx", standard(枠=None, 毎日の枠=daily, 勤務可否=MARKS, 設定=kept))],
+                   notes=notes)
+    assert notes == []

@@ -325,9 +325,9 @@ def test_duty_roster_names_the_site_over_the_activity_with_several_sites(exporte
 def test_short_forms() -> None:
     assert shortest_starts(["1歳6か月児健診", "3歳児健診", "口腔機能教室", "日勤", "日勤リーダー"]) == {
         "1歳6か月児健診": "1歳", "3歳児健診": "3歳", "口腔機能教室": "口腔", "日勤": "日勤", "日勤リーダー": "日勤リ"}
-    # three characters or fewer stay whole: a nursery's 短時間 read as 短時
-    assert shortest_starts(["短時間", "早番", "普通番", "調理員会議"]) == {
-        "短時間": "短時間", "早番": "早番", "普通番": "普通番", "調理員会議": "調理"}
+    # four characters or fewer stay whole: a nursery's 短時間 read as 短時, a fire station's ポンプ隊 as ポン
+    assert shortest_starts(["短時間", "早番", "ポンプ隊", "調理員会議"]) == {
+        "短時間": "短時間", "早番": "早番", "ポンプ隊": "ポンプ隊", "調理員会議": "調理"}
     assert site_stems(["東灘保健センター", "灘保健センター", "北保健センター"]) == {
         "東灘保健センター": "東灘", "灘保健センター": "灘", "北保健センター": "北"}
     assert site_stems(["本院", "分院"]) == {"本院": "本院", "分院": "分院"}  # a one-character ending stays

@@ -59,3 +59,32 @@ def test_jobs_named_are_compared_apart() -> None:
     uneven = roster(p, ("A", 5, "日"), ("A", 6, "日"), ("A", 12, "日"), ("B", 13, "日"))
     [v] = RULE.check(p, uneven)
     assert v.cost == 2 * 4 and v.message.startswith("学生: ") and solve_fixed(p, RULE, uneven) == 2 * 4
+
+
+def counted(params: dict, days: int = 14):
+    staff = [Staff("A", "Aoki"), Staff("B", "Baba"), Staff("C", "Chiba")]
+    return make_problem(days=days, staff=staff, shifts=(DAY, NIGHT),
+                        rules={ID: RuleSetting(enabled=True, hard=False, weight=4, params=params)})
+
+
+def test_without_mornings_a_friday_night_is_no_weekend_duty() -> None:
+    """A hospital's Friday 当直 and a fire station's Friday 当務 took the Saturday: 4 Friday nights
+    wished for were cut to 2 by the spread."""
+    p = counted({"mornings": False})
+    friday = roster(p, ("A", 4, "夜"))
+    assert check_cost(p, RULE, friday) == 0 and solve_fixed(p, RULE, friday) == 0
+    saturday = roster(p, ("A", 5, "夜"))  # starts on Saturday 1/6 (and its morning, Sunday, is not counted)
+    assert check_cost(p, RULE, saturday) == 4 and solve_fixed(p, RULE, saturday) == 4
+
+
+def test_only_the_activities_named_count() -> None:
+    p = counted({"activities": "夜"})
+    days = roster(p, ("A", 5, "日"), ("A", 6, "日"))  # day shifts at the weekend: not counted
+    assert check_cost(p, RULE, days) == 0 and solve_fixed(p, RULE, days) == 0
+    nights = roster(p, ("A", 5, "夜"), ("A", 5, "日"))  # one night from Saturday into Sunday, and its day shift
+    assert check_cost(p, RULE, nights) == 2 * 4 and solve_fixed(p, RULE, nights) == 2 * 4
+
+
+def test_solver_and_evaluator_agree_with_the_parameters() -> None:
+    for params in ({"mornings": False}, {"activities": "夜"}, {"activities": "夜", "mornings": False}):
+        assert_exact(counted(params), RULE, count=15, seed=4)
