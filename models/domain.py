@@ -362,6 +362,21 @@ class RuleSetting:
     staff_overrides: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
+# Between the skills of one a session asks for as either (`教員または職員`: textparse.parse_skill_needs)
+OR_SKILL = "または"
+
+
+def holding_either(staff: list[Staff], requirements: Iterable[Requirement]) -> list[Staff]:
+    """`staff`, each also holding the skills the sessions ask for as either (`教員または職員`, OR_SKILL)
+    of which they hold one, so that every rule counts them for it (Problem does this to its staff)."""
+    either = {skill for r in requirements for skill, _ in (*r.required_skills, *r.skill_caps) if OR_SKILL in skill}
+    if not either:
+        return staff
+    parts = {skill: frozenset(skill.split(OR_SKILL)) for skill in either}
+    return [s if not (held := {k for k, p in parts.items() if p & s.skills and k not in s.skills})
+            else replace(s, skills=s.skills | held) for s in staff]
+
+
 @dataclass
 class Problem:
     """Everything the solver needs for one plan period."""
@@ -399,6 +414,7 @@ class Problem:
     history_sources: tuple[HistorySource, ...] = ()  # the earlier plans (and versions) all of it comes from
 
     def __post_init__(self) -> None:
+        self._hold_either()
         self._staff_by_id = {s.id: s for s in self.staff}
         self._site_by_name = {s.name: s for s in self.sites}
         self._req_by_id = {r.id: r for r in self.requirements}
@@ -408,6 +424,9 @@ class Problem:
         for staff_id, day in self.leave:  # while the day is still × (a mark edited since is no leave)
             if self.start <= day <= self.end and self.availability.get((staff_id, day)) is Mark.UNAVAILABLE:
                 self._leave_days.setdefault(staff_id, set()).add(day)
+
+    def _hold_either(self) -> None:
+        self.staff = holding_either(self.staff, self.requirements)
 
     # -- look-ups -----------------------------------------------------------------------
     def staff_by_id(self, staff_id: str) -> Staff:

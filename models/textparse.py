@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any, Iterable
 
-from models.domain import HOLIDAYS, WEEKDAY_NAMES, Mark
+from models.domain import HOLIDAYS, OR_SKILL, WEEKDAY_NAMES, Mark
 from models.i18n import t
 
 # Excel serial day numbers between 1954 and 2119: anything else is not a date someone meant.
@@ -377,6 +377,10 @@ def parse_count_range(value: Any) -> tuple[int, int | None]:
 
 
 _SKILL_SEPARATORS = re.compile(r"[,、・;/\s]+")
+# Skills any of which will do, in a 必要スキル cell: `教員/職員:1`, `教員または職員:1`, `教員|職員` (an exam
+# needs one 教員 or 職員 beside its TAs); one skill named with OR_SKILL between them (Problem: whoever
+# holds one of them holds it).
+_ANY_OF = re.compile(r"\s*(?:/|\||または|\bor\b)\s*")
 
 
 def parse_skills(value: Any) -> frozenset[str]:
@@ -536,6 +540,7 @@ def _skill_needs_in(text: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple
     text = _AT_MOST_WORD.sub(lambda m: f":~{m[1] or m[2]}", text)
     text = _SKILL_RANGE.sub(lambda m: f":{m[1] or 0}~{m[2]}", text)
     text = re.sub(r"\s*([:+])\s*", r"\1", text)
+    text = _ANY_OF.sub(OR_SKILL, text)
     text = _COUNT_SPELLED.sub(lambda m: f"{m[1]}:{m[2] or m[3]}", text)  # `リーダー×1`, `妊婦指導1名`
     least: dict[str, int] = {}
     most: dict[str, int] = {}

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from models.domain import (
-    Mark, Problem, Requirement, RuleSetting, ShiftRequest, Site, Staff, TravelBuffers, counted_activities, normalize,
+    Mark, Problem, Requirement, RuleSetting, ShiftRequest, Site, Staff, TravelBuffers, counted_activities,
+    holding_either, normalize,
     rotation_order,
 )
 from models.errors import InputProblem, InvalidInput
@@ -338,9 +339,10 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
             sites.append(Site(req.site))
     if state.sites:  # a 会場 sheet given: a session's site missing from it is most likely a typo
         state.notes += _unlisted_sites(session_tables, set(state.sites), [s.name for s in sites[len(state.sites):]])
-    state.notes += _skills_nobody_has(session_tables, requirements, [person for person, _ in state.staff.values()])
-    state.notes += _skills_nobody_asks_for(staff_tables, requirements, [person for person, _ in state.staff.values()])
-    state.notes += _skills_counted_twice(session_tables, requirements, [person for person, _ in state.staff.values()],
+    people = holding_either([person for person, _ in state.staff.values()], requirements)  # 教員または職員 as Problem reads it
+    state.notes += _skills_nobody_has(session_tables, requirements, people)
+    state.notes += _skills_nobody_asks_for(staff_tables, requirements, people)
+    state.notes += _skills_counted_twice(session_tables, requirements, people,
                                          s.rules)
     home = next((b for b in books if first is not None and b.name == first.file), books[0])
     problem = Problem(
@@ -491,7 +493,15 @@ def _skills_counted_twice(tables: Sequence[Table], requirements: Sequence[Requir
             notes.append(where[0].problem(where[1], "required_skills", messages.skills_counted_twice(
                 "、".join(written), "、".join(f"{p.name}（{'・'.join(s for s in written if s in p.skills)}）"
                                             for p in both[:NAMED_HOLDERS]), len(both) - len(both[:NAMED_HOLDERS]))))
+    if len(notes) > COUNTED_TWICE_SAID:  # an exam office's 102 notes, one an exam (each with its own 担当 skill)
+        more = notes[COUNTED_TWICE_SAID]
+        notes = notes[:COUNTED_TWICE_SAID] + [InputProblem(more.file, more.sheet, more.cell, messages.more_counted_twice(
+            len(notes) - COUNTED_TWICE_SAID))]
     return notes
+
+
+# Notes on skills one person can count for twice said one by one; the others are counted in one more.
+COUNTED_TWICE_SAID = 3
 
 
 def _skill_names(value: Any) -> set[str]:

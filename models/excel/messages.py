@@ -425,6 +425,13 @@ def long_shift_back_to_back(activity: str, hours: int) -> str:
              a=activity, h=hours)
 
 
+def more_counted_twice(n: int) -> str:
+    return t("ほか {n} 種類の必要スキルの枠でも、2つ以上のスキルを持つ人が両方に数えられます（上と同じ。スキルごとに別の職員に"
+             "するなら 設定 の 必要スキル.スキルごとに別の職員 を はい に）",
+             "the same holds for {n} more kinds of sessions' required skills: someone holding two counts for both "
+             "(set 必要スキル.スキルごとに別の職員 to はい on the 設定 sheet for each skill to need its own people)", n=n)
+
+
 def read_as(title: str, kind: str) -> str:
     return t("シート「{title}」を {kind} の表として読みました（{kind} という名前のシートがないため）",
              'sheet "{title}" was read as the {kind} table (no sheet is named {kind})', title=title, kind=kind)

@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from models.domain import DAY_MINUTES, Mark, Problem, Requirement, Site, Staff, TravelBuffers, hhmm, rotation_order
+from models.domain import DAY_MINUTES, OR_SKILL, Mark, Problem, Requirement, Site, Staff, TravelBuffers, hhmm, rotation_order
 from models.excel import schema
 from models.excel.availability_sheet import Leave, Wishes, wishes_of
 from models.i18n import t
@@ -41,7 +41,7 @@ def mark_choices(activities: Sequence[str]) -> tuple[str, ...]:
 
 _STAFF_VALUES: dict[str, Callable[[Staff], Any]] = {
     "staff_id": lambda s: s.id,
-    "skills": lambda s: "、".join(sorted(s.skills)),
+    "skills": lambda s: "、".join(sorted(k for k in s.skills if OR_SKILL not in k)),  # 教員または職員: Problem's own
     "paid_this_year": lambda s: s.paid_this_year or None,
     "max_per_activity": lambda s: name_counts_text(s.max_per_activity) or None,
     "active": lambda s: None if s.active else "×",  # blank is active, as people leave it

@@ -4,7 +4,7 @@ returned blank, no marks at all where blank means available."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import openpyxl
 import pytest
@@ -328,3 +328,31 @@ def test_days_written_in_a_limit_of_sessions_are_said(tmp_path):
         "d.xlsx 職員!D3: 週上限 counts sessions (3 days read as 3 sessions): a limit of days goes in the 週日数上限 column"]
     problem = read_workbooks([tmp_path / "d.xlsx"])
     assert problem.staff_by_id("H001").max_per_month == 16 and problem.staff_by_id("H001").max_days_per_month is None
+
+
+def test_skills_any_of_which_will_do(tmp_path):
+    """An exam needs one 教員 or 職員 beside its TAs: `教員/職員:1` was read as a 教員 and a 職員."""
+    staff = [["職員ID", "氏名", "スキル"], ["H001", "山田 花子", "教員"], ["H002", "佐藤 次郎", "職員"]]
+    sessions = [SESSION_ROWS[0], [*SESSION_ROWS[1][:7], "教員/職員:1"], [*SESSION_ROWS[2][:7], "教員または職員 1名"]]
+    notes: list = []
+    problem = read_workbooks([write_book(tmp_path / "e.xlsx", standard(職員=staff, 枠=sessions))], notes=notes)
+    assert {r.required_skills for r in problem.requirements} == {(("教員または職員", 1),)}
+    assert all("教員または職員" in s.skills for s in problem.staff) and notes == []
+    from solver.evaluate import evaluate
+    from models.domain import Roster, Assignment
+    first = next(r for r in problem.requirements if r.min_staff == 2)
+    one_clerk = Roster([Assignment("H002", first.id)])  # the 職員 fills the 教員または職員 place
+    assert not [v for v in evaluate(problem, one_clerk).violations
+                if v.rule_id == "required_skills" and v.requirement_id == first.id]
+
+
+def test_many_kinds_of_sessions_counting_one_person_twice_are_said_in_four_notes(tmp_path):
+    """An exam office's 102 notes, one an exam (each with its own 担当 skill): three said, the rest counted."""
+    staff = [["職員ID", "氏名", "スキル"], *(["H%03d" % i, f"教員 {i}", f"教員、科目{i}担当"] for i in range(1, 7))]
+    sessions = [SESSION_ROWS[0], *([datetime(2026, 4, 1 + i), "灘", f"科目{i}", time(9), time(10), 2, 2,
+                                    f"教員:1、科目{i}担当:1"] for i in range(1, 7))]
+    marks = [["職員ID", "氏名", *(datetime(2026, 4, 1 + i) for i in range(1, 7))],
+             *(["H%03d" % i, f"教員 {i}", *("○" * 6)] for i in range(1, 7))]
+    notes = _notes(write_book(tmp_path / "x.xlsx", standard(職員=staff, 枠=sessions, 勤務可否=marks)))
+    twice = [n for n in notes if "count for several" in n or "counts for both" in n]
+    assert len(twice) == 4 and "the same holds for 3 more kinds of sessions' required skills" in twice[-1]
