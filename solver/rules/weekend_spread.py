@@ -91,15 +91,15 @@ class WeekendSpread(BaseRule):
                     for d in counted_days(req, mornings):
                         if d in taken:
                             by_day.setdefault(d, []).append(var)
-            out = []
+            flags = []
             for d, found in sorted(by_day.items()):
                 if len(found) == 1:
-                    out.append(found[0])
+                    flags.append(found[0])
                 else:  # 1 when any counted session takes the day
                     w = ctx.model.new_bool_var(f"weekend_day[{staff_id},{d.isoformat()}]")
                     ctx.model.add_max_equality(w, found)
-                    out.append(w)
-            return out
+                    flags.append(w)
+            return flags
 
         out: list[Penalty] = []
         for job, people in job_groups(ctx.problem.active_staff(), s.params.get("jobs") or "").items():
