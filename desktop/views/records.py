@@ -15,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtGui import QColor
 
 from desktop.views.roster_grid import Index
-from models.domain import Requirement, Site, Staff, end_after, hhmm
+from models.domain import OR_SKILL, Requirement, Site, Staff, end_after, hhmm
 from models.excel.reader import Period
 from models.excel.styles import weekday_name
 from models.textparse import (
@@ -83,7 +83,9 @@ def _optional_hours(text: str) -> int | None:
 STAFF_COLUMNS = (
     Column("id", QT_TRANSLATE_NOOP("RecordsModel", "Staff ID"), _text, _required),
     Column("name", QT_TRANSLATE_NOOP("RecordsModel", "Name"), _text, _required),
-    Column("skills", QT_TRANSLATE_NOOP("RecordsModel", "Skills"), lambda v: "、".join(sorted(v)), parse_skills),
+    # an either-skill (教員または職員) is the plan's own, given to whoever holds one of its skills
+    Column("skills", QT_TRANSLATE_NOOP("RecordsModel", "Skills"), lambda v: "、".join(sorted(k for k in v if OR_SKILL not in k)),
+           parse_skills),
     Column("home", QT_TRANSLATE_NOOP("RecordsModel", "Home"), _text, str.strip),
     Column("weekdays", QT_TRANSLATE_NOOP("RecordsModel", "Weekdays"), weekdays_text, parse_weekdays,
            QT_TRANSLATE_NOOP("RecordsModel", "e.g. 火・木 or 月〜金 (blank: any day)")),
