@@ -7,6 +7,7 @@ the sum of those costs, which equals the solver's objective for the same roster.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Iterable
 
 from models.domain import Problem, Roster, Violation
@@ -31,9 +32,10 @@ class Evaluation:
         """The violations of soft rules, each with its cost."""
         return [v for v in self.violations if not v.hard]
 
-    @property
+    @cached_property
     def listed(self) -> list[Violation]:
-        """The violations as a coordinator is shown them: a session short of people once (said_once)."""
+        """The violations as a coordinator is shown them: a session short of people once (said_once),
+        worked out once (a solve's summary, its shortfalls and its exit all read it)."""
         return said_once(self.violations)
 
     @property
@@ -62,4 +64,3 @@ def evaluate(problem: Problem, roster: Roster, soft_cover: bool = False,
             if setting(problem, rule.info).enabled:
                 violations += rule.check(problem, roster)
     return Evaluation(violations, sum(v.cost for v in violations))
-
