@@ -234,28 +234,27 @@ def parse_time(value: Any) -> int:
     return result
 
 
-_MARKS: dict[str, Mark] = {}
-for _symbols, _mark in (
-    (("○", "◯", "〇", "●", "o", "可", "✓", "✔", "☑"), Mark.AVAILABLE),
-    # 休 and its kinds: how a ward's staff ask for a day off (希望休, 休み) or note leave (公休, 有休, 休暇);
-    # and a day away from the workplace (研修, 出張, 学会), unless a plan's shift has that name (a wish then)
-    (("×", "✕", "✖", "x", "不可", "休", "休み", "お休み", "希望休", "希", "公休", "有", "有休", "有給", "有給休暇", "年",
-      "年休", "週休", "非番", "明", "明け", "休暇", "代休", "振休", "研修", "出張", "学会", "講習", "産休", "育休", "病休", "病欠", "欠勤", "休職", "特休",
-      "夏休", "夏休み", "冬休み"), Mark.UNAVAILABLE),
-    (("△", "▲"), Mark.PREFER_NOT),
-    (("am", "午前", "午前のみ", "amのみ", "午前可", "午前のみ可", "am可"), Mark.AM_ONLY),
-    (("pm", "午後", "午後のみ", "pmのみ", "午後可", "午後のみ可", "pm可"), Mark.PM_ONLY),
-):
-    for _symbol in _symbols:
-        _MARKS[_symbol] = _mark
-
-
 # Leave: a day away that is no day off (公休) — paid leave, a day of training, sickness. A ward counts
 # its 公休 (9 in May) without them; each is kept as written, 有 as the 有休 it stands for. And 明, the
 # morning after a night that began before the plan (last month's 4/30 夜勤): no work, no day off.
 LEAVE_WORDS = frozenset(("有休", "有給", "有給休暇", "年休", "休暇", "特休", "夏休", "夏休み", "冬休み", "研修", "出張",
                          "学会", "講習", "産休", "育休", "病休", "病欠", "欠勤", "休職", "明"))
 _LEAVE_SHORT = {"有": "有休", "年": "年休", "明け": "明"}
+
+
+_MARKS: dict[str, Mark] = {}
+for _symbols, _mark in (
+    (("○", "◯", "〇", "●", "o", "可", "✓", "✔", "☑"), Mark.AVAILABLE),
+    # 休 and its kinds: how a ward's staff ask for a day off (希望休, 休み) or note leave (公休, 有休, 休暇);
+    # and a day away from the workplace (研修, 出張, 学会), unless a plan's shift has that name (a wish then)
+    (("×", "✕", "✖", "x", "不可", "休", "休み", "お休み", "希望休", "希", "公休", "週休", "非番", "代休", "振休",
+      *LEAVE_WORDS, *_LEAVE_SHORT), Mark.UNAVAILABLE),
+    (("△", "▲"), Mark.PREFER_NOT),
+    (("am", "午前", "午前のみ", "amのみ", "午前可", "午前のみ可", "am可"), Mark.AM_ONLY),
+    (("pm", "午後", "午後のみ", "pmのみ", "午後可", "午後のみ可", "pm可"), Mark.PM_ONLY),
+):
+    for _symbol in _symbols:
+        _MARKS[_symbol] = _mark
 
 
 def leave_word(value: Any) -> str | None:

@@ -58,16 +58,18 @@ class MarkReader:
 
     def __init__(self, activities: Collection[str] = ()) -> None:
         self._activities = activities
-        self._cache: dict[Any, tuple[Mark | None, str | None]] = {}
+        self._cache: dict[Any, tuple[Mark | None, str | None, str | None]] = {}
 
-    def _read(self, raw: Any) -> tuple[Mark | None, str | None]:
+    def _read(self, raw: Any) -> tuple[Mark | None, str | None, str | None]:
+        """(mark, wish, leave) of a cell, worked out once per value."""
         if raw not in self._cache:
             # a shift's name first: a plan whose shift is 研修 reads `研修` as a wish for it, not as ×
             wish = parse_wish(raw, self._activities)
             if wish is not None and half_day_mark(raw) is not None:
                 wish = None  # `午前` is 午前のみ, though a shift is named 午前 (`午前希望` asks for it)
-            found: tuple[Mark | None, str | None] = (Mark.AVAILABLE, wish) if wish is not None else (parse_mark(raw), None)
-            self._cache[raw] = found  # a bad value raised above: not cached
+            mark = Mark.AVAILABLE if wish is not None else parse_mark(raw)
+            # a bad value raised above: not cached
+            self._cache[raw] = (mark, wish, leave_word(raw) if mark is Mark.UNAVAILABLE and wish is None else None)
         return self._cache[raw]
 
     def __call__(self, raw: Any) -> Mark | None:
@@ -79,8 +81,7 @@ class MarkReader:
 
     def leave(self, raw: Any) -> str | None:
         """The leave a readable × cell says (`有休`, `研修`), None for any other cell."""
-        mark, wish = self._read(raw)
-        return leave_word(raw) if mark is Mark.UNAVAILABLE and wish is None else None
+        return self._read(raw)[2]
 
 
 _HALF_ROW_SEARCH = 3  # rows below the header that may hold the 午前/午後 labels
