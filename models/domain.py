@@ -414,7 +414,7 @@ class Problem:
     history_sources: tuple[HistorySource, ...] = ()  # the earlier plans (and versions) all of it comes from
 
     def __post_init__(self) -> None:
-        self._hold_either()
+        self.staff = holding_either(self.staff, self.requirements)
         self._staff_by_id = {s.id: s for s in self.staff}
         self._site_by_name = {s.name: s for s in self.sites}
         self._req_by_id = {r.id: r for r in self.requirements}
@@ -424,9 +424,6 @@ class Problem:
         for staff_id, day in self.leave:  # while the day is still × (a mark edited since is no leave)
             if self.start <= day <= self.end and self.availability.get((staff_id, day)) is Mark.UNAVAILABLE:
                 self._leave_days.setdefault(staff_id, set()).add(day)
-
-    def _hold_either(self) -> None:
-        self.staff = holding_either(self.staff, self.requirements)
 
     # -- look-ups -----------------------------------------------------------------------
     def staff_by_id(self, staff_id: str) -> Staff:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Sequence
 
-from models.domain import Mark, Problem, Requirement, Roster, Staff, Violation, duty_days, rotation_order
+from models.domain import Mark, Problem, Requirement, Roster, RuleSetting, Staff, Violation, duty_days, rotation_order
 from models.history import by_year, pay_year_month, year_of, years_of
 from models.holidays import is_holiday
 
@@ -214,6 +214,13 @@ def _matched(needs: tuple[tuple[str, int], ...], staff) -> dict[int, str]:
     return {person: places[place] for place, person in enumerate(holder) if person is not None}
 
 
+def skills_apart(rules: dict[str, RuleSetting]) -> bool:
+    """Whether 設定 asks for a different person for each required skill of a session
+    (必要スキル.スキルごとに別の職員): else someone holding two counts for both."""
+    chosen = rules.get("required_skills")
+    return chosen is not None and bool(chosen.params.get("distinct"))
+
+
 def skills_short(problem: Problem, roster: Roster) -> dict[str, tuple[tuple[str, int], ...]]:
     """Requirement id -> each required skill its people fall short of, with how many are missing,
     counted as the required-skills rule counts them (each person for one skill when 設定 asks for a
@@ -221,7 +228,7 @@ def skills_short(problem: Problem, roster: Roster) -> dict[str, tuple[tuple[str,
     chosen = problem.rules.get("required_skills")
     if chosen is not None and not chosen.enabled:
         return {}
-    distinct = chosen is not None and bool(chosen.params.get("distinct"))
+    distinct = skills_apart(problem.rules)
     staff = {person.id: person for person in problem.staff}
     people: dict[str, list[Staff]] = defaultdict(list)
     for a in roster.assignments:

@@ -16,11 +16,11 @@ from typing import Iterable
 
 from models.domain import NOON, Mark, Problem, Requirement, Staff
 from models.i18n import t
+from models.stats import skills_apart
 from solver.capacity import capacity_sentences, eligible_ids, is_hard
 from solver.eligibility import Screen
 from solver.rules.availability import fits, morning_fits
-from solver.rules import rule
-from solver.rules.base import Rule, setting
+from solver.rules.base import Rule
 from solver.rules.counting import md
 from solver.rules.no_overlap import clash
 from solver.rules.period_limit import PeriodLimit
@@ -63,7 +63,7 @@ def _sessions(problem: Problem, screen: Screen) -> list[str]:
                              session=req.label(), skill=skill, k=k))
             elif sum(1 for s in able if skill in s.skills) < k:
                 out.append(_too_few(problem, screen, req, holders, [s for s in able if skill in s.skills], k, skill))
-    if skills and is_hard(screen, "cover_max") and not setting(problem, rule("required_skills").info).params.get("distinct"):
+    if skills and is_hard(screen, "cover_max") and not skills_apart(problem.rules):
         out += _skills_beyond_the_most(problem, ordered, active, may)
     if len(unmarked) <= SAID_ONE_BY_ONE:
         return [_too_few(problem, screen, req, active, [], req.min_staff) for req, _ in unmarked] + out

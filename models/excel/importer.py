@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from models.domain import (
-    Mark, Problem, Requirement, RuleSetting, ShiftRequest, Site, Staff, TravelBuffers, counted_activities,
-    holding_either, normalize,
+    Mark, Problem, Requirement, RuleSetting, ShiftRequest, Site, Staff, TravelBuffers, counted_activities, normalize,
     rotation_order,
 )
 from models.errors import InputProblem, InvalidInput
@@ -33,6 +32,7 @@ from models.excel.settings_sheet import Settings, read_settings
 from models.excel.sheets import read_sessions, read_sites, read_staff, session_years
 from models.i18n import t
 from models.rulemeta import RuleInfo
+from models.stats import skills_apart
 from models.textparse import parse_date, parse_skill_counts, parse_skills, resembling, weekdays_text
 
 
@@ -339,11 +339,6 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
             sites.append(Site(req.site))
     if state.sites:  # a 会場 sheet given: a session's site missing from it is most likely a typo
         state.notes += _unlisted_sites(session_tables, set(state.sites), [s.name for s in sites[len(state.sites):]])
-    people = holding_either([person for person, _ in state.staff.values()], requirements)  # 教員または職員 as Problem reads it
-    state.notes += _skills_nobody_has(session_tables, requirements, people)
-    state.notes += _skills_nobody_asks_for(staff_tables, requirements, people)
-    state.notes += _skills_counted_twice(session_tables, requirements, people,
-                                         s.rules)
     home = next((b for b in books if first is not None and b.name == first.file), books[0])
     problem = Problem(
         name=s.plan_name or home.path.stem,  # not a form's file, whichever order the files came in
@@ -360,6 +355,10 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         rules=s.rules,
         forbidden_successions=s.forbidden_pairs,
     )
+    people = problem.staff  # holding the either-skills the sessions ask for (教員または職員), as every rule reads them
+    state.notes += _skills_nobody_has(session_tables, requirements, people)
+    state.notes += _skills_nobody_asks_for(staff_tables, requirements, people)
+    state.notes += _skills_counted_twice(session_tables, requirements, people, s.rules)
     state.notes += _marks_outside_weekdays(staff_tables or [], problem)
     state.notes += _long_shifts_back_to_back([*session_tables, *(daily_tables or [])], problem)
     return problem
@@ -473,8 +472,7 @@ def _skills_counted_twice(tables: Sequence[Table], requirements: Sequence[Requir
     (内科:1、小児科:1、看護師:2 for 4 people: every place a role) when someone holds two of those
     skills: that person counts for both unless 設定 says each skill needs its own people, and the
     place left over goes to anyone (a clinic's roster had one doctor in both doctors' places)."""
-    chosen = rules.get("required_skills")
-    if chosen is not None and chosen.params.get("distinct"):
+    if skills_apart(rules):
         return []
     notes: list[InputProblem] = []
     seen: set[tuple[str, ...]] = set()  # each combination of skills looked at once (a year has 14 000 sessions)
