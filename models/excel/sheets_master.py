@@ -142,12 +142,13 @@ def _shortfall(req: Requirement, names: list[str], lacking: tuple[tuple[str, int
 
 def skills_short_text(lacking: tuple[tuple[str, int], ...]) -> list[str]:
     """`（栄養士 あと1人）` for each skill a session is short of (the 配置表 reader passes over them)."""
-    return list(_skills_short_text(lacking, language())) if lacking else []
+    return [t("（{p}）", " ({p})", p=phrase) for phrase in skills_short_phrases(lacking, language())]
 
 
 @lru_cache(maxsize=1024)  # a year's sessions are short of the same few skills
-def _skills_short_text(lacking: tuple[tuple[str, int], ...], _language: str) -> tuple[str, ...]:
-    return tuple(t("（{skill} あと{n}人）", " ({skill}: {n} more)", skill=skill, n=n) for skill, n in lacking)
+def skills_short_phrases(lacking: tuple[tuple[str, int], ...], _language: str) -> tuple[str, ...]:
+    """`栄養士 あと1人` for each skill a session is short of, in the language given: 配置表 and 未充足 say them."""
+    return tuple(t("{skill} あと{n}人", "{skill}: {n} more", skill=skill, n=n) for skill, n in lacking)
 
 
 def session_heading(req: Requirement) -> str:

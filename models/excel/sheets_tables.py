@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 from typing import Sequence
 
 from openpyxl import Workbook
 
 from models.domain import Problem, Roster, Violation, clock, hhmm
 from models.excel import schema
+from models.excel.sheets_master import skills_short_phrases
 from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import (
     BODY, ONE_DECIMAL, PLAIN, SHORT_FILL, TOTAL_FILL, YEN_FORMAT, Look, day_fill, day_label, text_width,
@@ -118,10 +118,9 @@ def _year_values(sheet: SheetWriter, s: PersonStats, yen: Look, month: int) -> l
     return [year.count for year in s.fiscal] + pays
 
 
-@lru_cache(maxsize=1024)  # a year's sessions are short of the same few skills
-def _skills_cell(lacking: tuple[tuple[str, int], ...], _language: str) -> str:
+def _skills_cell(lacking: tuple[tuple[str, int], ...]) -> str:
     """未充足's skills column: `栄養士 あと1人、心理士 あと1人`."""
-    return t("、", ", ").join(t("{skill} あと{n}人", "{skill}: {n} more", skill=skill, n=n) for skill, n in lacking)
+    return t("、", ", ").join(skills_short_phrases(lacking, language()))
 
 
 def write_unfilled(wb: Workbook, problem: Problem, roster: Roster,
@@ -152,7 +151,7 @@ def write_unfilled(wb: Workbook, problem: Problem, roster: Roster,
             sheet.cell(missing, short_look) if missing else sheet.cell(None, look),
         ]
         if skills:
-            text = _skills_cell(skills.get(req.id, ()), language())
+            text = _skills_cell(skills.get(req.id, ()))
             row.append(sheet.cell(text or None, skills_look if text else look))
         sheet.append(row, look=None)
     if not short:
