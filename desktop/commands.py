@@ -389,7 +389,10 @@ def cmd_alternatives(args: argparse.Namespace) -> int:
     results = alternatives(problem, args.n, args.min_diff, _options(args))
     _raise_if_no_roster(results[0], args.soft_cover)
     folder.mkdir(parents=True, exist_ok=True)
-    rows = [["file", "status", "objective", "bound", "assignments", "hard_violations", "min_difference"]]
+    # read by a coordinator in Excel: headers and status in the chosen language
+    rows = [[t("ファイル", "file"), t("状態", "status"), t("評価値", "objective"), t("下界", "bound"),
+             t("配置件数", "assignments"), t("必須ルール違反", "hard_violations"),
+             t("前の案との違い（最小）", "min_difference")]]
     rosters = []
     for i, result in enumerate(results, 1):
         assert result.roster is not None
@@ -397,7 +400,7 @@ def cmd_alternatives(args: argparse.Namespace) -> int:
         evaluation = operations.write_roster(path, problem, result.roster)
         apart = min((differences(result.roster, r) for r in rosters), default="")
         rosters.append(result.roster)
-        rows.append([path.name, result.status, result.objective, _fmt(result.bound), len(result.roster.assignments),
+        rows.append([path.name, _status_text(result.status), result.objective, _fmt(result.bound), len(result.roster.assignments),
                      len(evaluation.hard_violations), apart])
         print(t("案 {i}: {p} 評価値 {o}、配置 {n} 件、前の案との違いは少なくとも {d} 件（外れた配置と入った配置の合計）",
                 "alternative {i}: {p} objective {o}, {n} assignments, differs from earlier ones by at least {d} "
@@ -578,12 +581,16 @@ def _print_problem_size(problem: Problem) -> None:
     )
 
 
-def _print_result(result: SolveResult, evaluation, problem: Problem) -> None:
-    """The solve's status and figures, then every shortfall (sessions left short with --soft-cover)."""
-    status = {
+def _status_text(status: str) -> str:
+    return {
         "optimal": t("最適解", "optimal"),
         "feasible": t("実行可能解 (最適性は未証明)", "feasible (optimality not proven)"),
-    }.get(result.status, result.status)
+    }.get(status, status)
+
+
+def _print_result(result: SolveResult, evaluation, problem: Problem) -> None:
+    """The solve's status and figures, then every shortfall (sessions left short with --soft-cover)."""
+    status = _status_text(result.status)
     unfilled = [v for v in evaluation.listed if v.rule_id in SOFT_COVER]  # people or skills short
     print(
         t("{s}: 評価値 {o}、下界 {b}、ギャップ {g}、{e:.1f} 秒、配置 {n} 件、必須ルール違反 {h} 件",

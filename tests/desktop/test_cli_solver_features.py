@@ -111,6 +111,17 @@ def test_alternatives_writes_each_roster_and_a_summary(tmp_path: Path, capsys) -
     assert len(rosters[0] ^ rosters[1]) >= 2 and len(rosters[1] ^ rosters[2]) >= 2
 
 
+def test_alternatives_summary_is_in_the_coordinators_language(tmp_path: Path, capsys) -> None:
+    book = write_book(tmp_path / "in.xlsx", sheets())
+    folder = tmp_path / "alts"
+    code = main(["--lang", "ja", "alternatives", str(book), "-n", "2", "-o", str(folder),
+                 "--time-limit", "10", "--workers", "1", "--quiet"])
+    assert code == 0, capsys.readouterr()
+    rows = list(csv.DictReader((folder / "summary.csv").open(encoding="utf-8-sig")))
+    assert rows[0]["ファイル"] == "alternative-1.xlsx" and rows[0]["状態"] == "最適解"
+    assert rows[1]["必須ルール違反"] == "0"
+
+
 def test_alternatives_of_an_impossible_plan_exits_2(tmp_path: Path, capsys) -> None:
     book = write_book(tmp_path / "in.xlsx", sheets(need=4))
     code, text = run(["alternatives", str(book), "-o", str(tmp_path / "alts"), "--time-limit", "5"], capsys)
