@@ -271,7 +271,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     state.notes += _second_sheets(books)
     misnamed = _misnamed(books)
     for table in _settings_tables(books, catalogue, state):
-        read_settings(table, catalogue, problems, state.settings)
+        read_settings(table, catalogue, problems, state.settings, state.notes)
     for table in _tables(books, SITES, problems) or []:
         read_sites(table, problems, state.sites)
     staff_tables = _stand_in(books, STAFF, misnamed, problems, state.notes)

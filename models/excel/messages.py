@@ -529,6 +529,12 @@ def duplicate_setting(key: str, where: str, value: Any) -> str:
              key=key, where=where, v=shown(value))
 
 
+def repeated_setting(key: str, where: str) -> str:
+    return t("設定「{key}」は {where} でも同じ値で設定されています（別のルールを設定するつもりの行なら直してください）",
+             'setting "{key}" repeats the row at {where} (if this row was meant to set another rule, correct it)',
+             key=key, where=where)
+
+
 def settings_of_marks_only(used: str) -> str:
     return t("このブックは勤務可否だけのため、設定シートは読みませんでした（{used} の設定を使います）",
              "this workbook holds availability alone, so its settings sheet was not read (the settings of {used} "

@@ -244,10 +244,13 @@ def _value(settings: Settings, setting: str) -> Any:
 
 
 def read_settings(
-    table: Table, catalogue: Sequence[RuleInfo], problems: list[InputProblem], settings: Settings
+    table: Table, catalogue: Sequence[RuleInfo], problems: list[InputProblem], settings: Settings,
+    notes: list[InputProblem] | None = None,
 ) -> None:
     """Adds the key/value rows of one 設定 sheet to `settings`, reporting every bad row and every
-    setting given again with another value (`settings.given` remembers them across sheets)."""
+    setting given again with another value (`settings.given` remembers them across sheets). A row
+    repeating another row of the same sheet with the same value is noted: it is often a row copied to
+    set another rule and left unchanged. Across workbooks (a month's book and the next) it is not."""
     for index, row in table.data():
         cells = Cells(table, index, row, problems)
         key = normalize(cells.raw("key")).replace("．", ".").replace("。", ".")
@@ -273,3 +276,5 @@ def read_settings(
             settings.given[setting] = (cells.where("key"), cells.raw("value"))
         elif cells.ok and _value(into, setting) != _value(settings, setting):
             cells.report("key", messages.duplicate_setting(key, *earlier))
+        elif cells.ok and notes is not None and earlier[0].startswith(f"{table.file} {table.sheet}!"):
+            notes.append(table.problem(index, "key", messages.repeated_setting(key, earlier[0])))

@@ -55,6 +55,18 @@ def test_the_same_value_twice_and_a_blank_repeat_are_accepted(tmp_path):
     assert problem.travel == TravelBuffers(other_group=90)
 
 
+def test_a_row_repeating_another_of_its_sheet_is_noted_and_not_across_workbooks(tmp_path):
+    settings = [["項目", "値"], ["cover_min.weight", 500], ["最低人数.重み", 500], ["空欄の扱い", "不可"]]
+    main = write_book(tmp_path / "main.xlsx", {**standard(), "設定": settings})
+    other = write_book(tmp_path / "other.xlsx", {"設定": [["項目", "値"], ["空欄の扱い", "不可"]]})
+    notes = []
+    problem = read_workbooks([main, other], CATALOGUE, notes=notes)
+    assert problem.rules["cover_min"].weight == 500
+    assert [(n.file, n.sheet, n.cell, n.message) for n in notes] == [
+        ("main.xlsx", "設定", "A3", "設定「最低人数.重み」は main.xlsx 設定!A2 でも同じ値で設定されています（別のルールを設定するつもりの行なら直してください）"),
+    ]
+
+
 def test_settings_in_two_workbooks_that_disagree_are_refused(tmp_path):
     main = write_book(tmp_path / "main.xlsx", {**standard(), "設定": [["項目", "値"], ["空欄の扱い", "不可"]]})
     other = write_book(tmp_path / "other.xlsx", {"設定": [["項目", "値"], ["空欄の扱い", "可"]]})
