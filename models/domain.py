@@ -8,6 +8,7 @@ Times of day are minutes after midnight; an end past 24:00 (1440) means the next
 from __future__ import annotations
 
 import enum
+import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -18,15 +19,27 @@ from models.holidays import is_holiday
 from models.i18n import t
 
 
+# Full-width ASCII, half-width katakana (with its sound marks) and the ideographic space.
+_WIDTH_FORMS = re.compile(r"[\u3000\uff01-\uffef]+")
+
+
+def fold(text: str) -> str:
+    """Text as Haichi compares it: full-width letters, digits and signs made ASCII, half-width
+    katakana made full-width and the ideographic space a space (NFKC on those), the rest composed
+    (NFC) and otherwise kept as typed. Full NFKC also turned an exam's 熱力学Ⅰ into 熱力学I, ① into 1
+    and ㈱ into (株) in every name a roster printed."""
+    return unicodedata.normalize("NFC", _WIDTH_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text))
+
+
 def normalize(text: object) -> str:
-    """NFKC-normalise and trim an ID, mark or name, so `Ｈ００３ ` equals `H003`. A whole number
+    """Fold (`fold`) and trim an ID, mark or name, so `Ｈ００３ ` equals `H003`. A whole number
     read as a float (1003.0) is written as one (`1003`), and the apostrophe that marks text in
     Excel, when a file holds it literally (`'1003`, from a CSV or another program), is dropped."""
     if text is None:
         return ""
     if isinstance(text, float) and text.is_integer():
         text = int(text)
-    out = unicodedata.normalize("NFKC", str(text)).strip()
+    out = fold(str(text)).strip()
     return out[1:].lstrip() if out.startswith("'") else out
 
 

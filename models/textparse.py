@@ -2,7 +2,7 @@
 
 Every function takes a raw cell value (text, number, date, time or None) and either returns the
 value or raises ValueError; the importer turns that ValueError into a message with the cell.
-Text is NFKC-normalised first, so full-width digits, colons and parentheses work like ASCII.
+Text is folded first (`models.domain.fold`), so full-width digits, colons and parentheses work like ASCII.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any, Iterable
 
-from models.domain import HOLIDAYS, OR_SKILL, WEEKDAY_NAMES, Mark
+from models.domain import HOLIDAYS, OR_SKILL, WEEKDAY_NAMES, Mark, fold
 from models.i18n import t
 
 # Excel serial day numbers between 1954 and 2119: anything else is not a date someone meant.
@@ -23,8 +23,8 @@ _EXCEL_EPOCH = date(1899, 12, 30)
 
 
 def _text(value: Any) -> str:
-    """NFKC, trimmed, with every run of whitespace made one space."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", str(value))).strip()
+    """Folded (`models.domain.fold`), trimmed, with every run of whitespace made one space."""
+    return re.sub(r"\s+", " ", fold(str(value))).strip()
 
 
 def _is_blank(value: Any) -> bool:
@@ -267,7 +267,7 @@ def leave_word(value: Any) -> str | None:
     return text if text in LEAVE_WORDS else None
 
 
-# Between the two times of a range: 〜 ~ - – — ー, or から (`9時から12時`), NFKC already applied.
+# Between the two times of a range: 〜 ~ - – — ー, or から (`9時から12時`), already folded.
 _RANGE = re.compile(r"\s*(?:[~〜\-–—ー]|から)\s*")
 
 
@@ -320,7 +320,7 @@ def half_day_mark(value: Any) -> Mark | None:
 
 def parse_wish(value: Any, activities: Iterable[str]) -> str | None:
     """The activity an availability cell asks for, in the plan's spelling (`日勤`, `日勤希望`,
-    `日勤○`; compared after NFKC and trimming), or for a cell naming several (`日勤/準夜`, `・`,
+    `日勤○`; compared folded and trimmed), or for a cell naming several (`日勤/準夜`, `・`,
     `+`) those activities joined by `+`, a wish for any one of them (as `counted_activities`
     reads it); None when the cell names no activity of the plan, in part or whole."""
     if _is_blank(value) or not isinstance(value, str):
@@ -489,7 +489,7 @@ def resembling(name: str, names: Iterable[str]) -> str | None:
     return like[0] if like else None
 
 
-_NAME_SEPARATORS = re.compile(r"[,、;/]+")  # after NFKC: ， ； ／ are , ; /
+_NAME_SEPARATORS = re.compile(r"[,、;/]+")  # folded: ， ； ／ are , ; /
 _NAME_SPLITS = re.compile(r"[・\s]+")
 
 
@@ -626,7 +626,7 @@ def parse_successions(value: Any) -> frozenset[tuple[str, str]]:
     if _is_blank(value):
         return frozenset()
     pairs = set()
-    for item in _PAIR_SEPARATORS.split(unicodedata.normalize("NFKC", str(value))):
+    for item in _PAIR_SEPARATORS.split(fold(str(value))):
         if not item.strip():
             continue
         parts = [_text(part) for part in _ARROW.split(item.strip())]

@@ -45,7 +45,7 @@ Rows = list[tuple[Any, ...]]
 
 # Marks of a day without a session beside those that say × in 勤務可否 (休, 公休, 有休, ...:
 # models.textparse.parse_mark): the export's faint 明 (PN) and a roster's short forms of leave.
-# Compared after NFKC, case aside.
+# Compared folded (`models.domain.fold`), case aside.
 _OFF_IN_ROSTER = frozenset({"明", "明け", "pn", "公", "有", "振", "off", "-", "ー", "－", "―"})
 
 
@@ -57,7 +57,7 @@ def day_off(text: str) -> bool:
         return parse_mark(text) is Mark.UNAVAILABLE
     except ValueError:
         return False
-_SEPARATORS = re.compile(r"[\n、,;/]+")  # after NFKC, which makes `，；／` of these
+_SEPARATORS = re.compile(r"[\n、,;/]+")  # folded, which makes `，；／` of these
 _HEADERS = ({"職員id", "staff id"}, {"氏名", "name"})
 
 

@@ -56,13 +56,13 @@ def names_digest(requirement_id: str, names: Iterable[str]) -> str:
 
 def duty_digest(staff_id: str, cells: Mapping[date, str]) -> str:
     """The digest of a person's 勤務表 row: day -> the text of its cell, blank days left out (and
-    a cell's lines compared trimmed, after NFKC)."""
+    a cell's lines compared trimmed and folded)."""
     return _digest(_DUTY, staff_id, (f"{day.isoformat()}\x1e{duty_text(text)}" for day, text in cells.items()
                                      if duty_text(text)))
 
 
 def duty_text(value: object) -> str:
-    """A 勤務表 cell's text as compared: its lines trimmed after NFKC, blank lines dropped."""
+    """A 勤務表 cell's text as compared: its lines folded and trimmed, blank lines dropped."""
     return "\n".join(line.strip() for line in normalize(value).splitlines() if line.strip())
 
 

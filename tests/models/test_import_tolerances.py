@@ -47,6 +47,26 @@ def test_standard_workbook_becomes_a_problem(tmp_path):
     assert [s.name for s in problem.sites] == ["灘", "東灘"]
 
 
+@pytest.mark.parametrize("headers", [
+    ("試験日", "教室", "科目名", "開始", "終了", "人数"),
+    ("勤務日", "勤務場所", "業務内容", "開始時刻", "終了時刻", "必要人員"),
+    ("開催日", "施設名", "事業名", "開始時間", "終了時間", "配置人数"),
+])
+def test_session_headers_of_other_trades(tmp_path, headers):
+    sessions = [list(headers), *(row[:6] for row in SESSION_ROWS[1:])]
+    problem = read_workbooks([write_book(tmp_path / "t.xlsx", standard(時間割=sessions, 枠=None))])
+    assert [(r.site, r.activity, r.min_staff) for r in problem.requirements] == [
+        ("灘", "3歳児健診", 2), ("東灘", "1歳6か月児健診", 1)]
+
+
+def test_names_keep_roman_numerals_and_circled_digits_while_full_width_letters_fold(tmp_path):
+    """An exam office's 熱力学Ⅰ printed as 熱力学I, and ① as 1, in every roster."""
+    sessions = [SESSION_ROWS[0], [datetime(2026, 4, 1), "第①会場", "熱力学Ⅰ（建築）", time(9), time(10), 1, None, "ﾘｰﾀﾞｰ:1"]]
+    problem = read_workbooks([write_book(tmp_path / "t.xlsx", standard(枠=sessions))])
+    (req,) = problem.requirements
+    assert (req.site, req.activity, req.required_skills) == ("第①会場", "熱力学Ⅰ(建築)", (("リーダー", 1),))
+
+
 def test_header_below_merged_title_rows_with_required_marks(tmp_path):
     staff = [["職員名簿（2026年度）"], ["※ 太字は必須"], [], ["職員ID *", "氏　名（必須）", "ス キ ル"],
              *STAFF_ROWS[1:]]
