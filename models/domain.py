@@ -136,6 +136,9 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+# The word kept for a × day the person asked off (希, 希望休): shown as written, counted as a day off
+# (公休), unlike the leave words (有休, 研修) that Problem.leave also keeps.
+WISHED_OFF = "希"
 WEEKDAY_NAMES = "月火水木金土日"  # Monday first, as date.weekday() counts
 HOLIDAYS = "祝"  # in Staff.weekdays: national holidays too, whatever their weekday (a student's 土日祝)
 HOLIDAY_INDEX = len(WEEKDAY_NAMES)  # HOLIDAYS among the days a person works (Problem._weekdays)
@@ -402,7 +405,8 @@ class Problem:
     requirements: list[Requirement] = field(default_factory=list)
     availability: dict[tuple[str, date], Mark] = field(default_factory=dict)
     blank_means: Mark = Mark.UNAVAILABLE
-    # the × days that are leave (有休, 研修: textparse.leave_word), as written: no day off (公休) either
+    # the word of a × day, as written (textparse.leave_word): leave (有休, 研修), no day off (公休) either,
+    # or WISHED_OFF (希), a day off asked for
     leave: dict[tuple[str, date], str] = field(default_factory=dict)
     requests: list[ShiftRequest] = field(default_factory=list)
     forbidden_successions: frozenset[tuple[str, str]] = frozenset()
@@ -433,10 +437,13 @@ class Problem:
         self._req_by_id = {r.id: r for r in self.requirements}
         self._weekdays = {s.id: frozenset((WEEKDAY_NAMES + HOLIDAYS).index(c) for c in s.weekdays)
                           for s in self.staff if s.weekdays}
+        self._words: dict[str, dict[date, str]] = {}
         self._leave_days: dict[str, set[date]] = {}
-        for staff_id, day in self.leave:  # while the day is still × (a mark edited since is no leave)
+        for (staff_id, day), word in self.leave.items():  # while the day is still × (a mark edited since is not)
             if self.start <= day <= self.end and self.availability.get((staff_id, day)) is Mark.UNAVAILABLE:
-                self._leave_days.setdefault(staff_id, set()).add(day)
+                self._words.setdefault(staff_id, {})[day] = word
+                if word != WISHED_OFF:
+                    self._leave_days.setdefault(staff_id, set()).add(day)
 
     # -- look-ups -----------------------------------------------------------------------
     def staff_by_id(self, staff_id: str) -> Staff:
@@ -468,6 +475,10 @@ class Problem:
     def leave_days(self, staff_id: str) -> set[date]:
         """The plan's days the person is on leave (有休, 研修: Problem.leave): neither work nor a day off."""
         return self._leave_days.get(staff_id, set())
+
+    def day_words(self, staff_id: str) -> dict[date, str]:
+        """The plan's × days of the person whose word is kept (Problem.leave): leave, and 希."""
+        return self._words.get(staff_id, {})
 
     def cannot_work(self, staff_id: str, day: date) -> bool:
         """Whether the person's mark for the day is × (a blank under 空欄の扱い 不可 too), as the

@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any, Iterable
 
-from models.domain import HOLIDAYS, OR_SKILL, WEEKDAY_NAMES, Mark, fold
+from models.domain import HOLIDAYS, OR_SKILL, WEEKDAY_NAMES, WISHED_OFF, Mark, fold
 from models.i18n import t
 
 # Excel serial day numbers between 1954 and 2119: anything else is not a date someone meant.
@@ -240,6 +240,8 @@ def parse_time(value: Any) -> int:
 LEAVE_WORDS = frozenset(("有休", "有給", "有給休暇", "年休", "休暇", "特休", "夏休", "夏休み", "冬休み", "研修", "出張",
                          "学会", "講習", "産休", "育休", "病休", "病欠", "欠勤", "休職", "明"))
 _LEAVE_SHORT = {"有": "有休", "年": "年休", "明け": "明"}
+# A day off asked for, kept as 希 (WISHED_OFF) so that the 勤務表 tells it from the days off Haichi gave.
+_WISHED_OFF = {"希": WISHED_OFF, "希望休": WISHED_OFF, "希休": WISHED_OFF}
 
 
 _MARKS: dict[str, Mark] = {}
@@ -247,8 +249,8 @@ for _symbols, _mark in (
     (("○", "◯", "〇", "●", "o", "可", "✓", "✔", "☑"), Mark.AVAILABLE),
     # 休 and its kinds: how a ward's staff ask for a day off (希望休, 休み) or note leave (公休, 有休, 休暇);
     # and a day away from the workplace (研修, 出張, 学会), unless a plan's shift has that name (a wish then)
-    (("×", "✕", "✖", "x", "不可", "休", "休み", "お休み", "希望休", "希", "公休", "週休", "非番", "代休", "振休",
-      *LEAVE_WORDS, *_LEAVE_SHORT), Mark.UNAVAILABLE),
+    (("×", "✕", "✖", "x", "不可", "休", "休み", "お休み", "公休", "週休", "非番", "代休", "振休",
+      *_WISHED_OFF, *LEAVE_WORDS, *_LEAVE_SHORT), Mark.UNAVAILABLE),
     (("△", "▲"), Mark.PREFER_NOT),
     (("am", "午前", "午前のみ", "amのみ", "午前可", "午前のみ可", "am可"), Mark.AM_ONLY),
     (("pm", "午後", "午後のみ", "pmのみ", "午後可", "午後のみ可", "pm可"), Mark.PM_ONLY),
@@ -258,10 +260,13 @@ for _symbols, _mark in (
 
 
 def leave_word(value: Any) -> str | None:
-    """The leave a cell says (`有休`, `研修`, `有休希望` as 有休, `有` as 有休), None for anything else."""
+    """The word a × cell keeps (Problem.leave): the leave it says (`有休`, `研修`, `有休希望` as 有休, `有`
+    as 有休), or 希 for a day off asked for (`希`, `希望休`); None for anything else."""
     if _is_blank(value) or not isinstance(value, str):
         return None
     text = _text(value).replace(" ", "")
+    if text in _WISHED_OFF:
+        return _WISHED_OFF[text]
     text = text[:-2] if text.endswith("希望") else text
     text = _LEAVE_SHORT.get(text, text)
     return text if text in LEAVE_WORDS else None

@@ -26,7 +26,17 @@ from typing import Iterable, Sequence
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from models.domain import Problem, Requirement, Roster, clock, duty_days, is_afternoon, is_morning, rotation_order
+from models.domain import (
+    WISHED_OFF,
+    Problem,
+    Requirement,
+    Roster,
+    clock,
+    duty_days,
+    is_afternoon,
+    is_morning,
+    rotation_order,
+)
 from models.excel import schema
 from models.excel.sheets_master import site_order
 from models.excel.sheets_personal import schedules
@@ -148,7 +158,7 @@ class _Person:
     texts: dict[date, str]
     unavailable: set[date]
     after_night: set[date]
-    leave: dict[date, str]  # days of leave, by the word written (有休, 研修), among `unavailable`
+    leave: dict[date, str]  # × days by the word written (有休, 研修; 希 asked off), among `unavailable`
 
 
 def _sessions_by_day(problem: Problem, roster: Roster) -> dict[str, dict[date, list[Requirement]]]:
@@ -178,7 +188,7 @@ def _people(problem: Problem, roster: Roster, forms: ShortForms) -> list[_Person
         texts = _cell_texts(sessions, forms)
         # 明: a day on duty without a session of its own, the eve's night (last month's) included
         on_duty = duty_days(problem, stats.staff_id, (r for reqs in sessions.values() for r in reqs))
-        away = {day: problem.leave[(stats.staff_id, day)] for day in problem.leave_days(stats.staff_id) - on_duty}
+        away = {day: word for day, word in problem.day_words(stats.staff_id).items() if day not in on_duty}
         people.append(_Person(stats, texts, cannot.get(stats.staff_id, set()) - texts.keys(), on_duty - texts.keys(),
                               away))
     return people
@@ -262,7 +272,7 @@ def _person_rows(sheet: SheetWriter, people: list[_Person], days: Sequence[date]
             for day in marks:
                 if (i := column.get(day)) is not None:
                     cells[i] = faint[i]
-        for day, word in p.leave.items():  # 有休 where the person is away, not ×: no day off either
+        for day, word in p.leave.items():  # 有休 where the person is away, 希 where they asked off, not ×
             if (i := column.get(day)) is not None:
                 cells[i] = after[i] if word == AFTER_NIGHT else sheet.cell(word, _CELL.but(fill=fills[i], color=_FAINT))
         for day, text in p.texts.items():
@@ -317,10 +327,13 @@ def _legend(sheet: SheetWriter, forms: ShortForms, people: list[_Person], room: 
     lines = [piece for line in forms.legend() for piece in _broken(line, room)]
     if any(p.unavailable.difference(p.leave) for p in people):
         lines.append(t("× 勤務できない日（勤務可否の×）", "× a day the person cannot work (× on the availability sheet)"))
-    words = sorted({word for p in people for word in p.leave.values()} - {AFTER_NIGHT})  # 明: its own line below
-    if words:
+    words = {word for p in people for word in p.leave.values()}
+    if leave := sorted(words - {AFTER_NIGHT, WISHED_OFF}):  # 明: its own line below
         lines.append(t("{w} 休暇・研修など（休みに数えない）", "{w} leave, training and the like (not counted as days off)",
-                       w="・".join(words)))
+                       w="・".join(leave)))
+    if WISHED_OFF in words:
+        lines.append(t("希 希望休（本人が休みを希望した日、休みに数える）",
+                       "希 a day off the person asked for (counted as a day off)"))
     if any(p.after_night or AFTER_NIGHT in p.leave.values() for p in people):
         lines.append(t("明 夜勤明け（前日からの勤務が朝に終わる日、休みに数えない）",
                        "PN post-night: a shift of the day before ends that morning (not counted as a day off)"))

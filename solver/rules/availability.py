@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Callable
 
-from models.domain import Mark, Problem, Requirement, Roster, Staff, Violation, next_morning
+from models.domain import WISHED_OFF, Mark, Problem, Requirement, Roster, Staff, Violation, next_morning
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
@@ -111,7 +111,8 @@ class Availability(BaseRule):
                             session=req.label())
             elif mark is Mark.UNAVAILABLE:
                 # what made the day ×, as the person or the sheet said it: 希望休, 有休, 勤務曜日
-                why = problem.leave.get((staff.id, req.date)) or (
+                word = problem.day_words(staff.id).get(req.date)
+                why = (t("希望休", "asked off") if word == WISHED_OFF else word) if word else (
                     t("勤務曜日の外", "not one of their weekdays") if (staff.id, req.date) not in problem.availability
                     and problem.off_weekday(staff.id, req.date) else "×")
                 message = t("{name} は {day} に勤務できません（{why}）が {session} に配置されています。",

@@ -132,6 +132,13 @@ def test_leave_is_kept_as_written_through_the_export_and_a_returned_form(tmp_pat
     assert problems == [] and both.leave == {("H001", first): "有休", ("H001", second): "研修", ("H002", second): "年休"}
 
 
+def test_a_day_asked_off_keeps_its_word_and_stays_a_day_off(tmp_path: Path) -> None:
+    problem, problems = _read(tmp_path, ["H001", "山田 花子", "希", "希望休"], ["H002", "佐藤 次郎", "休", "有休"])
+    first, second = date(2026, 4, 1), date(2026, 4, 14)
+    assert problems == [] and problem.leave == {("H001", first): "希", ("H001", second): "希", ("H002", second): "有休"}
+    assert problem.leave_days("H001") == set() and problem.leave_days("H002") == {second}
+
+
 def test_the_morning_after_last_months_night_is_no_day_off(tmp_path: Path) -> None:
     """`明` on the first day (a 夜勤 that began on the last day of the month before), refused before: the
     nurse cannot work that day, and it is no day off either (kept as leave, 明)."""

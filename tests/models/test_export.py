@@ -579,6 +579,28 @@ def test_a_day_of_leave_is_written_by_its_word_in_the_personal_schedule(tmp_path
     assert "年休" in cells and "休（×）" in cells
 
 
+def test_a_day_asked_off_is_written_as_希_and_counted_as_a_day_off(tmp_path: Path) -> None:
+    """A ward's 希 (希望休) showed as × in 勤務表, like a day the person simply cannot work; the ward
+    tells the two apart. It is still a day off (公休), unlike 有休."""
+    from models.domain import WISHED_OFF
+
+    days = {day: date(2026, 4, day) for day in (2, 3, 4)}
+    ward = _ward(days=4)  # with a 夜勤 into the morning, 個人別 lists every day
+    problem = ward.with_(requirements=[*ward.requirements, _req(1, "5東", "夜勤", 990, 1980, 1)],
+                         availability={("N01", d): Mark.UNAVAILABLE for d in days.values()},
+                         leave={("N01", days[2]): WISHED_OFF, ("N01", days[3]): "有休"})
+    assert problem.leave_days("N01") == {days[3]} and problem.day_words("N01") == {days[2]: "希", days[3]: "有休"}
+    write_roster(tmp_path / "w.xlsx", problem, _placed(problem, ("N01", 1, "日勤")))
+    book = openpyxl.load_workbook(tmp_path / "w.xlsx")
+    ws = book["勤務表"]
+    assert [c.value for c in ws[5]][2:6] == ["日勤", "希", "有休", "×"]
+    assert ws.cell(row=5, column=len(ws[3])).value == 2  # 休み: 希 and ×, not 有休
+    legend = [row[0] for row in ws.iter_rows(values_only=True) if row[0]]
+    assert "希 希望休（本人が休みを希望した日、休みに数える）" in legend and "有休 休暇・研修など（休みに数えない）" in legend
+    cells = [c for row in book["個人別"].iter_rows(values_only=True) for c in row]
+    assert "休（希望）" in cells and "有休" in cells and "休（×）" in cells
+
+
 def test_a_sessions_break_goes_out_and_comes_back(tmp_path: Path) -> None:
     """休憩 in 枠 is written back (blank without one), and the 集計 minutes leave it out."""
     problem = _ward(days=2)

@@ -94,6 +94,8 @@ def test_a_day_of_leave_is_said_by_its_word() -> None:
     p = _p(Mark.UNAVAILABLE).with_(leave={("A", MONDAY): "有休"})
     [v] = RULE.check(p, roster(("A", AM.id)))
     assert "unavailable (有休)" in v.message
+    [v] = RULE.check(p.with_(leave={("A", MONDAY): "希"}), roster(("A", AM.id)))
+    assert "unavailable (asked off)" in v.message
 
 
 def test_a_night_into_a_x_morning_is_refused_unless_the_plan_allows_it() -> None:
