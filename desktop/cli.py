@@ -125,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--published", type=Path, required=True, metavar="ROSTER.xlsx",
                    help=t("なるべく変えずに残す、公開済みの配置表ブック", "the published roster workbook to stay close to"))
     p.add_argument("-o", "--output", type=Path, required=True, metavar="NEW.xlsx")
+    p.add_argument("--from", dest="since", metavar="DATE",
+                   help=t("この日より前の配置は公開版のまま変えない（例: 5/17）", "keep every assignment before this day "
+                          "as published (e.g. 5/17)"))
     _solve_options(p)
 
     p = sub.add_parser("suggest", parents=[common], help="who could take a place in a session / 候補者")

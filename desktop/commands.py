@@ -317,8 +317,9 @@ def cmd_repair(args: argparse.Namespace) -> int:
     if solved.history_sources:
         problem = problem.with_(**history_of(solved))  # what the published roster was solved against
         _print_carried(problem)
+    since = _since(args, problem)
     _print_problem_size(problem)
-    result, _ = repair(problem, published, _options(args))
+    result, _ = repair(problem, published, _options(args), since)
     _raise_if_no_roster(result, args.soft_cover)
     assert result.roster is not None
     evaluation = operations.write_roster(args.output, problem, result.roster)
@@ -326,6 +327,26 @@ def cmd_repair(args: argparse.Namespace) -> int:
     _print_changes(problem, published, result.roster)
     print(t("配置表を書き出しました: {p}", "roster written: {p}", p=args.output))
     return _exit_for(evaluation, args.soft_cover)
+
+
+def _since(args: argparse.Namespace, problem: Problem) -> date | None:
+    """repair's --from: the first day it may change (2027-05-17 or 5/17, within the plan), said back."""
+    from models.excel.reader import Period
+
+    if not args.since:
+        return None
+    try:
+        since = Period(problem.start, problem.end).to_date(args.since)
+    except ValueError:
+        since = None
+    if since is None or not problem.start <= since <= problem.end:
+        raise InvalidInput([InputProblem("--from", "", "", t(
+            "--from の日付 \"{d}\" が正しくないか、計画期間 {a}〜{b} の外です（例: 5/17）",
+            '--from "{d}" is not a date within the plan\'s period {a} to {b} (e.g. 5/17)',
+            d=args.since, a=problem.start.isoformat(), b=problem.end.isoformat()))])
+    print(t("{d} より前の配置は公開版のまま変えません。", "every assignment before {d} stays as published.",
+            d=f"{since.month}/{since.day}"))
+    return since
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:

@@ -8,9 +8,11 @@ and each one added; the published roster is also the warm start. The changes are
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from models.changes import Change, describe, roster_changes
 from models.domain import Assignment, Problem, Roster, RuleSetting
+from solver.context import Scope
 from solver.core import SolveOptions, SolveResult, Solver
 from solver.rules import rule
 
@@ -26,16 +28,27 @@ def repair_problem(problem: Problem, published: Roster) -> Problem:
                          rules={**problem.rules, info.id: setting})
 
 
-def repair(problem: Problem, published: Roster,
-           options: SolveOptions | None = None) -> tuple[SolveResult, list[Change]]:
-    """Solve `problem` changing as few of `published`'s assignments as the rules allow.
+def kept_days(problem: Problem, published: Roster, since: date) -> Scope:
+    """The days from `since` to decide, the published assignments before it kept as constants: a
+    change on the 13th cannot move what was worked on the 1st. Every rule still sees the whole plan
+    (a week's hours, the month's days off), the kept days included."""
+    fixed = frozenset((s, r) for s, r in published.pairs()
+                      if problem.has_requirement(r) and problem.requirement(r).date < since)
+    return Scope(fixed, frozenset(day for day in problem.days() if day >= since))
+
+
+def repair(problem: Problem, published: Roster, options: SolveOptions | None = None,
+           since: date | None = None) -> tuple[SolveResult, list[Change]]:
+    """Solve `problem` changing as few of `published`'s assignments as the rules allow, and none
+    on a day before `since` (when given).
 
     Returns the solve result (its objective includes the repair rule's cost) and the changes from
     the published roster to the new one (empty when no roster was found).
     """
     options = replace(options or SolveOptions(), hint=options.hint if options and options.hint else published)
     target = repair_problem(problem, published)
-    result = Solver(target, options).solve()
+    scope = None if since is None or since <= problem.start else kept_days(problem, published, since)
+    result = Solver(target, options, scope=scope).solve()
     if result.roster is None:
         return result, []
     before = Roster.from_pairs(published.pairs())

@@ -17,7 +17,7 @@ applied as it always was.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -62,13 +62,29 @@ class KeptHistory:
 
     fields: dict[str, Any] = field(default_factory=dict)
     period: tuple[date, date] | None = None
+    breaks: bool = True  # whether the sessions' breaks were written (not by Haichi before 休憩)
 
     def for_plan(self, problem: Problem) -> tuple[dict[str, Any], UnappliedHistory | None]:
         """The fields to give `problem` (the workbook's plan): none, with why, when they were
         carried into another period."""
         if self.period is None or self.period == (problem.start, problem.end) or not self.fields:
-            return self.fields, None
+            return self.fields if self.breaks else _with_breaks(self.fields, problem), None
         return {}, UnappliedHistory(self.period, (problem.start, problem.end))
+
+
+_HELD = ("history_sessions", "history_week", "history_nights")
+
+
+def _with_breaks(fields: dict[str, Any], problem: Problem) -> dict[str, Any]:
+    """A sheet written before sessions had breaks: each carried session given the break of this plan's
+    sessions of the same site, activity and times (a library's daily 9:00-17:00 with 休憩 60), so a
+    week's hours across the month's start count as the solve counted them (28 h, not 31)."""
+    breaks = {(r.site, r.activity, r.start, r.end): r.break_minutes for r in problem.requirements if r.break_minutes}
+    if not breaks:
+        return fields
+    return {**fields, **{name: {staff: tuple(replace(r, break_minutes=breaks.get((r.site, r.activity, r.start, r.end), 0))
+                                            for r in reqs) for staff, reqs in fields.get(name, {}).items()}
+                         for name in _HELD}}
 
 
 def write_history(wb: Workbook, problem: Problem) -> None:
@@ -84,7 +100,7 @@ def write_history(wb: Workbook, problem: Problem) -> None:
     rows += [["count", staff, n] for staff, n in problem.history_counts.items()]
     rows += [["pay", staff, n] for staff, n in problem.history_pay.items()]
     rows += [["minutes", staff, n] for staff, n in problem.history_unpriced_minutes.items()]
-    rows += [[kind, staff, r.date.isoformat(), r.site, r.activity, r.start, r.end]
+    rows += [[kind, staff, r.date.isoformat(), r.site, r.activity, r.start, r.end, r.break_minutes]
              for kind, held in (("eve", problem.history_sessions), ("week", problem.history_week),
                                 ("night", problem.history_nights))
              for staff, reqs in held.items() for r in reqs]
@@ -100,7 +116,7 @@ def read_history(book: Book, problems: list[InputProblem] | None = None) -> Kept
     rows = book.rows(HISTORY_SHEET)
     if not rows or [normalize(v) for v in rows[0][:2]] != [_MARK, str(_VERSION)]:
         return KeptHistory()
-    period = None
+    period, breaks = None, False
     sources, days = [], defaultdict(list)
     held: dict[str, dict[str, list[Requirement]]] = {"eve": defaultdict(list), "week": defaultdict(list),
                                                      "night": defaultdict(list)}
@@ -123,9 +139,12 @@ def read_history(book: Book, problems: list[InputProblem] | None = None) -> Kept
                 amounts[kind][str(rest[0])] = int(rest[1])
             elif kind in held:
                 staff, day, site, activity, start, end = rest[:6]
+                breaks |= len(rest) > 6  # the column is there, blank or not, since breaks are kept
+                pause = rest[6] if len(rest) > 6 and rest[6] not in (None, "") else 0
                 when = _day(day)
                 held[kind][str(staff)].append(Requirement(Requirement.make_id(when, str(site), str(activity), int(start)),
-                                                   when, str(site), str(activity), int(start), int(end), 1))
+                                                   when, str(site), str(activity), int(start), int(end), 1,
+                                                   break_minutes=int(pause)))
         except (ValueError, TypeError, IndexError):
             if problems is not None:
                 problems.append(InputProblem(book.name, HISTORY_SHEET, cell_name(index, 0), t(
@@ -143,7 +162,7 @@ def read_history(book: Book, problems: list[InputProblem] | None = None) -> Kept
         "history_week": {s: tuple(r) for s, r in held["week"].items()},
         "history_nights": {s: tuple(r) for s, r in held["night"].items()},
         "history_sources": tuple(sources),
-    }, period)
+    }, period, breaks or not any(held.values()))
 
 
 def _day(value: object) -> date:

@@ -57,6 +57,22 @@ def test_repair_replaces_the_person_newly_marked_away(solved: Path, tmp_path: Pa
     assert "2 change(s)" in text
 
 
+def test_repair_from_a_day_keeps_the_days_before_it(solved: Path, tmp_path: Path, capsys) -> None:
+    """Someone reports on 4/7 that they cannot work 4/6 and 4/8: 4/6 is past, only 4/8 may change."""
+    _, published = operations.read_roster_workbook(solved)
+    placed = {a.requirement_id[:10]: a.staff_id for a in published.assignments}
+    book = write_book(tmp_path / "ill.xlsx", sheets(away=(placed["2026-04-08"], DAYS[2])))
+    out = tmp_path / "new.xlsx"
+    code, text = run(["repair", str(book), "--published", str(solved), "-o", str(out), "--from", "4/8",
+                      "--time-limit", "10", "--workers", "1", "--quiet"], capsys)
+    assert code == 0, text
+    assert "every assignment before 4/8 stays as published." in text and "2 change(s)" in text
+    _, repaired = operations.read_roster_workbook(out)
+    assert {r[:10] for _, r in published.pairs() ^ repaired.pairs()} == {"2026-04-08"}
+    code, text = run(["repair", str(book), "--published", str(solved), "-o", str(out), "--from", "5/1"], capsys)
+    assert code == 1 and '--from "5/1" is not a date within the plan\'s period 2026-04-06 to 2026-04-08' in text
+
+
 def test_repair_without_the_published_workbook_exits_1(tmp_path: Path, capsys) -> None:
     book = write_book(tmp_path / "in.xlsx", sheets())
     code, text = run(["repair", str(book), "--published", str(tmp_path / "nope.xlsx"), "-o",

@@ -29,7 +29,8 @@ def test_the_carried_in_history_survives_export_and_read_back(tmp_path: Path) ->
         "history_sessions": {"H001": (Requirement(Requirement.make_id(eve, "東灘", "準夜", 990), eve, "東灘", "準夜",
                                                   990, 1500, 1),)},
         "history_week": {"H002": (Requirement(Requirement.make_id(eve - timedelta(days=1), "灘", "健診", 780),
-                                              eve - timedelta(days=1), "灘", "健診", 780, 960, 1),)},
+                                              eve - timedelta(days=1), "灘", "健診", 780, 960, 1,
+                                              break_minutes=60),)},  # a week's hours left out its breaks
         "history_nights": {"H001": (Requirement(Requirement.make_id(eve - timedelta(days=1), "東灘", "夜勤", 990),
                                                 eve - timedelta(days=1), "東灘", "夜勤", 990, 1980, 1),)},
         "history_sources": (HistorySource("1月", 2, False, date(2027, 1, 1), eve, 120),),
@@ -39,6 +40,31 @@ def test_the_carried_in_history_survives_export_and_read_back(tmp_path: Path) ->
     write_roster(path, problem, Roster([Assignment("H002", problem.requirements[0].id)]))
     read, _ = read_roster(path)
     assert {name: getattr(read, name) for name in history} == history
+
+
+def test_a_sheet_written_before_breaks_were_kept_takes_them_from_the_plans_sessions(tmp_path: Path) -> None:
+    """A library's April 9:00-17:00 shifts with 休憩 60, carried into May by an older export: check
+    counted them at 8 h, and a week across the month's start at 31 h where the solve had 28."""
+    import openpyxl
+
+    from models.excel.history_sheet import HISTORY_SHEET
+
+    eve = date(2027, 1, 31)
+    day = Requirement(Requirement.make_id(FEB, "灘", "健診", 540), FEB, "灘", "健診", 540, 1020, 1, break_minutes=60)
+    carried = Requirement(Requirement.make_id(eve, "灘", "健診", 540), eve, "灘", "健診", 540, 1020, 1,
+                          break_minutes=60)
+    problem = _february(history_week={"H001": (carried,)},
+                        history_sources=(HistorySource("1月", 1, True, date(2027, 1, 1), eve, 20),))
+    problem = problem.with_(requirements=[day])
+    path = tmp_path / "roster.xlsx"
+    write_roster(path, problem, Roster())
+    book = openpyxl.load_workbook(path)
+    for row in book[HISTORY_SHEET].iter_rows():
+        if row[0].value == "week":
+            row[7].value = None  # as an older Haichi wrote it: no break column
+    book.save(path)
+    read, _ = read_roster(path)
+    assert read.history_week["H001"][0].break_minutes == 60 and read.history_week["H001"][0].minutes == 420
 
 
 def test_a_plan_without_history_writes_none(tmp_path: Path) -> None:

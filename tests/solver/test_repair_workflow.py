@@ -49,3 +49,19 @@ def test_a_move_within_a_day_is_one_change_and_repair_is_switched_on() -> None:
     result, changes = repair(p, Roster.from_pairs([("A", am.id)]), OPTS)
     assert result.roster is not None and result.roster.pairs() == {("A", pm.id)}
     assert [(c.kind, c.before, c.after) for c in changes] == [(MOVED, am.id, pm.id)]
+
+
+def test_days_before_since_stay_as_published() -> None:
+    """A change reported on the 13th cannot move what was worked on the 1st: `repair(since=...)`
+    keeps every published assignment before that day, even one the new input would move."""
+    changed = problem(STAFF, REQS, availability={("A", REQS[0].date): Mark.UNAVAILABLE,
+                                                 ("A", REQS[3].date): Mark.UNAVAILABLE},
+                      rules={"load_spread": RuleSetting(enabled=False)})
+    result, _ = repair(changed, PUBLISHED, OPTS)
+    assert result.roster is not None and ("A", REQS[0].id) not in result.roster.pairs()
+    result, changes = repair(changed, PUBLISHED, OPTS, since=REQS[1].date)
+    assert result.roster is not None
+    now = result.roster.pairs()
+    assert ("A", REQS[0].id) in now and ("A", REQS[3].id) not in now  # the past kept, the future repaired
+    assert {c.before or c.after for c in changes} <= {REQS[3].id}
+    assert all(REQS[3].label() in line for line in change_lines(changed, changes))
