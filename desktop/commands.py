@@ -638,13 +638,25 @@ NAMED_UNUSED = 8
 
 
 def _print_unused(problem: Problem, roster: Roster) -> None:
-    """A note naming the people who could take a session and have none: a roster that staffs every
-    session at its minimum leaves them out without a word (a ward's two 育児短時間 nurses, a
-    nursery's 午前のみ staff), when they have no 希望回数 or least of hours to ask for their share."""
+    """Notes naming the people without a session: first those who may take none at all, with the
+    hard rule that alone shuts them out (Screen.shutting_out); then those who could take one: a
+    roster that staffs every session at its minimum leaves them out without a word (a ward's two
+    育児短時間 nurses, a nursery's 午前のみ staff), when they have no 希望回数 or least of hours to ask
+    for their share."""
     from solver.eligibility import Screen  # loaded with the solver
 
     placed = {a.staff_id for a in roster.assignments}
     screen = Screen(problem)
+    idle = [p for p in problem.active_staff() if p.id not in placed and not screen.has_work(p)]
+    if idle and placed:
+        # a 拠点 mistyped under 地区外の勤務 必須 left a librarian without work all month, unsaid
+        names = "、".join((p.name or p.id) + (t("（「{r}」のため）", " (by {r})", r=t(info.title_ja, info.title_en))
+                                              if (info := screen.shutting_out(p)) else "")
+                          for p in idle[:NAMED_UNUSED])
+        more = t(" ほか {n} 名", " and {n} more", n=len(idle) - NAMED_UNUSED) if len(idle) > NAMED_UNUSED else ""
+        print(t("注意: 入れる枠が1つもない職員 {n} 名: {names}{more}。職員 の 拠点・スキル・勤務曜日 と 勤務可否 を確かめてください。",
+                "note: {n} people may take no session at all: {names}{more}. Check their 拠点, skills and weekdays in "
+                "職員, and their 勤務可否.", n=len(idle), names=names, more=more))
     unused = [p for p in problem.active_staff() if p.id not in placed and screen.has_work(p)]
     if not unused or not placed:
         return

@@ -50,6 +50,14 @@ class Screen:
             return True
         return all(r.allows(self, staff, req) for r in self.filters)  # type: ignore[arg-type]
 
+    def shutting_out(self, staff: Staff) -> RuleInfo | None:
+        """The hard rule that alone leaves the person no session of the plan (a 拠点 mistyped under
+        地区外の勤務 必須, a skill no session asks for), None when no one rule does (or they have one)."""
+        if not staff.active or not self.problem.requirements or self.has_work(staff):
+            return None
+        return next((r.info for r in self.filters if not any(
+            r.allows(self, staff, req) for req in self.problem.requirements)), None)  # type: ignore[arg-type]
+
     def has_work(self, staff: Staff, sessions: Iterable[Requirement] | None = None) -> bool:
         """True when the person has at least one eligible session (of `sessions`, else of the plan)."""
         return any(self.eligible(staff, req) for req in (self.problem.requirements if sessions is None else sessions))

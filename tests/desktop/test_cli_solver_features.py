@@ -187,6 +187,18 @@ def test_solve_names_who_could_work_and_has_no_session(tmp_path: Path, capsys) -
     assert "write their 希望回数 (desired count) or 月時間下限 (least hours a month) in 職員" in text
 
 
+def test_solve_names_who_may_take_no_session_and_the_rule_that_shuts_them_out(tmp_path: Path, capsys) -> None:
+    """A librarian's mistyped 拠点 (地区外の勤務 必須) gave her nothing all month: only an import note said
+    the 拠点 was unknown, and the solve said nothing of her."""
+    book = sheets()
+    book["職員"] = [*STAFF, ["H005", "伊藤 五郎"]]
+    book["勤務可否"] = [*book["勤務可否"], ["H005", "伊藤 五郎", "×", "有休", "×"]]
+    code, text = run(["solve", str(write_book(tmp_path / "in.xlsx", book)), "-o", str(tmp_path / "r.xlsx"),
+                      "--time-limit", "10", "--workers", "1", "--quiet"], capsys)
+    assert code == 0, text
+    assert "note: 1 people may take no session at all: 伊藤 五郎 (by Availability). Check their 拠点" in text
+
+
 def test_a_written_roster_breaking_a_hard_rule_never_ends_as_success(capsys) -> None:
     """The model once missed a 勤務曜日 and printed 最適解 with exit 0; check then refused the roster.
     Any hard rule broken beyond --soft-cover's shortfalls is said and exits 2."""
