@@ -148,10 +148,13 @@ def _period_keys(problem: Problem) -> dict[str, list[date]]:
 
 
 def show_minutes(minutes: int) -> str:
-    """Minutes as hours and minutes: `37:30`."""
+    """An amount of time as hours and minutes: `37時間30分`, `29時間` (`37 h 30 min`). `29:00` read as a
+    time of day."""
     sign = "-" if minutes < 0 else ""
-    minutes = abs(minutes)
-    return f"{sign}{minutes // 60}:{minutes % 60:02d}"
+    hours, rest = divmod(abs(minutes), 60)
+    if rest:
+        return sign + t("{h}時間{m}分", "{h} h {m} min", h=hours, m=rest)
+    return sign + t("{h}時間", "{h} h", h=hours)
 
 
 def show_count(count: int) -> str:

@@ -59,6 +59,6 @@ def test_the_first_week_counts_the_earlier_plans_minutes_before_the_plan() -> No
     two_more = working(problem, "A", [0, 1])  # Wednesday and Thursday: 24 hours in the week with Monday's
     assert solve_fixed(problem, RULE, two_more) is None
     [found] = RULE.check(problem, two_more)
-    assert found.message == "Aoki: 24:00 in week of 1/1, above the maximum 16:00. (of which 8:00 before 1/3, in the earlier plan)"
+    assert found.message == "Aoki: 24 h in week of 1/1, above the maximum 16 h. (of which 8 h before 1/3, in the earlier plan)"
     assert RULE.check(problem, working(problem, "A", [0])) == []
     assert solve_fixed(problem, RULE, working(problem, "A", [0, 5])) == 0  # Wednesday, then next Monday
