@@ -262,6 +262,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.solution is not None:
         version, roster = args.solution, db.load_solution(args.plan, args.solution)
     published = [s.version for s in db.list_solutions(args.plan) if s.status == PUBLISHED]
+    if published and version < max(published) and problem.published is not None:
+        # a version from before today's published one is measured against the one published before it
+        # (none: no changes to list); against today's, its 違反 sheet said it had made the later changes
+        earlier = [v for v in published if v < version]
+        problem = problem.with_(published=db.load_solution(args.plan, max(earlier)).assignments if earlier else None)
     roster = without_orphans(problem, roster, version)
     evaluation = operations.write_roster(args.output, problem, roster, args.per_person)
     state = "" if version in published else (

@@ -246,6 +246,37 @@ def test_plan_in_database_import_solve_export(good_book: Path, tmp_path: Path, c
     assert code == 1, text
 
 
+def test_an_older_version_is_not_measured_against_the_later_published_one(good_book: Path, tmp_path: Path,
+                                                                         capsys) -> None:
+    """Version 1, published and then replaced by version 2, exported with a 違反 sheet listing 公開版の
+    … を外しました: version 2's changes, as if version 1 had made them."""
+    from dataclasses import replace as with_
+
+    from models.domain import Roster, RuleSetting
+    from models.storage import PUBLISHED, Database
+
+    path = tmp_path / "plans.sqlite3"
+    db = ["--db", str(path)]
+    assert run(["import", str(good_book), "--plan", "4月", *db], capsys)[0] == 0
+    assert run(["solve", "--plan", "4月", "-o", str(tmp_path / "r.xlsx"), "--quiet", *db], capsys)[0] == 0
+    assert run(["publish", "--plan", "4月", *db], capsys)[0] == 0
+    with Database(path) as store:
+        first = store.load_solution("4月", 1)
+        store.save_solution("4月", Roster(first.assignments[1:]), status=PUBLISHED)
+        store.save_solution("4月", first)  # a draft after it, as version 1 was
+        problem = store.load_problem("4月")
+        store.save_problem("4月", with_(problem, rules={**problem.rules, "repair": RuleSetting(True, False, 10)}))
+
+    def changes(version: str) -> int:
+        out = tmp_path / f"v{version}.xlsx"
+        code, text = run(["export", "--plan", "4月", "--version", version, "-o", str(out), *db], capsys)
+        assert code == 0, text
+        return sum("published" in str(c) for row in openpyxl.load_workbook(out)["違反"].iter_rows(values_only=True)
+                   for c in row if c)
+
+    assert changes("1") == changes("2") == 0 and changes("3") > 0  # the draft after it: against version 2
+
+
 def test_the_database_given_before_the_command_is_the_one_used(good_book: Path, tmp_path: Path, capsys,
                                                               monkeypatch) -> None:
     """`haichi --db FILE import` writes into FILE, as `haichi import --db FILE` does, never into the
