@@ -6,8 +6,10 @@ A ward does not list its shifts day by day: 日勤 8:30-17:00 needs 6 on weekday
 session that day. A count may be a range, `6〜9`: at least 6, at most 9. Each row becomes a session
 on every day of the plan period, its 必要人数 that day's count and its 最大人数 the range's end, else
 the optional 最大人数 column (one maximum for every day, never below the day's count), else the count
-itself. A 枠 row for the same day, 会場 and 内容 replaces the day's session (fewer staff over New
-Year, another time on a training day).
+itself. An optional 曜日 column holds a row to those days of the week (`月・水・金`, `火木`, `土日祝`:
+a home-care client's visits), a national holiday among them when its weekday is (or 祝 is) named, with
+the 日曜祝日 count (blank: the 平日 count). A 枠 row for the same day, 会場 and 内容 replaces the day's
+session (fewer staff over New Year, another time on a training day).
 """
 
 from __future__ import annotations
@@ -16,13 +18,21 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-from models.domain import Requirement, end_after, hhmm, time_range
+from models.domain import HOLIDAYS, WEEKDAY_NAMES, Requirement, end_after, hhmm, time_range
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.reader import Cells, Period, Table
 from models.excel.schema import DAILY
 from models.holidays import is_holiday
-from models.textparse import parse_break, parse_count, parse_count_range, parse_skill_needs, parse_time, parse_time_range
+from models.textparse import (
+    parse_break,
+    parse_count,
+    parse_count_range,
+    parse_skill_needs,
+    parse_time,
+    parse_time_range,
+    parse_weekdays,
+)
 
 
 @dataclass(frozen=True)
@@ -41,6 +51,11 @@ class DailySession:
     where: str  # its row, `毎日の枠!A3`, for a duplicate to name
     caps: tuple[tuple[str, int], ...] = ()  # (skill, most): Requirement.skill_caps
     break_minutes: int = 0  # Requirement.break_minutes
+    days: str = ""  # the days of the week it is held (canonical, `月水金`, 祝 for holidays); "" every day
+
+    def held_on(self, day: date) -> bool:
+        return not self.days or WEEKDAY_NAMES[day.weekday()] in self.days or (
+            HOLIDAYS in self.days and is_holiday(day))
 
     def count_on(self, day: date) -> tuple[int, int]:
         if day.weekday() == 6 or is_holiday(day):
@@ -50,7 +65,7 @@ class DailySession:
     def session_on(self, day: date) -> Requirement | None:
         """The day's session, None when the day asks nobody."""
         least, most = self.count_on(day)
-        if most == 0:
+        if most == 0 or not self.held_on(day):
             return None
         return Requirement(Requirement.make_id(day, self.site, self.activity, self.start), day, self.site,
                            self.activity, self.start, self.end, least, most, required_skills=self.skills,
@@ -80,6 +95,7 @@ def read_daily(table: Table, problems: list[InputProblem], found: list[DailySess
         most = cells.get("max_staff", parse_count, messages.bad_count)
         skills, caps = cells.get("required_skills", parse_skill_needs, messages.bad_skills, default=((), ()))
         pause = cells.get("break_minutes", parse_break, messages.bad_break, default=0) or 0
+        held = cells.get("days", parse_weekdays, messages.bad_days, default="") or ""
         overnight = False
         if start is not None and end is not None:
             overnight = end_after(start, end) != end
@@ -99,16 +115,16 @@ def read_daily(table: Table, problems: list[InputProblem], found: list[DailySess
         below = [least for least, upper in given if upper is None and most is not None and 0 < most < least]
         if below:
             cells.report("max_staff", messages.max_below_min(most, max(below)))
-        held = [upper for _, upper in counts if upper]
+        staffed = [upper for _, upper in counts if upper]
         for skill, count in skills:
-            if held and count > min(held):  # more with the skill than the day's staff
-                cells.report("required_skills", messages.skill_over_max(skill, count, min(held)))
+            if staffed and count > min(staffed):  # more with the skill than the day's staff
+                cells.report("required_skills", messages.skill_over_max(skill, count, min(staffed)))
         twin = next((d for d in found if (d.site, d.activity, d.start) == (site, activity, start)), None)
         if twin is not None:
             cells.report("activity", messages.duplicate_session(f"{site} {activity} {hhmm(start)}", twin.where))
         if cells.ok:
             found.append(DailySession(site, activity, start, end, *counts, skills, cells.text("notes"),
-                                      cells.where("site"), caps, pause))
+                                      cells.where("site"), caps, pause, held))
 
 
 def daily_sessions(found: Iterable[DailySession], period: Period,

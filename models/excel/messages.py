@@ -86,6 +86,11 @@ def bad_hours(value: Any) -> str:
              v=shown(value))
 
 
+def bad_days(value: Any) -> str:
+    return t("曜日が読めません \"{v}\"（例: 月・水・金、火木、平日、土日祝）",
+             'cannot read the days of the week "{v}" (e.g. 月・水・金, 火木, 平日, 土日祝)', v=shown(value))
+
+
 def bad_weekdays(value: Any) -> str:
     return t("勤務曜日が読めません \"{v}\"（例: 火・木、月〜金、平日、土日祝。第2水曜のような日付の指定は 勤務可否 に書きます）",
              'cannot read the days of the week "{v}" (e.g. 火・木, 月〜金, 平日, 土日祝; a date such as the second '

@@ -176,3 +176,24 @@ def test_a_24_hour_shift_nothing_keeps_from_following_itself_is_said(tmp_path):
     read_workbooks([write_book(tmp_path / "k.xlsx", standard(枠=None, 毎日の枠=daily, 勤務可否=MARKS, 設定=kept))],
                    notes=notes)
     assert notes == []
+
+
+def test_a_days_of_the_week_column_holds_a_row_to_those_days(tmp_path):
+    """A home-care client visited 月・水・金 got a visit every day: the office's 曜日 column was not read.
+    A holiday on a named weekday keeps its visit (the 日曜祝日 count, blank: the 平日 one)."""
+    visits = [["会場", "内容", "開始", "終了", "曜日", "必要人数"],
+              ["青木 ハナ様", "身体介護", time(9), time(10), "月・水・金", 1],
+              ["石田 様", "生活援助", time(14), time(15), "土日祝", 1]]
+    problem = read_workbooks([write_book(tmp_path / "v.xlsx", standard(枠=None, 毎日の枠=visits, 勤務可否=MARKS,
+                                                                        設定=PERIOD))])
+    by_site: dict[str, list[date]] = {}
+    for r in problem.requirements:
+        by_site.setdefault(r.site, []).append(r.date)
+    assert {d.weekday() for d in by_site["青木 ハナ様"]} == {0, 2, 4} and len(by_site["青木 ハナ様"]) == 13
+    assert date(2026, 4, 29) in by_site["青木 ハナ様"] and date(2026, 4, 29) in by_site["石田 様"]  # 昭和の日 (Wed)
+    assert len(by_site["石田 様"]) == 8 + 1
+    bad = [visits[0], ["青木 ハナ様", "身体介護", time(9), time(10), "第2水曜", 1]]
+    with pytest.raises(InvalidInput) as refused:
+        read_workbooks([write_book(tmp_path / "b.xlsx", standard(枠=None, 毎日の枠=bad, 勤務可否=MARKS, 設定=PERIOD))])
+    assert [p.cell for p in refused.value.problems] == ["E2"]
+    assert 'cannot read the days of the week "第2水曜"' in str(refused.value)
