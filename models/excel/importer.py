@@ -272,7 +272,8 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     misnamed = _misnamed(books)
     for table in _settings_tables(books, catalogue, state):
         read_settings(table, catalogue, problems, state.settings, state.notes)
-    for table in _tables(books, SITES, problems) or []:
+    site_tables = _tables(books, SITES, problems) or []
+    for table in site_tables:
         read_sites(table, problems, state.sites)
     staff_tables = _stand_in(books, STAFF, misnamed, problems, state.notes)
     # the places a 拠点 may name, when the 会場 sheet gives areas (a plan without them has no travel to speak of)
@@ -356,6 +357,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         forbidden_successions=s.forbidden_pairs,
     )
     people = problem.staff  # holding the either-skills the sessions ask for (教員または職員), as every rule reads them
+    state.notes += _unread_columns([*(staff_tables or []), *session_tables, *(daily_tables or []), *site_tables])
     state.notes += _skills_nobody_has(session_tables, requirements, people)
     state.notes += _skills_nobody_asks_for(staff_tables, requirements, people)
     state.notes += _skills_counted_twice(session_tables, requirements, people, s.rules)
@@ -411,6 +413,24 @@ def _first_cell(tables: Sequence[Table], key: str, test: Callable[[Any], bool]) 
     """The first data row of `tables` whose `key` cell passes `test`: (its table, its index)."""
     return next(((table, index) for table in tables for index, row in table.data() if test(table.value(row, key))),
                 None)
+
+
+# Headers that name no field and need no word: a running number.
+_RUNNING = frozenset({"no", "no.", "#", "連番", "通番", "№"})
+
+
+def _unread_columns(tables: Sequence[Table]) -> list[InputProblem]:
+    """A note at each table's header naming the columns it has that Haichi does not read: an office's
+    性別 and 曜日 columns were passed over without a word, and men sent to clients who need a woman."""
+    notes = []
+    for table in tables:
+        read = set(table.columns.values())
+        unread = [str(value).strip() for index, value in enumerate(table.header())
+                  if index not in read and not is_blank(value) and normalize_header(value) not in _RUNNING]
+        if unread:
+            first = next(i for i, v in enumerate(table.header()) if not is_blank(v) and str(v).strip() == unread[0])
+            notes.append(table.problem(table.header_row, first, messages.unread_columns(unread)))
+    return notes
 
 
 def _unlisted_sites(tables: Sequence[Table], listed: set[str], unlisted: list[str]) -> list[InputProblem]:

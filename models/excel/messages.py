@@ -534,6 +534,14 @@ def duplicate_setting(key: str, where: str, value: Any) -> str:
              key=key, where=where, v=shown(value))
 
 
+def unread_columns(headers: list[str]) -> str:
+    return t("列{h}は読みませんでした（Haichi の列名ではありません。配置に使うなら、「記入方法」シートにある列名にするか、"
+             "スキルや備考に書いてください）",
+             "the columns {h} were not read (no column Haichi knows by that name; to use them in the roster, give "
+             "them a name from the 記入方法 sheet, or write them as skills or notes)",
+             h="、".join(f"「{h}」" for h in headers))
+
+
 def repeated_setting(key: str, where: str) -> str:
     return t("設定「{key}」は {where} でも同じ値で設定されています（別のルールを設定するつもりの行なら直してください）",
              'setting "{key}" repeats the row at {where} (if this row was meant to set another rule, correct it)',

@@ -25,7 +25,7 @@ from models.domain import normalize
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.filecheck import not_a_workbook, refusal
-from models.excel.schema import Column, SheetSpec
+from models.excel.schema import IN_HOURS, Column, SheetSpec
 from models.excel.xlsxread import Range, XlsxBook, merged_ranges
 from models.i18n import t
 from models.textparse import Explained, parse_date
@@ -417,6 +417,9 @@ def _column_lookup(columns: tuple[Column, ...]) -> dict[str, tuple[str, int]]:
 _HEADER_NOTE = re.compile(r"(?:\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|<[^<>]*>|〈[^〈〉]*〉)$")
 
 
+_HOURS_NOTE = re.compile(r"時間|^[(\[【〔<〈]\s*(h|hr|hrs|hours?)\s*[)\]】〕>〉]$", re.IGNORECASE)
+
+
 def match_columns(row: tuple[Any, ...], columns: Iterable[Column]) -> dict[str, int]:
     """Which column index holds each known field in a header row. A header naming a field by its
     own name beats one naming it by an alias (a running `番号` left of `職員ID`), which beats one
@@ -428,6 +431,8 @@ def match_columns(row: tuple[Any, ...], columns: Iterable[Column]) -> dict[str, 
         match = lookup.get(header)
         if match is None and (bare := _HEADER_NOTE.sub("", header)) != header:
             match = lookup.get(bare)
+            if match is not None and match[0] in IN_HOURS and _HOURS_NOTE.search(header[len(bare):]):
+                match = (IN_HOURS[match[0]], 1)
             match = (match[0], 2) if match is not None else None
         if match is None:
             continue

@@ -65,10 +65,14 @@ STAFF = SheetSpec(
         Column("max_days_per_month", "月日数上限", aliases=("月の日数上限", "月勤務日数上限", "月の勤務日数上限")),
         Column("desired_per_month", "希望回数", aliases=("月希望回数",)),
         Column("max_consecutive_days", "連続勤務上限"),
-        Column("max_minutes_per_week", "週時間上限", aliases=("週の時間上限", "週の勤務時間上限")),
-        Column("min_minutes_per_week", "週時間下限", aliases=("週の時間下限", "週の最低時間", "週最低時間")),
-        Column("max_minutes_per_month", "月時間上限", aliases=("月の時間上限", "月の勤務時間上限")),
-        Column("min_minutes_per_month", "月時間下限", aliases=("月の時間下限", "月の最低時間", "月最低時間")),
+        Column("max_minutes_per_week", "週時間上限", aliases=("週の時間上限", "週の勤務時間上限", "週の上限時間", "週上限時間",
+                                                          "週の最大時間", "週最大時間")),
+        Column("min_minutes_per_week", "週時間下限", aliases=("週の時間下限", "週の最低時間", "週最低時間", "週の下限時間",
+                                                          "週下限時間")),
+        Column("max_minutes_per_month", "月時間上限", aliases=("月の時間上限", "月の勤務時間上限", "月の上限時間", "月上限時間",
+                                                           "月の最大時間", "月最大時間")),
+        Column("min_minutes_per_month", "月時間下限", aliases=("月の時間下限", "月の最低時間", "月最低時間", "月の下限時間",
+                                                           "月下限時間")),
         Column("max_per_activity", "内容別上限", aliases=("内容ごとの上限", "勤務別上限")),
         Column("hourly_rate", "時給"),
         Column("annual_pay_cap", "年間上限額"),
@@ -97,7 +101,8 @@ SESSIONS = SheetSpec(
         Column("break_minutes", "休憩", aliases=("休憩時間", "休憩（分）", "休憩分", "break")),
     ),
     aliases=("健診枠", "日程", "セッション", "勤務枠", "時間割"),
-    read_only=(Column("time", "時間", aliases=("時間帯", "実施時間", "勤務時間", "time range")),),
+    read_only=(Column("time", "時間", aliases=("時間帯", "実施時間", "勤務時間", "time range")),
+               Column("weekday_shown", "曜日", aliases=("weekday",))),  # beside the date, for the eye
 )
 
 # The sessions of every day of the plan, by kind of day: a ward's shifts (日勤 6 on weekdays and 4 at
@@ -156,6 +161,10 @@ SETTINGS = SheetSpec(
     ),
     required=False,
 )
+
+# A count column whose header says in brackets that it holds hours (`週上限（時間）`, `月上限(h)`) is the
+# hours column of the same period: 20 written under 週上限（時間） had been read as 20 sessions a week.
+IN_HOURS = {"max_per_week": "max_minutes_per_week", "max_per_month": "max_minutes_per_month"}
 
 ASSIGNMENTS_COLUMNS = ("date", "site", "activity", "start", "end", "staff_id", "staff_name", "locked")
 ASSIGNMENTS_SHEET = "Assignments"

@@ -356,3 +356,24 @@ def test_many_kinds_of_sessions_counting_one_person_twice_are_said_in_four_notes
     notes = _notes(write_book(tmp_path / "x.xlsx", standard(職員=staff, 枠=sessions, 勤務可否=marks)))
     twice = [n for n in notes if "count for several" in n or "counts for both" in n]
     assert len(twice) == 4 and "the same holds for 3 more kinds of sessions' required skills" in twice[-1]
+
+
+def test_columns_haichi_does_not_read_are_named_at_their_header(tmp_path):
+    """A home-care office's 性別 column was passed over without a word, and men sent to clients who
+    need a woman; a running number and the 曜日 beside a session's date need no word."""
+    staff = [["No", "職員ID", "氏名", "性別", "電話"], *([i + 1, *row, "女", "000"] for i, row in enumerate(STAFF_ROWS[1:]))]
+    sessions = [[SESSION_ROWS[0][0], "曜日", *SESSION_ROWS[0][1:]], *([row[0], "水", *row[1:]] for row in SESSION_ROWS[1:])]
+    path = write_book(tmp_path / "o.xlsx", standard(職員=staff, 枠=sessions))
+    assert _notes(path) == [
+        "o.xlsx 職員!D1: the columns 「性別」、「電話」 were not read (no column Haichi knows by that name; to use them in "
+        "the roster, give them a name from the 記入方法 sheet, or write them as skills or notes)"]
+
+
+def test_a_count_column_said_to_hold_hours_is_read_as_hours(tmp_path):
+    """`週上限（時間）` 20 was read as 20 sessions a week, and `月の上限時間` was not read at all."""
+    staff = [["職員ID", "氏名", "週上限（時間）", "月の上限時間", "月上限(回)"], ["H001", "山田 花子", 20, "80時間", 12],
+             ["H002", "佐藤 次郎", None, None, None]]
+    problem = read_workbooks([write_book(tmp_path / "h.xlsx", standard(職員=staff))])
+    first = problem.staff_by_id("H001")
+    assert (first.max_minutes_per_week, first.max_minutes_per_month, first.max_per_week, first.max_per_month) == (
+        20 * 60, 80 * 60, None, 12)
