@@ -250,14 +250,15 @@ def report_lines(collection: Collection) -> list[str]:
     # of those who returned none, the ones the plan has marks for keep them (a 勤務可否 table answered for them)
     marked = {staff_id for staff_id, _ in p.availability}
     unmarked = [s for s in collection.missing if s.id not in marked]
-    if unmarked:
-        lines.append(t("未提出: {names}", "not returned: {names}", names="、".join(f"{s.id} {s.name}" for s in unmarked)))
+    if unmarked:  # the counts add up: 未提出 21 = these and the 20 below
+        lines.append(t("未提出（計画に勤務可否の記号もなし）: {names}", "not returned (and no marks in the plan): {names}",
+                       names="、".join(f"{s.id} {s.name}" for s in unmarked)))
     kept = [s for s in collection.missing if s.id in marked]
     if 0 < len(kept) <= NAMED_KEEPING:
         lines.append(t("未提出（計画にある勤務可否の記号のまま）: {names}", "not returned (keeping the availability marks "
                        "the plan has): {names}", names="、".join(f"{s.id} {s.name}" for s in kept)))
     elif kept:  # most answered in a table, a few by form: naming them all would bury the few
-        lines.append(t("回答票のない {n} 名は、計画にある勤務可否の記号のままです", "the {n} without a form keep the "
+        lines.append(t("未提出のほか {n} 名は、計画にある勤務可否の記号のままです", "the other {n} without a form keep the "
                        "availability marks the plan has for them", n=len(kept)))
     by_person: dict[str, list[MarkChange]] = {}
     for change in collection.changes:
@@ -271,6 +272,8 @@ def report_lines(collection: Collection) -> list[str]:
                            who=_who(p, form.staff_id), n=len(changed), days=days))
         elif form.marks:
             lines.append(t("{who}: 変更なし", "{who}: no change", who=_who(p, form.staff_id)))
+        if form.marks:  # a form without any: _blank says it
+            lines += [t("  注意: {note}", "  note: {note}", note=note) for note in _blanked(p, form.staff_id, changed)]
         lines += _blank(p, form)
         lines += [t("  注意: {note}", "  note: {note}", note=note) for note in form.unread]
     # the remarks together, each with its writer, at the end where they are seen: the roster reads
@@ -300,8 +303,24 @@ def cautions(collection: Collection) -> list[str]:
             names += t(" ほか {n} 名", " and {n} more", n=len(blank) - NAMED_BLANK)
         lines.append(messages.blank_forms(names, p.blank_means))
     for form in collection.used:
+        if form.marks:  # a form without any: said above
+            lines += _blanked(p, form.staff_id, [c for c in collection.changes if c.staff_id == form.staff_id])
         lines += [f"{_who(p, form.staff_id)}: {note}" for note in form.unread]
     return lines
+
+
+def _blanked(p: Problem, staff_id: str, changes: list[MarkChange]) -> list[str]:
+    """A caution when a form left blank the days the plan had other marks for: a helper who works 午前のみ
+    wrote only her exceptions on a blank form, and her 12 午前 days became ○ (the form's blank)."""
+    lost = [c for c in changes if c.after is None and c.before not in (None, p.blank_means)]
+    if not lost:
+        return []
+    kinds = "・".join(dict.fromkeys(_mark_text(c.before, c.wish_before) for c in lost))
+    return [t("{who} の回答票は、計画で {kinds} だった {n} 日が空欄です。空欄は {blank} として取り込みます。"
+              "元の記号のままにするなら回答票に書き直すか、記号を書き込んだ回答票（forms --prefill）を配ってください",
+              "{who}'s form leaves blank {n} day(s) the plan had as {kinds}; a blank is taken as {blank}. To keep the "
+              "marks, write them on the form, or send forms filled in with the marks (forms --prefill)",
+              who=_who(p, staff_id), kinds=kinds, n=len(lost), blank=p.blank_means.value)]
 
 
 def _superseded(collection: Collection) -> list[str]:

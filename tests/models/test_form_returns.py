@@ -175,7 +175,7 @@ def test_marks_outside_the_period_on_a_form_partly_inside_are_said(sample: Probl
     fill(path, {date(2026, 12, 28): "×", date(2027, 1, 4): "○"})
     collection = collect_forms(sample, [path])
     assert collection.used[0].marks[date(2027, 1, 4)] is Mark.AVAILABLE
-    notes = [line for line in report_lines(collection) if "注意" in line]
+    notes = [line for line in report_lines(collection) if "注意" in line and "空欄です" not in line]  # see below
     assert len(notes) == 1 and "（2026-12-28）の記号 1 個は読んでいません" in notes[0], notes
 
 
@@ -312,3 +312,21 @@ def test_cautions_say_blank_forms_in_one_sentence_naming_the_first_few(sample: P
     # a filled form needs no caution
     fill(paths[0], {d: "○" for d in sample.days()})
     assert cautions(collect_forms(sample, paths[:1])) == []
+
+
+def test_a_blank_form_answered_with_exceptions_only_is_cautioned(sample: Problem, tmp_path: Path) -> None:
+    """A helper who works 午前のみ wrote only her exceptions on a blank form: her 午前 days became the
+    form's blank, said only among the changed days. A caution says it, in the report and before applying."""
+    from models.excel.form_returns import cautions
+
+    person = sample.active_staff()[0]
+    marked = {d: sample.availability[(person.id, d)] for d in sample.days() if (person.id, d) in sample.availability}
+    lost = [d for d, m in marked.items() if m is not sample.blank_means]
+    assert len(lost) >= 2
+    path = tmp_path / form_file_name(person)
+    write_form(path, sample, person)  # blank, as sent out without --prefill
+    fill(path, {lost[0]: marked[lost[0]].value})
+    result = collect_forms(sample, [path])
+    caution = next(line for line in cautions(result) if "空欄です" in line)
+    assert caution.startswith(f"{person.id} {person.name} の回答票は、計画で ") and f"{len(lost) - 1} 日が空欄です" in caution
+    assert "forms --prefill" in caution and f"  注意: {caution}" in report_lines(result)
