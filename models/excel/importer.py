@@ -272,7 +272,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     misnamed = _misnamed(books)
     for table in _settings_tables(books, catalogue, state):
         read_settings(table, catalogue, problems, state.settings, state.notes)
-    site_tables = _tables(books, SITES, problems) or []
+    site_tables = _stand_in(books, SITES, misnamed, problems, state.notes) or []
     for table in site_tables:
         read_sites(table, problems, state.sites)
     staff_tables = _stand_in(books, STAFF, misnamed, problems, state.notes)

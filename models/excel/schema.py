@@ -89,7 +89,7 @@ SESSIONS = SheetSpec(
     (
         Column("date", "日付", True, ("実施日", "日にち", "年月日", "月日", "開催日", "勤務日", "試験日")),
         Column("site", "会場", True, ("場所", "実施場所", "会場名", "実施会場", "施設", "施設名", "勤務場所", "勤務先",
-                                      "配置先", "教室")),
+                                      "配置先", "教室", "利用者", "利用者名", "訪問先")),
         Column("activity", "内容", True, ("事業", "健診", "業務", "事業名", "業務名", "業務内容", "内容名", "勤務",
                                           "勤務名", "シフト", "種別", "科目", "科目名")),
         Column("start", "開始", True, ("開始時刻", "開始時間"), within="time"),
@@ -111,7 +111,8 @@ DAILY = SheetSpec(
     "Daily sessions",
     "毎日の枠",
     (
-        Column("site", "会場", True, ("場所", "病棟", "部署", "会場名", "施設", "施設名", "勤務場所", "勤務先")),
+        Column("site", "会場", True, ("場所", "病棟", "部署", "会場名", "施設", "施設名", "勤務場所", "勤務先", "利用者",
+                                      "利用者名", "訪問先")),
         Column("activity", "内容", True, ("勤務", "勤務名", "シフト", "勤務種別", "勤務区分", "業務", "業務名")),
         Column("start", "開始", True, ("開始時刻", "開始時間"), within="time"),
         Column("end", "終了", True, ("終了時刻", "終了時間"), within="time"),
@@ -144,12 +145,12 @@ SITES = SheetSpec(
     "Sites",
     "会場",
     (
-        Column("site", "会場", True, ("場所", "会場名")),
+        Column("site", "会場", True, ("場所", "会場名", "施設", "施設名", "利用者", "利用者名", "訪問先")),
         Column("area", "区", aliases=("地区", "エリア")),
         Column("travel_group", "移動グループ", aliases=("グループ",)),
     ),
     required=False,
-    aliases=("会場一覧",),
+    aliases=("会場一覧", "施設一覧", "利用者一覧"),
 )
 
 SETTINGS = SheetSpec(

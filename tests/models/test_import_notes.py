@@ -282,6 +282,19 @@ def test_the_one_sheet_holding_the_staff_table_stands_in_for_a_missing_staff_she
         read_workbooks([write_book(tmp_path / "two.xlsx", {**doctors, "看護師一覧": sheets["職員"]})])
 
 
+def test_a_sheet_of_places_under_another_name_stands_in_for_the_sites_sheet(tmp_path):
+    """A home-care office's clients on 利用者一覧 (利用者名, 地区) were skipped without a word, and
+    every client lost its 区; a sheet holding the sites table under another name is read as 会場."""
+    clients = [["会場名", "地区"], ["灘", "北地区"], ["東灘", "南地区"]]
+    notes: list = []
+    problem = read_workbooks([write_book(tmp_path / "c.xlsx", {**standard(), "お客様": clients})], notes=notes)
+    assert {s.name: s.area for s in problem.sites} == {"灘": "北地区", "東灘": "南地区"}
+    assert [str(n) for n in notes] == ['c.xlsx お客様: sheet "お客様" was read as the 会場 table (no sheet is named 会場)']
+    named = read_workbooks([write_book(tmp_path / "n.xlsx", {**standard(), "利用者一覧": [["利用者名", "地区"],
+                                                                                      *clients[1:]]})])
+    assert {s.name: s.area for s in named.sites} == {"灘": "北地区", "東灘": "南地区"}
+
+
 def test_marks_a_year_off_the_period_say_to_check_the_year(tmp_path):
     """2026/4/10 typed in a plan of April 2027: widening the period was no advice."""
     from datetime import datetime
