@@ -565,6 +565,14 @@ class StagedSolver:
         roster leaves short. A city library's month (40 people, 350 shifts, pay caps, weekly days,
         full-timers at their branch) had no roster from the whole model in 9 s nor in parts in
         39 s, where cover made soft found one with nobody short."""
+        if self.options.explain:
+            # a certain cause (solver.precheck) makes it no roster at all: 7 evening visits at once for
+            # 6 helpers who may take them was told as "not found in time, try a longer time limit"
+            from solver.precheck import precheck  # local: the pre-checks read the capacity module
+
+            certain = precheck(self.problem, self.rules, self.options.soft_cover)
+            if certain:
+                return replace(first, status="infeasible", explanation=certain)
         left = float(self.options.time_limit) - (time.perf_counter() - started)
         if left < SOFT_COVER_LEAST:
             return first
