@@ -42,10 +42,10 @@ _AWAY = {"休職", "産休", "育休", "産育休", "病休", "休業", "退職"
 def parse_active(value: Any) -> bool:
     """Whether a person is on the register's active list: はい/○/在籍 (or any yes), or away for the
     whole plan: いいえ/×/休職/産休/育休/退職 (or any no); ValueError for anything else."""
-    text = _text(value) if isinstance(value, str) else ""
-    if text in ("在籍", "在職", "勤務"):
+    text = _text(value).replace(" ", "") if isinstance(value, str) else ""
+    if text in ("在籍", "在職", "勤務", "在籍中", "在職中", "勤務中"):
         return True
-    if text in _AWAY:
+    if text.removesuffix("中").removesuffix("済").removesuffix("済み") in _AWAY:  # 休職中, 退職済み
         return False
     return parse_bool(value)
 

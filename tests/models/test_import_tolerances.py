@@ -612,3 +612,8 @@ def test_a_matrix_of_names_without_ids_finds_people_by_name(tmp_path):
     with pytest.raises(InvalidInput) as refused:
         read_workbooks([write_book(tmp_path / "t.xlsx", standard(職員=twins, 勤務可否=names_only))])
     assert '"山田花子" is the name of 2 people (H001、H003): add a staff ID column' in str(refused.value)
+    # a 職員 row refused for its own cell is still found by its name: only its cell is said
+    bad_days = [[*STAFF_ROWS[0], "勤務曜日"], [*STAFF_ROWS[1], "月〜金（午前）"], [*STAFF_ROWS[2], None]]
+    with pytest.raises(InvalidInput) as refused:
+        read_workbooks([write_book(tmp_path / "b.xlsx", standard(職員=bad_days, 勤務可否=names_only))])
+    assert [p.sheet for p in refused.value.problems] == ["職員"], refused.value.problems

@@ -383,3 +383,12 @@ def test_a_break_is_minutes() -> None:
     for bad in ("昼", -5, 1.5, "1時間半ぐらい"):
         with pytest.raises(ValueError):
             parse_break(bad)
+
+
+@pytest.mark.parametrize(("value", "active"), [("在籍", True), ("在籍中", True), ("休職", False), ("休職中", False),
+                                               ("産休中", False), ("退職済み", False), ("×", False), ("○", True)])
+def test_the_register_says_who_is_away_in_its_own_words(value, active):
+    """`休職中` was refused where `休職` was read."""
+    from models.textparse import parse_active
+
+    assert parse_active(value) is active
