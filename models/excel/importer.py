@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from models.domain import (
-    Mark, Problem, Requirement, RuleSetting, ShiftRequest, Site, Staff, TravelBuffers, counted_activities, normalize,
-    rotation_order,
+    OR_SKILL, Mark, Problem, Requirement, RuleSetting, ShiftRequest, Site, Staff, TravelBuffers, counted_activities,
+    normalize, rotation_order,
 )
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
@@ -454,12 +454,24 @@ def _skills_nobody_has(tables: Sequence[Table], requirements: Sequence[Requireme
         return []  # no skills written at all: the pre-checks say what cannot be covered
 
     notes: list[InputProblem] = []
-    for skill in sorted({s for req in requirements for s, _ in req.required_skills} - held):
-        where = _first_cell(tables, "required_skills", lambda value, skill=skill: skill in _skill_names(value))
+    for skill in sorted(_asked(requirements) - held):
+        where = _first_cell(tables, "required_skills", lambda value, skill=skill: skill in _asked_names(value))
         if where is not None:
             notes.append(where[0].problem(where[1], "required_skills",
                                           messages.skill_nobody_has(skill, resembling(skill, held))))
     return notes
+
+
+def _asked(requirements: Sequence[Requirement]) -> set[str]:
+    """The skills the sessions ask for, each part of an either-skill too (`介護福祉士/初任者研修`: a typo
+    in one part passed unsaid, the other part's holders filling the place)."""
+    asked = {skill for req in requirements for skill, _ in req.required_skills}
+    return asked | {part for skill in asked if OR_SKILL in skill for part in skill.split(OR_SKILL)}
+
+
+def _asked_names(value: Any) -> set[str]:
+    names = _skill_names(value)
+    return names | {part for name in names if OR_SKILL in name for part in name.split(OR_SKILL)}
 
 
 def _skills_nobody_asks_for(tables: Sequence[Table], requirements: Sequence[Requirement],
@@ -470,7 +482,7 @@ def _skills_nobody_asks_for(tables: Sequence[Table], requirements: Sequence[Requ
     role, without a word. Those holding both (調理員 and 調理師) are not named.
     A required skill nobody holds is said by `_skills_nobody_has`, with the held one it resembles."""
     held = {skill for person in staff for skill in person.skills}
-    required = {skill for req in requirements for skill, _ in req.required_skills} & held  # the others: said above
+    required = _asked(requirements) & held  # the others: said above
     notes: list[InputProblem] = []
     for skill in sorted(held - required):
         like = resembling(skill, required)

@@ -359,6 +359,19 @@ def test_skills_any_of_which_will_do(tmp_path):
                 if v.rule_id == "required_skills" and v.requirement_id == first.id]
 
 
+def test_a_typo_in_one_part_of_an_either_skill_is_said_on_both_sheets(tmp_path):
+    """`介護福祉師/初任者研修:1` and a helper's `初任者研習` were read without a word: the other part's
+    holders filled the place, and the helper never counted."""
+    staff = [["職員ID", "氏名", "スキル"], ["H001", "山田 花子", "介護福祉士"], ["H002", "佐藤 次郎", "初任者研習"]]
+    sessions = [SESSION_ROWS[0], [*SESSION_ROWS[1][:7], "介護福祉師/初任者研修:1"], [*SESSION_ROWS[2][:7], None]]
+    found = _notes(write_book(tmp_path / "t.xlsx", standard(職員=staff, 枠=sessions)))
+    assert any("枠!H2" in n and '"介護福祉師"' in n and '"介護福祉士"' in n for n in found), found
+    assert any("枠!H2" in n and '"初任者研修"' in n and '"初任者研習"' in n for n in found), found  # nobody holds it
+    staff.append(["H003", "鈴木 三郎", "初任者研修"])  # now someone does: the helper's typo is said where she is
+    found = _notes(write_book(tmp_path / "u.xlsx", standard(職員=staff, 枠=sessions)))
+    assert any("職員!C3" in n and '"初任者研習"' in n and '"初任者研修"' in n for n in found), found
+
+
 def test_many_kinds_of_sessions_counting_one_person_twice_are_said_in_four_notes(tmp_path):
     """An exam office's 102 notes, one an exam (each with its own 担当 skill): three said, the rest counted."""
     staff = [["職員ID", "氏名", "スキル"], *(["H%03d" % i, f"教員 {i}", f"教員、科目{i}担当"] for i in range(1, 7))]
