@@ -56,9 +56,17 @@ def cmd_import(args: argparse.Namespace) -> int:
         problem = import_workbooks(args.workbooks, plan_name=args.plan, marks_optional=True)
     name = args.plan or problem.name
     db = _database(args)
-    if roster is None:
-        problem = _keep_settings(db, name, problem)
+    kept: list[str] = []
+    # a plan imported again keeps the rule settings its 設定 does not name (set in the rules dialog)
+    if roster is None and (found := operations.over_stored(db, name, problem)) is not None:
+        problem, kept = found
     db.save_problem(name, problem)
+    if kept:  # once the import holds: a refused one (another period under the name) printed it first
+        from solver.rules import title
+
+        print(t("設定 シートにないルール {rules} は、計画に保存されている設定のままです",
+                "rules the 設定 sheet does not name keep the plan's stored settings: {rules}",
+                rules="、".join(map(title, kept))))
     if roster is not None:
         _store_roster(db, name, problem, roster)
         return EXIT_OK
@@ -104,22 +112,6 @@ def warn_roster_marks(db, plan: str, problem: Problem) -> None:
                 "haichi solve --plan で直してください。",
                 "note: {n} assignment(s) of version {v} fall on days the availability just read now rules out "
                 "({shown}); mend them with haichi solve --plan.", v=latest[0], n=len(broken), shown=shown))
-
-
-def _keep_settings(db, name: str, problem: Problem) -> Problem:
-    """A plan imported again keeps the rule settings its workbook's 設定 does not name (set in the
-    desktop's rules dialog), said by name."""
-    from solver.rules import title
-
-    found = operations.over_stored(db, name, problem)
-    if found is None:
-        return problem
-    problem, kept = found
-    if kept:
-        print(t("設定 シートにないルール {rules} は、計画に保存されている設定のままです",
-                "rules the 設定 sheet does not name keep the plan's stored settings: {rules}",
-                rules="、".join(map(title, kept))))
-    return problem
 
 
 def _store_roster(db, name: str, problem: Problem, roster: Roster) -> None:
