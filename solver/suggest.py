@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from models.domain import Assignment, Problem, Requirement, Roster, Staff, Violation
 from models.i18n import t
+from models.stats import said_once
 from solver.evaluate import evaluate
 from solver.rules.base import setting as base_setting
 from solver.rules.required_skills import RULE as SKILLS
@@ -94,9 +95,12 @@ def suggest(problem: Problem, roster: Roster, requirement_id: str, limit: int = 
         cost = after.objective - base.objective
         if (lacking := _skills_left_short(problem, roster, req, staff)) is not None:
             strained, cost = (*strained, lacking), cost + lacking.cost
-        option = Suggestion(staff.id, staff.name, cost, strained)
+        # a session over its most said once (cover_max took in cover_target's words of it), as in check
+        option = Suggestion(staff.id, staff.name, cost, tuple(said_once(strained)))
         if include_hard or not option.breaks_hard_rule:
             found.append(option)
     order = {s.id: i for i, s in enumerate(problem.staff)}
-    found.sort(key=lambda s: (s.breaks_hard_rule, s.cost, len(s.strained), order[s.staff_id]))
+    # with --all, fewer hard rules broken first: one marked × that day ranked above those only over the most
+    found.sort(key=lambda s: (s.breaks_hard_rule, sum(v.hard for v in s.strained), s.cost, len(s.strained),
+                              order[s.staff_id]))
     return found[:limit]

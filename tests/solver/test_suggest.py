@@ -82,3 +82,16 @@ def test_who_could_take_a_doctors_place_holds_the_skill_the_doctor_held() -> Non
     everyone = suggest(p, roster, check_up.id, replacing="D1", include_hard=True)
     assert [s.staff_id for s in everyone] == ["D2", "H1"]
     assert everyone[0].cost == 0 and {v.rule_id for v in everyone[1].strained} == {"required_skills"}
+
+
+def test_in_a_full_session_fewer_hard_rules_broken_come_first_each_said_once() -> None:
+    """A home-care visit already full: with --all, a helper marked × that day (two hard rules, +1)
+    came above those only over the most (+4), and the over-full session was said twice (most and target)."""
+    one = session(min_staff=1, max_staff=1)
+    p = problem([person("A", name="青木"), person("B", name="馬場"), person("D", name="土井")], [one],
+                availability={("D", MONDAY): Mark.UNAVAILABLE},
+                rules={"load_spread": RuleSetting(enabled=False), "cover_target": RuleSetting(True, False, 3)})
+    found = suggest(p, Roster.from_pairs([("A", one.id)]), one.id, include_hard=True)
+    assert [s.staff_id for s in found] == ["B", "D"]
+    over = [v for v in found[0].strained if v.requirement_id == one.id]
+    assert len(over) == 1 and over[0].rule_id == "cover_max"
