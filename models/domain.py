@@ -419,6 +419,8 @@ class Problem:
     # the fiscal-year ones are of the year the plan starts in (models.history.fiscal_years):
     history: dict[str, tuple[date, ...]] = field(default_factory=dict)  # days worked just before `start`
     history_counts: dict[str, int] = field(default_factory=dict)  # assignments earlier in the fiscal year
+    # Saturdays, Sundays and holidays worked earlier in the fiscal year (a night's morning too): weekend_spread
+    history_weekend_days: dict[str, int] = field(default_factory=dict)
     history_pay: dict[str, int] = field(default_factory=dict)  # yen earlier in the fiscal year, at each plan's rate
     # minutes earlier in the fiscal year in plans that gave the person no hourly rate (paid at today's rate)
     history_unpriced_minutes: dict[str, int] = field(default_factory=dict)

@@ -15,8 +15,8 @@ T = TypeVar("T")
 
 LOOKBACK_DAYS = 14  # days before a plan whose work it carries in: long enough for any run or rest rule
 
-HISTORY_FIELDS = ("history", "history_counts", "history_pay", "history_unpriced_minutes", "history_sessions",
-                  "history_week", "history_nights", "history_sources")
+HISTORY_FIELDS = ("history", "history_counts", "history_weekend_days", "history_pay", "history_unpriced_minutes",
+                  "history_sessions", "history_week", "history_nights", "history_sources")
 
 
 def history_of(problem: Problem) -> dict[str, Any]:
@@ -138,8 +138,8 @@ def _carried_lines(problem: Problem) -> list[str]:
                   "Nothing carried in from earlier plans (the database has no plan with a roster earlier in fiscal "
                   "{fy} or in the {n} days before).", fy=fy, n=LOOKBACK_DAYS)]
     eve = problem.start - timedelta(days=1)
-    lines = [t("前の計画から引き継ぎ: {fy}年度（{fy}年4月〜）の回数と勤務時間、{first}〜{last} の勤務日と {last} の勤務",
-               "Carried in from earlier plans: fiscal {fy} counts and hours (from April {fy}), days worked "
+    lines = [t("前の計画から引き継ぎ: {fy}年度（{fy}年4月〜）の回数・土日祝日の勤務日数・勤務時間、{first}〜{last} の勤務日と {last} の勤務",
+               "Carried in from earlier plans: fiscal {fy} counts, weekend days and hours (from April {fy}), days worked "
                "{first}-{last} and the sessions of {last}",
                fy=fy, first=_md(problem.start - timedelta(days=LOOKBACK_DAYS)), last=_md(eve))]
     for source in problem.history_sources:

@@ -98,6 +98,7 @@ def write_history(wb: Workbook, problem: Problem) -> None:
              for s in problem.history_sources]
     rows += [["day", staff, day.isoformat()] for staff, days in problem.history.items() for day in days]
     rows += [["count", staff, n] for staff, n in problem.history_counts.items()]
+    rows += [["weekend", staff, n] for staff, n in problem.history_weekend_days.items()]
     rows += [["pay", staff, n] for staff, n in problem.history_pay.items()]
     rows += [["minutes", staff, n] for staff, n in problem.history_unpriced_minutes.items()]
     rows += [[kind, staff, r.date.isoformat(), r.site, r.activity, r.start, r.end, r.break_minutes]
@@ -120,7 +121,7 @@ def read_history(book: Book, problems: list[InputProblem] | None = None) -> Kept
     sources, days = [], defaultdict(list)
     held: dict[str, dict[str, list[Requirement]]] = {"eve": defaultdict(list), "week": defaultdict(list),
                                                      "night": defaultdict(list)}
-    amounts: dict[str, dict[str, int]] = {"count": {}, "pay": {}, "minutes": {}}
+    amounts: dict[str, dict[str, int]] = {"count": {}, "weekend": {}, "pay": {}, "minutes": {}}
     for index, row in enumerate(rows):
         if not row:
             continue
@@ -156,6 +157,7 @@ def read_history(book: Book, problems: list[InputProblem] | None = None) -> Kept
     return KeptHistory({
         "history": {s: tuple(d) for s, d in days.items()},
         "history_counts": amounts["count"],
+        "history_weekend_days": amounts["weekend"],
         "history_pay": amounts["pay"],
         "history_unpriced_minutes": amounts["minutes"],
         "history_sessions": {s: tuple(r) for s, r in held["eve"].items()},

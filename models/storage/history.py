@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from models.domain import HistorySource, Requirement, days_taken, week_start
 from models.history import FISCAL_MONTH, LOOKBACK_DAYS, fiscal_year_start, year_start
-from models.stats import pay_yen
+from models.stats import is_weekend, pay_yen
 from models.storage import plan_staff, solutions
 from models.storage.orm import AssignmentRow, PlanRow, RequirementRow, SiteRow, StaffRow
 
@@ -44,6 +44,7 @@ class _Tally:
     pay_from: date  # the first day of the pay year the plan starts in
     days: dict[str, set[date]] = field(default_factory=lambda: defaultdict(set))
     counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    weekend: dict[str, set[date]] = field(default_factory=lambda: defaultdict(set))
     pay: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     unpriced: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     eve: dict[str, list[Requirement]] = field(default_factory=lambda: defaultdict(list))
@@ -56,6 +57,8 @@ class _Tally:
         for staff, req in worked:
             if req.date >= fiscal_year_start(self.start):
                 self.counts[staff] += 1
+                self.weekend[staff].update(d for d in days_taken(req)
+                                           if is_weekend(d) and fiscal_year_start(self.start) <= d < self.start)
             if req.date >= self.pay_from:
                 minutes[staff] += req.minutes
             # the days it kept its person from a day off: a night's 明 too, when still before the plan
@@ -77,6 +80,7 @@ class _Tally:
         return {
             "history": {s: tuple(sorted(days)) for s, days in sorted(self.days.items())},
             "history_counts": dict(sorted(self.counts.items())),
+            "history_weekend_days": {s: len(days) for s, days in sorted(self.weekend.items()) if days},
             "history_pay": dict(sorted(self.pay.items())),
             "history_unpriced_minutes": dict(sorted(self.unpriced.items())),
             "history_sessions": {s: tuple(sorted(reqs, key=lambda r: (r.start, r.id))) for s, reqs in sorted(self.eve.items())},

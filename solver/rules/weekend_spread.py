@@ -12,6 +12,13 @@ shares its 当務 that start on 土日祝, a hospital its weekend 当直 and 日
 Saturday morning a Friday night runs into. With either set, a day counts when a counted session
 starts on it (or, with mornings, runs into its morning); the earlier plan's last night is not
 counted then.
+
+Over the fiscal year (年度で数える, yes by default): each person's days are added to the weekend and
+holiday days they worked earlier in the fiscal year (Problem.history_weekend_days, from the earlier
+plans' rosters), so that a library's Saturdays are shared over April to March, not month by month: June
+gave 3 to someone with 9 already and 3 to someone with 6. The earlier days are counted as the rule
+counts by default (every session, a night's morning too), so they are added only then, and only in a
+plan within one fiscal year.
 """
 
 from __future__ import annotations
@@ -19,7 +26,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from models.domain import Problem, Requirement, Roster, Violation, days_taken
+from models.domain import Problem, Requirement, Roster, Staff, Violation, days_taken
+from models.history import fiscal_year
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from models.stats import is_weekend
@@ -42,6 +50,8 @@ def takes_rest_day(req: Requirement, days: set[date]) -> bool:
 
 
 MORNINGS = Param("mornings", bool, True, "明けも数える", "mornings after a night count", per_staff=False)
+FISCAL = Param("fiscal", bool, True, "年度で数える（前の計画の分も）", "over the fiscal year (earlier plans too)",
+               per_staff=False)
 
 
 def counted_days(req: Requirement, mornings: bool) -> tuple[date, ...]:
@@ -52,6 +62,19 @@ def counted_days(req: Requirement, mornings: bool) -> tuple[date, ...]:
 def _plain(params: dict) -> bool:
     """Whether the rule counts every session with its mornings (its first form, Context.works)."""
     return not (params.get(ACTIVITIES.name) or "") and params.get(MORNINGS.name, MORNINGS.default)
+
+
+def earlier_days(problem: Problem, params: dict) -> dict[str, int]:
+    """The weekend and holiday days each person worked earlier in the fiscal year, when the rule adds
+    them (see the module's note): none when it counts otherwise or the plan crosses April 1."""
+    if not params.get(FISCAL.name, FISCAL.default) or not _plain(params) or not problem.history_weekend_days \
+            or fiscal_year(problem.start) != fiscal_year(problem.end):
+        return {}
+    return problem.history_weekend_days
+
+
+def _before(earlier: dict[str, int], staff: Staff) -> int:
+    return int(earlier.get(staff.id, 0))
 
 
 class WeekendSpread(BaseRule):
@@ -70,7 +93,7 @@ class WeekendSpread(BaseRule):
                        "included) between the most and the fewest costs the weight; with jobs named (skills, e.g. "
                        "常勤、学生), each job is compared apart. With activities named (e.g. 当務) only they count; "
                        "with 'mornings after a night count' set to no, only sessions starting on such days count.",
-        params=(JOBS, ACTIVITIES, MORNINGS),
+        params=(JOBS, ACTIVITIES, MORNINGS, FISCAL),
     )
 
     def build(self, ctx: Context) -> list[Penalty]:
@@ -101,13 +124,15 @@ class WeekendSpread(BaseRule):
                     flags.append(w)
             return flags
 
+        earlier = earlier_days(ctx.problem, s.params)
         out: list[Penalty] = []
         for job, people in job_groups(ctx.problem.active_staff(), s.params.get("jobs") or "").items():
-            totals = [count(worked(staff.id)) for staff in people
+            totals = [count(worked(staff.id)) + _before(earlier, staff) for staff in people
                       if any(counts(req) and takes_rest_day(req, taken) for req, _ in ctx.requirements_of(staff.id))]
             if len(totals) >= 2:
                 label = f"weekend_spread[{job}]" if job else "weekend_spread"
-                out += spread_penalty(ctx.model, totals, len(days), s.weight, self.info.id, label)
+                top = len(days) + max((_before(earlier, staff) for staff in people), default=0)
+                out += spread_penalty(ctx.model, totals, top, s.weight, self.info.id, label)
         return out
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
@@ -126,14 +151,18 @@ class WeekendSpread(BaseRule):
             mornings = s.params.get(MORNINGS.name, MORNINGS.default)
             worked = {staff_id: {d for r in reqs if counted(r) for d in counted_days(r, mornings)}
                       for staff_id, reqs in placed_of(problem, roster).by_staff.items()}
+        earlier = earlier_days(problem, s.params)
         out: list[Violation] = []
         for job, people in job_groups(problem.active_staff(), s.params.get("jobs") or "").items():
-            counts = {staff.id: len(worked.get(staff.id, set()) & days) for staff in people
+            counts = {staff.id: len(worked.get(staff.id, set()) & days) + _before(earlier, staff) for staff in people
                       if screen.has_work(staff, taking)}  # as the model: a session they may take on such a day
-            out += spread_breach(problem, self.info, s, counts, lambda **v: (f"{job}: " if job else "") + t(
+            out += spread_breach(problem, self.info, s, counts, lambda **v: (f"{job}: " if job else "") + (t(
+                "{fy}年度の土日祝日の勤務日数の差が {spread} 日です（前の計画の分を含め、最多 {top}: {top_n} 日、最少 {low}: {low_n} 日）。",
+                "Fiscal {fy} weekend and holiday days worked differ by {spread}, earlier plans included (most: {top}, "
+                "{top_n}; fewest: {low}, {low_n}).", fy=fiscal_year(problem.start), **v) if earlier else t(
                 "土日祝日の勤務日数の差が {spread} 日です（最多 {top}: {top_n} 日、最少 {low}: {low_n} 日）。",
                 "Weekend and holiday days worked differ by {spread} (most: {top}, {top_n}; fewest: {low}, {low_n}).",
-                **v))
+                **v)))
         return out
 
 

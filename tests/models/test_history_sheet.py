@@ -24,6 +24,7 @@ def test_the_carried_in_history_survives_export_and_read_back(tmp_path: Path) ->
     history = {
         "history": {"H001": (date(2027, 1, 30), eve)},
         "history_counts": {"H001": 9, "H002": 3},
+        "history_weekend_days": {"H001": 4},
         "history_pay": {"H001": 27_000},
         "history_unpriced_minutes": {"H002": 540},
         "history_sessions": {"H001": (Requirement(Requirement.make_id(eve, "東灘", "準夜", 990), eve, "東灘", "準夜",

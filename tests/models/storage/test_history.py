@@ -46,10 +46,11 @@ def test_history_and_counts_come_from_earlier_plans(tmp_path: Path) -> None:
 
         carried = db.load_problem("5月")
         assert carried.history_counts == {"H002": 3}  # March is another fiscal year
+        assert carried.history_weekend_days == {"H002": 1}  # 4/29, 昭和の日: a weekend day for weekend_spread
         assert carried.history == {"H002": (date(2027, 4, 28), date(2027, 4, 29), date(2027, 4, 30))}
 
         april_loaded = db.load_problem("4月")  # March's last fortnight, but no fiscal-year count
-        assert april_loaded.history_counts == {}
+        assert april_loaded.history_counts == {} and april_loaded.history_weekend_days == {}
         assert april_loaded.history["H001"][0] == date(2027, 3, 18) and len(april_loaded.history["H001"]) == 14
 
 

@@ -28,8 +28,8 @@ def test_domain_fields_are_the_ones_storage_writes() -> None:
     assert _names(Problem) == {
         "name", "start", "end", "staff", "sites", "requirements", "availability", "blank_means", "leave", "requests",
         "forbidden_successions", "min_rest_minutes", "travel", "rules", "locked", "published",
-    } | {"history", "history_counts", "history_pay", "history_unpriced_minutes", "history_sessions", "history_week",
-         "history_nights", "history_sources"}
+    } | {"history", "history_counts", "history_weekend_days", "history_pay", "history_unpriced_minutes",
+         "history_sessions", "history_week", "history_nights", "history_sources"}
     assert _names(Requirement) == {
         "id", "date", "site", "activity", "start", "end", "min_staff", "max_staff", "preferred_staff",
         "required_skills", "under_weight", "over_weight", "notes", "skill_caps", "break_minutes",

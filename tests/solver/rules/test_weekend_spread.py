@@ -88,3 +88,19 @@ def test_only_the_activities_named_count() -> None:
 def test_solver_and_evaluator_agree_with_the_parameters() -> None:
     for params in ({"mornings": False}, {"activities": "夜"}, {"activities": "夜", "mornings": False}):
         assert_exact(counted(params), RULE, count=15, seed=4)
+
+
+def test_over_the_fiscal_year_the_earlier_plans_days_count_too() -> None:
+    """A library's June gave 3 weekend days each to people with 9 already and with 6: the spread was
+    of the month alone. With the days worked earlier in the fiscal year (history_weekend_days) the
+    one with fewer takes them; 年度で数える = no keeps the month alone."""
+    p = ward().with_(history_weekend_days={"A": 3, "B": 1})
+    a_again = roster(p, ("A", 5, "日"), ("B", 6, "日"), ("C", 12, "日"))  # month: 1 each; year: 4, 2, 1
+    assert check_cost(p, RULE, a_again) == 4 * 3 and solve_fixed(p, RULE, a_again) == 4 * 3
+    [v] = RULE.check(p, a_again)
+    assert "earlier plans included" in v.message and "most: Aoki, 4" in v.message
+    evened = roster(p, ("B", 5, "日"), ("C", 6, "日"), ("C", 12, "日"), ("C", 13, "日"))  # 3, 2, 3
+    assert check_cost(p, RULE, evened) == 4 and solve_fixed(p, RULE, evened) == 4
+    month_only = p.with_(rules={ID: RuleSetting(enabled=True, hard=False, weight=4, params={"fiscal": False})})
+    assert check_cost(month_only, RULE, a_again) == 0 and solve_fixed(month_only, RULE, a_again) == 0
+    assert_exact(p, RULE, count=20)
