@@ -420,10 +420,12 @@ def cmd_alternatives(args: argparse.Namespace) -> int:
         rosters.append(result.roster)
         rows.append([path.name, _status_text(result.status), result.objective, _fmt(result.bound), len(result.roster.assignments),
                      len(evaluation.hard_violations), apart])
-        print(t("案 {i}: {p} 評価値 {o}、配置 {n} 件、前の案との違いは少なくとも {d} 件（外れた配置と入った配置の合計）",
-                "alternative {i}: {p} objective {o}, {n} assignments, differs from earlier ones by at least {d} "
-                "(assignments dropped plus assignments added)",
-                i=i, p=path, o=result.objective, n=len(result.roster.assignments), d=apart if apart != "" else "-"))
+        said = t("案 {i}: {p} 評価値 {o}、配置 {n} 件", "alternative {i}: {p} objective {o}, {n} assignments",
+                 i=i, p=path, o=result.objective, n=len(result.roster.assignments))
+        if apart != "":  # the first has no earlier one to differ from (it printed "at least - ")
+            said += t("、前の案との違いは少なくとも {d} 件（外れた配置と入った配置の合計）",
+                      ", differs from earlier ones by at least {d} (assignments dropped plus assignments added)", d=apart)
+        print(said)
     with operations.atomic_output(folder / "summary.csv", suffix=".csv") as tmp:
         with open(tmp, "w", newline="", encoding="utf-8-sig") as handle:
             csv.writer(handle).writerows(rows)

@@ -132,7 +132,9 @@ def test_alternatives_summary_is_in_the_coordinators_language(tmp_path: Path, ca
     folder = tmp_path / "alts"
     code = main(["--lang", "ja", "alternatives", str(book), "-n", "2", "-o", str(folder),
                  "--time-limit", "10", "--workers", "1", "--quiet"])
-    assert code == 0, capsys.readouterr()
+    printed = capsys.readouterr().out
+    assert code == 0, printed
+    assert "案 1: " in printed and "少なくとも -" not in printed  # the first differs from no earlier one
     rows = list(csv.DictReader((folder / "summary.csv").open(encoding="utf-8-sig")))
     assert rows[0]["ファイル"] == "alternative-1.xlsx" and rows[0]["状態"] == "最適解"
     assert rows[1]["必須ルール違反"] == "0"
