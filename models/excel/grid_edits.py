@@ -39,7 +39,7 @@ class GridEdit:
     """One session whose people were read from its edited 配置表 entry: registered names."""
 
     cell: str
-    session: str  # `3歳児健診 13:00-16:00`
+    session: str  # `4/1 灘 3歳児健診 13:00-16:00`
     removed: tuple[str, ...]
     added: tuple[str, ...]
 
@@ -163,7 +163,8 @@ class _Session:
                     "{assignments} sheet", name=self.shown(name), n=len(ids), ids=", ".join(ids),
                     assignments=ASSIGNMENTS_SHEET))
             added.append(Assignment(ids[0], self.req.id, source="import"))
-        edit = GridEdit(self.entry.cell, session_heading(self.req),
+        # the session by its date and site too: many home-care clients have 生活援助 09:00-10:00 the same day
+        edit = GridEdit(self.entry.cell, self.req.label(),
                         tuple(self.names.get(a.staff_id, a.staff_id) for a in left),
                         tuple(self.names[a.staff_id] for a in added))
         return kept + added, edit

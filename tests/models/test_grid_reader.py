@@ -37,7 +37,7 @@ def test_a_person_changed_in_a_shift_column_is_read(tmp_path):
     book.save(tmp_path / "roster.xlsx")
     _, roster, report = read_roster_and_grid(tmp_path / "roster.xlsx")
     assert {(a.staff_id, a.requirement_id) for a in roster.assignments} == {("N01", day), ("N03", late)}
-    assert report.notes() == ["read the change in 配置表!C4 (準夜 16:30-1:00 (next day): 鈴木 彩 → 高橋 由美)"]
+    assert report.notes() == ["read the change in 配置表!C4 (2/1 5東 準夜 16:30-1:00 (next day): 鈴木 彩 → 高橋 由美)"]
 
 
 @pytest.mark.parametrize("heading", ["準夜 16:30-翌1:00", "準夜 16:30-1:00 (next day)", "準夜 16:30-25:00"])
@@ -88,4 +88,4 @@ def test_a_plan_of_a_few_days_lists_those_days_and_reads_them_back(tmp_path):
     _, roster, report = read_roster_and_grid(tmp_path / "roster.xlsx")
     assert {(a.staff_id, a.requirement_id) for a in roster.assignments} == {("N01", ids[0]), ("N01", ids[1]),
                                                                            ("N02", ids[2])}
-    assert report.notes() == ["read the change in 配置表!B6 (診療 09:00-17:00: 佐藤 美咲 → 鈴木 彩)"]
+    assert report.notes() == ["read the change in 配置表!B6 (4/4 休日診療所 診療 09:00-17:00: 佐藤 美咲 → 鈴木 彩)"]
