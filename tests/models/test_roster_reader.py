@@ -191,9 +191,9 @@ def test_a_person_replaced_in_the_grid_is_read_and_checked(tmp_path):
     problem, roster, report = read_roster_and_grid(path)
     assert people(roster) == {("H001", NADA, True), ("H002", NADA, False), ("H001", HIGASHINADA, False)}
     assert ("availability", "H001") in hard(problem, roster)
-    assert report.notes() == [f"read the change in 配置表!{cell} (1歳6か月児健診 09:00-12:00: 佐藤 次郎 → 山田 花子)"]
+    assert report.notes() == [f"read the change in 配置表!{cell} (4/14 東灘 1歳6か月児健診 09:00-12:00: 佐藤 次郎 → 山田 花子)"]
     set_language("ja")
-    assert report.notes() == [f"配置表!{cell} の変更を読みました（1歳6か月児健診 09:00-12:00: 佐藤 次郎 → 山田 花子）"]
+    assert report.notes() == [f"配置表!{cell} の変更を読みました（4/14 東灘 1歳6か月児健診 09:00-12:00: 佐藤 次郎 → 山田 花子）"]
 
 
 def test_a_person_removed_and_one_added_in_the_grid_keep_the_others_locks(tmp_path):
@@ -204,8 +204,8 @@ def test_a_person_removed_and_one_added_in_the_grid_keep_the_others_locks(tmp_pa
     assert people(roster) == {("H001", NADA, True), ("H002", HIGASHINADA, False), ("H003", HIGASHINADA, False)}
     assert [a.staff_id for a in problem.locked] == ["H001"]
     assert {("cover_min", None), ("cover_max", None)} <= hard(problem, roster)  # 灘 short of one, 東灘 one too many
-    assert report.notes() == [f"read the change in 配置表!{nada} (3歳児健診 13:00-16:00: removed 佐藤 次郎)",
-                              f"read the change in 配置表!{east} (1歳6か月児健診 09:00-12:00: added 鈴木 一郎)"]
+    assert report.notes() == [f"read the change in 配置表!{nada} (4/1 灘 3歳児健診 13:00-16:00: removed 佐藤 次郎)",
+                              f"read the change in 配置表!{east} (4/14 東灘 1歳6か月児健診 09:00-12:00: added 鈴木 一郎)"]
 
 
 def test_names_are_read_spaces_aside_by_family_name_and_with_any_comma(tmp_path):
@@ -260,7 +260,7 @@ def test_edits_of_different_sessions_in_each_sheet_are_both_read(tmp_path):
     assert people(roster) == {("H001", NADA, True), ("H003", NADA, False), ("H003", HIGASHINADA, False)}
     (nada,) = report.stale  # 配置表 still shows 佐藤 in 灘, changed in Assignments alone: said so
     assert report.notes() == [
-        f"read the change in 配置表!{cell} (1歳6か月児健診 09:00-12:00: 佐藤 次郎 → 鈴木 一郎)",
+        f"read the change in 配置表!{cell} (4/14 東灘 1歳6か月児健診 09:00-12:00: 佐藤 次郎 → 鈴木 一郎)",
         f"note: 配置表 {nada} still show(s) the people as exported, not the later changes of the Assignments sheet; "
         "Haichi read the Assignments sheet."]
 
