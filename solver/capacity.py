@@ -143,7 +143,7 @@ class Person:
                 room = budget.room - budget.spent.get(budget.period(todays[0]), 0)
                 n = fit((budget.use(req) for req in todays), room)
                 if n < most:
-                    most, why = n, describe(rule, budget)
+                    most, why = n, describe(rule, budget, budget.spent.get(budget.period(todays[0]), 0))
             per_day[day] = most
             if why:
                 cut[why] += len(todays) - most
@@ -162,7 +162,9 @@ class Person:
             for day, todays in by_day.items():
                 periods[budget.period(todays[0])] += sorted(budget.use(req) for req in todays)[:per_day[day]]
             most = sum(fit(uses, budget.room - budget.spent.get(key, 0)) for key, uses in periods.items())
-            best = min(best, Bound(most, describe(rule, budget)), key=_most)
+            # what earlier plans used of it: 21 of a week's 29 hours were April's, unsaid beside 5/1
+            spent = sum(budget.spent.get(key, 0) for key in periods)
+            best = min(best, Bound(most, describe(rule, budget, spent)), key=_most)
         if self.days_off is not None:  # at most the plan's days less the days off, the busiest of them
             room = max(0, len(self.days) - self.days_off)
             top = sum(sorted((n for day, n in per_day.items() if day in self.plan_days), reverse=True)[:room])
@@ -189,16 +191,19 @@ def _most(bound: Bound) -> int:
     return bound.most
 
 
-def describe(rule: Rule, budget: Budget) -> str:
-    """A budget as a person reads it: the rule's title and its room (`Max per week (2)`)."""
+def describe(rule: Rule, budget: Budget, spent: int = 0) -> str:
+    """A budget as a person reads it: the rule's title and its room (`Max per week (2)`), and what
+    of it earlier plans' rosters used (`勤務時間の上限（29時間、うち 21時間 は前の計画で勤務済み）`)."""
     title = t(rule.info.title_ja, rule.info.title_en)
     show = getattr(rule, "show", None)
     if isinstance(rule, PeriodLimit):
-        room = t("{n} 回", "{n}", n=budget.room)
+        room, used = t("{n} 回", "{n}", n=budget.room), t("{n} 回", "{n}", n=spent)
     elif show is not None:
-        room = show(budget.room)
+        room, used = show(budget.room), show(spent)
     else:
         return title
+    if spent:
+        room += t("、うち {u} は前の計画で勤務済み", ", {u} of it worked in the earlier plan", u=used)
     return t("{title}（{room}）", "{title} ({room})", title=title, room=room)
 
 

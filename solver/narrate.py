@@ -3,11 +3,15 @@ skills cannot all be met, the people who may take them, and the rules that stop 
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING, Iterable
 
 from models.domain import DAY_MINUTES, Problem, Requirement, Staff
 from models.i18n import t
 from solver.eligibility import Screen
+from solver.rules.counting import md
+from solver.rules.max_consecutive_days import RULE as RUNS
+from solver.rules.max_consecutive_days import days_before
 from solver.rules.no_overlap import clash
 from solver.rules.max_per_activity import MaxPerActivity
 from solver.rules.period_limit import PeriodLimit
@@ -86,6 +90,18 @@ def _limit(problem: Problem, screen: Screen, rule, sessions: list[Requirement], 
         if caps:
             return t("{title}（{caps} 回）", "{title} ({caps})", title=_title(rule),
                      caps=t("・", "/").join(str(c) for c in caps))
+    if rule.info.id == RUNS.info.id:
+        # the limit, and the run the earlier plan left going into the first day: said as only the rule's
+        # name, a run from 4/29 left the coordinator looking at May alone
+        caps = sorted({int(cap) for s in people if (cap := screen.limit(rule.info, "max_consecutive_days", s))})
+        eve = md(problem.start - timedelta(days=1))
+        carried = [t("{name} は {days} に前の計画で勤務", "{name} worked {days} in the earlier plan", name=s.name,
+                     days=eve if n == 1 else t("{a}〜{b}", "{a}-{b}", a=md(problem.start - timedelta(days=n)), b=eve))
+                   for s in people if (n := days_before(problem, s.id))]
+        if caps:
+            return t("{title}（{caps} 日{more}）", "{title} ({caps} days{more})", title=_title(rule),
+                     caps=t("・", "/").join(str(c) for c in caps),
+                     more="".join(t("。{c}", "; {c}", c=c) for c in carried[:3]))
     return _title(rule)
 
 

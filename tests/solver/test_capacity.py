@@ -189,3 +189,17 @@ def test_sessions_at_one_moment_needing_one_skill_each_are_weighed_together() ->
     assert line.startswith(f"{south.label()} and {west.label()} need 2 people-sessions with skill 事務 (1 each), "
                            "but the 1 person with 事務 who can take them can work at most 1")
     assert not solvable(p)
+
+
+def test_a_weekly_limit_partly_used_by_the_earlier_plan_says_how_much() -> None:
+    """29 hours a week with 21 of them worked in April: the May 1 shortfall said only "(29:00)"."""
+    from models.domain import Requirement
+
+    p = ward(cap=9)
+    start = MONDAY + timedelta(days=1)  # a Tuesday: the Monday before is the earlier plan's
+    p = p.with_(start=start, requirements=[r for r in p.requirements if r.date >= start],
+                staff=[person(f"N{i}", skills=frozenset({"夜勤"}), max_minutes_per_week=20 * 60) for i in range(3)])
+    monday = Requirement(Requirement.make_id(MONDAY, "5東", "日勤", 540), MONDAY, "5東", "日勤", 540, 1020, 1)
+    p = p.with_(history_week={f"N{i}": (monday,) for i in range(3)})  # 8 of their 20 hours: one night left
+    lines = capacity_sentences(p, Screen(p))
+    assert any("of it worked in the earlier plan" in line and "8 h" in line for line in lines), lines

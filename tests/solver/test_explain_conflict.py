@@ -141,3 +141,18 @@ def test_the_diagnosis_gets_the_solves_time_limit_within_bounds() -> None:
     assert budget(SolveOptions(time_limit=20)) == 20
     assert budget(SolveOptions(time_limit=2)) == explain.MIN_DIAGNOSE_SECONDS
     assert budget(SolveOptions(time_limit=600)) == explain.MAX_DIAGNOSE_SECONDS
+
+
+def test_a_run_carried_in_from_the_earlier_plan_is_told_with_the_limit_and_its_days() -> None:
+    """A library's May could not start: the one key-holder had worked 4/30 and may work 2 days in a row.
+    The sentence gave only the rule's name, and a coordinator looking at May alone saw no run."""
+    from models.domain import RuleSetting
+
+    days = [session(day=MONDAY + timedelta(days=d)) for d in range(2)]
+    away = {("B", d.date): Mark.UNAVAILABLE for d in days}
+    p = problem([person("A", name="青木"), person("B")], days, availability=away,
+                rules={"max_consecutive_days": RuleSetting(True, True, 100, {"max_consecutive_days": 2})})
+    p = p.with_(history={"A": (MONDAY - timedelta(days=1),)})
+    line = " ".join(diagnose(p, RULES, time_limit=10))
+    eve = MONDAY - timedelta(days=1)
+    assert f'"Maximum consecutive working days" (2 days; 青木 worked {eve.month}/{eve.day} in the earlier plan)' in line
