@@ -10,6 +10,8 @@ a wish: the person is available that day (○) and asks for that shift (`parse_w
 
 from __future__ import annotations
 
+import calendar
+
 import re
 import unicodedata
 from collections import Counter
@@ -303,6 +305,7 @@ def read_matrix(
     days = frozenset(day for _, day, _ in columns)
     marks = MarkReader(activities)
     undated = _undated_columns(table, columns)
+    impossible = _impossible_days(table, period, columns)
     unread = Unread(period)
     for index, row in table.data():
         if half_row is not None and index == half_row[0]:
@@ -335,6 +338,9 @@ def read_matrix(
         for col in [c for c in undated if c < len(row) and _is_mark(row[c], marks)]:
             undated.remove(col)  # reported once a column
             problems.append(table.problem(table.header_row, col, messages.marks_without_date()))
+        for col in [c for c in impossible if c < len(row) and _is_mark(row[c], marks)]:
+            if notes is not None:  # a 31 column left on June's sheet, a × in it: dropped without a word
+                notes.append(table.problem(table.header_row, col, messages.no_such_day(impossible.pop(col))))
         said: dict[date, dict[Mark, Mark]] = {}  # date -> half -> what the person said of it
         for col, day, half in columns:
             raw = row[col] if col < len(row) else None
@@ -417,6 +423,29 @@ def _years_later(day: date, years: int) -> date | None:
         return day.replace(year=day.year + years)
     except ValueError:
         return None
+
+
+def _impossible_days(table: Table, period: Period, columns: list[Column]) -> dict[int, str]:
+    """In a header of day numbers, the columns naming a day its month does not have (`31` on June's
+    sheet, copied from May's): column -> `6/31`."""
+    header = table.header()
+    if not columns or any(isinstance(v, (date, datetime)) for v in header) or (month := _month_of(table, period)) is None:
+        return {}
+    length = calendar.monthrange(*month)[1]
+    dated = {col for col, _, _ in columns}
+    out = {}
+    for col, value in enumerate(header):
+        if col in dated or is_blank(value) or isinstance(value, bool):
+            continue
+        if isinstance(value, (int, float)) and float(value).is_integer():
+            number = int(value)
+        elif isinstance(value, str) and (match := _DAY_NUMBER.match(unicodedata.normalize("NFKC", value).strip())):
+            number = int(match[1])
+        else:
+            continue
+        if length < number <= 31:
+            out[col] = f"{month[1]}/{number}"
+    return out
 
 
 def _undated_columns(table: Table, columns: list[Column]) -> list[int]:

@@ -542,6 +542,12 @@ def unread_columns(headers: list[str]) -> str:
              h="、".join(f"「{h}」" for h in headers))
 
 
+def no_such_day(day: str) -> str:
+    return t("{d} という日はないため、この列の記号は読みませんでした（前の月のシートを写した列なら消してください）",
+             "there is no day {d}, so the marks in this column were not read (a column copied from last month's "
+             "sheet: delete it)", d=day)
+
+
 def repeated_setting(key: str, where: str) -> str:
     return t("設定「{key}」は {where} でも同じ値で設定されています（別のルールを設定するつもりの行なら直してください）",
              'setting "{key}" repeats the row at {where} (if this row was meant to set another rule, correct it)',

@@ -403,3 +403,13 @@ def test_a_count_column_said_to_hold_hours_is_read_as_hours(tmp_path):
     first = problem.staff_by_id("H001")
     assert (first.max_minutes_per_week, first.max_minutes_per_month, first.max_per_week, first.max_per_month) == (
         20 * 60, 80 * 60, None, 12)
+
+
+def test_a_mark_under_a_day_the_month_does_not_have_is_said(tmp_path):
+    """June's sheet copied from May's kept its 31 column, a × in it: dropped without a word."""
+    numbers = [["職員ID", "氏名", *range(1, 32)], ["H001", "山田 花子", *(["○"] * 30), "×"],
+               ["H002", "佐藤 次郎", *(["○"] * 30), None]]
+    sheets = {**standard(勤務可否=None), "勤務可否_4月": numbers}
+    found = _notes(write_book(tmp_path / "d.xlsx", sheets))
+    assert "d.xlsx 勤務可否_4月!AG1: there is no day 4/31, so the marks in this column were not read (a column copied " \
+           "from last month's sheet: delete it)" in found
