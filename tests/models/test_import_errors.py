@@ -95,8 +95,8 @@ def test_impossible_dates_in_sessions_and_matrix_header(tmp_path):
     matrix = [["職員ID", "氏名", "4/1", "2/30(月)"], ["H001", "山田", "○", "○"]]
     found = problems_of(write_book(tmp_path / "a.xlsx", standard(枠=sessions, 勤務可否=matrix)))
     assert [(where(p), p.message) for p in found] == [
-        (("a.xlsx", "枠", "A3"), 'invalid date "4月31日"'),
-        (("a.xlsx", "勤務可否", "D1"), 'invalid date "2/30(月)"'),
+        (("a.xlsx", "枠", "A3"), 'invalid date "4月31日" (month 4 has 30 days)'),
+        (("a.xlsx", "勤務可否", "D1"), 'invalid date "2/30(月)" (month 2 has 28 (29 in a leap year) days)'),
     ]
 
 
