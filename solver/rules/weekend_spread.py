@@ -88,11 +88,14 @@ class WeekendSpread(BaseRule):
         enabled_default=False,
         description_ja="土日祝日に勤務した日数（明けを含む）が最も多い人と最も少ない人の差1日ごとに重みが掛かる。職種を書くと"
                        "その職種ごとに比べる（例: 常勤、学生）。対象の内容を書くとその内容だけを数え（例: 当務）、"
-                       "「明けも数える」を いいえ にすると土日祝日に始まる勤務だけを数える。",
+                       "「明けも数える」を いいえ にすると土日祝日に始まる勤務だけを数える。「年度で数える」なら、同じ年度の"
+                       "前の計画で勤務した土日祝日も合わせて比べる（明けも数え、対象の内容を書かないとき）。",
         description_en="Each day of difference in Saturdays, Sundays and holidays worked (mornings after a night "
                        "included) between the most and the fewest costs the weight; with jobs named (skills, e.g. "
                        "常勤、学生), each job is compared apart. With activities named (e.g. 当務) only they count; "
-                       "with 'mornings after a night count' set to no, only sessions starting on such days count.",
+                       "with 'mornings after a night count' set to no, only sessions starting on such days count. "
+                       "Over the fiscal year, the days worked in the year's earlier plans are added (when mornings "
+                       "count and no activities are named).",
         params=(JOBS, ACTIVITIES, MORNINGS, FISCAL),
     )
 
