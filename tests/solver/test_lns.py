@@ -190,3 +190,25 @@ def test_a_rounds_changes_are_carried_over_to_a_newer_solution() -> None:
     checked = evaluate(problem, roster_of(problem, whole.ctx.pairs_in(merged)))
     assert not checked.hard_violations and checked.objective == cost
     assert improver._carry(values, values, latest, time.perf_counter() + 5.0, random.Random(0)) is None
+
+
+def test_a_plan_of_many_sites_gets_rounds_that_free_whole_sites() -> None:
+    """A home-care agency's clients each want one helper for all their visits: rounds of people or
+    of days keep most of a client's visits fixed. With SITES_KIND_FROM sites or more, a fourth kind
+    frees every pair of a few sites; with fewer (a ward, a Curtois instance) there is none."""
+    from dataclasses import replace
+
+    problem = random_problem(2, soft=True)
+    sites = [f"利用者{i}" for i in range(lns.SITES_KIND_FROM)]
+    many = problem.with_(requirements=[replace(r, site=sites[i % len(sites)], id=f"{r.id}#{i}")
+                                       for i, r in enumerate(problem.requirements)])
+    improver = Improver(Solver(many, SolveOptions(time_limit=5, workers=1)), seed=1)
+    kind = next(k for k in improver._kinds if k.name == "sites")
+    free = improver._free(kind, random.Random(0))
+    freed = {site for (staff_id, day, _), site in zip(improver._pairs, improver._pair_sites) if free(staff_id, day, site)}
+    assert 1 <= len(freed) < len(sites)
+    freed_people = {staff_id for (staff_id, day, _), site in zip(improver._pairs, improver._pair_sites) if site in freed}
+    assert all(free(staff_id, day, site) for (staff_id, day, _), site in zip(improver._pairs, improver._pair_sites)
+               if site in freed) and len(freed_people) > 1  # everyone, every day, at those sites
+    few = Improver(Solver(problem, SolveOptions(time_limit=5, workers=1)), seed=1)
+    assert [k.name for k in few._kinds] == ["people", "days", "people and days"]
