@@ -124,13 +124,19 @@ def _unknown_key(key: str, catalogue: Sequence[RuleInfo]) -> str:
              first=_UNIT.sub("", info.params[0].title_ja) if info.params else t("有効", "有効"))
 
 
+def _bound(value: float | None) -> str:
+    """A parameter's bound as a coordinator reads it: 10,000,000,000 (yen), not 1e+10."""
+    if value is None:
+        return ""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,g}"
+
+
 def _bad_value(key: str, param: Param | None = None, expected: str = ""):
     def message(value: Any) -> str:
         text = t("設定「{key}」の値が正しくありません \"{v}\"", 'invalid value "{v}" for setting "{key}"',
                  key=key, v=messages.shown(value))
         if param is not None and (param.minimum is not None or param.maximum is not None):
-            low = "" if param.minimum is None else f"{param.minimum:g}"
-            high = "" if param.maximum is None else f"{param.maximum:g}"
+            low, high = _bound(param.minimum), _bound(param.maximum)
             text += t("（範囲 {lo}〜{hi}）", " (range {lo} to {hi})", lo=low, hi=high)
         elif expected:
             text += t("（{e}）", " ({e})", e=expected)

@@ -87,8 +87,8 @@ def test_infinity_and_bad_values_are_reported_with_what_to_write(tmp_path):
                 ["fairness.weight", 10**15]]
     found = problems_of(write_book(tmp_path / "a.xlsx", {**standard(), "設定": settings}))
     assert [(cell, message) for _, _, cell, message in found] == [
-        ("B2", '設定「pay_cap.min_rest_minutes」の値が正しくありません "inf"（範囲 0〜2880）'),
-        ("B3", '設定「pay_cap.annual_pay_cap」の値が正しくありません "1e400"（範囲 0〜1e+10）'),
+        ("B2", '設定「pay_cap.min_rest_minutes」の値が正しくありません "inf"（範囲 0〜2,880）'),
+        ("B3", '設定「pay_cap.annual_pay_cap」の値が正しくありません "1e400"（範囲 0〜10,000,000,000）'),
         ("B4", '設定「空欄の扱い」の値が正しくありません "はい"（不可・可・△ のどれか）'),
         ("B5", '設定「cover_min.重み」の値が正しくありません "50%"（0〜1,000,000 の整数）'),
         ("B6", '設定「cover_min.有効」の値が正しくありません "たぶん"（はい・いいえ のどちらか）'),
