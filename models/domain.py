@@ -23,12 +23,17 @@ from models.i18n import t
 _WIDTH_FORMS = re.compile(r"[\u3000\uff01-\uffef]+")
 
 
+@lru_cache(maxsize=8192)  # an import folds the same marks and names hundreds of thousands of times
 def fold(text: str) -> str:
     """Text as Haichi compares it: full-width letters, digits and signs made ASCII, half-width
     katakana made full-width and the ideographic space a space (NFKC on those), the rest composed
     (NFC) and otherwise kept as typed. Full NFKC also turned an exam's 熱力学Ⅰ into 熱力学I, ① into 1
     and ㈱ into (株) in every name a roster printed."""
-    return unicodedata.normalize("NFC", _WIDTH_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text))
+    if text.isascii():
+        return text
+    if _WIDTH_FORMS.search(text):
+        text = _WIDTH_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def normalize(text: object) -> str:
