@@ -471,11 +471,17 @@ def _session(args: argparse.Namespace, problem: Problem) -> Requirement:
     wanted = (day, bare_name(site), bare_name(activity))
     found = [r for r in problem.requirements
              if (r.date, bare_name(r.site), bare_name(r.activity)) == wanted and start in (None, r.start)]
+    if not found:  # the start of one site's name (高木 for 高木 ツル様), when it names one site only
+        starting = [r for r in problem.requirements if r.date == day and bare_name(r.activity) == wanted[2]
+                    and bare_name(r.site).startswith(wanted[1]) and start in (None, r.start)]
+        found = starting if len({r.site for r in starting}) == 1 else []
     if len(found) == 1:
         return found[0]
     label = f"{day.isoformat()} {site} {activity}" + (f" {hhmm(start)}" if start is not None else "")
     if not found:
-        that_day = sorted((r for r in problem.requirements if r.date == day), key=lambda r: (r.start, r.site))
+        # those naming what was typed first: a list cut at SESSIONS_LISTED had left out the client meant
+        that_day = sorted((r for r in problem.requirements if r.date == day),
+                          key=lambda r: (wanted[1] not in bare_name(r.site), r.start, r.site))
         listed = "、".join(f"{r.site} {r.activity} {hhmm(r.start)}" for r in that_day[:SESSIONS_LISTED])
         if len(that_day) > SESSIONS_LISTED:
             listed += t(" ほか {n} 件", " and {n} more", n=len(that_day) - SESSIONS_LISTED)

@@ -114,6 +114,18 @@ def test_suggest_for_an_unknown_session_exits_1(solved: Path, capsys) -> None:
     assert code == 1 and "--session" in text
 
 
+def test_suggest_finds_a_site_by_the_start_of_its_name(tmp_path: Path, capsys) -> None:
+    """`suggest --site 高木` failed for a client registered as 高木 ツル様."""
+    book = sheets()
+    book["枠"] = [book["枠"][0], *([*row[:1], "高木 ツル様", *row[2:]] for row in book["枠"][1:])]
+    out = tmp_path / "roster.xlsx"
+    code, text = run(["solve", str(write_book(tmp_path / "in.xlsx", book)), "-o", str(out), "--time-limit", "10",
+                      "--quiet"], capsys)
+    assert code == 0, text
+    code, text = run(["suggest", str(out), "--date", "4/6", "--site", "高木", "--activity", "3歳児健診"], capsys)
+    assert code == 0 and "Candidates for 4/6 高木 ツル様 3歳児健診 13:00-16:00" in text, text
+
+
 def test_alternatives_writes_each_roster_and_a_summary(tmp_path: Path, capsys) -> None:
     book = write_book(tmp_path / "in.xlsx", sheets())
     folder = tmp_path / "alts"
