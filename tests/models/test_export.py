@@ -549,6 +549,14 @@ def test_names_in_the_master_roster_say_the_role_they_fill_and_read_back(tmp_pat
                                         *problem.requirements[:2], *problem.requirements[3:]])
     one = Roster([Assignment("H003", problem.requirements[2].id)])
     assert role_labels(alone, one) == {("H003", problem.requirements[2].id): "佐藤/美咲:"}
+    # two helpers of a visit needing two of one either-skill: the same role twice tells nobody apart
+    both = next(r for r in problem.requirements if len(_roster(problem).staff_for(r.id)) == 2)
+    people = _roster(problem).staff_for(both.id)
+    same = problem.with_(requirements=[replace(both, required_skills=(("リーダー", 2),)), *[
+        r for r in problem.requirements if r.id != both.id]], staff=[
+        replace(s, skills=s.skills | {"リーダー"}) if s.id in people else s for s in problem.staff])
+    labels = role_labels(same, _roster(same))
+    assert all("（" not in labels[(i, both.id)] for i in people)
 
 
 def test_hours_a_week_go_out_on_the_copied_staff_sheet_and_come_back(tmp_path: Path) -> None:
