@@ -259,7 +259,9 @@ def report_lines(collection: Collection) -> list[str]:
                        "the plan has): {names}", names="、".join(f"{s.id} {s.name}" for s in kept)))
     elif kept:  # most answered in a table, a few by form: naming them all would bury the few
         lines.append(t("未提出のほか {n} 名は、計画にある勤務可否の記号のままです", "the other {n} without a form keep the "
-                       "availability marks the plan has for them", n=len(kept)))
+                       "availability marks the plan has for them", n=len(kept)) if unmarked else t(
+            "未提出の {n} 名は、計画にある勤務可否の記号のままです", "the {n} without a form keep the availability marks "
+            "the plan has for them", n=len(kept)))
     by_person: dict[str, list[MarkChange]] = {}
     for change in collection.changes:
         by_person.setdefault(change.staff_id, []).append(change)

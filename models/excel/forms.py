@@ -31,7 +31,7 @@ from models.excel.styles import (
 )
 from models.holidays import holiday_name
 from models.i18n import t
-from models.textparse import wish_text
+from models.textparse import weekdays_text, wish_text
 
 FORM_SUFFIX = "勤務可否"  # the file name ends in this, so a folder of returns sorts and reads clearly
 HEADER_ROW = 9  # 1-based; the importer looks for the table header within the first ten rows
@@ -90,6 +90,9 @@ def _head(ws: Worksheet, problem: Problem, staff: Staff, shifts: Sequence[str]) 
     period = f"{problem.start:%Y年}{problem.start.month}月{problem.start.day}日 〜 " \
              f"{problem.end:%Y年}{problem.end.month}月{problem.end.day}日"
     _put(ws, 4, 2, period, BODY, 3)
+    if staff.weekdays:  # a helper filling in only her exceptions needs to see which days are hers
+        _put(ws, 2, 3, "勤務曜日", _LABEL)
+        _put(ws, 2, 4, weekdays_text(staff.weekdays), BODY.but(size=12))
     for offset, line in enumerate(instructions(problem.blank_means, shifts)):
         _put(ws, 5 + offset, 1, line, NOTE.but(size=9), last)
         ws.row_dimensions[5 + offset].height = 13.5 * max(2, -(-len(line) // _LINE_CHARS))

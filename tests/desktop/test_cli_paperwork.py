@@ -69,7 +69,7 @@ def test_forms_then_collect_into_a_workbook(haichi, tmp_path: Path) -> None:
     code, text = haichi("collect", forms[0], forms[1], "--into", SAMPLE, "-o", out)
     assert code == 0, text
     assert "2 form(s) read (45 staff, 43 not returned)" in text and "not returned: H003" not in text
-    assert "the other 43 without a form keep the availability marks the plan has for them" in text
+    assert "the 43 without a form keep the availability marks the plan has for them" in text
     merged = import_workbooks([out])
     before = import_workbooks([SAMPLE])
     h001 = {d: m for (s, d), m in merged.availability.items() if s == "H001"}

@@ -47,6 +47,19 @@ def test_layout_and_protection(tmp_path: Path) -> None:
     assert ws.page_setup.fitToHeight == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
 
 
+def test_the_form_says_the_persons_weekdays(tmp_path: Path) -> None:
+    """A helper who works 火・木・土 filled in only her exceptions: her form did not say her days."""
+    from dataclasses import replace
+
+    problem = _problem()
+    path = tmp_path / "f.xlsx"
+    write_form(path, problem, replace(problem.staff[0], weekdays="火木土"))
+    ws = openpyxl.load_workbook(path).active
+    assert (ws["C2"].value, ws["D2"].value) == ("勤務曜日", "火・木・土")
+    write_form(path, problem, problem.staff[0])
+    assert openpyxl.load_workbook(path).active["C2"].value is None
+
+
 def test_prefill_writes_known_marks(tmp_path: Path) -> None:
     path = tmp_path / "f.xlsx"
     problem = _problem()
