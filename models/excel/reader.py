@@ -431,9 +431,9 @@ def match_columns(row: tuple[Any, ...], columns: Iterable[Column]) -> dict[str, 
         match = lookup.get(header)
         if match is None and (bare := _HEADER_NOTE.sub("", header)) != header:
             match = lookup.get(bare)
-            if match is not None and match[0] in IN_HOURS and _HOURS_NOTE.search(header[len(bare):]):
-                match = (IN_HOURS[match[0]], 1)
-            match = (match[0], 2) if match is not None else None
+            if match is not None:  # `週上限（時間）` holds hours: the hours column of the same period
+                hours = match[0] in IN_HOURS and _HOURS_NOTE.search(header[len(bare):])
+                match = (IN_HOURS[match[0]] if hours else match[0], 2)
         if match is None:
             continue
         key, rank = match
