@@ -112,14 +112,14 @@ STALLED_ROUNDS, STALLED_LONGEST = 60, 8.0
 # (sum 51339 against 51960). 8 and 10 carried almost nothing: their difference is the spread.
 CARRIES = 2
 # A fourth kind frees every session of a few sites (every person, every day) in plans of this many
-# sites or more: a home-care agency's 35 clients, each wanting the same helper for all its visits
+# sites or more: a home-care agency's 30 clients, each wanting the same helper for all its visits
 # (continuity), improved little by rounds of people or days, which keep most of a client's visits fixed.
 # With fewer sites one is too large a share of the plan for a round (and a ward, or any Curtois
-# instance, has one). Measured on that agency's February (22 helpers, 512 visits, 35 clients) at
-# 30 s on 2 workers, seeds 0-6, run alternately with the three kinds alone: 84, 95, 91, 81, 87, 91
-# and 92 against 92, 101, 87, 93, 99, 91 and 98 (medians 91 and 93, means 88.7 and 94.4; better in
-# 5 of 7). In one run the sites kind lowered the cost in 9 of its 52 rounds, people in 4 of 33, days
-# in 6 of 55.
+# instance, has one). Measured on that agency's February (22 helpers, 512 visits, 30 clients in 35
+# series of visits) at 30 s on 2 workers, seeds 0-6, run alternately with the three kinds alone: 84,
+# 95, 91, 81, 87, 91 and 92 against 92, 101, 87, 93, 99, 91 and 98 (medians 91 and 93, means 88.7 and
+# 94.4; better in 5 of 7). In one run the sites kind lowered the cost in 9 of its 52 rounds, people
+# in 4 of 33, days in 6 of 55.
 SITES_KIND_FROM = 8
 # A kind's starting size as a share of the people or the days; the bounds of its adaptation.
 START, SMALLEST, LARGEST = 0.06, 0.02, 1.0
