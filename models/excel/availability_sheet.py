@@ -261,20 +261,12 @@ def _day_number_columns(table: Table, known: set[int], period: Period) -> list[t
     first = date(month[0], month[1], 1)
     columns = []
     for col, value in enumerate(table.header()):
-        if col in known or is_blank(value) or isinstance(value, (bool, date, datetime)):
-            continue
-        if isinstance(value, (int, float)) and float(value).is_integer():
-            number = int(value)
-        elif isinstance(value, str) and (match := _DAY_NUMBER.match(unicodedata.normalize("NFKC", value).strip())):
-            number = int(match[1])
-        else:
-            continue
-        if not 1 <= number <= 31:
-            continue  # a count or a year in the header row, not a day of the month
+        if col in known or (number := _day_number(value)) is None:
+            continue  # a count or a year in the header row is no day of the month either
         try:
             columns.append((col, first.replace(day=number)))
         except ValueError:
-            continue  # day 31 of a 30-day month: a column left blank in every row
+            continue  # day 31 of a 30-day month: its marks are said by _impossible_days
     return columns if len(columns) >= 2 else None
 
 
@@ -435,17 +427,23 @@ def _impossible_days(table: Table, period: Period, columns: list[Column]) -> dic
     dated = {col for col, _, _ in columns}
     out = {}
     for col, value in enumerate(header):
-        if col in dated or is_blank(value) or isinstance(value, bool):
-            continue
-        if isinstance(value, (int, float)) and float(value).is_integer():
-            number = int(value)
-        elif isinstance(value, str) and (match := _DAY_NUMBER.match(unicodedata.normalize("NFKC", value).strip())):
-            number = int(match[1])
-        else:
-            continue
-        if length < number <= 31:
+        if col not in dated and (number := _day_number(value)) is not None and number > length:
             out[col] = f"{month[1]}/{number}"
     return out
+
+
+def _day_number(value: Any) -> int | None:
+    """The day of the month a header cell names (`5`, `5日`, `5(水)`), None for anything else (a
+    date, a count or a year beside the days)."""
+    if is_blank(value) or isinstance(value, (bool, date, datetime)):
+        return None
+    if isinstance(value, (int, float)) and float(value).is_integer():
+        number = int(value)
+    elif isinstance(value, str) and (match := _DAY_NUMBER.match(unicodedata.normalize("NFKC", value).strip())):
+        number = int(match[1])
+    else:
+        return None
+    return number if 1 <= number <= 31 else None
 
 
 def _undated_columns(table: Table, columns: list[Column]) -> list[int]:
