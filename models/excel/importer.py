@@ -426,11 +426,10 @@ def _unread_columns(tables: Sequence[Table]) -> list[InputProblem]:
     notes = []
     for table in tables:
         read = set(table.columns.values())
-        unread = [str(value).strip() for index, value in enumerate(table.header())
+        unread = [(index, str(value).strip()) for index, value in enumerate(table.header())
                   if index not in read and not is_blank(value) and normalize_header(value) not in _RUNNING]
         if unread:
-            first = next(i for i, v in enumerate(table.header()) if not is_blank(v) and str(v).strip() == unread[0])
-            notes.append(table.problem(table.header_row, first, messages.unread_columns(unread)))
+            notes.append(table.problem(table.header_row, unread[0][0], messages.unread_columns([h for _, h in unread])))
     return notes
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Collection
 from typing import Any
@@ -55,15 +56,15 @@ def empty(column: str) -> str:
 
 # A month and day in a date as typed: `6/31(木)`, `2027/6/31`, `6月31日`, `令和9年6月31日`.
 _MONTH_DAY = re.compile(r"(\d{1,2})\s*[/月.-]\s*(\d{1,2})\s*日?\s*(?:[(（].*)?$")
-_MONTH_LENGTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February: 29 in a leap year
+_LEAP_YEAR = 2000  # a month's most days: February's 29
 
 
 def bad_date(value: Any) -> str:
     """The date refused; a day past its month's end said so (`6/31(木)`: June has 30 days)."""
     text = fold(value).strip() if isinstance(value, str) else ""
-    if (m := _MONTH_DAY.search(text)) and 1 <= (month := int(m[1])) <= 12 and int(m[2]) > _MONTH_LENGTH[month - 1]:
-        days = t("28日（うるう年は29日）", "28 (29 in a leap year)") if month == 2 else t(
-            "{n}日", "{n}", n=_MONTH_LENGTH[month - 1])
+    if (m := _MONTH_DAY.search(text)) and 1 <= (month := int(m[1])) <= 12 \
+            and int(m[2]) > (most := calendar.monthrange(_LEAP_YEAR, month)[1]):
+        days = t("28日（うるう年は29日）", "28 (29 in a leap year)") if month == 2 else t("{n}日", "{n}", n=most)
         return t("日付が正しくありません \"{v}\"（{m}月は{n}までです）", 'invalid date "{v}" (month {m} has {n} days)',
                  v=shown(value), m=month, n=days)
     return t("日付が正しくありません \"{v}\"", 'invalid date "{v}"', v=shown(value))
