@@ -172,15 +172,15 @@ def covering(period: Period, settings: Settings, sheets: list[MarksSheet]) -> Pe
 
 
 def read_availability(
-    sheets: list[MarksSheet], period: Period, staff: Sequence[Staff], staff_ids: set[str],
+    sheets: list[MarksSheet], period: Period, staff: Sequence[Staff], staff_ids: Mapping[str, str],
     activities: Sequence[str], blank: Mark, problems: list[InputProblem], notes: list[InputProblem],
-    leave: Leave | None = None, written: Mapping[str, str] | None = None,
+    leave: Leave | None = None,
 ) -> tuple[Availability, Wishes]:
     """The marks and wishes of every matrix, then of every form (a form replaces its person's
     matrix row and wishes), the days of leave into `leave` (Problem.leave). `staff` are the people read from 職員, `staff_ids` every ID written
-    there and `written` their names (a matrix of names finds the people of rows refused too, whose
-    marks are then left out as theirs are by ID); `blank` what a blank cell means. Problems go to
-    `problems`, the gaps to `notes`."""
+    there with their names (a matrix of names finds the people of rows refused too, whose marks are
+    then left out as theirs are by ID); `blank` what a blank cell means. Problems go to `problems`,
+    the gaps to `notes`."""
     matrix: Availability = {}
     forms: dict[str, Availability] = {}
     matrix_wishes: Wishes = {}
@@ -208,7 +208,7 @@ def read_availability(
         else:
             matrices.append((sheet.table, read_matrix(sheet.table, staff_ids, period, problems, matrix, seen_matrix,
                                                       blank, activities, matrix_wishes, notes, matrix_leave,
-                                                      {**(written or {}), **names})))
+                                                      {**{i: n for i, n in staff_ids.items() if n}, **names})))
             notes += _names_differ(sheet.table, names)
             read.append((sheet.table, "staff_id"))
     notes += _rowless(matrices, seen_matrix, set(forms), staff, blank)

@@ -272,7 +272,7 @@ def _day_number_columns(table: Table, known: set[int], period: Period) -> list[t
 
 def read_matrix(
     table: Table,
-    staff_ids: set[str],
+    staff_ids: Collection[str],
     period: Period,
     problems: list[InputProblem],
     availability: Availability,

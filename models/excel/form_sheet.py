@@ -96,7 +96,7 @@ def owner_of(name: str, names: Mapping[str, str]) -> str | None:
 
 
 def _whose(rows: list[tuple[Any, ...]], table: Table, label: tuple[int, int, Any] | None,
-           staff_ids: set[str], names: Mapping[str, str]) -> tuple[str, str] | InputProblem:
+           staff_ids: Collection[str], names: Mapping[str, str]) -> tuple[str, str] | InputProblem:
     """(staff ID, its cell) from the form's ID label, or the problem that stops the form: no ID,
     an unknown one (with the ID of the name written, when it is someone's), or a 氏名 that is
     another registered person's."""
@@ -123,7 +123,7 @@ def read_form(
     file: str,
     sheet: str,
     rows: list[tuple[Any, ...]],
-    staff_ids: set[str],
+    staff_ids: Collection[str],
     period: Period,
     problems: list[InputProblem],
     forms: dict[str, Availability],

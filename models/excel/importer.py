@@ -45,8 +45,7 @@ class _Import:
     settings: Settings = field(default_factory=Settings)
     sites: dict[str, tuple[Site, str]] = field(default_factory=dict)
     staff: dict[str, tuple[Staff, str]] = field(default_factory=dict)
-    staff_ids: set[str] = field(default_factory=set)  # every ID on a 職員 sheet, good row or not
-    written: dict[str, str] = field(default_factory=dict)  # their names, by ID
+    staff_ids: dict[str, str] = field(default_factory=dict)  # every ID on a 職員 sheet, good row or not: its name
     limit_cells: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # staff ID -> its 内容別上限 cell
     requirements: dict[str, tuple[Requirement, str]] = field(default_factory=dict)
     wishes: Wishes = field(default_factory=dict)  # shifts asked for in 勤務可否 cells (a matrix or a form)
@@ -282,7 +281,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     places = {site.name for site in sites} | {site.area for site in sites if site.area} if any(
         site.area for site in sites) else set()
     for table in staff_tables or []:
-        read_staff(table, problems, state.staff, state.staff_ids, state.limit_cells, state.notes, places, state.written)
+        read_staff(table, problems, state.staff, state.staff_ids, state.limit_cells, state.notes, places)
     daily_tables = _tables(books, DAILY, problems)
     session_tables = _tables(books, SESSIONS, problems) if daily_tables is not None else \
         _stand_in(books, SESSIONS, misnamed, problems, state.notes)
@@ -323,7 +322,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         availability, state.wishes = read_availability(
             sheets, period, [person for person, _ in state.staff.values()], state.staff_ids,
             rotation_order(req for req, _ in state.requirements.values()), s.blank_means, problems, state.notes,
-            state.leave, state.written)
+            state.leave)
     if availability is None and marks_optional:
         availability = {}  # no marks yet: the returned forms bring them (`haichi collect --into`)
     elif availability is None:

@@ -51,13 +51,13 @@ HOURS_FIELDS = ("max_minutes_per_week", "min_minutes_per_week", "max_minutes_per
 
 
 def read_staff(
-    table: Table, problems: list[InputProblem], staff: dict[str, tuple[Staff, str]], ids: set[str],
+    table: Table, problems: list[InputProblem], staff: dict[str, tuple[Staff, str]], ids: dict[str, str],
     limit_cells: dict[str, tuple[str, str, str]] | None = None, notes: list[InputProblem] | None = None,
-    places: set[str] | None = None, written: dict[str, str] | None = None,
+    places: set[str] | None = None,
 ) -> None:
     """People from the 職員 sheet into `staff` (ID -> (Staff, where it was read)); `ids` gets every
-    ID written, even on rows with problems (so availability for them is not reported twice), and
-    `written` their names (so a matrix of names finds them: a bad 勤務曜日 made them "not on 職員");
+    ID written with its name, even on rows with problems (so availability for them is not reported
+    twice, and a matrix of names finds them: a bad 勤務曜日 made them "not on 職員");
     `limit_cells` the cell of each person's 内容別上限 (to name activities no session has). Said in
     `notes`: an annual pay cap without an hourly rate (it cannot be kept), a 拠点 that is none
     of `places` (the 会場 sheet's sites and areas, when it gives areas), and a name an earlier
@@ -66,10 +66,8 @@ def read_staff(
     for index, row in table.data():
         cells = Cells(table, index, row, problems)
         staff_id = cells.text("staff_id", STAFF.column("staff_id"))
-        ids.add(staff_id)
         name = cells.text("name", STAFF.column("name"))
-        if written is not None and staff_id and name:
-            written.setdefault(staff_id, name)
+        ids.setdefault(staff_id, name)
         limits: dict[str, Any] = {
             key: cells.get(key, parse_count, messages.bad_count) for key in _COUNT_FIELDS
         }
