@@ -652,7 +652,9 @@ def _print_unused(problem: Problem, roster: Roster) -> None:
 
     placed = {a.staff_id for a in roster.assignments}
     screen = Screen(problem)
-    idle = [p for p in problem.active_staff() if p.id not in placed and not screen.has_work(p)]
+    without = [p for p in problem.active_staff() if p.id not in placed]
+    works = {p.id: screen.has_work(p) for p in without}
+    idle = [p for p in without if not works[p.id]]
     if idle and placed:
         # a 拠点 mistyped under 地区外の勤務 必須 left a librarian without work all month, unsaid
         names = "、".join((p.name or p.id) + (t("（「{r}」のため）", " (by {r})", r=t(info.title_ja, info.title_en))
@@ -662,7 +664,7 @@ def _print_unused(problem: Problem, roster: Roster) -> None:
         print(t("注意: 入れる枠が1つもない職員 {n} 名: {names}{more}。職員 の 拠点・スキル・勤務曜日 と 勤務可否 を確かめてください。",
                 "note: {n} people may take no session at all: {names}{more}. Check their 拠点, skills and weekdays in "
                 "職員, and their 勤務可否.", n=len(idle), names=names, more=more))
-    unused = [p for p in problem.active_staff() if p.id not in placed and screen.has_work(p)]
+    unused = [p for p in without if works[p.id]]
     if not unused or not placed:
         return
     names = "、".join(p.name or p.id for p in unused[:NAMED_UNUSED])

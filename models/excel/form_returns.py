@@ -262,9 +262,7 @@ def report_lines(collection: Collection) -> list[str]:
                        "availability marks the plan has for them", n=len(kept)) if unmarked else t(
             "未提出の {n} 名は、計画にある勤務可否の記号のままです", "the {n} without a form keep the availability marks "
             "the plan has for them", n=len(kept)))
-    by_person: dict[str, list[MarkChange]] = {}
-    for change in collection.changes:
-        by_person.setdefault(change.staff_id, []).append(change)
+    by_person = _changes_by_person(collection)
     for form in collection.used:
         changed = by_person.get(form.staff_id, [])
         if changed:
@@ -304,11 +302,19 @@ def cautions(collection: Collection) -> list[str]:
         if len(blank) > NAMED_BLANK:
             names += t(" ほか {n} 名", " and {n} more", n=len(blank) - NAMED_BLANK)
         lines.append(messages.blank_forms(names, p.blank_means))
+    by_person = _changes_by_person(collection)
     for form in collection.used:
         if form.marks:  # a form without any: said above
-            lines += _blanked(p, form.staff_id, [c for c in collection.changes if c.staff_id == form.staff_id])
+            lines += _blanked(p, form.staff_id, by_person.get(form.staff_id, []))
         lines += [f"{_who(p, form.staff_id)}: {note}" for note in form.unread]
     return lines
+
+
+def _changes_by_person(collection: Collection) -> dict[str, list[MarkChange]]:
+    by_person: dict[str, list[MarkChange]] = {}
+    for change in collection.changes:
+        by_person.setdefault(change.staff_id, []).append(change)
+    return by_person
 
 
 def _blanked(p: Problem, staff_id: str, changes: list[MarkChange]) -> list[str]:
