@@ -185,12 +185,9 @@ class Kind:
         return (self.wins + 1) / (self.rounds + 2)
 
     def resize(self, factor: float) -> None:
-        if self.people is not None:
-            self.people = min(LARGEST, max(SMALLEST, self.people * factor))
-        if self.days is not None:
-            self.days = min(LARGEST, max(SMALLEST, self.days * factor))
-        if self.sites is not None:
-            self.sites = min(LARGEST, max(SMALLEST, self.sites * factor))
+        for share in ("people", "days", "sites"):
+            if (value := getattr(self, share)) is not None:
+                setattr(self, share, min(LARGEST, max(SMALLEST, value * factor)))
 
 
 class Improver:
@@ -206,14 +203,13 @@ class Improver:
         dates = {r.id: r.date for r in problem.requirements}
         site_index = {name: i for i, name in enumerate(sorted({r.site for r in problem.requirements}))}
         places = {r.id: site_index[r.site] for r in problem.requirements}
-        # (person, day, variable index) of every pair the model decides, and the site of each
-        self._pairs = [(staff_id, day_index[dates[req_id]], var.index)
+        # (person, day, site, variable index) of every pair the model decides
+        self._pairs = [(staff_id, day_index[dates[req_id]], places[req_id], var.index)
                        for (staff_id, req_id), var in solver.ctx.decided().items()]
-        self._pair_sites = [places[req_id] for (_, req_id) in solver.ctx.decided()]
         self._sites = len(site_index)
         self._pinned = Pinned(solver.ctx.model)
-        self._indices = [index for _, _, index in self._pairs]
-        self._people = sorted({staff_id for staff_id, _, _ in self._pairs})
+        self._indices = [index for *_, index in self._pairs]
+        self._people = sorted({staff_id for staff_id, *_ in self._pairs})
         self._days = len(days)
         self._kinds = [Kind("people", START, None), Kind("days", None, 2 * START),
                        Kind("people and days", 3 * START, 4 * START)]
@@ -359,8 +355,8 @@ class Improver:
         """The model with every pair outside a neighbourhood of this kind fixed to `values`,
         hinted with `values`, and a one-core solver for it."""
         free = self._free(kind, rng)
-        model = self._pinned.copy((index, values[index]) for (staff_id, day, index), site
-                                  in zip(self._pairs, self._pair_sites) if not free(staff_id, day, site))
+        model = self._pinned.copy((index, values[index]) for staff_id, day, site, index in self._pairs
+                                  if not free(staff_id, day, site))
         hint_every_variable(model, values)
         return model, one_core(seconds, rng)
 

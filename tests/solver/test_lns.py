@@ -156,7 +156,7 @@ def test_a_stalled_search_lengthens_its_rounds() -> None:
 
 def _rescheduled(improver: Improver, values: list[int], person: str) -> list[int]:
     """`values` with one person's schedule solved again and everyone else's kept."""
-    model = improver._pinned.copy((index, values[index]) for staff_id, _, index in improver._pairs
+    model = improver._pinned.copy((index, values[index]) for staff_id, *_, index in improver._pairs
                                   if staff_id != person)
     core.hint_every_variable(model, values)
     cp = cp_model.CpSolver()
@@ -205,10 +205,10 @@ def test_a_plan_of_many_sites_gets_rounds_that_free_whole_sites() -> None:
     improver = Improver(Solver(many, SolveOptions(time_limit=5, workers=1)), seed=1)
     kind = next(k for k in improver._kinds if k.name == "sites")
     free = improver._free(kind, random.Random(0))
-    freed = {site for (staff_id, day, _), site in zip(improver._pairs, improver._pair_sites) if free(staff_id, day, site)}
+    freed = {site for staff_id, day, site, _ in improver._pairs if free(staff_id, day, site)}
     assert 1 <= len(freed) < len(sites)
-    freed_people = {staff_id for (staff_id, day, _), site in zip(improver._pairs, improver._pair_sites) if site in freed}
-    assert all(free(staff_id, day, site) for (staff_id, day, _), site in zip(improver._pairs, improver._pair_sites)
+    freed_people = {staff_id for staff_id, _, site, _ in improver._pairs if site in freed}
+    assert all(free(staff_id, day, site) for staff_id, day, site, _ in improver._pairs
                if site in freed) and len(freed_people) > 1  # everyone, every day, at those sites
     few = Improver(Solver(problem, SolveOptions(time_limit=5, workers=1)), seed=1)
     assert [k.name for k in few._kinds] == ["people", "days", "people and days"]
