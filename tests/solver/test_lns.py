@@ -177,14 +177,14 @@ def test_a_rounds_changes_are_carried_over_to_a_newer_solution() -> None:
     changed = []
     for person in improver._people:
         found = _rescheduled(improver, values, person)
-        if any(found[i] != values[i] for s, _, i in improver._pairs if s == person):
+        if any(found[i] != values[i] for s, *_, i in improver._pairs if s == person):
             changed.append((person, found))
     assert len(changed) >= 2, "the poor roster leaves at least two people to better"
     (first, latest), (second, found) = changed[:2]
     carried = improver._carry(values, found, latest, time.perf_counter() + 5.0, random.Random(0))
     assert carried is not None and improver.carries == 1
     merged, cost = carried
-    for staff_id, _, index in improver._pairs:
+    for staff_id, *_, index in improver._pairs:
         expected = {first: latest, second: found}.get(staff_id, values)
         assert merged[index] == expected[index]
     checked = evaluate(problem, roster_of(problem, whole.ctx.pairs_in(merged)))
