@@ -189,14 +189,20 @@ def test_no_roster_in_time_lists_what_was_left_short_and_never_advises_the_optio
     assert "--soft-cover" not in str(soft.value)
 
 
-def test_solve_names_who_could_work_and_has_no_session(tmp_path: Path, capsys) -> None:
-    """A ward's two 育児短時間 nurses had no shift all month, unsaid: every shift had its minimum."""
+def _solved_with(tmp_path: Path, capsys, person: list[str], marks: list[str]) -> str:
+    """What solve says of the plan with one more person, marked so on DAYS."""
     book = sheets()
-    book["職員"] = [*STAFF, ["H004", "高橋 四郎"]]
-    book["勤務可否"] = [*book["勤務可否"], ["H004", "高橋 四郎", "○", "○", "○"]]
+    book["職員"] = [*STAFF, person]
+    book["勤務可否"] = [*book["勤務可否"], [*person, *marks]]
     code, text = run(["solve", str(write_book(tmp_path / "in.xlsx", book)), "-o", str(tmp_path / "r.xlsx"),
                       "--time-limit", "10", "--workers", "1", "--quiet"], capsys)
     assert code == 0, text
+    return text
+
+
+def test_solve_names_who_could_work_and_has_no_session(tmp_path: Path, capsys) -> None:
+    """A ward's two 育児短時間 nurses had no shift all month, unsaid: every shift had its minimum."""
+    text = _solved_with(tmp_path, capsys, ["H004", "高橋 四郎"], ["○", "○", "○"])
     assert "note: 1 people who could take a session have none: " in text
     assert "write their 希望回数 (desired count) or 月時間下限 (least hours a month) in 職員" in text
 
@@ -204,12 +210,7 @@ def test_solve_names_who_could_work_and_has_no_session(tmp_path: Path, capsys) -
 def test_solve_names_who_may_take_no_session_and_the_rule_that_shuts_them_out(tmp_path: Path, capsys) -> None:
     """A librarian's mistyped 拠点 (地区外の勤務 必須) gave her nothing all month: only an import note said
     the 拠点 was unknown, and the solve said nothing of her."""
-    book = sheets()
-    book["職員"] = [*STAFF, ["H005", "伊藤 五郎"]]
-    book["勤務可否"] = [*book["勤務可否"], ["H005", "伊藤 五郎", "×", "有休", "×"]]
-    code, text = run(["solve", str(write_book(tmp_path / "in.xlsx", book)), "-o", str(tmp_path / "r.xlsx"),
-                      "--time-limit", "10", "--workers", "1", "--quiet"], capsys)
-    assert code == 0, text
+    text = _solved_with(tmp_path, capsys, ["H005", "伊藤 五郎"], ["×", "有休", "×"])
     assert "note: 1 people may take no session at all: 伊藤 五郎 (by Availability). Check their 拠点" in text
 
 
