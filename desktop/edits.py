@@ -194,7 +194,10 @@ class RosterEditor:
         Returns whether anything changed."""
         problem = self.plan.problem
         assert problem is not None
-        if problem.availability.get((staff_id, day)) is mark:
+        key = (staff_id, day)
+        if problem.availability.get(key) is mark and key not in problem.windows:
             return False
-        self.put_input(problem.with_(availability={**problem.availability, (staff_id, day): mark}), text)
+        # a mark chosen replaces the hours written with the old one (15時から), as a new cell would
+        windows = {k: hours for k, hours in problem.windows.items() if k != key}
+        self.put_input(problem.with_(availability={**problem.availability, key: mark}, windows=windows), text)
         return True

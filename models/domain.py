@@ -110,6 +110,16 @@ def is_morning(start: int, end: int) -> bool:
     return start < NOON and start + end <= 2 * NOON
 
 
+# The hours a person is free on a day they marked with them (`15時から`: textparse.parse_window): from,
+# until (None: to the end of the day, and any night after it), in minutes after midnight.
+Window = tuple[int, int | None]
+
+
+def within(window: Window | None, start: int, end: int) -> bool:
+    """Whether a session from `start` to `end` lies inside the free `window` (always, without one)."""
+    return window is None or (start >= window[0] and (window[1] is None or end <= window[1]))
+
+
 def is_afternoon(start: int, end: int) -> bool:
     """An afternoon session: it starts at noon or later."""
     return start >= NOON
@@ -413,6 +423,8 @@ class Problem:
     # the word of a × day, as written (textparse.leave_word): leave (有休, 研修), no day off (公休) either,
     # or WISHED_OFF (希), a day off asked for
     leave: dict[tuple[str, date], str] = field(default_factory=dict)
+    # the hours of a day the person is free (`15時から`), on a day they can work: a session must lie inside them
+    windows: dict[tuple[str, date], Window] = field(default_factory=dict)
     requests: list[ShiftRequest] = field(default_factory=list)
     forbidden_successions: frozenset[tuple[str, str]] = frozenset()
     min_rest_minutes: int = 0
@@ -472,6 +484,11 @@ class Problem:
         if mark is not None:
             return mark
         return Mark.UNAVAILABLE if self.off_weekday(staff_id, day) else self.blank_means
+
+    def allows(self, staff_id: str, day: date, start: int, end: int) -> bool:
+        """Whether the person's mark for the day, and the hours they gave with it, allow a session
+        from `start` to `end` (minutes after that day's midnight)."""
+        return self.mark(staff_id, day).allows(start, end) and within(self.windows.get((staff_id, day)), start, end)
 
     def off_weekday(self, staff_id: str, day: date) -> bool:
         """Whether the day is outside the person's `Staff.weekdays` (never for a person without them)."""

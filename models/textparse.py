@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any, Iterable
 
-from models.domain import HOLIDAYS, OR_SKILL, WEEKDAY_NAMES, WISHED_OFF, Mark, fold
+from models.domain import HOLIDAYS, OR_SKILL, WEEKDAY_NAMES, WISHED_OFF, Mark, fold, hhmm
 from models.i18n import t
 
 # Excel serial day numbers between 1954 and 2119: anything else is not a date someone meant.
@@ -298,6 +298,66 @@ def parse_mark(value: Any) -> Mark | None:
     if text.endswith("希望") and _MARKS.get(text[:-2]) is Mark.UNAVAILABLE:  # `休み希望`, `有休希望`: a day off asked for
         return Mark.UNAVAILABLE
     raise ValueError(f"unknown mark: {value!r}")
+
+
+# An availability cell naming the hours a person is free (`15時から`, `〜15:00`, `10時〜15時`), read by
+# `parse_window`: a ○ (or △) before or after them, `可` or `のみ` after them, are the day's mark.
+_WINDOW_MARK_BEFORE = re.compile(r"^([○◯〇△▲])\s*")
+_WINDOW_MARK_AFTER = re.compile(r"\s*(?:[○◯〇]|可|のみ|のみ可|ok)$")
+_WINDOW_FROM = re.compile(r"^(.+?)\s*(?:から|以降|以後|[~〜\-ー])$")  # `15時から`, `15:00〜`
+_WINDOW_UNTIL = re.compile(r"^(?:[~〜\-ー]\s*(.+?)|(.+?)\s*(?:まで|迄|までなら))$")  # `〜15時`, `15時まで`
+_WINDOW_RANGE = re.compile(r"^(.+?)\s*(?:[~〜\-–—ー]|から)\s*(.+?)(?:まで|迄)?$")  # `10時〜15時`, `10時から15時まで`
+
+
+def parse_window(value: Any) -> tuple[Mark, int, int | None] | None:
+    """The hours a cell says a person is free that day: (○ or △, from, until; None = to the end of
+    the day and any night after it), from `15時から`, `15:00〜`, `〜15時`, `15時まで`, `10時〜15時`,
+    `9:30-13:00`, `午後3時から`, with a ○ or △ before or after (`△15時から`, `15時から可`); None for a
+    cell that says no hours (a plain mark, a blank). Times as `parse_time` reads them; the end after the
+    start. A bare number (`10-15`) is no time: Excel turns it into a date as it is typed."""
+    if _is_blank(value) or not isinstance(value, str):
+        return None
+    text = _text(value).casefold().replace(" ", "")
+    mark = Mark.AVAILABLE
+    if m := _WINDOW_MARK_BEFORE.match(text):
+        mark = Mark.PREFER_NOT if m[1] in "△▲" else Mark.AVAILABLE
+        text = text[m.end():]
+    text = _WINDOW_MARK_AFTER.sub("", text)
+    if not text or not any(sign in text for sign in (":", "時")):
+        return None
+    for pattern in (_WINDOW_RANGE, _WINDOW_UNTIL, _WINDOW_FROM):  # `10時から15時まで` is a range
+        if m := pattern.match(text):
+            try:
+                if pattern is _WINDOW_RANGE:
+                    start, end = parse_time(m[1]), parse_time(m[2])
+                elif pattern is _WINDOW_UNTIL:
+                    start, end = 0, parse_time(m[1] or m[2])
+                else:
+                    start, end = parse_time(m[1]), None
+            except ValueError:
+                continue
+            return (mark, start, end) if end is None or end > start else None
+    return None
+
+
+def window_text(mark: Mark, start: int, end: int | None) -> str:
+    """A free window as a cell writes it, read back by `parse_window`: `15:00〜`, `〜15:00`,
+    `10:00〜15:00`, with △ before it when the day is △."""
+    text = f"{hhmm(start) if start else ''}〜{hhmm(end) if end is not None else ''}"
+    return f"△{text}" if mark is Mark.PREFER_NOT else text
+
+
+def cell_text(mark: Mark | None, wish: str | None = None, leave: str | None = None,
+              window: tuple[int, int | None] | None = None) -> str | None:
+    """What a person's 勤務可否 cell says, read back the same: the shift asked for (`日勤`), the leave
+    of a × day (`有休`), the hours free (`15:00〜`), else the mark; None for a blank."""
+    if wish:
+        return wish_text(wish)
+    if mark is None:
+        return None
+    if mark is Mark.UNAVAILABLE:
+        return leave or mark.value
+    return window_text(mark, *window) if window else mark.value
 
 
 # A wish for a shift in an availability cell: `日勤`, `日勤希望`, `日勤○`; `日勤/準夜` asks for either.

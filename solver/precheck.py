@@ -201,12 +201,13 @@ def _too_few(problem: Problem, screen: Screen, req: Requirement, people: list[St
 
 BLANK = "blank"  # the reason of a person whose blank cell 空欄の扱い makes ×
 WEEKDAY = "weekday"  # the reason of a person whose 勤務曜日 leaves the day out
+HOURS = "hours"  # the reason of a person free that day only at hours the session does not fit (`15時から`)
 
 
 def _kept_out(problem: Problem, screen: Screen, req: Requirement, others: list[Staff]) -> dict[str, list[str]]:
     """Why each of `others` may not take the session, by reason: "×", BLANK (a blank cell under
     空欄の扱い ×), "午前", "午後" (a half-day
-    mark the hours do not fit), "morning" (the next morning it runs into is not free), or the
+    mark the hours do not fit), HOURS (hours they gave the session does not fit), "morning" (the next morning it runs into is not free), or the
     title of the rule that keeps them out; names in each."""
     found: dict[str, list[str]] = defaultdict(list)
     for staff in others:
@@ -220,8 +221,10 @@ def _kept_out(problem: Problem, screen: Screen, req: Requirement, others: list[S
                 if key == "×" and (staff.id, req.date) not in problem.availability:
                     # a blank cell, which 勤務曜日 or else 空欄の扱い makes ×
                     key = WEEKDAY if problem.off_weekday(staff.id, req.date) else BLANK
+            elif not problem.allows(staff.id, req.date, req.start, req.end):
+                key = HOURS  # the hours they gave (`15時から`) leave the session out
             else:
-                key = "morning" if not morning_fits(problem.mark, staff.id, req, problem.end) else "×"
+                key = "morning" if not morning_fits(problem.allows, staff.id, req, problem.end) else "×"
         elif rule is not None:
             key = t(rule.info.title_ja, rule.info.title_en)
         else:
@@ -255,6 +258,9 @@ def _why(req: Requirement, reasons: dict[str, list[str]]) -> list[str]:
         elif key == WEEKDAY:
             out.insert(0, t("{who} はその日が勤務曜日の外", "{who} do not work on that day of the week (勤務曜日)",
                             who=who(names)))
+        elif key == HOURS:
+            out.append(t("{who} はその日、書いた時間（15時から など）に枠が収まりません",
+                         "{who} gave hours that day (15時から and the like) the session does not fit", who=who(names)))
         elif key == "morning":
             out.append(t("{who} は枠が続く翌朝に勤務できません", "{who} cannot work the next morning the session runs into",
                          who=who(names)))

@@ -20,13 +20,13 @@ from openpyxl.utils.cell import coordinate_to_tuple
 from models.domain import Mark, Staff, ids_named, known_id, normalize
 from models.errors import InputProblem
 from models.excel import messages
-from models.excel.availability_sheet import Availability, Leave, Seen, Wishes, matrix_dates, read_matrix
+from models.excel.availability_sheet import Availability, Leave, Seen, Windows, Wishes, matrix_dates, read_matrix
 from models.excel.form_sheet import form_dates, is_form, read_form, same_name
 from models.excel.reader import HEADER_SEARCH_ROWS, Book, Period, Table, cell_name, is_blank, locate
 from models.excel.schema import AVAILABILITY
 from models.excel.settings_sheet import Settings
 from models.i18n import t
-from models.textparse import Explained, parse_date
+from models.textparse import Explained, parse_date, parse_window
 
 # The blanks-read-as-× note needs one cell in this many blank (of the people's days in the period):
 # a sheet with every day marked, mostly × (weekends, a doctor's weekdays), has no blank to mean ○.
@@ -175,9 +175,11 @@ def read_availability(
     sheets: list[MarksSheet], period: Period, staff: Sequence[Staff], staff_ids: Mapping[str, str],
     activities: Sequence[str], blank: Mark, problems: list[InputProblem], notes: list[InputProblem],
     leave: Leave | None = None,
+    windows: Windows | None = None,
 ) -> tuple[Availability, Wishes]:
     """The marks and wishes of every matrix, then of every form (a form replaces its person's
-    matrix row and wishes), the days of leave into `leave` (Problem.leave). `staff` are the people read from 職員, `staff_ids` every ID written
+    matrix row and wishes), the days of leave into `leave` (Problem.leave), the hours free (`15時から`) into
+    `windows` (Problem.windows). `staff` are the people read from 職員, `staff_ids` every ID written
     there with their names (a matrix of names finds the people of rows refused too, whose marks are
     then left out as theirs are by ID); `blank` what a blank cell means. Problems go to `problems`,
     the gaps to `notes`."""
@@ -187,6 +189,8 @@ def read_availability(
     form_wishes: Wishes = {}
     matrix_leave: Leave = {}
     form_leave: Leave = {}
+    matrix_windows: Windows = {}
+    form_windows: Windows = {}
     seen_matrix: Seen = {}
     seen_forms: dict[str, str] = {}
     names = {person.id: person.name for person in staff}
@@ -197,7 +201,7 @@ def read_availability(
         if sheet.table is None:
             before = set(forms)
             table = read_form(sheet.book.name, sheet.title, sheet.rows, staff_ids, period, problems, forms,
-                              seen_forms, names, activities, form_wishes, notes, form_leave)
+                              seen_forms, names, activities, form_wishes, notes, form_leave, form_windows)
             if table is not None:
                 read.append((table, "mark"))
                 # a person whose 職員 row had a problem has no name read: the ID alone
@@ -208,7 +212,8 @@ def read_availability(
         else:
             matrices.append((sheet.table, read_matrix(sheet.table, staff_ids, period, problems, matrix, seen_matrix,
                                                       blank, activities, matrix_wishes, notes, matrix_leave,
-                                                      {**{i: n for i, n in staff_ids.items() if n}, **names})))
+                                                      {**{i: n for i, n in staff_ids.items() if n}, **names},
+                                                      matrix_windows)))
             notes += _names_differ(sheet.table, names)
             read.append((sheet.table, "staff_id"))
     notes += _rowless(matrices, seen_matrix, set(forms), staff, blank)
@@ -230,6 +235,8 @@ def read_availability(
         found[start:] = [_as_sheet_has_it(p) if (p.file, p.sheet) in turned else p for p in found[start:]]
     if leave is not None:
         leave.update({key: word for key, word in matrix_leave.items() if key[0] not in forms} | form_leave)
+    if windows is not None:
+        windows.update({key: hours for key, hours in matrix_windows.items() if key[0] not in forms} | form_windows)
     return result, {key: wish for key, wish in matrix_wishes.items() if key[0] not in forms} | form_wishes
 
 
@@ -248,7 +255,7 @@ def _remarks(table: Table, period: Period) -> list[InputProblem]:
         except ValueError:
             continue  # the date's own problem, if any, is said by the form's reader
         if day in period:
-            found.append(table.problem(index, "notes", messages.form_remark(day, remark)))
+            found.append(table.problem(index, "notes", messages.form_remark(day, remark, parse_window(remark) is not None)))
     return found
 
 

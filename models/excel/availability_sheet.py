@@ -19,16 +19,17 @@ from datetime import date, datetime
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from models.domain import Mark, Problem, day_mark, ids_named, known_id
+from models.domain import Mark, Problem, Window, day_mark, ids_named, known_id
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.reader import Cells, Period, Table, cell_name, column_title, is_blank, normalize_header
 from models.excel.schema import AVAILABILITY
-from models.textparse import Explained, half_day_mark, leave_word, parse_mark, parse_wish, western_year
+from models.textparse import Explained, half_day_mark, leave_word, parse_mark, parse_wish, parse_window, western_year
 
 Availability = dict[tuple[str, date], Mark]
 Wishes = dict[tuple[str, date], str]  # (staff ID, date) -> the activity asked for (`日勤+準夜`: either)
 Leave = dict[tuple[str, date], str]  # (staff ID, date) -> the leave written (有休, 研修): Problem.leave
+Windows = dict[tuple[str, date], Window]  # (staff ID, date) -> the hours written (15時から): Problem.windows
 Seen = dict[str, list[tuple[str, frozenset[date]]]]  # staff ID -> (where a matrix row was read, its dates)
 
 
@@ -60,18 +61,24 @@ class MarkReader:
 
     def __init__(self, activities: Collection[str] = ()) -> None:
         self._activities = activities
-        self._cache: dict[Any, tuple[Mark | None, str | None, str | None]] = {}
+        self._cache: dict[Any, tuple[Mark | None, str | None, str | None, Window | None]] = {}
 
-    def _read(self, raw: Any) -> tuple[Mark | None, str | None, str | None]:
-        """(mark, wish, leave) of a cell, worked out once per value."""
+    def _read(self, raw: Any) -> tuple[Mark | None, str | None, str | None, Window | None]:
+        """(mark, wish, leave, hours) of a cell, worked out once per value."""
         if raw not in self._cache:
             # a shift's name first: a plan whose shift is 研修 reads `研修` as a wish for it, not as ×
             wish = parse_wish(raw, self._activities)
             if wish is not None and half_day_mark(raw) is not None:
                 wish = None  # `午前` is 午前のみ, though a shift is named 午前 (`午前希望` asks for it)
-            mark = Mark.AVAILABLE if wish is not None else parse_mark(raw)
-            # a bad value raised above: not cached
-            self._cache[raw] = (mark, wish, leave_word(raw) if mark is Mark.UNAVAILABLE and wish is None else None)
+            window = None
+            try:
+                mark = Mark.AVAILABLE if wish is not None else parse_mark(raw)
+            except ValueError:
+                if (hours := parse_window(raw)) is None:
+                    raise  # a bad value: not cached
+                mark, window = hours[0], hours[1:]
+            self._cache[raw] = (mark, wish, leave_word(raw) if mark is Mark.UNAVAILABLE and wish is None else None,
+                                window)
         return self._cache[raw]
 
     def __call__(self, raw: Any) -> Mark | None:
@@ -84,6 +91,10 @@ class MarkReader:
     def leave(self, raw: Any) -> str | None:
         """The leave a readable × cell says (`有休`, `研修`), None for any other cell."""
         return self._read(raw)[2]
+
+    def window(self, raw: Any) -> Window | None:
+        """The hours a readable cell says the person is free (`15時から`), None for any other cell."""
+        return self._read(raw)[3]
 
 
 _HALF_ROW_SEARCH = 3  # rows below the header that may hold the 午前/午後 labels
@@ -283,12 +294,14 @@ def read_matrix(
     notes: list[InputProblem] | None = None,
     leave: Leave | None = None,
     names: Mapping[str, str] | None = None,
+    windows: Windows | None = None,
 ) -> frozenset[date]:
     """Adds the marks of a staff × dates matrix to `availability`; `seen` maps ID -> where read
     and for which dates (one person may be on several sheets, `勤務可否_4月` and `_5月`, not twice
     for one date). A date with a 午前 and a 午後 column (`_half_row`) gets one mark from both
     (`day_mark`), a half left blank read as `blank_means`. A cell naming one of the plan's
-    `activities` is ○ and adds that wish to `wishes`, one of leave (有休) adds it to `leave`. Marks in
+    `activities` is ○ and adds that wish to `wishes`, one of leave (有休) adds it to `leave`, one of
+    hours (`15時から`) adds them to `windows` (in a 午前 or 午後 column it is refused). Marks in
     date columns outside the period are not read, said in `notes`. A matrix without a 職員ID column
     finds its people by the names registered on 職員 (`names`: ID -> name, spaces aside). Returns
     the dates of the period the matrix has columns for."""
@@ -352,7 +365,9 @@ def read_matrix(
                 availability[(staff_id, day)] = mark
                 if leave is not None and (word := marks.leave(raw)) is not None:
                     leave[(staff_id, day)] = word
-            elif mark in _HALVES and mark is not half:
+                if windows is not None and (hours := marks.window(raw)) is not None:
+                    windows[(staff_id, day)] = hours
+            elif (mark in _HALVES and mark is not half) or marks.window(raw) is not None:
                 problems.append(table.problem(index, col, messages.wrong_half_mark(raw, half.value)))
             else:
                 said.setdefault(day, {})[half] = Mark.AVAILABLE if mark is half else mark

@@ -17,16 +17,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Sequence
 
-from models.domain import Mark, Problem, ShiftRequest, Staff, normalize, rotation_order
+from models.domain import Mark, Problem, ShiftRequest, Staff, Window, normalize, rotation_order
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
-from models.excel.availability_sheet import Availability, Leave, Wishes, wishes_of
+from models.excel.availability_sheet import Availability, Leave, Windows, Wishes, wishes_of
 from models.excel.form_sheet import is_form, labelled, read_form, same_name
 from models.excel.reader import Book, Period, is_blank, locate, open_book
 from models.excel.schema import AVAILABILITY, AVAILABILITY_FORM, FORM_NAME_LABELS
 from models.excel.styles import day_label
 from models.i18n import t
-from models.textparse import wish_text
+from models.textparse import cell_text
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class FormReturn:
     wishes: dict[date, str] = field(default_factory=dict)
     unread: tuple[str, ...] = ()  # what the reader left out, said (marks for dates outside the plan)
     leave: dict[date, str] = field(default_factory=dict)  # the × days that are leave (有休): Problem.leave
+    windows: dict[date, Window] = field(default_factory=dict)  # the hours free on a day (15時から): Problem.windows
 
     @property
     def file(self) -> str:
@@ -60,6 +61,8 @@ class MarkChange:
     after: Mark | None
     wish_before: str | None = None
     wish_after: str | None = None
+    window_before: Window | None = None  # the hours written with the mark (15時から)
+    window_after: Window | None = None
 
 
 @dataclass
@@ -95,11 +98,12 @@ def _read_sheet(book: Book, title: str, problem: Problem, problems: list[InputPr
     found: dict[str, Availability] = {}
     wishes: Wishes = {}
     leave: Leave = {}
+    windows: Windows = {}
     before = len(problems)
     names = {s.id: s.name for s in problem.staff}
     unread: list[InputProblem] = []
     read_form(book.name, title, rows, staff_ids, period, problems, found, {}, names,
-              rotation_order(problem.requirements), wishes, unread, leave)
+              rotation_order(problem.requirements), wishes, unread, leave, windows)
     if len(problems) > before or not found:
         return None
     staff_id, marks = next(iter(found.items()))
@@ -118,7 +122,7 @@ def _read_sheet(book: Book, title: str, problem: Problem, problems: list[InputPr
     name = normalize(label[2]) if label and not is_blank(label[2]) else ""
     return FormReturn(book.path, title, staff_id, {d: m for (_, d), m in marks.items()}, tuple(notes), name,
                       _saved_at(book.path), {d: w for (_, d), w in wishes.items()}, tuple(map(str, unread)),
-                      {d: word for (_, d), word in leave.items()})
+                      {d: word for (_, d), word in leave.items()}, {d: hours for (_, d), hours in windows.items()})
 
 
 def read_returns(problem: Problem, paths: Sequence[Path | str]) -> list[FormReturn]:
@@ -193,6 +197,7 @@ def collect_forms(problem: Problem, paths: Sequence[Path | str]) -> Collection:
     returned = {f.staff_id for f in used}
     availability = {key: mark for key, mark in problem.availability.items() if key[0] not in returned}
     leave = {key: word for key, word in problem.leave.items() if key[0] not in returned}
+    windows = {key: hours for key, hours in problem.windows.items() if key[0] not in returned}
     wished = wishes_of(problem)
     # A form says the wishes a 可否 cell can say: a request it cannot (not to work, another weight) stays.
     requests = [r for r in problem.requests
@@ -204,25 +209,27 @@ def collect_forms(problem: Problem, paths: Sequence[Path | str]) -> Collection:
         for day, mark in form.marks.items():
             availability[(form.staff_id, day)] = mark
         leave.update({(form.staff_id, day): word for day, word in form.leave.items()})
+        windows.update({(form.staff_id, day): hours for day, hours in form.windows.items()})
         requests += [ShiftRequest(form.staff_id, day, wish, on=True) for day, wish in sorted(form.wishes.items())]
         for day in problem.days():
             before, after = problem.availability.get((form.staff_id, day)), form.marks.get(day)
             wish_before, wish_after = wished.get((form.staff_id, day)), form.wishes.get(day)
-            if (before, wish_before) != (after, wish_after):
-                changes.append(MarkChange(form.staff_id, day, before, after, wish_before, wish_after))
+            hours_before, hours_after = problem.windows.get((form.staff_id, day)), form.windows.get(day)
+            if (before, wish_before, hours_before) != (after, wish_after, hours_after):
+                changes.append(MarkChange(form.staff_id, day, before, after, wish_before, wish_after,
+                                          hours_before, hours_after))
         registered = problem.staff_by_id(form.staff_id).name
         if form.name_on_form and not same_name(form.name_on_form, registered):
             renamed.append((form, registered))
     missing = [s for s in problem.active_staff() if s.id not in returned]
-    return Collection(problem.with_(availability=availability, requests=requests, leave=leave), used, superseded, missing,
+    return Collection(problem.with_(availability=availability, requests=requests, leave=leave, windows=windows),
+                      used, superseded, missing,
                       changes, renamed)
 
 
-def _mark_text(mark: Mark | None, wish: str | None = None) -> str:
-    """What the cell says: the shift asked for (`日勤/準夜` for either), the mark, or blank."""
-    if wish:
-        return wish_text(wish)
-    return mark.value if mark is not None else t("空欄", "blank")
+def _mark_text(mark: Mark | None, wish: str | None = None, window: Window | None = None) -> str:
+    """What the cell says (`cell_text`: the shift asked for, the hours free, the mark), or blank."""
+    return cell_text(mark, wish, None, window) or t("空欄", "blank")
 
 
 def _who(problem: Problem, staff_id: str) -> str:
@@ -266,8 +273,8 @@ def report_lines(collection: Collection) -> list[str]:
     for form in collection.used:
         changed = by_person.get(form.staff_id, [])
         if changed:
-            days = ", ".join(f"{day_label(c.date)} {_mark_text(c.before, c.wish_before)}→"
-                             f"{_mark_text(c.after, c.wish_after)}" for c in changed)
+            days = ", ".join(f"{day_label(c.date)} {_mark_text(c.before, c.wish_before, c.window_before)}→"
+                             f"{_mark_text(c.after, c.wish_after, c.window_after)}" for c in changed)
             lines.append(t("{who}: {n} 日変更 ({days})", "{who}: {n} day(s) changed ({days})",
                            who=_who(p, form.staff_id), n=len(changed), days=days))
         elif form.marks:

@@ -31,7 +31,7 @@ from models.excel.styles import (
 )
 from models.holidays import holiday_name
 from models.i18n import t
-from models.textparse import weekdays_text, wish_text
+from models.textparse import cell_text, weekdays_text
 
 FORM_SUFFIX = "勤務可否"  # the file name ends in this, so a folder of returns sorts and reads clearly
 HEADER_ROW = 9  # 1-based; the importer looks for the table header within the first ten rows
@@ -57,7 +57,8 @@ def instructions(blank_means: Mark, shifts: Sequence[str] = ()) -> list[str]:
     return [
         "「可否」欄のセルを選ぶと ▼ が出ます。次のいずれかを選んでください: "
         f"○ 終日勤務できる / △ できれば避けたい / × 勤務できない / 午前 午前のみ / 午後 午後のみ{wish}。",
-        f"空欄の日は {blank} として扱います。時間の制約などは「備考」欄に書いてください。",
+        f"空欄の日は {blank} として扱います。勤務できる時間が限られる日は「15時から」「〜15時」「10時〜15時」のように"
+        "「可否」欄に書いてください（その時間内の勤務だけに入ります）。ほかの条件は「備考」欄へ。",
         "「可否」と「備考」以外のセルは変更できません。記入後は上書き保存し、ファイル名を変えずに返送してください。",
     ]
 
@@ -130,9 +131,8 @@ def write_form(path: Path | str, problem: Problem, staff: Staff, prefill: bool =
         mark = problem.availability.get((staff.id, day)) if prefill else None
         _put(ws, row, 1, day, BODY.but(number_format=_DAY_FORMAT, fill=fill, horizontal="center"))
         _put(ws, row, 2, _weekday(day), BODY.but(fill=fill))
-        wish = wishes.get((staff.id, day))
-        leave = problem.leave.get((staff.id, day)) if mark is Mark.UNAVAILABLE else None
-        _put(ws, row, 3, wish_text(wish) if wish else leave or mark.value if mark else None, _ANSWER)
+        key = (staff.id, day)
+        _put(ws, row, 3, cell_text(mark, wishes.get(key), problem.leave.get(key), problem.windows.get(key)), _ANSWER)
         _put(ws, row, 4, None, BODY.but(wrap=True))
         ws.cell(row=row, column=3).protection = open_cell
         ws.cell(row=row, column=4).protection = open_cell
@@ -141,11 +141,14 @@ def write_form(path: Path | str, problem: Problem, staff: Staff, prefill: bool =
     if days:
         validation = DataValidation(
             type="list", formula1='"' + ",".join((*MARK_CHOICES, *shifts)) + '"', allow_blank=True,
-            showErrorMessage=True, errorStyle="stop", errorTitle="勤務可否",
-            error="○ △ × 午前 午後 か勤務名（希望）を選んでください。" if shifts
-            else "○ △ × 午前 午後 のいずれかを選んでください。",
+            # a warning, not a stop: the hours free (`15時から`) are typed, not picked
+            showErrorMessage=True, errorStyle="warning", errorTitle="勤務可否",
+            error=("○ △ × 午前 午後 か勤務名（希望）を選んでください。" if shifts
+                   else "○ △ × 午前 午後 のいずれかを選んでください。")
+            + "勤務できる時間（15時から・〜15時・10時〜15時）を書いたときは「はい」を押してください。",
             showInputMessage=True, promptTitle="勤務可否",
-            prompt="○=終日可 △=できれば避けたい ×=不可 午前/午後=半日のみ" + (" 勤務名=その勤務を希望" if shifts else ""),
+            prompt="○=終日可 △=できれば避けたい ×=不可 午前/午後=半日のみ 15時から・〜15時=その時間のみ"
+            + (" 勤務名=その勤務を希望" if shifts else ""),
         )
         validation.add(f"C{HEADER_ROW + 1}:C{last_row}")
         ws.add_data_validation(validation)

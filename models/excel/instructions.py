@@ -172,6 +172,10 @@ def _marks() -> list[tuple[str, str]]:
                                "morning only (sessions starting before 12:00, mostly in the morning: up to 9:00-13:00); "
                                "to ask for a shift named 午前, write 午前希望")),
         (Mark.PM_ONLY.value, t("午後のみ（12:00以降に始まる枠）", "afternoon only (sessions starting 12:00 or later)")),
+        (t("15時から", "15時から"), t("その時間に勤務できる（15時から・15:00〜 はその時刻以降、〜15時・15時まで はその時刻まで、"
+                                   "10時〜15時 はその間）: 時間内に収まる枠だけに入る。△15時から は △",
+                                   "free at those hours (15時から or 15:00〜 from then on, 〜15時 or 15時まで until then, "
+                                   "10時〜15時 between): only sessions inside them. △15時から is △ too")),
         (t("勤務名", "a shift"),
          t("勤務できる日で、その勤務を希望（枠の「内容」と同じ名前: 日勤・深夜 など。日勤希望・日勤○ も同じ、"
            "日勤/準夜 はどちらか）。叶わないと希望1件ごとに「勤務希望」の重みが掛かる"

@@ -142,14 +142,17 @@ def unknown_mark(value: Any, activities: Collection[str] = ()) -> str:
     if (unreadable := unreadable_cell(value)) is not None:
         return unreadable
     if not activities:
-        return t("不明な記号 \"{v}\"（○・△・×・午前・午後 のどれかを記入。休み・公休・有休・年休・研修 なども × と読みます）",
-                 'unknown mark "{v}" (write ○, △, ×, 午前 (AM) or 午後 (PM); 休み, 公休, 有休, 年休, 研修 and the like read as ×)',
+        return t("不明な記号 \"{v}\"（○・△・×・午前・午後 のどれか、または勤務できる時間 15時から・〜15時・10時〜15時 を記入。"
+                 "休み・公休・有休・年休・研修 なども × と読みます）",
+                 'unknown mark "{v}" (write ○, △, ×, 午前 (AM), 午後 (PM), or the hours free: 15時から (from 15:00), '
+                 "〜15時 (until 15:00), 10時〜15時; 休み, 公休, 有休, 年休, 研修 and the like read as ×)",
                  v=shown(value))
     listed, listed_en = _shift_names(activities)
-    return t("不明な記号 \"{v}\"（○・△・×・午前・午後 のどれか、または希望する勤務名 {names} を記入。休み・公休・有休・年休・研修 なども × と"
-             "読みます）",
-             'unknown mark "{v}" (write ○, △, ×, 午前 (AM), 午後 (PM), or a shift to ask for it: {names_en}; 休み, 公休, '
-             "有休, 年休, 研修 and the like read as ×)", v=shown(value), names=listed, names_en=listed_en)
+    return t("不明な記号 \"{v}\"（○・△・×・午前・午後・勤務できる時間（15時から・〜15時）のどれか、または希望する勤務名 {names} を"
+             "記入。休み・公休・有休・年休・研修 なども × と読みます）",
+             'unknown mark "{v}" (write ○, △, ×, 午前 (AM), 午後 (PM), the hours free (15時から, 〜15時), or a shift to '
+             "ask for it: {names_en}; 休み, 公休, 有休, 年休, 研修 and the like read as ×)",
+             v=shown(value), names=listed, names_en=listed_en)
 
 
 def unknown_name(name: str) -> str:
@@ -300,14 +303,16 @@ def unknown_form_mark(value: Any, activities: Collection[str] = ()) -> str:
     """An unreadable 可否 cell of a returned form; with the plan's `activities`, it says a
     shift's name (a wish) is read too, as `unknown_mark` does for the matrix."""
     if not activities:
-        return t("不明な記号 \"{v}\"（○・△・×・午前・午後 のどれかを記入。時間などの条件は「備考」欄へ）",
-                 'unknown mark "{v}" (write ○, △, ×, 午前 (AM) or 午後 (PM); conditions such as times go in 備考 (notes))',
+        return t("不明な記号 \"{v}\"（○・△・×・午前・午後、または勤務できる時間 15時から・〜15時・10時〜15時 を記入。"
+                 "ほかの条件は「備考」欄へ）",
+                 'unknown mark "{v}" (write ○, △, ×, 午前 (AM), 午後 (PM), or the hours free: 15時から, 〜15時, '
+                 "10時〜15時; other conditions go in 備考 (notes))",
                  v=shown(value))
     listed, listed_en = _shift_names(activities)
-    return t("不明な記号 \"{v}\"（○・△・×・午前・午後 のどれか、または希望する勤務名 {names} を記入。"
-             "時間などの条件は「備考」欄へ）",
-             'unknown mark "{v}" (write ○, △, ×, 午前 (AM), 午後 (PM), or a shift to ask for it: {names_en}; '
-             "conditions such as times go in 備考 (notes))",
+    return t("不明な記号 \"{v}\"（○・△・×・午前・午後・勤務できる時間（15時から・〜15時）のどれか、または希望する勤務名 {names} を"
+             "記入。ほかの条件は「備考」欄へ）",
+             'unknown mark "{v}" (write ○, △, ×, 午前 (AM), 午後 (PM), the hours free (15時から, 〜15時), or a shift to '
+             "ask for it: {names_en}; other conditions go in 備考 (notes))",
              v=shown(value), names=listed, names_en=listed_en)
 
 
@@ -462,7 +467,14 @@ def second_sheet(title: str, read: str) -> str:
              title=title, read=read)
 
 
-def form_remark(day: Any, remark: str) -> str:
+def form_remark(day: Any, remark: str, hours: bool = False) -> str:
+    """A returned form's 備考 for a day of the plan, which the roster cannot read; `hours` when it says
+    the hours the person is free (`15時から`), which the 可否 cell can say."""
+    if hours:
+        return t("回答票の備考（{m}/{d}）:「{r}」。備考の時間は配置に反映されません。可否欄に「{r}」と書けば、その時間内の枠だけに"
+                 "入ります",
+                 'remark on the form ({m}/{d}): "{r}". Hours in the remarks are not read: written in the 可否 cell, '
+                 '"{r}" keeps the person to sessions inside them', m=day.month, d=day.day, r=remark)
     return t("回答票の備考（{m}/{d}）:「{r}」。配置では読み取れないので、必要なら記号や配置で反映してください",
              'remark on the form ({m}/{d}): "{r}". The roster cannot read it: mend the marks or the roster by hand '
              "if it matters", m=day.month, d=day.day, r=remark)
@@ -527,6 +539,8 @@ def half_without_date() -> str:
 
 
 def wrong_half_mark(value: Any, half: str) -> str:
+    """A 午前 or 午後 column holding the other half's mark, or hours (`15時から`: write them in a
+    whole day's column)."""
     return t("{half}の列に \"{v}\" は書けません（○・△・× で記入）",
              '"{v}" cannot stand in a {half} column (write ○, △ or ×)', v=shown(value),
              half=t(half, {"午前": "morning", "午後": "afternoon"}[half]))

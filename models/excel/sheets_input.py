@@ -17,14 +17,14 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from models.domain import DAY_MINUTES, OR_SKILL, Mark, Problem, Requirement, Site, Staff, TravelBuffers, hhmm, rotation_order
 from models.excel import schema
-from models.excel.availability_sheet import Leave, Wishes, wishes_of
+from models.excel.availability_sheet import Leave, Windows, Wishes, wishes_of
 from models.i18n import t
 from models.excel.sheets import HOURS_FIELDS
 from models.excel.settings_rows import NOTE_HEADER, setting_rows
 from models.excel.sheetwriter import Out, SheetWriter
 from models.excel.styles import BODY, DATE_FORMAT, DAY_FORMAT, HEADER, TIME_FORMAT, Look, day_fill, text_width
 from models.rulemeta import RuleInfo
-from models.textparse import hours_text, name_counts_text, skill_needs_text, weekdays_text, wish_text
+from models.textparse import cell_text, hours_text, name_counts_text, skill_needs_text, weekdays_text, wish_text
 
 MARK_CHOICES = tuple(m.value for m in Mark)  # ○ △ × 午前 午後, the drop-down of 勤務可否
 _LIST_LIMIT = 255  # characters Excel allows in a drop-down's list written in the rule itself
@@ -108,15 +108,18 @@ def write_daily(wb: Workbook) -> None:
 def write_availability(
     wb: Workbook, days: Sequence[date], staff: Sequence[Staff], marks: dict[tuple[str, date], Mark],
     activities: Sequence[str] = (), wishes: Wishes | None = None, leave: Leave | None = None,
+    windows: Windows | None = None,
 ) -> None:
     """The 勤務可否 matrix: ID, name, one column per day (an Excel date shown `m/d(aaa)`); a day
-    with a wish holds the activity asked for instead of ○, a day of leave its word (有休) instead of ×.
+    with a wish holds the activity asked for instead of ○, a day of leave its word (有休) instead of ×,
+    a day with hours free those hours (`15:00〜`).
 
     Weekends and holidays are shaded down the whole column; the mark area has a ○/△/×/午前/午後
     drop-down (and the plan's `activities`, when they fit), including spare rows below the people listed.
     """
     wishes = wishes or {}
     leave = leave or {}
+    windows = windows or {}
     spec = schema.AVAILABILITY
     sheet = SheetWriter(wb, spec.ja, [10, 16] + [10.0] * len(days), freeze="C2")
     header = [sheet.cell(c.ja, HEADER) for c in spec.columns]
@@ -127,10 +130,8 @@ def write_availability(
     for person in staff:
         row: list[Out] = [sheet.cell(person.id), sheet.cell(person.name)]
         for day, blank in zip(days, blanks):
-            mark = marks.get((person.id, day))
-            wish = wishes.get((person.id, day))
-            text = wish_text(wish) if wish else None if mark is None else leave.get((person.id, day), mark.value) \
-                if mark is Mark.UNAVAILABLE else mark.value
+            key = (person.id, day)
+            text = cell_text(marks.get(key), wishes.get(key), leave.get(key), windows.get(key))
             row.append(blank if text is None else Out((text, blank.style, blank.array)))
         sheet.append(row)
     first = len(staff) + 2
@@ -142,11 +143,14 @@ def write_availability(
         validation = DataValidation(
             type="list", formula1=f'"{choices}"', allow_blank=True,
             showErrorMessage=True, errorStyle="warning",
-            errorTitle=spec.ja, error=t("○ △ × 午前 午後 か勤務名（希望）を選んでください。",
-                                        "Choose one of ○ △ × 午前 午後 or a shift to ask for."),
+            errorTitle=spec.ja, error=t("○ △ × 午前 午後 か勤務名（希望）を選んでください。勤務できる時間（15時から・〜15時）を"
+                                        "書いたときは「はい」を押してください。",
+                                        "Choose one of ○ △ × 午前 午後 or a shift to ask for. For hours free "
+                                        "(15時から, 〜15時), press Yes."),
             promptTitle=spec.ja, showInputMessage=True,
-            prompt=t("○=可 △=できれば避けたい ×=不可 午前/午後=半日のみ 勤務名=その勤務を希望",
-                     "○ yes, △ rather not, × no, 午前/午後 half day only, a shift's name asks for it"),
+            prompt=t("○=可 △=できれば避けたい ×=不可 午前/午後=半日のみ 15時から・〜15時=その時間のみ 勤務名=その勤務を希望",
+                     "○ yes, △ rather not, × no, 午前/午後 half day only, 15時から/〜15時 those hours only, "
+                     "a shift's name asks for it"),
         )
         validation.add(f"C2:{get_column_letter(len(days) + 2)}{last_row}")
         sheet.ws.data_validations.append(validation)
@@ -204,7 +208,7 @@ def write_input_sheets(
         write_daily(wb)
     if problem:
         write_availability(wb, days, staff, problem.availability, rotation_order(problem.requirements),
-                           wishes_of(problem), problem.leave)
+                           wishes_of(problem), problem.leave, problem.windows)
     else:
         write_availability(wb, days, staff, {})
     write_sites(wb, _sites_of(problem) if problem else [])

@@ -236,6 +236,10 @@ class AvailabilityRow(Base):
     date: Mapped[date] = mapped_column(primary_key=True)
     mark: Mapped[str] = mapped_column(String(16))  # a Mark member name
     leave: Mapped[str | None] = mapped_column(String(16), default=None)  # Problem.leave: 有休, 研修 (an × day)
+    # Problem.windows: the hours free on a day that can be worked (`15時から`), minutes after its midnight;
+    # free_from alone set (free_until NULL) is to the end of the day, both NULL is no hours given
+    free_from: Mapped[int | None] = mapped_column(default=None)
+    free_until: Mapped[int | None] = mapped_column(default=None)
 
 
 class ShiftRequestRow(Base):

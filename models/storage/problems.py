@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from models.domain import Mark, Problem, Requirement, RuleSetting, ShiftRequest, Site, TravelBuffers
+from models.domain import Mark, Problem, Requirement, RuleSetting, ShiftRequest, Site, TravelBuffers, Window
 from models.i18n import t
 from models.storage import plan_staff, registers
 from models.storage.errors import OtherPeriod, PlanNotFound, UnknownReference
@@ -133,7 +133,7 @@ def write_problem(session: Session, plan_name: str, problem: Problem) -> int:
         for i, s in enumerate(problem.sites)
     ])
     _write_requirements(session, plan_id, problem.requirements, sites)
-    _write_availability(session, plan_id, problem.availability, problem.leave, staff)
+    _write_availability(session, plan_id, problem, staff)
     insert_rows(session, ShiftRequestRow, [
         {"plan_id": plan_id, "position": i, "staff_id": staff[r.staff_id], "date": r.date,
          "activity": r.activity, "wants_work": r.on, "weight": r.weight}
@@ -178,15 +178,16 @@ def skill_rows(req: Requirement) -> list[tuple[str, int, int | None]]:
     return rows + [(skill, 0, most) for skill, most in req.skill_caps if skill not in dict(req.required_skills)]
 
 
-def _write_availability(
-    session: Session, plan_id: int, availability: dict[tuple[str, Any], Mark], leave: dict[tuple[str, Any], str],
-    staff: dict[str, int],
-) -> None:
-    insert_rows(session, AvailabilityRow, [
-        {"plan_id": plan_id, "staff_id": staff[code], "date": day, "mark": mark.name,
-         "leave": leave.get((code, day)) if mark is Mark.UNAVAILABLE else None}
-        for (code, day), mark in availability.items()
-    ])
+def _write_availability(session: Session, plan_id: int, problem: Problem, staff: dict[str, int]) -> None:
+    """Every mark given, with its leave (an × day) or the hours free (a day that can be worked)."""
+    leave, windows = problem.leave, problem.windows
+    rows = []
+    for (code, day), mark in problem.availability.items():
+        hours = windows.get((code, day)) if mark is not Mark.UNAVAILABLE else None
+        rows.append({"plan_id": plan_id, "staff_id": staff[code], "date": day, "mark": mark.name,
+                     "leave": leave.get((code, day)) if mark is Mark.UNAVAILABLE else None,
+                     "free_from": hours[0] if hours else None, "free_until": hours[1] if hours else None})
+    insert_rows(session, AvailabilityRow, rows)
 
 
 def read_problem(session: Session, plan: PlanRow) -> Problem:
@@ -209,13 +210,17 @@ def read_problem(session: Session, plan: PlanRow) -> Problem:
     codes = dict(session.execute(query).all())
     availability: dict[tuple[str, date], Mark] = {}
     leave: dict[tuple[str, date], str] = {}
-    for staff_id, day, mark, word in session.execute(
-        select(AvailabilityRow.staff_id, AvailabilityRow.date, AvailabilityRow.mark, AvailabilityRow.leave)
+    windows: dict[tuple[str, date], Window] = {}
+    for staff_id, day, mark, word, free_from, free_until in session.execute(
+        select(AvailabilityRow.staff_id, AvailabilityRow.date, AvailabilityRow.mark, AvailabilityRow.leave,
+               AvailabilityRow.free_from, AvailabilityRow.free_until)
         .where(AvailabilityRow.plan_id == plan_id)
     ):
         availability[(codes[staff_id], day)] = Mark[mark]
         if word:
             leave[(codes[staff_id], day)] = word
+        if free_from is not None:
+            windows[(codes[staff_id], day)] = (free_from, free_until)
     requests = [
         ShiftRequest(codes[staff_id], day, activity, wants_work, weight)
         for staff_id, day, activity, wants_work, weight in session.execute(
@@ -249,6 +254,7 @@ def read_problem(session: Session, plan: PlanRow) -> Problem:
         availability=availability,
         blank_means=Mark[plan.blank_means],
         leave=leave,
+        windows=windows,
         requests=requests,
         forbidden_successions=successions,
         min_rest_minutes=plan.min_rest_minutes,

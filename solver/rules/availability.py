@@ -1,4 +1,4 @@
-"""availability: nobody works on a date they marked ×, and 午前/午後 marks limit the hours.
+"""availability: nobody works on a date they marked ×, and 午前/午後 marks and given hours (`15時から`) limit the hours.
 
 Blank cells mean `problem.blank_means`. When hard, `screen()` keeps such pairs out of the model;
 `build` still forbids (or prices) pairs that exist anyway because someone locked them.
@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Callable
 
-from models.domain import WISHED_OFF, Mark, Problem, Requirement, Roster, Staff, Violation, next_morning
+from models.domain import WISHED_OFF, Mark, Problem, Requirement, Roster, Staff, Violation, next_morning, within
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
+from models.textparse import window_text
 from solver.rules.base import BaseRule, Penalty, setting
 from solver.rules.placed import breach, placed_of
 
@@ -23,8 +24,8 @@ def fits(problem: Problem, staff_id: str, req: Requirement) -> bool:
     """Whether the person's marks allow the session: its date's mark its hours and, for a night
     into the next morning (夜勤 16:30-翌9:00), the next day's mark that morning (see `morning_fits`),
     unless the plan says a × day's morning may end a night (MORNING)."""
-    return problem.mark(staff_id, req.date).allows(req.start, req.end) and (
-        not mornings_count(problem) or morning_fits(problem.mark, staff_id, req, problem.end))
+    return problem.allows(staff_id, req.date, req.start, req.end) and (
+        not mornings_count(problem) or morning_fits(problem.allows, staff_id, req, problem.end))
 
 
 def mornings_count(problem: Problem) -> bool:
@@ -33,14 +34,18 @@ def mornings_count(problem: Problem) -> bool:
     return bool(setting(problem, Availability.info).params.get(MORNING.name, MORNING.default))
 
 
-def morning_fits(mark: Callable[[str, date], Mark], staff_id: str, req: Requirement, last_day: date) -> bool:
+Allows = Callable[[str, date, int, int], bool]  # Problem.allows: (person, day, start, end) -> whether free then
+
+
+def morning_fits(allows: Allows, staff_id: str, req: Requirement, last_day: date) -> bool:
     """Whether a session that takes the next day's morning (models.domain.next_morning) fits the
-    person's mark for that day: × or 午後 there means the night before cannot be theirs either.
-    The day after the plan's last is not asked (its marks are next month's)."""
+    person's mark for that day (`allows`, Problem.allows): × or 午後 there, or hours from later than
+    the night ends (`10時から`), mean the night before cannot be theirs either. The day after the
+    plan's last is not asked (its marks are next month's)."""
     morning = next_morning(req)
     if morning is None or req.date >= last_day:
         return True
-    return mark(staff_id, req.date + timedelta(days=1)).allows(0, morning)
+    return allows(staff_id, req.date + timedelta(days=1), 0, morning)
 
 
 MORNING = Param("morning", bool, True, "×の日の朝まで続く勤務も不可", "no night into the morning of a × day",
@@ -55,10 +60,12 @@ class Availability(BaseRule):
         hard_default=True,
         weight_default=100,
         description_ja="×の日には配置しない。午前は12:00までに終わる枠、午後は12:00以降に始まる枠のみ。"
+                       "時間を書いた日（15時から、〜15時、10時〜15時）は、その時間内に収まる枠のみ。"
                        "翌朝まで続く夜勤（16:30-翌9:00 など）は、翌日の朝も勤務できる人だけ"
                        "（「×の日の朝まで続く勤務も不可」を いいえ にすると、×の日の前夜の勤務はできる）。",
         description_en="No work on × days; AM-only allows sessions ending by 12:00, PM-only those starting at 12:00 or "
-                       "later. A night into the next morning (16:30-9:00 next day) needs that morning free too, "
+                       "later; on a day with hours (15時から, 〜15時) only sessions within them. A night into the next "
+                       "morning (16:30-9:00 next day) needs that morning free too, "
                        "unless 'no night into the morning of a × day' is set to no.",
         params=(MORNING,),
     )
@@ -72,8 +79,11 @@ class Availability(BaseRule):
         # the model put a Saturday-only doctor on every Sunday, which check then refused
         mark: Callable[[str, date], Mark] = ctx.problem.mark if staff.weekdays else (
             lambda who, day: marks.get((who, day), blank))
+        windows = ctx.problem.windows
+        allows: Allows = (lambda who, day, start, end: mark(who, day).allows(start, end)) if not windows else (
+            lambda who, day, start, end: mark(who, day).allows(start, end) and within(windows.get((who, day)), start, end))
 
-        return lambda req: mark(staff_id, req.date).allows(req.start, req.end) and morning_fits(mark, staff_id, req, last)
+        return lambda req: allows(staff_id, req.date, req.start, req.end) and morning_fits(allows, staff_id, req, last)
 
     def build(self, ctx: Context) -> list[Penalty]:
         s = ctx.setting(self.info)
@@ -100,14 +110,14 @@ class Availability(BaseRule):
         out = []
         for staff, req in placed_of(problem, roster).items():
             mark = problem.mark(staff.id, req.date)
-            if mark.allows(req.start, req.end):
-                if not mornings_count(problem) or morning_fits(problem.mark, staff.id, req, problem.end):
+            if problem.allows(staff.id, req.date, req.start, req.end):
+                if not mornings_count(problem) or morning_fits(problem.allows, staff.id, req, problem.end):
                     continue
                 after = req.date + timedelta(days=1)
                 message = t("{name} は {day} の朝は勤務できません（{mark}）が、前日からの {session} が朝まで続きます。",
                             "{name} cannot work the morning of {day} ({mark}) but is placed in {session}, "
                             "which runs into it.",
-                            name=staff.name, day=f"{after.month}/{after.day}", mark=problem.mark(staff.id, after).value,
+                            name=staff.name, day=f"{after.month}/{after.day}", mark=said(problem, staff.id, after),
                             session=req.label())
             elif mark is Mark.UNAVAILABLE:
                 # what made the day ×, as the person or the sheet said it: 希望休, 有休, 勤務曜日
@@ -122,10 +132,17 @@ class Availability(BaseRule):
                 message = t("{name} は {day} は {mark} のみ勤務可能ですが {session} に配置されています。",
                             "{name} can only work {mark} on {day} but is placed in {session}.",
                             name=staff.name, day=f"{req.date.month}/{req.date.day}",
-                            mark=mark.value, session=req.label())
+                            mark=said(problem, staff.id, req.date), session=req.label())
             out.append(breach(self.info, s, 1, message, staff_id=staff.id,
                               requirement_id=req.id, day=req.date))
         return out
+
+
+def said(problem: Problem, staff_id: str, day: date) -> str:
+    """What the person wrote for the day, as a message quotes it: the hours they are free
+    (`15:00〜`) when they gave them with a mark that allows a day's work, else the mark (`午前`)."""
+    mark, window = problem.mark(staff_id, day), problem.windows.get((staff_id, day))
+    return window_text(Mark.AVAILABLE, *window) if window and mark in (Mark.AVAILABLE, Mark.PREFER_NOT) else mark.value
 
 
 RULE = Availability()

@@ -57,10 +57,10 @@ def test_a_form_replaces_the_matrix_row_and_its_wishes(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("language, message", [
-    ("en", 'ward.xlsx 勤務可否!C2: unknown mark "日勤x" (write ○, △, ×, 午前 (AM), 午後 (PM), '
-           'or a shift to ask for it: 日勤, 準夜, 深夜; 休み, 公休, 有休, 年休, 研修 and the like read as ×)'),
-    ("ja", 'ward.xlsx 勤務可否!C2: 不明な記号 "日勤x"（○・△・×・午前・午後 のどれか、または希望する勤務名 日勤、準夜、深夜 を記入。'
-           '休み・公休・有休・年休・研修 なども × と読みます）'),
+    ("en", 'ward.xlsx 勤務可否!C2: unknown mark "日勤x" (write ○, △, ×, 午前 (AM), 午後 (PM), the hours free '
+           '(15時から, 〜15時), or a shift to ask for it: 日勤, 準夜, 深夜; 休み, 公休, 有休, 年休, 研修 and the like read as ×)'),
+    ("ja", 'ward.xlsx 勤務可否!C2: 不明な記号 "日勤x"（○・△・×・午前・午後・勤務できる時間（15時から・〜15時）のどれか、'
+           'または希望する勤務名 日勤、準夜、深夜 を記入。休み・公休・有休・年休・研修 なども × と読みます）'),
 ])
 def test_a_shift_the_plan_does_not_have_is_refused_naming_the_plan_s_shifts(tmp_path: Path, language: str,
                                                                             message: str) -> None:
@@ -112,24 +112,33 @@ def test_a_half_day_mark_stays_a_mark_when_a_shift_has_its_name(tmp_path: Path) 
 def test_leave_is_kept_as_written_through_the_export_and_a_returned_form(tmp_path: Path) -> None:
     """`有` (a ward's 有休, refused before), `有休希望` and `研修`: ×, and leave, no day off (公休); the
     exported 勤務可否 writes the leave back, so `check` counts the days off the same."""
-    from models.domain import Roster
-    from models.excel.export import write_roster
-    from solver.rules import CATALOGUE
-
-    problem, problems = _read(tmp_path, ["H001", "山田 花子", "有", "研修"], ["H002", "佐藤 次郎", "有休希望", "休み"])
+    rows = [["H001", "山田 花子", "有", "研修"], ["H002", "佐藤 次郎", "有休希望", "休み"]]
+    problem, problems = _read(tmp_path, *rows)
     assert problems == []
     first, second = date(2026, 4, 1), date(2026, 4, 14)
     assert problem.leave == {("H001", first): "有休", ("H001", second): "研修", ("H002", first): "有休"}
     assert {problem.availability[key] for key in problem.leave} == {Mark.UNAVAILABLE}
+    again, both = _exported_and_answered(tmp_path, problem, rows, ("○", "年休"))
+    assert again.leave == problem.leave
+    assert both.leave == {("H001", first): "有休", ("H001", second): "研修", ("H002", second): "年休"}
+
+
+def _exported_and_answered(tmp_path: Path, problem, rows: list[list[object]], answers: tuple[str, str]):
+    """`problem` exported and read back; the ward workbook of `rows` read with H002's returned form,
+    whose `answers` are for 4/1 and 4/14 (a form replaces its person's row)."""
+    from models.domain import Roster
+    from models.excel.export import write_roster
+    from solver.rules import CATALOGUE
+
     write_roster(tmp_path / "out.xlsx", problem, Roster([]), [], CATALOGUE)
     again, problems = collect([tmp_path / "out.xlsx"], CATALOGUE)
-    assert problems == [] and again.leave == problem.leave
-    returned = write_book(tmp_path / "form.xlsx", {"勤務可否": form("H002", [[datetime(2026, 4, 1), "水", "○"],
-                                                                             [datetime(2026, 4, 14), "火", "年休"]])})
-    main = write_book(tmp_path / "ward2.xlsx", standard(枠=WARD_SESSIONS, 勤務可否=[
-        MATRIX_ROWS[0], ["H001", "山田 花子", "有", "研修"], ["H002", "佐藤 次郎", "有休希望", "休み"]]))
+    assert problems == []
+    returned = write_book(tmp_path / "form.xlsx", {"勤務可否": form("H002", [[datetime(2026, 4, 1), "水", answers[0]],
+                                                                             [datetime(2026, 4, 14), "火", answers[1]]])})
+    main = write_book(tmp_path / "ward2.xlsx", standard(枠=WARD_SESSIONS, 勤務可否=[MATRIX_ROWS[0], *rows]))
     both, problems = collect([main, returned])
-    assert problems == [] and both.leave == {("H001", first): "有休", ("H001", second): "研修", ("H002", second): "年休"}
+    assert problems == []
+    return again, both
 
 
 def test_a_day_asked_off_keeps_its_word_and_stays_a_day_off(tmp_path: Path) -> None:
@@ -154,3 +163,43 @@ def test_a_fire_stations_words_are_read(tmp_path: Path) -> None:
     assert problems == []
     assert {problem.availability[key] for key in problem.availability} == {Mark.UNAVAILABLE}
     assert problem.leave == {("H001", date(2026, 4, 1)): "年休", ("H002", date(2026, 4, 14)): "年休"}
+
+
+def test_hours_free_are_read_kept_through_the_export_and_a_returned_form(tmp_path: Path) -> None:
+    """`15時から`, `〜12時`, `△10時〜15時` (a part-timer's hours on the day): the day's mark and its hours,
+    written back in the exported 勤務可否 so that `check` reads them the same; a form's hours replace the row's."""
+    rows = [["H001", "山田 花子", "15時から", "〜12時"], ["H002", "佐藤 次郎", "△10時〜15時", "○"]]
+    problem, problems = _read(tmp_path, *rows)
+    first, second = date(2026, 4, 1), date(2026, 4, 14)
+    assert problems == []
+    assert problem.windows == {("H001", first): (900, None), ("H001", second): (0, 720), ("H002", first): (600, 900)}
+    assert [problem.availability[key] for key in problem.windows] == [Mark.AVAILABLE, Mark.AVAILABLE, Mark.PREFER_NOT]
+    day_shift = next(r for r in problem.requirements if r.date == first and r.activity == "日勤")  # 8:30-17:00
+    evening = next(r for r in problem.requirements if r.date == first and r.activity == "準夜")  # 16:30-翌1:00
+    assert not problem.allows("H001", first, day_shift.start, day_shift.end)
+    assert problem.allows("H001", first, evening.start, evening.end)
+    again, both = _exported_and_answered(tmp_path, problem, rows, ("13時から", "○"))
+    assert again.windows == problem.windows
+    assert both.windows == {("H001", first): (900, None), ("H001", second): (0, 720), ("H002", first): (780, None)}
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_hours_that_cannot_be_are_refused_naming_the_forms_read(tmp_path: Path, language: str) -> None:
+    """An end before the start (`15時〜10時`) or a bare range Excel would make a date is no mark; the message
+    says hours are read and how to write them."""
+    set_language(language)
+    try:
+        _, problems = _read(tmp_path, ["H001", "山田 花子", "15時〜10時", "○"])
+    finally:
+        set_language("ja")
+    [problem] = problems
+    assert problem.cell == "C2" and "15時から" in problem.message and "〜15時" in problem.message
+
+
+def test_hours_in_a_half_day_column_are_refused(tmp_path: Path) -> None:
+    rows = [["職員ID", "氏名", datetime(2026, 4, 1), None], [None, None, "午前", "午後"],
+            ["H001", "山田 花子", "○", "15時から"]]
+    book = write_book(tmp_path / "half.xlsx", standard(枠=WARD_SESSIONS, 勤務可否=rows), merge={"勤務可否": "C1:D1"})
+    _, problems = collect([book])
+    [problem] = problems
+    assert problem.cell == "D3" and "15時から" in problem.message

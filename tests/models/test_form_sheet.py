@@ -73,8 +73,8 @@ def test_a_note_in_the_date_column_and_a_condition_in_the_mark_column_say_where_
     rows = form("H001", [["4/1", "水", "午前なら可"], ["4月は午前のみです", None, None], ["※ 読み飛ばす", None, None]])
     found = problems_of(tmp_path, rows)
     assert [(p.cell, p.message) for p in found] == [
-        ("C7", '不明な記号 "午前なら可"（○・△・×・午前・午後 のどれか、または希望する勤務名 1歳6か月児健診、3歳児健診 を記入。'
-               '時間などの条件は「備考」欄へ）'),
+        ("C7", '不明な記号 "午前なら可"（○・△・×・午前・午後・勤務できる時間（15時から・〜15時）のどれか、または希望する勤務名 1歳6か月児健診、3歳児健診 を記入。'
+               'ほかの条件は「備考」欄へ）'),
         ("A8", '日付の欄に日付ではない文字があります "4月は午前のみです"（連絡事項は「備考」欄へ。行の先頭に ※ を付けると読み飛ばします）'),
     ]
     assert "日付が正しくありません" in problems_of(tmp_path, form("H001", [["4/31", "木", "○"]]))[0].message
@@ -121,8 +121,8 @@ def test_a_shift_the_plan_does_not_have_is_refused_on_a_form_naming_the_plans_sh
     with pytest.raises(InvalidInput) as caught:
         read_workbooks([main, answer])
     assert [(p.file, p.cell, p.message) for p in caught.value.problems] == [
-        ("f.xlsx", "C7", '不明な記号 "日勤x"（○・△・×・午前・午後 のどれか、または希望する勤務名 日勤、準夜、深夜 を記入。'
-                         "時間などの条件は「備考」欄へ）"),
-        ("f.xlsx", "C8", '不明な記号 "日勤/夜勤"（○・△・×・午前・午後 のどれか、または希望する勤務名 日勤、準夜、深夜 を記入。'
-                         "時間などの条件は「備考」欄へ）"),
+        ("f.xlsx", "C7", '不明な記号 "日勤x"（○・△・×・午前・午後・勤務できる時間（15時から・〜15時）のどれか、または希望する勤務名 日勤、準夜、深夜 を記入。'
+                         "ほかの条件は「備考」欄へ）"),
+        ("f.xlsx", "C8", '不明な記号 "日勤/夜勤"（○・△・×・午前・午後・勤務できる時間（15時から・〜15時）のどれか、または希望する勤務名 日勤、準夜、深夜 を記入。'
+                         "ほかの条件は「備考」欄へ）"),
     ]

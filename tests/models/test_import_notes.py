@@ -188,13 +188,16 @@ def test_a_skill_no_session_asks_for_like_one_they_do_is_said(tmp_path):
 
 
 def test_a_remark_on_a_returned_form_is_said_at_its_cell(tmp_path):
-    """`10時から` in a form's 備考: the roster cannot read it, so the import says it (it was dropped)."""
+    """`10時から` or `駐車場が必要` in a form's 備考: the roster cannot read it, so the import says it (it was
+    dropped); hours there are said to belong in the 可否 cell, which reads them."""
     main = write_book(tmp_path / "main.xlsx", standard(勤務可否=None))
     answered = write_book(tmp_path / "h001.xlsx", {"勤務可否": form("H001", [["4/1", "水", "○", "10時から"],
-                                                                             ["4/14", "火", "○", None]])})
+                                                                             ["4/14", "火", "○", "駐車場が必要"]])})
     other = write_book(tmp_path / "h002.xlsx", {"勤務可否": form("H002", [["4/1", "水", "○"]])})
     assert _notes(main, answered, other) == [
-        'h001.xlsx 勤務可否!D7: remark on the form (4/1): "10時から". The roster cannot read it: mend the marks or '
+        'h001.xlsx 勤務可否!D7: remark on the form (4/1): "10時から". Hours in the remarks are not read: written in the '
+        '可否 cell, "10時から" keeps the person to sessions inside them',
+        'h001.xlsx 勤務可否!D8: remark on the form (4/14): "駐車場が必要". The roster cannot read it: mend the marks or '
         "the roster by hand if it matters"]
 
 

@@ -23,8 +23,10 @@ from models.textparse import (
     parse_skills,
     parse_time,
     parse_weekdays,
+    parse_window,
     skill_needs_text,
     weekdays_text,
+    window_text,
 )
 
 
@@ -155,6 +157,27 @@ def test_parse_mark_blank_is_none(value):
 def test_parse_mark_rejects_unknown(value):
     with pytest.raises(ValueError):
         parse_mark(value)
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("15時から", (Mark.AVAILABLE, 900, None)), ("15:00〜", (Mark.AVAILABLE, 900, None)),
+    ("１５時以降", (Mark.AVAILABLE, 900, None)), ("午後3時から", (Mark.AVAILABLE, 900, None)),
+    ("〜15時", (Mark.AVAILABLE, 0, 900)), ("15時まで", (Mark.AVAILABLE, 0, 900)),
+    ("10時〜15時", (Mark.AVAILABLE, 600, 900)), ("10時から15時まで", (Mark.AVAILABLE, 600, 900)),
+    ("9:30-13:00", (Mark.AVAILABLE, 570, 780)), ("9時半～12時", (Mark.AVAILABLE, 570, 720)),
+    ("○15時から", (Mark.AVAILABLE, 900, None)), ("15時から可", (Mark.AVAILABLE, 900, None)),
+    ("10:00～15:00のみ", (Mark.AVAILABLE, 600, 900)), ("△15時から", (Mark.PREFER_NOT, 900, None)),
+    ("18:00〜翌9:00", (Mark.AVAILABLE, 1080, 1980)),
+])
+def test_hours_free_read_from_a_cell_and_written_back_the_same(value, expected):
+    assert parse_window(value) == expected
+    assert parse_window(window_text(*expected)) == expected
+
+
+@pytest.mark.parametrize("value", ["○", "午前", "15時", "夕方", "10-15", "15時〜10時", "", None, 15])
+def test_a_cell_without_hours_has_no_window(value):
+    """A bare number range (`10-15`) is no time: Excel makes it a date as it is typed."""
+    assert parse_window(value) is None
 
 
 WARD = ("日勤", "準夜", "深夜")

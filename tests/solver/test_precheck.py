@@ -43,6 +43,21 @@ def test_an_afternoon_session_and_a_morning_mark_say_only_the_morning() -> None:
     assert "noon" not in line
 
 
+def test_hours_given_that_the_session_does_not_fit_are_said() -> None:
+    """An after-school club's 14:00-18:30 and a helper free `15時から` that day."""
+    req = session(start="14:00", end="18:30", min_staff=2)
+    p = problem([person("A", name="青木"), person("B")], [req], windows={("A", MONDAY): (900, None)})
+    [line] = precheck(p)
+    assert "only 1 can work it" in line and "青木 gave hours that day" in line
+    before = language()
+    set_language("ja")
+    try:
+        [line] = precheck(p)
+        assert "青木 はその日、書いた時間（15時から など）に枠が収まりません" in line
+    finally:
+        set_language(before)
+
+
 def test_only_day_off_marks_keep_the_old_sentence() -> None:
     req = session(min_staff=2)
     p = problem([person("A"), person("B")], [req], availability={("B", MONDAY): Mark.UNAVAILABLE})

@@ -36,6 +36,18 @@ def test_leave_round_trip(db: Database, problem: Problem) -> None:
     assert loaded.leave_days("H001") == {day} and loaded.leave_days("H002") == set()
 
 
+def test_hours_free_round_trip(db: Database, problem: Problem) -> None:
+    """The hours given with a mark (`15時から`, `〜12時`) come back; a day marked × since keeps none."""
+    day, other, third = date(2026, 4, 3), date(2026, 4, 4), date(2026, 4, 5)
+    free = problem.with_(availability={**problem.availability, ("H001", day): Mark.AVAILABLE,
+                                       ("H002", other): Mark.PREFER_NOT, ("H001", third): Mark.UNAVAILABLE},
+                         windows={("H001", day): (900, None), ("H002", other): (0, 720), ("H001", third): (600, 900)})
+    db.save_problem(free.name, free)
+    loaded = db.load_problem(free.name)
+    assert loaded.windows == {("H001", day): (900, None), ("H002", other): (0, 720)}
+    assert not loaded.allows("H001", day, 540, 720) and loaded.allows("H001", day, 900, 1200)
+
+
 def test_empty_problem_round_trip(db: Database) -> None:
     empty = Problem("empty", date(2026, 5, 1), date(2026, 5, 31))
     db.save_problem("empty", empty)

@@ -110,3 +110,37 @@ def test_a_night_into_a_x_morning_is_refused_unless_the_plan_allows_it() -> None
     assert fixed(p, [("A", night.id)], [RULE]) is None and len(RULE.check(p, roster(("A", night.id)))) == 1
     clinic = p.with_(rules={"availability": RuleSetting(True, True, 100, {"morning": False})})
     assert fixed(clinic, [("A", night.id)], [RULE]) == 0 and RULE.check(clinic, roster(("A", night.id))) == []
+
+
+def test_hours_given_with_a_mark_keep_the_sessions_outside_them_out() -> None:
+    """`13時から` (an after-school club's helper with a day job), `〜12時`: only sessions inside the hours."""
+    after_one = _p(Mark.AVAILABLE, windows={("A", MONDAY): (13 * 60, None)})
+    assert fixed(after_one, [("A", PM.id)], [RULE]) == 0 and RULE.check(after_one, roster(("A", PM.id))) == []
+    for outside in (AM, SPAN):
+        assert fixed(after_one, [("A", outside.id)], [RULE]) is None
+        [v] = RULE.check(after_one, roster(("A", outside.id)))
+        assert v.hard and "13:00〜" in v.message
+    until_noon = _p(Mark.PREFER_NOT, windows={("A", MONDAY): (0, 12 * 60)})
+    assert fixed(until_noon, [("A", AM.id)], [RULE]) == 0 and fixed(until_noon, [("A", SPAN.id)], [RULE]) is None
+    # the hours are the day's own: another day is free all day
+    tuesday = session(day=MONDAY + timedelta(days=1), start="09:00", end="12:00")
+    other = problem([person("A")], [AM, tuesday], windows={("A", MONDAY): (13 * 60, None)})
+    assert fixed(other, [("A", tuesday.id)], [RULE]) == 0
+    # a × day stays × whatever hours were kept for it (a mark edited since)
+    crossed = _p(Mark.UNAVAILABLE, windows={("A", MONDAY): (13 * 60, None)})
+    assert fixed(crossed, [("A", PM.id)], [RULE]) is None
+
+
+def test_a_night_needs_the_next_morning_inside_the_hours_given_for_it() -> None:
+    """A 夜勤 16:30-翌9:30 before a day marked `10時から` runs into hours the person is not free."""
+    night = session(start="16:30", end="33:30")
+    tuesday = MONDAY + timedelta(days=1)
+    late = problem([person("A")], [night], windows={("A", tuesday): (10 * 60, None)})
+    assert fixed(late, [("A", night.id)], [RULE]) is None
+    [v] = RULE.check(late, roster(("A", night.id)))
+    assert "10:00〜" in v.message
+    early = problem([person("A")], [night], windows={("A", tuesday): (0, 12 * 60)})
+    assert fixed(early, [("A", night.id)], [RULE]) == 0
+    # the night's own day: from 16時 lets it start, to any end
+    own = problem([person("A")], [night], windows={("A", MONDAY): (16 * 60, None)})
+    assert fixed(own, [("A", night.id)], [RULE]) == 0
