@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.working_plan import Pair, WorkingPlan
-from models.domain import Assignment, Mark, Problem, Roster
+from models.domain import Assignment, Mark, Problem, Roster, Window
 
 
 def _who(plan: WorkingPlan, staff_id: str) -> str:
@@ -188,16 +188,18 @@ class RosterEditor:
     def put_input(self, problem: Problem, text: str) -> None:
         self.stack.push(ReplaceInputCommand(self.plan, problem, text))
 
-    def set_mark(self, staff_id: str, day: date, mark: Mark, text: str) -> bool:
-        """Change one person's availability mark for one day (someone falls ill: ×), as one undoable
-        input edit; the roster stays, and an assignment the mark rules out shows as a violation.
-        Returns whether anything changed."""
+    def set_mark(self, staff_id: str, day: date, mark: Mark, text: str, window: Window | None = None) -> bool:
+        """Change one person's availability mark for one day (someone falls ill: ×), with the hours
+        they are free that day (`window`: 15時から) or none, as one undoable input edit; the roster
+        stays, and an assignment the mark rules out shows as a violation. Returns whether anything changed."""
         problem = self.plan.problem
         assert problem is not None
         key = (staff_id, day)
-        if problem.availability.get(key) is mark and key not in problem.windows:
+        if problem.availability.get(key) is mark and problem.windows.get(key) == window:
             return False
-        # a mark chosen replaces the hours written with the old one (15時から), as a new cell would
+        # the mark chosen replaces the hours written with the old one, as a new cell would
         windows = {k: hours for k, hours in problem.windows.items() if k != key}
+        if window is not None:
+            windows[key] = window
         self.put_input(problem.with_(availability={**problem.availability, key: mark}, windows=windows), text)
         return True

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Callable
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QDrag, QPainter, QPen, QPolygonF
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QInputDialog, QMenu, QMessageBox, QStyledItemDelegate, QTableView,
+)
 
 from desktop.edits import RosterEditor
 from desktop.views.roster_grid import (
     LOCK_COLOUR, LOCKED_ROLE, SOFT_COLOUR, VIOLATION_COLOUR, VIOLATIONS_ROLE, WORD_JOINER, RosterModel,
 )
-from models.domain import Mark, time_range
+from models.domain import Mark, Staff, time_range
+from models.textparse import parse_window, window_text
 
 MIME = "application/x-haichi-assignment"
 TEXT_MARGIN = 4  # pixels the style keeps free on each side of a cell's text
@@ -167,6 +171,12 @@ class RosterView(QTableView):
             text = (self.tr("%1 on %2: %3").replace("%1", staff.name).replace("%2", f"{day.month}/{day.day}")
                     .replace("%3", mark.value))
             action.triggered.connect(lambda _checked=False, m=mark, x=text: self.editor.set_mark(staff.id, day, m, x))
+        hours = plan.problem.windows.get((staff.id, day)) if current.can_work else None
+        marks.addSeparator()
+        given = marks.addAction(self.tr("Hours free…") + (f"  {window_text(current, *hours)}" if hours else ""))
+        given.setCheckable(True)
+        given.setChecked(hours is not None)
+        given.triggered.connect(lambda _checked=False: self._ask_hours(staff, day))
         menu.addSeparator()
         pairs = [(staff.id, r.id) for r in mine]
         lock = menu.addAction(self.tr("Lock"), lambda: self.editor.lock(pairs, True))
@@ -174,6 +184,30 @@ class RosterView(QTableView):
         lock.setEnabled(any(not plan.assignment(*p).locked for p in pairs))
         unlock.setEnabled(any(plan.assignment(*p).locked for p in pairs))
         return menu
+
+    def _ask_hours(self, staff: Staff, day: date) -> None:
+        """Ask for the hours the person is free that day (`15時から`, as a 勤務可否 cell says them) and set
+        them with their mark (○, or △ written before them); a blank answer leaves the day ○ all day."""
+        plan = self.editor.plan
+        assert plan.problem is not None
+        mark = plan.problem.mark(staff.id, day)
+        hours = plan.problem.windows.get((staff.id, day))
+        prompt = self.tr("Hours %1 can work on %2 (15時から, 〜15時, 10時〜15時):").replace("%1", staff.name).replace(
+            "%2", f"{day.month}/{day.day}")
+        while True:
+            written, ok = QInputDialog.getText(self, self.tr("Hours free"), prompt,
+                                               text=window_text(mark, *hours) if hours and mark.can_work else "")
+            if not ok:
+                return
+            said = parse_window(written) if written.strip() else (Mark.AVAILABLE, None, None)
+            if said is not None:
+                break
+            QMessageBox.warning(self, self.tr("Hours free"), self.tr("Not hours: %1").replace("%1", written))
+        free, start, end = said
+        window = (start, end) if start is not None else None
+        text = (self.tr("%1 on %2: %3").replace("%1", staff.name).replace("%2", f"{day.month}/{day.day}")
+                .replace("%3", window_text(free, start, end) if start is not None else free.value))
+        self.editor.set_mark(staff.id, day, free, text, window)
 
     # -- drag and drop ----------------------------------------------------------------------------
     def startDrag(self, actions) -> None:

@@ -964,210 +964,210 @@
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="86" />
+        <location filename="../../desktop/views/records.py" line="87" />
         <source>Skills</source>
         <translation>スキル</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="87" />
+        <location filename="../../desktop/views/records.py" line="89" />
         <source>Home</source>
         <translation>拠点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="88" />
+        <location filename="../../desktop/views/records.py" line="90" />
         <source>Weekdays</source>
         <translation>勤務曜日</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="89" />
+        <location filename="../../desktop/views/records.py" line="91" />
         <source>e.g. 火・木 or 月〜金 (blank: any day)</source>
         <translation>例: 火・木、月〜金（空欄はどの曜日も可）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="90" />
+        <location filename="../../desktop/views/records.py" line="92" />
         <source>Max/day</source>
         <translation>1日上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="91" />
+        <location filename="../../desktop/views/records.py" line="93" />
         <source>Max/week</source>
         <translation>週上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="92" />
+        <location filename="../../desktop/views/records.py" line="94" />
         <source>Max days/week</source>
         <translation>週日数上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="93" />
+        <location filename="../../desktop/views/records.py" line="95" />
         <source>Max days/month</source>
         <translation>月日数上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="94" />
+        <location filename="../../desktop/views/records.py" line="96" />
         <source>Min hours/week</source>
         <translation>週時間下限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="96" />
+        <location filename="../../desktop/views/records.py" line="98" />
         <source>Max hours/week</source>
         <translation>週時間上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="98" />
+        <location filename="../../desktop/views/records.py" line="100" />
         <source>Min hours/month</source>
         <translation>月時間下限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="100" />
+        <location filename="../../desktop/views/records.py" line="102" />
         <source>Max hours/month</source>
         <translation>月時間上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="102" />
+        <location filename="../../desktop/views/records.py" line="104" />
         <source>Max/month</source>
         <translation>月上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="103" />
+        <location filename="../../desktop/views/records.py" line="105" />
         <source>Desired/month</source>
         <translation>希望回数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="104" />
+        <location filename="../../desktop/views/records.py" line="106" />
         <source>Max consecutive days</source>
         <translation>連続勤務上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="105" />
+        <location filename="../../desktop/views/records.py" line="107" />
         <source>Limits per activity</source>
         <translation>内容別上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="106" />
+        <location filename="../../desktop/views/records.py" line="108" />
         <source>e.g. 準夜+深夜:8、日勤:20 (activities joined by + count together; 0 = never)</source>
         <translation>例: 準夜+深夜:8、日勤:20（+ でつないだ内容は合わせて数えます。0 はその内容に入れない）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="108" />
+        <location filename="../../desktop/views/records.py" line="110" />
         <source>Hourly rate</source>
         <translation>時給</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="109" />
+        <location filename="../../desktop/views/records.py" line="111" />
         <source>Annual pay cap</source>
         <translation>年間上限額</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="110" />
+        <location filename="../../desktop/views/records.py" line="112" />
         <source>Active</source>
         <translation>在籍</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="111" />
-        <location filename="../../desktop/views/records.py" line="133" />
+        <location filename="../../desktop/views/records.py" line="113" />
+        <location filename="../../desktop/views/records.py" line="135" />
         <source>Notes</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="114" />
-        <location filename="../../desktop/views/records.py" line="122" />
+        <location filename="../../desktop/views/records.py" line="116" />
+        <location filename="../../desktop/views/records.py" line="124" />
         <source>Site</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="115" />
+        <location filename="../../desktop/views/records.py" line="117" />
         <source>Area</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="116" />
+        <location filename="../../desktop/views/records.py" line="118" />
         <source>Travel group</source>
         <translation>移動グループ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="118" />
+        <location filename="../../desktop/views/records.py" line="120" />
         <source>e.g. 9:00 or 16:30</source>
         <translation>例: 9:00、16:30</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="120" />
+        <location filename="../../desktop/views/records.py" line="122" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="121" />
+        <location filename="../../desktop/views/records.py" line="123" />
         <source>e.g. 1/5 or 2027/1/5</source>
         <translation>例: 1/5、2027/1/5</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="123" />
+        <location filename="../../desktop/views/records.py" line="125" />
         <source>Activity</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="124" />
+        <location filename="../../desktop/views/records.py" line="126" />
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="125" />
+        <location filename="../../desktop/views/records.py" line="127" />
         <source>End</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="126" />
+        <location filename="../../desktop/views/records.py" line="128" />
         <source>Break (min)</source>
         <translation>休憩（分）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="128" />
+        <location filename="../../desktop/views/records.py" line="130" />
         <source>e.g. 45 or 1時間 (not worked; blank: none)</source>
         <translation>例: 45、1時間（勤務時間に数えない。空欄: なし）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="129" />
+        <location filename="../../desktop/views/records.py" line="131" />
         <source>Min staff</source>
         <translation>必要人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="130" />
+        <location filename="../../desktop/views/records.py" line="132" />
         <source>Max staff</source>
         <translation>最大人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="131" />
+        <location filename="../../desktop/views/records.py" line="133" />
         <source>Required skills</source>
         <translation>必要スキル</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="132" />
+        <location filename="../../desktop/views/records.py" line="134" />
         <source>e.g. リーダー:1、保健師:2〜3、新人:0〜1</source>
         <translation>例: リーダー:1、保健師:2〜3、新人:0〜1（最低〜最大）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="202" />
+        <location filename="../../desktop/views/records.py" line="204" />
         <source>%1 cannot be left blank.</source>
         <translation>%1 は空欄にできません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="204" />
+        <location filename="../../desktop/views/records.py" line="206" />
         <source>%1: “%2” cannot be read; the cell keeps its value.</source>
         <translation>%1:「%2」は読み取れません。セルは元のままです。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="247" />
+        <location filename="../../desktop/views/records.py" line="249" />
         <source>New person</source>
         <translation>新しい職員</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="252" />
-        <location filename="../../desktop/views/records.py" line="257" />
+        <location filename="../../desktop/views/records.py" line="254" />
+        <location filename="../../desktop/views/records.py" line="259" />
         <source>New site</source>
         <translation>新しい会場</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="258" />
+        <location filename="../../desktop/views/records.py" line="260" />
         <source>New session</source>
         <translation>新しい枠</translation>
     </message>
@@ -1221,17 +1221,17 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../desktop/views/roster_grid.py" line="272" />
+        <location filename="../../desktop/views/roster_grid.py" line="273" />
         <source>After night</source>
         <translation>明</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_grid.py" line="277" />
+        <location filename="../../desktop/views/roster_grid.py" line="279" />
         <source>%1 wanted</source>
         <translation>%1希望</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_grid.py" line="288" />
+        <location filename="../../desktop/views/roster_grid.py" line="290" />
         <source>Wish: %1</source>
         <translation>希望: %1</translation>
     </message>
@@ -1239,64 +1239,86 @@
 <context>
     <name>RosterView</name>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="139" />
+        <location filename="../../desktop/views/roster_view.py" line="143" />
         <source>Assign to</source>
         <translation>配置する枠</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="146" />
+        <location filename="../../desktop/views/roster_view.py" line="150" />
         <source>Unassign from %1</source>
         <translation>%1 から外す</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="148" />
+        <location filename="../../desktop/views/roster_view.py" line="152" />
         <source>Swap with</source>
         <translation>入れ替える相手</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="158" />
+        <location filename="../../desktop/views/roster_view.py" line="162" />
         <source>Availability</source>
         <translation>勤務可否</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="160" />
+        <location filename="../../desktop/views/roster_view.py" line="164" />
         <source>can work</source>
         <translation>勤務できる</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="160" />
+        <location filename="../../desktop/views/roster_view.py" line="164" />
         <source>would rather not</source>
         <translation>できれば避けたい</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="161" />
+        <location filename="../../desktop/views/roster_view.py" line="165" />
         <source>cannot work</source>
         <translation>勤務できない</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="161" />
+        <location filename="../../desktop/views/roster_view.py" line="165" />
         <source>mornings only</source>
         <translation>午前のみ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="162" />
+        <location filename="../../desktop/views/roster_view.py" line="166" />
         <source>afternoons only</source>
         <translation>午後のみ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="167" />
+        <location filename="../../desktop/views/roster_view.py" line="171" />
+        <location filename="../../desktop/views/roster_view.py" line="208" />
         <source>%1 on %2: %3</source>
         <translation>%1 の %2 を %3 に</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="172" />
+        <location filename="../../desktop/views/roster_view.py" line="176" />
+        <source>Hours free…</source>
+        <translation>勤務できる時間を指定…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_view.py" line="182" />
         <source>Lock</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="173" />
+        <location filename="../../desktop/views/roster_view.py" line="183" />
         <source>Unlock</source>
         <translation>固定を解除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_view.py" line="195" />
+        <source>Hours %1 can work on %2 (15時から, 〜15時, 10時〜15時):</source>
+        <translation>%1 が %2 に勤務できる時間（15時から、〜15時、10時〜15時。空欄は終日）:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_view.py" line="198" />
+        <location filename="../../desktop/views/roster_view.py" line="205" />
+        <source>Hours free</source>
+        <translation>勤務できる時間</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_view.py" line="205" />
+        <source>Not hours: %1</source>
+        <translation>時間として読めません: %1（15時から、〜15時、10時〜15時 のように書いてください）</translation>
     </message>
 </context>
 <context>
@@ -1691,12 +1713,12 @@ off</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="181" />
+        <location filename="../../desktop/views/statistics.py" line="182" />
         <source>hard</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/statistics.py" line="181" />
+        <location filename="../../desktop/views/statistics.py" line="182" />
         <source>soft</source>
         <translation>努力</translation>
     </message>
