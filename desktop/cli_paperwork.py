@@ -207,7 +207,8 @@ def cmd_notify(args: argparse.Namespace) -> int:
             raise cli.Refused(t("計画「{p}」には比べる前の公開版がありません。--from で比べる版を指定してください。",
                                "plan '{p}' has no earlier published version to compare with; name one with --from.",
                                p=args.plan))
-        old = commands.without_orphans(problem, db.load_solution(args.plan, before), before)
+        # the older version whole: a person placed in a session closed since is told they are taken off it
+        old = db.load_solution(args.plan, before)
         new = commands.without_orphans(problem, db.load_solution(args.plan, after), after)
     finally:
         db.close()

@@ -197,8 +197,8 @@ def _exit_for(evaluation, soft_cover: bool) -> int:
 def _print_changes(problem: Problem, published: Roster, roster: Roster) -> None:
     from models.changes import change_report
 
-    lines = change_report(problem, Roster.from_pairs(published.split_by(problem)[0].pairs()),
-                          Roster.from_pairs(roster.pairs()))
+    # the published roster whole: its places in sessions the plan no longer holds are changes too
+    lines = change_report(problem, Roster.from_pairs(published.pairs()), Roster.from_pairs(roster.pairs()))
     print(t("公開版からの変更:", "Changes from the published roster:"))
     for line in lines:
         print(f"  {line}")

@@ -19,7 +19,9 @@ from openpyxl import Workbook
 
 from desktop.operations import atomic_output
 from models.calendars import write_calendars
-from models.changes import ADDED, MOVED, REMOVED, Change, change_report, kind_title, roster_changes, session_label
+from models.changes import (
+    ADDED, MOVED, REMOVED, Change, change_report, kind_title, roster_changes, session_label, session_of,
+)
 from models.domain import Problem, Requirement, Roster
 from models.excel import export, template
 from models.excel.changes_sheet import write_changes
@@ -129,8 +131,8 @@ def _cancelled(problem: Problem, changes: list[Change]) -> dict[str, list[Requir
     """Staff id -> sessions they were taken off (sent as cancelled calendar events)."""
     result: dict[str, list[Requirement]] = {}
     for c in changes:
-        if c.kind in (MOVED, REMOVED) and c.before and problem.has_requirement(c.before):
-            result.setdefault(c.staff_id, []).append(problem.requirement(c.before))
+        if c.kind in (MOVED, REMOVED) and c.before and (session := session_of(problem, c.before)) is not None:
+            result.setdefault(c.staff_id, []).append(session)  # a session closed since too: same UID
     return result
 
 

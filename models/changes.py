@@ -9,10 +9,10 @@ left over is an *addition* or a *removal*; a pin set or cleared on an unchanged 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from models.domain import Problem, Roster
+from models.domain import Problem, Requirement, Roster
 from models.i18n import t
 
 MOVED, ADDED, REMOVED, LOCKED, UNLOCKED = "moved", "added", "removed", "locked", "unlocked"
@@ -30,19 +30,35 @@ class Change:
     date: date | None
 
 
+def session_of(problem: Problem, requirement_id: str) -> Requirement | None:
+    """The session of the plan, or for one it no longer holds (imported again since: a club closed
+    that day) what its id says of it (`Requirement.stand_in`), ending as the plan's sessions of the
+    same site, activity and start end on other days (a calendar's cancelled event spans its hours)."""
+    if problem.has_requirement(requirement_id):
+        return problem.requirement(requirement_id)
+    gone = Requirement.stand_in(requirement_id)
+    if gone is None:
+        return None
+    like = next((r for r in problem.requirements
+                 if (r.site, r.activity, r.start) == (gone.site, gone.activity, gone.start)), None)
+    return replace(gone, end=like.end, break_minutes=like.break_minutes) if like is not None else gone
+
+
 def _day(problem: Problem, requirement_id: str) -> date | None:
-    return problem.requirement(requirement_id).date if problem.has_requirement(requirement_id) else None
+    session = session_of(problem, requirement_id)
+    return session.date if session is not None else None
 
 
 def _start(problem: Problem, requirement_id: str) -> tuple[int, str]:
-    start = problem.requirement(requirement_id).start if problem.has_requirement(requirement_id) else -1
-    return start, requirement_id
+    session = session_of(problem, requirement_id)
+    return (session.start if session is not None else -1), requirement_id
 
 
 def roster_changes(problem: Problem, before: Roster, after: Roster) -> list[Change]:
     """Every change from `before` to `after`, by date, then staff order in `problem`, then kind.
 
-    Sessions the problem no longer holds are still reported (by their id, with no date).
+    Sessions the problem no longer holds are still reported, on the date their id says (a person
+    placed in a session closed since is taken off it).
     """
     old = {(a.staff_id, a.requirement_id): a for a in before.assignments}
     new = {(a.staff_id, a.requirement_id): a for a in after.assignments}
@@ -75,10 +91,13 @@ def roster_changes(problem: Problem, before: Roster, after: Roster) -> list[Chan
 
 
 def session_label(problem: Problem, requirement_id: str | None) -> str:
-    """`4/14 灘 3歳児健診 13:00-16:00`, or the bare id of a session the plan no longer has."""
+    """`4/14 灘 3歳児健診 13:00-16:00`, or of a session the plan no longer has what its id says of it
+    (`4/14 灘 3歳児健診 13:00（なくなった枠）`)."""
     if requirement_id is None:
         return ""
-    return problem.requirement(requirement_id).label() if problem.has_requirement(requirement_id) else requirement_id
+    if problem.has_requirement(requirement_id):
+        return problem.requirement(requirement_id).label()
+    return Requirement.id_label(requirement_id) + t("（なくなった枠）", " (no longer held)")
 
 
 def staff_label(problem: Problem, staff_id: str) -> str:

@@ -318,6 +318,22 @@ class Requirement:
         return f"{day.isoformat()}|{site}|{activity}|{hhmm(start)}"
 
     @staticmethod
+    def stand_in(requirement_id: str) -> Requirement | None:
+        """The session an id names, as far as the id says it (date, site, activity, start; no end, nobody
+        needed), for one a plan no longer holds (a club closed that day since the roster was published):
+        its removal is still told to the people placed in it. None for an id not of `make_id`'s form."""
+        parts = requirement_id.split("|")
+        if len(parts) != 4:
+            return None
+        try:
+            day = date.fromisoformat(parts[0])
+            hours, _, minutes = parts[3].partition(":")
+            start = int(hours) * 60 + int(minutes)
+        except ValueError:
+            return None
+        return Requirement(requirement_id, day, parts[1], parts[2], start, start, 0)
+
+    @staticmethod
     def id_label(requirement_id: str) -> str:
         """A session named by its id alone, as `label` names it without its end (a session a plan no
         longer holds): `2027-01-05|中央|3歳児健診|13:00` -> `1/5 中央 3歳児健診 13:00`."""

@@ -52,6 +52,23 @@ def test_notify_pin_only_affects_nobody(sample_plan: Plan, tmp_path: Path) -> No
     assert len(notice.changes) == 1 and notice.affected == []
 
 
+def test_notify_tells_the_people_of_a_session_closed_since(sample_plan: Plan, tmp_path: Path) -> None:
+    """A session taken out of the plan after publishing (a club closed that day): its people are affected,
+    their notice says it, and their calendar cancels its event."""
+    problem, roster = sample_plan.problem, sample_plan.witness
+    closed = roster.assignments[0]
+    session = problem.requirement(closed.requirement_id)
+    reopened = problem.with_(requirements=[r for r in problem.requirements if r.id != session.id])
+    after = Roster([a for a in roster.assignments if a.requirement_id != session.id])
+    notice = paperwork.notify(tmp_path, reopened, roster, after)
+    taken_off = {a.staff_id for a in roster.assignments if a.requirement_id == session.id}
+    assert set(notice.affected) == taken_off and {c.kind for c in notice.changes} == {REMOVED}
+    [calendar] = [f for f in notice.files if f.name.startswith(closed.staff_id) and f.suffix == ".ics"]
+    text = calendar.read_text(encoding="utf-8")
+    assert "STATUS:CANCELLED" in text and session.activity in text
+    assert any("(no longer held)" in line for line in notice.lines)
+
+
 @needs_office
 def test_form_prints_on_one_a4_portrait_page(sample_plan: Plan, tmp_path: Path) -> None:
     problem = sample_plan.problem

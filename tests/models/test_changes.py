@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 
-from models.changes import ADDED, LOCKED, MOVED, REMOVED, UNLOCKED, Change, change_report, roster_changes
+from models.changes import (
+    ADDED, LOCKED, MOVED, REMOVED, UNLOCKED, Change, change_report, roster_changes, session_of,
+)
 from models.domain import Assignment, Problem, Requirement, Roster, Staff
 from models.i18n import language, set_language
 
@@ -74,4 +76,20 @@ def test_report_in_japanese(plan: Problem) -> None:
 
 def test_sessions_and_people_the_plan_no_longer_has(plan: Problem, english: None) -> None:
     lines = change_report(plan, Roster([Assignment("X9", "gone")]), Roster())
-    assert lines[0] == "X9 taken off gone"
+    assert lines[0] == "X9 taken off gone (no longer held)"
+
+
+def test_a_session_closed_since_is_a_removal_on_its_day(english: None) -> None:
+    """A club closed on 4/1 after the roster was published (its 枠 row set to 0 and imported again): the
+    people placed in it are taken off it, on that day, its hours as the site's same session on other days."""
+    held = Requirement(Requirement.make_id(D2, "灘", "春休み午後", 780), D2, "灘", "春休み午後", 780, 1110, 1)
+    closed = Requirement.make_id(D1, "灘", "春休み午後", 780)
+    plan = Problem("2026-04", D1, D2, staff=[Staff("H001", "山田 花子")], requirements=[held])
+    [change] = roster_changes(plan, Roster([Assignment("H001", closed), Assignment("H001", held.id)]),
+                              Roster([Assignment("H001", held.id)]))
+    assert change == Change(REMOVED, "H001", closed, None, D1)
+    assert change_report(plan, Roster([Assignment("H001", closed)]), Roster())[0] == \
+        "山田 花子 (H001) taken off 4/1 灘 春休み午後 13:00 (no longer held)"
+    gone = session_of(plan, closed)
+    assert gone is not None and (gone.date, gone.start, gone.end) == (D1, 780, 1110)
+    assert Requirement.stand_in("gone") is None and session_of(plan, "gone") is None
