@@ -188,7 +188,8 @@ def read_sessions(
         if min_staff is not None and max_staff < min_staff:
             cells.report("max_staff", messages.max_below_min(max_staff, min_staff))
         for skill, count in skills:
-            if max_staff is not None and count > max_staff:
+            # a row of 0 closes its day (the importer drops it): a skill copied with the row asks nothing
+            if max_staff and count > max_staff:
                 cells.report("required_skills", messages.skill_over_max(skill, count, max_staff))
         if not cells.ok or day is None or (carried and period is not None and day not in period):
             continue  # a carried date that is bad or outside the period is reported at its own cell

@@ -75,10 +75,11 @@ def test_a_sessions_row_replaces_that_days_session(tmp_path):
 
 
 def test_a_sessions_row_nobody_may_take_closes_that_day(tmp_path):
-    """A library's 整理日: a 枠 row of 0 people left an empty 0/0 session in every sheet."""
-    sessions = [["日付", "会場", "内容", "開始", "終了", "必要人数", "最大人数"],
-                [datetime(2026, 4, 10), "5階東病棟", "日勤", time(8, 30), time(17), 0, None],
-                [datetime(2026, 4, 10), "5階東病棟", "準夜", time(16, 30), time(1), 0, 0]]
+    """A library's 整理日: a 枠 row of 0 people left an empty 0/0 session in every sheet. A row copied from
+    the day's session with its 必要スキル kept (an after-school club closed for a day) closes it too."""
+    sessions = [["日付", "会場", "内容", "開始", "終了", "必要人数", "最大人数", "必要スキル"],
+                [datetime(2026, 4, 10), "5階東病棟", "日勤", time(8, 30), time(17), 0, None, "リーダー:1"],
+                [datetime(2026, 4, 10), "5階東病棟", "準夜", time(16, 30), time(1), 0, 0, None]]
     path = write_book(tmp_path / "ward.xlsx", standard(枠=sessions, 毎日の枠=DAILY, 勤務可否=MARKS, 設定=PERIOD))
     got = _sessions(read_workbooks([path]))
     assert (date(2026, 4, 10), "日勤") not in got and (date(2026, 4, 10), "準夜") not in got
