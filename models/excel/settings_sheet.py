@@ -192,15 +192,39 @@ def _read_plain(cells: Cells, name: str, key: str, settings: Settings) -> None:
 
 def _bare(target: tuple[RuleInfo, str | None, Param | None], value: Any) -> tuple[RuleInfo, str | None, Param | None]:
     """A rule's name alone switches it on or off (`休日数の下限 = いいえ`); given a number instead
-    (`休日数の下限 = 9`), it is the rule's one number, when it has only one (it was refused as no
-    yes or no)."""
+    (`休日数の下限 = 9`, `夜勤明けの後の休み = 1`), it is the rule's one number, when it has only one
+    (a 1 had switched the rule on and left its number unset: a care home's 明けの後の休日 went unkept)."""
     info = target[0]
+    numbers = _numbers(info)
+    if len(numbers) == 1 and _is_number(value):
+        return info, None, numbers[0]
     try:
         parse_bool(value)
         return target
     except ValueError:
-        numbers = [p for p in info.params if p.type in (int, float)]
         return (info, None, numbers[0]) if len(numbers) == 1 else target
+
+
+def _numbers(info: RuleInfo) -> list[Param]:
+    return [p for p in info.params if p.type in (int, float)]
+
+
+def _is_number(value: Any) -> bool:
+    """Whether a cell holds a count (`1`, `9`, `9日`), as a rule's number reads it."""
+    if isinstance(value, bool):
+        return False
+    try:
+        parse_count(value)
+        return True
+    except ValueError:
+        return False
+
+
+def _several_numbers(key: str, info: RuleInfo) -> str:
+    """A rule's name alone given a number, when the rule has several (`勤務間の休息時間 = 660`)."""
+    keys = t("、", ", ").join(f"{key}.{_UNIT.sub('', p.title_ja)}" for p in _numbers(info))
+    return t("「{key}」には数値の項目が複数あります。{keys} のどれかとして書いてください",
+             'rule "{key}" has several numbers: write one of {keys}', key=key, keys=keys)
 
 
 def _rule_target(key: str, catalogue: Sequence[RuleInfo]) -> tuple[RuleInfo, str | None, Param | None] | None:
@@ -223,6 +247,8 @@ def _read_rule(cells: Cells, key: str, target: tuple[RuleInfo, str | None, Param
         value = cells.get("value", param.parse, _bad_value(key, param, _yes_no() if param.type is bool else ""))
         if value is not None:
             chosen.params[param.name] = value
+            if "." not in key:  # the rule's name given its number (`夜勤明けの後の休み = 1`): the rule is on
+                chosen.enabled = True
     elif field_key == "enabled":
         chosen.enabled = cells.get("value", parse_bool, _bad_value(key, expected=_yes_no()), default=chosen.enabled)
     elif field_key == "weight":
@@ -270,6 +296,9 @@ def read_settings(
         if is_blank(cells.raw("value")):
             continue  # a blank value keeps the default (or what another row said)
         if target is not None and "." not in key:
+            if len(_numbers(target[0])) > 1 and _is_number(cells.raw("value")):
+                cells.report("value", _several_numbers(key, target[0]))
+                continue
             target = _bare(target, cells.raw("value"))
         setting = plain or f"{target[0].id}.{target[1] or target[2].name}"
         earlier = settings.given.get(setting)

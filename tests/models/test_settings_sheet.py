@@ -128,6 +128,20 @@ def test_a_rules_name_alone_with_a_number_sets_its_one_number(tmp_path):
     problem = read_workbooks([write_book(tmp_path / "s.xlsx", standard(設定=rows))], CATALOGUE)
     assert problem.rules["min_days_off"].params["min_days_off"] == 9 and problem.rules["min_days_off"].enabled
     assert problem.rules["max_consecutive_days"].enabled is False
-    with pytest.raises(InvalidInput):  # 勤務時間の上限 has a week's, a month's and a plan's: which one?
+    with pytest.raises(InvalidInput) as refused:  # 勤務時間の上限 has a week's, a month's and a plan's: which one?
         read_workbooks([write_book(tmp_path / "m.xlsx", standard(設定=[["項目", "値"], ["勤務時間の上限", 2400]]))],
                        CATALOGUE)
+    [said] = refused.value.problems
+    assert said.cell == "B2" and "勤務時間の上限.週の上限" in said.message
+
+
+def test_a_rules_name_with_1_is_its_number_not_yes(tmp_path):
+    """A care home's `夜勤明けの後の休み = 1` and `1日の上限 = 1` switched the rules on and left their numbers
+    unset: 35 days worked right after 明 and 25 days of two shifts, with no word. 1 is the number now."""
+    from solver.rules import CATALOGUE
+
+    rows = [["項目", "値"], ["夜勤明けの後の休み", 1], ["1日の上限", "1"], ["連続勤務日数の上限", "はい"]]
+    problem = read_workbooks([write_book(tmp_path / "s.xlsx", standard(設定=rows))], CATALOGUE)
+    assert problem.rules["days_off_after_night"].params["days_off_after_night"] == 1
+    assert problem.rules["max_per_day"].params["max_per_day"] == 1 and problem.rules["max_per_day"].enabled
+    assert problem.rules["max_consecutive_days"].enabled and not problem.rules["max_consecutive_days"].params
