@@ -4,7 +4,8 @@ between two sessions of one day that are separate shifts: a ward's 深夜 0:30-9
 16:30 on the same date leave 7.5 hours. Within a day the rest runs from a session's end to the
 next session the person works: two sessions at most B minutes apart (the parameter
 max_break_minutes, 120 by default) are one working day with a break between, as a health
-centre's morning and afternoon sessions are, and a session worked in between splits a gap.
+centre's morning and afternoon sessions are, when the two span no more than LONGEST_DAY; a session
+worked in between splits a gap.
 
 R is the per-staff override, else the rule parameter when a manager set one, else
 problem.min_rest_minutes (from the shift types); 0 switches the rule off. The sessions of the day
@@ -31,6 +32,10 @@ DAY = 24 * 60
 
 
 BREAK = 120  # minutes between two sessions of a day that are a break in one working day, by default
+# The longest working day a break joins, from its first start to its last end, in minutes: a care home's
+# 夜勤 16:30-翌9:30 is 17 hours. A 早番 7:00-16:00 then that 夜勤, 30 minutes apart, passed as one working
+# day of 26.5 hours with a break in it (44 such days in one month's roster, nothing said).
+LONGEST_DAY = 17 * 60
 
 
 def too_close(first: Requirement, then: Requirement, rest: int) -> bool:
@@ -39,10 +44,12 @@ def too_close(first: Requirement, then: Requirement, rest: int) -> bool:
 
 
 def too_close_same_day(first: Requirement, then: Requirement, rest: int, most_break: int) -> bool:
-    """Whether `then`, later on the same day, starts more than a break (`most_break` minutes) but less
-    than `rest` minutes after `first` ends."""
+    """Whether `then`, later on the same day, starts less than `rest` minutes after `first` ends, and
+    not after a mere break in one working day: at most `most_break` minutes, the two together no
+    longer than LONGEST_DAY."""
     gap = then.start - first.end
-    return most_break < gap < rest
+    one_day = gap <= most_break and then.end - first.start <= LONGEST_DAY
+    return 0 <= gap < rest and not one_day
 
 
 def in_between(first: Requirement, then: Requirement, other: Requirement) -> bool:
@@ -62,10 +69,12 @@ class MinRest(BaseRule):
                 Param("max_break_minutes", int, BREAK, "同じ日の休憩とみなす間隔（分）",
                       "gap within a day that is a break (minutes)", minimum=0, maximum=DAY, per_staff=False)),
         description_ja="ある日の勤務の終了から翌日の勤務の開始まで、また同じ日の別の勤務（深夜の後の準夜など）の間の最低休息時間。"
-        "同じ日の2つの枠の間が「休憩とみなす間隔」以内なら、休憩をはさんだ1日の勤務として数えません（午前と午後の枠など）。",
+        "同じ日の2つの枠の間が「休憩とみなす間隔」以内で、最初の開始から最後の終了まで17時間以内なら、休憩をはさんだ1日の勤務として"
+        "数えません（午前と午後の枠など）。",
         description_en="Minutes of rest between the end of one day's session and the next day's start, and between two "
         "separate shifts of one day (a night shift then an evening one). Two sessions of a day no further apart than the "
-        "break are one working day (a morning and an afternoon session) and need no rest between them.",
+        "break, spanning 17 hours at most, are one working day (a morning and an afternoon session) and need no rest "
+        "between them.",
     )
 
     def most_break(self, problem: Problem) -> int:
@@ -152,12 +161,15 @@ class MinRest(BaseRule):
                     for then in by_day.get(day + timedelta(days=1), []):
                         if not too_close(first, then, rest):
                             continue
+                        gap = then.start + DAY - first.end
                         message = t(
                             "{name}: {a} の終了から {b} の開始まで {gap} 分しかありません（最低 {rest} 分）。",
                             "{name}: only {gap} minutes between {a} and {b} (minimum {rest}).",
-                            name=name_of(problem, staff_id), a=first.label(), b=then.label(),
-                            gap=then.start + DAY - first.end, rest=rest,
-                        )
+                            name=name_of(problem, staff_id), a=first.label(), b=then.label(), gap=gap, rest=rest,
+                        ) if gap >= 0 else t(  # a night still running when the next day's session starts
+                            "{name}: {a} が終わる前に {b} が始まります（休息は最低 {rest} 分）。",
+                            "{name}: {b} starts before {a} ends (rest of {rest} minutes at least).",
+                            name=name_of(problem, staff_id), a=first.label(), b=then.label(), rest=rest)
                         at = (day, first.id) if day >= problem.start else (problem.start, then.id)  # the eve: its next day
                         found.append(violation(self.info, setting, 1, message, staff_id, *at))
         return found

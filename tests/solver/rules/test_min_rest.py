@@ -93,3 +93,24 @@ def test_a_morning_and_an_afternoon_session_are_one_working_day() -> None:
     assert RULE.check(problem, day) == [] and solve_fixed(problem, RULE, day) == 0
     short = problem.with_(rules={ID: RuleSetting(params={"max_break_minutes": 60})})
     assert len(RULE.check(short, day)) == 2  # 午前->午後 and 午後->夕; 午前->夕 is 6 hours, under 11 too
+
+
+CARE_HOME = [("早番", 7 * 60, 16 * 60), ("夜勤", 16 * 60 + 30, 33 * 60 + 30), ("遅番", 11 * 60, 20 * 60)]
+
+
+def test_a_break_joins_no_working_day_longer_than_17_hours() -> None:
+    """A care home's 早番 7:00-16:00 and 夜勤 16:30-翌9:30 of one day, 30 minutes apart: two shifts that
+    need the rest (44 such days had passed as one 26.5-hour working day with a break)."""
+    problem = make_problem(days=2, staff=[Staff("A", "Aoki")], shifts=CARE_HOME, min_rest_minutes=11 * 60)
+    both = roster(problem, ("A", 0, "早番"), ("A", 0, "夜勤"))
+    assert solve_fixed(problem, RULE, both) is None
+    [found] = RULE.check(problem, both)
+    assert found.hard and "only 30 minutes between" in found.message
+    assert_exact(problem.with_(rules={ID: setting(hard=False, weight=3)}), RULE)
+
+
+def test_a_night_still_running_when_the_next_session_starts_is_said_so() -> None:
+    """夜勤 to 翌9:30 then the next day's 早番 at 7:00: no `-150 minutes` of rest."""
+    problem = make_problem(days=2, staff=[Staff("A", "Aoki")], shifts=CARE_HOME, min_rest_minutes=11 * 60)
+    [found] = RULE.check(problem, roster(problem, ("A", 0, "夜勤"), ("A", 1, "早番")))
+    assert "-150" not in found.message and "starts before 1/1 Ward 夜勤" in found.message
