@@ -47,6 +47,9 @@ class RequiredSkills(BaseRule):
         if not s.enabled:
             return []
         distinct = bool(s.params.get("distinct"))
+        # a most stays as the manager set it when cover is soft (--soft-cover): a partial roster leaves a
+        # night short rather than put a 新人 (新人:0〜0) on it alone
+        caps = setting(ctx.problem, self.info)
         out: list[Penalty] = []
         for req in ctx.problem.requirements:
             counted = self._counted(ctx, req) if distinct and len(req.required_skills) > 1 else None
@@ -56,7 +59,7 @@ class RequiredSkills(BaseRule):
                 out += at_least(ctx.model, s, self.info.id, skilled, k, f"skill[{req.id},{skill}]")
             for skill, most in req.skill_caps:
                 holders = [v for staff, v in ctx.staff_for(req.id) if skill in staff.skills]
-                out += at_most(ctx.model, s, self.info.id, holders, most, f"skill_cap[{req.id},{skill}]")
+                out += at_most(ctx.model, caps, self.info.id, holders, most, f"skill_cap[{req.id},{skill}]")
         return out
 
     @staticmethod

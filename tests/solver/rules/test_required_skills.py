@@ -84,3 +84,13 @@ def test_a_most_of_a_skill_holds_hard_and_costs_soft() -> None:
     assert fixed(p, one_new, [RULE]) == 0 and RULE.check(p, roster(*one_new)) == []
     costly = problem(staff, [night], rules={"required_skills": soft(5)})
     assert fixed(costly, two_new, [RULE]) == 5 and [v.cost for v in RULE.check(costly, roster(*two_new))] == [5]
+
+
+def test_a_most_of_a_skill_stays_hard_when_cover_is_soft() -> None:
+    """--soft-cover lets a night fall short of its people and skills, not put 2 新人 on it (新人:0〜1): the
+    partial roster of a care home had a 新人 alone on a night marked 新人:0〜0."""
+    night = session(min_staff=3, required_skills=(("リーダー", 1),), skill_caps=(("新人", 1),))
+    staff = [person("N1", skills=frozenset({"新人"})), person("N2", skills=frozenset({"新人"})), person("E1")]
+    p = problem(staff, [night])
+    assert fixed(p, [("N1", night.id), ("E1", night.id)], [RULE], soft_cover=True) == 100  # no リーダー: short
+    assert fixed(p, [("N1", night.id), ("N2", night.id), ("E1", night.id)], [RULE], soft_cover=True) is None
