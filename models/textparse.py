@@ -241,7 +241,7 @@ LEAVE_WORDS = frozenset(("有休", "有給", "有給休暇", "年休", "休暇",
                          "学会", "講習", "産休", "育休", "病休", "病欠", "欠勤", "休職", "明"))
 _LEAVE_SHORT = {"有": "有休", "年": "年休", "明け": "明"}
 # A day off asked for, kept as 希 (WISHED_OFF) so that the 勤務表 tells it from the days off Haichi gave.
-_WISHED_OFF = {"希": WISHED_OFF, "希望休": WISHED_OFF, "希休": WISHED_OFF}
+_WISHED_OFF = {"希": WISHED_OFF, "希望休": WISHED_OFF, "希休": WISHED_OFF, "希望休み": WISHED_OFF, "希望休日": WISHED_OFF}
 
 
 _MARKS: dict[str, Mark] = {}
@@ -249,7 +249,7 @@ for _symbols, _mark in (
     (("○", "◯", "〇", "●", "o", "可", "✓", "✔", "☑"), Mark.AVAILABLE),
     # 休 and its kinds: how a ward's staff ask for a day off (希望休, 休み) or note leave (公休, 有休, 休暇);
     # and a day away from the workplace (研修, 出張, 学会), unless a plan's shift has that name (a wish then)
-    (("×", "✕", "✖", "x", "不可", "休", "休み", "お休み", "公休", "週休", "非番", "代休", "振休",
+    (("×", "✕", "✖", "x", "不可", "休", "休み", "お休み", "公休", "公", "週休", "非番", "代休", "振休",
       *_WISHED_OFF, *LEAVE_WORDS, *_LEAVE_SHORT), Mark.UNAVAILABLE),
     (("△", "▲"), Mark.PREFER_NOT),
     (("am", "午前", "午前のみ", "amのみ", "午前可", "午前のみ可", "am可"), Mark.AM_ONLY),

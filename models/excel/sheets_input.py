@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from models.domain import DAY_MINUTES, OR_SKILL, Mark, Problem, Requirement, Site, Staff, TravelBuffers, hhmm, rotation_order
+from models.domain import DAY_MINUTES, OR_SKILL, WISHED_OFF, Mark, Problem, Requirement, Site, Staff, TravelBuffers, hhmm, rotation_order
 from models.excel import schema
 from models.excel.availability_sheet import Leave, Windows, Wishes, wishes_of
 from models.i18n import t
@@ -26,7 +26,10 @@ from models.excel.styles import BODY, DATE_FORMAT, DAY_FORMAT, HEADER, TIME_FORM
 from models.rulemeta import RuleInfo
 from models.textparse import cell_text, hours_text, name_counts_text, skill_needs_text, weekdays_text, wish_text
 
-MARK_CHOICES = tuple(m.value for m in Mark)  # ○ △ × 午前 午後, the drop-down of 勤務可否
+# The drop-down of 勤務可否 and of a form: the marks, with the two days off staff ask for most, 希 (a day
+# off asked for) and 有休 (paid leave), after × (a care home's staff submit those, which the list lacked).
+MARK_CHOICES = (Mark.AVAILABLE.value, Mark.PREFER_NOT.value, Mark.UNAVAILABLE.value, WISHED_OFF, "有休",
+                Mark.AM_ONLY.value, Mark.PM_ONLY.value)
 _LIST_LIMIT = 255  # characters Excel allows in a drop-down's list written in the rule itself
 SPARE_ROWS = 100  # empty, validated rows left for people to add in the template
 

@@ -106,7 +106,7 @@ def test_a_half_day_mark_stays_a_mark_when_a_shift_has_its_name(tmp_path: Path) 
     assert Mark.AM_ONLY.allows(morning.start, morning.end)  # 9:00-13:00 is the morning, though past noon
     assert not Mark.AM_ONLY.allows(afternoon.start, afternoon.end) and not Mark.AM_ONLY.allows(540, 1020)
     assert Mark.PM_ONLY.allows(evening.start, evening.end) and not Mark.PM_ONLY.allows(morning.start, morning.end)
-    assert mark_choices(["午前", "午後", "夜間"]) == ("○", "△", "×", "午前", "午後", "午前希望", "午後希望", "夜間")
+    assert mark_choices(["午前", "午後", "夜間"]) == ("○", "△", "×", "希", "有休", "午前", "午後", "午前希望", "午後希望", "夜間")
 
 
 def test_leave_is_kept_as_written_through_the_export_and_a_returned_form(tmp_path: Path) -> None:

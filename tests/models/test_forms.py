@@ -42,7 +42,7 @@ def test_layout_and_protection(tmp_path: Path) -> None:
             open_ = not ws.cell(row, col).protection.locked
             assert open_ == (row >= first and col in (3, 4)), ws.cell(row, col).coordinate
     (validation,) = ws.data_validations.dataValidation
-    assert validation.formula1 == '"○,△,×,午前,午後"' and str(validation.sqref) == f"C{first}:C{last}"
+    assert validation.formula1 == '"○,△,×,希,有休,午前,午後"' and str(validation.sqref) == f"C{first}:C{last}"
     assert ws.page_setup.orientation == "portrait" and ws.page_setup.paperSize == 9
     assert ws.page_setup.fitToHeight == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
 
@@ -100,11 +100,11 @@ def test_the_drop_down_and_instructions_offer_the_plans_shifts(tmp_path: Path) -
     write_form(path, problem, problem.staff[0])
     ws = openpyxl.load_workbook(path).active
     (validation,) = ws.data_validations.dataValidation
-    assert validation.formula1 == '"○,△,×,午前,午後,日勤,準夜,深夜"'
+    assert validation.formula1 == '"○,△,×,希,有休,午前,午後,日勤,準夜,深夜"'
     assert "勤務名=その勤務を希望" in validation.prompt
     assert "日勤・準夜・深夜 その勤務を希望" in ws["A5"].value
     many = problem.with_(requirements=[Requirement(f"r{i}", day, "灘", f"健診その{i:02}", 540, 720, 1)
                                        for i in range(40)])  # too many for a drop-down: the marks only
     write_form(path, many, many.staff[0])
     (validation,) = openpyxl.load_workbook(path).active.data_validations.dataValidation
-    assert validation.formula1 == '"○,△,×,午前,午後"' and "勤務名" not in validation.prompt
+    assert validation.formula1 == '"○,△,×,希,有休,午前,午後"' and "勤務名" not in validation.prompt

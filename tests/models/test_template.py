@@ -60,7 +60,7 @@ def test_availability_has_mark_dropdown_and_frozen_panes(template: openpyxl.Work
     assert ws.freeze_panes == "C2"
     [validation] = ws.data_validations.dataValidation
     assert validation.type == "list"
-    assert validation.formula1 == '"○,△,×,午前,午後"'
+    assert validation.formula1 == '"○,△,×,希,有休,午前,午後"'
     assert "C2:AF101" in str(validation.sqref)
     for name in ("職員", "枠", "会場", "設定"):
         assert template[name].freeze_panes is not None

@@ -128,13 +128,20 @@ def test_parse_mark_every_variant(value, expected):
 
 
 DAYS_OFF = ["休み", "お休み", "公休", "希望休", "有休", "有給", "有給休暇", "年休", "休暇", "代休", "振休",
-            "休み希望", "有休希望", " 休 み "]
+            "休み希望", "有休希望", " 休 み ", "公", "希望休み"]
 
 
 @pytest.mark.parametrize("value", DAYS_OFF)
 def test_the_common_words_for_a_day_off_are_a_cross(value):
     """休み as well as 休 (it was refused as an unknown mark), leave and a day off asked for."""
     assert parse_mark(value) is Mark.UNAVAILABLE
+
+
+def test_a_care_homes_words_for_a_day_off_asked_for_are_kept_as_such():
+    """公 (a 勤務表's own mark for 公休) and 希望休み were refused; 希望休み is 希 like 希望休."""
+    from models.textparse import leave_word
+
+    assert leave_word("希望休み") == "希" and leave_word("公") is None
 
 
 def test_no_word_for_a_day_off_is_read_as_a_shift_asked_for():
