@@ -48,6 +48,16 @@ def normalize(text: object) -> str:
     return out[1:].lstrip() if out.startswith("'") else out
 
 
+def typed(text: object) -> str:
+    """Free text (備考) as typed, trimmed: not folded (`（週20時間）` stays full-width); a whole number
+    read as a float written as one."""
+    if text is None:
+        return ""
+    if isinstance(text, float) and text.is_integer():
+        text = int(text)
+    return str(text).strip()
+
+
 def bare_name(name: object) -> str:
     """A person's name as compared: normalised, without spaces (`山田　花子`, `山田花子` and
     `山田 花子` are one name)."""

@@ -17,7 +17,7 @@ from typing import Any
 
 from openpyxl.utils.cell import coordinate_to_tuple
 
-from models.domain import Mark, Staff, ids_named, known_id, normalize
+from models.domain import Mark, Staff, ids_named, known_id, normalize, typed
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.availability_sheet import Availability, Leave, Seen, Windows, Wishes, matrix_dates, read_matrix
@@ -247,7 +247,7 @@ def _remarks(table: Table, period: Period) -> list[InputProblem]:
         return []
     found = []
     for index, row in table.data():
-        remark = normalize(table.value(row, "notes"))
+        remark = typed(table.value(row, "notes"))
         if not remark:
             continue
         try:

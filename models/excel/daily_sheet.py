@@ -123,7 +123,7 @@ def read_daily(table: Table, problems: list[InputProblem], found: list[DailySess
         if twin is not None:
             cells.report("activity", messages.duplicate_session(f"{site} {activity} {hhmm(start)}", twin.where))
         if cells.ok:
-            found.append(DailySession(site, activity, start, end, *counts, skills, cells.text("notes"),
+            found.append(DailySession(site, activity, start, end, *counts, skills, cells.note("notes"),
                                       cells.where("site"), caps, pause, held))
 
 

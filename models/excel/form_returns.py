@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Sequence
 
-from models.domain import Mark, Problem, ShiftRequest, Staff, Window, normalize, rotation_order
+from models.domain import Mark, Problem, ShiftRequest, Staff, Window, normalize, rotation_order, typed
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
 from models.excel.availability_sheet import Availability, Leave, Windows, Wishes, wishes_of
@@ -115,7 +115,7 @@ def _read_sheet(book: Book, title: str, problem: Problem, problems: list[InputPr
             day = period.to_date(table.value(row, "date"))
         except ValueError:
             continue  # blank or unreadable dates were judged by read_form
-        note = normalize(table.value(row, "notes")) if "notes" in table.columns else ""
+        note = typed(table.value(row, "notes")) if "notes" in table.columns else ""
         if note and day in period:
             notes.append((day, note))
     label = labelled(rows, FORM_NAME_LABELS, table.header_row)

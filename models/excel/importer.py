@@ -417,8 +417,9 @@ def _first_cell(tables: Sequence[Table], key: str, test: Callable[[Any], bool]) 
                 None)
 
 
-# Headers that name no field and need no word: a running number.
-_RUNNING = frozenset({"no", "no.", "#", "連番", "通番", "№"})
+# Headers that name no field and need no word: a running number, and remarks on a sheet that keeps none
+# (会場's 備考: `駐車場なし`, noted on every import of an after-school club's workbook), read by no roster.
+_RUNNING = frozenset({"no", "no.", "#", "連番", "通番", "№", "備考", "メモ", "notes", "memo", "remarks"})
 
 
 def _unread_columns(tables: Sequence[Table]) -> list[InputProblem]:

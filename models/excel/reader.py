@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 import openpyxl
 from openpyxl.utils import get_column_letter
 
-from models.domain import normalize
+from models.domain import normalize, typed
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.filecheck import not_a_workbook, refusal
@@ -587,6 +587,11 @@ class Cells:
         if not value and required is not None and key not in self._unreadable:
             self.report(key, messages.empty(column_title(required)))
         return value
+
+    def note(self, key: str) -> str:
+        """A free-text field (備考) as typed, trimmed: `扶養内（週20時間）` keeps its full-width brackets,
+        which `text` makes ASCII to compare them."""
+        return typed(self.raw(key))
 
     def at(self, key: str) -> tuple[str, str, str]:
         """(file, sheet, cell) of this row's field, to pin a later problem to it."""

@@ -94,7 +94,7 @@ def read_staff(
             skills=parse_skills(cells.raw("skills")),
             home=cells.text("home"),
             weekdays=weekdays,
-            notes=cells.text("notes"),
+            notes=cells.note("notes"),
             active=active,
             **limits,
         )
@@ -204,7 +204,7 @@ def read_sessions(
             max_staff=max_staff,
             required_skills=skills,
             skill_caps=caps,
-            notes=cells.text("notes"),
+            notes=cells.note("notes"),
             break_minutes=pause or 0,
         )
         if req.id in requirements:

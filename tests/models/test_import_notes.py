@@ -398,6 +398,16 @@ def test_columns_haichi_does_not_read_are_named_at_their_header(tmp_path):
         "the roster, give them a name from the 記入方法 sheet, or write them as skills or notes)"]
 
 
+def test_remarks_are_kept_as_typed_and_a_sites_remarks_need_no_word(tmp_path):
+    """`扶養内（週20時間）` came back as `扶養内(週20時間)`; a 会場 sheet's 備考 was noted on every import."""
+    sessions = [SESSION_ROWS[0] + ["備考"], SESSION_ROWS[1] + ["持ち物（白衣）"], SESSION_ROWS[2] + [None]]
+    sites = [["会場", "区", "備考"], ["灘", "灘区", "駐車場なし"], ["東灘", "東灘区", None]]
+    path = write_book(tmp_path / "r.xlsx", standard(枠=sessions, 会場=sites))
+    assert _notes(path) == []
+    problem = read_workbooks([path])
+    assert next(r.notes for r in problem.requirements if r.site == "灘") == "持ち物（白衣）"
+
+
 def test_a_count_column_said_to_hold_hours_is_read_as_hours(tmp_path):
     """`週上限（時間）` 20 was read as 20 sessions a week, and `月の上限時間` was not read at all."""
     staff = [["職員ID", "氏名", "週上限（時間）", "月の上限時間", "月上限(回)"], ["H001", "山田 花子", 20, "80時間", 12],
