@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Collection, Iterable, Iterator, Sequence
 
 import openpyxl
 from openpyxl.utils import get_column_letter
@@ -420,11 +420,31 @@ _HEADER_NOTE = re.compile(r"(?:\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔
 _HOURS_NOTE = re.compile(r"時間|^[(\[【〔<〈]\s*(h|hr|hrs|hours?)\s*[)\]】〕>〉]$", re.IGNORECASE)
 
 
+# Headers no name or alias matches whose words still say the field (a care home's `資格・スキル` and
+# `週の労働時間上限` were passed over: every skill, and the part-timers' 20-hour cap, gone with a note alone).
+_GUESSES = (
+    (re.compile(r"週.*時間.*(?:上限|最大|まで)|週.*(?:上限|最大).*時間"), "max_minutes_per_week"),
+    (re.compile(r"週.*時間.*(?:下限|最低|以上)|週.*(?:下限|最低).*時間"), "min_minutes_per_week"),
+    (re.compile(r"月.*時間.*(?:上限|最大|まで)|月.*(?:上限|最大).*時間"), "max_minutes_per_month"),
+    (re.compile(r"月.*時間.*(?:下限|最低|以上)|月.*(?:下限|最低).*時間"), "min_minutes_per_month"),
+    (re.compile(r"必要.*(?:スキル|資格)"), "required_skills"),
+    (re.compile(r"スキル|資格"), "skills"),
+)
+
+
+def _guessed(header: str, keys: Collection[str]) -> str | None:
+    """The field of `keys` a header's words say (`_GUESSES`), the first that fits."""
+    return next((key for pattern, key in _GUESSES if key in keys and pattern.search(header)), None)
+
+
 def match_columns(row: tuple[Any, ...], columns: Iterable[Column]) -> dict[str, int]:
     """Which column index holds each known field in a header row. A header naming a field by its
     own name beats one naming it by an alias (a running `番号` left of `職員ID`), which beats one
-    with a note in brackets after the name (`時給（円）`); among equals the first wins."""
-    lookup = _column_lookup(tuple(columns))
+    with a note in brackets after the name (`時給（円）`), which beats one whose words say it
+    (`資格・スキル`, `_GUESSES`); among equals the first wins."""
+    columns = tuple(columns)
+    lookup = _column_lookup(columns)
+    keys = {column.key for column in columns}
     found: dict[str, tuple[int, int]] = {}  # field -> (rank, column)
     for index, value in enumerate(row):
         header = normalize_header(value)
@@ -434,6 +454,8 @@ def match_columns(row: tuple[Any, ...], columns: Iterable[Column]) -> dict[str, 
             if match is not None:  # `週上限（時間）` holds hours: the hours column of the same period
                 hours = match[0] in IN_HOURS and _HOURS_NOTE.search(header[len(bare):])
                 match = (IN_HOURS[match[0]] if hours else match[0], 2)
+        if match is None and header and (guess := _guessed(header, keys)) is not None:
+            match = (guess, 3)
         if match is None:
             continue
         key, rank = match

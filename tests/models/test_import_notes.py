@@ -418,6 +418,20 @@ def test_a_count_column_said_to_hold_hours_is_read_as_hours(tmp_path):
         20 * 60, 80 * 60, None, 12)
 
 
+def test_headers_whose_words_say_the_field_are_read(tmp_path):
+    """A care home's `資格・スキル` and `週の労働時間上限` were not read: every skill, and a 20-hour cap, gone."""
+    staff = [["職員ID", "氏名", "資格・スキル", "週の労働時間上限", "月の勤務時間の下限"],
+             ["H001", "山田 花子", "リーダー、フッ化物", "20時間", 40], ["H002", "佐藤 次郎", "フッ化物", None, None]]
+    sessions = [[*SESSION_ROWS[0][:7], "必要な資格・スキル"], *SESSION_ROWS[1:]]
+    path = write_book(tmp_path / "g.xlsx", standard(職員=staff, 枠=sessions))
+    assert _notes(path) == []
+    problem = read_workbooks([path])
+    first = problem.staff_by_id("H001")
+    assert first.skills == {"リーダー", "フッ化物"} and first.max_minutes_per_week == 20 * 60
+    assert first.min_minutes_per_month == 40 * 60
+    assert next(r for r in problem.requirements if r.site == "灘").required_skills == (("リーダー", 1),)
+
+
 def test_a_mark_under_a_day_the_month_does_not_have_is_said(tmp_path):
     """June's sheet copied from May's kept its 31 column, a × in it: dropped without a word."""
     numbers = [["職員ID", "氏名", *range(1, 32)], ["H001", "山田 花子", *(["○"] * 30), "×"],
