@@ -10,7 +10,7 @@ like any matrix; every problem and note it gives names the cell as the sheet has
 from __future__ import annotations
 
 import calendar
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
@@ -176,10 +176,11 @@ def read_availability(
     activities: Sequence[str], blank: Mark, problems: list[InputProblem], notes: list[InputProblem],
     leave: Leave | None = None,
     windows: Windows | None = None,
+    session_days: Collection[date] = (),
 ) -> tuple[Availability, Wishes]:
     """The marks and wishes of every matrix, then of every form (a form replaces its person's
     matrix row and wishes), the days of leave into `leave` (Problem.leave), the hours free (`15時から`) into
-    `windows` (Problem.windows). `staff` are the people read from 職員, `staff_ids` every ID written
+    `windows` (Problem.windows). Days of `session_days` no matrix has a column for are said in `notes`. `staff` are the people read from 職員, `staff_ids` every ID written
     there with their names (a matrix of names finds the people of rows refused too, whose marks are
     then left out as theirs are by ID); `blank` what a blank cell means. Problems go to `problems`,
     the gaps to `notes`."""
@@ -217,6 +218,7 @@ def read_availability(
             notes += _names_differ(sheet.table, names)
             read.append((sheet.table, "staff_id"))
     notes += _rowless(matrices, seen_matrix, set(forms), staff, blank)
+    notes += _columnless(matrices, session_days, blank)
     result = {key: mark for key, mark in matrix.items() if key[0] not in forms}
     for marks in forms.values():
         result.update(marks)
@@ -257,6 +259,30 @@ def _remarks(table: Table, period: Period) -> list[InputProblem]:
         if day in period:
             found.append(table.problem(index, "notes", messages.form_remark(day, remark, parse_window(remark) is not None)))
     return found
+
+
+def _columnless(matrices: list[tuple[Table, frozenset[date]]], session_days: Collection[date],
+                blank: Mark) -> list[InputProblem]:
+    """A note at the first matrix's header when the matrices leave days with sessions without a column
+    (a care home's 1/31 typed as `2/1(月)`: everyone blank that day, said only as a mark outside the
+    period). A day without sessions needs none (an exam office lists its exam days alone)."""
+    if not matrices:
+        return []
+    covered = frozenset().union(*(days for _, days in matrices))
+    missing = sorted(day for day in set(session_days) if day not in covered)
+    if not missing or not covered:
+        return []  # no dated columns at all is said where the matrix is read
+    runs: list[list[date]] = []
+    for day in missing:
+        if runs and (day - runs[-1][-1]).days == 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    said = t("、", ", ").join(f"{r[0].month}/{r[0].day}" + (f"〜{r[-1].month}/{r[-1].day}" if len(r) > 1 else "")
+                              for r in runs)
+    table = matrices[0][0]
+    return [table.problem(table.header_row, "staff_id" if "staff_id" in table.columns else "name",
+                          messages.days_without_column(said, blank))]
 
 
 def _rowless(matrices: list[tuple[Table, frozenset[date]]], seen: Seen, with_form: set[str], staff: Sequence[Staff],

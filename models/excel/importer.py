@@ -323,7 +323,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         availability, state.wishes = read_availability(
             sheets, period, [person for person, _ in state.staff.values()], state.staff_ids,
             rotation_order(req for req, _ in state.requirements.values()), s.blank_means, problems, state.notes,
-            state.leave, state.windows)
+            state.leave, state.windows, {req.date for req, _ in state.requirements.values()})
     if availability is None and marks_optional:
         availability = {}  # no marks yet: the returned forms bring them (`haichi collect --into`)
     elif availability is None:

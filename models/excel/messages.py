@@ -361,6 +361,14 @@ def no_availability_row(people: str, blank: Mark) -> str:
              "空欄の扱い (blank_means) makes {blank}", people=people, blank=blank_as(blank))
 
 
+def days_without_column(days: str, blank: Mark) -> str:
+    """Days of the plan no 勤務可否 matrix has a column for (1/31 typed as 2/1)."""
+    return t("勤務可否 に {days} の列がありません。その日は回答票のない全員が空欄となり、空欄の扱いにより {blank} になります"
+             "（日付の書き間違いではありませんか）",
+             "no 勤務可否 column for {days}: everyone without a returned form counts as blank that day, which "
+             "空欄の扱い (blank_means) makes {blank} (a date mistyped?)", days=days, blank=blank_as(blank))
+
+
 def blank_form(who: str, blank: Mark) -> str:
     return t("{who} の回答票に記号が1つもありません。すべての日が空欄となり、空欄の扱いにより {blank} になります",
              "the form of {who} holds no marks: every day counts as blank, which 空欄の扱い (blank_means) makes {blank}",

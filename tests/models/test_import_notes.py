@@ -310,8 +310,8 @@ def test_marks_a_year_off_the_period_say_to_check_the_year(tmp_path):
 def test_days_of_the_week_make_the_other_days_unavailable_unless_marked(tmp_path):
     """A doctor on 火・木 only: blanks on other days are ×, a mark written on one of them still counts."""
     staff = [["職員ID", "氏名", "勤務曜日"], ["H001", "山田 花子", "火・木"], ["H002", "佐藤 次郎", None]]
-    marks = [["職員ID", "氏名", datetime(2026, 4, 1), datetime(2026, 4, 2), datetime(2026, 4, 8)],
-             ["H001", "山田 花子", None, None, "○"], ["H002", "佐藤 次郎", None, None, None]]
+    marks = [["職員ID", "氏名", datetime(2026, 4, 1), datetime(2026, 4, 2), datetime(2026, 4, 8), datetime(2026, 4, 14)],
+             ["H001", "山田 花子", None, None, "○", None], ["H002", "佐藤 次郎", None, None, None, None]]
     settings = [*BLANK_AVAILABLE, ["期間開始", datetime(2026, 4, 1)], ["期間終了", datetime(2026, 4, 14)]]
     problem = read_workbooks([write_book(tmp_path / "w.xlsx", {**standard(職員=staff, 勤務可否=marks), "設定": settings})])
     assert problem.staff_by_id("H001").weekdays == "火木"
@@ -430,6 +430,17 @@ def test_headers_whose_words_say_the_field_are_read(tmp_path):
     assert first.skills == {"リーダー", "フッ化物"} and first.max_minutes_per_week == 20 * 60
     assert first.min_minutes_per_month == 40 * 60
     assert next(r for r in problem.requirements if r.site == "灘").required_skills == (("リーダー", 1),)
+
+
+def test_a_day_of_the_plan_without_a_column_is_said(tmp_path):
+    """A care home's 1/31 typed as `2/1(月)`: everyone blank that day, said only as a mark outside the plan."""
+    settings = [["項目", "値"], ["期間開始", "2026-04-01"], ["期間終了", "2026-04-03"]]
+    marks = [["職員ID", "氏名", datetime(2026, 4, 1), datetime(2026, 4, 3)], ["H001", "山田 花子", "○", "○"],
+             ["H002", "佐藤 次郎", "○", "×"]]
+    sessions = [SESSION_ROWS[0], SESSION_ROWS[1], [datetime(2026, 4, 2), *SESSION_ROWS[1][1:]]]
+    found = _notes(write_book(tmp_path / "c.xlsx", standard(枠=sessions, 勤務可否=marks, 設定=settings)))
+    assert "c.xlsx 勤務可否!A1: no 勤務可否 column for 4/2: everyone without a returned form counts as blank that day, " \
+           "which 空欄の扱い (blank_means) makes × (cannot work) (a date mistyped?)" in found
 
 
 def test_a_mark_under_a_day_the_month_does_not_have_is_said(tmp_path):
