@@ -63,16 +63,26 @@ _HEAD = HEADER.but(size=9)
 WHOLE_UP_TO = 4
 
 
+_OPENING, _CLOSING = "(（[［【「『〔<〈", ")）]］】」』〕>〉"
+
+
+def _open_bracket(text: str) -> bool:
+    """Whether `text` ends inside brackets (`放課後(`, `放課後(15`): no place to cut a name."""
+    return sum(text.count(c) for c in _OPENING) > sum(text.count(c) for c in _CLOSING)
+
+
 def shortest_starts(names: Iterable[str], least: int = 2) -> dict[str, str]:
     """Each name cut to its shortest start of `least` characters or more that no other name begins
-    with; the whole name when there is none (`日勤` beside `日勤リーダー`, which becomes `日勤リ`) or
-    it is WHOLE_UP_TO characters or fewer."""
+    with and that ends outside brackets; the whole name when there is none (`日勤` beside `日勤リーダー`,
+    which becomes `日勤リ`; `放課後(15時〜)` beside `放課後`, which had become `放課後(`) or it is
+    WHOLE_UP_TO characters or fewer."""
     unique = sorted(set(names))
     result = {}
     for name in unique:
         others = [n for n in unique if n != name]
         result[name] = name if len(name) <= WHOLE_UP_TO else next(
-            (name[:k] for k in range(least, len(name)) if not any(o.startswith(name[:k]) for o in others)), name)
+            (name[:k] for k in range(least, len(name))
+             if not _open_bracket(name[:k]) and not any(o.startswith(name[:k]) for o in others)), name)
     return result
 
 

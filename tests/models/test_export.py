@@ -328,6 +328,9 @@ def test_short_forms() -> None:
     # four characters or fewer stay whole: a nursery's 短時間 read as 短時, a fire station's ポンプ隊 as ポン
     assert shortest_starts(["短時間", "早番", "ポンプ隊", "調理員会議"]) == {
         "短時間": "短時間", "早番": "早番", "ポンプ隊": "ポンプ隊", "調理員会議": "調理"}
+    # no cut inside brackets: an after-school club's legend read 放課後(＝放課後(15時〜)
+    assert shortest_starts(["放課後", "放課後(15時〜)", "春休み午前（延長）", "春休み午後"]) == {
+        "放課後": "放課後", "放課後(15時〜)": "放課後(15時〜)", "春休み午前（延長）": "春休み午前", "春休み午後": "春休み午後"}
     assert site_stems(["東灘保健センター", "灘保健センター", "北保健センター"]) == {
         "東灘保健センター": "東灘", "灘保健センター": "灘", "北保健センター": "北"}
     assert site_stems(["本院", "分院"]) == {"本院": "本院", "分院": "分院"}  # a one-character ending stays
