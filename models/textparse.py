@@ -549,9 +549,14 @@ def weekdays_text(days: str) -> str:
 
 
 def resembling(name: str, names: Iterable[str]) -> str | None:
-    """The one of `names` `name` most resembles, if any is close (a typo: 保健士 for 保健師)."""
-    like = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)
-    return like[0] if like else None
+    """The one of `names` `name` most resembles, if any is close (a typo: 保健士 for 保健師), else the one
+    name that begins with it (`さくら` for さくら児童クラブ, too short a part for a close match)."""
+    names = sorted(names)
+    like = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    if like:
+        return like[0]
+    starting = [other for other in names if name and other.startswith(name)]
+    return starting[0] if len(starting) == 1 else None
 
 
 _NAME_SEPARATORS = re.compile(r"[,、;/]+")  # folded: ， ； ／ are , ; /

@@ -312,6 +312,7 @@ def read_matrix(
     undated = _undated_columns(table, columns)
     impossible = _impossible_days(table, period, columns)
     unread = Unread(period)
+    twice: list[tuple[int, str, str]] = []  # (row, staff ID, where they were read before)
     for index, row in table.data():
         if half_row is not None and index == half_row[0]:
             continue
@@ -334,7 +335,7 @@ def read_matrix(
         staff_id = known
         earlier = next((where for where, given in seen.get(staff_id, ()) if given & days), None)
         if earlier is not None:
-            cells.report("staff_id", messages.duplicate_availability(staff_id, earlier))
+            twice.append((index, staff_id, earlier))
             continue
         seen.setdefault(staff_id, []).append((cells.where("staff_id"), days))
         for col, day, _ in outside:
@@ -375,7 +376,24 @@ def read_matrix(
             availability[(staff_id, day)] = day_mark(by_half.get(Mark.AM_ONLY, blank_means),
                                                      by_half.get(Mark.PM_ONLY, blank_means))
     unread.close(table, notes)
+    problems += _twice(table, twice)
     return days
+
+
+# More rows than this repeating people of one other sheet are said once: a month's sheet copied (34 lines).
+TWICE_SAID_EACH = 3
+
+
+def _twice(table: Table, twice: list[tuple[int, str, str]]) -> list[InputProblem]:
+    """The rows of people whose marks for these dates were read before: each at its ID, or, when more
+    than TWICE_SAID_EACH repeat one other sheet, one problem at the first of them."""
+    sheets = {where.rpartition("!")[0] for _, _, where in twice}
+    if len(twice) <= TWICE_SAID_EACH or len(sheets) != 1:
+        return [table.problem(index, "staff_id" if "staff_id" in table.columns else "name",
+                              messages.duplicate_availability(staff_id, where)) for index, staff_id, where in twice]
+    index, _, where = twice[0]
+    return [table.problem(index, "staff_id" if "staff_id" in table.columns else "name",
+                          messages.duplicate_availability_sheet(len(twice), sheets.pop(), where))]
 
 
 def _by_name(cells: Cells, row: tuple[Any, ...], columns: list[Column], names: Mapping[str, str]) -> str | None:

@@ -530,6 +530,14 @@ def duplicate_availability(staff_id: str, where: str) -> str:
              'availability for staff ID "{id}" given twice (also at {where})', id=staff_id, where=where)
 
 
+def duplicate_availability_sheet(count: int, sheet: str, first: str) -> str:
+    """Many rows of one matrix repeating the people of another sheet for the same dates: a sheet copied."""
+    return t("この表の {n} 名分の勤務可否は、同じ日付について {sheet} にもあります（{first} ほか）。同じ期間の表が2枚あります:"
+             "どちらか一方を消してください",
+             "{n} people's availability here is given for the same dates on {sheet} too ({first} and others): two sheets "
+             "for one period, delete one of them", n=count, sheet=sheet, first=first)
+
+
 def duplicate_date_column(day: str, where: str) -> str:
     return t("{day} の列が重複しています（{where} と同じ）",
              "a second column for {day} (also at {where})", day=day, where=where)

@@ -355,3 +355,16 @@ def test_the_same_file_or_a_byte_identical_copy_given_twice_is_one_problem_each(
         (("main.xlsx", "", ""), "the same file (same content) as main.xlsx is given twice (give it once)"),
         (("main - コピー.xlsx", "", ""), "the same file (same content) as main.xlsx is given twice (give it once)"),
     ]
+
+
+def test_a_matrix_sheet_copied_for_the_same_dates_is_said_once(tmp_path):
+    """Two sheets for March gave one line per person (34 of them); a few repeated rows are each said."""
+    staff = [STAFF_ROWS[0], *([f"H{i:03d}", f"職員 {i}", None] for i in range(1, 7))]
+    marks = [MATRIX_ROWS[0], *([f"H{i:03d}", f"職員 {i}", "○", "○"] for i in range(1, 7))]
+    path = write_book(tmp_path / "two.xlsx", {**standard(職員=staff, 勤務可否=marks), "勤務可否 (2)": marks})
+    [problem] = problems_of(path)
+    assert (problem.sheet, problem.cell) == ("勤務可否 (2)", "A2")
+    assert "6 people's availability here is given for the same dates on two.xlsx 勤務可否 too" in problem.message
+    few = [MATRIX_ROWS[0], *([f"H{i:03d}", f"職員 {i}", "○", "○"] for i in range(1, 3))]
+    path = write_book(tmp_path / "few.xlsx", {**standard(職員=staff, 勤務可否=marks), "勤務可否 (2)": few})
+    assert [p.cell for p in problems_of(path)] == ["A2", "A3"]

@@ -422,3 +422,13 @@ def test_the_register_says_who_is_away_in_its_own_words(value, active):
     from models.textparse import parse_active
 
     assert parse_active(value) is active
+
+
+def test_a_name_resembles_the_one_name_it_begins():
+    """An after-school club's 拠点 `さくら` for さくら児童クラブ: too short a part for a close match."""
+    from models.textparse import resembling
+
+    clubs = ["さくら児童クラブ", "ひまわり児童クラブ", "もみじ児童クラブ"]
+    assert resembling("さくら", clubs) == "さくら児童クラブ"
+    assert resembling("保健士", ["保健師", "看護師"]) == "保健師"
+    assert resembling("児童", clubs) is None and resembling("", clubs) is None
