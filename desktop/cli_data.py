@@ -9,6 +9,7 @@ message and exit 1; `db check` exits 1 when the database is not healthy.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -198,8 +199,34 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if not entries:
         print(t("記録はありません", "no entries"))
     for e in entries:
-        print(f"{_when(e.at)}  {e.who:<12}  {e.plan_name or '-':<16}  {e.action:<16}  {e.detail}")
+        print(f"{_when(e.at)}  {e.who:<12}  {e.plan_name or '-':<16}  {_action(e.action):<12}  {_detail(e.detail)}")
     return EXIT_OK
+
+
+def _action(action: str) -> str:
+    """An audit entry's action as the coordinator reads it (the log keeps the storage's own word)."""
+    return {"save_problem": t("計画を保存", "plan saved"), "save_solution": t("版を保存", "version saved"),
+            "replace_solution": t("版を置き換え", "version replaced"), "delete_plan": t("計画を削除", "plan deleted"),
+            "publish": t("公開", "published")}.get(action, action)
+
+
+_DETAIL = re.compile(r"(\w+)=(\S+)")
+
+
+def _detail(detail: str) -> str:
+    """An audit entry's `version=3 status=draft assignments=354; plan_version=8` in words: 版 3 下書き 配置 354 件 …"""
+    def said(found: re.Match) -> str:
+        key, value = found[1], found[2]
+        if key == "status":
+            return {"draft": t("下書き", "draft"), "published": t("公開", "published")}.get(value, value)
+        if key == "period":
+            return t("期間 {v}", "period {v}", v=value.replace("..", "〜"))
+        labels = {"version": t("版 {v}", "version {v}"), "assignments": t("配置 {v} 件", "{v} assignments"),
+                  "staff": t("職員 {v} 名", "{v} staff"), "requirements": t("枠 {v} 件", "{v} sessions"),
+                  "availability": t("勤務可否 {v} 件", "{v} marks"),
+                  "plan_version": t("（計画の書き込み {v} 回目）", "(write #{v} of the plan)")}
+        return labels[key].format(v=value) if key in labels else found[0]
+    return _DETAIL.sub(said, detail).replace("; ", " ")
 
 
 @_refusal

@@ -12,6 +12,7 @@ import pytest
 
 from desktop.cli_data import COMMANDS, add_parsers
 from models.domain import Assignment, Problem, Requirement, Roster, Staff
+from models.i18n import set_language
 from models.storage import Database
 
 D1 = date(2026, 4, 1)
@@ -82,7 +83,14 @@ def test_diff_refusals_exit_1(stored: str, capsys: pytest.CaptureFixture[str]) -
 def test_audit(stored: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert haichi("audit", "--db", stored, "--limit", "2") == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 2 and "sato" in lines[0] and "save_solution" in lines[0] and "publish" in lines[1]
+    assert len(lines) == 2 and "sato" in lines[0] and "version saved" in lines[0] and "published" in lines[1]
+    assert "save_solution" not in lines[0] and "assignments=" not in lines[0] and "version 2" in lines[0]
+    set_language("ja")
+    try:
+        assert haichi("audit", "--db", stored, "--limit", "1") == 0
+        assert "版を保存" in capsys.readouterr().out
+    finally:
+        set_language("en")
 
 
 def test_publish_and_frozen(stored: str, capsys: pytest.CaptureFixture[str]) -> None:

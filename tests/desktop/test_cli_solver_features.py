@@ -147,8 +147,9 @@ def test_alternatives_summary_is_in_the_coordinators_language(tmp_path: Path, ca
     printed = capsys.readouterr().out
     assert code == 0, printed
     assert "案 1: " in printed and "少なくとも -" not in printed  # the first differs from no earlier one
+    assert "制限時間は1案ごとに 10 秒です（2 案で最長 20 秒）" in printed
     rows = list(csv.DictReader((folder / "summary.csv").open(encoding="utf-8-sig")))
-    assert rows[0]["ファイル"] == "alternative-1.xlsx" and rows[0]["状態"] == "最適解"
+    assert rows[0]["ファイル"] == "別案-1.xlsx" and rows[0]["状態"] == "最適解" and (folder / "別案-2.xlsx").exists()
     assert rows[1]["必須ルール違反"] == "0"
 
 
