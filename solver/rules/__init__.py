@@ -19,6 +19,7 @@ from solver.rules import (
     desired_count,
     fiscal_fairness,
     forbidden_successions,
+    home_site,
     load_spread,
     locks,
     max_consecutive_days,
@@ -83,6 +84,7 @@ RULES: list[Rule] = [
     fiscal_fairness.RULE,
     continuity.RULE,
     travel.RULE,
+    home_site.RULE,
     repair.RULE,
 ]
 

@@ -26,14 +26,19 @@ def area_of_site(problem: Problem, site: str) -> str:
     return problem.site(site).area or site
 
 
-def home_area(problem: Problem, info: RuleInfo, staff: Staff) -> str:
-    """The person's home area, or "" when they have no home."""
+def home_of(problem: Problem, info: RuleInfo, staff: Staff) -> str:
+    """The person's home as written (the per-staff override, else Staff.home, else the rule's `home`
+    of `info`, the travel rule's): a site or an area, "" when they have none."""
     home = str(limit(problem, info, "home", staff) or "").strip()
     if not home:  # Staff.home is "" (not None) when unset: fall back to the rule's own default
         home = str(setting(problem, info).params.get("home") or "").strip()
-    if not home:
-        return ""
-    if any(s.name == home for s in problem.sites):
+    return home
+
+
+def home_area(problem: Problem, info: RuleInfo, staff: Staff) -> str:
+    """The person's home area, or "" when they have no home."""
+    home = home_of(problem, info, staff)
+    if home and any(s.name == home for s in problem.sites):
         return area_of_site(problem, home)
     return home
 
