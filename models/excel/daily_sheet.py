@@ -8,15 +8,19 @@ on every day of the plan period, its 必要人数 that day's count and its 最�
 the optional 最大人数 column (one maximum for every day, never below the day's count), else the count
 itself. An optional 曜日 column holds a row to those days of the week (`月・水・金`, `火木`, `土日祝`:
 a home-care client's visits), a national holiday among them when its weekday is (or 祝 is) named, with
-the 日曜祝日 count (blank: the 平日 count). A 枠 row for the same day, 会場 and 内容 replaces the day's
-session (fewer staff over New Year, another time on a training day).
+the 日曜祝日 count (blank: the 平日 count). Optional 開始日 and 終了日 columns, or one 期間 (`3/25〜4/6`),
+hold a row to those dates: an after-school club's 放課後 on school days and its 春休み sessions
+(108 rows of 0 had switched 放課後 off for the holidays); two rows of one session may then be
+written for dates apart. A 枠 row for the same day, 会場 and 内容 replaces the day's session (fewer
+staff over New Year, another time on a training day).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 from models.domain import HOLIDAYS, WEEKDAY_NAMES, Requirement, end_after, hhmm, time_range
 from models.errors import InputProblem
@@ -26,6 +30,7 @@ from models.excel.schema import DAILY
 from models.holidays import is_holiday
 from models.textparse import (
     parse_break,
+    parse_date,
     parse_count,
     parse_count_range,
     parse_skill_needs,
@@ -52,10 +57,19 @@ class DailySession:
     caps: tuple[tuple[str, int], ...] = ()  # (skill, most): Requirement.skill_caps
     break_minutes: int = 0  # Requirement.break_minutes
     days: str = ""  # the days of the week it is held (canonical, `月水金`, 祝 for holidays); "" every day
+    first: date | None = None  # the first date it is held (None: from the plan's start)
+    last: date | None = None  # the last (None: to the plan's end)
 
     def held_on(self, day: date) -> bool:
+        if (self.first is not None and day < self.first) or (self.last is not None and day > self.last):
+            return False
         return not self.days or WEEKDAY_NAMES[day.weekday()] in self.days or (
             HOLIDAYS in self.days and is_holiday(day))
+
+    def overlaps(self, other: DailySession) -> bool:
+        """Whether the two rows' dates meet (two rows of one session for dates apart are no duplicate)."""
+        return (self.last is None or other.first is None or other.first <= self.last) and (
+            other.last is None or self.first is None or self.first <= other.last)
 
     def count_on(self, day: date) -> tuple[int, int]:
         if day.weekday() == 6 or is_holiday(day):
@@ -72,11 +86,27 @@ class DailySession:
                            skill_caps=self.caps, notes=self.notes, break_minutes=self.break_minutes)
 
 
+# Between the first and the last date of a 期間 cell (`3/25〜4/6`, `3/25から4/6まで`); not `-`, which a date may hold.
+_DATES_APART = re.compile(r"\s*(?:[~〜～]|から)\s*")
+
+
+def _dates(to_date: Callable[[Any], date]) -> Callable[[Any], tuple[date, date]]:
+    """A 期間 cell's first and last date, each read with `to_date`."""
+    def read(value: Any) -> tuple[date, date]:
+        parts = _DATES_APART.split(str(value).strip().removesuffix("まで")) if isinstance(value, str) else []
+        if len(parts) != 2 or not all(parts):
+            raise ValueError(f"not dates: {value!r}")
+        return to_date(parts[0]), to_date(parts[1])
+    return read
+
+
 def read_daily(table: Table, problems: list[InputProblem], found: list[DailySession],
-               notes: list[InputProblem] | None = None) -> None:
+               notes: list[InputProblem] | None = None, to_date: Callable[[Any], date] | None = None) -> None:
     """The rows of a 毎日の枠 sheet into `found`; every problem to `problems` (the row left out). A
     shift whose end is before its start is read as ending the next day, said in `notes` at its cell
-    with how long it is: each row is a shift of every day (遅番 typed 20:00-11:15 became a 15-hour night)."""
+    with how long it is: each row is a shift of every day (遅番 typed 20:00-11:15 became a 15-hour night).
+    `to_date` reads the 開始日, 終了日 and 期間 cells (`4/1` in the plan's year)."""
+    to_date = to_date or parse_date
     col = DAILY.column
     # no 開始/終了 columns: both times in a 時間 column (`8:30～17:00`), as on 枠
     ranged = "start" not in table.columns and "end" not in table.columns and "time" in table.columns
@@ -96,6 +126,13 @@ def read_daily(table: Table, problems: list[InputProblem], found: list[DailySess
         skills, caps = cells.get("required_skills", parse_skill_needs, messages.bad_skills, default=((), ()))
         pause = cells.get("break_minutes", parse_break, messages.bad_break, default=0) or 0
         held = cells.get("days", parse_weekdays, messages.bad_days, default="") or ""
+        first = cells.get("first_day", to_date, messages.bad_date)
+        last = cells.get("last_day", to_date, messages.bad_date)
+        if (span := cells.get("dates", _dates(to_date), messages.bad_dates)) is not None:
+            first, last = span
+        if first is not None and last is not None and last < first:
+            cells.report("dates" if "dates" in table.columns else "last_day",
+                         messages.dates_reversed(first.isoformat(), last.isoformat()))
         overnight = False
         if start is not None and end is not None:
             overnight = end_after(start, end) != end
@@ -119,12 +156,14 @@ def read_daily(table: Table, problems: list[InputProblem], found: list[DailySess
         for skill, count in skills:
             if staffed and count > min(staffed):  # more with the skill than the day's staff
                 cells.report("required_skills", messages.skill_over_max(skill, count, min(staffed)))
-        twin = next((d for d in found if (d.site, d.activity, d.start) == (site, activity, start)), None)
+        row_said = DailySession(site, activity, start, end, *counts, skills, cells.note("notes"), cells.where("site"),
+                                caps, pause, held, first, last)
+        twin = next((d for d in found if (d.site, d.activity, d.start) == (site, activity, start)
+                     and d.overlaps(row_said)), None)
         if twin is not None:
             cells.report("activity", messages.duplicate_session(f"{site} {activity} {hhmm(start)}", twin.where))
         if cells.ok:
-            found.append(DailySession(site, activity, start, end, *counts, skills, cells.note("notes"),
-                                      cells.where("site"), caps, pause, held))
+            found.append(row_said)
 
 
 def daily_sessions(found: Iterable[DailySession], period: Period,

@@ -287,18 +287,18 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     session_tables = _tables(books, SESSIONS, problems) if daily_tables is not None else \
         _stand_in(books, SESSIONS, misnamed, problems, state.notes)
     state.notes += _misnamed_sheets(misnamed)
+    s = state.settings
+    to_date = _session_dates(s, session_tables or [])
     daily: list[DailySession] = []
     for table in daily_tables or []:
-        read_daily(table, problems, daily, state.notes)
+        read_daily(table, problems, daily, state.notes, to_date)
     if staff_tables is None:
         problems.append(_missing(books, STAFF))
     if session_tables is None and daily_tables is None:
         problems.append(_missing(books, SESSIONS))
         return None
     session_tables = session_tables or []
-    s = state.settings
     fixed = Period(s.period_start, s.period_end) if s.period_start and s.period_end else None
-    to_date = _session_dates(s, session_tables)
     days: list[date] = []
     for table in session_tables:
         read_sessions(table, problems, state.requirements, to_date, fixed, days, state.notes)

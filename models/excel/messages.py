@@ -179,6 +179,16 @@ def duplicate_site(name: str, where: str) -> str:
              'duplicate site "{name}" (also at {where})', name=name, where=where)
 
 
+def bad_dates(value: Any) -> str:
+    """A 毎日の枠 期間 cell that is no range of dates."""
+    return t("期間が正しくありません \"{v}\"（3/25〜4/6 のように、最初と最後の日を 〜 でつないで書いてください）",
+             'invalid dates "{v}" (write the first and last day joined by 〜: 3/25〜4/6)', v=shown(value))
+
+
+def dates_reversed(first: str, last: str) -> str:
+    return t("期間の終わり {b} が始まり {a} より前です", "the dates end ({b}) before they begin ({a})", a=first, b=last)
+
+
 def duplicate_session(label: str, where: str) -> str:
     return t("枠 {label} が重複しています（{where} と同じ）",
              "duplicate session {label} (also at {where})", label=label, where=where)

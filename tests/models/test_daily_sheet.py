@@ -198,3 +198,26 @@ def test_a_days_of_the_week_column_holds_a_row_to_those_days(tmp_path):
         read_workbooks([write_book(tmp_path / "b.xlsx", standard(枠=None, 毎日の枠=bad, 勤務可否=MARKS, 設定=PERIOD))])
     assert [p.cell for p in refused.value.problems] == ["E2"]
     assert 'cannot read the days of the week "第2水曜"' in str(refused.value)
+
+
+def test_a_row_may_hold_to_dates(tmp_path):
+    """An after-school club: 放課後 on school days, 春休み sessions in the holidays between (108 rows of 0 had
+    switched 放課後 off); two rows of one session for dates apart are no duplicate, dates that meet are."""
+    rows = [["会場", "内容", "開始", "終了", "平日", "土曜", "日曜祝日", "期間", "開始日", "終了日"],
+            ["さくら", "放課後", time(14), time(18, 30), 2, 0, 0, "4/1〜4/10", None, None],
+            ["さくら", "放課後", time(14), time(18, 30), 3, 0, 0, None, "4/20", None],
+            ["さくら", "春休み", time(8), time(13), 3, 0, 0, "4/13から4/17まで", None, None]]
+    path = write_book(tmp_path / "club.xlsx", standard(枠=None, 毎日の枠=rows, 勤務可否=MARKS, 設定=PERIOD))
+    got = _sessions(read_workbooks([path]))
+    assert got[(date(2026, 4, 10), "放課後")][2] == 2 and (date(2026, 4, 13), "放課後") not in got
+    assert got[(date(2026, 4, 20), "放課後")][2] == 3 and got[(date(2026, 4, 30), "放課後")][2] == 3
+    assert (date(2026, 4, 10), "春休み") not in got and got[(date(2026, 4, 13), "春休み")][2] == 3
+    assert {d for d, a in got if a == "春休み"} == {date(2026, 4, d) for d in range(13, 18)}
+    bad = [rows[0], rows[1], ["さくら", "放課後", time(14), time(18, 30), 3, 0, 0, "4/10〜4/20", None, None],
+           ["さくら", "春休み", time(8), time(13), 3, 0, 0, "4/17〜4/13", None, None],
+           ["さくら", "夏休み", time(8), time(13), 3, 0, 0, "7月ごろ", None, None]]
+    path = write_book(tmp_path / "bad.xlsx", standard(枠=None, 毎日の枠=bad, 勤務可否=MARKS, 設定=PERIOD))
+    with pytest.raises(InvalidInput) as caught:
+        read_workbooks([path])
+    assert [(p.cell, p.message.split(" (")[0].split(" ")[0]) for p in caught.value.problems] == [
+        ("B3", "duplicate"), ("H4", "the"), ("H5", "invalid")]
