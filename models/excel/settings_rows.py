@@ -1,8 +1,10 @@
 """The rows of the 設定 sheet: plan, period, blanks, travel minutes and one row per rule setting.
 
-Rule rows are generated from the rule catalogue's metadata as `<rule id>.有効`, `<rule id>.必須`,
-`<rule id>.重み` and `<rule id>.<parameter>`, the keys the importer validates against the same
-catalogue, so adding a rule adds its rows here without touching this module.
+Rule rows are generated from the rule catalogue's metadata as `<rule>.有効`, `<rule>.必須`,
+`<rule>.重み` and `<rule>.<parameter>`, the keys the importer validates against the same
+catalogue, so adding a rule adds its rows here without touching this module. In Japanese the rule
+and parameter are named by their titles (`勤務間の休息時間.最低休息（分）`), in English by their ids
+(`min_rest.min_rest_minutes`); the importer reads both.
 """
 
 from __future__ import annotations
@@ -85,25 +87,26 @@ def _rule_rows(info: RuleInfo, chosen: RuleSetting | None) -> list[SettingRow]:
     if chosen is not None:
         params.update(chosen.params)
     title = t(info.title_ja, info.title_en)
+    rule = t(info.title_ja, info.id)  # a Japanese coordinator's 設定 sheet in Japanese (`cover_min.有効` read as English)
     rows = [
-        SettingRow(f"{info.id}.{ENABLED}", yes_no(enabled),
+        SettingRow(f"{rule}.{ENABLED}", yes_no(enabled),
                    t("{title}: このルールを使う（はい／いいえ）", "{title}: use this rule (はい yes / いいえ no)", title=title),
                    (YES, NO)),
     ]
     if info.can_be_hard:
         rows.append(SettingRow(
-            f"{info.id}.{HARD}", yes_no(hard and info.can_be_hard),
+            f"{rule}.{HARD}", yes_no(hard and info.can_be_hard),
             t("{title}: はい＝必ず守る、いいえ＝なるべく守る（重みで調整）",
               "{title}: はい = must hold, いいえ = should hold (weighted)", title=title),
             (YES, NO),
         ))
     rows.append(SettingRow(
-        f"{info.id}.{WEIGHT}", weight,
+        f"{rule}.{WEIGHT}", weight,
         t("{title}: 守れなかったときの重み（大きいほど優先）", "{title}: weight when broken (higher = more important)", title=title),
     ))
     for param in info.params:
         value = params.get(param.name, param.default)
-        rows.append(SettingRow(f"{info.id}.{param.name}", yes_no(value) if param.type is bool else value,
+        rows.append(SettingRow(f"{rule}.{t(param.title_ja, param.name)}", yes_no(value) if param.type is bool else value,
                                _param_note(title, param), (YES, NO) if param.type is bool else ()))
     return rows
 

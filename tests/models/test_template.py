@@ -82,13 +82,14 @@ def test_settings_rows_come_from_the_catalogue(template: openpyxl.Workbook) -> N
     assert rows["空欄の扱い"][0] == "不可"
     assert rows["期間開始"][0] == datetime(2026, 4, 1)
     assert rows["期間終了"][0] == datetime(2026, 4, 30)
-    assert rows["max_per_day.有効"][0] == "はい"
-    assert rows["max_per_day.必須"][0] == "はい"
-    assert rows["max_per_day.重み"][0] == 5
-    assert rows["max_per_day.limit"][0] == 1
-    assert "1日の上限" in rows["max_per_day.limit"][1] and "1日の回数上限" in rows["max_per_day.limit"][1]
-    assert "fairness.必須" not in rows  # a purely soft rule has no hard form
-    assert "公平性" in rows["fairness.重み"][1]
+    # a Japanese coordinator's keys are the rules' and parameters' titles (`max_per_day.limit` was English)
+    assert rows["1日の上限.有効"][0] == "はい"
+    assert rows["1日の上限.必須"][0] == "はい"
+    assert rows["1日の上限.重み"][0] == 5
+    assert rows["1日の上限.1日の回数上限"][0] == 1
+    assert "1日の上限" in rows["1日の上限.1日の回数上限"][1] and "1日の回数上限" in rows["1日の上限.1日の回数上限"][1]
+    assert "公平性.必須" not in rows  # a purely soft rule has no hard form
+    assert "公平性" in rows["公平性.重み"][1]
     lists = [v.formula1 for v in template["設定"].data_validations.dataValidation]
     assert '"不可,可"' in lists and '"はい,いいえ"' in lists
 
@@ -152,8 +153,8 @@ def test_prefilled_from_a_problem(tmp_path: Path) -> None:
     marks = wb["勤務可否"]
     assert [marks.cell(row=r, column=2 + 3).value for r in (2, 3)] == ["○", "午後"]
     rows = {r[0]: r[1] for r in wb["設定"].iter_rows(min_row=2, values_only=True)}
-    assert (rows["空欄の扱い"], rows["計画名"], rows["max_per_day.有効"], rows["max_per_day.重み"],
-            rows["max_per_day.limit"], rows["禁止する勤務の並び"]) == ("可", "4月 健診", "いいえ", 7, 2, "3歳児健診→3歳児健診")
+    assert (rows["空欄の扱い"], rows["計画名"], rows["1日の上限.有効"], rows["1日の上限.重み"],
+            rows["1日の上限.1日の回数上限"], rows["禁止する勤務の並び"]) == ("可", "4月 健診", "いいえ", 7, 2, "3歳児健診→3歳児健診")
 
 
 def test_prefilled_template_reads_back(tmp_path: Path) -> None:
