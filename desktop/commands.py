@@ -64,9 +64,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     if kept:  # once the import holds: a refused one (another period under the name) printed it first
         from solver.rules import title
 
+        # a few are named; many (a workbook with no 設定 rows) would be a wall of 30 names: counted
+        rules = "、".join(map(title, kept)) if len(kept) <= KEPT_NAMED else t(
+            "{n} 件（{first} ほか）", "{n} ({first} and others)", n=len(kept), first="、".join(map(title, kept[:3])))
         print(t("設定 シートにないルール {rules} は、計画に保存されている設定のままです",
-                "rules the 設定 sheet does not name keep the plan's stored settings: {rules}",
-                rules="、".join(map(title, kept))))
+                "rules the 設定 sheet does not name keep the plan's stored settings: {rules}", rules=rules))
     if roster is not None:
         _store_roster(db, name, problem, roster)
         return EXIT_OK
@@ -530,6 +532,10 @@ def _progress_printer():
         )
 
     return show
+
+
+# Rules kept from a plan's stored settings named one by one when an import keeps this many or fewer.
+KEPT_NAMED = 5
 
 
 def without_orphans(problem: Problem, roster: Roster, version: int | None = None) -> Roster:

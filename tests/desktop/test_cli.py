@@ -600,3 +600,10 @@ def test_importing_again_keeps_the_rule_settings_the_settings_sheet_does_not_nam
     assert code == 0 and "keep the plan's stored settings: Maximum consecutive working days" in out
     with Database(db) as store:
         assert store.load_problem(name).rules["max_consecutive_days"].params == {"max_consecutive_days": 2}
+        # many kept (a care home's wall of 30 names) are counted
+        problem = store.load_problem(name)
+        many = {rule_id: RuleSetting(enabled=False) for rule_id in
+                ("max_per_week", "max_per_month", "min_rest", "max_weekends", "min_days_off", "prefer_not")}
+        store.save_problem(name, problem.with_(rules={**problem.rules, **many}))
+    code, out = run(["import", str(SAMPLE), "--db", db], capsys)
+    assert code == 0 and "keep the plan's stored settings: 7 (" in out and "and others)" in out
