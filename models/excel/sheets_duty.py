@@ -129,7 +129,8 @@ class ShortForms:
         """A session in a cell: its activity, below its site when the plan has several, above its
         half of the day (or start) when its site and activity are held more than once that day."""
         activity = self.activity[req.activity]
-        text = f"{self.site[req.site]}\n{activity}" if self.site else activity
+        # a site named as its one activity (a care home's 看護 at 看護) once, not 看護 over 看護
+        text = f"{self.site[req.site]}\n{activity}" if self.site and req.site != req.activity else activity
         halves = self.timed.get((req.site, req.activity))
         if halves is None:
             return text

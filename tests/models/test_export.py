@@ -322,6 +322,18 @@ def test_duty_roster_names_the_site_over_the_activity_with_several_sites(exporte
     assert legend == ["内容の略称: -妊＝-妊婦健診、3歳＝3歳児健診"]
 
 
+def test_a_site_named_as_its_activity_is_written_once() -> None:
+    """A care home's 看護 at 看護 read 看護 over 看護 in every nurse's cell."""
+    from models.domain import Problem, Requirement
+    from models.excel.sheets_duty import ShortForms
+
+    day = date(2027, 1, 4)
+    nurse = Requirement("n", day, "看護", "看護", 540, 1080, 1)
+    unit = Requirement("u", day, "ユニット1", "日勤", 540, 1080, 1)
+    forms = ShortForms.of(Problem("p", day, day, requirements=[nurse, unit]))
+    assert forms.session(nurse) == "看護" and forms.session(unit) == "ユニ\n日勤"
+
+
 def test_short_forms() -> None:
     assert shortest_starts(["1歳6か月児健診", "3歳児健診", "口腔機能教室", "日勤", "日勤リーダー"]) == {
         "1歳6か月児健診": "1歳", "3歳児健診": "3歳", "口腔機能教室": "口腔", "日勤": "日勤", "日勤リーダー": "日勤リ"}
