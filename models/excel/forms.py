@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from models.domain import Mark, Problem, Staff, rotation_order
+from models.domain import Mark, Problem, Staff, counted_activities, rotation_order
 from models.excel import schema
 from models.excel.availability_sheet import Wishes, wishes_of
 from models.excel.sheets_input import MARK_CHOICES, mark_choices
@@ -101,6 +101,15 @@ def _head(ws: Worksheet, problem: Problem, staff: Staff, shifts: Sequence[str]) 
     _put(ws, HEADER_ROW - 1, 1, "土曜は青、日曜・祝日は赤で示しています。", SUBTITLE.but(size=9), last)
 
 
+def _own_shifts(problem: Problem, staff: Staff) -> list[str]:
+    """The plan's activities the person may be asked for: not those their 内容別上限 sets to 0 (a
+    part-timer's `夜勤:0`, offered 夜勤 on every day of the form's drop-down)."""
+    names = rotation_order(problem.requirements)
+    never = {activity for limit, most in staff.max_per_activity if most == 0
+             for activity in counted_activities(limit, names)}
+    return [name for name in names if name not in never]
+
+
 def write_form(path: Path | str, problem: Problem, staff: Staff, prefill: bool = False, *,
                wishes: Wishes | None = None) -> None:
     """Write `staff`'s availability form for the plan period to `path`.
@@ -109,7 +118,7 @@ def write_form(path: Path | str, problem: Problem, staff: Staff, prefill: bool =
     or correct; a wish as the shift asked for, from `wishes` when given, else `wishes_of` the
     plan); otherwise they are blank.
     """
-    shifts = mark_choices(rotation_order(problem.requirements))[len(MARK_CHOICES):]
+    shifts = mark_choices(_own_shifts(problem, staff))[len(MARK_CHOICES):]
     if not prefill:
         wishes = {}
     elif wishes is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -108,3 +109,9 @@ def test_the_drop_down_and_instructions_offer_the_plans_shifts(tmp_path: Path) -
     write_form(path, many, many.staff[0])
     (validation,) = openpyxl.load_workbook(path).active.data_validations.dataValidation
     assert validation.formula1 == '"○,△,×,希,有休,午前,午後"' and "勤務名" not in validation.prompt
+    # a part-timer's 内容別上限 `準夜+深夜:0`: not offered the nights she may never work
+    part_timer = replace(problem.staff[0], max_per_activity=(("準夜+深夜", 0),))
+    write_form(path, problem, part_timer)
+    (validation,) = openpyxl.load_workbook(path).active.data_validations.dataValidation
+    assert validation.formula1 == '"○,△,×,希,有休,午前,午後,日勤"'
+
