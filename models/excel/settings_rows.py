@@ -115,7 +115,8 @@ def _param_note(title: str, param: Param) -> str:
     """`<rule title>: <parameter title>（1〜10）`."""
     note = f"{title}: {t(param.title_ja, param.title_en)}"
     if param.minimum is not None or param.maximum is not None:
-        low = "" if param.minimum is None else f"{param.minimum:g}"
-        high = "" if param.maximum is None else f"{param.maximum:g}"
-        note += f"（{low}〜{high}）"
+        low = "" if param.minimum is None else f"{param.minimum:,g}"
+        high = "" if param.maximum is None else f"{int(param.maximum):,}" if float(param.maximum).is_integer() \
+            else f"{param.maximum:,g}"
+        note += f"（{low}〜{high}）"  # 0〜10,000,000,000 yen, not 0〜1e+10
     return note

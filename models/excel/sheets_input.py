@@ -180,10 +180,12 @@ def write_settings(
     problem: Problem | None,
 ) -> None:
     """The 設定 sheet: 項目 / 値 / 説明 rows for the plan, blanks, travel and every rule setting."""
-    sheet = SheetWriter(wb, schema.SETTINGS.ja, [30, 16, 70], freeze="A2")
+    rows = setting_rows(plan_name, start, end, blank_means, travel, catalogue, problem)
+    # the keys whole: a Japanese key names its rule and parameter (週末・祝日勤務の偏り.年度で数える（前の計画の分も）)
+    widest = max((text_width(row.key) for row in rows), default=30)
+    sheet = SheetWriter(wb, schema.SETTINGS.ja, [max(30, widest + 2), 16, 70], freeze="A2")
     sheet.header([schema.SETTINGS.column("key").ja, schema.SETTINGS.column("value").ja, NOTE_HEADER], [True, True])
     choices: dict[str, list[str]] = {}
-    rows = setting_rows(plan_name, start, end, blank_means, travel, catalogue, problem)
     for row in rows:
         value_look: Look = BODY.but(number_format=DATE_FORMAT) if isinstance(row.value, date) else BODY
         number = sheet.append([sheet.cell(row.key), sheet.cell(row.value, value_look.but(horizontal="left")),
