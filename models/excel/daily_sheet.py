@@ -59,6 +59,7 @@ class DailySession:
     days: str = ""  # the days of the week it is held (canonical, `月水金`, 祝 for holidays); "" every day
     first: date | None = None  # the first date it is held (None: from the plan's start)
     last: date | None = None  # the last (None: to the plan's end)
+    target: int | None = None  # 目標人数: Requirement.preferred_staff, within each day's least and most
 
     def held_on(self, day: date) -> bool:
         if (self.first is not None and day < self.first) or (self.last is not None and day > self.last):
@@ -81,9 +82,11 @@ class DailySession:
         least, most = self.count_on(day)
         if most == 0 or not self.held_on(day):
             return None
+        target = None if self.target is None else min(max(self.target, least), most)
         return Requirement(Requirement.make_id(day, self.site, self.activity, self.start), day, self.site,
-                           self.activity, self.start, self.end, least, most, required_skills=self.skills,
-                           skill_caps=self.caps, notes=self.notes, break_minutes=self.break_minutes)
+                           self.activity, self.start, self.end, least, most, preferred_staff=target,
+                           required_skills=self.skills, skill_caps=self.caps, notes=self.notes,
+                           break_minutes=self.break_minutes)
 
 
 # Between the first and the last date of a 期間 cell (`3/25〜4/6`, `3/25から4/6まで`); not `-`, which a date may hold.
@@ -123,6 +126,7 @@ def read_daily(table: Table, problems: list[InputProblem], found: list[DailySess
         saturday = cells.get("saturday", parse_count_range, messages.bad_count)
         sunday = cells.get("sunday", parse_count_range, messages.bad_count)
         most = cells.get("max_staff", parse_count, messages.bad_count)
+        target = cells.get("preferred_staff", parse_count, messages.bad_count)
         skills, caps = cells.get("required_skills", parse_skill_needs, messages.bad_skills, default=((), ()))
         pause = cells.get("break_minutes", parse_break, messages.bad_break, default=0) or 0
         held = cells.get("days", parse_weekdays, messages.bad_days, default="") or ""
@@ -157,7 +161,7 @@ def read_daily(table: Table, problems: list[InputProblem], found: list[DailySess
             if staffed and count > min(staffed):  # more with the skill than the day's staff
                 cells.report("required_skills", messages.skill_over_max(skill, count, min(staffed)))
         row_said = DailySession(site, activity, start, end, *counts, skills, cells.note("notes"), cells.where("site"),
-                                caps, pause, held, first, last)
+                                caps, pause, held, first, last, target)
         twin = next((d for d in found if (d.site, d.activity, d.start) == (site, activity, start)
                      and d.overlaps(row_said)), None)
         if twin is not None:

@@ -179,6 +179,12 @@ def duplicate_site(name: str, where: str) -> str:
              'duplicate site "{name}" (also at {where})', name=name, where=where)
 
 
+def target_outside(target: int, least: int, most: int | None) -> str:
+    """A 目標人数 below the session's 必要人数 or above its 最大人数."""
+    return t("目標人数 {t} が 必要人数 {a}〜最大人数 {b} の外です", "the target {t} lies outside the minimum {a} to the "
+             "maximum {b}", t=target, a=least, b="" if most is None else most)
+
+
 def bad_dates(value: Any) -> str:
     """A 毎日の枠 期間 cell that is no range of dates."""
     return t("期間が正しくありません \"{v}\"（3/25〜4/6 のように、最初と最後の日を 〜 でつないで書いてください）",

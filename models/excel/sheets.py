@@ -187,6 +187,10 @@ def read_sessions(
             max_staff = min_staff
         if min_staff is not None and max_staff < min_staff:
             cells.report("max_staff", messages.max_below_min(max_staff, min_staff))
+        # 必要人数 1, 目標人数 2: a second person when one can come (cover_target prices each short of it)
+        target = cells.get("preferred_staff", parse_count, messages.bad_count)
+        if target is not None and min_staff is not None and max_staff and not min_staff <= target <= max_staff:
+            cells.report("preferred_staff", messages.target_outside(target, min_staff, max_staff))
         for skill, count in skills:
             # a row of 0 closes its day (the importer drops it): a skill copied with the row asks nothing
             if max_staff and count > max_staff:
@@ -202,6 +206,7 @@ def read_sessions(
             end=end,
             min_staff=min_staff,
             max_staff=max_staff,
+            preferred_staff=target if max_staff else None,
             required_skills=skills,
             skill_caps=caps,
             notes=cells.note("notes"),

@@ -221,3 +221,25 @@ def test_a_row_may_hold_to_dates(tmp_path):
         read_workbooks([path])
     assert [(p.cell, p.message.split(" (")[0].split(" ")[0]) for p in caught.value.problems] == [
         ("B3", "duplicate"), ("H4", "the"), ("H5", "invalid")]
+
+
+def test_a_target_between_the_least_and_the_most(tmp_path):
+    """A care home's weekday 日勤 `1〜2` was never staffed twice: 目標人数 2 asks for the second when one can
+    come (cover_target prices each short of it); a day whose most is lower takes its most."""
+    rows = [["会場", "内容", "開始", "終了", "平日", "土曜", "日曜祝日", "目標人数"],
+            ["ユニット1", "日勤", time(9), time(18), "1〜2", 1, 1, 2]]
+    path = write_book(tmp_path / "care.xlsx", standard(枠=None, 毎日の枠=rows, 勤務可否=MARKS, 設定=PERIOD))
+    problem = read_workbooks([path])
+    targets = {r.date: (r.min_staff, r.max_staff, r.preferred_staff) for r in problem.requirements}
+    assert targets[date(2026, 4, 1)] == (1, 2, 2) and targets[date(2026, 4, 4)] == (1, 1, 1)
+    sessions = [["日付", "会場", "内容", "開始", "終了", "必要人数", "最大人数", "目標人数"],
+                [datetime(2026, 4, 1), "灘", "健診", time(9), time(12), 1, 3, 2],
+                [datetime(2026, 4, 2), "灘", "健診", time(9), time(12), 1, 3, 5]]
+    path = write_book(tmp_path / "s.xlsx", standard(枠=sessions, 勤務可否=MARKS, 設定=PERIOD))
+    with pytest.raises(InvalidInput) as caught:
+        read_workbooks([path])
+    [problem_said] = caught.value.problems
+    assert problem_said.cell == "H3" and "target 5" in problem_said.message
+    path = write_book(tmp_path / "s.xlsx", standard(枠=sessions[:2], 勤務可否=MARKS, 設定=PERIOD))
+    [session] = read_workbooks([path]).requirements
+    assert session.preferred_staff == 2
