@@ -17,8 +17,8 @@ from models.domain import Problem, Requirement, Roster, Staff, Violation
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules import travel
-from solver.rules.base import BaseRule, Penalty, setting
-from solver.rules.placed import breach, placed_of
+from solver.rules.base import BaseRule, Penalty
+from solver.rules.placed import placement_breaches
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -60,18 +60,11 @@ class HomeSite(BaseRule):
                 if homes.get(staff_id) and problem.requirement(req_id).site != homes[staff_id]]
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
-        s = setting(problem, self.info)
-        if not s.enabled:
-            return []
-        out = []
-        for staff, req in placed_of(problem, roster).items():
+        def away(staff: Staff, req: Requirement) -> str | None:
             home = home_site(problem, staff)
-            if home and req.site != home:
-                message = t("{name}（拠点 {home}）は {session} に配置されています。",
-                            "{name} (home site {home}) is placed in {session}.",
-                            name=staff.name, home=home, session=req.label())
-                out.append(breach(self.info, s, 1, message, staff_id=staff.id, requirement_id=req.id, day=req.date))
-        return out
+            return t("{name}（拠点 {home}）は {session} に配置されています。", "{name} (home site {home}) is placed in "
+                     "{session}.", name=staff.name, home=home, session=req.label()) if home and req.site != home else None
+        return placement_breaches(self.info, problem, roster, away)
 
 
 RULE = HomeSite()

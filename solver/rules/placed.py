@@ -14,6 +14,7 @@ from typing import Callable, Iterator, TypeVar
 
 from models.domain import Problem, Requirement, Roster, RuleSetting, Staff, Violation
 from models.rulemeta import RuleInfo
+from solver.rules.base import setting as setting_of
 
 T = TypeVar("T")
 
@@ -95,6 +96,18 @@ def breach(
         requirement_id=requirement_id,
         date=day,
     )
+
+
+def placement_breaches(info: RuleInfo, problem: Problem, roster: Roster,
+                       said: Callable[[Staff, Requirement], str | None]) -> list[Violation]:
+    """One unit's violation for each placement `said` finds wrong (its message; None where it is
+    fine), under the rule's setting; none when the rule is off. The check of the rules that weigh
+    each placement alone (a △ day, a site away from home)."""
+    s = setting_of(problem, info)
+    if not s.enabled:
+        return []
+    return [breach(info, s, 1, message, staff_id=staff.id, requirement_id=req.id, day=req.date)
+            for staff, req in placed_of(problem, roster).items() if (message := said(staff, req)) is not None]
 
 
 def spread_breach(problem: Problem, info: RuleInfo, setting: RuleSetting, counts: dict[str, int],

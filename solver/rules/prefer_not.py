@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from models.domain import Mark, Problem, Roster, Violation
+from models.domain import Mark, Problem, Requirement, Roster, Staff, Violation
 from models.i18n import t
 from models.rulemeta import RuleInfo
-from solver.rules.base import BaseRule, Penalty, setting
-from solver.rules.placed import breach, placed_of
+from solver.rules.base import BaseRule, Penalty
+from solver.rules.placed import placement_breaches
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -38,18 +38,11 @@ class PreferNot(BaseRule):
         ]
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
-        s = setting(problem, self.info)
-        if not s.enabled:
-            return []
-        out = []
-        for staff, req in placed_of(problem, roster).items():
-            if problem.mark(staff.id, req.date) is Mark.PREFER_NOT:
-                message = t("{name} は △ の日に {session} に配置されています。",
-                            "{name} is placed in {session} on a △ day.",
-                            name=staff.name, session=req.label())
-                out.append(breach(self.info, s, 1, message, staff_id=staff.id,
-                                  requirement_id=req.id, day=req.date))
-        return out
+        def on_a_triangle_day(staff: Staff, req: Requirement) -> str | None:
+            return t("{name} は △ の日に {session} に配置されています。", "{name} is placed in {session} on a △ day.",
+                     name=staff.name, session=req.label()) if problem.mark(staff.id, req.date) is Mark.PREFER_NOT \
+                else None
+        return placement_breaches(self.info, problem, roster, on_a_triangle_day)
 
 
 RULE = PreferNot()

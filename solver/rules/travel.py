@@ -15,7 +15,7 @@ from models.domain import Problem, Requirement, Roster, Staff, Violation
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from solver.rules.base import BaseRule, Penalty, limit, setting
-from solver.rules.placed import breach, placed_of
+from solver.rules.placed import placement_breaches
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -77,20 +77,12 @@ class Travel(BaseRule):
         return out
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
-        s = setting(problem, self.info)
-        if not s.enabled:
-            return []
-        out = []
-        for staff, req in placed_of(problem, roster).items():
-            home = home_area(problem, self.info, staff)
-            area = area_of_site(problem, req.site)
-            if home and area != home:
-                message = t("{name}（拠点の地区 {home}）は地区外の {session}（{area}）に配置されています。",
-                            "{name} (home area {home}) is placed in {session}, in {area}.",
-                            name=staff.name, home=home, session=req.label(), area=area)
-                out.append(breach(self.info, s, 1, message, staff_id=staff.id,
-                                  requirement_id=req.id, day=req.date))
-        return out
+        def away(staff: Staff, req: Requirement) -> str | None:
+            home, area = home_area(problem, self.info, staff), area_of_site(problem, req.site)
+            return t("{name}（拠点の地区 {home}）は地区外の {session}（{area}）に配置されています。",
+                     "{name} (home area {home}) is placed in {session}, in {area}.",
+                     name=staff.name, home=home, session=req.label(), area=area) if home and area != home else None
+        return placement_breaches(self.info, problem, roster, away)
 
 
 RULE = Travel()
