@@ -143,7 +143,8 @@ def _staff_sheet(ws: Worksheet, problem: Problem, messy: bool, rng: random.Rando
 
 
 def _sessions_sheet(ws: Worksheet, problem: Problem, messy: bool, rng: random.Random) -> None:
-    columns = [c.ja for c in schema.SESSIONS.columns if c.key != "break_minutes"]  # check-ups have no break
+    # check-ups have no break, and their staffing no target between the least and the most
+    columns = [c.ja for c in schema.SESSIONS.columns if c.key not in ("break_minutes", "preferred_staff")]
     headers = columns[:1] + ["曜日"] + columns[1:] if messy else columns  # 曜日: a column the importer ignores
     widths = [12, 6, 20, 16, 8, 8, 9, 9, 26, 24] if messy else [12, 20, 16, 8, 8, 9, 9, 26, 24]
     title = f"{reiwa(problem.start)} 歯科健診 実施日程" if messy else None

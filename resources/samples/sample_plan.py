@@ -114,7 +114,7 @@ def _pattern(rng: random.Random) -> Pattern:
         wds = tuple(sorted(rng.sample(range(5), rng.choice((2, 3, 3, 4)))))
         return Pattern("weekdays", wds, "・".join(WEEKDAY_JA[w] for w in wds) + "曜のみ勤務可")
     if roll < 0.85:
-        return Pattern("am", (0, 1, 2, 3, 4), "午前のみ(子育て中)")
+        return Pattern("am", (0, 1, 2, 3, 4), "午前のみ（子育て中）")
     if roll < 0.92:
         return Pattern("pm", (0, 1, 2, 3, 4), "午後のみ勤務可")
     return Pattern("few", (0, 1, 2, 3, 4), "今月は家庭の事情で少なめ")
@@ -141,7 +141,7 @@ def make_staff(rng: random.Random, count: int, sites: list[tuple[Site, str]]) ->
             paid = cap - rng.choice((30_000, 45_000, 60_000))
         notes = pattern.note
         if cap is not None and not notes:
-            notes = f"扶養内で勤務({cap // 10_000}万円)"
+            notes = f"扶養内で勤務（{cap // 10_000}万円）"
         elif "リーダー" in skills and not notes and rng.random() < 0.3:
             notes = f"リーダー経験{rng.randint(3, 15)}年"
         staff = Staff(

@@ -101,8 +101,8 @@ def test_a_plan_across_new_year_takes_each_header_date_in_its_year(tmp_path):
     """Sessions 12/21 to 1/8, the matrix `12/1` … `1/31`: December 2026 to January 2027."""
     sessions = [SESSION_ROWS[0], *[[datetime(y, m, d), "灘", "教室", time(9, 0), time(12, 0), 1]
                                    for y, m, d in ((2026, 12, 21), (2027, 1, 8))]]
-    matrix = [["職員ID", "氏名", "12/1", "12/31", "1/1", "1/31"], ["H001", "山田 花子", "×", "○", "×", "△"],
-              ["H002", "佐藤 次郎"]]
+    matrix = [["職員ID", "氏名", "12/1", "12/21", "12/31", "1/1", "1/8", "1/31"],
+              ["H001", "山田 花子", "×", None, "○", "×", None, "△"], ["H002", "佐藤 次郎"]]
     problem, notes = _read(write_book(tmp_path / "y.xlsx", standard(枠=sessions, 勤務可否=matrix)))
     assert (problem.start, problem.end) == (date(2026, 12, 1), date(2027, 1, 31)) and notes == []
     assert problem.mark("H001", date(2027, 1, 31)) is Mark.PREFER_NOT

@@ -515,7 +515,9 @@ def test_a_shift_that_ends_after_midnight_as_a_ward_writes_it(tmp_path):
                 [datetime(2026, 4, 14), "5東", "準夜", time(16, 30), time(1, 0), 1]]
     ranged = [["日付", "会場", "内容", "時間", "必要人数"], [datetime(2026, 4, 2), "5東", "夜勤", "16:30～翌09:00", 1]]
     notes: list[InputProblem] = []
-    book = write_book(tmp_path / "w.xlsx", standard(枠=sessions))
+    marks = [["職員ID", "氏名", datetime(2026, 4, 1), datetime(2026, 4, 2), datetime(2026, 4, 14)],
+             ["H001", "山田 花子", "○", "○", "×"], ["H002", "佐藤 次郎", "△", "○", "午前"]]
+    book = write_book(tmp_path / "w.xlsx", standard(枠=sessions, 勤務可否=marks))
     problem = read_workbooks([book, write_book(tmp_path / "r.xlsx", {"枠": ranged})], notes=notes)
     assert sorted((r.date.day, r.activity, r.start, r.end) for r in problem.requirements) == [
         (1, "深夜", 30, 540), (1, "準夜", 990, 1500), (2, "夜勤", 990, 1980),

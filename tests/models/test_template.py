@@ -149,7 +149,7 @@ def test_prefilled_from_a_problem(tmp_path: Path) -> None:
     notes = [c.key for c in schema.STAFF.columns].index("notes") + 1
     assert wb["職員"].cell(row=2, column=notes).data_type == "s"  # "=メモ" stays text
     session = list(wb["枠"].iter_rows(min_row=2, values_only=True))[0]
-    assert session[:9] == (datetime(2026, 4, 3), "灘", "3歳児健診", time(13), time(16), 2, 3, None, "リーダー:1、フッ化物:2")
+    assert session[:8] == (datetime(2026, 4, 3), "灘", "3歳児健診", time(13), time(16), 2, 3, "リーダー:1、フッ化物:2")
     marks = wb["勤務可否"]
     assert [marks.cell(row=r, column=2 + 3).value for r in (2, 3)] == ["○", "午後"]
     rows = {r[0]: r[1] for r in wb["設定"].iter_rows(min_row=2, values_only=True)}
