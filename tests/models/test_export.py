@@ -635,6 +635,7 @@ def test_a_sessions_break_goes_out_and_comes_back(tmp_path: Path) -> None:
     assert {r.id: r.break_minutes for r in again.requirements} == {r.id: r.break_minutes for r in rested.requirements}
     wb = openpyxl.load_workbook(tmp_path / "b.xlsx")
     header = [c.value for c in wb["枠"][1]]
-    breaks = [row[-1] for row in wb["枠"].iter_rows(min_row=2, values_only=True)]
-    assert header[-1] == "休憩" and sorted(breaks, key=lambda b: b or 0) == [None] * (len(breaks) - 1) + [45]
+    at = header.index("休憩")
+    breaks = [row[at] for row in wb["枠"].iter_rows(min_row=2, values_only=True)]
+    assert sorted(breaks, key=lambda b: b or 0) == [None] * (len(breaks) - 1) + [45]
     assert sum(r.minutes for r in again.requirements if r.id == day.id) == 510 - 45
