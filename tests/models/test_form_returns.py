@@ -126,6 +126,20 @@ def test_changes_against_previous_availability(sample: Problem, tmp_path: Path) 
     assert any("1 日変更" in line and "→△" in line for line in report_lines(result))
 
 
+def test_hours_written_on_a_returned_form_are_a_change(sample: Problem, tmp_path: Path) -> None:
+    """○ made `13時から`: the mark stays ○, the hours are new, and the report says both sides."""
+    person = sample.active_staff()[0]
+    path = tmp_path / form_file_name(person)
+    write_form(path, sample, person, prefill=True)
+    day = next(d for d in sample.days() if sample.mark(person.id, d) is Mark.AVAILABLE)
+    fill(path, {day: "13時から"})
+    result = collect_forms(sample, [path])
+    assert [(c.date, c.before, c.after, c.window_after) for c in result.changes] == [
+        (day, Mark.AVAILABLE, Mark.AVAILABLE, (780, None))]
+    assert result.problem.windows[(person.id, day)] == (780, None)
+    assert any("○→13:00〜" in line for line in report_lines(result))
+
+
 def test_a_form_returned_blank_is_said_not_reported_as_no_change(sample: Problem, tmp_path: Path) -> None:
     """A person the plan had no marks for sends the form back untouched: nothing changed, but every
     day of theirs is blank, × by default; the report names the file."""
