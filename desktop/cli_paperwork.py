@@ -155,9 +155,15 @@ def cmd_collect(args: argparse.Namespace) -> int:
             db.save_problem(args.plan, result.problem, expected_version=based_on)
             print(t("計画「{p}」に取り込みました", "merged into plan '{p}'", p=args.plan))
             commands.warn_roster_marks(db, args.plan, result.problem)
+        elif (cells := paperwork.write_collected(args.into, args.output, result)) is not None:
+            print(t("回答を元のブックの勤務可否に書き込みました（{n} セル。ほかのシートと書式はそのまま）: {p}",
+                    "the answers written into the workbook's own 勤務可否 ({n} cells; other sheets and formats kept): {p}",
+                    n=cells, p=args.output))
         else:
-            paperwork.write_input_workbook(args.output, result.problem)
-            print(t("取り込んだ入力ファイルを書き出しました: {p}", "merged workbook written: {p}", p=args.output))
+            print(t("取り込んだ入力ファイルを書き出しました（元のブックの勤務可否に回答した人の行か日付の列がないため、ひな形の形式で"
+                    "作り直しました）: {p}",
+                    "merged workbook written in the template's layout (the workbook's 勤務可否 has no row or no date "
+                    "column for some who answered): {p}", p=args.output))
     finally:
         if db is not None:
             db.close()

@@ -27,6 +27,7 @@ from models.excel import export, template
 from models.excel.changes_sheet import write_changes
 from models.excel.form_returns import Collection, collect_forms
 from models.excel.forms import write_forms
+from models.excel.marks_into import marks_edits, write_marks_into
 from models.i18n import t
 from solver.rules import CATALOGUE
 
@@ -58,6 +59,19 @@ def write_input_workbook(path: Path | str, problem: Problem) -> None:
     """`problem` as a complete input workbook (what `haichi import` reads), written whole or not at all."""
     with atomic_output(Path(path)) as tmp:
         template.write_template(tmp, problem.start, problem.end, CATALOGUE, problem)
+
+
+def write_collected(source: Path | str, path: Path | str, collection: Collection) -> int | None:
+    """The forms of `collection` written into the coordinator's own workbook `source`, saved at `path`
+    (models.excel.marks_into): how many cells changed. None when its layout cannot take them, and
+    the merged plan is written whole in the template's layout instead."""
+    edits = marks_edits(Path(source), collection.problem, {form.staff_id for form in collection.used})
+    if edits is None:
+        write_input_workbook(path, collection.problem)
+        return None
+    with atomic_output(Path(path)) as tmp:
+        write_marks_into(Path(source), tmp, edits)
+    return len(edits)
 
 
 def personal_files(folder: Path | str, problem: Problem, roster: Roster) -> list[Path]:

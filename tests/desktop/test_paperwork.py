@@ -83,3 +83,43 @@ def test_missing_office_is_said_in_words(monkeypatch: pytest.MonkeyPatch, sample
     with pytest.raises(paperwork.PdfUnavailable, match="LibreOffice"):
         paperwork.master_pdf(tmp_path / "m.pdf", sample_plan.problem, sample_plan.witness)
     assert not (tmp_path / "m.pdf").exists()
+
+
+def test_collected_answers_go_into_the_coordinators_own_workbook(tmp_path: Path) -> None:
+    """`collect --into` rewrote the workbook in the template's layout (title rows, sheets and formats
+    lost): only the answering people's 勤務可否 cells change now; a cell that says the same keeps its
+    spelling, and a × merged across two days is unmerged with each day keeping its ×."""
+    from datetime import date, datetime
+
+    import openpyxl
+
+    from desktop.operations import import_workbooks
+    from tests.models.workbooks import STAFF_ROWS, form, standard, write_book
+
+    matrix = [["令和8年4月 勤務可否"], [], ["職員ID", "氏名", datetime(2026, 4, 1), datetime(2026, 4, 2),
+                                           datetime(2026, 4, 14)],
+              ["H001", "山田 花子", "休み", "○", "○"], ["H002", "佐藤 次郎", "×", None, "午前"]]
+    source = write_book(tmp_path / "入力.xlsx", standard(勤務可否=matrix, 職員=[*STAFF_ROWS]),
+                        merge={"勤務可否": "C5:D5"})
+    problem = import_workbooks([source])
+    answered = write_book(tmp_path / "h001.xlsx", {"勤務可否": form("H001", [
+        [datetime(2026, 4, 1), "水", "休み"], [datetime(2026, 4, 2), "木", "13時から"], [datetime(2026, 4, 14), "火", "希"]])})
+    collection = paperwork.collect(problem, [answered])
+    out = tmp_path / "out.xlsx"
+    assert paperwork.write_collected(source, out, collection) == 2
+    ws = openpyxl.load_workbook(out)["勤務可否"]
+    assert ws["A1"].value == "令和8年4月 勤務可否"  # the title row stays
+    assert [ws.cell(4, c).value for c in range(3, 6)] == ["休み", "13:00〜", "希"]
+    assert [ws.cell(5, c).value for c in range(3, 6)] == ["×", None, "午前"]  # H002 answered nothing: untouched
+    again = import_workbooks([out])
+    assert again.windows == {("H001", date(2026, 4, 2)): (780, None)} and again.leave[("H001", date(2026, 4, 14))] == "希"
+    merged = paperwork.collect(problem, [write_book(tmp_path / "h002.xlsx", {"勤務可否": form("H002", [
+        [datetime(2026, 4, 1), "水", "○"], [datetime(2026, 4, 2), "木", "×"], [datetime(2026, 4, 14), "火", "午前"]])})])
+    assert paperwork.write_collected(source, out, merged) == 1
+    ws = openpyxl.load_workbook(out)["勤務可否"]
+    assert [ws.cell(5, c).value for c in range(3, 6)] == ["○", "×", "午前"] and not ws.merged_cells.ranges
+    # forms sent instead of a matrix: the template's layout holds the plan
+    formless = write_book(tmp_path / "forms_only.xlsx", standard(勤務可否=None))
+    plan = import_workbooks([formless], marks_optional=True)
+    assert paperwork.write_collected(formless, out, paperwork.collect(plan, [answered])) is None
+    assert "勤務可否" in openpyxl.load_workbook(out).sheetnames
