@@ -196,7 +196,7 @@ def _bare(target: tuple[RuleInfo, str | None, Param | None], value: Any) -> tupl
     (a 1 had switched the rule on and left its number unset: a care home's 明けの後の休日 went unkept)."""
     info = target[0]
     numbers = _numbers(info)
-    if len(numbers) == 1 and _is_number(value):
+    if len(numbers) == 1 and _is_number(value) and parse_count(value) != 0:  # 0 is off: `1日の上限 = 0` is no day's work
         return info, None, numbers[0]
     try:
         parse_bool(value)

@@ -140,8 +140,9 @@ def test_a_rules_name_with_1_is_its_number_not_yes(tmp_path):
     unset: 35 days worked right after 明 and 25 days of two shifts, with no word. 1 is the number now."""
     from solver.rules import CATALOGUE
 
-    rows = [["項目", "値"], ["夜勤明けの後の休み", 1], ["1日の上限", "1"], ["連続勤務日数の上限", "はい"]]
+    rows = [["項目", "値"], ["夜勤明けの後の休み", 1], ["1日の上限", "1"], ["連続勤務日数の上限", "はい"], ["週の上限", 0]]
     problem = read_workbooks([write_book(tmp_path / "s.xlsx", standard(設定=rows))], CATALOGUE)
     assert problem.rules["days_off_after_night"].params["days_off_after_night"] == 1
     assert problem.rules["max_per_day"].params["max_per_day"] == 1 and problem.rules["max_per_day"].enabled
     assert problem.rules["max_consecutive_days"].enabled and not problem.rules["max_consecutive_days"].params
+    assert problem.rules["max_per_week"].enabled is False  # 0 is off, not no session a week
