@@ -109,6 +109,10 @@ class InputEditor(QDialog):
         out += [self.tr("%1 needs %2 people with %3, more than the %4 it may take.").replace("%1", r.label())
                 .replace("%2", str(count)).replace("%3", skill).replace("%4", str(r.max_staff))
                 for skill, count in r.required_skills if count > r.max_staff]
+        if r.preferred_staff is not None and not r.min_staff <= r.preferred_staff <= r.max_staff:
+            out.append(self.tr("%1 has a target of %2, outside its %3 to %4 people.").replace("%1", r.label())
+                       .replace("%2", str(r.preferred_staff)).replace("%3", str(r.min_staff))
+                       .replace("%4", str(r.max_staff)))
         return out
 
     def unknown_activities(self) -> dict[tuple[int, str], str]:

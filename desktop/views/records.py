@@ -130,6 +130,8 @@ SESSION_COLUMNS = (
            QT_TRANSLATE_NOOP("RecordsModel", "e.g. 45 or 1時間 (not worked; blank: none)")),
     Column("min_staff", QT_TRANSLATE_NOOP("RecordsModel", "Min staff"), _text, _int),
     Column("max_staff", QT_TRANSLATE_NOOP("RecordsModel", "Max staff"), _text, _optional_int),
+    Column("preferred_staff", QT_TRANSLATE_NOOP("RecordsModel", "Target staff"), _text, _optional_int,
+           QT_TRANSLATE_NOOP("RecordsModel", "between the min and the max: each short of it costs (blank: the min)")),
     Column("skill_needs", QT_TRANSLATE_NOOP("RecordsModel", "Required skills"), lambda needs: skill_needs_text(*needs),
            parse_skill_needs, QT_TRANSLATE_NOOP("RecordsModel", "e.g. リーダー:1、保健師:2〜3、新人:0〜1")),
     Column("notes", QT_TRANSLATE_NOOP("RecordsModel", "Notes"), _text, str),

@@ -288,7 +288,12 @@
         <translation>%1 は「%3」を持つ人が %2 名必要ですが、最大人数は %4 名です。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/input_editor.py" line="124" />
+        <location filename="../../desktop/dialogs/input_editor.py" line="113" />
+        <source>%1 has a target of %2, outside its %3 to %4 people.</source>
+        <translation>%1 の目標人数 %2 が %3〜%4 人の外です。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/input_editor.py" line="128" />
         <source>%1's limits per activity name %2, which no session has (activities: %3).</source>
         <translation>%1 の内容別上限にある「%2」の枠がありません（枠の内容: %3）。</translation>
     </message>
@@ -1065,7 +1070,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/records.py" line="113" />
-        <location filename="../../desktop/views/records.py" line="135" />
+        <location filename="../../desktop/views/records.py" line="137" />
         <source>Notes</source>
         <translation>備考</translation>
     </message>
@@ -1137,37 +1142,47 @@
     </message>
     <message>
         <location filename="../../desktop/views/records.py" line="133" />
+        <source>Target staff</source>
+        <translation>目標人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="134" />
+        <source>between the min and the max: each short of it costs (blank: the min)</source>
+        <translation>必要人数と最大人数の間: 届かない1人ごとに重みが掛かる（空欄は必要人数）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records.py" line="135" />
         <source>Required skills</source>
         <translation>必要スキル</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="134" />
+        <location filename="../../desktop/views/records.py" line="136" />
         <source>e.g. リーダー:1、保健師:2〜3、新人:0〜1</source>
         <translation>例: リーダー:1、保健師:2〜3、新人:0〜1（最低〜最大）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="204" />
+        <location filename="../../desktop/views/records.py" line="206" />
         <source>%1 cannot be left blank.</source>
         <translation>%1 は空欄にできません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="206" />
+        <location filename="../../desktop/views/records.py" line="208" />
         <source>%1: “%2” cannot be read; the cell keeps its value.</source>
         <translation>%1:「%2」は読み取れません。セルは元のままです。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="249" />
+        <location filename="../../desktop/views/records.py" line="251" />
         <source>New person</source>
         <translation>新しい職員</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="254" />
-        <location filename="../../desktop/views/records.py" line="259" />
+        <location filename="../../desktop/views/records.py" line="256" />
+        <location filename="../../desktop/views/records.py" line="261" />
         <source>New site</source>
         <translation>新しい会場</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records.py" line="260" />
+        <location filename="../../desktop/views/records.py" line="262" />
         <source>New session</source>
         <translation>新しい枠</translation>
     </message>

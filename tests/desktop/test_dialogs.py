@@ -421,3 +421,18 @@ def test_a_dialog_the_window_opened_is_gone_once_closed(qtbot, settings, sample_
         action.trigger()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert w.findChildren(QDialog) == []
+
+
+def test_input_editor_takes_a_target_between_the_min_and_the_max(qtbot, sample_plan) -> None:
+    """目標人数 typed in the editor: kept within the session's least and most, refused outside them."""
+    dialog = InputEditor(sample_plan.problem)
+    qtbot.addWidget(dialog)
+    model = dialog.sessions.model
+    fields = [c.field for c in model.columns]
+    row = next(i for i, r in enumerate(model.records) if r.max_staff is not None and r.max_staff > r.min_staff)
+    session = model.records[row]
+    assert model.setData(model.index(row, fields.index("preferred_staff")), str(session.max_staff))
+    assert model.records[row].preferred_staff == session.max_staff and dialog.problems() == []
+    assert model.setData(model.index(row, fields.index("preferred_staff")), str(session.max_staff + 1))
+    assert f"{session.label()} has a target of {session.max_staff + 1}, outside its {session.min_staff} to " \
+           f"{session.max_staff} people." in dialog.problems()
