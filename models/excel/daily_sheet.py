@@ -60,6 +60,9 @@ class DailySession:
     first: date | None = None  # the first date it is held (None: from the plan's start)
     last: date | None = None  # the last (None: to the plan's end)
     target: int | None = None  # 目標人数: Requirement.preferred_staff, within each day's least and most
+    # where a note goes when the row keeps a national holiday on a weekday it names with the weekday count
+    # (曜日 given, 日曜祝日 blank: an after-school club's 月〜金 row made sessions on 3/22, 振替休日); None: no such row
+    holidays_at: tuple[str, str, str] | None = None
 
     def held_on(self, day: date) -> bool:
         if (self.first is not None and day < self.first) or (self.last is not None and day > self.last):
@@ -161,13 +164,30 @@ def read_daily(table: Table, problems: list[InputProblem], found: list[DailySess
             if staffed and count > min(staffed):  # more with the skill than the day's staff
                 cells.report("required_skills", messages.skill_over_max(skill, count, min(staffed)))
         row_said = DailySession(site, activity, start, end, *counts, skills, cells.note("notes"), cells.where("site"),
-                                caps, pause, held, first, last, target)
+                                caps, pause, held, first, last, target,
+                                cells.at("days") if held and HOLIDAYS not in held and sunday is None else None)
         twin = next((d for d in found if (d.site, d.activity, d.start) == (site, activity, start)
                      and d.overlaps(row_said)), None)
         if twin is not None:
             cells.report("activity", messages.duplicate_session(f"{site} {activity} {hhmm(start)}", twin.where))
         if cells.ok:
             found.append(row_said)
+
+
+def holiday_notes(found: Iterable[DailySession], sessions: Iterable[Requirement]) -> list[InputProblem]:
+    """A note at the 曜日 of each row whose weekdays took a national holiday with the weekday count
+    because its 日曜祝日 is blank (said once a row, with the dates): a club closed on holidays had them."""
+    held: dict[tuple[str, str, int], list[date]] = {}  # (site, activity, start) -> its holiday dates
+    for r in sessions:
+        if is_holiday(r.date):
+            held.setdefault((r.site, r.activity, r.start), []).append(r.date)
+    notes = []
+    for daily in found:
+        days = sorted(held.get((daily.site, daily.activity, daily.start), []))
+        if daily.holidays_at is not None and days:
+            listed = "、".join(f"{d.month}/{d.day}" for d in days)
+            notes.append(InputProblem(*daily.holidays_at, messages.holiday_kept(listed)))
+    return notes
 
 
 def daily_sessions(found: Iterable[DailySession], period: Period,

@@ -21,7 +21,7 @@ from models.domain import (
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
 from models.excel.availability_import import MarksSheet, covering, is_day, marks_sheets, read_availability
-from models.excel.daily_sheet import DailySession, daily_sessions, read_daily
+from models.excel.daily_sheet import DailySession, daily_sessions, holiday_notes, read_daily
 from models.excel.availability_sheet import Leave, Windows, Wishes
 from models.excel.reader import HEADER_SEARCH_ROWS, Book, Period, Table, is_blank, locate, normalize_header, open_book
 from models.excel.schema import (
@@ -314,8 +314,10 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     availability = None
     if sheets is not None:
         period = covering(period, s, sheets)
-    for req in daily_sessions(daily, period, [req for req, _ in state.requirements.values()]):
+    every_day = daily_sessions(daily, period, [req for req, _ in state.requirements.values()])
+    for req in every_day:
         state.requirements[req.id] = (req, DAILY.ja)
+    state.notes += holiday_notes(daily, every_day)
     # a 枠 row that nobody may take (必要人数 0, 最大人数 0 or blank) closes its day: 中央図書館's 整理日 over
     # 毎日の枠 left three empty 0/0 sessions in every sheet
     state.requirements = {key: value for key, value in state.requirements.items() if value[0].max_staff != 0}

@@ -248,6 +248,14 @@ def duration(minutes: int) -> str:
     return t("{h}時間{m}", "{h} h{m}", h=hours, m=t("{m}分", " {m} min", m=rest) if rest else "")
 
 
+def holiday_kept(days: str) -> str:
+    """A 毎日の枠 row of named weekdays that keeps national holidays among them (its 日曜祝日 blank)."""
+    return t("祝日 {d} にもこの枠を作りました（曜日に当たるため。日曜祝日 が空欄なので平日の人数）。祝日は休みなら 日曜祝日 に 0 を"
+             "書いてください",
+             "this row's sessions were made on the holidays {d} too (they fall on its weekdays; with 日曜祝日 blank, at "
+             "the weekday count): write 0 in 日曜祝日 if it closes on holidays", d=days)
+
+
 def daily_ends_next_day(example: str, minutes: int) -> str:
     return t("終了が開始より前なので、翌日に終わる勤務として読みました: {e}（{d}）。夜勤でなければ開始・終了を直してください",
              "the end is before the start, so this shift was read as ending the next day: {e} ({d}); "

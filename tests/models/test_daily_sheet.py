@@ -243,3 +243,19 @@ def test_a_target_between_the_least_and_the_most(tmp_path):
     path = write_book(tmp_path / "s.xlsx", standard(枠=sessions[:2], 勤務可否=MARKS, 設定=PERIOD))
     [session] = read_workbooks([path]).requirements
     assert session.preferred_staff == 2
+
+
+def test_a_row_of_weekdays_that_keeps_a_holiday_says_so(tmp_path):
+    """An after-school club's 月〜金 row, 日曜祝日 blank, made sessions on 3/22 (振替休日) unsaid; with 0 there, none."""
+    rows = [["会場", "内容", "開始", "終了", "平日", "土曜", "日曜祝日", "曜日"],
+            ["さくら", "放課後", time(14), time(18, 30), 2, None, None, "月〜金"]]
+    path = write_book(tmp_path / "club.xlsx", standard(枠=None, 毎日の枠=rows, 勤務可否=MARKS, 設定=PERIOD))
+    notes: list = []
+    problem = read_workbooks([path], notes=notes)
+    assert date(2026, 4, 29) in {r.date for r in problem.requirements}  # 昭和の日, a Wednesday
+    assert [(n.sheet, n.cell) for n in notes if "4/29" in n.message] == [("毎日の枠", "H2")]
+    closed = [rows[0], [*rows[1][:6], 0, "月〜金"]]
+    path = write_book(tmp_path / "closed.xlsx", standard(枠=None, 毎日の枠=closed, 勤務可否=MARKS, 設定=PERIOD))
+    notes = []
+    problem = read_workbooks([path], notes=notes)
+    assert date(2026, 4, 29) not in {r.date for r in problem.requirements} and not any("4/29" in n.message for n in notes)
