@@ -115,8 +115,12 @@ def _param_note(title: str, param: Param) -> str:
     """`<rule title>: <parameter title>（1〜10）`."""
     note = f"{title}: {t(param.title_ja, param.title_en)}"
     if param.minimum is not None or param.maximum is not None:
-        low = "" if param.minimum is None else f"{param.minimum:,g}"
-        high = "" if param.maximum is None else f"{int(param.maximum):,}" if float(param.maximum).is_integer() \
-            else f"{param.maximum:,g}"
-        note += f"（{low}〜{high}）"  # 0〜10,000,000,000 yen, not 0〜1e+10
+        note += f"（{bound_text(param.minimum)}〜{bound_text(param.maximum)}）"
     return note
+
+
+def bound_text(value: float | None) -> str:
+    """A parameter's bound as a coordinator reads it: 10,000,000,000 (yen), not 1e+10; "" for none."""
+    if value is None:
+        return ""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,g}"

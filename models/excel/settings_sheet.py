@@ -25,6 +25,7 @@ from models.excel.schema import (
     PLAN_NAME_KEY,
     TRAVEL_KEYS,
 )
+from models.excel.settings_rows import bound_text
 from models.i18n import t
 from models.rulemeta import MAX_WEIGHT, Param, RuleInfo
 from models.textparse import parse_bool, parse_count, parse_date, parse_mark, parse_successions
@@ -124,19 +125,12 @@ def _unknown_key(key: str, catalogue: Sequence[RuleInfo]) -> str:
              first=_UNIT.sub("", info.params[0].title_ja) if info.params else t("有効", "有効"))
 
 
-def _bound(value: float | None) -> str:
-    """A parameter's bound as a coordinator reads it: 10,000,000,000 (yen), not 1e+10."""
-    if value is None:
-        return ""
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,g}"
-
-
 def _bad_value(key: str, param: Param | None = None, expected: str = ""):
     def message(value: Any) -> str:
         text = t("設定「{key}」の値が正しくありません \"{v}\"", 'invalid value "{v}" for setting "{key}"',
                  key=key, v=messages.shown(value))
         if param is not None and (param.minimum is not None or param.maximum is not None):
-            low, high = _bound(param.minimum), _bound(param.maximum)
+            low, high = bound_text(param.minimum), bound_text(param.maximum)
             text += t("（範囲 {lo}〜{hi}）", " (range {lo} to {hi})", lo=low, hi=high)
         elif expected:
             text += t("（{e}）", " ({e})", e=expected)
@@ -196,7 +190,7 @@ def _bare(target: tuple[RuleInfo, str | None, Param | None], value: Any) -> tupl
     (a 1 had switched the rule on and left its number unset: a care home's 明けの後の休日 went unkept)."""
     info = target[0]
     numbers = _numbers(info)
-    if len(numbers) == 1 and _is_number(value) and parse_count(value) != 0:  # 0 is off: `1日の上限 = 0` is no day's work
+    if len(numbers) == 1 and _count(value):  # 0 is off: `1日の上限 = 0` is no day's work
         return info, None, numbers[0]
     try:
         parse_bool(value)
@@ -209,15 +203,14 @@ def _numbers(info: RuleInfo) -> list[Param]:
     return [p for p in info.params if p.type in (int, float)]
 
 
-def _is_number(value: Any) -> bool:
-    """Whether a cell holds a count (`1`, `9`, `9日`), as a rule's number reads it."""
+def _count(value: Any) -> int | None:
+    """The count a cell holds (`1`, `9`, `9日`), as a rule's number reads it; None for anything else."""
     if isinstance(value, bool):
-        return False
+        return None
     try:
-        parse_count(value)
-        return True
+        return parse_count(value)
     except ValueError:
-        return False
+        return None
 
 
 def _several_numbers(key: str, info: RuleInfo) -> str:
@@ -296,7 +289,7 @@ def read_settings(
         if is_blank(cells.raw("value")):
             continue  # a blank value keeps the default (or what another row said)
         if target is not None and "." not in key:
-            if len(_numbers(target[0])) > 1 and _is_number(cells.raw("value")):
+            if len(_numbers(target[0])) > 1 and _count(cells.raw("value")) is not None:
                 cells.report("value", _several_numbers(key, target[0]))
                 continue
             target = _bare(target, cells.raw("value"))
