@@ -346,13 +346,12 @@ class Requirement:
     @staticmethod
     def id_label(requirement_id: str) -> str:
         """A session named by its id alone, as `label` names it without its end (a session a plan no
-        longer holds): `2027-01-05|中央|3歳児健診|13:00` -> `1/5 中央 3歳児健診 13:00`."""
-        day_text, sep, rest = requirement_id.partition("|")
-        try:
-            day = date.fromisoformat(day_text)
-        except ValueError:
+        longer holds): `2027-01-05|中央|3歳児健診|13:00` -> `1/5 中央 3歳児健診 13:00`; an id of another
+        form as it is."""
+        gone = Requirement.stand_in(requirement_id)
+        if gone is None:
             return requirement_id
-        return f"{day.month}/{day.day} {rest.replace('|', ' ')}" if sep else requirement_id
+        return f"{gone.date.month}/{gone.date.day} {gone.site} {gone.activity} {hhmm(gone.start)}"
 
 
 def rotation_order(sessions: Iterable[Requirement]) -> list[str]:

@@ -206,9 +206,9 @@ HOURS = "hours"  # the reason of a person free that day only at hours the sessio
 
 def _kept_out(problem: Problem, screen: Screen, req: Requirement, others: list[Staff]) -> dict[str, list[str]]:
     """Why each of `others` may not take the session, by reason: "×", BLANK (a blank cell under
-    空欄の扱い ×), "午前", "午後" (a half-day
-    mark the hours do not fit), HOURS (hours they gave the session does not fit), "morning" (the next morning it runs into is not free), or the
-    title of the rule that keeps them out; names in each."""
+    空欄の扱い ×), "午前", "午後" (a half-day mark the hours do not fit), HOURS (hours they gave the
+    session does not fit), "morning" (the next morning it runs into is not free), or the title of
+    the rule that keeps them out; names in each."""
     found: dict[str, list[str]] = defaultdict(list)
     for staff in others:
         if not staff.active:

@@ -20,7 +20,9 @@ from openpyxl.utils.cell import coordinate_to_tuple
 from models.domain import Mark, Staff, ids_named, known_id, normalize, typed
 from models.errors import InputProblem
 from models.excel import messages
-from models.excel.availability_sheet import Availability, Leave, Seen, Windows, Wishes, matrix_dates, read_matrix
+from models.excel.availability_sheet import (
+    Availability, Leave, Seen, Windows, Wishes, matrix_dates, person_key, read_matrix,
+)
 from models.excel.form_sheet import form_dates, is_form, read_form, same_name
 from models.excel.reader import HEADER_SEARCH_ROWS, Book, Period, Table, cell_name, is_blank, locate
 from models.excel.schema import AVAILABILITY
@@ -281,8 +283,7 @@ def _columnless(matrices: list[tuple[Table, frozenset[date]]], session_days: Col
     said = t("、", ", ").join(f"{r[0].month}/{r[0].day}" + (f"〜{r[-1].month}/{r[-1].day}" if len(r) > 1 else "")
                               for r in runs)
     table = matrices[0][0]
-    return [table.problem(table.header_row, "staff_id" if "staff_id" in table.columns else "name",
-                          messages.days_without_column(said, blank))]
+    return [table.problem(table.header_row, person_key(table), messages.days_without_column(said, blank))]
 
 
 def _rowless(matrices: list[tuple[Table, frozenset[date]]], seen: Seen, with_form: set[str], staff: Sequence[Staff],

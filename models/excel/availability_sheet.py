@@ -317,13 +317,12 @@ def read_matrix(
         if half_row is not None and index == half_row[0]:
             continue
         cells = Cells(table, index, row, problems)
-        by_name = "staff_id" not in table.columns
-        staff_id = _by_name(cells, row, columns, names or {}) if by_name else cells.text("staff_id")
+        key = person_key(table)
+        staff_id = _by_name(cells, row, columns, names or {}) if key == "name" else cells.text("staff_id")
         if staff_id is None:
             continue  # said at its 氏名 cell, or a row of labels under the dates
         if not staff_id:
             if _has_mark(row, columns, marks):  # someone's answers without their ID: not to be dropped unseen
-                key = "name" if by_name else "staff_id"
                 cells.report(key, messages.empty(column_title(AVAILABILITY.column(key))))
             continue  # else a weekday row under the dates, a row of counts or notes
         known = known_id(staff_id, staff_ids)
@@ -388,12 +387,17 @@ def _twice(table: Table, twice: list[tuple[int, str, str]]) -> list[InputProblem
     """The rows of people whose marks for these dates were read before: each at its ID, or, when more
     than TWICE_SAID_EACH repeat one other sheet, one problem at the first of them."""
     sheets = {where.rpartition("!")[0] for _, _, where in twice}
+    key = person_key(table)
     if len(twice) <= TWICE_SAID_EACH or len(sheets) != 1:
-        return [table.problem(index, "staff_id" if "staff_id" in table.columns else "name",
-                              messages.duplicate_availability(staff_id, where)) for index, staff_id, where in twice]
+        return [table.problem(index, key, messages.duplicate_availability(staff_id, where))
+                for index, staff_id, where in twice]
     index, _, where = twice[0]
-    return [table.problem(index, "staff_id" if "staff_id" in table.columns else "name",
-                          messages.duplicate_availability_sheet(len(twice), sheets.pop(), where))]
+    return [table.problem(index, key, messages.duplicate_availability_sheet(len(twice), sheets.pop(), where))]
+
+
+def person_key(table: Table) -> str:
+    """The column a matrix names its people by: 職員ID, else (a matrix of names) 氏名."""
+    return "staff_id" if "staff_id" in table.columns else "name"
 
 
 def _by_name(cells: Cells, row: tuple[Any, ...], columns: list[Column], names: Mapping[str, str]) -> str | None:
