@@ -21,7 +21,7 @@ from models.domain import Mark, Staff, ids_named, known_id, normalize, typed
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.availability_sheet import (
-    Availability, Leave, Seen, Windows, Wishes, matrix_dates, person_key, read_matrix,
+    Availability, Kept, Seen, Wishes, matrix_dates, person_key, read_matrix,
 )
 from models.excel.form_sheet import form_dates, is_form, read_form, same_name
 from models.excel.reader import HEADER_SEARCH_ROWS, Book, Period, Table, cell_name, is_blank, locate
@@ -176,13 +176,11 @@ def covering(period: Period, settings: Settings, sheets: list[MarksSheet]) -> Pe
 def read_availability(
     sheets: list[MarksSheet], period: Period, staff: Sequence[Staff], staff_ids: Mapping[str, str],
     activities: Sequence[str], blank: Mark, problems: list[InputProblem], notes: list[InputProblem],
-    leave: Leave | None = None,
-    windows: Windows | None = None,
+    kept: Kept | None = None,
     session_days: Collection[date] = (),
 ) -> tuple[Availability, Wishes]:
     """The marks and wishes of every matrix, then of every form (a form replaces its person's
-    matrix row and wishes), the days of leave into `leave` (Problem.leave), the hours free (`15時から`) into
-    `windows` (Problem.windows). Days of `session_days` no matrix has a column for are said in `notes`. `staff` are the people read from 職員, `staff_ids` every ID written
+    matrix row and wishes), the days of leave (有休) and the hours free (`15時から`) into `kept`. Days of `session_days` no matrix has a column for are said in `notes`. `staff` are the people read from 職員, `staff_ids` every ID written
     there with their names (a matrix of names finds the people of rows refused too, whose marks are
     then left out as theirs are by ID); `blank` what a blank cell means. Problems go to `problems`,
     the gaps to `notes`."""
@@ -190,10 +188,7 @@ def read_availability(
     forms: dict[str, Availability] = {}
     matrix_wishes: Wishes = {}
     form_wishes: Wishes = {}
-    matrix_leave: Leave = {}
-    form_leave: Leave = {}
-    matrix_windows: Windows = {}
-    form_windows: Windows = {}
+    matrix_kept, form_kept = Kept(), Kept()
     seen_matrix: Seen = {}
     seen_forms: dict[str, str] = {}
     names = {person.id: person.name for person in staff}
@@ -204,7 +199,7 @@ def read_availability(
         if sheet.table is None:
             before = set(forms)
             table = read_form(sheet.book.name, sheet.title, sheet.rows, staff_ids, period, problems, forms,
-                              seen_forms, names, activities, form_wishes, notes, form_leave, form_windows)
+                              seen_forms, names, activities, form_wishes, notes, form_kept)
             if table is not None:
                 read.append((table, "mark"))
                 # a person whose 職員 row had a problem has no name read: the ID alone
@@ -214,9 +209,8 @@ def read_availability(
                 notes += _remarks(table, period)
         else:
             matrices.append((sheet.table, read_matrix(sheet.table, staff_ids, period, problems, matrix, seen_matrix,
-                                                      blank, activities, matrix_wishes, notes, matrix_leave,
-                                                      {**{i: n for i, n in staff_ids.items() if n}, **names},
-                                                      matrix_windows)))
+                                                      blank, activities, matrix_wishes, notes, matrix_kept,
+                                                      {**{i: n for i, n in staff_ids.items() if n}, **names})))
             notes += _names_differ(sheet.table, names)
             read.append((sheet.table, "staff_id"))
     notes += _rowless(matrices, seen_matrix, set(forms), staff, blank)
@@ -237,10 +231,9 @@ def read_availability(
     turned = {(sheet.book.name, sheet.title) for sheet in sheets if sheet.turned}
     for found, start in ((problems, said[0]), (notes, said[1])):
         found[start:] = [_as_sheet_has_it(p) if (p.file, p.sheet) in turned else p for p in found[start:]]
-    if leave is not None:
-        leave.update({key: word for key, word in matrix_leave.items() if key[0] not in forms} | form_leave)
-    if windows is not None:
-        windows.update({key: hours for key, hours in matrix_windows.items() if key[0] not in forms} | form_windows)
+    if kept is not None:
+        kept.update(matrix_kept, but=forms)
+        kept.update(form_kept)
     return result, {key: wish for key, wish in matrix_wishes.items() if key[0] not in forms} | form_wishes
 
 

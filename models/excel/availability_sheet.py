@@ -15,6 +15,7 @@ import calendar
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from collections.abc import Collection, Mapping
 from typing import Any
@@ -31,6 +32,27 @@ Wishes = dict[tuple[str, date], str]  # (staff ID, date) -> the activity asked f
 Leave = dict[tuple[str, date], str]  # (staff ID, date) -> the leave written (有休, 研修): Problem.leave
 Windows = dict[tuple[str, date], Window]  # (staff ID, date) -> the hours written (15時から): Problem.windows
 Seen = dict[str, list[tuple[str, frozenset[date]]]]  # staff ID -> (where a matrix row was read, its dates)
+
+
+@dataclass
+class Kept:
+    """What 勤務可否 cells say beside their marks, kept with them: the leave of a × day (`有休`:
+    Problem.leave) and the hours free on a day that can be worked (`15時から`: Problem.windows)."""
+
+    leave: Leave = field(default_factory=dict)
+    windows: Windows = field(default_factory=dict)
+
+    def add(self, key: tuple[str, date], read: MarkReader, raw: Any) -> None:
+        """What the cell `raw` (read by `read`) keeps for the person's day `key`."""
+        if (word := read.leave(raw)) is not None:
+            self.leave[key] = word
+        if (hours := read.window(raw)) is not None:
+            self.windows[key] = hours
+
+    def update(self, other: Kept, but: Collection[str] = ()) -> None:
+        """`other`'s words and hours added, but for those of the people `but` (a form replaces their row)."""
+        self.leave.update({key: word for key, word in other.leave.items() if key[0] not in but})
+        self.windows.update({key: hours for key, hours in other.windows.items() if key[0] not in but})
 
 
 def wishes_of(problem: Problem) -> Wishes:
@@ -292,16 +314,15 @@ def read_matrix(
     activities: Collection[str] = (),
     wishes: Wishes | None = None,
     notes: list[InputProblem] | None = None,
-    leave: Leave | None = None,
+    kept: Kept | None = None,
     names: Mapping[str, str] | None = None,
-    windows: Windows | None = None,
 ) -> frozenset[date]:
     """Adds the marks of a staff × dates matrix to `availability`; `seen` maps ID -> where read
     and for which dates (one person may be on several sheets, `勤務可否_4月` and `_5月`, not twice
     for one date). A date with a 午前 and a 午後 column (`_half_row`) gets one mark from both
     (`day_mark`), a half left blank read as `blank_means`. A cell naming one of the plan's
-    `activities` is ○ and adds that wish to `wishes`, one of leave (有休) adds it to `leave`, one of
-    hours (`15時から`) adds them to `windows` (in a 午前 or 午後 column it is refused). Marks in
+    `activities` is ○ and adds that wish to `wishes`; leave (有休) and hours (`15時から`) go to `kept`
+    (hours in a 午前 or 午後 column are refused). Marks in
     date columns outside the period are not read, said in `notes`. A matrix without a 職員ID column
     finds its people by the names registered on 職員 (`names`: ID -> name, spaces aside). Returns
     the dates of the period the matrix has columns for."""
@@ -363,10 +384,8 @@ def read_matrix(
                 wishes[(staff_id, day)] = wish
             if half is None:
                 availability[(staff_id, day)] = mark
-                if leave is not None and (word := marks.leave(raw)) is not None:
-                    leave[(staff_id, day)] = word
-                if windows is not None and (hours := marks.window(raw)) is not None:
-                    windows[(staff_id, day)] = hours
+                if kept is not None:
+                    kept.add((staff_id, day), marks, raw)
             elif (mark in _HALVES and mark is not half) or marks.window(raw) is not None:
                 problems.append(table.problem(index, col, messages.wrong_half_mark(raw, half.value)))
             else:

@@ -20,7 +20,7 @@ from typing import Sequence
 from models.domain import Mark, Problem, ShiftRequest, Staff, Window, normalize, rotation_order, typed
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
-from models.excel.availability_sheet import Availability, Leave, Windows, Wishes, wishes_of
+from models.excel.availability_sheet import Availability, Kept, Wishes, wishes_of
 from models.excel.form_sheet import is_form, labelled, read_form, same_name
 from models.excel.reader import Book, Period, is_blank, locate, open_book
 from models.excel.schema import AVAILABILITY, AVAILABILITY_FORM, FORM_NAME_LABELS
@@ -97,13 +97,12 @@ def _read_sheet(book: Book, title: str, problem: Problem, problems: list[InputPr
     period = Period(problem.start, problem.end)
     found: dict[str, Availability] = {}
     wishes: Wishes = {}
-    leave: Leave = {}
-    windows: Windows = {}
+    kept = Kept()
     before = len(problems)
     names = {s.id: s.name for s in problem.staff}
     unread: list[InputProblem] = []
     read_form(book.name, title, rows, staff_ids, period, problems, found, {}, names,
-              rotation_order(problem.requirements), wishes, unread, leave, windows)
+              rotation_order(problem.requirements), wishes, unread, kept)
     if len(problems) > before or not found:
         return None
     staff_id, marks = next(iter(found.items()))
@@ -122,7 +121,7 @@ def _read_sheet(book: Book, title: str, problem: Problem, problems: list[InputPr
     name = normalize(label[2]) if label and not is_blank(label[2]) else ""
     return FormReturn(book.path, title, staff_id, {d: m for (_, d), m in marks.items()}, tuple(notes), name,
                       _saved_at(book.path), {d: w for (_, d), w in wishes.items()}, tuple(map(str, unread)),
-                      {d: word for (_, d), word in leave.items()}, {d: hours for (_, d), hours in windows.items()})
+                      {d: word for (_, d), word in kept.leave.items()}, {d: hours for (_, d), hours in kept.windows.items()})
 
 
 def read_returns(problem: Problem, paths: Sequence[Path | str]) -> list[FormReturn]:
@@ -196,8 +195,8 @@ def collect_forms(problem: Problem, paths: Sequence[Path | str]) -> Collection:
     used, superseded = _pick(problem, read_returns(problem, paths))
     returned = {f.staff_id for f in used}
     availability = {key: mark for key, mark in problem.availability.items() if key[0] not in returned}
-    leave = {key: word for key, word in problem.leave.items() if key[0] not in returned}
-    windows = {key: hours for key, hours in problem.windows.items() if key[0] not in returned}
+    kept = Kept()
+    kept.update(Kept(problem.leave, problem.windows), but=returned)
     wished = wishes_of(problem)
     # A form says the wishes a 可否 cell can say: a request it cannot (not to work, another weight) stays.
     requests = [r for r in problem.requests
@@ -208,8 +207,8 @@ def collect_forms(problem: Problem, paths: Sequence[Path | str]) -> Collection:
     for form in used:
         for day, mark in form.marks.items():
             availability[(form.staff_id, day)] = mark
-        leave.update({(form.staff_id, day): word for day, word in form.leave.items()})
-        windows.update({(form.staff_id, day): hours for day, hours in form.windows.items()})
+        kept.leave.update({(form.staff_id, day): word for day, word in form.leave.items()})
+        kept.windows.update({(form.staff_id, day): hours for day, hours in form.windows.items()})
         requests += [ShiftRequest(form.staff_id, day, wish, on=True) for day, wish in sorted(form.wishes.items())]
         for day in problem.days():
             before, after = problem.availability.get((form.staff_id, day)), form.marks.get(day)
@@ -222,7 +221,7 @@ def collect_forms(problem: Problem, paths: Sequence[Path | str]) -> Collection:
         if form.name_on_form and not same_name(form.name_on_form, registered):
             renamed.append((form, registered))
     missing = [s for s in problem.active_staff() if s.id not in returned]
-    return Collection(problem.with_(availability=availability, requests=requests, leave=leave, windows=windows),
+    return Collection(problem.with_(availability=availability, requests=requests, leave=kept.leave, windows=kept.windows),
                       used, superseded, missing,
                       changes, renamed)
 

@@ -20,7 +20,7 @@ from typing import Any
 from models.domain import Mark, bare_name, ids_named, known_id, normalize
 from models.errors import InputProblem
 from models.excel import messages
-from models.excel.availability_sheet import Availability, Leave, MarkReader, Unread, Windows, Wishes, looks_like_date
+from models.excel.availability_sheet import Availability, Kept, MarkReader, Unread, Wishes, looks_like_date
 from models.excel.reader import (
     HEADER_SEARCH_ROWS,
     Cells,
@@ -132,8 +132,7 @@ def read_form(
     activities: Collection[str] = (),
     wishes: Wishes | None = None,
     notes: list[InputProblem] | None = None,
-    leave: Leave | None = None,
-    windows: Windows | None = None,
+    kept: Kept | None = None,
 ) -> Table | None:
     """Reads one person's form into `forms[staff_id]` (their marks inside the period); `seen`
     maps an ID to where its form was read, `names` an ID to the registered name (to catch a
@@ -153,16 +152,15 @@ def read_form(
         return None
     seen[staff_id] = f"{file} {sheet}!{where}"
     forms[staff_id] = _marks(table, staff_id, period, problems, activities,
-                             wishes if wishes is not None else {}, notes, leave if leave is not None else {},
-                             windows if windows is not None else {})
+                             wishes if wishes is not None else {}, notes, kept if kept is not None else Kept())
     return table
 
 
 def _marks(table: Table, staff_id: str, period: Period, problems: list[InputProblem],
            activities: Collection[str], wishes: Wishes, notes: list[InputProblem] | None,
-           leave: Leave, windows: Windows) -> Availability:
-    """The marks of the day rows inside the period (their wishes into `wishes`, leave into `leave`, hours
-    into `windows`), every bad row
+           kept: Kept) -> Availability:
+    """The marks of the day rows inside the period (their wishes into `wishes`, leave and hours into
+    `kept`), every bad row
     reported, marks outside the period said in `notes` (all of them outside: a problem)."""
     marks: Availability = {}
     read = MarkReader(activities)
@@ -198,10 +196,7 @@ def _marks(table: Table, staff_id: str, period: Period, problems: list[InputProb
             marks[(staff_id, day)] = mark
             if wish is not None:
                 wishes[(staff_id, day)] = wish
-            if (word := read.leave(cells.raw("mark"))) is not None:
-                leave[(staff_id, day)] = word
-            if (hours := read.window(cells.raw("mark"))) is not None:
-                windows[(staff_id, day)] = hours
+            kept.add((staff_id, day), read, cells.raw("mark"))
     if first_outside and not inside:
         problems.append(InputProblem(table.file, table.sheet, first_outside, messages.form_outside_period(
             period.start.isoformat(), period.end.isoformat())))

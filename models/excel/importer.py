@@ -22,7 +22,7 @@ from models.errors import InputProblem, InvalidInput
 from models.excel import messages
 from models.excel.availability_import import MarksSheet, covering, is_day, marks_sheets, read_availability
 from models.excel.daily_sheet import DailySession, daily_sessions, holiday_notes, read_daily
-from models.excel.availability_sheet import Leave, Windows, Wishes
+from models.excel.availability_sheet import Kept, Wishes
 from models.excel.reader import HEADER_SEARCH_ROWS, Book, Period, Table, is_blank, locate, normalize_header, open_book
 from models.excel.schema import (
     ASSIGNMENTS_SHEET, AVAILABILITY, DAILY, DUTY_SHEET, INSTRUCTIONS_SHEET, MASTER_SHEET, PERSONAL_SHEET_PREFIX, SESSIONS,
@@ -49,8 +49,7 @@ class _Import:
     limit_cells: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # staff ID -> its 内容別上限 cell
     requirements: dict[str, tuple[Requirement, str]] = field(default_factory=dict)
     wishes: Wishes = field(default_factory=dict)  # shifts asked for in 勤務可否 cells (a matrix or a form)
-    leave: Leave = field(default_factory=dict)  # the days of leave (有休, 研修) among them
-    windows: Windows = field(default_factory=dict)  # the hours free on a day (15時から) among them
+    kept: Kept = field(default_factory=Kept)  # the days of leave (有休, 研修) and the hours free (15時から) among them
 
 
 def _tables(books: list[Book], spec: SheetSpec, problems: list[InputProblem]) -> list[Table] | None:
@@ -325,7 +324,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         availability, state.wishes = read_availability(
             sheets, period, [person for person, _ in state.staff.values()], state.staff_ids,
             rotation_order(req for req, _ in state.requirements.values()), s.blank_means, problems, state.notes,
-            state.leave, state.windows, {req.date for req, _ in state.requirements.values()})
+            state.kept, {req.date for req, _ in state.requirements.values()})
     if availability is None and marks_optional:
         availability = {}  # no marks yet: the returned forms bring them (`haichi collect --into`)
     elif availability is None:
@@ -353,8 +352,8 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         requirements=requirements,
         availability=availability,
         blank_means=s.blank_means,
-        leave=state.leave,
-        windows=state.windows,
+        leave=state.kept.leave,
+        windows=state.kept.windows,
         requests=[ShiftRequest(staff_id, day, wish, on=True) for (staff_id, day), wish in state.wishes.items()],
         travel=TravelBuffers(**s.travel),
         rules=s.rules,

@@ -17,7 +17,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from models.domain import DAY_MINUTES, OR_SKILL, WISHED_OFF, Mark, Problem, Requirement, Site, Staff, TravelBuffers, hhmm, rotation_order
 from models.excel import schema
-from models.excel.availability_sheet import Leave, Windows, Wishes, wishes_of
+from models.excel.availability_sheet import Kept, Wishes, wishes_of
 from models.i18n import t
 from models.excel.sheets import HOURS_FIELDS
 from models.excel.settings_rows import NOTE_HEADER, setting_rows
@@ -110,8 +110,7 @@ def write_daily(wb: Workbook) -> None:
 
 def write_availability(
     wb: Workbook, days: Sequence[date], staff: Sequence[Staff], marks: dict[tuple[str, date], Mark],
-    activities: Sequence[str] = (), wishes: Wishes | None = None, leave: Leave | None = None,
-    windows: Windows | None = None,
+    activities: Sequence[str] = (), wishes: Wishes | None = None, kept: Kept | None = None,
 ) -> None:
     """The 勤務可否 matrix: ID, name, one column per day (an Excel date shown `m/d(aaa)`); a day
     with a wish holds the activity asked for instead of ○, a day of leave its word (有休) instead of ×,
@@ -121,8 +120,7 @@ def write_availability(
     drop-down (and the plan's `activities`, when they fit), including spare rows below the people listed.
     """
     wishes = wishes or {}
-    leave = leave or {}
-    windows = windows or {}
+    kept = kept or Kept()
     spec = schema.AVAILABILITY
     sheet = SheetWriter(wb, spec.ja, [10, 16] + [10.0] * len(days), freeze="C2")
     header = [sheet.cell(c.ja, HEADER) for c in spec.columns]
@@ -134,7 +132,7 @@ def write_availability(
         row: list[Out] = [sheet.cell(person.id), sheet.cell(person.name)]
         for day, blank in zip(days, blanks):
             key = (person.id, day)
-            text = cell_text(marks.get(key), wishes.get(key), leave.get(key), windows.get(key))
+            text = cell_text(marks.get(key), wishes.get(key), kept.leave.get(key), kept.windows.get(key))
             row.append(blank if text is None else Out((text, blank.style, blank.array)))
         sheet.append(row)
     first = len(staff) + 2
@@ -213,7 +211,7 @@ def write_input_sheets(
         write_daily(wb)
     if problem:
         write_availability(wb, days, staff, problem.availability, rotation_order(problem.requirements),
-                           wishes_of(problem), problem.leave, problem.windows)
+                           wishes_of(problem), Kept(problem.leave, problem.windows))
     else:
         write_availability(wb, days, staff, {})
     write_sites(wb, _sites_of(problem) if problem else [])
