@@ -37,6 +37,7 @@ MAX_CELLS = 2_000_000  # filled-width cells of one sheet
 MAX_CELL_TEXT = 32_767  # characters in one cell: Excel's own limit
 _MAX_LONG_CELL_REPORTS = 5  # per sheet: one is enough to see the problem
 _REQUIRED_SUFFIX = re.compile(r"(\*|※|\(必須\)|:)+$")
+_SPACES = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")  # a cell under the header naming a date or a number (see Table._repeats_header)
 
 
@@ -44,7 +45,14 @@ def normalize_header(value: Any) -> str:
     """A header or sheet name as compared: NFKC, no spaces, no trailing `*`/`※`/`（必須）`, casefolded."""
     if value is None:
         return ""
-    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value)))
+    return _normalized(value if isinstance(value, str) else str(value))
+
+
+@lru_cache(maxsize=8192)
+def _normalized(text: str) -> str:
+    # cached: a sheet compares the same few words again and again (every data row against the header
+    # it might repeat, `Table._repeats_header`: 80 000 calls on a 500 × 365 workbook)
+    text = _SPACES.sub("", unicodedata.normalize("NFKC", text))
     return _REQUIRED_SUFFIX.sub("", text).casefold()
 
 
