@@ -165,7 +165,10 @@ def week_start(day: date) -> date:
 # (公休), unlike the leave words (有休, 研修) that Problem.leave also keeps.
 WISHED_OFF = "希"
 WEEKDAY_NAMES = "月火水木金土日"  # Monday first, as date.weekday() counts
-HOLIDAYS = "祝"  # in Staff.weekdays: national holidays too, whatever their weekday (a student's 土日祝)
+# In Staff.weekdays: national holidays too, whatever their weekday (a student's 土日祝). Without it a
+# holiday is off for anyone who does not work every day of the week: 平日 and 月〜金 are a ward's 師長 and
+# part-timers, who had been put on 元日 and 成人の日.
+HOLIDAYS = "祝"
 HOLIDAY_INDEX = len(WEEKDAY_NAMES)  # HOLIDAYS among the days a person works (Problem._weekdays)
 
 
@@ -516,10 +519,17 @@ class Problem:
         return self.mark(staff_id, day).allows(start, end) and within(self.windows.get((staff_id, day)), start, end)
 
     def off_weekday(self, staff_id: str, day: date) -> bool:
-        """Whether the day is outside the person's `Staff.weekdays` (never for a person without them)."""
+        """Whether the day is outside the person's `Staff.weekdays` (never for a person without them): a
+        national holiday is theirs when they give 祝 (HOLIDAYS); one on a weekday (月〜金) is not, unless
+        they work every day of the week; one on a Saturday is a Saturday."""
         weekdays = self._weekdays.get(staff_id)
-        return weekdays is not None and day.weekday() not in weekdays and not (
-            HOLIDAY_INDEX in weekdays and is_holiday(day))
+        if weekdays is None:
+            return False
+        if HOLIDAY_INDEX in weekdays and is_holiday(day):
+            return False
+        if day.weekday() < 5 and len(weekdays) < len(WEEKDAY_NAMES) and is_holiday(day):
+            return True
+        return day.weekday() not in weekdays
 
     def leave_days(self, staff_id: str) -> set[date]:
         """The plan's days the person is on leave (有休, 研修: Problem.leave): neither work nor a day off."""

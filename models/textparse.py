@@ -474,8 +474,9 @@ def man_yen(text: str) -> str:
 
 
 _WEEKDAY_WORDS = (("平日", "月火水木金"), ("週末", "土日"), ("毎日", WEEKDAY_NAMES), ("全日", WEEKDAY_NAMES),
-                  ("祝日", HOLIDAYS), ("祭日", HOLIDAYS), ("休日", "土日" + HOLIDAYS),
-                  ("曜日", ""), ("曜", ""), ("のみ", ""), ("だけ", ""), ("可", ""))
+                  ("祝祭日", HOLIDAYS), ("祝日", HOLIDAYS), ("祭日", HOLIDAYS), ("休日", "土日" + HOLIDAYS),
+                  ("曜日", ""), ("曜", ""), ("のみ", ""), ("だけ", ""), ("可", ""), ("含む", ""), ("も", ""))
+_HOLIDAYS_OFF = re.compile(r"[(（]?\s*(?:祝祭日|祝日|祭日|祝)\s*(?:を|は)?\s*(?:除く|除き|以外|休み|なし|不可)\s*[)）]?")
 
 
 _HOURS = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:時間|h|hr|hrs|hours?)?\s*(?:(\d+)\s*(?:分|m|min))?$")
@@ -529,6 +530,8 @@ def parse_weekdays(value: Any) -> str:
     if _is_blank(value):
         return ""
     text = _text(value).lower()
+    # holidays off is what 平日 and 月〜金 mean already (Problem.off_weekday): `平日（祝日除く）` says it again
+    text = _HOLIDAYS_OFF.sub("", text)
     for word, days in _WEEKDAY_WORDS:
         text = text.replace(word, days)
     for i, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun")):

@@ -53,33 +53,33 @@ class MarksSheet:
 
 
 def marks_sheets(books: list[Book], problems: list[InputProblem],
-                 names: Mapping[str, str] | None = None) -> list[MarksSheet] | None:
+                 names: Mapping[str, str] | None = None,
+                 stand_ins: Sequence[tuple[Book, str]] = ()) -> list[MarksSheet] | None:
     """Every 勤務可否 sheet, matrices located (a matrix without its columns reported and left out);
     None when no book has one. `names` (staff ID -> name, from 職員) lets a matrix of dates down and
-    people across be recognised and turned round."""
-    found = False
+    people across be recognised and turned round. `stand_ins` are sheets of other names read as
+    勤務可否 (importer._marks_stand_ins)."""
     sheets = []
-    for book in books:
-        for title in book.find(AVAILABILITY, prefix=True):
-            found = True
-            rows = book.rows(title)
-            if is_form(rows):
-                sheets.append(MarksSheet(book, title, rows))
-                continue
-            local: list[InputProblem] = []
-            table = locate(book.name, title, rows, AVAILABILITY, local, book.merged(title))
-            turned = _turned_round(rows, names) if table is None and names else None
-            if turned is not None:  # dates down and people across: read turned round
-                local = []
-                table = locate(book.name, title, turned, AVAILABILITY, local)
-                problems += [_as_sheet_has_it(p) for p in local]
-                if table is not None:
-                    sheets.append(MarksSheet(book, title, turned, table, turned=True))
-                continue
-            problems += local
+    titles = [(book, title) for book in books for title in book.find(AVAILABILITY, prefix=True)]
+    for book, title in [*titles, *stand_ins]:
+        rows = book.rows(title)
+        if is_form(rows):
+            sheets.append(MarksSheet(book, title, rows))
+            continue
+        local: list[InputProblem] = []
+        table = locate(book.name, title, rows, AVAILABILITY, local, book.merged(title))
+        turned = _turned_round(rows, names) if table is None and names else None
+        if turned is not None:  # dates down and people across: read turned round
+            local = []
+            table = locate(book.name, title, turned, AVAILABILITY, local)
+            problems += [_as_sheet_has_it(p) for p in local]
             if table is not None:
-                sheets.append(MarksSheet(book, title, rows, table))
-    return sheets if found else None
+                sheets.append(MarksSheet(book, title, turned, table, turned=True))
+            continue
+        problems += local
+        if table is not None:
+            sheets.append(MarksSheet(book, title, rows, table))
+    return sheets if titles or stand_ins else None
 
 
 def _person(value: Any, names: Mapping[str, str]) -> str | None:

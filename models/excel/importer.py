@@ -172,6 +172,20 @@ def _misnamed_sheets(misnamed: list[tuple[Book, str, SheetSpec]]) -> list[InputP
     return notes
 
 
+def _marks_stand_ins(books: list[Book], misnamed: list[tuple[Book, str, SheetSpec]],
+                     notes: list[InputProblem]) -> list[tuple[Book, str]]:
+    """When no sheet is named 勤務可否 (nor 勤務可否_4月, 勤務希望, ...), every sheet of another name that
+    holds a matrix of people and dates (`1月勤務希望`, `4月` and `5月`), each said in a note and taken
+    off `misnamed`: a ward's only sheet of marks, left unread, had made everyone free every day."""
+    if any(book.find(AVAILABILITY, prefix=True) for book in books):
+        return []  # the sheets named for it are read; the others are said as not read (_misnamed_sheets)
+    found = [(book, title) for book, title, spec in misnamed if spec is AVAILABILITY]
+    for book, title in found:
+        misnamed.remove((book, title, AVAILABILITY))
+        notes.append(InputProblem(book.name, title, "", messages.read_as(title, AVAILABILITY.ja)))
+    return found
+
+
 def _stand_in(books: list[Book], spec: SheetSpec, misnamed: list[tuple[Book, str, SheetSpec]],
               problems: list[InputProblem], notes: list[InputProblem]) -> list[Table] | None:
     """The tables of `spec`; when no sheet is named for it, the one sheet of another name that holds
@@ -285,6 +299,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     daily_tables = _tables(books, DAILY, problems)
     session_tables = _tables(books, SESSIONS, problems) if daily_tables is not None else \
         _stand_in(books, SESSIONS, misnamed, problems, state.notes)
+    stand_ins = _marks_stand_ins(books, misnamed, state.notes)
     state.notes += _misnamed_sheets(misnamed)
     s = state.settings
     to_date = _session_dates(s, session_tables or [])
@@ -303,8 +318,12 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         read_sessions(table, problems, state.requirements, to_date, fixed, days, state.notes)
     first = (session_tables or daily_tables or [None])[0]
     # without staff, every availability row would be reported too
-    sheets = marks_sheets(books, problems, {person.id: person.name for person, _ in state.staff.values()}) \
-        if staff_tables else None
+    sheets = marks_sheets(books, problems, {person.id: person.name for person, _ in state.staff.values()},
+                          stand_ins) if staff_tables else None
+    if sheets is None and staff_tables and marks_optional and s.blank_means is not Mark.UNAVAILABLE:
+        # no sheet of marks at all, and a blank counts as ○ or △: everyone may work every day, said
+        # (a ward's sheet named 1月勤務希望 left unread had put 46 shifts on wished days off, unsaid)
+        state.notes.append(InputProblem(books[0].name, "", "", messages.no_marks_sheet(s.blank_means)))
     if not days and daily:  # every day's sessions alone: the plan is the 設定 period, else the marks' dates
         days = _marks_days(s, sheets or [])
     period = _period(state, days, (first.file, first.sheet) if first else (books[0].name, SESSIONS.ja))

@@ -51,10 +51,12 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
               "内容別上限 caps sessions of an activity over the period as activity:count (e.g. 準夜+深夜:8 is 8 late and "
               "night shifts together; 0 means never that activity)."),
             t("勤務曜日は、決まった曜日にしか来られない人に「火・木」「月〜金」「土日祝」（祝は祝日）のように書きます（空欄はどの曜日も可）。"
-              "ほかの曜日は × になりますが、勤務可否に記号を書いた日はその記号を使います（今月だけ来られる日）。",
+              "ほかの曜日は × になりますが、勤務可否に記号を書いた日はその記号を使います（今月だけ来られる日）。"
+              "平日の祝日は「祝」を書いた人（月〜金・祝）と毎日の人だけが勤務できます。",
               "勤務曜日 (weekdays): for someone who comes on certain days of the week only, write 火・木, 月〜金 or 土日祝 "
               "(祝: national holidays; blank: any day). Other days count as ×, except days given a mark on the 勤務可否 sheet (this "
-              "month's exception)."),
+              "month's exception). A national holiday on a weekday is a day off unless 祝 is written (月〜金・祝) or every "
+              "day is."),
         ]),
         (t("枠シート", "The 枠 (sessions) sheet"), [
             t("1行に1つの枠（健診・教室・病棟の日勤や夜勤などのシフト）を書きます。日付・会場・内容・開始・終了・必要人数は必須です。"

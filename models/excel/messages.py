@@ -412,6 +412,13 @@ def no_marks_at_all(blank: Mark) -> str:
              "makes {blank}", blank=blank_as(blank))
 
 
+def no_marks_sheet(blank: Mark) -> str:
+    return t("勤務可否 のシートがありません。全員のすべての日が空欄となり、空欄の扱いにより {blank} になります。勤務可否 の表が"
+             "別の名前のシートにあるなら、シート名を「勤務可否」にしてください",
+             "no 勤務可否 (availability) sheet: every day of everyone counts as blank, which 空欄の扱い (blank_means) "
+             "makes {blank}; if the marks are on a sheet of another name, name it 勤務可否", blank=blank_as(blank))
+
+
 def blanks_as_unavailable(refusing: int, allowing: int) -> str:
     return t("空欄は 設定 の「空欄の扱い」により ×（勤務できない）として読みました。ところが記入された記号は勤務できない日の"
              "ものが多く（× や休みなど {x} 個、○ など勤務できる日 {o} 個）、空欄を勤務できる日のつもりで書かれているようです。"

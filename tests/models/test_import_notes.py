@@ -272,6 +272,38 @@ def test_a_table_on_a_sheet_haichi_does_not_read_by_name_is_noted(tmp_path):
                      'Haichi reads: name it "勤務可否_4月"']
 
 
+def test_sheets_of_marks_under_other_names_are_read_when_no_sheet_is_named_for_them(tmp_path):
+    """A ward's only sheet of marks, 1月勤務希望, was left unread with a note, and under 空欄の扱い 可
+    everyone was free every day: 46 shifts on wished days off. With no 勤務可否 sheet, every sheet
+    holding a matrix of people and dates is read as one, each said."""
+    april = [["4月 勤務希望表"], [], ["職員ID", "氏名", *(datetime(2026, 4, d) for d in (1, 2, 3))],
+             ["H001", "山田 花子", "×"]]
+    later = [["職員ID", "氏名", *(datetime(2026, 4, d) for d in (12, 13, 14))], ["H002", "佐藤 次郎", None, None, "希"]]
+    path = write_book(tmp_path / "w.xlsx", {**standard(勤務可否=None), "設定": BLANK_AVAILABLE,
+                                            "4月勤務希望": april, "4月後半": later})
+    notes: list = []
+    problem = read_workbooks([path], notes=notes)
+    assert problem.availability == {("H001", date(2026, 4, 1)): Mark.UNAVAILABLE,
+                                    ("H002", date(2026, 4, 14)): Mark.UNAVAILABLE}
+    assert [str(n) for n in notes if "was read as" in str(n)] == [
+        'w.xlsx 4月勤務希望: sheet "4月勤務希望" was read as the 勤務可否 table (no sheet is named 勤務可否)',
+        'w.xlsx 4月後半: sheet "4月後半" was read as the 勤務可否 table (no sheet is named 勤務可否)']
+
+
+def test_an_import_without_any_sheet_of_marks_says_everyone_is_free_when_blank_means_so(tmp_path):
+    """Staff and sessions alone (the forms go out next) under 空欄の扱い 可: every day of everyone is
+    ○, said; under × (the default) `haichi import` says to send the forms instead."""
+    sheets = {**standard(勤務可否=None), "設定": BLANK_AVAILABLE}
+    notes: list = []
+    read_workbooks([write_book(tmp_path / "a.xlsx", sheets)], marks_optional=True, notes=notes)
+    assert [str(n) for n in notes] == [
+        "a.xlsx: no 勤務可否 (availability) sheet: every day of everyone counts as blank, which 空欄の扱い "
+        "(blank_means) makes ○ (can work); if the marks are on a sheet of another name, name it 勤務可否"]
+    notes = []
+    read_workbooks([write_book(tmp_path / "b.xlsx", standard(勤務可否=None))], marks_optional=True, notes=notes)
+    assert notes == []
+
+
 def test_the_one_sheet_holding_the_staff_table_stands_in_for_a_missing_staff_sheet(tmp_path):
     """A 医局's 医師一覧 was refused as "no sheet 職員"; with no sheet of that name, the one sheet
     holding a staff table is read as it, said in a note. Two such sheets stay refused."""

@@ -378,11 +378,32 @@ def test_skill_needs_refuse_a_most_below_its_least_and_a_skill_twice(text) -> No
     ("火・木", "火木", "火・木"), ("火曜・木曜のみ", "火木", "火・木"), ("月〜金", "月火水木金", "月〜金"), ("平日", "月火水木金", "月〜金"),
     ("Tue, Thu", "火木", "火・木"), ("水曜日", "水", "水"), ("金・月", "月金", "月・金"), ("", "", ""),
     ("土日祝", "土日祝", "土・日・祝"), ("月〜金・祝日", "月火水木金祝", "月〜金・祝"),
+    ("平日（祝日除く）", "月火水木金", "月〜金"), ("月〜金(祝日を除く)", "月火水木金", "月〜金"),
+    ("月〜金、祝日も可", "月火水木金祝", "月〜金・祝"), ("月水金 祝日以外", "月水金", "月・水・金"),
 ])
 def test_days_of_the_week_read_as_people_write_them(text, days, shown) -> None:
     """A doctor who comes on 火・木 only: every other date had to be typed ×."""
     assert parse_weekdays(text) == days and weekdays_text(days) == shown
     assert parse_weekdays(shown) == days
+
+
+def test_a_national_holiday_on_a_weekday_is_off_unless_the_days_say_so() -> None:
+    """A ward's 師長 (平日) and part-timers (月〜金) were put on 元日 and 成人の日: a holiday on a weekday
+    is theirs only with 祝 or every day of the week; a holiday on a Saturday is a Saturday."""
+    from datetime import date
+
+    from models.domain import Problem, Staff
+
+    people = [Staff("A", "平日", weekdays="月火水木金"), Staff("B", "祝も", weekdays="月火水木金祝"),
+              Staff("C", "毎日", weekdays="月火水木金土日"), Staff("D", "土日", weekdays="土日"),
+              Staff("E", "自由")]
+    problem = Problem("p", date(2027, 1, 1), date(2028, 12, 31), people, [], [])
+    new_year, coming_of_age, monday = date(2027, 1, 1), date(2027, 1, 11), date(2027, 1, 18)
+    off = {p.id: [problem.off_weekday(p.id, d) for d in (new_year, coming_of_age, monday)] for p in people}
+    assert off == {"A": [True, True, False], "B": [False, False, False], "C": [False, False, False],
+                   "D": [True, True, True], "E": [False, False, False]}
+    assert not problem.off_weekday("D", date(2028, 4, 29))  # 昭和の日, a Saturday
+    assert problem.off_weekday("A", date(2028, 4, 29))
 
 
 def test_a_date_is_no_day_of_the_week() -> None:
