@@ -593,6 +593,12 @@ def parse_skill_counts(value: Any) -> tuple[tuple[str, int], ...]:
 _AT_MOST_SIGN = re.compile(r"\s*(?:<=|=<|≦|≤)\s*(\d+)")
 _AT_MOST_WORD = re.compile(r":\s*(?:最大|上限)\s*(\d+)\s*(?:人|名)?|:\s*(\d+)\s*(?:人|名)?\s*(?:まで|以下)")
 _SKILL_RANGE = re.compile(r":\s*(\d*)\s*(?:人|名)?\s*[〜~\-ー−]\s*(\d+)\s*(?:人|名)?")
+_AT_LEAST_WORD = re.compile(r":\s*(\d+)\s*(?:人|名)?\s*以上")
+# A count written straight after its skill, without the colon: `新人1名まで`, `リーダー1名以上`,
+# `新人最大1名`, `保健師2〜3名` (a ward's `リーダー1名、新人1名まで` had read a skill named 新人1名まで).
+# A count needs its 名・人 or its word (まで, 以下, 以上, 最大): a bare `妊婦指導1` may be a name.
+_UNCOLONED = re.compile(r"(?<=[^\d\s:：〜~～\-−×*＊<>=≦≤])\s*((?:(?:最大|上限)\s*\d+\s*(?:人|名)?|(?:\d+\s*(?:人|名)?)?\s*[〜~～]\s*\d+\s*(?:人|名)?"
+                        r"|\d+\s*(?:人|名)\s*(?:まで|以下|以上)?|\d+\s*(?:まで|以下|以上)))(?=$|[,、・;\s])")
 
 
 def parse_skill_needs(value: Any) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]:
@@ -608,7 +614,9 @@ def parse_skill_needs(value: Any) -> tuple[tuple[tuple[str, int], ...], tuple[tu
 @lru_cache(maxsize=4096)
 def _skill_needs_in(text: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]:
     """parse_skill_needs of a text, worked out once (a year's sessions repeat a few texts)."""
+    text = _UNCOLONED.sub(lambda m: f":{m[1]}", text)
     text = _AT_MOST_SIGN.sub(r":~\1", text)
+    text = _AT_LEAST_WORD.sub(r":\1", text)
     text = _AT_MOST_WORD.sub(lambda m: f":~{m[1] or m[2]}", text)
     text = _SKILL_RANGE.sub(lambda m: f":{m[1] or 0}~{m[2]}", text)
     text = re.sub(r"\s*([:+])\s*", r"\1", text)

@@ -380,7 +380,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     )
     people = problem.staff  # holding the either-skills the sessions ask for (教員または職員), as every rule reads them
     state.notes += _unread_columns([*(staff_tables or []), *session_tables, *(daily_tables or []), *site_tables])
-    state.notes += _skills_nobody_has(session_tables, requirements, people)
+    state.notes += _skills_nobody_has([*session_tables, *(daily_tables or [])], requirements, people)
     state.notes += _skills_nobody_asks_for(staff_tables, requirements, people)
     state.notes += _skills_counted_twice(session_tables, requirements, people, s.rules)
     state.notes += _marks_outside_weekdays(staff_tables or [], problem)

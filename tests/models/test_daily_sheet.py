@@ -135,6 +135,18 @@ def test_a_most_of_a_skill_holds_on_every_day(tmp_path):
     assert {r.skill_needs for r in read_workbooks([path]).requirements} == {((("経験者", 2),), (("新人", 1),))}
 
 
+def test_a_skill_nobody_holds_is_said_at_its_daily_cell(tmp_path):
+    """A ward's `リーダー1名、新人1名まで` had been read as skills of those names, unsaid at the import:
+    the note on a skill nobody holds looked at the 枠 sheet only."""
+    nights = [DAILY[0], ["5階東病棟", "深夜", time(0, 30), time(9), 3, None, None, "リーダ:1"]]  # row 2
+    path = write_book(tmp_path / "ward.xlsx", standard(枠=None, 毎日の枠=nights, 勤務可否=MARKS, 設定=PERIOD))
+    notes: list = []
+    read_workbooks([path], notes=notes)
+    assert [str(n) for n in notes if "リーダ\"" in str(n)] == [
+        'ward.xlsx 毎日の枠!H2: nobody on the 職員 (staff) sheet holds the required skill "リーダ" (a slip for '
+        '"リーダー" on the staff sheet?)']
+
+
 def test_a_shift_ending_before_it_starts_is_said_with_its_length(tmp_path):
     """A nursery's 遅番 typed 20:00-11:15 became a 15-hour night without a word (枠 says it)."""
     daily = [DAILY[0], DAILY[1], ["5階東病棟", "遅番", time(20), time(11, 15), 1, None, None, None]]
