@@ -523,6 +523,10 @@ def _raise_if_no_roster(result: SolveResult, soft_cover: bool = False) -> None:
 
 def _progress_printer():
     def show(p: Progress) -> None:
+        if p.partial:  # cover soft, while no roster keeping it is found: not a solution of the plan
+            print(t("  人数不足を許した配置 {n}: 評価値 {o:g} {e:.1f}秒", "  roster with shortfalls {n}: objective {o:g} {e:.1f}s",
+                    n=p.solutions, o=p.objective, e=p.elapsed), file=sys.stderr, flush=True)
+            return
         print(
             t("  解 {n}: 評価値 {o:g} 下界 {b} ギャップ {g} {e:.1f}秒",
               "  solution {n}: objective {o:g} bound {b} gap {g} {e:.1f}s",

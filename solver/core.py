@@ -55,6 +55,7 @@ class Progress:
     gap: float | None
     elapsed: float
     solutions: int
+    partial: bool = False  # a roster with cover made soft, while no roster keeping it is found (StagedSolver)
 
 
 @dataclass

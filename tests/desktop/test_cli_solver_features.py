@@ -180,7 +180,8 @@ def test_no_roster_in_time_lists_what_was_left_short_and_never_advises_the_optio
     from desktop.commands import _raise_if_no_roster
     from solver.core import SolveResult
 
-    reasons = ["No roster keeping every hard rule was found in time; the best roster with cover made soft breaks these:",
+    reasons = ["No roster keeping every hard rule was found in time (more time may find one); "
+               "the best roster with cover made soft falls short here:",
                "3/5 中央 夜間 16:30-20:00: needs 1 staff with skill 司書; 0 placed."]
     with pytest.raises(Infeasible) as plain:
         _raise_if_no_roster(SolveResult("unknown", None, None, None, None, 60.0, False, explanation=reasons))

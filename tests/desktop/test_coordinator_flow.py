@@ -452,7 +452,8 @@ def test_no_roster_in_time_shows_what_the_best_partial_roster_left_short(window:
 
     shown = []
     monkeypatch.setattr(solve_actions, "show_box", shown.append)
-    reasons = ["No roster keeping every hard rule was found in time; the best roster with cover made soft breaks these:",
+    reasons = ["No roster keeping every hard rule was found in time (more time may find one); "
+               "the best roster with cover made soft falls short here:",
                "3/5 中央 夜間 16:30-20:00: needs 1 staff with skill 司書; 0 placed."]
     window._solved(SolveResult("unknown", None, None, None, None, 60.0, False, explanation=reasons))
     [box] = shown
