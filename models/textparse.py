@@ -237,23 +237,29 @@ def parse_time(value: Any) -> int:
 # Leave: a day away that is no day off (公休) — paid leave, a day of training, sickness. A ward counts
 # its 公休 (9 in May) without them; each is kept as written, 有 as the 有休 it stands for. And 明, the
 # morning after a night that began before the plan (last month's 4/30 夜勤): no work, no day off.
-LEAVE_WORDS = frozenset(("有休", "有給", "有給休暇", "年休", "休暇", "特休", "夏休", "夏休み", "冬休み", "研修", "出張",
+LEAVE_WORDS = frozenset(("有休", "有給", "有給休暇", "年休", "休暇", "特休", "特別休暇", "夏休", "夏休み", "冬休み",
+                         "リフレッシュ休暇", "慶弔休暇", "介護休暇", "看護休暇", "忌引", "忌引き", "研修", "出張",
                          "学会", "講習", "産休", "育休", "病休", "病欠", "欠勤", "休職", "明"))
-_LEAVE_SHORT = {"有": "有休", "年": "年休", "明け": "明"}
+_LEAVE_SHORT = {"有": "有休", "年": "年休", "明け": "明", "欠": "欠勤", "忌": "忌引"}
 # A day off asked for, kept as 希 (WISHED_OFF) so that the 勤務表 tells it from the days off Haichi gave.
 _WISHED_OFF = {"希": WISHED_OFF, "希望休": WISHED_OFF, "希休": WISHED_OFF, "希望休み": WISHED_OFF, "希望休日": WISHED_OFF}
 
 
 _MARKS: dict[str, Mark] = {}
 for _symbols, _mark in (
-    (("○", "◯", "〇", "●", "o", "可", "✓", "✔", "☑"), Mark.AVAILABLE),
+    (("○", "◯", "〇", "●", "◎", "o", "可", "✓", "✔", "☑", "終日", "終日可", "全日", "全日可"),
+     Mark.AVAILABLE),
     # 休 and its kinds: how a ward's staff ask for a day off (希望休, 休み) or note leave (公休, 有休, 休暇);
     # and a day away from the workplace (研修, 出張, 学会), unless a plan's shift has that name (a wish then)
     (("×", "✕", "✖", "x", "不可", "休", "休み", "お休み", "公休", "公", "週休", "非番", "代休", "振休",
       *_WISHED_OFF, *LEAVE_WORDS, *_LEAVE_SHORT), Mark.UNAVAILABLE),
     (("△", "▲"), Mark.PREFER_NOT),
-    (("am", "午前", "午前のみ", "amのみ", "午前可", "午前のみ可", "am可"), Mark.AM_ONLY),
-    (("pm", "午後", "午後のみ", "pmのみ", "午後可", "午後のみ可", "pm可"), Mark.PM_ONLY),
+    # a half-day off leaves the other half (午前休: the afternoon is theirs); 前半・後半 are a day cut in two
+    # (a polling station's 8:30-14:00 and 14:00-20:00), read as its morning and afternoon
+    (("am", "午前", "午前のみ", "amのみ", "午前可", "午前のみ可", "am可", "前半", "前半のみ", "前半可", "前半のみ可",
+      "午後休", "午後半休", "pm休", "午後有休", "有休(午後)", "午後休み"), Mark.AM_ONLY),
+    (("pm", "午後", "午後のみ", "pmのみ", "午後可", "午後のみ可", "pm可", "後半", "後半のみ", "後半可", "後半のみ可",
+      "午前休", "午前半休", "am休", "午前有休", "有休(午前)", "午前休み"), Mark.PM_ONLY),
 ):
     for _symbol in _symbols:
         _MARKS[_symbol] = _mark

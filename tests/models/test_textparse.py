@@ -137,6 +137,20 @@ def test_the_common_words_for_a_day_off_are_a_cross(value):
     assert parse_mark(value) is Mark.UNAVAILABLE
 
 
+@pytest.mark.parametrize("value, expected", [
+    ("午前休", Mark.PM_ONLY), ("午前半休", Mark.PM_ONLY), ("有休（午前）", Mark.PM_ONLY), ("午後休", Mark.AM_ONLY),
+    ("前半", Mark.AM_ONLY), ("前半のみ", Mark.AM_ONLY), ("後半のみ", Mark.PM_ONLY), ("終日", Mark.AVAILABLE),
+    ("◎", Mark.AVAILABLE), ("忌引", Mark.UNAVAILABLE), ("欠", Mark.UNAVAILABLE), ("リフレッシュ休暇", Mark.UNAVAILABLE),
+])
+def test_a_wards_and_a_polling_offices_words_are_read(value, expected):
+    """Refused as unknown marks: a ward's half days off (午前休 leaves the afternoon), leave words,
+    ◎ (especially free); a polling office's 前半・後半 (a day cut in two) and 終日."""
+    from models.textparse import leave_word
+
+    assert parse_mark(value) is expected
+    assert leave_word(value) == {"忌引": "忌引", "欠": "欠勤", "リフレッシュ休暇": "リフレッシュ休暇"}.get(value)
+
+
 def test_a_care_homes_words_for_a_day_off_asked_for_are_kept_as_such():
     """公 (a 勤務表's own mark for 公休) and 希望休み were refused; 希望休み is 希 like 希望休."""
     from models.textparse import leave_word
@@ -160,7 +174,7 @@ def test_parse_mark_blank_is_none(value):
     assert parse_mark(value) is None
 
 
-@pytest.mark.parametrize("value", ["?", "◎", "maybe", 1])
+@pytest.mark.parametrize("value", ["?", "◇", "maybe", 1, "-", "/"])
 def test_parse_mark_rejects_unknown(value):
     with pytest.raises(ValueError):
         parse_mark(value)
