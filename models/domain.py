@@ -112,6 +112,18 @@ class Mark(enum.Enum):
 
 
 NOON = 12 * 60
+BREAK = 120  # minutes between two sessions of a day that are a break in one working day, by default
+# The longest working day a break joins, from its first start to its last end, in minutes: a care home's
+# 夜勤 16:30-翌9:30 is 17 hours. A 早番 7:00-16:00 then that 夜勤, 30 minutes apart, passed as one working
+# day of 26.5 hours with a break in it (44 such days in one month's roster, nothing said).
+LONGEST_DAY = 17 * 60
+
+
+def one_working_day(first: Requirement, then: Requirement, most_break: int = BREAK) -> bool:
+    """Whether `then`, later on the same day, joins `first` in one working day with a break between
+    (a morning and an afternoon session): at most `most_break` minutes apart (min_rest's
+    max_break_minutes), the two no longer together than LONGEST_DAY."""
+    return then.start - first.end <= most_break and then.end - first.start <= LONGEST_DAY
 
 
 def is_morning(start: int, end: int) -> bool:

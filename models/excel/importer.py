@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from models.domain import (
-    OR_SKILL, Mark, Problem, Requirement, RuleSetting, ShiftRequest, Site, Staff, TravelBuffers, counted_activities,
-    normalize, rotation_order,
+    BREAK, OR_SKILL, Mark, Problem, Requirement, RuleSetting, ShiftRequest, Site, Staff, TravelBuffers, clock,
+    counted_activities, normalize, one_working_day, rotation_order,
 )
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
@@ -385,7 +385,44 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     state.notes += _skills_counted_twice(session_tables, requirements, people, s.rules)
     state.notes += _marks_outside_weekdays(staff_tables or [], problem)
     state.notes += _long_shifts_back_to_back([*session_tables, *(daily_tables or [])], problem)
+    state.notes += _two_shifts_one_day([*session_tables, *(daily_tables or [])], problem)
     return problem
+
+
+# Sessions this long or longer are shifts (a ward's 日勤, 準夜, 深夜), not a morning or afternoon session.
+SHIFT_LENGTH = 6 * 60
+
+
+def _two_shifts_one_day(tables: Sequence[Table], problem: Problem) -> list[InputProblem]:
+    """A note at the first row of a shift when two shifts of one day are separate (they do not
+    overlap and are not one working day with a break: rules.min_rest.one_working_day) and nothing
+    keeps a person from working both: no 1日の上限 (rule or 職員 column) and no minimum rest. A
+    ward's roster had 18 nurses on 深夜 0:30-9:00 and 準夜 16:30- of the same day, and 深夜 then
+    遅番 12:00 with 3 hours between, all within the rules it was given."""
+    if problem.min_rest_minutes or any(person.max_per_day for person in problem.staff):
+        return []
+    for rule_id, name in (("max_per_day", "max_per_day"), ("min_rest", "min_rest_minutes")):
+        chosen = problem.rules.get(rule_id)  # neither rule has a number of its own by default
+        if chosen is not None and chosen.enabled and (chosen.params.get(name) or chosen.staff_overrides):
+            return []
+    rest = problem.rules.get("min_rest")
+    most_break = int(rest.params.get("max_break_minutes") or BREAK) if rest is not None else BREAK
+    by_day: dict[date, dict[tuple[str, int, int], Requirement]] = {}
+    for req in problem.requirements:
+        if req.end - req.start >= SHIFT_LENGTH:
+            by_day.setdefault(req.date, {}).setdefault((req.activity, req.start, req.end), req)
+    for day in sorted(by_day):
+        shifts = sorted(by_day[day].values(), key=lambda r: (r.start, r.end))
+        for i, first in enumerate(shifts):
+            for then in shifts[i + 1:]:
+                if then.start >= first.end and not one_working_day(first, then, most_break):
+                    where = _first_cell(tables, "activity", lambda value: normalize(value) == first.activity)
+                    if where is None:
+                        return []
+                    return [where[0].problem(where[1], "activity", messages.two_shifts_one_day(
+                        f"{first.activity} {clock(first.start)}-{clock(first.end)}",
+                        f"{then.activity} {clock(then.start)}-{clock(then.end)}"))]
+    return []
 
 
 # A shift this long or longer (a fire station's 24-hour 当務) is said when nothing keeps one from following another.

@@ -488,6 +488,14 @@ def long_shift_back_to_back(activity: str, hours: int) -> str:
              a=activity, h=hours)
 
 
+def two_shifts_one_day(first: str, then: str) -> str:
+    return t("{a} と {b} は同じ日の別々の勤務ですが、1人が同じ日に両方に入ることを止める設定がありません。1日1勤務にするには 設定 の"
+             "「1日の上限」を 1 に（人ごとなら 職員 の 1日上限 に）、間の休息を決めるなら「勤務間の休息時間.最低休息（分）」を書いてください",
+             "{a} and {b} are separate shifts of one day, and nothing keeps one person from working both: for one shift "
+             "a day, set 1日の上限 (max_per_day) to 1 on the 設定 sheet (or 1日上限 per person on 職員); for a rest "
+             "between them, set 勤務間の休息時間.最低休息（分） (min_rest)", a=first, b=then)
+
+
 def more_counted_twice(n: int) -> str:
     return t("ほか {n} 種類の必要スキルの枠でも、2つ以上のスキルを持つ人が両方に数えられます（上と同じ。スキルごとに別の職員に"
              "するなら 設定 の 必要スキル.スキルごとに別の職員 を はい に）",

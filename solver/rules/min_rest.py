@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from models.domain import Problem, Requirement, Roster, Staff, Violation
+from models.domain import BREAK, Problem, Requirement, Roster, Staff, Violation, one_working_day
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from solver.rules import base
@@ -31,11 +31,6 @@ if TYPE_CHECKING:
 DAY = 24 * 60
 
 
-BREAK = 120  # minutes between two sessions of a day that are a break in one working day, by default
-# The longest working day a break joins, from its first start to its last end, in minutes: a care home's
-# 夜勤 16:30-翌9:30 is 17 hours. A 早番 7:00-16:00 then that 夜勤, 30 minutes apart, passed as one working
-# day of 26.5 hours with a break in it (44 such days in one month's roster, nothing said).
-LONGEST_DAY = 17 * 60
 
 
 def too_close(first: Requirement, then: Requirement, rest: int) -> bool:
@@ -45,11 +40,8 @@ def too_close(first: Requirement, then: Requirement, rest: int) -> bool:
 
 def too_close_same_day(first: Requirement, then: Requirement, rest: int, most_break: int) -> bool:
     """Whether `then`, later on the same day, starts less than `rest` minutes after `first` ends, and
-    not after a mere break in one working day: at most `most_break` minutes, the two together no
-    longer than LONGEST_DAY."""
-    gap = then.start - first.end
-    one_day = gap <= most_break and then.end - first.start <= LONGEST_DAY
-    return 0 <= gap < rest and not one_day
+    not after a mere break in one working day (models.domain.one_working_day)."""
+    return 0 <= then.start - first.end < rest and not one_working_day(first, then, most_break)
 
 
 def in_between(first: Requirement, then: Requirement, other: Requirement) -> bool:

@@ -147,13 +147,41 @@ def test_a_skill_nobody_holds_is_said_at_its_daily_cell(tmp_path):
         '"リーダー" on the staff sheet?)']
 
 
+def test_two_separate_shifts_of_one_day_with_nothing_to_keep_them_apart_are_said(tmp_path):
+    """A ward's roster had 18 nurses on 深夜 0:30-9:00 and 準夜 16:30- of the same day, within the rules
+    it was given: said at the import, until 1日の上限 or a minimum rest is set. A morning and an
+    afternoon session, one working day with a break, are not."""
+    nights = [*DAILY[:3], ["5階東病棟", "深夜", time(0, 30), time(9), 3, None, None, None]]
+    path = write_book(tmp_path / "ward.xlsx", standard(枠=None, 毎日の枠=nights, 勤務可否=MARKS, 設定=PERIOD))
+    notes: list = []
+    read_workbooks([path], notes=notes)
+    assert [str(n) for n in notes if "separate shifts" in str(n)] == [
+        "ward.xlsx 毎日の枠!B4: 深夜 00:30-09:00 and 準夜 16:30-1:00 (next day) are separate shifts of one day, and "
+        "nothing keeps one person from working both: for one shift a day, set 1日の上限 (max_per_day) to 1 on the 設定 "
+        "sheet (or 1日上限 per person on 職員); for a rest between them, set 勤務間の休息時間.最低休息（分） (min_rest)"]
+    from solver.rules import CATALOGUE
+
+    for setting in (["1日の上限", 1], ["勤務間の休息時間.最低休息（分）", 660]):
+        path = write_book(tmp_path / "kept.xlsx", standard(枠=None, 毎日の枠=nights, 勤務可否=MARKS,
+                                                           設定=[*PERIOD, setting]))
+        notes = []
+        read_workbooks([path], CATALOGUE, notes=notes)
+        assert not [n for n in notes if "separate shifts" in str(n)]
+    clinic = [DAILY[0], ["灘", "健診", time(9), time(12), 1, None, None, None],
+              ["灘", "健診", time(13), time(16), 1, None, None, None]]
+    notes = []
+    read_workbooks([write_book(tmp_path / "c.xlsx", standard(枠=None, 毎日の枠=clinic, 勤務可否=MARKS, 設定=PERIOD))],
+                   notes=notes)
+    assert not [n for n in notes if "separate shifts" in str(n)]
+
+
 def test_a_shift_ending_before_it_starts_is_said_with_its_length(tmp_path):
     """A nursery's 遅番 typed 20:00-11:15 became a 15-hour night without a word (枠 says it)."""
     daily = [DAILY[0], DAILY[1], ["5階東病棟", "遅番", time(20), time(11, 15), 1, None, None, None]]
     notes: list = []
     problem = read_workbooks([write_book(tmp_path / "w.xlsx", standard(枠=None, 毎日の枠=daily, 勤務可否=MARKS,
                                                                         設定=PERIOD))], notes=notes)
-    assert [str(n) for n in notes] == [
+    assert [str(n) for n in notes if "separate shifts" not in str(n)] == [
         "w.xlsx 毎日の枠!D3: the end is before the start, so this shift was read as ending the next day: "
         "遅番 20:00-11:15 (next day) (15 h 15 min); if it is no night shift, mend its start or end"]
     assert {(r.start, r.end) for r in problem.requirements if r.activity == "遅番"} == {(1200, 24 * 60 + 675)}

@@ -209,9 +209,13 @@ def test_a_maximum_of_a_skill_is_read_and_one_written_otherwise_is_said(tmp_path
     assert _notes(path) == []
     [req] = [r for r in read_workbooks([path]).requirements if r.site == "灘"]
     assert req.required_skills == (("リーダー", 1),) and req.skill_caps == (("新人", 1),)
-    sessions = [SESSION_ROWS[0], [*SESSION_ROWS[1][:7], "新人1人以下"], SESSION_ROWS[2]]
+    sessions = [SESSION_ROWS[0], [*SESSION_ROWS[1][:7], "新人1人以下"], SESSION_ROWS[2]]  # a count without its colon
+    [req] = [r for r in read_workbooks([write_book(tmp_path / "c.xlsx", standard(枠=sessions))]).requirements
+             if r.site == "灘"]
+    assert req.required_skills == () and req.skill_caps == (("新人", 1),)
+    sessions = [SESSION_ROWS[0], [*SESSION_ROWS[1][:7], "新人一人まで"], SESSION_ROWS[2]]
     [note] = _notes(write_book(tmp_path / "w.xlsx", standard(枠=sessions)))
-    assert note.endswith('holds the required skill "新人1人以下" (write a most as least〜most: 新人:0〜1 for at most '
+    assert note.endswith('holds the required skill "新人一人まで" (write a most as least〜most: 新人:0〜1 for at most '
                          "one 新人, 保健師:2〜3)")
 
 
