@@ -8,6 +8,7 @@ its file, sheet and cell, and only a clean import returns a Problem.
 from __future__ import annotations
 
 import filecmp
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -603,16 +604,29 @@ def _skill_names(value: Any) -> set[str]:
 
 def _unknown_activities(state: _Import, activities: set[str], problems: list[InputProblem]) -> None:
     """A problem at the 禁止する勤務の並び cell and at each 内容別上限 cell for the activities they name
-    that no session has: a typo there would forbid or limit nothing."""
+    that no session has, when they may be a slip: written in one cell only, or like an activity that
+    is there (`準夜勤` for 準夜): a typo there would forbid or limit nothing. A name written in several
+    cells and like none of the plan's activities is a shift this plan does not hold (a staff sheet
+    kept from month to month, its `準夜+深夜+遅番:0` in a plan of 日勤 and 準夜 only, had been refused
+    24 times): one note, at the first cell naming it."""
     named: list[tuple[tuple[str, str, str] | None, set[str]]] = [
         (state.settings.forbidden_pairs_at, {name for pair in state.settings.forbidden_pairs for name in pair})]
     for staff_id, where in state.limit_cells.items():
         limits = state.staff[staff_id][0].max_per_activity
         named.append((where, {part for key, _ in limits for part in counted_activities(key, activities)}))
+    absent: dict[str, tuple[str, str, str]] = {}
+    cells = Counter(name for where, names in named if where is not None for name in names - activities)
     for where, names in named:
         unknown = sorted(names - activities)
-        if unknown and where is not None:
-            problems.append(InputProblem(*where, messages.unknown_activity("、".join(unknown), "、".join(sorted(activities)))))
+        slips = [name for name in unknown if cells[name] == 1 or resembling(name, activities) is not None]
+        if slips and where is not None:
+            problems.append(InputProblem(*where, messages.unknown_activity("、".join(slips), "、".join(sorted(activities)))))
+        for name in unknown:
+            if name not in slips and where is not None:
+                absent.setdefault(name, where)
+    if absent:
+        first = next(iter(absent.values()))  # the first cell found naming one of them
+        state.notes.append(InputProblem(*first, messages.absent_activity("、".join(absent), "、".join(sorted(activities)))))
 
 
 def _once_each(paths: Sequence[Path | str], problems: list[InputProblem]) -> list[Path]:

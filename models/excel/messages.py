@@ -286,6 +286,12 @@ def unknown_activity(names: str, known: str) -> str:
              names=names, known=known)
 
 
+def absent_activity(names: str, known: str) -> str:
+    return t("内容「{names}」の枠はこの計画にないので、その上限や並びは使いません（枠の内容: {known}）",
+             'this plan has no session of "{names}": limits and successions naming it are left unused '
+             "(activities: {known})", names=names, known=known)
+
+
 def outside_period(day: str, start: str, end: str) -> str:
     return t("日付 {day} が計画期間 {start}〜{end} の外です",
              "date {day} is outside the plan period {start} to {end}", day=day, start=start, end=end)

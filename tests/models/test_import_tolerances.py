@@ -564,6 +564,20 @@ def test_limits_per_activity_in_the_staff_sheet(tmp_path):
     assert [p.cell for p in caught.value.problems] == ["F5", "C2"]
 
 
+def test_a_limit_naming_a_shift_this_plan_does_not_hold_is_a_note(tmp_path):
+    """A staff sheet kept from month to month (`準夜+深夜+遅番:0`) in a short plan of 日勤 and 準夜 was
+    refused 24 times: a name like none of the plan's activities is a shift it does not hold, said once."""
+    staff = [["職員ID", "氏名", "内容別上限"], ["H001", "山田 花子", "準夜+深夜+遅番:0"], ["H002", "佐藤 次郎", "深夜+遅番:8"]]
+    sessions = [SESSION_ROWS[0], *[[datetime(2026, 4, 1), "5東", name, time(start), time(end), 1]
+                                   for name, start, end in (("日勤", 8, 17), ("準夜", 16, 1))]]
+    notes: list[InputProblem] = []
+    problem = read_workbooks([write_book(tmp_path / "s.xlsx", standard(職員=staff, 枠=sessions))], notes=notes)
+    assert problem.staff[0].max_per_activity == (("準夜+深夜+遅番", 0),)
+    assert [str(n) for n in notes if "no session of" in str(n)] == [
+        's.xlsx 職員!C2: this plan has no session of "深夜、遅番": limits and successions naming it are left unused '
+        "(activities: 日勤、準夜)"]
+
+
 def test_the_words_for_hard_and_soft_include_the_windows_own() -> None:
     from models.excel.settings_sheet import parse_hard
 
