@@ -435,6 +435,15 @@ _GUESSES = (
     (re.compile(r"週.*時間.*(?:下限|最低|以上)|週.*(?:下限|最低).*時間"), "min_minutes_per_week"),
     (re.compile(r"月.*時間.*(?:上限|最大|まで)|月.*(?:上限|最大).*時間"), "max_minutes_per_month"),
     (re.compile(r"月.*時間.*(?:下限|最低|以上)|月.*(?:下限|最低).*時間"), "min_minutes_per_month"),
+    # days and sessions: `週の勤務日数の上限`, `月の最大勤務日数`; a cap of days without its period
+    # (`勤務日数の上限`, `上限日数`, `最大勤務日数`) is the month's, as a plan is a month (a polling office's
+    # 立会人 at most 3 days had been dropped with a note, and worked 6)
+    (re.compile(r"週.*日数?.*(?:上限|最大|まで)|週.*(?:上限|最大).*日数?$"), "max_days_per_week"),
+    (re.compile(r"月.*日数?.*(?:上限|最大|まで)|月.*(?:上限|最大).*日数?$"), "max_days_per_month"),
+    (re.compile(r"^(?:勤務)?日数.*(?:上限|最大|まで)|^(?:上限|最大)(?:勤務)?日数"), "max_days_per_month"),
+    (re.compile(r"週.*回数?.*(?:上限|最大|まで)|週.*(?:上限|最大).*回数?$"), "max_per_week"),
+    (re.compile(r"月.*回数?.*(?:上限|最大|まで)|月.*(?:上限|最大).*回数?$"), "max_per_month"),
+    (re.compile(r"連続(?!.*休).*(?:上限|最大|まで)|(?:上限|最大).*連続(?!.*休)"), "max_consecutive_days"),
     (re.compile(r"必要.*(?:スキル|資格)"), "required_skills"),
     (re.compile(r"スキル|資格"), "skills"),
 )

@@ -468,6 +468,17 @@ def test_headers_whose_words_say_the_field_are_read(tmp_path):
     assert next(r for r in problem.requirements if r.site == "灘").required_skills == (("リーダー", 1),)
 
 
+def test_headers_of_caps_of_days_and_sessions_in_words_are_read(tmp_path):
+    """A polling office's `勤務日数の上限` (立会人: 3 days) was dropped with a note, and one worked 6."""
+    staff = [["職員ID", "氏名", "勤務日数の上限", "週の勤務日数の上限", "月の上限回数", "連続勤務の上限"],
+             ["H001", "山田 花子", 3, 2, 5, 4], ["H002", "佐藤 次郎", None, None, None, None]]
+    path = write_book(tmp_path / "d.xlsx", standard(職員=staff))
+    assert _notes(path) == []
+    first = read_workbooks([path]).staff_by_id("H001")
+    assert (first.max_days_per_month, first.max_days_per_week, first.max_per_month, first.max_consecutive_days) == \
+        (3, 2, 5, 4)
+
+
 def test_a_day_of_the_plan_without_a_column_is_said(tmp_path):
     """A care home's 1/31 typed as `2/1(月)`: everyone blank that day, said only as a mark outside the plan."""
     settings = [["項目", "値"], ["期間開始", "2026-04-01"], ["期間終了", "2026-04-03"]]
