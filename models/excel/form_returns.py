@@ -326,10 +326,11 @@ def _changes_by_person(collection: Collection) -> dict[str, list[MarkChange]]:
 def _blanked(p: Problem, staff_id: str, changes: list[MarkChange]) -> list[str]:
     """A caution when a form left blank the days the plan had other marks for: a helper who works 午前のみ
     wrote only her exceptions on a blank form, and her 12 午前 days became ○ (the form's blank)."""
-    lost = [c for c in changes if c.after is None and c.before not in (None, p.blank_means)]
+    # a mark other than the blank's, or hours given with one (`12時から`, lost as well on a ward's form)
+    lost = [c for c in changes if c.after is None and (c.before not in (None, p.blank_means) or c.window_before)]
     if not lost:
         return []
-    kinds = "・".join(dict.fromkeys(_mark_text(c.before, c.wish_before) for c in lost))
+    kinds = "・".join(dict.fromkeys(_mark_text(c.before, c.wish_before, c.window_before) for c in lost))
     return [t("{who} の回答票は、計画で {kinds} だった {n} 日が空欄です。空欄は {blank} として取り込みます。"
               "元の記号のままにするなら回答票に書き直すか、記号を書き込んだ回答票（forms --prefill）を配ってください",
               "{who}'s form leaves blank {n} day(s) the plan had as {kinds}; a blank is taken as {blank}. To keep the "

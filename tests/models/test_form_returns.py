@@ -344,3 +344,21 @@ def test_a_blank_form_answered_with_exceptions_only_is_cautioned(sample: Problem
     caution = next(line for line in cautions(result) if "空欄です" in line)
     assert caution.startswith(f"{person.id} {person.name} の回答票は、計画で ") and f"{len(lost) - 1} 日が空欄です" in caution
     assert "forms --prefill" in caution and f"  注意: {caution}" in report_lines(result)
+
+
+def test_hours_a_blank_day_of_a_form_loses_are_cautioned(sample: Problem, tmp_path: Path) -> None:
+    """A ward's 師長 had typed `12時から` for a nurse; the nurse's form, sent out blank, came back
+    without it, and the hours were lost unsaid (the caution named lost marks only)."""
+    from models.excel.form_returns import cautions
+
+    person = sample.active_staff()[0]
+    day = next(d for d in sample.days() if sample.availability.get((person.id, d)) is not Mark.UNAVAILABLE)
+    problem = sample.with_(availability={**sample.availability, (person.id, day): Mark.AVAILABLE},
+                           windows={**sample.windows, (person.id, day): (12 * 60, None)}, blank_means=Mark.AVAILABLE)
+    kept = {d: m.value for d in problem.days() if (m := problem.availability.get((person.id, d))) is not None
+            and d != day}
+    path = tmp_path / form_file_name(person)
+    write_form(path, problem, person)
+    fill(path, kept)
+    caution = next(line for line in cautions(collect_forms(problem, [path])) if "空欄です" in line)
+    assert "12:00〜" in caution and "1 日が空欄です" in caution
