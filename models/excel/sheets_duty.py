@@ -51,7 +51,7 @@ from models.stats import PersonStats, activity_columns, person_stats
 _LINE_HEIGHT = 12.5  # points per text line at 9 pt
 _FAINT = "A6A6A6"
 AFTER_NIGHT = "明"  # the leave word (textparse.LEAVE_WORDS) of a morning after last month's night
-_AFTER_NIGHT = "595959"  # 明 is a day on duty: darker than ×, and it stays on a black-and-white copy
+_AFTER_NIGHT = "595959"  # 明 (a day on duty), 希 and leave: darker than ×, and they stay on a black-and-white copy
 _CELL = BODY.but(horizontal="center", wrap=True, size=9)
 _NUMBER = BODY.but(horizontal="center")
 _LABEL = BODY.but(bold=True, fill=TOTAL_FILL)
@@ -285,7 +285,9 @@ def _person_rows(sheet: SheetWriter, people: list[_Person], days: Sequence[date]
                     cells[i] = faint[i]
         for day, word in p.leave.items():  # 有休 where the person is away, 希 where they asked off, not ×
             if (i := column.get(day)) is not None:
-                cells[i] = after[i] if word == AFTER_NIGHT else sheet.cell(word, _CELL.but(fill=fills[i], color=_FAINT))
+                # dark grey as 明: a ward checks its 希 and 有休 on the printed sheet, and the faint grey of ×
+                # all but vanished on a black-and-white printer
+                cells[i] = after[i] if word == AFTER_NIGHT else sheet.cell(word, _CELL.but(fill=fills[i], color=_AFTER_NIGHT))
         for day, text in p.texts.items():
             if (i := column.get(day)) is not None:
                 cells[i] = sheet.cell(text, _CELL.but(fill=fills[i]))
