@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from models.domain import Mark, Problem, Staff, counted_activities, rotation_order
+from models.domain import Mark, Problem, Requirement, Staff, counted_activities, rotation_order
 from models.excel import schema
 from models.excel.availability_sheet import Wishes, wishes_of
 from models.excel.sheets_input import MARK_CHOICES, mark_choices
@@ -103,11 +103,22 @@ def _head(ws: Worksheet, problem: Problem, staff: Staff, shifts: Sequence[str]) 
 
 def _own_shifts(problem: Problem, staff: Staff) -> list[str]:
     """The plan's activities the person may be asked for: not those their 内容別上限 sets to 0 (a
-    part-timer's `夜勤:0`, offered 夜勤 on every day of the form's drop-down)."""
+    part-timer's `夜勤:0`, offered 夜勤 on every day of the form's drop-down), nor those whose every
+    session is closed to them by its skills (`_closed`: a polling office's 投票管理者 offered to all)."""
     names = rotation_order(problem.requirements)
     never = {activity for limit, most in staff.max_per_activity if most == 0
              for activity in counted_activities(limit, names)}
-    return [name for name in names if name not in never]
+    open_to = {req.activity for req in problem.requirements if not _closed(req, staff)}
+    return [name for name in names if name not in never and name in open_to]
+
+
+def _closed(req: Requirement, staff: Staff) -> bool:
+    """Whether the session's skills leave no place for the person: every place must hold a skill they
+    lack (管理者:1 of at most 1), or a skill they hold may not be there at all (新人:0〜0)."""
+    if req.max_staff is not None and any(k >= req.max_staff and skill not in staff.skills
+                                         for skill, k in req.required_skills):
+        return True
+    return any(most == 0 and skill in staff.skills for skill, most in req.skill_caps)
 
 
 def write_form(path: Path | str, problem: Problem, staff: Staff, prefill: bool = False, *,

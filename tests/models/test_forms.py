@@ -115,3 +115,14 @@ def test_the_drop_down_and_instructions_offer_the_plans_shifts(tmp_path: Path) -
     (validation,) = openpyxl.load_workbook(path).active.data_validations.dataValidation
     assert validation.formula1 == '"○,△,×,希,有休,午前,午後,日勤"'
 
+    # a polling office's 投票管理者 (管理者:1 of at most 1) and a night a 新人 may not take (新人:0〜0):
+    # not offered to those the skills keep out of every such session
+    closed = problem.with_(requirements=[
+        replace(shifts[0], skill_caps=(("新人", 0),)), shifts[1],
+        Requirement("管理", day, "3階東", "投票管理者", 510, 1200, 1, max_staff=1, required_skills=(("管理者", 1),))])
+    write_form(path, closed, replace(problem.staff[0], skills=frozenset({"新人"})))
+    (validation,) = openpyxl.load_workbook(path).active.data_validations.dataValidation
+    assert validation.formula1 == '"○,△,×,希,有休,午前,午後,日勤"'
+    write_form(path, closed, replace(problem.staff[0], skills=frozenset({"管理者"})))
+    (validation,) = openpyxl.load_workbook(path).active.data_validations.dataValidation
+    assert validation.formula1 == '"○,△,×,希,有休,午前,午後,投票管理者,日勤,深夜"'
