@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from models.domain import Problem, Requirement, Roster, Violation
+from models.domain import Problem, Requirement, Roster, Violation, rotation_order
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
@@ -72,13 +72,16 @@ class LoadSpread(BaseRule):
         screen = Screen(problem)
         counts = of_activities(problem, s.params.get("activities") or "")
         sessions: list[Requirement] = [r for r in problem.requirements if counts(r)]
+        # the activities counted, named: a ward's 準夜・深夜 counts were said as 配置回数 beside 18 shifts
+        named = "・".join(rotation_order(sessions)) if s.params.get("activities") else ""
+        what = t("{a} の回数", "{a} counts", a=named) if named else t("配置回数", "Assignment counts")
         out: list[Violation] = []
         for job, people in job_groups(problem.active_staff(), s.params.get("jobs") or "").items():
             done = {p.id: [r for r in placed.by_staff.get(p.id, []) if counts(r)] for p in people}
             loads = {p.id: len(done[p.id]) for p in people if done[p.id] or screen.has_work(p, sessions)}
             out += spread_breach(problem, self.info, s, loads, lambda **v: (f"{job}: " if job else "") + t(
-                "配置回数の差が {spread} 回です（最多 {top}: {top_n} 回、最少 {low}: {low_n} 回）。",
-                "Assignment counts differ by {spread} (most: {top}, {top_n}; fewest: {low}, {low_n}).", **v))
+                "{what}の差が {spread} 回です（最多 {top}: {top_n} 回、最少 {low}: {low_n} 回）。",
+                "{what} differ by {spread} (most: {top}, {top_n}; fewest: {low}, {low_n}).", what=what, **v))
         return out
 
 
