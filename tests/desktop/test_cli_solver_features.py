@@ -55,6 +55,10 @@ def test_repair_replaces_the_person_newly_marked_away(solved: Path, tmp_path: Pa
     assert (first.staff_id, first.requirement_id) not in repaired.pairs()
     assert "Changes from the published roster" in text and f"({first.staff_id}) taken off 4/6 灘" in text
     assert "2 change(s)" in text
+    # the objective prices the changes, which check of the workbook cannot see: said, with check's figure
+    said = next(line for line in text.splitlines() if "of the objective is the changes" in line)
+    code, checked = run(["check", str(out)], capsys)
+    assert said.endswith(f"scores it without them: {checked.split('objective ')[-1].strip()})")
 
 
 def test_repair_from_a_day_keeps_the_days_before_it(solved: Path, tmp_path: Path, capsys) -> None:
