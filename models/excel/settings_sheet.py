@@ -28,7 +28,7 @@ from models.excel.schema import (
 from models.excel.settings_rows import bound_text
 from models.i18n import t
 from models.rulemeta import MAX_WEIGHT, Param, RuleInfo
-from models.textparse import parse_bool, parse_count, parse_date, parse_mark, parse_successions
+from models.textparse import parse_bool, parse_count, parse_date, parse_mark, parse_successions, resembling
 
 
 @dataclass
@@ -111,12 +111,24 @@ def _find_param(name: str, info: RuleInfo) -> Param | None:
     return None
 
 
+def _known_keys(catalogue: Sequence[RuleInfo]) -> list[str]:
+    """The keys a 設定 sheet may give, as a manager writes them: the plain ones (計画名, 空欄の扱い, ...),
+    each rule's name, and each rule's name with one of its parameters (`連続勤務日数の上限.連続勤務上限`)."""
+    plain = [name for pair in (BLANK_MEANS_KEY, PLAN_NAME_KEY, PERIOD_START_KEY, PERIOD_END_KEY, FORBIDDEN_PAIRS_KEY,
+                               *TRAVEL_KEYS) for name in pair[1:]]
+    rules = [info.title_ja for info in catalogue]
+    params = [f"{info.title_ja}.{_UNIT.sub('', p.title_ja)}" for info in catalogue for p in info.params]
+    return [*plain, *rules, *params]
+
+
 def _unknown_key(key: str, catalogue: Sequence[RuleInfo]) -> str:
     """The message of a key no setting has; when it names a rule, with the items that rule takes."""
     rule_name, dot, _ = key.rpartition(".")
     info = _find_rule(rule_name, catalogue) if dot else None
     if info is None:
-        return t("不明な設定項目 \"{key}\"", 'unknown setting "{key}"', key=key)
+        text = t("不明な設定項目 \"{key}\"", 'unknown setting "{key}"', key=key)
+        like = resembling(key, _known_keys(catalogue))
+        return text + (t("（「{like}」のことですか）", ' (did you mean "{like}"?)', like=like) if like else "")
     items = [t("有効", "有効 (on)"), *([t("必須", "必須 (hard)")] if info.can_be_hard else []), t("重み", "重み (weight)"),
              *(t(p.title_ja, f"{p.name} ({p.title_en})") for p in info.params)]
     return t("不明な設定項目 \"{key}\"（「{rule}」の項目は {items}。例: {rule}.{first}）",

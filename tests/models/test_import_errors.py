@@ -166,6 +166,13 @@ def test_bad_settings(tmp_path):
                                 "必須 (hard), 重み (weight), max_per_day (Max assignments per day); e.g. max_per_day.1日の上限回数)")
     assert "range 1 to 10" in found[3].message
     assert "cannot be hard" in found[4].message
+    # a key like a known one says which (a polling office's unknown key had no suggestion)
+    from solver.rules import CATALOGUE as RULES
+
+    near = write_book(tmp_path / "n.xlsx", {**standard(), "設定": [["項目", "値"], ["連続勤務の上限", 5], ["空欄扱い", "可"]]})
+    assert [p.message for p in problems_of(near, catalogue=RULES)] == [
+        'unknown setting "連続勤務の上限" (did you mean "連続勤務日数の上限"?)',
+        'unknown setting "空欄扱い" (did you mean "空欄の扱い"?)']
 
 
 def test_form_problems(tmp_path):
