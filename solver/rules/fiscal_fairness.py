@@ -23,6 +23,7 @@ from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
 from solver.rules.bounds import count, spread_penalty
+from solver.rules.counting import JOBS, job_groups
 from solver.rules.placed import breach, placed_of
 
 if TYPE_CHECKING:
@@ -43,10 +44,12 @@ class FiscalFairness(BaseRule):
         hard_default=False,
         weight_default=1,
         can_be_hard=False,
-        params=(Param("include", bool, True, "年度の公平性の対象", "Counted for fiscal-year fairness"),),
-        description_ja="年度（4月〜3月）のこれまでの回数と今回の回数の合計で、最多と最少の差1回ごとに重みが掛かる。",
+        params=(Param("include", bool, True, "年度の公平性の対象", "Counted for fiscal-year fairness"), JOBS),
+        description_ja="年度（4月〜3月）のこれまでの回数と今回の回数の合計で、最多と最少の差1回ごとに重みが掛かる。"
+                       "職種を書くとその職種ごとに比べる（例: 常勤、パート）。",
         description_en="Each assignment of difference between the highest and lowest fiscal-year count "
-                       "(earlier plans plus this one) costs the weight.",
+                       "(earlier plans plus this one) costs the weight. With jobs named (skills, e.g. 常勤、パート), "
+                       "each job is compared apart.",
     )
 
     def build(self, ctx: Context) -> list[Penalty]:
@@ -54,19 +57,23 @@ class FiscalFairness(BaseRule):
         if not s.enabled or not ctx.problem.history_counts:
             return []
         problem = ctx.problem
-        totals = []
-        top = 0
         year = fiscal_year(problem.start)
-        for staff in problem.active_staff():
-            variables = [v for req, v in ctx.requirements_of(staff.id) if fiscal_year(req.date) == year]
-            if not variables or not _included(problem, self.info, staff):
-                continue
-            before = int(problem.history_counts.get(staff.id, 0))
-            totals.append(count(variables) + before)
-            top = max(top, before + len(variables))
-        if len(totals) < 2:
-            return []
-        return spread_penalty(ctx.model, totals, top, s.weight, self.info.id, "fiscal_fairness")
+        out: list[Penalty] = []
+        # a 週3日 part-timer against full-timers was "unfair" by 6; a job named (常勤、パート) is compared apart
+        for job, people in job_groups(problem.active_staff(), s.params.get("jobs") or "").items():
+            totals = []
+            top = 0
+            for staff in people:
+                variables = [v for req, v in ctx.requirements_of(staff.id) if fiscal_year(req.date) == year]
+                if not variables or not _included(problem, self.info, staff):
+                    continue
+                before = int(problem.history_counts.get(staff.id, 0))
+                totals.append(count(variables) + before)
+                top = max(top, before + len(variables))
+            if len(totals) >= 2:
+                label = f"fiscal_fairness[{job}]" if job else "fiscal_fairness"
+                out += spread_penalty(ctx.model, totals, top, s.weight, self.info.id, label)
+        return out
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
         from solver.eligibility import Screen  # local: eligibility reads the rule list
@@ -78,23 +85,27 @@ class FiscalFairness(BaseRule):
         counted = Counter(staff.id for staff, req in placed_of(problem, roster).items() if fiscal_year(req.date) == year)
         screen = Screen(problem)
         sessions = [r for r in problem.requirements if fiscal_year(r.date) == year]
-        totals = {
-            staff.id: counted[staff.id] + int(problem.history_counts.get(staff.id, 0))
-            for staff in problem.active_staff()
-            if (counted[staff.id] or screen.has_work(staff, sessions))
-            and _included(problem, self.info, staff)
-        }
-        if len(totals) < 2 or max(totals.values()) == min(totals.values()):
-            return []
-        most = max(totals, key=lambda k: (totals[k], k))
-        least = min(totals, key=lambda k: (totals[k], k))
-        spread = totals[most] - totals[least]
-        message = t("{fy}年度の配置回数の差が {spread} 回です（最多 {top}: {top_n} 回、最少 {low}: {low_n} 回）。",
-                    "Fiscal {fy} counts differ by {spread} (most: {top}, {top_n}; fewest: {low}, {low_n}).",
-                    fy=year, spread=spread,
-                    top=problem.staff_by_id(most).name, top_n=totals[most],
-                    low=problem.staff_by_id(least).name, low_n=totals[least])
-        return [breach(self.info, s, spread, message)]
+        out: list[Violation] = []
+        for job, people in job_groups(problem.active_staff(), s.params.get("jobs") or "").items():
+            totals = {
+                staff.id: counted[staff.id] + int(problem.history_counts.get(staff.id, 0))
+                for staff in people
+                if (counted[staff.id] or screen.has_work(staff, sessions))
+                and _included(problem, self.info, staff)
+            }
+            if len(totals) < 2 or max(totals.values()) == min(totals.values()):
+                continue
+            most = max(totals, key=lambda k: (totals[k], k))
+            least = min(totals, key=lambda k: (totals[k], k))
+            spread = totals[most] - totals[least]
+            message = (f"{job}: " if job else "") + t(
+                "{fy}年度の配置回数の差が {spread} 回です（最多 {top}: {top_n} 回、最少 {low}: {low_n} 回）。",
+                "Fiscal {fy} counts differ by {spread} (most: {top}, {top_n}; fewest: {low}, {low_n}).",
+                fy=year, spread=spread,
+                top=problem.staff_by_id(most).name, top_n=totals[most],
+                low=problem.staff_by_id(least).name, low_n=totals[least])
+            out.append(breach(self.info, s, spread, message))
+        return out
 
 
 RULE = FiscalFairness()

@@ -61,3 +61,18 @@ def test_only_people_with_work_before_april_1_take_part_in_the_old_year() -> Non
                 rules=ON | {"availability": RuleSetting()}, history_counts={"A": 3, "B": 2})
     even = [("B", reqs[0].id), ("C", reqs[3].id), ("C", reqs[4].id)]  # fiscal 2026: A 3, B 3; C not counted
     assert fixed(p, even, [RULE, availability.RULE]) == 0 and RULE.check(p, roster(*even)) == []
+
+
+def test_jobs_named_are_compared_apart() -> None:
+    """A ward's 週3日 パート (12 shifts) against full-timers (18) was "unfair" by 6 over the year: with
+    職種ごとに比べる = 常勤、パート each group is evened out on its own, in the solver and the evaluator."""
+    rules = {"fiscal_fairness": RuleSetting(hard=False, weight=5, params={"jobs": "常勤、パート"})}
+    people = [person("A", skills={"常勤"}), person("B", skills={"常勤"}), person("P", skills={"パート"}),
+              person("Q", skills={"パート"})]
+    p = problem(people, REQS, rules=rules, history_counts={"A": 18, "B": 17, "P": 12, "Q": 12})
+    even = [("B", REQS[0].id)]  # 常勤 18 and 18, パート 12 and 12
+    assert fixed(p, even, [RULE]) == 0 and RULE.check(p, roster(*even)) == []
+    uneven = [("B", REQS[0].id), ("P", REQS[1].id)]  # パート 13 and 12
+    assert fixed(p, uneven, [RULE]) == 5
+    [v] = RULE.check(p, roster(*uneven))
+    assert v.cost == 5 and v.message.startswith("パート: ")
