@@ -8,6 +8,7 @@ its file, sheet and cell, and only a clean import returns a Problem.
 from __future__ import annotations
 
 import filecmp
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -380,7 +381,9 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         forbidden_successions=s.forbidden_pairs,
     )
     people = problem.staff  # holding the either-skills the sessions ask for (教員または職員), as every rule reads them
-    state.notes += _unread_columns([*(staff_tables or []), *session_tables, *(daily_tables or []), *site_tables])
+    problems += _unread_limits(staff_tables or [])
+    state.notes += _unread_columns([*(staff_tables or []), *session_tables, *(daily_tables or []), *site_tables],
+                                   staff_tables or [])
     state.notes += _skills_nobody_has([*session_tables, *(daily_tables or [])], requirements, people)
     state.notes += _skills_nobody_asks_for(staff_tables, requirements, people)
     state.notes += _skills_counted_twice(session_tables, requirements, people, s.rules)
@@ -480,14 +483,44 @@ def _first_cell(tables: Sequence[Table], key: str, test: Callable[[Any], bool]) 
 _RUNNING = frozenset({"no", "no.", "#", "連番", "通番", "№", "備考", "メモ", "notes", "memo", "remarks"})
 
 
-def _unread_columns(tables: Sequence[Table]) -> list[InputProblem]:
-    """A note at each table's header naming the columns it has that Haichi does not read: an office's
-    性別 and 曜日 columns were passed over without a word, and men sent to clients who need a woman."""
-    notes = []
+# A staff column whose header says a limit (`期間中の上限（日）`, `最低勤務日数`): unread, it would hold nothing.
+_LIMIT_WORDS = re.compile(r"上限|下限|最大|最低|最小|まで|以内|以下|以上")
+
+
+def _unread_limits(tables: Sequence[Table]) -> list[InputProblem]:
+    """A problem at each 職員 column Haichi does not read whose header says a limit and that holds a
+    value: a polling office's `期間中の上限（日）` was passed over with a note among others, and its
+    residents' 3-day cap was gone (25 breaches in a roster said to break no rule)."""
+    found = []
     for table in tables:
         read = set(table.columns.values())
+        for index, value in enumerate(table.header()):
+            if index in read or is_blank(value) or not _LIMIT_WORDS.search(str(value)):
+                continue
+            if any(index < len(row) and not is_blank(row[index]) for _, row in table.data()):
+                found.append(table.problem(table.header_row, index, messages.unread_limit(str(value).strip(), [
+                    column.ja for column in STAFF.columns if column.key in _LIMIT_KEYS])))
+    return found
+
+
+_LIMIT_KEYS = ("max_per_day", "max_per_week", "max_days_per_week", "max_per_month", "max_days_per_month",
+               "max_consecutive_days", "max_minutes_per_week", "min_minutes_per_week", "max_minutes_per_month",
+               "min_minutes_per_month", "max_per_activity", "annual_pay_cap")
+
+
+def _unread_columns(tables: Sequence[Table], staff_tables: Sequence[Table] = ()) -> list[InputProblem]:
+    """A note at each table's header naming the columns it has that Haichi does not read: an office's
+    性別 and 曜日 columns were passed over without a word, and men sent to clients who need a woman.
+    A column of `staff_tables` that is a limit with values is a problem instead (_unread_limits)."""
+    notes = []
+    refused = {(p.sheet, p.cell) for p in _unread_limits(staff_tables)}
+    for table in tables:
+        read = set(table.columns.values())
+        limits = {index for index in range(len(table.header()))
+                  if (table.sheet, table.cell(table.header_row, index)) in refused}
         unread = [(index, str(value).strip()) for index, value in enumerate(table.header())
-                  if index not in read and not is_blank(value) and normalize_header(value) not in _RUNNING]
+                  if index not in read and index not in limits and not is_blank(value)
+                  and normalize_header(value) not in _RUNNING]
         if unread:
             notes.append(table.problem(table.header_row, unread[0][0], messages.unread_columns([h for _, h in unread])))
     return notes

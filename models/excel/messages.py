@@ -631,6 +631,13 @@ def unread_columns(headers: list[str]) -> str:
              h="、".join(f"「{h}」" for h in headers))
 
 
+def unread_limit(header: str, columns: list[str]) -> str:
+    return t("列「{h}」は上限・下限のようですが、Haichi の列名ではないので読めません（読まないと守られません）。"
+             "職員 シートの上限・下限の列: {c}",
+             'column "{h}" looks like a limit but is no column Haichi reads, so it would not hold; the limits of the '
+             "staff sheet: {c}", h=header, c="、".join(columns))
+
+
 def no_such_day(day: str) -> str:
     return t("{d} という日はないため、この列の記号は読みませんでした（前の月のシートを写した列なら消してください）",
              "there is no day {d}, so the marks in this column were not read (a column copied from last month's "

@@ -375,3 +375,16 @@ def test_a_matrix_sheet_copied_for_the_same_dates_is_said_once(tmp_path):
     few = [MATRIX_ROWS[0], *([f"H{i:03d}", f"職員 {i}", "○", "○"] for i in range(1, 3))]
     path = write_book(tmp_path / "few.xlsx", {**standard(職員=staff, 勤務可否=marks), "勤務可否 (2)": few})
     assert [p.cell for p in problems_of(path)] == ["A2", "A3"]
+
+
+def test_a_staff_column_of_a_limit_haichi_does_not_read_is_refused(tmp_path):
+    """A polling office's `期間中の上限（日）` was passed over with a note among others: its residents'
+    3-day cap gone, 25 breaches in a roster said to break no rule. A column whose header says a limit
+    and that holds values is refused, naming the limit columns; an empty one, or 電話, stays a note."""
+    staff = [["職員ID", "氏名", "期間中の上限（日）", "電話"], ["H001", "山田 花子", 3, "078"], ["H002", "佐藤 次郎", None, None]]
+    found = problems_of(write_book(tmp_path / "l.xlsx", standard(職員=staff)))
+    assert [(p.cell, p.message.split(";")[0]) for p in found] == [
+        ("C1", 'column "期間中の上限（日）" looks like a limit but is no column Haichi reads, so it would not hold')]
+    assert "月日数上限" in found[0].message
+    empty = [["職員ID", "氏名", "期間中の上限（日）"], ["H001", "山田 花子", None], ["H002", "佐藤 次郎", None]]
+    read_workbooks([write_book(tmp_path / "e.xlsx", standard(職員=empty))])
