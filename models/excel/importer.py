@@ -484,7 +484,7 @@ _RUNNING = frozenset({"no", "no.", "#", "連番", "通番", "№", "備考", "�
 
 
 # A staff column whose header says a limit (`期間中の上限（日）`, `最低勤務日数`): unread, it would hold nothing.
-_LIMIT_WORDS = re.compile(r"上限|下限|最大|最低|最小|まで|以内|以下|以上")
+_LIMIT_WORDS = re.compile(r"上限|下限|最大|最低|最小|まで")
 
 
 def _unread_limits(tables: Sequence[Table]) -> list[InputProblem]:
