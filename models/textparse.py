@@ -293,6 +293,9 @@ def parse_time_range(value: Any) -> tuple[int, int]:
     return parse_time(parts[0]), parse_time(parts[1])
 
 
+_CIRCLED = re.compile(r"^[○◯〇][(（](.+)[)）]$")
+
+
 def parse_mark(value: Any) -> Mark | None:
     """The availability mark in a cell (○/×/△/午前/午後 in any variant, a day off as 休み, 公休,
     有休…, or asked for as 休み希望), None when blank."""
@@ -301,6 +304,8 @@ def parse_mark(value: Any) -> Mark | None:
     text = _text(value).casefold().replace(" ", "")  # `AM のみ` as `AMのみ`
     if text in _MARKS:
         return _MARKS[text]
+    if (inner := _CIRCLED.match(text)) and _MARKS.get(inner[1]) in (Mark.AM_ONLY, Mark.PM_ONLY):
+        return _MARKS[inner[1]]  # `○（後半）`, `○(午前)`: the half it names
     if text.endswith("希望") and _MARKS.get(text[:-2]) is Mark.UNAVAILABLE:  # `休み希望`, `有休希望`: a day off asked for
         return Mark.UNAVAILABLE
     raise ValueError(f"unknown mark: {value!r}")

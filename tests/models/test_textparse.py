@@ -141,6 +141,7 @@ def test_the_common_words_for_a_day_off_are_a_cross(value):
     ("午前休", Mark.PM_ONLY), ("午前半休", Mark.PM_ONLY), ("有休（午前）", Mark.PM_ONLY), ("午後休", Mark.AM_ONLY),
     ("前半", Mark.AM_ONLY), ("前半のみ", Mark.AM_ONLY), ("後半のみ", Mark.PM_ONLY), ("終日", Mark.AVAILABLE),
     ("◎", Mark.AVAILABLE), ("忌引", Mark.UNAVAILABLE), ("欠", Mark.UNAVAILABLE), ("リフレッシュ休暇", Mark.UNAVAILABLE),
+    ("○（後半）", Mark.PM_ONLY), ("○(午前)", Mark.AM_ONLY),
 ])
 def test_a_wards_and_a_polling_offices_words_are_read(value, expected):
     """Refused as unknown marks: a ward's half days off (午前休 leaves the afternoon), leave words,
