@@ -40,6 +40,7 @@ from solver.rules import (
     min_per_plan,
     min_rest,
     no_overlap,
+    one_site_per_day,
     pay_cap,
     prefer_not,
     repair,
@@ -87,6 +88,7 @@ RULES: list[Rule] = [
     continuity.RULE,
     travel.RULE,
     home_site.RULE,
+    one_site_per_day.RULE,
     repair.RULE,
 ]
 
