@@ -60,6 +60,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     # a plan imported again keeps the rule settings its 設定 does not name (set in the rules dialog)
     if roster is None and (found := operations.over_stored(db, name, problem)) is not None:
         problem, kept = found
+    replaced = operations.marks_replaced(db, name, problem) if roster is not None else []
     db.save_problem(name, problem)
     if kept:  # once the import holds: a refused one (another period under the name) printed it first
         from solver.rules import title
@@ -71,6 +72,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "rules the 設定 sheet does not name keep the plan's stored settings: {rules}", rules=rules))
     if roster is not None:
         _store_roster(db, name, problem, roster)
+        if replaced:
+            _print_replaced_marks(replaced)
         return EXIT_OK
     latest = db.latest_solution(name)
     if latest is not None and (gone := latest[1].split_by(problem)[1]):
@@ -95,6 +98,24 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "no availability marks yet: write the forms with haichi forms --plan, and collect the returned ones with "
                 "haichi collect --plan before solving."))
     return EXIT_OK
+
+
+# Marks named in the warning of a roster workbook's import that replaces others; the rest are counted.
+REPLACED_NAMED = 5
+
+
+def _print_replaced_marks(replaced: list[str]) -> None:
+    """The warning of a roster workbook imported over a plan whose marks differ from the workbook's: the
+    plan now holds the workbook's (a repaired roster's 勤務可否 lacked two returned forms collected into
+    the plan since, and a nurse was sent to work on a day she had answered ×, unsaid)."""
+    shown = "、".join(replaced[:REPLACED_NAMED]) + (
+        t(" ほか {n} 件", " and {n} more", n=len(replaced) - REPLACED_NAMED) if len(replaced) > REPLACED_NAMED else "")
+    print(t("注意: 計画の勤務可否のうち {n} 件を、配置表ブックの勤務可否で置き換えました（{shown}）。"
+            "計画に取り込んであった回答票などの記号なら、haichi collect --plan でもう一度取り込んでから "
+            "haichi solve --plan で配置を直してください。",
+            "warning: {n} availability mark(s) of the plan were replaced by the roster workbook's ({shown}). If "
+            "they came from forms collected into the plan, collect them again with haichi collect --plan, then "
+            "mend the roster with haichi solve --plan.", n=len(replaced), shown=shown), file=sys.stderr)
 
 
 def warn_roster_marks(db, plan: str, problem: Problem) -> None:

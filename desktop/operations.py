@@ -143,6 +143,30 @@ def over_stored(db, name: str, problem: Problem) -> tuple[Problem, list[str]] | 
     return settings_kept(problem, stored)
 
 
+def marks_replaced(db, name: str, problem: Problem) -> list[str]:
+    """Each day the plan `name` stored has a mark (or hours) for that `problem` gives otherwise, as
+    `K02 鈴木 友美 5/10 ×→○`, for the people and days both hold; empty when there is no such plan."""
+    from models.storage import PlanNotFound
+    from models.textparse import cell_text
+
+    try:
+        stored = db.load_problem(name)
+    except PlanNotFound:
+        return []
+    held = {person.id for person in stored.staff}
+    people = [person for person in problem.staff if person.id in held]
+    days = [d for d in problem.days() if stored.start <= d <= stored.end]
+    found = []
+    for person in people:
+        for day in days:
+            before = (stored.mark(person.id, day), stored.windows.get((person.id, day)))
+            after = (problem.mark(person.id, day), problem.windows.get((person.id, day)))
+            if before != after:
+                found.append(f"{person.id} {person.name} {day.month}/{day.day} "
+                             f"{cell_text(before[0], None, None, before[1])}→{cell_text(after[0], None, None, after[1])}")
+    return found
+
+
 def is_roster_workbook(path: Path | str) -> bool:
     """Whether the file is a roster workbook Haichi wrote (its Assignments sheet), not an input one."""
     import openpyxl

@@ -298,3 +298,23 @@ def test_a_roster_workbook_imported_becomes_a_version_to_publish(haichi, sample_
     assert haichi("publish", "--plan", "jan", "2", "--db", db)[0] == 0
     code, text = haichi("notify", "--plan", "jan", "--db", db, "-o", tmp_path / "notice")
     assert code == 0 and "1 staff affected" in text, text
+
+
+def test_a_roster_workbook_whose_marks_differ_from_the_plans_says_which_it_replaced(
+        haichi, sample_plan: Plan, tmp_path: Path) -> None:
+    """A repaired roster's 勤務可否 lacked two forms collected into the plan since; imported, it replaced
+    the plan's marks without a word, and a nurse was sent to work on a day she had answered ×."""
+    db = tmp_path / "haichi.db"
+    problem = sample_plan.problem
+    with Database(db) as store:
+        store.save_problem("jan", problem)
+        store.save_solution("jan", sample_plan.witness)
+    assert haichi("export", "--plan", "jan", "--db", db, "-o", tmp_path / "out.xlsx")[0] == 0
+    person = problem.active_staff()[0]
+    day = next(d for d in problem.days() if problem.mark(person.id, d) is not Mark.UNAVAILABLE)
+    with Database(db) as store:  # a form collected into the plan after the export
+        store.save_problem("jan", problem.with_(availability={**problem.availability, (person.id, day): Mark.UNAVAILABLE}))
+    code, text = haichi("import", tmp_path / "out.xlsx", "--plan", "jan", "--db", db)
+    assert code == 0, text
+    said = next(line for line in text.splitlines() if "mark(s) of the plan were replaced" in line)
+    assert f"{person.id} {person.name} {day.month}/{day.day} ×→" in said and "collect --plan" in said
