@@ -17,9 +17,17 @@ class StorageError(Exception):
 class PlanNotFound(StorageError, KeyError):
     """No plan of that name in the database (also a KeyError, for `except KeyError`)."""
 
-    def __init__(self, plan_name: str):
+    # plans named in the message when the database holds others
+    NAMED = 8
+
+    def __init__(self, plan_name: str, others: list[str] | None = None):
         self.plan_name = plan_name
-        super().__init__(t("計画「{name}」が見つかりません", "plan \"{name}\" not found", name=plan_name))
+        text = t("計画「{name}」が見つかりません", "plan \"{name}\" not found", name=plan_name)
+        if others:
+            shown = "、".join(f"「{name}」" for name in others[:self.NAMED]) + (
+                t(" ほか {n} 件", " and {n} more", n=len(others) - self.NAMED) if len(others) > self.NAMED else "")
+            text += t("（データベースの計画: {plans}）", " (plans in the database: {plans})", plans=shown)
+        super().__init__(text)
 
 
 class SolutionNotFound(StorageError, KeyError):

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from models.domain import Mark, Problem, Requirement, RuleSetting, ShiftRequest, Site, TravelBuffers, Window
+from models.domain import Mark, Problem, Requirement, RuleSetting, ShiftRequest, Site, TravelBuffers, Window, normalize
 from models.i18n import t
 from models.storage import plan_staff, registers
 from models.storage.errors import OtherPeriod, PlanNotFound, UnknownReference
@@ -56,9 +56,14 @@ def plan_row(session: Session, plan_name: str, *, lock: bool = False) -> PlanRow
     if lock:
         query = query.with_for_update()
     row = session.scalars(query).one_or_none()
-    if row is None:
-        raise PlanNotFound(plan_name)
-    return row
+    if row is not None:
+        return row
+    # the name as typed at a prompt: `（5-6月）` for the `(5-6月)` the import read from 設定 (NFKC)
+    names = list(session.scalars(select(PlanRow.name).order_by(PlanRow.name)))
+    alike = [name for name in names if normalize(name) == normalize(plan_name)]
+    if len(alike) != 1:
+        raise PlanNotFound(plan_name, names)
+    return plan_row(session, alike[0], lock=lock)
 
 
 def touch(session: Session, plan_id: int) -> None:

@@ -168,6 +168,17 @@ def test_missing_plan(db: Database) -> None:
     assert db.list_plans() == []
 
 
+def test_a_plan_named_as_typed_at_a_prompt_is_found_and_a_missing_one_names_the_others(
+        db: Database, problem: Problem) -> None:
+    """設定's `集団健診（5-6月）` was stored as read, `(5-6月)`; `--plan '集団健診（5-6月）'` was not found,
+    and the message named no plan that was there."""
+    db.save_problem("集団健診(5-6月)", problem)
+    assert db.load_problem("集団健診（5-6月）").staff == problem.staff
+    with pytest.raises(PlanNotFound) as error:
+        db.load_problem("集団健診(7月)")
+    assert "集団健診(5-6月)" in str(error.value)
+
+
 def test_list_plans_counts(db: Database, make_problem: Callable[..., Problem]) -> None:
     april = make_problem("2026-04")
     may = replace(make_problem("2026-05"), start=date(2026, 5, 1), end=date(2026, 5, 31))
