@@ -21,7 +21,7 @@ from models.domain import Mark, Staff, ids_named, known_id, normalize, typed
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.availability_sheet import (
-    Availability, Kept, Seen, Wishes, matrix_dates, person_key, read_matrix,
+    Availability, Kept, Seen, Wishes, another_month, matrix_dates, person_key, read_matrix,
 )
 from models.excel.form_sheet import form_dates, is_form, read_form, same_name
 from models.excel.reader import HEADER_SEARCH_ROWS, Book, Period, Table, cell_name, is_blank, locate
@@ -195,6 +195,16 @@ def read_availability(
     read: list[tuple[Table, str]] = []  # each sheet read, with the column its notes name
     matrices: list[tuple[Table, frozenset[date]]] = []
     said = len(problems), len(notes)
+    # a sheet of another month's day numbers (勤務可否_2月 beside 勤務可否_3月) is last month's, left out
+    # and said; alone, it is refused as it is read (availability_sheet.another_month)
+    matrices_given = [sheet for sheet in sheets if sheet.table is not None]
+    stale = [(sheet, month) for sheet in matrices_given
+             if (month := another_month(sheet.table, period)) is not None]
+    if stale and len(stale) < len(matrices_given):
+        notes += [InputProblem(sheet.book.name, sheet.title, "", messages.sheet_of_another_month(sheet.title, month))
+                  for sheet, month in stale]
+        left_out = {id(sheet) for sheet, _ in stale}
+        sheets = [sheet for sheet in sheets if id(sheet) not in left_out]
     for sheet in sheets:
         if sheet.table is None:
             before = set(forms)

@@ -193,6 +193,10 @@ def _header_dates(table: Table, period: Period, problems: list[InputProblem],
             elif other is None:
                 other = col
     if not dated and not bad:
+        if (named := another_month(table, period)) is not None:  # 勤務可否_2月 in a plan of March
+            problems.append(table.problem(table.header_row, other if other is not None else 0,
+                                          messages.day_numbers_of_another_month(table.sheet, named, period.start)))
+            return []
         numbered = _day_number_columns(table, known, period)
         if numbered is None:
             where = other if other is not None else len(header)
@@ -283,6 +287,31 @@ def _month_of(table: Table, period: Period) -> tuple[int, int] | None:
                 if isinstance(value, str):
                     named |= _months_named(value, period)
     return next(iter(named)) if len(named) == 1 else None
+
+
+def another_month(table: Table, period: Period) -> int | None:
+    """For a plan within one month, the month a header of day numbers (no date in it) is said to be
+    of, by the sheet's name (`勤務可否_2月`) or else its title rows (`令和9年2月 勤務希望`), when that
+    names no month of the plan's: a March workbook's only sheet of marks, February's, had its 1-28
+    read as March's days (35 places on days marked ×). None when it names the plan's month, or no
+    month, or the header has dates."""
+    if (period.start.year, period.start.month) != (period.end.year, period.end.month):
+        return None  # several months: _month_of finds the one the sheet names among them
+    known = set(table.columns.values())
+    for col, value in enumerate(table.header()):
+        if col in known or is_blank(value) or _day_number(value) is not None:
+            continue
+        try:
+            period.to_date(value)
+            return None  # a header of dates: they say their own month
+        except (ValueError, TypeError):
+            continue
+    anywhen = Period(date(period.start.year - 1, 1, 1), date(period.start.year + 1, 12, 31))
+    named = {month for _, month in _months_named(table.sheet, anywhen)}
+    if not named:
+        named = {month for row in table.rows[:table.header_row] for value in row if isinstance(value, str)
+                 for _, month in _months_named(value, anywhen)}
+    return min(named) if named and period.start.month not in named else None
 
 
 def _day_number_columns(table: Table, known: set[int], period: Period) -> list[tuple[int, date]] | None:

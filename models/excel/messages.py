@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from datetime import date
 from collections.abc import Collection
 from typing import Any
 
@@ -636,6 +637,19 @@ def unread_limit(header: str, columns: list[str]) -> str:
              "職員 シートの上限・下限の列: {c}",
              'column "{h}" looks like a limit but is no column Haichi reads, so it would not hold; the limits of the '
              "staff sheet: {c}", h=header, c="、".join(columns))
+
+
+def day_numbers_of_another_month(sheet: str, month: int, start: date) -> str:
+    return t("シート「{sheet}」の日付は日にちだけで、シート名や見出しは {m}月 のものですが、計画は {y}年{pm}月 です。"
+             "{pm}月の勤務可否のシートにするか、見出しに日付（{pm}/1 など）を書いてください",
+             'sheet "{sheet}" gives days of the month only, and its name or title is of month {m}, but the plan is of '
+             "{y}-{pm:02}: use the sheet of month {pm}, or write the dates in full in its header ({pm}/1, ...)",
+             sheet=sheet, m=month, y=start.year, pm=start.month)
+
+
+def sheet_of_another_month(sheet: str, month: int) -> str:
+    return t("シート「{sheet}」は {m}月 の日にちの表なので、この計画には読みません", 'sheet "{sheet}" holds the days of '
+             "month {m}: not read for this plan", sheet=sheet, m=month)
 
 
 def no_such_day(day: str) -> str:

@@ -321,6 +321,25 @@ def test_day_numbers_head_the_matrix_of_a_one_month_plan(tmp_path):
     assert problem.mark("H002", date(2026, 4, 14)) is Mark.AM_ONLY
 
 
+def test_day_numbers_of_another_months_sheet_are_refused_alone_and_left_out_beside_this_months(tmp_path):
+    """A March workbook's only sheet of marks, February's (`勤務可否_2月`, `1 … 28`), had its days read as
+    March's: 35 places on days marked ×. Alone it is refused; beside March's it is last month's, left
+    out with a note (it had been refused as a second sheet of the same dates, "delete either")."""
+    april = [["職員ID", "氏名", 1, 14], ["H001", "山田 花子", "○", "×"], ["H002", "佐藤 次郎", "△", "午前"]]
+    march = [["令和8年3月 勤務可否"], ["職員ID", "氏名", 1, 14], ["H001", "山田 花子", "×", "○"],
+             ["H002", "佐藤 次郎", "×", "×"]]
+    with pytest.raises(InvalidInput) as caught:
+        read_workbooks([write_book(tmp_path / "m.xlsx", standard(勤務可否=None) | {"勤務可否_3月": march})])
+    assert [str(p) for p in caught.value.problems] == [
+        'm.xlsx 勤務可否_3月!C2: sheet "勤務可否_3月" gives days of the month only, and its name or title is of month 3, '
+        "but the plan is of 2026-04: use the sheet of month 4, or write the dates in full in its header (4/1, ...)"]
+    notes: list[InputProblem] = []
+    both = standard(勤務可否=None) | {"勤務可否_4月": april, "勤務可否_3月": march}
+    problem = read_workbooks([write_book(tmp_path / "b.xlsx", both)], notes=notes)
+    assert problem.mark("H001", date(2026, 4, 14)) is Mark.UNAVAILABLE
+    assert 'b.xlsx 勤務可否_3月: sheet "勤務可否_3月" holds the days of month 3: not read for this plan' in map(str, notes)
+
+
 def test_example_sheets_named_like_ours_are_not_read(tmp_path):
     """`勤務可否（記入例）` beside the real matrix: its sample marks must not land on H001."""
     example = [["職員ID", "氏名", datetime(2026, 4, 1), datetime(2026, 4, 14)], ["H001", "記入例", "×", "○"]]
