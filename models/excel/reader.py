@@ -444,6 +444,11 @@ _GUESSES = (
     (re.compile(r"週.*回数?.*(?:上限|最大|まで)|週.*(?:上限|最大).*回数?$"), "max_per_week"),
     (re.compile(r"月.*回数?.*(?:上限|最大|まで)|月.*(?:上限|最大).*回数?$"), "max_per_month"),
     (re.compile(r"連続(?!.*休).*(?:上限|最大|まで)|(?:上限|最大).*連続(?!.*休)"), "max_consecutive_days"),
+    # pay: what was paid this year outside Haichi's plans, and the year's cap (an office's 支給済額 had been
+    # dropped with a note, and 22 of 25 capped people went over 103万円)
+    (re.compile(r"支給済|既支給|支払済|支払い済|既払"), "paid_this_year"),
+    (re.compile(r"(?:年間|年収|扶養).*(?:上限|限度)|(?:上限|限度)額"), "annual_pay_cap"),
+    (re.compile(r"時給|時間給"), "hourly_rate"),
     (re.compile(r"必要.*(?:スキル|資格)"), "required_skills"),
     (re.compile(r"スキル|資格"), "skills"),
 )

@@ -479,6 +479,16 @@ def test_headers_of_caps_of_days_and_sessions_in_words_are_read(tmp_path):
         (3, 2, 5, 4)
 
 
+def test_headers_of_pay_in_an_offices_own_words_are_read(tmp_path):
+    """An office's `支給済額` was dropped with a note among 12, and 22 of 25 capped people went over 103万円."""
+    staff = [["職員ID", "氏名", "時間給", "扶養上限額", "支給済額（1月まで）"],
+             ["H001", "山田 花子", 1250, "103万円", 900000], ["H002", "佐藤 次郎", None, None, None]]
+    path = write_book(tmp_path / "p.xlsx", standard(職員=staff))
+    assert _notes(path) == []
+    first = read_workbooks([path]).staff_by_id("H001")
+    assert (first.hourly_rate, first.annual_pay_cap, first.paid_this_year) == (1250, 1030000, 900000)
+
+
 def test_a_day_of_the_plan_without_a_column_is_said(tmp_path):
     """A care home's 1/31 typed as `2/1(月)`: everyone blank that day, said only as a mark outside the plan."""
     settings = [["項目", "値"], ["期間開始", "2026-04-01"], ["期間終了", "2026-04-03"]]
