@@ -480,7 +480,8 @@ def _first_cell(tables: Sequence[Table], key: str, test: Callable[[Any], bool]) 
 
 # Headers that name no field and need no word: a running number, and remarks on a sheet that keeps none
 # (会場's 備考: `駐車場なし`, noted on every import of an after-school club's workbook), read by no roster.
-_RUNNING = frozenset({"no", "no.", "#", "連番", "通番", "№", "備考", "メモ", "notes", "memo", "remarks"})
+_RUNNING = frozenset({"no", "no.", "#", "連番", "通番", "№", "備考", "メモ", "notes", "memo", "remarks",
+                      "フリガナ", "ふりがな", "カナ", "よみがな", "読み"})  # a name's reading: nothing to use, nothing to say
 
 
 # A staff column whose header says a limit (`期間中の上限（日）`, `最低勤務日数`): unread, it would hold nothing.

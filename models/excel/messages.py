@@ -652,6 +652,11 @@ def sheet_of_another_month(sheet: str, month: int) -> str:
              "month {m}: not read for this plan", sheet=sheet, m=month)
 
 
+def cancelled_in_notes(note: str) -> str:
+    return t("備考「{n}」: この枠には配置します。中止なら 必要人数 を 0（または「中止」）にしてください",
+             'note "{n}": this session is staffed; if it is called off, write 0 (or 中止) as its 必要人数', n=note)
+
+
 def no_such_day(day: str) -> str:
     return t("{d} という日はないため、この列の記号は読みませんでした（前の月のシートを写した列なら消してください）",
              "there is no day {d}, so the marks in this column were not read (a column copied from last month's "

@@ -131,6 +131,17 @@ def session_years(table: Table) -> list[int]:
 SAME_DAY_ALONE = 10
 
 
+# Words that call a session off: read as 0 in 必要人数 (the day closed), said when written in 備考.
+_CANCELLED = re.compile(r"中止|休止|取りやめ|取り止め|取止め|キャンセル|休診")
+
+
+def _staff_count(value: Any) -> int:
+    """必要人数: a count, or a word calling the session off (`中止`), which is 0."""
+    if isinstance(value, str) and _CANCELLED.fullmatch(value.strip()):
+        return 0
+    return parse_count(value)
+
+
 def read_sessions(
     table: Table,
     problems: list[InputProblem],
@@ -169,8 +180,10 @@ def read_sessions(
         else:
             start = cells.get("start", parse_time, messages.bad_time, col("start"))
             end = cells.get("end", parse_time, messages.bad_time, col("end"))
-        min_staff = cells.get("min_staff", parse_count, messages.bad_count, col("min_staff"))
+        min_staff = cells.get("min_staff", _staff_count, messages.bad_count, col("min_staff"))
         max_staff = cells.get("max_staff", parse_count, messages.bad_count)
+        if min_staff == 0 and max_staff is None and _CANCELLED.fullmatch(str(cells.raw("min_staff") or "").strip()):
+            max_staff = 0  # `中止` closes the day, as 0 does
         skills, caps = cells.get("required_skills", parse_skill_needs, messages.bad_skills, default=((), ()))
         pause = cells.get("break_minutes", parse_break, messages.bad_break, default=0)
         if day is not None and period is not None and day not in period and not carried:
@@ -212,6 +225,9 @@ def read_sessions(
             notes=cells.note("notes"),
             break_minutes=pause or 0,
         )
+        if notes is not None and max_staff and _CANCELLED.search(req.notes or ""):
+            # `中止` in 備考 was staffed, printed and paid: the row says how to close it
+            notes.append(InputProblem(*cells.at("notes"), messages.cancelled_in_notes(req.notes)))
         if req.id in requirements:
             cells.report("date", messages.duplicate_session(req.label(), requirements[req.id][1]))
             continue

@@ -508,3 +508,14 @@ def test_a_mark_under_a_day_the_month_does_not_have_is_said(tmp_path):
     found = _notes(write_book(tmp_path / "d.xlsx", sheets))
     assert "d.xlsx 勤務可否_4月!AG1: there is no day 4/31, so the marks in this column were not read (a column copied " \
            "from last month's sheet: delete it)" in found
+
+
+def test_a_session_called_off_in_its_count_is_closed_and_in_its_remark_is_said(tmp_path):
+    """`中止` in 枠 備考 was staffed, printed and paid; in 必要人数 it was refused as no count."""
+    sessions = [[*SESSION_ROWS[0], "備考"], [*SESSION_ROWS[1][:5], "中止", None, None, None],
+                [*SESSION_ROWS[2], "中止"]]
+    path = write_book(tmp_path / "c.xlsx", standard(枠=sessions))
+    notes = _notes(path)
+    assert [r.site for r in read_workbooks([path]).requirements] == ["東灘"]
+    assert notes == ['c.xlsx 枠!I3: note "中止": this session is staffed; if it is called off, write 0 (or 中止) as its '
+                     "必要人数"]
