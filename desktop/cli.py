@@ -142,7 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--replace", metavar="STAFF", help=t("この人の代わりに入れる人（職員ID か氏名）", "who could take this person's place in the session (ID or name)"))
 
     p = sub.add_parser("alternatives", parents=[common], help="several distinct rosters / 別案")
-    p.add_argument("workbooks", type=Path, nargs="+", metavar="WORKBOOK.xlsx")
+    p.add_argument("workbooks", type=Path, nargs="*", metavar="WORKBOOK.xlsx")
+    p.add_argument("--plan", metavar="NAME", help=t("データベースに保存した計画の別案（前の計画から引き継ぐ）",
+                                                    "rosters of a plan stored in the database (carrying in earlier plans)"))
     p.add_argument("-n", type=_count(1), default=3, metavar="N", help=t("作る配置表の数（既定 3）", "how many rosters (default 3)"))
     p.add_argument("--min-diff", type=_count(1), default=5, metavar="K", help=t("互いに違うべき配置の数", "assignments each must differ by"))
     p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")

@@ -160,6 +160,28 @@ def typed(argument: str) -> str:
     return '"' + argument.replace('"', '\\"') + '"'
 
 
+def _plan_or_workbooks(args: argparse.Namespace) -> Problem:
+    """The plan `--plan` names in the database (what it carries in said), or the workbooks' (said to
+    carry nothing in: a March alternative went over a 103万円 cap that February's pay had neared)."""
+    if bool(args.workbooks) == bool(args.plan):
+        raise SystemExit(_usage(t("ワークブックか --plan のどちらか一方を指定してください", "give either workbooks or --plan")))
+    if args.plan:
+        problem = _database(args).load_problem(args.plan)
+        _print_carried(problem)
+        return problem
+    problem = import_workbooks(args.workbooks)
+    print(_from_workbook_alone())
+    return problem
+
+
+def _from_workbook_alone() -> str:
+    """The note of a solve from workbooks: nothing carried in from the database."""
+    return t("注意: ブックから直接解くので、前の計画（データベース）からは何も引き継ぎません"
+             "（連続勤務・年度の回数・年間支給額など）。引き継ぐには haichi import のあと --plan で解きます。",
+             "note: solved from the workbook alone, so nothing is carried in from earlier plans in the database "
+             "(runs of work, fiscal-year counts, the annual pay cap…); import it and solve with --plan to carry them in.")
+
+
 def cmd_solve(args: argparse.Namespace) -> int:
     if bool(args.workbooks) == bool(args.plan):
         raise SystemExit(_usage(t("ワークブックか --plan のどちらか一方を指定してください", "give either workbooks or --plan")))
@@ -173,10 +195,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
         _print_carried(problem)
     else:
         problem = import_workbooks(args.workbooks)
-        print(t("注意: ブックから直接解くので、前の計画（データベース）からは何も引き継ぎません"
-                "（連続勤務・年度の回数・年間支給額など）。引き継ぐには haichi import のあと --plan で解きます。",
-                "note: solved from the workbook alone, so nothing is carried in from earlier plans in the database "
-                "(runs of work, fiscal-year counts, the annual pay cap…); import it and solve with --plan to carry them in."))
+        print(_from_workbook_alone())
     operations.check_output(args.output, args.workbooks or ())  # before the solve, not after it
     options = SolveOptions(
         time_limit=args.time_limit,
@@ -431,7 +450,7 @@ def cmd_alternatives(args: argparse.Namespace) -> int:
 
     from solver.alternatives import alternatives, differences
 
-    problem = import_workbooks(args.workbooks)
+    problem = _plan_or_workbooks(args)
     folder = args.output
     _print_problem_size(problem)
     # --time-limit is each roster's: a coordinator who gave 30 s waited 64 s for two, unsaid

@@ -143,6 +143,23 @@ def test_alternatives_writes_each_roster_and_a_summary(tmp_path: Path, capsys) -
     assert len(rosters[0] ^ rosters[1]) >= 2 and len(rosters[1] ^ rosters[2]) >= 2
 
 
+def test_alternatives_of_a_stored_plan_carry_it_in_and_of_a_workbook_say_they_do_not(tmp_path: Path, capsys) -> None:
+    """A March alternative from the workbook went over a 103万円 cap February's pay had neared, unsaid."""
+    book = write_book(tmp_path / "in.xlsx", sheets())
+    code, text = run(["alternatives", str(book), "-n", "1", "-o", str(tmp_path / "a"), "--time-limit", "5",
+                      "--workers", "1", "--quiet"], capsys)
+    assert code == 0 and "nothing is carried in from earlier plans" in text, text
+    db = tmp_path / "h.db"
+    assert run(["import", str(book), "--plan", "april", "--db", str(db)], capsys)[0] == 0
+    code, text = run(["alternatives", "--plan", "april", "--db", str(db), "-n", "2", "--min-diff", "1",
+                      "-o", str(tmp_path / "b"), "--time-limit", "5", "--workers", "1", "--quiet"], capsys)
+    assert code == 0 and "nothing is carried in" not in text, text
+    assert (tmp_path / "b" / "alternative-2.xlsx").exists()
+    with pytest.raises(SystemExit) as refused:
+        run(["alternatives", "-n", "1", "-o", str(tmp_path / "c")], capsys)
+    assert refused.value.code == 1 and "give either workbooks or --plan" in capsys.readouterr().err
+
+
 def test_alternatives_summary_is_in_the_coordinators_language(tmp_path: Path, capsys) -> None:
     book = write_book(tmp_path / "in.xlsx", sheets())
     folder = tmp_path / "alts"
