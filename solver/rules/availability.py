@@ -6,6 +6,7 @@ Blank cells mean `problem.blank_means`. When hard, `screen()` keeps such pairs o
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Callable
 
@@ -110,6 +111,14 @@ class Availability(BaseRule):
         out = []
         for staff, req in placed_of(problem, roster).items():
             mark = problem.mark(staff.id, req.date)
+            if not staff.active:
+                # someone who has left, put back by hand in 配置表, went through check, publish and notify
+                message = t("{name} は在籍していません（在籍 欄: 退職・休職など）が {session} に配置されています。",
+                            "{name} is not active (在籍: left or on leave) but placed in {session}.",
+                            name=staff.name, session=req.label())
+                out.append(breach(self.info, replace(s, hard=True), 1, message, staff_id=staff.id,
+                                  requirement_id=req.id, day=req.date))
+                continue
             if problem.allows(staff.id, req.date, req.start, req.end):
                 if not mornings_count(problem) or morning_fits(problem.allows, staff.id, req, problem.end):
                     continue

@@ -144,3 +144,14 @@ def test_a_night_needs_the_next_morning_inside_the_hours_given_for_it() -> None:
     # the night's own day: from 16時 lets it start, to any end
     own = problem([person("A")], [night], windows={("A", MONDAY): (16 * 60, None)})
     assert fixed(own, [("A", night.id)], [RULE]) == 0
+
+
+def test_someone_no_longer_active_placed_by_hand_is_a_hard_breach_even_with_the_rule_soft() -> None:
+    """A hygienist marked 退職 on 職員, put back in 配置表 by hand, went through check, publish and notify."""
+    left = problem([person("A", active=False), person("B")], [AM])
+    [found] = RULE.check(left, roster(("A", AM.id)))
+    assert found.hard and "is not active" in found.message
+    soft_rule = left.with_(rules={"availability": soft(5)})
+    [found] = RULE.check(soft_rule, roster(("A", AM.id)))
+    assert found.hard and found.cost == 0
+    assert RULE.check(left, roster(("B", AM.id))) == []
