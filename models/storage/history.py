@@ -110,6 +110,9 @@ def carried(session: Session, start: date, plan_name: str | None = None,
         if version is not None:
             chosen.append((plan, version, published is not None))
     chosen.sort(key=lambda c: (not c[2], -c[1][1]))  # published first, then the newest roster
+    # a plan never published over days a published plan holds is a trial (a what-if copy of February):
+    # its sessions, the published plan's or extra ones, are no work done
+    held = [(plan.start_date, plan.end_date) for plan, _, published in chosen if published]
     tally, counted, sources = _Tally(start, pay_from), set(), []
     for plan, (version, solution_id), published in chosen:
         rows = session.execute(
@@ -118,6 +121,9 @@ def carried(session: Session, start: date, plan_name: str | None = None,
             .where(AssignmentRow.solution_id == solution_id)
         ).all()
         if staff is not None and not any(code in staff for code, _ in rows):
+            continue
+        if not published and any(plan.start_date <= last and first <= plan.end_date for first, last in held):
+            sources.append(HistorySource(plan.name, version, published, plan.start_date, plan.end_date, 0))
             continue
         sessions = _sessions(session, plan.id, since, start)
         mine = sessions.keys() - counted

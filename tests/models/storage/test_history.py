@@ -223,3 +223,19 @@ def test_another_workplaces_plan_in_the_same_database_is_no_source(tmp_path: Pat
         # the hygienists' February still carries January in
         db.save_problem("2月 歯科健診", _month("2月 歯科健診", date(2027, 2, 1), 28))
         assert [s.plan for s in db.load_problem("2月 歯科健診").history_sources] == ["1月 歯科健診"]
+
+
+def test_a_trial_plan_over_a_published_month_carries_nothing(tmp_path: Path) -> None:
+    """A what-if copy of February with two extra sessions, never published, added them to March's
+    counts and pay: a plan not published over days a published plan holds is a trial."""
+    with Database(tmp_path / "h.sqlite3") as db:
+        january = _month("1月", date(2027, 1, 1), 31)
+        db.save_problem("1月", january)
+        db.publish("1月", db.save_solution("1月", Roster([Assignment("H001", r.id) for r in january.requirements[:3]])))
+        trial = _month("1月 試し", date(2027, 1, 1), 31)
+        db.save_problem("1月 試し", trial)
+        db.save_solution("1月 試し", Roster([Assignment("H002", r.id) for r in trial.requirements[:5]]))
+        february = db.carry_history(_month("2月", date(2027, 2, 1), 28))
+        assert february.history_counts == {"H001": 3}
+        assert {(s.plan, s.published, s.sessions) for s in february.history_sources} == {
+            ("1月", True, 31), ("1月 試し", False, 0)}  # 31 sessions held, 3 worked
