@@ -29,6 +29,9 @@ def add_parsers(subparsers: Any, common: argparse.ArgumentParser) -> None:
     backup = actions.add_parser("backup", parents=[common], help="copy the SQLite file safely / バックアップ")
     backup.add_argument("--to", type=Path, metavar="FILE", help=t("既定: データベースの隣に日付つきのコピー", "default: a dated copy beside the database"))
     actions.add_parser("check", parents=[common], help="integrity and schema check / 整合性の検査")
+    delete = actions.add_parser("delete-plan", parents=[common], help="remove a plan and its versions / 計画の削除")
+    delete.add_argument("--plan", metavar="NAME", required=True)
+    delete.add_argument("--yes", action="store_true", help=t("確認なしで削除する", "delete without asking"))
 
     p = subparsers.add_parser("versions", parents=[common], help="a plan's roster versions / 版の一覧")
     p.add_argument("--plan", metavar="NAME", required=True)
@@ -82,6 +85,8 @@ def cmd_db(args: argparse.Namespace) -> int:
     from models.storage.maintenance import backup, check, sqlite_file
 
     url = to_url(args.db or default_url())
+    if args.db_command == "delete-plan":
+        return _delete_plan(args)
     if args.db_command == "check":
         health = check(url)
         for fact in health.facts:
@@ -96,6 +101,25 @@ def cmd_db(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     written = backup(url, args.to)
     print(t("バックアップを書き出しました: {p}", "backup written: {p}", p=written))
+    return EXIT_OK
+
+
+def _delete_plan(args: argparse.Namespace) -> int:
+    """`haichi db delete-plan --plan NAME [--yes]`: a trial plan (a what-if copy of a month) counted in the
+    next month's carry-in while it was there, and only the window could remove it. Without --yes it says
+    what would go and removes nothing."""
+    with _database(args) as db:
+        versions = db.list_solutions(args.plan)
+        published = [s.version for s in versions if s.status == "published"]
+        what = t("計画「{p}」（版 {n} 件{pub}）", "plan '{p}' ({n} version(s){pub})", p=args.plan, n=len(versions),
+                 pub=t("、公開版 {v}", ", published: {v}", v=", ".join(map(str, published))) if published else "")
+        if not args.yes:
+            print(t("{what} を削除します。よければ --yes を付けてもう一度実行してください（バックアップは haichi db backup）。",
+                    "{what} would be deleted: run again with --yes to delete it (back up first with haichi db backup).",
+                    what=what), file=sys.stderr)
+            return EXIT_INVALID
+        db.delete_plan(args.plan)
+    print(t("{what} を削除しました", "deleted {what}", what=what))
     return EXIT_OK
 
 

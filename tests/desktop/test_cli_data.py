@@ -135,3 +135,15 @@ def test_db_check_of_a_stranger_and_a_missing_file(tmp_path: Path, capsys: pytes
 def test_db_backup_of_postgres_says_pg_dump(capsys: pytest.CaptureFixture[str]) -> None:
     assert haichi("db", "backup", "--db", "postgresql+psycopg://u@127.0.0.1:1/x") == 1
     assert "pg_dump" in capsys.readouterr().err
+
+
+def test_delete_plan_asks_for_yes_then_removes_it(stored: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A what-if copy of a month counted in the next month's carry-in, and only the window could remove it."""
+    assert haichi("db", "delete-plan", "--plan", PLAN.name, "--db", stored) == 1
+    assert "would be deleted: run again with --yes" in capsys.readouterr().err
+    with Database(stored) as db:
+        assert [p.name for p in db.list_plans()] == [PLAN.name]
+    assert haichi("db", "delete-plan", "--plan", PLAN.name, "--yes", "--db", stored) == 0
+    assert "deleted plan '2026-04' (2 version(s), published: 1)" in capsys.readouterr().out
+    with Database(stored) as db:
+        assert db.list_plans() == []
