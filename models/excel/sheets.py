@@ -7,7 +7,7 @@ in a second file is caught too) and appends every problem it finds; a bad row is
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
 from typing import Any
 
@@ -50,6 +50,21 @@ _AMOUNT_FIELDS = ("hourly_rate", "annual_pay_cap", "paid_this_year")
 HOURS_FIELDS = ("max_minutes_per_week", "min_minutes_per_week", "max_minutes_per_month", "min_minutes_per_month")
 
 
+_BRACKETED = re.compile(r"\s*[（(][^（()）]*[)）]\s*")
+
+
+def _without_brackets(places: Collection[str]) -> dict[str, str]:
+    """Each place by its name without what its brackets add (`北保健センター（2階）` as 北保健センター),
+    where that leaves one place only: a 拠点 written without the floor had made every session of
+    the person's own centre "outside their area", and was taken for a slip for 西保健センター."""
+    found: dict[str, list[str]] = {}
+    for place in places:
+        bare = _BRACKETED.sub("", place).strip()
+        if bare and bare != place:
+            found.setdefault(bare, []).append(place)
+    return {bare: names[0] for bare, names in found.items() if len(names) == 1 and bare not in places}
+
+
 def read_staff(
     table: Table, problems: list[InputProblem], staff: dict[str, tuple[Staff, str]], ids: dict[str, str],
     limit_cells: dict[str, tuple[str, str, str]] | None = None, notes: list[InputProblem] | None = None,
@@ -88,11 +103,14 @@ def read_staff(
         weekdays = cells.get("weekdays", parse_weekdays, messages.bad_weekdays, default="")
         if not cells.ok:
             continue
+        home = cells.text("home")
+        if places and home and home not in places:  # `北保健センター` for the site `北保健センター（2階）`
+            home = _without_brackets(places).get(home, home)
         person = Staff(
             id=staff_id,
             name=name,
             skills=parse_skills(cells.raw("skills")),
-            home=cells.text("home"),
+            home=home,
             weekdays=weekdays,
             notes=cells.note("notes"),
             active=active,

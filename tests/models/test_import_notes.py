@@ -161,6 +161,16 @@ def test_a_pay_cap_without_a_rate_and_an_unknown_home_are_said(tmp_path):
         'counts as outside their area (a slip for "東灘区"?)')
 
 
+def test_a_home_without_the_bracketed_part_of_its_sites_name_is_that_site(tmp_path):
+    """`北保健センター` for the site `北保健センター（2階）`: every session at her own centre counted as outside
+    her area, and the import took it for a slip for 西保健センター."""
+    staff = [["職員ID", "氏名", "拠点"], ["H001", "山田 花子", "北保健センター"], ["H002", "佐藤 次郎", "西保健センター"]]
+    sites = [["会場", "区"], ["北保健センター（2階）", "北区"], ["西保健センター", "西区"]]
+    path = write_book(tmp_path / "h.xlsx", {**standard(職員=staff), "会場": sites})
+    assert not [n for n in _notes(path) if "home" in n]
+    assert read_workbooks([path]).staff_by_id("H001").home == "北保健センター（2階）"
+
+
 def test_one_name_under_two_ids_is_said(tmp_path):
     """田中 花子 listed as J01 and again as J09 was placed in two sessions at the same time."""
     staff = [*STAFF_ROWS, ["H003", "山田　花子", "フッ化物"]]
