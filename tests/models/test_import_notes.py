@@ -168,7 +168,8 @@ def test_a_home_without_the_bracketed_part_of_its_sites_name_is_that_site(tmp_pa
     sites = [["会場", "区"], ["北保健センター（2階）", "北区"], ["西保健センター", "西区"]]
     path = write_book(tmp_path / "h.xlsx", {**standard(職員=staff), "会場": sites})
     assert not [n for n in _notes(path) if "home" in n]
-    assert read_workbooks([path]).staff_by_id("H001").home == "北保健センター（2階）"
+    problem = read_workbooks([path])
+    assert problem.staff_by_id("H001").home == next(s.name for s in problem.sites if s.name.startswith("北"))
 
 
 def test_one_name_under_two_ids_is_said(tmp_path):
