@@ -58,10 +58,20 @@ def typed(text: object) -> str:
     return str(text).strip()
 
 
+# The old and the common form of the kanji of names (異体字): 髙橋 on one sheet and 高橋 on another are one
+# person, as a coordinator reads them (an office's 髙, 邊 and 齋 had each been refused as nobody's name).
+_NAME_VARIANTS = str.maketrans({
+    "髙": "高", "﨑": "崎", "嵜": "崎", "邊": "辺", "邉": "辺", "齋": "斎", "齊": "斉", "澤": "沢", "濱": "浜",
+    "櫻": "桜", "廣": "広", "國": "国", "眞": "真", "德": "徳", "惠": "恵", "瀨": "瀬", "嶋": "島", "嶌": "島",
+    "槇": "槙", "冨": "富", "栁": "柳", "檜": "桧", "龍": "竜", "藏": "蔵", "實": "実", "會": "会", "關": "関",
+    "彌": "弥", "榮": "栄", "淸": "清", "靜": "静", "髮": "髪", "禮": "礼", "祐": "祐", "隆": "隆",
+})
+
+
 def bare_name(name: object) -> str:
     """A person's name as compared: normalised, without spaces (`山田　花子`, `山田花子` and
-    `山田 花子` are one name)."""
-    return "".join(normalize(name).split())
+    `山田 花子` are one name), each old form of a kanji as its common one (`髙橋` as `高橋`)."""
+    return "".join(normalize(name).split()).translate(_NAME_VARIANTS)
 
 
 def ids_named(name: object, names: Mapping[str, str]) -> list[str]:

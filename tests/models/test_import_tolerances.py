@@ -631,6 +631,14 @@ def test_an_end_before_the_start_among_same_day_visits_is_a_typo(tmp_path) -> No
     assert {r.end for r in problem.requirements if r.activity == "準夜"} == {25 * 60}
 
 
+def test_a_name_written_with_the_old_form_of_a_kanji_is_the_same_person(tmp_path):
+    """髙橋, 渡邊 and 齋藤 on the answers against 高橋, 渡辺 and 斎藤 on 職員: each refused as nobody's name."""
+    staff = [["職員ID", "氏名"], ["H001", "高橋 花子"], ["H002", "渡辺 次郎"]]
+    names_only = [["氏名", datetime(2026, 4, 1), datetime(2026, 4, 14)], ["髙橋花子", "○", "×"], ["渡邊 次郎", "△", "午前"]]
+    problem = read_workbooks([write_book(tmp_path / "k.xlsx", standard(職員=staff, 勤務可否=names_only))])
+    assert problem.mark("H001", date(2026, 4, 14)) is Mark.UNAVAILABLE and problem.mark("H002", date(2026, 4, 14)) is Mark.AM_ONLY
+
+
 def test_a_matrix_of_names_without_ids_finds_people_by_name(tmp_path):
     """A 医局's 当直希望表 has 氏名 and no 職員ID: it was refused ("必須の列「職員ID」がありません")."""
     names_only = [["氏名", datetime(2026, 4, 1), datetime(2026, 4, 14)], [None, "水", "火"],
