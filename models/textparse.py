@@ -257,9 +257,9 @@ for _symbols, _mark in (
     # a half-day off leaves the other half (午前休: the afternoon is theirs); 前半・後半 are a day cut in two
     # (a polling station's 8:30-14:00 and 14:00-20:00), read as its morning and afternoon
     (("am", "午前", "午前のみ", "amのみ", "午前可", "午前のみ可", "am可", "前半", "前半のみ", "前半可", "前半のみ可",
-      "午後休", "午後半休", "pm休", "午後有休", "有休(午後)", "午後休み"), Mark.AM_ONLY),
+      "午後休", "午後半休", "pm休", "午後有休", "有休(午後)", "午後休み", "午前まで", "午前中"), Mark.AM_ONLY),
     (("pm", "午後", "午後のみ", "pmのみ", "午後可", "午後のみ可", "pm可", "後半", "後半のみ", "後半可", "後半のみ可",
-      "午前休", "午前半休", "am休", "午前有休", "有休(午前)", "午前休み"), Mark.PM_ONLY),
+      "午前休", "午前半休", "am休", "午前有休", "有休(午前)", "午前休み", "午後から", "午後から可"), Mark.PM_ONLY),
 ):
     for _symbol in _symbols:
         _MARKS[_symbol] = _mark
@@ -294,6 +294,7 @@ def parse_time_range(value: Any) -> tuple[int, int]:
 
 
 _CIRCLED = re.compile(r"^[○◯〇][(（](.+)[)）]$")
+_WITH_REASON = re.compile(r"^([×✕✖x△▲])[(（].+[)）]$")
 
 
 def parse_mark(value: Any) -> Mark | None:
@@ -306,6 +307,8 @@ def parse_mark(value: Any) -> Mark | None:
         return _MARKS[text]
     if (inner := _CIRCLED.match(text)) and _MARKS.get(inner[1]) in (Mark.AM_ONLY, Mark.PM_ONLY):
         return _MARKS[inner[1]]  # `○（後半）`, `○(午前)`: the half it names
+    if (why := _WITH_REASON.match(text)) and _MARKS.get(why[1]) in (Mark.UNAVAILABLE, Mark.PREFER_NOT):
+        return _MARKS[why[1]]  # `×（通院）`, `△(できれば)`: the mark, its reason a remark
     if text.endswith("希望") and _MARKS.get(text[:-2]) is Mark.UNAVAILABLE:  # `休み希望`, `有休希望`: a day off asked for
         return Mark.UNAVAILABLE
     raise ValueError(f"unknown mark: {value!r}")
@@ -413,7 +416,7 @@ def parse_wish(value: Any, activities: Iterable[str]) -> str | None:
 
 
 # `3日`: days a week, days in a row; `月2回`, `週3日`: a limit written with its period (the column's)
-_COUNT = re.compile(r"^(?:(?:1|一)?(?:月|週|日|年)に?\s*)?(\d+)(?:\.0+)?\s*(?:人|名|回|件|分|日)?$")
+_COUNT = re.compile(r"^(?:(?:1|一)?(?:月|週|日|年)に?\s*)?(\d+)(?:\.0+)?\s*(?:人|名|回|件|分|日)?\s*(?:まで|以内|以下)?$")
 
 
 def parse_count(value: Any) -> int:
@@ -508,6 +511,7 @@ def parse_hours(value: Any) -> int:
             raise ValueError(f"negative hours: {value!r}")
         return round(value * 60)
     text = _text(value).lower()
+    text = re.sub(r"\s*(?:まで|以内|以下)$", "", re.sub(r"^(?:1|一)?(?:月|週)(?:に|の)?\s*", "", text))  # `月60時間まで`
     if m := _MINUTES_ONLY.match(text):
         return int(m[1])
     if m := _HOURS.match(text):

@@ -65,6 +65,18 @@ def _without_brackets(places: Collection[str]) -> dict[str, str]:
     return {bare: names[0] for bare, names in found.items() if len(names) == 1 and bare not in places}
 
 
+def _hours_of(key: str) -> Callable[[Any], int]:
+    """parse_hours for the column `key`, refusing a period word that is not the column's (`月60時間` in a
+    weekly column would otherwise be read as 60 hours a week)."""
+    own = "週" if "week" in key else "月"
+
+    def read(value: Any) -> int:
+        if isinstance(value, str) and (word := value.strip()[:1]) in ("週", "月") and word != own:
+            raise ValueError(f"hours of another period: {value!r}")
+        return parse_hours(value)
+    return read
+
+
 def read_staff(
     table: Table, problems: list[InputProblem], staff: dict[str, tuple[Staff, str]], ids: dict[str, str],
     limit_cells: dict[str, tuple[str, str, str]] | None = None, notes: list[InputProblem] | None = None,
@@ -89,7 +101,7 @@ def read_staff(
         for key in _AMOUNT_FIELDS:
             limits[key] = cells.get(key, parse_amount, messages.bad_count)
         for key in HOURS_FIELDS:  # hours in the sheet (`40`, `37時間30分`), minutes in the plan
-            limits[key] = cells.get(key, parse_hours, messages.bad_hours)
+            limits[key] = cells.get(key, _hours_of(key), messages.bad_hours)
         limits["max_per_activity"] = cells.get("max_per_activity", parse_activity_limits, messages.bad_activity_limits,
                                                default=())
         if limits["paid_this_year"] is None:

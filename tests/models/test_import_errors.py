@@ -388,3 +388,11 @@ def test_a_staff_column_of_a_limit_haichi_does_not_read_is_refused(tmp_path):
     assert "月日数上限" in found[0].message
     empty = [["職員ID", "氏名", "期間中の上限（日）"], ["H001", "山田 花子", None], ["H002", "佐藤 次郎", None]]
     read_workbooks([write_book(tmp_path / "e.xlsx", standard(職員=empty))])
+
+
+def test_hours_of_another_period_than_the_columns_are_refused(tmp_path):
+    """`月60時間` is read in a monthly column; in a weekly one it would have been 60 hours a week."""
+    staff = [["職員ID", "氏名", "週時間上限", "月時間上限"], ["H001", "山田 花子", "月60時間", "月60時間"],
+             ["H002", "佐藤 次郎", None, None]]
+    found = problems_of(write_book(tmp_path / "w.xlsx", standard(職員=staff)))
+    assert [p.cell for p in found] == ["C2"]

@@ -142,6 +142,8 @@ def test_the_common_words_for_a_day_off_are_a_cross(value):
     ("前半", Mark.AM_ONLY), ("前半のみ", Mark.AM_ONLY), ("後半のみ", Mark.PM_ONLY), ("終日", Mark.AVAILABLE),
     ("◎", Mark.AVAILABLE), ("忌引", Mark.UNAVAILABLE), ("欠", Mark.UNAVAILABLE), ("リフレッシュ休暇", Mark.UNAVAILABLE),
     ("○（後半）", Mark.PM_ONLY), ("○(午前)", Mark.AM_ONLY),
+    # a health check's forms: 午後から, and × with its reason in brackets
+    ("午後から", Mark.PM_ONLY), ("午前中", Mark.AM_ONLY), ("×（通院）", Mark.UNAVAILABLE), ("△(できれば)", Mark.PREFER_NOT),
 ])
 def test_a_wards_and_a_polling_offices_words_are_read(value, expected):
     """Refused as unknown marks: a ward's half days off (午前休 leaves the afternoon), leave words,
@@ -436,6 +438,12 @@ def test_a_date_is_no_day_of_the_week() -> None:
 ])
 def test_hours_read_as_minutes_and_written_back(value, minutes) -> None:
     assert parse_hours(value) == minutes and parse_hours(hours_text(minutes)) == minutes
+
+
+def test_a_limit_with_its_period_and_まで_is_read() -> None:
+    """`3日まで` and `月60時間` were refused where `3日` and `60時間` were read."""
+    assert [parse_count(v) for v in ("3日まで", "週3日", "月3回まで")] == [3, 3, 3]
+    assert [parse_hours(v) for v in ("月60時間", "週20時間まで", "月40時間以内")] == [3600, 1200, 2400]
 
 
 @pytest.mark.parametrize("value", ["-3", "abc", "40日", None])
