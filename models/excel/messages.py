@@ -657,6 +657,19 @@ def cancelled_in_notes(note: str) -> str:
              'note "{n}": this session is staffed; if it is called off, write 0 (or 中止) as its 必要人数', n=note)
 
 
+def staff_remarks_unread(name: str, note: str, more: int) -> str:
+    if more:
+        return t("{name} の備考「{n}」など、{k} 名の備考にある勤務できる日や時間は配置に使いません。勤務可否（× や 午前）と"
+                 " 勤務曜日 に書かれているか確かめてください",
+                 '{name}\'s remark "{n}" and {more} other remark(s) on staff say when people can work, which the '
+                 "roster does not read: check that 勤務可否 (× or 午前) and 勤務曜日 say it", name=name, n=note, k=more + 1,
+                 more=more)
+    return t("{name} の備考「{n}」にある勤務できる日や時間は配置に使いません。勤務可否（× や 午前）と 勤務曜日 に"
+             "書かれているか確かめてください",
+             '{name}\'s remark "{n}" says when they can work, which the roster does not read: check that 勤務可否 '
+             "(× or 午前) and 勤務曜日 say it", name=name, n=note)
+
+
 def no_such_day(day: str) -> str:
     return t("{d} という日はないため、この列の記号は読みませんでした（前の月のシートを写した列なら消してください）",
              "there is no day {d}, so the marks in this column were not read (a column copied from last month's "

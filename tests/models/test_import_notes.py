@@ -530,3 +530,14 @@ def test_a_session_called_off_in_its_count_is_closed_and_in_its_remark_is_said(t
     assert [r.site for r in read_workbooks([path]).requirements] == ["東灘"]
     assert notes == ['c.xlsx 枠!I3: note "中止": this session is staffed; if it is called off, write 0 (or 中止) as its '
                      "必要人数"]
+
+
+def test_remarks_on_staff_that_say_when_someone_can_work_are_said_once(tmp_path):
+    """A doctor's `5/10〜5/14 不可` and `午前のみ` on 職員!備考 were left unread, unsaid: he worked 5/13 and six
+    afternoons. One note for all (a register's remarks often repeat its marks); other remarks none."""
+    staff = [["職員ID", "氏名", "備考"], ["H001", "山田 花子", "5/10〜5/14 不可"], ["H002", "佐藤 次郎", "午前のみ"],
+             ["H003", "鈴木 三郎", "扶養内"]]
+    marks = [*MATRIX_ROWS, ["H003", "鈴木 三郎", "○", "○"]]
+    assert _notes(write_book(tmp_path / "r.xlsx", standard(職員=staff, 勤務可否=marks))) == [
+        "r.xlsx 職員!C2: 山田 花子's remark \"5/10〜5/14 不可\" and 1 other remark(s) on staff say when people can "
+        "work, which the roster does not read: check that 勤務可否 (× or 午前) and 勤務曜日 say it"]
