@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from models.domain import Problem, Roster, Violation
+from models.domain import Problem, Roster, Staff, Violation
 from models.i18n import t
-from models.rulemeta import RuleInfo
+from models.rulemeta import Param, RuleInfo
+from models.textparse import skill_list
 from solver.rules import base
 from solver.rules.base import BaseRule, Penalty
 from solver.rules.counting import bounded, name_of, violation
@@ -32,9 +33,18 @@ class OneSitePerDay(BaseRule):
         hard_default=True,
         weight_default=10,
         enabled_default=False,
-        description_ja="1人が同じ日に入る枠は、すべて同じ会場にする（午前と午後で会場を変えない）。",
-        description_en="A person's sessions of one day are all at the same site (no morning here and afternoon there).",
+        params=(Param("jobs", str, "", "対象の職種", "jobs it applies to", per_staff=False),),
+        description_ja="1人が同じ日に入る枠は、すべて同じ会場にする（午前と午後で会場を変えない）。対象の職種を書くと、"
+                       "そのスキルを持つ人だけ（例: 看護師）。",
+        description_en="A person's sessions of one day are all at the same site (no morning here and afternoon there). "
+                       "With jobs named (skills, e.g. 看護師), only the people holding one.",
     )
+
+    def _applies(self, problem: Problem, staff: Staff) -> bool:
+        """Whether the rule holds for the person: everyone, or those holding a job it names (a health
+        check's nurses stay at one hall all day, its doctors need not)."""
+        jobs = skill_list(base.setting(problem, self.info).params.get("jobs") or "")
+        return not jobs or any(job in staff.skills for job in jobs)
 
     def build(self, ctx: Context) -> list[Penalty]:
         """Per person and day with sessions at two sites or more to take: a boolean per site, true
@@ -44,6 +54,8 @@ class OneSitePerDay(BaseRule):
             return []
         penalties: list[Penalty] = []
         for staff in ctx.problem.active_staff():
+            if not self._applies(ctx.problem, staff):
+                continue
             for day in ctx.problem.days():
                 by_site: dict[str, list] = defaultdict(list)
                 for req, var in ctx.on_day(staff.id, day):
@@ -72,7 +84,7 @@ class OneSitePerDay(BaseRule):
                     sites[(staff_id, req.date)].append(req.site)
         found: list[Violation] = []
         for (staff_id, day), names in sorted(sites.items(), key=lambda item: (item[0][1], item[0][0])):
-            if len(names) < 2:
+            if len(names) < 2 or not self._applies(problem, problem.staff_by_id(staff_id)):
                 continue
             message = t("{name} は {m}/{d} に {sites} の {n} か所で勤務します（1日に1会場）。",
                         "{name} works at {n} sites on {m}/{d}: {sites} (one site a day).",

@@ -40,3 +40,13 @@ def test_both_halves_at_one_site_pass_and_two_sites_in_a_day_break_it() -> None:
 def test_solver_and_evaluator_agree() -> None:
     for hard in (True, False):
         assert_exact(plan(hard=hard), RULE, count=20)
+
+
+def test_jobs_named_hold_the_rule_for_their_holders_only() -> None:
+    """A health check's nurses stay at one hall all day; its doctors may move (travel 90 had held everyone)."""
+    p = plan().with_(staff=[person("A", "Aoki", skills=frozenset({"看護師"})), person("B", "Baba", skills=frozenset({"医師"}))],
+                     rules={"one_site_per_day": RuleSetting(enabled=True, hard=True, weight=10, params={"jobs": "看護師"})})
+    nurse = [("A", _id(0, "本庁", "08:30")), ("A", _id(0, "南支所", "14:00"))]
+    doctor = [("B", _id(0, "本庁", "08:30")), ("B", _id(0, "南支所", "14:00"))]
+    assert len(RULE.check(p, roster(*nurse))) == 1 and fixed(p, nurse, [RULE]) is None
+    assert RULE.check(p, roster(*doctor)) == [] and fixed(p, doctor, [RULE]) == 0
