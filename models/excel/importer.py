@@ -32,6 +32,7 @@ from models.excel.schema import (
 )
 from models.excel.settings_sheet import Settings, read_settings
 from models.excel.sheets import read_sessions, read_sites, read_staff, session_years
+from models.holidays import is_holiday
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from models.stats import skills_apart
@@ -456,10 +457,10 @@ def _marks_outside_weekdays(tables: Sequence[Table], problem: Problem) -> list[I
     """A note at the first 勤務曜日 cell of people whose availability marks days outside their
     weekdays as workable (○, △, 午前, 午後, a wish): a written mark is that month's exception, so a
     勤務可否 sheet handed out filled with ○ made a 火・木 person work Mondays, Wednesdays and Fridays."""
-    outside: dict[str, int] = {}
+    outside: dict[str, list[date]] = {}
     for (staff_id, day), mark in problem.availability.items():
         if mark is not Mark.UNAVAILABLE and problem.off_weekday(staff_id, day):
-            outside[staff_id] = outside.get(staff_id, 0) + 1
+            outside.setdefault(staff_id, []).append(day)
     if not outside:
         return []
     people = [person for person in problem.staff if person.id in outside]
@@ -467,7 +468,9 @@ def _marks_outside_weekdays(tables: Sequence[Table], problem: Problem) -> list[I
     if where is None:
         return []
     named = [messages.person_outside_weekdays(person.name or person.id, weekdays_text(person.weekdays),
-                                              outside[person.id]) for person in people[:NAMED_OUTSIDE_WEEKDAYS]]
+                                              [f"{d.month}/{d.day}" for d in sorted(outside[person.id])],
+                                              sum(1 for d in outside[person.id] if is_holiday(d)))
+             for person in people[:NAMED_OUTSIDE_WEEKDAYS]]
     return [where[0].problem(where[1], "weekdays" if "weekdays" in where[0].columns else "staff_id",
                              messages.marks_outside_weekdays(named, len(people) - len(named)))]
 

@@ -220,8 +220,13 @@ def ends_next_day(count: int, example: str) -> str:
              "{n} session(s) ending before they start were read as ending the next day ({e}, ...)", n=count, e=example)
 
 
-def person_outside_weekdays(name: str, weekdays: str, days: int) -> str:
-    return t("{name}（{w}）{n} 日", "{name} ({w}): {n} days", name=name, w=weekdays, n=days)
+def person_outside_weekdays(name: str, weekdays: str, days: list[str], holidays: int) -> str:
+    """One person of marks_outside_weekdays: their days (the first few), and how many are national holidays
+    (a 月〜金 person's ○ on 5/3-5/5 was said as "3 days", which read as a mistake of the note)."""
+    shown = "・".join(days[:3]) + (t(" など", " ...") if len(days) > 3 else "")
+    of = t("、うち祝日 {h} 日", ", {h} of them national holidays", h=holidays) if holidays else ""
+    return t("{name}（{w}）{n} 日: {d}{of}", "{name} ({w}): {n} days: {d}{of}", name=name, w=weekdays, n=len(days),
+             d=shown, of=of)
 
 
 def marks_outside_weekdays(named: list[str], others: int) -> str:

@@ -373,7 +373,7 @@ def test_days_of_the_week_make_the_other_days_unavailable_unless_marked(tmp_path
     read_workbooks([write_book(tmp_path / "w.xlsx", {**standard(職員=staff, 勤務可否=marks), "設定": settings})],
                    notes=notes)
     assert [str(n) for n in notes] == [  # the exception is said: a sheet handed out full of ○ undid the weekdays
-        "w.xlsx 職員!C2: days outside their 勤務曜日 are marked as workable: 山田 花子 (火・木): 1 days; a written mark "
+        "w.xlsx 職員!C2: days outside their 勤務曜日 are marked as workable: 山田 花子 (火・木): 1 days: 4/8; a written mark "
         "is read as that month's exception, so they may work those days; to keep to the weekdays, make those days "
         "× or blank"]
     bad = [staff[0], ["H001", "山田 花子", "第2水曜"], staff[2]]
