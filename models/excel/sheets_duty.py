@@ -211,8 +211,12 @@ def _lines(text: str | None) -> int:
 
 def day_headers(days: Sequence[date]) -> tuple[list[str], list[str]]:
     """The two header rows of the day columns: `2/1` on the first day and each month's first, else
-    the day of the month; below, the weekday."""
-    top = [f"{d.month}/{d.day}" if i == 0 or d.day == 1 else str(d.day) for i, d in enumerate(days)]
+    the day of the month; below, the weekday. A plan printed on several pages across also gives the
+    month on each Monday: a health check's May-June 勤務表 had a second page starting `2 水 3 木`,
+    read as May."""
+    pages = len(days) > DAYS_PER_PAGE
+    top = [f"{d.month}/{d.day}" if i == 0 or d.day == 1 or (pages and d.weekday() == 0) else str(d.day)
+           for i, d in enumerate(days)]
     return top, [weekday_name(d) for d in days]
 
 
@@ -261,9 +265,13 @@ def write_duty_roster(wb: Workbook, problem: Problem, roster: Roster) -> dict[st
     _legend(sheet, forms, people, id_width + name_width + min(len(days), DAYS_PER_PAGE) * day_width)
     # about a month of day columns to a page across (more would print too small to read); each page
     # repeats the header rows and the ID and name columns
+    # each page's foot names the plan and its period: a page of later days had its title cut to the
+    # ID and name columns (`期間 2027/05/01 〜 2027/`), and was read as May's
     sheet.print_setup(landscape=True, paper=PAPER_A3 if sum(widths) > 170 else PAPER_A4,
                       title_rows=f"{first}:{first + 1}", title_cols="A:B",
-                      pages_wide=max(1, -(-len(days) // DAYS_PER_PAGE)))
+                      pages_wide=max(1, -(-len(days) // DAYS_PER_PAGE)),
+                      footer=t("{name} 勤務表　{a} 〜 {b}", "{name} duty roster   {a} to {b}", name=problem.name,
+                               a=f"{problem.start:%Y/%m/%d}", b=f"{problem.end:%Y/%m/%d}"))
     return {p.stats.staff_id: p.texts for p in people if p.texts}
 
 

@@ -206,9 +206,10 @@ class SheetWriter:
         return self.append([n if isinstance(n, Out) else self.cell(n, lk) for n, lk in zip(names, looks)], height=30)
 
     def print_setup(self, *, landscape: bool, paper: int = PAPER_A4, title_rows: str | None = None,
-                    title_cols: str | None = None, pages_wide: int = 1) -> None:
+                    title_cols: str | None = None, pages_wide: int = 1, footer: str | None = None) -> None:
         """Print-ready: paper and orientation, margins, page numbers, repeated header rows (and
-        columns), scaled to `pages_wide` pages across."""
+        columns), scaled to `pages_wide` pages across; `footer` at each page's foot, left (the
+        title rows print on the first pages only)."""
         self.ws.page_setup.fitToWidth = pages_wide
         self.ws.page_setup.orientation = "landscape" if landscape else "portrait"
         self.ws.page_setup.paperSize = paper
@@ -217,6 +218,9 @@ class SheetWriter:
         self.ws.page_margins.top = self.ws.page_margins.bottom = 0.5
         self.ws.oddFooter.center.text = "&P / &N"  # page x of y
         self.ws.oddFooter.center.size = 8
+        if footer:
+            self.ws.oddFooter.left.text = footer.replace("&", "&&")  # `&` starts a field code
+            self.ws.oddFooter.left.size = 8
         if title_rows:
             self.ws.print_title_rows = title_rows
         if title_cols:
