@@ -63,6 +63,8 @@ class MarkChange:
     wish_after: str | None = None
     window_before: Window | None = None  # the hours written with the mark (15時から)
     window_after: Window | None = None
+    leave_before: str | None = None  # the word of a × day (有休, 希): shown as written, not as ×
+    leave_after: str | None = None
 
 
 @dataclass
@@ -214,9 +216,10 @@ def collect_forms(problem: Problem, paths: Sequence[Path | str]) -> Collection:
             before, after = problem.availability.get((form.staff_id, day)), form.marks.get(day)
             wish_before, wish_after = wished.get((form.staff_id, day)), form.wishes.get(day)
             hours_before, hours_after = problem.windows.get((form.staff_id, day)), form.windows.get(day)
-            if (before, wish_before, hours_before) != (after, wish_after, hours_after):
+            leave_before, leave_after = problem.leave.get((form.staff_id, day)), form.leave.get(day)
+            if (before, wish_before, hours_before, leave_before) != (after, wish_after, hours_after, leave_after):
                 changes.append(MarkChange(form.staff_id, day, before, after, wish_before, wish_after,
-                                          hours_before, hours_after))
+                                          hours_before, hours_after, leave_before, leave_after))
         registered = problem.staff_by_id(form.staff_id).name
         if form.name_on_form and not same_name(form.name_on_form, registered):
             renamed.append((form, registered))
@@ -226,9 +229,11 @@ def collect_forms(problem: Problem, paths: Sequence[Path | str]) -> Collection:
                       changes, renamed)
 
 
-def _mark_text(mark: Mark | None, wish: str | None = None, window: Window | None = None) -> str:
-    """What the cell says (`cell_text`: the shift asked for, the hours free, the mark), or blank."""
-    return cell_text(mark, wish, None, window) or t("空欄", "blank")
+def _mark_text(mark: Mark | None, wish: str | None = None, window: Window | None = None,
+               leave: str | None = None) -> str:
+    """What the cell says (`cell_text`: the shift asked for, the leave of a × day, the hours free, the
+    mark), or blank: a form's 有休 was said as × while the workbook written kept 有休."""
+    return cell_text(mark, wish, leave, window) or t("空欄", "blank")
 
 
 def _who(problem: Problem, staff_id: str) -> str:
@@ -272,8 +277,8 @@ def report_lines(collection: Collection) -> list[str]:
     for form in collection.used:
         changed = by_person.get(form.staff_id, [])
         if changed:
-            days = ", ".join(f"{day_label(c.date)} {_mark_text(c.before, c.wish_before, c.window_before)}→"
-                             f"{_mark_text(c.after, c.wish_after, c.window_after)}" for c in changed)
+            days = ", ".join(f"{day_label(c.date)} {_mark_text(c.before, c.wish_before, c.window_before, c.leave_before)}→"
+                             f"{_mark_text(c.after, c.wish_after, c.window_after, c.leave_after)}" for c in changed)
             lines.append(t("{who}: {n} 日変更 ({days})", "{who}: {n} day(s) changed ({days})",
                            who=_who(p, form.staff_id), n=len(changed), days=days))
         elif form.marks:

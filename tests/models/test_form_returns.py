@@ -362,3 +362,14 @@ def test_hours_a_blank_day_of_a_form_loses_are_cautioned(sample: Problem, tmp_pa
     fill(path, kept)
     caution = next(line for line in cautions(collect_forms(problem, [path])) if "空欄です" in line)
     assert "12:00〜" in caution and "1 日が空欄です" in caution
+
+
+def test_leave_on_a_form_is_said_as_written(sample: Problem, tmp_path: Path) -> None:
+    """A form's 有休 was said as `△→×` while the workbook written kept 有休."""
+    person = sample.active_staff()[0]
+    day = next(d for d in sample.days() if sample.availability.get((person.id, d)) is not Mark.UNAVAILABLE)
+    path = tmp_path / form_file_name(person)
+    write_form(path, sample, person, prefill=True)
+    fill(path, {day: "有休"})
+    lines = report_lines(collect_forms(sample, [path]))
+    assert any(f"{day.month}/{day.day}" in line and "→有休" in line for line in lines), lines
