@@ -33,7 +33,9 @@ from models.excel.reader import (
     locate,
     match_columns,
 )
-from models.excel.schema import AVAILABILITY, AVAILABILITY_FORM, FORM_NAME_LABELS, FORM_STAFF_ID_LABELS
+from models.excel.schema import (
+    AVAILABILITY, AVAILABILITY_FORM, AVAILABILITY_LIST, FORM_NAME_LABELS, FORM_STAFF_ID_LABELS,
+)
 
 
 def is_form(rows: list[tuple[Any, ...]]) -> bool:
@@ -139,6 +141,10 @@ def read_form(
     form whose 氏名 is someone else's). A cell naming one of the plan's `activities` is ○ and
     adds that wish to `wishes`; marks for dates outside the period are said in `notes`. Returns
     the form's table, None when it was not read."""
+    listed = _as_list(file, sheet, rows, problems)
+    if listed is not None:  # one row per person and day: each person's rows are their form
+        return _read_list(listed, staff_ids, period, problems, forms, seen, names or {}, activities, wishes, notes,
+                          kept)
     table = locate(file, sheet, rows, AVAILABILITY_FORM, problems)
     if table is None:
         return None
@@ -156,18 +162,60 @@ def read_form(
     return table
 
 
+def _as_list(file: str, sheet: str, rows: list[tuple[Any, ...]],
+             problems: list[InputProblem]) -> Table | None:
+    """The sheet's table when it is a list of answers of several people (`氏名 | 日付 | 可否`, a Google
+    Form's export, refused before as a form without its 職員ID label); None for a one-person form."""
+    for row in rows[:HEADER_SEARCH_ROWS]:
+        found = match_columns(row, AVAILABILITY_LIST.columns)
+        if "date" in found and "mark" in found and ("staff_id" in found or "name" in found):
+            return locate(file, sheet, rows, AVAILABILITY_LIST, problems)
+    return None
+
+
+def _read_list(table: Table, staff_ids: Collection[str], period: Period, problems: list[InputProblem],
+               forms: dict[str, Availability], seen: dict[str, str], names: Mapping[str, str],
+               activities: Collection[str], wishes: Wishes | None, notes: list[InputProblem] | None,
+               kept: Kept | None) -> Table:
+    """Each person's rows of a list of answers read as their form (`_marks`), the person found by 職員ID,
+    else by 氏名; an unknown person, or one given a form elsewhere too, is a problem at their first cell."""
+    key = "staff_id" if "staff_id" in table.columns else "name"
+    people: dict[str, list[tuple[int, tuple[Any, ...]]]] = {}
+    first: dict[str, str] = {}
+    for index, row in table.data():
+        written = normalize(table.value(row, key))
+        if not written:
+            continue
+        staff_id = known_id(written, staff_ids) if key == "staff_id" else owner_of(written, names)
+        if staff_id is None:
+            problems.append(table.problem(index, key, messages.unknown_listed_person(written, key == "name")))
+            continue
+        if staff_id not in people:
+            first[staff_id] = table.cell(index, key)
+        people.setdefault(staff_id, []).append((index, row))
+    for staff_id, rows in people.items():
+        if staff_id in seen:
+            problems.append(InputProblem(table.file, table.sheet, first[staff_id],
+                                         messages.duplicate_availability(staff_id, seen[staff_id])))
+            continue
+        seen[staff_id] = f"{table.file} {table.sheet}!{first[staff_id]}"
+        forms[staff_id] = _marks(table, staff_id, period, problems, activities, wishes if wishes is not None else {},
+                                 notes, kept if kept is not None else Kept(), rows)
+    return table
+
+
 def _marks(table: Table, staff_id: str, period: Period, problems: list[InputProblem],
            activities: Collection[str], wishes: Wishes, notes: list[InputProblem] | None,
-           kept: Kept) -> Availability:
+           kept: Kept, rows: list[tuple[int, tuple[Any, ...]]] | None = None) -> Availability:
     """The marks of the day rows inside the period (their wishes into `wishes`, leave and hours into
-    `kept`), every bad row
-    reported, marks outside the period said in `notes` (all of them outside: a problem)."""
+    `kept`), every bad row reported, marks outside the period said in `notes` (all of them outside: a
+    problem). `rows` are the person's rows of a list of answers (`_read_list`), else the table's all."""
     marks: Availability = {}
     read = MarkReader(activities)
     unread = Unread(period)
     answered: dict[date, tuple[str, Mark | None, str | None]] = {}  # date -> (first row's date cell, mark, wish)
     inside, first_outside = False, None
-    for index, row in table.data():
+    for index, row in (table.data() if rows is None else rows):
         cells = Cells(table, index, row, problems)
         mark = cells.get("mark", read, lambda raw: messages.unknown_form_mark(raw, activities))
         wish = read.wish(cells.raw("mark")) if mark is not None else None

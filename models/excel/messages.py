@@ -675,6 +675,13 @@ def staff_remarks_unread(name: str, note: str, more: int) -> str:
              "(× or 午前) and 勤務曜日 say it", name=name, n=note)
 
 
+def unknown_listed_person(written: str, by_name: bool) -> str:
+    if by_name:
+        return t("「{w}」という名前の職員が 職員 シートにいないか、同じ名前の人が複数います（職員ID の列を加えてください）",
+                 'no one, or more than one person, is named "{w}" on the 職員 sheet (add a 職員ID column)', w=written)
+    return t("職員ID「{w}」は 職員 シートにありません", 'staff ID "{w}" is not on the 職員 sheet', w=written)
+
+
 def no_such_day(day: str) -> str:
     return t("{d} という日はないため、この列の記号は読みませんでした（前の月のシートを写した列なら消してください）",
              "there is no day {d}, so the marks in this column were not read (a column copied from last month's "

@@ -213,5 +213,17 @@ AVAILABILITY_FORM = SheetSpec(
     ),
     aliases=AVAILABILITY.aliases,
 )
+# A list of answers, one row per person and day (a Google Form's export): a form's columns with the
+# person's own column, 職員ID or 氏名 (one of them).
+AVAILABILITY_LIST = SheetSpec(
+    "Availability",
+    "勤務可否",
+    (
+        *AVAILABILITY_FORM.columns,
+        Column("staff_id", "職員ID", aliases=("ID", "職員番号", "staff_id")),
+        Column("name", "氏名", aliases=("名前", "name", "お名前")),
+    ),
+    aliases=AVAILABILITY.aliases,
+)
 FORM_STAFF_ID_LABELS = ("職員ID", "staff_id", "ID", "職員番号")
 FORM_NAME_LABELS = ("氏名", "name", "名前")

@@ -660,3 +660,23 @@ def test_a_matrix_of_names_without_ids_finds_people_by_name(tmp_path):
     with pytest.raises(InvalidInput) as refused:
         read_workbooks([write_book(tmp_path / "b.xlsx", standard(職員=bad_days, 勤務可否=names_only))])
     assert [p.sheet for p in refused.value.problems] == ["職員"], refused.value.problems
+
+
+def test_a_list_of_answers_one_row_per_person_and_day_is_read(tmp_path):
+    """A Google Form's export (`タイムスタンプ | 氏名 | 日付 | 可否 | 備考`) was refused, with 職員ID too, as a form
+    without its ID label. Each person's rows are their form; an unknown name is said at its cell."""
+    answers = [["タイムスタンプ", "氏名", "日付", "可否", "備考"],
+               [datetime(2026, 3, 20, 9), "山田 花子", datetime(2026, 4, 1), "○", None],
+               [datetime(2026, 3, 20, 9), "山田 花子", datetime(2026, 4, 14), "×", "通院"],
+               [datetime(2026, 3, 21, 9), "佐藤次郎", "4/1", "△", None],
+               [datetime(2026, 3, 21, 9), "佐藤次郎", "4/14", "午前", None]]
+    problem = read_workbooks([write_book(tmp_path / "g.xlsx", standard(勤務可否=answers))])
+    assert problem.availability == read_workbooks([write_book(tmp_path / "m.xlsx", standard())]).availability
+    by_id = [["職員ID", "日付", "可否"], ["H001", datetime(2026, 4, 14), "×"], ["H002", datetime(2026, 4, 1), "○"]]
+    problem = read_workbooks([write_book(tmp_path / "i.xlsx", standard(勤務可否=by_id))])
+    assert problem.mark("H001", date(2026, 4, 14)) is Mark.UNAVAILABLE and problem.mark("H002", date(2026, 4, 1)) is Mark.AVAILABLE
+    unknown = [*answers, [datetime(2026, 3, 22, 9), "田中 三郎", datetime(2026, 4, 1), "○", None]]
+    with pytest.raises(InvalidInput) as refused:
+        read_workbooks([write_book(tmp_path / "u.xlsx", standard(勤務可否=unknown))])
+    assert [str(p) for p in refused.value.problems] == [
+        'u.xlsx 勤務可否!B6: no one, or more than one person, is named "田中 三郎" on the 職員 sheet (add a 職員ID column)']
