@@ -31,7 +31,7 @@ from models.excel.schema import (
     SETTINGS, SITES, STAFF, SUMMARY_SHEET, UNFILLED_SHEET, VIOLATIONS_SHEET, SheetSpec,
 )
 from models.excel.settings_sheet import Settings, read_settings
-from models.excel.sheets import read_sessions, read_sites, read_staff, session_years
+from models.excel.sheets import Tenure, read_sessions, read_sites, read_staff, session_years
 from models.holidays import is_holiday
 from models.i18n import t
 from models.rulemeta import RuleInfo
@@ -53,6 +53,7 @@ class _Import:
     requirements: dict[str, tuple[Requirement, str]] = field(default_factory=dict)
     wishes: Wishes = field(default_factory=dict)  # shifts asked for in 勤務可否 cells (a matrix or a form)
     kept: Kept = field(default_factory=Kept)  # the days of leave (有休, 研修) and the hours free (15時から) among them
+    tenure: Tenure = field(default_factory=dict)  # a 在籍 with a date (2/15退職, 3/1から): staff ID -> what it says
 
 
 def _tables(books: list[Book], spec: SheetSpec, problems: list[InputProblem]) -> list[Table] | None:
@@ -173,6 +174,25 @@ def _misnamed_sheets(misnamed: list[tuple[Book, str, SheetSpec]]) -> list[InputP
         name = f"{spec.ja}_{title}" if spec is AVAILABILITY else spec.ja
         notes.append(InputProblem(book.name, title, "", messages.misnamed_sheet(title, spec.ja, name)))
     return notes
+
+
+def _within_tenure(state: _Import, availability: dict, period: Period) -> dict:
+    """`availability` with × on the plan's days before someone joins or after they leave, as their 在籍
+    says (`2/15退職`, `3/1から`): a hygienist leaving mid-month could only be written as × on every later
+    day, or as 退職 for the whole month. A date that is not one is a problem at its cell."""
+    out = dict(availability)
+    for staff_id, (kind, written, where) in state.tenure.items():
+        try:
+            day = period.to_date(written)
+        except ValueError:
+            state.problems.append(InputProblem(*where, messages.bad_tenure(written)))
+            continue
+        plan_day = period.start
+        while plan_day <= period.end:
+            if (kind == "until" and plan_day > day) or (kind == "from" and plan_day < day):
+                out[(staff_id, plan_day)] = Mark.UNAVAILABLE
+            plan_day += timedelta(days=1)
+    return out
 
 
 def _marks_stand_ins(books: list[Book], misnamed: list[tuple[Book, str, SheetSpec]],
@@ -298,7 +318,8 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     places = {site.name for site in sites} | {site.area for site in sites if site.area} if any(
         site.area for site in sites) else set()
     for table in staff_tables or []:
-        read_staff(table, problems, state.staff, state.staff_ids, state.limit_cells, state.notes, places)
+        read_staff(table, problems, state.staff, state.staff_ids, state.limit_cells, state.notes, places,
+                   state.tenure)
     daily_tables = _tables(books, DAILY, problems)
     session_tables = _tables(books, SESSIONS, problems) if daily_tables is not None else \
         _stand_in(books, SESSIONS, misnamed, problems, state.notes)
@@ -347,6 +368,8 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
             sheets, period, [person for person, _ in state.staff.values()], state.staff_ids,
             rotation_order(req for req, _ in state.requirements.values()), s.blank_means, problems, state.notes,
             state.kept, {req.date for req, _ in state.requirements.values()})
+    if availability is not None or marks_optional:
+        availability = _within_tenure(state, availability or {}, period)
     if availability is None and marks_optional:
         availability = {}  # no marks yet: the returned forms bring them (`haichi collect --into`)
     elif availability is None:

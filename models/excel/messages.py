@@ -122,6 +122,11 @@ def bad_active(value: Any) -> str:
              'cannot read 在籍 (active) "{v}" (○ or blank when active, × when away for this plan)', v=shown(value))
 
 
+def bad_tenure(value: Any) -> str:
+    return t("在籍の日付が読めません \"{v}\"（2/15退職、3/1から のように）", 'cannot read the date of 在籍 (active) "{v}" '
+             "(as in 2/15退職 or 3/1から)", v=shown(value))
+
+
 def bad_bool(value: Any) -> str:
     return t("はい/いいえ として読めません \"{v}\"", 'not a yes/no value "{v}"', v=shown(value))
 

@@ -14,6 +14,7 @@ from typing import Any
 from models.domain import DAY_MINUTES, Requirement, Site, Staff, bare_name, end_after, hhmm, time_range
 from models.errors import InputProblem
 from models.excel import messages
+from models.excel.availability_sheet import looks_like_date
 from models.excel.reader import Cells, Period, Table, is_blank
 from models.excel.schema import SESSIONS, SITES, STAFF
 from models.textparse import (
@@ -81,10 +82,31 @@ def _hours_of(key: str) -> Callable[[Any], int]:
     return read
 
 
+# 在籍 with a date: the last day (`2/15退職`, `2/15まで`, `〜2/15`) or the first (`3/1から`, `3/1入職`, `3/1〜`).
+_UNTIL = re.compile(r"^(?:[〜~]\s*(.+?)|(.+?)\s*(?:付け?)?\s*(?:退職|退職予定|まで|迄|[〜~]))$")
+_FROM = re.compile(r"^(.+?)\s*(?:付け?)?\s*(?:から|より|入職|採用|着任|勤務開始)$")
+Tenure = dict[str, tuple[str, Any, tuple[str, str, str]]]  # staff ID -> ("from" | "until", the date as written, its cell)
+
+
+def _tenure(value: Any) -> tuple[str, Any] | None:
+    """("until", date text) for `2/15退職` or `〜2/15`, ("from", date text) for `3/1から`; None for
+    anything else (a 在籍 of ○ or ×, read by parse_active). `3/1〜` is from, `〜2/15` until."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if re.fullmatch(r".+?\s*[〜~]", text) and not text.startswith(("〜", "~")):
+        return "from", text[:-1].strip()
+    if (m := _FROM.match(text)) and looks_like_date(m[1]):
+        return "from", m[1]
+    if (m := _UNTIL.match(text)) and looks_like_date(m[1] or m[2]):
+        return "until", m[1] or m[2]
+    return None
+
+
 def read_staff(
     table: Table, problems: list[InputProblem], staff: dict[str, tuple[Staff, str]], ids: dict[str, str],
     limit_cells: dict[str, tuple[str, str, str]] | None = None, notes: list[InputProblem] | None = None,
-    places: set[str] | None = None,
+    places: set[str] | None = None, tenure: Tenure | None = None,
 ) -> None:
     """People from the 職員 sheet into `staff` (ID -> (Staff, where it was read)); `ids` gets every
     ID written with its name, even on rows with problems (so availability for them is not reported
@@ -116,7 +138,11 @@ def read_staff(
         if staff_id in staff:
             cells.report("staff_id", messages.duplicate_staff(staff_id, staff[staff_id][1]))
             continue
-        active = cells.get("active", parse_active, messages.bad_active, default=True)
+        if tenure is not None and (dated := _tenure(cells.raw("active"))) is not None:
+            active = True  # `2/15退職`, `3/1から`: in the register, for the days of the plan it gives
+            tenure[staff_id] = (*dated, cells.at("active"))
+        else:
+            active = cells.get("active", parse_active, messages.bad_active, default=True)
         weekdays = cells.get("weekdays", parse_weekdays, messages.bad_weekdays, default="")
         if not cells.ok:
             continue

@@ -541,3 +541,20 @@ def test_remarks_on_staff_that_say_when_someone_can_work_are_said_once(tmp_path)
     assert _notes(write_book(tmp_path / "r.xlsx", standard(職員=staff, 勤務可否=marks))) == [
         "r.xlsx 職員!C2: 山田 花子's remark \"5/10〜5/14 不可\" and 1 other remark(s) on staff say when people can "
         "work, which the roster does not read: check that 勤務可否 (× or 午前) and 勤務曜日 say it"]
+
+
+def test_a_date_in_active_gives_the_days_someone_is_in_the_register(tmp_path):
+    """`2/15退職` could not be written: only × on every later day, or 退職 for the whole month."""
+    staff = [["職員ID", "氏名", "在籍"], ["H001", "山田 花子", "4/10退職"], ["H002", "佐藤 次郎", "4/5から"]]
+    marks = [["職員ID", "氏名", *(datetime(2026, 4, d) for d in (1, 10, 14))], ["H001", "山田 花子", "○", "○", "○"],
+             ["H002", "佐藤 次郎", "○", "○", "○"]]
+    problem = read_workbooks([write_book(tmp_path / "t.xlsx", standard(職員=staff, 勤務可否=marks))])
+    assert [problem.mark("H001", date(2026, 4, d)) for d in (1, 10, 14)] == [Mark.AVAILABLE, Mark.AVAILABLE,
+                                                                           Mark.UNAVAILABLE]
+    assert [problem.mark("H002", date(2026, 4, d)) for d in (1, 10, 14)] == [Mark.UNAVAILABLE, Mark.AVAILABLE,
+                                                                           Mark.AVAILABLE]
+    assert all(person.active for person in problem.staff)
+    bad = [staff[0], ["H001", "山田 花子", "4/31退職"], staff[2]]
+    with pytest.raises(InvalidInput) as refused:
+        read_workbooks([write_book(tmp_path / "b.xlsx", standard(職員=bad, 勤務可否=marks))])
+    assert [p.cell for p in refused.value.problems] == ["C2"]
