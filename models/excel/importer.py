@@ -412,6 +412,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     state.notes += _skills_nobody_asks_for(staff_tables, requirements, people)
     state.notes += _skills_counted_twice(session_tables, requirements, people, s.rules)
     state.notes += _marks_outside_weekdays(staff_tables or [], problem)
+    state.notes += _remarks_unread(staff_tables or [], problem)
     state.notes += _long_shifts_back_to_back([*session_tables, *(daily_tables or [])], problem)
     state.notes += _two_shifts_one_day([*session_tables, *(daily_tables or [])], problem)
     return problem
@@ -470,6 +471,42 @@ def _long_shifts_back_to_back(tables: Sequence[Table], problem: Problem) -> list
             hours = max(r.end - r.start for r in problem.requirements if r.activity == activity) // 60
             notes.append(where[0].problem(where[1], "activity", messages.long_shift_back_to_back(activity, hours)))
     return notes
+
+
+# A remark on 職員 that says when someone can or cannot work: dates, 不可, のみ, 午前, 午後, 休み.
+_SAYS_WHEN = re.compile(r"\d{1,2}\s*[/月]\s*\d{1,2}|不可|のみ|だけ|午前|午後|休み|できない|出られない|[月火水木金土日]曜")
+# A remark of weekdays only (`月・火・木曜のみ勤務可`), and one of a half day only (`午前のみ（子育て中）`).
+_WEEKDAYS_ONLY = re.compile(r"^([月火水木金土日](?:[・、,\s]*[月火水木金土日])*)\s*曜?日?\s*(?:のみ|だけ)(?:勤務)?(?:可|可能)?$")
+_HALF_ONLY = re.compile(r"^(午前|午後)\s*(?:のみ|だけ)(?:勤務)?(?:可|可能)?\s*(?:[(（][^)）]*[)）])?$")
+
+
+def _remarks_unread(tables: Sequence[Table], problem: Problem) -> list[InputProblem]:
+    """One note, at the first such 備考 cell, for the remarks on 職員 that say when someone can work
+    (`5/10〜5/14 不可`, `午前のみ`): a doctor worked 5/13 and six afternoons, unsaid. A remark the
+    person's marks already say is left out (a register whose 備考 sums up its 勤務可否, every day off
+    its weekdays ×, every day 午前 or ×), so a coordinator hears only of those that may be missing."""
+    said = [person for person in problem.staff if person.notes and _SAYS_WHEN.search(person.notes)
+            and not _marks_say(problem, person)]
+    if not said:
+        return []
+    where = _first_cell(tables, "staff_id", lambda value: normalize(value) == said[0].id)
+    if where is None:
+        return []
+    return [where[0].problem(where[1], "notes" if "notes" in where[0].columns else "staff_id",
+                             messages.staff_remarks_unread(said[0].name, said[0].notes, len(said) - 1))]
+
+
+def _marks_say(problem: Problem, person: Staff) -> bool:
+    """Whether the person's marks already keep to what their remark says, for the remarks of weekdays
+    only and of a half day only; False for any other remark."""
+    text = normalize(person.notes).replace(" ", "")
+    if (m := _WEEKDAYS_ONLY.match(text)) is not None:
+        days = {"月火水木金土日".index(c) for c in m[1] if c in "月火水木金土日"}
+        return all(problem.mark(person.id, d) is Mark.UNAVAILABLE for d in problem.days() if d.weekday() not in days)
+    if (m := _HALF_ONLY.match(text)) is not None:
+        half = Mark.AM_ONLY if m[1] == "午前" else Mark.PM_ONLY
+        return all(problem.mark(person.id, d) in (Mark.UNAVAILABLE, half) for d in problem.days())
+    return False
 
 
 # People named in the note on marks outside a person's 勤務曜日; the rest are counted.

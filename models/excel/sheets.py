@@ -66,10 +66,6 @@ def _without_brackets(places: Collection[str]) -> dict[str, str]:
     return {bare: names[0] for bare, names in found.items() if len(names) == 1 and bare not in places}
 
 
-# A remark on 職員 that says when someone can or cannot work: dates, 不可, のみ, 午前, 午後, 休み.
-_SAYS_WHEN = re.compile(r"\d{1,2}\s*[/月]\s*\d{1,2}|不可|のみ|だけ|午前|午後|休み|できない|出られない|[月火水木金土日]曜")
-
-
 def _hours_of(key: str) -> Callable[[Any], int]:
     """parse_hours for the column `key`, refusing a period word that is not the column's (`月60時間` in a
     weekly column would otherwise be read as 60 hours a week)."""
@@ -116,7 +112,6 @@ def read_staff(
     of `places` (the 会場 sheet's sites and areas, when it gives areas), and a name an earlier
     person has (one person under two IDs could be placed twice at once)."""
     named = {bare_name(person.name): (person.id, where) for person, where in staff.values() if person.name}
-    remarks: list[tuple[int, Staff]] = []  # rows whose 備考 says when the person can work (_SAYS_WHEN)
     for index, row in table.data():
         cells = Cells(table, index, row, problems)
         staff_id = cells.text("staff_id", STAFF.column("staff_id"))
@@ -162,8 +157,6 @@ def read_staff(
         staff[staff_id] = (person, cells.where("staff_id"))
         if person.max_per_activity and limit_cells is not None:
             limit_cells[staff_id] = cells.at("max_per_activity")
-        if person.notes and _SAYS_WHEN.search(person.notes):
-            remarks.append((index, person))
         if notes is not None and person.annual_pay_cap is not None and person.hourly_rate is None:
             notes.append(table.problem(index, "annual_pay_cap", messages.cap_without_rate(person.name)))
         if notes is not None and places and person.home and person.home not in places:
@@ -176,12 +169,6 @@ def read_staff(
         if notes is not None and person.name and (twin := named.get(bare_name(person.name))) is not None:
             notes.append(table.problem(index, "name", messages.same_name(person.name, *twin)))
         named.setdefault(bare_name(person.name), (staff_id, cells.where("staff_id")))
-    if notes is not None and remarks:
-        # `5/10〜5/14 不可`, `午前のみ` in 備考: a doctor worked 5/13 and six afternoons, unsaid; one note for all
-        # (a register whose remarks repeat what its marks say would otherwise get one a person)
-        index, first = remarks[0]
-        notes.append(table.problem(index, "notes", messages.staff_remarks_unread(
-            first.name, first.notes, len(remarks) - 1)))
 
 
 def session_years(table: Table) -> list[int]:
