@@ -498,14 +498,17 @@ def _remarks_unread(tables: Sequence[Table], problem: Problem) -> list[InputProb
 
 def _marks_say(problem: Problem, person: Staff) -> bool:
     """Whether the person's marks already keep to what their remark says, for the remarks of weekdays
-    only and of a half day only; False for any other remark."""
+    only and of a half day only, over the working week: a mark on a Saturday or Sunday (a special
+    session's) is that month's exception, as a mark outside 勤務曜日 is. △ beside 午前のみ is a day
+    they would rather not come, no contradiction. False for any other remark."""
     text = normalize(person.notes).replace(" ", "")
+    week = [d for d in problem.days() if d.weekday() < 5]
     if (m := _WEEKDAYS_ONLY.match(text)) is not None:
         days = {"月火水木金土日".index(c) for c in m[1] if c in "月火水木金土日"}
-        return all(problem.mark(person.id, d) is Mark.UNAVAILABLE for d in problem.days() if d.weekday() not in days)
+        return all(problem.mark(person.id, d) is Mark.UNAVAILABLE for d in week if d.weekday() not in days)
     if (m := _HALF_ONLY.match(text)) is not None:
         half = Mark.AM_ONLY if m[1] == "午前" else Mark.PM_ONLY
-        return all(problem.mark(person.id, d) in (Mark.UNAVAILABLE, half) for d in problem.days())
+        return all(problem.mark(person.id, d) in (Mark.UNAVAILABLE, Mark.PREFER_NOT, half) for d in week)
     return False
 
 

@@ -537,8 +537,9 @@ def test_remarks_on_staff_that_say_when_someone_can_work_are_said_once(tmp_path)
     afternoons. One note for all (a register's remarks often repeat its marks); other remarks none."""
     staff = [["職員ID", "氏名", "備考"], ["H001", "山田 花子", "5/10〜5/14 不可"], ["H002", "佐藤 次郎", "午前のみ"],
              ["H003", "鈴木 三郎", "扶養内"], ["H004", "高橋 四郎", "午前のみ（子育て中）"]]
-    # H004's marks already keep to her remark: 午前 or × every day (H002's △ on 4/1 does not)
-    marks = [*MATRIX_ROWS, ["H003", "鈴木 三郎", "○", "○"], ["H004", "高橋 四郎", "午前", "×"]]
+    # H004's marks already keep to her remark (午前 or × every weekday), H002's do not (○ on 4/14, a Tuesday)
+    marks = [MATRIX_ROWS[0], MATRIX_ROWS[1], ["H002", "佐藤 次郎", "△", "○"], ["H003", "鈴木 三郎", "○", "○"],
+             ["H004", "高橋 四郎", "午前", "×"]]
     assert _notes(write_book(tmp_path / "r.xlsx", standard(職員=staff, 勤務可否=marks))) == [
         "r.xlsx 職員!C2: 山田 花子's remark \"5/10〜5/14 不可\" and 1 other remark(s) on staff say when people can "
         "work, which the roster does not read: check that 勤務可否 (× or 午前) and 勤務曜日 say it"]
