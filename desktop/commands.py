@@ -6,6 +6,7 @@ import argparse
 import sys
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.domain import Problem, Requirement, Roster, hhmm
 from models.errors import InputProblem, InvalidInput
@@ -14,6 +15,9 @@ from desktop import operations
 from desktop.cli import EXIT_INFEASIBLE, EXIT_OK, Infeasible, Refused
 from solver.core import Progress, SolveOptions, SolveResult
 from solver.rules.base import SOFT_COVER
+
+if TYPE_CHECKING:
+    from models.storage import Database
 
 
 def _database(args: argparse.Namespace):
@@ -160,42 +164,29 @@ def typed(argument: str) -> str:
     return '"' + argument.replace('"', '\\"') + '"'
 
 
-def _plan_or_workbooks(args: argparse.Namespace) -> Problem:
-    """The plan `--plan` names in the database (what it carries in said), or the workbooks' (said to
-    carry nothing in: a March alternative went over a 103万円 cap that February's pay had neared)."""
+def _plan_or_workbooks(args: argparse.Namespace) -> tuple[Problem, Database | None]:
+    """(problem, database): the plan `--plan` names in the database, with what it carries in said; or
+    the workbooks' and None, said to carry nothing in (a March alternative went over a 103万円 cap that
+    February's pay had neared). Exactly one of the two must be given."""
     if bool(args.workbooks) == bool(args.plan):
         raise SystemExit(_usage(t("ワークブックか --plan のどちらか一方を指定してください", "give either workbooks or --plan")))
-    if args.plan:
-        problem = _database(args).load_problem(args.plan)
-        _print_carried(problem)
-        return problem
-    problem = import_workbooks(args.workbooks)
-    print(_from_workbook_alone())
-    return problem
-
-
-def _from_workbook_alone() -> str:
-    """The note of a solve from workbooks: nothing carried in from the database."""
-    return t("注意: ブックから直接解くので、前の計画（データベース）からは何も引き継ぎません"
-             "（連続勤務・年度の回数・年間支給額など）。引き継ぐには haichi import のあと --plan で解きます。",
-             "note: solved from the workbook alone, so nothing is carried in from earlier plans in the database "
-             "(runs of work, fiscal-year counts, the annual pay cap…); import it and solve with --plan to carry them in.")
-
-
-def cmd_solve(args: argparse.Namespace) -> int:
-    if bool(args.workbooks) == bool(args.plan):
-        raise SystemExit(_usage(t("ワークブックか --plan のどちらか一方を指定してください", "give either workbooks or --plan")))
-    hint = None
-    db = None
     if args.plan:
         db = _database(args)
         problem = db.load_problem(args.plan)
-        latest = db.latest_solution(args.plan)
-        hint = latest[1] if latest else None
         _print_carried(problem)
-    else:
-        problem = import_workbooks(args.workbooks)
-        print(_from_workbook_alone())
+        return problem, db
+    problem = import_workbooks(args.workbooks)
+    print(t("注意: ブックから直接解くので、前の計画（データベース）からは何も引き継ぎません"
+            "（連続勤務・年度の回数・年間支給額など）。引き継ぐには haichi import のあと --plan で解きます。",
+            "note: solved from the workbook alone, so nothing is carried in from earlier plans in the database "
+            "(runs of work, fiscal-year counts, the annual pay cap…); import it and solve with --plan to carry them in."))
+    return problem, None
+
+
+def cmd_solve(args: argparse.Namespace) -> int:
+    problem, db = _plan_or_workbooks(args)
+    latest = db.latest_solution(args.plan) if db is not None else None
+    hint = latest[1] if latest else None
     operations.check_output(args.output, args.workbooks or ())  # before the solve, not after it
     options = SolveOptions(
         time_limit=args.time_limit,
@@ -450,7 +441,7 @@ def cmd_alternatives(args: argparse.Namespace) -> int:
 
     from solver.alternatives import alternatives, differences
 
-    problem = _plan_or_workbooks(args)
+    problem, _ = _plan_or_workbooks(args)
     folder = args.output
     _print_problem_size(problem)
     # --time-limit is each roster's: a coordinator who gave 30 s waited 64 s for two, unsaid

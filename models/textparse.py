@@ -293,8 +293,8 @@ def parse_time_range(value: Any) -> tuple[int, int]:
     return parse_time(parts[0]), parse_time(parts[1])
 
 
-_CIRCLED = re.compile(r"^[○◯〇][(（](.+)[)）]$")
-_WITH_REASON = re.compile(r"^([×✕✖x△▲])[(（].+[)）]$")
+# A mark with a word in brackets after it: `○（後半）` the half it names, `×（通院）` × with its reason.
+_BRACKETED_MARK = re.compile(r"^([○◯〇×✕✖x△▲])[(（](.+)[)）]$")
 
 
 def parse_mark(value: Any) -> Mark | None:
@@ -305,10 +305,12 @@ def parse_mark(value: Any) -> Mark | None:
     text = _text(value).casefold().replace(" ", "")  # `AM のみ` as `AMのみ`
     if text in _MARKS:
         return _MARKS[text]
-    if (inner := _CIRCLED.match(text)) and _MARKS.get(inner[1]) in (Mark.AM_ONLY, Mark.PM_ONLY):
-        return _MARKS[inner[1]]  # `○（後半）`, `○(午前)`: the half it names
-    if (why := _WITH_REASON.match(text)) and _MARKS.get(why[1]) in (Mark.UNAVAILABLE, Mark.PREFER_NOT):
-        return _MARKS[why[1]]  # `×（通院）`, `△(できれば)`: the mark, its reason a remark
+    if m := _BRACKETED_MARK.match(text):
+        mark, inner = _MARKS[m[1]], _MARKS.get(m[2])
+        if mark is Mark.AVAILABLE and inner in (Mark.AM_ONLY, Mark.PM_ONLY):
+            return inner  # `○（後半）`, `○(午前)`: the half it names
+        if mark is not Mark.AVAILABLE:
+            return mark  # `×（通院）`, `△(できれば)`: the mark, its reason a remark
     if text.endswith("希望") and _MARKS.get(text[:-2]) is Mark.UNAVAILABLE:  # `休み希望`, `有休希望`: a day off asked for
         return Mark.UNAVAILABLE
     raise ValueError(f"unknown mark: {value!r}")

@@ -10,15 +10,15 @@ from __future__ import annotations
 import filecmp
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Callable
 
 from models.domain import (
-    BREAK, OR_SKILL, Mark, Problem, Requirement, RuleSetting, ShiftRequest, Site, Staff, TravelBuffers, clock,
-    counted_activities, normalize, one_working_day, rotation_order,
+    BREAK, OR_SKILL, WEEKDAY_NAMES, Mark, Problem, Requirement, RuleSetting, ShiftRequest, Site, Staff, TravelBuffers,
+    clock, counted_activities, normalize, one_working_day, rotation_order,
 )
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
@@ -368,13 +368,12 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
             sheets, period, [person for person, _ in state.staff.values()], state.staff_ids,
             rotation_order(req for req, _ in state.requirements.values()), s.blank_means, problems, state.notes,
             state.kept, {req.date for req, _ in state.requirements.values()})
-    if availability is not None or marks_optional:
-        availability = _within_tenure(state, availability or {}, period)
     if availability is None and marks_optional:
         availability = {}  # no marks yet: the returned forms bring them (`haichi collect --into`)
     elif availability is None:
         problems.append(_missing(books, AVAILABILITY))
         return None
+    availability = _within_tenure(state, availability, period)
     requirements = [r for r, _ in state.requirements.values()]
     # the activities written on every row, refused ones too: a 設定 or 職員 cell naming one that no
     # row has is said now, not only once the other problems are mended (it came a round later)
@@ -405,9 +404,10 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         forbidden_successions=s.forbidden_pairs,
     )
     people = problem.staff  # holding the either-skills the sessions ask for (教員または職員), as every rule reads them
-    problems += _unread_limits(staff_tables or [])
+    limits = _unread_limits(staff_tables or [])
+    problems += limits
     state.notes += _unread_columns([*(staff_tables or []), *session_tables, *(daily_tables or []), *site_tables],
-                                   staff_tables or [])
+                                   {(p.sheet, p.cell) for p in limits})
     state.notes += _skills_nobody_has([*session_tables, *(daily_tables or [])], requirements, people)
     state.notes += _skills_nobody_asks_for(staff_tables, requirements, people)
     state.notes += _skills_counted_twice(session_tables, requirements, people, s.rules)
@@ -504,7 +504,7 @@ def _marks_say(problem: Problem, person: Staff) -> bool:
     text = normalize(person.notes).replace(" ", "")
     week = [d for d in problem.days() if d.weekday() < 5]
     if (m := _WEEKDAYS_ONLY.match(text)) is not None:
-        days = {"月火水木金土日".index(c) for c in m[1] if c in "月火水木金土日"}
+        days = {WEEKDAY_NAMES.index(c) for c in m[1] if c in WEEKDAY_NAMES}
         return all(problem.mark(person.id, d) is Mark.UNAVAILABLE for d in week if d.weekday() not in days)
     if (m := _HALF_ONLY.match(text)) is not None:
         half = Mark.AM_ONLY if m[1] == "午前" else Mark.PM_ONLY
@@ -575,12 +575,12 @@ _LIMIT_KEYS = ("max_per_day", "max_per_week", "max_days_per_week", "max_per_mont
                "min_minutes_per_month", "max_per_activity", "annual_pay_cap")
 
 
-def _unread_columns(tables: Sequence[Table], staff_tables: Sequence[Table] = ()) -> list[InputProblem]:
+def _unread_columns(tables: Sequence[Table], refused: Collection[tuple[str, str]] = ()) -> list[InputProblem]:
     """A note at each table's header naming the columns it has that Haichi does not read: an office's
     性別 and 曜日 columns were passed over without a word, and men sent to clients who need a woman.
-    A column of `staff_tables` that is a limit with values is a problem instead (_unread_limits)."""
+    The header cells of `refused` ((sheet, cell): 職員 columns of a limit, _unread_limits) are problems
+    already."""
     notes = []
-    refused = {(p.sheet, p.cell) for p in _unread_limits(staff_tables)}
     for table in tables:
         read = set(table.columns.values())
         limits = {index for index in range(len(table.header()))

@@ -78,9 +78,12 @@ def _hours_of(key: str) -> Callable[[Any], int]:
     return read
 
 
+_HOURS_READERS = {key: _hours_of(key) for key in HOURS_FIELDS}
+
+
 # 在籍 with a date: the last day (`2/15退職`, `2/15まで`, `〜2/15`) or the first (`3/1から`, `3/1入職`, `3/1〜`).
-_UNTIL = re.compile(r"^(?:[〜~]\s*(.+?)|(.+?)\s*(?:付け?)?\s*(?:退職|退職予定|まで|迄|[〜~]))$")
-_FROM = re.compile(r"^(.+?)\s*(?:付け?)?\s*(?:から|より|入職|採用|着任|勤務開始)$")
+_UNTIL = re.compile(r"^(?:[〜~]\s*(.+?)|(.+?)\s*(?:付け?)?\s*(?:退職|退職予定|まで|迄))$")
+_FROM = re.compile(r"^(.+?)\s*(?:付け?)?\s*(?:から|より|入職|採用|着任|勤務開始|[〜~])$")
 Tenure = dict[str, tuple[str, Any, tuple[str, str, str]]]  # staff ID -> ("from" | "until", the date as written, its cell)
 
 
@@ -90,8 +93,6 @@ def _tenure(value: Any) -> tuple[str, Any] | None:
     if not isinstance(value, str):
         return None
     text = value.strip()
-    if re.fullmatch(r".+?\s*[〜~]", text) and not text.startswith(("〜", "~")):
-        return "from", text[:-1].strip()
     if (m := _FROM.match(text)) and looks_like_date(m[1]):
         return "from", m[1]
     if (m := _UNTIL.match(text)) and looks_like_date(m[1] or m[2]):
@@ -112,6 +113,7 @@ def read_staff(
     of `places` (the 会場 sheet's sites and areas, when it gives areas), and a name an earlier
     person has (one person under two IDs could be placed twice at once)."""
     named = {bare_name(person.name): (person.id, where) for person, where in staff.values() if person.name}
+    bare_places = _without_brackets(places) if places else {}
     for index, row in table.data():
         cells = Cells(table, index, row, problems)
         staff_id = cells.text("staff_id", STAFF.column("staff_id"))
@@ -123,7 +125,7 @@ def read_staff(
         for key in _AMOUNT_FIELDS:
             limits[key] = cells.get(key, parse_amount, messages.bad_count)
         for key in HOURS_FIELDS:  # hours in the sheet (`40`, `37時間30分`), minutes in the plan
-            limits[key] = cells.get(key, _hours_of(key), messages.bad_hours)
+            limits[key] = cells.get(key, _HOURS_READERS[key], messages.bad_hours)
         limits["max_per_activity"] = cells.get("max_per_activity", parse_activity_limits, messages.bad_activity_limits,
                                                default=())
         if limits["paid_this_year"] is None:
@@ -142,8 +144,8 @@ def read_staff(
         if not cells.ok:
             continue
         home = cells.text("home")
-        if places and home and home not in places:  # `北保健センター` for the site `北保健センター（2階）`
-            home = _without_brackets(places).get(home, home)
+        if home and places and home not in places:  # `北保健センター` for the site `北保健センター（2階）`
+            home = bare_places.get(home, home)
         person = Staff(
             id=staff_id,
             name=name,
@@ -191,13 +193,6 @@ SAME_DAY_ALONE = 10
 _CANCELLED = re.compile(r"中止|休止|取りやめ|取り止め|取止め|キャンセル|休診")
 
 
-def _staff_count(value: Any) -> int:
-    """必要人数: a count, or a word calling the session off (`中止`), which is 0."""
-    if isinstance(value, str) and _CANCELLED.fullmatch(value.strip()):
-        return 0
-    return parse_count(value)
-
-
 def read_sessions(
     table: Table,
     problems: list[InputProblem],
@@ -236,10 +231,12 @@ def read_sessions(
         else:
             start = cells.get("start", parse_time, messages.bad_time, col("start"))
             end = cells.get("end", parse_time, messages.bad_time, col("end"))
-        min_staff = cells.get("min_staff", _staff_count, messages.bad_count, col("min_staff"))
+        # `中止` in 必要人数 closes the day, as 0 does
+        called_off = bool(_CANCELLED.fullmatch(str(cells.raw("min_staff") or "").strip()))
+        min_staff = 0 if called_off else cells.get("min_staff", parse_count, messages.bad_count, col("min_staff"))
         max_staff = cells.get("max_staff", parse_count, messages.bad_count)
-        if min_staff == 0 and max_staff is None and _CANCELLED.fullmatch(str(cells.raw("min_staff") or "").strip()):
-            max_staff = 0  # `中止` closes the day, as 0 does
+        if called_off and max_staff is None:
+            max_staff = 0
         skills, caps = cells.get("required_skills", parse_skill_needs, messages.bad_skills, default=((), ()))
         pause = cells.get("break_minutes", parse_break, messages.bad_break, default=0)
         if day is not None and period is not None and day not in period and not carried:

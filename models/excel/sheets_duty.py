@@ -243,9 +243,10 @@ def write_duty_roster(wb: Workbook, problem: Problem, roster: Roster) -> dict[st
     total_widths = [max(5.5, max(text_width(w) for w in h.split()) + 2) for h in totals]
     widths = [id_width, name_width] + [day_width] * len(days) + total_widths
     sheet = SheetWriter(wb, schema.DUTY_SHEET, widths, freeze="C5")
-    sheet.title(t("{name} 勤務表", "{name} duty roster", name=problem.name), len(widths), t(
-        "期間 {a} 〜 {b}　{n} 人", "Period {a} to {b}   {n} people",
-        a=f"{problem.start:%Y/%m/%d}", b=f"{problem.end:%Y/%m/%d}", n=len(people)))
+    title = t("{name} 勤務表", "{name} duty roster", name=problem.name)
+    first_day, last_day = f"{problem.start:%Y/%m/%d}", f"{problem.end:%Y/%m/%d}"
+    sheet.title(title, len(widths), t("期間 {a} 〜 {b}　{n} 人", "Period {a} to {b}   {n} people",
+                                      a=first_day, b=last_day, n=len(people)))
     fills = [day_fill(d) for d in days]
     first = sheet.rows + 1
     sheet.append([sheet.cell(t("職員ID", "Staff ID"), _HEAD), sheet.cell(t("氏名", "Name"), _HEAD),
@@ -270,8 +271,7 @@ def write_duty_roster(wb: Workbook, problem: Problem, roster: Roster) -> dict[st
     sheet.print_setup(landscape=True, paper=PAPER_A3 if sum(widths) > 170 else PAPER_A4,
                       title_rows=f"{first}:{first + 1}", title_cols="A:B",
                       pages_wide=max(1, -(-len(days) // DAYS_PER_PAGE)),
-                      footer=t("{name} 勤務表　{a} 〜 {b}", "{name} duty roster   {a} to {b}", name=problem.name,
-                               a=f"{problem.start:%Y/%m/%d}", b=f"{problem.end:%Y/%m/%d}"))
+                      footer=t("{title}　{a} 〜 {b}", "{title}   {a} to {b}", title=title, a=first_day, b=last_day))
     return {p.stats.staff_id: p.texts for p in people if p.texts}
 
 

@@ -24,7 +24,7 @@ from models.rulemeta import Param, RuleInfo
 from solver.rules.base import BaseRule, Penalty, setting
 from solver.rules.bounds import count, spread_penalty
 from solver.rules.counting import JOBS, job_groups
-from solver.rules.placed import breach, placed_of
+from solver.rules.placed import placed_of, spread_breach
 
 if TYPE_CHECKING:
     from solver.context import Context
@@ -93,18 +93,9 @@ class FiscalFairness(BaseRule):
                 if (counted[staff.id] or screen.has_work(staff, sessions))
                 and _included(problem, self.info, staff)
             }
-            if len(totals) < 2 or max(totals.values()) == min(totals.values()):
-                continue
-            most = max(totals, key=lambda k: (totals[k], k))
-            least = min(totals, key=lambda k: (totals[k], k))
-            spread = totals[most] - totals[least]
-            message = (f"{job}: " if job else "") + t(
+            out += spread_breach(problem, self.info, s, totals, lambda **v: (f"{job}: " if job else "") + t(
                 "{fy}年度の配置回数の差が {spread} 回です（最多 {top}: {top_n} 回、最少 {low}: {low_n} 回）。",
-                "Fiscal {fy} counts differ by {spread} (most: {top}, {top_n}; fewest: {low}, {low_n}).",
-                fy=year, spread=spread,
-                top=problem.staff_by_id(most).name, top_n=totals[most],
-                low=problem.staff_by_id(least).name, low_n=totals[least])
-            out.append(breach(self.info, s, spread, message))
+                "Fiscal {fy} counts differ by {spread} (most: {top}, {top_n}; fewest: {low}, {low_n}).", fy=year, **v))
         return out
 
 

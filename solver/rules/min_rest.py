@@ -31,8 +31,6 @@ if TYPE_CHECKING:
 DAY = 24 * 60
 
 
-
-
 def too_close(first: Requirement, then: Requirement, rest: int) -> bool:
     """Whether `then` (the next day) starts less than `rest` minutes after `first` ends."""
     return then.start + DAY - first.end < rest

@@ -40,10 +40,10 @@ class OneSitePerDay(BaseRule):
                        "With jobs named (skills, e.g. 看護師), only the people holding one.",
     )
 
-    def _applies(self, problem: Problem, staff: Staff) -> bool:
-        """Whether the rule holds for the person: everyone, or those holding a job it names (a health
-        check's nurses stay at one hall all day, its doctors need not)."""
-        jobs = skill_list(base.setting(problem, self.info).params.get("jobs") or "")
+    @staticmethod
+    def _applies(jobs: tuple[str, ...], staff: Staff) -> bool:
+        """Whether the rule holds for the person: everyone when no job is named, else those holding one
+        (a health check's nurses stay at one hall all day, its doctors need not)."""
         return not jobs or any(job in staff.skills for job in jobs)
 
     def build(self, ctx: Context) -> list[Penalty]:
@@ -53,8 +53,9 @@ class OneSitePerDay(BaseRule):
         if not setting.enabled:
             return []
         penalties: list[Penalty] = []
+        jobs = skill_list(setting.params.get("jobs") or "")
         for staff in ctx.problem.active_staff():
-            if not self._applies(ctx.problem, staff):
+            if not self._applies(jobs, staff):
                 continue
             for day in ctx.problem.days():
                 by_site: dict[str, list] = defaultdict(list)
@@ -83,8 +84,9 @@ class OneSitePerDay(BaseRule):
                 if req.site not in sites[(staff_id, req.date)]:
                     sites[(staff_id, req.date)].append(req.site)
         found: list[Violation] = []
+        jobs = skill_list(setting.params.get("jobs") or "")
         for (staff_id, day), names in sorted(sites.items(), key=lambda item: (item[0][1], item[0][0])):
-            if len(names) < 2 or not self._applies(problem, problem.staff_by_id(staff_id)):
+            if len(names) < 2 or not self._applies(jobs, problem.staff_by_id(staff_id)):
                 continue
             message = t("{name} は {m}/{d} に {sites} の {n} か所で勤務します（1日に1会場）。",
                         "{name} works at {n} sites on {m}/{d}: {sites} (one site a day).",
