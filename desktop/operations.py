@@ -162,7 +162,7 @@ def marks_replaced(db, name: str, problem: Problem) -> list[str]:
             before = (stored.mark(person.id, day), stored.windows.get((person.id, day)))
             after = (problem.mark(person.id, day), problem.windows.get((person.id, day)))
             if before != after:
-                found.append(f"{person.id} {person.name} {day.month}/{day.day} "
+                found.append(f"{person.label()} {day.month}/{day.day} "
                              f"{cell_text(before[0], None, None, before[1])}→{cell_text(after[0], None, None, after[1])}")
     return found
 

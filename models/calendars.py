@@ -130,7 +130,7 @@ def write_calendars(
         if (staff_ids is not None and person.id not in staff_ids) or not (
                 sessions.get(person.id) or cancelled.get(person.id)):
             continue
-        stem = safe_file_stem(f"{person.id}_{person.name}")
+        stem = safe_file_stem(person.label("_"))
         while stem.lower() in taken:
             stem += "_"
         taken.add(stem.lower())

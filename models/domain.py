@@ -235,6 +235,10 @@ class Staff:
     notes: str = ""
     weekdays: str = ""  # the days of the week they work at all, `火木`, `土日祝` (blank: any): a doctor's 火・木のみ
 
+    def label(self, between: str = " ") -> str:
+        """`S012 山田 花子`; the name alone when it is the ID (a register without an ID column)."""
+        return person_label(self.id, self.name, between)
+
     def activity_limit(self, activity: str) -> int | None:
         for name, limit in self.max_per_activity:
             if name == activity:
@@ -250,6 +254,11 @@ OVERNIGHT_LONGEST = 18 * 60
 # 1:00) takes that next day's morning: the day is 明 (after a night), not a day off, and the
 # person's mark for it must allow its morning.
 NIGHT_INTO_MORNING = 6 * 60
+
+
+def person_label(staff_id: str, name: str, between: str = " ") -> str:
+    """How a person is named on paper: ID and name, or the name alone when it is the ID."""
+    return name if not staff_id or staff_id == name else f"{staff_id}{between}{name}"
 
 
 def next_morning(req: Requirement) -> int | None:

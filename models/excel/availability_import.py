@@ -301,6 +301,6 @@ def _rowless(matrices: list[tuple[Table, frozenset[date]]], seen: Seen, with_for
                   and days and not any(given & days for _, given in seen.get(person.id, ()))]
         if people:
             named |= {person.id for person in people}
-            listed = t("、", ", ").join(f"{person.id} {person.name}" for person in people)
+            listed = t("、", ", ").join(person.label() for person in people)
             notes.append(table.problem(table.header_row, "staff_id", messages.no_availability_row(listed, blank)))
     return notes

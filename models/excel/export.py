@@ -92,7 +92,7 @@ def write_personal_workbooks(
         if staff_ids is not None and stats.staff_id not in staff_ids:
             continue
         staff = problem.staff_by_id(stats.staff_id)
-        stem = safe_file_stem(f"{staff.id}_{staff.name}")
+        stem = safe_file_stem(staff.label("_"))
         while stem.lower() in taken:  # two IDs that differ only in forbidden characters or case
             stem += "_"
         taken.add(stem.lower())

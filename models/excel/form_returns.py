@@ -237,7 +237,7 @@ def _mark_text(mark: Mark | None, wish: str | None = None, window: Window | None
 
 
 def _who(problem: Problem, staff_id: str) -> str:
-    return f"{staff_id} {problem.staff_by_id(staff_id).name}"
+    return problem.staff_by_id(staff_id).label()
 
 
 # Up to this many people who returned no form but whose marks the plan has are named; more are counted.
@@ -263,11 +263,11 @@ def report_lines(collection: Collection) -> list[str]:
     unmarked = [s for s in collection.missing if s.id not in marked]
     if unmarked:  # the counts add up: 未提出 21 = these and the 20 below
         lines.append(t("未提出（計画に勤務可否の記号もなし）: {names}", "not returned (and no marks in the plan): {names}",
-                       names="、".join(f"{s.id} {s.name}" for s in unmarked)))
+                       names="、".join(s.label() for s in unmarked)))
     kept = [s for s in collection.missing if s.id in marked]
     if 0 < len(kept) <= NAMED_KEEPING:
         lines.append(t("未提出（計画にある勤務可否の記号のまま）: {names}", "not returned (keeping the availability marks "
-                       "the plan has): {names}", names="、".join(f"{s.id} {s.name}" for s in kept)))
+                       "the plan has): {names}", names="、".join(s.label() for s in kept)))
     elif kept:  # most answered in a table, a few by form: naming them all would bury the few
         lines.append(t("未提出のほか {n} 名は、計画にある勤務可否の記号のままです", "the other {n} without a form keep the "
                        "availability marks the plan has for them", n=len(kept)) if unmarked else t(

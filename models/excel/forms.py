@@ -45,7 +45,7 @@ _LABEL = BODY.but(bold=True, fill=HEADER.fill, horizontal="center")
 
 def form_file_name(staff: Staff) -> str:
     """`H001_山田 花子_勤務可否.xlsx`, safe as a Windows file name."""
-    return f"{safe_file_stem(f'{staff.id}_{staff.name}_{FORM_SUFFIX}')}.xlsx"
+    return f"{safe_file_stem(staff.label('_') + '_' + FORM_SUFFIX)}.xlsx"
 
 
 def instructions(blank_means: Mark, shifts: Sequence[str] = ()) -> list[str]:

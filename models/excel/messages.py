@@ -180,6 +180,13 @@ def duplicate_staff(staff_id: str, where: str) -> str:
              'duplicate staff ID "{id}" (also at {where})', id=staff_id, where=where)
 
 
+def names_as_ids() -> str:
+    return t("職員IDの列がないため、氏名を職員IDとして読みました（翌月も同じ氏名で書けば、前月までの勤務と照合されます）。"
+             "同姓同名の人がいる場合は職員IDの列を加えてください",
+             "no staff ID column: each name was read as the person's ID (write the same names next month and "
+             "the earlier months' work is matched); add a staff ID column when two people share a name")
+
+
 def duplicate_site(name: str, where: str) -> str:
     return t("会場 \"{name}\" が重複しています（{where} と同じ）",
              'duplicate site "{name}" (also at {where})', name=name, where=where)

@@ -53,7 +53,8 @@ STAFF = SheetSpec(
     "Staff",
     "職員",
     (
-        Column("staff_id", "職員ID", True, ("ID", "職員番号", "番号")),
+        # a register of names alone (a small office's list): each name is the person's ID
+        Column("staff_id", "職員ID", True, ("ID", "職員番号", "番号"), within="name"),
         Column("name", "氏名", True, ("名前", "氏 名")),
         Column("skills", "スキル", aliases=("資格", "技能", "職種", "役割")),
         Column("home", "拠点", aliases=("所属", "拠点会場")),

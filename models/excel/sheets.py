@@ -113,11 +113,14 @@ def read_staff(
     of `places` (the 会場 sheet's sites and areas, when it gives areas), and a name an earlier
     person has (one person under two IDs could be placed twice at once)."""
     named = {bare_name(person.name): (person.id, where) for person, where in staff.values() if person.name}
+    by_name = "staff_id" not in table.columns  # no ID column: each person's name is their ID
+    if by_name and notes is not None:
+        notes.append(table.problem(table.header_row, "name", messages.names_as_ids()))
     bare_places = _without_brackets(places) if places else {}
     for index, row in table.data():
         cells = Cells(table, index, row, problems)
-        staff_id = cells.text("staff_id", STAFF.column("staff_id"))
         name = cells.text("name", STAFF.column("name"))
+        staff_id = " ".join(name.split()) if by_name else cells.text("staff_id", STAFF.column("staff_id"))
         ids.setdefault(staff_id, name)
         limits: dict[str, Any] = {
             key: cells.get(key, parse_count, messages.bad_count) for key in _COUNT_FIELDS

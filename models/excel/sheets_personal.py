@@ -16,7 +16,9 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
-from models.domain import DAY_MINUTES, WISHED_OFF, Assignment, Problem, Requirement, Roster, Staff, days_taken, time_range
+from models.domain import (
+    DAY_MINUTES, WISHED_OFF, Assignment, Problem, Requirement, Roster, Staff, days_taken, person_label, time_range,
+)
 from models.excel import schema
 from models.excel.messages import duration
 from models.excel.sheetwriter import SheetWriter
@@ -124,7 +126,7 @@ def write_personal_sheet(wb: Workbook, problem: Problem, roster: Roster) -> None
     plans = schedules(problem, roster)
     nights = has_nights(problem)
     for stats in person_stats(problem, roster):
-        sheet.append([sheet.cell(f"{stats.staff_id}  {stats.name}", TITLE.but(size=12))], look=None, height=20)
+        sheet.append([sheet.cell(person_label(stats.staff_id, stats.name, "  "), TITLE.but(size=12))], look=None, height=20)
         items = plans.get(stats.staff_id, [])
         days = _every_day(problem, stats.staff_id, items, nights)
         sheet.append([sheet.cell(summary_line(stats, None if days is None else problem.day_count()), SUBTITLE)],

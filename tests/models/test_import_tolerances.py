@@ -680,3 +680,24 @@ def test_a_list_of_answers_one_row_per_person_and_day_is_read(tmp_path):
         read_workbooks([write_book(tmp_path / "u.xlsx", standard(勤務可否=unknown))])
     assert [str(p) for p in refused.value.problems] == [
         'u.xlsx 勤務可否!B6: no one, or more than one person, is named "田中 三郎" on the 職員 sheet (add a 職員ID column)']
+
+
+def test_a_register_of_names_alone_reads_each_name_as_the_id(tmp_path):
+    """A small office's 職員 sheet without 職員ID: the name is the ID (the same next month), said once;
+    the availability matrix by name finds them, and paper names them once, not `山田 花子 山田 花子`."""
+    staff = [["氏名", "スキル"], ["山田　花子", "リーダー、フッ化物"], ["佐藤 次郎", "フッ化物"]]
+    marks = [["氏名", datetime(2026, 4, 1), datetime(2026, 4, 14)], ["山田 花子", "○", "×"], ["佐藤 次郎", "△", "午前"]]
+    notes: list[InputProblem] = []
+    problem = read_workbooks([write_book(tmp_path / "t.xlsx", standard(職員=staff, 勤務可否=marks))], notes=notes)
+    assert [s.id for s in problem.staff] == ["山田 花子", "佐藤 次郎"]
+    assert problem.availability[("山田 花子", date(2026, 4, 14))] is Mark.UNAVAILABLE
+    assert problem.availability[("佐藤 次郎", date(2026, 4, 14))] is Mark.AM_ONLY
+    assert [(n.sheet, n.cell) for n in notes if "staff ID column" in n.message] == [("職員", "A1")]
+    assert problem.staff[0].label() == "山田 花子"
+
+
+def test_a_register_of_names_alone_refuses_a_name_written_twice(tmp_path):
+    staff = [["氏名"], ["山田 花子"], ["佐藤 次郎"], ["山田 花子"]]
+    with pytest.raises(InvalidInput) as caught:
+        read_workbooks([write_book(tmp_path / "t.xlsx", standard(職員=staff))])
+    assert [(p.sheet, p.cell) for p in caught.value.problems if "duplicate" in p.message] == [("職員", "A4")]
