@@ -376,6 +376,8 @@ def read_matrix(
                 cells.report(key, messages.empty(column_title(AVAILABILITY.column(key))))
             continue  # else a weekday row under the dates, a row of counts or notes
         known = known_id(staff_id, staff_ids)
+        if known is None and key == "staff_id" and "name" in table.columns:
+            known = _registered_by_name(cells.text("name"), names or {})
         if known is None and _weekday_row(row, columns):
             continue  # `曜日 | 金 | 土 | …` under the dates: a label, not a person
         if known is None:
@@ -463,6 +465,13 @@ def _by_name(cells: Cells, row: tuple[Any, ...], columns: list[Column], names: M
     elif not _weekday_row(row, columns):
         cells.report("name", messages.unknown_name(name))
     return None
+
+
+def _registered_by_name(name: str, names: Mapping[str, str]) -> str | None:
+    """The one person of this name when 職員 registered them by name alone (no 職員ID column: the
+    name is their ID), for a matrix that gives IDs from another list beside the names."""
+    owners = ids_named(name, names) if name else []
+    return owners[0] if len(owners) == 1 and names[owners[0]] == owners[0] else None
 
 
 class Unread:

@@ -158,10 +158,17 @@ def _misnamed(books: list[Book]) -> list[tuple[Book, str, SheetSpec]]:
             # people down and dates across is availability; people without dates a staff list
             kinds = (AVAILABILITY, SESSIONS, DAILY, STAFF, SITES) if _dates_across(rows) else \
                 (SESSIONS, DAILY, STAFF, SITES)
-            spec = next((spec for spec in kinds if locate(book.name, title, rows, spec, []) is not None), None)
+            spec = next((spec for spec in kinds if _holds(book, title, rows, spec)), None)
             if spec is not None:
                 found.append((book, title, spec))
     return found
+
+
+def _holds(book: Book, title: str, rows: list, spec: SheetSpec) -> bool:
+    """Whether a sheet holds a `spec` table: its required columns, and more than names alone (a
+    list of phone numbers by 氏名 is no 職員 register, though a 職員 sheet of names alone is)."""
+    table = locate(book.name, title, rows, spec, [])
+    return table is not None and set(table.columns) != {"name"}
 
 
 def _misnamed_sheets(misnamed: list[tuple[Book, str, SheetSpec]]) -> list[InputProblem]:

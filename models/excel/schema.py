@@ -56,7 +56,7 @@ STAFF = SheetSpec(
         # a register of names alone (a small office's list): each name is the person's ID
         Column("staff_id", "職員ID", True, ("ID", "職員番号", "番号"), within="name"),
         Column("name", "氏名", True, ("名前", "氏 名")),
-        Column("skills", "スキル", aliases=("資格", "技能", "職種", "役割")),
+        Column("skills", "スキル", aliases=("技能", "役割")),
         Column("home", "拠点", aliases=("所属", "拠点会場")),
         Column("weekdays", "勤務曜日", aliases=("勤務できる曜日", "勤務可能曜日", "出勤曜日", "可能曜日")),
         Column("max_per_day", "1日上限", aliases=("日上限",)),
@@ -82,7 +82,16 @@ STAFF = SheetSpec(
         Column("notes", "備考", aliases=("メモ",)),
     ),
     aliases=("スタッフ", "職員一覧", "名簿"),
+    # more columns of what a person is, read as skills beside スキル (a nursery's 職種 and 資格・スキル
+    # side by side: the 資格 were dropped, and no 正規 could be asked for by its 雇用形態)
+    read_only=(
+        Column("qualification", "資格", aliases=("免許", "保有資格", "資格等", "所持資格")),
+        Column("job", "職種", aliases=("職位", "役職", "職名")),
+        Column("employment", "雇用形態", aliases=("雇用区分", "任用形態", "勤務形態")),
+    ),
 )
+# The 職員 columns whose words are a person's skills, read together
+SKILL_COLUMNS = ("skills", "qualification", "job", "employment")
 
 SESSIONS = SheetSpec(
     "Sessions",

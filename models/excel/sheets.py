@@ -16,7 +16,7 @@ from models.errors import InputProblem
 from models.excel import messages
 from models.excel.availability_sheet import looks_like_date
 from models.excel.reader import Cells, Period, Table, is_blank
-from models.excel.schema import SESSIONS, SITES, STAFF
+from models.excel.schema import SESSIONS, SITES, SKILL_COLUMNS, STAFF
 from models.textparse import (
     parse_active, parse_activity_limits, parse_break, parse_count, parse_date, parse_skill_needs, parse_skills, parse_time,
     man_yen, parse_hours, parse_time_range, parse_weekdays, resembling,
@@ -152,7 +152,7 @@ def read_staff(
         person = Staff(
             id=staff_id,
             name=name,
-            skills=parse_skills(cells.raw("skills")),
+            skills=frozenset().union(*(parse_skills(cells.raw(key)) for key in SKILL_COLUMNS)),
             home=home,
             weekdays=weekdays,
             notes=cells.note("notes"),

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 import openpyxl
 import pytest
 from workbooks import MATRIX_ROWS, SESSION_ROWS, STAFF_ROWS, form, standard, write_book
 
+from models.domain import Mark
 from models.errors import InputProblem, InvalidInput
 from models.excel.importer import read_workbooks
 from models.i18n import set_language
@@ -259,9 +260,24 @@ def test_form_whose_answer_column_has_another_name(tmp_path):
 
 
 def test_staff_sheet_without_its_id_column_is_reported_once(tmp_path):
-    staff = [["番号なし", "氏名"], ["H001", "山田"], ["H002", "佐藤"]]
+    staff = [["番号なし", "職種"], ["H001", "歯科衛生士"], ["H002", "歯科衛生士"]]
     found = problems_of(write_book(tmp_path / "a.xlsx", standard(職員=staff)))
-    assert [(where(p), p.message) for p in found] == [(("a.xlsx", "職員", "A1"), 'required column "職員ID" (staff_id) is missing')]
+    assert [(where(p), p.message) for p in found] == [
+        (("a.xlsx", "職員", "A1"), 'required column "職員ID" (staff_id) is missing'),
+        (("a.xlsx", "職員", "A1"), 'required column "氏名" (name) is missing')]
+
+
+def test_a_register_of_names_finds_a_matrix_of_ids_and_names_by_name(tmp_path):
+    """職員 by name alone (each name its ID), 勤務可否 from another list with its IDs beside the names:
+    a row is its name's person; a name not registered is still refused at its ID."""
+    staff = [["番号なし", "氏名"], ["H001", "山田 花子"], ["H002", "佐藤 次郎"]]
+    problem = read_workbooks([write_book(tmp_path / "a.xlsx", standard(職員=staff))])
+    assert problem.availability[("山田 花子", date(2026, 4, 14))] is Mark.UNAVAILABLE
+    staff = [["氏名"], ["山田"], ["佐藤"]]
+    found = problems_of(write_book(tmp_path / "b.xlsx", standard(職員=staff)))
+    assert [(where(p), p.message) for p in found] == [
+        (("b.xlsx", "勤務可否", "A2"), 'staff ID "H001" is not on the staff sheet'),
+        (("b.xlsx", "勤務可否", "A3"), 'staff ID "H002" is not on the staff sheet')]
 
 
 def test_half_day_columns_problems(tmp_path):

@@ -701,3 +701,15 @@ def test_a_register_of_names_alone_refuses_a_name_written_twice(tmp_path):
     with pytest.raises(InvalidInput) as caught:
         read_workbooks([write_book(tmp_path / "t.xlsx", standard(職員=staff))])
     assert [(p.sheet, p.cell) for p in caught.value.problems if "duplicate" in p.message] == [("職員", "A4")]
+
+
+def test_every_column_of_what_a_person_is_reads_as_skills(tmp_path):
+    """A nursery's 職種, 雇用形態 and 資格・スキル side by side: the 資格 were dropped (職種 read as the
+    skills), and no 正規 could be asked for. Each is read, together."""
+    staff = [["職員ID", "氏名", "職種", "雇用形態", "資格・スキル"],
+             ["H001", "山田 花子", "保育士", "正規", "リーダー"], ["H002", "佐藤 次郎", "調理員", "パート", None]]
+    problem = read_workbooks([write_book(tmp_path / "t.xlsx", standard(職員=staff))])
+    assert [s.skills for s in problem.staff] == [frozenset({"保育士", "正規", "リーダー"}), frozenset({"調理員", "パート"})]
+    staff = [["職員ID", "氏名", "資格"], ["H001", "山田 花子", "リーダー"], ["H002", "佐藤 次郎", None]]
+    problem = read_workbooks([write_book(tmp_path / "u.xlsx", standard(職員=staff))])
+    assert [s.skills for s in problem.staff] == [frozenset({"リーダー"}), frozenset()]
