@@ -136,17 +136,17 @@ def one_working_day(first: Requirement, then: Requirement, most_break: int = BRE
     return then.start - first.end <= most_break and then.end - first.start <= LONGEST_DAY
 
 
-# How far past noon a morning session may run: into the lunch hour (9:00-13:00, 7:00-13:30), not
-# into the afternoon. A nursery's 早番 7:00-16:00 lies mostly before noon, and went to someone who had
-# written 午後休 for a hospital appointment.
+# How far past noon a morning session may run: into the lunch hour (9:00-13:00, 7:00-13:30, a
+# university's 2限 11:50-13:20), not into the afternoon. A nursery's 早番 7:00-16:00 lies mostly before
+# noon, and went to someone who had written 午後休 for a hospital appointment.
 MORNING_OVERRUN = 90
 
 
 def is_morning(start: int, end: int) -> bool:
-    """A morning session: it starts before noon, most of it lies before noon and it ends by 13:30 (a
-    library's 午前 9:00-13:00, a clinic's 9:00-12:30, a check-up's 9:30-11:30; not 9:00-17:00, 11:00-15:00
-    nor a 早番 7:00-16:00)."""
-    return start < NOON and start + end <= 2 * NOON and end <= NOON + MORNING_OVERRUN
+    """A morning session: it starts before noon and ends by 13:30 (a library's 午前 9:00-13:00, a
+    clinic's 9:00-12:30, a check-up's 9:30-11:30, a 2限 11:50-13:20; not 9:00-17:00, 11:00-15:00 nor a
+    早番 7:00-16:00)."""
+    return start < NOON and end <= NOON + MORNING_OVERRUN
 
 
 # The hours a person is free on a day they marked with them (`15時から`: textparse.parse_window): from,

@@ -239,7 +239,9 @@ def parse_time(value: Any) -> int:
 # morning after a night that began before the plan (last month's 4/30 夜勤): no work, no day off.
 LEAVE_WORDS = frozenset(("有休", "有給", "有給休暇", "年休", "休暇", "特休", "特別休暇", "夏休", "夏休み", "冬休み",
                          "リフレッシュ休暇", "慶弔休暇", "介護休暇", "看護休暇", "忌引", "忌引き", "研修", "出張",
-                         "学会", "講習", "産休", "育休", "病休", "病欠", "欠勤", "休職", "明"))
+                         "学会", "講習", "産休", "育休", "病休", "病欠", "欠勤", "休職", "明", "通院", "人間ドック"))
+# Any kind of 休暇 (夏季休暇, 年末年始休暇) and of 出張 (学会出張) is leave too, kept as written
+_LEAVE_ENDINGS = ("休暇", "出張")
 _LEAVE_SHORT = {"有": "有休", "年": "年休", "明け": "明", "欠": "欠勤", "忌": "忌引"}
 # A day off asked for, kept as 希 (WISHED_OFF) so that the 勤務表 tells it from the days off Haichi gave.
 _WISHED_OFF = {"希": WISHED_OFF, "希望休": WISHED_OFF, "希休": WISHED_OFF, "希望休み": WISHED_OFF, "希望休日": WISHED_OFF}
@@ -251,15 +253,18 @@ for _symbols, _mark in (
      Mark.AVAILABLE),
     # 休 and its kinds: how a ward's staff ask for a day off (希望休, 休み) or note leave (公休, 有休, 休暇);
     # and a day away from the workplace (研修, 出張, 学会), unless a plan's shift has that name (a wish then)
-    (("×", "✕", "✖", "x", "不可", "休", "休み", "お休み", "公休", "公", "週休", "非番", "代休", "振休",
+    (("×", "✕", "✖", "x", "不可", "終日不可", "全日不可", "休", "休み", "お休み", "公休", "公", "週休", "非番", "代休",
+      "振休", "代", "振",
       *_WISHED_OFF, *LEAVE_WORDS, *_LEAVE_SHORT), Mark.UNAVAILABLE),
-    (("△", "▲"), Mark.PREFER_NOT),
+    (("△", "▲", "要相談"), Mark.PREFER_NOT),
     # a half-day off leaves the other half (午前休: the afternoon is theirs); 前半・後半 are a day cut in two
     # (a polling station's 8:30-14:00 and 14:00-20:00), read as its morning and afternoon
     (("am", "午前", "午前のみ", "amのみ", "午前可", "午前のみ可", "am可", "前半", "前半のみ", "前半可", "前半のみ可",
-      "午後休", "午後半休", "pm休", "午後有休", "有休(午後)", "午後休み", "午前まで", "午前中"), Mark.AM_ONLY),
+      "午後休", "午後半休", "pm休", "午後有休", "有休(午後)", "午後休み", "午前まで", "午前中", "午前中のみ", "午前中可",
+      "午前中のみ可", "午後不可", "pm不可", "後半不可"), Mark.AM_ONLY),
     (("pm", "午後", "午後のみ", "pmのみ", "午後可", "午後のみ可", "pm可", "後半", "後半のみ", "後半可", "後半のみ可",
-      "午前休", "午前半休", "am休", "午前有休", "有休(午前)", "午前休み", "午後から", "午後から可"), Mark.PM_ONLY),
+      "午前休", "午前半休", "am休", "午前有休", "有休(午前)", "午前休み", "午後から", "午後から可", "午前不可", "am不可",
+      "前半不可"), Mark.PM_ONLY),
 ):
     for _symbol in _symbols:
         _MARKS[_symbol] = _mark
@@ -275,7 +280,8 @@ def leave_word(value: Any) -> str | None:
         return _WISHED_OFF[text]
     text = text[:-2] if text.endswith("希望") else text
     text = _LEAVE_SHORT.get(text, text)
-    return text if text in LEAVE_WORDS else None
+    text = _BECAUSE_OFF.sub("", text)  # `出張のため不可`: the leave it gives
+    return text if text in LEAVE_WORDS or (text.endswith(_LEAVE_ENDINGS) and len(text) > 2) else None
 
 
 # Between the two times of a range: 〜 ~ - – — ー, or から (`9時から12時`), already folded.
@@ -293,6 +299,9 @@ def parse_time_range(value: Any) -> tuple[int, int]:
     return parse_time(parts[0]), parse_time(parts[1])
 
 
+# A day off with its reason before it: `出張のため不可`, `通院で不可`, `私用につき×` (not `遅番不可`, a shift
+# refused, which the marks cannot say)
+_BECAUSE_OFF = re.compile(r"(?:のため|の為|で|につき|により)(?:不可|×|休み?)$")
 # A mark with a word in brackets after it: `○（後半）` the half it names, `×（通院）` × with its reason.
 _BRACKETED_MARK = re.compile(r"^([○◯〇×✕✖x△▲])[(（](.+)[)）]$")
 
@@ -312,6 +321,8 @@ def parse_mark(value: Any) -> Mark | None:
         if mark is not Mark.AVAILABLE:
             return mark  # `×（通院）`, `△(できれば)`: the mark, its reason a remark
     if text.endswith("希望") and _MARKS.get(text[:-2]) is Mark.UNAVAILABLE:  # `休み希望`, `有休希望`: a day off asked for
+        return Mark.UNAVAILABLE
+    if leave_word(text) is not None or _BECAUSE_OFF.search(text):  # `夏季休暇`, `学会出張`, `通院のため不可`
         return Mark.UNAVAILABLE
     raise ValueError(f"unknown mark: {value!r}")
 
@@ -412,6 +423,13 @@ def parse_wish(value: Any, activities: Iterable[str]) -> str | None:
         return known[text]
     text = _WISH_SUFFIX.sub("", text)
     parts = [part for part in _WISH_SEPARATORS.split(text) if part] if text else []
+    # a shift's first character alone, when it is no mark and begins no other shift: a nursery's 希望表
+    # writes 早 and 遅 for 早番 and 遅番
+    for part in parts:
+        if part not in known and len(part) == 1 and part not in _MARKS:
+            starting = [name for name in known if name.startswith(part)]
+            if len(starting) == 1:
+                known[part] = known[starting[0]]
     if not parts or any(part not in known for part in parts):
         return None
     return "+".join(dict.fromkeys(known[part] for part in parts))
@@ -460,7 +478,11 @@ _SKILL_SEPARATORS = re.compile(r"[,、・;/\s]+")
 # Skills any of which will do, in a 必要スキル cell: `教員/職員:1`, `教員または職員:1`, `教員|職員` (an exam
 # needs one 教員 or 職員 beside its TAs); one skill named with OR_SKILL between them (Problem: whoever
 # holds one of them holds it).
-_ANY_OF = re.compile(r"\s*(?:/|\||または|\bor\b)\s*")
+_ANY_OF = re.compile(r"\s*(?:/|\||または|又は|もしくは|若しくは|\bor\b)\s*")
+# Skills joined by ・ before one count are any of them too: `教授・准教授:1`, `(教授・准教授):1` (a
+# university's 主任監督 had been read as one 教授 and one 准教授 beside each other); each with its
+# own count (`リーダー:1・フッ化物:2`), or none (`リーダー・フッ化物`, one of each), stays a list.
+_DOTTED_ANY_OF = re.compile(r"(?:(?<=^)|(?<=[,、;\s]))[(（]?([^\s,、;:・()（）]+(?:・[^\s,、;:・()（）]+)+)[)）]?(?=:)")
 
 
 def parse_skills(value: Any) -> frozenset[str]:
@@ -639,6 +661,7 @@ def _skill_needs_in(text: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple
     text = re.sub(r"\s*([:+])\s*", r"\1", text)
     text = _ANY_OF.sub(OR_SKILL, text)
     text = _COUNT_SPELLED.sub(lambda m: f"{m[1]}:{m[2] or m[3]}", text)  # `リーダー×1`, `妊婦指導1名`
+    text = _DOTTED_ANY_OF.sub(lambda m: m[1].replace("・", OR_SKILL), text)
     least: dict[str, int] = {}
     most: dict[str, int] = {}
     for item in _SKILL_SEPARATORS.split(text):

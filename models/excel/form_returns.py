@@ -21,7 +21,7 @@ from models.domain import Mark, Problem, ShiftRequest, Staff, Window, normalize,
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
 from models.excel.availability_sheet import Availability, Kept, Wishes, wishes_of
-from models.excel.form_sheet import is_form, labelled, read_form, same_name
+from models.excel.form_sheet import as_list, is_form, labelled, list_owner, read_form, same_name
 from models.excel.reader import Book, Period, is_blank, locate, open_book
 from models.excel.schema import AVAILABILITY, AVAILABILITY_FORM, FORM_NAME_LABELS
 from models.excel.styles import day_label
@@ -92,8 +92,10 @@ def _saved_at(path: Path) -> datetime | None:
         return None
 
 
-def _read_sheet(book: Book, title: str, problem: Problem, problems: list[InputProblem]) -> FormReturn | None:
-    """One form sheet as a FormReturn (None after adding its problems)."""
+def _read_sheet(book: Book, title: str, problem: Problem, problems: list[InputProblem]) -> list[FormReturn]:
+    """One form sheet as a FormReturn, or a list of answers (one row per person and day, a Google Form's
+    export) as one per person in it: only its first person's had been read, and the others' remarks
+    credited to them (nothing after adding its problems)."""
     rows = book.rows(title)
     staff_ids = {s.id for s in problem.staff}
     period = Period(problem.start, problem.end)
@@ -106,24 +108,28 @@ def _read_sheet(book: Book, title: str, problem: Problem, problems: list[InputPr
     read_form(book.name, title, rows, staff_ids, period, problems, found, {}, names,
               rotation_order(problem.requirements), wishes, unread, kept)
     if len(problems) > before or not found:
-        return None
-    staff_id, marks = next(iter(found.items()))
-    table = locate(book.name, title, rows, AVAILABILITY_FORM, [])
+        return []
+    listed = as_list(book.name, title, rows, [])
+    table = listed or locate(book.name, title, rows, AVAILABILITY_FORM, [])
     assert table is not None  # read_form located it already
-    notes: list[tuple[date, str]] = []
+    notes: dict[str, list[tuple[date, str]]] = {}
     for _, row in table.data():
         try:
             day = period.to_date(table.value(row, "date"))
         except ValueError:
             continue  # blank or unreadable dates were judged by read_form
         note = typed(table.value(row, "notes")) if "notes" in table.columns else ""
-        if note and day in period:
-            notes.append((day, note))
-    label = labelled(rows, FORM_NAME_LABELS, table.header_row)
+        whose = list_owner(table, row, staff_ids, names) if listed else next(iter(found))
+        if note and day in period and whose is not None:
+            notes.setdefault(whose, []).append((day, note))
+    label = None if listed else labelled(rows, FORM_NAME_LABELS, table.header_row)
     name = normalize(label[2]) if label and not is_blank(label[2]) else ""
-    return FormReturn(book.path, title, staff_id, {d: m for (_, d), m in marks.items()}, tuple(notes), name,
-                      _saved_at(book.path), {d: w for (_, d), w in wishes.items()}, tuple(map(str, unread)),
-                      {d: word for (_, d), word in kept.leave.items()}, {d: hours for (_, d), hours in kept.windows.items()})
+    saved = _saved_at(book.path)
+    return [FormReturn(book.path, title, staff_id, {d: m for (_, d), m in marks.items()}, tuple(notes.get(staff_id, ())),
+                       name, saved, {d: w for (who, d), w in wishes.items() if who == staff_id}, tuple(map(str, unread)),
+                       {d: word for (who, d), word in kept.leave.items() if who == staff_id},
+                       {d: hours for (who, d), hours in kept.windows.items() if who == staff_id})
+            for staff_id, marks in found.items()]
 
 
 def read_returns(problem: Problem, paths: Sequence[Path | str]) -> list[FormReturn]:
@@ -145,9 +151,7 @@ def read_returns(problem: Problem, paths: Sequence[Path | str]) -> list[FormRetu
                         "1人分の回答票ではありません（全員分の表は haichi import で取り込んでください）",
                         "not a one-person form (import a table of everyone with haichi import)")))
                     continue
-                found = _read_sheet(book, title, problem, problems)
-                if found is not None:
-                    returns.append(found)
+                returns += _read_sheet(book, title, problem, problems)
         finally:
             book.close()
     if problems:

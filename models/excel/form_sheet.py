@@ -141,7 +141,7 @@ def read_form(
     form whose 氏名 is someone else's). A cell naming one of the plan's `activities` is ○ and
     adds that wish to `wishes`; marks for dates outside the period are said in `notes`. Returns
     the form's table, None when it was not read."""
-    listed = _as_list(file, sheet, rows, problems)
+    listed = as_list(file, sheet, rows, problems)
     if listed is not None:  # one row per person and day: each person's rows are their form
         return _read_list(listed, staff_ids, period, problems, forms, seen, names or {}, activities, wishes, notes,
                           kept)
@@ -162,7 +162,7 @@ def read_form(
     return table
 
 
-def _as_list(file: str, sheet: str, rows: list[tuple[Any, ...]],
+def as_list(file: str, sheet: str, rows: list[tuple[Any, ...]],
              problems: list[InputProblem]) -> Table | None:
     """The sheet's table when it is a list of answers of several people (`氏名 | 日付 | 可否`, a Google
     Form's export, refused before as a form without its 職員ID label); None for a one-person form."""
@@ -173,20 +173,34 @@ def _as_list(file: str, sheet: str, rows: list[tuple[Any, ...]],
     return None
 
 
+def list_key(table: Table) -> str:
+    """The column a list of answers names its people by: 職員ID, else 氏名."""
+    return "staff_id" if "staff_id" in table.columns else "name"
+
+
+def list_owner(table: Table, row: tuple[Any, ...], staff_ids: Collection[str], names: Mapping[str, str]) -> str | None:
+    """Whose answer a row of a list of answers is: the staff ID its 職員ID or 氏名 names (None: no one's)."""
+    key = list_key(table)
+    written = normalize(table.value(row, key))
+    if not written:
+        return None
+    return known_id(written, staff_ids) if key == "staff_id" else owner_of(written, names)
+
+
 def _read_list(table: Table, staff_ids: Collection[str], period: Period, problems: list[InputProblem],
                forms: dict[str, Availability], seen: dict[str, str], names: Mapping[str, str],
                activities: Collection[str], wishes: Wishes | None, notes: list[InputProblem] | None,
                kept: Kept | None) -> Table:
     """Each person's rows of a list of answers read as their form (`_marks`), the person found by 職員ID,
     else by 氏名; an unknown person, or one given a form elsewhere too, is a problem at their first cell."""
-    key = "staff_id" if "staff_id" in table.columns else "name"
+    key = list_key(table)
     people: dict[str, list[tuple[int, tuple[Any, ...]]]] = {}
     first: dict[str, str] = {}
     for index, row in table.data():
         written = normalize(table.value(row, key))
         if not written:
             continue
-        staff_id = known_id(written, staff_ids) if key == "staff_id" else owner_of(written, names)
+        staff_id = list_owner(table, row, staff_ids, names)
         if staff_id is None:
             problems.append(table.problem(index, key, messages.unknown_listed_person(written, key == "name")))
             continue

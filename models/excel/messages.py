@@ -670,8 +670,15 @@ def sheet_of_another_month(sheet: str, month: int) -> str:
 
 
 def cancelled_in_notes(note: str) -> str:
-    return t("備考「{n}」: この枠には配置します。中止なら 必要人数 を 0（または「中止」）にしてください",
-             'note "{n}": this session is staffed; if it is called off, write 0 (or 中止) as its 必要人数', n=note)
+    return t("備考「{n}」: この枠には配置します。中止なら 必要人数 に「中止」と書いてください",
+             'note "{n}": this session is staffed; if it is called off, write 中止 as its 必要人数', n=note)
+
+
+def zero_yet_skills(count: int) -> str:
+    return t("必要人数は 0 ですが、必要スキル の人数（{n} 名）と 最大人数 までは配置します。"
+             "中止なら 必要人数 に「中止」と書いてください",
+             "必要人数 is 0, yet the session is staffed for its 必要スキル ({n}) and up to its 最大人数; "
+             "if it is called off, write 中止 as its 必要人数", n=count)
 
 
 def staff_remarks_unread(name: str, note: str, more: int) -> str:

@@ -153,7 +153,8 @@ AVAILABILITY = SheetSpec(
         Column("staff_id", "職員ID", True, ("ID", "職員番号", "番号"), within="name"),
         Column("name", "氏名", aliases=("名前",)),
     ),
-    aliases=("勤務希望", "出勤可否", "可否"),
+    # a Google Form's export is `フォームの回答 1` (Form Responses 1): a list of answers
+    aliases=("勤務希望", "出勤可否", "可否", "フォームの回答", "Form Responses"),
 )
 
 SITES = SheetSpec(

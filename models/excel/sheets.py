@@ -234,12 +234,12 @@ def read_sessions(
         else:
             start = cells.get("start", parse_time, messages.bad_time, col("start"))
             end = cells.get("end", parse_time, messages.bad_time, col("end"))
-        # `中止` in 必要人数 closes the day, as 0 does
-        called_off = bool(_CANCELLED.fullmatch(str(cells.raw("min_staff") or "").strip()))
+        # `中止` in 必要人数 (or 最大人数, 目標人数) closes the session whatever the other counts say: with
+        # 最大人数 10 and 目標人数 8 left as they were, a city's cancelled session kept its 8 people
+        called_off = any(_CANCELLED.fullmatch(str(cells.raw(key) or "").strip())
+                         for key in ("min_staff", "max_staff", "preferred_staff"))
         min_staff = 0 if called_off else cells.get("min_staff", parse_count, messages.bad_count, col("min_staff"))
-        max_staff = cells.get("max_staff", parse_count, messages.bad_count)
-        if called_off and max_staff is None:
-            max_staff = 0
+        max_staff = 0 if called_off else cells.get("max_staff", parse_count, messages.bad_count)
         skills, caps = cells.get("required_skills", parse_skill_needs, messages.bad_skills, default=((), ()))
         pause = cells.get("break_minutes", parse_break, messages.bad_break, default=0)
         if day is not None and period is not None and day not in period and not carried:
@@ -257,7 +257,7 @@ def read_sessions(
         if min_staff is not None and max_staff < min_staff:
             cells.report("max_staff", messages.max_below_min(max_staff, min_staff))
         # 必要人数 1, 目標人数 2: a second person when one can come (cover_target prices each short of it)
-        target = cells.get("preferred_staff", parse_count, messages.bad_count)
+        target = None if called_off else cells.get("preferred_staff", parse_count, messages.bad_count)
         if target is not None and min_staff is not None and max_staff and not min_staff <= target <= max_staff:
             cells.report("preferred_staff", messages.target_outside(target, min_staff, max_staff))
         for skill, count in skills:
@@ -284,6 +284,10 @@ def read_sessions(
         if notes is not None and max_staff and _CANCELLED.search(req.notes or ""):
             # `中止` in 備考 was staffed, printed and paid: the row says how to close it
             notes.append(InputProblem(*cells.at("notes"), messages.cancelled_in_notes(req.notes)))
+        elif notes is not None and min_staff == 0 and max_staff and sum(k for _, k in skills):
+            # 必要人数 0 beside a 最大人数 and 必要スキル: the skills' counts still staff it (7 people on a session
+            # a city had meant to close by its 0)
+            notes.append(InputProblem(*cells.at("min_staff"), messages.zero_yet_skills(sum(k for _, k in skills))))
         if req.id in requirements:
             cells.report("date", messages.duplicate_session(req.label(), requirements[req.id][1]))
             continue

@@ -107,6 +107,7 @@ def test_a_half_day_mark_stays_a_mark_when_a_shift_has_its_name(tmp_path: Path) 
     assert not Mark.AM_ONLY.allows(afternoon.start, afternoon.end) and not Mark.AM_ONLY.allows(540, 1020)
     # a nursery's 早番 7:00-16:00 lies mostly before noon, yet 午後休 keeps its afternoon; 7:00-13:30 is a morning
     assert not Mark.AM_ONLY.allows(420, 960) and Mark.AM_ONLY.allows(420, 810) and not Mark.AM_ONLY.allows(420, 811)
+    assert Mark.AM_ONLY.allows(710, 800)  # a university's 2限 11:50-13:20 is the morning's
     assert Mark.PM_ONLY.allows(evening.start, evening.end) and not Mark.PM_ONLY.allows(morning.start, morning.end)
     assert mark_choices(["午前", "午後", "夜間"]) == ("○", "△", "×", "希", "有休", "午前", "午後", "午前希望", "午後希望", "夜間")
 

@@ -373,3 +373,24 @@ def test_leave_on_a_form_is_said_as_written(sample: Problem, tmp_path: Path) -> 
     fill(path, {day: "有休"})
     lines = report_lines(collect_forms(sample, [path]))
     assert any(f"{day.month}/{day.day}" in line and "→有休" in line for line in lines), lines
+
+
+def test_a_list_of_several_peoples_answers_is_each_persons_form(sample: Problem, tmp_path: Path) -> None:
+    """A Google Form's export (`フォームの回答 1`: タイムスタンプ | 氏名 | 日付 | 可否 | 備考), collected: only its first
+    person's answers had been read, and a later person's remark credited to the first."""
+    first, second = sample.active_staff()[:2]
+    day, later = sample.days()[3], sample.days()[5]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "フォームの回答 1"
+    ws.append(["タイムスタンプ", "氏名", "日付", "可否", "備考"])
+    ws.append(["2026/12/01 9:00", first.name, day, "×", None])
+    ws.append(["2026/12/01 9:05", second.name, day, "午後", "午後から合流可"])
+    ws.append(["2026/12/01 9:05", second.name, later, "×", None])
+    path = tmp_path / "answers.xlsx"
+    wb.save(path)
+    result = collect_forms(sample, [path])
+    assert [form.staff_id for form in result.used] == [first.id, second.id]
+    assert result.problem.mark(first.id, day) is Mark.UNAVAILABLE
+    assert (result.problem.mark(second.id, day), result.problem.mark(second.id, later)) == (Mark.PM_ONLY, Mark.UNAVAILABLE)
+    assert [form.notes for form in result.used] == [(), ((day, "午後から合流可"),)]

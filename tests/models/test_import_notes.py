@@ -523,13 +523,18 @@ def test_a_mark_under_a_day_the_month_does_not_have_is_said(tmp_path):
 
 def test_a_session_called_off_in_its_count_is_closed_and_in_its_remark_is_said(tmp_path):
     """`中止` in 枠 備考 was staffed, printed and paid; in 必要人数 it was refused as no count."""
-    sessions = [[*SESSION_ROWS[0], "備考"], [*SESSION_ROWS[1][:5], "中止", None, None, None],
-                [*SESSION_ROWS[2], "中止"]]
+    sessions = [[*SESSION_ROWS[0], "目標人数", "備考"], [*SESSION_ROWS[1][:5], "中止", None, None, None, None],
+                [*SESSION_ROWS[2], None, "中止"],
+                # a city's cancelled session: 中止 in 必要人数 beside its 最大人数 and 目標人数 had kept 8 people
+                [datetime(2026, 4, 2), "灘", "3歳児健診", time(13, 0), time(16, 0), "中止", 10, "リーダー:1", 8, None],
+                # 0 beside a 最大人数 and 必要スキル is staffed for its skills: said
+                [datetime(2026, 4, 3), "灘", "3歳児健診", time(13, 0), time(16, 0), 0, 10, "リーダー:1", None, None]]
     path = write_book(tmp_path / "c.xlsx", standard(枠=sessions))
-    notes = _notes(path)
-    assert [r.site for r in read_workbooks([path]).requirements] == ["東灘"]
-    assert notes == ['c.xlsx 枠!I3: note "中止": this session is staffed; if it is called off, write 0 (or 中止) as its '
-                     "必要人数"]
+    notes = [n for n in _notes(path) if "4/3: everyone without" not in n]
+    assert [(r.site, r.date.day) for r in read_workbooks([path]).requirements] == [("東灘", 14), ("灘", 3)]
+    assert notes == ['c.xlsx 枠!J3: note "中止": this session is staffed; if it is called off, write 中止 as its 必要人数',
+                     "c.xlsx 枠!F5: 必要人数 is 0, yet the session is staffed for its 必要スキル (1) and up to its 最大人数; "
+                     "if it is called off, write 中止 as its 必要人数"]
 
 
 def test_remarks_on_staff_that_say_when_someone_can_work_are_said_once(tmp_path):

@@ -154,6 +154,34 @@ def test_a_wards_and_a_polling_offices_words_are_read(value, expected):
     assert leave_word(value) == {"忌引": "忌引", "欠": "欠勤", "リフレッシュ休暇": "リフレッシュ休暇"}.get(value)
 
 
+@pytest.mark.parametrize("value, expected, leave", [
+    ("夏季休暇", Mark.UNAVAILABLE, "夏季休暇"), ("学会出張", Mark.UNAVAILABLE, "学会出張"), ("通院", Mark.UNAVAILABLE, "通院"),
+    ("出張のため不可", Mark.UNAVAILABLE, "出張"), ("私用につき×", Mark.UNAVAILABLE, None), ("振", Mark.UNAVAILABLE, None),
+    ("代", Mark.UNAVAILABLE, None), ("終日不可", Mark.UNAVAILABLE, None), ("要相談", Mark.PREFER_NOT, None),
+    ("午後不可", Mark.AM_ONLY, None), ("午前中のみ", Mark.AM_ONLY, None), ("午前不可", Mark.PM_ONLY, None),
+])
+def test_a_nurserys_and_a_universitys_words_are_read(value, expected, leave):
+    """Refused as unknown marks in a nursery's 希望表 and a university's 不可日 list: leave of any kind
+    (夏季休暇, 学会出張), a reason before 不可, 振 and 代 for 振休 and 代休, a half refused (午後不可)."""
+    from models.textparse import leave_word
+
+    assert parse_mark(value) is expected
+    assert leave_word(value) == leave
+
+
+@pytest.mark.parametrize("value", ["遅番不可", "2限不可", "半休", "健診"])
+def test_a_shift_refused_on_a_day_or_a_half_day_unnamed_stays_unread(value):
+    """`遅番不可` refuses one shift, not the day; `半休` names no half: neither is read as ×."""
+    with pytest.raises(ValueError):
+        parse_mark(value)
+
+
+def test_a_shifts_first_character_asks_for_it_when_it_begins_no_other():
+    """A nursery's 希望表 writes 早 and 遅 for 早番 and 遅番; 日 with 日勤 and 日直, or a mark (休), is no wish."""
+    assert parse_wish("早", ("早番", "中番", "遅番")) == "早番" and parse_wish("遅希望", ("早番", "遅番")) == "遅番"
+    assert parse_wish("日", ("日勤", "日直")) is None and parse_wish("休", ("休日診療",)) is None
+
+
 def test_a_care_homes_words_for_a_day_off_asked_for_are_kept_as_such():
     """公 (a 勤務表's own mark for 公休) and 希望休み were refused; 希望休み is 希 like 希望休."""
     from models.textparse import leave_word
@@ -384,6 +412,10 @@ def test_amounts_in_man_read_as_yen(text, expected) -> None:
     ("新人最大1名", (), (("新人", 1),)), ("保健師2〜3名", (("保健師", 2),), (("保健師", 3),)),
     ("新人〜1名", (), (("新人", 1),)), ("リーダー:1、新人1名以下", (("リーダー", 1),), (("新人", 1),)),
     ("リーダー×1名", (("リーダー", 1),), ()),
+    # skills joined by ・ before one count are any of them: a 主任監督 had been one 教授 and one 准教授
+    ("教授・准教授:1、女性:1", (("教授または准教授", 1), ("女性", 1)), ()), ("（教授・准教授）:1", (("教授または准教授", 1),), ()),
+    ("教授又は准教授1名", (("教授または准教授", 1),), ()), ("医師・看護師:1〜2", (("医師または看護師", 1),), (("医師または看護師", 2),)),
+    ("リーダー:1・フッ化物:2", (("リーダー", 1), ("フッ化物", 2)), ()), ("リーダー・フッ化物", (("リーダー", 1), ("フッ化物", 1)), ()),
 ])
 def test_skill_needs_read_a_least_and_a_most(text, least, most) -> None:
     assert parse_skill_needs(text) == (least, most)
