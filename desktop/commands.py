@@ -543,7 +543,11 @@ def _raise_if_no_roster(result: SolveResult, soft_cover: bool = False) -> None:
     if result.status == "infeasible":
         lines = result.explanation or [t("必須ルールをすべて満たす配置はありません。", "no roster satisfies every hard rule.")]
         header = t("必須ルールをすべて満たす配置はありません:", "No roster satisfies the hard rules:")
-        hint = t("--soft-cover で、不足を許した最善の配置を作れます。", "Use --soft-cover for the best partial roster.")
+        # with cover soft already, the conflict is among the other hard rules: --soft-cover again helps nothing
+        hint = t("人数以外の必須ルール同士が両立しません。上のルールの設定か、名前の挙がった人の上限・勤務可否を見直してください。",
+                 "Hard rules other than cover conflict: review the settings of the rules above, or the limits and "
+                 "availability of the people named.") if soft_cover else \
+            t("--soft-cover で、不足を許した最善の配置を作れます。", "Use --soft-cover for the best partial roster.")
         raise Infeasible("\n".join([header, *(f"  - {line}" for line in lines), hint]))
     # the solver's own word for a search that ran out of time ("unknown") is no coordinator's
     status = "" if result.status == "unknown" else f" ({result.status})"

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from ortools.sat.python import cp_model
 
-from models.domain import Problem
+from models.domain import Problem, Staff
 from models.i18n import t
 from solver.context import Context
 from solver.core import fix_variables
@@ -42,6 +42,9 @@ MIN_DIAGNOSE_SECONDS, MAX_DIAGNOSE_SECONDS = 10.0, 60.0
 # the diagnosis and 5 s at most go to it before shrinking from every group.
 ASSUMPTIONS_SHARE, ASSUMPTIONS_SECONDS = 0.2, 5.0
 SHRINK_STEP_SECONDS = 2.0  # each solve while shrinking, at least (a tenth of the diagnosis at most)
+# People tested alone (`alone`): each for PERSON_SECONDS at most, MIN_ALONE_SECONDS for them all at least;
+# the first PEOPLE_NAMED who cannot keep their own rules are named
+PERSON_SECONDS, MIN_ALONE_SECONDS, PEOPLE_NAMED = 1.0, 5.0, 5
 MAX_OPEN_PAIRS = 200_000  # above this, pairs the filters keep out stay out of the diagnosis model
 
 
@@ -202,11 +205,52 @@ def conflict(problem: Problem, rules: Iterable[Rule], soft_cover: bool = False,
     return core
 
 
+def alone(problem: Problem, rules: Sequence[Rule], seconds: float, workers: int = 1) -> list[tuple[Staff, list[Group]]]:
+    """The people whose own hard rules cannot hold even with nobody else in the plan and cover made
+    soft (each alone, up to PEOPLE_NAMED), with the rules that clash for the first of them: a nursery's
+    正規 whose 144 hours a month her ×, 有休 and 土曜 cap left out of reach, where the conflict named only
+    rules (勤務時間の下限, 内容ごとの勤務回数の上限) and no one to look at."""
+    deadline = time.monotonic() + seconds
+    found: list[tuple[Staff, list[Group]]] = []
+    for person in problem.active_staff():
+        left = deadline - time.monotonic()
+        if left <= 0 or len(found) >= PEOPLE_NAMED:
+            break
+        single = problem.with_(staff=[person], locked=[a for a in problem.locked if a.staff_id == person.id])
+        model, groups = assumption_model(single, rules, soft_cover=True)
+        if not groups or holds(model, groups, {g.literal for g in groups}, min(PERSON_SECONDS, left), workers) is not False:
+            continue
+        core = [] if found else conflict(single, rules, True, min(4 * PERSON_SECONDS, max(0.5, left)), workers) or []
+        found.append((person, core))
+    return found
+
+
+def _alone_sentence(found: list[tuple[Staff, list[Group]]]) -> str:
+    person, core = found[0]
+    items = t("、", "; ").join(g.sentence for g in core if g.requirement_id is None)
+    text = t("{name} は、ほかの人の配置に関係なく、自分の必須ルールを満たせません", "{name} cannot keep their own hard rules, "
+             "whatever anyone else works", name=person.name)
+    if items:
+        text += t("（同時に満たせない条件: {items}）", " (these cannot hold together: {items})", items=items)
+    text += t("。上限・下限と、× や 有休 の日を見直してください。", ". Review their limits, and their × and leave days.")
+    if len(found) > 1:
+        text += t("同じく満たせない人: {names}。", "Nor can: {names}.",
+                  names=t("、", ", ").join(p.name for p, _ in found[1:]))
+    return text
+
+
 def diagnose(problem: Problem, rules: Iterable[Rule], soft_cover: bool = False,
              time_limit: float = DIAGNOSE_SECONDS, workers: int = 1) -> list[str]:
     """A sentence naming the sessions, people and hard rules that cannot hold together."""
+    started = time.monotonic()
     rules = list(rules)
     core = conflict(problem, rules, soft_cover, time_limit, workers)
+    if core is None or not any(g.requirement_id for g in core):
+        # no session in it: the clash may be one person's own (their minimum out of their reach)
+        left = max(MIN_ALONE_SECONDS, time_limit - (time.monotonic() - started))
+        found = alone(problem, rules, left, workers)
+        if found:
+            return [_alone_sentence(found)]
     if core is None:
         return [t("必須ルールをすべて満たす配置はありませんが、{s} 秒以内に原因を絞り込めませんでした。"
                   "必要人数を努力ルールにして解く（人数不足を許して作成）と、足りない枠がわかります。",

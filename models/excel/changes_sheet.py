@@ -10,7 +10,7 @@ from openpyxl import Workbook
 
 from models.changes import roster_changes, session_label, kind_title
 from models.domain import Problem, Roster
-from models.excel.sheetwriter import SheetWriter
+from models.excel.sheetwriter import SheetWriter, plan_title
 from models.excel.styles import BODY, DATE_FORMAT, PAPER_A4
 from models.i18n import t
 
@@ -27,7 +27,7 @@ def write_changes(
     widths = [12, 10, 16, 10, 34, 34]
     sheet = SheetWriter(wb, CHANGES_SHEET, widths, freeze="A4")
     versions = f"{before_label} → {after_label}" if before_label or after_label else ""
-    sheet.title(t("{name} 変更一覧", "{name} changes", name=problem.name), len(widths), versions)
+    sheet.title(plan_title(problem.name, "変更一覧", "changes"), len(widths), versions)
     header_row = sheet.header([
         t("日付", "Date"), t("職員ID", "Staff ID"), t("氏名", "Name"), t("変更", "Change"),
         t("変更前", "Before"), t("変更後", "After"),

@@ -63,7 +63,9 @@ class StaffNames:
         # each role as the 配置表 writes it after a name, its brackets made half-width as the cell's text
         # is; named in full, as a skill may hold brackets of its own (`（熱力学I(建築)担当）`)
         roles = sorted({normalize(skill) for skill in self.skills}, key=len, reverse=True)
-        self.roles = re.compile("|".join(rf"\(\s*{re.escape(r)}\s*\)" for r in roles)) if roles else None
+        # or several joined by ・ (`（看護師・リーダー）`: one person taking two roles)
+        one = "|".join(re.escape(r) for r in roles)
+        self.roles = re.compile(rf"\(\s*(?:{one})(?:\s*・\s*(?:{one}))*\s*\)") if roles else None
         self.ids: dict[str, list[str]] = defaultdict(list)  # bare name -> staff IDs
         family: dict[str, set[str]] = defaultdict(set)
         for s in problem.staff:

@@ -571,6 +571,13 @@ def same_name(name: str, other_id: str, where: str) -> str:
              name=name, other=other_id, where=where)
 
 
+def affiliation_as_skills(header: str) -> str:
+    return t("列「{h}」の値は 会場 シートの会場でも区でもないため、拠点ではなくスキルとして読みました"
+             "（必要スキル や 回数の偏り の 職種ごとに比べる で使えます）",
+             'the column "{h}" names no site or area of the 会場 sheet: read as skills, not as a home (for 必要スキル, '
+             "or to compare fairness by job)", h=header)
+
+
 def unknown_home(home: str, like: str | None = None) -> str:
     text = t("拠点「{home}」は 会場 シートの会場にも区にもありません。この人の勤務はすべて地区外として数えます",
              'home "{home}" is neither a site nor an area on the 会場 (sites) sheet: every session of this person '

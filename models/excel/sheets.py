@@ -11,11 +11,11 @@ from collections.abc import Callable, Collection
 from datetime import date
 from typing import Any
 
-from models.domain import DAY_MINUTES, Requirement, Site, Staff, bare_name, end_after, hhmm, time_range
+from models.domain import DAY_MINUTES, Requirement, Site, Staff, bare_name, end_after, hhmm, time_range, typed
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.availability_sheet import looks_like_date
-from models.excel.reader import Cells, Period, Table, is_blank
+from models.excel.reader import Cells, Period, Table, is_blank, normalize_header
 from models.excel.schema import SESSIONS, SITES, SKILL_COLUMNS, STAFF
 from models.textparse import (
     parse_active, parse_activity_limits, parse_break, parse_count, parse_date, parse_skill_needs, parse_skills, parse_time,
@@ -113,10 +113,14 @@ def read_staff(
     of `places` (the 会場 sheet's sites and areas, when it gives areas), and a name an earlier
     person has (one person under two IDs could be placed twice at once)."""
     named = {bare_name(person.name): (person.id, where) for person, where in staff.values() if person.name}
+    bare_places = _without_brackets(places) if places else {}
     by_name = "staff_id" not in table.columns  # no ID column: each person's name is their ID
+    affiliation = _affiliation(table, places or set(), bare_places)  # 所属 naming no place: a 学部, read as skills
+    if affiliation and notes is not None:
+        notes.append(table.problem(table.header_row, "home", messages.affiliation_as_skills(affiliation)))
+    skill_keys = SKILL_COLUMNS + (("home",) if affiliation else ())
     if by_name and notes is not None:
         notes.append(table.problem(table.header_row, "name", messages.names_as_ids()))
-    bare_places = _without_brackets(places) if places else {}
     for index, row in table.data():
         cells = Cells(table, index, row, problems)
         name = cells.text("name", STAFF.column("name"))
@@ -146,13 +150,13 @@ def read_staff(
         weekdays = cells.get("weekdays", parse_weekdays, messages.bad_weekdays, default="")
         if not cells.ok:
             continue
-        home = cells.text("home")
+        home = "" if affiliation else cells.text("home")
         if home and places and home not in places:  # `北保健センター` for the site `北保健センター（2階）`
             home = bare_places.get(home, home)
         person = Staff(
             id=staff_id,
             name=name,
-            skills=frozenset().union(*(parse_skills(cells.raw(key)) for key in SKILL_COLUMNS)),
+            skills=frozenset().union(*(parse_skills(cells.raw(key)) for key in skill_keys)),
             home=home,
             weekdays=weekdays,
             notes=cells.note("notes"),
@@ -174,6 +178,20 @@ def read_staff(
         if notes is not None and person.name and (twin := named.get(bare_name(person.name))) is not None:
             notes.append(table.problem(index, "name", messages.same_name(person.name, *twin)))
         named.setdefault(bare_name(person.name), (staff_id, cells.where("staff_id")))
+
+
+def _affiliation(table: Table, places: Collection[str], bare_places: dict[str, str]) -> str:
+    """The header of a 拠点 column written as 所属 whose values name none of the plan's `places` (the 会場
+    sheet's sites and areas): a university's 学部, read as a skill, not a home (every proctor had counted
+    as working outside their area, 370 breaches). "" for a column of places, or any other."""
+    column = table.columns.get("home")
+    if column is None or not places:
+        return ""
+    header = normalize_header(table.header()[column])
+    if header != normalize_header(STAFF.column("home").aliases[0]):
+        return ""
+    written = {typed(table.value(row, "home")) for _, row in table.data()} - {""}
+    return header if written and not any(v in places or v in bare_places for v in written) else ""
 
 
 def session_years(table: Table) -> list[int]:

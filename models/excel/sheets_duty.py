@@ -40,7 +40,7 @@ from models.domain import (
 from models.excel import schema
 from models.excel.sheets_master import site_order
 from models.excel.sheets_personal import schedules
-from models.excel.sheetwriter import Out, SheetWriter
+from models.excel.sheetwriter import Out, SheetWriter, plan_title
 from models.excel.styles import (
     BODY, HEADER, ONE_DECIMAL, PAPER_A3, PAPER_A4, SHORT_FILL, SUBTITLE, TOTAL_FILL, day_fill, text_width,
     weekday_name,
@@ -243,7 +243,7 @@ def write_duty_roster(wb: Workbook, problem: Problem, roster: Roster) -> dict[st
     total_widths = [max(5.5, max(text_width(w) for w in h.split()) + 2) for h in totals]
     widths = [id_width, name_width] + [day_width] * len(days) + total_widths
     sheet = SheetWriter(wb, schema.DUTY_SHEET, widths, freeze="C5")
-    title = t("{name} 勤務表", "{name} duty roster", name=problem.name)
+    title = plan_title(problem.name, "勤務表", "duty roster")
     first_day, last_day = f"{problem.start:%Y/%m/%d}", f"{problem.end:%Y/%m/%d}"
     sheet.title(title, len(widths), t("期間 {a} 〜 {b}　{n} 人", "Period {a} to {b}   {n} people",
                                       a=first_day, b=last_day, n=len(people)))

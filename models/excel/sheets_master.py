@@ -22,12 +22,12 @@ from openpyxl import Workbook
 
 from models.domain import Problem, Requirement, Roster, rotation_order, time_range
 from models.excel import schema
-from models.excel.sheetwriter import SheetWriter
+from models.excel.sheetwriter import SheetWriter, plan_title
 from models.excel.styles import (
     BODY, PAPER_A3, PAPER_A4, SHORT_FILL, Look, day_fill, day_label, text_width,
 )
 from models.i18n import language, t
-from models.stats import roles, skills_short
+from models.stats import roles, skills_apart, skills_short
 
 GRID_MAX_SITES = 12  # beyond this, columns get too narrow on A3 landscape: list layout instead
 _LINE_HEIGHT = 12.5  # points per text line at 9-10 pt
@@ -94,13 +94,14 @@ def role_labels(problem: Problem, roster: Roster) -> dict[tuple[str, str], str]:
     remark), nor are people who all take the same role. A person the plan does not know is named by
     their ID."""
     staff = {s.id: s for s in problem.staff}
+    apart = skills_apart(problem.rules)
     placed: dict[str, list[str]] = defaultdict(list)
     for a in roster.assignments:
         placed[a.requirement_id].append(a.staff_id)
     out: dict[tuple[str, str], str] = {}
     for req_id, ids in placed.items():
         needs = problem.requirement(req_id).required_skills if problem.has_requirement(req_id) else ()
-        role = roles(needs, [staff[i] for i in ids if i in staff]) if needs and len(ids) > 1 else {}
+        role = roles(needs, [staff[i] for i in ids if i in staff], apart) if needs and len(ids) > 1 else {}
         if len(role) == len(ids) and len(set(role.values())) == 1:
             role = {}  # everyone in the same role tells nobody apart: a two-helper visit was twice as wide
         for i in ids:
@@ -223,7 +224,7 @@ def _write_grid(wb: Workbook, problem: Problem, columns: Sequence[GridColumn], p
     texts = {key: "\n".join(_session_text(r, placed.get(r.id, []), widths[key[1] + 1], skills.get(r.id, ())) for r in reqs)
              for key, reqs in by_cell.items()}
     sheet = SheetWriter(wb, schema.MASTER_SHEET, widths, freeze="B4")
-    sheet.title(t("{name} 配置表", "{name} roster", name=problem.name), len(widths), _subtitle(problem, placed, skills))
+    sheet.title(plan_title(problem.name, "配置表", "roster"), len(widths), _subtitle(problem, placed, skills))
     header_row = sheet.header([t("日付", "Date"), *(c.title() for c in columns)])
     for day in grid_days(problem):
         fill = day_fill(day)
@@ -265,7 +266,7 @@ def _write_list(wb: Workbook, problem: Problem, placed: dict[str, list[str]],
                 skills: dict[str, tuple[tuple[str, int], ...]]) -> None:
     widths = [_DATE_WIDTH, 20, 22, 13, 7, 7, 60]
     sheet = SheetWriter(wb, schema.MASTER_SHEET, widths, freeze="A4")
-    sheet.title(t("{name} 配置表", "{name} roster", name=problem.name), len(widths), _subtitle(problem, placed, skills))
+    sheet.title(plan_title(problem.name, "配置表", "roster"), len(widths), _subtitle(problem, placed, skills))
     header_row = sheet.header([t(ja, en) for ja, en in LIST_HEADER])
     for req in list_order(problem):
         names = placed.get(req.id, [])

@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from models.domain import Problem, Roster, Violation, clock, hhmm
 from models.excel import schema
 from models.excel.sheets_master import skills_short_phrases
-from models.excel.sheetwriter import SheetWriter
+from models.excel.sheetwriter import SheetWriter, plan_title
 from models.excel.styles import (
     BODY, ONE_DECIMAL, PLAIN, SHORT_FILL, TOTAL_FILL, YEN_FORMAT, Look, day_fill, day_label, text_width,
     widest, wrapped_height,
@@ -55,7 +55,7 @@ def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
         note += t("。4月1日からの勤務は新しい年度（{fy}年度）として、前の計画の分と年間支給済額を含めずに数えます",
                   ". The sessions from April 1 are a new fiscal year ({fy}), counted without earlier plans or what "
                   "was already paid", fy=years[1])
-    sheet.title(t("{name} 集計", "{name} summary", name=problem.name), len(widths), note)
+    sheet.title(plan_title(problem.name, "集計", "summary"), len(widths), note)
     header_row = sheet.header([
         t("職員ID", "Staff ID"), t("氏名", "Name"), t("回数", "Count"), *activities,
         t("土日祝", "Weekend days"), t("勤務時間(分)", "Minutes"),

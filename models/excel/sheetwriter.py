@@ -25,6 +25,7 @@ from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.writer.excel import ExcelWriter
 
 from models.excel.styles import BODY, HEADER, PAPER_A4, PLAIN, REQUIRED_FILL, SUBTITLE, TITLE, Look, apply_look, safe_text
+from models.i18n import t
 
 
 class Out(tuple):
@@ -104,6 +105,13 @@ class _RowWriter(WorksheetWriter):
                 parts.append(_cell_xml(f"{letter}{row_idx}", style, value, epoch))
         parts.append("</row>")
         raw("".join(parts))
+
+
+def plan_title(name: str, ja: str, en: str) -> str:
+    """A sheet's title: the plan's name and what the sheet is (`2027年2月 配置表`), or the name alone when it
+    says that already (a plan named `2月 勤務表` had printed `2月 勤務表 勤務表`)."""
+    word = t(ja, en)
+    return name if word.casefold() in name.casefold() else f"{name} {word}"
 
 
 def text_sink(xf: Any) -> Any:

@@ -574,6 +574,31 @@ def test_names_in_the_master_roster_say_the_role_they_fill_and_read_back(tmp_pat
     assert all("（" not in labels[(i, both.id)] for i in people)
 
 
+def test_someone_taking_two_roles_is_labelled_with_both_and_reads_back(tmp_path: Path) -> None:
+    """A session needing 看護師 and a リーダー: the leader nurse was printed as 看護師 only, and could not tell she
+    led it. Each skill's places go to its holders who hold the fewest of the others; one holding both for both."""
+    from models.stats import roles
+
+    nurse, leader = frozenset({"看護師"}), frozenset({"看護師", "リーダー"})
+    people = [replace(s, skills=k) for s, k in zip(_problem().staff[:3], (leader, nurse, nurse))]
+    assert roles((("看護師", 2), ("リーダー", 1)), people, apart=False) == {
+        people[0].id: "リーダー", people[1].id: "看護師", people[2].id: "看護師"}
+    assert roles((("看護師", 3), ("リーダー", 1)), people, apart=False) == {
+        people[0].id: "看護師・リーダー", people[1].id: "看護師", people[2].id: "看護師"}
+    problem = _problem()
+    both = next(r for r in problem.requirements if len(_roster(problem).staff_for(r.id)) == 2)
+    first, second = sorted(_roster(problem).staff_for(both.id))
+    two = problem.with_(requirements=[replace(both, required_skills=(("看護師", 2), ("リーダー", 1))), *[
+        r for r in problem.requirements if r.id != both.id]], staff=[
+        replace(s, skills=leader if s.id == first else nurse) if s.id in (first, second) else s for s in problem.staff])
+    assert role_labels(two, _roster(two))[(first, both.id)].endswith("（看護師・リーダー）")
+    write_roster(tmp_path / "r.xlsx", two, _roster(two))
+    _, read, report = read_roster_and_grid(tmp_path / "r.xlsx")
+    assert {(a.staff_id, a.requirement_id) for a in read.assignments} == {(a.staff_id, a.requirement_id)
+                                                                          for a in _roster(two).assignments}
+    assert report.notes() == []
+
+
 def test_hours_a_week_go_out_on_the_copied_staff_sheet_and_come_back(tmp_path: Path) -> None:
     """A full-timer's 40 hours a week could only be set in the rules dialog, not on the 職員 sheet."""
     from models.excel.importer import read_workbooks
@@ -639,3 +664,17 @@ def test_a_sessions_break_goes_out_and_comes_back(tmp_path: Path) -> None:
     breaks = [row[at] for row in wb["枠"].iter_rows(min_row=2, values_only=True)]
     assert sorted(breaks, key=lambda b: b or 0) == [None] * (len(breaks) - 1) + [45]
     assert sum(r.minutes for r in again.requirements if r.id == day.id) == 510 - 45
+
+
+def test_a_plan_named_for_its_sheet_is_not_titled_twice() -> None:
+    """A nursery's plan `2027年2月 勤務表` printed `2027年2月 勤務表 勤務表` over its duty roster."""
+    from models.excel.sheetwriter import plan_title
+    from models.i18n import language, set_language
+
+    before = language()
+    set_language("ja")
+    try:
+        assert plan_title("2027年2月 勤務表", "勤務表", "duty roster") == "2027年2月 勤務表"
+        assert plan_title("2027年2月 勤務表", "配置表", "roster") == "2027年2月 勤務表 配置表"
+    finally:
+        set_language(before)

@@ -713,3 +713,18 @@ def test_every_column_of_what_a_person_is_reads_as_skills(tmp_path):
     staff = [["職員ID", "氏名", "資格"], ["H001", "山田 花子", "リーダー"], ["H002", "佐藤 次郎", None]]
     problem = read_workbooks([write_book(tmp_path / "u.xlsx", standard(職員=staff))])
     assert [s.skills for s in problem.staff] == [frozenset({"リーダー"}), frozenset()]
+
+
+def test_a_shozoku_column_naming_no_place_is_read_as_skills(tmp_path):
+    """A university's 所属 (文学部, 工学部) was read as each proctor's home: 96 notes, and every duty counted as
+    outside their area. A 所属 naming none of the 会場 sheet's sites and areas is read as skills, said once;
+    one naming them stays the home."""
+    sites = [["会場", "区"], ["灘", "灘区"], ["東灘", "東灘区"]]
+    staff = [["職員ID", "氏名", "所属"], ["H001", "山田 花子", "文学部"], ["H002", "佐藤 次郎", "工学部"]]
+    notes: list[InputProblem] = []
+    problem = read_workbooks([write_book(tmp_path / "t.xlsx", standard(職員=staff, 会場=sites))], notes=notes)
+    assert [(s.home, s.skills) for s in problem.staff] == [("", frozenset({"文学部"})), ("", frozenset({"工学部"}))]
+    assert [(n.sheet, n.cell) for n in notes if "read as skills" in n.message] == [("職員", "C1")]
+    staff = [["職員ID", "氏名", "所属"], ["H001", "山田 花子", "灘区"], ["H002", "佐藤 次郎", "工学部"]]
+    problem = read_workbooks([write_book(tmp_path / "u.xlsx", standard(職員=staff, 会場=sites))])
+    assert [s.home for s in problem.staff] == ["灘区", "工学部"]

@@ -156,3 +156,16 @@ def test_a_run_carried_in_from_the_earlier_plan_is_told_with_the_limit_and_its_d
     line = " ".join(diagnose(p, RULES, time_limit=10))
     eve = MONDAY - timedelta(days=1)
     assert f'"Maximum consecutive working days" (2 days; 青木 worked {eve.month}/{eve.day} in the earlier plan)' in line
+
+
+def test_someone_whose_own_rules_cannot_hold_is_named() -> None:
+    """A nursery's 正規 at 144 hours a month, her ×, 有休 and 土曜 cap leaving it out of reach: the conflict
+    named rules only (勤務時間の下限, 内容ごとの勤務回数の上限), nobody to look at. She is named, with them."""
+    days = [session(day=MONDAY + timedelta(days=d), min_staff=0, max_staff=2) for d in range(5)]
+    away = {("A", MONDAY + timedelta(days=d)): Mark.UNAVAILABLE for d in range(3)}
+    # 3 hours a session, 2 days she may work: 6 hours, against a minimum of 9
+    p = problem([person("A", name="青木", min_minutes_per_week=9 * 60), person("B", name="馬場")], days,
+                availability=away)
+    [line] = diagnose(p, RULES, time_limit=10)
+    assert line.startswith("青木 cannot keep their own hard rules") and "Minimum working minutes" in line
+    assert "Availability" in line and "馬場" not in line
