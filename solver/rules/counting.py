@@ -11,7 +11,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
-from models.domain import Problem, Requirement, Roster, RuleSetting, Staff, Violation, duty_days, week_start
+from models.domain import Problem, Requirement, Roster, RuleSetting, Staff, Violation, duty_days, rotation_order, week_start
 from models.history import LOOKBACK_DAYS
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
@@ -49,6 +49,20 @@ def of_activities(problem: Problem, activities: str) -> Callable[[Requirement], 
     """Whether a session is of an activity `activities` names (see ACTIVITIES), or any when none."""
     named = parse_names(activities, {r.activity for r in problem.requirements})
     return (lambda req: True) if not named else (lambda req: req.activity in named)
+
+
+# Whether the activities named are each counted apart (a nursery evens out 早番 and 遅番 each, not their sum)
+EACH_ACTIVITY = Param("each_activity", bool, False, "内容ごとに比べる", "each activity apart", per_staff=False)
+
+
+def activity_groups(problem: Problem, activities: str, each: bool) -> list[tuple[str, Callable[[Requirement], bool]]]:
+    """The counts a fairness rule compares: ("", of_activities) for the activities named together, or with
+    `each` one (activity, its sessions) per activity named, in the plan's rotation order."""
+    named = parse_names(activities, {r.activity for r in problem.requirements})
+    if not (each and len(named) > 1):
+        return [("", of_activities(problem, activities))]
+    order = rotation_order([r for r in problem.requirements if r.activity in named])
+    return [(a, lambda req, a=a: req.activity == a) for a in order]
 
 
 def limit_param(name: str, ja: str, en: str, maximum: float | None = None) -> Param:

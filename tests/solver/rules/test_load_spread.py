@@ -59,3 +59,19 @@ def test_jobs_named_are_compared_apart() -> None:
     assert fixed(apart, pairs, [RULE]) == 1  # doctors 2 and 2 (D2 counts as 小児科, alone), receptionists 4 and 3
     [v] = RULE.check(apart, roster(*pairs))
     assert v.cost == 1 and v.message.startswith("受付: Assignment counts differ by 1")
+
+
+def test_each_activity_named_is_compared_apart_when_asked() -> None:
+    """A nursery evens out 早番 and 遅番 each: counted together, 7 of them each let 早番 run from 1 to 9."""
+    early = [session(day=MONDAY + timedelta(days=d), site="園", activity="早番", start="07:00", end="16:00")
+             for d in range(4)]
+    late = [session(day=MONDAY + timedelta(days=d), site="園", activity="遅番", start="10:00", end="19:00")
+            for d in range(4)]
+    # A works every 早番, B every 遅番: the same count together, 4 apart on each shift
+    pairs = [("A", r.id) for r in early] + [("B", r.id) for r in late]
+    together = problem([person("A"), person("B")], early + late, rules={"load_spread": soft(1, activities="早番、遅番")})
+    assert fixed(together, pairs, [RULE]) == 0 and RULE.check(together, roster(*pairs)) == []
+    apart = problem([person("A"), person("B")], early + late,
+                    rules={"load_spread": soft(1, activities="早番、遅番", each_activity=True)})
+    assert fixed(apart, pairs, [RULE]) == 8
+    assert [v.message.split(" counts")[0] for v in RULE.check(apart, roster(*pairs))] == ["早番", "遅番"]
