@@ -64,7 +64,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     # a plan imported again keeps the rule settings its 設定 does not name (set in the rules dialog)
     if roster is None and (found := operations.over_stored(db, name, problem)) is not None:
         problem, kept = found
-    replaced = operations.marks_replaced(db, name, problem) if roster is not None else []
+    # an input workbook imported again replaces the plan's marks too: forms collected into the plan since were
+    # undone, unsaid (a nurse was back on a day she had answered ×), so the marks that change are said
+    replaced = operations.marks_replaced(db, name, problem)
     db.save_problem(name, problem)
     if kept:  # once the import holds: a refused one (another period under the name) printed it first
         from solver.rules import title
@@ -79,6 +81,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         if replaced:
             _print_replaced_marks(replaced)
         return EXIT_OK
+    if replaced:
+        _print_replaced_marks(replaced, roster_book=False)
     latest = db.latest_solution(name)
     if latest is not None and (gone := latest[1].split_by(problem)[1]):
         print(orphans_note(gone, latest[0], importing=True))
@@ -108,12 +112,20 @@ def cmd_import(args: argparse.Namespace) -> int:
 REPLACED_NAMED = 5
 
 
-def _print_replaced_marks(replaced: list[str]) -> None:
-    """The warning of a roster workbook imported over a plan whose marks differ from the workbook's: the
-    plan now holds the workbook's (a repaired roster's 勤務可否 lacked two returned forms collected into
-    the plan since, and a nurse was sent to work on a day she had answered ×, unsaid)."""
+def _print_replaced_marks(replaced: list[str], roster_book: bool = True) -> None:
+    """The warning of a workbook imported over a plan whose marks differ from the workbook's: the plan now
+    holds the workbook's (a repaired roster's 勤務可否 lacked two returned forms collected into the plan
+    since, and a nurse was sent to work on a day she had answered ×, unsaid). For an input workbook, whose
+    new marks are often the point, a note."""
     shown = "、".join(replaced[:REPLACED_NAMED]) + (
         t(" ほか {n} 件", " and {n} more", n=len(replaced) - REPLACED_NAMED) if len(replaced) > REPLACED_NAMED else "")
+    if not roster_book:
+        print(t("注意: 計画の勤務可否のうち {n} 件が、このブックの記号に変わりました（{shown}）。回答票を haichi collect で"
+                "取り込んだあと、その回答をブックに書き写していなければ、haichi collect --plan でもう一度取り込んでください。",
+                "note: {n} availability mark(s) of the plan changed to this workbook's ({shown}). If forms were "
+                "collected into the plan and not copied into the workbook, collect them again with haichi collect --plan.",
+                n=len(replaced), shown=shown))
+        return
     print(t("注意: 計画の勤務可否のうち {n} 件を、配置表ブックの勤務可否で置き換えました（{shown}）。"
             "計画に取り込んであった回答票などの記号なら、haichi collect --plan でもう一度取り込んでから "
             "haichi solve --plan で配置を直してください。",

@@ -451,6 +451,8 @@ _GUESSES = (
     (re.compile(r"時給|時間給"), "hourly_rate"),
     (re.compile(r"必要.*(?:スキル|資格)"), "required_skills"),
     (re.compile(r"スキル|資格"), "skills"),
+    (re.compile(r"職種|職位|役職"), "job"),  # `職種区分`: a 保健所's nurses, doctors and clerks
+    (re.compile(r"雇用"), "employment"),  # `雇用の形態`
 )
 
 

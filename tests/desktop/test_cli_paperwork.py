@@ -131,6 +131,12 @@ def test_forms_and_collect_with_a_stored_plan(haichi, tmp_path: Path) -> None:
     with Database(db) as store:
         problem = store.load_problem("jan")
     assert problem.mark("H002", problem.start) is Mark.PREFER_NOT
+    # the workbook imported again undoes the collected answer: said, with how to take it in again
+    code, text = haichi("import", SAMPLE, "--plan", "jan", "--db", db)
+    assert code == 0 and "1 availability mark(s) of the plan changed to this workbook's (H002 " in text, text
+    assert "collect them again with haichi collect --plan" in text
+    code, text = haichi("import", SAMPLE, "--plan", "jan", "--db", db)
+    assert code == 0 and "changed to this workbook's" not in text, text
 
 
 @pytest.fixture

@@ -710,6 +710,9 @@ def test_every_column_of_what_a_person_is_reads_as_skills(tmp_path):
              ["H001", "山田 花子", "保育士", "正規", "リーダー"], ["H002", "佐藤 次郎", "調理員", "パート", None]]
     problem = read_workbooks([write_book(tmp_path / "t.xlsx", standard(職員=staff))])
     assert [s.skills for s in problem.staff] == [frozenset({"保育士", "正規", "リーダー"}), frozenset({"調理員", "パート"})]
+    staff = [["職員ID", "氏名", "職種区分"], ["H001", "山田 花子", "看護師"], ["H002", "佐藤 次郎", "事務"]]
+    problem = read_workbooks([write_book(tmp_path / "v.xlsx", standard(職員=staff))])
+    assert [s.skills for s in problem.staff] == [frozenset({"看護師"}), frozenset({"事務"})]
     staff = [["職員ID", "氏名", "資格"], ["H001", "山田 花子", "リーダー"], ["H002", "佐藤 次郎", None]]
     problem = read_workbooks([write_book(tmp_path / "u.xlsx", standard(職員=staff))])
     assert [s.skills for s in problem.staff] == [frozenset({"リーダー"}), frozenset()]
