@@ -629,10 +629,16 @@ def _orphan(a) -> str:
     return f"{Requirement.id_label(a.requirement_id)} {a.staff_id}"
 
 
+# Rules over a year, which every later plan of it carries this plan into (the annual pay cap)
+YEAR_RULES = ("pay_cap", "fiscal_fairness")
+
+
 def warn_later_plans(db, plan_name: str) -> None:
-    """Say when a plan starting within LOOKBACK_DAYS after this one now breaks a hard rule in its
-    first days with this plan's newest roster carried in (January re-solved after February was
-    published: the rest before 2/1, a run across the month's end). Its roster is not changed."""
+    """Say when a later plan now breaks a hard rule with this plan's newest roster carried in: one
+    starting within LOOKBACK_DAYS after this one in its first days (January re-solved after February was
+    published: the rest before 2/1, a run across the month's end), and one within the year by a rule over
+    the year (March given one more session after April was published took April's roster over a 103万円
+    cap, unsaid). Its roster is not changed."""
     from models.history import LOOKBACK_DAYS
     from models.storage import PUBLISHED
     from solver.evaluate import evaluate
@@ -642,20 +648,21 @@ def warn_later_plans(db, plan_name: str) -> None:
     if this is None:
         return
     for later in sorted(plans.values(), key=lambda p: p.start):
-        if not this.end < later.start <= this.end + timedelta(days=LOOKBACK_DAYS) or later.name == plan_name:
+        if not this.end < later.start <= this.end + timedelta(days=366) or later.name == plan_name:
             continue
         chosen = db.latest_solution(later.name, PUBLISHED) or db.latest_solution(later.name)
         if chosen is None:
             continue
         problem = db.load_problem(later.name)
         edge = problem.start + timedelta(days=LOOKBACK_DAYS)
+        near = later.start <= this.end + timedelta(days=LOOKBACK_DAYS)
         broken = [v for v in evaluate(problem, chosen[1].split_by(problem)[0]).hard_violations
-                  if v.date is not None and v.date < edge]
+                  if (near and v.date is not None and v.date < edge) or v.rule_id in YEAR_RULES]
         if broken:
-            print(t("注意: 次の計画「{p}」の版 {v} は、この計画の配置と合わせると最初の日々に必須ルール違反が {n} 件あります"
+            print(t("注意: 後の計画「{p}」の版 {v} は、この計画の配置と合わせると必須ルール違反が {n} 件あります"
                     "（{first}）。「{p}」を haichi solve --plan で直してください。",
-                    "note: version {v} of the next plan '{p}' breaks {n} hard rule(s) in its first days with this "
-                    "plan's roster carried in ({first}); mend '{p}' with haichi solve --plan.",
+                    "note: version {v} of the later plan '{p}' breaks {n} hard rule(s) with this plan's roster "
+                    "carried in ({first}); mend '{p}' with haichi solve --plan.",
                     p=later.name, v=chosen[0], n=len(broken), first=broken[0].message.rstrip("。.")))
 
 

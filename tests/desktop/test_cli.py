@@ -561,8 +561,38 @@ def test_a_month_solved_again_after_the_next_one_says_what_it_breaks_there(tmp_p
         db.save_solution("1月", Roster([Assignment("H001", january.requirements[0].id)]))
         warn_later_plans(db, "1月")
     out = capsys.readouterr().out
-    assert "note: version 1 of the next plan '2月' breaks 1 hard rule(s) in its first days" in out
+    assert "note: version 1 of the later plan '2月' breaks 1 hard rule(s) with this plan's roster carried in" in out
     assert "only 705 minutes" in out and "mend '2月' with haichi solve --plan" in out
+
+
+def test_a_month_given_more_pay_after_a_later_one_was_published_says_the_cap_it_breaks(tmp_path: Path, capsys) -> None:
+    """March given one more session after April (published, weeks later) took April's roster over a 103万円
+    cap, unsaid: the rules over a year carry every earlier plan of it, not only its last days."""
+    from datetime import date
+
+    from desktop.commands import warn_later_plans
+    from models.domain import Assignment, Mark, Problem, Requirement, Roster, RuleSetting, Staff
+    from models.storage import Database
+
+    person = Staff("C11", "松田", hourly_rate=1000, annual_pay_cap=8_000)
+    cap = {"pay_cap": RuleSetting(True, True, 100, {"year_start_month": 1})}
+
+    def month(name: str, first: date, last: date) -> Problem:
+        req = Requirement(Requirement.make_id(first, "中央", "接種", 540), first, "中央", "接種", 540, 540 + 300, 1)
+        return Problem(name, first, last, staff=[person], requirements=[req], blank_means=Mark.AVAILABLE, rules=cap)
+
+    march, april = month("3月", date(2027, 3, 1), date(2027, 3, 10)), month("4月", date(2027, 4, 20), date(2027, 4, 30))
+    with Database(tmp_path / "plans.sqlite3") as db:
+        db.save_problem("3月", march)
+        db.save_solution("3月", Roster())
+        db.save_problem("4月", april)
+        db.publish("4月", db.save_solution("4月", Roster([Assignment("C11", april.requirements[0].id)])))
+        warn_later_plans(db, "3月")
+        assert capsys.readouterr().out == ""
+        db.publish("3月", db.save_solution("3月", Roster([Assignment("C11", march.requirements[0].id)])))
+        warn_later_plans(db, "3月")
+    out = capsys.readouterr().out
+    assert "note: version 1 of the later plan '4月' breaks 1 hard rule(s)" in out and "mend '4月'" in out
 
 
 def test_a_reader_closing_the_pipe_is_no_internal_error(monkeypatch, capsys) -> None:
