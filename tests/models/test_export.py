@@ -678,3 +678,20 @@ def test_a_plan_named_for_its_sheet_is_not_titled_twice() -> None:
         assert plan_title("2027年2月 勤務表", "配置表", "roster") == "2027年2月 勤務表 配置表"
     finally:
         set_language(before)
+
+
+def test_someone_working_a_third_of_the_days_reads_every_day_on_their_sheet(tmp_path: Path) -> None:
+    """A nursery's 正規, on 早番 and 遅番 most days, could not see her 有休 and 希 on her 個人別 sheet; a
+    hygienist with a few sessions still reads only the days she works."""
+    problem = _problem()
+    days = [date(2026, 4, d) for d in range(3, 15)]  # twelve days of 30: more than a third
+    reqs = [_req(d.day, "灘", "保育", 510, 1050, 1) for d in days]
+    busy = problem.with_(requirements=[*problem.requirements, *reqs], leave={("H004", date(2026, 4, 20)): "有休"},
+                         availability={**problem.availability, ("H004", date(2026, 4, 20)): Mark.UNAVAILABLE})
+    roster = Roster([*_roster(problem).assignments, *(Assignment("H004", r.id) for r in reqs)])
+    write_roster(tmp_path / "r.xlsx", busy, roster)
+    rows = [r[:4] for r in openpyxl.load_workbook(tmp_path / "r.xlsx")["個人別"].iter_rows(values_only=True)]
+    start = rows.index(("H004  @鈴木", None, None, None))
+    assert ("4/20(月)", None, None, "有休") in rows[start:] and ("4/21(火)", None, None, "休（×）") in rows[start:]
+    first = rows.index(("H001  山田 花子", None, None, None))
+    assert not any(r[0] == "4/20(月)" for r in rows[first:start])  # two sessions: her working days only
