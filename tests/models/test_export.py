@@ -462,7 +462,7 @@ def test_a_ward_with_nights_lists_every_day_in_each_persons_schedule(tmp_path: P
     sheet = openpyxl.load_workbook(path).active
     assert "勤務 3日・休日 2日" in sheet.cell(row=2, column=1).value
     assert [sheet.cell(row=r, column=4).value for r in range(4, 9)] == ["夜勤", "明（夜勤明け）", "日勤", "休（×）", "休"]
-    plain = _ward(days=2)  # 準夜 to 翌1:00 takes no morning: only the days worked, as before
+    plain = _ward(days=7)  # 準夜 to 翌1:00 takes no morning: only the days worked, as before
     write_roster(tmp_path / "p.xlsx", plain, _placed(plain, ("N01", 1, "準夜")))
     rows = list(openpyxl.load_workbook(tmp_path / "p.xlsx")["個人別"].iter_rows(values_only=True))
     assert rows[1][0] == "1回　8時間30分" and rows[3][3] == "準夜" and rows[4] == (None,) * 5
