@@ -15,6 +15,7 @@ from typing import Sequence
 from models.domain import Mark, Problem, Requirement, Roster, RuleSetting, Staff, Violation, duty_days, rotation_order
 from models.history import by_year, pay_year_month, year_of, years_of
 from models.holidays import is_holiday
+from models.textparse import parse_names
 
 
 @dataclass(frozen=True)
@@ -264,9 +265,15 @@ FEW_ACTIVITIES = 6  # up to this many (a ward's shifts), each activity gets coun
 
 def activity_columns(problem: Problem) -> list[str]:
     """The activities that get a count column per person, in rotation order: all of them when the
-    plan has at most FEW_ACTIVITIES, else none (a column each would not read)."""
+    plan has at most FEW_ACTIVITIES; else those whose counts 回数の偏り evens out, when it names a few
+    (a nursery's 早番 and 遅番 among 8 shifts: its fairness could not be checked on paper); else none
+    (a column each would not read)."""
     order = rotation_order(problem.requirements)
-    return order if len(order) <= FEW_ACTIVITIES else []
+    if len(order) <= FEW_ACTIVITIES:
+        return order
+    fairness = problem.rules.get("load_spread")
+    named = parse_names(fairness.params.get("activities") or "", set(order)) if fairness and fairness.enabled else ()
+    return [a for a in order if a in named] if len(named) <= FEW_ACTIVITIES else []
 
 
 # What other rules say again of a session cover_min finds below its minimum or cover_max above its

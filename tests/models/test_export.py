@@ -240,6 +240,12 @@ def test_summary_has_no_activity_columns_with_many_activities(tmp_path: Path) ->
     header = [c.value for c in openpyxl.load_workbook(tmp_path / "m.xlsx")["集計"][3]]
     assert header[2:5] == ["回数", "土日祝", "勤務時間(分)"]
     assert not set(activities) & set(header)
+    # the activities 回数の偏り evens out get their columns: a nursery's 早番 and 遅番 among 8 shifts
+    fair = problem.with_(rules={"load_spread": RuleSetting(True, False, 1, {"activities": "訪問、健診"})})
+    write_roster(tmp_path / "f.xlsx", fair, Roster([Assignment("H001", reqs[0].id)]))
+    header = [c.value for c in openpyxl.load_workbook(tmp_path / "f.xlsx")["集計"][3]]
+    assert [h for h in header if h in activities] == ["健診", "訪問"]
+    assert "訪問" in [c.value for c in openpyxl.load_workbook(tmp_path / "f.xlsx")["勤務表"][3]]
 
 
 def test_duty_roster_has_a_row_per_person_and_a_column_per_day(tmp_path: Path) -> None:
