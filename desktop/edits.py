@@ -195,11 +195,13 @@ class RosterEditor:
         problem = self.plan.problem
         assert problem is not None
         key = (staff_id, day)
-        if problem.availability.get(key) is mark and problem.windows.get(key) == window:
+        if problem.availability.get(key) is mark and problem.windows.get(key) == window and key not in problem.refused:
             return False
-        # the mark chosen replaces the hours written with the old one, as a new cell would
+        # the mark chosen replaces the hours and the shifts refused written with the old one, as a new cell would
         windows = {k: hours for k, hours in problem.windows.items() if k != key}
         if window is not None:
             windows[key] = window
-        self.put_input(problem.with_(availability={**problem.availability, key: mark}, windows=windows), text)
+        refused = {k: shifts for k, shifts in problem.refused.items() if k != key}
+        self.put_input(problem.with_(availability={**problem.availability, key: mark}, windows=windows,
+                                     refused=refused), text)
         return True

@@ -144,7 +144,7 @@ def over_stored(db, name: str, problem: Problem) -> tuple[Problem, list[str]] | 
 
 
 def marks_replaced(db, name: str, problem: Problem) -> list[str]:
-    """Each day the plan `name` stored has a mark (or hours) for that `problem` gives otherwise, as
+    """Each day the plan `name` stored has a mark (or hours, or shifts refused) for that `problem` gives otherwise, as
     `K02 鈴木 友美 5/10 ×→○`, for the people and days both hold; empty when there is no such plan."""
     from models.storage import PlanNotFound
     from models.textparse import cell_text
@@ -159,11 +159,12 @@ def marks_replaced(db, name: str, problem: Problem) -> list[str]:
     found = []
     for person in people:
         for day in days:
-            before = (stored.mark(person.id, day), stored.windows.get((person.id, day)))
-            after = (problem.mark(person.id, day), problem.windows.get((person.id, day)))
+            key = (person.id, day)
+            before = (stored.mark(*key), stored.windows.get(key), stored.refused.get(key))
+            after = (problem.mark(*key), problem.windows.get(key), problem.refused.get(key))
             if before != after:
-                found.append(f"{person.label()} {day.month}/{day.day} "
-                             f"{cell_text(before[0], None, None, before[1])}→{cell_text(after[0], None, None, after[1])}")
+                found.append(f"{person.label()} {day.month}/{day.day} {cell_text(before[0], None, None, *before[1:])}→"
+                             f"{cell_text(after[0], None, None, *after[1:])}")
     return found
 
 

@@ -491,6 +491,8 @@ class Problem:
     leave: dict[tuple[str, date], str] = field(default_factory=dict)
     # the hours of a day the person is free (`15時から`), on a day they can work: a session must lie inside them
     windows: dict[tuple[str, date], Window] = field(default_factory=dict)
+    # the shifts a person refuses on a day they can work (`遅番不可`: textparse.parse_refusal), by activity name
+    refused: dict[tuple[str, date], frozenset[str]] = field(default_factory=dict)
     requests: list[ShiftRequest] = field(default_factory=list)
     forbidden_successions: frozenset[tuple[str, str]] = frozenset()
     min_rest_minutes: int = 0
@@ -555,6 +557,12 @@ class Problem:
         """Whether the person's mark for the day, and the hours they gave with it, allow a session
         from `start` to `end` (minutes after that day's midnight)."""
         return self.mark(staff_id, day).allows(start, end) and within(self.windows.get((staff_id, day)), start, end)
+
+    def refuses(self, staff_id: str, req: Requirement) -> bool:
+        """Whether the person refused the session's activity on its day (`遅番不可`) on a day they can
+        work (a mark edited to × since keeps no refusal that matters)."""
+        refused = self.refused.get((staff_id, req.date))
+        return refused is not None and req.activity in refused and self.mark(staff_id, req.date).can_work
 
     def off_weekday(self, staff_id: str, day: date) -> bool:
         """Whether the day is outside the person's `Staff.weekdays` (never for a person without them): a

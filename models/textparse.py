@@ -77,7 +77,8 @@ def western_year(era: str, era_year: str) -> int:
     return _ERAS[era] + number - 1
 
 
-_WEEKDAY_SUFFIX = re.compile(r"\s*\(([^)]*)\)\s*$")
+# `(水)` after a date, and a word after it that names the day (`2/3(水)予備日`, `5/3(月)祝`), not a half of it
+_WEEKDAY_SUFFIX = re.compile(r"\s*\(([^)]*)\)\s*(?:(?!.*(?:午前|午後|am|pm))[^\d()]{1,8})?$")
 _WEEKDAYS = {**{name: i for i, name in enumerate("月火水木金土日")},
              **{name: i for i, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}}
 
@@ -375,16 +376,76 @@ def window_text(mark: Mark, start: int, end: int | None) -> str:
 
 
 def cell_text(mark: Mark | None, wish: str | None = None, leave: str | None = None,
-              window: tuple[int, int | None] | None = None) -> str | None:
+              window: tuple[int, int | None] | None = None, refused: Iterable[str] | None = None,
+              activities: Iterable[str] = ()) -> str | None:
     """What a person's 勤務可否 cell says, read back the same: the shift asked for (`日勤`), the leave
-    of a × day (`有休`), the hours free (`15:00〜`), else the mark; None for a blank."""
+    of a × day (`有休`), the hours free (`15:00〜`), the shifts refused on a ○ day (`遅番不可`, or
+    `日勤のみ` when the plan's `activities` leave fewer allowed than refused), else the mark; None for
+    a blank."""
     if wish:
         return wish_text(wish)
     if mark is None:
         return None
     if mark is Mark.UNAVAILABLE:
         return leave or mark.value
-    return window_text(mark, *window) if window else mark.value
+    if window:
+        return window_text(mark, *window)
+    return refusal_text(refused, activities) if refused and mark is Mark.AVAILABLE else mark.value
+
+
+# A shift refused on a day that can be worked: `遅番不可`, `遅番×`, `夜勤なし`, `深夜・準夜不可`, `遅不可`
+# (`parse_refusal`); `日勤のみ` refuses every other shift of the plan.
+_REFUSAL = re.compile(r"^(.+?)\s*(?:は)?\s*(?:不可|×|✕|✖|なし|無し|ng)$")
+_ONLY = re.compile(r"^(.+?)\s*(?:のみ|だけ)(?:可)?$")
+_REFUSAL_SEPARATORS = re.compile(r"\s*[/・+、,]\s*")
+
+
+def _activities_named(text: str, activities: Iterable[str]) -> list[str] | None:
+    """The plan's activities a stem names (`深夜・準夜`, `遅` for 遅番 when it begins no other), in the
+    plan's spelling; None when a part names none."""
+    known = {_text(name).casefold(): name for name in activities}
+    if text in known:  # an activity whose own name holds a `・`
+        return [known[text]]
+    found = []
+    for part in (p for p in _REFUSAL_SEPARATORS.split(text) if p):
+        if part not in known and len(part) == 1 and part not in _MARKS:
+            starting = [name for key, name in known.items() if key.startswith(part)]
+            if len(starting) == 1:
+                known[part] = starting[0]
+        if part not in known:
+            return None
+        found.append(known[part])
+    return found or None
+
+
+def parse_refusal(value: Any, activities: Iterable[str]) -> frozenset[str] | None:
+    """The activities an availability cell refuses on a day the person can otherwise work (○), in the
+    plan's spelling: `遅番不可`, `遅番×`, `夜勤なし`, `深夜・準夜不可` (`・ / + 、` between them), `遅不可`
+    (a shift's first character when it begins no other shift); `日勤のみ` refuses all the plan's other
+    activities. None when the cell names no activity of the plan before its 不可 (`2限不可`), or is
+    no such cell."""
+    if _is_blank(value) or not isinstance(value, str):
+        return None
+    activities = list(dict.fromkeys(activities))
+    text = _text(value).casefold()
+    if m := _REFUSAL.match(text):
+        named = _activities_named(m[1], activities)
+        return frozenset(named) if named else None
+    if m := _ONLY.match(text):
+        named = _activities_named(m[1], activities)
+        return frozenset(a for a in activities if a not in named) if named else None
+    return None
+
+
+def refusal_text(refused: Iterable[str], activities: Iterable[str] = ()) -> str:
+    """The shifts refused on a day as a cell writes them, read back by `parse_refusal`: `遅番不可`,
+    `深夜・準夜不可` (in name order), or the shifts left of the plan's `activities` (in their order) when
+    they are fewer: `日勤のみ`."""
+    refused = frozenset(refused)
+    left = [name for name in dict.fromkeys(activities) if name not in refused]
+    if left and len(left) < len(refused) and refused <= set(activities):
+        return "・".join(left) + "のみ"
+    return "・".join(sorted(refused)) + "不可"
 
 
 # A wish for a shift in an availability cell: `日勤`, `日勤希望`, `日勤○`; `日勤/準夜` asks for either.
@@ -436,7 +497,8 @@ def parse_wish(value: Any, activities: Iterable[str]) -> str | None:
 
 
 # `3日`: days a week, days in a row; `月2回`, `週3日`: a limit written with its period (the column's)
-_COUNT = re.compile(r"^(?:(?:1|一)?(?:月|週|日|年)に?\s*)?(\d+)(?:\.0+)?\s*(?:人|名|回|件|分|日)?\s*(?:まで|以内|以下)?$")
+_COUNT = re.compile(r"^(?:(?:1|一)?(?:月|週|日|年)に?\s*)?(?:最大|上限|最多)?\s*(\d+)(?:\.0+)?\s*(?:人|名|回|件|分|日|コマ)?"
+                    r"\s*(?:まで|以内|以下)?$")
 
 
 def parse_count(value: Any) -> int:

@@ -30,6 +30,11 @@ def precheck(problem: Problem, rules: Iterable[Rule] | None = None, soft_cover: 
     """Sentences naming sessions and people whose hard rules certainly cannot all hold."""
     screen = Screen(problem, rules, soft_cover)
     out = _sessions(problem, screen)
+    if len(out) > SESSIONS_SAID:  # a university's 不可日 list read with blanks as ×: some 200 sentences
+        out = out[:SESSIONS_SAID] + [t("ほかにも人の足りない枠が {n} 件あります（上と同じ理由のものが多ければ、"
+                                       "その理由をまず見直してください）。",
+                                       "{n} more sessions are short of people (when most share a reason above, "
+                                       "look at that first).", n=len(out) - SESSIONS_SAID)]
     out += capacity_sentences(problem, screen)
     if is_hard(screen, "locks"):
         out += _locks(problem, screen)
@@ -134,6 +139,8 @@ def _blank_tail() -> str:
 
 # Up to this many sessions that nobody's marks allow are said one by one; more are said in one sentence.
 SAID_ONE_BY_ONE = 3
+# The sentences about single sessions said at most; the rest counted in one more
+SESSIONS_SAID = 10
 
 
 def _unmarked(sessions: list[tuple[Requirement, dict[str, list[str]]]]) -> str:
@@ -202,13 +209,14 @@ def _too_few(problem: Problem, screen: Screen, req: Requirement, people: list[St
 BLANK = "blank"  # the reason of a person whose blank cell 空欄の扱い makes ×
 WEEKDAY = "weekday"  # the reason of a person whose 勤務曜日 leaves the day out
 HOURS = "hours"  # the reason of a person free that day only at hours the session does not fit (`15時から`)
+REFUSED = "refused"  # the reason of a person who refused the session's shift that day (`遅番不可`)
 
 
 def _kept_out(problem: Problem, screen: Screen, req: Requirement, others: list[Staff]) -> dict[str, list[str]]:
     """Why each of `others` may not take the session, by reason: "×", BLANK (a blank cell under
     空欄の扱い ×), "午前", "午後" (a half-day mark the hours do not fit), HOURS (hours they gave the
-    session does not fit), "morning" (the next morning it runs into is not free), or the title of
-    the rule that keeps them out; names in each."""
+    session does not fit), REFUSED (they refused its shift that day: `遅番不可`), "morning" (the next
+    morning it runs into is not free), or the title of the rule that keeps them out; names in each."""
     found: dict[str, list[str]] = defaultdict(list)
     for staff in others:
         if not staff.active:
@@ -223,6 +231,8 @@ def _kept_out(problem: Problem, screen: Screen, req: Requirement, others: list[S
                     key = WEEKDAY if problem.off_weekday(staff.id, req.date) else BLANK
             elif not problem.allows(staff.id, req.date, req.start, req.end):
                 key = HOURS  # the hours they gave (`15時から`) leave the session out
+            elif problem.refuses(staff.id, req):
+                key = REFUSED
             else:
                 key = "morning" if not morning_fits(problem.allows, staff.id, req, problem.end) else "×"
         elif rule is not None:
@@ -261,6 +271,9 @@ def _why(req: Requirement, reasons: dict[str, list[str]]) -> list[str]:
         elif key == HOURS:
             out.append(t("{who} はその日、書いた時間（15時から など）に枠が収まりません",
                          "{who} gave hours that day (15時から and the like) the session does not fit", who=who(names)))
+        elif key == REFUSED:
+            out.append(t("{who} はその日の {activity} が不可（{activity}不可 と記入）",
+                         "{who} refused {activity} that day ({activity}不可)", who=who(names), activity=req.activity))
         elif key == "morning":
             out.append(t("{who} は枠が続く翌朝に勤務できません", "{who} cannot work the next morning the session runs into",
                          who=who(names)))

@@ -18,7 +18,7 @@ from desktop.working_plan import WorkingPlan
 from models.domain import Mark, Requirement, Staff, Violation, days_taken, rotation_order, time_range
 from models.holidays import holiday_name
 from models.i18n import language
-from models.textparse import window_text
+from models.textparse import refusal_text, window_text
 
 WEEKDAYS_JA = "月火水木金土日"
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -273,7 +273,9 @@ class RosterModel(QAbstractTableModel):
             return self.tr("After night")
         mark = problem.mark(staff_id, day)
         hours = problem.windows.get((staff_id, day)) if mark is not Mark.UNAVAILABLE else None
-        text = window_text(mark, *hours) if hours else "" if mark is Mark.AVAILABLE else mark.value
+        refused = problem.refused.get((staff_id, day)) if mark is Mark.AVAILABLE else None
+        text = (window_text(mark, *hours) if hours else refusal_text(refused) if refused
+                else "" if mark is Mark.AVAILABLE else mark.value)
         wish = self._wishes.get((staff_id, day))
         if wish:  # a nurse's 日勤 written in the 勤務可否 sheet: seen before the cell is filled
             text = (text + " " if text else "") + self.tr("%1 wanted").replace("%1", wish)

@@ -25,22 +25,26 @@ from models.errors import InputProblem
 from models.excel import messages
 from models.excel.reader import Cells, Period, Table, cell_name, column_title, is_blank, normalize_header
 from models.excel.schema import AVAILABILITY
-from models.textparse import Explained, half_day_mark, leave_word, parse_mark, parse_wish, parse_window, western_year
+from models.textparse import (Explained, half_day_mark, leave_word, parse_mark, parse_refusal, parse_wish, parse_window,
+                              western_year)
 
 Availability = dict[tuple[str, date], Mark]
 Wishes = dict[tuple[str, date], str]  # (staff ID, date) -> the activity asked for (`日勤+準夜`: either)
 Leave = dict[tuple[str, date], str]  # (staff ID, date) -> the leave written (有休, 研修): Problem.leave
 Windows = dict[tuple[str, date], Window]  # (staff ID, date) -> the hours written (15時から): Problem.windows
+Refused = dict[tuple[str, date], frozenset[str]]  # (staff ID, date) -> the shifts refused (遅番不可): Problem.refused
 Seen = dict[str, list[tuple[str, frozenset[date]]]]  # staff ID -> (where a matrix row was read, its dates)
 
 
 @dataclass
 class Kept:
     """What 勤務可否 cells say beside their marks, kept with them: the leave of a × day (`有休`:
-    Problem.leave) and the hours free on a day that can be worked (`15時から`: Problem.windows)."""
+    Problem.leave), the hours free on a day that can be worked (`15時から`: Problem.windows) and the
+    shifts refused on one (`遅番不可`: Problem.refused)."""
 
     leave: Leave = field(default_factory=dict)
     windows: Windows = field(default_factory=dict)
+    refused: Refused = field(default_factory=dict)
 
     def add(self, key: tuple[str, date], read: MarkReader, raw: Any) -> None:
         """What the cell `raw` (read by `read`) keeps for the person's day `key`."""
@@ -48,11 +52,14 @@ class Kept:
             self.leave[key] = word
         if (hours := read.window(raw)) is not None:
             self.windows[key] = hours
+        if refused := read.refused(raw):
+            self.refused[key] = refused
 
     def update(self, other: Kept, but: Collection[str] = ()) -> None:
         """`other`'s words and hours added, but for those of the people `but` (a form replaces their row)."""
         self.leave.update({key: word for key, word in other.leave.items() if key[0] not in but})
         self.windows.update({key: hours for key, hours in other.windows.items() if key[0] not in but})
+        self.refused.update({key: shifts for key, shifts in other.refused.items() if key[0] not in but})
 
 
 def wishes_of(problem: Problem) -> Wishes:
@@ -79,28 +86,32 @@ def looks_like_date(value: Any) -> bool:
 
 class MarkReader:
     """Parses marks with a cache: a 500 × 365 matrix holds only a handful of distinct values. A
-    cell naming one of `activities` reads as ○ and is a wish (`wish`)."""
+    cell naming one of `activities` reads as ○ and is a wish (`wish`); one refusing some of them
+    (`遅番不可`, `日勤のみ`) reads as ○ with those refused (`refused`)."""
 
     def __init__(self, activities: Collection[str] = ()) -> None:
         self._activities = activities
-        self._cache: dict[Any, tuple[Mark | None, str | None, str | None, Window | None]] = {}
+        self._cache: dict[Any, tuple[Mark | None, str | None, str | None, Window | None, frozenset[str]]] = {}
 
-    def _read(self, raw: Any) -> tuple[Mark | None, str | None, str | None, Window | None]:
-        """(mark, wish, leave, hours) of a cell, worked out once per value."""
+    def _read(self, raw: Any) -> tuple[Mark | None, str | None, str | None, Window | None, frozenset[str]]:
+        """(mark, wish, leave, hours, shifts refused) of a cell, worked out once per value."""
         if raw not in self._cache:
             # a shift's name first: a plan whose shift is 研修 reads `研修` as a wish for it, not as ×
             wish = parse_wish(raw, self._activities)
             if wish is not None and half_day_mark(raw) is not None:
                 wish = None  # `午前` is 午前のみ, though a shift is named 午前 (`午前希望` asks for it)
-            window = None
+            window, refused = None, frozenset[str]()
             try:
                 mark = Mark.AVAILABLE if wish is not None else parse_mark(raw)
             except ValueError:
-                if (hours := parse_window(raw)) is None:
+                if (hours := parse_window(raw)) is not None:
+                    mark, window = hours[0], hours[1:]
+                elif (shifts := parse_refusal(raw, self._activities)) is not None:
+                    mark, refused = Mark.AVAILABLE, shifts  # `日勤のみ` in a plan of 日勤 alone: ○, none refused
+                else:
                     raise  # a bad value: not cached
-                mark, window = hours[0], hours[1:]
             self._cache[raw] = (mark, wish, leave_word(raw) if mark is Mark.UNAVAILABLE and wish is None else None,
-                                window)
+                                window, refused)
         return self._cache[raw]
 
     def __call__(self, raw: Any) -> Mark | None:
@@ -117,6 +128,10 @@ class MarkReader:
     def window(self, raw: Any) -> Window | None:
         """The hours a readable cell says the person is free (`15時から`), None for any other cell."""
         return self._read(raw)[3]
+
+    def refused(self, raw: Any) -> frozenset[str]:
+        """The activities a readable cell refuses that day (`遅番不可`), empty for any other cell."""
+        return self._read(raw)[4]
 
 
 _HALF_ROW_SEARCH = 3  # rows below the header that may hold the 午前/午後 labels
@@ -417,7 +432,7 @@ def read_matrix(
                 availability[(staff_id, day)] = mark
                 if kept is not None:
                     kept.add((staff_id, day), marks, raw)
-            elif (mark in _HALVES and mark is not half) or marks.window(raw) is not None:
+            elif (mark in _HALVES and mark is not half) or marks.window(raw) is not None or marks.refused(raw):
                 problems.append(table.problem(index, col, messages.wrong_half_mark(raw, half.value)))
             else:
                 said.setdefault(day, {})[half] = Mark.AVAILABLE if mark is half else mark

@@ -45,6 +45,7 @@ class FormReturn:
     unread: tuple[str, ...] = ()  # what the reader left out, said (marks for dates outside the plan)
     leave: dict[date, str] = field(default_factory=dict)  # the × days that are leave (有休): Problem.leave
     windows: dict[date, Window] = field(default_factory=dict)  # the hours free on a day (15時から): Problem.windows
+    refused: dict[date, frozenset[str]] = field(default_factory=dict)  # the shifts refused (遅番不可): Problem.refused
 
     @property
     def file(self) -> str:
@@ -65,6 +66,8 @@ class MarkChange:
     window_after: Window | None = None
     leave_before: str | None = None  # the word of a × day (有休, 希): shown as written, not as ×
     leave_after: str | None = None
+    refused_before: frozenset[str] | None = None  # the shifts refused that day (遅番不可)
+    refused_after: frozenset[str] | None = None
 
 
 @dataclass
@@ -128,7 +131,8 @@ def _read_sheet(book: Book, title: str, problem: Problem, problems: list[InputPr
     return [FormReturn(book.path, title, staff_id, {d: m for (_, d), m in marks.items()}, tuple(notes.get(staff_id, ())),
                        name, saved, {d: w for (who, d), w in wishes.items() if who == staff_id}, tuple(map(str, unread)),
                        {d: word for (who, d), word in kept.leave.items() if who == staff_id},
-                       {d: hours for (who, d), hours in kept.windows.items() if who == staff_id})
+                       {d: hours for (who, d), hours in kept.windows.items() if who == staff_id},
+                       {d: shifts for (who, d), shifts in kept.refused.items() if who == staff_id})
             for staff_id, marks in found.items()]
 
 
@@ -202,7 +206,7 @@ def collect_forms(problem: Problem, paths: Sequence[Path | str]) -> Collection:
     returned = {f.staff_id for f in used}
     availability = {key: mark for key, mark in problem.availability.items() if key[0] not in returned}
     kept = Kept()
-    kept.update(Kept(problem.leave, problem.windows), but=returned)
+    kept.update(Kept(problem.leave, problem.windows, problem.refused), but=returned)
     wished = wishes_of(problem)
     # A form says the wishes a 可否 cell can say: a request it cannot (not to work, another weight) stays.
     requests = [r for r in problem.requests
@@ -215,29 +219,43 @@ def collect_forms(problem: Problem, paths: Sequence[Path | str]) -> Collection:
             availability[(form.staff_id, day)] = mark
         kept.leave.update({(form.staff_id, day): word for day, word in form.leave.items()})
         kept.windows.update({(form.staff_id, day): hours for day, hours in form.windows.items()})
+        kept.refused.update({(form.staff_id, day): shifts for day, shifts in form.refused.items()})
         requests += [ShiftRequest(form.staff_id, day, wish, on=True) for day, wish in sorted(form.wishes.items())]
         for day in problem.days():
             before, after = problem.availability.get((form.staff_id, day)), form.marks.get(day)
             wish_before, wish_after = wished.get((form.staff_id, day)), form.wishes.get(day)
             hours_before, hours_after = problem.windows.get((form.staff_id, day)), form.windows.get(day)
             leave_before, leave_after = problem.leave.get((form.staff_id, day)), form.leave.get(day)
-            if (before, wish_before, hours_before, leave_before) != (after, wish_after, hours_after, leave_after):
+            refused_before, refused_after = problem.refused.get((form.staff_id, day)), form.refused.get(day)
+            if ((before, wish_before, hours_before, leave_before, refused_before)
+                    != (after, wish_after, hours_after, leave_after, refused_after)):
                 changes.append(MarkChange(form.staff_id, day, before, after, wish_before, wish_after,
-                                          hours_before, hours_after, leave_before, leave_after))
+                                          hours_before, hours_after, leave_before, leave_after,
+                                          refused_before, refused_after))
         registered = problem.staff_by_id(form.staff_id).name
         if form.name_on_form and not same_name(form.name_on_form, registered):
             renamed.append((form, registered))
     missing = [s for s in problem.active_staff() if s.id not in returned]
-    return Collection(problem.with_(availability=availability, requests=requests, leave=kept.leave, windows=kept.windows),
+    return Collection(problem.with_(availability=availability, requests=requests, leave=kept.leave,
+                                    windows=kept.windows, refused=kept.refused),
                       used, superseded, missing,
                       changes, renamed)
 
 
 def _mark_text(mark: Mark | None, wish: str | None = None, window: Window | None = None,
-               leave: str | None = None) -> str:
+               leave: str | None = None, refused: frozenset[str] | None = None) -> str:
     """What the cell says (`cell_text`: the shift asked for, the leave of a × day, the hours free, the
-    mark), or blank: a form's 有休 was said as × while the workbook written kept 有休."""
-    return cell_text(mark, wish, leave, window) or t("空欄", "blank")
+    shifts refused, the mark), or blank: a form's 有休 was said as × while the workbook written kept 有休."""
+    return cell_text(mark, wish, leave, window, refused) or t("空欄", "blank")
+
+
+def _before_text(change: MarkChange) -> str:
+    return _mark_text(change.before, change.wish_before, change.window_before, change.leave_before,
+                      change.refused_before)
+
+
+def _after_text(change: MarkChange) -> str:
+    return _mark_text(change.after, change.wish_after, change.window_after, change.leave_after, change.refused_after)
 
 
 def _who(problem: Problem, staff_id: str) -> str:
@@ -281,8 +299,7 @@ def report_lines(collection: Collection) -> list[str]:
     for form in collection.used:
         changed = by_person.get(form.staff_id, [])
         if changed:
-            days = ", ".join(f"{day_label(c.date)} {_mark_text(c.before, c.wish_before, c.window_before, c.leave_before)}→"
-                             f"{_mark_text(c.after, c.wish_after, c.window_after, c.leave_after)}" for c in changed)
+            days = ", ".join(f"{day_label(c.date)} {_before_text(c)}→{_after_text(c)}" for c in changed)
             lines.append(t("{who}: {n} 日変更 ({days})", "{who}: {n} day(s) changed ({days})",
                            who=_who(p, form.staff_id), n=len(changed), days=days))
         elif form.marks:
@@ -336,10 +353,12 @@ def _blanked(p: Problem, staff_id: str, changes: list[MarkChange]) -> list[str]:
     """A caution when a form left blank the days the plan had other marks for: a helper who works 午前のみ
     wrote only her exceptions on a blank form, and her 12 午前 days became ○ (the form's blank)."""
     # a mark other than the blank's, or hours given with one (`12時から`, lost as well on a ward's form)
-    lost = [c for c in changes if c.after is None and (c.before not in (None, p.blank_means) or c.window_before)]
+    lost = [c for c in changes if c.after is None and (c.before not in (None, p.blank_means) or c.window_before
+                                                      or c.refused_before)]
     if not lost:
         return []
-    kinds = "・".join(dict.fromkeys(_mark_text(c.before, c.wish_before, c.window_before) for c in lost))
+    kinds = "・".join(dict.fromkeys(_mark_text(c.before, c.wish_before, c.window_before, None, c.refused_before)
+                                    for c in lost))
     return [t("{who} の回答票は、計画で {kinds} だった {n} 日が空欄です。空欄は {blank} として取り込みます。"
               "元の記号のままにするなら回答票に書き直すか、記号を書き込んだ回答票（forms --prefill）を配ってください",
               "{who}'s form leaves blank {n} day(s) the plan had as {kinds}; a blank is taken as {blank}. To keep the "

@@ -59,7 +59,9 @@ def instructions(blank_means: Mark, shifts: Sequence[str] = ()) -> list[str]:
         f"○ 終日勤務できる / △ できれば避けたい / × 勤務できない / 希 休みの希望 / 有休 有給休暇 / 午前 午前のみ / "
         f"午後 午後のみ{wish}。",
         f"空欄の日は {blank} として扱います。勤務できる時間が限られる日は「15時から」「〜15時」「10時〜15時」のように"
-        "「可否」欄に書いてください（その時間内の勤務だけに入ります）。ほかの条件は「備考」欄へ。",
+        "「可否」欄に書いてください（その時間内の勤務だけに入ります）。"
+        + (f"入れない勤務がある日は「{shifts[0]}不可」のように書いてください。" if shifts else "")
+        + "ほかの条件は「備考」欄へ。",
         "「可否」と「備考」以外のセルは変更できません。記入後は上書き保存し、ファイル名を変えずに返送してください。",
     ]
 
@@ -130,6 +132,7 @@ def write_form(path: Path | str, problem: Problem, staff: Staff, prefill: bool =
     plan); otherwise they are blank.
     """
     shifts = mark_choices(_own_shifts(problem, staff))[len(MARK_CHOICES):]
+    activities = rotation_order(problem.requirements)  # a day refusing all but one says `日勤のみ`
     if not prefill:
         wishes = {}
     elif wishes is None:
@@ -153,7 +156,8 @@ def write_form(path: Path | str, problem: Problem, staff: Staff, prefill: bool =
         _put(ws, row, 1, day, BODY.but(number_format=_DAY_FORMAT, fill=fill, horizontal="center"))
         _put(ws, row, 2, _weekday(day), BODY.but(fill=fill))
         key = (staff.id, day)
-        _put(ws, row, 3, cell_text(mark, wishes.get(key), problem.leave.get(key), problem.windows.get(key)), _ANSWER)
+        _put(ws, row, 3, cell_text(mark, wishes.get(key), problem.leave.get(key), problem.windows.get(key),
+                                   problem.refused.get(key), activities), _ANSWER)
         _put(ws, row, 4, None, BODY.but(wrap=True))
         ws.cell(row=row, column=3).protection = open_cell
         ws.cell(row=row, column=4).protection = open_cell

@@ -52,7 +52,8 @@ class _Import:
     limit_cells: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # staff ID -> its 内容別上限 cell
     requirements: dict[str, tuple[Requirement, str]] = field(default_factory=dict)
     wishes: Wishes = field(default_factory=dict)  # shifts asked for in 勤務可否 cells (a matrix or a form)
-    kept: Kept = field(default_factory=Kept)  # the days of leave (有休, 研修) and the hours free (15時から) among them
+    # the days of leave (有休, 研修), the hours free (15時から) and the shifts refused (遅番不可) among them
+    kept: Kept = field(default_factory=Kept)
     tenure: Tenure = field(default_factory=dict)  # a 在籍 with a date (2/15退職, 3/1から): staff ID -> what it says
 
 
@@ -405,6 +406,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         blank_means=s.blank_means,
         leave=state.kept.leave,
         windows=state.kept.windows,
+        refused=state.kept.refused,
         requests=[ShiftRequest(staff_id, day, wish, on=True) for (staff_id, day), wish in state.wishes.items()],
         travel=TravelBuffers(**s.travel),
         rules=s.rules,

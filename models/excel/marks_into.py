@@ -14,7 +14,7 @@ matrix of names or dates down the side) returns None, and the caller writes the 
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -62,8 +62,8 @@ def marks_edits(source: Path, problem: Problem, people: Collection[str]) -> Edit
                 for col, day, _ in columns:
                     key = (staff_id, day)
                     wanted = cell_text(problem.availability.get(key), wishes.get(key), problem.leave.get(key),
-                                       problem.windows.get(key))
-                    if _says(read, row[col] if col < len(row) else None) != wanted:
+                                       problem.windows.get(key), problem.refused.get(key), activities)
+                    if _says(read, row[col] if col < len(row) else None, activities) != wanted:
                         edits[(sheet.title, table.cell(index, col))] = wanted
         said = {(staff_id, day) for staff_id, day in problem.availability if staff_id in people}
         if any(day not in covered.get(staff_id, set()) for staff_id, day in said):
@@ -73,13 +73,14 @@ def marks_edits(source: Path, problem: Problem, people: Collection[str]) -> Edit
         book.close()
 
 
-def _says(read: MarkReader, raw: Any) -> str | None:
+def _says(read: MarkReader, raw: Any, activities: Sequence[str] = ()) -> str | None:
     """What a cell says, written as `cell_text` writes it (None: blank or unreadable)."""
     try:
         mark = read(raw)
     except ValueError:
         return None
-    return cell_text(mark, read.wish(raw), read.leave(raw), read.window(raw)) if mark is not None else None
+    return (cell_text(mark, read.wish(raw), read.leave(raw), read.window(raw), read.refused(raw), activities)
+            if mark is not None else None)
 
 
 def write_marks_into(source: Path, target: Path, edits: Edits) -> None:

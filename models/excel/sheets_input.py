@@ -114,7 +114,7 @@ def write_availability(
 ) -> None:
     """The 勤務可否 matrix: ID, name, one column per day (an Excel date shown `m/d(aaa)`); a day
     with a wish holds the activity asked for instead of ○, a day of leave its word (有休) instead of ×,
-    a day with hours free those hours (`15:00〜`).
+    a day with hours free those hours (`15:00〜`), a day with shifts refused those (`遅番不可`).
 
     Weekends and holidays are shaded down the whole column; the mark area has a ○/△/×/午前/午後
     drop-down (and the plan's `activities`, when they fit), including spare rows below the people listed.
@@ -132,7 +132,8 @@ def write_availability(
         row: list[Out] = [sheet.cell(person.id), sheet.cell(person.name)]
         for day, blank in zip(days, blanks):
             key = (person.id, day)
-            text = cell_text(marks.get(key), wishes.get(key), kept.leave.get(key), kept.windows.get(key))
+            text = cell_text(marks.get(key), wishes.get(key), kept.leave.get(key), kept.windows.get(key),
+                             kept.refused.get(key), activities)
             row.append(blank if text is None else Out((text, blank.style, blank.array)))
         sheet.append(row)
     first = len(staff) + 2
@@ -144,10 +145,10 @@ def write_availability(
         validation = DataValidation(
             type="list", formula1=f'"{choices}"', allow_blank=True,
             showErrorMessage=True, errorStyle="warning",
-            errorTitle=spec.ja, error=t("○ △ × 午前 午後 か勤務名（希望）を選んでください。勤務できる時間（15時から・〜15時）を"
-                                        "書いたときは「はい」を押してください。",
+            errorTitle=spec.ja, error=t("○ △ × 午前 午後 か勤務名（希望）を選んでください。勤務できる時間（15時から・〜15時）や"
+                                        "できない勤務（遅番不可）を書いたときは「はい」を押してください。",
                                         "Choose one of ○ △ × 午前 午後 or a shift to ask for. For hours free "
-                                        "(15時から, 〜15時), press Yes."),
+                                        "(15時から, 〜15時) or a shift refused (遅番不可), press Yes."),
             promptTitle=spec.ja, showInputMessage=True,
             prompt=t("○=可 △=できれば避けたい ×=不可 午前/午後=半日のみ 15時から・〜15時=その時間のみ 勤務名=その勤務を希望",
                      "○ yes, △ rather not, × no, 午前/午後 half day only, 15時から/〜15時 those hours only, "
@@ -211,7 +212,7 @@ def write_input_sheets(
         write_daily(wb)
     if problem:
         write_availability(wb, days, staff, problem.availability, rotation_order(problem.requirements),
-                           wishes_of(problem), Kept(problem.leave, problem.windows))
+                           wishes_of(problem), Kept(problem.leave, problem.windows, problem.refused))
     else:
         write_availability(wb, days, staff, {})
     write_sites(wb, _sites_of(problem) if problem else [])

@@ -240,6 +240,8 @@ class AvailabilityRow(Base):
     # free_from alone set (free_until NULL) is to the end of the day, both NULL is no hours given
     free_from: Mapped[int | None] = mapped_column(default=None)
     free_until: Mapped[int | None] = mapped_column(default=None)
+    # Problem.refused: the shifts refused on a day that can be worked (`遅番不可`), their names joined by "+"
+    refused: Mapped[str | None] = mapped_column(String(400), default=None)
 
 
 class ShiftRequestRow(Base):

@@ -37,6 +37,8 @@ from models.storage.orm import (
 )
 from models.storage.registers import insert_rows
 
+REFUSED_SEPARATOR = "+"  # between the shifts refused on a day in `availability.refused` (遅番+夜勤)
+
 # Tables that hold a plan's input, children first (the order matters for foreign keys).
 _INPUT_TABLES = (
     AvailabilityRow,
@@ -184,14 +186,17 @@ def skill_rows(req: Requirement) -> list[tuple[str, int, int | None]]:
 
 
 def _write_availability(session: Session, plan_id: int, problem: Problem, staff: dict[str, int]) -> None:
-    """Every mark given, with its leave (an × day) or the hours free (a day that can be worked)."""
-    leave, windows = problem.leave, problem.windows
+    """Every mark given, with its leave (an × day) or the hours free and the shifts refused (a day that
+    can be worked)."""
+    leave, windows, refused = problem.leave, problem.windows, problem.refused
     rows = []
     for (code, day), mark in problem.availability.items():
         hours = windows.get((code, day)) if mark is not Mark.UNAVAILABLE else None
+        shifts = refused.get((code, day)) if mark is not Mark.UNAVAILABLE else None
         rows.append({"plan_id": plan_id, "staff_id": staff[code], "date": day, "mark": mark.name,
                      "leave": leave.get((code, day)) if mark is Mark.UNAVAILABLE else None,
-                     "free_from": hours[0] if hours else None, "free_until": hours[1] if hours else None})
+                     "free_from": hours[0] if hours else None, "free_until": hours[1] if hours else None,
+                     "refused": REFUSED_SEPARATOR.join(sorted(shifts)) if shifts else None})
     insert_rows(session, AvailabilityRow, rows)
 
 
@@ -216,9 +221,10 @@ def read_problem(session: Session, plan: PlanRow) -> Problem:
     availability: dict[tuple[str, date], Mark] = {}
     leave: dict[tuple[str, date], str] = {}
     windows: dict[tuple[str, date], Window] = {}
-    for staff_id, day, mark, word, free_from, free_until in session.execute(
+    refused: dict[tuple[str, date], frozenset[str]] = {}
+    for staff_id, day, mark, word, free_from, free_until, shifts in session.execute(
         select(AvailabilityRow.staff_id, AvailabilityRow.date, AvailabilityRow.mark, AvailabilityRow.leave,
-               AvailabilityRow.free_from, AvailabilityRow.free_until)
+               AvailabilityRow.free_from, AvailabilityRow.free_until, AvailabilityRow.refused)
         .where(AvailabilityRow.plan_id == plan_id)
     ):
         availability[(codes[staff_id], day)] = Mark[mark]
@@ -226,6 +232,8 @@ def read_problem(session: Session, plan: PlanRow) -> Problem:
             leave[(codes[staff_id], day)] = word
         if free_from is not None:
             windows[(codes[staff_id], day)] = (free_from, free_until)
+        if shifts:
+            refused[(codes[staff_id], day)] = frozenset(shifts.split(REFUSED_SEPARATOR))
     requests = [
         ShiftRequest(codes[staff_id], day, activity, wants_work, weight)
         for staff_id, day, activity, wants_work, weight in session.execute(
@@ -260,6 +268,7 @@ def read_problem(session: Session, plan: PlanRow) -> Problem:
         blank_means=Mark[plan.blank_means],
         leave=leave,
         windows=windows,
+        refused=refused,
         requests=requests,
         forbidden_successions=successions,
         min_rest_minutes=plan.min_rest_minutes,

@@ -1,4 +1,5 @@
-"""availability: nobody works on a date they marked ×, and 午前/午後 marks and given hours (`15時から`) limit the hours.
+"""availability: nobody works on a date they marked ×, and 午前/午後 marks and given hours (`15時から`) limit the hours;
+a shift refused that day (`遅番不可`) is not theirs either.
 
 Blank cells mean `problem.blank_means`. When hard, `screen()` keeps such pairs out of the model;
 `build` still forbids (or prices) pairs that exist anyway because someone locked them.
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Callable
 from models.domain import WISHED_OFF, Mark, Problem, Requirement, Roster, Staff, Violation, next_morning, within
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
-from models.textparse import window_text
+from models.textparse import refusal_text, window_text
 from solver.rules.base import BaseRule, Penalty, setting
 from solver.rules.placed import breach, placed_of
 
@@ -24,8 +25,9 @@ if TYPE_CHECKING:
 def fits(problem: Problem, staff_id: str, req: Requirement) -> bool:
     """Whether the person's marks allow the session: its date's mark its hours and, for a night
     into the next morning (夜勤 16:30-翌9:00), the next day's mark that morning (see `morning_fits`),
-    unless the plan says a × day's morning may end a night (MORNING)."""
-    return problem.allows(staff_id, req.date, req.start, req.end) and (
+    unless the plan says a × day's morning may end a night (MORNING); and not a shift they refused
+    that day (`遅番不可`)."""
+    return problem.allows(staff_id, req.date, req.start, req.end) and not problem.refuses(staff_id, req) and (
         not mornings_count(problem) or morning_fits(problem.allows, staff_id, req, problem.end))
 
 
@@ -62,10 +64,12 @@ class Availability(BaseRule):
         weight_default=100,
         description_ja="×の日には配置しない。午前は12:00までに終わる枠、午後は12:00以降に始まる枠のみ。"
                        "時間を書いた日（15時から、〜15時、10時〜15時）は、その時間内に収まる枠のみ。"
+                       "できない勤務を書いた日（遅番不可、深夜・準夜不可）は、その勤務には配置しない。"
                        "翌朝まで続く夜勤（16:30-翌9:00 など）は、翌日の朝も勤務できる人だけ"
                        "（「×の日の朝まで続く勤務も不可」を いいえ にすると、×の日の前夜の勤務はできる）。",
         description_en="No work on × days; AM-only allows sessions ending by 12:00, PM-only those starting at 12:00 or "
-                       "later; on a day with hours (15時から, 〜15時) only sessions within them. A night into the next "
+                       "later; on a day with hours (15時から, 〜15時) only sessions within them; on a day with a "
+                       "shift refused (遅番不可) not that shift. A night into the next "
                        "morning (16:30-9:00 next day) needs that morning free too, "
                        "unless 'no night into the morning of a × day' is set to no.",
         params=(MORNING,),
@@ -84,6 +88,11 @@ class Availability(BaseRule):
         allows: Allows = (lambda who, day, start, end: mark(who, day).allows(start, end)) if not windows else (
             lambda who, day, start, end: mark(who, day).allows(start, end) and within(windows.get((who, day)), start, end))
 
+        refused = {day: shifts for (who, day), shifts in ctx.problem.refused.items() if who == staff_id}
+        if refused:  # `遅番不可`: that day's 遅番 is not theirs, as a × would keep it
+            return lambda req: (allows(staff_id, req.date, req.start, req.end)
+                                and req.activity not in refused.get(req.date, ())
+                                and morning_fits(allows, staff_id, req, last))
         return lambda req: allows(staff_id, req.date, req.start, req.end) and morning_fits(allows, staff_id, req, last)
 
     def build(self, ctx: Context) -> list[Penalty]:
@@ -119,7 +128,12 @@ class Availability(BaseRule):
                 out.append(breach(self.info, replace(s, hard=True), 1, message, staff_id=staff.id,
                                   requirement_id=req.id, day=req.date))
                 continue
-            if problem.allows(staff.id, req.date, req.start, req.end):
+            if problem.allows(staff.id, req.date, req.start, req.end) and problem.refuses(staff.id, req):
+                message = t("{name} は {day} の {activity} はできません（{said}）が {session} に配置されています。",
+                            "{name} cannot work {activity} on {day} ({said}) but is placed in {session}.",
+                            name=staff.name, day=f"{req.date.month}/{req.date.day}", activity=req.activity,
+                            said=refusal_text(problem.refused[(staff.id, req.date)]), session=req.label())
+            elif problem.allows(staff.id, req.date, req.start, req.end):
                 if not mornings_count(problem) or morning_fits(problem.allows, staff.id, req, problem.end):
                     continue
                 after = req.date + timedelta(days=1)

@@ -84,6 +84,29 @@ def test_a_shift_wish_shows_in_its_empty_cell_and_tooltip(qtbot) -> None:
     assert "Wish: 日勤" in model.data(model.cell_of("N01", day), Qt.ItemDataRole.ToolTipRole)
 
 
+def test_a_shift_refused_shows_in_its_empty_cell_and_goes_with_a_new_mark(qtbot) -> None:
+    """`準夜不可` written in the 勤務可否 sheet: the cell says it, as it says hours; a mark chosen by hand
+    replaces it (as a new cell would), and undo brings it back."""
+    from models.domain import Mark, Problem, Requirement, Roster, Site, Staff
+
+    day = date(2027, 2, 1)
+    shifts = [Requirement(Requirement.make_id(day, "5東", name, start), day, "5東", name, start, end, 1)
+              for name, start, end in (("日勤", 510, 1020), ("準夜", 990, 1500))]
+    ward = WorkingPlan(background_evaluation=False)
+    ward.load(Problem("5東", day, day, [Staff("N01", "佐藤")], [Site("5東")], shifts,
+                      availability={("N01", day): Mark.AVAILABLE}, refused={("N01", day): frozenset({"準夜"})}),
+              Roster([]))
+    model = RosterModel(ward)
+    assert model.data(model.cell_of("N01", day), D) == "準夜不可"
+    stack = QUndoStack()
+    editor = RosterEditor(ward, stack)
+    assert editor.set_mark("N01", day, Mark.AVAILABLE, "佐藤 2/1: ○")
+    assert ward.problem.refused == {} and model.data(model.cell_of("N01", day), D) == ""
+    assert not editor.set_mark("N01", day, Mark.AVAILABLE, "佐藤 2/1: ○")
+    stack.undo()
+    assert ward.problem.refused == {("N01", day): {"準夜"}}
+
+
 def test_the_morning_after_a_night_shows_in_its_empty_cell_and_follows_edits(qtbot) -> None:
     """夜勤 16:30-翌9:00 on 2/1 makes 2/2 明: shown in grey as the 勤務表 shows it, gone with the night;
     the earlier plan's last night makes the first day 明 too."""

@@ -9,7 +9,7 @@ import pytest
 
 from desktop import paperwork
 from models.changes import MOVED, REMOVED, Change
-from models.domain import Assignment, Roster
+from models.domain import Assignment, Mark, Roster
 from models.excel.forms import write_form
 from resources.samples.sample_witness import Plan
 
@@ -123,3 +123,25 @@ def test_collected_answers_go_into_the_coordinators_own_workbook(tmp_path: Path)
     plan = import_workbooks([formless], marks_optional=True)
     assert paperwork.write_collected(formless, out, paperwork.collect(plan, [answered])) is None
     assert "勤務可否" in openpyxl.load_workbook(out).sheetnames
+
+
+def test_a_shift_refused_on_a_form_goes_into_the_coordinators_workbook(tmp_path: Path) -> None:
+    """`collect --into`: a form's `1歳6か月児健診不可` is written in the person's cell as it reads back."""
+    from datetime import date, datetime
+
+    import openpyxl
+
+    from desktop.operations import import_workbooks
+    from tests.models.workbooks import MATRIX_ROWS, form, standard, write_book
+
+    source = write_book(tmp_path / "入力.xlsx", standard(勤務可否=MATRIX_ROWS))
+    problem = import_workbooks([source])
+    answered = write_book(tmp_path / "h001.xlsx", {"勤務可否": form("H001", [
+        [datetime(2026, 4, 1), "水", "○"], [datetime(2026, 4, 14), "火", "1歳6か月児健診×"]])})
+    out = tmp_path / "out.xlsx"
+    assert paperwork.write_collected(source, out, paperwork.collect(problem, [answered])) == 1
+    ws = openpyxl.load_workbook(out)["勤務可否"]
+    assert [ws.cell(2, c).value for c in range(3, 5)] == ["○", "1歳6か月児健診不可"]
+    again = import_workbooks([out])
+    assert again.refused == {("H001", date(2026, 4, 14)): {"1歳6か月児健診"}}
+    assert again.mark("H001", date(2026, 4, 14)) is Mark.AVAILABLE

@@ -206,3 +206,66 @@ def test_hours_in_a_half_day_column_are_refused(tmp_path: Path) -> None:
     _, problems = collect([book])
     [problem] = problems
     assert problem.cell == "D3" and "15時から" in problem.message
+
+
+def test_a_shift_refused_on_a_day_is_read_kept_through_the_export_and_a_returned_form(tmp_path: Path) -> None:
+    """`準夜不可`, `深夜・準夜不可`, `深×` (深夜), `日勤のみ`: ○ that day, those shifts refused; written back in the
+    exported 勤務可否 so that `check` reads them the same; a form's refusals replace the row's."""
+    rows = [["H001", "山田 花子", "準夜不可", "深夜・準夜不可"], ["H002", "佐藤 次郎", "深×", "日勤のみ"]]
+    problem, problems = _read(tmp_path, *rows)
+    first, second = date(2026, 4, 1), date(2026, 4, 14)
+    assert problems == [] and problem.requests == [] and problem.windows == {}
+    assert problem.refused == {("H001", first): {"準夜"}, ("H001", second): {"深夜", "準夜"},
+                               ("H002", first): {"深夜"}, ("H002", second): {"準夜", "深夜"}}
+    assert {problem.availability[key] for key in problem.refused} == {Mark.AVAILABLE}
+    day_shift, evening = (next(r for r in problem.requirements if r.date == first and r.activity == name)
+                          for name in ("日勤", "準夜"))
+    assert problem.refuses("H001", evening) and not problem.refuses("H001", day_shift)
+    again, both = _exported_and_answered(tmp_path, problem, rows, ("日勤×", "○"))
+    assert again.refused == problem.refused
+    assert both.refused == {("H001", first): {"準夜"}, ("H001", second): {"深夜", "準夜"}, ("H002", first): {"日勤"}}
+
+
+def test_a_refusal_of_no_shift_of_the_plan_is_an_unknown_mark(tmp_path: Path) -> None:
+    """`2限不可` in a ward: the plan has no 2限, so the cell is refused as before, not read as ○."""
+    _, problems = _read(tmp_path, ["H001", "山田 花子", "2限不可", "○"])
+    [problem] = problems
+    assert problem.cell == "C2" and "2限不可" in problem.message
+
+
+def test_a_refusal_in_a_half_day_column_is_refused(tmp_path: Path) -> None:
+    rows = [["職員ID", "氏名", datetime(2026, 4, 1), None], [None, None, "午前", "午後"],
+            ["H001", "山田 花子", "○", "準夜不可"]]
+    book = write_book(tmp_path / "half.xlsx", standard(枠=WARD_SESSIONS, 勤務可否=rows), merge={"勤務可否": "C1:D1"})
+    _, problems = collect([book])
+    [problem] = problems
+    assert problem.cell == "D3" and "準夜不可" in problem.message
+
+
+def test_the_solver_never_places_a_person_on_a_shift_refused_that_day(tmp_path: Path) -> None:
+    """山田 wrote `遅番不可` on 4/1: both work that day's 早番 (it needs two), 佐藤 its 遅番; on 4/14 佐藤 is
+    away, and 山田 takes that day's 遅番 (the refusal is the day's own). `check` says a 遅番 put to her by hand."""
+    from models.domain import Roster
+    from solver.core import SolveOptions, solve
+    from solver.evaluate import evaluate
+
+    sessions = [["日付", "会場", "内容", "開始", "終了", "必要人数", "最大人数"],
+                [datetime(2026, 4, 1), "本園", "早番", time(7, 0), time(11, 0), 2, 2],
+                [datetime(2026, 4, 1), "本園", "遅番", time(15, 0), time(19, 0), 1, 1],
+                [datetime(2026, 4, 14), "本園", "遅番", time(15, 0), time(19, 0), 1, 1]]
+    book = write_book(tmp_path / "nursery.xlsx", standard(枠=sessions, 勤務可否=[
+        MATRIX_ROWS[0], ["H001", "山田 花子", "遅番不可", "○"], ["H002", "佐藤 次郎", "○", "×"]]))
+    problem, problems = collect([book])
+    assert problems == [] and problem.refused == {("H001", date(2026, 4, 1)): {"遅番"}}
+    result = solve(problem, SolveOptions(time_limit=10, workers=1))
+    assert result.roster is not None
+    placed = {(a.staff_id, problem.requirement(a.requirement_id).date, problem.requirement(a.requirement_id).activity)
+              for a in result.roster.assignments}
+    assert placed == {("H001", date(2026, 4, 1), "早番"), ("H002", date(2026, 4, 1), "早番"),
+                      ("H002", date(2026, 4, 1), "遅番"), ("H001", date(2026, 4, 14), "遅番")}
+    late = next(r for r in problem.requirements if r.date == date(2026, 4, 1) and r.activity == "遅番")
+    by_hand = Roster([*(a for a in result.roster.assignments if a.requirement_id != late.id),
+                      *Roster.from_pairs([("H001", late.id)]).assignments])
+    said = [v for v in evaluate(problem, by_hand).violations if v.rule_id == "availability"]
+    assert [(v.hard, v.staff_id) for v in said] == [(True, "H001")]
+    assert said[0].message.startswith("山田 花子 cannot work 遅番 on 4/1 (遅番不可) but is placed in 4/1 本園 遅番")

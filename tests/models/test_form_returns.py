@@ -140,6 +140,30 @@ def test_hours_written_on_a_returned_form_are_a_change(sample: Problem, tmp_path
     assert any("○→13:00〜" in line for line in report_lines(result))
 
 
+def test_a_shift_refused_on_a_form_is_a_change_and_a_prefilled_one_none(sample: Problem, tmp_path: Path) -> None:
+    """○ made `<shift>不可`: the mark stays ○, the shift is refused that day, and the report says both sides;
+    a form prefilled with the refusal and sent back as it is changes nothing."""
+    person = sample.active_staff()[0]
+    shift = rotation_order(sample.requirements)[0]
+    path = tmp_path / form_file_name(person)
+    write_form(path, sample, person, prefill=True)
+    day = next(d for d in sample.days() if sample.mark(person.id, d) is Mark.AVAILABLE
+               and (person.id, d) not in sample.windows)
+    fill(path, {day: f"{shift}不可"})
+    result = collect_forms(sample, [path])
+    assert [(c.date, c.before, c.after, c.refused_after) for c in result.changes] == [
+        (day, Mark.AVAILABLE, Mark.AVAILABLE, {shift})]
+    assert result.problem.refused[(person.id, day)] == {shift}
+    assert any(f"○→{shift}不可" in line for line in report_lines(result))
+    again = tmp_path / "again" / form_file_name(person)
+    again.parent.mkdir()
+    write_form(again, result.problem, person, prefill=True)
+    written = openpyxl.load_workbook(again).active.cell(HEADER_ROW + 1 + (day - sample.start).days, 3).value
+    assert written == f"{shift}不可"
+    unchanged = collect_forms(result.problem, [again])
+    assert unchanged.changes == [] and unchanged.problem.refused == result.problem.refused
+
+
 def test_a_form_returned_blank_is_said_not_reported_as_no_change(sample: Problem, tmp_path: Path) -> None:
     """A person the plan had no marks for sends the form back untouched: nothing changed, but every
     day of theirs is blank, × by default; the report names the file."""

@@ -17,6 +17,7 @@ from models.textparse import (
     parse_hours,
     parse_mark,
     parse_names,
+    parse_refusal,
     parse_skill_needs,
     parse_wish,
     parse_skill_counts,
@@ -24,6 +25,7 @@ from models.textparse import (
     parse_time,
     parse_weekdays,
     parse_window,
+    refusal_text,
     skill_needs_text,
     weekdays_text,
     window_text,
@@ -250,6 +252,41 @@ def test_parse_wish_is_none_for_anything_but_the_plan_s_activities(value):
 
 def test_parse_wish_takes_an_activity_named_with_a_slash_whole():
     assert parse_wish("外来/病棟", ["外来/病棟", "外来"]) == "外来/病棟"
+
+
+NURSERY = ("早番", "遅番", "日勤", "夜勤", "深夜", "準夜")
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("遅番不可", {"遅番"}), ("遅番×", {"遅番"}), ("遅番✕", {"遅番"}), ("夜勤なし", {"夜勤"}), (" 遅番 不可 ", {"遅番"}),
+    ("遅番は不可", {"遅番"}), ("深夜・準夜不可", {"深夜", "準夜"}), ("深夜/準夜×", {"深夜", "準夜"}),
+    ("深夜+準夜NG", {"深夜", "準夜"}), ("深夜、準夜なし", {"深夜", "準夜"}), ("遅不可", {"遅番"}), ("早×", {"早番"}),
+    ("日勤のみ", {"早番", "遅番", "夜勤", "深夜", "準夜"}), ("早番・日勤のみ", {"遅番", "夜勤", "深夜", "準夜"}),
+])
+def test_a_shift_refused_on_a_day_is_read_in_the_plan_s_spelling(value, expected):
+    """`遅番不可` (the person works that day, but not its 遅番); a shift's first character when it
+    begins no other (`遅` for 遅番); `日勤のみ` refuses the rest."""
+    assert parse_refusal(value, NURSERY) == frozenset(expected)
+    assert parse_refusal(refusal_text(expected, NURSERY), NURSERY) == frozenset(expected)
+    assert parse_refusal(refusal_text(expected), NURSERY) == frozenset(expected)
+
+
+@pytest.mark.parametrize("value", ["2限不可", "中不可", "日勤", "不可", "×", "遅番/2限不可", "○", "", None, 3, "日勤x"])
+def test_a_cell_refusing_no_shift_of_the_plan_is_no_refusal(value):
+    """`2限不可` in a ward (no such shift) is no refusal (an unknown mark, said); `中` begins no shift; a wish is no
+    refusal; `日` begins both 日勤 and 日直."""
+    assert parse_refusal(value, NURSERY) is None
+    assert parse_refusal("日不可", ("日勤", "日直")) is None
+
+
+def test_a_refusal_is_written_back_as_a_cell_says_it():
+    from models.textparse import cell_text
+
+    assert refusal_text({"準夜", "深夜"}) == "深夜・準夜不可" and refusal_text({"遅番"}, NURSERY) == "遅番不可"
+    assert refusal_text({"早番", "遅番", "夜勤", "深夜", "準夜"}, NURSERY) == "日勤のみ"
+    assert cell_text(Mark.AVAILABLE, refused=frozenset({"遅番"})) == "遅番不可"
+    assert cell_text(Mark.UNAVAILABLE, refused=frozenset({"遅番"})) == "×"  # a day marked × since
+    assert cell_text(Mark.AVAILABLE, window=(900, None), refused=frozenset({"遅番"})) == "15:00〜"
 
 
 @pytest.mark.parametrize(

@@ -138,3 +138,12 @@ def test_skills_more_than_the_most_need_someone_holding_several() -> None:
     cook = person("E", skills=frozenset({"調理師"}))
     assert precheck(problem([*both, cook], two)) == []  # D and the cook would do: two of them hold the three
     assert [line for line in precheck(problem([*staff, cook], two)) if "at most 2" in line]
+
+
+def test_a_shift_refused_that_day_is_said() -> None:
+    """A 遅番 that day and one nurse of two who wrote `遅番不可`."""
+    req = session(activity="遅番", start="12:00", end="21:00", min_staff=2)
+    p = problem([person("A", name="青木"), person("B")], [req], refused={("A", MONDAY): frozenset({"遅番"})},
+                availability={("A", MONDAY): Mark.AVAILABLE})
+    [line] = precheck(p)
+    assert "only 1 can work it" in line and "青木 refused 遅番 that day (遅番不可)" in line

@@ -48,6 +48,20 @@ def test_hours_free_round_trip(db: Database, problem: Problem) -> None:
     assert not loaded.allows("H001", day, 540, 720) and loaded.allows("H001", day, 900, 1200)
 
 
+def test_shifts_refused_round_trip(db: Database, problem: Problem) -> None:
+    """The shifts refused on a day (`遅番不可`, `深夜・準夜不可`) come back; a day marked × since keeps none."""
+    day, other, third = date(2026, 4, 3), date(2026, 4, 4), date(2026, 4, 5)
+    refusing = problem.with_(availability={**problem.availability, ("H001", day): Mark.AVAILABLE,
+                                           ("H002", other): Mark.AVAILABLE, ("H001", third): Mark.UNAVAILABLE},
+                             refused={("H001", day): frozenset({"3歳児健診"}), ("H002", other): frozenset({"深夜", "準夜"}),
+                                      ("H001", third): frozenset({"3歳児健診"})})
+    db.save_problem(refusing.name, refusing)
+    loaded = db.load_problem(refusing.name)
+    assert loaded.refused == {("H001", day): {"3歳児健診"}, ("H002", other): {"深夜", "準夜"}}
+    session = next(r for r in problem.requirements if r.activity == "3歳児健診")
+    assert loaded.refuses("H001", replace(session, date=day)) and not loaded.refuses("H002", replace(session, date=day))
+
+
 def test_empty_problem_round_trip(db: Database) -> None:
     empty = Problem("empty", date(2026, 5, 1), date(2026, 5, 31))
     db.save_problem("empty", empty)

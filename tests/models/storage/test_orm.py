@@ -26,7 +26,8 @@ def test_every_staff_scalar_has_a_column() -> None:
 def test_domain_fields_are_the_ones_storage_writes() -> None:
     # history_* are carried in from earlier plans' rosters when a plan is loaded (models.storage.history).
     assert _names(Problem) == {
-        "name", "start", "end", "staff", "sites", "requirements", "availability", "blank_means", "leave", "windows", "requests",
+        "name", "start", "end", "staff", "sites", "requirements", "availability", "blank_means", "leave", "windows",
+        "refused", "requests",
         "forbidden_successions", "min_rest_minutes", "travel", "rules", "locked", "published",
     } | {"history", "history_counts", "history_weekend_days", "history_pay", "history_unpriced_minutes",
          "history_sessions", "history_week", "history_nights", "history_sources"}

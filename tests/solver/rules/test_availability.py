@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from factories import MONDAY, fixed, person, problem, roster, session, soft
 from models.domain import Assignment, Mark
+from models.i18n import language, set_language
 from solver.rules.availability import RULE
 
 AM = session(start="09:00", end="12:00")
@@ -129,6 +130,33 @@ def test_hours_given_with_a_mark_keep_the_sessions_outside_them_out() -> None:
     # a × day stays × whatever hours were kept for it (a mark edited since)
     crossed = _p(Mark.UNAVAILABLE, windows={("A", MONDAY): (13 * 60, None)})
     assert fixed(crossed, [("A", PM.id)], [RULE]) is None
+
+
+def test_a_shift_refused_that_day_is_kept_out_and_another_that_day_is_not() -> None:
+    """`遅番不可` (a nurse's child collected in the evening): ○ that day, but never its 遅番."""
+    early = session(activity="早番", start="07:00", end="16:00")
+    late = session(activity="遅番", start="12:00", end="21:00")
+    p = problem([person("A")], [early, late], availability={("A", MONDAY): Mark.AVAILABLE},
+                refused={("A", MONDAY): frozenset({"遅番"})})
+    assert fixed(p, [("A", late.id)], [RULE]) is None
+    assert fixed(p, [("A", early.id)], [RULE]) == 0 and RULE.check(p, roster(("A", early.id))) == []
+    [v] = RULE.check(p, roster(("A", late.id)))
+    assert v.hard and v.staff_id == "A" and "cannot work 遅番" in v.message and "(遅番不可)" in v.message
+    before = language()
+    set_language("ja")
+    try:
+        [v] = RULE.check(p, roster(("A", late.id)))
+        assert v.message.startswith(f"職員A は {MONDAY.month}/{MONDAY.day} の 遅番 はできません（遅番不可）が")
+    finally:
+        set_language(before)
+    # soft: each such assignment costs the weight, in the model as in check
+    priced = p.with_(rules={"availability": soft(7)})
+    assert fixed(priced, [("A", late.id)], [RULE]) == 7
+    assert sum(v.cost for v in RULE.check(priced, roster(("A", late.id)))) == 7
+    # the refusal is the day's own: the next day's 遅番 is theirs
+    tuesday = session(day=MONDAY + timedelta(days=1), activity="遅番", start="12:00", end="21:00")
+    other = p.with_(requirements=[early, late, tuesday])
+    assert fixed(other, [("A", tuesday.id)], [RULE]) == 0
 
 
 def test_a_night_needs_the_next_morning_inside_the_hours_given_for_it() -> None:
