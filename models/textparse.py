@@ -77,7 +77,8 @@ def western_year(era: str, era_year: str) -> int:
     return _ERAS[era] + number - 1
 
 
-_WEEKDAY_SUFFIX = re.compile(r"\s*\(([^)]*)\)\s*$")
+# `(水)` after a date, and a word after it that names the day (`2/3(水)予備日`, `5/3(月)祝`), not a half of it
+_WEEKDAY_SUFFIX = re.compile(r"\s*\(([^)]*)\)\s*(?:(?!.*(?:午前|午後|am|pm))[^\d()]{1,8})?$")
 _WEEKDAYS = {**{name: i for i, name in enumerate("月火水木金土日")},
              **{name: i for i, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}}
 
@@ -496,7 +497,8 @@ def parse_wish(value: Any, activities: Iterable[str]) -> str | None:
 
 
 # `3日`: days a week, days in a row; `月2回`, `週3日`: a limit written with its period (the column's)
-_COUNT = re.compile(r"^(?:(?:1|一)?(?:月|週|日|年)に?\s*)?(\d+)(?:\.0+)?\s*(?:人|名|回|件|分|日)?\s*(?:まで|以内|以下)?$")
+_COUNT = re.compile(r"^(?:(?:1|一)?(?:月|週|日|年)に?\s*)?(?:最大|上限|最多)?\s*(\d+)(?:\.0+)?\s*(?:人|名|回|件|分|日|コマ)?"
+                    r"\s*(?:まで|以内|以下)?$")
 
 
 def parse_count(value: Any) -> int:

@@ -30,6 +30,11 @@ def precheck(problem: Problem, rules: Iterable[Rule] | None = None, soft_cover: 
     """Sentences naming sessions and people whose hard rules certainly cannot all hold."""
     screen = Screen(problem, rules, soft_cover)
     out = _sessions(problem, screen)
+    if len(out) > SESSIONS_SAID:  # a university's 不可日 list read with blanks as ×: some 200 sentences
+        out = out[:SESSIONS_SAID] + [t("ほかにも人の足りない枠が {n} 件あります（上と同じ理由のものが多ければ、"
+                                       "その理由をまず見直してください）。",
+                                       "{n} more sessions are short of people (when most share a reason above, "
+                                       "look at that first).", n=len(out) - SESSIONS_SAID)]
     out += capacity_sentences(problem, screen)
     if is_hard(screen, "locks"):
         out += _locks(problem, screen)
@@ -134,6 +139,8 @@ def _blank_tail() -> str:
 
 # Up to this many sessions that nobody's marks allow are said one by one; more are said in one sentence.
 SAID_ONE_BY_ONE = 3
+# The sentences about single sessions said at most; the rest counted in one more
+SESSIONS_SAID = 10
 
 
 def _unmarked(sessions: list[tuple[Requirement, dict[str, list[str]]]]) -> str:

@@ -154,11 +154,12 @@ def unknown_mark(value: Any, activities: Collection[str] = ()) -> str:
                  "〜15時 (until 15:00), 10時〜15時; 休み, 公休, 有休, 年休, 研修 and the like read as ×)",
                  v=shown(value))
     listed, listed_en = _shift_names(activities)
-    return t("不明な記号 \"{v}\"（○・△・×・午前・午後・勤務できる時間（15時から・〜15時）のどれか、または希望する勤務名 {names} を"
-             "記入。休み・公休・有休・年休・研修 なども × と読みます）",
-             'unknown mark "{v}" (write ○, △, ×, 午前 (AM), 午後 (PM), the hours free (15時から, 〜15時), or a shift to '
-             "ask for it: {names_en}; 休み, 公休, 有休, 年休, 研修 and the like read as ×)",
-             v=shown(value), names=listed, names_en=listed_en)
+    return t("不明な記号 \"{v}\"（○・△・×・午前・午後・勤務できる時間（15時から・〜15時）のどれか、希望する勤務名 {names}、"
+             "または断る勤務（{first}不可）を記入。休み・公休・有休・年休・研修 なども × と読みます）",
+             'unknown mark "{v}" (write ○, △, ×, 午前 (AM), 午後 (PM), the hours free (15時から, 〜15時), a shift to '
+             "ask for it: {names_en}, or one refused that day ({first}不可); 休み, 公休, 有休, 年休, 研修 and the like "
+             "read as ×)",
+             v=shown(value), names=listed, names_en=listed_en, first=next(iter(activities)))
 
 
 def unknown_name(name: str) -> str:
@@ -361,7 +362,7 @@ def unknown_form_mark(value: Any, activities: Collection[str] = ()) -> str:
              "記入。ほかの条件は「備考」欄へ）",
              'unknown mark "{v}" (write ○, △, ×, 午前 (AM), 午後 (PM), the hours free (15時から, 〜15時), or a shift to '
              "ask for it: {names_en}; other conditions go in 備考 (notes))",
-             v=shown(value), names=listed, names_en=listed_en)
+             v=shown(value), names=listed, names_en=listed_en, first=next(iter(activities)))
 
 
 def note_in_date_column(value: Any) -> str:

@@ -72,8 +72,8 @@ def test_unknown_mark_message_names_sheet_and_cell(tmp_path):
     matrix = [MATRIX_ROWS[0], MATRIX_ROWS[1], ["H002", "佐藤", "△", "?"]]
     found = problems_of(write_book(tmp_path / "a.xlsx", standard(勤務可否=matrix)))
     assert [str(p) for p in found] == ['a.xlsx 勤務可否!D3: unknown mark "?" (write ○, △, ×, 午前 (AM), 午後 (PM), '
-                                   'the hours free (15時から, 〜15時), or a shift to ask for it: 1歳6か月児健診, 3歳児健診; 休み, 公休, 有休, 年休, '
-                                   '研修 and the like read as ×)']
+                                   'the hours free (15時から, 〜15時), a shift to ask for it: 1歳6か月児健診, 3歳児健診, or one '
+                                   'refused that day (1歳6か月児健診不可); 休み, 公休, 有休, 年休, 研修 and the like read as ×)']
 
 
 def test_duplicate_staff_id_after_normalizing(tmp_path):
@@ -210,7 +210,8 @@ def test_unknown_mark_in_japanese(tmp_path):
     set_language("ja")
     found = problems_of(write_book(tmp_path / "a.xlsx", standard(勤務可否=matrix)))
     assert [str(p) for p in found] == ['a.xlsx 勤務可否!C2: 不明な記号 "?"（○・△・×・午前・午後・勤務できる時間（15時から・〜15時）のどれか、'
-                                   'または希望する勤務名 1歳6か月児健診、3歳児健診 を記入。休み・公休・有休・年休・研修 なども × と読みます）']
+                                   '希望する勤務名 1歳6か月児健診、3歳児健診、または断る勤務（1歳6か月児健診不可）を記入。'
+                                   '休み・公休・有休・年休・研修 なども × と読みます）']
 
 
 def test_session_outside_the_settings_period(tmp_path):

@@ -731,3 +731,13 @@ def test_a_shozoku_column_naming_no_place_is_read_as_skills(tmp_path):
     staff = [["職員ID", "氏名", "所属"], ["H001", "山田 花子", "灘区"], ["H002", "佐藤 次郎", "工学部"]]
     problem = read_workbooks([write_book(tmp_path / "u.xlsx", standard(職員=staff, 会場=sites))])
     assert [s.home for s in problem.staff] == ["灘区", "工学部"]
+
+
+def test_a_date_header_with_its_days_name_and_counts_in_periods_are_read(tmp_path):
+    """A university's `2/3(水)予備日` header was refused as no date, its `3コマ` (periods) and `最大3` as no count."""
+    marks = [["職員ID", "氏名", "4/1(水)本試験", "4/14(火)予備日"], ["H001", "山田 花子", "○", "×"],
+             ["H002", "佐藤 次郎", "△", "午前"]]
+    staff = [["職員ID", "氏名", "1日上限", "月上限"], ["H001", "山田 花子", "3コマ", "最大3"], ["H002", "佐藤 次郎", None, None]]
+    problem = read_workbooks([write_book(tmp_path / "t.xlsx", standard(勤務可否=marks, 職員=staff))])
+    assert problem.availability[("H001", date(2026, 4, 14))] is Mark.UNAVAILABLE
+    assert (problem.staff[0].max_per_day, problem.staff[0].max_per_month) == (3, 3)

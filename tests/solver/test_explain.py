@@ -45,3 +45,14 @@ def test_two_days_against_a_weekly_limit_are_counted_and_diagnosed() -> None:
     [line] = diagnose(p, RULES, time_limit=5)
     assert reqs[0].label() in line and reqs[1].label() in line and "青木" in line
     assert "\"Max per week\" (1)" in line
+
+
+def test_many_sessions_short_are_said_up_to_a_count_then_counted() -> None:
+    """A university's 不可日 list read with blanks as ×: some 200 sentences, one a session."""
+    from solver.precheck import SESSIONS_SAID
+
+    reqs = [session(day=MONDAY + timedelta(days=d % 7), start=f"{8 + d // 7}:00", end=f"{8 + d // 7}:30", min_staff=2)
+            for d in range(14)]
+    lines = precheck(problem([person("A")], reqs))
+    assert lines[SESSIONS_SAID].startswith("4 more sessions are short of people")
+    assert all(r.label() in " ".join(lines[:SESSIONS_SAID]) for r in sorted(reqs, key=lambda r: (r.date, r.start))[:10])

@@ -11,8 +11,9 @@ from solver.precheck import precheck
 
 
 def across_noon():
-    """A session 11:30-13:00; A may work only the morning that day, B only the afternoon."""
-    req = session(start="11:30", end="13:00")
+    """A session 11:30-14:00 (past the 13:30 a morning ends by); A may work only the morning that day,
+    B only the afternoon."""
+    req = session(start="11:30", end="14:00")
     marks = {("A", MONDAY): Mark.AM_ONLY, ("B", MONDAY): Mark.PM_ONLY}
     return req, problem([person("A", name="青木"), person("B", name="馬場")], [req], availability=marks)
 
