@@ -537,9 +537,7 @@ def test_a_month_solved_again_after_the_next_one_says_what_it_breaks_there(tmp_p
     February's roster now breaks the minimum rest, which January's solve and publish must say."""
     from datetime import date
 
-    from desktop.commands import warn_later_plans
-    from models.domain import Assignment, Mark, Problem, Requirement, Roster, Staff
-    from models.storage import Database
+    from models.domain import Mark, Problem, Requirement, Staff
 
     def month(name: str, day: date, start: int, end: int) -> Problem:
         req = Requirement(Requirement.make_id(day, "中央", "健診", start), day, "中央", "健診", start, end, 1)
@@ -551,16 +549,7 @@ def test_a_month_solved_again_after_the_next_one_says_what_it_breaks_there(tmp_p
     january = january.with_(end=date(2027, 1, 31), requirements=[
         Requirement(Requirement.make_id(date(2027, 1, 31), "中央", "健診", 780), date(2027, 1, 31), "中央", "健診",
                     780, 1260, 1)])
-    with Database(tmp_path / "plans.sqlite3") as db:
-        db.save_problem("1月", january)
-        db.save_solution("1月", Roster())
-        db.save_problem("2月", february)
-        db.publish("2月", db.save_solution("2月", Roster([Assignment("H001", february.requirements[0].id)])))
-        warn_later_plans(db, "1月")
-        assert capsys.readouterr().out == ""
-        db.save_solution("1月", Roster([Assignment("H001", january.requirements[0].id)]))
-        warn_later_plans(db, "1月")
-    out = capsys.readouterr().out
+    out = _said_of_the_later_plan(tmp_path, capsys, january, february)
     assert "note: version 1 of the later plan '2月' breaks 1 hard rule(s) with this plan's roster carried in" in out
     assert "only 705 minutes" in out and "mend '2月' with haichi solve --plan" in out
 
@@ -570,9 +559,7 @@ def test_a_month_given_more_pay_after_a_later_one_was_published_says_the_cap_it_
     cap, unsaid: the rules over a year carry every earlier plan of it, not only its last days."""
     from datetime import date
 
-    from desktop.commands import warn_later_plans
-    from models.domain import Assignment, Mark, Problem, Requirement, Roster, RuleSetting, Staff
-    from models.storage import Database
+    from models.domain import Mark, Problem, Requirement, RuleSetting, Staff
 
     person = Staff("C11", "松田", hourly_rate=1000, annual_pay_cap=8_000)
     cap = {"pay_cap": RuleSetting(True, True, 100, {"year_start_month": 1})}
@@ -582,17 +569,28 @@ def test_a_month_given_more_pay_after_a_later_one_was_published_says_the_cap_it_
         return Problem(name, first, last, staff=[person], requirements=[req], blank_means=Mark.AVAILABLE, rules=cap)
 
     march, april = month("3月", date(2027, 3, 1), date(2027, 3, 10)), month("4月", date(2027, 4, 20), date(2027, 4, 30))
-    with Database(tmp_path / "plans.sqlite3") as db:
-        db.save_problem("3月", march)
-        db.save_solution("3月", Roster())
-        db.save_problem("4月", april)
-        db.publish("4月", db.save_solution("4月", Roster([Assignment("C11", april.requirements[0].id)])))
-        warn_later_plans(db, "3月")
-        assert capsys.readouterr().out == ""
-        db.publish("3月", db.save_solution("3月", Roster([Assignment("C11", march.requirements[0].id)])))
-        warn_later_plans(db, "3月")
-    out = capsys.readouterr().out
+    out = _said_of_the_later_plan(tmp_path, capsys, march, april)
     assert "note: version 1 of the later plan '4月' breaks 1 hard rule(s)" in out and "mend '4月'" in out
+
+
+def _said_of_the_later_plan(tmp_path: Path, capsys, earlier, later) -> str:
+    """What `warn_later_plans` says of `later` (published, its one person on its first session) once `earlier`,
+    said nothing of while empty, gets a roster of that person on its first session."""
+    from desktop.commands import warn_later_plans
+    from models.domain import Assignment, Roster
+    from models.storage import Database
+
+    person = earlier.staff[0].id
+    with Database(tmp_path / "plans.sqlite3") as db:
+        db.save_problem(earlier.name, earlier)
+        db.save_solution(earlier.name, Roster())
+        db.save_problem(later.name, later)
+        db.publish(later.name, db.save_solution(later.name, Roster([Assignment(person, later.requirements[0].id)])))
+        warn_later_plans(db, earlier.name)
+        assert capsys.readouterr().out == ""
+        db.save_solution(earlier.name, Roster([Assignment(person, earlier.requirements[0].id)]))
+        warn_later_plans(db, earlier.name)
+    return capsys.readouterr().out
 
 
 def test_a_reader_closing_the_pipe_is_no_internal_error(monkeypatch, capsys) -> None:

@@ -200,13 +200,13 @@ def test_hours_that_cannot_be_are_refused_naming_the_forms_read(tmp_path: Path, 
     assert problem.cell == "C2" and "15時から" in problem.message and "〜15時" in problem.message
 
 
-def test_hours_in_a_half_day_column_are_refused(tmp_path: Path) -> None:
-    rows = [["職員ID", "氏名", datetime(2026, 4, 1), None], [None, None, "午前", "午後"],
-            ["H001", "山田 花子", "○", "15時から"]]
+@pytest.mark.parametrize("cell", ["15時から", "準夜不可"])
+def test_hours_or_a_refusal_in_a_half_day_column_are_refused(tmp_path: Path, cell: str) -> None:
+    rows = [["職員ID", "氏名", datetime(2026, 4, 1), None], [None, None, "午前", "午後"], ["H001", "山田 花子", "○", cell]]
     book = write_book(tmp_path / "half.xlsx", standard(枠=WARD_SESSIONS, 勤務可否=rows), merge={"勤務可否": "C1:D1"})
     _, problems = collect([book])
     [problem] = problems
-    assert problem.cell == "D3" and "15時から" in problem.message
+    assert problem.cell == "D3" and cell in problem.message
 
 
 def test_a_shift_refused_on_a_day_is_read_kept_through_the_export_and_a_returned_form(tmp_path: Path) -> None:
@@ -232,15 +232,6 @@ def test_a_refusal_of_no_shift_of_the_plan_is_an_unknown_mark(tmp_path: Path) ->
     _, problems = _read(tmp_path, ["H001", "山田 花子", "2限不可", "○"])
     [problem] = problems
     assert problem.cell == "C2" and "2限不可" in problem.message
-
-
-def test_a_refusal_in_a_half_day_column_is_refused(tmp_path: Path) -> None:
-    rows = [["職員ID", "氏名", datetime(2026, 4, 1), None], [None, None, "午前", "午後"],
-            ["H001", "山田 花子", "○", "準夜不可"]]
-    book = write_book(tmp_path / "half.xlsx", standard(枠=WARD_SESSIONS, 勤務可否=rows), merge={"勤務可否": "C1:D1"})
-    _, problems = collect([book])
-    [problem] = problems
-    assert problem.cell == "D3" and "準夜不可" in problem.message
 
 
 def test_the_solver_never_places_a_person_on_a_shift_refused_that_day(tmp_path: Path) -> None:
