@@ -406,16 +406,21 @@ def _activities_named(text: str, activities: Iterable[str]) -> list[str] | None:
     known = {_text(name).casefold(): name for name in activities}
     if text in known:  # an activity whose own name holds a `・`
         return [known[text]]
-    found = []
-    for part in (p for p in _REFUSAL_SEPARATORS.split(text) if p):
-        if part not in known and len(part) == 1 and part not in _MARKS:
-            starting = [name for key, name in known.items() if key.startswith(part)]
-            if len(starting) == 1:
-                known[part] = starting[0]
-        if part not in known:
-            return None
-        found.append(known[part])
-    return found or None
+    found = [_named_part(part, known) for part in _REFUSAL_SEPARATORS.split(text) if part]
+    return None if not found or None in found else found  # type: ignore[return-value]
+
+
+def _named_part(part: str, known: dict[str, str]) -> str | None:
+    """The activity one part of a cell names (`known`: folded name -> the plan's spelling): itself, or a
+    shift's first character alone when it is no mark and begins no other shift (a nursery's 希望表 writes
+    早 and 遅 for 早番 and 遅番)."""
+    if part in known:
+        return known[part]
+    if len(part) == 1 and part not in _MARKS:
+        starting = [name for key, name in known.items() if key.startswith(part)]
+        if len(starting) == 1:
+            return starting[0]
+    return None
 
 
 def parse_refusal(value: Any, activities: Iterable[str]) -> frozenset[str] | None:
@@ -484,16 +489,10 @@ def parse_wish(value: Any, activities: Iterable[str]) -> str | None:
         return known[text]
     text = _WISH_SUFFIX.sub("", text)
     parts = [part for part in _WISH_SEPARATORS.split(text) if part] if text else []
-    # a shift's first character alone, when it is no mark and begins no other shift: a nursery's 希望表
-    # writes 早 and 遅 for 早番 and 遅番
-    for part in parts:
-        if part not in known and len(part) == 1 and part not in _MARKS:
-            starting = [name for name in known if name.startswith(part)]
-            if len(starting) == 1:
-                known[part] = known[starting[0]]
-    if not parts or any(part not in known for part in parts):
+    named = [_named_part(part, known) for part in parts]
+    if not named or None in named:
         return None
-    return "+".join(dict.fromkeys(known[part] for part in parts))
+    return "+".join(dict.fromkeys(named))  # type: ignore[arg-type]
 
 
 # `3日`: days a week, days in a row; `月2回`, `週3日`: a limit written with its period (the column's)
