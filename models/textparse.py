@@ -316,9 +316,12 @@ def parse_mark(value: Any) -> Mark | None:
     if text in _MARKS:
         return _MARKS[text]
     if m := _BRACKETED_MARK.match(text):
-        mark, inner = _MARKS[m[1]], _MARKS.get(m[2])
-        if mark is Mark.AVAILABLE and inner in (Mark.AM_ONLY, Mark.PM_ONLY):
-            return inner  # `○（後半）`, `○(午前)`: the half it names
+        inner_text = m[2].removesuffix("希望")
+        mark, inner = _MARKS[m[1]], _MARKS.get(inner_text)
+        if mark is not Mark.UNAVAILABLE and inner in (Mark.AM_ONLY, Mark.PM_ONLY):
+            # `○（後半）`, `○(午前)`, `△(午前希望)`: the half it names, kept to (a university's △(午前希望) lost its
+            # morning, and an afternoon could go to someone who would come only in the morning)
+            return inner
         if mark is not Mark.AVAILABLE:
             return mark  # `×（通院）`, `△(できれば)`: the mark, its reason a remark
     if text.endswith("希望") and _MARKS.get(text[:-2]) is Mark.UNAVAILABLE:  # `休み希望`, `有休希望`: a day off asked for

@@ -161,6 +161,7 @@ def test_a_wards_and_a_polling_offices_words_are_read(value, expected):
     ("出張のため不可", Mark.UNAVAILABLE, "出張"), ("私用につき×", Mark.UNAVAILABLE, None), ("振", Mark.UNAVAILABLE, None),
     ("代", Mark.UNAVAILABLE, None), ("終日不可", Mark.UNAVAILABLE, None), ("要相談", Mark.PREFER_NOT, None),
     ("午後不可", Mark.AM_ONLY, None), ("午前中のみ", Mark.AM_ONLY, None), ("午前不可", Mark.PM_ONLY, None),
+    ("△(午前希望)", Mark.AM_ONLY, None), ("○（午後希望）", Mark.PM_ONLY, None), ("×(午前)", Mark.UNAVAILABLE, None),
 ])
 def test_a_nurserys_and_a_universitys_words_are_read(value, expected, leave):
     """Refused as unknown marks in a nursery's 希望表 and a university's 不可日 list: leave of any kind
