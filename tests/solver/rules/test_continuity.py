@@ -86,3 +86,22 @@ def test_only_the_activities_named_and_a_size_the_manager_sets() -> None:
     assert fixed(named, changing, [RULE]) == 8
     two = plan(rules={"continuity": soft(4, people=2)})
     assert fixed(two, changing, [RULE]) == 4 and sum(v.cost for v in RULE.check(two, roster(*changing))) == 4
+
+
+def test_day_by_day_a_skills_holders_alone_count() -> None:
+    """A vaccination venue's morning and afternoon: one doctor through the day, the nurses free to change,
+    and another doctor the next day costs nothing (a month's series of 集団接種 had asked nothing useful)."""
+    needs = (("医師", 1),)
+    days = [session(day=MONDAY + timedelta(days=d), site="市民会館", activity="接種", start=start, end=end, min_staff=2,
+                    required_skills=needs) for d in range(2) for start, end in (("09:00", "12:00"), ("13:00", "16:00"))]
+    doctor = frozenset({"医師"})
+    staff = [person("D1", skills=doctor), person("D2", skills=doctor), person("N1"), person("N2")]
+    on = {"continuity": soft(4, daily=True, skill="医師")}
+    p = problem(staff, days, rules=on)
+    steady = [("D1", days[0].id), ("N1", days[0].id), ("D1", days[1].id), ("N2", days[1].id),
+              ("D2", days[2].id), ("N1", days[2].id), ("D2", days[3].id), ("N1", days[3].id)]
+    assert fixed(p, steady, [RULE]) == 0 and RULE.check(p, roster(*steady)) == []
+    swapped = [("D1", days[0].id), ("N1", days[0].id), ("D2", days[1].id), ("N2", days[1].id)]
+    assert fixed(p, swapped, [RULE]) == 4
+    [v] = RULE.check(p, roster(*swapped))
+    assert v.cost == 4 and v.message.startswith("4/6 接種 at 市民会館 (2 sessions) uses 2 different 医師 people")
