@@ -12,7 +12,7 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any, Callable
 
-from models.domain import Problem, Requirement, Roster, Staff, Violation
+from models.domain import WISHED_OFF, Problem, Requirement, Roster, Staff, Violation
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules import base
@@ -39,13 +39,15 @@ class PeriodLimit(BaseRule):
         measure: Callable[[Requirement], int],
         show: Callable[[int], str],
         unit: int = 1,
+        credit: str | None = None,
     ):
         self.info = info
         self.upper = upper
         self.measure = measure
         self.show = show
         self.unit = unit
-        self.fields = [(p.name, p.name.rsplit("_", 1)[1]) for p in info.params]
+        self.credit = credit  # the parameter of what a day of leave counts as (minutes), if the rule has one
+        self.fields = [(p.name, kind) for p in info.params if (kind := p.name.rsplit("_", 1)[1]) in PERIODS]
 
     def screen(self, ctx: Context, staff: Staff) -> Callable[[Requirement], bool] | None:
         """A maximum rules out any single session that alone passes it."""
@@ -72,6 +74,19 @@ class PeriodLimit(BaseRule):
         """The earlier plans' part of each period (the first week's days before the plan)."""
         return earlier_in_week(problem, staff_id, self.measure) if kind == "week" else {}
 
+    def _credited(self, problem: Problem, staff_id: str, kind: str) -> dict[date, int]:
+        """What the person's days of leave count for in each period, when the rule's `credit` parameter
+        says (a nursery's 正規 held to 144 hours a month whatever her 有休: infeasible, or her hours cut by
+        hand): each day of leave (有休, 研修, 夏季休暇; not 希, 明, 欠勤) its minutes."""
+        minutes = int(base.setting(problem, self.info).params.get(self.credit) or 0) if self.credit else 0
+        if minutes <= 0:
+            return {}
+        out: dict[date, int] = defaultdict(int)
+        for day, word in problem.day_words(staff_id).items():
+            if word not in UNCREDITED:
+                out[period_key(kind, day)] += minutes
+        return out
+
     def build(self, ctx: Context) -> list[Penalty]:
         """Hard: each period's sum within the limit. Soft: one penalty per person and period."""
         setting = ctx.setting(self.info)
@@ -88,9 +103,11 @@ class PeriodLimit(BaseRule):
                 for req, var in ctx.requirements_of(staff.id):
                     terms.setdefault(period_key(kind, req.date), []).append((self.measure(req), var))
                 carried = self._carried(ctx.problem, staff.id, kind)
+                credited = self._credited(ctx.problem, staff.id, kind)
                 for key, period_terms in sorted(terms.items()):
                     label = f"{self.info.id}[{staff.id},{kind},{key.isoformat()}]"
-                    left = int(bound) - carried.get(key, 0)  # a maximum the earlier plans passed: none left
+                    # a maximum the earlier plans passed: none left
+                    left = int(bound) - carried.get(key, 0) - credited.get(key, 0)
                     penalties += bounded(
                         ctx, period_terms, max(0, left) if self.upper else left, self.upper, setting, self.info.id,
                         label, self.unit
@@ -116,16 +133,16 @@ class PeriodLimit(BaseRule):
                 for req in mine.get(staff.id, []):
                     totals[period_key(kind, req.date)] += self.measure(req)
                 carried = self._carried(problem, staff.id, kind)
+                credited = self._credited(problem, staff.id, kind)
                 for key, total in sorted(totals.items()):
-                    before = carried.get(key, 0)
-                    amount = past_limit(total, before, int(bound), self.upper)
+                    before, leave = carried.get(key, 0), credited.get(key, 0)
+                    amount = past_limit(total, before + leave, int(bound), self.upper)
                     if amount <= 0:
                         continue
-                    found.append(
-                        violation(self.info, setting, over(amount, self.unit),
-                                  self._message(problem, staff, kind, key, total + before, int(bound), before),
-                                  staff.id)
-                    )
+                    message = self._message(problem, staff, kind, key, total + before + leave, int(bound), before)
+                    if leave:
+                        message += t("（うち {x} は休暇の分）", " (of which {x} for days of leave)", x=self.show(leave))
+                    found.append(violation(self.info, setting, over(amount, self.unit), message, staff.id))
         return found
 
     def _message(self, problem: Problem, staff: Staff, kind: str, key: date, total: int, bound: int,
@@ -139,6 +156,12 @@ class PeriodLimit(BaseRule):
             text = t("{name} の {period} は {total} で、下限 {limit} に足りません。",
                      "{name}: {total} in {period}, below the minimum {limit}.", **values)
         return text + (earlier_part(problem, self.show(before)) if before else "")
+
+
+PERIODS = ("week", "month", "plan")
+# The words of days that are no leave to count as worked: a day off asked for, the morning after a night,
+# and a day's absence
+UNCREDITED = frozenset((WISHED_OFF, "明", "欠勤", "病欠"))
 
 
 def _period_keys(problem: Problem) -> dict[str, list[date]]:
