@@ -192,19 +192,14 @@ def filled(needs: tuple[tuple[str, int], ...], staff) -> dict[str, int]:
 def roles(needs: tuple[tuple[str, int], ...], staff, apart: bool = True) -> dict[str, str]:
     """Staff id -> the required skill each person takes a place of (the people beyond every skill's
     count have none): what 配置表 writes beside a name (小児科医). With `apart` (設定 asks for a different
-    person for each skill) as `filled` matches them; else someone holding two counts for both, and is
-    labelled with both (`看護師・リーダー`): each skill's places go to its holders who hold the fewest of
-    the others (a leader nurse had been printed as 看護師 only, and could not tell she led the session)."""
+    person for each skill) as `filled` matches them; else someone holding two counts for both, and each
+    person is labelled with every skill asked for that they hold (`看護師・リーダー`): a leader nurse had
+    been printed as 看護師 only, and could not tell she led the session; and with the skills' places
+    shared out, the nurses beyond 看護師's count were printed bare, no longer told apart from the clerks."""
     if apart:
         return {staff[person].id: skill for person, skill in _matched(needs, staff).items()}
-    needed = [skill for skill, _ in needs]
-    taken: dict[int, list[str]] = defaultdict(list)
-    for skill, k in needs:
-        holders = [i for i, person in enumerate(staff) if skill in person.skills]
-        holders.sort(key=lambda i: sum(other in staff[i].skills for other in needed))
-        for i in holders[:k]:
-            taken[i].append(skill)
-    return {staff[i].id: "・".join(skills) for i, skills in sorted(taken.items())}
+    labels = {person.id: "・".join(skill for skill, _ in needs if skill in person.skills) for person in staff}
+    return {staff_id: label for staff_id, label in labels.items() if label}
 
 
 def _matched(needs: tuple[tuple[str, int], ...], staff) -> dict[int, str]:

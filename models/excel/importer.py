@@ -31,7 +31,8 @@ from models.excel.schema import (
     SETTINGS, SITES, STAFF, SUMMARY_SHEET, UNFILLED_SHEET, VIOLATIONS_SHEET, SheetSpec,
 )
 from models.excel.settings_sheet import Settings, read_settings
-from models.excel.sheets import Tenure, read_sessions, read_sites, read_staff, session_years
+from models.excel.sheets import Tenure, affiliations_as_skills, read_sessions, read_sites, read_staff, session_years
+from models.history import pay_year_month, year_name, year_of
 from models.holidays import is_holiday
 from models.i18n import t
 from models.rulemeta import RuleInfo
@@ -394,6 +395,8 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
             sites.append(Site(req.site))
     if state.sites:  # a 会場 sheet given: a session's site missing from it is most likely a typo
         state.notes += _unlisted_sites(session_tables, set(state.sites), [s.name for s in sites[len(state.sites):]])
+    else:
+        affiliations_as_skills(staff_tables or [], state.staff, {site.name for site in sites}, state.notes)
     home = next((b for b in books if first is not None and b.name == first.file), books[0])
     problem = Problem(
         name=s.plan_name or home.path.stem,  # not a form's file, whichever order the files came in
@@ -424,7 +427,25 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     state.notes += _remarks_unread(staff_tables or [], problem)
     state.notes += _long_shifts_back_to_back([*session_tables, *(daily_tables or [])], problem)
     state.notes += _two_shifts_one_day([*session_tables, *(daily_tables or [])], problem)
+    state.notes += _paid_before_the_year([*(staff_tables or [])], problem)
     return problem
+
+
+def _paid_before_the_year(tables: Sequence[Table], problem: Problem) -> list[InputProblem]:
+    """A note at the first 年間支給済額 written when the plan starts on the first day of the pay year (4/1,
+    or 1/1 under 年の始まり 1): nothing can have been paid in that year yet, so it is last year's amount
+    left in the register (an April plan kept March's, and its caps were kept against the wrong year)."""
+    first = pay_year_month(problem)
+    if (problem.start.month, problem.start.day) != (first, 1):
+        return []
+    paid = [person for person in problem.staff if person.paid_this_year]
+    if not paid:
+        return []
+    where = _first_cell(tables, "paid_this_year", lambda value: not is_blank(value) and str(value).strip() not in ("0",))
+    if where is None:
+        return []
+    return [where[0].problem(where[1], "paid_this_year", messages.paid_before_the_year(
+        year_name(year_of(problem.start, first), first), len(paid)))]
 
 
 # Sessions this long or longer are shifts (a ward's 日勤, 準夜, 深夜), not a morning or afternoon session.

@@ -572,6 +572,15 @@ def same_name(name: str, other_id: str, where: str) -> str:
              name=name, other=other_id, where=where)
 
 
+def paid_before_the_year(year: str, n: int) -> str:
+    return t("計画は{y}の初日から始まるのに、{n} 名に 年間支給済額 が書かれています（上限額はこの額を引いた残りで守ります）。"
+             "前の年の額が残っていませんか。1月〜12月の収入の上限（扶養など）なら、設定 で "
+             "年間支給額の上限.年の始まり（月） を 1 にしてください",
+             "the plan starts on the first day of {y}, yet {n} people have a 年間支給済額 (amount paid this year; the "
+             "caps are kept against what is left after it): last year's amount left in? For a cap on a calendar "
+             "year's income (扶養), set 年間支給額の上限.年の始まり（月） to 1 on the 設定 sheet", y=year, n=n)
+
+
 def affiliation_as_skills(header: str) -> str:
     return t("列「{h}」の値は 会場 シートの会場でも区でもないため、拠点ではなくスキルとして読みました"
              "（必要スキル や 回数の偏り の 職種ごとに比べる で使えます）",

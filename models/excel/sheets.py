@@ -7,7 +7,8 @@ in a second file is caught too) and appends every problem it finds; a bad row is
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -178,6 +179,21 @@ def read_staff(
         if notes is not None and person.name and (twin := named.get(bare_name(person.name))) is not None:
             notes.append(table.problem(index, "name", messages.same_name(person.name, *twin)))
         named.setdefault(bare_name(person.name), (staff_id, cells.where("staff_id")))
+
+
+def affiliations_as_skills(tables: Sequence[Table], staff: dict[str, tuple[Staff, str]], places: Collection[str],
+                           notes: list[InputProblem]) -> None:
+    """When no 会場 sheet named the places (read_staff could not tell), a 所属 column naming none of the
+    sessions' sites is skills, not homes, as read_staff reads it beside a 会場 sheet (a university's 学部
+    without a 会場 sheet still made 362 duties "outside their area")."""
+    for table in tables:
+        header = _affiliation(table, places, _without_brackets(places))
+        if not header:
+            continue
+        notes.append(table.problem(table.header_row, "home", messages.affiliation_as_skills(header)))
+        for staff_id, (person, where) in list(staff.items()):
+            if person.home:
+                staff[staff_id] = (replace(person, home="", skills=person.skills | parse_skills(person.home)), where)
 
 
 def _affiliation(table: Table, places: Collection[str], bare_places: dict[str, str]) -> str:

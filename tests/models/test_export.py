@@ -582,15 +582,16 @@ def test_names_in_the_master_roster_say_the_role_they_fill_and_read_back(tmp_pat
 
 def test_someone_taking_two_roles_is_labelled_with_both_and_reads_back(tmp_path: Path) -> None:
     """A session needing 看護師 and a リーダー: the leader nurse was printed as 看護師 only, and could not tell she
-    led it. Each skill's places go to its holders who hold the fewest of the others; one holding both for both."""
+    led it. Everyone is labelled with each skill asked for that they hold: the nurses beyond 看護師's count too
+    (printed bare, they were no longer told apart from the clerks)."""
     from models.stats import roles
 
     nurse, leader = frozenset({"看護師"}), frozenset({"看護師", "リーダー"})
-    people = [replace(s, skills=k) for s, k in zip(_problem().staff[:3], (leader, nurse, nurse))]
+    people = [replace(s, skills=k) for s, k in zip(_problem().staff[:4], (leader, nurse, nurse, frozenset()))]
     assert roles((("看護師", 2), ("リーダー", 1)), people, apart=False) == {
-        people[0].id: "リーダー", people[1].id: "看護師", people[2].id: "看護師"}
-    assert roles((("看護師", 3), ("リーダー", 1)), people, apart=False) == {
         people[0].id: "看護師・リーダー", people[1].id: "看護師", people[2].id: "看護師"}
+    assert roles((("看護師", 2), ("リーダー", 1)), people, apart=True) == {
+        people[0].id: "リーダー", people[1].id: "看護師", people[2].id: "看護師"}
     problem = _problem()
     both = next(r for r in problem.requirements if len(_roster(problem).staff_for(r.id)) == 2)
     first, second = sorted(_roster(problem).staff_for(both.id))

@@ -495,7 +495,8 @@ def test_headers_of_pay_in_an_offices_own_words_are_read(tmp_path):
     staff = [["職員ID", "氏名", "時間給", "扶養上限額", "支給済額（1月まで）"],
              ["H001", "山田 花子", 1250, "103万円", 900000], ["H002", "佐藤 次郎", None, None, None]]
     path = write_book(tmp_path / "p.xlsx", standard(職員=staff))
-    assert _notes(path) == []
+    # read, and said: an April plan by the fiscal year (the default) cannot have had anything paid yet
+    assert [n.split(":")[0] for n in _notes(path)] == ["p.xlsx 職員!E2"]
     first = read_workbooks([path]).staff_by_id("H001")
     assert (first.hourly_rate, first.annual_pay_cap, first.paid_this_year) == (1250, 1030000, 900000)
 
@@ -565,3 +566,17 @@ def test_a_date_in_active_gives_the_days_someone_is_in_the_register(tmp_path):
     with pytest.raises(InvalidInput) as refused:
         read_workbooks([write_book(tmp_path / "b.xlsx", standard(職員=bad, 勤務可否=marks))])
     assert [p.cell for p in refused.value.problems] == ["C2"]
+
+
+def test_an_amount_paid_this_year_on_a_plan_starting_the_year_is_said(tmp_path):
+    """An April plan kept March's 年間支給済額: nothing can have been paid in a year that starts with the plan."""
+    staff = [["職員ID", "氏名", "時給", "年間上限額", "年間支給済額"], ["H001", "山田 花子", 1200, "103万", "850000"],
+             ["H002", "佐藤 次郎", 1200, "103万", None]]
+    notes = [n for n in _notes(write_book(tmp_path / "a.xlsx", standard(職員=staff))) if "年間支給済額" in n]
+    assert notes == ["a.xlsx 職員!E2: the plan starts on the first day of fiscal 2026, yet 1 people have a 年間支給済額 "
+                     "(amount paid this year; the caps are kept against what is left after it): last year's amount "
+                     "left in? For a cap on a calendar year's income (扶養), set 年間支給額の上限.年の始まり（月） to 1 on "
+                     "the 設定 sheet"]
+    settings = [["項目", "値"], ["期間開始", "2026/4/2"], ["期間終了", "2026/4/30"]]
+    later = {**standard(職員=staff, 枠=[SESSION_ROWS[0], SESSION_ROWS[2]]), "設定": settings}
+    assert not [n for n in _notes(write_book(tmp_path / "b.xlsx", later)) if "年間支給済額" in n]

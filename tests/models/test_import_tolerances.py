@@ -731,6 +731,15 @@ def test_a_shozoku_column_naming_no_place_is_read_as_skills(tmp_path):
     staff = [["職員ID", "氏名", "所属"], ["H001", "山田 花子", "灘区"], ["H002", "佐藤 次郎", "工学部"]]
     problem = read_workbooks([write_book(tmp_path / "u.xlsx", standard(職員=staff, 会場=sites))])
     assert [s.home for s in problem.staff] == ["灘区", "工学部"]
+    # without a 会場 sheet, against the sessions' sites: 362 duties had been "outside their area"
+    staff = [["職員ID", "氏名", "所属"], ["H001", "山田 花子", "文学部"], ["H002", "佐藤 次郎", "工学部"]]
+    notes = []
+    problem = read_workbooks([write_book(tmp_path / "v.xlsx", standard(職員=staff, 会場=None))], notes=notes)
+    assert [(s.home, s.skills) for s in problem.staff] == [("", frozenset({"文学部"})), ("", frozenset({"工学部"}))]
+    assert [(n.sheet, n.cell) for n in notes if "read as skills" in n.message] == [("職員", "C1")]
+    staff = [["職員ID", "氏名", "所属"], ["H001", "山田 花子", "灘"], ["H002", "佐藤 次郎", "工学部"]]
+    problem = read_workbooks([write_book(tmp_path / "w.xlsx", standard(職員=staff, 会場=None))])
+    assert [s.home for s in problem.staff] == ["灘", "工学部"]
 
 
 def test_a_date_header_with_its_days_name_and_counts_in_periods_are_read(tmp_path):
