@@ -82,13 +82,15 @@ EVERY_DAY_FROM = 3
 
 def _every_day(problem: Problem, staff_id: str, items: list[tuple[Requirement, Assignment]],
                nights: bool) -> list[Row] | None:
-    """In a plan with `nights` (has_nights), or for someone who works a third of its days or more, the
-    person's every day: their sessions, 明 after a night, 休 (休（×） on a day marked ×: asked for, or ill)
+    """For someone who works a third of the plan's days or more (the mornings after nights counted, in a
+    plan with `nights`: has_nights), the person's every day: their sessions, 明 after a night, 休 (休（×） on a day marked ×: asked for, or ill)
     and the day of leave by its word (年休, 研修: no day off), as a ward's or a nursery's staff read their
     month (a nursery's 正規 could not see her 有休 and 希 on her sheet); None otherwise, for people who read
     only the days they work (a hygienist's six sessions)."""
-    if not nights and EVERY_DAY_FROM * len({req.date for req, _ in items}) < problem.day_count():
-        return None
+    worked = {req.date for req, _ in items} | {day for req, _ in items for day in days_taken(req)} if nights else \
+        {req.date for req, _ in items}
+    if EVERY_DAY_FROM * len(worked) < problem.day_count():
+        return None  # a hospital's 当直 doctor, on duty 4 nights of 31: his clinic days are no 休
     by_day: dict[date, list[Requirement]] = defaultdict(list)
     for req, _ in items:
         by_day[req.date].append(req)

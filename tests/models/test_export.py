@@ -640,12 +640,12 @@ def test_a_day_asked_off_is_written_as_希_and_counted_as_a_day_off(tmp_path: Pa
     from models.domain import WISHED_OFF
 
     days = {day: date(2026, 4, day) for day in (2, 3, 4)}
-    ward = _ward(days=4)  # with a 夜勤 into the morning, 個人別 lists every day
+    ward = _ward(days=5)  # working two days of five, a third or more: 個人別 lists every day
     problem = ward.with_(requirements=[*ward.requirements, _req(1, "5東", "夜勤", 990, 1980, 1)],
                          availability={("N01", d): Mark.UNAVAILABLE for d in days.values()},
                          leave={("N01", days[2]): WISHED_OFF, ("N01", days[3]): "有休"})
     assert problem.leave_days("N01") == {days[3]} and problem.day_words("N01") == {days[2]: "希", days[3]: "有休"}
-    write_roster(tmp_path / "w.xlsx", problem, _placed(problem, ("N01", 1, "日勤")))
+    write_roster(tmp_path / "w.xlsx", problem, _placed(problem, ("N01", 1, "日勤"), ("N01", 5, "日勤")))
     book = openpyxl.load_workbook(tmp_path / "w.xlsx")
     ws = book["勤務表"]
     assert [c.value for c in ws[5]][2:6] == ["日勤", "希", "有休", "×"]
