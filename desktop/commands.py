@@ -716,6 +716,15 @@ def _print_result(result: SolveResult, evaluation, problem: Problem) -> None:
 NAMED_UNUSED = 8
 
 
+def _only_mornings_stop(problem: Problem, person) -> bool:
+    """Whether some session fits the person's mark for its own day and is kept from them only by the
+    next morning it runs into (solver.rules.availability.morning_fits)."""
+    from solver.rules.availability import morning_fits
+
+    return any(problem.allows(person.id, req.date, req.start, req.end)
+               and not morning_fits(problem.allows, person.id, req, problem.end) for req in problem.requirements)
+
+
 def _print_unused(problem: Problem, roster: Roster) -> None:
     """Notes naming the people without a session: first those who may take none at all, with the
     hard rule that alone shuts them out (Screen.shutting_out); then those who could take one: a
@@ -738,6 +747,15 @@ def _print_unused(problem: Problem, roster: Roster) -> None:
         print(t("注意: 入れる枠が1つもない職員 {n} 名: {names}{more}。職員 の 拠点・スキル・勤務曜日 と 勤務可否 を確かめてください。",
                 "note: {n} people may take no session at all: {names}{more}. Check their 拠点, skills and weekdays in "
                 "職員, and their 勤務可否.", n=len(idle), names=names, more=more))
+        if mornings := [p for p in idle if _only_mornings_stop(problem, p)]:
+            # a 医局's part-time doctors offered nights on ○ days, the mornings after them blank (×): said as 勤務可否 alone
+            print(t("注意: {names} は ○ の日の夜勤に入れますが、その夜勤は翌朝まで続き、翌日が × （空欄）なので入れません。"
+                    "翌朝が空いているなら翌日を ○ か 午後 に、× の日は当日の勤務だけのことなら 設定 で "
+                    "勤務可否.×の日の朝まで続く勤務も不可 を いいえ にしてください。",
+                    "note: {names} could take nights on their ○ days, but each runs into the next morning, which is × "
+                    "(or blank); write ○ or 午後 on those mornings when they are free, or set 勤務可否.×の日の朝まで続く"
+                    "勤務も不可 to いいえ on the 設定 sheet when × means only the day's own duties.",
+                    names="、".join(p.name or p.id for p in mornings[:NAMED_UNUSED])))
     unused = [p for p in without if works[p.id]]
     if not unused or not placed:
         return

@@ -251,3 +251,16 @@ def test_a_written_roster_breaking_a_hard_rule_never_ends_as_success(capsys) -> 
     assert _exit_for(Evaluation([short], 0), soft_cover=False) == EXIT_INFEASIBLE
     assert _exit_for(Evaluation([away, short], 0), soft_cover=True) == EXIT_INFEASIBLE
     assert "藤田 昭 は 6/6 に勤務できません" in capsys.readouterr().err
+
+
+def test_someone_kept_from_nights_only_by_the_mornings_after_them_is_told_how(tmp_path: Path, capsys) -> None:
+    """A 医局's part-time doctors offered nights on ○ days, the days after left blank (×): they could take
+    none, said only as "by Availability"; the note names the mornings, and the setting that allows them."""
+    book = sheets()
+    book["枠"] = [*book["枠"], [DAYS[0], "本院", "当直", time(17, 15), time(8, 30), 0, 1]]
+    book["職員"] = [*STAFF, ["P01", "前田 康介"]]
+    book["勤務可否"] = [*book["勤務可否"], ["P01", "前田 康介", "17時から", "×", "×"]]
+    code, text = run(["solve", str(write_book(tmp_path / "in.xlsx", book)), "-o", str(tmp_path / "r.xlsx"),
+                      "--time-limit", "10", "--workers", "1", "--quiet"], capsys)
+    assert code == 0, text
+    assert "note: 前田 康介 could take nights on their ○ days, but each runs into the next morning" in text
