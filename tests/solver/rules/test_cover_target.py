@@ -32,3 +32,19 @@ def test_rule_weight_multiplies_and_solver_finds_the_target() -> None:
     assert fixed(p, [("A", REQ.id)], [RULE]) == 300
     result = Solver(p, SolveOptions(time_limit=5, workers=1), rules=[RULE]).solve()
     assert result.objective == 0 and len(result.roster.assignments) == 2
+
+
+def test_sessions_above_their_minimum_without_a_target_are_said_as_such_and_many_in_one() -> None:
+    """A nursery's 違反 sheet listed 55-64 lines of "目標 2 名に対して 3 名（超過）", of a 目標 nobody had set."""
+    from datetime import timedelta
+
+    from factories import MONDAY
+
+    days = [session(day=MONDAY + timedelta(days=d), min_staff=1, max_staff=3) for d in range(5)]
+    p = problem(STAFF, days)
+    few = [(s, days[0].id) for s in "AB"] + [("C", r.id) for r in days[1:]]
+    [v] = RULE.check(p, roster(*few))
+    assert v.message.endswith("2 staff, 1 above the 1 needed (within the most allowed).") and v.requirement_id
+    many = [(s, r.id) for r in days for s in "AB"]
+    [v] = RULE.check(p, roster(*many))
+    assert v.cost == 5 == fixed(p, many, [RULE]) and v.message.startswith("5 sessions are staffed above their minimum")
