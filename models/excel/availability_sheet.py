@@ -387,7 +387,9 @@ def read_matrix(
         if staff_id is None:
             continue  # said at its 氏名 cell, or a row of labels under the dates
         if not staff_id:
-            if _has_mark(row, columns, marks):  # someone's answers without their ID: not to be dropped unseen
+            # someone's answers without their ID: not to be dropped unseen; a row of weekdays under the dates is
+            # none (its 日 may even name a shift: 日直)
+            if _has_mark(row, columns, marks) and not _weekday_row(row, columns):
                 cells.report(key, messages.empty(column_title(AVAILABILITY.column(key))))
             continue  # else a weekday row under the dates, a row of counts or notes
         known = known_id(staff_id, staff_ids)

@@ -12,13 +12,13 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Callable
 
 from models.domain import (
     BREAK, OR_SKILL, WEEKDAY_NAMES, Mark, Problem, Requirement, RuleSetting, ShiftRequest, Site, Staff, TravelBuffers,
-    clock, counted_activities, normalize, one_working_day, rotation_order,
+    bare_name, clock, counted_activities, next_morning, normalize, one_working_day, rotation_order,
 )
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
@@ -167,10 +167,11 @@ def _misnamed(books: list[Book]) -> list[tuple[Book, str, SheetSpec]]:
 
 
 def _holds(book: Book, title: str, rows: list, spec: SheetSpec) -> bool:
-    """Whether a sheet holds a `spec` table: its required columns, and more than names alone (a
-    list of phone numbers by 氏名 is no 職員 register, though a 職員 sheet of names alone is)."""
+    """Whether a sheet holds a `spec` table: its required columns, and for a 職員 table more than names
+    alone (a list of phone numbers by 氏名 is no register, though a 職員 sheet of names alone is; a matrix
+    of names and dates is availability)."""
     table = locate(book.name, title, rows, spec, [])
-    return table is not None and set(table.columns) != {"name"}
+    return table is not None and (spec is not STAFF or set(table.columns) != {"name"})
 
 
 def _misnamed_sheets(misnamed: list[tuple[Book, str, SheetSpec]]) -> list[InputProblem]:
@@ -188,20 +189,79 @@ def _misnamed_sheets(misnamed: list[tuple[Book, str, SheetSpec]]) -> list[InputP
 def _within_tenure(state: _Import, availability: dict, period: Period) -> dict:
     """`availability` with × on the plan's days before someone joins or after they leave, as their 在籍
     says (`2/15退職`, `3/1から`): a hygienist leaving mid-month could only be written as × on every later
-    day, or as 退職 for the whole month. A date that is not one is a problem at its cell."""
+    day, or as 退職 for the whole month. And the dates listed on 職員: 不可日 ×, 可能日 ○ and every other
+    day × where the marks leave it blank (a 医局's 非常勤 doctors offering `3/5, 3/12` were put on any night
+    under 空欄の扱い 可). A date that is not one is a problem at its cell."""
     out = dict(availability)
-    for staff_id, (kind, written, where) in state.tenure.items():
-        try:
-            day = period.to_date(written)
-        except ValueError:
-            state.problems.append(InputProblem(*where, messages.bad_tenure(written)))
-            continue
-        plan_day = period.start
-        while plan_day <= period.end:
-            if (kind == "until" and plan_day > day) or (kind == "from" and plan_day < day):
-                out[(staff_id, plan_day)] = Mark.UNAVAILABLE
-            plan_day += timedelta(days=1)
+    days = period_days(period)
+    # the days with a night into the next morning: a 可能日 of 3/5 offers that night, its morning of 3/6 too
+    nights = {req.date for req, _ in state.requirements.values() if next_morning(req) is not None}
+    for staff_id, bounds in state.tenure.items():
+        for kind, written, where in bounds:
+            if kind in ("only", "off"):
+                try:
+                    listed = dates_listed(written, period)
+                except ValueError:
+                    state.problems.append(InputProblem(*where, messages.bad_date_list(written)))
+                    continue
+                for day in days:
+                    key = (staff_id, day)
+                    if kind == "off" and day in listed:
+                        out[key] = Mark.UNAVAILABLE
+                    elif kind == "only" and key not in availability:
+                        after_night = day - timedelta(days=1) in listed and day - timedelta(days=1) in nights
+                        out[key] = Mark.AVAILABLE if day in listed else Mark.AM_ONLY if after_night else \
+                            Mark.UNAVAILABLE
+                continue
+            try:
+                day = period.to_date(written)
+            except ValueError:
+                state.problems.append(InputProblem(*where, messages.bad_tenure(written)))
+                continue
+            for plan_day in days:
+                if (kind == "until" and plan_day > day) or (kind == "from" and plan_day < day):
+                    out[(staff_id, plan_day)] = Mark.UNAVAILABLE
     return out
+
+
+def period_days(period: Period) -> list[date]:
+    return [period.start + timedelta(days=n) for n in range((period.end - period.start).days + 1)]
+
+
+_LIST_SEPARATORS = re.compile(r"\s*[,、，;；・\s]\s*")
+_DATE_RANGE = re.compile(r"^(.+?)\s*(?:[〜~\-–—ー]|から)\s*(.+?)$")
+
+
+def dates_listed(value: Any, period: Period) -> set[date]:
+    """The dates a cell lists (`3/5, 3/12`, `3/10〜3/12`, `3/10〜12`, day numbers `5、12` of a plan of one
+    month; an Excel date); ValueError for an item that is none."""
+    if isinstance(value, (date, datetime)):
+        return {period.to_date(value)}
+    out: set[date] = set()
+    for item in _LIST_SEPARATORS.split(normalize(str(value))):
+        if not item:
+            continue
+        if m := _DATE_RANGE.match(item):
+            first = _listed_day(m[1], period)
+            last = _listed_day(m[2], period, first)
+            if last < first:
+                raise ValueError(f"a range that ends before it starts: {item!r}")
+            out.update(first + timedelta(days=n) for n in range((last - first).days + 1))
+        else:
+            out.add(_listed_day(item, period))
+    return out
+
+
+def _listed_day(text: str, period: Period, month_of: date | None = None) -> date:
+    """One date of a list: as the period reads it, or a day number alone (`12`, `12日`) of `month_of`'s month
+    (a range's end), else of a plan of one month."""
+    bare = text.removesuffix("日")
+    if bare.isdigit():
+        base = month_of or (period.start if period.start.month == period.end.month else None)
+        if base is None:
+            raise ValueError(f"a day without its month: {text!r}")
+        return base.replace(day=int(bare))
+    return period.to_date(text)
 
 
 def _marks_stand_ins(books: list[Book], misnamed: list[tuple[Book, str, SheetSpec]],
@@ -226,7 +286,18 @@ def _stand_in(books: list[Book], spec: SheetSpec, misnamed: list[tuple[Book, str
     if tables is not None:
         return tables
     mine = [(book, title) for book, title, kind in misnamed if kind is spec]
-    if len(mine) != 1:
+    if len(mine) > 1:
+        # the one naming the most of its columns (a 医局's 医師一覧 with its IDs, not the 非常勤可能日 beside it)
+        named = {(book.name, title): len(table.columns) for book, title in mine
+                 if (table := locate(book.name, title, book.rows(title), spec, [])) is not None}
+        most = max(named.values(), default=0)
+        best = [(book, title) for book, title in mine if named.get((book.name, title)) == most]
+        if len(best) != 1:
+            problems.append(InputProblem(", ".join(b.name for b in books), "", "", messages.missing_sheet_among(
+                spec.ja, [title for _, title in mine])))
+            return []
+        mine = best
+    if not mine:
         return None
     book, title = mine[0]
     misnamed.remove((book, title, spec))
@@ -239,7 +310,9 @@ def _dates_across(rows: list[tuple[Any, ...]]) -> bool:
     """Whether a row near the top holds dates side by side (a matrix's header): three dates, or
     five day numbers rising (1, 2, 3, 4, 5, 8 under a month's title)."""
     def days_rising(row: tuple[Any, ...]) -> bool:
-        days = [v for v in row if isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 31]
+        # day numbers as numbers or as text (`'1'`, `'2'`: a 医局's 当直希望表 typed as text)
+        days = [int(v) for v in row if (isinstance(v, int) and not isinstance(v, bool)
+                                        or isinstance(v, str) and v.strip().isdigit()) and 1 <= int(v) <= 31]
         return len(days) >= 5 and all(a < b for a, b in zip(days, days[1:]))
 
     return any(sum(1 for value in row if not is_blank(value) and is_day(value)) >= 3 or days_rising(row)
@@ -305,6 +378,36 @@ def _period(state: _Import, days: list[date], sessions_where: tuple[str, str]) -
     return Period(start, end)
 
 
+def _date_list_sheets(misnamed: list[tuple[Book, str, SheetSpec]], state: _Import) -> None:
+    """Sheets of another name listing the dates people registered on 職員 offer or refuse (a 医局's
+    `非常勤可能日`: 氏名 | 所属 | 可能日 `3/5, 3/12`, beside its 医師一覧) read for those people, said in a note
+    and taken off `misnamed`: it had been called a misnamed 職員 sheet, and its doctors put on any night."""
+    from models.excel.sheets import DATE_LISTS
+
+    names = {person.id: person.name for person, _ in state.staff.values()}
+    for book, title, spec in list(misnamed):
+        if spec is not STAFF:
+            continue
+        table = locate(book.name, title, book.rows(title), STAFF, [])
+        keys = [(key, kind) for key, kind in DATE_LISTS if table is not None and key in table.columns]
+        if not keys or set(table.columns) - {"staff_id", "name", "home", *(k for k, _ in keys)}:
+            continue  # a register of its own, or not one of dates
+        misnamed.remove((book, title, spec))
+        state.notes.append(InputProblem(book.name, title, "", messages.dates_listed_read(
+            title, "、".join(STAFF.column(key).ja for key, _ in keys))))
+        for index, row in table.data():
+            written = normalize(table.value(row, "staff_id" if "staff_id" in table.columns else "name"))
+            owners = [written] if written in names else [
+                i for i, name in names.items() if bare_name(name) == bare_name(written)]
+            if len(owners) != 1:
+                if written:
+                    state.problems.append(table.problem(index, "name", messages.unknown_name(written)))
+                continue
+            for key, kind in keys:
+                if not is_blank(value := table.value(row, key)):
+                    state.tenure.setdefault(owners[0], []).append((kind, value, (book.name, title, table.cell(index, key))))
+
+
 def _missing(books: list[Book], spec: SheetSpec) -> InputProblem:
     files = ", ".join(b.name for b in books)
     return InputProblem(files, "", "", messages.missing_sheet(spec.ja if spec.ja == t(spec.ja, spec.key) else f"{spec.ja} / {spec.key}"))
@@ -329,6 +432,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     for table in staff_tables or []:
         read_staff(table, problems, state.staff, state.staff_ids, state.limit_cells, state.notes, places,
                    state.tenure)
+    _date_list_sheets(misnamed, state)
     daily_tables = _tables(books, DAILY, problems)
     session_tables = _tables(books, SESSIONS, problems) if daily_tables is not None else \
         _stand_in(books, SESSIONS, misnamed, problems, state.notes)

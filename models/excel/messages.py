@@ -47,6 +47,12 @@ def missing_sheet(title: str) -> str:
     return t("シート「{sheet}」がありません", 'sheet "{sheet}" is missing', sheet=title)
 
 
+def missing_sheet_among(title: str, candidates: list[str]) -> str:
+    return t("シート「{sheet}」がありません（{sheet} の表らしいシートが {n} つあります: {list}。どれかを「{sheet}」と名付けてください）",
+             'sheet "{sheet}" is missing ({n} sheets look like its table: {list}; name one of them "{sheet}")',
+             sheet=title, n=len(candidates), list="、".join(candidates))
+
+
 def no_known_sheet(sheets: str) -> str:
     return t("取り込むシート（{sheets}）がありません", "holds none of the sheets to import ({sheets})", sheets=sheets)
 
@@ -120,6 +126,11 @@ def bad_activity_limits(value: Any) -> str:
 def bad_active(value: Any) -> str:
     return t("在籍が読めません \"{v}\"（在籍なら ○ か空欄、休職・産休などで今回入らないなら ×）",
              'cannot read 在籍 (active) "{v}" (○ or blank when active, × when away for this plan)', v=shown(value))
+
+
+def bad_date_list(value: Any) -> str:
+    return t("日付の並びが読めません \"{v}\"（3/5, 3/12 や 3/10〜3/12 のように）", 'cannot read the dates "{v}" '
+             "(as in 3/5, 3/12 or 3/10〜3/12)", v=shown(value))
 
 
 def bad_tenure(value: Any) -> str:
@@ -526,6 +537,12 @@ def more_counted_twice(n: int) -> str:
              "するなら 設定 の 必要スキル.スキルごとに別の職員 を はい に）",
              "the same holds for {n} more kinds of sessions' required skills: someone holding two counts for both "
              "(set 必要スキル.スキルごとに別の職員 to はい on the 設定 sheet for each skill to need its own people)", n=n)
+
+
+def dates_listed_read(title: str, columns: str) -> str:
+    return t("シート「{title}」の {c} を、職員 の人ごとの勤務可否として読みました（可能日はその日だけ ○、不可日は ×）",
+             'the {c} of sheet "{title}" were read as the marks of the people on 職員 (可能日: ○ on those days '
+             "alone; 不可日: ×)", title=title, c=columns)
 
 
 def read_as(title: str, kind: str) -> str:

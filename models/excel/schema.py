@@ -88,6 +88,9 @@ STAFF = SheetSpec(
         Column("qualification", "資格", aliases=("免許", "保有資格", "資格等", "所持資格")),
         Column("job", "職種", aliases=("職位", "役職", "職名")),
         Column("employment", "雇用形態", aliases=("雇用区分", "任用形態", "勤務形態")),
+        # the dates someone offers (× the others) or cannot work, listed: `3/5, 3/12`, `3/10〜3/12`
+        Column("available_dates", "可能日", aliases=("勤務可能日", "出勤可能日", "当直可能日", "出務可能日")),
+        Column("unavailable_dates", "不可日", aliases=("勤務不可日", "出勤不可日", "当直不可日", "出務不可日")),
     ),
 )
 # The 職員 columns whose words are a person's skills, read together

@@ -85,7 +85,10 @@ _HOURS_READERS = {key: _hours_of(key) for key in HOURS_FIELDS}
 # 在籍 with a date: the last day (`2/15退職`, `2/15まで`, `〜2/15`) or the first (`3/1から`, `3/1入職`, `3/1〜`).
 _UNTIL = re.compile(r"^(?:[〜~]\s*(.+?)|(.+?)\s*(?:付け?)?\s*(?:退職|退職予定|まで|迄))$")
 _FROM = re.compile(r"^(.+?)\s*(?:付け?)?\s*(?:から|より|入職|採用|着任|勤務開始|[〜~])$")
-Tenure = dict[str, tuple[str, Any, tuple[str, str, str]]]  # staff ID -> ("from" | "until", the date as written, its cell)
+# staff ID -> what bounds their days, each (kind, as written, its cell): "from" | "until" (在籍 with a date), "only"
+# (可能日: the dates they offer, × the others) and "off" (不可日: × those dates)
+Tenure = dict[str, list[tuple[str, Any, tuple[str, str, str]]]]
+DATE_LISTS = (("available_dates", "only"), ("unavailable_dates", "off"))
 
 
 def _tenure(value: Any) -> tuple[str, Any] | None:
@@ -145,9 +148,12 @@ def read_staff(
             continue
         if tenure is not None and (dated := _tenure(cells.raw("active"))) is not None:
             active = True  # `2/15退職`, `3/1から`: in the register, for the days of the plan it gives
-            tenure[staff_id] = (*dated, cells.at("active"))
+            tenure.setdefault(staff_id, []).append((*dated, cells.at("active")))
         else:
             active = cells.get("active", parse_active, messages.bad_active, default=True)
+        for key, kind in DATE_LISTS if tenure is not None else ():
+            if not is_blank(cells.raw(key)):  # a 医局's 非常勤 offering `3/5, 3/12`: read as marks (importer)
+                tenure.setdefault(staff_id, []).append((kind, cells.raw(key), cells.at(key)))
         weekdays = cells.get("weekdays", parse_weekdays, messages.bad_weekdays, default="")
         if not cells.ok:
             continue

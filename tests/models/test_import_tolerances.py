@@ -750,3 +750,37 @@ def test_a_date_header_with_its_days_name_and_counts_in_periods_are_read(tmp_pat
     problem = read_workbooks([write_book(tmp_path / "t.xlsx", standard(勤務可否=marks, 職員=staff))])
     assert problem.availability[("H001", date(2026, 4, 14))] is Mark.UNAVAILABLE
     assert (problem.staff[0].max_per_day, problem.staff[0].max_per_month) == (3, 3)
+
+
+def test_dates_offered_or_refused_listed_on_the_staff_sheet_are_marks(tmp_path):
+    """A 医局's 非常勤 doctors offering `3/5, 3/12` in a column were put on any night under 空欄の扱い 可; 不可日
+    lists the days away. 可能日: ○ on those, × on the other blank days; 不可日: × on those."""
+    staff = [["職員ID", "氏名", "可能日", "不可日"], ["H001", "山田 花子", "4/1, 4/3〜5", None],
+             ["H002", "佐藤 次郎", None, "4/2、4/14"]]
+    marks = [["職員ID", "氏名", datetime(2026, 4, 1), datetime(2026, 4, 2), datetime(2026, 4, 14)],
+             ["H001", "山田 花子", None, "△", None], ["H002", "佐藤 次郎", "○", "○", None]]
+    settings = [["項目", "値"], ["空欄の扱い", "可"]]
+    problem = read_workbooks([write_book(tmp_path / "t.xlsx", standard(職員=staff, 勤務可否=marks, 設定=settings))])
+    mark = problem.mark
+    assert [mark("H001", date(2026, 4, d)) for d in (1, 2, 3, 6, 14)] == [
+        Mark.AVAILABLE, Mark.PREFER_NOT, Mark.AVAILABLE, Mark.UNAVAILABLE, Mark.UNAVAILABLE]  # a written mark stays
+    assert [mark("H002", date(2026, 4, d)) for d in (1, 2, 3, 14)] == [
+        Mark.AVAILABLE, Mark.UNAVAILABLE, Mark.AVAILABLE, Mark.UNAVAILABLE]
+    staff[1][2] = "4/1、あさって"
+    with pytest.raises(InvalidInput) as caught:
+        read_workbooks([write_book(tmp_path / "u.xlsx", standard(職員=staff, 勤務可否=marks, 設定=settings))])
+    assert [(p.sheet, p.cell) for p in caught.value.problems] == [("職員", "C2")]
+
+
+def test_a_sheet_of_dates_offered_beside_the_register_is_read_for_its_people(tmp_path):
+    """A 医局's `非常勤可能日` (氏名 | 所属 | 可能日) beside its 医師一覧 was called a misnamed 職員 sheet, unread, and
+    its doctors put on any night; a night offered keeps its morning after (午前), not ×."""
+    offered = [["大学派遣 非常勤医 可能日"], ["氏名", "所属", "可能日"], ["佐藤 次郎", "○○大学", "4/1、4/14"]]
+    night = [[datetime(2026, 4, 1), "灘", "当直", time(17, 15), time(8, 30), 1, 1, None]]
+    sheets = {**standard(枠=[*SESSION_ROWS, *night]), "非常勤可能日": offered, "設定": [["項目", "値"], ["空欄の扱い", "可"]]}
+    sheets["勤務可否"] = [MATRIX_ROWS[0], MATRIX_ROWS[1]]
+    notes: list[InputProblem] = []
+    problem = read_workbooks([write_book(tmp_path / "t.xlsx", sheets)], notes=notes)
+    assert [problem.mark("H002", date(2026, 4, d)) for d in (1, 2, 3, 14)] == [
+        Mark.AVAILABLE, Mark.AM_ONLY, Mark.UNAVAILABLE, Mark.AVAILABLE]
+    assert [n.sheet for n in notes if "可能日" in n.message] == ["非常勤可能日"]
