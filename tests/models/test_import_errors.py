@@ -413,3 +413,13 @@ def test_hours_of_another_period_than_the_columns_are_refused(tmp_path):
              ["H002", "佐藤 次郎", None, None]]
     found = problems_of(write_book(tmp_path / "w.xlsx", standard(職員=staff)))
     assert [p.cell for p in found] == ["C2"]
+
+
+def test_no_staff_sheet_and_two_alike_names_both(tmp_path):
+    """A 医師一覧 beside another sheet of the same columns: "sheet 職員 is missing" said nothing of either."""
+    sheets = standard(職員=None)
+    sheets["常勤"] = STAFF_ROWS[:2]
+    sheets["非常勤"] = [STAFF_ROWS[0], STAFF_ROWS[2]]
+    found = problems_of(write_book(tmp_path / "a.xlsx", sheets))
+    assert [p.message for p in found] == ['sheet "職員" is missing (2 sheets look like its table: 常勤、非常勤; name one of '
+                                          'them "職員")']
