@@ -20,7 +20,7 @@ from datetime import date, datetime
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from models.domain import Mark, Problem, Window, day_mark, ids_named, known_id
+from models.domain import Mark, Problem, Window, day_mark, ids_named, known_id, typed
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.reader import Cells, Period, Table, cell_name, column_title, is_blank, normalize_header
@@ -443,7 +443,25 @@ def read_matrix(
                                                      by_half.get(Mark.PM_ONLY, blank_means))
     unread.close(table, notes)
     problems += _twice(table, twice)
+    if notes is not None:
+        notes += _named_columns_unread(table, columns)
     return days
+
+
+def _named_columns_unread(table: Table, columns: list[Column]) -> list[InputProblem]:
+    """One note for the columns of a matrix with a header of their own that is no date and no column
+    Haichi reads, holding words (a 医局's `当直希望日 | 備考` right of the dates, `学会 3/18-3/20` in it, left
+    unread unsaid); columns of numbers alone (a row's count of days) pass."""
+    header = table.header()
+    dated = {col for col, _, _ in columns}
+    known = set(table.columns.values())
+    found = [col for col in range(len(header)) if col not in dated and col not in known and not is_blank(header[col])
+             and not looks_like_date(header[col]) and not isinstance(header[col], (int, float))  # dates elsewhere
+             and any(col < len(row) and isinstance(row[col], str) and row[col].strip() for _, row in table.data())]
+    if not found:
+        return []
+    names = "、".join(f"「{typed(header[col])}」" for col in found)
+    return [table.problem(table.header_row, found[0], messages.matrix_columns_unread(names))]
 
 
 # More rows than this repeating people of one other sheet are said once: a month's sheet copied (34 lines).

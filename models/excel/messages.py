@@ -539,6 +539,13 @@ def more_counted_twice(n: int) -> str:
              "(set 必要スキル.スキルごとに別の職員 to はい on the 設定 sheet for each skill to need its own people)", n=n)
 
 
+def matrix_columns_unread(names: str) -> str:
+    return t("列{names}は読みませんでした（勤務可否の表で読むのは 職員ID・氏名 と日付の列です。日付の並びは 職員 の 可能日・不可日 に、"
+             "その日の事情は日付の列の記号に書いてください）",
+             "the columns {names} were not read (an availability matrix is read by its 職員ID, 氏名 and date columns; "
+             "list dates in 可能日 or 不可日 on 職員, and write a day's reason as its mark)", names=names)
+
+
 def dates_listed_read(title: str, columns: str) -> str:
     return t("シート「{title}」の {c} を、職員 の人ごとの勤務可否として読みました（可能日はその日だけ ○、不可日は ×）",
              'the {c} of sheet "{title}" were read as the marks of the people on 職員 (可能日: ○ on those days '

@@ -580,3 +580,14 @@ def test_an_amount_paid_this_year_on_a_plan_starting_the_year_is_said(tmp_path):
     settings = [["項目", "値"], ["期間開始", "2026/4/2"], ["期間終了", "2026/4/30"]]
     later = {**standard(職員=staff, 枠=[SESSION_ROWS[0], SESSION_ROWS[2]]), "設定": settings}
     assert not [n for n in _notes(write_book(tmp_path / "b.xlsx", later)) if "年間支給済額" in n]
+
+
+def test_named_columns_of_words_beside_a_matrix_are_said(tmp_path):
+    """A 医局's `当直希望日 | 備考` right of the dates (`学会 3/18-3/20` in it) were left unread unsaid; a column of
+    counts passes."""
+    marks = [[*MATRIX_ROWS[0], "出勤日数", "希望日", "備考"], [*MATRIX_ROWS[1], 1, "4/3", "学会 4/10-4/12"],
+             [*MATRIX_ROWS[2], 2, None, None]]
+    notes = [n for n in _notes(write_book(tmp_path / "m.xlsx", standard(勤務可否=marks))) if "were not read" in n]
+    assert notes == ["m.xlsx 勤務可否!F1: the columns 「希望日」、「備考」 were not read (an availability matrix is read by "
+                     "its 職員ID, 氏名 and date columns; list dates in 可能日 or 不可日 on 職員, and write a day's reason as "
+                     "its mark)"]
