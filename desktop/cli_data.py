@@ -272,8 +272,9 @@ def cmd_publish(args: argparse.Namespace) -> int:
             return EXIT_OK
         db.publish(args.plan, version)
         print(t("計画「{p}」の版 {v} を公開しました", "plan '{p}' version {v} published", p=args.plan, v=version))
-        from desktop.commands import warn_later_plans  # the check solves nothing: loaded when publishing
+        from desktop.commands import warn_broken, warn_later_plans  # the checks solve nothing: loaded when publishing
 
+        warn_broken(db, args.plan, version)
         warn_later_plans(db, args.plan)
     return EXIT_OK
 

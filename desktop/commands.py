@@ -629,6 +629,22 @@ def _orphan(a) -> str:
     return f"{Requirement.id_label(a.requirement_id)} {a.staff_id}"
 
 
+def warn_broken(db, plan_name: str, version: int) -> None:
+    """Say when the version just published breaks its own plan's hard rules (an import's note had said
+    so, and publish said nothing): it is published all the same, as the coordinator chose."""
+    from models.stats import said_once
+    from solver.evaluate import evaluate
+
+    problem = db.load_problem(plan_name)
+    broken = [v for v in said_once(evaluate(problem, db.load_solution(plan_name, version).split_by(problem)[0])
+                                   .violations) if v.hard]
+    if broken:
+        print(t("注意: 公開した版 {v} には必須ルール違反が {n} 件あります（{first}）。haichi check か "
+                "haichi solve --plan で確かめてください。",
+                "note: version {v} just published breaks {n} hard rule(s) ({first}); see haichi check, or mend it "
+                "with haichi solve --plan.", v=version, n=len(broken), first=broken[0].message.rstrip("。.")))
+
+
 # Rules over a year, which every later plan of it carries this plan into (the annual pay cap)
 YEAR_RULES = ("pay_cap", "fiscal_fairness")
 
