@@ -68,6 +68,7 @@ class RosterModel(QAbstractTableModel):
 
     def __init__(self, plan: WorkingPlan, parent=None) -> None:
         super().__init__(parent)
+        self._activities_of: tuple[object, list[str]] = (None, [])  # (plan, its activities): `_activities`
         self.plan = plan
         self._days: list[date] = []
         self._day_brush: list[QBrush | None] = []
@@ -263,6 +264,13 @@ class RosterModel(QAbstractTableModel):
         a = self.plan.assignment(staff_id, req.id)
         return LOCK if a is not None and a.locked else ""
 
+    def _activities(self, problem) -> list[str]:
+        """The plan's activities in rotation order, worked out once a plan: `中番のみ` is written as such, not
+        as the seven shifts it refuses."""
+        if self._activities_of[0] is not problem:
+            self._activities_of = (problem, rotation_order(problem.requirements))
+        return self._activities_of[1]
+
     def _mark_text(self, staff_id: str, day: date) -> str:
         problem = self.plan.problem
         if problem is None:
@@ -274,7 +282,7 @@ class RosterModel(QAbstractTableModel):
         mark = problem.mark(staff_id, day)
         hours = problem.windows.get((staff_id, day)) if mark is not Mark.UNAVAILABLE else None
         refused = problem.refused.get((staff_id, day)) if mark is Mark.AVAILABLE else None
-        text = (window_text(mark, *hours) if hours else refusal_text(refused) if refused
+        text = (window_text(mark, *hours) if hours else refusal_text(refused, self._activities(problem)) if refused
                 else "" if mark is Mark.AVAILABLE else mark.value)
         wish = self._wishes.get((staff_id, day))
         if wish:  # a nurse's 日勤 written in the 勤務可否 sheet: seen before the cell is filled
