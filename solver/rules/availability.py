@@ -62,12 +62,13 @@ class Availability(BaseRule):
         title_en="Availability",
         hard_default=True,
         weight_default=100,
-        description_ja="×の日には配置しない。午前は12:00までに終わる枠、午後は12:00以降に始まる枠のみ。"
+        description_ja="×の日には配置しない。午前は12:00前に始まり13:30までに終わる枠、午後は12:00以降に始まる枠のみ。"
                        "時間を書いた日（15時から、〜15時、10時〜15時）は、その時間内に収まる枠のみ。"
                        "できない勤務を書いた日（遅番不可、深夜・準夜不可）は、その勤務には配置しない。"
                        "翌朝まで続く夜勤（16:30-翌9:00 など）は、翌日の朝も勤務できる人だけ"
                        "（「×の日の朝まで続く勤務も不可」を いいえ にすると、×の日の前夜の勤務はできる）。",
-        description_en="No work on × days; AM-only allows sessions ending by 12:00, PM-only those starting at 12:00 or "
+        description_en="No work on × days; AM-only allows sessions starting before 12:00 and ending by 13:30, PM-only "
+                       "those starting at 12:00 or "
                        "later; on a day with hours (15時から, 〜15時) only sessions within them; on a day with a "
                        "shift refused (遅番不可) not that shift. A night into the next "
                        "morning (16:30-9:00 next day) needs that morning free too, "
