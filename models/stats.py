@@ -15,6 +15,7 @@ from typing import Sequence
 from models.domain import Mark, Problem, Requirement, Roster, RuleSetting, Staff, Violation, duty_days, rotation_order
 from models.history import by_year, pay_year_month, year_of, years_of
 from models.holidays import is_holiday
+from models.i18n import t
 from models.textparse import parse_names
 
 
@@ -277,15 +278,17 @@ def activity_columns(problem: Problem) -> list[str]:
 SAID_WITH_COVER = {"cover_min": ("cover_target", "required_skills"), "cover_max": ("cover_target",)}
 
 
-def said_once(violations: Sequence[Violation]) -> list[Violation]:
+def said_once(violations: Sequence[Violation], problem: Problem | None = None) -> list[Violation]:
     """The violations as a coordinator reads them (the check listing, the 違反 sheet, the window's
     list): a session below its minimum or above its most is one entry, cover_min's or cover_max's,
     taking in what SAID_WITH_COVER says again of it (the costs added, the skills named after it:
     `…（1 名不足）。 リーダー のスキルを持つ職員が 1 名必要ですが 0 名です。`), where two or three rules
-    each said it. The others as they are, in their order; the objective is the same sum of costs."""
+    each said it. The others as they are, in their order; the objective is the same sum of costs. With the
+    `problem`, the sessions staffed above their minimum with no 目標人数 given are one entry when they are
+    more than ABOVE_SAID_EACH (`_above_in_one`)."""
     covering = {v.requirement_id: v.rule_id for v in violations if v.rule_id in SAID_WITH_COVER and v.requirement_id}
     if not covering:
-        return list(violations)
+        return _above_in_one(list(violations), problem)
     joined: dict[str, list[Violation]] = {}
     kept: list[Violation] = []
     for v in violations:
@@ -293,8 +296,35 @@ def said_once(violations: Sequence[Violation]) -> list[Violation]:
             joined.setdefault(v.requirement_id, []).append(v)
         else:
             kept.append(v)
-    return [_with(v, joined[v.requirement_id]) if v.rule_id in SAID_WITH_COVER and v.requirement_id in joined
-            else v for v in kept]
+    return _above_in_one([_with(v, joined[v.requirement_id]) if v.rule_id in SAID_WITH_COVER and v.requirement_id in joined
+                          else v for v in kept], problem)
+
+
+# Up to this many sessions staffed above their minimum (no 目標人数 given) are listed one by one; more in one
+# entry, their costs summed: a nursery's 違反 sheet listed 55-64 such lines, burying what mattered.
+ABOVE_SAID_EACH = 3
+
+
+def _above_in_one(violations: list[Violation], problem: Problem | None) -> list[Violation]:
+    """`violations` with target cover's entries of sessions above their minimum and no 目標人数 given folded
+    into one (at the first's place) when there are more than ABOVE_SAID_EACH."""
+    if problem is None:
+        return violations
+    above = [v for v in violations if v.rule_id == "cover_target" and v.requirement_id
+             and problem.has_requirement(v.requirement_id)
+             and problem.requirement(v.requirement_id).preferred_staff is None]
+    if len(above) <= ABOVE_SAID_EACH:
+        return violations
+    folded = Violation("cover_target", False, t(
+        "必要人数より多く配置した枠が {n} 件あります（例: {first}）。最大人数までの配置で、ほかのルール（勤務時間の下限、"
+        "希望回数など）のために入っていることが多く、1 名ごとに重みが掛かります。",
+        "{n} sessions are staffed above their minimum (e.g. {first}), within their most allowed: often for other "
+        "rules (least hours, desired counts); each person costs the weight.",
+        n=len(above), first=above[0].message.rstrip("。.")), sum(v.cost for v in above))
+    first = next(i for i, v in enumerate(violations) if v is above[0])
+    ids = {id(v) for v in above}
+    rest = [v for v in violations if id(v) not in ids]
+    return rest[:first] + [folded] + rest[first:]
 
 
 def _with(cover: Violation, others: list[Violation]) -> Violation:

@@ -151,7 +151,7 @@ class ViolationsModel(_PlanTable):
 
     def read_rows(self) -> list[Violation]:
         # a hard entry's cost (a session's excess over its target, said with it) does not rank it
-        return sorted(said_once(self.plan.violations), key=lambda v: (
+        return sorted(said_once(self.plan.violations, self.plan.problem), key=lambda v: (
             not v.hard, 0 if v.hard else -v.cost, v.rule_id, v.date is not None, v.date or date.min, v.message))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:

@@ -162,7 +162,7 @@ def write_unfilled(wb: Workbook, problem: Problem, roster: Roster,
 def write_violations(wb: Workbook, problem: Problem, violations: Sequence[Violation], catalogue: Sequence[RuleInfo]) -> None:
     """違反: each violation passed in — rule, hard/soft, who, session, message, cost — a session short
     of people once (stats.said_once)."""
-    violations = said_once(violations)
+    violations = said_once(violations, problem)
     titles = {info.id: t(info.title_ja, info.title_en) for info in catalogue}
     widths = [22, 8, 10, 14, 34, 60, 8]
     sheet = SheetWriter(wb, schema.VIOLATIONS_SHEET, widths, freeze="A3")

@@ -101,33 +101,16 @@ class CoverTarget(BaseRule):
                             "{session}: {n} staff, more than the {target} targeted.",
                             session=req.label(), target=req.target, n=n)
             out.append(breach(self.info, s, units(req, n), message, requirement_id=req.id, day=req.date))
-        return out + _above_the_minimum(self.info, s, beyond, placed)
+        return out + [breach(self.info, s, cost, above_the_minimum(req, len(placed.by_req.get(req.id, []))),
+                             requirement_id=req.id, day=req.date) for req, cost in beyond]
 
 
-# Up to this many sessions staffed above their minimum (no 目標人数 given) are said one by one; more in one
-# entry, their costs summed: a nursery's 違反 sheet listed 55-64 such lines, "目標 2 名に対して 3 名（超過）"
-# of a 目標 nobody had set, burying what mattered
-SAID_ONE_BY_ONE = 3
-
-
-def _above_the_minimum(info, s, beyond: list[tuple[Requirement, int]], placed) -> list[Violation]:
-    """The sessions staffed above their 必要人数 within their 最大人数, no 目標人数 given: each costs the
-    rule's weight a person (so that nobody is placed for nothing), said as such."""
-    def one(req: Requirement) -> str:
-        n = len(placed.by_req.get(req.id, []))
-        return t("{session}: 必要人数 {need} 名より {more} 名多い {n} 名です（最大人数までの配置）。",
-                 "{session}: {n} staff, {more} above the {need} needed (within the most allowed).",
-                 session=req.label(), need=req.min_staff, more=n - req.min_staff, n=n)
-
-    if len(beyond) <= SAID_ONE_BY_ONE:
-        return [breach(info, s, cost, one(req), requirement_id=req.id, day=req.date) for req, cost in beyond]
-    extra = sum(len(placed.by_req.get(req.id, [])) - req.min_staff for req, _ in beyond)
-    message = t("必要人数より多く配置した枠が {n} 件、計 {extra} 名です（例: {first}）。最大人数までの配置で、"
-                "ほかのルール（勤務時間の下限、希望回数など）のために入っていることが多く、1 名ごとに重みが掛かります。",
-                "{n} sessions are staffed above their minimum, {extra} people in all (e.g. {first}), within their most "
-                "allowed: often for other rules (least hours, desired counts); each person costs the weight.",
-                n=len(beyond), extra=extra, first=beyond[0][0].label())
-    return [breach(info, s, sum(cost for _, cost in beyond), message)]
+def above_the_minimum(req: Requirement, n: int) -> str:
+    """A session staffed above its 必要人数 within its 最大人数, no 目標人数 given (each person costs the rule's
+    weight, so that nobody is placed for nothing): said as such, not against a 目標 nobody had set."""
+    return t("{session}: 必要人数 {need} 名より {more} 名多い {n} 名です（最大人数までの配置）。",
+             "{session}: {n} staff, {more} above the {need} needed (within the most allowed).",
+             session=req.label(), need=req.min_staff, more=n - req.min_staff, n=n)
 
 
 def units(req: Requirement, n: int) -> int:

@@ -46,5 +46,10 @@ def test_sessions_above_their_minimum_without_a_target_are_said_as_such_and_many
     [v] = RULE.check(p, roster(*few))
     assert v.message.endswith("2 staff, 1 above the 1 needed (within the most allowed).") and v.requirement_id
     many = [(s, r.id) for r in days for s in "AB"]
-    [v] = RULE.check(p, roster(*many))
-    assert v.cost == 5 == fixed(p, many, [RULE]) and v.message.startswith("5 sessions are staffed above their minimum")
+    each = RULE.check(p, roster(*many))  # one a session, as a scoped revalidation finds them
+    assert len(each) == 5 and sum(v.cost for v in each) == 5 == fixed(p, many, [RULE])
+    from models.stats import said_once
+
+    [v] = said_once(each, p)  # as the 違反 sheet and the window list them
+    assert v.cost == 5 and v.message.startswith("5 sessions are staffed above their minimum")
+    assert said_once(each) == each
