@@ -48,11 +48,12 @@ class Kept:
 
     def add(self, key: tuple[str, date], read: MarkReader, raw: Any) -> None:
         """What the cell `raw` (read by `read`) keeps for the person's day `key`."""
-        if (word := read.leave(raw)) is not None:
+        _, _, word, hours, refused = read.kept(raw)  # one look-up a cell: a year's matrix has 180 000
+        if word is not None:
             self.leave[key] = word
-        if (hours := read.window(raw)) is not None:
+        if hours is not None:
             self.windows[key] = hours
-        if refused := read.refused(raw):
+        if refused:
             self.refused[key] = refused
 
     def update(self, other: Kept, but: Collection[str] = ()) -> None:
@@ -128,6 +129,10 @@ class MarkReader:
     def window(self, raw: Any) -> Window | None:
         """The hours a readable cell says the person is free (`15時から`), None for any other cell."""
         return self._read(raw)[3]
+
+    def kept(self, raw: Any) -> tuple[Mark | None, str | None, str | None, Window | None, frozenset[str]]:
+        """(mark, wish, leave, hours, shifts refused) of a readable cell, in one look-up."""
+        return self._read(raw)
 
     def refused(self, raw: Any) -> frozenset[str]:
         """The activities a readable cell refuses that day (`遅番不可`), empty for any other cell."""

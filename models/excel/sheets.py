@@ -276,7 +276,7 @@ def read_sessions(
             end = cells.get("end", parse_time, messages.bad_time, col("end"))
         # `中止` in 必要人数 (or 最大人数, 目標人数) closes the session whatever the other counts say: with
         # 最大人数 10 and 目標人数 8 left as they were, a city's cancelled session kept its 8 people
-        called_off = any(_CANCELLED.fullmatch(str(cells.raw(key) or "").strip())
+        called_off = any(isinstance(value := table.value(row, key), str) and _CANCELLED.fullmatch(value.strip())
                          for key in ("min_staff", "max_staff", "preferred_staff"))
         min_staff = 0 if called_off else cells.get("min_staff", parse_count, messages.bad_count, col("min_staff"))
         max_staff = 0 if called_off else cells.get("max_staff", parse_count, messages.bad_count)
