@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 from models.domain import (
     BREAK, OR_SKILL, WEEKDAY_NAMES, Mark, Problem, Requirement, RuleSetting, ShiftRequest, Site, Staff, TravelBuffers,
-    bare_name, clock, counted_activities, next_morning, normalize, one_working_day, rotation_order,
+    clock, counted_activities, ids_named, known_id, next_morning, normalize, one_working_day, rotation_order,
 )
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
@@ -193,39 +193,39 @@ def _within_tenure(state: _Import, availability: dict, period: Period) -> dict:
     day × where the marks leave it blank (a 医局's 非常勤 doctors offering `3/5, 3/12` were put on any night
     under 空欄の扱い 可). A date that is not one is a problem at its cell."""
     out = dict(availability)
-    days = period_days(period)
+    days = period.days()
     # the days with a night into the next morning: a 可能日 of 3/5 offers that night, its morning of 3/6 too
     nights = {req.date for req, _ in state.requirements.values() if next_morning(req) is not None}
     for staff_id, bounds in state.tenure.items():
         for kind, written, where in bounds:
-            if kind in ("only", "off"):
-                try:
-                    listed = dates_listed(written, period)
-                except ValueError:
-                    state.problems.append(InputProblem(*where, messages.bad_date_list(written)))
-                    continue
-                for day in days:
-                    key = (staff_id, day)
-                    if kind == "off" and day in listed:
-                        out[key] = Mark.UNAVAILABLE
-                    elif kind == "only" and key not in availability:
-                        after_night = day - timedelta(days=1) in listed and day - timedelta(days=1) in nights
-                        out[key] = Mark.AVAILABLE if day in listed else Mark.AM_ONLY if after_night else \
-                            Mark.UNAVAILABLE
-                continue
             try:
+                if kind in ("only", "off"):
+                    out.update(_listed_marks(staff_id, kind, dates_listed(written, period), days, nights, availability))
+                    continue
                 day = period.to_date(written)
             except ValueError:
-                state.problems.append(InputProblem(*where, messages.bad_tenure(written)))
+                bad = messages.bad_date_list if kind in ("only", "off") else messages.bad_tenure
+                state.problems.append(InputProblem(*where, bad(written)))
                 continue
-            for plan_day in days:
-                if (kind == "until" and plan_day > day) or (kind == "from" and plan_day < day):
-                    out[(staff_id, plan_day)] = Mark.UNAVAILABLE
+            out.update({(staff_id, d): Mark.UNAVAILABLE for d in days
+                        if (kind == "until" and d > day) or (kind == "from" and d < day)})
     return out
 
 
-def period_days(period: Period) -> list[date]:
-    return [period.start + timedelta(days=n) for n in range((period.end - period.start).days + 1)]
+def _listed_marks(staff_id: str, kind: str, listed: set[date], days: list[date], nights: set[date],
+                  written: dict) -> dict:
+    """The marks dates listed give the person: 不可日 (`off`) × on them; 可能日 (`only`) ○ on them and × on the
+    other days the `written` marks leave blank, 午前 on the morning after an offered night."""
+    if kind == "off":
+        return {(staff_id, day): Mark.UNAVAILABLE for day in days if day in listed}
+    out = {}
+    for day in days:
+        if (staff_id, day) in written:
+            continue
+        before = day - timedelta(days=1)
+        out[(staff_id, day)] = Mark.AVAILABLE if day in listed else \
+            Mark.AM_ONLY if before in listed and before in nights else Mark.UNAVAILABLE
+    return out
 
 
 _LIST_SEPARATORS = re.compile(r"\s*[,、，;；・\s]\s*")
@@ -246,7 +246,7 @@ def dates_listed(value: Any, period: Period) -> set[date]:
             last = _listed_day(m[2], period, first)
             if last < first:
                 raise ValueError(f"a range that ends before it starts: {item!r}")
-            out.update(first + timedelta(days=n) for n in range((last - first).days + 1))
+            out.update(Period(first, last).days())
         else:
             out.add(_listed_day(item, period))
     return out
@@ -384,7 +384,7 @@ def _date_list_sheets(misnamed: list[tuple[Book, str, SheetSpec]], state: _Impor
     and taken off `misnamed`: it had been called a misnamed 職員 sheet, and its doctors put on any night."""
     from models.excel.sheets import DATE_LISTS
 
-    names = {person.id: person.name for person, _ in state.staff.values()}
+    names = {person.id: person.name for person, _ in state.staff.values()}  # 職員 read first: the people listed
     for book, title, spec in list(misnamed):
         if spec is not STAFF:
             continue
@@ -397,8 +397,7 @@ def _date_list_sheets(misnamed: list[tuple[Book, str, SheetSpec]], state: _Impor
             title, "、".join(STAFF.column(key).ja for key, _ in keys))))
         for index, row in table.data():
             written = normalize(table.value(row, "staff_id" if "staff_id" in table.columns else "name"))
-            owners = [written] if written in names else [
-                i for i, name in names.items() if bare_name(name) == bare_name(written)]
+            owners = [known] if (known := known_id(written, names)) is not None else ids_named(written, names)
             if len(owners) != 1:
                 if written:
                     state.problems.append(table.problem(index, "name", messages.unknown_name(written)))
@@ -499,8 +498,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
             sites.append(Site(req.site))
     if state.sites:  # a 会場 sheet given: a session's site missing from it is most likely a typo
         state.notes += _unlisted_sites(session_tables, set(state.sites), [s.name for s in sites[len(state.sites):]])
-    else:
-        affiliations_as_skills(staff_tables or [], state.staff, {site.name for site in sites}, state.notes)
+    affiliations_as_skills(staff_tables or [], state.staff, places or {site.name for site in sites}, state.notes)
     home = next((b for b in books if first is not None and b.name == first.file), books[0])
     problem = Problem(
         name=s.plan_name or home.path.stem,  # not a form's file, whichever order the files came in

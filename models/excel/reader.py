@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Callable, Collection, Iterable, Iterator, Sequence
 
@@ -310,6 +310,10 @@ class Period:
 
     def __contains__(self, day: date) -> bool:
         return self.start <= day <= self.end
+
+    def days(self) -> list[date]:
+        """Every date from start to end."""
+        return [self.start + timedelta(days=n) for n in range((self.end - self.start).days + 1)]
 
     def to_date(self, value: Any) -> date:
         """The date in a cell; month/day text takes the period's year (across New Year, the year

@@ -119,10 +119,8 @@ def read_staff(
     named = {bare_name(person.name): (person.id, where) for person, where in staff.values() if person.name}
     bare_places = _without_brackets(places) if places else {}
     by_name = "staff_id" not in table.columns  # no ID column: each person's name is their ID
-    affiliation = _affiliation(table, places or set(), bare_places)  # 所属 naming no place: a 学部, read as skills
-    if affiliation and notes is not None:
-        notes.append(table.problem(table.header_row, "home", messages.affiliation_as_skills(affiliation)))
-    skill_keys = SKILL_COLUMNS + (("home",) if affiliation else ())
+    # 所属 naming no place (a 学部): no home unknown to say at each row; the importer reads it as skills
+    affiliation = _affiliation(table, places or set(), bare_places)
     if by_name and notes is not None:
         notes.append(table.problem(table.header_row, "name", messages.names_as_ids()))
     for index, row in table.data():
@@ -157,13 +155,13 @@ def read_staff(
         weekdays = cells.get("weekdays", parse_weekdays, messages.bad_weekdays, default="")
         if not cells.ok:
             continue
-        home = "" if affiliation else cells.text("home")
+        home = cells.text("home")
         if home and places and home not in places:  # `北保健センター` for the site `北保健センター（2階）`
             home = bare_places.get(home, home)
         person = Staff(
             id=staff_id,
             name=name,
-            skills=frozenset().union(*(parse_skills(cells.raw(key)) for key in skill_keys)),
+            skills=frozenset().union(*(parse_skills(cells.raw(key)) for key in SKILL_COLUMNS)),
             home=home,
             weekdays=weekdays,
             notes=cells.note("notes"),
@@ -175,7 +173,7 @@ def read_staff(
             limit_cells[staff_id] = cells.at("max_per_activity")
         if notes is not None and person.annual_pay_cap is not None and person.hourly_rate is None:
             notes.append(table.problem(index, "annual_pay_cap", messages.cap_without_rate(person.name)))
-        if notes is not None and places and person.home and person.home not in places:
+        if notes is not None and places and person.home and person.home not in places and not affiliation:
             notes.append(table.problem(index, "home", messages.unknown_home(person.home, resembling(person.home, places))))
         for sessions, days in (("max_per_week", "max_days_per_week"), ("max_per_month", "max_days_per_month")):
             raw = cells.raw(sessions)  # `16日` in 月上限: days meant, sessions read
@@ -189,9 +187,9 @@ def read_staff(
 
 def affiliations_as_skills(tables: Sequence[Table], staff: dict[str, tuple[Staff, str]], places: Collection[str],
                            notes: list[InputProblem]) -> None:
-    """When no 会場 sheet named the places (read_staff could not tell), a 所属 column naming none of the
-    sessions' sites is skills, not homes, as read_staff reads it beside a 会場 sheet (a university's 学部
-    without a 会場 sheet still made 362 duties "outside their area")."""
+    """A 所属 column naming none of the `places` (the 会場 sheet's sites and areas, else the sessions' sites)
+    is skills, not homes, said in a note: a university's 学部 had made every duty "outside their area" (370,
+    and 362 without a 会場 sheet)."""
     for table in tables:
         header = _affiliation(table, places, _without_brackets(places))
         if not header:
