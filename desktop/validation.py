@@ -51,7 +51,7 @@ def revalidate(
             fresh += [v for v in rule.check(part, part_roster) if in_scope(v, people, sessions)]
     kept = [v for v in previous if not in_scope(v, people, sessions)]
     violations = kept + fresh
-    return Evaluation(violations, sum(v.cost for v in violations))
+    return Evaluation(violations, sum(v.cost for v in violations), problem)
 
 
 def full(problem: Problem, roster: Roster) -> Evaluation:

@@ -6,7 +6,7 @@ the sum of those costs, which equals the solver's objective for the same roster.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Iterable
 
@@ -21,6 +21,9 @@ from solver.rules.placed import scoring
 class Evaluation:
     violations: list[Violation]
     objective: int
+    # The problem scored, for `listed` to fold the sessions staffed above their minimum with no 目標人数
+    # (said_once): `haichi check` listed a nursery's 55 of them one by one.
+    problem: Problem | None = field(default=None, repr=False, compare=False)
 
     @property
     def hard_violations(self) -> list[Violation]:
@@ -36,7 +39,7 @@ class Evaluation:
     def listed(self) -> list[Violation]:
         """The violations as a coordinator is shown them: a session short of people once (said_once),
         worked out once (a solve's summary, its shortfalls and its exit all read it)."""
-        return said_once(self.violations)
+        return said_once(self.violations, self.problem)
 
     @property
     def hard_listed(self) -> int:
@@ -63,4 +66,4 @@ def evaluate(problem: Problem, roster: Roster, soft_cover: bool = False,
         for rule in RULES if rules is None else rules:
             if setting(problem, rule.info).enabled:
                 violations += rule.check(problem, roster)
-    return Evaluation(violations, sum(v.cost for v in violations))
+    return Evaluation(violations, sum(v.cost for v in violations), problem)

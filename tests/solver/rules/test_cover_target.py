@@ -53,3 +53,7 @@ def test_sessions_above_their_minimum_without_a_target_are_said_as_such_and_many
     [v] = said_once(each, p)  # as the 違反 sheet and the window list them
     assert v.cost == 5 and v.message.startswith("5 sessions are staffed above their minimum")
     assert said_once(each) == each
+    from solver.evaluate import evaluate
+
+    scored = evaluate(p, roster(*many), rules=[RULE])  # `haichi check` and a solve's summary list it so too
+    assert [v.cost for v in scored.listed] == [5] and len(scored.violations) == 5
