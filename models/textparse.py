@@ -385,7 +385,7 @@ def cell_text(mark: Mark | None, wish: str | None = None, leave: str | None = No
     of a × day (`有休`), the hours free (`15:00〜`), the shifts refused on a ○ day (`遅番不可`, or
     `日勤のみ` when the plan's `activities` leave fewer allowed than refused), else the mark; None for
     a blank."""
-    if wish:
+    if wish is not None:
         return wish_text(wish)
     if mark is None:
         return None
@@ -459,11 +459,18 @@ def refusal_text(refused: Iterable[str], activities: Iterable[str] = ()) -> str:
 # A wish for a shift in an availability cell: `日勤`, `日勤希望`, `日勤○`; `日勤/準夜` asks for either.
 _WISH_SUFFIX = re.compile(r"\s*(?:希望|[○◯〇])$")
 _WISH_SEPARATORS = re.compile(r"\s*[/・+]\s*")
+# A wish to work any session of the day (the request's activity ""): a part-timer's `出勤希望`, a doctor's
+# 当直希望日 listed on 職員 (`希望日`) and written back in the 勤務可否 cell as ANY_WISH.
+ANY_WISH = "出勤希望"
+_ANY_WISHES = frozenset({ANY_WISH, "勤務希望", "出務希望", "希望出勤", "出勤したい", "勤務したい"})
 
 
 def wish_text(activity: str) -> str:
     """A wish as a cell writes it, read back by `parse_wish`: `日勤`, `日勤/準夜` for either of
-    `日勤+準夜`, `午前希望` for a shift named like a half-day mark (`half_day_mark`)."""
+    `日勤+準夜`, `午前希望` for a shift named like a half-day mark (`half_day_mark`), ANY_WISH for any
+    session of the day ("")."""
+    if not activity:
+        return ANY_WISH
     return "/".join(f"{name}希望" if half_day_mark(name) else name for name in activity.split("+"))
 
 
@@ -483,13 +490,16 @@ def parse_wish(value: Any, activities: Iterable[str]) -> str | None:
     """The activity an availability cell asks for, in the plan's spelling (`日勤`, `日勤希望`,
     `日勤○`; compared folded and trimmed), or for a cell naming several (`日勤/準夜`, `・`,
     `+`) those activities joined by `+`, a wish for any one of them (as `counted_activities`
-    reads it); None when the cell names no activity of the plan, in part or whole."""
+    reads it); "" for a wish to work whatever the day holds (`出勤希望`, `勤務希望`); None when the cell
+    names no activity of the plan, in part or whole."""
     if _is_blank(value) or not isinstance(value, str):
         return None
     known = {_text(name).casefold(): name for name in activities}
     text = _text(value).casefold()
     if text in known:  # an activity whose own name ends in 希望 or holds a `/`
         return known[text]
+    if text in _ANY_WISHES:
+        return ""
     text = _WISH_SUFFIX.sub("", text)
     parts = [part for part in _WISH_SEPARATORS.split(text) if part] if text else []
     named = [_named_part(part, known) for part in parts]

@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.working_plan import WorkingPlan
 from models.domain import Mark, Requirement, Staff, Violation, days_taken, rotation_order, time_range
 from models.holidays import holiday_name
-from models.i18n import language
+from models.i18n import language, t
 from models.textparse import refusal_text, window_text
 
 WEEKDAYS_JA = "月火水木金土日"
@@ -105,8 +105,8 @@ class RosterModel(QAbstractTableModel):
         self._site_colour = {k: QBrush(c) for k, c in site_colours(names).items()}
         wishes: dict[tuple[str, date], list[str]] = defaultdict(list)
         for q in problem.requests if problem else []:
-            if q.on and q.activity:
-                wishes[(q.staff_id, q.date)].append(q.activity.replace("+", "/"))
+            if q.on:  # `出勤希望` (any session of the day) as 出勤希望
+                wishes[(q.staff_id, q.date)].append(q.activity.replace("+", "/") or t("出勤", "work"))
         self._wishes = {key: "/".join(names) for key, names in wishes.items()}
         self._cells = defaultdict(list)
         self._most = {}

@@ -65,12 +65,13 @@ class Kept:
 
 def wishes_of(problem: Problem) -> Wishes:
     """The requests a 勤務可否 cell can say, by (staff ID, date): a person's only request of the
-    day, to work an activity, of weight 1, on a day marked ○ (what `read_matrix` reads back)."""
+    day, to work an activity (or any session: `出勤希望`), of weight 1, on a day marked ○ (what
+    `read_matrix` reads back)."""
     per_day = Counter((r.staff_id, r.date) for r in problem.requests)
     return {
         (r.staff_id, r.date): r.activity
         for r in problem.requests
-        if r.on and r.activity and r.weight == 1 and per_day[(r.staff_id, r.date)] == 1
+        if r.on and r.weight == 1 and per_day[(r.staff_id, r.date)] == 1
         and problem.availability.get((r.staff_id, r.date)) is Mark.AVAILABLE
     }
 

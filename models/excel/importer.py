@@ -191,25 +191,36 @@ def _within_tenure(state: _Import, availability: dict, period: Period) -> dict:
     says (`2/15退職`, `3/1から`): a hygienist leaving mid-month could only be written as × on every later
     day, or as 退職 for the whole month. And the dates listed on 職員: 不可日 ×, 可能日 ○ and every other
     day × where the marks leave it blank (a 医局's 非常勤 doctors offering `3/5, 3/12` were put on any night
-    under 空欄の扱い 可). A date that is not one is a problem at its cell."""
+    under 空欄の扱い 可), and 希望日 ○ with a wish to work any session of the day (into `state.wishes`) unless
+    a × (written, 不可日 or outside 在籍) says otherwise. A date that is not one is a problem at its cell."""
     out = dict(availability)
     days = period.days()
     # the days with a night into the next morning: a 可能日 of 3/5 offers that night, its morning of 3/6 too
     nights = {req.date for req, _ in state.requirements.values() if next_morning(req) is not None}
     for staff_id, bounds in state.tenure.items():
-        for kind, written, where in bounds:
+        wished: set[date] = set()
+        for kind, written, where in sorted(bounds, key=lambda bound: bound[0] != "wish"):  # 可能日 keeps them ○
             try:
-                if kind in ("only", "off"):
-                    out.update(_listed_marks(staff_id, kind, dates_listed(written, period), days, nights, availability))
-                    continue
-                day = period.to_date(written)
+                if kind == "wish":
+                    wished |= dates_listed(written, period) & set(days)
+                elif kind in ("only", "off"):
+                    listed = dates_listed(written, period) | (wished if kind == "only" else set())
+                    out.update(_listed_marks(staff_id, kind, listed, days, nights, availability))
+                else:
+                    day = period.to_date(written)
+                    out.update({(staff_id, d): Mark.UNAVAILABLE for d in days
+                                if (kind == "until" and d > day) or (kind == "from" and d < day)})
             except ValueError:
-                bad = messages.bad_date_list if kind in ("only", "off") else messages.bad_tenure
+                bad = messages.bad_date_list if kind in DATE_KINDS else messages.bad_tenure
                 state.problems.append(InputProblem(*where, bad(written)))
-                continue
-            out.update({(staff_id, d): Mark.UNAVAILABLE for d in days
-                        if (kind == "until" and d > day) or (kind == "from" and d < day)})
+        for day in sorted(wished):
+            if out.get((staff_id, day)) is not Mark.UNAVAILABLE:
+                out[(staff_id, day)] = out.get((staff_id, day)) or Mark.AVAILABLE
+                state.wishes.setdefault((staff_id, day), "")  # a shift written in the cell is the wish
     return out
+
+
+DATE_KINDS = ("only", "off", "wish")  # the kinds of dates a 職員 column lists (sheets.DATE_LISTS)
 
 
 def _listed_marks(staff_id: str, kind: str, listed: set[date], days: list[date], nights: set[date],

@@ -547,9 +547,10 @@ def matrix_columns_unread(names: str) -> str:
 
 
 def dates_listed_read(title: str, columns: str) -> str:
-    return t("シート「{title}」の {c} を、職員 の人ごとの勤務可否として読みました（可能日はその日だけ ○、不可日は ×）",
+    return t("シート「{title}」の {c} を、職員 の人ごとの勤務可否として読みました（可能日はその日だけ ○、不可日は ×、"
+             "希望日は ○ で勤務の希望）",
              'the {c} of sheet "{title}" were read as the marks of the people on 職員 (可能日: ○ on those days '
-             "alone; 不可日: ×)", title=title, c=columns)
+             "alone; 不可日: ×; 希望日: ○ and a wish to work)", title=title, c=columns)
 
 
 def read_as(title: str, kind: str) -> str:

@@ -91,6 +91,8 @@ STAFF = SheetSpec(
         # the dates someone offers (× the others) or cannot work, listed: `3/5, 3/12`, `3/10〜3/12`
         Column("available_dates", "可能日", aliases=("勤務可能日", "出勤可能日", "当直可能日", "出務可能日")),
         Column("unavailable_dates", "不可日", aliases=("勤務不可日", "出勤不可日", "当直不可日", "出務不可日")),
+        # the dates someone asks to work (○ and a wish for any session of the day: a 医局's 当直希望日)
+        Column("wished_dates", "希望日", aliases=("勤務希望日", "出勤希望日", "当直希望日", "出務希望日")),
     ),
 )
 # The 職員 columns whose words are a person's skills, read together

@@ -86,9 +86,9 @@ _HOURS_READERS = {key: _hours_of(key) for key in HOURS_FIELDS}
 _UNTIL = re.compile(r"^(?:[〜~]\s*(.+?)|(.+?)\s*(?:付け?)?\s*(?:退職|退職予定|まで|迄))$")
 _FROM = re.compile(r"^(.+?)\s*(?:付け?)?\s*(?:から|より|入職|採用|着任|勤務開始|[〜~])$")
 # staff ID -> what bounds their days, each (kind, as written, its cell): "from" | "until" (在籍 with a date), "only"
-# (可能日: the dates they offer, × the others) and "off" (不可日: × those dates)
+# (可能日: the dates they offer, × the others), "off" (不可日: × those dates) and "wish" (希望日: ○ and a wish to work)
 Tenure = dict[str, list[tuple[str, Any, tuple[str, str, str]]]]
-DATE_LISTS = (("available_dates", "only"), ("unavailable_dates", "off"))
+DATE_LISTS = (("available_dates", "only"), ("unavailable_dates", "off"), ("wished_dates", "wish"))
 
 
 def _tenure(value: Any) -> tuple[str, Any] | None:

@@ -261,3 +261,22 @@ def test_the_solver_never_places_a_person_on_a_shift_refused_that_day(tmp_path: 
     said = [v for v in evaluate(problem, by_hand).violations if v.rule_id == "availability"]
     assert [(v.hard, v.staff_id) for v in said] == [(True, "H001")]
     assert said[0].message.startswith("山田 花子 cannot work 遅番 on 4/1 (遅番不可) but is placed in 4/1 本園 遅番")
+
+
+def test_a_wish_to_work_any_session_in_a_cell_or_listed_on_the_staff_sheet(tmp_path: Path) -> None:
+    """A part-timer's `出勤希望` and a 医局's 当直希望日 (`4/1、4/14`) were refused as an unknown mark and not read:
+    ○ that day and a wish for whatever session it holds; a × written that day wins over the list. Exported
+    and read back the same (`出勤希望` in the 勤務可否 cell); a returned form's `勤務希望` is one too."""
+    from tests.models.workbooks import STAFF_ROWS
+
+    staff = [[*STAFF_ROWS[0], "当直希望日"], [*STAFF_ROWS[1], "4/1、4/14"], [*STAFF_ROWS[2], None]]
+    problem, problems = _read(tmp_path, ["H001", "山田 花子", None, "×"], ["H002", "佐藤 次郎", "出勤希望", "○"],
+                              職員=staff)
+    assert problems == []
+    first, second = date(2026, 4, 1), date(2026, 4, 14)
+    assert sorted(problem.requests, key=lambda r: r.staff_id) == [
+        ShiftRequest("H001", first, "", on=True), ShiftRequest("H002", first, "", on=True)]
+    assert (problem.mark("H001", first), problem.mark("H001", second)) == (Mark.AVAILABLE, Mark.UNAVAILABLE)
+    again, both = _exported_and_answered(tmp_path, problem, [["H001", "山田 花子", "○", "○"]], ("勤務希望", "○"))
+    assert sorted(again.requests, key=lambda r: r.staff_id) == sorted(problem.requests, key=lambda r: r.staff_id)
+    assert both.requests == [ShiftRequest("H002", first, "", on=True)]
