@@ -241,8 +241,10 @@ def parse_time(value: Any) -> int:
 LEAVE_WORDS = frozenset(("有休", "有給", "有給休暇", "年休", "休暇", "特休", "特別休暇", "夏休", "夏休み", "冬休み",
                          "リフレッシュ休暇", "慶弔休暇", "介護休暇", "看護休暇", "忌引", "忌引き", "研修", "出張",
                          "学会", "講習", "産休", "育休", "病休", "病欠", "欠勤", "休職", "明", "通院", "人間ドック"))
-# Any kind of 休暇 (夏季休暇, 年末年始休暇) and of 出張 (学会出張) is leave too, kept as written
-_LEAVE_ENDINGS = ("休暇", "出張")
+# Any kind of 休暇 (夏季休暇, 年末年始休暇), 出張 (学会出張) or 研修 (司書研修, 研修会) is leave too, kept as written
+_LEAVE_ENDINGS = ("休暇", "出張", "研修", "研修会", "講習", "講習会", "学会")
+# Leave with where or why in brackets (`研修（県立図書館）`)
+_BRACKETED_LEAVE = re.compile(r"^(.+?)[(（](.+)[)）]$")
 _LEAVE_SHORT = {"有": "有休", "年": "年休", "明け": "明", "欠": "欠勤", "忌": "忌引"}
 # A day off asked for, kept as 希 (WISHED_OFF) so that the 勤務表 tells it from the days off Haichi gave.
 _WISHED_OFF = {"希": WISHED_OFF, "希望休": WISHED_OFF, "希休": WISHED_OFF, "希望休み": WISHED_OFF, "希望休日": WISHED_OFF}
@@ -282,6 +284,10 @@ def leave_word(value: Any) -> str | None:
     text = text[:-2] if text.endswith("希望") else text
     text = _LEAVE_SHORT.get(text, text)
     text = _BECAUSE_OFF.sub("", text)  # `出張のため不可`: the leave it gives
+    if m := _BRACKETED_LEAVE.match(text):  # a library's `研修（県立図書館）` and `休（研修）` were refused
+        if _MARKS.get(m[2].casefold()) in (Mark.AM_ONLY, Mark.PM_ONLY):
+            return None  # `有休（午前）`: half a day's leave, the other half worked
+        return leave_word(m[1])
     return text if text in LEAVE_WORDS or (text.endswith(_LEAVE_ENDINGS) and len(text) > 2) else None
 
 
@@ -326,6 +332,8 @@ def parse_mark(value: Any) -> Mark | None:
             return mark  # `×（通院）`, `△(できれば)`: the mark, its reason a remark
     if text.endswith("希望") and _MARKS.get(text[:-2]) is Mark.UNAVAILABLE:  # `休み希望`, `有休希望`: a day off asked for
         return Mark.UNAVAILABLE
+    if (m := _BRACKETED_LEAVE.match(text)) and _MARKS.get(m[1]) is Mark.UNAVAILABLE:
+        return Mark.UNAVAILABLE  # `休（研修）`, `休み(私用)`: a day off, its reason a remark as `×（通院）`'s
     if leave_word(text) is not None or _BECAUSE_OFF.search(text):  # `夏季休暇`, `学会出張`, `通院のため不可`
         return Mark.UNAVAILABLE
     raise ValueError(f"unknown mark: {value!r}")
@@ -459,6 +467,12 @@ def refusal_text(refused: Iterable[str], activities: Iterable[str] = ()) -> str:
 # A wish for a shift in an availability cell: `日勤`, `日勤希望`, `日勤○`; `日勤/準夜` asks for either.
 _WISH_SUFFIX = re.compile(r"\s*(?:希望|[○◯〇])$")
 _WISH_SEPARATORS = re.compile(r"\s*[/・+]\s*")
+# What an office writes in a cell meaning "nothing here" (a 不可日 of `なし`, `－`): read as a blank.
+NOTHING_WRITTEN = frozenset({"なし", "無し", "特になし", "特に無し", "該当なし", "無", "-", "ー", "―", "—", "‐", "ｰ"})
+# A 時間帯 that narrows no day: the whole day, or nothing written.
+WHOLE_DAY = NOTHING_WRITTEN | {"終日", "終日可", "全日", "全日可", "指定なし", "問わない", "不問", "いつでも"}
+
+
 # A wish to work any session of the day (the request's activity ""): a part-timer's `出勤希望`, a doctor's
 # 当直希望日 listed on 職員 (`希望日`) and written back in the 勤務可否 cell as ANY_WISH.
 ANY_WISH = "出勤希望"

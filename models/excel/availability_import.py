@@ -178,12 +178,14 @@ def read_availability(
     activities: Sequence[str], blank: Mark, problems: list[InputProblem], notes: list[InputProblem],
     kept: Kept | None = None,
     session_days: Collection[date] = (),
+    listed: Collection[str] = (),
 ) -> tuple[Availability, Wishes]:
     """The marks and wishes of every matrix, then of every form (a form replaces its person's
     matrix row and wishes), the days of leave (有休) and the hours free (`15時から`) into `kept`. Days of `session_days` no matrix has a column for are said in `notes`. `staff` are the people read from 職員, `staff_ids` every ID written
     there with their names (a matrix of names finds the people of rows refused too, whose marks are
-    then left out as theirs are by ID); `blank` what a blank cell means. Problems go to `problems`,
-    the gaps to `notes`."""
+    then left out as theirs are by ID); `blank` what a blank cell means; `listed` the people whose days
+    the 職員 sheet or a sheet beside it lists (不可日), not said as without a row. Problems go to
+    `problems`, the gaps to `notes`."""
     matrix: Availability = {}
     forms: dict[str, Availability] = {}
     matrix_wishes: Wishes = {}
@@ -223,7 +225,7 @@ def read_availability(
                                                       {**{i: n for i, n in staff_ids.items() if n}, **names})))
             notes += _names_differ(sheet.table, names)
             read.append((sheet.table, "staff_id"))
-    notes += _rowless(matrices, seen_matrix, set(forms), staff, blank)
+    notes += _rowless(matrices, seen_matrix, set(forms) | set(listed), staff, blank)
     notes += _columnless(matrices, session_days, blank)
     result = {key: mark for key, mark in matrix.items() if key[0] not in forms}
     for marks in forms.values():

@@ -401,8 +401,8 @@ def read_matrix(
         known = known_id(staff_id, staff_ids)
         if known is None and key == "staff_id" and "name" in table.columns:
             known = _registered_by_name(cells.text("name"), names or {})
-        if known is None and _weekday_row(row, columns):
-            continue  # `曜日 | 金 | 土 | …` under the dates: a label, not a person
+        if known is None and (_weekday_row(row, columns) or _LEGEND.match(staff_id)):
+            continue  # `曜日 | 金 | 土 | …` under the dates, `凡例：○可 △…` below the table: a label, not a person
         if known is None:
             cells.report("staff_id", messages.unknown_staff(staff_id))
             continue
@@ -597,6 +597,11 @@ def _undated_columns(table: Table, columns: list[Column]) -> list[int]:
 
 
 _WEEKDAY = re.compile(r"^\(?(?:[月火水木金土日祝](?:曜日?)?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\)?$")
+
+
+# The start of a line of notes under (or over) a 勤務可否 table, not a person: `凡例：○可 △できれば避けたい`,
+# `※ 午前のみ…`, `注）` (a health centre's 凡例 below its table was refused as an unknown 職員ID).
+_LEGEND = re.compile(r"^(?:凡例|※|＊|\*|注\s*[:：)）]|注意|備考|記号|記入例|記入方法|記入上の注意)")
 
 
 def _weekday_row(row: tuple[Any, ...], columns: list[Column]) -> bool:

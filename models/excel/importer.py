@@ -37,7 +37,8 @@ from models.holidays import is_holiday
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from models.stats import skills_apart
-from models.textparse import parse_date, parse_skill_counts, parse_skills, resembling, weekdays_text
+from models.textparse import (WHOLE_DAY, NOTHING_WRITTEN, half_day_mark, parse_date, parse_skill_counts, parse_skills,
+                              parse_window, resembling, weekdays_text)
 
 
 @dataclass
@@ -56,14 +57,19 @@ class _Import:
     # the days of leave (有休, 研修), the hours free (15時から) and the shifts refused (遅番不可) among them
     kept: Kept = field(default_factory=Kept)
     tenure: Tenure = field(default_factory=dict)  # a 在籍 with a date (2/15退職, 3/1から): staff ID -> what it says
+    listed: set[str] = field(default_factory=set)  # the people a list of dates (不可日) names, blank or not
 
 
-def _tables(books: list[Book], spec: SheetSpec, problems: list[InputProblem]) -> list[Table] | None:
-    """The located tables of `spec` in every book (None when no book has such a sheet)."""
+def _tables(books: list[Book], spec: SheetSpec, problems: list[InputProblem],
+            skip: Collection[tuple[str, str]] = ()) -> list[Table] | None:
+    """The located tables of `spec` in every book, but the (file, sheet) of `skip` (None when no book
+    has such a sheet)."""
     found = False
     tables = []
     for book in books:
-        for title in book.find(spec):
+        titles = [title for title in book.find(spec, prefix=True) if (book.name, title) not in skip][:1] if skip \
+            else book.find(spec)
+        for title in titles:
             if not spec.required and _unrelated(book, title, spec):
                 continue
             found = True
@@ -192,26 +198,32 @@ def _within_tenure(state: _Import, availability: dict, period: Period) -> dict:
     day, or as 退職 for the whole month. And the dates listed on 職員: 不可日 ×, 可能日 ○ and every other
     day × where the marks leave it blank (a 医局's 非常勤 doctors offering `3/5, 3/12` were put on any night
     under 空欄の扱い 可), and 希望日 ○ with a wish to work any session of the day (into `state.wishes`) unless
-    a × (written, 不可日 or outside 在籍) says otherwise. A date that is not one is a problem at its cell."""
+    a × (written, 不可日 or outside 在籍) says otherwise. Last, a 時間帯 (`午後のみ`, `15時まで`) makes each day
+    the person may work all day that half or those hours (a polling office's people free only in the
+    afternoons, written once beside their 不可日). A date or part that is none is a problem at its cell."""
     out = dict(availability)
     days = period.days()
     # the days with a night into the next morning: a 可能日 of 3/5 offers that night, its morning of 3/6 too
     nights = {req.date for req, _ in state.requirements.values() if next_morning(req) is not None}
     for staff_id, bounds in state.tenure.items():
         wished: set[date] = set()
-        for kind, written, where in sorted(bounds, key=lambda bound: bound[0] != "wish"):  # 可能日 keeps them ○
+        # 希望日 first (可能日 keeps them ○), 時間帯 last (on the days the others leave workable)
+        for kind, written, where in sorted(bounds, key=lambda bound: {"wish": 0, "part": 2}.get(bound[0], 1)):
             try:
                 if kind == "wish":
                     wished |= dates_listed(written, period) & set(days)
                 elif kind in ("only", "off"):
                     listed = dates_listed(written, period) | (wished if kind == "only" else set())
                     out.update(_listed_marks(staff_id, kind, listed, days, nights, availability))
+                elif kind == "part":
+                    _day_part(state, staff_id, written, days, out)
                 else:
                     day = period.to_date(written)
                     out.update({(staff_id, d): Mark.UNAVAILABLE for d in days
                                 if (kind == "until" and d > day) or (kind == "from" and d < day)})
             except ValueError:
-                bad = messages.bad_date_list if kind in DATE_KINDS else messages.bad_tenure
+                bad = {"part": messages.bad_day_part, "from": messages.bad_tenure, "until": messages.bad_tenure}.get(
+                    kind, messages.bad_date_list)
                 state.problems.append(InputProblem(*where, bad(written)))
         for day in sorted(wished):
             if out.get((staff_id, day)) is not Mark.UNAVAILABLE:
@@ -220,7 +232,30 @@ def _within_tenure(state: _Import, availability: dict, period: Period) -> dict:
     return out
 
 
-DATE_KINDS = ("only", "off", "wish")  # the kinds of dates a 職員 column lists (sheets.DATE_LISTS)
+def _listed_people(state: _Import) -> set[str]:
+    """The people whose days the 職員 sheet (or a sheet beside it) lists, its 可能日, 不可日, 希望日 or 時間帯
+    blank or not (a row with no 不可日 says they can come any day)."""
+    return state.listed | {staff_id for staff_id, bounds in state.tenure.items()
+                           if any(kind in ("only", "off", "wish", "part") for kind, _, _ in bounds)}
+
+
+def _day_part(state: _Import, staff_id: str, written: Any, days: list[date], out: dict) -> None:
+    """A person's 時間帯 on each of `days` they may work all day (○, or blank where a blank is ○): 午前 or
+    午後 (`午後のみ`), or the hours written (`15時まで`), kept as a day's hours are; 終日 and the like
+    change nothing. ValueError for anything else."""
+    if normalize(written) in WHOLE_DAY:
+        return
+    half, hours = half_day_mark(written), None
+    if half is None:
+        if (found := parse_window(written)) is None:
+            raise ValueError(f"not a part of the day: {written!r}")
+        half, hours = found[0], found[1:]
+    for day in days:
+        mark = out.get((staff_id, day)) or state.settings.blank_means
+        if mark is Mark.AVAILABLE:
+            out[(staff_id, day)] = half
+            if hours is not None:
+                state.kept.windows[(staff_id, day)] = hours
 
 
 def _listed_marks(staff_id: str, kind: str, listed: set[date], days: list[date], nights: set[date],
@@ -248,6 +283,8 @@ def dates_listed(value: Any, period: Period) -> set[date]:
     month; an Excel date); ValueError for an item that is none."""
     if isinstance(value, (date, datetime)):
         return {period.to_date(value)}
+    if normalize(str(value)) in NOTHING_WRITTEN:  # `なし`, `－`: every 課 writes one for nobody's dates
+        return set()
     out: set[date] = set()
     for item in _LIST_SEPARATORS.split(normalize(str(value))):
         if not item:
@@ -290,10 +327,12 @@ def _marks_stand_ins(books: list[Book], misnamed: list[tuple[Book, str, SheetSpe
 
 
 def _stand_in(books: list[Book], spec: SheetSpec, misnamed: list[tuple[Book, str, SheetSpec]],
-              problems: list[InputProblem], notes: list[InputProblem]) -> list[Table] | None:
-    """The tables of `spec`; when no sheet is named for it, the one sheet of another name that holds
-    such a table (a 医局's 医師一覧 for 職員), said in a note; None when there is none or several."""
-    tables = _tables(books, spec, problems)
+              problems: list[InputProblem], notes: list[InputProblem],
+              skip: Collection[tuple[str, str]] = ()) -> list[Table] | None:
+    """The tables of `spec` (but the (file, sheet) of `skip`); when no sheet is named for it, the one sheet
+    of another name that holds such a table (a 医局's 医師一覧 for 職員), said in a note; None when there
+    is none or several."""
+    tables = _tables(books, spec, problems, skip)
     if tables is not None:
         return tables
     mine = [(book, title) for book, title, kind in misnamed if kind is spec]
@@ -389,21 +428,60 @@ def _period(state: _Import, days: list[date], sessions_where: tuple[str, str]) -
     return Period(start, end)
 
 
-def _date_list_sheets(misnamed: list[tuple[Book, str, SheetSpec]], state: _Import) -> None:
-    """Sheets of another name listing the dates people registered on 職員 offer or refuse (a 医局's
-    `非常勤可能日`: 氏名 | 所属 | 可能日 `3/5, 3/12`, beside its 医師一覧) read for those people, said in a note
-    and taken off `misnamed`: it had been called a misnamed 職員 sheet, and its doctors put on any night."""
+# The 職員 columns a sheet of people's dates may hold beside them (a 課's 所属, its 備考) and still be such a
+# list, not a register of its own: a polling office's `不可日一覧` (所属課 | 氏名 | 不可日 | 時間帯 | 備考) was
+# taken for a misnamed register and left unread, and everyone imported free on every day.
+LIST_COMPANIONS = frozenset({"staff_id", "name", "home", "notes", "qualification", "job", "employment"})
+
+
+def _listed_columns(book: Book, title: str) -> list[tuple[str, str]] | None:
+    """The (column, kind) pairs of DATE_LISTS a sheet holds when it is a list of people's dates (their
+    可能日, 不可日, 希望日 or 時間帯 beside LIST_COMPANIONS alone), else None."""
     from models.excel.sheets import DATE_LISTS
 
+    table = locate(book.name, title, book.rows(title), STAFF, [])
+    if table is None or not {"staff_id", "name"} & set(table.columns):
+        return None
+    keys = [(key, kind) for key, kind in DATE_LISTS if key in table.columns]
+    listed = {key for key, _ in keys}
+    return keys if listed - {"day_part"} and not set(table.columns) - listed - LIST_COMPANIONS else None
+
+
+def _date_lists(books: list[Book], misnamed: list[tuple[Book, str, SheetSpec]]) -> set[tuple[str, str]]:
+    """(file, sheet) of the sheets listing people's dates beside a register (`不可日一覧`, `職員_不可日` beside
+    `従事者名簿`), taken off `misnamed`, to be read after the register (_date_list_sheets) and never as it: a
+    `職員_不可日` had been read as the register, the real one dropped with its skills. Empty when no sheet is
+    a register but these: then the one naming the most columns is (a 医局's 医師一覧 of names and 可能日)."""
+    candidates = [(book, title) for book, title, spec in misnamed if spec is STAFF] + [
+        (book, title) for book in books for title in book.find(STAFF, prefix=True)
+        if not book.named(title, STAFF) and not book.hidden(title)]
+    lists = [(book, title) for book, title in candidates if _listed_columns(book, title) is not None]
+    registers = any(book.named(title, STAFF) for book in books for title in book.find(STAFF)) or \
+        len(lists) < len(candidates)
+    if not registers:
+        return set()
+    for book, title in lists:
+        if (book, title, STAFF) in misnamed:
+            misnamed.remove((book, title, STAFF))
+    return {(book.name, title) for book, title in lists}
+
+
+def _date_list_sheets(books: list[Book], lists: set[tuple[str, str]], misnamed: list[tuple[Book, str, SheetSpec]],
+                      state: _Import) -> None:
+    """The sheets of `lists`, and those of another name left in `misnamed` that list the dates of people
+    registered on 職員 (a 医局's `非常勤可能日`: 氏名 | 所属 | 可能日 `3/5, 3/12`, beside its 医師一覧), read for
+    those people, said in a note; the latter taken off `misnamed`: it had been called a misnamed 職員
+    sheet, and its doctors put on any night."""
     names = {person.id: person.name for person, _ in state.staff.values()}  # 職員 read first: the people listed
+    found = [(book, title) for book in books for title in book.titles if (book.name, title) in lists]
     for book, title, spec in list(misnamed):
-        if spec is not STAFF:
-            continue
+        if spec is STAFF and _listed_columns(book, title) is not None:
+            misnamed.remove((book, title, spec))
+            found.append((book, title))
+    for book, title in found:
+        keys = _listed_columns(book, title) or []
         table = locate(book.name, title, book.rows(title), STAFF, [])
-        keys = [(key, kind) for key, kind in DATE_LISTS if table is not None and key in table.columns]
-        if not keys or set(table.columns) - {"staff_id", "name", "home", *(k for k, _ in keys)}:
-            continue  # a register of its own, or not one of dates
-        misnamed.remove((book, title, spec))
+        assert table is not None  # _listed_columns found it
         state.notes.append(InputProblem(book.name, title, "", messages.dates_listed_read(
             title, "、".join(STAFF.column(key).ja for key, _ in keys))))
         for index, row in table.data():
@@ -413,6 +491,7 @@ def _date_list_sheets(misnamed: list[tuple[Book, str, SheetSpec]], state: _Impor
                 if written:
                     state.problems.append(table.problem(index, "name", messages.unknown_name(written)))
                 continue
+            state.listed.add(owners[0])
             for key, kind in keys:
                 if not is_blank(value := table.value(row, key)):
                     state.tenure.setdefault(owners[0], []).append((kind, value, (book.name, title, table.cell(index, key))))
@@ -427,14 +506,15 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
           marks_optional: bool = False) -> Problem | None:
     problems = state.problems
     problems += _unread(books)
-    state.notes += _second_sheets(books)
     misnamed = _misnamed(books)
+    lists = _date_lists(books, misnamed)
+    state.notes += [note for note in _second_sheets(books) if (note.file, note.sheet) not in lists]
     for table in _settings_tables(books, catalogue, state):
         read_settings(table, catalogue, problems, state.settings, state.notes)
     site_tables = _stand_in(books, SITES, misnamed, problems, state.notes) or []
     for table in site_tables:
         read_sites(table, problems, state.sites)
-    staff_tables = _stand_in(books, STAFF, misnamed, problems, state.notes)
+    staff_tables = _stand_in(books, STAFF, misnamed, problems, state.notes, skip=lists)
     # the places a 拠点 may name, when the 会場 sheet gives areas (a plan without them has no travel to speak of)
     sites = [site for site, _ in state.sites.values()]
     places = {site.name for site in sites} | {site.area for site in sites if site.area} if any(
@@ -442,10 +522,17 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     for table in staff_tables or []:
         read_staff(table, problems, state.staff, state.staff_ids, state.limit_cells, state.notes, places,
                    state.tenure)
-    _date_list_sheets(misnamed, state)
+    from models.excel.sheets import DATE_LISTS
+
+    if any(key in table.columns for table in staff_tables or [] for key, _ in DATE_LISTS):
+        state.listed |= set(state.staff)  # a 不可日 column on 職員: each person's is their list, blank or not
+    _date_list_sheets(books, lists, misnamed, state)
     daily_tables = _tables(books, DAILY, problems)
-    session_tables = _tables(books, SESSIONS, problems) if daily_tables is not None else \
-        _stand_in(books, SESSIONS, misnamed, problems, state.notes)
+    # beside 毎日の枠 too, the one sheet of 枠 rows named otherwise: a library's `休館日` (its closing rows,
+    # 必要人数 0) had been left unread with a note, and 44 shifts put on closed days
+    session_tables = _tables(books, SESSIONS, problems)
+    if session_tables is None and (daily_tables is None or [kind for _, _, kind in misnamed].count(SESSIONS) == 1):
+        session_tables = _stand_in(books, SESSIONS, misnamed, problems, state.notes)
     stand_ins = _marks_stand_ins(books, misnamed, state.notes)
     state.notes += _misnamed_sheets(misnamed)
     s = state.settings
@@ -467,10 +554,14 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     # without staff, every availability row would be reported too
     sheets = marks_sheets(books, problems, {person.id: person.name for person, _ in state.staff.values()},
                           stand_ins) if staff_tables else None
+    # no sheet of marks where a blank is ○ or △ reads as everyone free (but for listed 不可日), whatever reads it:
+    # `haichi solve` of a library's book with 空欄の扱い 可 had refused it, as `haichi import` did not
+    marks_optional = marks_optional or s.blank_means is not Mark.UNAVAILABLE
     if sheets is None and staff_tables and marks_optional and s.blank_means is not Mark.UNAVAILABLE:
         # no sheet of marks at all, and a blank counts as ○ or △: everyone may work every day, said
         # (a ward's sheet named 1月勤務希望 left unread had put 46 shifts on wished days off, unsaid)
-        state.notes.append(InputProblem(books[0].name, "", "", messages.no_marks_sheet(s.blank_means)))
+        state.notes.append(InputProblem(books[0].name, "", "", messages.no_marks_sheet(s.blank_means,
+                                                                                    bool(_listed_people(state)))))
     if not days and daily:  # every day's sessions alone: the plan is the 設定 period, else the marks' dates
         days = _marks_days(s, sheets or [])
     period = _period(state, days, (first.file, first.sheet) if first else (books[0].name, SESSIONS.ja))
@@ -490,7 +581,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         availability, state.wishes = read_availability(
             sheets, period, [person for person, _ in state.staff.values()], state.staff_ids,
             rotation_order(req for req, _ in state.requirements.values()), s.blank_means, problems, state.notes,
-            state.kept, {req.date for req, _ in state.requirements.values()})
+            state.kept, {req.date for req, _ in state.requirements.values()}, _listed_people(state))
     if availability is None and marks_optional:
         availability = {}  # no marks yet: the returned forms bring them (`haichi collect --into`)
     elif availability is None:

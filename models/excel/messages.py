@@ -133,6 +133,11 @@ def bad_date_list(value: Any) -> str:
              "(as in 3/5, 3/12 or 3/10〜3/12)", v=shown(value))
 
 
+def bad_day_part(value: Any) -> str:
+    return t("時間帯が読めません \"{v}\"（午前のみ、午後のみ、15時まで、10時〜15時 のように）", 'cannot read the part of the '
+             'day "{v}" (as in 午前のみ, 午後のみ, 15時まで or 10時〜15時)', v=shown(value))
+
+
 def bad_tenure(value: Any) -> str:
     return t("在籍の日付が読めません \"{v}\"（2/15退職、3/1から のように）", 'cannot read the date of 在籍 (active) "{v}" '
              "(as in 2/15退職 or 3/1から)", v=shown(value))
@@ -448,7 +453,11 @@ def no_marks_at_all(blank: Mark) -> str:
              "makes {blank}", blank=blank_as(blank))
 
 
-def no_marks_sheet(blank: Mark) -> str:
+def no_marks_sheet(blank: Mark, listed: bool = False) -> str:
+    if listed:  # a polling office's 不可日一覧 read: "everyone free every day" was wrong, and alarming
+        return t("勤務可否 のシートがありません。可能日・不可日 などの一覧にない日は空欄となり、空欄の扱いにより {blank} "
+                 "になります", "no 勤務可否 (availability) sheet: the days no list (可能日, 不可日...) names count as "
+                 "blank, which 空欄の扱い (blank_means) makes {blank}", blank=blank_as(blank))
     return t("勤務可否 のシートがありません。全員のすべての日が空欄となり、空欄の扱いにより {blank} になります。勤務可否 の表が"
              "別の名前のシートにあるなら、シート名を「勤務可否」にしてください",
              "no 勤務可否 (availability) sheet: every day of everyone counts as blank, which 空欄の扱い (blank_means) "
@@ -548,9 +557,10 @@ def matrix_columns_unread(names: str) -> str:
 
 def dates_listed_read(title: str, columns: str) -> str:
     return t("シート「{title}」の {c} を、職員 の人ごとの勤務可否として読みました（可能日はその日だけ ○、不可日は ×、"
-             "希望日は ○ で勤務の希望）",
+             "希望日は ○ で勤務の希望、時間帯は勤務できる日ごとのその時間）",
              'the {c} of sheet "{title}" were read as the marks of the people on 職員 (可能日: ○ on those days '
-             "alone; 不可日: ×; 希望日: ○ and a wish to work)", title=title, c=columns)
+             "alone; 不可日: ×; 希望日: ○ and a wish to work; 時間帯: those hours of each day they may work)",
+             title=title, c=columns)
 
 
 def read_as(title: str, kind: str) -> str:

@@ -444,7 +444,9 @@ _GUESSES = (
     # 立会人 at most 3 days had been dropped with a note, and worked 6)
     (re.compile(r"週.*日数?.*(?:上限|最大|まで)|週.*(?:上限|最大).*日数?$"), "max_days_per_week"),
     (re.compile(r"月.*日数?.*(?:上限|最大|まで)|月.*(?:上限|最大).*日数?$"), "max_days_per_month"),
-    (re.compile(r"^(?:勤務)?日数.*(?:上限|最大|まで)|^(?:上限|最大)(?:勤務)?日数"), "max_days_per_month"),
+    # (`最大従事日数`: a polling office's people away from their own 課 3 days at most)
+    (re.compile(r"^(?:勤務|従事|出務|出勤)?日数.*(?:上限|最大|まで)|^(?:上限|最大)(?:勤務|従事|出務|出勤)?日数"),
+     "max_days_per_month"),
     (re.compile(r"週.*回数?.*(?:上限|最大|まで)|週.*(?:上限|最大).*回数?$"), "max_per_week"),
     (re.compile(r"月.*回数?.*(?:上限|最大|まで)|月.*(?:上限|最大).*回数?$"), "max_per_month"),
     (re.compile(r"連続(?!.*休).*(?:上限|最大|まで)|(?:上限|最大).*連続(?!.*休)"), "max_consecutive_days"),

@@ -57,8 +57,10 @@ STAFF = SheetSpec(
         Column("staff_id", "職員ID", True, ("ID", "職員番号", "番号"), within="name"),
         Column("name", "氏名", True, ("名前", "氏 名")),
         Column("skills", "スキル", aliases=("技能", "役割")),
-        Column("home", "拠点", aliases=("所属", "拠点会場")),
-        Column("weekdays", "勤務曜日", aliases=("勤務できる曜日", "勤務可能曜日", "出勤曜日", "可能曜日")),
+        Column("home", "拠点", aliases=("所属", "拠点会場", "所属課", "所属館", "所属部署", "所属先", "所属施設", "所属係",
+                                        "所属事業所", "所属病棟")),
+        Column("weekdays", "勤務曜日", aliases=("勤務できる曜日", "勤務可能曜日", "出勤曜日", "可能曜日", "出務曜日",
+                                                "従事曜日", "出勤可能曜日", "出務可能曜日")),
         Column("max_per_day", "1日上限", aliases=("日上限",)),
         Column("max_per_week", "週上限"),
         Column("max_days_per_week", "週日数上限", aliases=("週の日数上限", "週勤務日数上限", "週の勤務日数上限")),
@@ -93,6 +95,8 @@ STAFF = SheetSpec(
         Column("unavailable_dates", "不可日", aliases=("勤務不可日", "出勤不可日", "当直不可日", "出務不可日")),
         # the dates someone asks to work (○ and a wish for any session of the day: a 医局's 当直希望日)
         Column("wished_dates", "希望日", aliases=("勤務希望日", "出勤希望日", "当直希望日", "出務希望日")),
+        # the part of every day a person may work (`午後のみ`, `15時まで`), written once beside their 不可日
+        Column("day_part", "時間帯", aliases=("勤務時間帯", "従事時間帯", "出務時間帯", "可能時間帯", "勤務可能時間帯")),
     ),
 )
 # The 職員 columns whose words are a person's skills, read together
@@ -106,7 +110,8 @@ SESSIONS = SheetSpec(
         Column("site", "会場", True, ("場所", "実施場所", "会場名", "実施会場", "施設", "施設名", "勤務場所", "勤務先",
                                       "配置先", "教室", "利用者", "利用者名", "訪問先")),
         Column("activity", "内容", True, ("事業", "健診", "業務", "事業名", "業務名", "業務内容", "内容名", "勤務",
-                                          "勤務名", "シフト", "種別", "科目", "科目名")),
+                                          "勤務名", "シフト", "種別", "科目", "科目名", "健診名", "健診内容", "検診名",
+                                          "事業内容", "教室名", "当番")),
         Column("start", "開始", True, ("開始時刻", "開始時間"), within="time"),
         Column("end", "終了", True, ("終了時刻", "終了時間"), within="time"),
         Column("min_staff", "必要人数", True, ("人数", "必要数", "必要人員", "配置人数")),

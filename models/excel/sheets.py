@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from models.domain import DAY_MINUTES, Requirement, Site, Staff, bare_name, end_after, hhmm, time_range, typed
+from models.domain import DAY_MINUTES, Requirement, Site, Staff, bare_name, end_after, hhmm, normalize, time_range, typed
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.availability_sheet import looks_like_date
@@ -86,9 +86,10 @@ _HOURS_READERS = {key: _hours_of(key) for key in HOURS_FIELDS}
 _UNTIL = re.compile(r"^(?:[〜~]\s*(.+?)|(.+?)\s*(?:付け?)?\s*(?:退職|退職予定|まで|迄))$")
 _FROM = re.compile(r"^(.+?)\s*(?:付け?)?\s*(?:から|より|入職|採用|着任|勤務開始|[〜~])$")
 # staff ID -> what bounds their days, each (kind, as written, its cell): "from" | "until" (在籍 with a date), "only"
-# (可能日: the dates they offer, × the others), "off" (不可日: × those dates) and "wish" (希望日: ○ and a wish to work)
+# (可能日: the dates they offer, × the others), "off" (不可日: × those dates), "wish" (希望日: ○ and a wish to work)
+# and "part" (時間帯: `午後のみ` on every day they may work)
 Tenure = dict[str, list[tuple[str, Any, tuple[str, str, str]]]]
-DATE_LISTS = (("available_dates", "only"), ("unavailable_dates", "off"), ("wished_dates", "wish"))
+DATE_LISTS = (("available_dates", "only"), ("unavailable_dates", "off"), ("wished_dates", "wish"), ("day_part", "part"))
 
 
 def _tenure(value: Any) -> tuple[str, Any] | None:
@@ -156,6 +157,8 @@ def read_staff(
         if not cells.ok:
             continue
         home = cells.text("home")
+        if normalize(home) in ANY_PLACE:  # a library's floaters of 全館: no home, not an area holding no site
+            home = ""
         if home and places and home not in places:  # `北保健センター` for the site `北保健センター（2階）`
             home = bare_places.get(home, home)
         person = Staff(
@@ -185,6 +188,12 @@ def read_staff(
         named.setdefault(bare_name(person.name), (staff_id, cells.where("staff_id")))
 
 
+# A 拠点 naming every place, or none: no home (a library's 4 floaters of 全館 got 0-1 shifts, every one
+# "outside their area").
+ANY_PLACE = frozenset({"全館", "全会場", "全施設", "全区", "全域", "市内全域", "全センター", "全て", "すべて", "全部", "どこでも",
+                       "不問", "指定なし", "なし", "-", "ー", "―", "共通", "全館共通", "フリー"})
+
+
 def affiliations_as_skills(tables: Sequence[Table], staff: dict[str, tuple[Staff, str]], places: Collection[str],
                            notes: list[InputProblem]) -> None:
     """A 所属 column naming none of the `places` (the 会場 sheet's sites and areas, else the sessions' sites)
@@ -208,7 +217,7 @@ def _affiliation(table: Table, places: Collection[str], bare_places: dict[str, s
     if column is None or not places:
         return ""
     header = normalize_header(table.header()[column])
-    if header != normalize_header(STAFF.column("home").aliases[0]):
+    if not header.startswith(normalize_header("所属")):  # 所属, 所属課 (a 拠点 column is meant as one)
         return ""
     written = {typed(table.value(row, "home")) for _, row in table.data()} - {""}
     return header if written and not any(v in places or v in bare_places for v in written) else ""

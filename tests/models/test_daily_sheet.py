@@ -299,3 +299,15 @@ def test_a_row_of_weekdays_that_keeps_a_holiday_says_so(tmp_path):
     notes = []
     problem = read_workbooks([path], notes=notes)
     assert date(2026, 4, 29) not in {r.date for r in problem.requirements} and not any("4/29" in n.message for n in notes)
+
+
+def test_a_sheet_of_closing_rows_named_otherwise_is_read_beside_the_daily_sessions(tmp_path):
+    """A library's `休館日` sheet (its 枠 rows of 必要人数 0) beside 毎日の枠 was left unread with a note, and 44
+    shifts put on closed days: the one sheet of 枠 rows named otherwise is read as 枠, said in a note."""
+    closed = [["休館日（館内整理日）"], ["日付", "会場", "内容", "開始", "終了", "必要人数", "備考"],
+              [datetime(2026, 4, 16), "5階東病棟", "日勤", time(8, 30), time(17), 0, "館内整理日"]]
+    notes: list = []
+    problem = read_workbooks([write_book(tmp_path / "lib.xlsx", standard(枠=None, 毎日の枠=DAILY, 休館日=closed,
+                                                                         勤務可否=MARKS, 設定=PERIOD))], notes=notes)
+    assert (date(2026, 4, 16), "日勤") not in _sessions(problem) and (date(2026, 4, 15), "日勤") in _sessions(problem)
+    assert any(n.sheet == "休館日" and "枠" in n.message for n in notes)

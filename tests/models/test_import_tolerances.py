@@ -784,3 +784,54 @@ def test_a_sheet_of_dates_offered_beside_the_register_is_read_for_its_people(tmp
     assert [problem.mark("H002", date(2026, 4, d)) for d in (1, 2, 3, 14)] == [
         Mark.AVAILABLE, Mark.AM_ONLY, Mark.UNAVAILABLE, Mark.AVAILABLE]
     assert [n.sheet for n in notes if "可能日" in n.message] == ["非常勤可能日"]
+
+
+def test_a_list_of_dates_with_its_offices_columns_beside_a_register_is_read_for_its_people(tmp_path):
+    """A polling office's `不可日一覧` (所属課 | 氏名 | 不可日 | 時間帯 | 備考, `なし` for nobody's dates) beside its
+    `従事者名簿` was taken for a second register and left unread, everyone free every day; named `職員_不可日`,
+    it was read as the register and the real one dropped with its skills. Its 時間帯 `午後のみ` is 午後 on each
+    day the person may work; nobody on it is said to have no row of marks."""
+    register = [["職員番号", "氏名", "所属課", "資格"], ["H001", "山田 花子", "総務課", "管理者"],
+                ["H002", "佐藤 次郎", "税務課", None]]
+    listed = [["従事できない日"], ["所属課", "氏名", "不可日", "時間帯", "備考"],
+              ["総務課", "山田 花子", "4/14", "午後のみ", "午後は窓口"], ["税務課", "佐藤 次郎", "なし", None, None]]
+    settings = [["項目", "値"], ["空欄の扱い", "可"]]
+    for title in ("不可日一覧", "職員_不可日"):
+        notes: list[InputProblem] = []
+        sheets = standard(職員=None, 従事者名簿=register, 勤務可否=None, 設定=settings)
+        sheets[title] = listed
+        problem = read_workbooks([write_book(tmp_path / f"{title}.xlsx", sheets)], notes=notes)
+        assert {s.id: sorted(s.skills) for s in problem.staff} == {"H001": ["管理者", "総務課"], "H002": ["税務課"]}
+        assert [problem.mark("H001", date(2026, 4, d)) for d in (1, 14)] == [Mark.PM_ONLY, Mark.UNAVAILABLE]
+        assert [problem.mark("H002", date(2026, 4, d)) for d in (1, 14)] == [Mark.AVAILABLE, Mark.AVAILABLE]
+        said = " ".join(n.message for n in notes)
+        assert "時間帯" in said and "no row here" not in said and "the days no list (可能日, 不可日...) names" in said
+    listed[3][3] = "夕方だけ"
+    sheets[title] = listed
+    with pytest.raises(InvalidInput) as caught:
+        read_workbooks([write_book(tmp_path / "bad.xlsx", sheets)])
+    assert [(p.sheet, p.cell) for p in caught.value.problems] == [("職員_不可日", "D4")]
+
+
+def test_an_offices_headers_for_home_days_and_activity_and_a_home_of_every_place(tmp_path):
+    """`所属館` (a library's branches) is the home, `全館` none (its floaters got 0-1 shifts, each "outside their
+    area"); `出務曜日` the weekdays, `最大従事日数` the days a month; `健診名` the 枠's activity."""
+    staff = [["職員ID", "氏名", "所属館", "出務曜日", "最大従事日数"], ["H001", "山田 花子", "灘", "水", 2],
+             ["H002", "佐藤 次郎", "全館", None, None]]
+    sessions = [["日付", "会場", "健診名", "開始", "終了", "必要人数"], *[row[:6] for row in SESSION_ROWS[1:]]]
+    sites = [["会場", "区"], ["灘", "灘区"], ["東灘", "東灘区"]]
+    notes: list[InputProblem] = []
+    problem = read_workbooks([write_book(tmp_path / "t.xlsx", standard(職員=staff, 枠=sessions, 会場=sites))],
+                             notes=notes)
+    first, second = problem.staff
+    assert (first.home, first.weekdays, first.max_days_per_month, second.home) == ("灘", "水", 2, "")
+    assert {r.activity for r in problem.requirements} == {"3歳児健診", "1歳6か月児健診"}
+    assert not [n for n in notes if "read" in n.message and "not" in n.message and "列" in n.message]
+
+
+def test_a_legend_line_under_the_marks_is_no_person(tmp_path):
+    """A health centre's `凡例：○可 △できれば避けたい ×不可` below its table was refused as an unknown 職員ID."""
+    marks = [*MATRIX_ROWS, [None], ["凡例：○可　△できれば避けたい　×不可　午前中のみ/〜15時 等は時間の制約"],
+             ["※ 研修・学会は×と同じ"]]
+    problem = read_workbooks([write_book(tmp_path / "t.xlsx", standard(勤務可否=marks))])
+    assert problem.mark("H001", date(2026, 4, 1)) is Mark.AVAILABLE

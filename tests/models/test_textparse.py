@@ -551,3 +551,14 @@ def test_a_name_resembles_the_one_name_it_begins():
     assert resembling("さくら", clubs) == "さくら児童クラブ"
     assert resembling("保健士", ["保健師", "看護師"]) == "保健師"
     assert resembling("児童", clubs) is None and resembling("", clubs) is None
+
+
+@pytest.mark.parametrize("value, leave", [("司書研修", "司書研修"), ("研修会", "研修会"), ("県立図書館研修", "県立図書館研修"),
+                                          ("研修（県立図書館）", "研修"), ("休（研修）", None), ("有休（午前）", None)])
+def test_kinds_of_training_are_leave_as_kinds_of_a_trip_are(value: str, leave: str | None) -> None:
+    """A library's `司書研修`, `研修会`, `研修（県立図書館）` and `休（研修）` were refused as unknown marks, while
+    `県立図書館出張` was read: × (the half-day's 有休（午前） the afternoon), kept as written."""
+    from models.textparse import leave_word
+
+    assert parse_mark(value) is (Mark.PM_ONLY if "午前" in value else Mark.UNAVAILABLE)
+    assert leave_word(value) == leave
