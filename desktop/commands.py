@@ -135,22 +135,31 @@ def _print_replaced_marks(replaced: list[str], roster_book: bool = True) -> None
 
 
 def warn_roster_marks(db, plan: str, problem: Problem) -> None:
-    """Say which people of the plan's newest roster the marks just imported or collected now say
-    cannot work their day (someone fell ill after the roster went out): the roster is not changed."""
+    """Say which people of the plan's newest roster, and of its published one when a draft came after it,
+    the marks just imported or collected now say cannot work their day (someone fell ill after the roster
+    went out): the rosters are not changed. The published one is what the people hold: with a draft after it
+    (a hand fix) that had moved the day, a 研修 on a day worked in the published roster went unsaid."""
+    from models.storage import PUBLISHED
     from solver.evaluate import evaluate
 
     latest = db.latest_solution(plan)
     if latest is None:
         return
-    broken = [v for v in evaluate(problem, latest[1].split_by(problem)[0]).hard_violations
-              if v.rule_id == "availability"]
-    if broken:
+    published = db.latest_solution(plan, PUBLISHED)
+    earlier = published is not None and published[0] != latest[0]
+    for version, roster in [latest, published] if earlier else [latest]:
+        broken = [v for v in evaluate(problem, roster.split_by(problem)[0]).hard_violations
+                  if v.rule_id == "availability"]
+        if not broken:
+            continue
         shown = "、".join(v.message.rstrip("。.") for v in broken[:3]) + (
             t(" ほか {n} 件", " and {n} more", n=len(broken) - 3) if len(broken) > 3 else "")
-        print(t("注意: 版 {v} の配置のうち {n} 件は、取り込んだ勤務可否では勤務できない日です（{shown}）。"
+        which = t("版 {v}（公開版）", "version {v} (published)", v=version) if earlier and version == published[0] \
+            else t("版 {v} ", "version {v}", v=version)
+        print(t("注意: {which}の配置のうち {n} 件は、取り込んだ勤務可否では勤務できない日です（{shown}）。"
                 "haichi solve --plan で直してください。",
-                "note: {n} assignment(s) of version {v} fall on days the availability just read now rules out "
-                "({shown}); mend them with haichi solve --plan.", v=latest[0], n=len(broken), shown=shown))
+                "note: {n} assignment(s) of {which} fall on days the availability just read now rules out "
+                "({shown}); mend them with haichi solve --plan.", which=which, n=len(broken), shown=shown))
 
 
 def _store_roster(db, name: str, problem: Problem, roster: Roster) -> None:
@@ -196,6 +205,9 @@ def _plan_or_workbooks(args: argparse.Namespace) -> tuple[Problem, Database | No
 
 
 def cmd_solve(args: argparse.Namespace) -> int:
+    from desktop.cli_plan_notes import hand_draft, print_change_cost, staying_close_to, warn_fixes_lost
+    from solver.evaluate import evaluate
+
     problem, db = _plan_or_workbooks(args)
     latest = db.latest_solution(args.plan) if db is not None else None
     hint = latest[1] if latest else None
@@ -207,17 +219,26 @@ def cmd_solve(args: argparse.Namespace) -> int:
         hint=hint,
         soft_cover=args.soft_cover,
     )
+    # a draft fixed by hand after publishing is stayed close to, its fixes kept, not the published roster alone
+    draft = hand_draft(db, args.plan) if db is not None else None
+    solved = staying_close_to(problem, *draft) if draft is not None else problem
     _print_problem_size(problem)
-    result = operations.solve(problem, options, None if args.quiet else _progress_printer())
+    result = operations.solve(solved, options, None if args.quiet else _progress_printer())
     _raise_if_no_roster(result, args.soft_cover)
     assert result.roster is not None
     if db is not None:  # refused, not overwritten, when another coordinator saved the plan meanwhile
         db.save_solution(args.plan, result.roster, stats=_stats(result),
                          expected_version=db.known_version(args.plan))
+    # written against the published roster: its 違反 sheet names the changes the people will be told of
     evaluation = operations.write_roster(args.output, problem, result.roster, args.per_person)
-    _print_result(result, evaluation, problem)
+    scored = evaluation if solved is problem else evaluate(solved, result.roster.split_by(problem)[0])
+    _print_result(result, scored, problem)
     if problem.published is not None:  # solved close to the published version (repair mode): what changed
+        changes = sum(v.cost for v in scored.violations if v.rule_id == "repair")
+        print_change_cost(changes, scored.objective - changes, draft[0] if draft is not None else None)
         _print_changes(problem, Roster(problem.published), result.roster)
+        if draft is not None:
+            warn_fixes_lost(problem, *draft, result.roster)
     print(t("配置表を書き出しました: {p}", "roster written: {p}", p=args.output))
     if db is not None:
         warn_later_plans(db, args.plan)
@@ -344,6 +365,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_repair(args: argparse.Namespace) -> int:
+    from desktop.cli_plan_notes import print_change_cost
     from models.history import history_of
     from solver.repair import repair
 
@@ -366,13 +388,9 @@ def cmd_repair(args: argparse.Namespace) -> int:
     assert result.roster is not None
     evaluation = operations.write_roster(args.output, problem, result.roster)
     _print_result(result, evaluation, problem)
-    changes = (result.objective or 0) - evaluation.objective
-    if changes > 0 and not any(v.rule_id in SOFT_COVER for v in evaluation.listed):
-        # the objective prices each change (solver.repair); the written workbook holds no published roster,
-        # so check scores it without them: 64 here and 14 there, unexplained
-        print(t("評価値のうち {c} は公開版からの変更の分です（書き出したブックを check すると、これを除いた {r} です）",
-                "{c} of the objective is the changes from the published roster (check of the written workbook "
-                "scores it without them: {r})", c=changes, r=evaluation.objective))
+    if not any(v.rule_id in SOFT_COVER for v in evaluation.listed):  # else the shortfalls' cost is in it too
+        # the objective prices each change (solver.repair); `problem` holds no published roster, as the workbook
+        print_change_cost((result.objective or 0) - evaluation.objective, evaluation.objective)
     _print_changes(problem, published, result.roster)
     print(t("配置表を書き出しました: {p}", "roster written: {p}", p=args.output))
     return _exit_for(evaluation, args.soft_cover)
