@@ -109,13 +109,14 @@ class Mark(enum.Enum):
     def can_work(self) -> bool:
         return self is not Mark.UNAVAILABLE
 
-    def allows(self, start: int, end: int) -> bool:
+    def allows(self, start: int, end: int, first_halves: Collection[tuple[int, int]] = ()) -> bool:
         """Whether a session from `start` to `end` (minutes) fits this mark: 午前 allows morning
-        sessions, 午後 afternoon ones (`is_morning`, `is_afternoon`); a full day needs a full-day mark."""
+        sessions and the plan's `first_halves` (Problem.first_halves), 午後 afternoon ones (`is_morning`,
+        `is_afternoon`); a full day needs a full-day mark."""
         if self is Mark.UNAVAILABLE:
             return False
         if self is Mark.AM_ONLY:
-            return is_morning(start, end)
+            return is_morning(start, end) or (start, end) in first_halves
         if self is Mark.PM_ONLY:
             return is_afternoon(start, end)
         return True
@@ -157,6 +158,27 @@ Window = tuple[int, int | None]
 def within(window: Window | None, start: int, end: int) -> bool:
     """Whether a session from `start` to `end` lies inside the free `window` (always, without one)."""
     return window is None or (start >= window[0] and (window[1] is None or end <= window[1]))
+
+
+# A first half of a day cut in two is a morning though it runs past 13:30: a polling station's 前半 8:30-14:15
+# before its 後半 14:15-20:00, a shopping centre's 10:00-15:00 before 15:00-20:00 (their 午前のみ people, 6 of 91,
+# had been given no day). It starts before noon, ends by SPLIT_LATEST_END, and a session of its site that day
+# starts in the afternoon when it ends or later (an 11:00-14:00 beside a 13:00-16:00 is no first half).
+SPLIT_LATEST_END = 15 * 60
+
+
+def first_halves(requirements: Iterable[Requirement]) -> frozenset[tuple[int, int]]:
+    """The (start, end) of the sessions that are the first half of their site's day (SPLIT_LATEST_END), beyond
+    those `is_morning` reads as mornings already: a 早番 7:00-16:00 beside a 遅番 is none."""
+    afternoons: dict[tuple[date, str], list[int]] = {}
+    candidates = []
+    for req in requirements:
+        if req.start >= NOON:
+            afternoons.setdefault((req.date, req.site), []).append(req.start)
+        elif NOON + MORNING_OVERRUN < req.end <= SPLIT_LATEST_END:
+            candidates.append(req)
+    return frozenset((req.start, req.end) for req in candidates
+                     if any(then >= req.end for then in afternoons.get((req.date, req.site), ())))
 
 
 def is_afternoon(start: int, end: int) -> bool:
@@ -522,6 +544,7 @@ class Problem:
         self._staff_by_id = {s.id: s for s in self.staff}
         self._site_by_name = {s.name: s for s in self.sites}
         self._req_by_id = {r.id: r for r in self.requirements}
+        self.first_halves = first_halves(self.requirements)  # what a 午前 mark allows beside mornings
         self._weekdays = {s.id: frozenset((WEEKDAY_NAMES + HOLIDAYS).index(c) for c in s.weekdays)
                           for s in self.staff if s.weekdays}
         self._words: dict[str, dict[date, str]] = {}
@@ -556,7 +579,8 @@ class Problem:
     def allows(self, staff_id: str, day: date, start: int, end: int) -> bool:
         """Whether the person's mark for the day, and the hours they gave with it, allow a session
         from `start` to `end` (minutes after that day's midnight)."""
-        return self.mark(staff_id, day).allows(start, end) and within(self.windows.get((staff_id, day)), start, end)
+        return self.mark(staff_id, day).allows(start, end, self.first_halves) and \
+            within(self.windows.get((staff_id, day)), start, end)
 
     def refuses(self, staff_id: str, req: Requirement) -> bool:
         """Whether the person refused the session's activity on its day (`遅番不可`) on a day they can

@@ -53,6 +53,23 @@ def test_half_day_marks_limit_the_hours() -> None:
     assert len(RULE.check(pm, roster(("A", AM.id), ("A", SPAN.id)))) == 2
 
 
+def test_the_first_half_of_a_day_cut_in_two_is_a_morning() -> None:
+    """A polling station's 前半 8:30-14:15 (後半 14:15-20:00) and a shopping centre's 10:00-15:00 (then 15:00-20:00)
+    ran past 13:30: its 午前のみ people, 6 of 91, were given no day. A 早番 7:00-16:00 beside a 遅番 is no morning."""
+    first, second = session(site="本庁", activity="受付", start="08:30", end="14:15"), \
+        session(site="本庁", activity="受付", start="14:15", end="20:00")
+    mall = [session(site="モール", activity="受付", start="10:00", end="15:00"),
+            session(site="モール", activity="受付", start="15:00", end="20:00")]
+    early, late = session(site="園", activity="早番", start="07:00", end="16:00"), \
+        session(site="園", activity="遅番", start="11:00", end="20:00")
+    alone = session(site="分館", activity="日勤", start="09:00", end="14:30")  # no second half that day
+    p = problem([person("A")], [first, second, *mall, early, late, alone],
+                availability={("A", MONDAY): Mark.AM_ONLY})
+    assert fixed(p, [("A", first.id)], [RULE]) == 0 and fixed(p, [("A", mall[0].id)], [RULE]) == 0
+    assert [fixed(p, [("A", r.id)], [RULE]) for r in (second, mall[1], early, late, alone)] == [None] * 5
+    assert RULE.check(p, roster(("A", first.id))) == [] and len(RULE.check(p, roster(("A", early.id)))) == 1
+
+
 def test_locked_pair_on_a_cross_day_stays_forbidden_when_hard() -> None:
     p = _p(Mark.UNAVAILABLE, locked=[Assignment("A", AM.id, locked=True)])
     assert fixed(p, [("A", AM.id)], [RULE]) is None
