@@ -24,6 +24,7 @@ from solver.rules.base import Rule
 from solver.rules.counting import md
 from solver.rules.no_overlap import clash
 from solver.rules.period_limit import PeriodLimit
+from solver.rules.required_skills import RULE as RULE_SKILLS
 
 
 def precheck(problem: Problem, rules: Iterable[Rule] | None = None, soft_cover: bool = False) -> list[str]:
@@ -57,8 +58,10 @@ def _sessions(problem: Problem, screen: Screen) -> list[str]:
             if reasons and set(reasons) <= {"×", BLANK}:
                 unmarked.append((req, reasons))
                 continue  # its skills need nobody else: nobody at all may work it
-        if cover and len(able) < req.min_staff:
+        short = cover and len(able) < req.min_staff
+        if short:
             out.append(_too_few(problem, screen, req, active, able, req.min_staff))
+        said = len(out)
         for skill, k in req.required_skills if skills else ():
             holders = [s for s in active if skill in s.skills]
             if not holders:
@@ -68,6 +71,9 @@ def _sessions(problem: Problem, screen: Screen) -> list[str]:
                              session=req.label(), skill=skill, k=k))
             elif sum(1 for s in able if skill in s.skills) < k:
                 out.append(_too_few(problem, screen, req, holders, [s for s in able if skill in s.skills], k, skill))
+        if short and len(out) > said and set(_kept_out(problem, screen, req, [s for s in active if s not in able])) <= {
+                t(RULE_SKILLS.info.title_ja, RULE_SKILLS.info.title_en)}:
+            del out[said - 1]  # short only of its skills' holders (a session they make up): said by its skills
     if skills and is_hard(screen, "cover_max") and not skills_apart(problem.rules):
         out += _skills_beyond_the_most(problem, ordered, active, may)
     if len(unmarked) <= SAID_ONE_BY_ONE:
