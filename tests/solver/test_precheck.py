@@ -148,3 +148,18 @@ def test_a_shift_refused_that_day_is_said() -> None:
                 availability={("A", MONDAY): Mark.AVAILABLE})
     [line] = precheck(p)
     assert "only 1 can work it" in line and "青木 refused 遅番 that day (遅番不可)" in line
+
+
+def test_a_day_of_leave_keeping_someone_out_is_said_by_its_word() -> None:
+    """"山口 麻衣 はその日 ×" of a day she had written as 通院 (check says 通院): her word is said with her name."""
+    before = language()
+    set_language("ja")
+    try:
+        req = session(min_staff=2, start="09:00", end="15:00")
+        p = problem([person("A", name="山口 麻衣"), person("B", name="佐藤")], [req],
+                    availability={("A", MONDAY): Mark.UNAVAILABLE, ("B", MONDAY): Mark.AM_ONLY},
+                    leave={("A", MONDAY): "通院"})
+        [line] = precheck(p)
+        assert "山口 麻衣（通院） はその日 ×" in line and "佐藤 はその日午前のみ" in line
+    finally:
+        set_language(before)
