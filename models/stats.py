@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Sequence
 
-from models.domain import Mark, Problem, Requirement, Roster, RuleSetting, Staff, Violation, duty_days, rotation_order
+from models.domain import OR_SKILL, Mark, Problem, Requirement, Roster, RuleSetting, Staff, Violation, duty_days, rotation_order
 from models.history import by_year, pay_year_month, year_of, years_of
 from models.holidays import is_holiday
 from models.i18n import t
@@ -198,9 +198,18 @@ def roles(needs: tuple[tuple[str, int], ...], staff, apart: bool = True) -> dict
     been printed as 看護師 only, and could not tell she led the session; and with the skills' places
     shared out, the nurses beyond 看護師's count were printed bare, no longer told apart from the clerks."""
     if apart:
-        return {staff[person].id: skill for person, skill in _matched(needs, staff).items()}
-    labels = {person.id: "・".join(skill for skill, _ in needs if skill in person.skills) for person in staff}
+        return {staff[person].id: _held(skill, staff[person]) for person, skill in _matched(needs, staff).items()}
+    labels = {person.id: "・".join(dict.fromkeys(_held(skill, person) for skill, _ in needs if skill in person.skills))
+              for person in staff}
     return {staff_id: label for staff_id, label in labels.items() if label}
+
+
+def _held(skill: str, person) -> str:
+    """A required skill as the person holds it: of either skill (`助産師または看護師`), the one(s) they have
+    (a nurse had been printed as 助産師または看護師)."""
+    if OR_SKILL not in skill:
+        return skill
+    return "・".join(part for part in skill.split(OR_SKILL) if part in person.skills) or skill
 
 
 def _matched(needs: tuple[tuple[str, int], ...], staff) -> dict[int, str]:

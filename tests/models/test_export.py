@@ -592,6 +592,11 @@ def test_someone_taking_two_roles_is_labelled_with_both_and_reads_back(tmp_path:
         people[0].id: "看護師・リーダー", people[1].id: "看護師", people[2].id: "看護師"}
     assert roles((("看護師", 2), ("リーダー", 1)), people, apart=True) == {
         people[0].id: "リーダー", people[1].id: "看護師", people[2].id: "看護師"}
+    # either skill (`助産師または看護師`) as the person holds it: a nurse had been printed as 助産師または看護師
+    either = [replace(people[0], skills=frozenset({"看護師", "助産師または看護師"})),
+              replace(people[1], skills=frozenset({"助産師", "看護師", "助産師または看護師"}))]
+    assert roles((("助産師または看護師", 1),), either, apart=False) == {either[0].id: "看護師", either[1].id: "助産師・看護師"}
+    assert roles((("助産師または看護師", 1),), either[:1], apart=True) == {either[0].id: "看護師"}
     problem = _problem()
     both = next(r for r in problem.requirements if len(_roster(problem).staff_for(r.id)) == 2)
     first, second = sorted(_roster(problem).staff_for(both.id))
