@@ -27,6 +27,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from models.domain import (
+    DAY_MINUTES,
     WISHED_OFF,
     Problem,
     Requirement,
@@ -42,7 +43,7 @@ from models.excel.sheets_master import site_order
 from models.excel.sheets_personal import schedules
 from models.excel.sheetwriter import Out, SheetWriter, plan_title
 from models.excel.styles import (
-    BODY, HEADER, ONE_DECIMAL, PAPER_A3, PAPER_A4, SHORT_FILL, SUBTITLE, TOTAL_FILL, day_fill, text_width,
+    BODY, HEADER, HOURS_FORMAT, PAPER_A3, PAPER_A4, SHORT_FILL, SUBTITLE, TOTAL_FILL, day_fill, text_width,
     weekday_name,
 )
 from models.i18n import t
@@ -281,7 +282,7 @@ def _person_rows(sheet: SheetWriter, people: list[_Person], days: Sequence[date]
     blank = [sheet.cell(None, _CELL.but(fill=f)) for f in fills]
     cross = [sheet.cell("×", _CELL.but(fill=f, color=_FAINT)) for f in fills]
     after = [sheet.cell(t("明", "PN"), _CELL.but(fill=f, color=_AFTER_NIGHT)) for f in fills]
-    hours = _NUMBER.but(number_format=ONE_DECIMAL)
+    hours = _NUMBER.but(number_format=HOURS_FORMAT)
     column = {day: i for i, day in enumerate(days)}
     for p in people:
         row: list[Out] = [sheet.cell(p.stats.staff_id), sheet.cell(p.stats.name, BODY.but(wrap=True))]
@@ -303,7 +304,7 @@ def _person_rows(sheet: SheetWriter, people: list[_Person], days: Sequence[date]
         row += cells
         counts = dict(p.stats.activities)
         row += [sheet.cell(n, _NUMBER) for n in (*(counts.get(a, 0) for a in activities), p.stats.count)]
-        row += [sheet.cell(round(p.stats.hours, 2), hours), sheet.cell(p.stats.weekend_days, _NUMBER),
+        row += [sheet.cell(p.stats.minutes / DAY_MINUTES, hours), sheet.cell(p.stats.weekend_days, _NUMBER),
                 sheet.cell(p.stats.days_off, _NUMBER)]
         sheet.append(row, look=None, height=_LINE_HEIGHT * lines + 3)
 

@@ -29,6 +29,9 @@ DAY_FORMAT = "[$-411]m/d(aaa)"  # Japanese weekday names whatever the reader's l
 TIME_FORMAT = "h:mm"
 YEN_FORMAT = "#,##0"
 ONE_DECIMAL = "0.0"
+# Hours worked as a clock reads them (`38:45`), a cell holding days (minutes / 1440): a library's 38時間45分
+# contract read as 38.8 in 勤務表 beside 個人別's 38時間45分
+HOURS_FORMAT = "[h]:mm"
 
 PAPER_A4 = 9
 PAPER_A3 = 8

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -263,7 +263,8 @@ def test_duty_roster_has_a_row_per_person_and_a_column_per_day(tmp_path: Path) -
     assert [ws.cell(row=r, column=1).value for r in range(5, 11)] == [f"N0{i}" for i in range(1, 7)]
     n01 = [c.value for c in ws[5]]
     assert n01[:6] == ["N01", "看護 01子", "日勤", "準夜", None, "深夜"]
-    assert n01[6:] == [1, 1, 1, 3, 25.5, 1, 1]  # 日勤 準夜 深夜, 3 in all, hours, the Saturday, one day off
+    # 日勤 準夜 深夜, 3 in all, hours (25:30, as 個人別 says 25時間30分), the Saturday, one day off
+    assert n01[6:] == [1, 1, 1, 3, timedelta(hours=25, minutes=30), 1, 1]
     assert ws.cell(row=7, column=4).value == "×" and ws.cell(row=7, column=4).font.color.rgb.endswith("A6A6A6")
     assert ws.cell(row=5, column=6).fill.fgColor.rgb.endswith(SATURDAY_FILL)
     counts = {ws.cell(row=r, column=1).value: [ws.cell(row=r, column=c).value for c in range(3, 7)]
@@ -277,7 +278,6 @@ def test_duty_roster_has_a_row_per_person_and_a_column_per_day(tmp_path: Path) -
 
 def test_a_long_plans_duty_roster_prints_a_month_to_a_page_across(tmp_path: Path) -> None:
     """61 days squeezed onto one page across were unreadable: two pages across, names repeated."""
-    from datetime import timedelta
 
     start = date(2026, 4, 1)
     reqs = [Requirement(Requirement.make_id(start + timedelta(d), "5東", "日勤", 510), start + timedelta(d), "5東",
