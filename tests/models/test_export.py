@@ -278,7 +278,6 @@ def test_duty_roster_has_a_row_per_person_and_a_column_per_day(tmp_path: Path) -
 
 def test_a_long_plans_duty_roster_prints_a_month_to_a_page_across(tmp_path: Path) -> None:
     """61 days squeezed onto one page across were unreadable: two pages across, names repeated."""
-
     start = date(2026, 4, 1)
     reqs = [Requirement(Requirement.make_id(start + timedelta(d), "5東", "日勤", 510), start + timedelta(d), "5東",
                         "日勤", 510, 1020, 1) for d in range(61)]
