@@ -73,12 +73,13 @@ class DutyEdit:
     # whether the day was, and is, the morning after a night (明) rather than a day off
     after_night_before: bool = False
     after_night_after: bool = False
+    leave: str = ""  # the day's word of leave (有休, 希), what the cell showed without a session
 
     def note(self) -> str:
         return t("{sheet}!{cell} の変更を読みました（{person} {m}/{d}: {old} → {new}）",
                  "read the change in {sheet}!{cell} ({person} {m}/{d}: {old} -> {new})",
                  sheet=DUTY_SHEET, cell=self.cell, person=self.person, m=self.day.month, d=self.day.day,
-                 old=_listed(self.before) or _free(self.after_night_before),
+                 old=_listed(self.before) or self.leave or _free(self.after_night_before),
                  new=_listed(self.after) or _free(self.after_night_after))
 
 
@@ -207,8 +208,20 @@ class _Reader:
             if len(words) > 1 and not self.activities.find(part) and not (self.sites and self.sites.find(part)):
                 out += words  # `東灘 3歳` on one line
             else:
-                out.append(part)
+                out += self._site_first(part) or [part]
         return out
+
+    def _site_first(self, part: str) -> list[str] | None:
+        """`東分館日勤` as `東分館`, `日勤`: a site (or its short form) then one activity without a space between
+        (a library's hand fix was refused as no activity); None when the cell is not so written."""
+        if self.sites is None or self.activities.find(part) or self.sites.find(part):
+            return None
+        bare = _bare(part)
+        spelled = sorted({_bare(n) for pair in self.sites.shorts.items() for n in pair}, key=len, reverse=True)
+        for site in spelled:
+            if bare.startswith(site) and len(self.activities.find(bare[len(site):])) == 1:
+                return [site, bare[len(site):]]
+        return None
 
     def sessions(self, cell: str, day: date, value: Any, held: list[Requirement]) -> list[Requirement] | InputProblem:
         """The sessions a cell names on `day`; `held` the person's sessions that day in the roster read,
@@ -342,7 +355,7 @@ def read_duty_edits(book: str, problem: Problem, assignments: list[Assignment], 
             replaced[(staff_id, day)] = kept + added
             edits.append(DutyEdit(cell, names.get(staff_id, staff_id), day,
                                   tuple(_label(r, sites) for r in held), tuple(_label(r, sites) for r in read),
-                                  *mornings))
+                                  *mornings, problem.day_words(staff_id).get(day, "")))
     if not replaced:
         return assignments, DutyReport((), tuple(clashing))
     out = [a for a in assignments if not (problem.has_requirement(a.requirement_id) and

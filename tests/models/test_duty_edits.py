@@ -239,3 +239,18 @@ def test_a_clinics_morning_and_afternoon_are_told_apart_and_read_back(tmp_path):
     edit(path, "勤務表", {cell: "健診\n午後", cell_of(path, "N02", 1): None})
     _, roster, report = read_roster_and_grid(path)
     assert pairs(roster) == {("N01", pm)}, report.notes()
+
+
+def test_a_site_and_its_activity_written_together_and_a_day_of_leave_named_in_the_note(tmp_path):
+    """A library's `東分館日勤` (no space) was refused as no activity; a day of 有休 typed over was said as 休み."""
+    sessions = [SESSIONS[0], [DAYS[0], "東灘保健センター", "3歳児健診", time(10), time(12), 1],
+                [DAYS[0], "灘保健センター", "3歳児健診", time(10), time(12), 1]]
+    problem = read_workbooks([write_book(tmp_path / "in.xlsx", standard(
+        職員=STAFF, 勤務可否=[*MATRIX[:2], ["N02", "鈴木 彩", "有休", "○", "○"], MATRIX[3]], 枠=sessions))])
+    write_roster(tmp_path / "roster.xlsx", problem, Roster([Assignment("N01", rid(1, "3歳児健診", "東灘保健センター"))]))
+    path = tmp_path / "roster.xlsx"
+    moved, away = cell_of(path, "N01", 1), cell_of(path, "N02", 1)
+    edit(path, "勤務表", {moved: "灘保健センター3歳児健診", away: "東灘3歳"})
+    _, roster, report = read_roster_and_grid(path)
+    assert pairs(roster) == {("N01", rid(1, "3歳児健診", "灘保健センター")), ("N02", rid(1, "3歳児健診", "東灘保健センター"))}
+    assert f"read the change in 勤務表!{away} (鈴木 彩 2/1: 有休 -> 東灘保健センター 3歳児健診)" in report.notes()
