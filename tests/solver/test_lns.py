@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import time
+from dataclasses import replace
 
 import pytest
 from ortools.sat.python import cp_model
@@ -12,7 +13,7 @@ from ortools.sat.python import cp_model
 from models.benchmarks.curtois import read_instance
 from models.domain import Roster
 from solver import core, lns, parts
-from solver.core import SolveOptions, Solver, roster_of, solver_for
+from solver.core import SolveOptions, SolveResult, Solver, roster_of, solver_for
 from solver.evaluate import evaluate
 from solver.lns import Improver
 from tests.solver.factories import random_problem
@@ -212,3 +213,43 @@ def test_a_plan_of_many_sites_gets_rounds_that_free_whole_sites() -> None:
                if site in freed) and len(freed_people) > 1  # everyone, every day, at those sites
     few = Improver(Solver(problem, SolveOptions(time_limit=5, workers=1)), seed=1)
     assert [k.name for k in few._kinds] == ["people", "days", "people and days"]
+
+
+def test_the_rounds_stop_when_the_cost_reaches_the_bound() -> None:
+    """A bound of the whole model is one of every roster: a roster at it cannot be bettered, and the
+    rounds stop there rather than search to the deadline (a library's month searched on for 25 s)."""
+    problem = random_problem(3, soft=True)
+    best = Solver(problem, SolveOptions(time_limit=10, workers=1)).solve()
+    assert best.status == "optimal" and best.objective is not None
+    whole = Solver(problem, SolveOptions(time_limit=5, workers=1))
+    values = whole.complete_values(_first_roster(problem).pairs(), 5.0)
+    assert values is not None
+    at_bound = Improver(whole, seed=1, workers=2)
+    at_bound.run(values, best.objective, time.perf_counter() + 30.0, bound=best.objective)
+    assert at_bound.rounds == 0 and at_bound.setup is None  # nothing to better: not even a round's set-up
+    start = evaluate(problem, roster_of(problem, whole.ctx.pairs_in(values))).objective
+    assert start > best.objective
+    started = time.perf_counter()
+    found, cost = Improver(whole, seed=1, workers=2).run(values, start, started + 30.0, bound=best.objective)
+    assert cost == best.objective and time.perf_counter() - started < 20.0
+    assert evaluate(problem, roster_of(problem, whole.ctx.pairs_in(found))).objective == cost
+
+
+def test_a_handed_over_roster_brought_to_the_whole_models_bound_is_optimal() -> None:
+    """solver.lns took a roster handed over with the whole model's bound down to it: 実行可能解 (最適性は
+    未証明) with a gap of 0.0 % after the whole time limit. It is optimal, and said so at once; a roster
+    built in parts has no bound, and stays feasible whatever its cost."""
+    problem = random_problem(3, soft=True)
+    best = Solver(problem, SolveOptions(time_limit=10, workers=1)).solve()
+    assert best.status == "optimal" and best.objective is not None
+    poor = _first_roster(problem)
+    cost = evaluate(problem, poor).objective
+    staged = parts.StagedSolver(problem, SolveOptions(time_limit=30, workers=2, seed=1))
+    whole = Solver(problem, staged.options)
+    started = time.perf_counter()
+    handed = SolveResult("feasible", poor, cost, float(best.objective), core.gap_of(cost, best.objective), 1.0, False)
+    result = staged._finish(staged._improve(whole, handed, started, None), started)
+    assert staged.used_lns and result.objective == best.objective and result.gap == 0.0
+    assert result.status == "optimal" and result.elapsed < 20.0
+    built = replace(result, status="feasible", bound=None, gap=None)
+    assert staged._finish(built, time.perf_counter()).status == "feasible"
