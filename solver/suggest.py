@@ -4,22 +4,26 @@ Each candidate is scored by evaluating the roster with that person added (the ev
 CP-SAT): the change in objective is the cost, and the violations that appear are the rules the
 placement would strain. A person without a skill the session still needs strains the required
 skills too when the places left could not hold the people with it (the evaluator counted the
-session short before and after). People who would break a hard rule are left out unless asked for,
-and then come after everyone who would not. Who could take someone's place: the same, with that
-person taken out of the roster and the cost and strains measured against the roster with them (so
-that a person lacking the skill they held strains the required skills).
+session short before and after). What the session still lacks after them, no more than it lacked
+before, is not theirs (`_still_short`). People who would break a hard rule are left out unless
+asked for, and then come after everyone who would not. Who could take someone's place: the same,
+with that person taken out of the roster and the cost and strains measured against the roster with
+them (so that a person lacking the skill they held strains the required skills); those holding
+every required skill that person held come first (`_held`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from models.domain import Assignment, Problem, Requirement, Roster, Staff, Violation
 from models.i18n import t
-from models.stats import said_once
+from models.stats import said_once, skills_short
 from solver.evaluate import evaluate
 from solver.rules.base import setting as base_setting
+from solver.rules.cover_min import RULE as COVER_MIN
+from solver.rules.cover_target import RULE as TARGET
 from solver.rules.required_skills import RULE as SKILLS
 
 
@@ -71,27 +75,59 @@ def _skills_left_short(problem: Problem, roster: Roster, req: Requirement, staff
                      staff.id, req.id, req.date)
 
 
+def _still_short(session: Problem, before: Roster, after: Roster) -> set[Violation]:
+    """What the session (the problem's only one, its skills' mosts left out) still lacks after a
+    placement when it lacks no more than `before`: the violations of its minimum, of its target while
+    below it, and of its required skills' counts, which name nobody (not their mosts, which the person
+    may pass, nor what the skills rule says of the person themselves). A reception desk needing 2
+    with nobody placed is 1 short whoever joins, and everyone was left out for breaking the minimum
+    (必要人数 2 名に対して 1 名です): no candidate was offered. Empty when a required skill is shorter
+    than before: the person lacks one that the person they replace held, which is theirs to answer
+    for."""
+    [req] = session.requirements
+    lacked, lacking = (dict(skills_short(session, roster).get(req.id, ())) for roster in (before, after))
+    if any(n > lacked.get(skill, 0) for skill, n in lacking.items()):
+        return set()
+    rules = (COVER_MIN, SKILLS, TARGET) if len(after.staff_for(req.id)) < req.target else (COVER_MIN, SKILLS)
+    return {v for rule in rules for v in rule.check(session, after) if v.staff_id is None}
+
+
+def _held(problem: Problem, req: Requirement, replacing: str | None) -> set[str]:
+    """The skills the session requires that the person replaced holds (none when replacing nobody).
+    Those holding them all come first: a 4-month check-up needing 保健師 3〜5 kept its 3 without the
+    保健師 being replaced, so no cost told a 保健師 from the doctor, the nurse and the clerk listed
+    above her, in the staff list's order."""
+    if replacing is None:
+        return set()
+    replaced = problem.staff_by_id(replacing)
+    return {skill for skill, _ in req.required_skills if skill in replaced.skills}
+
+
 def suggest(problem: Problem, roster: Roster, requirement_id: str, limit: int = 10,
             include_hard: bool = False, replacing: str | None = None) -> list[Suggestion]:
     """Up to `limit` active staff not yet in the session, cheapest first (hard breakers last);
-    with `replacing`, who could take that person's place in it instead.
+    with `replacing`, who could take that person's place in it instead, those holding the required
+    skills that person held before the others.
 
     KeyError when the problem has no such session.
     """
     req = problem.requirement(requirement_id)  # unknown session: KeyError before any work
     # Who could take someone's place is measured against the roster with them in it: a hygienist in a
     # pediatrician's place makes the session short of its 小児科医, which it was not before.
-    base = evaluate(problem, roster)
+    base, before = evaluate(problem, roster), roster
     if replacing is not None:
         roster = Roster([a for a in roster.assignments if (a.staff_id, a.requirement_id) != (replacing, requirement_id)])
     placed = set(roster.staff_for(requirement_id)) | ({replacing} if replacing else set())
+    held = _held(problem, req, replacing)
+    session = problem.with_(requirements=[replace(req, skill_caps=())])  # for _still_short
     found: list[Suggestion] = []
     for staff in problem.active_staff():
         if staff.id in placed:
             continue
         trial = Roster([*roster.assignments, Assignment(staff.id, requirement_id, source="manual")])
         after = evaluate(problem, trial)
-        strained = _appearing(base.violations, after.violations)
+        left = _still_short(session, before, trial)
+        strained = tuple(v for v in _appearing(base.violations, after.violations) if v not in left)
         cost = after.objective - base.objective
         if (lacking := _skills_left_short(problem, roster, req, staff)) is not None:
             strained, cost = (*strained, lacking), cost + lacking.cost
@@ -99,8 +135,10 @@ def suggest(problem: Problem, roster: Roster, requirement_id: str, limit: int = 
         option = Suggestion(staff.id, staff.name, cost, tuple(said_once(strained)))
         if include_hard or not option.breaks_hard_rule:
             found.append(option)
+    known = {s.id: s for s in problem.staff}
     order = {s.id: i for i, s in enumerate(problem.staff)}
     # with --all, fewer hard rules broken first: one marked × that day ranked above those only over the most
-    found.sort(key=lambda s: (s.breaks_hard_rule, sum(v.hard for v in s.strained), s.cost, len(s.strained),
-                              order[s.staff_id]))
+    # then, replacing someone, those holding the skills they held: a 保健師 for a 保健師
+    found.sort(key=lambda s: (s.breaks_hard_rule, sum(v.hard for v in s.strained),
+                              not held <= known[s.staff_id].skills, s.cost, len(s.strained), order[s.staff_id]))
     return found[:limit]

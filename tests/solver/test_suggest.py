@@ -95,3 +95,48 @@ def test_in_a_full_session_fewer_hard_rules_broken_come_first_each_said_once() -
     assert [s.staff_id for s in found] == ["B", "D"]
     over = [v for v in found[0].strained if v.requirement_id == one.id]
     assert len(over) == 1 and over[0].rule_id == "cover_max"
+
+
+def test_a_session_short_whoever_joins_still_gets_candidates() -> None:
+    """A reception desk needing 2 with nobody placed: one person leaves it 1 short whoever they are,
+    and everyone was left out for that shortage (必要人数 2 名に対して 1 名です), said as theirs."""
+    desk = session(activity="受付", min_staff=2, max_staff=2)
+    p = problem([person("A", name="青木"), person("B", name="馬場"), person("D", name="土井")], [desk],
+                availability={("D", MONDAY): Mark.UNAVAILABLE}, rules={"load_spread": RuleSetting(enabled=False)})
+    found = suggest(p, Roster(), desk.id)
+    assert [s.staff_id for s in found] == ["A", "B"]  # D is away that day: a hard rule of their own
+    assert all(s.strained == () and s.cost < 0 for s in found)
+    [away] = [s for s in suggest(p, Roster(), desk.id, include_hard=True) if s.staff_id == "D"]
+    assert {v.rule_id for v in away.strained} == {"availability"}
+
+
+def test_a_skill_still_short_is_not_the_candidates_but_a_most_passed_is() -> None:
+    """保健師 3〜5 with one placed: a second 保健師 leaves it short of one (people and 保健師), which it
+    was already (by two); one more 保健師 where five are placed passes the most, the newcomer's doing."""
+    check_up = session(activity="4か月児健診", min_staff=3, max_staff=8, required_skills=(("保健師", 3),),
+                       skill_caps=(("保健師", 5),))
+    nurses = [person(f"H{i}", skills=frozenset({"保健師"})) for i in range(7)]
+    p = problem(nurses, [check_up], rules={"load_spread": RuleSetting(enabled=False)})
+    short = suggest(p, Roster.from_pairs([("H0", check_up.id)]), check_up.id)
+    assert len(short) == 6 and all(s.strained == () for s in short)
+    full = Roster.from_pairs([(f"H{i}", check_up.id) for i in range(5)])
+    over = suggest(p, full, check_up.id, include_hard=True)
+    assert over and all(s.breaks_hard_rule and {v.rule_id for v in s.strained} >= {"required_skills"} for s in over)
+
+
+def test_who_could_take_a_public_health_nurses_place_lists_the_nurses_first() -> None:
+    """A 4-month check-up needing 保健師 3〜5 has four; without the one replaced it keeps its three, so
+    no cost told a doctor, a nurse or a clerk (listed first in the register) from a 保健師. A 保健師
+    who costs more (a △ day) still comes before them."""
+    check_up = session(activity="4か月児健診", min_staff=5, max_staff=8, required_skills=(("保健師", 3),),
+                       skill_caps=(("保健師", 5),))
+    others = [person("M1", name="医師", skills=frozenset({"医師"})),
+              person("N1", name="看護", skills=frozenset({"看護師"})), person("J1", name="事務", skills=frozenset({"事務"}))]
+    nurses = [person(f"H{i}", name=f"保健{i}", skills=frozenset({"保健師"})) for i in range(6)]
+    p = problem(others + nurses, [check_up], availability={("H5", MONDAY): Mark.PREFER_NOT},
+                rules={"load_spread": RuleSetting(enabled=False)})
+    roster = Roster.from_pairs([(f"H{i}", check_up.id) for i in range(4)] + [("J1", check_up.id)])
+    found = suggest(p, roster, check_up.id, replacing="H0")
+    assert [s.staff_id for s in found] == ["H4", "H5", "M1", "N1"]
+    h4, h5, m1, n1 = (s.cost for s in found)
+    assert h4 == m1 == n1 < h5  # the same cost but for the △: only the skill told them apart
