@@ -50,6 +50,7 @@ from models.domain import Problem, Roster, RuleSetting, Staff
 from models.i18n import t
 from solver.context import Scope
 from solver.core import Progress, SolveOptions, SolveResult, Solver, fewer_collections, gap_of, roster_of
+from solver.eligibility import Screen
 from solver.evaluate import as_solved, evaluate
 from solver.greedy import first_roster
 from solver.lns import Improver
@@ -226,8 +227,16 @@ class PartsSolver:
 
     # -- the parts ---------------------------------------------------------------------------
     def _start(self) -> set[tuple[str, str]]:
-        """The hint (when given) or the locked assignments: what the first roster builds on."""
+        """The hint (when given) or the locked assignments: what the first roster builds on. Of the hint,
+        the pairs the plan still allows: a published roster hinted after a late × (a polling office's
+        person fallen ill) broke a hard rule, and with cover soft no roster came at all, where leaving
+        that one place empty was one."""
         pairs = set() if self.options.hint is None else set(self.options.hint.pairs())
+        if pairs:
+            screen = Screen(self.problem, self.rules, self.options.soft_cover)
+            staff = {s.id: s for s in self.problem.active_staff()}
+            pairs = {(s, r) for s, r in pairs if s in staff and self.problem.has_requirement(r)
+                     and screen.eligible(staff[s], self.problem.requirement(r))}
         pairs |= {(a.staff_id, a.requirement_id) for a in self.problem.locked}
         known = {s.id for s in self.problem.active_staff()}
         return {(s, r) for s, r in pairs if s in known and self.problem.has_requirement(r)}

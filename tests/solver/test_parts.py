@@ -355,3 +355,18 @@ def test_the_whole_model_has_longer_for_a_first_roster_when_cover_is_hard(
     outcome = solver_for(problem, SolveOptions(time_limit=10, workers=1, soft_cover=soft_cover)).solve()
     assert outcome.roster is not None and asked == [pytest.approx(share * 10)]
     assert parts.StagedSolver.FIRST_ROSTER_SHARE < parts.StagedSolver.FIRST_ROSTER_SHARE_COVER_HARD
+
+
+def test_a_hinted_roster_a_late_cross_rules_out_still_gives_one_with_cover_soft() -> None:
+    """A polling office's published roster, one of its people fallen ill since (× on a day they work): solved
+    close to it with --soft-cover, no roster came at all. The pairs the plan no longer allows are left out of
+    the hint, and the rest is a roster."""
+    from models.domain import Assignment, Mark
+    from tests.solver.factories import MONDAY, person, problem as plan, session
+
+    req, other = session(start="09:00", end="12:00"), session(start="13:00", end="16:00")
+    problem = plan([person("A"), person("B")], [req, other], availability={("A", MONDAY): Mark.UNAVAILABLE})
+    hint = Roster([Assignment("A", req.id), Assignment("B", other.id)])
+    built = parts.PartsSolver(problem, SolveOptions(time_limit=5, workers=1, hint=hint, soft_cover=True),
+                              improve=False).solve()
+    assert built.roster is not None and built.roster.pairs() == {("B", other.id)}
