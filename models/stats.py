@@ -59,6 +59,7 @@ class PersonStats:
     weekend_days: int = 0  # distinct dates worked (or 明 after a night) that are a Saturday, Sunday or holiday
     days_off: int = 0  # the plan's days with no session, no 明 (the earlier plan's last night included) and no leave
     leave_days: int = 0  # the plan's days of leave (有休, 研修: Problem.leave) not worked
+    work_days: int = 0  # distinct dates with a session (a morning and an afternoon are one day; a night's 明 none)
 
     @property
     def hours(self) -> float:
@@ -140,6 +141,7 @@ def _stats_of(problem: Problem, staff: Staff, reqs: list[Requirement], months: f
         weekend_days=len({d for d in on_duty if is_weekend(d)}),
         days_off=problem.day_count() - len(on_duty | problem.leave_days(staff.id)),
         leave_days=len(problem.leave_days(staff.id) - on_duty),
+        work_days=len({r.date for r in reqs}),
     )
 
 

@@ -28,7 +28,8 @@ SITES_WIDTH = 70
 
 
 def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
-    """集計: per person count, (with few activities, a ward's shifts) the count of each activity,
+    """集計: per person count, days worked (a polling office's limit is days: a 前半 and a 後半 are one), (with few
+    activities, a ward's shifts) the count of each activity,
     days worked on weekends and holidays, minutes, hours, pay, △ used, desired, deviation, the
     fiscal year's count and pay so far (earlier plans carried in, this roster included; a plan that
     crosses April 1 gets a pair for each fiscal year) and sites; a totals row."""
@@ -40,7 +41,7 @@ def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
     sites = ["、".join(s.sites) for s in stats]
     # the sites column as wide as its longest list, up to SITES_WIDTH; longer lists wrap
     sites_width = min(SITES_WIDTH, max([40, *(text_width(text) + 2 for text in sites)]))
-    widths = [10, 16, 7, *(max(6, min(12, text_width(a) + 2)) for a in activities), 9, 10, 9, 12, 8, 9, 8,
+    widths = [10, 16, 7, 7, *(max(6, min(12, text_width(a) + 2)) for a in activities), 9, 10, 9, 12, 8, 9, 8,
               *_year_widths(len(years), len(year_headings) - len(years), month), sites_width]
     sheet = SheetWriter(wb, schema.SUMMARY_SHEET, widths, freeze="C4")
     note = t("希望回数は月あたりの希望を期間に換算した値、差＝回数−希望回数。土日祝は土曜・日曜・祝日に勤務した日数（夜勤明けを含む）。"
@@ -57,7 +58,7 @@ def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
                   "was already paid", fy=years[1])
     sheet.title(plan_title(problem.name, "集計", "summary"), len(widths), note)
     header_row = sheet.header([
-        t("職員ID", "Staff ID"), t("氏名", "Name"), t("回数", "Count"), *activities,
+        t("職員ID", "Staff ID"), t("氏名", "Name"), t("回数", "Count"), t("日数", "Days"), *activities,
         t("土日祝", "Weekend days"), t("勤務時間(分)", "Minutes"),
         t("時間", "Hours"), t("支給額(円)", "Pay (yen)"), t("△の日数", "△ days"), t("希望回数", "Desired"),
         t("差", "Deviation"), *year_headings, t("会場", "Sites"),
@@ -67,7 +68,7 @@ def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
     for s, text in zip(stats, sites):
         counts = dict(s.activities)
         sheet.append([
-            s.staff_id, s.name, s.count, *(counts.get(a, 0) for a in activities), s.weekend_days, s.minutes,
+            s.staff_id, s.name, s.count, s.work_days, *(counts.get(a, 0) for a in activities), s.weekend_days, s.minutes,
             sheet.cell(round(s.hours, 2), hours), sheet.cell(s.pay, yen), s.prefer_not_days,
             sheet.cell(None if s.desired is None else round(s.desired, 2), hours),
             sheet.cell(None if s.deviation is None else round(s.deviation, 2), hours),
@@ -77,7 +78,7 @@ def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
     desired = [s.desired for s in stats if s.desired is not None]
     sheet.append([
         sheet.cell(t("合計", "Total"), total), sheet.cell(f"{len(stats)}" + t("人", " people"), total),
-        sheet.cell(sum(s.count for s in stats), total),
+        sheet.cell(sum(s.count for s in stats), total), sheet.cell(sum(s.work_days for s in stats), total),
         *(sheet.cell(sum(dict(s.activities).get(a, 0) for s in stats), total) for a in activities),
         sheet.cell(sum(s.weekend_days for s in stats), total), sheet.cell(sum(s.minutes for s in stats), total),
         sheet.cell(round(sum(s.minutes for s in stats) / 60, 2), total.but(number_format=ONE_DECIMAL)),

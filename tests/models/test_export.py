@@ -225,11 +225,11 @@ def test_summary_counts_each_shift_and_the_weekends_of_a_ward(tmp_path: Path) ->
     write_roster(tmp_path / "w.xlsx", problem, roster)
     ws = openpyxl.load_workbook(tmp_path / "w.xlsx")["集計"]
     header = [c.value for c in ws[3]]
-    assert header[2:7] == ["回数", "日勤", "準夜", "深夜", "土日祝"]
+    assert header[2:8] == ["回数", "日数", "日勤", "準夜", "深夜", "土日祝"]  # 日数: days worked, 2 sessions of a day one
     rows = {r["職員ID"]: r for r in _table(ws, 3)}
-    assert [rows["N01"][c] for c in header[2:7]] == [3, 1, 1, 1, 1]
-    assert [rows["N02"][c] for c in header[2:7]] == [2, 2, 0, 0, 1]
-    assert [rows["合計"][c] for c in header[2:7]] == [5, 3, 1, 1, 2]
+    assert [rows["N01"][c] for c in header[2:8]] == [3, 3, 1, 1, 1, 1]
+    assert [rows["N02"][c] for c in header[2:8]] == [2, 2, 2, 0, 0, 1]
+    assert [rows["合計"][c] for c in header[2:8]] == [5, 5, 3, 1, 1, 2]
 
 
 def test_summary_has_no_activity_columns_with_many_activities(tmp_path: Path) -> None:
@@ -238,7 +238,7 @@ def test_summary_has_no_activity_columns_with_many_activities(tmp_path: Path) ->
     problem = Problem("多い", date(2026, 4, 1), date(2026, 4, 30), [Staff("H001", "山田 花子")], [Site("灘")], reqs)
     write_roster(tmp_path / "m.xlsx", problem, Roster([Assignment("H001", reqs[0].id)]))
     header = [c.value for c in openpyxl.load_workbook(tmp_path / "m.xlsx")["集計"][3]]
-    assert header[2:5] == ["回数", "土日祝", "勤務時間(分)"]
+    assert header[2:6] == ["回数", "日数", "土日祝", "勤務時間(分)"]
     assert not set(activities) & set(header)
     # the activities 回数の偏り evens out get their columns: a nursery's 早番 and 遅番 among 8 shifts
     fair = problem.with_(rules={"load_spread": RuleSetting(True, False, 1, {"activities": "訪問、健診"})})

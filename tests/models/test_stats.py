@@ -196,3 +196,13 @@ def test_a_session_over_its_most_is_listed_once() -> None:
     assert sorted(v.rule_id for v in evaluation.violations) == ["cover_max", "cover_target"]
     [listed] = evaluation.listed
     assert listed.rule_id == "cover_max" and listed.hard and listed.cost == evaluation.objective > 0
+
+
+def test_days_worked_count_two_sessions_of_a_day_once() -> None:
+    """A polling office's limit is days (a 前半 and a 後半 are one), where 集計's 回数 counts sessions."""
+    problem = _problem()
+    halves = [_req(6, "本庁", 510, 855, 1), _req(6, "本庁", 855, 1200, 1)]
+    problem = problem.with_(requirements=[*problem.requirements, *halves])
+    roster = Roster([*_roster(problem).assignments, *(Assignment("B", r.id) for r in halves)])
+    b = {s.staff_id: s for s in person_stats(problem, roster)}["B"]
+    assert (b.count, b.work_days) == (3, 2)
