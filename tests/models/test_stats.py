@@ -203,6 +203,6 @@ def test_days_worked_count_two_sessions_of_a_day_once() -> None:
     problem = _problem()
     halves = [_req(6, "本庁", 510, 855, 1), _req(6, "本庁", 855, 1200, 1)]
     problem = problem.with_(requirements=[*problem.requirements, *halves])
-    roster = Roster([*_roster(problem).assignments, *(Assignment("B", r.id) for r in halves)])
+    roster = Roster([*_roster(_problem()).assignments, *(Assignment("B", r.id) for r in halves)])
     b = {s.staff_id: s for s in person_stats(problem, roster)}["B"]
     assert (b.count, b.work_days) == (3, 2)
