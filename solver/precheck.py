@@ -24,7 +24,7 @@ from solver.rules.base import Rule
 from solver.rules.counting import md
 from solver.rules.no_overlap import clash
 from solver.rules.period_limit import PeriodLimit
-from solver.rules.required_skills import RULE as RULE_SKILLS
+from solver.rules.skill_holders import RULE as HOLDERS
 
 
 def precheck(problem: Problem, rules: Iterable[Rule] | None = None, soft_cover: bool = False) -> list[str]:
@@ -72,7 +72,7 @@ def _sessions(problem: Problem, screen: Screen) -> list[str]:
             elif sum(1 for s in able if skill in s.skills) < k:
                 out.append(_too_few(problem, screen, req, holders, [s for s in able if skill in s.skills], k, skill))
         if short and len(out) > said and set(_kept_out(problem, screen, req, [s for s in active if s not in able])) <= {
-                t(RULE_SKILLS.info.title_ja, RULE_SKILLS.info.title_en)}:
+                t(HOLDERS.info.title_ja, HOLDERS.info.title_en)}:
             del out[said - 1]  # short only of its skills' holders (a session they make up): said by its skills
     if skills and is_hard(screen, "cover_max") and not skills_apart(problem.rules):
         out += _skills_beyond_the_most(problem, ordered, active, may)

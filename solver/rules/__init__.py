@@ -46,6 +46,7 @@ from solver.rules import (
     repair,
     required_skills,
     requests,
+    skill_holders,
     travel,
     weekend_spread,
 )
@@ -55,6 +56,7 @@ RULES: list[Rule] = [
     cover_min.RULE,
     cover_max.RULE,
     required_skills.RULE,
+    skill_holders.RULE,
     availability.RULE,
     no_overlap.RULE,
     max_per_day.RULE,

@@ -7,18 +7,13 @@ experienced nurses), unless the plan says each skill needs its own people (`dist
 could be either). Then every person counts for one of the skills they hold: in the model a
 boolean per person and skill, at most one of them when the person works the session; in the
 evaluator the most places a matching of people to skills fills.
-
-A session whose skills' counts make up its whole 必要人数 (a check-up's 小児科医:1、保健師:3、栄養士:1、事務:1 for
-6 people) takes only people holding one of them (`only_holders`, on by default): a health centre's dentists
-had filled its 4か月児健診 seats up to its 目標人数, and 14 people of other jobs with them. Made soft, each such
-person costs the weight; with cover made soft (--soft-cover) it stays as the manager set it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
-from models.domain import Problem, Requirement, Roster, Staff, Violation
+from models.domain import Problem, Roster, Violation
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from models.stats import skills_short
@@ -39,23 +34,13 @@ class RequiredSkills(BaseRule):
         weight_default=100,
         description_ja="枠ごとに指定されたスキルを持つ職員を指定人数以上配置する（例: リーダー:1）。上限も書ける（保健師:2〜3、"
                        "新人:0〜1）。2つのスキルを持つ人は両方に数える。「スキルごとに別の職員」にすると 1 人は 1 つのスキルに"
-                       "だけ数える（内科:1、小児科:1 は医師 2 名）。スキルの人数で必要人数が埋まる枠（小児科医:1、保健師:3 で"
-                       "4 名）には、そのどれかのスキルを持つ人だけを配置する。",
+                       "だけ数える（内科:1、小児科:1 は医師 2 名）。",
         description_en="Each session gets at least the given number of staff with each required skill, and at most "
                        "the number given as a most (保健師:2〜3, 新人:0〜1). Someone with two of them counts for both, "
-                       "unless 'a different person for each skill' is set (内科:1、小児科:1 is then two doctors). A session "
-                       "whose skills' counts make up its staff (小児科医:1、保健師:3 for 4) takes holders of one of them only.",
+                       "unless 'a different person for each skill' is set (内科:1、小児科:1 is then two doctors).",
         params=(Param("distinct", bool, False, "スキルごとに別の職員", "a different person for each skill",
-                      per_staff=False),
-                Param("only_holders", bool, True, "人数分のスキルがある枠はスキルのある人だけ",
-                      "sessions whose skills make up their staff take holders only", per_staff=False)),
+                      per_staff=False),),
     )
-
-    def screen(self, ctx: Context, staff: Staff) -> Callable[[Requirement], bool] | None:
-        """Hard: a session made up by its skills (`made_up`) is not theirs unless they hold one of them."""
-        if not ctx.setting(self.info).params.get("only_holders", True):
-            return None
-        return lambda req: holds_one(staff, req)
 
     def build(self, ctx: Context) -> list[Penalty]:
         s = ctx.setting(self.info)
@@ -75,13 +60,6 @@ class RequiredSkills(BaseRule):
             for skill, most in req.skill_caps:
                 holders = [v for staff, v in ctx.staff_for(req.id) if skill in staff.skills]
                 out += at_most(ctx.model, caps, self.info.id, holders, most, f"skill_cap[{req.id},{skill}]")
-        if not s.hard and caps.params.get("only_holders", True):  # else screen() kept these pairs out
-            for (staff_id, req_id), var in ctx.pairs().items():
-                if not holds_one(ctx.problem.staff_by_id(staff_id), ctx.problem.requirement(req_id)):
-                    if caps.hard:  # soft for --soft-cover alone: a partial roster still takes no dentist
-                        ctx.model.add(var == 0)
-                    else:
-                        out.append(Penalty(var, s.weight, self.info.id, f"skill_holder[{staff_id},{req_id}]"))
         return out
 
     @staticmethod
@@ -134,29 +112,7 @@ class RequiredSkills(BaseRule):
                                 "{session}: at most {m} staff with skill {skill}; {n} placed.",
                                 session=req.label(), skill=skill, m=most, n=n)
                     out.append(breach(self.info, s, n - most, message, requirement_id=req.id, day=req.date))
-            for person in staff if s.params.get("only_holders", True) else ():
-                if not holds_one(person, req):
-                    message = t("{session}: {name} は必要スキル（{skills}）のどれも持っていません（人数はこのスキルの人で"
-                                "埋まる枠です）。", "{session}: {name} holds none of its required skills ({skills}), "
-                                "whose counts make up its staff.", session=req.label(), name=person.name,
-                                skills="、".join(skill for skill, k in req.required_skills if k))
-                    out.append(breach(self.info, s, 1, message, staff_id=person.id, requirement_id=req.id,
-                                      day=req.date))
         return out
-
-
-def made_up(req: Requirement) -> frozenset[str]:
-    """The skills a session's counts make its whole 必要人数 of (`小児科医:1、保健師:3` for 4 people); empty when
-    they leave room for anyone (`リーダー:1` of 3)."""
-    needed = [(skill, k) for skill, k in req.required_skills if k > 0]
-    return frozenset(skill for skill, _ in needed) if needed and sum(k for _, k in needed) >= req.min_staff \
-        else frozenset()
-
-
-def holds_one(staff: Staff, req: Requirement) -> bool:
-    """Whether the person may take the session by `only_holders`: it is not made up by its skills, or they hold one."""
-    skills = made_up(req)
-    return not skills or not skills.isdisjoint(staff.skills)
 
 
 RULE = RequiredSkills()

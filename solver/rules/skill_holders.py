@@ -1,0 +1,75 @@
+"""skill_holders: a session whose required skills' counts make up its whole 必要人数 (a check-up's 小児科医:1、
+保健師:3、栄養士:1、事務:1 for 6 people) takes only people holding one of them, up to its most too.
+
+A health centre's dentists had filled its 4か月児健診 seats up to its 目標人数, 14 people of other jobs with
+them, while its 必要スキル named every job it wanted; `職種:0〜0` for each job not wanted was the only way out.
+A session whose skills leave room (`リーダー:1` of 3) takes anyone. A rule of its own, not a part of
+必要スキル: it judges one person and one session, so it keeps pairs out (hard) and stays hard when cover is
+made soft (--soft-cover) or linked people are relaxed part by part (solver.parts), where the polling office's
+投票管理者 (管理者:1 of 1) had gone to people without 管理者. Soft, each such person costs the weight.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from models.domain import Problem, Requirement, Roster, Staff, Violation
+from models.i18n import t
+from models.rulemeta import RuleInfo
+from solver.rules.base import BaseRule, Penalty
+from solver.rules.placed import placement_breaches
+
+if TYPE_CHECKING:
+    from solver.context import Context
+
+
+def made_up(req: Requirement) -> frozenset[str]:
+    """The skills whose counts make a session's whole 必要人数 (`小児科医:1、保健師:3` for 4 people); empty when
+    they leave room for anyone (`リーダー:1` of 3) or it asks none. A count of 0 (`新人:0〜0`) is none of them."""
+    needed = [(skill, k) for skill, k in req.required_skills if k > 0]
+    return frozenset(skill for skill, _ in needed) if needed and sum(k for _, k in needed) >= req.min_staff \
+        else frozenset()
+
+
+def holds_one(staff: Staff, req: Requirement) -> bool:
+    """Whether the person may take the session: it is not made up by its skills, or they hold one of them."""
+    skills = made_up(req)
+    return not skills or not skills.isdisjoint(staff.skills)
+
+
+class SkillHolders(BaseRule):
+    info = RuleInfo(
+        id="skill_holders",
+        title_ja="スキルの人で埋まる枠",
+        title_en="Sessions their skills make up",
+        hard_default=True,
+        weight_default=100,
+        description_ja="必要スキルの人数で必要人数が埋まる枠（小児科医:1、保健師:3 で 4 名）には、そのどれかのスキルを持つ人"
+                       "だけを配置する（最大人数まで）。リーダー:1 で 3 名の枠のように余地があれば、だれでも入れる。",
+        description_en="A session whose required skills' counts make up its staff (小児科医:1、保健師:3 for 4) takes only "
+                       "people holding one of them, up to its most; one with room (リーダー:1 of 3) takes anyone.",
+    )
+
+    def screen(self, ctx: Context, staff: Staff) -> Callable[[Requirement], bool] | None:
+        return lambda req: holds_one(staff, req)
+
+    def build(self, ctx: Context) -> list[Penalty]:
+        s = ctx.setting(self.info)
+        if not s.enabled or s.hard:  # hard: screen() kept these pairs out
+            return []
+        problem = ctx.problem
+        return [Penalty(var, s.weight, self.info.id, f"skill_holders[{staff_id},{req_id}]")
+                for (staff_id, req_id), var in ctx.pairs().items()
+                if not holds_one(problem.staff_by_id(staff_id), problem.requirement(req_id))]
+
+    def check(self, problem: Problem, roster: Roster) -> list[Violation]:
+        def outside(staff: Staff, req: Requirement) -> str | None:
+            if holds_one(staff, req):
+                return None
+            return t("{name} は {session} の必要スキル（{skills}）のどれも持っていません（この枠の人数はそのスキルの人で"
+                     "埋まります）。", "{name} holds none of the required skills of {session} ({skills}), whose counts "
+                     "make up its staff.", name=staff.name, session=req.label(), skills="、".join(skill for skill, k in req.required_skills if k > 0))
+        return placement_breaches(self.info, problem, roster, outside)
+
+
+RULE = SkillHolders()
