@@ -528,6 +528,9 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         state.listed |= set(state.staff)  # a 不可日 column on 職員: each person's is their list, blank or not
     _date_list_sheets(books, lists, misnamed, state)
     daily_tables = _tables(books, DAILY, problems)
+    if daily_tables is None and not any(book.find(SESSIONS) for book in books):
+        # a polling office's `配置基準` (its sessions by kind of day) was told only as "no sheet 枠"
+        daily_tables = _stand_in(books, DAILY, misnamed, problems, state.notes)
     # beside 毎日の枠 too, the one sheet of 枠 rows named otherwise: a library's `休館日` (its closing rows,
     # 必要人数 0) had been left unread with a note, and 44 shifts put on closed days
     session_tables = _tables(books, SESSIONS, problems)

@@ -311,3 +311,12 @@ def test_a_sheet_of_closing_rows_named_otherwise_is_read_beside_the_daily_sessio
                                                                          勤務可否=MARKS, 設定=PERIOD))], notes=notes)
     assert (date(2026, 4, 16), "日勤") not in _sessions(problem) and (date(2026, 4, 15), "日勤") in _sessions(problem)
     assert any(n.sheet == "休館日" and "枠" in n.message for n in notes)
+
+
+def test_a_sheet_of_daily_sessions_named_otherwise_is_read_as_them(tmp_path):
+    """A polling office's `配置基準` (its sessions by kind of day, no sheet 枠) was told only as "no sheet 枠"."""
+    notes: list = []
+    problem = read_workbooks([write_book(tmp_path / "poll.xlsx", standard(枠=None, 配置基準=DAILY, 勤務可否=MARKS,
+                                                                          設定=PERIOD))], notes=notes)
+    assert (date(2026, 4, 15), "日勤") in _sessions(problem)
+    assert any(n.sheet == "配置基準" and "毎日の枠" in n.message for n in notes)
