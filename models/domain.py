@@ -167,6 +167,16 @@ def within(window: Window | None, start: int, end: int) -> bool:
 SPLIT_LATEST_END = 15 * 60
 
 
+def skills_make_up(req: Requirement) -> frozenset[str]:
+    """The skills whose counts make a session's whole 必要人数 (`小児科医:1、保健師:3` for 4 people); empty when
+    they leave room for anyone (`リーダー:1` of 3), it asks none, or its 必要人数 is 0 (nothing to make up). A count of
+    0 (`新人:0〜0`) is none of them.
+    Such a session takes holders of them alone (solver.rules.skill_holders)."""
+    needed = [(skill, k) for skill, k in req.required_skills if k > 0]
+    return frozenset(skill for skill, _ in needed) if needed and sum(k for _, k in needed) >= req.min_staff > 0 \
+        else frozenset()
+
+
 def first_halves(requirements: Iterable[Requirement]) -> frozenset[tuple[int, int]]:
     """The (start, end) of the sessions that are the first half of their site's day (SPLIT_LATEST_END), beyond
     those `is_morning` reads as mornings already: a 早番 7:00-16:00 beside a 遅番 is none."""

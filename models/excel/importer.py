@@ -19,6 +19,7 @@ from typing import Any, Callable
 from models.domain import (
     BREAK, OR_SKILL, WEEKDAY_NAMES, Mark, Problem, Requirement, RuleSetting, ShiftRequest, Site, Staff, TravelBuffers,
     clock, counted_activities, ids_named, known_id, next_morning, normalize, one_working_day, rotation_order,
+    skills_make_up,
 )
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
@@ -230,6 +231,23 @@ def _within_tenure(state: _Import, availability: dict, period: Period) -> dict:
                 out[(staff_id, day)] = out.get((staff_id, day)) or Mark.AVAILABLE
                 state.wishes.setdefault((staff_id, day), "")  # a shift written in the cell is the wish
     return out
+
+
+def _skills_at_least(state: _Import, requirements: list[Requirement]) -> list[InputProblem]:
+    """One note when sessions whose skills make up their 必要人数 may take more people (最大人数, 目標人数) and
+    leave a skill without a most: its count is "at least" (a health centre's `歯科医師:1` had 3 dentists at a
+    session of 目標 10, the rest of its seats filled with them), said with the first and how to write exactly."""
+    roomy = [req for req in requirements if (made := skills_make_up(req))
+             and max(req.max_staff or 0, req.preferred_staff or 0) > sum(k for _, k in req.required_skills)
+             and made - {skill for skill, _ in req.skill_caps}]
+    if not roomy:
+        return []
+    first = roomy[0]
+    file, _, place = state.requirements[first.id][1].rpartition(" ")  # `book.xlsx 枠!A5`, or 毎日の枠
+    sheet, _, cell = place.partition("!")
+    skill, k = next((skill, k) for skill, k in first.required_skills
+                    if k > 0 and skill not in {s for s, _ in first.skill_caps})
+    return [InputProblem(file, sheet, cell, messages.skills_at_least(first.label(), skill, k, len(roomy)))]
 
 
 def _listed_people(state: _Import) -> set[str]:
@@ -592,6 +610,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         return None
     availability = _within_tenure(state, availability, period)
     requirements = [r for r, _ in state.requirements.values()]
+    state.notes += _skills_at_least(state, requirements)
     # the activities written on every row, refused ones too: a 設定 or 職員 cell naming one that no
     # row has is said now, not only once the other problems are mended (it came a round later)
     written = {normalize(table.value(row, "activity")) for table in [*session_tables, *(daily_tables or [])]

@@ -133,6 +133,14 @@ def bad_date_list(value: Any) -> str:
              "(as in 3/5, 3/12 or 3/10〜3/12)", v=shown(value))
 
 
+def skills_at_least(session: str, skill: str, k: int, n: int) -> str:
+    return t("必要スキルの人数は「以上」です。{session} などの {n} 枠は、必要スキルの人で必要人数が埋まり、最大人数・目標人数までは"
+             "そのどれかのスキルの人がさらに入ります（{skill}:{k} は {k} 名以上）。ちょうどにするなら {skill}:{k}〜{k} のように"
+             "上限も書いてください", "required skills are counts of at least: in {session} and {more} more sessions their "
+             "holders make up 必要人数, and more of them may come up to 最大人数 or 目標人数 ({skill}:{k} is {k} or more); "
+             "for exactly, write a most as well: {skill}:{k}〜{k}", session=session, n=n, more=n - 1, skill=skill, k=k)
+
+
 def bad_day_part(value: Any) -> str:
     return t("時間帯が読めません \"{v}\"（午前のみ、午後のみ、15時まで、10時〜15時 のように）", 'cannot read the part of the '
              'day "{v}" (as in 午前のみ, 午後のみ, 15時まで or 10時〜15時)', v=shown(value))

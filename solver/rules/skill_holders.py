@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from models.domain import Problem, Requirement, Roster, Staff, Violation
+from models.domain import Problem, Requirement, Roster, Staff, Violation, skills_make_up
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules.base import BaseRule, Penalty
@@ -23,17 +23,9 @@ if TYPE_CHECKING:
     from solver.context import Context
 
 
-def made_up(req: Requirement) -> frozenset[str]:
-    """The skills whose counts make a session's whole 必要人数 (`小児科医:1、保健師:3` for 4 people); empty when
-    they leave room for anyone (`リーダー:1` of 3) or it asks none. A count of 0 (`新人:0〜0`) is none of them."""
-    needed = [(skill, k) for skill, k in req.required_skills if k > 0]
-    return frozenset(skill for skill, _ in needed) if needed and sum(k for _, k in needed) >= req.min_staff \
-        else frozenset()
-
-
 def holds_one(staff: Staff, req: Requirement) -> bool:
     """Whether the person may take the session: it is not made up by its skills, or they hold one of them."""
-    skills = made_up(req)
+    skills = skills_make_up(req)
     return not skills or not skills.isdisjoint(staff.skills)
 
 

@@ -591,3 +591,17 @@ def test_named_columns_of_words_beside_a_matrix_are_said(tmp_path):
     assert notes == ["m.xlsx 勤務可否!F1: the columns 「希望日」、「備考」 were not read (an availability matrix is read by "
                      "its 職員ID, 氏名 and date columns; list dates in 可能日 or 不可日 on 職員, and write a day's reason as "
                      "its mark)"]
+
+
+def test_skills_making_up_a_session_with_room_above_are_said_to_be_at_least(tmp_path):
+    """A health centre's `歯科医師:1` in a session of 目標 10 made up by its skills had 3 dentists: a count is
+    "at least", said once with how to write exactly (`歯科医師:1〜1`); a session whose skills all have a most, or
+    with no room above them, is not named."""
+    sessions = [["日付", "会場", "内容", "開始", "終了", "必要人数", "最大人数", "必要スキル"],
+                [datetime(2026, 4, 1), "灘", "3歳児健診", time(13), time(16), 2, 3, "リーダー:1、フッ化物:1"],
+                [datetime(2026, 4, 14), "東灘", "3歳児健診", time(9), time(12), 2, 3, "リーダー:1〜1、フッ化物:1〜2"]]
+    notes: list[InputProblem] = []
+    read_workbooks([write_book(tmp_path / "t.xlsx", standard(職員=STAFF_ROWS, 枠=sessions, 勤務可否=MATRIX_ROWS))],
+                   notes=notes)
+    [said] = [n for n in notes if "at least" in n.message]
+    assert (said.sheet, said.cell) == ("枠", "A2") and "リーダー:1〜1" in said.message and "4/1 灘" in said.message
