@@ -36,6 +36,8 @@ def session_of(problem: Problem, requirement_id: str) -> Requirement | None:
     same site, activity and start end on other days (a calendar's cancelled event spans its hours)."""
     if problem.has_requirement(requirement_id):
         return problem.requirement(requirement_id)
+    if (closed := problem.closed_session(requirement_id)) is not None:
+        return closed  # called off: its own hours and 備考 (its reason) for the calendar's cancelled event
     gone = Requirement.stand_in(requirement_id)
     if gone is None:
         return None
@@ -91,13 +93,22 @@ def roster_changes(problem: Problem, before: Roster, after: Roster) -> list[Chan
 
 
 def session_label(problem: Problem, requirement_id: str | None) -> str:
-    """`4/14 灘 3歳児健診 13:00-16:00`, or of a session the plan no longer has what its id says of it
-    (`4/14 灘 3歳児健診 13:00（なくなった枠）`)."""
+    """`4/14 灘 3歳児健診 13:00-16:00`; of a session called off since, its label and why (`…13:00-16:00（中止:
+    会場設備点検のため）`); of one the plan no longer has, what its id says of it (`4/14 灘 3歳児健診 13:00（なくなった枠）`)."""
     if requirement_id is None:
         return ""
     if problem.has_requirement(requirement_id):
         return problem.requirement(requirement_id).label()
+    if (closed := problem.closed_session(requirement_id)) is not None:
+        return closed.label() + called_off(closed)
     return Requirement.id_label(requirement_id) + t("（なくなった枠）", " (no longer held)")
+
+
+def called_off(req: Requirement) -> str:
+    """`（中止: 会場設備点検のため）`, what a session called off is said with: its 備考 when it gives one (a
+    health centre's notice had read `12:45（なくなった枠）`, its reason and end lost)."""
+    note = req.notes.strip()
+    return t("（中止: {note}）", " (called off: {note})", note=note) if note else t("（中止）", " (called off)")
 
 
 def staff_label(problem: Problem, staff_id: str) -> str:

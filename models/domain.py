@@ -532,6 +532,9 @@ class Problem:
     rules: dict[str, RuleSetting] = field(default_factory=dict)
     locked: list[Assignment] = field(default_factory=list)
     published: list[Assignment] | None = None  # the version that repair mode stays close to
+    # Sessions called off (a 枠 row of 必要人数 0 or 中止 over 毎日の枠 or an earlier import: a library's 休館日, a
+    # check-up cancelled), kept with their hours and 備考 to be shown and told, never staffed (max_staff 0)
+    closed: list[Requirement] = field(default_factory=list)
     # Carried in from earlier plans' rosters when the plan is loaded (models.storage.history), never stored;
     # the fiscal-year ones are of the year the plan starts in (models.history.fiscal_years):
     history: dict[str, tuple[date, ...]] = field(default_factory=dict)  # days worked just before `start`
@@ -554,6 +557,8 @@ class Problem:
         self._staff_by_id = {s.id: s for s in self.staff}
         self._site_by_name = {s.name: s for s in self.sites}
         self._req_by_id = {r.id: r for r in self.requirements}
+        # a session held again (added back in the window) is no longer called off: one row of its id is stored
+        self.closed = [r for r in self.closed if r.id not in self._req_by_id]
         self.first_halves = first_halves(self.requirements)  # what a 午前 mark allows beside mornings
         self._weekdays = {s.id: frozenset((WEEKDAY_NAMES + HOLIDAYS).index(c) for c in s.weekdays)
                           for s in self.staff if s.weekdays}
@@ -577,6 +582,10 @@ class Problem:
 
     def has_requirement(self, requirement_id: str) -> bool:
         return requirement_id in self._req_by_id
+
+    def closed_session(self, requirement_id: str) -> Requirement | None:
+        """The session of this id the plan has called off (`closed`), else None."""
+        return next((req for req in self.closed if req.id == requirement_id), None)
 
     def mark(self, staff_id: str, day: date) -> Mark:
         """The person's mark for the day; a blank is 空欄の扱い's, or × on a weekday outside the

@@ -206,10 +206,15 @@ def _nothing_below(rows: Rows, end: int, master: Master) -> None:
             return
 
 
+# The end of the line 配置表 writes for a session called off (changes.called_off), read folded
+_CALLED_OFF = re.compile(r"(?:\(中止(?::.*)?\)|\(called off(?::.*)?\))$")
+
+
 def _read_cell(value: object, reqs: list[Requirement], cell: str, names: StaffNames, master: Master) -> None:
     """The entries of one grid cell: each session's heading, then the names below it."""
     if not reqs:
-        if not is_blank(value):
+        # the export's own line of a session called off there (`日勤 09:45-18:15（中止: 館内整理日）`) is no entry
+        if any(line.strip() and not _CALLED_OFF.search(normalize(line)) for line in str(value or "").splitlines()):
             master.problems.append((cell, t("この日この会場には枠がありません", "this site has no session on this day")))
         return
     found: dict[str, Entry] = {}

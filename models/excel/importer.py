@@ -597,6 +597,8 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     state.notes += holiday_notes(daily, every_day)
     # a 枠 row that nobody may take (必要人数 0, 最大人数 0 or blank) closes its day: 中央図書館's 整理日 over
     # 毎日の枠 left three empty 0/0 sessions in every sheet
+    closed = sorted((req for req, _ in state.requirements.values() if req.max_staff == 0),  # kept: shown and told
+                    key=lambda r: (r.date, r.start, r.site, r.activity))
     state.requirements = {key: value for key, value in state.requirements.items() if value[0].max_staff != 0}
     if sheets is not None:
         availability, state.wishes = read_availability(
@@ -637,6 +639,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         windows=state.kept.windows,
         refused=state.kept.refused,
         requests=[ShiftRequest(staff_id, day, wish, on=True) for (staff_id, day), wish in state.wishes.items()],
+        closed=closed,
         travel=TravelBuffers(**s.travel),
         rules=s.rules,
         forbidden_successions=s.forbidden_pairs,

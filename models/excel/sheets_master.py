@@ -20,6 +20,7 @@ from typing import Sequence
 
 from openpyxl import Workbook
 
+from models.changes import called_off
 from models.domain import Problem, Requirement, Roster, rotation_order, time_range
 from models.excel import schema
 from models.excel.sheetwriter import SheetWriter, plan_title
@@ -223,6 +224,13 @@ def _write_grid(wb: Workbook, problem: Problem, columns: Sequence[GridColumn], p
                               for n, c in enumerate(columns)]
     texts = {key: "\n".join(_session_text(r, placed.get(r.id, []), widths[key[1] + 1], skills.get(r.id, ())) for r in reqs)
              for key, reqs in by_cell.items()}
+    # a cell whose sessions were all called off says so (a library's 整理日 had printed as a blank, read as
+    # forgotten); only where no session is held, so a hand fix in a cell reads its sessions alone
+    for req in problem.closed:
+        key = (req.date, index.get((req.site, req.activity), index.get((req.site, None))))
+        if key[1] is not None and key not in by_cell:
+            line = session_heading(req) + called_off(req)
+            texts[key] = f"{texts[key]}\n{line}" if key in texts else line
     sheet = SheetWriter(wb, schema.MASTER_SHEET, widths, freeze="B4")
     sheet.title(plan_title(problem.name, "配置表", "roster"), len(widths), _subtitle(problem, placed, skills))
     header_row = sheet.header([t("日付", "Date"), *(c.title() for c in columns)])

@@ -22,7 +22,7 @@ from models.storage import history, problems, solutions
 from models.storage.engine import WRITE_OPTION, at_head, default_url, make_engine, to_url, upgrade
 from models.storage.errors import ConcurrentEdit
 from models.storage.maintenance import backup_before_upgrade
-from models.storage.orm import AuditRow, PlanRow, PlanStaffRow, RequirementRow, SolutionRow, utcnow
+from models.storage.orm import AuditRow, PlanRow, PlanStaffRow, RequirementRow, SolutionRow, held, utcnow
 from models.storage.problems import aware
 from models.storage.solutions import DRAFT, SolutionSummary
 
@@ -185,12 +185,12 @@ class Database:
 
     def list_plans(self) -> list[PlanSummary]:
         """Every plan, newest period first, with its counts."""
-        def count(table: Any) -> Any:
+        def count(table: Any, *where: Any) -> Any:
             # A correlated COUNT per plan: one query for the whole list, no N+1.
-            return select(func.count()).select_from(table).where(table.plan_id == PlanRow.id).scalar_subquery()
+            return select(func.count()).select_from(table).where(table.plan_id == PlanRow.id, *where).scalar_subquery()
 
         query = select(
-            PlanRow, count(PlanStaffRow), count(RequirementRow), count(SolutionRow)
+            PlanRow, count(PlanStaffRow), count(RequirementRow, held()), count(SolutionRow)
         ).order_by(PlanRow.start_date.desc(), PlanRow.name)
         with self._read() as session:
             return [

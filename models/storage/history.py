@@ -31,7 +31,7 @@ from models.domain import HistorySource, Requirement, days_taken, week_start
 from models.history import FISCAL_MONTH, LOOKBACK_DAYS, fiscal_year_start, year_start
 from models.stats import is_weekend, pay_yen
 from models.storage import plan_staff, solutions
-from models.storage.orm import AssignmentRow, PlanRow, RequirementRow, SiteRow, StaffRow
+from models.storage.orm import AssignmentRow, PlanRow, RequirementRow, SiteRow, StaffRow, held
 
 __all__ = ["LOOKBACK_DAYS", "carried", "fiscal_year_start"]
 
@@ -139,7 +139,8 @@ def _sessions(session: Session, plan_id: int, since: date, start: date) -> dict[
     query = (
         select(RequirementRow, SiteRow.name)
         .join(SiteRow, SiteRow.id == RequirementRow.site_id)
-        .where(RequirementRow.plan_id == plan_id, RequirementRow.date >= since, RequirementRow.date < start)
+        .where(RequirementRow.plan_id == plan_id, RequirementRow.date >= since, RequirementRow.date < start,
+               held())
     )
     return {
         r.code: Requirement(r.code, r.date, site, r.activity, r.start_minute, r.end_minute, r.min_staff,

@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    or_,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -208,6 +209,11 @@ class RequirementRow(Base):
     over_weight: Mapped[Count]
     notes: Mapped[Note]
     break_minutes: Mapped[Count] = mapped_column(server_default="0")  # Requirement.break_minutes
+
+
+def held() -> Any:
+    """The condition of a session held, not called off (Problem.closed is stored with its most 0)."""
+    return or_(RequirementRow.max_staff.is_(None), RequirementRow.max_staff != 0)
 
 
 class RequirementSkillRow(Base):

@@ -8,6 +8,7 @@ part of the input: they live in the plan's solutions (see `models.storage.soluti
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from typing import Any
 
@@ -132,14 +133,17 @@ def write_problem(session: Session, plan_name: str, problem: Problem) -> int:
     referenced = {s for s, _ in problem.availability} | {r.staff_id for r in problem.requests}
     staff.update(registers.staff_ids(session, referenced - staff.keys()))
     _check_staff(t("勤務可否・希望", "availability and requests"), referenced, staff)
-    sites = registers.site_ids(session, [s.name for s in problem.sites] + [r.site for r in problem.requirements])
+    sites = registers.site_ids(session, [s.name for s in problem.sites]
+                               + [r.site for r in (*problem.requirements, *problem.closed)])
 
     plan_staff.write(session, plan_id, problem.staff, staff)
     insert_rows(session, PlanSiteRow, [
         {"plan_id": plan_id, "site_id": sites[s.name], "position": i, "area": s.area, "travel_group": s.travel_group}
         for i, s in enumerate(problem.sites)
     ])
-    _write_requirements(session, plan_id, problem.requirements, sites)
+    # a session called off is a row of its own, its most 0 (Problem.closed): no migration, and read apart
+    _write_requirements(session, plan_id, [*problem.requirements, *(replace(r, max_staff=0) for r in problem.closed)],
+                        sites)
     _write_availability(session, plan_id, problem, staff)
     insert_rows(session, ShiftRequestRow, [
         {"plan_id": plan_id, "position": i, "staff_id": staff[r.staff_id], "date": r.date,
@@ -257,13 +261,15 @@ def read_problem(session: Session, plan: PlanRow) -> Problem:
         )
         for r in session.scalars(select(RuleSettingRow).where(RuleSettingRow.plan_id == plan_id))
     }
+    requirements = _read_requirements(session, plan_id)
     return Problem(
         name=plan.name,
         start=plan.start_date,
         end=plan.end_date,
         staff=plan_staff.read(session, plan_id),
         sites=sites,
-        requirements=_read_requirements(session, plan_id),
+        requirements=[r for r in requirements if r.max_staff != 0],
+        closed=[r for r in requirements if r.max_staff == 0],
         availability=availability,
         blank_means=Mark[plan.blank_means],
         leave=leave,

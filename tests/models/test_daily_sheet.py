@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
+import openpyxl
 import pytest
 from workbooks import STAFF_ROWS, standard, write_book
 
@@ -311,6 +312,31 @@ def test_a_sheet_of_closing_rows_named_otherwise_is_read_beside_the_daily_sessio
                                                                          勤務可否=MARKS, 設定=PERIOD))], notes=notes)
     assert (date(2026, 4, 16), "日勤") not in _sessions(problem) and (date(2026, 4, 15), "日勤") in _sessions(problem)
     assert any(n.sheet == "休館日" and "枠" in n.message for n in notes)
+
+
+
+def test_a_session_called_off_is_kept_shown_in_the_roster_and_told_with_its_hours_and_reason(tmp_path):
+    """A library's 整理日 printed as a blank cell (read as forgotten), and a check-up's cancellation was told as
+    `12:45（なくなった枠）`, its end and reason lost: the closed session is kept (Problem.closed), written in its
+    配置表 cell, read back by check as no entry, and said with its hours and 備考."""
+    from models.changes import session_label, session_of
+    from models.domain import Roster
+    from models.excel.export import write_roster
+    from models.excel.roster_reader import read_roster_and_grid
+
+    closing = [["日付", "会場", "内容", "開始", "終了", "必要人数", "備考"],
+               [datetime(2026, 4, 16), "5階東病棟", "研修", time(13), time(15), "中止", "講師都合"]]
+    problem = read_workbooks([write_book(tmp_path / "w.xlsx", standard(枠=closing, 毎日の枠=DAILY, 勤務可否=MARKS,
+                                                                       設定=PERIOD))])
+    [off] = problem.closed
+    assert (off.date, off.activity, off.start, off.end, off.notes) == (date(2026, 4, 16), "研修", 780, 900, "講師都合")
+    assert session_label(problem, off.id) == "4/16 5階東病棟 研修 13:00-15:00 (called off: 講師都合)"
+    assert session_of(problem, off.id) == off  # a calendar's cancelled event spans its hours
+    write_roster(tmp_path / "roster.xlsx", problem, Roster([]))
+    cells = [c.value for row in openpyxl.load_workbook(tmp_path / "roster.xlsx")["配置表"].iter_rows() for c in row]
+    assert "研修 13:00-15:00 (called off: 講師都合)" in cells
+    _, roster, _ = read_roster_and_grid(tmp_path / "roster.xlsx")  # no "no session on this day"
+    assert roster.assignments == []
 
 
 def test_a_sheet_of_daily_sessions_named_otherwise_is_read_as_them(tmp_path):

@@ -62,6 +62,21 @@ def test_shifts_refused_round_trip(db: Database, problem: Problem) -> None:
     assert loaded.refuses("H001", replace(session, date=day)) and not loaded.refuses("H002", replace(session, date=day))
 
 
+def test_sessions_called_off_round_trip(db: Database, problem: Problem) -> None:
+    """A session called off (a library's 整理日, a check-up cancelled) comes back with its hours and 備考, apart from
+    the sessions held: told in a notice and shown in 配置表, never staffed nor counted as held."""
+    day = date(2026, 4, 9)
+    off = Requirement(Requirement.make_id(day, "東", "3歳児健診", 780), day, "東", "3歳児健診", 780, 960, 0, 0,
+                      notes="館内整理日")
+    closing = problem.with_(closed=[off])
+    db.save_problem(closing.name, closing)
+    loaded = db.load_problem(closing.name)
+    assert loaded.closed == [off] and loaded.requirements == problem.requirements
+    assert loaded.closed_session(off.id) == off and not loaded.has_requirement(off.id)
+    [summary] = [p for p in db.list_plans() if p.name == closing.name]
+    assert summary.requirements == len(problem.requirements)
+
+
 def test_empty_problem_round_trip(db: Database) -> None:
     empty = Problem("empty", date(2026, 5, 1), date(2026, 5, 31))
     db.save_problem("empty", empty)
