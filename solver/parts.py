@@ -468,8 +468,8 @@ class StagedSolver:
     """
 
     FIRST_ROSTER_SHARE = 0.15  # of the time limit, for the whole model to find a roster alone
-    # The same with cover hard (a coordinator's plan, not --soft-cover nor Curtois): the parts then
-    # must meet every session's minimum group by group, and fail first where cover is tight. A
+    # The same with cover hard in the plan (a coordinator's, with or without --soft-cover; not Curtois'): the parts
+    # then must meet every session's minimum group by group, and fail first where cover is tight. A
     # polling office's fortnight (116 staff, 335 sessions needing 523 people, 3 days each) has its
     # whole model's first roster 6.1-8.0 s into a solve (seeds 0-2, 2 workers), optimal by 18 s:
     # at 0.15 of 30 s it gave up at 4.5 s, the parts failed by 18 s and cover made soft left 69
@@ -529,9 +529,15 @@ class StagedSolver:
         whole.options = replace(whole.options, time_limit=max(0.1, limit - building))
         if len(whole.ctx.decided()) > STAGED_PAIRS:
             return self._finish(self._big(whole, started, on_progress), started)
-        share = self.FIRST_ROSTER_SHARE_COVER_HARD if self._cover_is_hard() else self.FIRST_ROSTER_SHARE
+        # a coordinator's plan (its cover hard, though --soft-cover relaxes it for this solve), not Curtois': with
+        # --soft-cover the polling office's fortnight had its first roster from the parts at 23 s, 3-20 sessions short
+        planned = self._cover_asked()
+        share = self.FIRST_ROSTER_SHARE_COVER_HARD if planned else self.FIRST_ROSTER_SHARE
+        # nor is its roster handed to solver.lns: with --soft-cover it took that fortnight's first roster (255 960, at
+        # 6 s) to 128 842 by 30 s, where the whole model went on to 1 (seed 1, two runs); the library's month the
+        # whole model proves optimal in 3-4 s
         first = self._run(whole, on_progress, building, first_roster_within=share * limit,
-                          hand_over_at=self.HAND_OVER_SHARE * limit)
+                          hand_over_at=None if planned else self.HAND_OVER_SHARE * limit)
         if first is not None and whole.handed_over and first.roster is not None:
             return self._finish(self._improve(whole, first, started, on_progress), started)
         if first is None or first.roster is not None or first.status != "unknown" or whole.cancelled:
@@ -568,6 +574,12 @@ class StagedSolver:
         if hinted.handed_over:
             final = self._improve(hinted, final, started, on_progress)
         return self._finish(final, started)
+
+    def _cover_asked(self) -> bool:
+        """Whether the plan itself asks for cover, hard: sessions with a 必要人数 or 必要スキル under hard cover rules,
+        whatever this solve's --soft-cover. Curtois' cover is all 目標人数 (its minimums 0), its plans built in parts."""
+        return any(is_hard_rule(self.problem, rule_id) for rule_id in base.SOFT_COVER) and any(
+            r.min_staff > 0 or r.required_skills for r in self.problem.requirements)
 
     def _cover_is_hard(self) -> bool:
         """Whether cover is a hard rule of this solve (not --soft-cover, not Curtois' soft cover)."""
