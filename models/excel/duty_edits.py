@@ -273,6 +273,12 @@ class _Reader:
         if not free:
             return t("{m}/{d} に「{what}」の枠はありません（「{word}」）", 'there is no {what} session on {m}/{d} ("{word}")',
                      m=day.month, d=day.day, what=what, word=word)
+        sites = sorted({r.site for r in free})
+        if site is None and len(sites) == len(free):  # one a site: the cell may name it (a library's 4 日勤)
+            short = self.forms.site.get(sites[0], sites[0]) if self.forms.site else sites[0]
+            return t("{m}/{d} の「{what}」の枠は {n} つあります（{which}）。会場を前に書いてください（「{short} {what}」の"
+                     "ように）", "{m}/{d} has {n} {what} sessions ({which}): write the site first, as in \"{short} {what}\"",
+                     m=day.month, d=day.day, what=what, n=len(free), short=short, which=_listed(r.label() for r in free))
         return t("{m}/{d} の「{what}」の枠は {n} つあります（{which}）。どれに入るかは {master} で書いてください",
                  "{m}/{d} has {n} {what} sessions ({which}): say which one in {master}",
                  m=day.month, d=day.day, what=what, n=len(free), master=MASTER_SHEET,

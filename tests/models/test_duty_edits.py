@@ -254,3 +254,8 @@ def test_a_site_and_its_activity_written_together_and_a_day_of_leave_named_in_th
     _, roster, report = read_roster_and_grid(path)
     assert pairs(roster) == {("N01", rid(1, "3歳児健診", "灘保健センター")), ("N02", rid(1, "3歳児健診", "東灘保健センター"))}
     assert f"read the change in 勤務表!{away} (鈴木 彩 2/1: 有休 -> 東灘保健センター 3歳児健診)" in report.notes()
+    edit(path, "勤務表", {away: "3歳"})  # one at each site that day: the cell is told to name the site
+    with pytest.raises(InvalidInput) as caught:
+        read_roster_and_grid(path)
+    [said] = [p.message for p in caught.value.problems]
+    assert said.startswith("2/1 has 2 3歳児健診 sessions (") and said.endswith('write the site first, as in "東灘 3歳児健診"')
