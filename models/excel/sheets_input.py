@@ -204,7 +204,9 @@ def write_input_sheets(
     """All the input sheets in the template's order, empty or filled from `problem`; an empty
     template also has the 毎日の枠 sheet (a ward's shifts by kind of day, read into 枠 sessions)."""
     staff = problem.staff if problem else []
-    requirements = problem.requirements if problem else []
+    # a session called off is its 枠 row of 0 (most 0 too), read back as called off: `check`, `pdf` and `repair` of
+    # the exported roster show it as the export did
+    requirements = [*problem.requirements, *problem.closed] if problem else []
     days = [date.fromordinal(o) for o in range(start.toordinal(), end.toordinal() + 1)]
     write_staff(wb, staff)
     write_sessions(wb, requirements)

@@ -335,8 +335,8 @@ def test_a_session_called_off_is_kept_shown_in_the_roster_and_told_with_its_hour
     write_roster(tmp_path / "roster.xlsx", problem, Roster([]))
     cells = [c.value for row in openpyxl.load_workbook(tmp_path / "roster.xlsx")["配置表"].iter_rows() for c in row]
     assert "研修 13:00-15:00 (called off: 講師都合)" in cells
-    _, roster, _ = read_roster_and_grid(tmp_path / "roster.xlsx")  # no "no session on this day"
-    assert roster.assignments == []
+    again, roster, _ = read_roster_and_grid(tmp_path / "roster.xlsx")  # no "no session on this day"
+    assert roster.assignments == [] and again.closed == [off]  # its 枠 row of 0 reads back as called off
 
 
 def test_a_sheet_of_daily_sessions_named_otherwise_is_read_as_them(tmp_path):
