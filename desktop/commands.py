@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from models.changes import session_label
 from models.domain import Problem, Requirement, Roster, hhmm
 from models.errors import InputProblem, InvalidInput
 from models.i18n import t
@@ -85,7 +86,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         _print_replaced_marks(replaced, roster_book=False)
     latest = db.latest_solution(name)
     if latest is not None and (gone := latest[1].split_by(problem)[1]):
-        print(orphans_note(gone, latest[0], importing=True))
+        print(orphans_note(gone, latest[0], importing=True, problem=problem))
     warn_roster_marks(db, name, problem)
     print(
         t(
@@ -619,14 +620,15 @@ def without_orphans(problem: Problem, roster: Roster, version: int | None = None
     again since), each said in a note, rather than an export that fails on them."""
     kept, gone = roster.split_by(problem)
     if gone:
-        print(orphans_note(gone, version))
+        print(orphans_note(gone, version, problem=problem))
     return kept
 
 
-def orphans_note(gone: list, version: int | None, importing: bool = False) -> str:
+def orphans_note(gone: list, version: int | None, importing: bool = False, problem: Problem | None = None) -> str:
     """What a note says of assignments whose session or person the plan no longer has: as the import
-    leaves them behind (`importing`), or as an export leaves them out."""
-    shown = "、".join(_orphan(a) for a in gone[:5]) + (t(" ほか {n} 件", " and {n} more", n=len(gone) - 5)
+    leaves them behind (`importing`), or as an export leaves them out. A session the `problem` has called
+    off is said with its hours and why (`…09:30-11:30（中止: 会場設備点検のため） H014`)."""
+    shown = "、".join(_orphan(a, problem) for a in gone[:5]) + (t(" ほか {n} 件", " and {n} more", n=len(gone) - 5)
                                                       if len(gone) > 5 else "")
     which = t("版 {v} ", "version {v} ", v=version) if version is not None else ""
     if importing:
@@ -642,8 +644,10 @@ def orphans_note(gone: list, version: int | None, importing: bool = False) -> st
              "--plan.", which=which, n=len(gone), shown=shown)
 
 
-def _orphan(a) -> str:
-    """`1/5 中央 3歳児健診 13:00 H001`."""
+def _orphan(a, problem: Problem | None) -> str:
+    """`1/5 中央 3歳児健診 13:00 H001`, or of a session called off `…13:00-16:00（中止: 講師都合） H001`."""
+    if problem is not None and problem.closed_session(a.requirement_id) is not None:
+        return f"{session_label(problem, a.requirement_id)} {a.staff_id}"
     return f"{Requirement.id_label(a.requirement_id)} {a.staff_id}"
 
 

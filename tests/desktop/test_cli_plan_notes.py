@@ -131,3 +131,20 @@ def test_import_names_the_days_late_marks_rule_out_in_the_published_version(publ
     assert "note: 1 assignment(s) of version 1 (published) fall on days the availability just read now rules " \
            f"out ({STAFF[worker]} is unavailable (研修) on 4/1" in text, text
     assert "of version 2 fall" not in text
+
+
+def test_a_place_in_a_session_called_off_since_is_said_with_its_hours_and_why() -> None:
+    """An import's note on the places it leaves behind said a cancelled check-up as `1/4 垂水 妊婦歯科健診 09:30`;
+    a session the plan has called off is said with its hours and its 備考."""
+    from datetime import date
+
+    from desktop.commands import orphans_note
+    from models.domain import Assignment, Problem, Requirement
+
+    day = date(2027, 1, 4)
+    off = Requirement(Requirement.make_id(day, "垂水", "妊婦歯科健診", 570), day, "垂水", "妊婦歯科健診", 570, 690, 0, 0,
+                      notes="会場設備点検のため")
+    gone = [Assignment("H014", off.id)]
+    plan = Problem("1月", day, date(2027, 1, 31), closed=[off])
+    assert "1/4 垂水 妊婦歯科健診 09:30-11:30 (called off: 会場設備点検のため) H014" in orphans_note(gone, 1, True, plan)
+    assert "1/4 垂水 妊婦歯科健診 09:30 H014" in orphans_note(gone, 1, True)
