@@ -58,7 +58,9 @@ class _Import:
     # the days of leave (有休, 研修), the hours free (15時から) and the shifts refused (遅番不可) among them
     kept: Kept = field(default_factory=Kept)
     tenure: Tenure = field(default_factory=dict)  # a 在籍 with a date (2/15退職, 3/1から): staff ID -> what it says
-    listed: set[str] = field(default_factory=set)  # the people a list of dates (不可日) names, blank or not
+    # the people a list of dates (可能日, 不可日, 希望日, 時間帯) names, blank or not: every one of 職員 when it has
+    # such a column, each row's person on a sheet beside it
+    listed: set[str] = field(default_factory=set)
 
 
 def _tables(books: list[Book], spec: SheetSpec, problems: list[InputProblem],
@@ -248,13 +250,6 @@ def _skills_at_least(state: _Import, requirements: list[Requirement]) -> list[In
     skill, k = next((skill, k) for skill, k in first.required_skills
                     if k > 0 and skill not in {s for s, _ in first.skill_caps})
     return [InputProblem(file, sheet, cell, messages.skills_at_least(first.label(), skill, k, len(roomy)))]
-
-
-def _listed_people(state: _Import) -> set[str]:
-    """The people whose days the 職員 sheet (or a sheet beside it) lists, its 可能日, 不可日, 希望日 or 時間帯
-    blank or not (a row with no 不可日 says they can come any day)."""
-    return state.listed | {staff_id for staff_id, bounds in state.tenure.items()
-                           if any(kind in ("only", "off", "wish", "part") for kind, _, _ in bounds)}
 
 
 def _day_part(state: _Import, staff_id: str, written: Any, days: list[date], out: dict) -> None:
@@ -582,7 +577,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         # no sheet of marks at all, and a blank counts as ○ or △: everyone may work every day, said
         # (a ward's sheet named 1月勤務希望 left unread had put 46 shifts on wished days off, unsaid)
         state.notes.append(InputProblem(books[0].name, "", "", messages.no_marks_sheet(s.blank_means,
-                                                                                    bool(_listed_people(state)))))
+                                                                                    bool(state.listed))))
     if not days and daily:  # every day's sessions alone: the plan is the 設定 period, else the marks' dates
         days = _marks_days(s, sheets or [])
     period = _period(state, days, (first.file, first.sheet) if first else (books[0].name, SESSIONS.ja))
@@ -604,7 +599,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         availability, state.wishes = read_availability(
             sheets, period, [person for person, _ in state.staff.values()], state.staff_ids,
             rotation_order(req for req, _ in state.requirements.values()), s.blank_means, problems, state.notes,
-            state.kept, {req.date for req, _ in state.requirements.values()}, _listed_people(state))
+            state.kept, {req.date for req, _ in state.requirements.values()}, state.listed)
     if availability is None and marks_optional:
         availability = {}  # no marks yet: the returned forms bring them (`haichi collect --into`)
     elif availability is None:
