@@ -418,7 +418,7 @@ def _since(args: argparse.Namespace, problem: Problem) -> date | None:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
-    from solver.suggest import suggest
+    from solver.suggest import no_holder_note, suggest
 
     problem, roster = read_roster(args.roster)
     req = _session(args, problem)
@@ -429,6 +429,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     if replacing is not None:
         print(t("{session} の {who} の代わりの候補（配置: {names}）:", "Who could take {who}'s place in {session} "
                 "(placed: {names}):", session=req.label(), who=problem.staff_by_id(replacing).name, names=names))
+        if (note := no_holder_note(problem, roster, req, replacing, found)) is not None:
+            print("  " + note)
     else:
         print(t("{session}（配置 {n} 名、必要 {need} 名: {names}）の候補:",
                 "Candidates for {session} ({n} placed, {need} needed: {names}):",

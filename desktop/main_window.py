@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Callable
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QComboBox, QDockWidget, QHeaderView, QLabel, QMainWindow, QMessageBox, QProgressBar, QTableView, QTabWidget,
+    QComboBox, QDockWidget, QHeaderView, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QTableView,
+    QTabWidget,
     QUndoView, QVBoxLayout, QWidget,
 )
 from PySide6.QtGui import QUndoStack
@@ -72,6 +73,10 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions, SolveActions):
         self.sessions_model = SessionsModel(self.plan, self)
         self.sessions_view = self._table(self.sessions_model)
         self.sessions_view.horizontalHeader().setStretchLastSection(True)
+        # a session short of people: who could take it (double-click, or its context menu)
+        self.sessions_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.sessions_view.customContextMenuRequested.connect(self._session_menu)
+        self.sessions_view.doubleClicked.connect(lambda index: self.show_candidates(index.row()))
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.roster_view, self.tr("Roster"))
         self.tabs.addTab(self.sessions_view, self.tr("Sessions"))
@@ -268,6 +273,28 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions, SolveActions):
             self.roster_view.scrollTo(cell)
 
     # -- hand edits -----------------------------------------------------------------------------
+    def session_menu(self, row: int) -> QMenu:
+        """The context menu of a row of the Sessions tab (built on demand; tests inspect it unshown)."""
+        menu = QMenu(self)
+        menu.addAction(self.tr("Who could take it…"), lambda: self.show_candidates(row))
+        req = self.sessions_model.requirement_at(row)
+        for staff_id in self.plan.staff_on(req.id):
+            name = self.plan.problem.staff_by_id(staff_id).name if self.plan.problem else staff_id
+            menu.addAction(self.tr("Who could take %1's place…").replace("%1", name),
+                           lambda s=staff_id: self.show_candidates(row, s))
+        return menu
+
+    def _session_menu(self, pos) -> None:
+        index = self.sessions_view.indexAt(pos)
+        if index.isValid() and not self.is_busy():
+            self.session_menu(index.row()).exec(self.sessions_view.viewport().mapToGlobal(pos))
+
+    def show_candidates(self, row: int, replacing: str | None = None) -> None:
+        """Who could take the session of the Sessions tab's `row`, or `replacing`'s place in it."""
+        if self.plan.problem is None or self.is_busy() or not 0 <= row < self.sessions_model.rowCount():
+            return
+        self.roster_view.show_candidates(self.sessions_model.requirement_at(row).id, replacing)
+
     def unassign_selected(self) -> None:
         pairs = self.roster_view.selected_pairs()
         if len(pairs) > 1:

@@ -49,6 +49,7 @@ def shoot(out: Path, language: str, settings: QSettings, problem, roster, points
     from desktop.dialogs.input_editor import InputEditor
     from desktop.dialogs.rules_dialog import RulesDialog
     from desktop.dialogs.settings_dialog import SettingsDialog
+    from desktop.dialogs.suggest_dialog import SuggestDialog
     from desktop.main_window import MainWindow
 
     window = MainWindow(settings=settings, background_evaluation=False)
@@ -85,6 +86,15 @@ def shoot(out: Path, language: str, settings: QSettings, problem, roster, points
     rules.show()
     save(rules, out / f"rules_{language}.png")
     rules.close()
+
+    # who could take the place of someone placed (the grid's and the Sessions tab's context menus)
+    placed = roster.assignments[len(roster.assignments) // 2]
+    candidates = SuggestDialog(window.editor, placed.requirement_id, placed.staff_id, window)
+    candidates.show()
+    candidates.wait()
+    QApplication.processEvents()
+    save(candidates, out / f"candidates_{language}.png")
+    candidates.close()
 
     wizard = ImportWizard([SAMPLE], window)
     wizard.show()

@@ -9,7 +9,7 @@ before, is not theirs (`_still_short`). People who would break a hard rule are l
 asked for, and then come after everyone who would not. Who could take someone's place: the same,
 with that person taken out of the roster and the cost and strains measured against the roster with
 them (so that a person lacking the skill they held strains the required skills); those holding
-every required skill that person held come first (`_held`).
+every required skill that person held come first (`held_skills`).
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ def _still_short(session: Problem, before: Roster, after: Roster) -> set[Violati
     return {v for rule in rules for v in rule.check(session, after) if v.staff_id is None}
 
 
-def _held(problem: Problem, req: Requirement, replacing: str | None) -> set[str]:
+def held_skills(problem: Problem, req: Requirement, replacing: str | None) -> set[str]:
     """The skills the session requires that the person replaced holds (none when replacing nobody).
     Those holding them all come first: a 4-month check-up needing 保健師 3〜5 kept its 3 without the
     保健師 being replaced, so no cost told a 保健師 from the doctor, the nurse and the clerk listed
@@ -118,7 +118,7 @@ def suggest(problem: Problem, roster: Roster, requirement_id: str, limit: int = 
     if replacing is not None:
         roster = Roster([a for a in roster.assignments if (a.staff_id, a.requirement_id) != (replacing, requirement_id)])
     placed = set(roster.staff_for(requirement_id)) | ({replacing} if replacing else set())
-    held = _held(problem, req, replacing)
+    held = held_skills(problem, req, replacing)
     session = problem.with_(requirements=[replace(req, skill_caps=())])  # for _still_short
     found: list[Suggestion] = []
     for staff in problem.active_staff():
@@ -127,7 +127,10 @@ def suggest(problem: Problem, roster: Roster, requirement_id: str, limit: int = 
         trial = Roster([*roster.assignments, Assignment(staff.id, requirement_id, source="manual")])
         after = evaluate(problem, trial)
         left = _still_short(session, before, trial)
-        strained = tuple(v for v in _appearing(base.violations, after.violations) if v not in left)
+        # what taking the replaced person out does to them (their 希望回数 one short) is the same whoever comes: not
+        # the candidate's strain, though listed under each of the sample's candidates (the cost still counts it)
+        strained = tuple(v for v in _appearing(base.violations, after.violations)
+                         if v not in left and (replacing is None or v.staff_id != replacing))
         cost = after.objective - base.objective
         if (lacking := _skills_left_short(problem, roster, req, staff)) is not None:
             strained, cost = (*strained, lacking), cost + lacking.cost
@@ -142,3 +145,23 @@ def suggest(problem: Problem, roster: Roster, requirement_id: str, limit: int = 
     found.sort(key=lambda s: (s.breaks_hard_rule, sum(v.hard for v in s.strained),
                               not held <= known[s.staff_id].skills, s.cost, len(s.strained), order[s.staff_id]))
     return found[:limit]
+
+
+def no_holder_note(problem: Problem, roster: Roster, req: Requirement, replacing: str | None,
+                   found: list[Suggestion]) -> str | None:
+    """A line to say before the candidates for someone's place when the session needs a skill that
+    person held (the others placed hold too few of it) and no candidate holding it may join without
+    breaking a hard rule (the only other 保健師 free that day is ill too): the list then starts with
+    people who leave it short, or, with --all, with people who break a hard rule, and read alone it
+    looked like the best that could be done. None when replacing nobody, no such skill is short, or nobody
+    is listed (that is said on its own)."""
+    held = held_skills(problem, req, replacing)
+    skills = {s.id: s.skills for s in problem.staff}
+    others = [skills.get(i, frozenset()) for i in roster.staff_for(req.id) if i != replacing]
+    short = {skill for skill, k in req.required_skills if skill in held and sum(skill in o for o in others) < k}
+    if not short or not found or any(short <= skills.get(s.staff_id, frozenset()) and not s.breaks_hard_rule
+                                     for s in found):
+        return None
+    return t("{skills} を持つ職員で、必須ルールを破らずに代わりに入れる人はいません。",
+             "Nobody holding {skills} can take the place without breaking a hard rule.",
+             skills=t("・", ", ").join(sorted(short)))

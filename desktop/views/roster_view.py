@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QInputDialog, QMenu, QMessageBox, QStyledItemDelegate, QTableView,
 )
 
+from desktop.dialogs import run_modal
+from desktop.dialogs.suggest_dialog import SuggestDialog
 from desktop.edits import RosterEditor
 from desktop.views.roster_grid import (
     LOCK_COLOUR, LOCKED_ROLE, SOFT_COLOUR, VIOLATION_COLOUR, VIOLATIONS_ROLE, WORD_JOINER, RosterModel,
@@ -149,6 +151,9 @@ class RosterView(QTableView):
         for r in mine:
             menu.addAction(self.tr("Unassign from %1").replace("%1", f"{r.site} {r.activity}"),
                            lambda r=r: self.editor.unassign(staff.id, r.id))
+        for r in mine:  # someone cannot come after all: who could go instead, cheapest first
+            menu.addAction(self.tr("Who could take this place (%1)…").replace("%1", f"{r.site} {r.activity}"),
+                           lambda r=r: self.show_candidates(r.id, staff.id))
         swap = menu.addMenu(self.tr("Swap with"))
         for r in mine:
             for other_req in (x for x in plan.problem.requirements if x.date == day and x.id != r.id):
@@ -184,6 +189,10 @@ class RosterView(QTableView):
         lock.setEnabled(any(not plan.assignment(*p).locked for p in pairs))
         unlock.setEnabled(any(plan.assignment(*p).locked for p in pairs))
         return menu
+
+    def show_candidates(self, requirement_id: str, replacing: str | None = None) -> None:
+        """The people who could take the session, or `replacing`'s place in it (SuggestDialog)."""
+        run_modal(SuggestDialog(self.editor, requirement_id, replacing, self))
 
     def _ask_hours(self, staff: Staff, day: date) -> None:
         """Ask for the hours the person is free that day (`15時から`, as a 勤務可否 cell says them) and set

@@ -301,18 +301,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="66" />
-        <location filename="../../desktop/main_window.py" line="233" />
+        <location filename="../../desktop/main_window.py" line="67" />
+        <location filename="../../desktop/main_window.py" line="238" />
         <source>Haichi — staff rostering</source>
         <translation>Haichi（配置）— 職員配置</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="76" />
+        <location filename="../../desktop/main_window.py" line="81" />
         <source>Roster</source>
         <translation>配置表</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="77" />
+        <location filename="../../desktop/main_window.py" line="82" />
         <source>Sessions</source>
         <translation>枠</translation>
     </message>
@@ -367,7 +367,7 @@
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216" />
+        <location filename="../../desktop/main_window.py" line="221" />
         <location filename="../../desktop/plan_files.py" line="102" />
         <source>%1: %2 staff, %3 sessions, %4 to %5</source>
         <translation>%1：職員 %2 名、枠 %3 件、%4〜%5</translation>
@@ -400,49 +400,59 @@
         <translation>必須ルールをすべて満たす配置はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="86" />
+        <location filename="../../desktop/main_window.py" line="91" />
         <source>&lt;opened&gt;</source>
         <translation>＜開いた時点＞</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="94" />
+        <location filename="../../desktop/main_window.py" line="99" />
         <source>Statistics</source>
         <translation>集計</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="95" />
+        <location filename="../../desktop/main_window.py" line="100" />
         <source>Rule violations</source>
         <translation>ルール違反</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="96" />
+        <location filename="../../desktop/main_window.py" line="101" />
         <source>Solve progress</source>
         <translation>作成の進み具合</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="97" />
+        <location filename="../../desktop/main_window.py" line="102" />
         <source>Undo history</source>
         <translation>操作履歴</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="110" />
-        <location filename="../../desktop/main_window.py" line="114" />
-        <location filename="../../desktop/main_window.py" line="116" />
+        <location filename="../../desktop/main_window.py" line="115" />
+        <location filename="../../desktop/main_window.py" line="119" />
+        <location filename="../../desktop/main_window.py" line="121" />
         <source>Plan</source>
         <translation>計画</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="122" />
+        <location filename="../../desktop/main_window.py" line="127" />
         <source>Import workbooks to begin (File ▸ Import, or drop Excel files here).</source>
         <translation>ワークブックを取り込んでください（ファイル ▸ 取り込み、またはExcelファイルをここにドロップ）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244" />
+        <location filename="../../desktop/main_window.py" line="249" />
         <source>Objective %1 · hard violations %2 · unfilled sessions %3</source>
         <translation>評価値 %1 ・ 必須ルール違反 %2 件 ・ 人数不足の枠 %3 件</translation>
     </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="279" />
+        <source>Who could take it…</source>
+        <translation>この枠の候補…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="283" />
+        <source>Who could take %1's place…</source>
+        <translation>%1 の代わりの候補…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="274" />
+        <location filename="../../desktop/main_window.py" line="301" />
         <source>Unassign %n assignment(s)</source>
         <translation><numerusform>%n 件の配置を外す</numerusform></translation>
     </message>
@@ -487,37 +497,37 @@
         <translation>（中止：最良の配置を残しました）</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="313" />
+        <location filename="../../desktop/main_window.py" line="340" />
         <source>Not saved</source>
         <translation>保存していません</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="315" />
+        <location filename="../../desktop/main_window.py" line="342" />
         <source>Not saved: %1</source>
         <translation>保存していません: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="317" />
+        <location filename="../../desktop/main_window.py" line="344" />
         <source>Cannot save the file</source>
         <translation>ファイルを保存できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="320" />
+        <location filename="../../desktop/main_window.py" line="347" />
         <source>Nothing was written.</source>
         <translation>何も書き込んでいません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="333" />
+        <location filename="../../desktop/main_window.py" line="360" />
         <source>Plan changed by someone else</source>
         <translation>他の人が計画を変更しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="335" />
+        <location filename="../../desktop/main_window.py" line="362" />
         <source>Reload the plan</source>
         <translation>計画を読み込み直す</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="336" />
+        <location filename="../../desktop/main_window.py" line="363" />
         <source>Your changes were not saved. Reload to see the saved plan, or export your roster first to keep it.</source>
         <translation>変更は保存されていません。読み込み直すと保存済みの計画を表示します。今の配置を残すには、先に配置表を書き出してください。</translation>
     </message>
@@ -776,23 +786,23 @@
         <translation>Haichi は職員の配置表を作ります：Excelで取り込み、制約ソルバーで作成し、Excelで書き出します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="322" />
+        <location filename="../../desktop/main_window.py" line="349" />
         <source>Problems in the workbook</source>
         <translation>ワークブックの問題</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="323" />
+        <location filename="../../desktop/main_window.py" line="350" />
         <source>%n problem(s) found; nothing was imported.</source>
         <translation><numerusform>%n 件の問題があります。何も取り込んでいません。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="305" />
-        <location filename="../../desktop/main_window.py" line="328" />
+        <location filename="../../desktop/main_window.py" line="332" />
+        <location filename="../../desktop/main_window.py" line="355" />
         <source>Error: %1</source>
         <translation>エラー：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="232" />
+        <location filename="../../desktop/main_window.py" line="237" />
         <source>Haichi — %1</source>
         <translation>Haichi（配置）— %1</translation>
     </message>
@@ -1236,17 +1246,17 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../desktop/views/roster_grid.py" line="273" />
+        <location filename="../../desktop/views/roster_grid.py" line="281" />
         <source>After night</source>
         <translation>明</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_grid.py" line="279" />
+        <location filename="../../desktop/views/roster_grid.py" line="289" />
         <source>%1 wanted</source>
         <translation>%1希望</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_grid.py" line="290" />
+        <location filename="../../desktop/views/roster_grid.py" line="300" />
         <source>Wish: %1</source>
         <translation>希望: %1</translation>
     </message>
@@ -1254,84 +1264,89 @@
 <context>
     <name>RosterView</name>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="143" />
+        <location filename="../../desktop/views/roster_view.py" line="145" />
         <source>Assign to</source>
         <translation>配置する枠</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="150" />
+        <location filename="../../desktop/views/roster_view.py" line="152" />
         <source>Unassign from %1</source>
         <translation>%1 から外す</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="152" />
+        <location filename="../../desktop/views/roster_view.py" line="155" />
+        <source>Who could take this place (%1)…</source>
+        <translation>この枠の代わりの候補（%1）…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/roster_view.py" line="157" />
         <source>Swap with</source>
         <translation>入れ替える相手</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="162" />
+        <location filename="../../desktop/views/roster_view.py" line="167" />
         <source>Availability</source>
         <translation>勤務可否</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="164" />
+        <location filename="../../desktop/views/roster_view.py" line="169" />
         <source>can work</source>
         <translation>勤務できる</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="164" />
+        <location filename="../../desktop/views/roster_view.py" line="169" />
         <source>would rather not</source>
         <translation>できれば避けたい</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="165" />
+        <location filename="../../desktop/views/roster_view.py" line="170" />
         <source>cannot work</source>
         <translation>勤務できない</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="165" />
+        <location filename="../../desktop/views/roster_view.py" line="170" />
         <source>mornings only</source>
         <translation>午前のみ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="166" />
+        <location filename="../../desktop/views/roster_view.py" line="171" />
         <source>afternoons only</source>
         <translation>午後のみ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="171" />
-        <location filename="../../desktop/views/roster_view.py" line="208" />
+        <location filename="../../desktop/views/roster_view.py" line="176" />
+        <location filename="../../desktop/views/roster_view.py" line="217" />
         <source>%1 on %2: %3</source>
         <translation>%1 の %2 を %3 に</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="176" />
+        <location filename="../../desktop/views/roster_view.py" line="181" />
         <source>Hours free…</source>
         <translation>勤務できる時間を指定…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="182" />
+        <location filename="../../desktop/views/roster_view.py" line="187" />
         <source>Lock</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="183" />
+        <location filename="../../desktop/views/roster_view.py" line="188" />
         <source>Unlock</source>
         <translation>固定を解除</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="195" />
+        <location filename="../../desktop/views/roster_view.py" line="204" />
         <source>Hours %1 can work on %2 (15時から, 〜15時, 10時〜15時):</source>
         <translation>%1 が %2 に勤務できる時間（15時から、〜15時、10時〜15時。空欄は終日）:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="198" />
-        <location filename="../../desktop/views/roster_view.py" line="205" />
+        <location filename="../../desktop/views/roster_view.py" line="207" />
+        <location filename="../../desktop/views/roster_view.py" line="214" />
         <source>Hours free</source>
         <translation>勤務できる時間</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="205" />
+        <location filename="../../desktop/views/roster_view.py" line="214" />
         <source>Not hours: %1</source>
         <translation>時間として読めません: %1（15時から、〜15時、10時〜15時 のように書いてください）</translation>
     </message>
@@ -1703,6 +1718,104 @@ off</source>
         <location filename="../../desktop/dialogs/successions.py" line="38" />
         <source>Remove</source>
         <translation>削除</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="41" />
+        <source>nobody</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="43" />
+        <source>Who could take %1</source>
+        <translation>%1 の候補</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="44" />
+        <source>%1 — %2 placed of %3 needed: %4</source>
+        <translation>%1 — 配置 %2 名／必要 %3 名: %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="49" />
+        <source>Who could take %1's place</source>
+        <translation>%1 の代わりの候補</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="50" />
+        <source>%1 — in place of %2 (placed: %3)</source>
+        <translation>%1 — %2 の代わり（配置: %3）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="59" />
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="59" />
+        <source>Objective change</source>
+        <translation>評価値の変化</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="59" />
+        <source>Rules strained</source>
+        <translation>生じる違反</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="71" />
+        <source>Also list people who would break a hard rule</source>
+        <translation>必須ルールを破る人も表示する</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="75" />
+        <source>Place</source>
+        <translation>配置する</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="75" />
+        <source>Put in place</source>
+        <translation>代わりに配置する</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="97" />
+        <source>Looking for candidates…</source>
+        <translation>候補を探しています…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="116" />
+        <source>The candidates could not be worked out: %1</source>
+        <translation>候補を求められませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="125" />
+        <source>hard</source>
+        <translation>必須</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="125" />
+        <source>soft</source>
+        <translation>努力</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="128" />
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="139" />
+        <source>Cheapest first; the objective change is what placing them costs (less is better). Double-click or Place to place one.</source>
+        <translation>評価値の変化が小さい順です（小さいほど良い）。ダブルクリックか［配置する］で配置します。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="142" />
+        <source>Nobody else can take it.</source>
+        <translation>ほかに入れる職員はいません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="144" />
+        <source>Nobody can take it without breaking a hard rule (tick the box to list everyone).</source>
+        <translation>必須ルールを破らずに入れる職員はいません（チェックを入れると全員を表示します）。</translation>
     </message>
 </context>
 <context>

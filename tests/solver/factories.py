@@ -125,3 +125,11 @@ def soft(weight: int, **params) -> RuleSetting:
 
 def hard(**params) -> RuleSetting:
     return RuleSetting(enabled=True, hard=True, weight=100, params=params)
+
+
+def check_up_team() -> list[Staff]:
+    """Two pediatricians (D1 佐々木, D2 中村), two dental hygienists (H1 福田, H2 坂本) and a clerk (J1 竹内): a
+    check-up's people, for who could take a pediatrician's place."""
+    return [person("D1", name="佐々木", skills=frozenset({"小児科医"})), person("D2", name="中村", skills=frozenset({"小児科医"})),
+            person("H1", name="福田", skills=frozenset({"歯科衛生士"})), person("J1", name="竹内", skills=frozenset({"事務"})),
+            person("H2", name="坂本", skills=frozenset({"歯科衛生士"}))]

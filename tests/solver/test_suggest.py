@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from factories import MONDAY, person, problem, session
+from factories import MONDAY, check_up_team, person, problem, session
 from models.domain import Mark, Roster, RuleSetting
-from solver.suggest import suggest
+from solver.evaluate import evaluate
+from solver.suggest import no_holder_note, suggest
 
 REQ = session(min_staff=2, max_staff=3)
 LATER = session(start="13:00", end="15:00", min_staff=0)
@@ -73,9 +76,7 @@ def test_who_could_take_a_doctors_place_holds_the_skill_the_doctor_held() -> Non
     """A check-up of eight (no most given) whose pediatrician cancels: a dental hygienist or a clerk
     was offered first, scored as filling the place, though the session then had no 小児科医."""
     check_up = session(min_staff=3, required_skills=(("小児科医", 1),))
-    staff = [person("D1", name="佐々木", skills=frozenset({"小児科医"})), person("D2", name="中村", skills=frozenset({"小児科医"})),
-             person("H1", name="福田", skills=frozenset({"歯科衛生士"})), person("J1", name="竹内", skills=frozenset({"事務"})),
-             person("H2", name="坂本", skills=frozenset({"歯科衛生士"}))]
+    staff = check_up_team()
     p = problem(staff, [check_up], rules={"load_spread": RuleSetting(enabled=False)})
     roster = Roster.from_pairs([("D1", check_up.id), ("H2", check_up.id), ("J1", check_up.id)])
     assert [s.staff_id for s in suggest(p, roster, check_up.id, replacing="D1")] == ["D2"]
@@ -83,6 +84,29 @@ def test_who_could_take_a_doctors_place_holds_the_skill_the_doctor_held() -> Non
     assert [s.staff_id for s in everyone] == ["D2", "H1"]
     assert everyone[0].cost == 0 and {v.rule_id for v in everyone[1].strained} == {"required_skills"}
 
+    assert no_holder_note(p, roster, check_up, "D1", everyone) is None  # 中村 holds 小児科医 and comes first
+
+
+def test_a_place_no_holder_of_its_skill_can_take_is_said() -> None:
+    """The other pediatrician is away that day too: the candidates are a hygienist and a clerk, and the
+    list alone read as if one of them were a fine replacement."""
+    check_up = session(min_staff=3, required_skills=(("小児科医", 1),))
+    staff = check_up_team()
+    p = problem(staff, [check_up], availability={("D2", MONDAY): Mark.UNAVAILABLE},
+                rules={"load_spread": RuleSetting(enabled=False)})
+    roster = Roster.from_pairs([("D1", check_up.id), ("H2", check_up.id), ("J1", check_up.id)])
+    found = suggest(p, roster, check_up.id, replacing="D1", include_hard=True)
+    assert found[0].staff_id == "D2" and found[0].breaks_hard_rule  # the other pediatrician, away that day
+    note = no_holder_note(p, roster, check_up, "D1", found)
+    assert note is not None and "小児科医" in note
+    soft = p.with_(rules={**p.rules, "required_skills": RuleSetting(True, False, 50)})
+    found = suggest(soft, roster, check_up.id, replacing="D1")  # 小児科医 soft: the others join, short of it
+    assert found and no_holder_note(soft, roster, check_up, "D1", found) is not None
+    assert no_holder_note(p, roster, check_up, "H2", suggest(p, roster, check_up.id, replacing="H2")) is None
+    assert no_holder_note(p, roster, check_up, None, suggest(p, roster, check_up.id)) is None
+    two = Roster.from_pairs([("D1", check_up.id), ("D2", check_up.id), ("J1", check_up.id)])
+    assert no_holder_note(p, two, check_up, "D1", found) is None  # 中村 still holds it: nothing is short
+    assert no_holder_note(p, roster, check_up, "D1", []) is None  # nobody listed: said on its own
 
 def test_in_a_full_session_fewer_hard_rules_broken_come_first_each_said_once() -> None:
     """A home-care visit already full: with --all, a helper marked × that day (two hard rules, +1)
@@ -140,3 +164,20 @@ def test_who_could_take_a_public_health_nurses_place_lists_the_nurses_first() ->
     assert [s.staff_id for s in found] == ["H4", "H5", "M1", "N1"]
     h4, h5, m1, n1 = (s.cost for s in found)
     assert h4 == m1 == n1 < h5  # the same cost but for the △: only the skill told them apart
+
+
+def test_what_taking_someone_out_does_to_them_is_no_candidates_strain() -> None:
+    """The sample's candidates for a hygienist's place each listed that she would then work 7 times of
+    the 8 she asked for: the same whoever comes, and not theirs."""
+    march = date(2027, 3, 1)
+    one = session(min_staff=1, max_staff=1, day=date(2027, 3, 3))
+    staff = [person("A", name="小川", desired_per_month=1), person("B", name="田村"), person("C", name="福田")]
+    p = problem(staff, [one], start=march, days=31, rules={"load_spread": RuleSetting(enabled=False)})
+    placed = Roster.from_pairs([("A", one.id)])
+    assert not evaluate(p, placed).violations
+    taken_out = [v for v in evaluate(p, Roster()).violations if v.staff_id is not None]
+    assert [v.staff_id for v in taken_out] == ["A"]  # 小川 short of her wish once out
+    found = suggest(p, placed, one.id, replacing="A")
+    assert [s.staff_id for s in found] == ["B", "C"]
+    assert all(s.strained == () for s in found)
+    assert found[0].cost > 0  # the cost still tells what the change costs in all (her wish)
