@@ -37,6 +37,7 @@ from models.errors import CannotWrite, InvalidInput
 from models.stats import unfilled
 
 if TYPE_CHECKING:
+    from desktop.dialogs.compare_dialog import CompareDialog
     from solver.core import SolveResult, Solver
 
 
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions, SolveActions):
         self.database_url = database_url
         self._database = None
         self.last_result: SolveResult | None = None
+        self.before_solve: Roster | None = None  # the roster the last solve replaced, to compare with (CompareDialog)
         self.last_error: BaseException | None = None
         self._task: BackgroundTask | None = None
         self._solver: Solver | None = None  # the running solve's, once its worker has built it
@@ -190,6 +192,7 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions, SolveActions):
         for action in (a.export_roster, a.export_personal, a.calendars, a.master_pdf, a.duty_pdf, a.print_preview):
             action.setEnabled(not busy and self.plan.has_roster())
         a.publish.setEnabled(not busy and self.plan.has_roster() and self.database_url is not None)
+        a.compare.setEnabled(not busy and self.plan.has_roster())
         solving = busy and self._solving
         a.cancel.setEnabled(solving)
         self.roster_view.setEnabled(not solving)
@@ -200,6 +203,7 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions, SolveActions):
     def set_problem(self, problem: Problem, roster: Roster | None = None, plan_name: str | None = None) -> None:
         """Show a plan (and its roster); the undo history and the solve chart start afresh."""
         self.undo_stack.clear()
+        self.before_solve = None
         if not self._solving:
             self.solve_progress.clear()
         self.plan.load(problem, roster if roster is not None else Roster(list(problem.locked)), plan_name)
@@ -283,6 +287,19 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions, SolveActions):
             menu.addAction(self.tr("Who could take %1's place…").replace("%1", name),
                            lambda s=staff_id: self.show_candidates(row, s))
         return menu
+
+    def compare_rosters(self) -> CompareDialog | None:
+        """Open the comparison of two rosters of the plan (the window's, the one before the last solve, the saved
+        versions); returns the box, shown without waiting (tests read it)."""
+        from desktop.dialogs.compare_dialog import CompareDialog
+
+        if self.plan.problem is None or self.is_busy():
+            return None
+        saved = self.database if self.database_url is not None and self.plan.plan_name else None
+        dialog = CompareDialog(self.plan.problem, self.plan.roster, self.before_solve, self.plan.plan_name, saved, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _session_menu(self, pos) -> None:
         index = self.sessions_view.indexAt(pos)

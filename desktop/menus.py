@@ -56,6 +56,7 @@ class Actions(QObject):
                                      lambda: w.start_solve(soft_cover=True))
         self.cancel = self._make(self.tr("&Cancel solve"), QKeySequence("Esc"), w.cancel_solve)
         self.publish = self._make(self.tr("&Publish roster…"), QKeySequence(), w.publish_roster)
+        self.compare = self._make(self.tr("C&ompare rosters…"), QKeySequence(), w.compare_rosters)
         self.about = self._make(self.tr("&About Haichi"), QKeySequence(QKeySequence.StandardKey.HelpContents), w.show_about)
 
     def _make(self, text: str, shortcut, slot: Callable) -> QAction:
@@ -91,7 +92,7 @@ def build_menus(w: MainWindow, a: Actions) -> tuple[QMenu, QMenu]:
         edit.addSeparator() if action is None else edit.addAction(action)
 
     roster = bar.addMenu(translate("MainWindow", "&Roster"))
-    for action in (a.solve, a.solve_soft, a.cancel, None, a.publish):
+    for action in (a.solve, a.solve_soft, a.cancel, None, a.compare, a.publish):
         roster.addSeparator() if action is None else roster.addAction(action)
 
     view = bar.addMenu(translate("MainWindow", "&View"))

@@ -96,6 +96,15 @@ def shoot(out: Path, language: str, settings: QSettings, problem, roster, points
     save(candidates, out / f"candidates_{language}.png")
     candidates.close()
 
+    # the manager's comparison: the solved roster against the window's, hand-edited since
+    window.before_solve = roster
+    compare = window.compare_rosters()
+    assert compare is not None
+    while compare.shown is None or compare._task is not None:
+        QApplication.processEvents()
+    save(compare, out / f"compare_{language}.png")
+    compare.close()
+
     wizard = ImportWizard([SAMPLE], window)
     wizard.show()
     wizard.next()

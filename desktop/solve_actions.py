@@ -92,6 +92,7 @@ class SolveActions:
             box.setDetailedText("\n".join(result.explanation) or result.status)
             show_box(box)
             return
+        self.before_solve = self.plan.roster if self.plan.has_roster() else None  # to compare with (Roster ▸ Compare)
         self.editor.put_roster(result.roster, translate("MainWindow", "Solve"))
         states = {"optimal": translate("MainWindow", "optimal"), "feasible": translate("MainWindow", "feasible")}
         if self._soft_cover:

@@ -134,6 +134,11 @@
     </message>
     <message>
         <location filename="../../desktop/menus.py" line="59" />
+        <source>C&amp;ompare rosters…</source>
+        <translation>配置表を比較(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="60" />
         <source>&amp;About Haichi</source>
         <translation>Haichi について(&amp;A)</translation>
     </message>
@@ -182,6 +187,124 @@
         <location filename="../../desktop/dialogs/cell_preview.py" line="140" />
         <source>The sheet cannot be shown here; open the workbook in Excel.</source>
         <translation>このシートはここに表示できません。Excel でブックを開いてください。</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="74" />
+        <source>Compare rosters</source>
+        <translation>配置表の比較</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="85" />
+        <source>The roster in the window</source>
+        <translation>画面の配置表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="87" />
+        <source>Before the last solve</source>
+        <translation>直前の作成の前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="89" />
+        <source>Compare</source>
+        <translation>比較元</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="90" />
+        <source>with</source>
+        <translation>比較先</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="91" />
+        <source>Both are scored with the rules as they are set now.</source>
+        <translation>どちらも現在のルール設定で評価しています。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="109" />
+        <source>Who moved</source>
+        <translation>配置の変更</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="127" />
+        <source>Reading the saved versions…</source>
+        <translation>保存した版を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="140" />
+        <source>published</source>
+        <translation>公開</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="141" />
+        <source>draft</source>
+        <translation>下書き</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="144" />
+        <source>Version %1 (%2, %3, %4 assignments)</source>
+        <translation>版 %1（%2、%3、配置 %4 件）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="152" />
+        <source>There is nothing to compare yet: save a version, or solve again, and the roster before it can be compared with the new one.</source>
+        <translation>比較できる配置表がまだありません。版を保存するか、もう一度作成すると、その前の配置表と比べられます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="179" />
+        <source>Comparing…</source>
+        <translation>比較しています…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="199" />
+        <source>Objective (lower is better)</source>
+        <translation>評価値（小さいほど良い）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="200" />
+        <source>Hard rules broken</source>
+        <translation>必須ルール違反</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="201" />
+        <source>Sessions short of people</source>
+        <translation>人数が足りない枠</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="202" />
+        <source>Assignments</source>
+        <translation>配置数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="203" />
+        <source>Most sessions of one person</source>
+        <translation>1人の最多配置回数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="204" />
+        <source>Fewest sessions of one person</source>
+        <translation>1人の最少配置回数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="206" />
+        <source>  %1 broken</source>
+        <translation>  %1 の違反（件）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="207" />
+        <source>  cost of %1</source>
+        <translation>  %1 の評価値</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="213" />
+        <source>Difference</source>
+        <translation>差</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="225" />
+        <source>Could not compare: %1</source>
+        <translation>比較できませんでした: %1</translation>
     </message>
 </context>
 <context>
@@ -301,73 +424,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="67" />
-        <location filename="../../desktop/main_window.py" line="238" />
+        <location filename="../../desktop/main_window.py" line="69" />
+        <location filename="../../desktop/main_window.py" line="242" />
         <source>Haichi — staff rostering</source>
         <translation>Haichi（配置）— 職員配置</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="81" />
+        <location filename="../../desktop/main_window.py" line="83" />
         <source>Roster</source>
         <translation>配置表</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="82" />
+        <location filename="../../desktop/main_window.py" line="84" />
         <source>Sessions</source>
         <translation>枠</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="71" />
+        <location filename="../../desktop/menus.py" line="72" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="74" />
+        <location filename="../../desktop/menus.py" line="75" />
         <source>Recent &amp;files</source>
         <translation>最近使ったファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="75" />
+        <location filename="../../desktop/menus.py" line="76" />
         <source>Recent pla&amp;ns</source>
         <translation>最近使った計画(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="78" />
+        <location filename="../../desktop/menus.py" line="79" />
         <source>&amp;Export</source>
         <translation>書き出し(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="81" />
+        <location filename="../../desktop/menus.py" line="82" />
         <source>Availability f&amp;orms</source>
         <translation>勤務可否の回答票(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="89" />
+        <location filename="../../desktop/menus.py" line="90" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="97" />
+        <location filename="../../desktop/menus.py" line="98" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="101" />
+        <location filename="../../desktop/menus.py" line="102" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="93" />
+        <location filename="../../desktop/menus.py" line="94" />
         <source>&amp;Roster</source>
         <translation>配置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="107" />
+        <location filename="../../desktop/menus.py" line="108" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="221" />
+        <location filename="../../desktop/main_window.py" line="225" />
         <location filename="../../desktop/plan_files.py" line="102" />
         <source>%1: %2 staff, %3 sessions, %4 to %5</source>
         <translation>%1：職員 %2 名、枠 %3 件、%4〜%5</translation>
@@ -400,59 +523,59 @@
         <translation>必須ルールをすべて満たす配置はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="91" />
+        <location filename="../../desktop/main_window.py" line="93" />
         <source>&lt;opened&gt;</source>
         <translation>＜開いた時点＞</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="99" />
+        <location filename="../../desktop/main_window.py" line="101" />
         <source>Statistics</source>
         <translation>集計</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="100" />
+        <location filename="../../desktop/main_window.py" line="102" />
         <source>Rule violations</source>
         <translation>ルール違反</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="101" />
+        <location filename="../../desktop/main_window.py" line="103" />
         <source>Solve progress</source>
         <translation>作成の進み具合</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="102" />
+        <location filename="../../desktop/main_window.py" line="104" />
         <source>Undo history</source>
         <translation>操作履歴</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="115" />
-        <location filename="../../desktop/main_window.py" line="119" />
+        <location filename="../../desktop/main_window.py" line="117" />
         <location filename="../../desktop/main_window.py" line="121" />
+        <location filename="../../desktop/main_window.py" line="123" />
         <source>Plan</source>
         <translation>計画</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="127" />
+        <location filename="../../desktop/main_window.py" line="129" />
         <source>Import workbooks to begin (File ▸ Import, or drop Excel files here).</source>
         <translation>ワークブックを取り込んでください（ファイル ▸ 取り込み、またはExcelファイルをここにドロップ）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="249" />
+        <location filename="../../desktop/main_window.py" line="253" />
         <source>Objective %1 · hard violations %2 · unfilled sessions %3</source>
         <translation>評価値 %1 ・ 必須ルール違反 %2 件 ・ 人数不足の枠 %3 件</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="279" />
+        <location filename="../../desktop/main_window.py" line="283" />
         <source>Who could take it…</source>
         <translation>この枠の候補…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="283" />
+        <location filename="../../desktop/main_window.py" line="287" />
         <source>Who could take %1's place…</source>
         <translation>%1 の代わりの候補…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="301" />
+        <location filename="../../desktop/main_window.py" line="318" />
         <source>Unassign %n assignment(s)</source>
         <translation><numerusform>%n 件の配置を外す</numerusform></translation>
     </message>
@@ -467,67 +590,67 @@
         <translation>埋められない枠を空けたままの配置なら「配置 ▸ 人数不足を許して作成」で作れます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="95" />
+        <location filename="../../desktop/solve_actions.py" line="96" />
         <source>Solve</source>
         <translation>配置の作成</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="96" />
+        <location filename="../../desktop/solve_actions.py" line="97" />
         <source>optimal</source>
         <translation>最適</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="96" />
+        <location filename="../../desktop/solve_actions.py" line="97" />
         <source>feasible</source>
         <translation>実行可能</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="100" />
+        <location filename="../../desktop/solve_actions.py" line="101" />
         <source>Roster with cover made soft ready (%1), %2 s: the places left open are listed as broken hard rules</source>
         <translation>人数不足を許した配置を作成しました（%1、%2 秒）：埋まらなかった枠は必須ルール違反として一覧にあります</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="104" />
+        <location filename="../../desktop/solve_actions.py" line="105" />
         <source>Roster ready (%1): objective %2, %3 s</source>
         <translation>配置を作成しました（%1）：評価値 %2、%3 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/solve_actions.py" line="108" />
+        <location filename="../../desktop/solve_actions.py" line="109" />
         <source>(cancelled; best roster kept)</source>
         <translation>（中止：最良の配置を残しました）</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="340" />
+        <location filename="../../desktop/main_window.py" line="357" />
         <source>Not saved</source>
         <translation>保存していません</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="342" />
+        <location filename="../../desktop/main_window.py" line="359" />
         <source>Not saved: %1</source>
         <translation>保存していません: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="344" />
+        <location filename="../../desktop/main_window.py" line="361" />
         <source>Cannot save the file</source>
         <translation>ファイルを保存できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="347" />
+        <location filename="../../desktop/main_window.py" line="364" />
         <source>Nothing was written.</source>
         <translation>何も書き込んでいません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="360" />
+        <location filename="../../desktop/main_window.py" line="377" />
         <source>Plan changed by someone else</source>
         <translation>他の人が計画を変更しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="362" />
+        <location filename="../../desktop/main_window.py" line="379" />
         <source>Reload the plan</source>
         <translation>計画を読み込み直す</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="363" />
+        <location filename="../../desktop/main_window.py" line="380" />
         <source>Your changes were not saved. Reload to see the saved plan, or export your roster first to keep it.</source>
         <translation>変更は保存されていません。読み込み直すと保存済みの計画を表示します。今の配置を残すには、先に配置表を書き出してください。</translation>
     </message>
@@ -786,23 +909,23 @@
         <translation>Haichi は職員の配置表を作ります：Excelで取り込み、制約ソルバーで作成し、Excelで書き出します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="349" />
+        <location filename="../../desktop/main_window.py" line="366" />
         <source>Problems in the workbook</source>
         <translation>ワークブックの問題</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="350" />
+        <location filename="../../desktop/main_window.py" line="367" />
         <source>%n problem(s) found; nothing was imported.</source>
         <translation><numerusform>%n 件の問題があります。何も取り込んでいません。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="332" />
-        <location filename="../../desktop/main_window.py" line="355" />
+        <location filename="../../desktop/main_window.py" line="349" />
+        <location filename="../../desktop/main_window.py" line="372" />
         <source>Error: %1</source>
         <translation>エラー：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="237" />
+        <location filename="../../desktop/main_window.py" line="241" />
         <source>Haichi — %1</source>
         <translation>Haichi（配置）— %1</translation>
     </message>
