@@ -282,21 +282,31 @@ def _list_header(rows: Rows) -> int | None:
 
 def _read_list(rows: Rows, header: int, problem: Problem, names: StaffNames) -> Master:
     master = Master()
-    order = list_order(problem)
     last = len(LIST_HEADER) - 1
-    for offset, req in enumerate(order):
-        index = header + 1 + offset
+    index = header + 1
+    for req in list_order(problem):
         row = rows[index] if index < len(rows) else ()
         site, activity, hours = ([normalize(v) for v in row[1:4]] + ["", "", ""])[:3]
         found = _HOURS.match(hours)
-        if (not _is_row_of(row, req.date) or (site, activity) != (normalize(req.site), normalize(req.activity))
-                or found is None or _hours(found) != (req.start, req.end)):
+        here = (_is_row_of(row, req.date) and (site, activity) == (normalize(req.site), normalize(req.activity))
+                and found is not None and _hours(found) == (req.start, req.end))
+        value = row[last] if last < len(row) else None
+        if not problem.has_requirement(req.id):
+            # a session called off has a row saying so; a list exported before such rows were written has none
+            if here:
+                if any(line.strip() and not _CALLED_OFF.search(normalize(line)) for line in str(value or "").splitlines()):
+                    master.problems.append((cell_name(index, last), t(
+                        "この枠は中止です。名前は書けません", "this session is called off: no one can be written in")))
+                index += 1
+            continue
+        if not here:
             master.problems.append((cell_name(index, 0), _moved_row(req.label())))
+            index += 1
             continue
         entry = Entry(req.id, cell_name(index, last))
-        value = row[last] if last < len(row) else None
         for line in str(value or "").splitlines():
             _read_names(normalize(line), entry, names)
         master.entries.append(entry)
-    _nothing_below(rows, header + 1 + len(order), master)
+        index += 1
+    _nothing_below(rows, index, master)
     return master

@@ -28,6 +28,8 @@ from models.excel.styles import (
     BODY, PAPER_A3, PAPER_A4, SHORT_FILL, Look, day_fill, day_label, text_width,
 )
 from models.i18n import language, t
+
+CALLED_OFF_COLOUR = "7F7F7F"  # a list row of a session called off, grey: nobody is to come
 from models.stats import roles, skills_apart, skills_short
 
 GRID_MAX_SITES = 12  # beyond this, columns get too narrow on A3 landscape: list layout instead
@@ -266,8 +268,8 @@ def _column_width(column: GridColumn, reqs: list[Requirement], placed: dict[str,
 
 
 def list_order(problem: Problem) -> list[Requirement]:
-    """The sessions in the order of the list layout's rows."""
-    return sorted(problem.requirements, key=lambda r: (r.date, r.start, r.site, r.activity))
+    """The sessions in the order of the list layout's rows, those called off (`Problem.closed`) among them."""
+    return sorted([*problem.requirements, *problem.closed], key=lambda r: (r.date, r.start, r.site, r.activity))
 
 
 def _write_list(wb: Workbook, problem: Problem, placed: dict[str, list[str]],
@@ -277,6 +279,14 @@ def _write_list(wb: Workbook, problem: Problem, placed: dict[str, list[str]],
     sheet.title(plan_title(problem.name, "配置表", "roster"), len(widths), _subtitle(problem, placed, skills))
     header_row = sheet.header([t(ja, en) for ja, en in LIST_HEADER])
     for req in list_order(problem):
+        if not problem.has_requirement(req.id):  # called off: its row says so (a library's 整理日, as the grid does)
+            look = BODY.but(fill=day_fill(req.date), vertical="top", color=CALLED_OFF_COLOUR)
+            sheet.append([
+                sheet.cell(day_label(req.date, with_holiday=True), look), sheet.cell(req.site, look),
+                sheet.cell(req.activity, look), sheet.cell(session_time(req), look), sheet.cell(0, look),
+                sheet.cell(0, look), sheet.cell(called_off(req).strip(), look.but(wrap=True)),
+            ], look=None, height=_LINE_HEIGHT + 3)
+            continue
         names = placed.get(req.id, [])
         fill = SHORT_FILL if len(names) < req.min_staff or req.id in skills else day_fill(req.date)
         look: Look = BODY.but(fill=fill, vertical="top")

@@ -299,6 +299,32 @@ def test_the_list_layout_of_many_sites_is_read_too(tmp_path):
     assert [(p.sheet, p.cell) for p in problems_of(path)] == [("配置表", cell)]
 
 
+def test_the_list_layout_writes_a_session_called_off_and_reads_around_it(tmp_path):
+    """Many sites, one of them closed on 4/2 (必要人数 中止, 備考 設備点検): the grid said so in its cell, the
+    list left it out; its row now says it, reads back as no entry, and a name written there is refused. A
+    list exported before such rows were written (the row deleted) still reads."""
+    sessions = [[*SESSION_ROWS[0], "備考"], *SESSION_ROWS[1:],
+                *([datetime(2026, 4, 2), f"会場{i:02d}", "教室", time(10), time(12), 1, 2, None] for i in range(13)),
+                [datetime(2026, 4, 2), "会場99", "教室", time(10), time(12), "中止", None, None, "設備点検"]]
+    problem = read_workbooks([write_book(tmp_path / "in.xlsx", standard(職員=STAFF3, 勤務可否=MATRIX3, 枠=sessions))])
+    assert [r.site for r in problem.closed] == ["会場99"]
+    write_roster(tmp_path / "roster.xlsx", problem, Roster([Assignment(s, r, locked=lock) for s, r, lock in AS_EXPORTED]))
+    path = tmp_path / "roster.xlsx"
+    book = openpyxl.load_workbook(path)
+    row = cell_with(book, "配置表", "会場99").row
+    assert book["配置表"][f"G{row}"].value == "(called off: 設備点検)"
+    _, roster, report = read_roster_and_grid(path)
+    assert people(roster) == set(AS_EXPORTED) and not report.edits
+    book["配置表"][f"G{row}"].value = "佐藤 次郎"
+    book.save(path)
+    assert [(p.sheet, p.cell, p.message) for p in problems_of(path)] == [
+        ("配置表", f"G{row}", "this session is called off: no one can be written in")]
+    book["配置表"].delete_rows(row)  # as an older export wrote it
+    book.save(path)
+    _, roster, report = read_roster_and_grid(path)
+    assert people(roster) == set(AS_EXPORTED) and not report.edits
+
+
 def test_a_row_put_into_the_grid_is_refused_not_read_as_the_next_day(tmp_path):
     path = exported(tmp_path)
     book = openpyxl.load_workbook(path)
