@@ -32,14 +32,14 @@ from models.excel.schema import (
     SETTINGS, SITES, STAFF, SUMMARY_SHEET, UNFILLED_SHEET, VIOLATIONS_SHEET, SheetSpec,
 )
 from models.excel.settings_sheet import Settings, read_settings
-from models.excel.sheets import Tenure, affiliations_as_skills, read_sessions, read_sites, read_staff, session_years
+from models.excel.sheets import OF_THE_DATES, Tenure, affiliations_as_skills, read_sessions, read_sites, read_staff, session_years
 from models.history import pay_year_month, year_name, year_of
 from models.holidays import is_holiday
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from models.stats import skills_apart
-from models.textparse import (WHOLE_DAY, NOTHING_WRITTEN, half_day_mark, parse_date, parse_skill_counts, parse_skills,
-                              parse_window, resembling, weekdays_text)
+from models.textparse import (WHOLE_DAY, NOTHING_WRITTEN, half_day_mark, leave_word, parse_date, parse_skill_counts,
+                              parse_skills, parse_window, resembling, weekdays_text)
 
 
 @dataclass
@@ -210,6 +210,7 @@ def _within_tenure(state: _Import, availability: dict, period: Period) -> dict:
     nights = {req.date for req, _ in state.requirements.values() if next_morning(req) is not None}
     for staff_id, bounds in state.tenure.items():
         wished: set[date] = set()
+        off: set[date] = set()  # the dates of the 不可日 just read, which a 理由 after it speaks of
         # 希望日 first (可能日 keeps them ○), 時間帯 last (on the days the others leave workable)
         for kind, written, where in sorted(bounds, key=lambda bound: {"wish": 0, "part": 2}.get(bound[0], 1)):
             try:
@@ -218,6 +219,11 @@ def _within_tenure(state: _Import, availability: dict, period: Period) -> dict:
                 elif kind in ("only", "off"):
                     listed = dates_listed(written, period) | (wished if kind == "only" else set())
                     out.update(_listed_marks(staff_id, kind, listed, days, nights, availability))
+                    if kind == "off":
+                        off = listed & set(days)
+                        _listed_leave(state, staff_id, listed_leave(written, period))
+                elif kind == "reason":
+                    _listed_leave(state, staff_id, dict.fromkeys(off, leave_word(written)))
                 elif kind == "part":
                     _day_part(state, staff_id, written, days, out)
                 else:
@@ -233,6 +239,30 @@ def _within_tenure(state: _Import, availability: dict, period: Period) -> dict:
                 out[(staff_id, day)] = out.get((staff_id, day)) or Mark.AVAILABLE
                 state.wishes.setdefault((staff_id, day), "")  # a shift written in the cell is the wish
     return out
+
+
+def _listed_leave(state: _Import, staff_id: str, words: dict[date, str | None]) -> None:
+    """The leave of the person's 不可日 (`1/5（研修）`, or 研修 in the 理由 beside them): kept as a × cell's word
+    is, no day off (公休) for 休日数の下限. A fire station's 研修 days had counted as days off, its people given 6
+    free days under a rule of 8. A date whose 勤務可否 cell says its own word, or the list's bracket, keeps it."""
+    for day, word in words.items():
+        key = (staff_id, day)
+        if word is not None and key not in state.kept.leave:
+            state.kept.leave[key] = word
+
+
+def listed_leave(value: Any, period: Period) -> dict[date, str | None]:
+    """The leave each item of a 不可日 cell says in brackets (`1/5（研修）`, `1/12〜1/14（年休）`), by date."""
+    if isinstance(value, (date, datetime)) or normalize(str(value)) in NOTHING_WRITTEN:
+        return {}
+    out: dict[date, str | None] = {}
+    for item in _LIST_SEPARATORS.split(normalize(str(value))):
+        if (m := _BRACKETED.match(item)) and (word := leave_word(m[2])) is not None:
+            out.update(dict.fromkeys(dates_listed(m[1], period), word))
+    return out
+
+
+_BRACKETED = re.compile(r"^(.+?)\s*[(（]([^()（）]+)[)）]$")
 
 
 def _skills_at_least(state: _Import, requirements: list[Requirement]) -> list[InputProblem]:
@@ -457,7 +487,7 @@ def _listed_columns(book: Book, title: str) -> list[tuple[str, str]] | None:
         return None
     keys = [(key, kind) for key, kind in DATE_LISTS if key in table.columns]
     listed = {key for key, _ in keys}
-    return keys if listed - {"day_part"} and not set(table.columns) - listed - LIST_COMPANIONS else None
+    return keys if listed - {"day_part"} - OF_THE_DATES and not set(table.columns) - listed - LIST_COMPANIONS else None
 
 
 def _date_lists(books: list[Book], misnamed: list[tuple[Book, str, SheetSpec]]) -> set[tuple[str, str]]:
@@ -506,6 +536,8 @@ def _date_list_sheets(books: list[Book], lists: set[tuple[str, str]], misnamed: 
                 continue
             state.listed.add(owners[0])
             for key, kind in keys:
+                if key in OF_THE_DATES and is_blank(table.value(row, "unavailable_dates")):
+                    continue  # a 理由 speaks of the row's 不可日 alone
                 if not is_blank(value := table.value(row, key)):
                     state.tenure.setdefault(owners[0], []).append((kind, value, (book.name, title, table.cell(index, key))))
 
@@ -537,7 +569,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
                    state.tenure)
     from models.excel.sheets import DATE_LISTS
 
-    if any(key in table.columns for table in staff_tables or [] for key, _ in DATE_LISTS):
+    if any(key in table.columns for table in staff_tables or [] for key, _ in DATE_LISTS if key not in OF_THE_DATES):
         state.listed |= set(state.staff)  # a 不可日 column on 職員: each person's is their list, blank or not
     _date_list_sheets(books, lists, misnamed, state)
     daily_tables = _tables(books, DAILY, problems)

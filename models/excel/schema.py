@@ -93,6 +93,9 @@ STAFF = SheetSpec(
         # the dates someone offers (× the others) or cannot work, listed: `3/5, 3/12`, `3/10〜3/12`
         Column("available_dates", "可能日", aliases=("勤務可能日", "出勤可能日", "当直可能日", "出務可能日")),
         Column("unavailable_dates", "不可日", aliases=("勤務不可日", "出勤不可日", "当直不可日", "出務不可日")),
+        # why, beside them (研修, 年休): the leave of each of those dates, no day off (公休) for 休日数の下限
+        Column("leave_reason", "理由", aliases=("不可理由", "不可の理由", "不可日の理由", "事由", "休みの理由", "休暇の種類",
+                                               "休暇種別", "不可事由")),
         # the dates someone asks to work (○ and a wish for any session of the day: a 医局's 当直希望日)
         Column("wished_dates", "希望日", aliases=("勤務希望日", "出勤希望日", "当直希望日", "出務希望日")),
         # the part of every day a person may work (`午後のみ`, `15時まで`), written once beside their 不可日

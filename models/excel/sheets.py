@@ -89,7 +89,10 @@ _FROM = re.compile(r"^(.+?)\s*(?:付け?)?\s*(?:から|より|入職|採用|着�
 # (可能日: the dates they offer, × the others), "off" (不可日: × those dates), "wish" (希望日: ○ and a wish to work)
 # and "part" (時間帯: `午後のみ` on every day they may work)
 Tenure = dict[str, list[tuple[str, Any, tuple[str, str, str]]]]
-DATE_LISTS = (("available_dates", "only"), ("unavailable_dates", "off"), ("wished_dates", "wish"), ("day_part", "part"))
+DATE_LISTS = (("available_dates", "only"), ("unavailable_dates", "off"), ("leave_reason", "reason"), ("wished_dates", "wish"),
+              ("day_part", "part"))
+# Of DATE_LISTS, what says something of the dates the others list (the 理由 of a row's 不可日), listing none itself
+OF_THE_DATES = frozenset({"leave_reason"})
 
 
 def _tenure(value: Any) -> tuple[str, Any] | None:
@@ -151,7 +154,8 @@ def read_staff(
         else:
             active = cells.get("active", parse_active, messages.bad_active, default=True)
         for key, kind in DATE_LISTS if tenure is not None else ():
-            if not is_blank(cells.raw(key)):  # a 医局's 非常勤 offering `3/5, 3/12`: read as marks (importer)
+            if not is_blank(cells.raw(key)) and (key not in OF_THE_DATES or not is_blank(cells.raw("unavailable_dates"))):
+                # a 医局's 非常勤 offering `3/5, 3/12`: read as marks (importer); a 理由 right after its 不可日
                 tenure.setdefault(staff_id, []).append((kind, cells.raw(key), cells.at(key)))
         weekdays = cells.get("weekdays", parse_weekdays, messages.bad_weekdays, default="")
         if not cells.ok:

@@ -813,6 +813,30 @@ def test_a_list_of_dates_with_its_offices_columns_beside_a_register_is_read_for_
     assert [(p.sheet, p.cell) for p in caught.value.problems] == [("職員_不可日", "D4")]
 
 
+
+def test_the_reason_of_listed_dates_off_is_their_leave_no_day_off(tmp_path):
+    """A fire station's `不可日一覧` (所属 | 氏名 | 不可日 | 理由 | 備考): its 研修 and 年休 days, or `1/5（研修）` in the
+    list itself, had been plain ×, days off for 休日数の下限, and people on 研修 given 6 free days under a rule
+    of 8. The 理由 is each date's leave, a bracket in the list its own date's; a row without 不可日 lends its
+    理由 to nobody, a reason that is no leave (私用) leaves a plain ×, and the 理由 column alone lists nobody."""
+    register = [["職員番号", "氏名"], ["H001", "山田 花子"], ["H002", "佐藤 次郎"], ["H003", "鈴木 一郎"]]
+    listed = [["1月分 勤務不可日"], ["所属", "氏名", "不可日", "理由", "備考"],
+              ["本署", "山田 花子", "4/1, 4/14（年休）", "研修", "前月当務"],
+              ["本署", "佐藤 次郎", "4/14", "私用", None],
+              ["本署", "鈴木 一郎", None, "研修", None]]
+    sheets = standard(職員=register, 勤務可否=None, 設定=[["項目", "値"], ["空欄の扱い", "可"]])
+    sheets["不可日一覧"] = listed
+    problem = read_workbooks([write_book(tmp_path / "t.xlsx", sheets)])
+    april = [date(2026, 4, d) for d in (1, 14)]
+    assert [problem.mark("H001", d) for d in april] == [Mark.UNAVAILABLE, Mark.UNAVAILABLE]
+    assert problem.leave == {("H001", april[0]): "研修", ("H001", april[1]): "年休"}
+    assert problem.leave_days("H001") == set(april) and problem.leave_days("H002") == set()
+    assert problem.mark("H002", april[1]) is Mark.UNAVAILABLE and problem.mark("H003", april[0]) is Mark.AVAILABLE
+    staff = [[*STAFF_ROWS[0], "不可日", "不可理由"], [*STAFF_ROWS[1], "4/14", "出張"], [*STAFF_ROWS[2], None, "研修"]]
+    problem = read_workbooks([write_book(tmp_path / "u.xlsx", standard(職員=staff))])
+    assert problem.leave == {("H001", april[1]): "出張"}
+
+
 def test_an_offices_headers_for_home_days_and_activity_and_a_home_of_every_place(tmp_path):
     """`所属館` (a library's branches) is the home, `全館` none (its floaters got 0-1 shifts, each "outside their
     area"); `出務曜日` the weekdays, `最大従事日数` the days a month; `健診名` the 枠's activity."""
