@@ -62,9 +62,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     name = args.plan or problem.name
     db = _database(args)
     kept: list[str] = []
+    dropped: list[str] = []
     # a plan imported again keeps the rule settings its 設定 does not name (set in the rules dialog)
     if roster is None and (found := operations.over_stored(db, name, problem)) is not None:
-        problem, kept = found
+        problem, kept, dropped = found
     # an input workbook imported again replaces the plan's marks too: forms collected into the plan since were
     # undone, unsaid (a nurse was back on a day she had answered ×), so the marks that change are said
     replaced = operations.marks_replaced(db, name, problem)
@@ -77,6 +78,12 @@ def cmd_import(args: argparse.Namespace) -> int:
             "{n} 件（{first} ほか）", "{n} ({first} and others)", n=len(kept), first="、".join(map(title, kept[:3])))
         print(t("設定 シートにないルール {rules} は、計画に保存されている設定のままです",
                 "rules the 設定 sheet does not name keep the plan's stored settings: {rules}", rules=rules))
+    if dropped:
+        from solver.rules import title
+
+        print(t("前回の 設定 シートにあって今回ないルール {rules} は、既定の設定に戻しました",
+                "rules the last 設定 sheet named and this one does not are back to their defaults: {rules}",
+                rules="、".join(map(title, dropped))))
     if roster is not None:
         _store_roster(db, name, problem, roster)
         if replaced:

@@ -129,10 +129,11 @@ def import_workbooks(paths: Sequence[Path | str], plan_name: str | None = None,
                                    marks_optional=marks_optional, notes=notes)
 
 
-def over_stored(db, name: str, problem: Problem) -> tuple[Problem, list[str]] | None:
+def over_stored(db, name: str, problem: Problem) -> tuple[Problem, list[str], list[str]] | None:
     """A plan imported again over the plan `name` the database holds: it keeps the rule settings its
-    設定 sheet does not name (models.domain.settings_kept), with the ids of those rules; None when
-    the database holds no such plan. What `haichi import` and the window's import both do."""
+    設定 sheet does not name (models.domain.settings_kept), with the ids of those rules, and of the rules
+    the last import's 設定 gave and this one's does not, back to their defaults; None when the database
+    holds no such plan. What `haichi import` and the window's import both do."""
     from models.domain import settings_kept
     from models.storage import PlanNotFound
 

@@ -72,25 +72,25 @@ class PlanFiles:
         self._run(lambda: self._with_history(_operations().import_workbooks(paths, plan_name=plan_name)),
                   lambda found: self._imported(*found, paths))
 
-    def _with_history(self: MainWindow, problem: Problem) -> tuple[Problem, Roster | None, list[str]]:
+    def _with_history(self: MainWindow, problem: Problem) -> tuple[Problem, Roster | None, list[str], list[str]]:
         """An imported plan with what it carries in from the earlier plans' rosters in the database, as
         when it is opened from there later (unchanged without a database). Imported again over a plan
         the database holds, it keeps that plan's newest roster (the assignments its sessions and staff
         still allow) and the rule settings its 設定 sheet does not name (models.domain.settings_kept):
-        the ids of those rules come third. In the background."""
+        the ids of those rules come third, those of the rules back to their defaults fourth. In the background."""
         if self.database_url is None:
-            return problem, None, []
+            return problem, None, [], []
         db = self.database()
-        roster, kept = None, []
+        roster, kept, dropped = None, [], []
         found = _operations().over_stored(db, problem.name, problem)
         if found is not None:
-            problem, kept = found
+            problem, kept, dropped = found
             latest = db.latest_solution(problem.name)
             if latest is not None:
                 roster = latest[1].split_by(problem)[0]
-        return db.carry_history(problem, problem.name), roster, kept
+        return db.carry_history(problem, problem.name), roster, kept, dropped
 
-    def _imported(self: MainWindow, problem: Problem, roster: Roster | None, kept: list[str],
+    def _imported(self: MainWindow, problem: Problem, roster: Roster | None, kept: list[str], dropped: list[str],
                   paths: list[Path]) -> None:
         from desktop.views.roster_grid import rule_title
 
@@ -110,6 +110,9 @@ class PlanFiles:
         if kept:
             text += translate("MainWindow", "; rule settings kept (not on the 設定 sheet): %1").replace(
                 "%1", "、".join(map(rule_title, kept)))
+        if dropped:
+            text += translate("MainWindow", "; back to their defaults (gone from the 設定 sheet): %1").replace(
+                "%1", "、".join(map(rule_title, dropped)))
         self.status.setText(text)
         if self.database_url is not None:
             # after the import task has finished; a roster kept from the database is its newest version already

@@ -489,6 +489,9 @@ class RuleSetting:
     weight: int = 1
     params: dict[str, Any] = field(default_factory=dict)
     staff_overrides: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # given by a workbook's 設定 sheet (not the rules dialog): imported again without it, the rule goes back to its
+    # default (settings_kept); not part of what the setting is (equality)
+    from_sheet: bool = field(default=False, compare=False)
 
 
 # Between the skills of one a session asks for as either (`教員または職員`: textparse.parse_skill_needs)
@@ -722,13 +725,18 @@ def duty_days(problem: Problem, staff_id: str, sessions: Iterable[Requirement]) 
     return {day for req in held for day in days_taken(req) if problem.start <= day <= problem.end}
 
 
-def settings_kept(imported: Problem, stored: Problem) -> tuple[Problem, list[str]]:
+def settings_kept(imported: Problem, stored: Problem) -> tuple[Problem, list[str], list[str]]:
     """A plan imported again over its stored self, keeping what was set outside the workbook: the
     rule settings (made in the rules dialog) of every rule its 設定 sheet does not name, and the
-    forbidden successions when it names none. Returns the plan and the ids of the rules kept."""
-    kept = {rule_id: chosen for rule_id, chosen in stored.rules.items() if rule_id not in imported.rules}
+    forbidden successions when it names none. A setting the last import's 設定 gave (from_sheet) that
+    this one's no longer names is not kept: its row deleted, the rule is back to its default (an
+    after-school office's `1日の上限` = 1, deleted, had gone on binding). Returns the plan, the ids of
+    the rules kept and those of the rules back to their defaults."""
+    unnamed = {rule_id: chosen for rule_id, chosen in stored.rules.items() if rule_id not in imported.rules}
+    kept = {rule_id: chosen for rule_id, chosen in unnamed.items() if not chosen.from_sheet}
     successions = imported.forbidden_successions or stored.forbidden_successions
-    return imported.with_(rules={**kept, **imported.rules}, forbidden_successions=successions), sorted(kept)
+    return (imported.with_(rules={**kept, **imported.rules}, forbidden_successions=successions), sorted(kept),
+            sorted(set(unnamed) - set(kept)))
 
 
 def plan_slice(problem: Problem, roster: Roster, staff_ids: set[str], requirement_ids: set[str]) -> tuple[Problem, Roster]:

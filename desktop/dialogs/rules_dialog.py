@@ -62,6 +62,7 @@ class RulesDialog(QDialog):
         self._settings: dict[str, RuleSetting] = {
             info.id: copy.deepcopy(setting(problem, info)) for info in self.catalogue
         }
+        self._given = copy.deepcopy(self._settings)  # as the dialog opened: what a change is measured against
         self._current: RuleInfo | None = None
         self._loading = False
 
@@ -320,8 +321,13 @@ class RulesDialog(QDialog):
         self._show_rule(max(0, self.table.currentRow()))
 
     def settings(self) -> dict[str, RuleSetting]:
-        """The edited settings, one per rule in the catalogue."""
-        return copy.deepcopy(self._settings)
+        """The edited settings, one per rule in the catalogue. One the 設定 sheet gave and the dialog changed
+        is the manager's now (from_sheet off): kept when an import's 設定 no longer names it."""
+        out = copy.deepcopy(self._settings)
+        for rule_id, chosen in out.items():
+            if chosen.from_sheet and chosen != self._given[rule_id]:
+                chosen.from_sheet = False
+        return out
 
     def forbidden_successions(self) -> frozenset[tuple[str, str]]:
         """The edited (activity, activity not allowed the next day) pairs, the plan's input."""

@@ -172,7 +172,7 @@ def _parse_weight(value: Any) -> int:
 def _rule_setting(settings: Settings, info: RuleInfo) -> RuleSetting:
     if info.id not in settings.rules:
         settings.rules[info.id] = RuleSetting(
-            enabled=info.enabled_default, hard=info.hard_default, weight=info.weight_default
+            enabled=info.enabled_default, hard=info.hard_default, weight=info.weight_default, from_sheet=True
         )
     return settings.rules[info.id]
 

@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     or_,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -284,6 +285,7 @@ class RuleSettingRow(Base):
     weight: Mapped[Count]
     params: Mapped[JsonDict]
     staff_overrides: Mapped[JsonDict]
+    from_sheet: Mapped[bool] = mapped_column(default=False, server_default=false())  # RuleSetting.from_sheet
 
 
 # -- solutions -----------------------------------------------------------------------------------

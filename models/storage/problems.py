@@ -155,7 +155,8 @@ def write_problem(session: Session, plan_name: str, problem: Problem) -> int:
     ])
     insert_rows(session, RuleSettingRow, [
         {"plan_id": plan_id, "rule_id": rule_id, "enabled": s.enabled, "hard": s.hard, "weight": s.weight,
-         "params": dict(s.params), "staff_overrides": {k: dict(v) for k, v in s.staff_overrides.items()}}
+         "params": dict(s.params), "staff_overrides": {k: dict(v) for k, v in s.staff_overrides.items()},
+         "from_sheet": s.from_sheet}
         for rule_id, s in problem.rules.items()
     ])
     return plan_id
@@ -257,7 +258,8 @@ def read_problem(session: Session, plan: PlanRow) -> Problem:
     )
     rules = {
         r.rule_id: RuleSetting(
-            r.enabled, r.hard, r.weight, dict(r.params), {k: dict(v) for k, v in r.staff_overrides.items()}
+            r.enabled, r.hard, r.weight, dict(r.params), {k: dict(v) for k, v in r.staff_overrides.items()},
+            r.from_sheet,
         )
         for r in session.scalars(select(RuleSettingRow).where(RuleSettingRow.plan_id == plan_id))
     }

@@ -297,12 +297,12 @@
         <translation>  %1 の評価値</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/compare_dialog.py" line="213" />
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="212" />
         <source>Difference</source>
         <translation>差</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/compare_dialog.py" line="225" />
+        <location filename="../../desktop/dialogs/compare_dialog.py" line="224" />
         <source>Could not compare: %1</source>
         <translation>比較できませんでした: %1</translation>
     </message>
@@ -670,92 +670,97 @@
         <translation>。設定シートにないルールの設定はそのままです：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="145" />
+        <location filename="../../desktop/plan_files.py" line="114" />
+        <source>; back to their defaults (gone from the 設定 sheet): %1</source>
+        <translation>。設定 シートからなくなったため既定に戻したルール: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/plan_files.py" line="148" />
         <source>Opening plan %1…</source>
         <translation>計画 %1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="152" />
+        <location filename="../../desktop/plan_files.py" line="155" />
         <source>Plan %1 opened.</source>
         <translation>計画 %1 を開きました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="164" />
+        <location filename="../../desktop/plan_files.py" line="167" />
         <source>Wait for the work under way to finish, then save.</source>
         <translation>実行中の処理が終わってから保存してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="180" />
+        <location filename="../../desktop/plan_files.py" line="183" />
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="181" />
+        <location filename="../../desktop/plan_files.py" line="184" />
         <source>Plan %1 has changes that are not saved. Save them?</source>
         <translation>計画「%1」に保存されていない変更があります。保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="183" />
+        <location filename="../../desktop/plan_files.py" line="186" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="184" />
+        <location filename="../../desktop/plan_files.py" line="187" />
         <source>Don't save</source>
         <translation>保存しない</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="185" />
+        <location filename="../../desktop/plan_files.py" line="188" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="227" />
+        <location filename="../../desktop/plan_files.py" line="230" />
         <source>Publish roster</source>
         <translation>配置表の公開</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="228" />
+        <location filename="../../desktop/plan_files.py" line="231" />
         <source>Publish this roster of %1?</source>
         <translation>「%1」のこの配置表を公開しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="231" />
+        <location filename="../../desktop/plan_files.py" line="234" />
         <source>A published version is frozen: later changes are saved as new versions, and the changes since it can be sent to the people they concern.</source>
         <translation>公開した版は固定されます。この後の変更は新しい版として保存され、公開版からの変更を関係する人に知らせられます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="234" />
+        <location filename="../../desktop/plan_files.py" line="237" />
         <source>It breaks %n hard rule(s).</source>
         <translation>必須ルール違反が %n 件あります。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="254" />
+        <location filename="../../desktop/plan_files.py" line="257" />
         <source>Version %1 of %2 published.</source>
         <translation>「%2」の版 %1 を公開しました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="255" />
+        <location filename="../../desktop/plan_files.py" line="258" />
         <source>Version %1 of %2 is published already.</source>
         <translation>「%2」の版 %1 は公開済みです。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="264" />
+        <location filename="../../desktop/plan_files.py" line="267" />
         <source>Plan %1 saved.</source>
         <translation>計画 %1 を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="266" />
+        <location filename="../../desktop/plan_files.py" line="269" />
         <source>Roster version %1.</source>
         <translation>配置 第%1版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="284" />
+        <location filename="../../desktop/plan_files.py" line="287" />
         <source>Export roster</source>
         <translation>配置表の書き出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="285" />
+        <location filename="../../desktop/plan_files.py" line="288" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excelブック (*.xlsx)</translation>
     </message>
@@ -837,7 +842,7 @@
     </message>
     <message>
         <location filename="../../desktop/paperwork_actions.py" line="117" />
-        <location filename="../../desktop/plan_files.py" line="294" />
+        <location filename="../../desktop/plan_files.py" line="297" />
         <source>Exporting…</source>
         <translation>書き出し中…</translation>
     </message>
@@ -848,63 +853,63 @@
     </message>
     <message>
         <location filename="../../desktop/paperwork_actions.py" line="120" />
-        <location filename="../../desktop/plan_files.py" line="296" />
+        <location filename="../../desktop/plan_files.py" line="299" />
         <source>Roster written to %1</source>
         <translation>配置表を書き出しました：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="299" />
+        <location filename="../../desktop/plan_files.py" line="302" />
         <source>Folder for the per-person files</source>
         <translation>個人別ファイルの保存先フォルダ</translation>
     </message>
     <message>
         <location filename="../../desktop/paperwork_actions.py" line="100" />
-        <location filename="../../desktop/plan_files.py" line="309" />
+        <location filename="../../desktop/plan_files.py" line="312" />
         <source>%1 files written to %2</source>
         <translation>%1 件のファイルを %2 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="326" />
+        <location filename="../../desktop/plan_files.py" line="329" />
         <source>Edit staff, sites and sessions</source>
         <translation>職員・会場・枠の編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="335" />
+        <location filename="../../desktop/plan_files.py" line="338" />
         <source>Change rules</source>
         <translation>ルールの変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="359" />
+        <location filename="../../desktop/plan_files.py" line="362" />
         <source>Restart Haichi</source>
         <translation>Haichi の再起動</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="360" />
+        <location filename="../../desktop/plan_files.py" line="363" />
         <source>The new language or database is used once Haichi starts again. Restart now?</source>
         <translation>新しい言語・データベースは Haichi を起動し直すと使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="362" />
+        <location filename="../../desktop/plan_files.py" line="365" />
         <source>Restart now</source>
         <translation>今すぐ再起動</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="363" />
+        <location filename="../../desktop/plan_files.py" line="366" />
         <source>Later</source>
         <translation>後で</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="377" />
+        <location filename="../../desktop/plan_files.py" line="380" />
         <source>Haichi could not be restarted; close it and start it again.</source>
         <translation>Haichi を再起動できませんでした。閉じてから起動し直してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="383" />
+        <location filename="../../desktop/plan_files.py" line="386" />
         <source>About Haichi</source>
         <translation>Haichi について</translation>
     </message>
     <message>
-        <location filename="../../desktop/plan_files.py" line="383" />
+        <location filename="../../desktop/plan_files.py" line="386" />
         <source>Haichi builds staff rosters: Excel in, a constraint solver, Excel out.</source>
         <translation>Haichi は職員の配置表を作ります：Excelで取り込み、制約ソルバーで作成し、Excelで書き出します。</translation>
     </message>
@@ -1482,82 +1487,82 @@
         <translation>ルール</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="69" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="70" />
         <source>On</source>
         <translation>有効</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="69" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="70" />
         <source>Rule</source>
         <translation>ルール</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="69" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="70" />
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="69" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="70" />
         <source>Weight</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="83" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="84" />
         <source>Parameters</source>
         <translation>パラメーター</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="85" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="86" />
         <source>Per-staff overrides</source>
         <translation>職員ごとの設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="88" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="89" />
         <source>Add person</source>
         <translation>職員を追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="89" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="90" />
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="140" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="141" />
         <source>hard</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="141" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="142" />
         <source>soft</source>
         <translation>努力</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="173" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="174" />
         <source>This rule has no parameters.</source>
         <translation>このルールにパラメーターはありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="217" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="218" />
         <source>not set</source>
         <translation>未設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="228" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="229" />
         <source>Staff</source>
         <translation>職員</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="257" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="258" />
         <source> and %n more</source>
         <translation><numerusform> ほか %n 名</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="259" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="260" />
         <source>%1: %n person(s) have their own value on the 職員 (staff) sheet, which comes before the parameter above (%2). Add a row here to change it.</source>
         <translation><numerusform>%1：%n 名は職員シートに個別の値があり、上のパラメーターより優先されます（%2）。変えるにはここに行を追加してください。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="288" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="289" />
         <source>Not a valid value</source>
         <translation>正しい値ではありません</translation>
     </message>

@@ -139,6 +139,7 @@ def setting(problem: Problem, info: RuleInfo, soft_cover: bool = False) -> RuleS
             weight=chosen.weight,
             params=params,
             staff_overrides=chosen.staff_overrides,
+            from_sheet=chosen.from_sheet,
         )
     if soft_cover and info.id in SOFT_COVER:
         result.hard = False

@@ -635,3 +635,40 @@ def test_importing_again_keeps_the_rule_settings_the_settings_sheet_does_not_nam
         store.save_problem(name, problem.with_(rules={**problem.rules, **many}))
     code, out = run(["import", str(SAMPLE), "--db", db], capsys)
     assert code == 0 and "keep the plan's stored settings: 7 (" in out and "and others)" in out
+
+
+def test_a_rule_gone_from_the_settings_sheet_goes_back_to_its_default(tmp_path: Path, capsys) -> None:
+    """An after-school office deleted its `1日の上限 = 1` row from 設定 and imported again: the limit went on
+    binding, kept as if the rules dialog had set it. A rule the last 設定 gave and this one does not is back
+    to its default, said; one the rules dialog changed since stays the manager's."""
+    import openpyxl
+
+    from models.domain import RuleSetting
+    from models.storage import Database
+
+    book = openpyxl.load_workbook(SAMPLE)
+    settings = book["設定"]
+    settings.append(["1日の上限", 1])
+    settings.append(["連続勤務日数の上限", 3])
+    with_rows = tmp_path / "with.xlsx"
+    book.save(with_rows)
+    for row in range(settings.max_row, 0, -1):
+        if settings.cell(row, 1).value in ("1日の上限", "連続勤務日数の上限"):
+            settings.delete_rows(row)
+    without = tmp_path / "without.xlsx"
+    book.save(without)
+    db = str(tmp_path / "plans.sqlite3")
+    assert run(["import", str(with_rows), "--db", db], capsys)[0] == 0
+    with Database(db) as store:
+        name = store.list_plans()[0].name
+        problem = store.load_problem(name)
+        assert problem.rules["max_per_day"].from_sheet and problem.rules["max_per_day"].params == {"max_per_day": 1}
+        runs = problem.rules["max_consecutive_days"]  # changed in the rules dialog since: the manager's now
+        store.save_problem(name, problem.with_(rules={**problem.rules, "max_consecutive_days": RuleSetting(
+            runs.enabled, runs.hard, runs.weight, {"max_consecutive_days": 4})}))
+    code, out = run(["import", str(without), "--db", db], capsys)
+    assert code == 0 and "are back to their defaults: Max per day" in out
+    assert "keep the plan's stored settings: Maximum consecutive working days" in out
+    with Database(db) as store:
+        rules = store.load_problem(name).rules
+        assert "max_per_day" not in rules and rules["max_consecutive_days"].params == {"max_consecutive_days": 4}

@@ -33,6 +33,19 @@ def test_rules_dialog_has_one_row_per_rule_and_returns_the_edits(qtbot, sample_p
     assert not dialog.widget("load_spread", 2).isEnabled(), "a purely soft rule offers no hard form"
 
 
+
+def test_a_setting_the_settings_sheet_gave_is_the_managers_once_changed_here(qtbot, sample_plan) -> None:
+    """from_sheet: a rule the 設定 sheet gave goes back to its default when an import's 設定 no longer names
+    it, unless the rules dialog changed it since; one left as it was stays the sheet's."""
+    given = {rule_id: RuleSetting(True, True, 100, from_sheet=True) for rule_id in ("max_per_week", "max_per_month")}
+    dialog = RulesDialog(sample_plan.problem.with_(rules={**sample_plan.problem.rules, **given}))
+    qtbot.addWidget(dialog)
+    dialog.widget("max_per_week", 3).setValue(7)
+    settings = dialog.settings()
+    assert not settings["max_per_week"].from_sheet and settings["max_per_month"].from_sheet
+    assert not settings["prefer_not"].from_sheet  # never the sheet's
+
+
 def test_rules_dialog_says_who_has_their_own_value_from_the_staff_sheet(qtbot, sample_plan) -> None:
     """Seven people of the sample have 連続勤務上限 3 on 職員, which comes before the rule's parameter:
     a manager set 2 and saw 3 days in a row with nothing on the page saying why."""

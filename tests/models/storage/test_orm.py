@@ -39,7 +39,7 @@ def test_domain_fields_are_the_ones_storage_writes() -> None:
     assert _names(Site) == {"name", "area", "travel_group"}
     assert _names(ShiftRequest) == {"staff_id", "date", "activity", "on", "weight"}
     assert _names(TravelBuffers) == {"same_site", "same_group", "other_group"}
-    assert _names(RuleSetting) == {"enabled", "hard", "weight", "params", "staff_overrides"}
+    assert _names(RuleSetting) == {"enabled", "hard", "weight", "params", "staff_overrides", "from_sheet"}
     assert _names(Assignment) == {"staff_id", "requirement_id", "locked", "source"}
 
 
