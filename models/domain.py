@@ -225,6 +225,8 @@ def week_start(day: date) -> date:
 # The word kept for a × day the person asked off (希, 希望休): shown as written, counted as a day off
 # (公休), unlike the leave words (有休, 研修) that Problem.leave also keeps.
 WISHED_OFF = "希"
+# The word of a morning after a night before the plan (勤務可否 `明`: last month's night not in Haichi), kept as leave
+AFTER_NIGHT = "明"
 WEEKDAY_NAMES = "月火水木金土日"  # Monday first, as date.weekday() counts
 # In Staff.weekdays: national holidays too, whatever their weekday (a student's 土日祝). Without it a
 # holiday is off for anyone who does not work every day of the week: 平日 and 月〜金 are a ward's 師長 and

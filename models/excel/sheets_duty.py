@@ -27,6 +27,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from models.domain import (
+    AFTER_NIGHT,
     DAY_MINUTES,
     WISHED_OFF,
     Problem,
@@ -51,7 +52,6 @@ from models.stats import PersonStats, activity_columns, person_stats
 
 _LINE_HEIGHT = 12.5  # points per text line at 9 pt
 _FAINT = "A6A6A6"
-AFTER_NIGHT = "明"  # the leave word (textparse.LEAVE_WORDS) of a morning after last month's night
 _AFTER_NIGHT = "595959"  # 明 (a day on duty), 希 and leave: darker than ×, and they stay on a black-and-white copy
 _CELL = BODY.but(horizontal="center", wrap=True, size=9)
 _NUMBER = BODY.but(horizontal="center")

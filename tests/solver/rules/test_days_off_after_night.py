@@ -33,8 +33,32 @@ def test_the_day_after_the_morning_after_is_off() -> None:
 
 def test_a_night_on_the_morning_after_breaks_it_too() -> None:
     p = ward()
-    twice = roster(p, ("A", 0, "夜"), ("A", 1, "夜"))  # the second night's 明 falls on day 2
-    assert len(RULE.check(p, twice)) == 1 and solve_fixed(p, RULE, twice) is None
+    twice = roster(p, ("A", 0, "夜"), ("A", 1, "夜"))  # on the 明 day, and its own 明 falls on day 2
+    assert len(RULE.check(p, twice)) == 2 and solve_fixed(p, RULE, twice) is None
+
+
+def test_the_morning_after_takes_no_session_of_its_own() -> None:
+    """A care home's 遅番 11:00-20:00 had been put on the 明 day after a 16:30-翌9:30 night, 19 times a month."""
+    p = ward()
+    late = roster(p, ("A", 0, "夜"), ("A", 1, "日"))  # 日 9:00-17:00 on the 明 day (the night ends at 9:00)
+    [found] = RULE.check(p, late)
+    assert found.date == p.days()[1] and "morning after" in found.message
+    assert solve_fixed(p, RULE, late) is None
+    soft = ward(hard=False)
+    assert check_cost(soft, RULE, roster(soft, ("A", 0, "夜"), ("A", 1, "日"))) == 7
+    assert solve_fixed(soft, RULE, roster(soft, ("A", 0, "夜"), ("A", 1, "日"))) == 7
+
+
+def test_a_morning_after_written_in_the_marks_rests_the_next_day() -> None:
+    """勤務可否 `明` on the 1st (last month's night, not in Haichi): the 2nd had been given a 夜勤 or a 日勤."""
+    from models.domain import Mark
+
+    first = ward().start
+    p = ward().with_(availability={("A", first): Mark.UNAVAILABLE}, leave={("A", first): "明"})
+    assert len(RULE.check(p, roster(p, ("A", 1, "日")))) == 1 and solve_fixed(p, RULE, roster(p, ("A", 1, "日"))) is None
+    assert RULE.check(p, roster(p, ("A", 2, "日"))) == [] and solve_fixed(p, RULE, roster(p, ("A", 2, "日"))) == 0
+    carried = worked_the_eve(p, "A", NIGHT)  # the same 明, carried in too: said once
+    assert len(RULE.check(carried, roster(carried, ("A", 1, "日")))) == 1
 
 
 def test_a_late_shift_is_not_a_night() -> None:
