@@ -32,7 +32,8 @@ from models.excel.schema import (
     SETTINGS, SITES, STAFF, SUMMARY_SHEET, UNFILLED_SHEET, VIOLATIONS_SHEET, SheetSpec,
 )
 from models.excel.settings_sheet import Settings, read_settings
-from models.excel.sheets import OF_THE_DATES, Tenure, affiliations_as_skills, read_sessions, read_sites, read_staff, session_years
+from models.excel.sheets import (OF_THE_DATES, Tenure, affiliations_as_skills, homes_of_sites, read_sessions, read_sites,
+                                 read_staff, say_homes, session_years)
 from models.history import pay_year_month, year_name, year_of
 from models.holidays import is_holiday
 from models.i18n import t
@@ -651,7 +652,11 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
             sites.append(Site(req.site))
     if state.sites:  # a 会場 sheet given: a session's site missing from it is most likely a typo
         state.notes += _unlisted_sites(session_tables, set(state.sites), [s.name for s in sites[len(state.sites):]])
-    affiliations_as_skills(staff_tables or [], state.staff, places or {site.name for site in sites}, state.notes)
+    # no areas to name: a 拠点 is one of the sites (`1階` of 1階ユニット), or a 所属 of none is skills
+    named = homes_of_sites(state.staff, {site.name for site in sites}) if not places else {}
+    affiliations_as_skills(staff_tables or [], state.staff, places or {site.name for site in sites}, state.notes,
+                           [home for home, site in named.items() if site])
+    say_homes(staff_tables or [], state.staff, named, {site.name for site in sites}, state.notes)
     home = next((b for b in books if first is not None and b.name == first.file), books[0])
     problem = Problem(
         name=s.plan_name or home.path.stem,  # not a form's file, whichever order the files came in

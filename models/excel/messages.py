@@ -631,6 +631,20 @@ def affiliation_as_skills(header: str) -> str:
              "or to compare fairness by job)", h=header)
 
 
+def home_as_site(home: str, site: str) -> str:
+    return t("拠点「{home}」を会場「{site}」として読みました（ほかの人の「{home}」も同じです）",
+             'home "{home}" read as the site "{site}" (for everyone with that home)', home=home, site=site)
+
+
+def home_not_a_site(home: str, like: str | None = None) -> str:
+    text = t("拠点「{home}」はどの枠の会場でもありません。この拠点の人の勤務はすべて拠点外として数えます",
+             'home "{home}" is none of the sessions\' sites: every session of the people with this home counts as '
+             "away from it", home=home)
+    if like is not None:
+        text += t("（「{like}」の書き間違いではありませんか）", ' (a slip for "{like}"?)', like=like)
+    return text
+
+
 def unknown_home(home: str, like: str | None = None) -> str:
     text = t("拠点「{home}」は 会場 シートの会場にも区にもありません。この人の勤務はすべて地区外として数えます",
              'home "{home}" is neither a site nor an area on the 会場 (sites) sheet: every session of this person '

@@ -199,18 +199,54 @@ ANY_PLACE = frozenset({"全館", "全会場", "全施設", "全区", "全域", "
 
 
 def affiliations_as_skills(tables: Sequence[Table], staff: dict[str, tuple[Staff, str]], places: Collection[str],
-                           notes: list[InputProblem]) -> None:
+                           notes: list[InputProblem], read_as_sites: Collection[str] = ()) -> None:
     """A 所属 column naming none of the `places` (the 会場 sheet's sites and areas, else the sessions' sites)
     is skills, not homes, said in a note: a university's 学部 had made every duty "outside their area" (370,
     and 362 without a 会場 sheet)."""
-    for table in tables:
-        header = _affiliation(table, places, _without_brackets(places))
+    for table in tables:  # a home homes_of_sites read as a site (`1階`) names one
+        header = _affiliation(table, {*places, *read_as_sites}, _without_brackets(places))
         if not header:
             continue
         notes.append(table.problem(table.header_row, "home", messages.affiliation_as_skills(header)))
         for staff_id, (person, where) in list(staff.items()):
             if person.home:
                 staff[staff_id] = (replace(person, home="", skills=person.skills | parse_skills(person.home)), where)
+
+
+_FLOOR = re.compile(r"^(\d+)[fF]$")
+
+
+def homes_of_sites(staff: dict[str, tuple[Staff, str]], sites: Collection[str]) -> dict[str, str | None]:
+    """Without a 会場 sheet, the 拠点 naming none of the sessions' sites: the one site a home is part of
+    (`1階` or `1F` of `1階ユニット`, `さくら` of さくら児童クラブ) is that site. A care home's 拠点 `1階` and `2F`
+    had been taken as places of their own, unsaid, and every session of its 30 people counted as away
+    from home. Returns each such home written and its site (None for none); say_homes says them."""
+    named: dict[str, str | None] = {}
+    for home in {person.home for person, _ in staff.values() if person.home and person.home not in sites}:
+        word = _FLOOR.sub(r"\1階", normalize(home))  # `2F` is 2階
+        part_of = [site for site in sites if word in normalize(site)]
+        named[home] = part_of[0] if len(part_of) == 1 else None
+    for staff_id, (person, where) in list(staff.items()):
+        if named.get(person.home):
+            staff[staff_id] = (replace(person, home=named[person.home]), where)
+    return named
+
+
+def say_homes(tables: Sequence[Table], staff: dict[str, tuple[Staff, str]], named: dict[str, str | None],
+              sites: Collection[str], notes: list[InputProblem]) -> None:
+    """A note at the first cell of each home homes_of_sites read as a site, or found none for, that someone
+    still has (a 所属 column read as skills has none)."""
+    left = {person.home for person, _ in staff.values()}
+    said: set[str] = set()
+    for table in tables:
+        for index, row in table.data():
+            home = typed(table.value(row, "home"))
+            if home not in named or home in said or (named[home] or home) not in left:
+                continue
+            said.add(home)
+            site = named[home]
+            notes.append(table.problem(index, "home", messages.home_as_site(home, site) if site is not None
+                                       else messages.home_not_a_site(home, resembling(home, sites))))
 
 
 def _affiliation(table: Table, places: Collection[str], bare_places: dict[str, str]) -> str:

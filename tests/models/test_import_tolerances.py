@@ -837,6 +837,27 @@ def test_the_reason_of_listed_dates_off_is_their_leave_no_day_off(tmp_path):
     assert problem.leave == {("H001", april[1]): "出張"}
 
 
+
+def test_a_home_part_of_one_site_is_that_site_and_one_of_none_is_said(tmp_path):
+    """A care home's 拠点 `1階` and `2F` for its units `1階ユニット` and `2階ユニット`, with no 会場 sheet: taken as
+    places of their own, unsaid, every session of its 30 people counted as away from home. The one site a
+    home is part of is that site (`2F` is 2階), said once; a home of no site is said at its first cell."""
+    staff = [["職員番号", "氏名", "所属ユニット"], ["H001", "山田 花子", "1階"], ["H002", "佐藤 次郎", "2F"],
+             ["H003", "鈴木 一郎", "3階"], ["H004", "田中 愛", "1階"]]
+    sessions = [["日付", "会場", "内容", "開始", "終了", "必要人数"],
+                *([datetime(2026, 4, 1), site, "日勤", time(9), time(17), 1] for site in ("1階ユニット", "2階ユニット"))]
+    notes: list[InputProblem] = []
+    problem = read_workbooks([write_book(tmp_path / "t.xlsx", standard(職員=staff, 枠=sessions, 勤務可否=None,
+                                                                        設定=[["項目", "値"], ["空欄の扱い", "可"]]))],
+                             notes=notes)
+    assert [s.home for s in problem.staff] == ["1階ユニット", "2階ユニット", "3階", "1階ユニット"]
+    said = [(n.cell, n.message) for n in notes if "home" in n.message]
+    assert said == [("C2", 'home "1階" read as the site "1階ユニット" (for everyone with that home)'),
+                    ("C3", 'home "2F" read as the site "2階ユニット" (for everyone with that home)'),
+                    ("C4", 'home "3階" is none of the sessions\' sites: every session of the people with this home '
+                           "counts as away from it")]
+
+
 def test_an_offices_headers_for_home_days_and_activity_and_a_home_of_every_place(tmp_path):
     """`所属館` (a library's branches) is the home, `全館` none (its floaters got 0-1 shifts, each "outside their
     area"); `出務曜日` the weekdays, `最大従事日数` the days a month; `健診名` the 枠's activity."""
