@@ -92,15 +92,24 @@ def _still_short(session: Problem, before: Roster, after: Roster) -> set[Violati
     return {v for rule in rules for v in rule.check(session, after) if v.staff_id is None}
 
 
-def held_skills(problem: Problem, req: Requirement, replacing: str | None) -> set[str]:
-    """The skills the session requires that the person replaced holds (none when replacing nobody).
-    Those holding them all come first: a 4-month check-up needing 保健師 3〜5 kept its 3 without the
-    保健師 being replaced, so no cost told a 保健師 from the doctor, the nurse and the clerk listed
-    above her, in the staff list's order."""
+def held_skills(problem: Problem, roster: Roster, req: Requirement, replacing: str | None,
+                wanted: bool = True) -> set[str]:
+    """The skills the session requires that the person replaced holds (none when replacing nobody) and
+    that are still wanted without them: the others placed hold fewer than its count, or fewer than the
+    most of its range (`保健師:3〜5`). Those holding them all come first: a 4-month check-up needing 保健師
+    3〜5 kept its 3 without the 保健師 being replaced, so no cost told a 保健師 from the doctor, the nurse
+    and the clerk listed above her, in the staff list's order. A skill the others still make up puts
+    nobody first (an exam room's 教授 replaced beside its 准教授, `教授・准教授:1`, had nine 教授 at +20
+    listed above a free 助教 at +0): it only tells apart candidates of the same cost (`wanted` False: every
+    required skill they held)."""
     if replacing is None:
         return set()
-    replaced = problem.staff_by_id(replacing)
-    return {skill for skill, _ in req.required_skills if skill in replaced.skills}
+    skills = {s.id: s.skills for s in problem.staff}
+    mine = skills.get(replacing, frozenset())
+    others = [skills.get(i, frozenset()) for i in roster.staff_for(req.id) if i != replacing]
+    most = dict(req.skill_caps)
+    return {skill for skill, k in req.required_skills if skill in mine and (
+        not wanted or sum(skill in o for o in others) < max(k, most.get(skill, k)))}
 
 
 def suggest(problem: Problem, roster: Roster, requirement_id: str, limit: int = 10,
@@ -118,7 +127,7 @@ def suggest(problem: Problem, roster: Roster, requirement_id: str, limit: int = 
     if replacing is not None:
         roster = Roster([a for a in roster.assignments if (a.staff_id, a.requirement_id) != (replacing, requirement_id)])
     placed = set(roster.staff_for(requirement_id)) | ({replacing} if replacing else set())
-    held = held_skills(problem, req, replacing)
+    held, alike = held_skills(problem, before, req, replacing), held_skills(problem, before, req, replacing, False)
     session = problem.with_(requirements=[replace(req, skill_caps=())])  # for _still_short
     found: list[Suggestion] = []
     for staff in problem.active_staff():
@@ -141,9 +150,10 @@ def suggest(problem: Problem, roster: Roster, requirement_id: str, limit: int = 
     known = {s.id: s for s in problem.staff}
     order = {s.id: i for i, s in enumerate(problem.staff)}
     # with --all, fewer hard rules broken first: one marked × that day ranked above those only over the most
-    # then, replacing someone, those holding the skills they held: a 保健師 for a 保健師
-    found.sort(key=lambda s: (s.breaks_hard_rule, sum(v.hard for v in s.strained),
-                              not held <= known[s.staff_id].skills, s.cost, len(s.strained), order[s.staff_id]))
+    # then, replacing someone, those holding the skills they held that are still wanted: a 保健師 for a 保健師;
+    # of the same cost, those holding the others they held
+    found.sort(key=lambda s: (s.breaks_hard_rule, sum(v.hard for v in s.strained), not held <= known[s.staff_id].skills,
+                              s.cost, not alike <= known[s.staff_id].skills, len(s.strained), order[s.staff_id]))
     return found[:limit]
 
 
@@ -155,10 +165,10 @@ def no_holder_note(problem: Problem, roster: Roster, req: Requirement, replacing
     people who leave it short, or, with --all, with people who break a hard rule, and read alone it
     looked like the best that could be done. None when replacing nobody, no such skill is short, or nobody
     is listed (that is said on its own)."""
-    held = held_skills(problem, req, replacing)
     skills = {s.id: s.skills for s in problem.staff}
     others = [skills.get(i, frozenset()) for i in roster.staff_for(req.id) if i != replacing]
-    short = {skill for skill, k in req.required_skills if skill in held and sum(skill in o for o in others) < k}
+    short = {skill for skill, k in req.required_skills
+             if skill in held_skills(problem, roster, req, replacing) and sum(skill in o for o in others) < k}
     if not short or not found or any(short <= skills.get(s.staff_id, frozenset()) and not s.breaks_hard_rule
                                      for s in found):
         return None

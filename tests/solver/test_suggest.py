@@ -181,3 +181,19 @@ def test_what_taking_someone_out_does_to_them_is_no_candidates_strain() -> None:
     assert [s.staff_id for s in found] == ["B", "C"]
     assert all(s.strained == () for s in found)
     assert found[0].cost > 0  # the cost still tells what the change costs in all (her wish)
+
+
+def test_a_skill_the_others_still_make_up_puts_nobody_first() -> None:
+    """An exam room's 教授 replaced beside its 准教授 (`教授・准教授` 1 of 2, the 准教授 staying): nine 教授 at +20
+    (each a second day) were listed above a free 助教 at +0, who was 10th and cut off by --limit 4."""
+    room = session(min_staff=2, max_staff=2, required_skills=(("主任", 1),))
+    staff = [person("P1", name="教授一", skills=frozenset({"主任"})), person("P2", name="准教授", skills=frozenset({"主任"})),
+             person("P3", name="教授二", skills=frozenset({"主任"})), person("A1", name="助教")]
+    p = problem(staff, [room], availability={("P3", MONDAY): Mark.PREFER_NOT},
+                rules={"load_spread": RuleSetting(enabled=False)})
+    roster = Roster.from_pairs([("P1", room.id), ("P2", room.id)])
+    found = suggest(p, roster, room.id, replacing="P1")
+    assert [s.staff_id for s in found] == ["A1", "P3"]  # cheapest first: 主任 is still 准教授's
+    assert found[0].cost < found[1].cost
+    even = p.with_(availability={})  # 教授二 no dearer than the 助教: like for like breaks the tie
+    assert [s.staff_id for s in suggest(even, roster, room.id, replacing="P1")] == ["P3", "A1"]
