@@ -344,10 +344,20 @@ def end_after(start: int, end: int) -> int:
 
 def counted_activities(name: str, known: Collection[str]) -> frozenset[str]:
     """The activities a limit named `name` counts (Staff.max_per_activity): itself when the plan has
-    an activity of that name, else the activities joined by `+` (`準夜+深夜`)."""
+    an activity of that name, else the activities joined by `+` (`準夜+深夜`); a part the plan has none
+    of but has in brackets' kinds counts them all (`数学` for `数学（主任）` and `数学（補助）`: an exam office's
+    `数学:0` for its 理学部 faculty had been left out with a note, and 35 of them proctored 数学)."""
     if name in known:
         return frozenset({name})
-    return frozenset(part.strip() for part in name.split("+") if part.strip())
+    out: set[str] = set()
+    for part in (part.strip() for part in name.split("+")):
+        kinds = {activity for activity in known if _KIND.match(activity) and _KIND.match(activity)[1] == part} \
+            if part and part not in known else set()
+        out |= kinds or ({part} if part else set())
+    return frozenset(out)
+
+
+_KIND = re.compile(r"^(.+?)\s*[(（][^()（）]+[)）]$")  # `数学（主任）`: 数学 of the kind 主任
 
 
 @dataclass(frozen=True)

@@ -235,6 +235,9 @@ def parse_time(value: Any) -> int:
     return result
 
 
+# A remark that says when someone can or cannot work: dates, 不可, のみ, 午前, 午後, 休み (職員's 備考, a matrix's).
+SAYS_WHEN = re.compile(r"\d{1,2}\s*[/月]\s*\d{1,2}|不可|のみ|だけ|午前|午後|休み|できない|出られない|[月火水木金土日]曜")
+
 # Leave: a day away that is no day off (公休) — paid leave, a day of training, sickness. A ward counts
 # its 公休 (9 in May) without them; each is kept as written, 有 as the 有休 it stands for. And 明, the
 # morning after a night that began before the plan (last month's 4/30 夜勤): no work, no day off.

@@ -25,8 +25,8 @@ from models.errors import InputProblem
 from models.excel import messages
 from models.excel.reader import Cells, Period, Table, cell_name, column_title, is_blank, normalize_header
 from models.excel.schema import AVAILABILITY
-from models.textparse import (Explained, half_day_mark, leave_word, parse_mark, parse_refusal, parse_wish, parse_window,
-                              western_year)
+from models.textparse import (SAYS_WHEN, Explained, half_day_mark, leave_word, parse_mark, parse_refusal, parse_wish,
+                              parse_window, western_year)
 
 Availability = dict[tuple[str, date], Mark]
 Wishes = dict[tuple[str, date], str]  # (staff ID, date) -> the activity asked for (`日勤+準夜`: either)
@@ -467,7 +467,17 @@ def _named_columns_unread(table: Table, columns: list[Column]) -> list[InputProb
     if not found:
         return []
     names = "、".join(f"「{typed(header[col])}」" for col in found)
-    return [table.problem(table.header_row, found[0], messages.matrix_columns_unread(names))]
+    out = [table.problem(table.header_row, found[0], messages.matrix_columns_unread(names))]
+    # and where they say when someone can work (`2/25は午前のみ` beside ○ ○): an exam office's three people
+    # put on the afternoon they had refused there, told only that the column was not read
+    said = [(index, row, col) for index, row in table.data() for col in found
+            if col < len(row) and isinstance(row[col], str) and SAYS_WHEN.search(row[col])]
+    if said:
+        index, row, col = said[0]
+        remark = typed(row[col])
+        name = typed(table.value(row, "name")) if "name" in table.columns else ""
+        out.append(table.problem(index, col, messages.matrix_remarks_unread(name, remark, len(said) - 1)))
+    return out
 
 
 # More rows than this repeating people of one other sheet are said once: a month's sheet copied (34 lines).

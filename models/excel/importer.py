@@ -39,8 +39,8 @@ from models.holidays import is_holiday
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from models.stats import skills_apart
-from models.textparse import (WHOLE_DAY, NOTHING_WRITTEN, half_day_mark, leave_word, parse_date, parse_skill_counts,
-                              parse_skills, parse_window, resembling, weekdays_text)
+from models.textparse import (SAYS_WHEN, WHOLE_DAY, NOTHING_WRITTEN, half_day_mark, leave_word, parse_date,
+                              parse_skill_counts, parse_skills, parse_window, resembling, weekdays_text)
 
 
 @dataclass
@@ -765,7 +765,6 @@ def _long_shifts_back_to_back(tables: Sequence[Table], problem: Problem) -> list
 
 
 # A remark on 職員 that says when someone can or cannot work: dates, 不可, のみ, 午前, 午後, 休み.
-_SAYS_WHEN = re.compile(r"\d{1,2}\s*[/月]\s*\d{1,2}|不可|のみ|だけ|午前|午後|休み|できない|出られない|[月火水木金土日]曜")
 # A remark of weekdays only (`月・火・木曜のみ勤務可`), and one of a half day only (`午前のみ（子育て中）`).
 _WEEKDAYS_ONLY = re.compile(r"^([月火水木金土日](?:[・、,\s]*[月火水木金土日])*)\s*曜?日?\s*(?:のみ|だけ)(?:勤務)?(?:可|可能)?$")
 _HALF_ONLY = re.compile(r"^(午前|午後)\s*(?:のみ|だけ)(?:勤務)?(?:可|可能)?\s*(?:[(（][^)）]*[)）])?$")
@@ -776,7 +775,7 @@ def _remarks_unread(tables: Sequence[Table], problem: Problem) -> list[InputProb
     (`5/10〜5/14 不可`, `午前のみ`): a doctor worked 5/13 and six afternoons, unsaid. A remark the
     person's marks already say is left out (a register whose 備考 sums up its 勤務可否, every day off
     its weekdays ×, every day 午前 or ×), so a coordinator hears only of those that may be missing."""
-    said = [person for person in problem.staff if person.notes and _SAYS_WHEN.search(person.notes)
+    said = [person for person in problem.staff if person.notes and SAYS_WHEN.search(person.notes)
             and not _marks_say(problem, person)]
     if not said:
         return []

@@ -556,6 +556,14 @@ def more_counted_twice(n: int) -> str:
              "(set 必要スキル.スキルごとに別の職員 to はい on the 設定 sheet for each skill to need its own people)", n=n)
 
 
+def matrix_remarks_unread(name: str, remark: str, more: int) -> str:
+    who = t("{name} の", "{name}'s ", name=name) if name else ""
+    others = t("など {k} 件", " and {more} more", k=more + 1, more=more) if more else ""
+    return t("{who}「{r}」{others}の、勤務できる日や時間は配置に使いません。その日の列に 午前・午後・× などと書いてください",
+             '{who}"{r}"{others} say when people can work, which the roster does not read: write 午前, 午後 or × in '
+             "that day's column", who=who, r=remark, others=others)
+
+
 def matrix_columns_unread(names: str) -> str:
     return t("列{names}は読みませんでした（勤務可否の表で読むのは 職員ID・氏名 と日付の列です。日付の並びは 職員 の 可能日・不可日 に、"
              "その日の事情は日付の列の記号に書いてください）",

@@ -591,6 +591,13 @@ def test_named_columns_of_words_beside_a_matrix_are_said(tmp_path):
     assert notes == ["m.xlsx 勤務可否!F1: the columns 「希望日」、「備考」 were not read (an availability matrix is read by "
                      "its 職員ID, 氏名 and date columns; list dates in 可能日 or 不可日 on 職員, and write a day's reason as "
                      "its mark)"]
+    said = [n for n in _notes(write_book(tmp_path / "m.xlsx", standard(勤務可否=marks))) if "say when" in n]
+    assert said == ['m.xlsx 勤務可否!F2: 山田 花子\'s "4/3" and 1 more say when people can work, which the roster does '
+                    "not read: write 午前, 午後 or × in that day's column"]
+    marks[2][-1] = "4/14は午前のみ"  # an exam office's `2/25は午前のみ` beside ○ ○, put on the afternoon refused
+    said = [n for n in _notes(write_book(tmp_path / "n.xlsx", standard(勤務可否=marks))) if "say when" in n]
+    assert said == ['n.xlsx 勤務可否!F2: 山田 花子\'s "4/3" and 2 more say when people can work, which the roster does '
+                    "not read: write 午前, 午後 or × in that day's column"]
 
 
 def test_skills_making_up_a_session_with_room_above_are_said_to_be_at_least(tmp_path):

@@ -858,6 +858,26 @@ def test_a_home_part_of_one_site_is_that_site_and_one_of_none_is_said(tmp_path):
                            "counts as away from it")]
 
 
+
+def test_a_limit_on_an_activity_counts_its_kinds_in_brackets(tmp_path):
+    """An exam office's rooms split into `数学（主任）` and `数学（補助）`: its 理学部 faculty's `数学:0` was left out with
+    a note (the plan has no 数学), and 35 of them proctored 数学. The name counts every kind of it."""
+    from models.domain import Assignment, Roster
+    from solver.rules.max_per_activity import RULE
+
+    staff = [[*STAFF_ROWS[0], "内容別上限"], [*STAFF_ROWS[1], "数学:0"], [*STAFF_ROWS[2], None]]
+    sessions = [["日付", "会場", "内容", "開始", "終了", "必要人数"],
+                *([datetime(2026, 4, 1), "A101", kind, time(9, 30), time(11), 1] for kind in ("数学（主任）", "数学（補助）"))]
+    notes: list[InputProblem] = []
+    problem = read_workbooks([write_book(tmp_path / "t.xlsx", standard(職員=staff, 枠=sessions, 勤務可否=None,
+                                                                        設定=[["項目", "値"], ["空欄の扱い", "可"]]))],
+                             notes=notes)
+    assert not [n for n in notes if "数学" in n.message]
+    roster = Roster([Assignment("H001", r.id) for r in problem.requirements if r.activity.endswith("補助)")])
+    [broken] = RULE.check(problem, roster)
+    assert broken.staff_id == "H001" and broken.hard
+
+
 def test_an_offices_headers_for_home_days_and_activity_and_a_home_of_every_place(tmp_path):
     """`所属館` (a library's branches) is the home, `全館` none (its floaters got 0-1 shifts, each "outside their
     area"); `出務曜日` the weekdays, `最大従事日数` the days a month; `健診名` the 枠's activity."""
