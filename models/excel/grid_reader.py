@@ -220,12 +220,17 @@ def _read_cell(value: object, reqs: list[Requirement], cell: str, names: StaffNa
     found: dict[str, Entry] = {}
     current: Entry | None = None
     astray = False  # names with no heading of a known session above them: reported once
+    off = False  # below the export's line of a session called off beside those held: no names there
     for line in str(value or "").splitlines():
         line = normalize(line)
         if not line:
             continue
+        if _CALLED_OFF.search(line):
+            current, off = None, True
+            continue
         if heading := _HEADING.match(line):
             req = _session_of(heading, reqs)
+            off = False
             if req is None or req.id in found:
                 master.problems.append((cell, _bad_heading(line, reqs, req is not None)))
                 current, astray = None, True
@@ -233,6 +238,10 @@ def _read_cell(value: object, reqs: list[Requirement], cell: str, names: StaffNa
                 current = found[req.id] = Entry(req.id, cell)
         elif current is not None:
             _read_names(line, current, names)
+        elif off:
+            master.problems.append((cell, t("「{line}」: 中止の枠には名前は書けません", '"{line}": no one can be written '
+                                            "in a session called off", line=line)))
+            off = False
         elif not astray:
             master.problems.append((cell, t(
                 "氏名「{line}」の上に枠の見出し行（{heading}）がありません",

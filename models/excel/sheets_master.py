@@ -224,15 +224,19 @@ def _write_grid(wb: Workbook, problem: Problem, columns: Sequence[GridColumn], p
         by_cell[(req.date, index.get((req.site, req.activity), index.get((req.site, None))))].append(req)
     widths = [_DATE_WIDTH] + [_column_width(c, [r for (_, i), v in by_cell.items() if i == n for r in v], placed)
                               for n, c in enumerate(columns)]
-    texts = {key: "\n".join(_session_text(r, placed.get(r.id, []), widths[key[1] + 1], skills.get(r.id, ())) for r in reqs)
-             for key, reqs in by_cell.items()}
-    # a cell whose sessions were all called off says so (a library's 整理日 had printed as a blank, read as
-    # forgotten); only where no session is held, so a hand fix in a cell reads its sessions alone
+    # a session called off says so in its cell, among the others by its hours (a library's 整理日 had printed as
+    # a blank, read as forgotten; an after-school club's morning closed for 開所準備 beside its afternoon, not at all)
+    closed: dict[tuple[date, int], list[Requirement]] = defaultdict(list)
     for req in problem.closed:
         key = (req.date, index.get((req.site, req.activity), index.get((req.site, None))))
-        if key[1] is not None and key not in by_cell:
-            line = session_heading(req) + called_off(req)
-            texts[key] = f"{texts[key]}\n{line}" if key in texts else line
+        if key[1] is not None:
+            closed[key].append(req)
+    texts = {}
+    for key in {*by_cell, *closed}:
+        held = [(r.start, r.activity, _session_text(r, placed.get(r.id, []), widths[key[1] + 1], skills.get(r.id, ())))
+                for r in by_cell.get(key, [])]
+        off = [(r.start, r.activity, session_heading(r) + called_off(r)) for r in closed.get(key, [])]
+        texts[key] = "\n".join(text for _, _, text in sorted([*held, *off], key=lambda item: item[:2]))
     sheet = SheetWriter(wb, schema.MASTER_SHEET, widths, freeze="B4")
     sheet.title(plan_title(problem.name, "配置表", "roster"), len(widths), _subtitle(problem, placed, skills))
     header_row = sheet.header([t("日付", "Date"), *(c.title() for c in columns)])

@@ -339,6 +339,38 @@ def test_a_session_called_off_is_kept_shown_in_the_roster_and_told_with_its_hour
     assert roster.assignments == [] and again.closed == [off]  # its 枠 row of 0 reads back as called off
 
 
+
+def test_a_session_called_off_beside_one_held_is_written_in_their_cell(tmp_path):
+    """An after-school club's 早番 closed on 4/1 for 開所準備, its 遅番 held: the cell showed the 遅番 alone, the
+    closing nowhere. The called-off line sits among the cell's sessions by its hours and reads back as no
+    entry; a name written under it is refused."""
+    from models.domain import Assignment, Roster
+    from models.errors import InvalidInput
+    from models.excel.export import write_roster
+    from models.excel.roster_reader import read_roster_and_grid
+
+    clubs = ["さくら", *(f"クラブ{i}" for i in range(6))]  # 7 clubs of two shifts: too many columns, one a club
+    sessions = [["日付", "会場", "内容", "開始", "終了", "必要人数", "備考"],
+                [datetime(2026, 4, 1), "さくら", "早番", time(8), time(13), "中止", "開所準備"],
+                [datetime(2026, 4, 1), "さくら", "遅番", time(13), time(18), 1, None],
+                *([datetime(2026, 4, 2), club, shift, time(start), time(start + 5), 1, None]
+                  for club in clubs for shift, start in (("早番", 8), ("遅番", 13)))]
+    problem = read_workbooks([write_book(tmp_path / "w.xlsx", standard(枠=sessions, 勤務可否=None,
+                                                                       設定=[["項目", "値"], ["空欄の扱い", "可"]]))])
+    late = next(r for r in problem.requirements if r.date == date(2026, 4, 1))
+    write_roster(tmp_path / "roster.xlsx", problem, Roster([Assignment("H001", late.id)]))
+    book = openpyxl.load_workbook(tmp_path / "roster.xlsx")
+    cell = next(c for row in book["配置表"].iter_rows() for c in row if isinstance(c.value, str) and "開所準備" in c.value)
+    assert cell.value == "早番 08:00-13:00 (called off: 開所準備)\n遅番 13:00-18:00\n山田 花子"
+    _, roster, report = read_roster_and_grid(tmp_path / "roster.xlsx")
+    assert [(a.staff_id, a.requirement_id) for a in roster.assignments] == [("H001", late.id)] and not report.edits
+    cell.value = "早番 08:00-13:00 (called off: 開所準備)\n佐藤 次郎\n遅番 13:00-18:00\n山田 花子"
+    book.save(tmp_path / "roster.xlsx")
+    with pytest.raises(InvalidInput) as caught:
+        read_roster_and_grid(tmp_path / "roster.xlsx")
+    assert [p.message for p in caught.value.problems] == ['"佐藤 次郎": no one can be written in a session called off']
+
+
 def test_a_sheet_of_daily_sessions_named_otherwise_is_read_as_them(tmp_path):
     """A polling office's `配置基準` (its sessions by kind of day, no sheet 枠) was told only as "no sheet 枠"."""
     notes: list = []
