@@ -209,7 +209,33 @@ def _plan_or_workbooks(args: argparse.Namespace) -> tuple[Problem, Database | No
             "（連続勤務・年度の回数・年間支給額など）。引き継ぐには haichi import のあと --plan で解きます。",
             "note: solved from the workbook alone, so nothing is carried in from earlier plans in the database "
             "(runs of work, fiscal-year counts, the annual pay cap…); import it and solve with --plan to carry them in."))
+    if (version := _published_version(args, problem.name)) is not None:
+        print(t("注意: データベースの計画「{p}」には公開した版 {v} があります。この解は公開版を見ずに作るので、多くの配置が"
+                "変わります。公開版からの変更を少なくするには haichi import {w} のあと haichi solve --plan {q}"
+                "（または haichi repair {w} --published 公開した配置表.xlsx）を使ってください。",
+                "note: the plan '{p}' in the database has a published version {v}. This solve does not look at it, so "
+                "many assignments will change; to change as few as possible, run haichi import {w} then haichi solve "
+                "--plan {q} (or haichi repair {w} --published PUBLISHED.xlsx).",
+                p=problem.name, v=version, q=typed(problem.name), w=" ".join(typed(str(w)) for w in args.workbooks)))
     return problem, None
+
+
+def _published_version(args: argparse.Namespace, name: str) -> int | None:
+    """The newest published version of the plan `name` in the database (`--db`, or the default one when it exists),
+    None when there is none or the database cannot be read: a fire station solved its corrected workbook again
+    after publishing, and 381 of its 615 assignments moved, days already worked among them, unsaid."""
+    from models.storage import Database
+    from models.storage.engine import default_path
+    from models.storage.solutions import PUBLISHED
+
+    if args.db is None and not default_path().exists():
+        return None  # never made: not made now for a note
+    try:
+        with Database(args.db) as db:
+            latest = db.latest_solution(name, status=PUBLISHED)
+    except Exception:  # a side note: nothing the database says may stop the solve
+        return None
+    return latest[0] if latest else None
 
 
 def cmd_solve(args: argparse.Namespace) -> int:

@@ -24,11 +24,16 @@ SCHEMA_HEAD = "0014"
 WRITE_OPTION = "haichi_write"  # execution option of write transactions (SQLite: BEGIN IMMEDIATE)
 
 
+def default_path() -> Path:
+    """The per-user SQLite file `…/Haichi/haichi.sqlite3`, made or not."""
+    return Path(platformdirs.user_data_dir("Haichi", appauthor=False)) / "haichi.sqlite3"
+
+
 def default_url() -> str:
-    """The per-user SQLite file `…/Haichi/haichi.sqlite3` (its folder is created); returns the URL."""
-    folder = Path(platformdirs.user_data_dir("Haichi", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return URL.create("sqlite", database=str(folder / "haichi.sqlite3")).render_as_string()
+    """The URL of default_path() (its folder is created)."""
+    path = default_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return URL.create("sqlite", database=str(path)).render_as_string()
 
 
 def to_url(location: str | Path) -> URL:

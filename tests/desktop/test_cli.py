@@ -672,3 +672,18 @@ def test_a_rule_gone_from_the_settings_sheet_goes_back_to_its_default(tmp_path: 
     with Database(db) as store:
         rules = store.load_problem(name).rules
         assert "max_per_day" not in rules and rules["max_consecutive_days"].params == {"max_consecutive_days": 4}
+
+
+def test_solving_a_workbook_whose_plan_is_published_says_how_to_stay_close(tmp_path: Path, capsys) -> None:
+    """A fire station solved its corrected workbook again after publishing: 381 of its 615 assignments moved,
+    days already worked among them, with only a note about carrying nothing in."""
+    db = str(tmp_path / "plans.sqlite3")
+    assert run(["solve", str(SAMPLE), "--db", db, "--time-limit", "5", "-o", str(tmp_path / "a.xlsx")], capsys)[0] == 0
+    code, out = run(["solve", str(SAMPLE), "--db", db, "--time-limit", "5", "-o", str(tmp_path / "b.xlsx")], capsys)
+    assert code == 0 and "published version" not in out  # nothing published yet
+    assert run(["import", str(SAMPLE), "--db", db], capsys)[0] == 0
+    code, out = run(["solve", "--plan", "2027年1月 歯科健診", "--db", db, "--time-limit", "5",
+                     "-o", str(tmp_path / "c.xlsx")], capsys)
+    assert code == 0 and run(["publish", "--plan", "2027年1月 歯科健診", "--db", db], capsys)[0] == 0
+    code, out = run(["solve", str(SAMPLE), "--db", db, "--time-limit", "5", "-o", str(tmp_path / "d.xlsx")], capsys)
+    assert code == 0 and "has a published version 1" in out and 'solve --plan "2027年1月 歯科健診"' in out
