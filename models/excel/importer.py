@@ -611,6 +611,10 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         # (a ward's sheet named 1月勤務希望 left unread had put 46 shifts on wished days off, unsaid)
         state.notes.append(InputProblem(books[0].name, "", "", messages.no_marks_sheet(s.blank_means,
                                                                                     bool(state.listed))))
+    kinds = {kind for bounds in state.tenure.values() for kind, _, _ in bounds}
+    if sheets is None and staff_tables and s.blank_means is Mark.UNAVAILABLE and "off" in kinds and not {"only", "wish"} & kinds:
+        # only 不可日 listed, blanks ×: every day no list names is × too (a fire station's whole month, told at solve)
+        state.notes.append(InputProblem(books[0].name, "", "", messages.only_days_off_listed()))
     if not days and daily:  # every day's sessions alone: the plan is the 設定 period, else the marks' dates
         days = _marks_days(s, sheets or [])
     period = _period(state, days, (first.file, first.sheet) if first else (books[0].name, SESSIONS.ja))

@@ -472,6 +472,14 @@ def no_marks_sheet(blank: Mark, listed: bool = False) -> str:
              "makes {blank}; if the marks are on a sheet of another name, name it 勤務可否", blank=blank_as(blank))
 
 
+def only_days_off_listed() -> str:
+    return t("勤務可否 のシートがなく、一覧にあるのは 不可日 だけです。空欄の扱い が 不可 なので、不可日 にない日も全員 ×（勤務できない）"
+             "になります。不可日 のほかは勤務できるなら、設定 の 空欄の扱い を 可 にしてください",
+             "no 勤務可否 (availability) sheet, and the lists give 不可日 alone: as 空欄の扱い (blank_means) is 不可, every "
+             "day they do not name is × (cannot work) too; if the other days can be worked, set 空欄の扱い to 可 on the "
+             "設定 sheet")
+
+
 def blanks_as_unavailable(refusing: int, allowing: int) -> str:
     return t("空欄は 設定 の「空欄の扱い」により ×（勤務できない）として読みました。ところが記入された記号は勤務できない日の"
              "ものが多く（× や休みなど {x} 個、○ など勤務できる日 {o} 個）、空欄を勤務できる日のつもりで書かれているようです。"

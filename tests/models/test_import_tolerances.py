@@ -878,6 +878,26 @@ def test_a_limit_on_an_activity_counts_its_kinds_in_brackets(tmp_path):
     assert broken.staff_id == "H001" and broken.hard
 
 
+
+def test_only_days_off_listed_under_blanks_unavailable_is_said(tmp_path):
+    """A fire station's 不可日一覧 alone, 空欄の扱い left 不可: every day it did not name was × too, told only at the
+    solve; a list that offers days (可能日) or 空欄の扱い 可 says nothing of it."""
+    register = [["職員番号", "氏名"], ["H001", "山田 花子"], ["H002", "佐藤 次郎"]]
+    listed = [["所属", "氏名", "不可日"], ["本署", "山田 花子", "4/14"], ["本署", "佐藤 次郎", "なし"]]
+
+    def said(listed, settings=None) -> list[str]:
+        notes: list[InputProblem] = []
+        sheets = standard(職員=register, 勤務可否=None, 設定=settings)
+        sheets["不可日一覧"] = listed
+        read_workbooks([write_book(tmp_path / "t.xlsx", sheets)], notes=notes, marks_optional=True)
+        return [n.message for n in notes if "give 不可日 alone" in n.message]
+
+    assert len(said(listed)) == 1
+    assert said(listed, [["項目", "値"], ["空欄の扱い", "可"]]) == []
+    assert said([[*row, "可能日" if i == 0 else None] for i, row in enumerate(listed)]) != []  # a column, none offered
+    assert said([["所属", "氏名", "可能日"], ["本署", "山田 花子", "4/14"], ["本署", "佐藤 次郎", "4/1"]]) == []
+
+
 def test_an_offices_headers_for_home_days_and_activity_and_a_home_of_every_place(tmp_path):
     """`所属館` (a library's branches) is the home, `全館` none (its floaters got 0-1 shifts, each "outside their
     area"); `出務曜日` the weekdays, `最大従事日数` the days a month; `健診名` the 枠's activity."""
