@@ -344,16 +344,14 @@ def end_after(start: int, end: int) -> int:
 
 def counted_activities(name: str, known: Collection[str]) -> frozenset[str]:
     """The activities a limit named `name` counts (Staff.max_per_activity): itself when the plan has
-    an activity of that name, else the activities joined by `+` (`準夜+深夜`); a part the plan has none
-    of but has in brackets' kinds counts them all (`数学` for `数学（主任）` and `数学（補助）`: an exam office's
-    `数学:0` for its 理学部 faculty had been left out with a note, and 35 of them proctored 数学)."""
-    if name in known:
-        return frozenset({name})
+    an activity of that name, else the activities joined by `+` (`準夜+深夜`); each with its kinds in brackets
+    (`数学` counts `数学（主任）` and `数学（補助）`: an exam office's `数学:0` for its 理学部 faculty had been left out
+    with a note, and 35 of them proctored 数学; beside a plain 数学, 12 still did)."""
+    parts = [name] if name in known else [part.strip() for part in name.split("+") if part.strip()]
     out: set[str] = set()
-    for part in (part.strip() for part in name.split("+")):
-        kinds = {activity for activity in known if _KIND.match(activity) and _KIND.match(activity)[1] == part} \
-            if part and part not in known else set()
-        out |= kinds or ({part} if part else set())
+    for part in parts:
+        kinds = {activity for activity in known if (m := _KIND.match(activity)) and m[1] == part}
+        out |= kinds | ({part} if part in known or not kinds else set())
     return frozenset(out)
 
 

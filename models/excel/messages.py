@@ -472,6 +472,13 @@ def no_marks_sheet(blank: Mark, listed: bool = False) -> str:
              "makes {blank}; if the marks are on a sheet of another name, name it 勤務可否", blank=blank_as(blank))
 
 
+def mark_as_skill(mark: str, header: str) -> str:
+    return t("「{m}」はスキルの名前ではありません。持っているスキルや資格の名前（例 看護師）を書くか、列名をその名前にしてください"
+             "（例 看護師資格: ○ の人が 看護師 を持ちます）",
+             '"{m}" is not a skill: write the skill or qualification held (e.g. 看護師), or name the column after it '
+             "(e.g. 看護師資格: those with ○ hold 看護師)", m=mark)
+
+
 def only_days_off_listed() -> str:
     return t("勤務可否 のシートがなく、一覧にあるのは 不可日 だけです。空欄の扱い が 不可 なので、不可日 にない日も全員 ×（勤務できない）"
              "になります。不可日 のほかは勤務できるなら、設定 の 空欄の扱い を 可 にしてください",

@@ -49,13 +49,15 @@ class SheetSpec:
         return {c.key: c for c in self.readable()}
 
 
+# A person's ID, as offices head it (on 職員 and on 勤務可否 alike)
+STAFF_ID_ALIASES = ("ID", "職員番号", "番号", "教職員番号", "社員番号", "従業員番号", "個人番号")
+
 STAFF = SheetSpec(
     "Staff",
     "職員",
     (
         # a register of names alone (a small office's list): each name is the person's ID
-        Column("staff_id", "職員ID", True, ("ID", "職員番号", "番号", "教職員番号", "社員番号", "従業員番号", "個人番号"),
-               within="name"),
+        Column("staff_id", "職員ID", True, STAFF_ID_ALIASES, within="name"),
         Column("name", "氏名", True, ("名前", "氏 名")),
         Column("skills", "スキル", aliases=("技能", "役割")),
         Column("home", "拠点", aliases=("所属", "拠点会場", "所属課", "所属館", "所属部署", "所属先", "所属施設", "所属係",
@@ -165,7 +167,7 @@ AVAILABILITY = SheetSpec(
     "勤務可否",
     (
         # a sheet of names alone (a 医局's 当直希望表) is read by the names registered on 職員
-        Column("staff_id", "職員ID", True, ("ID", "職員番号", "番号"), within="name"),
+        Column("staff_id", "職員ID", True, STAFF_ID_ALIASES, within="name"),
         Column("name", "氏名", aliases=("名前",)),
     ),
     # a Google Form's export is `フォームの回答 1` (Form Responses 1): a list of answers

@@ -158,6 +158,7 @@ def read_staff(
                 # a 医局's 非常勤 offering `3/5, 3/12`: read as marks (importer); a 理由 right after its 不可日
                 tenure.setdefault(staff_id, []).append((kind, cells.raw(key), cells.at(key)))
         weekdays = cells.get("weekdays", parse_weekdays, messages.bad_weekdays, default="")
+        skills = frozenset().union(*(_skills_in(table, cells, key) for key in SKILL_COLUMNS))
         if not cells.ok:
             continue
         home = cells.text("home")
@@ -168,7 +169,7 @@ def read_staff(
         person = Staff(
             id=staff_id,
             name=name,
-            skills=frozenset().union(*(parse_skills(cells.raw(key)) for key in SKILL_COLUMNS)),
+            skills=skills,
             home=home,
             weekdays=weekdays,
             notes=cells.note("notes"),
@@ -211,6 +212,33 @@ def affiliations_as_skills(tables: Sequence[Table], staff: dict[str, tuple[Staff
         for staff_id, (person, where) in list(staff.items()):
             if person.home:
                 staff[staff_id] = (replace(person, home="", skills=person.skills | parse_skills(person.home)), where)
+
+
+# A cell saying a person holds what its column is named for (`放課後児童支援員資格` | ○), or does not (×, なし)
+HOLDS = frozenset({"○", "◯", "〇", "●", "◎", "✓", "✔", "☑", "レ", "有", "有り", "あり", "済", "取得", "取得済", "保有", "はい",
+                   "yes", "y"})
+HOLDS_NOT = frozenset({"×", "✕", "✖", "x", "無", "無し", "なし", "未", "未取得", "-", "ー", "－", "―", "いいえ", "no", "n"})
+# What a column of ○ adds to the name it is for: `保育士資格の有無` holds 保育士
+_HOLDING_WORDS = re.compile(r"(?:の)?(?:資格|免許)?(?:の)?(?:有無|保有|取得|の有無)?$")
+
+
+def _skills_in(table: Table, cells: Cells, key: str) -> frozenset[str]:
+    """The skills one of the 職員 skill columns gives the person: the words written, or, for a ○ (or ×) under a
+    column named for one (`放課後児童支援員資格`), that one (or none). An after-school office's 12 holders had each
+    been given a skill named ○, and all 170 sessions needing 放課後児童支援員 stood unfillable."""
+    raw = cells.raw(key)
+    word = normalize(str(raw)).replace(" ", "") if isinstance(raw, str) else ""
+    if word in HOLDS_NOT:
+        return frozenset()
+    if word not in HOLDS:
+        return parse_skills(raw)
+    header = normalize_header(table.header()[table.columns[key]])
+    named = _HOLDING_WORDS.sub("", header)
+    if not named or any(normalize_header(name) == header for column in STAFF.read_only + STAFF.columns
+                        if column.key == key for name in (column.ja, *column.aliases)):
+        cells.report(key, messages.mark_as_skill(typed(raw), header))
+        return frozenset()
+    return frozenset({named})
 
 
 _FLOOR = re.compile(r"^(\d+)[fF]$")

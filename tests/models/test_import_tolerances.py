@@ -876,6 +876,11 @@ def test_a_limit_on_an_activity_counts_its_kinds_in_brackets(tmp_path):
     roster = Roster([Assignment("H001", r.id) for r in problem.requirements if r.activity.endswith("補助)")])
     [broken] = RULE.check(problem, roster)
     assert broken.staff_id == "H001" and broken.hard
+    sessions.append([datetime(2026, 4, 2), "A101", "数学", time(9, 30), time(11), 1])  # a plain 数学 beside them
+    problem = read_workbooks([write_book(tmp_path / "u.xlsx", standard(職員=staff, 枠=sessions, 勤務可否=None,
+                                                                        設定=[["項目", "値"], ["空欄の扱い", "可"]]))])
+    roster = Roster([Assignment("H001", r.id) for r in problem.requirements if r.activity.endswith("主任)")])
+    assert [v.staff_id for v in RULE.check(problem, roster)] == ["H001"]  # counted among 数学 still
 
 
 
@@ -896,6 +901,25 @@ def test_only_days_off_listed_under_blanks_unavailable_is_said(tmp_path):
     assert said(listed, [["項目", "値"], ["空欄の扱い", "可"]]) == []
     assert said([[*row, "可能日" if i == 0 else None] for i, row in enumerate(listed)]) != []  # a column, none offered
     assert said([["所属", "氏名", "可能日"], ["本署", "山田 花子", "4/14"], ["本署", "佐藤 次郎", "4/1"]]) == []
+
+
+
+def test_a_mark_under_a_column_named_for_a_qualification_holds_it(tmp_path):
+    """An after-school office's `放課後児童支援員資格` column of ○: each holder had been given a skill named ○, and all
+    170 sessions needing 放課後児童支援員 stood unfillable. ○ holds what the column is named for, × or なし nothing,
+    and a ○ under a column of no name (資格) is refused at its cell."""
+    staff = [["職員ID", "氏名", "放課後児童支援員資格"], ["H001", "山田 花子", "○"], ["H002", "佐藤 次郎", "×"],
+             ["H003", "鈴木 一郎", None]]
+    problem = read_workbooks([write_book(tmp_path / "t.xlsx", standard(職員=staff, 勤務可否=None))], marks_optional=True)
+    assert {s.id: s.skills for s in problem.staff} == {"H001": {"放課後児童支援員"}, "H002": frozenset(), "H003": frozenset()}
+    staff[0][2] = "保育士資格の有無"
+    problem = read_workbooks([write_book(tmp_path / "u.xlsx", standard(職員=staff, 勤務可否=None))], marks_optional=True)
+    assert problem.staff_by_id("H001").skills == {"保育士"}
+    staff[0][2] = "資格"
+    with pytest.raises(InvalidInput) as caught:
+        read_workbooks([write_book(tmp_path / "v.xlsx", standard(職員=staff, 勤務可否=None))], marks_optional=True)
+    assert [p.cell for p in caught.value.problems] == ["C2"]
+    assert caught.value.problems[0].message.startswith('"○" is not a skill')
 
 
 def test_an_offices_headers_for_home_days_and_activity_and_a_home_of_every_place(tmp_path):
