@@ -238,6 +238,13 @@ def _published_version(args: argparse.Namespace, name: str) -> int | None:
     return latest[0] if latest else None
 
 
+def _print_personal(folder: Path | None, written: list[Path]) -> None:
+    """`個人別のブック 45 件を書き出しました: DIR` (an after-school office's 45 files had gone unsaid)."""
+    if folder is not None:
+        print(t("個人別のブック {n} 件を書き出しました: {p}", "{n} per-person workbook(s) written: {p}", n=len(written),
+                p=folder))
+
+
 def cmd_solve(args: argparse.Namespace) -> int:
     from desktop.cli_plan_notes import hand_draft, print_change_cost, staying_close_to, warn_fixes_lost
     from solver.evaluate import evaluate
@@ -264,7 +271,8 @@ def cmd_solve(args: argparse.Namespace) -> int:
         db.save_solution(args.plan, result.roster, stats=_stats(result),
                          expected_version=db.known_version(args.plan))
     # written against the published roster: its 違反 sheet names the changes the people will be told of
-    evaluation = operations.write_roster(args.output, problem, result.roster, args.per_person)
+    personal: list[Path] = []
+    evaluation = operations.write_roster(args.output, problem, result.roster, args.per_person, personal)
     scored = evaluation if solved is problem else evaluate(solved, result.roster.split_by(problem)[0])
     _print_result(result, scored, problem)
     if problem.published is not None:  # solved close to the published version (repair mode): what changed
@@ -274,6 +282,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
         if draft is not None:
             warn_fixes_lost(problem, *draft, result.roster)
     print(t("配置表を書き出しました: {p}", "roster written: {p}", p=args.output))
+    _print_personal(args.per_person, personal)
     if db is not None:
         warn_later_plans(db, args.plan)
     return _exit_for(evaluation, args.soft_cover)
@@ -360,7 +369,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         earlier = [v for v in published if v < version]
         problem = problem.with_(published=db.load_solution(args.plan, max(earlier)).assignments if earlier else None)
     roster = without_orphans(problem, roster, version)
-    evaluation = operations.write_roster(args.output, problem, roster, args.per_person)
+    personal: list[Path] = []
+    evaluation = operations.write_roster(args.output, problem, roster, args.per_person, personal)
+    _print_personal(args.per_person, personal)
     state = "" if version in published else (
         t("（下書き・公開版は版 {p}）", " (a draft; the published one is version {p})", p=max(published)) if published
         else t("（下書き）", " (a draft)"))

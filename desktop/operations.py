@@ -218,11 +218,12 @@ def solve(
 
 
 def write_roster(
-    path: Path | str, problem: Problem, roster: Roster, per_person_dir: Path | str | None = None
+    path: Path | str, problem: Problem, roster: Roster, per_person_dir: Path | str | None = None,
+    written: list[Path] | None = None,
 ) -> Evaluation:
-    """Evaluate the roster and write the roster workbook (and one workbook per person if asked).
-    Assignments to sessions or people the plan no longer has (imported again since the roster was
-    made) are left out, as the CLI says (commands.without_orphans)."""
+    """Evaluate the roster and write the roster workbook (and one workbook per person if asked, their
+    paths added to `written`). Assignments to sessions or people the plan no longer has (imported again
+    since the roster was made) are left out, as the CLI says (commands.without_orphans)."""
     roster = roster.split_by(problem)[0]
     evaluation = evaluate(problem, roster)
     with atomic_output(Path(path)) as tmp:
@@ -230,7 +231,9 @@ def write_roster(
     if per_person_dir is not None:
         folder = Path(per_person_dir)
         folder.mkdir(parents=True, exist_ok=True)
-        export.write_personal_workbooks(folder, problem, roster)
+        files = export.write_personal_workbooks(folder, problem, roster)
+        if written is not None:
+            written += files
     return evaluation
 
 

@@ -687,3 +687,19 @@ def test_solving_a_workbook_whose_plan_is_published_says_how_to_stay_close(tmp_p
     assert code == 0 and run(["publish", "--plan", "2027年1月 歯科健診", "--db", db], capsys)[0] == 0
     code, out = run(["solve", str(SAMPLE), "--db", db, "--time-limit", "5", "-o", str(tmp_path / "d.xlsx")], capsys)
     assert code == 0 and "has a published version 1" in out and 'solve --plan "2027年1月 歯科健診"' in out
+
+
+def test_per_person_workbooks_are_written_and_said(tmp_path: Path, capsys) -> None:
+    """`solve` and `export` with --per-person wrote one workbook per person, unsaid (an after-school office
+    looked for its 45 files)."""
+    db = str(tmp_path / "plans.sqlite3")
+    code, out = run(["solve", str(SAMPLE), "--time-limit", "5", "-o", str(tmp_path / "r.xlsx"),
+                     "--per-person", str(tmp_path / "each")], capsys)
+    written = sorted((tmp_path / "each").glob("*.xlsx"))
+    assert code == 0 and len(written) == 45 and f"45 per-person workbook(s) written: {tmp_path / 'each'}" in out
+    assert run(["import", str(SAMPLE), "--db", db], capsys)[0] == 0
+    assert run(["solve", "--plan", "2027年1月 歯科健診", "--db", db, "--time-limit", "5", "-o",
+                str(tmp_path / "s.xlsx")], capsys)[0] == 0
+    code, out = run(["export", "--plan", "2027年1月 歯科健診", "--db", db, "-o", str(tmp_path / "e.xlsx"),
+                     "--per-person", str(tmp_path / "again")], capsys)
+    assert code == 0 and "45 per-person workbook(s) written" in out
