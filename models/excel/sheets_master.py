@@ -94,8 +94,8 @@ def role_labels(problem: Problem, roster: Roster) -> dict[tuple[str, str], str]:
     """(staff id, requirement id) -> the person's name followed by the required skill whose place
     they take (`佐々木 由美（小児科医）`, models.stats.roles): who is the doctor, printed. A person
     alone in a session is not labelled (a night's one doctor printed as 山田 太郎（当直可） read like a
-    remark), nor are people who all take the same role. A person the plan does not know is named by
-    their ID."""
+    remark), nor are people who all take the same role when every place asks for it. A person the plan
+    does not know is named by their ID."""
     staff = {s.id: s for s in problem.staff}
     apart = skills_apart(problem.rules)
     placed: dict[str, list[str]] = defaultdict(list)
@@ -105,8 +105,11 @@ def role_labels(problem: Problem, roster: Roster) -> dict[tuple[str, str], str]:
     for req_id, ids in placed.items():
         needs = problem.requirement(req_id).required_skills if problem.has_requirement(req_id) else ()
         role = roles(needs, [staff[i] for i in ids if i in staff], apart) if needs and len(ids) > 1 else {}
-        if len(role) == len(ids) and len(set(role.values())) == 1:
-            role = {}  # everyone in the same role tells nobody apart: a two-helper visit was twice as wide
+        if len(role) == len(ids) and len(set(role.values())) == 1 and sum(k for _, k in needs) >= len(ids):
+            # everyone in the same role that every place asks for tells nobody apart: a two-helper visit was twice
+            # as wide; where it asks fewer (放課後児童支援員:1 of 2), both holding it is printed: a club's shift of two
+            # 支援員 printed bare had read as having none
+            role = {}
         for i in ids:
             name = staff[i].name if i in staff else i
             out[(i, req_id)] = name + (t("（{r}）", " ({r})", r=role[i]) if i in role else "")

@@ -577,6 +577,12 @@ def test_names_in_the_master_roster_say_the_role_they_fill_and_read_back(tmp_pat
         replace(s, skills=s.skills | {"リーダー"}) if s.id in people else s for s in problem.staff])
     labels = role_labels(same, _roster(same))
     assert all("（" not in labels[(i, both.id)] for i in people)
+    # but where the role is asked of one place of two (放課後児童支援員:1), both holding it are printed: a club's
+    # shift of two 支援員 printed bare had read as having none
+    fewer = same.with_(requirements=[replace(same.requirement(both.id), required_skills=(("リーダー", 1),)), *[
+        r for r in same.requirements if r.id != both.id]])
+    labels = role_labels(fewer, _roster(fewer))
+    assert all(labels[(i, both.id)].endswith("（リーダー）") for i in people)
 
 
 def test_someone_taking_two_roles_is_labelled_with_both_and_reads_back(tmp_path: Path) -> None:
