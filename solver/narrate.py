@@ -129,14 +129,23 @@ def conflict_sentence(problem: Problem, screen: Screen, core: list[Group]) -> st
     common = set.intersection(*({sk for sk, _ in skills[req.id]} for req in sessions)) \
         if not cover and all(req.id in skills for req in sessions) else set()
     skill = next(iter(needed)) if len(needed) == 1 and not cover else next(iter(common)) if len(common) == 1 else None
-    if skill is not None:
-        skills = {req_id: tuple((sk, k) for sk, k in needs if sk == skill) for req_id, needs in skills.items()}
 
     def may_under(rule, staff: Staff, req: Requirement) -> bool:
         return (staff.id, req.id) in screen.locked or rule.allows(screen, staff, req)
 
     def may(staff: Staff, req: Requirement) -> bool:
         return all(may_under(r, staff, req) for r in filters)
+
+    if skill is None and len(common) > 1:
+        # several skills every session needs (救急救命士 and 隊長 on each station's 当務): the scarcest for the places
+        # it must fill is the one to name, not everyone ("only 44 may take them" for 5 places, 4 救急救命士 left)
+        def room(sk: str) -> float:
+            free = sum(1 for s in problem.active_staff() if sk in s.skills and any(may(s, req) for req in sessions))
+            return free / max(1, sum(k for req in sessions for name, k in skills[req.id] if name == sk))
+
+        skill = min(sorted(common), key=room)
+    if skill is not None:
+        skills = {req_id: tuple((sk, k) for sk, k in needs if sk == skill) for req_id, needs in skills.items()}
 
     candidates = [s for s in problem.active_staff() if skill is None or skill in s.skills]
     people = [s for s in candidates if any(may(s, req) for req in sessions)]

@@ -111,6 +111,19 @@ def test_a_leader_short_over_a_night_and_the_next_day_is_told_by_the_skill() -> 
     assert "whose hours overlap" in line and "travel" not in line
 
 
+
+def test_of_two_skills_every_session_needs_the_scarcer_is_told() -> None:
+    """A fire station's 当務 each need a 救急救命士 and a 隊長: with most 救急救命士 ill, it was told as "only 44 people
+    are available" for 5 places, the 4 救急救命士 left unnamed. The scarcer skill for its places is named."""
+    both = (("救命士", 1), ("隊長", 1))
+    shifts = [session(MONDAY, site, "当務", "08:30", "17:00", 2, required_skills=both) for site in ("本署", "北", "南")]
+    staff = [person("E1", name="金子", skills=frozenset({"救命士"})), person("E2", name="岡本", skills=frozenset({"救命士"})),
+             *(person(f"C{i}", skills=frozenset({"隊長"})) for i in range(5)), *(person(f"F{i}") for i in range(6))]
+    [line] = diagnose(problem(staff, shifts), RULES, time_limit=10)
+    assert "of the people with 救命士, only 金子, 岡本 are available for them" in line or \
+        "of the people with 救命士, 金子, 岡本 may take them" in line, line
+
+
 def test_when_assumptions_cannot_tell_the_conflict_is_shrunk_from_every_group(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(explain, "named_by_assumptions", lambda *args, **kwargs: None)  # as on 05_ward: no answer
     p, first, second = travel_day()
