@@ -660,21 +660,20 @@ def home_as_site(home: str, site: str) -> str:
 
 
 def home_not_a_site(home: str, like: str | None = None) -> str:
-    text = t("拠点「{home}」はどの枠の会場でもありません。この拠点の人の勤務はすべて拠点外として数えます",
+    return t("拠点「{home}」はどの枠の会場でもありません。この拠点の人の勤務はすべて拠点外として数えます",
              'home "{home}" is none of the sessions\' sites: every session of the people with this home counts as '
-             "away from it", home=home)
-    if like is not None:
-        text += t("（「{like}」の書き間違いではありませんか）", ' (a slip for "{like}"?)', like=like)
-    return text
+             "away from it", home=home) + _slip(like)
 
 
 def unknown_home(home: str, like: str | None = None) -> str:
-    text = t("拠点「{home}」は 会場 シートの会場にも区にもありません。この人の勤務はすべて地区外として数えます",
+    return t("拠点「{home}」は 会場 シートの会場にも区にもありません。この人の勤務はすべて地区外として数えます",
              'home "{home}" is neither a site nor an area on the 会場 (sites) sheet: every session of this person '
-             "counts as outside their area", home=home)
-    if like is not None:
-        text += t("（「{like}」の書き間違いではありませんか）", ' (a slip for "{like}"?)', like=like)
-    return text
+             "counts as outside their area", home=home) + _slip(like)
+
+
+def _slip(like: str | None) -> str:
+    """`（「東灘区」の書き間違いではありませんか）` after a name that resembles `like`, else nothing."""
+    return "" if like is None else t("（「{like}」の書き間違いではありませんか）", ' (a slip for "{like}"?)', like=like)
 
 
 def unlisted_site(name: str, like: str | None) -> str:
