@@ -288,18 +288,21 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions, SolveActions):
                            lambda s=staff_id: self.show_candidates(row, s))
         return menu
 
-    def compare_rosters(self) -> CompareDialog | None:
-        """Open the comparison of two rosters of the plan (the window's, the one before the last solve, the saved
-        versions); returns the box, shown without waiting (tests read it)."""
+    def compare_rosters(self) -> None:
+        """Compare two rosters of the plan (the window's, the one before the last solve, the saved versions)."""
+        from desktop.dialogs import run_modal
+
+        if (box := self.compare_box()) is not None:
+            run_modal(box)
+
+    def compare_box(self) -> CompareDialog | None:
+        """The comparison compare_rosters shows, unshown; None without a plan or while busy."""
         from desktop.dialogs.compare_dialog import CompareDialog
 
         if self.plan.problem is None or self.is_busy():
             return None
         saved = self.database if self.database_url is not None and self.plan.plan_name else None
-        dialog = CompareDialog(self.plan.problem, self.plan.roster, self.before_solve, self.plan.plan_name, saved, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return CompareDialog(self.plan.problem, self.plan.roster, self.before_solve, self.plan.plan_name, saved, self)
 
     def _session_menu(self, pos) -> None:
         index = self.sessions_view.indexAt(pos)

@@ -98,8 +98,9 @@ def shoot(out: Path, language: str, settings: QSettings, problem, roster, points
 
     # the manager's comparison: the solved roster against the window's, hand-edited since
     window.before_solve = roster
-    compare = window.compare_rosters()
+    compare = window.compare_box()
     assert compare is not None
+    compare.show()
     while compare.shown is None or compare._task is not None:
         QApplication.processEvents()
     save(compare, out / f"compare_{language}.png")

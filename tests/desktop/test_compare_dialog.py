@@ -44,13 +44,17 @@ def window(qtbot, settings, tmp_path: Path, sample_plan):
 
 def test_the_roster_before_a_solve_is_compared_with_the_new_one(qtbot, window: MainWindow, sample_plan) -> None:
     w = window
-    assert w.compare_rosters() is not None  # nothing solved yet: saved versions against the window's
+    first = w.compare_box()  # nothing solved yet: saved versions against the window's
+    assert first is not None
+    qtbot.addWidget(first)
+    qtbot.waitUntil(lambda: first._task is None, timeout=WAIT)
     w.start_solve(time_limit=5)
     qtbot.waitUntil(lambda: _idle(w), timeout=WAIT)
     assert w.last_result is not None and w.last_result.roster is not None
     assert w.before_solve is not None and w.before_solve.pairs() == sample_plan.witness.pairs()
-    dialog = w.compare_rosters()
+    dialog = w.compare_box()
     assert dialog is not None and w.actions_.compare.isEnabled()
+    qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.shown is not None and dialog._task is None, timeout=WAIT)
     assert dialog.first.currentData() == BEFORE_SOLVE and dialog.second.currentData() == CURRENT
     before, after = evaluate(w.problem, sample_plan.witness), evaluate(w.problem, w.plan.roster)
@@ -65,7 +69,8 @@ def test_the_roster_before_a_solve_is_compared_with_the_new_one(qtbot, window: M
 
 def test_saved_versions_are_read_and_compared_under_the_rules_now(qtbot, window: MainWindow, sample_plan) -> None:
     w = window
-    dialog = w.compare_rosters()
+    dialog = w.compare_box()
+    qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.shown is not None and dialog._task is None, timeout=WAIT)
     versions = [dialog.first.itemData(i) for i in range(dialog.first.count())]
     assert versions == [CURRENT, 2, 1]  # newest saved first, below the window's own; nothing solved yet
@@ -89,7 +94,8 @@ def test_with_nothing_saved_nor_solved_the_box_says_so(qtbot, settings, tmp_path
     w = MainWindow(database_url=None, settings=settings, background_evaluation=False)
     qtbot.addWidget(w)
     w.set_problem(sample_plan.problem, sample_plan.witness)
-    dialog = w.compare_rosters()
+    dialog = w.compare_box()
+    qtbot.addWidget(dialog)
     assert dialog is not None and not dialog.first.isEnabled()
     assert dialog.status.text().startswith("There is nothing to compare yet")
     dialog.close()

@@ -35,11 +35,13 @@ from PySide6.QtWidgets import (
 
 from desktop.app import make_application
 from desktop.dialogs.cell_preview import CellPreview
+from desktop.dialogs.compare_dialog import CompareDialog
 from desktop.dialogs.import_wizard import ImportWizard
 from desktop.dialogs.input_editor import InputEditor
 from desktop.dialogs.plans_dialog import PlansDialog
 from desktop.dialogs.rules_dialog import RulesDialog
 from desktop.dialogs.settings_dialog import SettingsDialog
+from desktop.dialogs.suggest_dialog import SuggestDialog
 from desktop.main_window import MainWindow
 from desktop.views.roster_view import MIME
 from models.domain import Problem, RuleSetting
@@ -115,7 +117,8 @@ class Crawl:
         dialog.show()
         visit = {ImportWizard: self.import_wizard, InputEditor: self.input_editor, RulesDialog: self.rules,
                  SettingsDialog: self.settings, PlansDialog: self.plans, CellPreview: self.cell_preview,
-                 QPrintPreviewDialog: self.print_preview}[type(dialog)]
+                 QPrintPreviewDialog: self.print_preview, SuggestDialog: self.candidates,
+                 CompareDialog: self.compare}[type(dialog)]
         result = visit(dialog)
         if dialog.isVisible():
             dialog.done(result)
@@ -272,6 +275,27 @@ class Crawl:
         self.shot(dialog, "plans")
         self.read(dialog.table.model())
         return QDialog.DialogCode.Rejected  # the plan picker opens one (the last stage)
+
+    def candidates(self, dialog: SuggestDialog) -> int:
+        """Who could take a session: the list, then everyone (hard-rule breakers too); nobody placed."""
+        for everyone in (False, True):
+            dialog.everyone.setChecked(everyone)
+            self.qtbot.waitUntil(lambda: dialog._task is None, timeout=WAIT)
+            QApplication.processEvents()
+            self.shot(dialog, f"candidates_{'all' if everyone else 'free'}")
+            self.read(dialog.table.model())
+        return QDialog.DialogCode.Rejected
+
+    def compare(self, dialog: CompareDialog) -> int:
+        """Two rosters compared: the first pair, then each choice against the window's."""
+        self.qtbot.waitUntil(lambda: dialog._task is None, timeout=WAIT)
+        for index in range(1, dialog.first.count()):
+            dialog.first.setCurrentIndex(index)
+            self.qtbot.waitUntil(lambda: dialog._task is None, timeout=WAIT)
+            QApplication.processEvents()
+            self.read(dialog.table.model())
+        self.shot(dialog, "compare")
+        return QDialog.DialogCode.Rejected
 
     def print_preview(self, dialog: QPrintPreviewDialog) -> int:
         dialog.resize(1100, 760)
@@ -443,7 +467,7 @@ def test_every_screen_opens_and_every_action_runs(qtbot, crawl: Crawl, sample_pl
     solve_and_cancel(crawl, w)
     run_actions(crawl, w)
     assert {"ImportWizard", "RulesDialog", "InputEditor", "SettingsDialog", "QPrintPreviewDialog",
-            "PlansDialog", "CellPreview", "QMenu"} <= set(crawl.opened), crawl.opened
+            "PlansDialog", "CellPreview", "QMenu", "SuggestDialog", "CompareDialog"} <= set(crawl.opened), crawl.opened
     w.actions_.open_plan.trigger()  # now with the plan saved
     crawl.idle()
     panes(crawl, w)
