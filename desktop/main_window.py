@@ -13,8 +13,7 @@ import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox, QDockWidget, QHeaderView, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QTableView,
-    QTabWidget,
-    QUndoView, QVBoxLayout, QWidget,
+    QTabWidget, QUndoView, QVBoxLayout, QWidget,
 )
 from PySide6.QtGui import QUndoStack
 
@@ -329,13 +328,8 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions, SolveActions):
 
     # -- plumbing -------------------------------------------------------------------------------
     def _run(self, work: Callable, on_done: Callable) -> None:
-        task = BackgroundTask(work, self)
-        task.finished.connect(on_done)
-        task.failed.connect(self._failed)
-        task.done.connect(self._task_done)
-        self._task = task
+        self._task = BackgroundTask.started(work, self, on_done, self._failed, self._task_done)
         self._set_busy(True)
-        task.start()
 
     @Slot()
     def _task_done(self) -> None:

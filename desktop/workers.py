@@ -56,6 +56,21 @@ class BackgroundTask(QObject):
         self._runner.finished.connect(self._on_finished)
         self._runner.failed.connect(self._on_failed)
 
+    @classmethod
+    def started(cls, work: Callable[[], Any], parent: QObject | None, finished: Callable[[Any], None],
+                failed: Callable[[BaseException], None] | None = None,
+                done: Callable[[], None] | None = None) -> BackgroundTask:
+        """The task of `work`, its signals connected to the slots given, started. Each arrives in the GUI
+        thread, so a caller keeping the task returned sees `done` only after it has kept it."""
+        task = cls(work, parent)
+        task.finished.connect(finished)
+        if failed is not None:
+            task.failed.connect(failed)
+        if done is not None:
+            task.done.connect(done)
+        task.start()
+        return task
+
     def start(self) -> None:
         self._thread.start()
 

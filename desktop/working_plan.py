@@ -167,11 +167,8 @@ class WorkingPlan(QObject):
                 self._full_timer.start()  # one at a time: try again once this one is back
             return
         generation, problem, roster = self._generation, self.problem, self.roster
-        task = BackgroundTask(lambda: validation.full(problem, roster), self)
-        task.finished.connect(lambda result: self._full_done(generation, result))
-        task.done.connect(self._task_done)
-        self._task = task
-        task.start()
+        self._task = BackgroundTask.started(lambda: validation.full(problem, roster), self,
+                                            lambda result: self._full_done(generation, result), done=self._task_done)
 
     def _full_done(self, generation: int, result) -> None:
         if generation == self._generation:

@@ -350,12 +350,12 @@ def counted_activities(name: str, known: Collection[str]) -> frozenset[str]:
     parts = [name] if name in known else [part.strip() for part in name.split("+") if part.strip()]
     out: set[str] = set()
     for part in parts:
-        kinds = {activity for activity in known if (m := _KIND.match(activity)) and m[1] == part}
+        kinds = {activity for activity in known if (m := BRACKETED.match(activity)) and m[1] == part}
         out |= kinds | ({part} if part in known or not kinds else set())
     return frozenset(out)
 
 
-_KIND = re.compile(r"^(.+?)\s*[(（][^()（）]+[)）]$")  # `数学（主任）`: 数学 of the kind 主任
+BRACKETED = re.compile(r"^(.+?)\s*[(（]([^()（）]+)[)）]$")  # `数学（主任）`: 数学 of the kind 主任; `1/5（研修）`
 
 
 @dataclass(frozen=True)

@@ -167,8 +167,8 @@ def no_holder_note(problem: Problem, roster: Roster, req: Requirement, replacing
     is listed (that is said on its own)."""
     skills = {s.id: s.skills for s in problem.staff}
     others = [skills.get(i, frozenset()) for i in roster.staff_for(req.id) if i != replacing]
-    short = {skill for skill, k in req.required_skills
-             if skill in held_skills(problem, roster, req, replacing) and sum(skill in o for o in others) < k}
+    held = held_skills(problem, roster, req, replacing, wanted=False)
+    short = {skill for skill, k in req.required_skills if skill in held and sum(skill in o for o in others) < k}
     if not short or not found or any(short <= skills.get(s.staff_id, frozenset()) and not s.breaks_hard_rule
                                      for s in found):
         return None

@@ -128,10 +128,8 @@ class CellPreview(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
         self.resize(900, 560)
-        self._task: BackgroundTask | None = BackgroundTask(lambda: read_sheet(path, problem.sheet), self)
-        self._task.finished.connect(self._read)
-        self._task.done.connect(self._done)
-        self._task.start()
+        self._task: BackgroundTask | None = BackgroundTask.started(lambda: read_sheet(path, problem.sheet), self,
+                                                                   self._read, done=self._done)
 
     def _read(self, result: tuple[list[tuple[Any, ...]], bool]) -> None:
         rows, readable = result

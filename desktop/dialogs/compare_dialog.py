@@ -224,11 +224,7 @@ class CompareDialog(QDialog):
         self.status.setText(self.tr("Could not compare: %1").replace("%1", str(error)))
 
     def _start(self, work: Callable, on_done: Callable) -> None:
-        self._task = BackgroundTask(work, self)
-        self._task.finished.connect(on_done)
-        self._task.failed.connect(self._failed)
-        self._task.done.connect(self._done)
-        self._task.start()
+        self._task = BackgroundTask.started(work, self, on_done, self._failed, self._done)
 
     def _done(self) -> None:
         self._task = None

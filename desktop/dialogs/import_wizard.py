@@ -104,14 +104,10 @@ class PreviewPage(QWizardPage):
         # without a 勤務可否 sheet the plan has no marks yet: its availability forms go out next
         self.notes: list[InputProblem] = []  # filled by the read, before `_read` shows them
         notes = self.notes
-        task = BackgroundTask(
-            lambda: operations.import_workbooks(paths, plan_name=name, marks_optional=True, notes=notes), self)
-        task.finished.connect(self._read)
-        task.failed.connect(self._failed)
-        task.done.connect(self._done)
-        self._task = task
+        self._task = BackgroundTask.started(
+            lambda: operations.import_workbooks(paths, plan_name=name, marks_optional=True, notes=notes), self,
+            self._read, self._failed, self._done)
         self.completeChanged.emit()
-        task.start()
 
     def is_reading(self) -> bool:
         return self._task is not None

@@ -114,12 +114,8 @@ class SettingsDialog(QDialog):
         location = self.database.text().strip()
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Connecting…"))
-        task = BackgroundTask(lambda: check_database(location), self)
-        task.finished.connect(self._tested)
-        task.failed.connect(self._check_failed)
-        task.done.connect(self._check_done)
-        self._check_task = task
-        task.start()
+        self._check_task = BackgroundTask.started(lambda: check_database(location), self, self._tested,
+                                                  self._check_failed, self._check_done)
 
     def _check_failed(self, error: BaseException) -> None:
         self._tested((False, str(error)))

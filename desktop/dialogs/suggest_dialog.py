@@ -96,12 +96,9 @@ class SuggestDialog(QDialog):
         include_hard = self.everyone.isChecked()
         self.status.setText(self.tr("Looking for candidates…"))
         self.everyone.setEnabled(False)
-        self._task = BackgroundTask(lambda: suggest(problem, roster, req_id, limit=LIMIT, include_hard=include_hard,
-                                                    replacing=replacing), self)
-        self._task.finished.connect(self._show)
-        self._task.failed.connect(self._failed)
-        self._task.done.connect(self._done)
-        self._task.start()
+        self._task = BackgroundTask.started(
+            lambda: suggest(problem, roster, req_id, limit=LIMIT, include_hard=include_hard, replacing=replacing), self,
+            self._show, self._failed, self._done)
 
     def wait(self) -> None:
         """Until the list under way is shown (tests, and closing the box)."""

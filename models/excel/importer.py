@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from models.domain import (
-    BREAK, OR_SKILL, WEEKDAY_NAMES, Mark, Problem, Requirement, RuleSetting, ShiftRequest, Site, Staff, TravelBuffers,
-    clock, counted_activities, ids_named, known_id, next_morning, normalize, one_working_day, rotation_order,
+    BRACKETED, BREAK, OR_SKILL, WEEKDAY_NAMES, Mark, Problem, Requirement, RuleSetting, ShiftRequest, Site, Staff,
+    TravelBuffers, clock, counted_activities, ids_named, known_id, next_morning, normalize, one_working_day, rotation_order,
     skills_make_up,
 )
 from models.errors import InputProblem, InvalidInput
@@ -222,9 +222,9 @@ def _within_tenure(state: _Import, availability: dict, period: Period) -> dict:
                     out.update(_listed_marks(staff_id, kind, listed, days, nights, availability))
                     if kind == "off":
                         off = listed & set(days)
-                        _listed_leave(state, staff_id, listed_leave(written, period))
+                        _keep_leave(state, staff_id, _bracketed_leave(written, period))
                 elif kind == "reason":
-                    _listed_leave(state, staff_id, dict.fromkeys(off, leave_word(written)))
+                    _keep_leave(state, staff_id, dict.fromkeys(off, leave_word(written)))
                 elif kind == "part":
                     _day_part(state, staff_id, written, days, out)
                 else:
@@ -242,7 +242,7 @@ def _within_tenure(state: _Import, availability: dict, period: Period) -> dict:
     return out
 
 
-def _listed_leave(state: _Import, staff_id: str, words: dict[date, str | None]) -> None:
+def _keep_leave(state: _Import, staff_id: str, words: dict[date, str | None]) -> None:
     """The leave of the person's 不可日 (`1/5（研修）`, or 研修 in the 理由 beside them): kept as a × cell's word
     is, no day off (公休) for 休日数の下限. A fire station's 研修 days had counted as days off, its people given 6
     free days under a rule of 8. A date whose 勤務可否 cell says its own word, or the list's bracket, keeps it."""
@@ -252,18 +252,16 @@ def _listed_leave(state: _Import, staff_id: str, words: dict[date, str | None]) 
             state.kept.leave[key] = word
 
 
-def listed_leave(value: Any, period: Period) -> dict[date, str | None]:
+def _bracketed_leave(value: Any, period: Period) -> dict[date, str | None]:
     """The leave each item of a 不可日 cell says in brackets (`1/5（研修）`, `1/12〜1/14（年休）`), by date."""
     if isinstance(value, (date, datetime)) or normalize(str(value)) in NOTHING_WRITTEN:
         return {}
     out: dict[date, str | None] = {}
     for item in _LIST_SEPARATORS.split(normalize(str(value))):
-        if (m := _BRACKETED.match(item)) and (word := leave_word(m[2])) is not None:
+        if (m := BRACKETED.match(item)) and (word := leave_word(m[2])) is not None:
             out.update(dict.fromkeys(dates_listed(m[1], period), word))
     return out
 
-
-_BRACKETED = re.compile(r"^(.+?)\s*[(（]([^()（）]+)[)）]$")
 
 
 def _skills_at_least(state: _Import, requirements: list[Requirement]) -> list[InputProblem]:

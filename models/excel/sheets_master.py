@@ -25,7 +25,7 @@ from models.domain import Problem, Requirement, Roster, rotation_order, time_ran
 from models.excel import schema
 from models.excel.sheetwriter import SheetWriter, plan_title
 from models.excel.styles import (
-    BODY, PAPER_A3, PAPER_A4, SHORT_FILL, Look, day_fill, day_label, text_width,
+    BODY, PAPER_A3, PAPER_A4, SHORT_FILL, day_fill, day_label, text_width,
 )
 from models.i18n import language, t
 
@@ -286,21 +286,17 @@ def _write_list(wb: Workbook, problem: Problem, placed: dict[str, list[str]],
     sheet.title(plan_title(problem.name, "配置表", "roster"), len(widths), _subtitle(problem, placed, skills))
     header_row = sheet.header([t(ja, en) for ja, en in LIST_HEADER])
     for req in list_order(problem):
+        names = placed.get(req.id, [])
         if not problem.has_requirement(req.id):  # called off: its row says so (a library's 整理日, as the grid does)
             look = BODY.but(fill=day_fill(req.date), vertical="top", color=CALLED_OFF_COLOUR)
-            sheet.append([
-                sheet.cell(day_label(req.date, with_holiday=True), look), sheet.cell(req.site, look),
-                sheet.cell(req.activity, look), sheet.cell(session_time(req), look), sheet.cell(0, look),
-                sheet.cell(0, look), sheet.cell(called_off(req).strip(), look.but(wrap=True)),
-            ], look=None, height=_LINE_HEIGHT + 3)
-            continue
-        names = placed.get(req.id, [])
-        fill = SHORT_FILL if len(names) < req.min_staff or req.id in skills else day_fill(req.date)
-        look: Look = BODY.but(fill=fill, vertical="top")
-        text = "、".join(names) + "".join(skills_short_text(skills.get(req.id, ())))
+            needed, text = 0, called_off(req).strip()
+        else:
+            fill = SHORT_FILL if len(names) < req.min_staff or req.id in skills else day_fill(req.date)
+            look = BODY.but(fill=fill, vertical="top")
+            needed, text = req.min_staff, "、".join(names) + "".join(skills_short_text(skills.get(req.id, ())))
         sheet.append([
             sheet.cell(day_label(req.date, with_holiday=True), look), sheet.cell(req.site, look),
             sheet.cell(req.activity, look), sheet.cell(session_time(req), look),
-            sheet.cell(req.min_staff, look), sheet.cell(len(names), look), sheet.cell(text, look.but(wrap=True)),
+            sheet.cell(needed, look), sheet.cell(len(names), look), sheet.cell(text, look.but(wrap=True)),
         ], look=None, height=_LINE_HEIGHT * _lines(text, widths[-1]) + 3)
     sheet.print_setup(landscape=True, paper=PAPER_A4, title_rows=f"{header_row}:{header_row}")
