@@ -245,6 +245,10 @@ class Context:
     def on_day(self, staff_id: str, day: date) -> list[tuple[Requirement, cp_model.IntVar]]:
         return self._by_staff_day.get((staff_id, day), [])
 
+    def staff_days(self) -> Iterable[tuple[tuple[str, date], list[tuple[Requirement, cp_model.IntVar]]]]:
+        """Each (person, day) of the model with that person's sessions of the day (see on_day)."""
+        return self._by_staff_day.items()
+
     def works(self, staff_id: str, day: date) -> cp_model.IntVar | int:
         """1 when the day is not a day off for the person: they have an assignment that day, or a
         night before it that runs into its morning (明, models.domain.days_taken), the earlier

@@ -126,3 +126,21 @@ def test_the_late_shift_before_the_plan_clashes_with_its_first_nights_shift() ->
     priced = _after_last_months_late_shift(rules={"no_overlap": soft(7)})
     assert fixed(priced, [("A", TUESDAY_NIGHT.id)], [RULE]) == 7
     assert sum(v.cost for v in RULE.check(priced, roster(("A", TUESDAY_NIGHT.id)))) == 7
+
+
+def test_a_part_of_the_plan_sees_the_fixed_night_before_its_days() -> None:
+    """A part deciding Tuesday alone (solver.parts) covers the sessions its people hold, the
+    fixed ones included: A's Monday 準夜, a constant there, still keeps A off Tuesday's 深夜."""
+    from solver.context import Scope
+    from solver.core import SolveOptions, Solver
+
+    p = _ward()
+    scope = Scope(fixed=frozenset({("A", MONDAY_LATE.id)}), days=frozenset({TUESDAY_NIGHT.date}))
+    solver = Solver(p, SolveOptions(time_limit=5, workers=1), rules=[RULE], scope=scope)
+    night = solver.ctx.decided()[("A", TUESDAY_NIGHT.id)]
+    solver.ctx.model.add(night == 1)
+    assert solver.solve().status == "infeasible"
+    free = Solver(p, SolveOptions(time_limit=5, workers=1), rules=[RULE],
+                  scope=Scope(fixed=frozenset(), days=frozenset({TUESDAY_NIGHT.date})))
+    free.ctx.model.add(free.ctx.decided()[("A", TUESDAY_NIGHT.id)] == 1)
+    assert free.solve().status in ("optimal", "feasible")
