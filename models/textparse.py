@@ -276,6 +276,11 @@ for _symbols, _mark in (
         _MARKS[_symbol] = _mark
 
 
+# A half of the day written bare after a × (`×午後`): the other half is the one free
+_HALVES = {"午前": Mark.PM_ONLY, "am": Mark.PM_ONLY, "前半": Mark.PM_ONLY,
+           "午後": Mark.AM_ONLY, "pm": Mark.AM_ONLY, "後半": Mark.AM_ONLY}
+
+
 def leave_word(value: Any) -> str | None:
     """The word a × cell keeps (Problem.leave): the leave it says (`有休`, `研修`, `有休希望` as 有休, `有`
     as 有休), or 希 for a day off asked for (`希`, `希望休`); None for anything else."""
@@ -333,6 +338,10 @@ def parse_mark(value: Any) -> Mark | None:
             return inner
         if mark is not Mark.AVAILABLE:
             return mark  # `×（通院）`, `△(できれば)`: the mark, its reason a remark
+    if text[:1] in "○◯〇△▲" and _MARKS.get(text[1:].removesuffix("希望")) in (Mark.AM_ONLY, Mark.PM_ONLY):
+        return _MARKS[text[1:].removesuffix("希望")]  # `△午後`, `○午前`: the half it names, as `△(午後)`
+    if text[:1] in "×✕✖" and text[1:] in _HALVES:
+        return _HALVES[text[1:]]  # `×午後`: the afternoon refused, the morning free (as 午後不可)
     if text.endswith("希望") and _MARKS.get(text[:-2]) is Mark.UNAVAILABLE:  # `休み希望`, `有休希望`: a day off asked for
         return Mark.UNAVAILABLE
     if (m := _BRACKETED_LEAVE.match(text)) and _MARKS.get(m[1]) is Mark.UNAVAILABLE:

@@ -123,6 +123,9 @@ def test_parse_time_rejects_other_forms(value):
         (" ○ ", Mark.AVAILABLE), ("×　", Mark.UNAVAILABLE),
         ("AM のみ", Mark.AM_ONLY), ("午前のみ可", Mark.AM_ONLY), ("ＰＭ　のみ", Mark.PM_ONLY), ("午後 可", Mark.PM_ONLY),
         ("休", Mark.UNAVAILABLE), ("希望休", Mark.UNAVAILABLE), ("希", Mark.UNAVAILABLE), ("有休", Mark.UNAVAILABLE),
+        # a mark before the half it names, unbracketed; a × before a half refuses it, the other half free
+        ("△午後", Mark.PM_ONLY), ("○午前", Mark.AM_ONLY), ("△午前希望", Mark.AM_ONLY), ("▲ 後半", Mark.PM_ONLY),
+        ("×午後", Mark.AM_ONLY), ("×AM", Mark.PM_ONLY),
     ],
 )
 def test_parse_mark_every_variant(value, expected):
