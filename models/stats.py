@@ -94,6 +94,14 @@ def pay_yen(hourly_rate: int, minutes: int) -> int:
     return (hourly_rate * minutes + 30) // 60
 
 
+def weekend_mornings(problem: Problem) -> bool:
+    """Whether a night's 明 falling on a Saturday, Sunday or holiday counts as one worked: yes, unless
+    the plan's 土日祝の偏り (weekend_spread) is on with 明けも数える set to いいえ (a ward whose 集計 counted
+    its 金曜夜勤 as a Saturday after its manager had said not to)."""
+    chosen = problem.rules.get("weekend_spread")
+    return chosen is None or not chosen.enabled or bool(chosen.params.get("mornings", True))
+
+
 def person_stats(problem: Problem, roster: Roster) -> list[PersonStats]:
     """One entry per active person and per anyone assigned, in the problem's staff order.
 
@@ -137,8 +145,10 @@ def _stats_of(problem: Problem, staff: Staff, reqs: list[Requirement], months: f
         fiscal=_fiscal(problem, staff, reqs),
         pay_years=_pay_years(problem, staff, reqs),
         activities=tuple(sorted(activity_counts.items())),
-        # a Friday night's 明 takes the Saturday too (as the weekend rules count it)
-        weekend_days=len({d for d in on_duty if is_weekend(d)}),
+        # a Friday night's 明 takes the Saturday too (as the weekend rules count it), unless 土日祝の偏り
+        # counts only the sessions that start on one (明けも数える いいえ)
+        weekend_days=len({d for d in (on_duty if weekend_mornings(problem) else {r.date for r in reqs})
+                          if is_weekend(d)}),
         days_off=problem.day_count() - len(on_duty | problem.leave_days(staff.id)),
         leave_days=len(problem.leave_days(staff.id) - on_duty),
         work_days=len({r.date for r in reqs}),

@@ -18,7 +18,7 @@ from models.excel.styles import (
 from models.history import FISCAL_MONTH, fiscal_years, pay_year_month, year_name, years_of
 from models.i18n import language, t
 from models.rulemeta import RuleInfo
-from models.stats import PersonStats, activity_columns, person_stats, said_once, skills_short, unfilled
+from models.stats import PersonStats, activity_columns, person_stats, weekend_mornings, said_once, skills_short, unfilled
 
 _CENTER = BODY.but(horizontal="center")
 
@@ -44,11 +44,13 @@ def write_summary(wb: Workbook, problem: Problem, roster: Roster) -> None:
     widths = [10, 16, 7, 7, *(max(6, min(12, text_width(a) + 2)) for a in activities), 9, 10, 9, 12, 8, 9, 8,
               *_year_widths(len(years), len(year_headings) - len(years), month), sites_width]
     sheet = SheetWriter(wb, schema.SUMMARY_SHEET, widths, freeze="C4")
-    note = t("希望回数は月あたりの希望を期間に換算した値、差＝回数−希望回数。土日祝は土曜・日曜・祝日に勤務した日数（夜勤明けを含む）。"
+    mornings = (t("（夜勤明けを含む）", " (a morning after a night included)") if weekend_mornings(problem)
+                else t("（その日に始まる勤務のみ、夜勤明けは含まない）", " (sessions starting on one; mornings after a night not included)"))
+    note = t("希望回数は月あたりの希望を期間に換算した値、差＝回数−希望回数。土日祝は土曜・日曜・祝日に勤務した日数{m}。"
              "年度は今年度（4月〜）の前の計画とこの計画の合計（支給見込は年間支給済額を含む）",
              "Desired = the monthly wish scaled to the period; deviation = count − desired. Weekend days = "
-             "Saturdays, Sundays and holidays worked (a morning after a night included). Fiscal year = earlier plans of the fiscal year (from "
-             "April) and this one (the pay with what was already paid)")
+             "Saturdays, Sundays and holidays worked{m}. Fiscal year = earlier plans of the fiscal year (from "
+             "April) and this one (the pay with what was already paid)", m=mornings)
     if month != FISCAL_MONTH:
         note += t("。年間支給見込は{m}月からの1年（年間支給額の上限の年）", ". The year's pay is of the year from month "
                   "{m} (the annual pay cap's year)", m=month)

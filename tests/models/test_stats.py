@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from models.domain import Assignment, Mark, Problem, Requirement, Roster, Staff
+from models.domain import Assignment, Mark, Problem, Requirement, Roster, RuleSetting, Staff
 from models.stats import FiscalYearStats, PayYearStats, pay_yen, person_stats, plan_months, unfilled
 
 
@@ -141,6 +141,13 @@ def test_a_friday_night_counts_its_saturday_among_the_weekend_days() -> None:
                 requirements=[night(date(2027, 2, 5)), sunday, last])
     [stats] = person_stats(p, Roster([Assignment("N1", r.id) for r in p.requirements]))
     assert stats.weekend_days == 3  # 2/6 (明), 2/7, 2/13
+    # 土日祝の偏り with 明けも数える いいえ: the sessions starting on one only, as the rule counts them
+    rules = {"weekend_spread": RuleSetting(enabled=True, hard=False, weight=1, params={"mornings": False})}
+    [plain] = person_stats(p.with_(rules=rules), Roster([Assignment("N1", r.id) for r in p.requirements]))
+    assert plain.weekend_days == 2  # 2/7, 2/13
+    rules["weekend_spread"] = RuleSetting(enabled=False, params={"mornings": False})  # off: counts as before
+    [off] = person_stats(p.with_(rules=rules), Roster([Assignment("N1", r.id) for r in p.requirements]))
+    assert off.weekend_days == 3
 
 
 def test_days_off_leave_out_the_morning_after_each_night() -> None:
