@@ -398,7 +398,7 @@ class PartsSolver:
         with self._lock:
             if self.cancelled:
                 return None, None
-        part = Solver(problem, options, self.rules, scope=scope)
+        part = Solver(problem, options, self.rules, scope=scope, pairs_only=True)
         with self._lock:
             if self.cancelled:
                 return None, None
@@ -410,9 +410,7 @@ class PartsSolver:
         with self._lock:
             self._parts.discard(part)
         first_found = firsts[0] if firsts else None
-        if result.roster is None:
-            return None, first_found
-        return set(result.roster.pairs()), first_found
+        return result.pairs, first_found
 
     def _score(self, pairs: set[tuple[str, str]]) -> tuple[tuple[int, int], list[Staff]]:
         """(hard violations, objective) on the whole plan, lower is better; and the people the
