@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 
 from ortools.sat.python import cp_model, cp_model_helper
 
-from models.domain import Assignment, Problem, Roster
+from models.domain import Assignment, Mark, Problem, Roster, days_taken
 from solver.context import Context, Scope
 from solver.rules import RULES
 from solver.eligibility import filters_pairs
@@ -350,7 +350,7 @@ class Solver:
         elif status == "infeasible" and self.options.explain:
             from solver.explain import explain  # local: explain builds its own models
 
-            result.explanation = explain(self.problem, self.rules, self.options)
+            result.explanation = explain(scope_locked(self.problem, self.ctx.scope), self.rules, self.options)
         return result
 
 
@@ -444,6 +444,25 @@ def hint_every_variable(model: cp_model.CpModel, values: list[int]) -> None:
     hint = model.proto.solution_hint
     hint.vars.extend(range(len(values)))
     hint.values.extend(values)
+
+
+def scope_locked(problem: Problem, scope: Scope | None) -> Problem:
+    """The problem as a Scope leaves it, for the explanation of a scoped model's "no roster": on the
+    days it does not decide, its people's fixed assignments are locked and their other days ×. A
+    repair from 1/14 kept a nurse's nights before it; explained without them, the plan held, and the
+    coordinator was told nothing (her 月時間下限 was out of reach of the days left)."""
+    if scope is None or scope.days is None:
+        return problem
+    active = {s.id for s in problem.active_staff()}
+    kept = [Assignment(s, r, locked=True) for s, r in sorted(scope.fixed)
+            if s in active and problem.has_requirement(r) and problem.requirement(r).date not in scope.days]
+    have = {(a.staff_id, a.requirement_id) for a in problem.locked}
+    locked = [*problem.locked, *(a for a in kept if (a.staff_id, a.requirement_id) not in have)]
+    worked = {(a.staff_id, day) for a in locked if problem.has_requirement(a.requirement_id)
+              for day in days_taken(problem.requirement(a.requirement_id))}  # a kept night's 明 too
+    off = {(s, day): Mark.UNAVAILABLE for s in sorted(active) for day in problem.days()
+           if day not in scope.days and (s, day) not in worked}
+    return problem.with_(locked=locked, availability={**problem.availability, **off})
 
 
 def roster_of(problem: Problem, pairs: Iterable[tuple[str, str]]) -> Roster:

@@ -65,3 +65,17 @@ def test_days_before_since_stay_as_published() -> None:
     assert ("A", REQS[0].id) in now and ("A", REQS[3].id) not in now  # the past kept, the future repaired
     assert {c.before or c.after for c in changes} <= {REQS[3].id}
     assert all(REQS[3].label() in line for line in change_lines(changed, changes))
+
+
+def test_a_repair_with_no_roster_names_the_person_the_kept_days_hold() -> None:
+    """From the 3rd day on, 青木 (at least 2 sessions in the plan) can work no more, and only her
+    first day is kept as published: no roster. Without the kept days the plan would hold (she could
+    take the 2nd day), so the explanation must see them, and it names her."""
+    p = problem([person("A", name="青木", min_per_plan=2), person("B", name="馬場"), person("C", name="千葉")],
+                REQS, availability={("A", REQS[2].date): Mark.UNAVAILABLE, ("A", REQS[3].date): Mark.UNAVAILABLE},
+                rules={"load_spread": RuleSetting(enabled=False)})
+    result, changes = repair(p, PUBLISHED, OPTS, since=REQS[2].date)
+    assert result.status == "infeasible" and changes == []
+    assert any("青木" in line for line in result.explanation), result.explanation
+    unkept, _ = repair(p, PUBLISHED, OPTS)  # every day open: she takes another day, and a roster holds
+    assert unkept.roster is not None and len({r for s, r in unkept.roster.pairs() if s == "A"}) >= 2
