@@ -112,12 +112,16 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
               "(named as in the sessions' 内容 column)."),
             t("翌朝まで続く夜勤（16:30〜翌9:00 など）の翌日は「明」で、休日には数えません（連続勤務・連続休日・週末・休日数）。"
               "夜勤→明→休 にするには days_off_after_night.days_off_after_night（夜勤明けの後の休み）の値を 1 に、"
-              "月の公休数は min_days_off.min_days_off（休日数の下限）に日数を書きます。土日祝日の勤務をならすには "
+              "月の公休数は min_days_off.min_days_off（休日数の下限）に日数を書きます。常勤が公休数どおりに勤務する"
+              "（必要人数だけ配置して残りを休みにしない）には max_days_off.max_days_off（休日数の上限）にも同じ日数を、"
+              "max_days_off.jobs（対象の職種）に 常勤 などを書きます。土日祝日の勤務をならすには "
               "weekend_spread.有効（週末・祝日勤務の偏り）を はい にします。",
               "The day after a night that runs into the morning (16:30 to 9:00, say) is 明 (after night) and not a day "
               "off (runs of work, runs of days off, weekends, days off). For night, 明, day off, set "
               "days_off_after_night.days_off_after_night (days off after a night) to 1; a month's days off go in "
-              "min_days_off.min_days_off; to share out Saturdays, Sundays and holidays, set weekend_spread.有効 to はい."),
+              "min_days_off.min_days_off; for full-timers to work their contracted days (not only as many as the sessions' "
+              "minimums need), write the same number in max_days_off.max_days_off and 常勤 (or the like) in "
+              "max_days_off.jobs; to share out Saturdays, Sundays and holidays, set weekend_spread.有効 to はい."),
         ]),
         (t("次の月の計画（前の計画からの引き継ぎ）", "Next month's plan (what carries over)"), [
             t("次の月は、このブックをコピーして枠の日付と勤務可否を変え、設定シートの「計画名」と期間も変えて取り込みます"
