@@ -262,7 +262,8 @@ for _symbols, _mark in (
     (("×", "✕", "✖", "x", "不可", "終日不可", "全日不可", "休", "休み", "お休み", "公休", "公", "週休", "非番", "代休",
       "振休", "代", "振",
       *_WISHED_OFF, *LEAVE_WORDS, *_LEAVE_SHORT), Mark.UNAVAILABLE),
-    (("△", "▲", "要相談"), Mark.PREFER_NOT),
+    # undecided: `？` or `未定` on a form is a day to ask about, as △ (a consultation office's ？ refused its import)
+    (("△", "▲", "要相談", "?", "？", "未定", "要確認", "調整中"), Mark.PREFER_NOT),
     # a half-day off leaves the other half (午前休: the afternoon is theirs); 前半・後半 are a day cut in two
     # (a polling station's 8:30-14:00 and 14:00-20:00), read as its morning and afternoon
     (("am", "午前", "午前のみ", "amのみ", "午前可", "午前のみ可", "am可", "前半", "前半のみ", "前半可", "前半のみ可",
@@ -276,6 +277,8 @@ for _symbols, _mark in (
         _MARKS[_symbol] = _mark
 
 
+# A dash in an availability cell: no answer, as a blank
+_DASHES = frozenset(("-", "ー", "―", "‐", "—", "–"))
 # A half of the day written bare after a × (`×午後`): the other half is the one free
 _HALVES = {"午前": Mark.PM_ONLY, "am": Mark.PM_ONLY, "前半": Mark.PM_ONLY,
            "午後": Mark.AM_ONLY, "pm": Mark.AM_ONLY, "後半": Mark.AM_ONLY}
@@ -329,6 +332,8 @@ def parse_mark(value: Any) -> Mark | None:
     text = _text(value).casefold().replace(" ", "")  # `AM のみ` as `AMのみ`
     if text in _MARKS:
         return _MARKS[text]
+    if text in _DASHES:
+        return None  # `－` on a form: nothing said, as a blank (空欄の扱い decides)
     if m := _BRACKETED_MARK.match(text):
         inner_text = m[2].removesuffix("希望")
         mark, inner = _MARKS[m[1]], _MARKS.get(inner_text)
@@ -336,6 +341,8 @@ def parse_mark(value: Any) -> Mark | None:
             # `○（後半）`, `○(午前)`, `△(午前希望)`: the half it names, kept to (a university's △(午前希望) lost its
             # morning, and an afternoon could go to someone who would come only in the morning)
             return inner
+        if mark is not Mark.UNAVAILABLE and parse_window(text) is not None:
+            raise ValueError(f"hours, not a mark: {value!r}")  # `○(14時まで)`, `△（15時から）`: parse_window's
         if mark is not Mark.AVAILABLE:
             return mark  # `×（通院）`, `△(できれば)`: the mark, its reason a remark
     if text[:1] in "○◯〇△▲" and _MARKS.get(text[1:].removesuffix("希望")) in (Mark.AM_ONLY, Mark.PM_ONLY):
@@ -373,6 +380,8 @@ def parse_window(value: Any) -> tuple[Mark, int, int | None] | None:
     if m := _WINDOW_MARK_BEFORE.match(text):
         mark = Mark.PREFER_NOT if m[1] in "△▲" else Mark.AVAILABLE
         text = text[m.end():]
+        if text[:1] in "(（" and text[-1:] in ")）":
+            text = text[1:-1]  # `○(14時まで)`: the hours in brackets after the mark
     text = _WINDOW_MARK_AFTER.sub("", text)
     if not text or not any(sign in text for sign in (":", "時")):
         return None

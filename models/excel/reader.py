@@ -25,7 +25,7 @@ from models.domain import normalize, typed
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.filecheck import not_a_workbook, refusal
-from models.excel.schema import IN_HOURS, Column, SheetSpec
+from models.excel.schema import IN_DAYS, IN_HOURS, Column, SheetSpec
 from models.excel.xlsxread import Range, XlsxBook, merged_ranges
 from models.i18n import t
 from models.textparse import Explained, parse_date
@@ -429,6 +429,9 @@ def _column_lookup(columns: tuple[Column, ...]) -> dict[str, tuple[str, int]]:
 _HEADER_NOTE = re.compile(r"(?:\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|<[^<>]*>|〈[^〈〉]*〉)$")
 
 
+# a count column's note saying days (`週上限（日）`, `月上限(日数)`): a consultation office's 週2日まで had been
+# read as 2 sessions a week, half the days for those who take a morning and an afternoon
+_DAYS_NOTE = re.compile(r"^[(\[【〔<〈]\s*(?:日|日数|days?)\s*[)\]】〕>〉]$", re.IGNORECASE)
 _HOURS_NOTE = re.compile(r"時間|^[(\[【〔<〈]\s*(h|hr|hrs|hours?)\s*[)\]】〕>〉]$", re.IGNORECASE)
 
 
@@ -459,6 +462,10 @@ _GUESSES = (
     (re.compile(r"スキル|資格"), "skills"),
     (re.compile(r"職種|職位|役職"), "job"),  # `職種区分`: a 保健所's nurses, doctors and clerks
     (re.compile(r"雇用"), "employment"),  # `雇用の形態`
+    # a person's own ID or number by any name (`相談員ID`, `スタッフ番号`), not a phone's, a post code or a licence's
+    # (a consultation office's 相談員ID was passed over, and its 勤務可否 matched by name)
+    (re.compile(r"^(?!.*(?:電話|携帯|tel|郵便|口座|fax|ファックス|内線|免許|保険|会場|施設|部屋|座席)).+(?:id|番号|no\.?)$"),
+     "staff_id"),
 )
 
 
@@ -482,8 +489,10 @@ def match_columns(row: tuple[Any, ...], columns: Iterable[Column]) -> dict[str, 
         if match is None and (bare := _HEADER_NOTE.sub("", header)) != header:
             match = lookup.get(bare)
             if match is not None:  # `週上限（時間）` holds hours: the hours column of the same period
-                hours = match[0] in IN_HOURS and _HOURS_NOTE.search(header[len(bare):])
-                match = (IN_HOURS[match[0]] if hours else match[0], 2)
+                note = header[len(bare):]
+                hours = match[0] in IN_HOURS and _HOURS_NOTE.search(note)
+                days = match[0] in IN_DAYS and _DAYS_NOTE.match(note)  # `週上限（日）`: its days column
+                match = (IN_HOURS[match[0]] if hours else IN_DAYS[match[0]] if days else match[0], 2)
         if match is None and header and (guess := _guessed(header, keys)) is not None:
             match = (guess, 3)
         if match is None:

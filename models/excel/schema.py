@@ -62,7 +62,9 @@ STAFF = SheetSpec(
         Column("skills", "スキル", aliases=("技能", "役割")),
         Column("home", "拠点", aliases=("所属", "拠点会場", "所属課", "所属館", "所属部署", "所属先", "所属施設", "所属係",
                                         "所属事業所", "所属病棟", "所属ユニット", "所属クラブ", "所属園", "所属校", "所属店舗",
-                                        "所属拠点", "所属会場", "所属署", "所属学部", "所属学科", "所属チーム")),
+                                        "所属拠点", "所属会場", "所属署", "所属学部", "所属学科", "所属チーム",
+                                        # where a person lives, for a city's staff placed near home
+                                        "居住区", "居住地", "在住区", "住所区", "お住まいの区", "居住地区")),
         Column("weekdays", "勤務曜日", aliases=("勤務できる曜日", "勤務可能曜日", "出勤曜日", "可能曜日", "出務曜日",
                                                 "従事曜日", "出勤可能曜日", "出務可能曜日")),
         Column("max_per_day", "1日上限", aliases=("日上限",)),
@@ -199,6 +201,8 @@ SETTINGS = SheetSpec(
 # A count column whose header says in brackets that it holds hours (`週上限（時間）`, `月上限(h)`) is the
 # hours column of the same period: 20 written under 週上限（時間） had been read as 20 sessions a week.
 IN_HOURS = {"max_per_week": "max_minutes_per_week", "max_per_month": "max_minutes_per_month"}
+# The same for a count column whose note says days (`週上限（日）`): the days column of the period
+IN_DAYS = {"max_per_week": "max_days_per_week", "max_per_month": "max_days_per_month"}
 
 ASSIGNMENTS_COLUMNS = ("date", "site", "activity", "start", "end", "staff_id", "staff_name", "locked")
 ASSIGNMENTS_SHEET = "Assignments"

@@ -77,13 +77,17 @@ def parse_hard(value: Any) -> bool:
 
 _TRAVEL_FIELDS = {"travel_same_site": "same_site", "travel_same_group": "same_group",
                   "travel_other_group": "other_group"}
+# `移動時間` alone: the minutes between any two sites (both groups' times), as an office without travel
+# groups says it (a consultation office's 移動時間 = 45 had been refused, offered 移動時間_同一会場)
+TRAVEL_ANY_KEY = ("travel", "移動時間", "会場間の移動時間", "移動時間(分)", "移動時間（分）")
 
 
 def _keys(*pairs: tuple[str, str]) -> dict[str, str]:
     return {normalize_header(name): pair[0] for pair in pairs for name in pair}
 
 
-_PLAIN_KEYS = _keys(BLANK_MEANS_KEY, PLAN_NAME_KEY, PERIOD_START_KEY, PERIOD_END_KEY, FORBIDDEN_PAIRS_KEY, *TRAVEL_KEYS)
+_PLAIN_KEYS = _keys(BLANK_MEANS_KEY, PLAN_NAME_KEY, PERIOD_START_KEY, PERIOD_END_KEY, FORBIDDEN_PAIRS_KEY, *TRAVEL_KEYS,
+                    TRAVEL_ANY_KEY)
 _FIELDS = _keys(("enabled", "有効"), ("hard", "必須"), ("weight", "重み"))
 
 
@@ -193,7 +197,8 @@ def _read_plain(cells: Cells, name: str, key: str, settings: Settings) -> None:
     else:
         minutes = cells.get("value", parse_count, _bad_value(key, expected=_whole()))
         if minutes is not None:
-            settings.travel[_TRAVEL_FIELDS[name]] = minutes
+            for field_name in ("same_group", "other_group") if name == "travel" else (_TRAVEL_FIELDS[name],):
+                settings.travel[field_name] = minutes
 
 
 def _bare(target: tuple[RuleInfo, str | None, Param | None], value: Any) -> tuple[RuleInfo, str | None, Param | None]:

@@ -150,7 +150,7 @@ def test_check_reads_a_person_changed_in_the_grid_and_names_the_cell(tmp_path: P
 BAD_INPUTS = {
     "missing sheet": (lambda: standard(枠=None), "枠"),
     "missing column": (lambda: standard(職員=[["職員ID", "スキル"], ["H001", "x"]]), "name"),
-    "unknown mark": (lambda: standard(勤務可否=[MATRIX_ROWS[0], ["H001", "山田 花子", "?", "○"], MATRIX_ROWS[2]]), "勤務可否!C2"),
+    "unknown mark": (lambda: standard(勤務可否=[MATRIX_ROWS[0], ["H001", "山田 花子", "◇", "○"], MATRIX_ROWS[2]]), "勤務可否!C2"),
     "duplicate staff": (lambda: standard(職員=[*STAFF_ROWS, ["H001", "重複 太郎", ""]]), "職員!A4"),
     "unknown staff in availability": (lambda: standard(勤務可否=[*MATRIX_ROWS, ["H999", "誰", "○", "○"]]), "勤務可否!A4"),
     "impossible date": (lambda: standard(枠=[SESSION_ROWS[0], ["4月31日", "灘", "3歳児健診", "13:00", "16:00", 1, 1, None], SESSION_ROWS[2]]), "枠!A2"),

@@ -170,7 +170,7 @@ class Crawl:
         broken = self.folder / "broken" / SAMPLE.name
         broken.parent.mkdir(exist_ok=True)
         book = openpyxl.load_workbook(SAMPLE)
-        book["勤務可否"]["AC31"] = "?"
+        book["勤務可否"]["AC31"] = "◇"
         book["勤務可否"]["AD31"] = "maybe"
         book.save(broken)
         wizard.back()

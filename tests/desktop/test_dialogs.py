@@ -183,14 +183,14 @@ def test_import_wizard_says_how_it_read_a_blank_date_under_a_dated_row(qtbot, tm
 def _wizard_on_broken_sample(qtbot, tmp_path: Path, first_row: int, last_row: int | None, first_column: int,
                              count: int) -> tuple[ImportWizard, str, list[tuple[str, int, int]]]:
     """The wizard after reading the sample with `count` availability marks (from the given row and
-    column on) replaced by "?"; the sheet's title and the (coordinate, row, column) of each."""
+    column on) replaced by "◇"; the sheet's title and the (coordinate, row, column) of each."""
     broken = tmp_path / "broken.xlsx"
     book = openpyxl.load_workbook(SAMPLE)
     sheet = next(ws for ws in book.worksheets if ws.title in ("勤務可否", "Availability"))
     cells = [c for row in sheet.iter_rows(min_row=first_row, max_row=last_row) for c in row[first_column:]
              if isinstance(c.value, str) and c.value.strip() in ("○", "×", "△")][:count]
     for c in cells:
-        c.value = "?"
+        c.value = "◇"
     book.save(broken)
     return _read_in_wizard(qtbot, [broken]), sheet.title, [(c.coordinate, c.row, c.column) for c in cells]
 
@@ -221,7 +221,7 @@ def test_a_problem_opens_its_sheet_with_the_cell_selected(qtbot, tmp_path: Path,
     qtbot.waitUntil(lambda: preview.model is not None, timeout=30000)
     current = preview.view.currentIndex()
     assert (current.row() + 1, current.column() + 1) == (target_row, target_column)
-    assert current.data() == "?"
+    assert current.data() == "◇"
     assert current.data(Qt.ItemDataRole.BackgroundRole).color() == PROBLEM_COLOUR
     qtbot.waitUntil(lambda: preview.view.viewport().rect().contains(preview.view.visualRect(current)), timeout=5000)
     # whole cells at the left and top edges, not a sliver of a column scrolled half out of view

@@ -66,12 +66,12 @@ def test_a_bad_form_changes_nothing(qtbot, window: MainWindow, tmp_path: Path) -
     window.write_forms(folder)
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT)
     form = sorted(folder.glob("*.xlsx"))[0]
-    _answer(form, "?")
+    _answer(form, "◇")
     before = dict(window.plan.problem.availability)
     window.collect_forms([form], confirm=False)
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT)
     assert dict(window.plan.problem.availability) == before
-    assert "?" in window.status.text() and form.name in window.status.text()
+    assert "◇" in window.status.text() and form.name in window.status.text()
 
 
 def test_calendars_for_everyone_with_a_session(qtbot, window: MainWindow, tmp_path: Path) -> None:

@@ -69,9 +69,9 @@ def test_missing_required_column_pinned_to_header_row_in_current_language(tmp_pa
 
 
 def test_unknown_mark_message_names_sheet_and_cell(tmp_path):
-    matrix = [MATRIX_ROWS[0], MATRIX_ROWS[1], ["H002", "佐藤", "△", "?"]]
+    matrix = [MATRIX_ROWS[0], MATRIX_ROWS[1], ["H002", "佐藤", "△", "◇"]]
     found = problems_of(write_book(tmp_path / "a.xlsx", standard(勤務可否=matrix)))
-    assert [str(p) for p in found] == ['a.xlsx 勤務可否!D3: unknown mark "?" (write ○, △, ×, 午前 (AM), 午後 (PM), '
+    assert [str(p) for p in found] == ['a.xlsx 勤務可否!D3: unknown mark "◇" (write ○, △, ×, 午前 (AM), 午後 (PM), '
                                    'the hours free (15時から, 〜15時), a shift to ask for it: 1歳6か月児健診, 3歳児健診, or one '
                                    'refused that day (1歳6か月児健診不可); 休み, 公休, 有休, 年休, 研修 and the like read as ×)']
 
@@ -180,7 +180,7 @@ def test_form_problems(tmp_path):
     main = write_book(tmp_path / "main.xlsx", standard(勤務可否=None))
     unknown = write_book(tmp_path / "u.xlsx", {"勤務可否": form("H999", [["4/1", "水", "○"]])})
     no_id = write_book(tmp_path / "n.xlsx", {"勤務可否": form("", [["4/1", "水", "○"]])})
-    bad = write_book(tmp_path / "b.xlsx", {"勤務可否": form("H001", [["4/1", "水", "?"], ["4/31", "金", "○"]])})
+    bad = write_book(tmp_path / "b.xlsx", {"勤務可否": form("H001", [["4/1", "水", "◇"], ["4/31", "金", "○"]])})
     found = problems_of(main, unknown, no_id, bad)
     assert [where(p) for p in found] == [
         ("u.xlsx", "勤務可否", "B3"),
@@ -198,7 +198,7 @@ def test_every_problem_in_a_workbook_is_reported_at_once(tmp_path):
         [datetime(2026, 4, 14), "灘", "健診", "9:00", "12:00", -1],
         ["2026/4/31", "灘", "健診", "9:00", "12:00", 1],
     ]
-    matrix = [MATRIX_ROWS[0], ["H001", "山田", "?", "!"], ["H404", "誰", "○", "○"]]
+    matrix = [MATRIX_ROWS[0], ["H001", "山田", "◇", "!"], ["H404", "誰", "○", "○"]]
     found = problems_of(write_book(tmp_path / "a.xlsx", standard(職員=staff, 枠=sessions, 勤務可否=matrix)))
     assert [f"{p.sheet}!{p.cell}" for p in found] == [
         "職員!A4", "枠!E2", "枠!F3", "枠!A4", "勤務可否!C2", "勤務可否!D2", "勤務可否!A3",
@@ -206,10 +206,10 @@ def test_every_problem_in_a_workbook_is_reported_at_once(tmp_path):
 
 
 def test_unknown_mark_in_japanese(tmp_path):
-    matrix = [MATRIX_ROWS[0], ["H001", "山田", "?", "○"]]
+    matrix = [MATRIX_ROWS[0], ["H001", "山田", "◇", "○"]]
     set_language("ja")
     found = problems_of(write_book(tmp_path / "a.xlsx", standard(勤務可否=matrix)))
-    assert [str(p) for p in found] == ['a.xlsx 勤務可否!C2: 不明な記号 "?"（○・△・×・午前・午後・勤務できる時間（15時から・〜15時）のどれか、'
+    assert [str(p) for p in found] == ['a.xlsx 勤務可否!C2: 不明な記号 "◇"（○・△・×・午前・午後・勤務できる時間（15時から・〜15時）のどれか、'
                                    '希望する勤務名 1歳6か月児健診、3歳児健診、または断る勤務（1歳6か月児健診不可）を記入。'
                                    '休み・公休・有休・年休・研修 なども × と読みます）']
 
@@ -223,7 +223,7 @@ def test_session_outside_the_settings_period(tmp_path):
 
 
 def test_nothing_is_returned_half_read_and_no_traceback_text(tmp_path):
-    matrix = [MATRIX_ROWS[0], ["H001", "山田", "?", "○"]]
+    matrix = [MATRIX_ROWS[0], ["H001", "山田", "◇", "○"]]
     with pytest.raises(InvalidInput) as caught:
         read_workbooks([write_book(tmp_path / "a.xlsx", standard(勤務可否=matrix))])
     assert "Traceback" not in str(caught.value) and str(caught.value).startswith("a.xlsx 勤務可否!C2")

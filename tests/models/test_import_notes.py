@@ -612,3 +612,16 @@ def test_skills_making_up_a_session_with_room_above_are_said_to_be_at_least(tmp_
                    notes=notes)
     [said] = [n for n in notes if "at least" in n.message]
     assert (said.sheet, said.cell) == ("枠", "A2") and "リーダー:1〜1" in said.message and "4/1 灘" in said.message
+
+
+def test_an_id_by_another_name_a_home_ward_and_a_count_of_days_are_read(tmp_path):
+    """A consultation office's register: `相談員ID` (its 勤務可否 keyed on it too), `居住区`, and `週上限（日）`
+    of 2 days had been passed over, or read as 2 sessions a week; a phone number is no ID."""
+    staff = [["相談員ID", "氏名", "居住区", "週上限（日）", "月上限（日）", "電話番号"],
+             ["S001", "山田 花子", "灘区", "2日", 8, "078-000-0000"], ["S002", "佐藤 次郎", None, None, None, None]]
+    matrix = [["相談員ID", "氏名", *MATRIX_ROWS[0][2:]], ["S001", "山田 花子", *MATRIX_ROWS[1][2:]],
+              ["S002", "佐藤 次郎", *MATRIX_ROWS[2][2:]]]
+    problem = read_workbooks([write_book(tmp_path / "c.xlsx", standard(職員=staff, 勤務可否=matrix))])
+    first = problem.staff_by_id("S001")
+    assert (first.home, first.max_days_per_week, first.max_days_per_month, first.max_per_week) == ("灘区", 2, 8, None)
+    assert {s for s, _ in problem.availability} == {"S001", "S002"}

@@ -146,3 +146,10 @@ def test_a_rules_name_with_1_is_its_number_not_yes(tmp_path):
     assert problem.rules["max_per_day"].params["max_per_day"] == 1 and problem.rules["max_per_day"].enabled
     assert problem.rules["max_consecutive_days"].enabled and not problem.rules["max_consecutive_days"].params
     assert problem.rules["max_per_week"].enabled is False  # 0 is off, not no session a week
+
+
+def test_a_bare_travel_time_is_the_time_between_any_two_sites(tmp_path):
+    """`移動時間` = 45 alone (an office without travel groups): both groups' times; a named one still wins."""
+    settings = [["項目", "値"], ["移動時間", "45分"]]
+    problem = read_workbooks([write_book(tmp_path / "t.xlsx", {**standard(), "設定": settings})], CATALOGUE)
+    assert problem.travel == TravelBuffers(same_group=45, other_group=45)

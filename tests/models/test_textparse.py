@@ -126,6 +126,8 @@ def test_parse_time_rejects_other_forms(value):
         # a mark before the half it names, unbracketed; a × before a half refuses it, the other half free
         ("△午後", Mark.PM_ONLY), ("○午前", Mark.AM_ONLY), ("△午前希望", Mark.AM_ONLY), ("▲ 後半", Mark.PM_ONLY),
         ("×午後", Mark.AM_ONLY), ("×AM", Mark.PM_ONLY),
+        # undecided, a day to ask about: as △
+        ("？", Mark.PREFER_NOT), ("?", Mark.PREFER_NOT), ("未定", Mark.PREFER_NOT), ("要確認", Mark.PREFER_NOT),
     ],
 )
 def test_parse_mark_every_variant(value, expected):
@@ -206,12 +208,12 @@ def test_no_word_for_a_day_off_is_read_as_a_shift_asked_for():
         parse_mark("○希望")  # only a day off is asked for with 希望
 
 
-@pytest.mark.parametrize("value", [None, "", "  ", "　"])
+@pytest.mark.parametrize("value", [None, "", "  ", "　", "－", "-", "ー"])  # a dash: nothing said
 def test_parse_mark_blank_is_none(value):
     assert parse_mark(value) is None
 
 
-@pytest.mark.parametrize("value", ["?", "◇", "maybe", 1, "-", "/"])
+@pytest.mark.parametrize("value", ["◇", "maybe", 1, "/", "〃"])
 def test_parse_mark_rejects_unknown(value):
     with pytest.raises(ValueError):
         parse_mark(value)
@@ -226,6 +228,8 @@ def test_parse_mark_rejects_unknown(value):
     ("○15時から", (Mark.AVAILABLE, 900, None)), ("15時から可", (Mark.AVAILABLE, 900, None)),
     ("10:00～15:00のみ", (Mark.AVAILABLE, 600, 900)), ("△15時から", (Mark.PREFER_NOT, 900, None)),
     ("18:00〜翌9:00", (Mark.AVAILABLE, 1080, 1980)),
+    # the hours in brackets after the mark (a consultation office's ○(14時まで) had been refused)
+    ("○(14時まで)", (Mark.AVAILABLE, 0, 840)), ("△（15時から）", (Mark.PREFER_NOT, 900, None)),
 ])
 def test_hours_free_read_from_a_cell_and_written_back_the_same(value, expected):
     assert parse_window(value) == expected

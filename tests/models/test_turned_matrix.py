@@ -36,8 +36,8 @@ def test_names_over_the_columns_a_title_and_a_weekday_column(tmp_path):
 
 
 def test_a_bad_mark_is_named_at_its_cell_as_the_sheet_has_it(tmp_path):
-    rows = [["日付", "H001", "H002"], [APRIL_1, "○", "?"], [APRIL_14, "×", "○"]]
+    rows = [["日付", "H001", "H002"], [APRIL_1, "○", "◇"], [APRIL_14, "×", "○"]]
     with pytest.raises(InvalidInput) as caught:
         read_workbooks([write_book(tmp_path / "t.xlsx", standard(勤務可否=rows))])
     [problem] = caught.value.problems
-    assert (problem.sheet, problem.cell) == ("勤務可否", "C2") and '"?"' in problem.message
+    assert (problem.sheet, problem.cell) == ("勤務可否", "C2") and '"◇"' in problem.message
