@@ -109,6 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=_count(0), default=0, metavar="N")
     p.add_argument("--soft-cover", action="store_true", help=t("人数不足を許す（不足のある最善の配置）", "allow unfilled sessions (best partial roster)"))
     p.add_argument("--quiet", action="store_true", help=t("途中経過を表示しない", "no progress lines"))
+    p.add_argument("--from", dest="since", metavar="DATE",
+                   help=t("--plan の公開版の、この日より前の配置を変えない（例: 1/14）",
+                          "with --plan: keep the published version's assignments before this day (e.g. 1/14)"))
 
     p = sub.add_parser("check", parents=[common], help="score a roster workbook / 配置表の検査")
     p.add_argument("roster", type=Path, metavar="ROSTER.xlsx")

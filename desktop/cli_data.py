@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from models.i18n import t
 
-EXIT_OK, EXIT_INVALID = 0, 1
+EXIT_OK, EXIT_INVALID, EXIT_BROKEN = 0, 1, 2
 LATEST, PUBLISHED_WORDS = ("latest", "最新"), ("published", "公開", "公開版")
 
 
@@ -50,6 +50,8 @@ def add_parsers(subparsers: Any, common: argparse.ArgumentParser) -> None:
         p = subparsers.add_parser("publish", parents=[common], help="freeze a version / 版を公開")
         p.add_argument("--plan", metavar="NAME", required=True)
         p.add_argument("version", type=int, nargs="?", metavar="VERSION", help=t("既定: いちばん新しい版", "default: the newest version"))
+        p.add_argument("--force", action="store_true",
+                       help=t("必須ルール違反のある版も公開する", "publish a version that breaks hard rules all the same"))
 
 
 def _database(args: argparse.Namespace) -> Any:
@@ -253,13 +255,31 @@ def _detail(detail: str) -> str:
     return _DETAIL.sub(said, detail).replace("; ", " ")
 
 
+SAID = 5  # hard breaches a refused publish lists
+
+
 @_refusal
 def cmd_publish(args: argparse.Namespace) -> int:
     """`haichi publish --plan NAME [VERSION]`: freeze a version (the newest if none is given)."""
     from models.storage import PUBLISHED
 
+    from desktop.commands import hard_breaches, warn_broken, warn_later_plans  # loaded when publishing
+
     with _database(args) as db:
         version = args.version if args.version is not None else _version(db, args.plan, "latest")
+        broken = hard_breaches(db, args.plan, version)
+        if broken and not args.force:
+            # a hand-edited roster with no リーダー on a night had gone out to the ward with exit code 0
+            print(t("版 {v} は必須ルールを {n} 件破っているため、公開しませんでした:",
+                    "version {v} breaks {n} hard rule(s), so it was not published:", v=version, n=len(broken)),
+                  file=sys.stderr)
+            for v in broken[:SAID]:
+                print(f"  - {v.message}", file=sys.stderr)
+            if len(broken) > SAID:
+                print(t("  ほか {n} 件", "  and {n} more", n=len(broken) - SAID), file=sys.stderr)
+            print(t("haichi solve --plan で直すか、このまま公開するなら --force を付けてください。",
+                    "mend it with haichi solve --plan, or add --force to publish it as it is."), file=sys.stderr)
+            return EXIT_BROKEN
         newer = [s.version for s in db.list_solutions(args.plan) if s.status == PUBLISHED and s.version > version]
         if newer:
             # going back to an older version: the published one is the newest published, so it comes back as a
@@ -272,9 +292,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
             return EXIT_OK
         db.publish(args.plan, version)
         print(t("計画「{p}」の版 {v} を公開しました", "plan '{p}' version {v} published", p=args.plan, v=version))
-        from desktop.commands import warn_broken, warn_later_plans  # the checks solve nothing: loaded when publishing
-
-        warn_broken(db, args.plan, version)
+        warn_broken(broken, version)
         warn_later_plans(db, args.plan)
     return EXIT_OK
 

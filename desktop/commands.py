@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -177,11 +178,17 @@ def _store_roster(db, name: str, problem: Problem, roster: Roster) -> None:
 
     evaluation = evaluate(problem, roster)
     version = db.save_solution(name, roster, stats={"status": "imported", "objective": evaluation.objective})
-    print(t("計画「{p}」に配置表ブックを取り込みました: 配置 {n} 件を版 {v}（下書き）として保存（必須ルール違反 {h} 件）。"
-            "公開するには haichi publish --plan {typed} {v}",
+    print(t("計画「{p}」に配置表ブックを取り込みました: 配置 {n} 件を版 {v}（下書き）として保存（必須ルール違反 {h} 件）。",
             "roster workbook imported into plan '{p}': {n} assignments saved as version {v} (draft; {h} hard "
-            "violations). To publish it: haichi publish --plan {typed} {v}",
-            p=name, typed=typed(name), n=len(roster.assignments), v=version, h=evaluation.hard_listed))
+            "violations).", p=name, n=len(roster.assignments), v=version, h=evaluation.hard_listed))
+    if evaluation.hard_listed:  # a roster breaking hard rules is no roster to hand out as it is
+        print(t("haichi check で違反を確かめ、haichi solve --plan {typed} で直してください"
+                "（このまま公開するなら haichi publish --plan {typed} {v} --force）。",
+                "See the violations with haichi check and mend them with haichi solve --plan {typed} "
+                "(to publish it as it is: haichi publish --plan {typed} {v} --force).", typed=typed(name), v=version))
+    else:
+        print(t("公開するには haichi publish --plan {typed} {v}", "To publish it: haichi publish --plan {typed} {v}",
+                typed=typed(name), v=version))
 
 
 def typed(argument: str) -> str:
@@ -263,8 +270,14 @@ def cmd_solve(args: argparse.Namespace) -> int:
     # a draft fixed by hand after publishing is stayed close to, its fixes kept, not the published roster alone
     draft = hand_draft(db, args.plan) if db is not None else None
     solved = staying_close_to(problem, *draft) if draft is not None else problem
+    since = _kept_before(args, solved)
     _print_problem_size(problem)
-    result = operations.solve(solved, options, None if args.quiet else _progress_printer())
+    if since is not None:  # a ward's sick call on the 14th: the days worked before it stay as handed out
+        from solver.repair import repair
+
+        result, _ = repair(solved, Roster(solved.published or []), replace(options, hint=None), since)
+    else:
+        result = operations.solve(solved, options, None if args.quiet else _progress_printer())
     _raise_if_no_roster(result, args.soft_cover)
     assert result.roster is not None
     if db is not None:  # refused, not overwritten, when another coordinator saved the plan meanwhile
@@ -439,6 +452,18 @@ def cmd_repair(args: argparse.Namespace) -> int:
     _print_changes(problem, published, result.roster)
     print(t("配置表を書き出しました: {p}", "roster written: {p}", p=args.output))
     return _exit_for(evaluation, args.soft_cover)
+
+
+def _kept_before(args: argparse.Namespace, problem: Problem) -> date | None:
+    """solve's --from: only with --plan and a published version to keep (its days before it as they are)."""
+    if not getattr(args, "since", None):
+        return None
+    if not args.plan or problem.published is None:
+        raise InvalidInput([InputProblem("--from", "", "", t(
+            "--from は公開版のある計画（--plan）を解くときに使えます。ブックからなら haichi repair --published を使います",
+            "--from keeps a published version: give --plan NAME of a plan with one (for workbooks, use haichi repair "
+            "--published)"))])
+    return _since(args, problem)
 
 
 def _since(args: argparse.Namespace, problem: Problem) -> date | None:
@@ -697,15 +722,18 @@ def _orphan(a, problem: Problem | None) -> str:
     return f"{Requirement.id_label(a.requirement_id)} {a.staff_id}"
 
 
-def warn_broken(db, plan_name: str, version: int) -> None:
-    """Say when the version just published breaks its own plan's hard rules (an import's note had said
-    so, and publish said nothing): it is published all the same, as the coordinator chose."""
+def hard_breaches(db, plan_name: str, version: int) -> list:
+    """The hard rules a stored version breaks under its plan as stored (each said once)."""
     from models.stats import said_once
     from solver.evaluate import evaluate
 
     problem = db.load_problem(plan_name)
-    broken = [v for v in said_once(evaluate(problem, db.load_solution(plan_name, version).split_by(problem)[0])
-                                   .violations) if v.hard]
+    return [v for v in said_once(evaluate(problem, db.load_solution(plan_name, version).split_by(problem)[0])
+                                 .violations) if v.hard]
+
+
+def warn_broken(broken: list, version: int) -> None:
+    """Say when the version just published (with --force) breaks its own plan's hard rules."""
     if broken:
         print(t("注意: 公開した版 {v} には必須ルール違反が {n} 件あります（{first}）。haichi check か "
                 "haichi solve --plan で確かめてください。",

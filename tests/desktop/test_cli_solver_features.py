@@ -77,6 +77,32 @@ def test_repair_from_a_day_keeps_the_days_before_it(solved: Path, tmp_path: Path
     assert code == 1 and '--from "5/1" is not a date within the plan\'s period 2026-04-06 to 2026-04-08' in text
 
 
+def test_solve_plan_from_a_day_keeps_the_published_days_before_it(tmp_path: Path, capsys) -> None:
+    """A ward's sick call on 4/7 for 4/6 and 4/8, imported into the plan: `solve --plan --from 4/8` moves 4/8
+    alone (solve --plan had moved days already worked); without a published version --from is refused."""
+    db = ["--db", str(tmp_path / "h.db")]
+    book = write_book(tmp_path / "in.xlsx", sheets())
+    assert run(["import", str(book), "--plan", "4月", *db], capsys)[0] == 0
+    code, text = run(["solve", "--plan", "4月", "-o", str(tmp_path / "r.xlsx"), "--from", "4/8", "--quiet", *db],
+                     capsys)
+    assert code == 1 and "--from keeps a published version" in text
+    assert run(["solve", "--plan", "4月", "-o", str(tmp_path / "r.xlsx"), "--time-limit", "10", "--quiet", *db],
+               capsys)[0] == 0
+    assert run(["publish", "--plan", "4月", *db], capsys)[0] == 0
+    _, published = operations.read_roster_workbook(tmp_path / "r.xlsx")
+    placed = {a.requirement_id[:10]: a.staff_id for a in published.assignments}
+    ill = sheets(away=(placed["2026-04-08"], DAYS[2]))
+    ill["勤務可否"] = [[*row[:2], "×" if row[0] == placed["2026-04-06"] else row[2], *row[3:]] if i else row
+                    for i, row in enumerate(ill["勤務可否"])]
+    assert run(["import", str(write_book(tmp_path / "ill.xlsx", ill)), "--plan", "4月", *db], capsys)[0] == 0
+    out = tmp_path / "new.xlsx"
+    code, text = run(["solve", "--plan", "4月", "-o", str(out), "--from", "4/8", "--time-limit", "10", "--quiet",
+                      *db], capsys)
+    assert code == 2 and "every assignment before 4/8 stays as published." in text  # 4/6 kept on a × day
+    _, repaired = operations.read_roster_workbook(out)
+    assert {r[:10] for _, r in published.pairs() ^ repaired.pairs()} == {"2026-04-08"}
+
+
 def test_repair_without_the_published_workbook_exits_1(tmp_path: Path, capsys) -> None:
     book = write_book(tmp_path / "in.xlsx", sheets())
     code, text = run(["repair", str(book), "--published", str(tmp_path / "nope.xlsx"), "-o",
