@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Sequence
 
-from models.domain import OR_SKILL, Mark, Problem, Requirement, Roster, RuleSetting, Staff, Violation, duty_days, rotation_order
+from models.domain import (AFTER_NIGHT, OR_SKILL, Mark, Problem, Requirement, Roster, RuleSetting, Staff, Violation,
+                           duty_days, rotation_order)
 from models.history import by_year, pay_year_month, year_of, years_of
 from models.holidays import is_holiday
 from models.i18n import t
@@ -123,7 +124,10 @@ def person_stats(problem: Problem, roster: Roster) -> list[PersonStats]:
 
 def _stats_of(problem: Problem, staff: Staff, reqs: list[Requirement], months: float) -> PersonStats:
     minutes = sum(r.minutes for r in reqs)
-    on_duty = duty_days(problem, staff.id, reqs)  # days worked, and each night's 明
+    # days worked, and each night's 明, a 明 written in the marks too (last month's night, not carried in):
+    # a ward's 1/1 明 had been counted as 有休など in the nurse's own schedule
+    on_duty = duty_days(problem, staff.id, reqs) | {
+        day for day, word in problem.day_words(staff.id).items() if word == AFTER_NIGHT}
     prefer_not = {r.date for r in reqs if problem.mark(staff.id, r.date) is Mark.PREFER_NOT}
     desired = None if staff.desired_per_month is None else staff.desired_per_month * months
     site_counts: dict[str, int] = defaultdict(int)

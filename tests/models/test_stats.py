@@ -213,3 +213,14 @@ def test_days_worked_count_two_sessions_of_a_day_once() -> None:
     roster = Roster([*_roster(_problem()).assignments, *(Assignment("B", r.id) for r in halves)])
     b = {s.staff_id: s for s in person_stats(problem, roster)}["B"]
     assert (b.count, b.work_days) == (3, 2)
+
+
+def test_a_mornings_mark_is_a_day_on_duty_not_leave() -> None:
+    """明 written on 2/1 (a night of the month before, not carried in): a day on duty, no day off and no leave
+    (a nurse's own schedule had said 有休など 1日)."""
+    day = Requirement(Requirement.make_id(date(2027, 2, 3), "5東", "日勤", 510), date(2027, 2, 3), "5東", "日勤", 510,
+                      1020, 1)
+    p = Problem("2月", date(2027, 2, 1), date(2027, 2, 7), [Staff("N1", "看護")], requirements=[day],
+                availability={("N1", date(2027, 2, 1)): Mark.UNAVAILABLE}, leave={("N1", date(2027, 2, 1)): "明"})
+    [stats] = person_stats(p, Roster([Assignment("N1", day.id)]))
+    assert (stats.leave_days, stats.days_off, stats.work_days) == (0, 5, 1)
