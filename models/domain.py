@@ -310,6 +310,20 @@ def next_morning(req: Requirement) -> int | None:
     return None
 
 
+# Between the homes of someone who belongs to several (`北区・中央区`)
+_HOMES_APART = re.compile(r"[・、,，/／]+")
+
+
+def home_names(home: str, places: Collection[str]) -> tuple[str, ...]:
+    """The sites or areas a person's 拠点 names: the one written, or the several joined by ・ 、 / (a
+    consultation office's counsellors of 北区 who work at 本庁 in 中央区 too), unless the whole is one
+    of `places` (a site named `中央・北センター`). () for none."""
+    home = home.strip()
+    if not home or home in places or not _HOMES_APART.search(home):
+        return (home,) if home else ()
+    return tuple(part.strip() for part in _HOMES_APART.split(home) if part.strip())
+
+
 def days_taken(req: Requirement) -> tuple[date, ...]:
     """The days a session keeps its person from a day off: its own, and the next as well when it
     runs into that day's morning (明 after a 夜勤, see next_morning; a 準夜 to 1:00 takes its own

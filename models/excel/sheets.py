@@ -12,7 +12,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from models.domain import DAY_MINUTES, Requirement, Site, Staff, bare_name, end_after, hhmm, normalize, time_range, typed
+from models.domain import (DAY_MINUTES, Requirement, Site, Staff, bare_name, end_after, hhmm, home_names, normalize,
+                           time_range, typed)
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.availability_sheet import looks_like_date
@@ -181,7 +182,8 @@ def read_staff(
             limit_cells[staff_id] = cells.at("max_per_activity")
         if notes is not None and person.annual_pay_cap is not None and person.hourly_rate is None:
             notes.append(table.problem(index, "annual_pay_cap", messages.cap_without_rate(person.name)))
-        if notes is not None and places and person.home and person.home not in places and not affiliation:
+        if (notes is not None and places and person.home and not affiliation
+                and not set(home_names(person.home, places)) <= set(places)):  # `北区・中央区`: each a place
             notes.append(table.problem(index, "home", messages.unknown_home(person.home, resembling(person.home, places))))
         for sessions, days in (("max_per_week", "max_days_per_week"), ("max_per_month", "max_days_per_month")):
             raw = cells.raw(sessions)  # `16日` in 月上限: days meant, sessions read

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from models.domain import Problem, Requirement, Roster, Staff, Violation
+from models.domain import Problem, Requirement, Roster, Staff, Violation, home_names
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules import travel
@@ -24,10 +24,13 @@ if TYPE_CHECKING:
     from solver.context import Context
 
 
-def home_site(problem: Problem, staff: Staff) -> str:
-    """The site the person belongs to, or "" when their home is an area or not given."""
-    home = travel.home_of(problem, travel.RULE.info, staff)
-    return home if home and any(s.name == home for s in problem.sites) else ""
+def home_sites(problem: Problem, staff: Staff) -> frozenset[str]:
+    """The sites the person belongs to (several when their 拠点 names several), empty when their home is
+    an area or not given."""
+    sites = {s.name for s in problem.sites}
+    places = sites | {s.area for s in problem.sites if s.area}
+    return frozenset(home for home in home_names(travel.home_of(problem, travel.RULE.info, staff), places)
+                     if home in sites)
 
 
 class HomeSite(BaseRule):
@@ -46,24 +49,25 @@ class HomeSite(BaseRule):
     )
 
     def screen(self, ctx: Context, staff: Staff) -> Callable[[Requirement], bool] | None:
-        home = home_site(ctx.problem, staff)
-        return (lambda req: req.site == home) if home else None
+        homes = home_sites(ctx.problem, staff)
+        return (lambda req: req.site in homes) if homes else None
 
     def build(self, ctx: Context) -> list[Penalty]:
         s = ctx.setting(self.info)
         if not s.enabled or s.hard:  # hard: the pairs away from the home site are not in the model (`screen`)
             return []
         problem = ctx.problem
-        homes = {staff.id: home_site(problem, staff) for staff in problem.staff}
+        homes = {staff.id: home_sites(problem, staff) for staff in problem.staff}
         return [Penalty(var, s.weight, self.info.id, f"home_site[{staff_id},{req_id}]")
                 for (staff_id, req_id), var in ctx.pairs().items()
-                if homes.get(staff_id) and problem.requirement(req_id).site != homes[staff_id]]
+                if homes.get(staff_id) and problem.requirement(req_id).site not in homes[staff_id]]
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
         def away(staff: Staff, req: Requirement) -> str | None:
-            home = home_site(problem, staff)
+            homes = home_sites(problem, staff)
             return t("{name}（拠点 {home}）は {session} に配置されています。", "{name} (home site {home}) is placed in "
-                     "{session}.", name=staff.name, home=home, session=req.label()) if home and req.site != home else None
+                     "{session}.", name=staff.name, home=t("・", ", ").join(sorted(homes)),
+                     session=req.label()) if homes and req.site not in homes else None
         return placement_breaches(self.info, problem, roster, away)
 
 

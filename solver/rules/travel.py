@@ -2,7 +2,7 @@
 never happens (full-time public health nurses who work at their own centre only).
 
 A person's home (the per-staff override `home`, else Staff.home, else the rule's `home`) may name a site, which stands
-for that site's area, or an area directly; people without a home never travel. A site without
+for that site's area, or an area directly, or several of them (`北区・中央区`); people without a home never travel. A site without
 an area is its own area. Hard, the rule keeps the pairs outside a person's area out of the model
 (`screen`), as availability does.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from models.domain import Problem, Requirement, Roster, Staff, Violation
+from models.domain import Problem, Requirement, Roster, Staff, Violation, home_names
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from solver.rules.base import BaseRule, Penalty, limit, setting
@@ -35,12 +35,13 @@ def home_of(problem: Problem, info: RuleInfo, staff: Staff) -> str:
     return home
 
 
-def home_area(problem: Problem, info: RuleInfo, staff: Staff) -> str:
-    """The person's home area, or "" when they have no home."""
-    home = home_of(problem, info, staff)
-    if home and any(s.name == home for s in problem.sites):
-        return area_of_site(problem, home)
-    return home
+def home_areas(problem: Problem, info: RuleInfo, staff: Staff) -> frozenset[str]:
+    """The person's home areas (several when their 拠点 names several, `北区・中央区`: models.domain.home_names),
+    empty when they have no home."""
+    sites = {s.name for s in problem.sites}
+    places = sites | {s.area for s in problem.sites if s.area}
+    return frozenset(area_of_site(problem, home) if home in sites else home
+                     for home in home_names(home_of(problem, info, staff), places))
 
 
 class Travel(BaseRule):
@@ -57,31 +58,32 @@ class Travel(BaseRule):
     )
 
     def screen(self, ctx: Context, staff: Staff) -> Callable[[Requirement], bool] | None:
-        home = home_area(ctx.problem, self.info, staff)
-        if not home:
+        homes = home_areas(ctx.problem, self.info, staff)
+        if not homes:
             return None
         problem = ctx.problem
-        return lambda req: area_of_site(problem, req.site) == home
+        return lambda req: area_of_site(problem, req.site) in homes
 
     def build(self, ctx: Context) -> list[Penalty]:
         s = ctx.setting(self.info)
         if not s.enabled or s.hard:  # hard: the pairs away from home are not in the model (`screen`)
             return []
         problem = ctx.problem
-        homes = {staff.id: home_area(problem, self.info, staff) for staff in problem.staff}
+        homes = {staff.id: home_areas(problem, self.info, staff) for staff in problem.staff}
         out = []
         for (staff_id, req_id), var in ctx.pairs().items():
-            home = homes.get(staff_id, "")
-            if home and area_of_site(problem, problem.requirement(req_id).site) != home:
+            home = homes.get(staff_id)
+            if home and area_of_site(problem, problem.requirement(req_id).site) not in home:
                 out.append(Penalty(var, s.weight, self.info.id, f"travel[{staff_id},{req_id}]"))
         return out
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
         def away(staff: Staff, req: Requirement) -> str | None:
-            home, area = home_area(problem, self.info, staff), area_of_site(problem, req.site)
+            homes, area = home_areas(problem, self.info, staff), area_of_site(problem, req.site)
             return t("{name}（拠点の地区 {home}）は地区外の {session}（{area}）に配置されています。",
-                     "{name} (home area {home}) is placed in {session}, in {area}.",
-                     name=staff.name, home=home, session=req.label(), area=area) if home and area != home else None
+                     "{name} (home area {home}) is placed in {session}, in {area}.", name=staff.name,
+                     home=t("・", ", ").join(sorted(homes)), session=req.label(),
+                     area=area) if homes and area not in homes else None
         return placement_breaches(self.info, problem, roster, away)
 
 

@@ -57,3 +57,24 @@ def test_made_hard_nobody_with_a_home_is_placed_outside_its_area() -> None:
     assert [r.id for r in p.requirements if screen.eligible(p.staff_by_id("A"), r)] == [CENTRAL.id, ANNEX.id]
     [v] = RULE.check(p, roster(("B", CENTRAL.id)))
     assert v.hard
+
+
+def test_a_home_of_several_areas_or_sites_counts_each_as_home() -> None:
+    """A counsellor of 東区 who works at the central 中央保健センター too (`東区・中央保健センター`): neither
+    costs, hard or soft; a site whose own name holds ・ is still one home."""
+    from factories import hard
+    from solver.rules.home_site import RULE as HOME_SITE, home_sites
+
+    both = [person("D", home="東区・中央保健センター")]
+    p = problem(both, [CENTRAL, EAST, ANNEX], sites=SITES, rules={"travel": soft(3)})
+    assert fixed(p, [("D", CENTRAL.id), ("D", EAST.id), ("D", ANNEX.id)], [RULE]) == 0
+    assert RULE.check(p, roster(("D", CENTRAL.id), ("D", EAST.id))) == []
+    strict = problem(both, [CENTRAL, EAST], sites=[*SITES, Site("西・南センター", "西区")], rules={"travel": hard()})
+    assert fixed(strict, [("D", CENTRAL.id), ("D", EAST.id)], [RULE]) == 0
+    assert home_sites(strict, both[0]) == {"中央保健センター"}
+    odd = problem([person("E", home="西・南センター")], [CENTRAL], sites=[*SITES, Site("西・南センター", "西区")])
+    assert home_sites(odd, odd.staff[0]) == {"西・南センター"}
+    sites = problem([person("F", home="東保健センター・中央保健センター")], [CENTRAL, EAST, ANNEX], sites=SITES,
+                    rules={"home_site": soft(2)})
+    assert HOME_SITE.check(sites, roster(("F", CENTRAL.id), ("F", EAST.id))) == []
+    assert [v.cost for v in HOME_SITE.check(sites, roster(("F", ANNEX.id)))] == [2]
