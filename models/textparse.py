@@ -255,7 +255,7 @@ _WISHED_OFF = {"希": WISHED_OFF, "希望休": WISHED_OFF, "希休": WISHED_OFF,
 
 _MARKS: dict[str, Mark] = {}
 for _symbols, _mark in (
-    (("○", "◯", "〇", "●", "◎", "o", "可", "✓", "✔", "☑", "終日", "終日可", "全日", "全日可"),
+    (("○", "◯", "〇", "●", "◎", "o", "可", "✓", "✔", "☑", "終日", "終日可", "全日", "全日可", "1日可", "一日可", "ok"),
      Mark.AVAILABLE),
     # 休 and its kinds: how a ward's staff ask for a day off (希望休, 休み) or note leave (公休, 有休, 休暇);
     # and a day away from the workplace (研修, 出張, 学会), unless a plan's shift has that name (a wish then)
@@ -263,7 +263,7 @@ for _symbols, _mark in (
       "振休", "代", "振",
       *_WISHED_OFF, *LEAVE_WORDS, *_LEAVE_SHORT), Mark.UNAVAILABLE),
     # undecided: `？` or `未定` on a form is a day to ask about, as △ (a consultation office's ？ refused its import)
-    (("△", "▲", "要相談", "?", "？", "未定", "要確認", "調整中"), Mark.PREFER_NOT),
+    (("△", "▲", "要相談", "相談可", "応相談", "?", "？", "未定", "要確認", "調整中"), Mark.PREFER_NOT),
     # a half-day off leaves the other half (午前休: the afternoon is theirs); 前半・後半 are a day cut in two
     # (a polling station's 8:30-14:00 and 14:00-20:00), read as its morning and afternoon
     (("am", "午前", "午前のみ", "amのみ", "午前可", "午前のみ可", "am可", "前半", "前半のみ", "前半可", "前半のみ可",

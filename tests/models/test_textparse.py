@@ -128,6 +128,7 @@ def test_parse_time_rejects_other_forms(value):
         ("×午後", Mark.AM_ONLY), ("×AM", Mark.PM_ONLY),
         # undecided, a day to ask about: as △
         ("？", Mark.PREFER_NOT), ("?", Mark.PREFER_NOT), ("未定", Mark.PREFER_NOT), ("要確認", Mark.PREFER_NOT),
+        ("相談可", Mark.PREFER_NOT), ("1日可", Mark.AVAILABLE), ("ＯＫ", Mark.AVAILABLE),
     ],
 )
 def test_parse_mark_every_variant(value, expected):
