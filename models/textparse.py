@@ -864,3 +864,35 @@ def parse_successions(value: Any) -> frozenset[tuple[str, str]]:
             raise ValueError(f"not a succession: {item!r}")
         pairs.add((parts[0], parts[1]))
     return frozenset(pairs)
+
+
+# A person's limits written as words in a 勤務条件 column (`月8回まで、週2日まで`): each clause a period, a number
+# and its unit, then まで/以内/以下 or nothing. The 職員 field each sets; hours in minutes.
+_CONDITION = re.compile(r"^(1日|一日|日|週|月)に?\s*(\d+(?:\.\d+)?)\s*(回|枠|日|時間|h)\s*(?:まで|以内|以下|迄|上限)?(?:可|可能|希望)?$")
+_CONDITION_FIELDS = {("日", "回"): "max_per_day", ("日", "枠"): "max_per_day",
+                     ("週", "回"): "max_per_week", ("週", "枠"): "max_per_week", ("週", "日"): "max_days_per_week",
+                     ("週", "時間"): "max_minutes_per_week", ("月", "回"): "max_per_month", ("月", "枠"): "max_per_month",
+                     ("月", "日"): "max_days_per_month", ("月", "時間"): "max_minutes_per_month"}
+
+
+def parse_conditions(value: Any) -> tuple[dict[str, int], list[str]]:
+    """The limits a 勤務条件 cell writes in words (`月8回まで、週2日まで`, `週20時間以内`, `1日1回`), by the 職員 field
+    each is (hours as minutes), and the clauses read as none (a consultation office's 月8回まで had been passed over,
+    and its counsellor placed 10 times). Clauses are apart at 、 , ; / ・ or spaces."""
+    if _is_blank(value):
+        return {}, []
+    found: dict[str, int] = {}
+    unread: list[str] = []
+    text = re.sub(r"(1日|一日|週|月)\s+(?=\d)", r"\1", _text(value))  # `月 8回`
+    for clause in re.split(r"[、,;；/・\s]+", text):
+        if not clause:
+            continue
+        m = _CONDITION.match(clause.casefold())
+        field = None if m is None else _CONDITION_FIELDS.get(("日" if m[1] in ("1日", "一日") else m[1],
+                                                               "時間" if m[3] == "h" else m[3]))
+        if m is None or field is None or (field.startswith("max_minutes") is False and "." in m[2]):
+            unread.append(clause)
+            continue
+        amount = float(m[2])
+        found[field] = round(amount * 60) if field.startswith("max_minutes") else int(amount)
+    return found, unread

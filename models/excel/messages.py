@@ -665,6 +665,13 @@ def home_not_a_site(home: str, like: str | None = None) -> str:
              "away from it", home=home) + _slip(like)
 
 
+def conditions_unread(name: str, unread: list[str]) -> str:
+    return t("{name} の勤務条件のうち「{items}」は読めませんでした（読めるのは 月8回まで・週2日まで・週20時間まで・1日1回 のような"
+             "上限です。ほかは 勤務曜日 や 勤務可否 に書いてください）",
+             'of the conditions of {name}, "{items}" could not be read (limits such as 月8回まで, 週2日まで, 週20時間まで or '
+             "1日1回 are read; write the rest in 勤務曜日 or the marks)", name=name, items="」「".join(unread))
+
+
 def unknown_home(home: str, like: str | None = None) -> str:
     return t("拠点「{home}」は 会場 シートの会場にも区にもありません。この人の勤務はすべて地区外として数えます",
              'home "{home}" is neither a site nor an area on the 会場 (sites) sheet: every session of this person '

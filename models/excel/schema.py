@@ -104,6 +104,8 @@ STAFF = SheetSpec(
                                                "休暇種別", "不可事由")),
         # the dates someone asks to work (○ and a wish for any session of the day: a 医局's 当直希望日)
         Column("wished_dates", "希望日", aliases=("勤務希望日", "出勤希望日", "当直希望日", "出務希望日")),
+        # limits written as words (`月8回まで、週2日まで`): each read into its own column's field when that is blank
+        Column("conditions", "勤務条件", aliases=("条件", "勤務制限", "勤務の条件", "制限", "勤務上限", "回数制限")),
         # the part of every day a person may work (`午後のみ`, `15時まで`), written once beside their 不可日
         Column("day_part", "時間帯", aliases=("勤務時間帯", "従事時間帯", "出務時間帯", "可能時間帯", "勤務可能時間帯")),
     ),

@@ -21,7 +21,7 @@ from models.excel.reader import Cells, Period, Table, is_blank, normalize_header
 from models.excel.schema import SESSIONS, SITES, SKILL_COLUMNS, STAFF
 from models.textparse import (
     parse_active, parse_activity_limits, parse_break, parse_count, parse_date, parse_skill_needs, parse_skills, parse_time,
-    man_yen, parse_hours, parse_time_range, parse_weekdays, resembling,
+    man_yen, parse_conditions, parse_hours, parse_time_range, parse_weekdays, resembling,
 )
 
 
@@ -142,6 +142,11 @@ def read_staff(
             limits[key] = cells.get(key, _HOURS_READERS[key], messages.bad_hours)
         limits["max_per_activity"] = cells.get("max_per_activity", parse_activity_limits, messages.bad_activity_limits,
                                                default=())
+        if "conditions" in table.columns:  # `月8回まで、週2日まで`: the limits its own columns leave blank
+            said, unread = parse_conditions(cells.raw("conditions"))
+            limits.update({key: value for key, value in said.items() if limits.get(key) is None})
+            if unread and notes is not None:
+                notes.append(table.problem(index, "conditions", messages.conditions_unread(name, unread)))
         if limits["paid_this_year"] is None:
             limits["paid_this_year"] = 0
         if not cells.ok:

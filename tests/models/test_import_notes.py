@@ -625,3 +625,16 @@ def test_an_id_by_another_name_a_home_ward_and_a_count_of_days_are_read(tmp_path
     first = problem.staff_by_id("S001")
     assert (first.home, first.max_days_per_week, first.max_days_per_month, first.max_per_week) == ("灘区", 2, 8, None)
     assert {s for s, _ in problem.availability} == {"S001", "S002"}
+
+
+def test_limits_written_as_words_in_a_conditions_column_are_read(tmp_path):
+    """`月8回まで、週2日まで` under 勤務条件 had been passed over with a note, and a counsellor placed 10 times; a
+    column of its own still wins, and a clause that is no limit is said at its cell."""
+    staff = [["職員ID", "氏名", "月上限", "勤務条件"], ["H001", "山田 花子", None, "月8回まで、週2日まで"],
+             ["H002", "佐藤 次郎", 4, "月6回まで・土日不可"]]
+    notes: list[InputProblem] = []
+    problem = read_workbooks([write_book(tmp_path / "w.xlsx", standard(職員=staff))], notes=notes)
+    first, second = problem.staff_by_id("H001"), problem.staff_by_id("H002")
+    assert (first.max_per_month, first.max_days_per_week, second.max_per_month) == (8, 2, 4)
+    [said] = [n for n in notes if n.cell == "D3"]
+    assert "土日不可" in said.message

@@ -570,3 +570,15 @@ def test_kinds_of_training_are_leave_as_kinds_of_a_trip_are(value: str, leave: s
 
     assert parse_mark(value) is (Mark.PM_ONLY if "午前" in value else Mark.UNAVAILABLE)
     assert leave_word(value) == leave
+
+
+@pytest.mark.parametrize("value, found, unread", [
+    ("月8回まで、週2日まで", {"max_per_month": 8, "max_days_per_week": 2}, []),
+    ("週20時間以内", {"max_minutes_per_week": 1200}, []), ("1日1回", {"max_per_day": 1}, []),
+    ("月 10日・週3回", {"max_days_per_month": 10, "max_per_week": 3}, []),
+    ("土日不可", {}, ["土日不可"]), (None, {}, []),
+])
+def test_limits_written_as_words(value, found, unread):
+    from models.textparse import parse_conditions
+
+    assert parse_conditions(value) == (found, unread)
