@@ -35,6 +35,12 @@ ACTIVITIES = Param("activities", str, "", "対象の内容", "activities", per_s
 JOBS = Param("jobs", str, "", "職種ごとに比べる", "jobs compared apart", per_staff=False)
 
 
+def holds_a_job(jobs: tuple[str, ...], staff: Staff) -> bool:
+    """Whether a rule whose 対象の職種 names `jobs` holds for the person: everyone when none is named, else
+    those holding one (a health check's nurses, not its doctors; a ward's 常勤, not its 育児短時間)."""
+    return not jobs or any(job in staff.skills for job in jobs)
+
+
 def job_groups(staff: list[Staff], jobs: str) -> dict[str, list[Staff]]:
     """The people compared with each other, by job: the first of the skills `jobs` names that
     each holds (`""` for those holding none; everyone in `""` when none are named)."""

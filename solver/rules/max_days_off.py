@@ -14,23 +14,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from models.domain import Problem, Roster, Staff, Violation
+from models.domain import Problem, Roster, Violation
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from models.textparse import skill_list
 from solver.rules import base
 from solver.rules.base import BaseRule, Penalty
-from solver.rules.counting import bounded, limit_param, limited_in_model, limited_staff, name_of, violation
+from solver.rules.counting import (bounded, holds_a_job, limit_param, limited_in_model, limited_staff, name_of,
+                                   violation)
 from solver.rules.counting import worked_days
 
 if TYPE_CHECKING:
     from solver.context import Context
 
 JOBS = Param("jobs", str, "", "対象の職種", "jobs it applies to", per_staff=False)
-
-
-def _applies(jobs: tuple[str, ...], staff: Staff) -> bool:
-    return not jobs or any(job in staff.skills for job in jobs)
 
 
 class MaxDaysOff(BaseRule):
@@ -59,7 +56,7 @@ class MaxDaysOff(BaseRule):
         days = ctx.problem.days()
         penalties: list[Penalty] = []
         for staff, most in limited_in_model(ctx, self.info, "max_days_off"):
-            if not _applies(jobs, staff):
+            if not holds_a_job(jobs, staff):
                 continue
             away = ctx.problem.leave_days(staff.id)
             open_days = len(days) - len(away)
@@ -80,7 +77,7 @@ class MaxDaysOff(BaseRule):
         worked = worked_days(problem, roster)
         found: list[Violation] = []
         for staff, most in limited_staff(problem, roster, self.info, "max_days_off"):
-            if not _applies(jobs, staff):
+            if not holds_a_job(jobs, staff):
                 continue
             leave = problem.leave_days(staff.id)
             off = len(days) - len(leave) - len(worked.get(staff.id, set()) - leave)

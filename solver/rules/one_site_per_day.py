@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from models.domain import Problem, Roster, Staff, Violation
+from models.domain import Problem, Roster, Violation
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from models.textparse import skill_list
 from solver.rules import base
 from solver.rules.base import BaseRule, Penalty
-from solver.rules.counting import bounded, name_of, violation
+from solver.rules.counting import bounded, holds_a_job, name_of, violation
 from solver.rules.placed import placed_of
 
 if TYPE_CHECKING:
@@ -40,12 +40,6 @@ class OneSitePerDay(BaseRule):
                        "With jobs named (skills, e.g. 看護師), only the people holding one.",
     )
 
-    @staticmethod
-    def _applies(jobs: tuple[str, ...], staff: Staff) -> bool:
-        """Whether the rule holds for the person: everyone when no job is named, else those holding one
-        (a health check's nurses stay at one hall all day, its doctors need not)."""
-        return not jobs or any(job in staff.skills for job in jobs)
-
     def build(self, ctx: Context) -> list[Penalty]:
         """Per person and day with sessions at two sites or more to take: a boolean per site, true
         when a session there is taken; at most one of them."""
@@ -55,7 +49,7 @@ class OneSitePerDay(BaseRule):
         penalties: list[Penalty] = []
         jobs = skill_list(setting.params.get("jobs") or "")
         for staff in ctx.problem.active_staff():
-            if not self._applies(jobs, staff):
+            if not holds_a_job(jobs, staff):
                 continue
             for day in ctx.problem.days():
                 by_site: dict[str, list] = defaultdict(list)
@@ -86,7 +80,7 @@ class OneSitePerDay(BaseRule):
         found: list[Violation] = []
         jobs = skill_list(setting.params.get("jobs") or "")
         for (staff_id, day), names in sorted(sites.items(), key=lambda item: (item[0][1], item[0][0])):
-            if len(names) < 2 or not self._applies(jobs, problem.staff_by_id(staff_id)):
+            if len(names) < 2 or not holds_a_job(jobs, problem.staff_by_id(staff_id)):
                 continue
             message = t("{name} は {m}/{d} に {sites} の {n} か所で勤務します（1日に1会場）。",
                         "{name} works at {n} sites on {m}/{d}: {sites} (one site a day).",
