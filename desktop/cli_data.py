@@ -132,10 +132,15 @@ def _status(status: str) -> str:
 @_refusal
 def cmd_versions(args: argparse.Namespace) -> int:
     """`haichi versions --plan NAME`: every version with its status, time, size and score."""
+    from desktop.commands import hard_breaches  # scores each version under the plan as it stands
+
     with _database(args) as db:
         versions = db.list_solutions(args.plan)
         plan_version = db.plan_version(args.plan)
         last = db.audit_log(args.plan, limit=1)
+        # the hard rules each breaks now: a hand-edited version with a double booking had read as the best
+        # (評価値 21 against a repaired one's 141, whose changes from the published roster are in its score)
+        broken = {v.version: len(hard_breaches(db, args.plan, v.version)) for v in versions}
     print(t("計画「{p}」 (更新回数 {v})", "plan '{p}' (write #{v})", p=args.plan, v=plan_version))
     if last:
         print(t("  最終更新: {when} {who} ({what})", "  last change: {when} by {who} ({what})",
@@ -147,6 +152,8 @@ def cmd_versions(args: argparse.Namespace) -> int:
     for v in versions:
         stats = v.stats or {}
         score = "" if stats.get("objective") is None else t(" 評価値 {o}", " objective {o}", o=stats["objective"])
+        if broken[v.version]:
+            score += t("  必須ルール違反 {h} 件", "  {h} hard rule(s) broken", h=broken[v.version])
         status = _status(v.status)
         if v.status == "published":
             status = t("公開（現行）", "published (in force)") if v.version == current else \

@@ -49,7 +49,10 @@ def test_versions(stored: str, capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "plan '2026-04' (write #4)" in out and "by sato (save_solution)" in out
     assert "version 1  published" in out and "2 assignments objective 12" in out
-    assert "version 2  draft" in out
+    # each version scored under the plan as it stands (changed since version 1 was published): said beside
+    # it, whatever its stored objective; version 2 leaves 灘 short and places someone on a × day
+    assert "version 2  draft" in out and "2 hard rule(s) broken" in out.split("version 2")[1]
+    assert "objective 12  3 hard rule(s) broken" in out.split("version 2")[0]
 
 
 def test_versions_say_which_published_one_is_in_force(stored: str, capsys: pytest.CaptureFixture[str]) -> None:
