@@ -93,10 +93,12 @@ def random_problem(seed: int, soft: bool = False) -> Problem:
     if soft:
         from solver.rules import CATALOGUE
 
+        later = ("skill_holders", "max_days_off")
         rules = {info.id: RuleSetting(enabled=True, hard=False, weight=rng.randint(1, 50))
-                 for info in CATALOGUE if info.id != "skill_holders"}
+                 for info in CATALOGUE if info.id not in later}
         # a rule added later draws its weight apart, leaving the others' (and the plans they made) as they were
-        rules["skill_holders"] = RuleSetting(enabled=True, hard=False, weight=random.Random(-seed).randint(1, 50))
+        for n, rule_id in enumerate(later):
+            rules[rule_id] = RuleSetting(enabled=True, hard=False, weight=random.Random(-seed - 1000 * n).randint(1, 50))
     p = Problem("random", start, start + timedelta(days=days - 1), staff=staff, sites=sites,
                 requirements=reqs, availability=marks, requests=requests, locked=locked, published=published)
     if rules:
