@@ -140,7 +140,8 @@ def cmd_versions(args: argparse.Namespace) -> int:
         last = db.audit_log(args.plan, limit=1)
         # the hard rules each breaks now: a hand-edited version with a double booking had read as the best
         # (評価値 21 against a repaired one's 141, whose changes from the published roster are in its score)
-        broken = {v.version: len(hard_breaches(db, args.plan, v.version)) for v in versions}
+        problem = db.load_problem(args.plan) if versions else None
+        broken = {v.version: len(hard_breaches(db, args.plan, v.version, problem)) for v in versions}
     print(t("計画「{p}」 (更新回数 {v})", "plan '{p}' (write #{v})", p=args.plan, v=plan_version))
     if last:
         print(t("  最終更新: {when} {who} ({what})", "  last change: {when} by {who} ({what})",

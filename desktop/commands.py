@@ -722,12 +722,13 @@ def _orphan(a, problem: Problem | None) -> str:
     return f"{Requirement.id_label(a.requirement_id)} {a.staff_id}"
 
 
-def hard_breaches(db, plan_name: str, version: int) -> list:
-    """The hard rules a stored version breaks under its plan as stored (each said once)."""
+def hard_breaches(db, plan_name: str, version: int, problem: Problem | None = None) -> list:
+    """The hard rules a stored version breaks under its plan as stored (each said once); `problem`, the
+    plan already loaded, when several versions are scored."""
     from models.stats import said_once
     from solver.evaluate import evaluate
 
-    problem = db.load_problem(plan_name)
+    problem = db.load_problem(plan_name) if problem is None else problem
     return [v for v in said_once(evaluate(problem, db.load_solution(plan_name, version).split_by(problem)[0])
                                  .violations) if v.hard]
 

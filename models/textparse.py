@@ -890,9 +890,9 @@ def parse_conditions(value: Any) -> tuple[dict[str, int], list[str]]:
         m = _CONDITION.match(clause.casefold())
         field = None if m is None else _CONDITION_FIELDS.get(("日" if m[1] in ("1日", "一日") else m[1],
                                                                "時間" if m[3] == "h" else m[3]))
-        if m is None or field is None or (field.startswith("max_minutes") is False and "." in m[2]):
+        in_hours = field is not None and field.startswith("max_minutes")
+        if field is None or ("." in m[2] and not in_hours):  # `月2.5回`: no count
             unread.append(clause)
             continue
-        amount = float(m[2])
-        found[field] = round(amount * 60) if field.startswith("max_minutes") else int(amount)
+        found[field] = round(float(m[2]) * 60) if in_hours else int(m[2])
     return found, unread

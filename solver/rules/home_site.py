@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from models.domain import Problem, Requirement, Roster, Staff, Violation, home_names
+from models.domain import Problem, Requirement, Roster, Staff, Violation
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules import travel
@@ -28,9 +28,7 @@ def home_sites(problem: Problem, staff: Staff) -> frozenset[str]:
     """The sites the person belongs to (several when their 拠点 names several), empty when their home is
     an area or not given."""
     sites = {s.name for s in problem.sites}
-    places = sites | {s.area for s in problem.sites if s.area}
-    return frozenset(home for home in home_names(travel.home_of(problem, travel.RULE.info, staff), places)
-                     if home in sites)
+    return frozenset(home for home in travel.homes_written(problem, travel.RULE.info, staff) if home in sites)
 
 
 class HomeSite(BaseRule):

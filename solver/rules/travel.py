@@ -35,13 +35,17 @@ def home_of(problem: Problem, info: RuleInfo, staff: Staff) -> str:
     return home
 
 
+def homes_written(problem: Problem, info: RuleInfo, staff: Staff) -> tuple[str, ...]:
+    """The sites or areas the person's home names (several for `北区・中央区`: models.domain.home_names)."""
+    places = {s.name for s in problem.sites} | {s.area for s in problem.sites if s.area}
+    return home_names(home_of(problem, info, staff), places)
+
+
 def home_areas(problem: Problem, info: RuleInfo, staff: Staff) -> frozenset[str]:
-    """The person's home areas (several when their 拠点 names several, `北区・中央区`: models.domain.home_names),
-    empty when they have no home."""
+    """The person's home areas (a site named stands for its area), empty when they have no home."""
     sites = {s.name for s in problem.sites}
-    places = sites | {s.area for s in problem.sites if s.area}
     return frozenset(area_of_site(problem, home) if home in sites else home
-                     for home in home_names(home_of(problem, info, staff), places))
+                     for home in homes_written(problem, info, staff))
 
 
 class Travel(BaseRule):
