@@ -80,6 +80,48 @@ def spread_penalty(model: cp_model.CpModel, totals: Sequence[Any], top: int, wei
     return [Penalty(most - least, weight, rule_id, label, exact=spread)]
 
 
+def even_penalty(model: cp_model.CpModel, totals: Sequence[Any], top: int, weight: int,
+                 rule_id: str, label: str) -> list[Penalty]:
+    """`weight * even_distance(totals)`, each total in 0..top: every total's distance above the
+    share's upper end or below its lower end, both ends variables held by the sum of the totals
+    (n * high <= sum + n - 1, n * low >= sum - n + 1), which their costs push to ceil and floor."""
+    n = len(totals)
+    shares = []
+    for i, total in enumerate(totals):
+        shared = model.new_int_var(0, top, f"{label}.even_total[{i}]")
+        model.add(shared == total)
+        shares.append(shared)
+    everyone = count(shares)
+    high = model.new_int_var(0, top, f"{label}.even_high")
+    low = model.new_int_var(0, top, f"{label}.even_low")
+    model.add(n * high <= everyone + n - 1)
+    model.add(n * low >= everyone - (n - 1))
+    distances = []
+    for i, shared in enumerate(shares):
+        over = model.new_int_var(0, top, f"{label}.over[{i}]")
+        under = model.new_int_var(0, top, f"{label}.under[{i}]")
+        model.add(over >= shared - high)
+        model.add(under >= low - shared)
+        distances += [over, under]
+    return [Penalty(count(distances), weight, rule_id, f"{label}.even",
+                    exact=lambda value: even_distance([int(value(t)) for t in totals]))]
+
+
+def even_share(values: Sequence[int]) -> tuple[int, int]:
+    """The even share of `values`' sum among them: (floor, ceil) of their mean."""
+    return sum(values) // len(values), -(-sum(values) // len(values))
+
+
+def even_distance(values: Sequence[int]) -> int:
+    """How far `values` are from an even share of their sum, in all: each value's distance above the
+    ceiling of their mean or below its floor. 0 exactly when every value is one of the two: 4, 4, 5
+    and 3, 3 cost nothing, 3, 5 costs 2 (the mean is 4), and 2 people at 9 beside 3 at 2 (mean 5) 14."""
+    if not values:
+        return 0
+    low, high = even_share(values)
+    return sum(max(0, v - high) + max(0, low - v) for v in values)
+
+
 def excess(model: cp_model.CpModel, expr: Any, bound: int, upper: int, weight: int,
            rule_id: str, label: str, lower: int | None = None) -> list[Penalty]:
     """The penalty weight * max(0, expr - bound), where lower (or 0) <= expr <= upper (see

@@ -1,4 +1,12 @@
-"""load_spread: the gap between the busiest and the least busy person (soft, fairness).
+"""load_spread: the gap between the busiest and the least busy person, and everyone's distance from an
+even share (soft, fairness).
+
+The gap alone let one person pin the least busy end: a consultation office's counsellor held to 2
+sessions by her 103万円 cap made 2 the minimum, and 22 of 35 counsellors were left at 2 while 9 took
+9-10 (the most cost the same however many shared it). So each person's distance from the even share
+(the group's mean, rounded either way) costs the weight too, unless `均等に近づける` is いいえ. People
+with a 希望回数 (desired_count enabled) are left out of that share: their own count is their guide, and
+the share would pull a hygienist who asks for 10 sessions down to everyone's 6-7.
 
 Counts are taken over active staff who have at least one eligible session, so that people who
 could not work at all do not pin the minimum to zero.
@@ -17,14 +25,18 @@ from typing import TYPE_CHECKING
 
 from models.domain import Problem, Requirement, Roster, Violation, rotation_order
 from models.i18n import t
-from models.rulemeta import RuleInfo
-from solver.rules.base import BaseRule, Penalty, setting
-from solver.rules.bounds import count, spread_penalty
+from models.rulemeta import Param, RuleInfo
+from solver.rules.base import BaseRule, Penalty, limit, setting
+from solver.rules.bounds import count, even_penalty, spread_penalty
 from solver.rules.counting import ACTIVITIES, EACH_ACTIVITY, JOBS, activity_groups, job_groups
-from solver.rules.placed import placed_of, spread_breach
+from solver.rules.placed import even_breach, placed_of, spread_breach
 
 if TYPE_CHECKING:
     from solver.context import Context
+
+
+# Whether each person's distance from the even share costs too, beside the gap between the two ends.
+EVEN = Param("even", bool, True, "均等に近づける", "even out everyone", per_staff=False)
 
 
 class LoadSpread(BaseRule):
@@ -35,10 +47,13 @@ class LoadSpread(BaseRule):
         hard_default=False,
         weight_default=1,
         can_be_hard=False,
-        description_ja="最も多い人と最も少ない人の配置回数の差1回ごとに重みが掛かる。対象の内容を書くとその内容の回数だけを数え"
+        description_ja="最も多い人と最も少ない人の配置回数の差1回ごとに重みが掛かる。均等に近づける が はい（既定）なら、"
+                       "一人ひとりの回数が均等な数（全員の平均）から外れる1回ごとにも重みが掛かる。対象の内容を書くとその内容の回数だけを数え"
                        "（例: 訪問）、内容ごとに比べる を はい にすると書いた内容それぞれの回数を比べ（例: 早番、遅番）、"
                        "職種を書くとその職種ごとに比べる（例: 医師、看護師、受付）。",
-        description_en="Each session of difference between the busiest and the least busy person costs the weight. "
+        description_en="Each session of difference between the busiest and the least busy person costs the weight; "
+                       "with 'even out everyone' (the default) so does each session a person is away from an even share "
+                       "(everyone's mean). "
                        "With activities named (e.g. 訪問), only their sessions count, each apart when 'each activity "
                        "apart' is set (早番, 遅番); with jobs named (skills, e.g. "
                        "医師、看護師、受付), each job is compared apart.",
@@ -46,6 +61,7 @@ class LoadSpread(BaseRule):
             ACTIVITIES,
             EACH_ACTIVITY,
             JOBS,
+            EVEN,
         ),
     )
 
@@ -53,6 +69,8 @@ class LoadSpread(BaseRule):
         s = ctx.setting(self.info)
         if not s.enabled:
             return []
+        even = bool(s.params.get(EVEN.name, True))
+        guided = _guided(ctx.problem)
         out: list[Penalty] = []
         groups = job_groups(ctx.problem.active_staff(), s.params.get("jobs") or "")
         for activity, counts in activity_groups(ctx.problem, s.params.get("activities") or "",
@@ -64,8 +82,11 @@ class LoadSpread(BaseRule):
                 if len(totals) >= 2:
                     label = "load_spread[" + ",".join(x for x in (job, activity) if x) + "]" if job or activity \
                         else "load_spread"
-                    out += spread_penalty(ctx.model, [count(v) for v in totals], max(len(v) for v in totals),
-                                          s.weight, self.info.id, label)
+                    top = max(len(v) for v in totals)
+                    out += spread_penalty(ctx.model, [count(v) for v in totals], top, s.weight, self.info.id, label)
+                    shared = [count(loads[p.id]) for p in people if loads[p.id] and p.id not in guided]
+                    if even and len(shared) >= 2:
+                        out += even_penalty(ctx.model, shared, top, s.weight, self.info.id, label)
         return out
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
@@ -76,6 +97,7 @@ class LoadSpread(BaseRule):
             return []
         placed = placed_of(problem, roster)
         screen = Screen(problem)
+        guided = _guided(problem)
         out: list[Violation] = []
         groups = job_groups(problem.active_staff(), s.params.get("jobs") or "")
         for _activity, counts in activity_groups(problem, s.params.get("activities") or "",
@@ -91,7 +113,20 @@ class LoadSpread(BaseRule):
                     f"{job}: " if job else "") + t(
                     "{what}の差が {spread} 回です（最多 {top}: {top_n} 回、最少 {low}: {low_n} 回）。",
                     "{what} differ by {spread} (most: {top}, {top_n}; fewest: {low}, {low_n}).", what=what, **v))
+                if s.params.get(EVEN.name, True):
+                    shared = {k: n for k, n in loads.items() if k not in guided}
+                    out += even_breach(problem, self.info, s, shared, (f"{job}: " if job else "") + what)
         return out
+
+
+def _guided(problem: Problem) -> set[str]:
+    """The people whose own 希望回数 guides their count (desired_count enabled), apart from the even share."""
+    from solver.rules.desired_count import RULE as DESIRED  # local: the catalogue imports each rule once
+
+    if not setting(problem, DESIRED.info).enabled:
+        return set()
+    return {staff.id for staff in problem.active_staff()
+            if limit(problem, DESIRED.info, "desired_per_month", staff) is not None}
 
 
 RULE = LoadSpread()

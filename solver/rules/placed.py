@@ -13,6 +13,7 @@ from datetime import date
 from typing import Callable, Iterator, TypeVar
 
 from models.domain import Problem, Requirement, Roster, RuleSetting, Staff, Violation
+from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules.base import setting as setting_of
 
@@ -123,3 +124,30 @@ def spread_breach(problem: Problem, info: RuleInfo, setting: RuleSetting, counts
     message = say(spread=spread, top=problem.staff_by_id(most).name, top_n=counts[most],
                   low=problem.staff_by_id(fewest).name, low_n=counts[fewest])
     return [breach(info, setting, spread, message)]
+
+
+def even_breach(problem: Problem, info: RuleInfo, setting: RuleSetting, counts: dict[str, int],
+                what: str, unit: str = "回") -> list[Violation]:
+    """The violation of a fairness rule's even share: how far `counts` (staff id -> count) are from
+    their mean in all (`bounds.even_distance`), naming the people furthest above and below it;
+    `what` says what was counted (配置回数), `unit` its unit in Japanese."""
+    from solver.rules.bounds import even_distance, even_share  # local: bounds is the model's side
+
+    if len(counts) < 2 or not (distance := even_distance(list(counts.values()))):
+        return []
+    low, high = even_share(list(counts.values()))
+    share = f"{low}" if low == high else f"{low}〜{high}"
+
+    def named(ids: list[str]) -> str:
+        shown = t("、", ", ").join(t("{name} {n} {unit}", "{name} {n}", name=problem.staff_by_id(i).name, n=counts[i], unit=unit)
+                          for i in ids[:3])
+        return shown + (t(" ほか {n} 人", " and {n} more", n=len(ids) - 3) if len(ids) > 3 else "")
+
+    over = sorted((i for i in counts if counts[i] > high), key=lambda i: (-counts[i], i))
+    under = sorted((i for i in counts if counts[i] < low), key=lambda i: (counts[i], i))
+    sides = [t("多い人: {p}", "above: {p}", p=named(over))] if over else []
+    sides += [t("少ない人: {p}", "below: {p}", p=named(under))] if under else []
+    message = t("{what}が均等な数（{share} {unit}）から計 {n} {unit}外れています（{sides}）。",
+                "{what} are {n} away from an even share ({share}) in all ({sides}).",
+                what=what, share=share, unit=unit, n=distance, sides="; ".join(sides))
+    return [breach(info, setting, distance, message)]
