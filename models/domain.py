@@ -225,6 +225,15 @@ def week_start(day: date) -> date:
 # The word kept for a × day the person asked off (希, 希望休): shown as written, counted as a day off
 # (公休), unlike the leave words (有休, 研修) that Problem.leave also keeps.
 WISHED_OFF = "希"
+# The word kept for a × day set off beforehand (公, 公休: a ward's 公休 written into the month before it is made,
+# a new year's day): shown as written, counted as a day off. It printed as × in the 勤務表.
+SET_OFF = "公"
+DAY_OFF_WORDS = frozenset((WISHED_OFF, SET_OFF))
+
+
+def day_word_said(word: str) -> str:
+    """A × day's kept word as a reason is told: 希望休 for 希, 公休 for 公, the leave as written (有休, 研修)."""
+    return t("希望休", "asked off") if word == WISHED_OFF else t("公休", "day off") if word == SET_OFF else word
 # The word of a morning after a night before the plan (勤務可否 `明`: last month's night not in Haichi), kept as leave
 AFTER_NIGHT = "明"
 WEEKDAY_NAMES = "月火水木金土日"  # Monday first, as date.weekday() counts
@@ -546,7 +555,7 @@ class Problem:
     availability: dict[tuple[str, date], Mark] = field(default_factory=dict)
     blank_means: Mark = Mark.UNAVAILABLE
     # the word of a × day, as written (textparse.leave_word): leave (有休, 研修), no day off (公休) either,
-    # or WISHED_OFF (希), a day off asked for
+    # or one of DAY_OFF_WORDS: WISHED_OFF (希), a day off asked for, SET_OFF (公), one set beforehand
     leave: dict[tuple[str, date], str] = field(default_factory=dict)
     # the hours of a day the person is free (`15時から`), on a day they can work: a session must lie inside them
     windows: dict[tuple[str, date], Window] = field(default_factory=dict)
@@ -594,7 +603,7 @@ class Problem:
         for (staff_id, day), word in self.leave.items():  # while the day is still × (a mark edited since is not)
             if self.start <= day <= self.end and self.availability.get((staff_id, day)) is Mark.UNAVAILABLE:
                 self._words.setdefault(staff_id, {})[day] = word
-                if word != WISHED_OFF:
+                if word not in DAY_OFF_WORDS:
                     self._leave_days.setdefault(staff_id, set()).add(day)
 
     # -- look-ups -----------------------------------------------------------------------

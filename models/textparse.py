@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any, Iterable
 
-from models.domain import HOLIDAYS, OR_SKILL, WEEKDAY_NAMES, WISHED_OFF, Mark, fold, hhmm
+from models.domain import HOLIDAYS, OR_SKILL, SET_OFF, WEEKDAY_NAMES, WISHED_OFF, Mark, fold, hhmm
 from models.i18n import t
 
 # Excel serial day numbers between 1954 and 2119: anything else is not a date someone meant.
@@ -251,6 +251,8 @@ _BRACKETED_LEAVE = re.compile(r"^(.+?)[(（](.+)[)）]$")
 _LEAVE_SHORT = {"有": "有休", "年": "年休", "明け": "明", "欠": "欠勤", "忌": "忌引"}
 # A day off asked for, kept as 希 (WISHED_OFF) so that the 勤務表 tells it from the days off Haichi gave.
 _WISHED_OFF = {"希": WISHED_OFF, "希望休": WISHED_OFF, "希休": WISHED_OFF, "希望休み": WISHED_OFF, "希望休日": WISHED_OFF}
+# A day off set beforehand, kept as 公 (SET_OFF): the 勤務表 showed a ward's 公 as ×
+_SET_OFF = {"公": SET_OFF, "公休": SET_OFF}
 
 
 _MARKS: dict[str, Mark] = {}
@@ -286,12 +288,15 @@ _HALVES = {"午前": Mark.PM_ONLY, "am": Mark.PM_ONLY, "前半": Mark.PM_ONLY,
 
 def leave_word(value: Any) -> str | None:
     """The word a × cell keeps (Problem.leave): the leave it says (`有休`, `研修`, `有休希望` as 有休, `有`
-    as 有休), or 希 for a day off asked for (`希`, `希望休`); None for anything else."""
+    as 有休), 希 for a day off asked for (`希`, `希望休`), 公 for one set beforehand (`公`, `公休`); None for
+    anything else."""
     if _is_blank(value) or not isinstance(value, str):
         return None
     text = _text(value).replace(" ", "")
     if text in _WISHED_OFF:
         return _WISHED_OFF[text]
+    if text in _SET_OFF:
+        return _SET_OFF[text]
     text = text[:-2] if text.endswith("希望") else text
     text = _LEAVE_SHORT.get(text, text)
     text = _BECAUSE_OFF.sub("", text)  # `出張のため不可`: the leave it gives

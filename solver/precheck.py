@@ -14,7 +14,7 @@ from collections import defaultdict
 from itertools import combinations
 from typing import Iterable
 
-from models.domain import NOON, WISHED_OFF, Mark, Problem, Requirement, Staff
+from models.domain import NOON, Mark, day_word_said, Problem, Requirement, Staff
 from models.i18n import t
 from models.stats import skills_apart
 from solver.capacity import capacity_sentences, eligible_ids, is_hard
@@ -248,7 +248,7 @@ def _kept_out(problem: Problem, screen: Screen, req: Requirement, others: list[S
         name = staff.name or staff.id
         if key == "×" and (word := problem.day_words(staff.id).get(req.date)):
             # `山口 麻衣（通院）`: a day of leave said by its word, as check says it (not a × they never wrote)
-            name += t("（{w}）", " ({w})", w=t("希望休", "asked off") if word == WISHED_OFF else word)
+            name += t("（{w}）", " ({w})", w=day_word_said(word))
         found[key].append(name)
     return dict(found)
 

@@ -29,6 +29,8 @@ from openpyxl.utils import get_column_letter
 from models.domain import (
     AFTER_NIGHT,
     DAY_MINUTES,
+    DAY_OFF_WORDS,
+    SET_OFF,
     WISHED_OFF,
     Problem,
     Requirement,
@@ -350,12 +352,14 @@ def _legend(sheet: SheetWriter, forms: ShortForms, people: list[_Person], room: 
     if any(p.unavailable.difference(p.leave) for p in people):
         lines.append(t("× 勤務できない日（勤務可否の×）", "× a day the person cannot work (× on the availability sheet)"))
     words = {word for p in people for word in p.leave.values()}
-    if leave := sorted(words - {AFTER_NIGHT, WISHED_OFF}):  # 明: its own line below
+    if leave := sorted(words - {AFTER_NIGHT} - DAY_OFF_WORDS):  # 明: its own line below
         lines.append(t("{w} 休暇・研修など（休みに数えない）", "{w} leave, training and the like (not counted as days off)",
                        w="・".join(leave)))
     if WISHED_OFF in words:
         lines.append(t("希 希望休（本人が休みを希望した日、休みに数える）",
                        "希 a day off the person asked for (counted as a day off)"))
+    if SET_OFF in words:
+        lines.append(t("公 公休（前もって決まった休み、休みに数える）", "公 a day off set beforehand (counted as a day off)"))
     if any(p.after_night or AFTER_NIGHT in p.leave.values() for p in people):
         lines.append(t("明 夜勤明け（前日からの勤務が朝に終わる日、休みに数えない）",
                        "PN post-night: a shift of the day before ends that morning (not counted as a day off)"))

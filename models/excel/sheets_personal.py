@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
 from models.domain import (
-    DAY_MINUTES, WISHED_OFF, Assignment, Problem, Requirement, Roster, Staff, days_taken, person_label, time_range,
+    DAY_MINUTES, SET_OFF, WISHED_OFF, Assignment, Problem, Requirement, Roster, Staff, days_taken, person_label, time_range,
 )
 from models.excel import schema
 from models.excel.messages import duration
@@ -106,7 +106,8 @@ def _every_day(problem: Problem, staff_id: str, items: list[tuple[Requirement, A
             rows.append((day, t("〜{h}:{m:02d}", "until {h}:{m:02d}", h=hour, m=minute), night.site,
                          t("明（{a}明け）", "after night ({a})", a=night.activity), ""))
         elif word := problem.day_words(staff_id).get(day):  # a firefighter's 年休 read 休（×）, as a day asked off
-            rows.append((day, "", "", t("休（希望）", "day off (asked)") if word == WISHED_OFF else word, ""))
+            rows.append((day, "", "", t("休（希望）", "day off (asked)") if word == WISHED_OFF
+                         else t("休（公休）", "day off") if word == SET_OFF else word, ""))
         else:
             marked = problem.cannot_work(staff_id, day)
             rows.append((day, "", "", t("休（×）", "day off (×)") if marked else t("休", "day off"), ""))

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Callable
 
-from models.domain import WISHED_OFF, Mark, Problem, Requirement, Roster, Staff, Violation, next_morning, within
+from models.domain import Mark, day_word_said, Problem, Requirement, Roster, Staff, Violation, next_morning, within
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from models.textparse import refusal_text, window_text
@@ -148,7 +148,7 @@ class Availability(BaseRule):
             elif mark is Mark.UNAVAILABLE:
                 # what made the day ×, as the person or the sheet said it: 希望休, 有休, 勤務曜日
                 word = problem.day_words(staff.id).get(req.date)
-                why = (t("希望休", "asked off") if word == WISHED_OFF else word) if word else (
+                why = day_word_said(word) if word else (
                     t("勤務曜日の外", "not one of their weekdays") if (staff.id, req.date) not in problem.availability
                     and problem.off_weekday(staff.id, req.date) else "×")
                 message = t("{name} は {day} に勤務できません（{why}）が {session} に配置されています。",

@@ -12,7 +12,7 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any, Callable
 
-from models.domain import WISHED_OFF, Problem, Requirement, Roster, Staff, Violation
+from models.domain import DAY_OFF_WORDS, Problem, Requirement, Roster, Staff, Violation
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules import base
@@ -161,7 +161,7 @@ class PeriodLimit(BaseRule):
 PERIODS = ("week", "month", "plan")
 # The words of days that are no leave to count as worked: a day off asked for, the morning after a night,
 # and a day's absence
-UNCREDITED = frozenset((WISHED_OFF, "明", "欠勤", "病欠"))
+UNCREDITED = frozenset((*DAY_OFF_WORDS, "明", "欠勤", "病欠"))
 
 
 def _period_keys(problem: Problem) -> dict[str, list[date]]:

@@ -666,6 +666,25 @@ def test_a_day_asked_off_is_written_as_希_and_counted_as_a_day_off(tmp_path: Pa
     assert "休（希望）" in cells and "有休" in cells and "休（×）" in cells
 
 
+def test_a_day_off_set_beforehand_is_written_as_公_and_counted_as_a_day_off(tmp_path: Path) -> None:
+    """A ward writes 公 on the days off it has already set (New Year's Day): the 勤務表 showed them as ×,
+    like a day the nurse cannot work."""
+    from models.domain import SET_OFF
+
+    days = {day: date(2026, 4, day) for day in (2, 3)}
+    ward = _ward(days=5)
+    problem = ward.with_(availability={("N01", d): Mark.UNAVAILABLE for d in days.values()},
+                         leave={("N01", days[2]): SET_OFF})
+    assert problem.leave_days("N01") == set() and problem.day_words("N01") == {days[2]: "公"}
+    write_roster(tmp_path / "k.xlsx", problem, _placed(problem, ("N01", 1, "日勤"), ("N01", 5, "日勤")))
+    book = openpyxl.load_workbook(tmp_path / "k.xlsx")
+    ws = book["勤務表"]
+    assert [c.value for c in ws[5]][2:5] == ["日勤", "公", "×"]
+    legend = [row[0] for row in ws.iter_rows(values_only=True) if row[0]]
+    assert "公 公休（前もって決まった休み、休みに数える）" in legend
+    assert "休（公休）" in [c for row in book["個人別"].iter_rows(values_only=True) for c in row]
+
+
 def test_a_sessions_break_goes_out_and_comes_back(tmp_path: Path) -> None:
     """休憩 in 枠 is written back (blank without one), and the 集計 minutes leave it out."""
     problem = _ward(days=2)

@@ -195,7 +195,9 @@ def test_a_care_homes_words_for_a_day_off_asked_for_are_kept_as_such():
     """公 (a 勤務表's own mark for 公休) and 希望休み were refused; 希望休み is 希 like 希望休."""
     from models.textparse import leave_word
 
-    assert leave_word("希望休み") == "希" and leave_word("公") is None
+    assert leave_word("希望休み") == "希"
+    # 公 is kept too, as a day off set beforehand (a ward's 公 printed as × in its 勤務表)
+    assert leave_word("公") == leave_word("公休") == "公"
 
 
 def test_no_word_for_a_day_off_is_read_as_a_shift_asked_for():
