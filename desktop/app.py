@@ -123,7 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # --db, else the database chosen in Settings, else "" = the default file, opened on first use
     window = MainWindow(database_url=args.db or database_location(QSettings()))
-    window.show()
+    if window.first_start and not args.screenshot:
+        window.showMaximized()
+    else:
+        window.show()
     if args.timings:
         _report_timings(window)
     loading = bool(args.plan or args.workbooks)

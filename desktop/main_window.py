@@ -165,6 +165,7 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions, SolveActions):
 
     def _restore_window(self) -> None:
         geometry, state = self.settings.value("window/geometry"), self.settings.value("window/state")
+        self.first_start = geometry is None  # the window opens maximized: a month of days beside the statistics
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is not None:

@@ -108,4 +108,9 @@ class SolveActions:
         if result.cancelled:
             text += " " + translate("MainWindow", "(cancelled; best roster kept)")
         self.status.setText(text)
+        if not self.solve_progress.points and result.objective is not None:
+            # the search reported no roster as it went (the hint was its only one): the chart shows the result
+            from solver.core import Progress  # local: loaded with the solve
+
+            self.solve_progress.add(Progress(result.objective, result.bound, result.gap, result.elapsed, 1))
         self.solve_progress.finish(text)

@@ -193,6 +193,14 @@ class RosterModel(QAbstractTableModel):
     def sessions_at(self, row: int, column: int) -> list[Requirement]:
         return self._cells.get((self._staff[row].id, self._days[column]), [])
 
+    def short_texts(self) -> list[str] | None:
+        """What a one-site plan's cells name (its activities: 日勤, 夜勤), for a grid narrow enough to see
+        the month; None when cells name a site and an activity (垂水保健センター 妊婦歯科健診)."""
+        problem = self.plan.problem
+        if problem is None or not self._one_site:
+            return None
+        return self._activities(problem)
+
     def fullest_at(self, row: int) -> list[str]:
         """The lines of the row's cell with the most sessions, one a session (empty: none has two)."""
         staff_id = self._staff[row].id
@@ -282,8 +290,9 @@ class RosterModel(QAbstractTableModel):
         mark = problem.mark(staff_id, day)
         hours = problem.windows.get((staff_id, day)) if mark is not Mark.UNAVAILABLE else None
         refused = problem.refused.get((staff_id, day)) if mark is Mark.AVAILABLE else None
+        word = problem.day_words(staff_id).get(day) if mark is Mark.UNAVAILABLE else None  # 希, 公, 有休 as written
         text = (window_text(mark, *hours) if hours else refusal_text(refused, self._activities(problem)) if refused
-                else "" if mark is Mark.AVAILABLE else mark.value)
+                else "" if mark is Mark.AVAILABLE else word or mark.value)
         wish = self._wishes.get((staff_id, day))
         if wish:  # a nurse's 日勤 written in the 勤務可否 sheet: seen before the cell is filled
             text = (text + " " if text else "") + self.tr("%1 wanted").replace("%1", wish)
@@ -305,8 +314,8 @@ class RosterModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._days):
             day = self._days[section]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return day_label(day)
+            if role == Qt.ItemDataRole.DisplayRole:  # on two lines where the days are narrow (short_texts)
+                return day_label(day).replace("(", "\n(").replace(" ", "\n") if self._one_site else day_label(day)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return holiday_name(day) or day.isoformat()
             if role == Qt.ItemDataRole.ForegroundRole and (day.weekday() >= 5 or holiday_name(day)):

@@ -23,6 +23,11 @@ from models.textparse import parse_window, window_text
 MIME = "application/x-haichi-assignment"
 TEXT_MARGIN = 4  # pixels the style keeps free on each side of a cell's text
 ROW_HEIGHT = 44  # a row's height: two lines, one session's site and activity wrapped
+COLUMN_WIDTH = 112  # a day's width: a site's name on a line
+# A plan of one site (a ward: 日勤, 夜勤, 遅出) names only the activity in a cell: its days are as narrow as
+# the longest activity or the day's label, down to NARROWEST, and its rows one line high, so a month shows
+# at once (at 112 pixels a ward's 31 days showed 6 at a time beside the statistics).
+NARROWEST = 44
 LOCK_SIZE = 7  # pixels across the ◆ of a locked cell
 MOST_LINES = 12  # a row grows for a cell of several sessions up to this many lines (the tooltip lists all)
 
@@ -84,17 +89,40 @@ class RosterView(QTableView):
         self.setDropIndicatorShown(True)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
-        self.horizontalHeader().setDefaultSectionSize(112)
+        self.row_height = ROW_HEIGHT
+        self.horizontalHeader().setDefaultSectionSize(COLUMN_WIDTH)
         self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        model.modelReset.connect(self.fit_columns)
         model.modelReset.connect(self.fit_rows)
         model.dataChanged.connect(lambda top, bottom: self.fit_rows(top.row(), bottom.row()))
+        self.fit_columns()
         self.fit_rows()
+
+    def fit_columns(self) -> None:
+        """Days COLUMN_WIDTH wide with rows of ROW_HEIGHT, or, for a plan whose cells name an activity
+        alone, as wide as the longest of them (or a day's label) and rows of one line."""
+        texts, header = self.roster_model().short_texts(), self.horizontalHeader()
+        width, height = COLUMN_WIDTH, ROW_HEIGHT
+        if texts is not None:
+            model, metrics = self.roster_model(), self.fontMetrics()
+            labels = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(min(7, model.columnCount()))]
+            widest = max([metrics.horizontalAdvance(x) for x in texts] + [0]
+                         + [header.fontMetrics().horizontalAdvance(line) + 2 * TEXT_MARGIN
+                            for label in labels for line in label.split("\n")])
+            width = max(NARROWEST, min(COLUMN_WIDTH, widest + 2 * TEXT_MARGIN + LOCK_SIZE + 2))
+            height = metrics.lineSpacing() + 2 * TEXT_MARGIN + 6
+        self.row_height = height
+        if header.defaultSectionSize() != width:
+            header.setDefaultSectionSize(width)
+            for column in range(self.roster_model().columnCount()):
+                header.resizeSection(column, width)
+        self.verticalHeader().setDefaultSectionSize(height)
 
     def fit_rows(self, first: int = 0, last: int | None = None) -> None:
         """Rows with a cell of several sessions (two half days, a nurse's round of visits) grow so
-        that every session in it shows; the others keep ROW_HEIGHT."""
+        that every session in it shows; the others keep their height (fit_columns)."""
         model, header, metrics = self.roster_model(), self.verticalHeader(), self.fontMetrics()
         width = self.horizontalHeader().defaultSectionSize() - 2 * TEXT_MARGIN
         box = QRect(0, 0, width, 100 * metrics.lineSpacing())
@@ -104,10 +132,10 @@ class RosterView(QTableView):
 
         for row in range(first, model.rowCount() if last is None else last + 1):
             texts = model.fullest_at(row)  # wrapped as the delegate wraps them (whole words)
-            height = ROW_HEIGHT
+            height = self.row_height
             if texts:  # measured only for the few rows with a cell of several (this runs after every evaluation)
                 tall = metrics.boundingRect(box, Qt.TextFlag.TextWordWrap, whole_words("\n".join(texts), fits)).height()
-                height = max(ROW_HEIGHT, min(tall, MOST_LINES * metrics.lineSpacing()) + 2 * TEXT_MARGIN)
+                height = max(self.row_height, min(tall, MOST_LINES * metrics.lineSpacing()) + 2 * TEXT_MARGIN)
             if header.sectionSize(row) != height:
                 header.resizeSection(row, height)
 

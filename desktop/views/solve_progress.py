@@ -33,6 +33,7 @@ class SolveProgress(QWidget):
         self.objective = QLineSeries()
         self.objective.setName(self.tr("Objective (lower is better)"))
         self.objective.setPen(QPen(QColor("#2563eb"), 2))
+        self.objective.setPointsVisible(True)  # a dot per roster: one roster alone is no line
         self.bound = QLineSeries()
         self.bound.setName(self.tr("Best bound"))
         self.bound.setPen(QPen(QColor("#16a34a"), 2, Qt.PenStyle.DashLine))
