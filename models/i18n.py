@@ -13,16 +13,26 @@ import os
 _language = "ja"
 
 
+# Locale names that choose no language: a machine set up without one (a server, a fresh container)
+_NO_LANGUAGE = ("c", "c.utf-8", "c.utf8", "posix")
+
+
 def system_language() -> str:
-    """'ja' on a Japanese system (LANG/LC_ALL or the Windows locale), 'en' otherwise."""
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(var, "")
-        if value:
+    """'ja' on a Japanese system (LANG/LC_ALL or the Windows locale), 'en' on one that names another
+    language, and 'ja', Haichi's own, on one that names none (LANG=C): a coordinator's first run on
+    such a machine read English messages beside the Japanese workbooks."""
+    values = [os.environ.get(var, "") for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")]
+    for value in values:
+        if value and value.lower() not in _NO_LANGUAGE:
             return "ja" if value.lower().startswith("ja") else "en"
+    if any(values):  # LANG=C: Python's locale would call it en_US
+        return "ja"
     try:
         name = locale.getlocale()[0] or ""
     except ValueError:
         name = ""
+    if not name or name.lower() in _NO_LANGUAGE:
+        return "ja"
     return "ja" if name.lower().startswith(("ja", "japanese")) else "en"
 
 
