@@ -55,6 +55,7 @@ from models.stats import PersonStats, activity_columns, person_stats
 _LINE_HEIGHT = 12.5  # points per text line at 9 pt
 _FAINT = "A6A6A6"
 _AFTER_NIGHT = "595959"  # 明 (a day on duty), 希 and leave: darker than ×, and they stay on a black-and-white copy
+_NIGHT = "9C1C1C"  # a night's session (into the next morning): bold, and still bold on a black-and-white copy
 _CELL = BODY.but(horizontal="center", wrap=True, size=9)
 _NUMBER = BODY.but(horizontal="center")
 _LABEL = BODY.but(bold=True, fill=TOTAL_FILL)
@@ -173,6 +174,7 @@ class _Person:
     unavailable: set[date]
     after_night: set[date]
     leave: dict[date, str]  # × days by the word written (有休, 研修; 希 asked off), among `unavailable`
+    nights: set[date] = field(default_factory=set)  # days with a session into the next morning: printed bold
 
 
 def _sessions_by_day(problem: Problem, roster: Roster) -> dict[str, dict[date, list[Requirement]]]:
@@ -203,8 +205,9 @@ def _people(problem: Problem, roster: Roster, forms: ShortForms) -> list[_Person
         # 明: a day on duty without a session of its own, the eve's night (last month's) included
         on_duty = duty_days(problem, stats.staff_id, (r for reqs in sessions.values() for r in reqs))
         away = {day: word for day, word in problem.day_words(stats.staff_id).items() if day not in on_duty}
+        nights = {day for day, reqs in sessions.items() if any(r.end > DAY_MINUTES for r in reqs)}
         people.append(_Person(stats, texts, cannot.get(stats.staff_id, set()) - texts.keys(), on_duty - texts.keys(),
-                              away))
+                              away, nights))
     return people
 
 
@@ -301,7 +304,9 @@ def _person_rows(sheet: SheetWriter, people: list[_Person], days: Sequence[date]
                 cells[i] = after[i] if word == AFTER_NIGHT else sheet.cell(word, _CELL.but(fill=fills[i], color=_AFTER_NIGHT))
         for day, text in p.texts.items():
             if (i := column.get(day)) is not None:
-                cells[i] = sheet.cell(text, _CELL.but(fill=fills[i]))
+                # a night in bold, dark red: a ward checks its nights first, and they read like 日勤 in black
+                look = _CELL.but(fill=fills[i], bold=True, color=_NIGHT) if day in p.nights else _CELL.but(fill=fills[i])
+                cells[i] = sheet.cell(text, look)
                 lines = max(lines, _lines(text))
         row += cells
         counts = dict(p.stats.activities)

@@ -685,6 +685,18 @@ def test_a_day_off_set_beforehand_is_written_as_公_and_counted_as_a_day_off(tmp
     assert "休（公休）" in [c for row in book["個人別"].iter_rows(values_only=True) for c in row]
 
 
+def test_a_night_stands_out_in_the_duty_roster(tmp_path: Path) -> None:
+    """A ward checks its nights first on the printed 勤務表, where they read like 日勤: a session into the
+    next morning is bold and dark red; one inside the day (深夜 0:30-9:00 included) is not."""
+    problem = _ward(days=3)
+    write_roster(tmp_path / "n.xlsx", problem, _placed(problem, ("N01", 1, "日勤"), ("N01", 2, "準夜"), ("N01", 3, "深夜")))
+    row = openpyxl.load_workbook(tmp_path / "n.xlsx")["勤務表"][5]
+    day, night, late = row[2], row[3], row[4]
+    assert (day.value, night.value, late.value) == ("日勤", "準夜", "深夜")
+    assert night.font.b and night.font.color.rgb.endswith("9C1C1C")
+    assert not day.font.b and not late.font.b
+
+
 def test_a_sessions_break_goes_out_and_comes_back(tmp_path: Path) -> None:
     """休憩 in 枠 is written back (blank without one), and the 集計 minutes leave it out."""
     problem = _ward(days=2)
