@@ -32,6 +32,7 @@ from models.excel.schema import (
     SETTINGS, SITES, STAFF, SUMMARY_SHEET, UNFILLED_SHEET, VIOLATIONS_SHEET, SheetSpec,
 )
 from models.excel.settings_sheet import Settings, read_settings
+from models.excel.staff_rules import with_person_values
 from models.excel.sheets import (OF_THE_DATES, Tenure, affiliations_as_skills, homes_of_sites, read_sessions, read_sites,
                                  read_staff, say_homes, session_years)
 from models.history import pay_year_month, year_name, year_of
@@ -62,6 +63,8 @@ class _Import:
     # the people a list of dates (可能日, 不可日, 希望日, 時間帯) names, blank or not: every one of 職員 when it has
     # such a column, each row's person on a sheet beside it
     listed: set[str] = field(default_factory=set)
+    # a rule's value for one person, from a 職員 column (staff_rules): rule id -> staff ID -> {param: value}
+    person_rules: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
 
 
 def _tables(books: list[Book], spec: SheetSpec, problems: list[InputProblem],
@@ -565,7 +568,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         site.area for site in sites) else set()
     for table in staff_tables or []:
         read_staff(table, problems, state.staff, state.staff_ids, state.limit_cells, state.notes, places,
-                   state.tenure)
+                   state.tenure, (catalogue, state.person_rules))
     from models.excel.sheets import DATE_LISTS
 
     if any(key in table.columns for table in staff_tables or [] for key, _ in DATE_LISTS if key not in OF_THE_DATES):
@@ -675,7 +678,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
         requests=[ShiftRequest(staff_id, day, wish, on=True) for (staff_id, day), wish in state.wishes.items()],
         closed=closed,
         travel=TravelBuffers(**s.travel),
-        rules=s.rules,
+        rules=with_person_values(s.rules, state.person_rules, catalogue),
         forbidden_successions=s.forbidden_pairs,
     )
     people = problem.staff  # holding the either-skills the sessions ask for (教員または職員), as every rule reads them

@@ -97,6 +97,18 @@ def bad_count(value: Any) -> str:
     return t("0以上の整数ではありません \"{v}\"", 'not a whole number of 0 or more "{v}"', v=shown(value))
 
 
+def bad_person_rule_value(header: str, value: Any, param: Any) -> str:
+    """A 職員 cell of a rule's value for the person (休日数の下限（日）) that does not read as one."""
+    if param.type is bool:
+        expected = t("はい か いいえ", "yes or no")
+    elif param.maximum is not None:
+        expected = t("{lo}〜{hi} の整数", "a whole number from {lo} to {hi}", lo=int(param.minimum or 0), hi=int(param.maximum))
+    else:
+        expected = t("0以上の整数", "a whole number of 0 or more")
+    return t("「{h}」の値が読めません \"{v}\"（{e}。空欄なら計画の設定のとおり）",
+             'cannot read "{v}" as {h} ({e}; blank: the plan\'s setting holds)', h=header, v=shown(value), e=expected)
+
+
 def bad_skills(value: Any) -> str:
     return t("必要スキルが読めません \"{v}\"（例: リーダー:1、保健師:2〜3、新人:0〜1）",
              'cannot read required skills "{v}" (e.g. リーダー:1、保健師:2〜3、新人:0〜1)', v=shown(value))

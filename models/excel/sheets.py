@@ -15,7 +15,8 @@ from typing import Any
 from models.domain import (DAY_MINUTES, Requirement, Site, Staff, bare_name, end_after, hhmm, home_names, normalize,
                            time_range, typed)
 from models.errors import InputProblem
-from models.excel import messages
+from models.rulemeta import RuleInfo
+from models.excel import messages, staff_rules
 from models.excel.availability_sheet import looks_like_date
 from models.excel.reader import Cells, Period, Table, is_blank, normalize_header
 from models.excel.schema import SESSIONS, SITES, SKILL_COLUMNS, STAFF
@@ -113,6 +114,7 @@ def read_staff(
     table: Table, problems: list[InputProblem], staff: dict[str, tuple[Staff, str]], ids: dict[str, str],
     limit_cells: dict[str, tuple[str, str, str]] | None = None, notes: list[InputProblem] | None = None,
     places: set[str] | None = None, tenure: Tenure | None = None,
+    person_rules: tuple[Sequence[RuleInfo], dict[str, dict[str, dict[str, Any]]]] | None = None,
 ) -> None:
     """People from the 職員 sheet into `staff` (ID -> (Staff, where it was read)); `ids` gets every
     ID written with its name, even on rows with problems (so availability for them is not reported
@@ -120,7 +122,9 @@ def read_staff(
     `limit_cells` the cell of each person's 内容別上限 (to name activities no session has). Said in
     `notes`: an annual pay cap without an hourly rate (it cannot be kept), a 拠点 that is none
     of `places` (the 会場 sheet's sites and areas, when it gives areas), and a name an earlier
-    person has (one person under two IDs could be placed twice at once)."""
+    person has (one person under two IDs could be placed twice at once). With `person_rules` (the
+    catalogue, and where to put them), the columns of a rule's value for one person are read
+    (staff_rules): rule id -> staff ID -> {param: value}."""
     named = {bare_name(person.name): (person.id, where) for person, where in staff.values() if person.name}
     bare_places = _without_brackets(places) if places else {}
     by_name = "staff_id" not in table.columns  # no ID column: each person's name is their ID
@@ -128,6 +132,11 @@ def read_staff(
     affiliation = _affiliation(table, places or set(), bare_places)
     if by_name and notes is not None:
         notes.append(table.problem(table.header_row, "name", messages.names_as_ids()))
+    rule_columns = {}
+    if person_rules is not None:
+        rule_columns = staff_rules.rule_columns(table.header(), set(table.columns.values()), person_rules[0])
+        for column, (info, param) in rule_columns.items():  # read: no note of a column Haichi does not read
+            table.columns[staff_rules.COLUMN_KEY.format(rule=info.id, param=param.name)] = column
     for index, row in table.data():
         cells = Cells(table, index, row, problems)
         name = cells.text("name", STAFF.column("name"))
@@ -183,6 +192,18 @@ def read_staff(
             **limits,
         )
         staff[staff_id] = (person, cells.where("staff_id"))
+        for column, (info, param) in rule_columns.items():
+            raw = row[column] if column < len(row) else None
+            if is_blank(raw):
+                continue
+            try:
+                value = param.parse(raw.strip() if isinstance(raw, str) else raw)
+            except (ValueError, TypeError):
+                problems.append(table.problem(index, column, messages.bad_person_rule_value(
+                    str(table.header()[column]).strip(), raw, param)))
+                continue
+            assert person_rules is not None
+            person_rules[1].setdefault(info.id, {}).setdefault(staff_id, {})[param.name] = value
         if person.max_per_activity and limit_cells is not None:
             limit_cells[staff_id] = cells.at("max_per_activity")
         if notes is not None and person.annual_pay_cap is not None and person.hourly_rate is None:

@@ -18,6 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from models.domain import DAY_MINUTES, OR_SKILL, WISHED_OFF, Mark, Problem, Requirement, Site, Staff, TravelBuffers, hhmm, rotation_order
 from models.excel import schema
 from models.excel.availability_sheet import Kept, Wishes, wishes_of
+from models.excel.staff_rules import exported_values
 from models.i18n import t
 from models.excel.sheets import HOURS_FIELDS
 from models.excel.settings_rows import NOTE_HEADER, setting_rows
@@ -77,13 +78,16 @@ def _widths(spec: schema.SheetSpec) -> list[float]:
     return [max(_WIDTHS.get(c.key, 10), text_width(c.ja) + 4) for c in spec.columns]
 
 
-def write_staff(wb: Workbook, staff: Sequence[Staff]) -> None:
-    """The 職員 sheet: one row per person, columns as in the schema."""
+def write_staff(wb: Workbook, staff: Sequence[Staff], rule_columns: Sequence[tuple[str, list[Any]]] = ()) -> None:
+    """The 職員 sheet: one row per person, columns as in the schema, then `rule_columns` (header, a value
+    per person: a rule's value for each, staff_rules.exported_values)."""
     spec = schema.STAFF
-    sheet = SheetWriter(wb, spec.ja, _widths(spec), freeze="C2")
-    sheet.header([c.ja for c in spec.columns], [c.required for c in spec.columns])
-    for person in staff:
-        sheet.append([_STAFF_VALUES.get(c.key, lambda s, k=c.key: getattr(s, k, None))(person) for c in spec.columns])
+    sheet = SheetWriter(wb, spec.ja, _widths(spec) + [text_width(h) + 4 for h, _ in rule_columns], freeze="C2")
+    sheet.header([c.ja for c in spec.columns] + [h for h, _ in rule_columns],
+                 [c.required for c in spec.columns] + [False] * len(rule_columns))
+    for i, person in enumerate(staff):
+        sheet.append([_STAFF_VALUES.get(c.key, lambda s, k=c.key: getattr(s, k, None))(person) for c in spec.columns]
+                     + [values[i] for _, values in rule_columns])
 
 
 def write_sessions(wb: Workbook, requirements: Sequence[Requirement]) -> None:
@@ -208,7 +212,7 @@ def write_input_sheets(
     # the exported roster show it as the export did
     requirements = [*problem.requirements, *problem.closed] if problem else []
     days = [date.fromordinal(o) for o in range(start.toordinal(), end.toordinal() + 1)]
-    write_staff(wb, staff)
+    write_staff(wb, staff, exported_values(staff, problem.rules, catalogue) if problem else ())
     write_sessions(wb, requirements)
     if problem is None:
         write_daily(wb)
