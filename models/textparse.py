@@ -430,11 +430,18 @@ def cell_text(mark: Mark | None, wish: str | None = None, leave: str | None = No
     return refusal_text(refused, activities) if refused and mark is Mark.AVAILABLE else mark.value
 
 
-# A shift refused on a day that can be worked: `遅番不可`, `遅番×`, `夜勤なし`, `深夜・準夜不可`, `遅不可`
-# (`parse_refusal`); `日勤のみ` refuses every other shift of the plan.
-_REFUSAL = re.compile(r"^(.+?)\s*(?:は)?\s*(?:不可|×|✕|✖|なし|無し|ng)$")
-_ONLY = re.compile(r"^(.+?)\s*(?:のみ|だけ)(?:可)?$")
+# A shift refused on a day that can be worked: `遅番不可`, `遅番×`, `夜勤なし`, `深夜・準夜不可`, `遅不可`, `2限以外`
+# (`parse_refusal`); `日勤のみ` and `1,2,3限可` refuse every other shift of the plan.
+_REFUSAL = re.compile(r"^(.+?)\s*(?:は)?\s*(?:不可|×|✕|✖|なし|無し|ng|以外|を除く|除く)$")
+_ONLY = re.compile(r"^(.+?)\s*(?:(?:のみ|だけ)(?:可)?|可|ok)$")
 _REFUSAL_SEPARATORS = re.compile(r"\s*[/・+、,]\s*")
+# Shifts numbered in a series (a university's 1限-5限, a school's 1コマ-6コマ): `1,2,3限` names 1限, 2限 and 3限,
+# `1〜3限` the three, `3限から` and `4限まで` those from or up to one; a Google Form's answers refused 205 cells
+_NUMBERED = re.compile(r"^(\D*?)(\d+)(\D*)$")
+_LISTED = re.compile(r"[、,]")  # shifts listed with these (not / ・ +, a wish for one of them) are the day's only ones
+_NUMBERED_SPAN = re.compile(r"^(.+?)\s*[~〜\-ー]\s*(.+?)\s*(?:まで)?\s*(?:のみ|だけ)?\s*(?:可)?$")
+_NUMBERED_FROM = re.compile(r"^(.+?)\s*(?:から|以降|以後)\s*(?:のみ)?\s*(?:可)?$")
+_NUMBERED_UNTIL = re.compile(r"^(?:[~〜]\s*(.+?)|(.+?)\s*(?:まで|迄|以前))\s*(?:のみ)?\s*(?:可)?$")
 
 
 def _activities_named(text: str, activities: Iterable[str]) -> list[str] | None:
@@ -443,8 +450,43 @@ def _activities_named(text: str, activities: Iterable[str]) -> list[str] | None:
     known = {_text(name).casefold(): name for name in activities}
     if text in known:  # an activity whose own name holds a `・`
         return [known[text]]
-    found = [_named_part(part, known) for part in _REFUSAL_SEPARATORS.split(text) if part]
+    found = [_named_part(part, known) for part in _numbers_completed([p for p in _REFUSAL_SEPARATORS.split(text) if p])]
     return None if not found or None in found else found  # type: ignore[return-value]
+
+
+def _numbers_completed(parts: list[str]) -> list[str]:
+    """`1`, `2`, `3限` as `1限`, `2限`, `3限`: bare numbers before a numbered shift's name take its words."""
+    if len(parts) < 2 or not (m := _NUMBERED.match(parts[-1])) or not (m[1] or m[3]):
+        return parts
+    return [f"{m[1]}{part}{m[3]}" if part.isdigit() else part for part in parts]
+
+
+def _numbered_series(text: str, activities: list[str]) -> list[str] | None:
+    """The plan's numbered shifts a cell names as a span (`1〜3限`, `3限から`, `4限まで`), in the plan's
+    spelling; None when it names no such span."""
+    series: dict[tuple[str, str], dict[int, str]] = {}
+    for name in activities:
+        if m := _NUMBERED.match(_text(name).casefold()):
+            series.setdefault((m[1], m[3]), {})[int(m[2])] = name
+
+    def end(written: str, like: str | None = None) -> tuple[tuple[str, str], int] | None:
+        if written.isdigit() and like is not None and (m := _NUMBERED.match(like)):
+            written = f"{m[1]}{written}{m[3]}"
+        m = _NUMBERED.match(written)
+        return ((m[1], m[3]), int(m[2])) if m and (m[1], m[3]) in series else None
+
+    named: list[str] = []
+    if m := _NUMBERED_SPAN.match(text):
+        low, high = end(m[1], m[2]), end(m[2])
+        if low and high and low[0] == high[0] and low[1] <= high[1]:
+            named = [name for n, name in sorted(series[low[0]].items()) if low[1] <= n <= high[1]]
+    elif m := _NUMBERED_FROM.match(text):
+        if found := end(m[1]):
+            named = [name for n, name in sorted(series[found[0]].items()) if n >= found[1]]
+    elif m := _NUMBERED_UNTIL.match(text):
+        if found := end(m[1] or m[2]):
+            named = [name for n, name in sorted(series[found[0]].items()) if n <= found[1]]
+    return named or None  # `3限から` in a plan of 1限 and 2限 names none of its shifts
 
 
 def _named_part(part: str, known: dict[str, str]) -> str | None:
@@ -464,8 +506,9 @@ def parse_refusal(value: Any, activities: Iterable[str]) -> frozenset[str] | Non
     """The activities an availability cell refuses on a day the person can otherwise work (○), in the
     plan's spelling: `遅番不可`, `遅番×`, `夜勤なし`, `深夜・準夜不可` (`・ / + 、` between them), `遅不可`
     (a shift's first character when it begins no other shift); `日勤のみ` refuses all the plan's other
-    activities. None when the cell names no activity of the plan before its 不可 (`2限不可`), or is
-    no such cell."""
+    activities, and so do `1,2,3限可` (bare numbers before a numbered shift), `1〜3限`, `3限から` and `4限まで`
+    (a span of numbered shifts, _numbered_series); `2限以外` refuses 2限. None when the cell names no activity
+    of the plan before its 不可 (`2限不可` in a plan without 2限), or is no such cell."""
     if _is_blank(value) or not isinstance(value, str):
         return None
     activities = list(dict.fromkeys(activities))
@@ -475,7 +518,12 @@ def parse_refusal(value: Any, activities: Iterable[str]) -> frozenset[str] | Non
         return frozenset(named) if named else None
     if m := _ONLY.match(text):
         named = _activities_named(m[1], activities)
-        return frozenset(a for a in activities if a not in named) if named else None
+        if named:
+            return frozenset(a for a in activities if a not in named)
+    if (named := _numbered_series(text.replace(" ", ""), activities)) is not None:
+        return frozenset(a for a in activities if a not in named)
+    if _LISTED.search(text) and (named := _activities_named(text, activities)):  # `1限、2限`, `1,2,3限`: these
+        return frozenset(a for a in activities if a not in named)
     return None
 
 

@@ -223,6 +223,10 @@ def _within_tenure(state: _Import, availability: dict, period: Period) -> dict:
                 elif kind in ("only", "off"):
                     listed = dates_listed(written, period) | (wished if kind == "only" else set())
                     out.update(_listed_marks(staff_id, kind, listed, days, nights, availability))
+                    for day, half in listed_halves(written, period).items():  # a half day offered, or the half off
+                        if day in listed and (staff_id, day) not in availability:
+                            other = Mark.PM_ONLY if half is Mark.AM_ONLY else Mark.AM_ONLY
+                            out[(staff_id, day)] = half if kind == "only" else other
                     if kind == "off":
                         off = listed & set(days)
                         _keep_leave(state, staff_id, _bracketed_leave(written, period))
@@ -233,9 +237,11 @@ def _within_tenure(state: _Import, availability: dict, period: Period) -> dict:
                 else:
                     day = period.to_date(written)
                     out.update({(staff_id, d): Mark.UNAVAILABLE for d in days
-                                if (kind == "until" and d > day) or (kind == "from" and d < day)})
+                                if (kind == "until" and d > day) or (kind == "from" and d < day)
+                                or (kind == "away" and d >= day)})
             except ValueError:
-                bad = {"part": messages.bad_day_part, "from": messages.bad_tenure, "until": messages.bad_tenure}.get(
+                bad = {"part": messages.bad_day_part, "from": messages.bad_tenure, "until": messages.bad_tenure,
+                       "away": messages.bad_tenure}.get(
                     kind, messages.bad_date_list)
                 state.problems.append(InputProblem(*where, bad(written)))
         for day in sorted(wished):
@@ -332,16 +338,49 @@ def dates_listed(value: Any, period: Period) -> set[date]:
         return set()
     out: set[date] = set()
     for item in _LIST_SEPARATORS.split(normalize(str(value))):
-        if not item:
+        item = _half_of(item)[0]  # `3/31午後`: the date; listed_halves reads the half
+        if item:
+            out.update(_item_dates(item, period))
+    return out
+
+
+def _item_dates(item: str, period: Period) -> list[date]:
+    if m := _DATE_RANGE.match(item):
+        first = _listed_day(m[1], period)
+        last = _listed_day(m[2], period, first)
+        if last < first:
+            raise ValueError(f"a range that ends before it starts: {item!r}")
+        return Period(first, last).days()
+    return [_listed_day(item, period)]
+
+
+# A half of the day after a listed date (`3/31午後`, `3/28(午前のみ)`, `3/28 AM`): that half alone. A doctor's
+# `3/28(午前のみ)` had been read as the whole day (the brackets taken for its weekday), and `3/31午後` refused.
+_ITEM_HALF = re.compile(r"^(.*?)\s*[(（]?\s*(午前|午後|am|pm)\s*(?:中)?(?:のみ|だけ)?\s*(?:可)?\s*[)）]?$", re.IGNORECASE)
+
+
+def _half_of(item: str) -> tuple[str, Mark | None]:
+    """(the item without its half of the day, 午前のみ or 午後のみ), or (the item, None) when it names none."""
+    if m := _ITEM_HALF.match(item):
+        return m[1], Mark.AM_ONLY if m[2].casefold() in ("午前", "am") else Mark.PM_ONLY
+    return item, None
+
+
+def listed_halves(value: Any, period: Period) -> dict[date, Mark]:
+    """The dates a list gives with a half of the day (`3/31午後`, `3/28(午前のみ)`, `3/28 午前`: the half after
+    its date), and that half: 午前のみ or 午後のみ."""
+    if isinstance(value, (date, datetime)) or normalize(str(value)) in NOTHING_WRITTEN:
+        return {}
+    out: dict[date, Mark] = {}
+    previous = None
+    for item in (i for i in _LIST_SEPARATORS.split(normalize(str(value))) if i):
+        stem, half = _half_of(item)
+        if half is None:
+            previous = item
             continue
-        if m := _DATE_RANGE.match(item):
-            first = _listed_day(m[1], period)
-            last = _listed_day(m[2], period, first)
-            if last < first:
-                raise ValueError(f"a range that ends before it starts: {item!r}")
-            out.update(Period(first, last).days())
-        else:
-            out.add(_listed_day(item, period))
+        if not stem and previous is None:
+            raise ValueError(f"a half of a day with no date before it: {item!r}")
+        out.update(dict.fromkeys(_item_dates(stem or previous, period), half))  # type: ignore[arg-type]
     return out
 
 

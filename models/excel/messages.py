@@ -136,8 +136,10 @@ def bad_activity_limits(value: Any) -> str:
 
 
 def bad_active(value: Any) -> str:
-    return t("在籍が読めません \"{v}\"（在籍なら ○ か空欄、休職・産休などで今回入らないなら ×）",
-             'cannot read 在籍 (active) "{v}" (○ or blank when active, × when away for this plan)', v=shown(value))
+    return t("在籍が読めません \"{v}\"（在籍なら ○ か空欄、休職・産休などで今回入らないなら ×、途中からなら "
+             "2/15退職・3/1から・3/10から休職 のように日付で）",
+             'cannot read 在籍 (active) "{v}" (○ or blank when active, × when away for this plan, or a date: '
+             '2/15退職, 3/1から, 3/10から休職)', v=shown(value))
 
 
 def bad_date_list(value: Any) -> str:
@@ -159,8 +161,8 @@ def bad_day_part(value: Any) -> str:
 
 
 def bad_tenure(value: Any) -> str:
-    return t("在籍の日付が読めません \"{v}\"（2/15退職、3/1から のように）", 'cannot read the date of 在籍 (active) "{v}" '
-             "(as in 2/15退職 or 3/1から)", v=shown(value))
+    return t("在籍の日付が読めません \"{v}\"（2/15退職、3/1から、3/10から休職 のように）",
+             'cannot read the date of 在籍 (active) "{v}" (as in 2/15退職, 3/1から or 3/10から休職)', v=shown(value))
 
 
 def bad_bool(value: Any) -> str:

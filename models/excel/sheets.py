@@ -87,6 +87,10 @@ _HOURS_READERS = {key: _hours_of(key) for key in HOURS_FIELDS}
 # 在籍 with a date: the last day (`2/15退職`, `2/15まで`, `〜2/15`) or the first (`3/1から`, `3/1入職`, `3/1〜`).
 _UNTIL = re.compile(r"^(?:[〜~]\s*(.+?)|(.+?)\s*(?:付け?)?\s*(?:退職|退職予定|まで|迄))$")
 _FROM = re.compile(r"^(.+?)\s*(?:付け?)?\s*(?:から|より|入職|採用|着任|勤務開始|[〜~])$")
+# 在籍 naming the first day away (`3/10から休職`, `3/10より療養`): an injured nurse's `3/10から` alone read as
+# her first day, and she was given 8 sessions after it
+_AWAY = re.compile(r"^(.+?)\s*(?:付け?)?\s*(?:から|より|以降)?\s*(?:休職|休業|休養|療養|病休|病欠|産休|育休|産前休暇|休暇|"
+                   r"休み|不在|離脱|欠勤|退職|退職予定|退所|異動)$")
 # staff ID -> what bounds their days, each (kind, as written, its cell): "from" | "until" (在籍 with a date), "only"
 # (可能日: the dates they offer, × the others), "off" (不可日: × those dates), "wish" (希望日: ○ and a wish to work)
 # and "part" (時間帯: `午後のみ` on every day they may work)
@@ -98,11 +102,14 @@ OF_THE_DATES = frozenset({"leave_reason"})
 
 
 def _tenure(value: Any) -> tuple[str, Any] | None:
-    """("until", date text) for `2/15退職` or `〜2/15`, ("from", date text) for `3/1から`; None for
-    anything else (a 在籍 of ○ or ×, read by parse_active). `3/1〜` is from, `〜2/15` until."""
+    """("until", date text) for `2/15退職` or `〜2/15`, ("from", date text) for `3/1から`, ("away", date
+    text) for `3/10から休職` (the first day away); None for anything else (a 在籍 of ○ or ×, read by
+    parse_active). `3/1〜` is from, `〜2/15` until."""
     if not isinstance(value, str):
         return None
     text = value.strip()
+    if (m := _AWAY.match(text)) and looks_like_date(m[1]) and not _UNTIL.match(text):  # `2/15退職`: until
+        return "away", m[1]
     if (m := _FROM.match(text)) and looks_like_date(m[1]):
         return "from", m[1]
     if (m := _UNTIL.match(text)) and looks_like_date(m[1] or m[2]):

@@ -772,6 +772,32 @@ def test_dates_offered_or_refused_listed_on_the_staff_sheet_are_marks(tmp_path):
     assert [(p.sheet, p.cell) for p in caught.value.problems] == [("職員", "C2")]
 
 
+def test_a_date_listed_with_a_half_of_the_day_offers_or_refuses_that_half(tmp_path):
+    """A clinic's doctors e-mail `4/3、4/10、4/14午後` and `4/2(午前のみ)`: the half was refused without brackets
+    and, in brackets, taken for the weekday and read as the whole day (11 doctors put in the half they refused)."""
+    staff = [["職員ID", "氏名", "可能日", "不可日"], ["H001", "山田 花子", "4/1、4/2(午前のみ)、4/14 午後", None],
+             ["H002", "佐藤 次郎", None, "4/2（午前）、4/14"]]
+    marks = [["職員ID", "氏名", datetime(2026, 4, 1)], ["H001", "山田 花子", None], ["H002", "佐藤 次郎", None]]
+    settings = [["項目", "値"], ["空欄の扱い", "可"]]
+    problem = read_workbooks([write_book(tmp_path / "h.xlsx", standard(職員=staff, 勤務可否=marks, 設定=settings))])
+    mark = problem.mark
+    assert [mark("H001", date(2026, 4, d)) for d in (1, 2, 3, 14)] == [
+        Mark.AVAILABLE, Mark.AM_ONLY, Mark.UNAVAILABLE, Mark.PM_ONLY]
+    assert [mark("H002", date(2026, 4, d)) for d in (1, 2, 3, 14)] == [
+        Mark.AVAILABLE, Mark.PM_ONLY, Mark.AVAILABLE, Mark.UNAVAILABLE]  # the morning of 4/2 off: its afternoon
+
+
+def test_a_date_in_active_naming_the_first_day_away(tmp_path):
+    """A nurse injured on 4/10: `4/10から` alone read as her first day, and `4/10から休職` was refused."""
+    staff = [["職員ID", "氏名", "在籍"], ["H001", "山田 花子", "4/10から休職"], ["H002", "佐藤 次郎", "4/10より療養"]]
+    marks = [["職員ID", "氏名", *(datetime(2026, 4, d) for d in (9, 10, 14))], ["H001", "山田 花子", "○", "○", "○"],
+             ["H002", "佐藤 次郎", "○", "○", "○"]]
+    problem = read_workbooks([write_book(tmp_path / "a.xlsx", standard(職員=staff, 勤務可否=marks))])
+    for person in ("H001", "H002"):
+        assert [problem.mark(person, date(2026, 4, d)) for d in (9, 10, 14)] == [
+            Mark.AVAILABLE, Mark.UNAVAILABLE, Mark.UNAVAILABLE]
+
+
 def test_a_sheet_of_dates_offered_beside_the_register_is_read_for_its_people(tmp_path):
     """A 医局's `非常勤可能日` (氏名 | 所属 | 可能日) beside its 医師一覧 was called a misnamed 職員 sheet, unread, and
     its doctors put on any night; a night offered keeps its morning after (午前), not ×."""

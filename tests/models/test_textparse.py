@@ -290,6 +290,24 @@ def test_a_cell_refusing_no_shift_of_the_plan_is_no_refusal(value):
     assert parse_refusal("日不可", ("日勤", "日直")) is None
 
 
+PERIODS = ["1限", "2限", "3限", "4限", "5限"]
+
+
+@pytest.mark.parametrize(("value", "allowed"), [
+    ("1,2,3限可", ["1限", "2限", "3限"]), ("1・2限のみ", ["1限", "2限"]), ("1限、2限", ["1限", "2限"]),
+    ("1,2,3限", ["1限", "2限", "3限"]), ("1〜3限", ["1限", "2限", "3限"]), ("3限から", ["3限", "4限", "5限"]),
+    ("3限以降", ["3限", "4限", "5限"]), ("4限まで", ["1限", "2限", "3限", "4限"]), ("〜2限", ["1限", "2限"]),
+    ("2限以外", ["1限", "3限", "4限", "5限"]), ("2限を除く", ["1限", "3限", "4限", "5限"]),
+])
+def test_numbered_shifts_as_a_form_answers_them(value, allowed):
+    """A university's invigilators answered a Google Form in its own words for the 時限 they could take: 205
+    cells were refused, and `1限/2限/3限` (a wish for one of them) is still a wish."""
+    refused = parse_refusal(value, PERIODS)
+    assert refused is not None and sorted(set(PERIODS) - refused) == allowed
+    assert parse_refusal("1〜3限", ["日勤", "夜勤"]) is None and parse_refusal("3限から", ["1限", "2限"]) is None
+    assert parse_wish("1限/2限/3限", PERIODS) == "1限+2限+3限"
+
+
 def test_a_refusal_is_written_back_as_a_cell_says_it():
     from models.textparse import cell_text
 
