@@ -195,13 +195,15 @@ class RosterEditor:
         problem = self.plan.problem
         assert problem is not None
         key = (staff_id, day)
-        if problem.availability.get(key) is mark and problem.windows.get(key) == window and key not in problem.refused:
+        if (problem.availability.get(key) is mark and problem.windows.get(key) == window and key not in problem.refused
+                and key not in problem.day_caps):
             return False
         # the mark chosen replaces the hours and the shifts refused written with the old one, as a new cell would
         windows = {k: hours for k, hours in problem.windows.items() if k != key}
         if window is not None:
             windows[key] = window
         refused = {k: shifts for k, shifts in problem.refused.items() if k != key}
+        caps = {k: cap for k, cap in problem.day_caps.items() if k != key}
         self.put_input(problem.with_(availability={**problem.availability, key: mark}, windows=windows,
-                                     refused=refused), text)
+                                     refused=refused, day_caps=caps), text)
         return True

@@ -161,11 +161,12 @@ def marks_replaced(db, name: str, problem: Problem) -> list[str]:
     for person in people:
         for day in days:
             key = (person.id, day)
-            before = (stored.mark(*key), stored.windows.get(key), stored.refused.get(key))
-            after = (problem.mark(*key), problem.windows.get(key), problem.refused.get(key))
+            before = (stored.mark(*key), stored.windows.get(key), stored.refused.get(key), stored.day_caps.get(key))
+            after = (problem.mark(*key), problem.windows.get(key), problem.refused.get(key), problem.day_caps.get(key))
             if before != after:
-                found.append(f"{person.label()} {day.month}/{day.day} {cell_text(before[0], None, None, *before[1:])}→"
-                             f"{cell_text(after[0], None, None, *after[1:])}")
+                found.append(f"{person.label()} {day.month}/{day.day} "
+                             f"{cell_text(before[0], None, None, *before[1:3], cap=before[3])}→"
+                             f"{cell_text(after[0], None, None, *after[1:3], cap=after[3])}")
     return found
 
 

@@ -561,6 +561,9 @@ class Problem:
     windows: dict[tuple[str, date], Window] = field(default_factory=dict)
     # the shifts a person refuses on a day they can work (`遅番不可`: textparse.parse_refusal), by activity name
     refused: dict[tuple[str, date], frozenset[str]] = field(default_factory=dict)
+    # the most sessions a person takes on a day they can work, as the cell says (`1枠のみ`: one of the day's
+    # 午前 and 午後, whichever): max_per_day keeps it
+    day_caps: dict[tuple[str, date], int] = field(default_factory=dict)
     requests: list[ShiftRequest] = field(default_factory=list)
     forbidden_successions: frozenset[tuple[str, str]] = frozenset()
     min_rest_minutes: int = 0
@@ -642,6 +645,11 @@ class Problem:
         work (a mark edited to × since keeps no refusal that matters)."""
         refused = self.refused.get((staff_id, req.date))
         return refused is not None and req.activity in refused and self.mark(staff_id, req.date).can_work
+
+    def day_cap(self, staff_id: str, day: date) -> int | None:
+        """The most sessions the person's cell allows on a day they can work (`1枠のみ`), None for no cap."""
+        cap = self.day_caps.get((staff_id, day))
+        return cap if cap is not None and self.mark(staff_id, day).can_work else None
 
     def off_weekday(self, staff_id: str, day: date) -> bool:
         """Whether the day is outside the person's `Staff.weekdays` (never for a person without them): a

@@ -414,11 +414,11 @@ def window_text(mark: Mark, start: int, end: int | None) -> str:
 
 def cell_text(mark: Mark | None, wish: str | None = None, leave: str | None = None,
               window: tuple[int, int | None] | None = None, refused: Iterable[str] | None = None,
-              activities: Iterable[str] = ()) -> str | None:
+              activities: Iterable[str] = (), cap: int | None = None) -> str | None:
     """What a person's 勤務可否 cell says, read back the same: the shift asked for (`日勤`), the leave
     of a × day (`有休`), the hours free (`15:00〜`), the shifts refused on a ○ day (`遅番不可`, or
-    `日勤のみ` when the plan's `activities` leave fewer allowed than refused), else the mark; None for
-    a blank."""
+    `日勤のみ` when the plan's `activities` leave fewer allowed than refused), the most sessions of a day
+    that can be worked (`1枠のみ`, `△1枠のみ`), else the mark; None for a blank."""
     if wish is not None:
         return wish_text(wish)
     if mark is None:
@@ -427,7 +427,54 @@ def cell_text(mark: Mark | None, wish: str | None = None, leave: str | None = No
         return leave or mark.value
     if window:
         return window_text(mark, *window)
-    return refusal_text(refused, activities) if refused and mark is Mark.AVAILABLE else mark.value
+    if refused and mark is Mark.AVAILABLE:
+        return refusal_text(refused, activities)
+    if cap is not None and mark in (Mark.AVAILABLE, Mark.PREFER_NOT):
+        return day_cap_text(mark, cap)
+    return mark.value
+
+
+# The most sessions on a day written in its cell: `1枠のみ`, `1コマ`, `1回まで`, `どちらか1つ`, `△1枠のみ`; a clinic's
+# `1枠のみ` (131 cells: one of the day's 午前 and 午後, whichever) refused the whole import
+_DAY_CAP = re.compile(r"^([○◯〇△▲])?\s*[(（]?\s*(?:どちらか|いずれか|どれか)?\s*(\d+|一|二|三)\s*"
+                      r"(?:枠|コマ|こま|回|つ|件|ヶ所|か所|箇所|単位)\s*(?:のみ|だけ|まで|迄|以内)?\s*(?:可|ok)?\s*[)）]?$")
+_KANJI_DIGITS = {"一": 1, "二": 2, "三": 3}
+
+
+def parse_day_cap(value: Any) -> tuple[Mark, int] | None:
+    """(○ or △, the most sessions that day) a cell writes as `1枠のみ`, `1コマまで`, `どちらか1つ`, `△1枠`; None for
+    any other cell."""
+    if _is_blank(value) or not isinstance(value, str):
+        return None
+    m = _DAY_CAP.match(_text(value).casefold().replace(" ", ""))
+    if not m:
+        return None
+    most = _KANJI_DIGITS.get(m[2]) or int(m[2])
+    return (Mark.PREFER_NOT if m[1] in ("△", "▲") else Mark.AVAILABLE), most
+
+
+# The evening alone, in words (`夜のみ`, `夜間のみ`, `夕方から`): sessions from EVENING on (a clinic's 夜間 17:30-20:00,
+# a ward's 準夜 16:30); a ward's `夜` alone is a wish for its 夜勤 (parse_wish, read first)
+EVENING = 16 * 60
+_EVENING_WORDS = frozenset({"夜のみ", "夜間のみ", "夜", "夜間", "夜可", "夜間可", "夜のみ可", "夜間のみ可", "夜だけ", "夜間だけ",
+                            "夕方から", "夕方以降", "夕方のみ", "夜間帯のみ"})
+
+
+def parse_evening(value: Any) -> tuple[Mark, int, int | None] | None:
+    """(○ or △, EVENING, None) for a cell that says the evening alone (`夜のみ`, `△夜間のみ`), as parse_window
+    says hours free; None for any other cell."""
+    if _is_blank(value) or not isinstance(value, str):
+        return None
+    text = _text(value).casefold().replace(" ", "")
+    mark = Mark.AVAILABLE
+    if text[:1] in ("△", "▲", "○", "◯", "〇"):
+        mark, text = (Mark.PREFER_NOT if text[0] in "△▲" else Mark.AVAILABLE), text[1:]
+    return (mark, EVENING, None) if text in _EVENING_WORDS else None
+
+
+def day_cap_text(mark: Mark, cap: int) -> str:
+    """The most sessions of a day as a cell writes it, read back by `parse_day_cap`: `1枠のみ`, `△2枠のみ`."""
+    return ("△" if mark is Mark.PREFER_NOT else "") + f"{cap}枠のみ"
 
 
 # A shift refused on a day that can be worked: `遅番不可`, `遅番×`, `夜勤なし`, `深夜・準夜不可`, `遅不可`, `2限以外`

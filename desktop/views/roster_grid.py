@@ -18,7 +18,7 @@ from desktop.working_plan import WorkingPlan
 from models.domain import Mark, Requirement, Staff, Violation, days_taken, rotation_order, time_range
 from models.holidays import holiday_name
 from models.i18n import language, t
-from models.textparse import refusal_text, window_text
+from models.textparse import day_cap_text, refusal_text, window_text
 
 WEEKDAYS_JA = "月火水木金土日"
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -291,7 +291,9 @@ class RosterModel(QAbstractTableModel):
         hours = problem.windows.get((staff_id, day)) if mark is not Mark.UNAVAILABLE else None
         refused = problem.refused.get((staff_id, day)) if mark is Mark.AVAILABLE else None
         word = problem.day_words(staff_id).get(day) if mark is Mark.UNAVAILABLE else None  # 希, 公, 有休 as written
+        cap = problem.day_cap(staff_id, day)
         text = (window_text(mark, *hours) if hours else refusal_text(refused, self._activities(problem)) if refused
+                else day_cap_text(mark, cap) if cap is not None
                 else "" if mark is Mark.AVAILABLE else word or mark.value)
         wish = self._wishes.get((staff_id, day))
         if wish:  # a nurse's 日勤 written in the 勤務可否 sheet: seen before the cell is filled

@@ -25,8 +25,8 @@ from models.errors import InputProblem
 from models.excel import messages
 from models.excel.reader import Cells, Period, Table, cell_name, column_title, is_blank, normalize_header
 from models.excel.schema import AVAILABILITY
-from models.textparse import (SAYS_WHEN, Explained, half_day_mark, leave_word, parse_mark, parse_refusal, parse_wish,
-                              parse_window, western_year)
+from models.textparse import (SAYS_WHEN, Explained, half_day_mark, leave_word, parse_day_cap, parse_evening, parse_mark,
+                              parse_refusal, parse_wish, parse_window, western_year)
 
 Availability = dict[tuple[str, date], Mark]
 Wishes = dict[tuple[str, date], str]  # (staff ID, date) -> the activity asked for (`日勤+準夜`: either)
@@ -40,11 +40,12 @@ Seen = dict[str, list[tuple[str, frozenset[date]]]]  # staff ID -> (where a matr
 class Kept:
     """What 勤務可否 cells say beside their marks, kept with them: the leave of a × day (`有休`:
     Problem.leave), the hours free on a day that can be worked (`15時から`: Problem.windows) and the
-    shifts refused on one (`遅番不可`: Problem.refused)."""
+    shifts refused on one (`遅番不可`: Problem.refused), and the most sessions of one (`1枠のみ`: Problem.day_caps)."""
 
     leave: Leave = field(default_factory=dict)
     windows: Windows = field(default_factory=dict)
     refused: Refused = field(default_factory=dict)
+    caps: dict[tuple[str, date], int] = field(default_factory=dict)
 
     def add(self, key: tuple[str, date], read: MarkReader, raw: Any) -> None:
         """What the cell `raw` (read by `read`) keeps for the person's day `key`."""
@@ -55,12 +56,15 @@ class Kept:
             self.windows[key] = hours
         if refused:
             self.refused[key] = refused
+        if (cap := read.cap(raw)) is not None:
+            self.caps[key] = cap
 
     def update(self, other: Kept, but: Collection[str] = ()) -> None:
         """`other`'s words and hours added, but for those of the people `but` (a form replaces their row)."""
         self.leave.update({key: word for key, word in other.leave.items() if key[0] not in but})
         self.windows.update({key: hours for key, hours in other.windows.items() if key[0] not in but})
         self.refused.update({key: shifts for key, shifts in other.refused.items() if key[0] not in but})
+        self.caps.update({key: cap for key, cap in other.caps.items() if key[0] not in but})
 
 
 def wishes_of(problem: Problem) -> Wishes:
@@ -94,6 +98,7 @@ class MarkReader:
     def __init__(self, activities: Collection[str] = ()) -> None:
         self._activities = activities
         self._cache: dict[Any, tuple[Mark | None, str | None, str | None, Window | None, frozenset[str]]] = {}
+        self._caps: dict[Any, int] = {}  # the most sessions a cell allows its day (`1枠のみ`), for those that say it
 
     def _read(self, raw: Any) -> tuple[Mark | None, str | None, str | None, Window | None, frozenset[str]]:
         """(mark, wish, leave, hours, shifts refused) of a cell, worked out once per value."""
@@ -110,6 +115,10 @@ class MarkReader:
                     mark, window = hours[0], hours[1:]
                 elif (shifts := parse_refusal(raw, self._activities)) is not None:
                     mark, refused = Mark.AVAILABLE, shifts  # `日勤のみ` in a plan of 日勤 alone: ○, none refused
+                elif (capped := parse_day_cap(raw)) is not None:
+                    mark, self._caps[raw] = capped
+                elif (evening := parse_evening(raw)) is not None:  # `夜のみ`: from 16:00 (a clinic's 17:30 夜間)
+                    mark, window = evening[0], evening[1:]
                 else:
                     raise  # a bad value: not cached
             self._cache[raw] = (mark, wish, leave_word(raw) if mark is Mark.UNAVAILABLE and wish is None else None,
@@ -126,6 +135,11 @@ class MarkReader:
     def leave(self, raw: Any) -> str | None:
         """The leave a readable × cell says (`有休`, `研修`), None for any other cell."""
         return self._read(raw)[2]
+
+    def cap(self, raw: Any) -> int | None:
+        """The most sessions a readable cell allows its day (`1枠のみ`), None for no cap."""
+        self._read(raw)
+        return self._caps.get(raw)
 
     def window(self, raw: Any) -> Window | None:
         """The hours a readable cell says the person is free (`15時から`), None for any other cell."""

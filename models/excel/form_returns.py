@@ -46,6 +46,7 @@ class FormReturn:
     leave: dict[date, str] = field(default_factory=dict)  # the × days that are leave (有休): Problem.leave
     windows: dict[date, Window] = field(default_factory=dict)  # the hours free on a day (15時から): Problem.windows
     refused: dict[date, frozenset[str]] = field(default_factory=dict)  # the shifts refused (遅番不可): Problem.refused
+    caps: dict[date, int] = field(default_factory=dict)  # the most sessions of a day (1枠のみ): Problem.day_caps
 
     @property
     def file(self) -> str:
@@ -68,6 +69,8 @@ class MarkChange:
     leave_after: str | None = None
     refused_before: frozenset[str] | None = None  # the shifts refused that day (遅番不可)
     refused_after: frozenset[str] | None = None
+    cap_before: int | None = None  # the most sessions that day (1枠のみ)
+    cap_after: int | None = None
 
 
 @dataclass
@@ -132,7 +135,8 @@ def _read_sheet(book: Book, title: str, problem: Problem, problems: list[InputPr
                        name, saved, {d: w for (who, d), w in wishes.items() if who == staff_id}, tuple(map(str, unread)),
                        {d: word for (who, d), word in kept.leave.items() if who == staff_id},
                        {d: hours for (who, d), hours in kept.windows.items() if who == staff_id},
-                       {d: shifts for (who, d), shifts in kept.refused.items() if who == staff_id})
+                       {d: shifts for (who, d), shifts in kept.refused.items() if who == staff_id},
+                       {d: cap for (who, d), cap in kept.caps.items() if who == staff_id})
             for staff_id, marks in found.items()]
 
 
@@ -206,7 +210,7 @@ def collect_forms(problem: Problem, paths: Sequence[Path | str]) -> Collection:
     returned = {f.staff_id for f in used}
     availability = {key: mark for key, mark in problem.availability.items() if key[0] not in returned}
     kept = Kept()
-    kept.update(Kept(problem.leave, problem.windows, problem.refused), but=returned)
+    kept.update(Kept(problem.leave, problem.windows, problem.refused, problem.day_caps), but=returned)
     wished = wishes_of(problem)
     # A form says the wishes a 可否 cell can say: a request it cannot (not to work, another weight) stays.
     requests = [r for r in problem.requests
@@ -220,6 +224,7 @@ def collect_forms(problem: Problem, paths: Sequence[Path | str]) -> Collection:
         kept.leave.update({(form.staff_id, day): word for day, word in form.leave.items()})
         kept.windows.update({(form.staff_id, day): hours for day, hours in form.windows.items()})
         kept.refused.update({(form.staff_id, day): shifts for day, shifts in form.refused.items()})
+        kept.caps.update({(form.staff_id, day): cap for day, cap in form.caps.items()})
         requests += [ShiftRequest(form.staff_id, day, wish, on=True) for day, wish in sorted(form.wishes.items())]
         for day in problem.days():
             before, after = problem.availability.get((form.staff_id, day)), form.marks.get(day)
@@ -227,35 +232,38 @@ def collect_forms(problem: Problem, paths: Sequence[Path | str]) -> Collection:
             hours_before, hours_after = problem.windows.get((form.staff_id, day)), form.windows.get(day)
             leave_before, leave_after = problem.leave.get((form.staff_id, day)), form.leave.get(day)
             refused_before, refused_after = problem.refused.get((form.staff_id, day)), form.refused.get(day)
-            if ((before, wish_before, hours_before, leave_before, refused_before)
-                    != (after, wish_after, hours_after, leave_after, refused_after)):
+            cap_before, cap_after = problem.day_caps.get((form.staff_id, day)), form.caps.get(day)
+            if ((before, wish_before, hours_before, leave_before, refused_before, cap_before)
+                    != (after, wish_after, hours_after, leave_after, refused_after, cap_after)):
                 changes.append(MarkChange(form.staff_id, day, before, after, wish_before, wish_after,
                                           hours_before, hours_after, leave_before, leave_after,
-                                          refused_before, refused_after))
+                                          refused_before, refused_after, cap_before, cap_after))
         registered = problem.staff_by_id(form.staff_id).name
         if form.name_on_form and not same_name(form.name_on_form, registered):
             renamed.append((form, registered))
     missing = [s for s in problem.active_staff() if s.id not in returned]
     return Collection(problem.with_(availability=availability, requests=requests, leave=kept.leave,
-                                    windows=kept.windows, refused=kept.refused),
+                                    windows=kept.windows, refused=kept.refused, day_caps=kept.caps),
                       used, superseded, missing,
                       changes, renamed)
 
 
 def _mark_text(mark: Mark | None, wish: str | None = None, window: Window | None = None,
-               leave: str | None = None, refused: frozenset[str] | None = None) -> str:
+               leave: str | None = None, refused: frozenset[str] | None = None, cap: int | None = None) -> str:
     """What the cell says (`cell_text`: the shift asked for, the leave of a × day, the hours free, the
-    shifts refused, the mark), or blank: a form's 有休 was said as × while the workbook written kept 有休."""
-    return cell_text(mark, wish, leave, window, refused) or t("空欄", "blank")
+    shifts refused, the most sessions, the mark), or blank: a form's 有休 was said as × while the workbook
+    written kept 有休."""
+    return cell_text(mark, wish, leave, window, refused, cap=cap) or t("空欄", "blank")
 
 
 def _before_text(change: MarkChange) -> str:
     return _mark_text(change.before, change.wish_before, change.window_before, change.leave_before,
-                      change.refused_before)
+                      change.refused_before, change.cap_before)
 
 
 def _after_text(change: MarkChange) -> str:
-    return _mark_text(change.after, change.wish_after, change.window_after, change.leave_after, change.refused_after)
+    return _mark_text(change.after, change.wish_after, change.window_after, change.leave_after, change.refused_after,
+                      change.cap_after)
 
 
 def _who(problem: Problem, staff_id: str) -> str:

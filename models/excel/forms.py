@@ -157,7 +157,7 @@ def write_form(path: Path | str, problem: Problem, staff: Staff, prefill: bool =
         _put(ws, row, 2, _weekday(day), BODY.but(fill=fill))
         key = (staff.id, day)
         _put(ws, row, 3, cell_text(mark, wishes.get(key), problem.leave.get(key), problem.windows.get(key),
-                                   problem.refused.get(key), activities), _ANSWER)
+                                   problem.refused.get(key), activities, problem.day_caps.get(key)), _ANSWER)
         _put(ws, row, 4, None, BODY.but(wrap=True))
         ws.cell(row=row, column=3).protection = open_cell
         ws.cell(row=row, column=4).protection = open_cell

@@ -182,6 +182,14 @@ def _marks() -> list[tuple[str, str]]:
                                    "10時〜15時 はその間）: 時間内に収まる枠だけに入る。△15時から は △",
                                    "free at those hours (15時から or 15:00〜 from then on, 〜15時 or 15時まで until then, "
                                    "10時〜15時 between): only sessions inside them. △15時から is △ too")),
+        (t("1枠のみ", "1枠のみ"), t("勤務できる日で、その日は1枠まで（午前か午後のどちらか。2枠のみ・1コマまで・どちらか1つ も"
+                                 "読む）。夜のみ・夜間のみ は16時以降に始まる枠だけ",
+                                 "can work, one session at most that day (either the morning or the afternoon; 2枠のみ, "
+                                 "1コマまで, どちらか1つ too). 夜のみ or 夜間のみ: sessions starting 16:00 or later only")),
+        (t("1,2,3限可", "1,2,3限可"), t("勤務できる日で、書いた勤務だけ（日勤のみ・1・2限のみ・1〜3限・3限から・4限まで も同じ）。"
+                                     "2限不可・2限以外 はその勤務だけ不可",
+                                     "can work, the shifts written only (日勤のみ, 1・2限のみ, 1〜3限, 3限から, 4限まで too); "
+                                     "2限不可 or 2限以外 refuses that shift alone")),
         (t("勤務名", "a shift"),
          t("勤務できる日で、その勤務を希望（枠の「内容」と同じ名前: 日勤・深夜 など。日勤希望・日勤○ も同じ、"
            "日勤/準夜 はどちらか）。叶わないと希望1件ごとに「勤務希望」の重みが掛かる"

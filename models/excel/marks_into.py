@@ -62,7 +62,8 @@ def marks_edits(source: Path, problem: Problem, people: Collection[str]) -> Edit
                 for col, day, _ in columns:
                     key = (staff_id, day)
                     wanted = cell_text(problem.availability.get(key), wishes.get(key), problem.leave.get(key),
-                                       problem.windows.get(key), problem.refused.get(key), activities)
+                                       problem.windows.get(key), problem.refused.get(key), activities,
+                                       problem.day_caps.get(key))
                     if _says(read, row[col] if col < len(row) else None, activities) != wanted:
                         edits[(sheet.title, table.cell(index, col))] = wanted
         said = {(staff_id, day) for staff_id, day in problem.availability if staff_id in people}
@@ -79,7 +80,8 @@ def _says(read: MarkReader, raw: Any, activities: Sequence[str] = ()) -> str | N
         mark = read(raw)
     except ValueError:
         return None
-    return (cell_text(mark, read.wish(raw), read.leave(raw), read.window(raw), read.refused(raw), activities)
+    return (cell_text(mark, read.wish(raw), read.leave(raw), read.window(raw), read.refused(raw), activities,
+                      read.cap(raw))
             if mark is not None else None)
 
 

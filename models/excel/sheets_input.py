@@ -137,7 +137,7 @@ def write_availability(
         for day, blank in zip(days, blanks):
             key = (person.id, day)
             text = cell_text(marks.get(key), wishes.get(key), kept.leave.get(key), kept.windows.get(key),
-                             kept.refused.get(key), activities)
+                             kept.refused.get(key), activities, kept.caps.get(key))
             row.append(blank if text is None else Out((text, blank.style, blank.array)))
         sheet.append(row)
     first = len(staff) + 2
@@ -154,9 +154,10 @@ def write_availability(
                                         "Choose one of ○ △ × 午前 午後 or a shift to ask for. For hours free "
                                         "(15時から, 〜15時) or a shift refused (遅番不可), press Yes."),
             promptTitle=spec.ja, showInputMessage=True,
-            prompt=t("○=可 △=できれば避けたい ×=不可 午前/午後=半日のみ 15時から・〜15時=その時間のみ 勤務名=その勤務を希望",
+            prompt=t("○=可 △=できれば避けたい ×=不可 午前/午後=半日のみ 15時から・〜15時=その時間のみ 1枠のみ=その日は1枠まで "
+                     "勤務名=その勤務を希望",
                      "○ yes, △ rather not, × no, 午前/午後 half day only, 15時から/〜15時 those hours only, "
-                     "a shift's name asks for it"),
+                     "1枠のみ one session at most, a shift's name asks for it"),
         )
         validation.add(f"C2:{get_column_letter(len(days) + 2)}{last_row}")
         sheet.ws.data_validations.append(validation)
@@ -218,7 +219,7 @@ def write_input_sheets(
         write_daily(wb)
     if problem:
         write_availability(wb, days, staff, problem.availability, rotation_order(problem.requirements),
-                           wishes_of(problem), Kept(problem.leave, problem.windows, problem.refused))
+                           wishes_of(problem), Kept(problem.leave, problem.windows, problem.refused, problem.day_caps))
     else:
         write_availability(wb, days, staff, {})
     write_sites(wb, _sites_of(problem) if problem else [])

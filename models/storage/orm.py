@@ -249,6 +249,8 @@ class AvailabilityRow(Base):
     free_until: Mapped[int | None] = mapped_column(default=None)
     # Problem.refused: the shifts refused on a day that can be worked (`遅番不可`), their names joined by "+"
     refused: Mapped[str | None] = mapped_column(String(400), default=None)
+    # Problem.day_caps: the most sessions on a day that can be worked (`1枠のみ`), NULL for no cap
+    most: Mapped[int | None] = mapped_column(default=None)
 
 
 class ShiftRequestRow(Base):

@@ -193,7 +193,7 @@ def skill_rows(req: Requirement) -> list[tuple[str, int, int | None]]:
 def _write_availability(session: Session, plan_id: int, problem: Problem, staff: dict[str, int]) -> None:
     """Every mark given, with its leave (an × day) or the hours free and the shifts refused (a day that
     can be worked)."""
-    leave, windows, refused = problem.leave, problem.windows, problem.refused
+    leave, windows, refused, caps = problem.leave, problem.windows, problem.refused, problem.day_caps
     rows = []
     for (code, day), mark in problem.availability.items():
         hours = windows.get((code, day)) if mark is not Mark.UNAVAILABLE else None
@@ -201,7 +201,8 @@ def _write_availability(session: Session, plan_id: int, problem: Problem, staff:
         rows.append({"plan_id": plan_id, "staff_id": staff[code], "date": day, "mark": mark.name,
                      "leave": leave.get((code, day)) if mark is Mark.UNAVAILABLE else None,
                      "free_from": hours[0] if hours else None, "free_until": hours[1] if hours else None,
-                     "refused": REFUSED_SEPARATOR.join(sorted(shifts)) if shifts else None})
+                     "refused": REFUSED_SEPARATOR.join(sorted(shifts)) if shifts else None,
+                     "most": caps.get((code, day)) if mark is not Mark.UNAVAILABLE else None})
     insert_rows(session, AvailabilityRow, rows)
 
 
@@ -227,9 +228,10 @@ def read_problem(session: Session, plan: PlanRow) -> Problem:
     leave: dict[tuple[str, date], str] = {}
     windows: dict[tuple[str, date], Window] = {}
     refused: dict[tuple[str, date], frozenset[str]] = {}
-    for staff_id, day, mark, word, free_from, free_until, shifts in session.execute(
+    caps: dict[tuple[str, date], int] = {}
+    for staff_id, day, mark, word, free_from, free_until, shifts, most in session.execute(
         select(AvailabilityRow.staff_id, AvailabilityRow.date, AvailabilityRow.mark, AvailabilityRow.leave,
-               AvailabilityRow.free_from, AvailabilityRow.free_until, AvailabilityRow.refused)
+               AvailabilityRow.free_from, AvailabilityRow.free_until, AvailabilityRow.refused, AvailabilityRow.most)
         .where(AvailabilityRow.plan_id == plan_id)
     ):
         availability[(codes[staff_id], day)] = Mark[mark]
@@ -239,6 +241,8 @@ def read_problem(session: Session, plan: PlanRow) -> Problem:
             windows[(codes[staff_id], day)] = (free_from, free_until)
         if shifts:
             refused[(codes[staff_id], day)] = frozenset(shifts.split(REFUSED_SEPARATOR))
+        if most is not None:
+            caps[(codes[staff_id], day)] = most
     requests = [
         ShiftRequest(codes[staff_id], day, activity, wants_work, weight)
         for staff_id, day, activity, wants_work, weight in session.execute(
@@ -277,6 +281,7 @@ def read_problem(session: Session, plan: PlanRow) -> Problem:
         leave=leave,
         windows=windows,
         refused=refused,
+        day_caps=caps,
         requests=requests,
         forbidden_successions=successions,
         min_rest_minutes=plan.min_rest_minutes,

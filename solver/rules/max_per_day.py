@@ -1,4 +1,5 @@
-"""max_per_day: a person works at most N sessions on one date (Staff.max_per_day or the parameter)."""
+"""max_per_day: a person works at most N sessions on one date (Staff.max_per_day or the parameter), and at
+most the day's own cap where their marks give one (`1枠のみ`: Problem.day_caps)."""
 
 from __future__ import annotations
 
@@ -20,4 +21,5 @@ RULE = PeriodLimit(
     "max_per_day",
     lambda day: day,
     lambda day: t("{m}/{d}", "{m}/{d}", m=day.month, d=day.day),
+    own=lambda problem, staff_id, day: problem.day_cap(staff_id, day),  # `1枠のみ` in the day's cell
 )

@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Callable, Hashable, Mapping
 
 from models.domain import Problem, Roster, Staff, Violation
+from models.textparse import day_cap_text
 from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules.base import BaseRule, Budget, Penalty, limit, setting
@@ -29,12 +30,23 @@ class PeriodLimit(BaseRule):
     """At most `limit(name)` assignments per person in each period `period(day)`."""
 
     def __init__(self, info: RuleInfo, name: str, period: Callable[[date], Hashable],
-                 describe: Callable[[date], str], weekly: bool = False):
+                 describe: Callable[[date], str], weekly: bool = False,
+                 own: Callable[[Problem, str, Hashable], int | None] | None = None):
         self.info = info
         self.name = name
         self.period = period
         self.describe = describe  # how a person names the period that holds a day
         self.weekly = weekly  # the period is the Monday-Sunday week: the first one counts the days before the plan
+        self.own = own  # a cap the person gave one period in their marks (a day's `1枠のみ`), under their own cap
+
+    def _cap(self, problem: Problem, staff_id: str, cap: int | None, key: Hashable) -> int | None:
+        """The person's cap in the period `key`: their own (or the rule's), or the one their marks give it."""
+        given = self.own(problem, staff_id, key) if self.own is not None else None
+        return cap if given is None else given if cap is None else min(int(cap), given)
+
+    def _marked(self, problem: Problem) -> set[str]:
+        """The people whose marks cap a period of theirs."""
+        return {who for who, _ in problem.day_caps} if self.own is not None else set()
 
     def _carried(self, problem: Problem, staff_id: str) -> Mapping[Hashable, int]:
         return earlier_in_week(problem, staff_id, lambda req: 1) if self.weekly else {}
@@ -44,17 +56,20 @@ class PeriodLimit(BaseRule):
         if not s.enabled:
             return []
         out: list[Penalty] = []
+        marked = self._marked(ctx.problem)
         for staff in ctx.problem.active_staff():
             cap = ctx.limit(self.info, self.name, staff)
-            if cap is None:
+            if cap is None and staff.id not in marked:
                 continue
             groups: dict[Hashable, list] = defaultdict(list)
             for req, var in ctx.requirements_of(staff.id):
                 groups[self.period(req.date)].append(var)
             carried = self._carried(ctx.problem, staff.id)
             for key, variables in groups.items():
+                if (most := self._cap(ctx.problem, staff.id, cap, key)) is None:
+                    continue
                 label = f"{self.info.id}[{staff.id},{key}]"
-                out += at_most(ctx.model, s, self.info.id, variables, max(0, int(cap) - carried.get(key, 0)), label)
+                out += at_most(ctx.model, s, self.info.id, variables, max(0, int(most) - carried.get(key, 0)), label)
         return out
 
     def budgets(self, ctx: Context, staff: Staff) -> list[Budget]:
@@ -70,23 +85,29 @@ class PeriodLimit(BaseRule):
         if not s.enabled:
             return []
         out = []
+        marked = self._marked(problem)
         for staff_id, reqs in sorted(placed_of(problem, roster).by_staff.items()):
             staff = problem.staff_by_id(staff_id)
             cap = limit(problem, self.info, self.name, staff)
-            if cap is None:
+            if cap is None and staff_id not in marked:
                 continue
             groups: dict[Hashable, list] = defaultdict(list)
             for req in reqs:
                 groups[self.period(req.date)].append(req)
             carried = self._carried(problem, staff_id)
             for key, in_period in groups.items():
+                if (most := self._cap(problem, staff_id, cap, key)) is None:
+                    continue
                 n, before = len(in_period), carried.get(key, 0)
-                amount = past_limit(n, before, int(cap), upper=True)
+                amount = past_limit(n, before, int(most), upper=True)
                 if amount > 0:
                     first = min(r.date for r in in_period)
                     message = t("{name} は {period} に {n} 回配置されています（上限 {cap} 回）。",
                                 "{name} works {n} times in {period} (limit {cap}).",
-                                name=staff.name, period=self.describe(first), n=n + before, cap=cap)
+                                name=staff.name, period=self.describe(first), n=n + before, cap=most)
+                    if most != cap:  # the day's own, from the marks
+                        message += t("（勤務可否 {text}）", " (availability: {text})", text=day_cap_text(
+                            problem.mark(staff_id, first), int(most)))
                     if before:
                         message += earlier_part(problem, t("{n} 回", "{n}", n=before))
                     out.append(breach(self.info, s, amount, message, staff_id=staff_id, day=first))

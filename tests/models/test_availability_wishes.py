@@ -227,6 +227,47 @@ def test_a_shift_refused_on_a_day_is_read_kept_through_the_export_and_a_returned
     assert both.refused == {("H001", first): {"準夜"}, ("H001", second): {"深夜", "準夜"}, ("H002", first): {"日勤"}}
 
 
+def test_one_session_of_the_day_or_the_evening_alone(tmp_path: Path) -> None:
+    """A clinic's staff answer `1枠のみ` (one of the day's 午前 and 午後, whichever: 131 cells) and `夜のみ`: both
+    refused the whole import. ○ with at most one session that day, kept through the export and a returned form;
+    夜のみ is the sessions from 16:00 on."""
+    rows = [["H001", "山田 花子", "1枠のみ", "△1コマまで"], ["H002", "佐藤 次郎", "夜のみ", "どちらか1つ"]]
+    problem, problems = _read(tmp_path, *rows)
+    first, second = date(2026, 4, 1), date(2026, 4, 14)
+    assert problems == []
+    assert problem.day_caps == {("H001", first): 1, ("H001", second): 1, ("H002", second): 1}
+    assert [problem.mark("H001", d) for d in (first, second)] == [Mark.AVAILABLE, Mark.PREFER_NOT]
+    assert problem.windows == {("H002", first): (16 * 60, None)}
+    again, both = _exported_and_answered(tmp_path, problem, rows, ("2枠のみ", "○"))
+    assert again.day_caps == problem.day_caps and again.windows == problem.windows
+    assert both.day_caps == {("H001", first): 1, ("H001", second): 1, ("H002", first): 2}
+
+
+def test_the_solver_keeps_a_days_own_cap(tmp_path: Path) -> None:
+    """佐藤 wrote `1枠のみ` on 4/1: 山田 is away, and one of the day's two sessions stays short rather than both his;
+    `check` says both put to him by hand, with the cell."""
+    from models.domain import Roster
+    from solver.core import SolveOptions, solve
+    from solver.evaluate import evaluate
+
+    sessions = [["日付", "会場", "内容", "開始", "終了", "必要人数"],
+                [datetime(2026, 4, 1), "中央", "午前", time(9, 0), time(12, 30), 1],
+                [datetime(2026, 4, 1), "中央", "午後", time(13, 30), time(17, 0), 1],
+                [datetime(2026, 4, 14), "中央", "午前", time(9, 0), time(12, 30), 1]]
+    book = write_book(tmp_path / "clinic.xlsx", standard(枠=sessions, 勤務可否=[
+        MATRIX_ROWS[0], ["H001", "山田 花子", "×", "○"], ["H002", "佐藤 次郎", "1枠のみ", "○"]]))
+    problem, problems = collect([book])
+    assert problems == [] and problem.day_caps == {("H002", date(2026, 4, 1)): 1}
+    result = solve(problem, SolveOptions(time_limit=10, workers=1, soft_cover=True))
+    assert result.roster is not None
+    first = {a.requirement_id for a in result.roster.assignments
+             if a.staff_id == "H002" and problem.requirement(a.requirement_id).date == date(2026, 4, 1)}
+    assert len(first) == 1
+    both = Roster.from_pairs([("H002", r.id) for r in problem.requirements if r.date == date(2026, 4, 1)])
+    said = [v.message for v in evaluate(problem, both).violations if v.rule_id == "max_per_day"]
+    assert said == ["佐藤 次郎 works 2 times in 4/1 (limit 1). (availability: 1枠のみ)"]
+
+
 def test_a_refusal_of_no_shift_of_the_plan_is_an_unknown_mark(tmp_path: Path) -> None:
     """`2限不可` in a ward: the plan has no 2限, so the cell is refused as before, not read as ○."""
     _, problems = _read(tmp_path, ["H001", "山田 花子", "2限不可", "○"])

@@ -308,6 +308,19 @@ def test_numbered_shifts_as_a_form_answers_them(value, allowed):
     assert parse_wish("1限/2限/3限", PERIODS) == "1限+2限+3限"
 
 
+@pytest.mark.parametrize(("value", "expected"), [
+    ("1枠のみ", (Mark.AVAILABLE, 1)), ("１枠のみ", (Mark.AVAILABLE, 1)), ("1コマまで", (Mark.AVAILABLE, 1)),
+    ("どちらか1つ", (Mark.AVAILABLE, 1)), ("△1枠のみ", (Mark.PREFER_NOT, 1)), ("2回まで", (Mark.AVAILABLE, 2)),
+    ("一枠のみ", (Mark.AVAILABLE, 1)), ("1日可", None), ("1", None), ("○", None),
+])
+def test_the_most_sessions_of_a_day(value, expected):
+    from models.textparse import day_cap_text, parse_day_cap
+
+    assert parse_day_cap(value) == expected
+    if expected:
+        assert parse_day_cap(day_cap_text(*expected)) == expected
+
+
 def test_a_refusal_is_written_back_as_a_cell_says_it():
     from models.textparse import cell_text
 

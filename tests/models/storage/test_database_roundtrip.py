@@ -62,6 +62,17 @@ def test_shifts_refused_round_trip(db: Database, problem: Problem) -> None:
     assert loaded.refuses("H001", replace(session, date=day)) and not loaded.refuses("H002", replace(session, date=day))
 
 
+def test_the_most_sessions_of_a_day_round_trip(db: Database, problem: Problem) -> None:
+    """A day's `1枠のみ` comes back; a day marked × since keeps no cap."""
+    day, other = date(2026, 4, 3), date(2026, 4, 4)
+    capped = problem.with_(availability={**problem.availability, ("H001", day): Mark.PREFER_NOT,
+                                         ("H002", other): Mark.UNAVAILABLE},
+                           day_caps={("H001", day): 1, ("H002", other): 1})
+    db.save_problem(capped.name, capped)
+    loaded = db.load_problem(capped.name)
+    assert loaded.day_caps == {("H001", day): 1} and loaded.day_cap("H001", day) == 1
+
+
 def test_sessions_called_off_round_trip(db: Database, problem: Problem) -> None:
     """A session called off (a library's 整理日, a check-up cancelled) comes back with its hours and 備考, apart from
     the sessions held: told in a notice and shown in 配置表, never staffed nor counted as held."""

@@ -27,7 +27,7 @@ def test_domain_fields_are_the_ones_storage_writes() -> None:
     # history_* are carried in from earlier plans' rosters when a plan is loaded (models.storage.history).
     assert _names(Problem) == {
         "name", "start", "end", "staff", "sites", "requirements", "availability", "blank_means", "leave", "windows",
-        "refused", "requests",
+        "refused", "day_caps", "requests",
         "forbidden_successions", "min_rest_minutes", "travel", "rules", "locked", "published",
         "closed",  # rows of `requirements` with a most of 0 (problems.write_problem)
     } | {"history", "history_counts", "history_weekend_days", "history_pay", "history_unpriced_minutes",
