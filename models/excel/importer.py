@@ -164,7 +164,8 @@ def _misnamed(books: list[Book]) -> list[tuple[Book, str, SheetSpec]]:
     outputs = {normalize_header(n) for n in (MASTER_SHEET, DUTY_SHEET, SUMMARY_SHEET, UNFILLED_SHEET,
                                               VIOLATIONS_SHEET, INSTRUCTIONS_SHEET, ASSIGNMENTS_SHEET)}
     for book in books:
-        claimed = {title for spec in (*specs, SETTINGS) for title in book.find(spec, prefix=True)}
+        claimed = {title for spec in (*specs, SETTINGS) for title in book.find(spec, prefix=True)
+                   if not _sessions_by_site(book, title, spec)}
         for title in book.titles:
             if title in claimed or book.hidden(title) or normalize_header(title) in outputs \
                     or normalize_header(title).startswith(normalize_header(PERSONAL_SHEET_PREFIX)):
@@ -459,7 +460,15 @@ def _unrelated(book: Book, title: str, spec: SheetSpec) -> bool:
     rows = book.rows(title)
     if all(is_blank(value) for row in rows for value in row):
         return True
-    return not book.named(title, spec) and locate(book.name, title, rows, spec, []) is None
+    if book.named(title, spec):
+        return False
+    return _sessions_by_site(book, title, spec) or locate(book.name, title, rows, spec, []) is None
+
+
+def _sessions_by_site(book: Book, title: str, spec: SheetSpec) -> bool:
+    """Whether a sheet only named like the 会場 sheet holds sessions (`会場日程`: 日付, 会場, 開始...): a clinic's
+    was taken for its 会場 sheet and left unread, and the import said only that there was no 枠 sheet."""
+    return spec is SITES and not book.named(title, spec) and _holds(book, title, book.rows(title), SESSIONS)
 
 
 def _unread(books: list[Book]) -> list[InputProblem]:

@@ -970,3 +970,17 @@ def test_a_legend_line_under_the_marks_is_no_person(tmp_path):
              ["※ 研修・学会は×と同じ"]]
     problem = read_workbooks([write_book(tmp_path / "t.xlsx", standard(勤務可否=marks))])
     assert problem.mark("H001", date(2026, 4, 1)) is Mark.AVAILABLE
+
+
+def test_a_sheet_of_sessions_named_for_its_sites_is_read_as_the_sessions(tmp_path):
+    """A clinic kept its sessions on `会場日程` (日付, 会場, 開始...): taken for the 会場 sheet by its name, it was
+    left unread, and the import said only that there was no 枠 sheet."""
+    from tests.models.workbooks import SESSION_ROWS
+
+    sheets = standard(枠=None)
+    sheets["会場日程"] = SESSION_ROWS
+    notes: list = []
+    problem = read_workbooks([write_book(tmp_path / "c.xlsx", sheets)], notes=notes)
+    assert len(problem.requirements) == len(SESSION_ROWS) - 1
+    assert [n.message for n in notes if n.sheet == "会場日程"] == [
+        'sheet "会場日程" was read as the 枠 table (no sheet is named 枠)']
