@@ -81,45 +81,55 @@ def spread_penalty(model: cp_model.CpModel, totals: Sequence[Any], top: int, wei
 
 
 def even_penalty(model: cp_model.CpModel, totals: Sequence[Any], top: int, weight: int,
-                 rule_id: str, label: str) -> list[Penalty]:
-    """`weight * even_distance(totals)`, each total in 0..top: every total's distance above the
-    share's upper end or below its lower end, both ends variables held by the sum of the totals
-    (n * high <= sum + n - 1, n * low >= sum - n + 1), which their costs push to ceil and floor."""
-    n = len(totals)
+                 rule_id: str, label: str, days: Sequence[int] | None = None) -> list[Penalty]:
+    """`weight * even_distance(totals, days)`, each total in 0..top: every total's distance above its
+    share's upper end or below its lower end, both ends variables held by the sum T of the totals
+    (D * high <= T * d + D - 1, D * low >= T * d - D + 1 for a person of d of the D days), which their
+    costs push to the ceiling and the floor of T * d / D."""
+    weights = _day_weights(days, len(totals))
+    whole = sum(weights)
     shares = []
     for i, total in enumerate(totals):
         shared = model.new_int_var(0, top, f"{label}.even_total[{i}]")
         model.add(shared == total)
         shares.append(shared)
     everyone = count(shares)
-    high = model.new_int_var(0, top, f"{label}.even_high")
-    low = model.new_int_var(0, top, f"{label}.even_low")
-    model.add(n * high <= everyone + n - 1)
-    model.add(n * low >= everyone - (n - 1))
     distances = []
-    for i, shared in enumerate(shares):
+    for i, (shared, own) in enumerate(zip(shares, weights)):
+        high = model.new_int_var(0, top, f"{label}.even_high[{i}]")
+        low = model.new_int_var(0, top, f"{label}.even_low[{i}]")
+        model.add(whole * high <= own * everyone + whole - 1)
+        model.add(whole * low >= own * everyone - (whole - 1))
         over = model.new_int_var(0, top, f"{label}.over[{i}]")
         under = model.new_int_var(0, top, f"{label}.under[{i}]")
         model.add(over >= shared - high)
         model.add(under >= low - shared)
         distances += [over, under]
     return [Penalty(count(distances), weight, rule_id, f"{label}.even",
-                    exact=lambda value: even_distance([int(value(t)) for t in totals]))]
+                    exact=lambda value: even_distance([int(value(t)) for t in totals], weights))]
 
 
-def even_share(values: Sequence[int]) -> tuple[int, int]:
-    """The even share of `values`' sum among them: (floor, ceil) of their mean."""
-    return sum(values) // len(values), -(-sum(values) // len(values))
+def _day_weights(days: Sequence[int] | None, n: int) -> list[int]:
+    """Each person's days to share by: `days`, or 1 each when none are given or none has a day."""
+    return list(days) if days is not None and sum(days) > 0 else [1] * n
 
 
-def even_distance(values: Sequence[int]) -> int:
+def even_shares(values: Sequence[int], days: Sequence[int] | None = None) -> list[tuple[int, int]]:
+    """Each value's even share of their sum T, (floor, ceil) of T * d / D for a person of d of the D days
+    (of T / n when no days are given)."""
+    weights = _day_weights(days, len(values))
+    total, whole = sum(values), sum(weights)
+    return [(total * own // whole, -(-total * own // whole)) for own in weights]
+
+
+def even_distance(values: Sequence[int], days: Sequence[int] | None = None) -> int:
     """How far `values` are from an even share of their sum, in all: each value's distance above the
-    ceiling of their mean or below its floor. 0 exactly when every value is one of the two: 4, 4, 5
-    and 3, 3 cost nothing, 3, 5 costs 2 (the mean is 4), and 2 people at 9 beside 3 at 2 (mean 5) 14."""
+    ceiling of its share or below its floor (`even_shares`). 0 exactly when every value is one of the two:
+    4, 4, 5 and 3, 3 cost nothing, 3, 5 costs 2 (the mean is 4), and 2 people at 9 beside 3 at 2 (mean 5) 14.
+    Shared by days (a person who can work 10 days of 20 an even half of another's 20), 2 and 4 cost nothing."""
     if not values:
         return 0
-    low, high = even_share(values)
-    return sum(max(0, v - high) + max(0, low - v) for v in values)
+    return sum(max(0, v - high) + max(0, low - v) for v, (low, high) in zip(values, even_shares(values, days)))
 
 
 def excess(model: cp_model.CpModel, expr: Any, bound: int, upper: int, weight: int,

@@ -4,7 +4,9 @@ even share (soft, fairness).
 The gap alone let one person pin the least busy end: a consultation office's counsellor held to 2
 sessions by her 103万円 cap made 2 the minimum, and 22 of 35 counsellors were left at 2 while 9 took
 9-10 (the most cost the same however many shared it). So each person's distance from the even share
-(the group's mean, rounded either way) costs the weight too, unless `均等に近づける` is いいえ. People
+(the group's mean, rounded either way; shared by the days each can work, so that a nurse away from the
+10th or a doctor who comes twice a month is held to a share of her days) costs the weight too, unless
+`均等に近づける` is いいえ. People
 with a 希望回数 (desired_count enabled) are left out of that share: their own count is their guide, and
 the share would pull a hygienist who asks for 10 sessions down to everyone's 6-7.
 
@@ -77,6 +79,7 @@ class LoadSpread(BaseRule):
                                                 bool(s.params.get("each_activity"))):
             loads = {staff.id: [v for req, v in ctx.requirements_of(staff.id) if counts(req)]
                      for staff in ctx.problem.active_staff()}
+            dated = _session_days(ctx.problem, counts)
             for job, people in groups.items():
                 totals = [loads[p.id] for p in people if loads[p.id]]
                 if len(totals) >= 2:
@@ -84,9 +87,11 @@ class LoadSpread(BaseRule):
                         else "load_spread"
                     top = max(len(v) for v in totals)
                     out += spread_penalty(ctx.model, [count(v) for v in totals], top, s.weight, self.info.id, label)
-                    shared = [count(loads[p.id]) for p in people if loads[p.id] and p.id not in guided]
-                    if even and len(shared) >= 2:
-                        out += even_penalty(ctx.model, shared, top, s.weight, self.info.id, label)
+                    days = {p.id: _workable(ctx.problem, p, dated) for p in people if loads[p.id] and p.id not in guided}
+                    sharing = [p for p in people if days.get(p.id)]  # none of their days workable: no share
+                    if even and len(sharing) >= 2:
+                        out += even_penalty(ctx.model, [count(loads[p.id]) for p in sharing], top, s.weight,
+                                            self.info.id, label, [days[p.id] for p in sharing])
         return out
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
@@ -103,6 +108,7 @@ class LoadSpread(BaseRule):
         for _activity, counts in activity_groups(problem, s.params.get("activities") or "",
                                                  bool(s.params.get("each_activity"))):
             sessions: list[Requirement] = [r for r in problem.requirements if counts(r)]
+            dated = _session_days(problem, counts)
             # the activities counted, named: a ward's 準夜・深夜 counts were said as 配置回数 beside 18 shifts
             named = "・".join(rotation_order(sessions)) if s.params.get("activities") else ""
             what = t("{a} の回数", "{a} counts", a=named) if named else t("配置回数", "Assignment counts")
@@ -114,9 +120,21 @@ class LoadSpread(BaseRule):
                     "{what}の差が {spread} 回です（最多 {top}: {top_n} 回、最少 {low}: {low_n} 回）。",
                     "{what} differ by {spread} (most: {top}, {top_n}; fewest: {low}, {low_n}).", what=what, **v))
                 if s.params.get(EVEN.name, True):
-                    shared = {k: n for k, n in loads.items() if k not in guided}
-                    out += even_breach(problem, self.info, s, shared, (f"{job}: " if job else "") + what)
+                    days = {k: d for k in loads if k not in guided and (d := _workable(problem, problem.staff_by_id(k), dated))}
+                    shared = {k: n for k, n in loads.items() if k in days}
+                    out += even_breach(problem, self.info, s, shared, (f"{job}: " if job else "") + what, days=days)
         return out
+
+
+def _session_days(problem: Problem, counts) -> list:
+    """The plan's days with a session counted."""
+    return sorted({r.date for r in problem.requirements if counts(r)})
+
+
+def _workable(problem: Problem, staff, days: list) -> int:
+    """How many of `days` the person can work (their mark, their weekdays): the even share is by them, so a
+    nurse away from the 10th of the month, or a doctor who comes two days, is held to a share of her days."""
+    return sum(1 for day in days if not problem.cannot_work(staff.id, day) and not problem.off_weekday(staff.id, day))
 
 
 def _guided(problem: Problem) -> set[str]:

@@ -127,27 +127,39 @@ def spread_breach(problem: Problem, info: RuleInfo, setting: RuleSetting, counts
 
 
 def even_breach(problem: Problem, info: RuleInfo, setting: RuleSetting, counts: dict[str, int],
-                what: str, unit: str = "回") -> list[Violation]:
+                what: str, unit: str = "回", days: dict[str, int] | None = None) -> list[Violation]:
     """The violation of a fairness rule's even share: how far `counts` (staff id -> count) are from
-    their mean in all (`bounds.even_distance`), naming the people furthest above and below it;
-    `what` says what was counted (配置回数), `unit` its unit in Japanese."""
-    from solver.rules.bounds import even_distance, even_share  # local: bounds is the model's side
+    their share of the sum in all (`bounds.even_distance`, by each person's `days` when given), naming
+    the people furthest above and below theirs; `what` says what was counted (配置回数), `unit` its unit
+    in Japanese."""
+    from solver.rules.bounds import even_distance, even_shares  # local: bounds is the model's side
 
-    if len(counts) < 2 or not (distance := even_distance(list(counts.values()))):
+    ids = list(counts)
+    values, weights = [counts[i] for i in ids], [days[i] for i in ids] if days is not None else None
+    if len(counts) < 2 or not (distance := even_distance(values, weights)):
         return []
-    low, high = even_share(list(counts.values()))
-    share = f"{low}" if low == high else f"{low}〜{high}"
+    shares = dict(zip(ids, even_shares(values, weights)))
+    alike = len(set(shares.values())) == 1
 
-    def named(ids: list[str]) -> str:
-        shown = t("、", ", ").join(t("{name} {n} {unit}", "{name} {n}", name=problem.staff_by_id(i).name, n=counts[i], unit=unit)
-                          for i in ids[:3])
-        return shown + (t(" ほか {n} 人", " and {n} more", n=len(ids) - 3) if len(ids) > 3 else "")
+    def band(low: int, high: int) -> str:
+        return f"{low}" if low == high else f"{low}〜{high}"
 
-    over = sorted((i for i in counts if counts[i] > high), key=lambda i: (-counts[i], i))
-    under = sorted((i for i in counts if counts[i] < low), key=lambda i: (counts[i], i))
+    def named(people: list[str]) -> str:
+        shown = t("、", ", ").join(
+            t("{name} {n} {unit}", "{name} {n}", name=problem.staff_by_id(i).name, n=counts[i], unit=unit)
+            + ("" if alike else t("（均等 {s}）", " (share {s})", s=band(*shares[i]))) for i in people[:3])
+        return shown + (t(" ほか {n} 人", " and {n} more", n=len(people) - 3) if len(people) > 3 else "")
+
+    over = sorted((i for i in ids if counts[i] > shares[i][1]), key=lambda i: (-(counts[i] - shares[i][1]), i))
+    under = sorted((i for i in ids if counts[i] < shares[i][0]), key=lambda i: (-(shares[i][0] - counts[i]), i))
     sides = [t("多い人: {p}", "above: {p}", p=named(over))] if over else []
     sides += [t("少ない人: {p}", "below: {p}", p=named(under))] if under else []
-    message = t("{what}が均等な数（{share} {unit}）から計 {n} {unit}外れています（{sides}）。",
-                "{what} are {n} away from an even share ({share}) in all ({sides}).",
-                what=what, share=share, unit=unit, n=distance, sides="; ".join(sides))
+    if alike:
+        message = t("{what}が均等な数（{share} {unit}）から計 {n} {unit}外れています（{sides}）。",
+                    "{what} are {n} away from an even share ({share}) in all ({sides}).",
+                    what=what, share=band(*shares[ids[0]]), unit=unit, n=distance, sides="; ".join(sides))
+    else:
+        message = t("{what}が、勤務できる日数に応じた均等な数から計 {n} {unit}外れています（{sides}）。",
+                    "{what} are {n} away from even shares by the days each can work, in all ({sides}).",
+                    what=what, unit=unit, n=distance, sides="; ".join(sides))
     return [breach(info, setting, distance, message)]

@@ -120,3 +120,23 @@ def test_each_activity_named_is_compared_apart_when_asked() -> None:
                     rules={"load_spread": soft(1, activities="早番、遅番", each_activity=True, even=False)})
     assert fixed(apart, pairs, [RULE]) == 8
     assert [v.message.split(" counts")[0] for v in RULE.check(apart, roster(*pairs))] == ["早番", "遅番"]
+
+
+def test_the_even_share_follows_the_days_each_can_work() -> None:
+    """A clinic's nurse injured on the 7th (away for the rest of the plan) was 'the fewest' against everyone's
+    share: hers is a share of the days she can work."""
+    sessions = [session(day=MONDAY + timedelta(days=d)) for d in range(12)]
+    away = {("C", MONDAY + timedelta(days=d)): Mark.UNAVAILABLE for d in range(6, 12)}
+    p = problem([person("A"), person("B"), person("C")], sessions, days=12, availability=away)
+
+    def placed(a: range, b: range, c: range) -> list[tuple[str, str]]:
+        return [(who, sessions[d].id) for who, days in zip("ABC", (a, b, c)) for d in days]
+
+    # 12 sessions over 12 + 12 + 6 days: A and B 4.8 each (4-5), C, on the first 6 days only, 2.4 (2-3)
+    assert fixed(p, placed(range(7, 12), range(2, 7), range(0, 2)), [RULE]) == 3  # 5, 5, 2: the gap alone
+    assert fixed(p, placed(range(8, 12), range(4, 8), range(0, 4)), [RULE]) == 1  # 4, 4, 4: C 1 above her share
+    pairs = placed(range(6, 12), range(1, 6), range(0, 1))  # 6, 5, 1
+    even = [v for v in RULE.check(p, roster(*pairs)) if "even" in v.message]
+    assert [v.cost for v in even] == [2] and fixed(p, pairs, [RULE]) == 5 + 2
+    assert even[0].message == ("Assignment counts are 2 away from even shares by the days each can work, in all "
+                               "(above: 職員A 6 (share 4〜5); below: 職員C 1 (share 2〜3)).")
