@@ -23,18 +23,33 @@ if TYPE_CHECKING:
     from solver.context import Context
 
 
+def made_up(problem: Problem, req: Requirement) -> frozenset[str]:
+    """The skills that make up the session's people (`skills_make_up`), but none when someone holds two of them:
+    that person counts for both, and leaves a place for anyone. A university's exam of 2 invigilators asked for
+    its own teacher (担当K1002:1) and a 教員 (教員:1), the teacher being both: every second invigilator had been a
+    教員, 3 sessions each, while the TAs sat idle. Worked out once a set of skills a problem."""
+    skills = skills_make_up(req)
+    if len(skills) < 2:
+        return skills
+    known = problem.__dict__.setdefault("_skills_made_up", {})
+    if skills not in known:
+        known[skills] = skills if all(len(skills & staff.skills) < 2 for staff in problem.active_staff()) \
+            else frozenset()
+    return known[skills]
+
+
 def made_up_any(problem: Problem) -> bool:
     """Whether any session of the plan is made up by its skills, worked out once a problem (a model of each part
     of a big plan asks it again for every person)."""
     found = problem.__dict__.get("_made_up_any")
     if found is None:
-        found = problem.__dict__["_made_up_any"] = any(skills_make_up(r) for r in problem.requirements)
+        found = problem.__dict__["_made_up_any"] = any(made_up(problem, r) for r in problem.requirements)
     return found
 
 
-def holds_one(staff: Staff, req: Requirement) -> bool:
+def holds_one(problem: Problem, staff: Staff, req: Requirement) -> bool:
     """Whether the person may take the session: it is not made up by its skills, or they hold one of them."""
-    skills = skills_make_up(req)
+    skills = made_up(problem, req)
     return not skills or not skills.isdisjoint(staff.skills)
 
 
@@ -54,7 +69,8 @@ class SkillHolders(BaseRule):
     def screen(self, ctx: Context, staff: Staff) -> Callable[[Requirement], bool] | None:
         if not made_up_any(ctx.problem):
             return None  # asked of every pair it would cost Curtois Instance24 (1.75M pairs) 1 s a model
-        return lambda req: holds_one(staff, req)
+        problem = ctx.problem
+        return lambda req: holds_one(problem, staff, req)
 
     def build(self, ctx: Context) -> list[Penalty]:
         s = ctx.setting(self.info)
@@ -63,11 +79,11 @@ class SkillHolders(BaseRule):
         problem = ctx.problem
         return [Penalty(var, s.weight, self.info.id, f"skill_holders[{staff_id},{req_id}]")
                 for (staff_id, req_id), var in ctx.pairs().items()
-                if not holds_one(problem.staff_by_id(staff_id), problem.requirement(req_id))]
+                if not holds_one(problem, problem.staff_by_id(staff_id), problem.requirement(req_id))]
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
         def outside(staff: Staff, req: Requirement) -> str | None:
-            if holds_one(staff, req):
+            if holds_one(problem, staff, req):
                 return None
             return t("{name} は {session} の必要スキル（{skills}）のどれも持っていません（この枠の人数はそのスキルの人で"
                      "埋まります）。", "{name} holds none of the required skills of {session} ({skills}), whose counts "

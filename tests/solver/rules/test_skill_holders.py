@@ -32,6 +32,19 @@ def test_a_session_with_room_or_a_skill_asked_none_of_takes_anyone() -> None:
     assert fixed(p, [("Dent", never.id)], [RULE]) is None  # 新人:0 is no skill that makes it up
 
 
+def test_a_person_holding_two_of_the_skills_leaves_a_place_for_anyone() -> None:
+    """A university's exam of 2 invigilators asked for its own teacher (担当K1002:1) and a 教員 (教員:1): the teacher,
+    a 教員 too, counts for both, and the second place is anyone's. Every second invigilator had been a 教員, and the
+    TAs sat idle."""
+    exam = session(min_staff=2, required_skills=(("担当K1002", 1), ("教員", 1)))
+    staff = [person("T", skills=frozenset({"担当K1002", "教員"})), person("F", skills=frozenset({"教員"})), person("TA")]
+    p = problem(staff, [exam])
+    assert fixed(p, [("T", exam.id), ("TA", exam.id)], [RULE]) == 0 and RULE.check(p, roster(("T", exam.id))) == []
+    # nobody holding both: the two skills make the session up, as before
+    apart = problem([person("K", skills=frozenset({"担当K1002"})), *staff[1:]], [exam])
+    assert fixed(apart, [("K", exam.id), ("TA", exam.id)], [RULE]) is None
+
+
 def test_it_stays_hard_when_cover_is_made_soft() -> None:
     """--soft-cover relaxes who must come, not who may: a polling office's 投票管理者 (管理者:1 of 1) had gone
     to people without 管理者 in its partial roster."""
