@@ -914,7 +914,7 @@ def _unread_limits(tables: Sequence[Table]) -> list[InputProblem]:
     return found
 
 
-_LIMIT_KEYS = ("max_per_day", "max_per_week", "max_days_per_week", "max_per_month", "max_days_per_month",
+_LIMIT_KEYS = ("max_per_day", "max_per_week", "max_days_per_week", "max_per_month", "max_days_per_month", "max_per_plan",
                "max_consecutive_days", "max_minutes_per_week", "min_minutes_per_week", "max_minutes_per_month",
                "min_minutes_per_month", "max_per_activity", "annual_pay_cap")
 

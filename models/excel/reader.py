@@ -25,7 +25,7 @@ from models.domain import normalize, typed
 from models.errors import InputProblem
 from models.excel import messages
 from models.excel.filecheck import not_a_workbook, refusal
-from models.excel.schema import IN_DAYS, IN_HOURS, Column, SheetSpec
+from models.excel.schema import IN_DAYS, IN_HOURS, NO_DAYS, Column, SheetSpec
 from models.excel.xlsxread import Range, XlsxBook, merged_ranges
 from models.i18n import t
 from models.textparse import Explained, parse_date
@@ -493,6 +493,8 @@ def match_columns(row: tuple[Any, ...], columns: Iterable[Column]) -> dict[str, 
                 hours = match[0] in IN_HOURS and _HOURS_NOTE.search(note)
                 days = match[0] in IN_DAYS and _DAYS_NOTE.match(note)  # `週上限（日）`: its days column
                 match = (IN_HOURS[match[0]] if hours else IN_DAYS[match[0]] if days else match[0], 2)
+                if match[0] in NO_DAYS and _DAYS_NOTE.match(note):
+                    match = None  # `期間上限（日）`: days of a count column with none: unread, so refused as a limit
         if match is None and header and (guess := _guessed(header, keys)) is not None:
             match = (guess, 3)
         if match is None:

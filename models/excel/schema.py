@@ -73,6 +73,11 @@ STAFF = SheetSpec(
         Column("max_per_month", "月上限"),
         Column("max_days_per_month", "月日数上限", aliases=("月の日数上限", "月勤務日数上限", "月の勤務日数上限")),
         Column("desired_per_month", "希望回数", aliases=("月希望回数",)),
+        # the plan's own (an exam period of 12 days across 1/31: 2-4 sessions each); a monthly 希望回数 read 0 in it
+        Column("max_per_plan", "期間上限", aliases=("期間上限回数", "期間の上限回数", "期間中の上限回数", "期間の最大回数",
+                                                  "期間中の最大回数")),
+        Column("min_per_plan", "期間下限", aliases=("期間下限回数", "期間の下限回数", "期間中の下限回数", "期間の最低回数",
+                                                  "期間中の最低回数")),
         Column("max_consecutive_days", "連続勤務上限"),
         Column("max_minutes_per_week", "週時間上限", aliases=("週の時間上限", "週の勤務時間上限", "週の上限時間", "週上限時間",
                                                           "週の最大時間", "週最大時間")),
@@ -205,6 +210,8 @@ SETTINGS = SheetSpec(
 IN_HOURS = {"max_per_week": "max_minutes_per_week", "max_per_month": "max_minutes_per_month"}
 # The same for a count column whose note says days (`週上限（日）`): the days column of the period
 IN_DAYS = {"max_per_week": "max_days_per_week", "max_per_month": "max_days_per_month"}
+# Count columns with no days column of their period: a note saying days (`期間上限（日）`) is none of theirs
+NO_DAYS = frozenset({"max_per_plan", "min_per_plan"})
 
 ASSIGNMENTS_COLUMNS = ("date", "site", "activity", "start", "end", "staff_id", "staff_name", "locked")
 ASSIGNMENTS_SHEET = "Assignments"

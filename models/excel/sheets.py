@@ -48,7 +48,7 @@ def read_sites(table: Table, problems: list[InputProblem], sites: dict[str, tupl
 
 
 _COUNT_FIELDS = ("max_per_day", "max_per_week", "max_days_per_week", "max_per_month", "max_days_per_month",
-                 "desired_per_month", "max_consecutive_days")
+                 "desired_per_month", "max_per_plan", "min_per_plan", "max_consecutive_days")
 _AMOUNT_FIELDS = ("hourly_rate", "annual_pay_cap", "paid_this_year")
 # Staff fields in minutes that 職員 writes in hours (週時間上限 40), read here and written by sheets_input
 HOURS_FIELDS = ("max_minutes_per_week", "min_minutes_per_week", "max_minutes_per_month", "min_minutes_per_month")

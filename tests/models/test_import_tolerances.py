@@ -984,3 +984,16 @@ def test_a_sheet_of_sessions_named_for_its_sites_is_read_as_the_sessions(tmp_pat
     assert len(problem.requirements) == len(SESSION_ROWS) - 1
     assert [n.message for n in notes if n.sheet == "会場日程"] == [
         'sheet "会場日程" was read as the 枠 table (no sheet is named 枠)']
+
+
+def test_limits_over_the_whole_plan_are_staff_columns(tmp_path):
+    """A university's invigilators do 2-4 sessions over a 12-day exam period across 1/31: a monthly 希望回数 read
+    0 in it, and 期間の上限 could be set for everyone alone. 期間上限 and 期間下限 are each person's; a note of days
+    (`期間上限（日）`) is none of theirs, and is refused as a limit not read."""
+    staff = [["職員ID", "氏名", "期間上限（回）", "期間下限"], ["H001", "山田 花子", 4, 2], ["H002", "佐藤 次郎", None, None]]
+    problem = read_workbooks([write_book(tmp_path / "p.xlsx", standard(職員=staff))])
+    assert [(s.max_per_plan, s.min_per_plan) for s in problem.staff] == [(4, 2), (None, None)]
+    staff[0][2] = "期間上限（日）"
+    with pytest.raises(InvalidInput) as caught:
+        read_workbooks([write_book(tmp_path / "d.xlsx", standard(職員=staff))])
+    assert [p.cell for p in caught.value.problems] == ["C1"]
