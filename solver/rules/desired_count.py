@@ -1,7 +1,9 @@
 """desired_count: each person's count per calendar month stays close to their desired count (soft).
 
 The desire (Staff.desired_per_month, or a per-staff override) is scaled to the share of the month's
-days inside the plan, rounded half up; each assignment above or below costs the weight.
+days inside the plan, rounded half up; each assignment above or below costs the weight. The months a
+plan holds only part of are one period together, their shares added before rounding: a university's
+exam period of 1/25-2/5 scaled a desire of 2 to 0 in January and 0 in February, and every session cost.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import calendar
 from collections import defaultdict
 from datetime import date
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from models.domain import Problem, Roster, Staff, Violation
@@ -21,19 +24,33 @@ from solver.rules.placed import breach, placed_of
 if TYPE_CHECKING:
     from solver.context import Context
 
+Month = tuple[int, int]
+PARTIAL = (0, 0)  # the period of the months the plan holds only part of, when it holds two or more
 
-def month_shares(problem: Problem) -> dict[tuple[int, int], int]:
+
+def month_shares(problem: Problem) -> dict[Month, int]:
     """Plan days in each (year, month) of the plan."""
-    shares: dict[tuple[int, int], int] = defaultdict(int)
+    shares: dict[Month, int] = defaultdict(int)
     for day in problem.days():
         shares[(day.year, day.month)] += 1
     return dict(shares)
 
 
-def scaled(desired: int, month: tuple[int, int], days_in_plan: int) -> int:
-    """The desire for the part of `month` inside the plan, rounded half up."""
-    month_days = calendar.monthrange(*month)[1]
-    return (2 * desired * days_in_plan + month_days) // (2 * month_days)
+def periods(problem: Problem) -> dict[Month, Month]:
+    """Each month of the plan -> its period: itself, or PARTIAL for each of two or more months the plan
+    holds only part of."""
+    shares = month_shares(problem)
+    partial = [m for m, days in shares.items() if days < calendar.monthrange(*m)[1]]
+    return {m: PARTIAL if len(partial) > 1 and m in partial else m for m in shares}
+
+
+def wanted(problem: Problem, desired: int) -> dict[Month, int]:
+    """The desire for each period of the plan (`periods`), rounded half up."""
+    out: dict[Month, Fraction] = defaultdict(Fraction)
+    of = periods(problem)
+    for month, days in month_shares(problem).items():
+        out[of[month]] += Fraction(desired * days, calendar.monthrange(*month)[1])
+    return {key: int(share + Fraction(1, 2)) for key, share in out.items()}
 
 
 class DesiredCount(BaseRule):
@@ -53,17 +70,16 @@ class DesiredCount(BaseRule):
         s = ctx.setting(self.info)
         if not s.enabled:
             return []
-        shares = month_shares(ctx.problem)
+        of = periods(ctx.problem)
         out: list[Penalty] = []
         for staff in ctx.problem.active_staff():
             desired = ctx.limit(self.info, "desired_per_month", staff)
             if desired is None:
                 continue
-            by_month: dict[tuple[int, int], list] = defaultdict(list)
+            by_month: dict[Month, list] = defaultdict(list)
             for req, var in ctx.requirements_of(staff.id):
-                by_month[(req.date.year, req.date.month)].append(var)
-            for month, days_in_plan in shares.items():
-                want = scaled(int(desired), month, days_in_plan)
+                by_month[of.get((req.date.year, req.date.month), PARTIAL)].append(var)
+            for month, want in wanted(ctx.problem, int(desired)).items():
                 variables = by_month.get(month, [])
                 label = f"desired[{staff.id},{month[0]}-{month[1]:02d}]"
                 if not variables:
@@ -79,31 +95,39 @@ class DesiredCount(BaseRule):
         desired = ctx.limit(self.info, "desired_per_month", staff) if s.enabled and not s.hard else None
         if desired is None:
             return []
-        wants = {month: scaled(int(desired), month, days) for month, days in month_shares(ctx.problem).items()}
-        return [Wish(lambda req: (req.date.year, req.date.month), lambda month: wants.get(month, 0), s.weight)]
+        wants, of = wanted(ctx.problem, int(desired)), periods(ctx.problem)
+        return [Wish(lambda req: of.get((req.date.year, req.date.month), PARTIAL), lambda month: wants.get(month, 0),
+                     s.weight)]
 
     def check(self, problem: Problem, roster: Roster) -> list[Violation]:
         s = setting(problem, self.info)
         if not s.enabled:
             return []
         placed = placed_of(problem, roster)
+        of = periods(problem)
         out = []
         for staff in problem.active_staff():
             desired = limit(problem, self.info, "desired_per_month", staff)
             if desired is None:
                 continue
-            counts: dict[tuple[int, int], int] = defaultdict(int)
+            counts: dict[Month, int] = defaultdict(int)
             for req in placed.by_staff.get(staff.id, []):
-                counts[(req.date.year, req.date.month)] += 1
-            for month, days_in_plan in month_shares(problem).items():
-                want = scaled(int(desired), month, days_in_plan)
+                counts[of.get((req.date.year, req.date.month), PARTIAL)] += 1
+            for month, want in wanted(problem, int(desired)).items():
                 n = counts.get(month, 0)
                 if n != want:
-                    message = t("{name} の {y}年{m}月 の配置は {n} 回で、希望 {want} 回と {gap} 回違います。",
-                                "{name} works {n} times in {y}-{m:02d}, {gap} away from the desired {want}.",
-                                name=staff.name, y=month[0], m=month[1], n=n, want=want, gap=abs(n - want))
-                    out.append(breach(self.info, s, abs(n - want), message, staff_id=staff.id,
-                                      day=date(month[0], month[1], 1)))
+                    if month == PARTIAL:
+                        message = t("{name} の期間中の配置は {n} 回で、希望（月 {d} 回を期間の日数に換算）{want} 回と {gap} 回違います。",
+                                    "{name} works {n} times in the plan, {gap} away from the desired {want} ({d} a "
+                                    "month for the plan's days).", name=staff.name, n=n, d=desired, want=want,
+                                    gap=abs(n - want))
+                        first = problem.start
+                    else:
+                        message = t("{name} の {y}年{m}月 の配置は {n} 回で、希望 {want} 回と {gap} 回違います。",
+                                    "{name} works {n} times in {y}-{m:02d}, {gap} away from the desired {want}.",
+                                    name=staff.name, y=month[0], m=month[1], n=n, want=want, gap=abs(n - want))
+                        first = date(month[0], month[1], 1)
+                    out.append(breach(self.info, s, abs(n - want), message, staff_id=staff.id, day=first))
         return out
 
 
