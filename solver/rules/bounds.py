@@ -82,10 +82,11 @@ def spread_penalty(model: cp_model.CpModel, totals: Sequence[Any], top: int, wei
 
 def even_penalty(model: cp_model.CpModel, totals: Sequence[Any], top: int, weight: int,
                  rule_id: str, label: str, days: Sequence[int] | None = None) -> list[Penalty]:
-    """`weight * even_distance(totals, days)`, each total in 0..top: every total's distance above its
-    share's upper end or below its lower end, both ends variables held by the sum T of the totals
-    (D * high <= T * d + D - 1, D * low >= T * d - D + 1 for a person of d of the D days), which their
-    costs push to the ceiling and the floor of T * d / D."""
+    """`weight * even_distance(totals, days)`, each total in 0..top: every total's distance above the ceiling
+    of its share or below its floor, the share being T * d / D of the sum T of the totals for a person of d
+    of the D days. Each side is one slack on one constraint multiplied through by D: an integer `over` with
+    D * over >= D * total - T * d - (D - 1) is at least total - ceil(T * d / D) (as floor((a + D - 1) / D) is
+    ceil(a / D)), and `under` with D * under >= T * d - D * total - (D - 1) at least floor(T * d / D) - total."""
     weights = _day_weights(days, len(totals))
     whole = sum(weights)
     shares = []
@@ -96,14 +97,10 @@ def even_penalty(model: cp_model.CpModel, totals: Sequence[Any], top: int, weigh
     everyone = count(shares)
     distances = []
     for i, (shared, own) in enumerate(zip(shares, weights)):
-        high = model.new_int_var(0, top, f"{label}.even_high[{i}]")
-        low = model.new_int_var(0, top, f"{label}.even_low[{i}]")
-        model.add(whole * high <= own * everyone + whole - 1)
-        model.add(whole * low >= own * everyone - (whole - 1))
         over = model.new_int_var(0, top, f"{label}.over[{i}]")
         under = model.new_int_var(0, top, f"{label}.under[{i}]")
-        model.add(over >= shared - high)
-        model.add(under >= low - shared)
+        model.add(whole * over >= whole * shared - own * everyone - (whole - 1))
+        model.add(whole * under >= own * everyone - whole * shared - (whole - 1))
         distances += [over, under]
     return [Penalty(count(distances), weight, rule_id, f"{label}.even",
                     exact=lambda value: even_distance([int(value(t)) for t in totals], weights))]
