@@ -109,16 +109,17 @@ class Mark(enum.Enum):
     def can_work(self) -> bool:
         return self is not Mark.UNAVAILABLE
 
-    def allows(self, start: int, end: int, first_halves: Collection[tuple[int, int]] = ()) -> bool:
+    def allows(self, start: int, end: int, first_halves: Collection[tuple[int, int]] = (),
+               evenings: Collection[tuple[int, int]] = ()) -> bool:
         """Whether a session from `start` to `end` (minutes) fits this mark: 午前 allows morning
         sessions and the plan's `first_halves` (Problem.first_halves), 午後 afternoon ones (`is_morning`,
-        `is_afternoon`); a full day needs a full-day mark."""
+        `is_afternoon`) but the plan's `evenings` (Problem.evenings); a full day needs a full-day mark."""
         if self is Mark.UNAVAILABLE:
             return False
         if self is Mark.AM_ONLY:
             return is_morning(start, end) or (start, end) in first_halves
         if self is Mark.PM_ONLY:
-            return is_afternoon(start, end)
+            return is_afternoon(start, end) and (start, end) not in evenings
         return True
 
 
@@ -189,6 +190,25 @@ def first_halves(requirements: Iterable[Requirement]) -> frozenset[tuple[int, in
             candidates.append(req)
     return frozenset((req.start, req.end) for req in candidates
                      if any(then >= req.end for then in afternoons.get((req.date, req.site), ())))
+
+
+# A session from this hour on, after an afternoon session of its site and day, is its evening (a clinic's 夜間
+# 17:30-20:00 after its 午後 13:30-17:00): 午後 marks do not take it. A ward's 準夜 16:30 is no such evening.
+EVENING_FROM = 17 * 60
+
+
+def evenings(requirements: Iterable[Requirement]) -> frozenset[tuple[int, int]]:
+    """The (start, end) of the sessions that are the evening of their site's day (EVENING_FROM, after an
+    afternoon session that ends by their start): a clinic's people marking 午後 had been put on its 夜間."""
+    afternoons: dict[tuple[date, str], list[int]] = {}
+    late = []
+    for req in requirements:
+        if req.start >= EVENING_FROM:
+            late.append(req)
+        elif req.start >= NOON:
+            afternoons.setdefault((req.date, req.site), []).append(req.end)
+    return frozenset((req.start, req.end) for req in late
+                     if any(end <= req.start for end in afternoons.get((req.date, req.site), ())))
 
 
 def is_afternoon(start: int, end: int) -> bool:
@@ -599,6 +619,7 @@ class Problem:
         # a session held again (added back in the window) is no longer called off: one row of its id is stored
         self.closed = [r for r in self.closed if r.id not in self._req_by_id]
         self.first_halves = first_halves(self.requirements)  # what a 午前 mark allows beside mornings
+        self.evenings = evenings(self.requirements)  # what a 午後 mark does not allow of the afternoons
         self._weekdays = {s.id: frozenset((WEEKDAY_NAMES + HOLIDAYS).index(c) for c in s.weekdays)
                           for s in self.staff if s.weekdays}
         self._words: dict[str, dict[date, str]] = {}
@@ -637,7 +658,7 @@ class Problem:
     def allows(self, staff_id: str, day: date, start: int, end: int) -> bool:
         """Whether the person's mark for the day, and the hours they gave with it, allow a session
         from `start` to `end` (minutes after that day's midnight)."""
-        return self.mark(staff_id, day).allows(start, end, self.first_halves) and \
+        return self.mark(staff_id, day).allows(start, end, self.first_halves, self.evenings) and \
             within(self.windows.get((staff_id, day)), start, end)
 
     def refuses(self, staff_id: str, req: Requirement) -> bool:

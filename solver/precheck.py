@@ -230,7 +230,7 @@ def _kept_out(problem: Problem, screen: Screen, req: Requirement, others: list[S
         mark = problem.mark(staff.id, req.date)
         rule = next((r for r in screen.filters if not r.allows(screen, staff, req)), None)  # type: ignore[arg-type]
         if rule is not None and rule.info.id == "availability":
-            if not mark.allows(req.start, req.end, problem.first_halves):
+            if not mark.allows(req.start, req.end, problem.first_halves, problem.evenings):
                 key = mark.value if mark in (Mark.AM_ONLY, Mark.PM_ONLY) else "×"
                 if key == "×" and (staff.id, req.date) not in problem.availability:
                     # a blank cell, which 勤務曜日 or else 空欄の扱い makes ×

@@ -177,7 +177,9 @@ def _marks() -> list[tuple[str, str]]:
                                "勤務を希望するときは「午前希望」",
                                "morning only (sessions starting before 12:00, mostly in the morning: up to 9:00-13:00); "
                                "to ask for a shift named 午前, write 午前希望")),
-        (Mark.PM_ONLY.value, t("午後のみ（12:00以降に始まる枠）", "afternoon only (sessions starting 12:00 or later)")),
+        (Mark.PM_ONLY.value, t("午後のみ（12:00以降に始まる枠。同じ日の午後の枠のあとの17:00以降の夜間の枠は含まない）",
+                               "afternoon only (sessions starting 12:00 or later, but an evening session from 17:00 "
+                               "after an afternoon one of the same day)")),
         (t("15時から", "15時から"), t("その時間に勤務できる（15時から・15:00〜 はその時刻以降、〜15時・15時まで はその時刻まで、"
                                    "10時〜15時 はその間）: 時間内に収まる枠だけに入る。△15時から は △",
                                    "free at those hours (15時から or 15:00〜 from then on, 〜15時 or 15時まで until then, "

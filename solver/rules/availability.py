@@ -86,10 +86,10 @@ class Availability(BaseRule):
         mark: Callable[[str, date], Mark] = ctx.problem.mark if staff.weekdays else (
             lambda who, day: marks.get((who, day), blank))
         windows = ctx.problem.windows
-        halves = ctx.problem.first_halves
-        allows: Allows = (lambda who, day, start, end: mark(who, day).allows(start, end, halves)) if not windows else (
-            lambda who, day, start, end: mark(who, day).allows(start, end, halves)
-            and within(windows.get((who, day)), start, end))
+        halves, late = ctx.problem.first_halves, ctx.problem.evenings
+        allows: Allows = (lambda who, day, start, end: mark(who, day).allows(start, end, halves, late)) if not windows \
+            else (lambda who, day, start, end: mark(who, day).allows(start, end, halves, late)
+                  and within(windows.get((who, day)), start, end))
 
         refused = {day: shifts for (who, day), shifts in ctx.problem.refused.items() if who == staff_id}
         if refused:  # `遅番不可`: that day's 遅番 is not theirs, as a × would keep it

@@ -321,3 +321,23 @@ def test_a_wish_to_work_any_session_in_a_cell_or_listed_on_the_staff_sheet(tmp_p
     again, both = _exported_and_answered(tmp_path, problem, [["H001", "山田 花子", "○", "○"]], ("勤務希望", "○"))
     assert sorted(again.requests, key=lambda r: r.staff_id) == sorted(problem.requests, key=lambda r: r.staff_id)
     assert both.requests == [ShiftRequest("H002", first, "", on=True)]
+
+
+def test_an_afternoon_mark_does_not_take_the_evening_session_after_the_afternoon() -> None:
+    """A clinic's people marking 午後 were put on its 夜間 17:30-20:00 (a doctor among them): 午後 is the afternoon
+    session; the evening after it is not, while a ward's 準夜 from 16:30 is still an afternoon's."""
+    from models.domain import Problem, Requirement, Staff
+
+    def req(day: int, activity: str, start: int, end: int, site: str = "中央") -> Requirement:
+        d = date(2027, 3, day)
+        return Requirement(Requirement.make_id(d, site, activity, start), d, site, activity, start, end, 1, 1)
+
+    afternoon, evening = req(3, "午後", 810, 1020), req(3, "夜間", 1050, 1200)
+    ward_evening = req(4, "準夜", 990, 1500, "5西")
+    p = Problem("x", date(2027, 3, 3), date(2027, 3, 4), [Staff("A", "A")], [], [afternoon, evening, ward_evening],
+                availability={("A", date(2027, 3, 3)): Mark.PM_ONLY, ("A", date(2027, 3, 4)): Mark.PM_ONLY})
+    assert p.allows("A", afternoon.date, afternoon.start, afternoon.end)
+    assert not p.allows("A", evening.date, evening.start, evening.end)
+    assert p.allows("A", ward_evening.date, ward_evening.start, ward_evening.end)
+    alone = p.with_(requirements=[evening])  # no afternoon before it that day: the evening is an afternoon's
+    assert alone.allows("A", evening.date, evening.start, evening.end)
