@@ -26,7 +26,8 @@ from models.excel import messages
 from models.excel.availability_import import MarksSheet, covering, is_day, marks_sheets, read_availability
 from models.excel.daily_sheet import DailySession, daily_sessions, holiday_notes, read_daily
 from models.excel.availability_sheet import Kept, Wishes
-from models.excel.reader import HEADER_SEARCH_ROWS, Book, Period, Table, is_blank, locate, normalize_header, open_book
+from models.excel.reader import (HEADER_SEARCH_ROWS, Book, Period, Table, is_blank, locate, match_columns, normalize_header,
+                                 open_book)
 from models.excel.schema import (
     ASSIGNMENTS_SHEET, AVAILABILITY, DAILY, DUTY_SHEET, INSTRUCTIONS_SHEET, MASTER_SHEET, PERSONAL_SHEET_PREFIX, SESSIONS,
     SETTINGS, SITES, STAFF, SUMMARY_SHEET, UNFILLED_SHEET, VIOLATIONS_SHEET, SheetSpec,
@@ -594,7 +595,27 @@ def _date_list_sheets(books: list[Book], lists: set[tuple[str, str]], misnamed: 
 
 def _missing(books: list[Book], spec: SheetSpec) -> InputProblem:
     files = ", ".join(b.name for b in books)
-    return InputProblem(files, "", "", messages.missing_sheet(spec.ja if spec.ja == t(spec.ja, spec.key) else f"{spec.ja} / {spec.key}"))
+    message = messages.missing_sheet(spec.ja if spec.ja == t(spec.ja, spec.key) else f"{spec.ja} / {spec.key}")
+    if (nearest := _nearest(books, spec)) is not None:
+        message += messages.nearest_sheet(*nearest, spec.ja)
+    return InputProblem(files, "", "", message)
+
+
+def _nearest(books: list[Book], spec: SheetSpec) -> tuple[str, list[str]] | None:
+    """The sheet whose header names the most of `spec`'s required columns, two or more, and the required
+    columns it lacks: an exam office's 試験時間割 with 監督者数 for 必要人数 was said only as "no 枠 sheet"."""
+    required = [c for c in spec.columns if c.required]
+    best: tuple[int, str, list[str]] | None = None
+    for book in books:
+        for title in book.titles:
+            rows = book.rows(title)
+            for row in rows[:HEADER_SEARCH_ROWS]:
+                found = match_columns(row, (*spec.columns, *spec.read_only))
+                named = [c for c in required if c.key in found]
+                lacking = [c.ja for c in required if c.key not in found and not (c.within and c.within in found)]
+                if len(named) >= 2 and lacking and (best is None or len(named) > best[0]):
+                    best = (len(named), title, lacking)
+    return None if best is None else (best[1], best[2])
 
 
 def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,

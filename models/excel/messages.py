@@ -47,6 +47,14 @@ def missing_sheet(title: str) -> str:
     return t("シート「{sheet}」がありません", 'sheet "{sheet}" is missing', sheet=title)
 
 
+def nearest_sheet(title: str, lacking: list[str], sheet: str) -> str:
+    """What the sheet most like the missing one lacks, after `missing_sheet`."""
+    return t("（シート「{title}」が {sheet} の表に近いですが、必須の列 {cols} がありません。見出しをそう書き換えるか、"
+             "シートを「{sheet}」と名付けてください）",
+             ' (sheet "{title}" comes nearest to a {sheet} table but lacks the required columns {cols}: write those '
+             'headers, or name the sheet "{sheet}")', title=title, cols="、".join(lacking), sheet=sheet)
+
+
 def missing_sheet_among(title: str, candidates: list[str]) -> str:
     return t("シート「{sheet}」がありません（{sheet} の表らしいシートが {n} つあります: {list}。どれかを「{sheet}」と名付けてください）",
              'sheet "{sheet}" is missing ({n} sheets look like its table: {list}; name one of them "{sheet}")',

@@ -997,3 +997,15 @@ def test_limits_over_the_whole_plan_are_staff_columns(tmp_path):
     with pytest.raises(InvalidInput) as caught:
         read_workbooks([write_book(tmp_path / "d.xlsx", standard(職員=staff))])
     assert [p.cell for p in caught.value.problems] == ["C1"]
+
+
+def test_no_sessions_sheet_names_the_nearest_and_what_it_lacks(tmp_path):
+    """An exam office's 試験時間割 (試験日, 教室, 科目名, 時限, 受験者数) was said only as "no 枠 sheet"."""
+    timetable = [["試験日", "教室", "科目名", "時限", "受験者数"], [datetime(2026, 4, 1), "A棟101", "統計学", "1限", 80]]
+    sheets = standard(枠=None)
+    sheets["試験時間割"] = timetable
+    with pytest.raises(InvalidInput) as caught:
+        read_workbooks([write_book(tmp_path / "e.xlsx", sheets)])
+    [message] = [p.message for p in caught.value.problems if "枠" in p.message]
+    assert message == ('sheet "枠 / Sessions" is missing (sheet "試験時間割" comes nearest to a 枠 table but lacks the '
+                       'required columns 開始、終了、必要人数: write those headers, or name the sheet "枠")')
