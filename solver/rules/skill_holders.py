@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable
 
 from models.domain import Problem, Requirement, Roster, Staff, Violation, skills_make_up
 from models.i18n import t
+from models.stats import skills_apart
 from models.rulemeta import RuleInfo
 from solver.rules.base import BaseRule, Penalty
 from solver.rules.placed import placement_breaches
@@ -29,7 +30,7 @@ def made_up(problem: Problem, req: Requirement) -> frozenset[str]:
     its own teacher (担当K1002:1) and a 教員 (教員:1), the teacher being both: every second invigilator had been a
     教員, 3 sessions each, while the TAs sat idle. Worked out once a set of skills a problem."""
     skills = skills_make_up(req)
-    if len(skills) < 2:
+    if len(skills) < 2 or skills_apart(problem.rules):  # each skill its own person (設定): they make it up
         return skills
     known = problem.__dict__.setdefault("_skills_made_up", {})
     if skills not in known:

@@ -40,9 +40,11 @@ def test_a_person_holding_two_of_the_skills_leaves_a_place_for_anyone() -> None:
     staff = [person("T", skills=frozenset({"担当K1002", "教員"})), person("F", skills=frozenset({"教員"})), person("TA")]
     p = problem(staff, [exam])
     assert fixed(p, [("T", exam.id), ("TA", exam.id)], [RULE]) == 0 and RULE.check(p, roster(("T", exam.id))) == []
-    # nobody holding both: the two skills make the session up, as before
+    # nobody holding both, or each skill its own person (設定 必要スキル.スキルごとに別の職員): they make it up, as before
     apart = problem([person("K", skills=frozenset({"担当K1002"})), *staff[1:]], [exam])
     assert fixed(apart, [("K", exam.id), ("TA", exam.id)], [RULE]) is None
+    each_own = problem(staff, [exam], rules={"required_skills": RuleSetting(True, True, 100, {"distinct": True})})
+    assert fixed(each_own, [("T", exam.id), ("TA", exam.id)], [RULE]) is None
 
 
 def test_it_stays_hard_when_cover_is_made_soft() -> None:
