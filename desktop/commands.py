@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from models.changes import session_label
-from models.domain import Problem, Requirement, Roster, hhmm
+from models.domain import Problem, Requirement, Roster, hhmm, name_and_id
 from models.errors import InputProblem, InvalidInput
 from models.i18n import t
 from desktop import operations
@@ -513,8 +513,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         print(t("  必須ルールを破らずに入れる職員はいません（--all で全員を表示）。",
                 "  nobody can join without breaking a hard rule (--all lists everyone)."))
     for rank, option in enumerate(found, 1):
-        print(t("  {rank}. {name} ({id}) 評価値の変化 {cost:+d}", "  {rank}. {name} ({id}) objective change {cost:+d}",
-                rank=rank, name=option.name, id=option.staff_id, cost=option.cost))
+        print(t("  {rank}. {who} 評価値の変化 {cost:+d}", "  {rank}. {who} objective change {cost:+d}",
+                rank=rank, who=name_and_id(option.staff_id, option.name), cost=option.cost))
         for v in option.strained:
             tag = t("必須", "hard") if v.hard else t("努力", "soft")
             print(f"       [{tag}] {v.message}")

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 
-from models.domain import Problem, Requirement, Roster
+from models.domain import Problem, Requirement, Roster, name_and_id
 from models.i18n import t
 
 MOVED, ADDED, REMOVED, LOCKED, UNLOCKED = "moved", "added", "removed", "locked", "unlocked"
@@ -114,7 +114,7 @@ def called_off(req: Requirement) -> str:
 def staff_label(problem: Problem, staff_id: str) -> str:
     """`山田 花子 (H001)`, or the bare id of someone not in the plan's staff list."""
     try:
-        return f"{problem.staff_by_id(staff_id).name} ({staff_id})"
+        return name_and_id(staff_id, problem.staff_by_id(staff_id).name)
     except KeyError:
         return staff_id
 

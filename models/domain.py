@@ -331,6 +331,12 @@ def person_label(staff_id: str, name: str, between: str = " ") -> str:
     return name if not staff_id or staff_id == name else f"{staff_id}{between}{name}"
 
 
+def name_and_id(staff_id: str, name: str) -> str:
+    """`山田 花子 (H001)` in a list or a message; the name alone when it is the ID (a register without an ID
+    column printed `伊藤 隆 (伊藤 隆)` on every line)."""
+    return name if not staff_id or staff_id == name else f"{name} ({staff_id})"
+
+
 def next_morning(req: Requirement) -> int | None:
     """Minutes of the next day's morning a session takes (its end past midnight), when it ends at
     NIGHT_INTO_MORNING or later; None for every other session."""

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs.successions import SuccessionsBox
-from models.domain import Problem, RuleSetting, rotation_order
+from models.domain import Problem, RuleSetting, name_and_id, rotation_order
 from models.i18n import language
 from models.rulemeta import MAX_WEIGHT, Param, RuleInfo
 from solver.rules import CATALOGUE
@@ -90,7 +90,7 @@ class RulesDialog(QDialog):
         remove = QPushButton(self.tr("Remove"), self.overrides_box)
         self.staff_choice = QComboBox(self.overrides_box)
         for s in problem.staff:
-            self.staff_choice.addItem(f"{s.name} ({s.id})", s.id)
+            self.staff_choice.addItem(name_and_id(s.id, s.name), s.id)
         add.clicked.connect(lambda: self.add_override(self.staff_choice.currentData()))
         remove.clicked.connect(self._remove_override)
         buttons_row = QHBoxLayout()
@@ -264,7 +264,7 @@ class RulesDialog(QDialog):
         self.own_values.setVisible(bool(lines))
 
     def _name(self, staff_id: str) -> str:
-        return next((f"{s.name} ({s.id})" for s in self.problem.staff if s.id == staff_id), staff_id)
+        return next((name_and_id(s.id, s.name) for s in self.problem.staff if s.id == staff_id), staff_id)
 
     def _read_overrides(self) -> None:
         """Table → the current rule's per-staff overrides; cells that do not parse are marked red."""

@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.working_plan import WorkingPlan
-from models.domain import Mark, Requirement, Staff, Violation, days_taken, rotation_order, time_range
+from models.domain import Mark, Requirement, Staff, Violation, days_taken, name_and_id, rotation_order, time_range
 from models.holidays import holiday_name
 from models.i18n import language, t
 from models.textparse import day_cap_text, refusal_text, window_text
@@ -326,7 +326,7 @@ class RosterModel(QAbstractTableModel):
             staff = self._staff[section]
             own = self._row_violations.get(staff.id, [])
             if role == Qt.ItemDataRole.DisplayRole:
-                return ("● " if own else "") + f"{staff.name} ({staff.id})"
+                return ("● " if own else "") + name_and_id(staff.id, staff.name)
             if role == Qt.ItemDataRole.ToolTipRole:
                 lines = ["、".join(sorted(staff.skills))] + [f"● {rule_title(v.rule_id)}: {v.message}" for v in own]
                 return "\n".join(line for line in lines if line)

@@ -25,3 +25,11 @@ def test_the_system_language(monkeypatch: pytest.MonkeyPatch, settings: dict[str
     for name, value in settings.items():
         monkeypatch.setenv(name, value)
     assert system_language() == expected
+
+
+def test_a_person_is_named_once_when_the_name_is_the_id() -> None:
+    """A register without an ID column makes each name the ID: `伊藤 隆 (伊藤 隆)` was printed on every line."""
+    from models.domain import name_and_id
+
+    assert name_and_id("H001", "山田 花子") == "山田 花子 (H001)"
+    assert name_and_id("伊藤 隆", "伊藤 隆") == "伊藤 隆"
