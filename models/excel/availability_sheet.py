@@ -398,7 +398,12 @@ def read_matrix(
     impossible = _impossible_days(table, period, columns)
     unread = Unread(period)
     twice: list[tuple[int, str, str]] = []  # (row, staff ID, where they were read before)
-    for index, row in table.data():
+    stamp = _stamp_column(table)
+    rows = list(table.data())
+    if stamp is not None:  # a form's answers, newest first: one sent again replaces the earlier
+        rows.sort(key=lambda item: _stamp(item[1], stamp), reverse=True)
+    here = f"{table.file} {table.sheet}!"
+    for index, row in rows:
         if half_row is not None and index == half_row[0]:
             continue
         cells = Cells(table, index, row, problems)
@@ -422,6 +427,10 @@ def read_matrix(
             continue
         staff_id = known
         earlier = next((where for where, given in seen.get(staff_id, ()) if given & days), None)
+        if earlier is not None and stamp is not None and earlier.startswith(here):
+            if notes is not None:  # an earlier answer of the same form, sent again since: the newer holds
+                notes.append(table.problem(index, key, messages.answer_sent_again(staff_id, earlier)))
+            continue
         if earlier is not None:
             twice.append((index, staff_id, earlier))
             continue
@@ -492,6 +501,34 @@ def _named_columns_unread(table: Table, columns: list[Column]) -> list[InputProb
         name = typed(table.value(row, "name")) if "name" in table.columns else ""
         out.append(table.problem(index, col, messages.matrix_remarks_unread(name, remark, len(said) - 1)))
     return out
+
+
+# The column of when a form's answer was sent (a Google Form's タイムスタンプ, a Microsoft Form's 完了時刻)
+_STAMPS = frozenset({"タイムスタンプ", "timestamp", "回答日時", "送信日時", "完了時刻", "回答時刻", "提出日時", "受付日時"})
+
+
+def _stamp_column(table: Table) -> int | None:
+    """The index of the column of when each answer was sent, when the table has one."""
+    from models.excel.reader import normalize_header
+
+    return next((i for i, value in enumerate(table.header()) if normalize_header(value) in _STAMPS), None)
+
+
+def _stamp(row: tuple[Any, ...], column: int) -> tuple[int, str]:
+    """A row's time of sending as it sorts: a date and time, or its text (`2026/12/06 20:00:00`); none first."""
+    value = row[column] if column < len(row) else None
+    if isinstance(value, datetime):
+        return 1, value.isoformat()
+    if isinstance(value, date):
+        return 1, datetime(value.year, value.month, value.day).isoformat()
+    if value is None:
+        return 0, ""
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    m = re.match(r"^(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?", text)
+    if m:
+        parts = [int(x) if x else 0 for x in m.groups()]
+        return 1, datetime(*parts).isoformat()
+    return 0, text
 
 
 # More rows than this repeating people of one other sheet are said once: a month's sheet copied (34 lines).

@@ -713,6 +713,12 @@ def unlisted_site(name: str, like: str | None) -> str:
     return text
 
 
+def answer_sent_again(staff_id: str, where: str) -> str:
+    return t("職員ID \"{id}\" の回答が2回あります。新しい回答（{where}、タイムスタンプの遅いほう）を読み、この行は読みませんでした",
+             'staff ID "{id}" answered twice: the newer answer ({where}, the later timestamp) was read, not this row',
+             id=staff_id, where=where)
+
+
 def duplicate_availability(staff_id: str, where: str) -> str:
     return t("職員ID \"{id}\" の勤務可否が重複しています（{where} と同じ）",
              'availability for staff ID "{id}" given twice (also at {where})', id=staff_id, where=where)

@@ -1009,3 +1009,20 @@ def test_no_sessions_sheet_names_the_nearest_and_what_it_lacks(tmp_path):
     [message] = [p.message for p in caught.value.problems if "枠" in p.message]
     assert message == ('sheet "枠 / Sessions" is missing (sheet "試験時間割" comes nearest to a 枠 table but lacks the '
                        'required columns 開始、終了、必要人数: write those headers, or name the sheet "枠")')
+
+
+def test_an_answer_sent_again_replaces_the_earlier_by_its_timestamp(tmp_path):
+    """A university's Google Form had one invigilator's answer twice, the later one correcting the first: the
+    whole import was refused. With a タイムスタンプ column the newer answer is read and the older said; without
+    one, two rows of one person are still refused."""
+    answers = [["タイムスタンプ", "職員ID", "氏名", datetime(2026, 4, 1), datetime(2026, 4, 14)],
+               ["2026/03/20 9:00:00", "H001", "山田 花子", "×", "×"],
+               [datetime(2026, 3, 18, 12, 0), "H002", "佐藤 次郎", "○", "○"],
+               ["2026/03/25 20:15:00", "H001", "山田 花子", "○", "午前"]]
+    notes: list = []
+    problem = read_workbooks([write_book(tmp_path / "f.xlsx", standard(勤務可否=answers))], notes=notes)
+    assert [problem.mark("H001", date(2026, 4, d)) for d in (1, 14)] == [Mark.AVAILABLE, Mark.AM_ONLY]
+    assert [n.cell for n in notes if "answered twice" in n.message] == ["B2"]
+    twice = [row[1:] for row in answers]
+    with pytest.raises(InvalidInput):
+        read_workbooks([write_book(tmp_path / "g.xlsx", standard(勤務可否=twice))])
