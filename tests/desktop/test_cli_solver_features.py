@@ -113,16 +113,16 @@ def test_repair_without_the_published_workbook_exits_1(tmp_path: Path, capsys) -
 def test_suggest_lists_candidates_by_session_id_or_by_date_site_activity(solved: Path, capsys) -> None:
     code, text = run(["suggest", str(solved), "--session", "2026-04-06|灘|3歳児健診|13:00"], capsys)
     assert code == 0, text
-    assert "Candidates for 4/6 灘 3歳児健診 13:00-16:00 (1 placed, 1 needed: 山田 花子)" in text
+    assert "Candidates for 4/6 灘 3歳児健診 13:00-16:00 (1 placed, 1 needed: 佐藤 次郎)" in text
     assert "the session is full (at most 1); --replace STAFF_ID lists" in text  # said, not "nobody can join"
-    code, text = run(["suggest", str(solved), "--session", "2026-04-06|灘|3歳児健診|13:00", "--replace", "h001",
+    code, text = run(["suggest", str(solved), "--session", "2026-04-06|灘|3歳児健診|13:00", "--replace", "h002",
                       "--all"], capsys)
-    assert code == 0 and "Who could take 山田 花子's place in 4/6 灘 3歳児健診 13:00-16:00" in text, text
-    code, text = run(["suggest", str(solved), "--session", "2026-04-06|灘|3歳児健診|13:00", "--replace", "H002"], capsys)
-    assert code == 1 and "H002 is not placed in 4/6 灘 3歳児健診" in text and "(placed: H001 山田 花子)" in text, text
-    code, text = run(["suggest", str(solved), "--session", "2026-04-06|灘|3歳児健診|13:00", "--replace", "山田",
+    assert code == 0 and "Who could take 佐藤 次郎's place in 4/6 灘 3歳児健診 13:00-16:00" in text, text
+    code, text = run(["suggest", str(solved), "--session", "2026-04-06|灘|3歳児健診|13:00", "--replace", "H001"], capsys)
+    assert code == 1 and "H001 is not placed in 4/6 灘 3歳児健診" in text and "(placed: H002 佐藤 次郎)" in text, text
+    code, text = run(["suggest", str(solved), "--session", "2026-04-06|灘|3歳児健診|13:00", "--replace", "佐藤",
                       "--all"], capsys)  # the family name of the one person placed there
-    assert code == 0 and "Who could take 山田 花子's place" in text, text
+    assert code == 0 and "Who could take 佐藤 次郎's place" in text, text
     code, text = run(["suggest", str(solved), "--date", "2026/4/6", "--site", "灘", "--activity", "3歳児健診",
                       "--all"], capsys)
     assert code == 0, text
