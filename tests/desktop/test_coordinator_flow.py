@@ -296,11 +296,13 @@ def test_february_carries_in_januarys_published_roster(qtbot, window: MainWindow
                     timeout=WAIT)
     assert [(s.plan, s.version, s.published) for s in w.problem.history_sources] == [(january.name, 1, True)]
     assert w.carried.text().strip() == f"History: {january.name} v1" and "published" in w.carried.toolTip()
-    # 30 s, not 10: with January carried in, a CI run on a loaded machine once found no roster in 10 s (the
-    # solve ends at its optimum well before either)
-    w.start_solve(time_limit=30)
+    # cover made soft: January's roster spends the year's pay caps as it spends them, and whether February can
+    # still staff its 妊婦指導 sessions depends on it (one January left 2/27's two at once to one person, and no
+    # roster keeps every rule). The caps must hold either way; a place left short is said as one.
+    w.start_solve(time_limit=30, soft_cover=True)
     qtbot.waitUntil(lambda: _idle(w), timeout=WAIT)
-    assert w.plan.has_roster() and not w.plan.evaluation.hard_violations
+    assert w.plan.has_roster()
+    assert {v.rule_id for v in w.plan.evaluation.hard_violations} <= {"cover_min", "required_skills"}
 
     paid = {}
     for problem, roster in ((january, january_roster), (w.problem, w.plan.roster)):
