@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -13,18 +12,12 @@ from models.domain import Mark, Problem, Requirement, RuleSetting, Site, Staff
 from models.errors import InputProblem, InvalidInput
 from models.excel.importer import read_workbooks
 from models.excel.template import write_template
-from models.i18n import language, set_language
 from solver.rules import CATALOGUE
 
 START, END = date(2027, 1, 4), date(2027, 1, 10)
 
 
-@pytest.fixture(autouse=True)
-def japanese() -> Iterator[None]:
-    before = language()
-    set_language("ja")
-    yield
-    set_language(before)
+pytestmark = pytest.mark.usefixtures("japanese")
 
 
 def _ward() -> Problem:
