@@ -108,7 +108,11 @@ def called_off(req: Requirement) -> str:
     """`（中止: 会場設備点検のため）`, what a session called off is said with: its 備考 when it gives one (a
     health centre's notice had read `12:45（なくなった枠）`, its reason and end lost)."""
     note = req.notes.strip()
-    return t("（中止: {note}）", " (called off: {note})", note=note) if note else t("（中止）", " (called off)")
+    if not note:
+        return t("（中止）", " (called off)")
+    if "中止" in note or "休止" in note:  # `イベントのため中止`: said once, not `（中止: 中止（イベントのため））`
+        return t("（{note}）", " ({note})", note=note)
+    return t("（中止: {note}）", " (called off: {note})", note=note)
 
 
 def staff_label(problem: Problem, staff_id: str) -> str:

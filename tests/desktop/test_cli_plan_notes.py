@@ -138,6 +138,8 @@ def test_a_place_in_a_session_called_off_since_is_said_with_its_hours_and_why() 
     a session the plan has called off is said with its hours and its 備考."""
     from datetime import date
 
+    from dataclasses import replace
+
     from desktop.commands import orphans_note
     from models.domain import Assignment, Problem, Requirement
 
@@ -148,3 +150,6 @@ def test_a_place_in_a_session_called_off_since_is_said_with_its_hours_and_why() 
     plan = Problem("1月", day, date(2027, 1, 31), closed=[off])
     assert "1/4 垂水 妊婦歯科健診 09:30-11:30 (called off: 会場設備点検のため) H014" in orphans_note(gone, 1, True, plan)
     assert "1/4 垂水 妊婦歯科健診 09:30 H014" in orphans_note(gone, 1, True)
+    # a 備考 that says 中止 itself is said once: `（中止: 中止（イベントのため））` had read oddly
+    said = Problem("1月", day, date(2027, 1, 31), closed=[replace(off, notes="中止（イベントのため）")])
+    assert "09:30-11:30 (中止（イベントのため）) H014" in orphans_note(gone, 1, True, said)
