@@ -157,12 +157,20 @@ def marks_replaced(db, name: str, problem: Problem) -> list[str]:
     held = {person.id for person in stored.staff}
     people = [person for person in problem.staff if person.id in held]
     days = [d for d in problem.days() if stored.start <= d <= stored.end]
+    def said(plan: Problem, key: tuple[str, date]) -> tuple:
+        """What a cell says of the day: the mark, and beside a mark that can be worked its hours, the shifts it
+        refuses and its most sessions (a × day's hours, from a 時間帯 column, are none: an exam office's re-import
+        told 13 days of ×→×)."""
+        mark = plan.mark(*key)
+        if not mark.can_work:
+            return mark, None, None, None
+        return mark, plan.windows.get(key), plan.refused.get(key), plan.day_caps.get(key)
+
     found = []
     for person in people:
         for day in days:
             key = (person.id, day)
-            before = (stored.mark(*key), stored.windows.get(key), stored.refused.get(key), stored.day_caps.get(key))
-            after = (problem.mark(*key), problem.windows.get(key), problem.refused.get(key), problem.day_caps.get(key))
+            before, after = said(stored, key), said(problem, key)
             if before != after:
                 found.append(f"{person.label()} {day.month}/{day.day} "
                              f"{cell_text(before[0], None, None, *before[1:3], cap=before[3])}→"

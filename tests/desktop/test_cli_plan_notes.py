@@ -153,3 +153,24 @@ def test_a_place_in_a_session_called_off_since_is_said_with_its_hours_and_why() 
     # a 備考 that says 中止 itself is said once: `（中止: 中止（イベントのため））` had read oddly
     said = Problem("1月", day, date(2027, 1, 31), closed=[replace(off, notes="中止（イベントのため）")])
     assert "09:30-11:30 (中止（イベントのため）) H014" in orphans_note(gone, 1, True, said)
+
+
+def test_marks_replaced_on_import_are_what_a_cell_says(tmp_path) -> None:
+    """An exam office's re-import told 13 days of `×→×`: a × day whose 時間帯 column gave hours the stored plan
+    had dropped. Hours beside a × say nothing; a mark changed is still said."""
+    from datetime import date
+
+    from desktop.operations import marks_replaced
+    from models.domain import Mark, Problem, Requirement, Staff
+    from models.storage import Database
+
+    day, other = date(2027, 1, 25), date(2027, 1, 26)
+    exam = Requirement(Requirement.make_id(day, "A棟101", "1限", 540), day, "A棟101", "1限", 540, 630, 1, 1)
+    stored = Problem("後期試験", day, other, [Staff("T1", "高橋 浩")], [], [exam],
+                     availability={("T1", day): Mark.UNAVAILABLE, ("T1", other): Mark.AVAILABLE})
+    with Database(f"sqlite:///{tmp_path / 'p.db'}") as db:
+        db.save_problem(stored.name, stored)
+        again = stored.with_(windows={("T1", day): (780, None)})
+        assert marks_replaced(db, stored.name, again) == []
+        moved = stored.with_(availability={("T1", day): Mark.UNAVAILABLE, ("T1", other): Mark.UNAVAILABLE})
+        assert marks_replaced(db, stored.name, moved) == ["T1 高橋 浩 1/26 ○→×"]
