@@ -35,12 +35,13 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
               "One person per row. Staff IDs must be unique (full-width and half-width count as the same)."),
             t("スキル（資格・役割など）は「、」で区切って書きます（例: リーダー、夜勤可）。",
               "Separate skills (qualifications, roles…) with 、 or commas (e.g. リーダー、夜勤可)."),
-            t("上限の列（1日上限・週上限・週日数上限・月上限・月日数上限・連続勤務上限）は空欄なら制限なし。週上限・月上限は"
-              "枠の数、週日数上限・月日数上限は勤務する日の数です（同じ日の午前と午後は1日）。時給・年間上限額は円で書きます"
-              "（103万 も可）。",
-              "Limit columns (per day, week, days a week, month, days a month, consecutive days) blank = no limit. "
-              "週上限 and 月上限 count sessions, 週日数上限 and 月日数上限 the days worked (a morning and an afternoon "
-              "on one day are one day). Pay columns are in yen (103万 too)."),
+            t("上限の列（1日上限・週上限・週日数上限・月上限・月日数上限・期間上限・連続勤務上限）は空欄なら制限なし。週上限・"
+              "月上限・期間上限（期間下限）は枠の数、週日数上限・月日数上限は勤務する日の数です（同じ日の午前と午後は1日）。"
+              "期間上限・期間下限は計画の期間全体で数えます。時給・年間上限額は円で書きます（103万 も可）。",
+              "Limit columns (per day, week, days a week, month, days a month, plan, consecutive days) blank = no limit. "
+              "週上限, 月上限 and 期間上限 (期間下限) count sessions, 週日数上限 and 月日数上限 the days worked (a morning "
+              "and an afternoon on one day are one day); 期間上限 and 期間下限 count over the whole plan. Pay columns are "
+              "in yen (103万 too)."),
             t("週時間上限・週時間下限・月時間上限・月時間下限は勤務時間を時間で書きます（例: 40、37.5、37時間30分）。"
               "常勤の週40時間などに使います。",
               "週時間上限/下限 and 月時間上限/下限 give working hours a week or a month (e.g. 40, 37.5, 37時間30分): "
