@@ -303,7 +303,9 @@ def leave_word(value: Any) -> str | None:
     if m := _BRACKETED_LEAVE.match(text):  # a library's `研修（県立図書館）` and `休（研修）` were refused
         if _MARKS.get(m[2].casefold()) in (Mark.AM_ONLY, Mark.PM_ONLY):
             return None  # `有休（午前）`: half a day's leave, the other half worked
-        return leave_word(m[1])
+        if (word := leave_word(m[1])) is None and _MARKS.get(m[1].casefold()) is Mark.UNAVAILABLE:
+            return leave_word(m[2])  # `不可(通院)`, `×（研修）`: the leave in brackets (a form had prefilled a bare ×)
+        return word
     return text if text in LEAVE_WORDS or (text.endswith(_LEAVE_ENDINGS) and len(text) > 2) else None
 
 

@@ -159,7 +159,7 @@ def test_a_wards_and_a_polling_offices_words_are_read(value, expected):
     from models.textparse import leave_word
 
     assert parse_mark(value) is expected
-    assert leave_word(value) == {"忌引": "忌引", "欠": "欠勤", "リフレッシュ休暇": "リフレッシュ休暇"}.get(value)
+    assert leave_word(value) == {"忌引": "忌引", "欠": "欠勤", "リフレッシュ休暇": "リフレッシュ休暇", "×（通院）": "通院"}.get(value)
 
 
 @pytest.mark.parametrize("value, expected, leave", [
@@ -196,6 +196,8 @@ def test_a_care_homes_words_for_a_day_off_asked_for_are_kept_as_such():
     from models.textparse import leave_word
 
     assert leave_word("希望休み") == "希"
+    # the leave a × gives in brackets: a consultation office's `不可(通院)` was prefilled on its form as a bare ×
+    assert leave_word("不可(通院)") == "通院" and leave_word("×（研修）") == "研修" and leave_word("不可(家庭の事情)") is None
     # 公 is kept too, as a day off set beforehand (a ward's 公 printed as × in its 勤務表)
     assert leave_word("公") == leave_word("公休") == "公"
 
@@ -595,7 +597,7 @@ def test_a_name_resembles_the_one_name_it_begins():
 
 
 @pytest.mark.parametrize("value, leave", [("司書研修", "司書研修"), ("研修会", "研修会"), ("県立図書館研修", "県立図書館研修"),
-                                          ("研修（県立図書館）", "研修"), ("休（研修）", None), ("有休（午前）", None)])
+                                          ("研修（県立図書館）", "研修"), ("休（研修）", "研修"), ("有休（午前）", None)])
 def test_kinds_of_training_are_leave_as_kinds_of_a_trip_are(value: str, leave: str | None) -> None:
     """A library's `司書研修`, `研修会`, `研修（県立図書館）` and `休（研修）` were refused as unknown marks, while
     `県立図書館出張` was read: × (the half-day's 有休（午前） the afternoon), kept as written."""
