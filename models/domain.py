@@ -249,13 +249,15 @@ WISHED_OFF = "希"
 # a new year's day): shown as written, counted as a day off. It printed as × in the 勤務表.
 SET_OFF = "公"
 DAY_OFF_WORDS = frozenset((WISHED_OFF, SET_OFF))
+# The word of a morning after a night before the plan (勤務可否 `明`: last month's night not in Haichi), kept as leave
+AFTER_NIGHT = "明"
 
 
 def day_word_said(word: str) -> str:
     """A × day's kept word as a reason is told: 希望休 for 希, 公休 for 公, the leave as written (有休, 研修)."""
     return t("希望休", "asked off") if word == WISHED_OFF else t("公休", "day off") if word == SET_OFF else word
-# The word of a morning after a night before the plan (勤務可否 `明`: last month's night not in Haichi), kept as leave
-AFTER_NIGHT = "明"
+
+
 WEEKDAY_NAMES = "月火水木金土日"  # Monday first, as date.weekday() counts
 # In Staff.weekdays: national holidays too, whatever their weekday (a student's 土日祝). Without it a
 # holiday is off for anyone who does not work every day of the week: 平日 and 月〜金 are a ward's 師長 and

@@ -469,8 +469,8 @@ def parse_evening(value: Any) -> tuple[Mark, int, int | None] | None:
         return None
     text = _text(value).casefold().replace(" ", "")
     mark = Mark.AVAILABLE
-    if text[:1] in ("△", "▲", "○", "◯", "〇"):
-        mark, text = (Mark.PREFER_NOT if text[0] in "△▲" else Mark.AVAILABLE), text[1:]
+    if m := _WINDOW_MARK_BEFORE.match(text):  # `△夜間のみ`, as parse_window reads a mark before hours
+        mark, text = (Mark.PREFER_NOT if m[1] in "△▲" else Mark.AVAILABLE), text[m.end():]
     return (mark, EVENING, None) if text in _EVENING_WORDS else None
 
 

@@ -14,7 +14,7 @@ from collections import defaultdict
 from itertools import combinations
 from typing import Iterable
 
-from models.domain import NOON, Mark, day_word_said, Problem, Requirement, Staff
+from models.domain import NOON, Mark, Problem, Requirement, Staff, day_word_said
 from models.i18n import t
 from models.stats import skills_apart
 from solver.capacity import capacity_sentences, eligible_ids, is_hard

@@ -18,7 +18,7 @@ from desktop.working_plan import WorkingPlan
 from models.domain import Mark, Requirement, Staff, Violation, days_taken, name_and_id, rotation_order, time_range
 from models.holidays import holiday_name
 from models.i18n import language, t
-from models.textparse import day_cap_text, refusal_text, window_text
+from models.textparse import cell_text
 
 WEEKDAYS_JA = "月火水木金土日"
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -287,14 +287,11 @@ class RosterModel(QAbstractTableModel):
                   else problem.history_sessions.get(staff_id, ()))
         if any(day in days_taken(r)[1:] for r in before):  # the morning after a night: not a day off
             return self.tr("After night")
-        mark = problem.mark(staff_id, day)
-        hours = problem.windows.get((staff_id, day)) if mark is not Mark.UNAVAILABLE else None
-        refused = problem.refused.get((staff_id, day)) if mark is Mark.AVAILABLE else None
-        word = problem.day_words(staff_id).get(day) if mark is Mark.UNAVAILABLE else None  # 希, 公, 有休 as written
-        cap = problem.day_cap(staff_id, day)
-        text = (window_text(mark, *hours) if hours else refusal_text(refused, self._activities(problem)) if refused
-                else day_cap_text(mark, cap) if cap is not None
-                else "" if mark is Mark.AVAILABLE else word or mark.value)
+        mark, key = problem.mark(staff_id, day), (staff_id, day)
+        # as the 勤務可否 cell says it (希, 公, 有休 as written, the hours, 遅番不可, 1枠のみ), a plain ○ left blank
+        text = cell_text(mark, None, problem.day_words(staff_id).get(day), problem.windows.get(key),
+                         problem.refused.get(key), self._activities(problem), problem.day_caps.get(key)) or ""
+        text = "" if text == Mark.AVAILABLE.value else text
         wish = self._wishes.get((staff_id, day))
         if wish:  # a nurse's 日勤 written in the 勤務可否 sheet: seen before the cell is filled
             text = (text + " " if text else "") + self.tr("%1 wanted").replace("%1", wish)

@@ -15,11 +15,11 @@ from typing import Any
 from models.domain import (DAY_MINUTES, Requirement, Site, Staff, bare_name, end_after, hhmm, home_names, normalize,
                            time_range, typed)
 from models.errors import InputProblem
-from models.rulemeta import RuleInfo
 from models.excel import messages, staff_rules
 from models.excel.availability_sheet import looks_like_date
 from models.excel.reader import Cells, Period, Table, is_blank, normalize_header
 from models.excel.schema import SESSIONS, SITES, SKILL_COLUMNS, STAFF
+from models.rulemeta import RuleInfo
 from models.textparse import (
     parse_active, parse_activity_limits, parse_break, parse_count, parse_date, parse_skill_needs, parse_skills, parse_time,
     man_yen, parse_conditions, parse_hours, parse_time_range, parse_weekdays, resembling,
@@ -90,7 +90,7 @@ _FROM = re.compile(r"^(.+?)\s*(?:付け?)?\s*(?:から|より|入職|採用|着�
 # 在籍 naming the first day away (`3/10から休職`, `3/10より療養`): an injured nurse's `3/10から` alone read as
 # her first day, and she was given 8 sessions after it
 _AWAY = re.compile(r"^(.+?)\s*(?:付け?)?\s*(?:から|より|以降)?\s*(?:休職|休業|休養|療養|病休|病欠|産休|育休|産前休暇|休暇|"
-                   r"休み|不在|離脱|欠勤|退職|退職予定|退所|異動)$")
+                   r"休み|不在|離脱|欠勤|退所|異動)$")
 # staff ID -> what bounds their days, each (kind, as written, its cell): "from" | "until" (在籍 with a date), "only"
 # (可能日: the dates they offer, × the others), "off" (不可日: × those dates), "wish" (希望日: ○ and a wish to work)
 # and "part" (時間帯: `午後のみ` on every day they may work)
@@ -108,7 +108,7 @@ def _tenure(value: Any) -> tuple[str, Any] | None:
     if not isinstance(value, str):
         return None
     text = value.strip()
-    if (m := _AWAY.match(text)) and looks_like_date(m[1]) and not _UNTIL.match(text):  # `2/15退職`: until
+    if (m := _AWAY.match(text)) and looks_like_date(m[1]):
         return "away", m[1]
     if (m := _FROM.match(text)) and looks_like_date(m[1]):
         return "from", m[1]
@@ -139,9 +139,10 @@ def read_staff(
     affiliation = _affiliation(table, places or set(), bare_places)
     if by_name and notes is not None:
         notes.append(table.problem(table.header_row, "name", messages.names_as_ids()))
-    rule_columns = {}
+    rule_columns, found = {}, {}
     if person_rules is not None:
-        rule_columns = staff_rules.rule_columns(table.header(), set(table.columns.values()), person_rules[0])
+        catalogue, found = person_rules
+        rule_columns = staff_rules.rule_columns(table.header(), set(table.columns.values()), catalogue)
         for column, (info, param) in rule_columns.items():  # read: no note of a column Haichi does not read
             table.columns[staff_rules.COLUMN_KEY.format(rule=info.id, param=param.name)] = column
     for index, row in table.data():
@@ -209,8 +210,7 @@ def read_staff(
                 problems.append(table.problem(index, column, messages.bad_person_rule_value(
                     str(table.header()[column]).strip(), raw, param)))
                 continue
-            assert person_rules is not None
-            person_rules[1].setdefault(info.id, {}).setdefault(staff_id, {})[param.name] = value
+            found.setdefault(info.id, {}).setdefault(staff_id, {})[param.name] = value
         if person.max_per_activity and limit_cells is not None:
             limit_cells[staff_id] = cells.at("max_per_activity")
         if notes is not None and person.annual_pay_cap is not None and person.hourly_rate is None:

@@ -49,11 +49,6 @@ def headers(catalogue: Sequence[RuleInfo]) -> dict[str, tuple[RuleInfo, Param]]:
     return found
 
 
-def header_of(info: RuleInfo, param: Param) -> str:
-    """The header an exported 職員 sheet gives the value's column."""
-    return param.title_ja
-
-
 def rule_columns(header: Sequence[Any], read: set[int], catalogue: Sequence[RuleInfo]) -> dict[int, tuple[RuleInfo, Param]]:
     """The 職員 columns (by index) that hold a per-person rule value, among those not `read` otherwise."""
     from models.excel.reader import normalize_header
@@ -94,7 +89,7 @@ def exported_values(staff: Sequence[Staff], rules: dict[str, RuleSetting],
             continue
         column = [chosen.staff_overrides.get(person.id, {}).get(param.name) for person in staff]
         if any(value is not None for value in column):
-            out.append((header_of(info, param), [_written(value) for value in column]))
+            out.append((param.title_ja, [_written(value) for value in column]))
     return out
 
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Callable
 
-from models.domain import Mark, day_word_said, Problem, Requirement, Roster, Staff, Violation, next_morning, within
+from models.domain import Mark, Problem, Requirement, Roster, Staff, Violation, day_word_said, next_morning, within
 from models.i18n import t
 from models.rulemeta import Param, RuleInfo
 from models.textparse import refusal_text, window_text

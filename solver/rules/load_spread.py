@@ -6,9 +6,9 @@ sessions by her 103万円 cap made 2 the minimum, and 22 of 35 counsellors were 
 9-10 (the most cost the same however many shared it). So each person's distance from the even share
 (the group's mean, rounded either way; shared by the days each can work, so that a nurse away from the
 10th or a doctor who comes twice a month is held to a share of her days) costs the weight too, unless
-`均等に近づける` is いいえ. People
-with a 希望回数 (desired_count enabled) are left out of that share: their own count is their guide, and
-the share would pull a hygienist who asks for 10 sessions down to everyone's 6-7.
+`均等に近づける` is いいえ. People with a 希望回数 (desired_count enabled) are left out of that share:
+their own count is their guide, and the share would pull a hygienist who asks for 10 sessions down to
+everyone's 6-7.
 
 Counts are taken over active staff who have at least one eligible session, so that people who
 could not work at all do not pin the minimum to zero.

@@ -14,9 +14,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Callable, Hashable, Mapping
 
 from models.domain import Problem, Roster, Staff, Violation
-from models.textparse import day_cap_text
 from models.i18n import t
 from models.rulemeta import RuleInfo
+from models.textparse import day_cap_text
 from solver.rules.base import BaseRule, Budget, Penalty, limit, setting
 from solver.rules.bounds import at_most
 from solver.rules.counting import earlier_in_week, earlier_part, past_limit
