@@ -268,6 +268,7 @@ _ARGPARSE_JA = {
     "invalid %(type)s value: %(value)r": "読めない値です: %(value)r",
     "one of the arguments %s is required": "次のどれかを指定してください: %s",
     "argument %(argument_name)s: not allowed with argument %(conflict)s": "引数 %(argument_name)s は %(conflict)s と一緒に使えません",
+    "not allowed with argument %s": "%s と一緒には使えません",
     "show this help message and exit": "このヘルプを表示して終わります",
     "positional arguments": "引数",
     "options": "オプション",

@@ -41,8 +41,11 @@ def add_parsers(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser("pdf", parents=[common], help="the master roster as PDF / 配置表のPDF")
     _roster_source(p)
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
-    p.add_argument("--duty", action="store_true",
-                   help="the 勤務表 (people down, days across) instead of the 配置表 / 勤務表を印刷")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--duty", action="store_true",
+                       help="the 勤務表 (people down, days across) instead of the 配置表 / 勤務表を印刷")
+    which.add_argument("--sites", action="store_true",
+                       help="each site's days: sessions, people and roles / 会場別（会場ごと・日ごと）を印刷")
     p.set_defaults(run=cmd_pdf)
 
     p = subparsers.add_parser("notify", parents=[common], help="changes and new files for those affected / 変更通知")
@@ -182,16 +185,24 @@ def cmd_calendars(args: argparse.Namespace) -> int:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     from desktop import paperwork  # loaded when a command runs, not for --help
+    from models.stats import has_site_sheet
     if not _one_of(args.roster, args.plan, "ROSTER.xlsx"):
         return cli.EXIT_INVALID
     problem, roster = _roster(args)
     try:
-        paperwork.master_pdf(args.output, problem, roster, duty=args.duty)
+        if args.sites and not has_site_sheet(problem):
+            print(t("会場が 1 つの計画には 会場別 の表がありません。配置表（または --duty で勤務表）を印刷してください。",
+                    "A plan of one site has no per-site sheet: print the master roster (or --duty, the duty roster)."),
+                  file=sys.stderr)
+            return cli.EXIT_INVALID
+        paperwork.master_pdf(args.output, problem, roster, duty=args.duty, sites=args.sites)
     except paperwork.PdfUnavailable as error:
         print(str(error), file=sys.stderr)
         return cli.EXIT_INTERNAL
     if args.duty:
         print(t("勤務表の PDF を書き出しました: {p}", "duty roster PDF written: {p}", p=args.output))
+    elif args.sites:
+        print(t("会場別の PDF を書き出しました: {p}", "per-site PDF written: {p}", p=args.output))
     else:
         print(t("配置表の PDF を書き出しました: {p}", "master roster PDF written: {p}", p=args.output))
     return cli.EXIT_OK

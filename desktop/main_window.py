@@ -33,7 +33,7 @@ from desktop.workers import BackgroundTask, Relay
 from desktop.working_plan import WorkingPlan
 from models.domain import Problem, Roster
 from models.errors import CannotWrite, InvalidInput
-from models.stats import unfilled
+from models.stats import has_site_sheet, unfilled
 
 if TYPE_CHECKING:
     from desktop.dialogs.compare_dialog import CompareDialog
@@ -191,6 +191,7 @@ class MainWindow(QMainWindow, PlanFiles, PaperworkActions, SolveActions):
             action.setEnabled(not busy and loaded)
         for action in (a.export_roster, a.export_personal, a.calendars, a.master_pdf, a.duty_pdf, a.print_preview):
             action.setEnabled(not busy and self.plan.has_roster())
+        a.sites_pdf.setEnabled(not busy and self.plan.has_roster() and has_site_sheet(self.plan.problem))
         a.publish.setEnabled(not busy and self.plan.has_roster() and self.database_url is not None)
         a.compare.setEnabled(not busy and self.plan.has_roster())
         solving = busy and self._solving

@@ -26,9 +26,12 @@ class Actions(QObject):
         self.export_roster = self._make(self.tr("&Roster workbook…"), QKeySequence("Ctrl+E"), w.choose_export)
         self.export_personal = self._make(self.tr("&Per-person files…"), QKeySequence("Ctrl+Shift+E"), w.choose_personal_export)
         self.calendars = self._make(self.tr("&Calendars (.ics)…"), QKeySequence(), w.choose_calendars_folder)
-        self.master_pdf = self._make(self.tr("Master roster as P&DF…"), QKeySequence(), w.choose_master_pdf)
+        self.master_pdf = self._make(self.tr("Master roster as P&DF…"), QKeySequence(),
+                                     lambda: w.choose_master_pdf("master"))
         self.duty_pdf = self._make(self.tr("Duty roster (people × days) as PDF…"), QKeySequence(),
-                                   lambda: w.choose_master_pdf(duty=True))
+                                   lambda: w.choose_master_pdf("duty"))
+        self.sites_pdf = self._make(self.tr("Each site's days as PDF…"), QKeySequence(),
+                                    lambda: w.choose_master_pdf("sites"))
         self.forms = self._make(self.tr("&Availability forms…"), QKeySequence(), w.choose_forms_folder)
         self.collect_forms = self._make(self.tr("&Collect returned forms…"), QKeySequence(), w.choose_returned_forms)
         self.print_preview = self._make(self.tr("Print pre&view…"), QKeySequence.StandardKey.Print, w.show_print_preview)
@@ -77,7 +80,7 @@ def build_menus(w: MainWindow, a: Actions) -> tuple[QMenu, QMenu]:
     file_menu.addSeparator()
     file_menu.addAction(a.save_plan)
     export = file_menu.addMenu(translate("MainWindow", "&Export"))
-    for action in (a.export_roster, a.export_personal, a.calendars, a.master_pdf, a.duty_pdf, a.print_preview):
+    for action in (a.export_roster, a.export_personal, a.calendars, a.master_pdf, a.duty_pdf, a.sites_pdf, a.print_preview):
         export.addAction(action)
     forms = file_menu.addMenu(translate("MainWindow", "Availability f&orms"))
     for action in (a.forms, a.collect_forms):

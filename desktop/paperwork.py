@@ -120,13 +120,15 @@ def to_pdf(workbook: Path, pdf: Path) -> None:
             shutil.copyfile(made, tmp)
 
 
-def master_pdf(pdf: Path | str, problem: Problem, roster: Roster, duty: bool = False) -> Path:
-    """The 配置表 master roster (sessions down, `duty`: the 勤務表, people down and days across) as
-    a PDF at `pdf` (via LibreOffice); returns the path."""
+def master_pdf(pdf: Path | str, problem: Problem, roster: Roster, duty: bool = False, sites: bool = False) -> Path:
+    """The 配置表 master roster (sessions down; `duty`: the 勤務表, people down and days across; `sites`:
+    the 会場別 sheet, each site's days) as a PDF at `pdf` (via LibreOffice); returns the path."""
     pdf = Path(pdf)
+    name, write = (("勤務表", export.write_duty_workbook) if duty else ("会場別", export.write_site_workbook) if sites
+                   else ("配置表", export.write_master_workbook))
     with tempfile.TemporaryDirectory(prefix="haichi-master-") as work:
-        book = Path(work, "勤務表.xlsx" if duty else "配置表.xlsx")
-        (export.write_duty_workbook if duty else export.write_master_workbook)(book, problem, roster)
+        book = Path(work, f"{name}.xlsx")
+        write(book, problem, roster)
         to_pdf(book, pdf)
     return pdf
 

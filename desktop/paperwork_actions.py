@@ -100,22 +100,26 @@ class PaperworkActions:
                   lambda files: self.status.setText(translate("MainWindow", "%1 files written to %2")
                                                     .replace("%1", str(len(files))).replace("%2", str(folder))))
 
-    def choose_master_pdf(self: MainWindow, duty: bool = False) -> None:
-        """Ask where to write the 配置表 (`duty`: the 勤務表, people down and days across) as PDF."""
+    def choose_master_pdf(self: MainWindow, kind: str = "master") -> None:
+        """Ask where to write the 配置表 as PDF (`kind` "duty": the 勤務表, people down and days across;
+        "sites": the 会場別 sheet, each site's days)."""
         if not self.plan.has_roster():
             return
-        title = (translate("MainWindow", "Duty roster as PDF") if duty
-                 else translate("MainWindow", "Master roster as PDF"))
-        name, _ = QFileDialog.getSaveFileName(self, title, "勤務表.pdf" if duty else "配置表.pdf",
-                                              translate("MainWindow", "PDF files (*.pdf)"))
+        title, default = {
+            "duty": (translate("MainWindow", "Duty roster as PDF"), "勤務表.pdf"),
+            "sites": (translate("MainWindow", "Each site's days as PDF"), "会場別.pdf"),
+        }.get(kind, (translate("MainWindow", "Master roster as PDF"), "配置表.pdf"))
+        name, _ = QFileDialog.getSaveFileName(self, title, default, translate("MainWindow", "PDF files (*.pdf)"))
         if name:
-            self.write_master_pdf(Path(name), duty)
+            self.write_master_pdf(Path(name), kind)
 
-    def write_master_pdf(self: MainWindow, path: Path, duty: bool = False) -> None:
-        """The master roster (`duty`: the 勤務表) as PDF (through LibreOffice), in the background."""
+    def write_master_pdf(self: MainWindow, path: Path, kind: str = "master") -> None:
+        """The master roster (`kind`: "duty" the 勤務表, "sites" the 会場別 sheet) as PDF (through
+        LibreOffice), in the background."""
         problem, roster = self.plan.problem, self.plan.roster
         self.status.setText(translate("MainWindow", "Exporting…"))
-        self._run(lambda: _paperwork().master_pdf(path, problem, roster, duty),
-                  lambda written: self.status.setText((translate("MainWindow", "Duty roster written to %1") if duty
-                                                       else translate("MainWindow", "Roster written to %1"))
-                                                      .replace("%1", str(written))))
+        said = {"duty": translate("MainWindow", "Duty roster written to %1"),
+                "sites": translate("MainWindow", "Each site's days written to %1")}.get(
+            kind, translate("MainWindow", "Roster written to %1"))
+        self._run(lambda: _paperwork().master_pdf(path, problem, roster, kind == "duty", kind == "sites"),
+                  lambda written: self.status.setText(said.replace("%1", str(written))))

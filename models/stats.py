@@ -206,6 +206,11 @@ def filled(needs: tuple[tuple[str, int], ...], staff) -> dict[str, int]:
     return counts
 
 
+def has_site_sheet(problem: Problem) -> bool:
+    """Whether the roster has a 会場別 sheet (models.excel.sheets_site): a plan of two sites or more."""
+    return len({r.site for r in problem.requirements}) > 1
+
+
 def roles(needs: tuple[tuple[str, int], ...], staff, apart: bool = True) -> dict[str, str]:
     """Staff id -> the required skill each person takes a place of (the people beyond every skill's
     count have none): what 配置表 writes beside a name (小児科医). With `apart` (設定 asks for a different

@@ -1,7 +1,7 @@
 """The roster workbook (`haichi export`) and the one-file-per-person hand-outs (DESIGN §4).
 
-Output sheets first (配置表, 勤務表, 個人別, 集計, 未充足, 違反, Assignments), then the input sheets
-(職員, 枠, 勤務可否, 会場, 設定) exactly as the template writes them, so the exported file is
+Output sheets first (配置表, 勤務表, 個人別, 会場別 when there are two sites or more, 集計, 未充足, 違反,
+Assignments), then the input sheets (職員, 枠, 勤務可否, 会場, 設定) exactly as the template writes them, so the exported file is
 also a complete input: `haichi check roster.xlsx` re-reads the whole problem and its roster.
 Last, very hidden sheets with the export fingerprint (`models.excel.fingerprint`), by which a
 later read tells people changed in 配置表 from people changed in Assignments, and with what the
@@ -22,6 +22,7 @@ from models.excel.sheets_duty import write_duty_roster
 from models.excel.sheets_input import write_input_sheets
 from models.excel.sheets_master import write_master
 from models.excel.sheets_personal import has_nights, schedules, write_person_workbook, write_personal_sheet
+from models.excel.sheets_site import write_site_sheet
 from models.excel.sheets_tables import write_assignments, write_summary, write_unfilled, write_violations
 from models.excel.sheetwriter import save
 from models.excel.styles import safe_file_stem
@@ -45,6 +46,7 @@ def write_roster(
     write_master(wb, problem, roster, skills)
     duty = write_duty_roster(wb, problem, roster)
     write_personal_sheet(wb, problem, roster)
+    write_site_sheet(wb, problem, roster)
     write_summary(wb, problem, roster)
     write_unfilled(wb, problem, roster, skills)
     write_violations(wb, problem, violations, catalogue)
@@ -59,6 +61,13 @@ def write_master_workbook(path: Path | str, problem: Problem, roster: Roster) ->
     """A workbook holding only the 配置表 master roster (what gets printed or turned into a PDF)."""
     wb = Workbook(write_only=True)
     write_master(wb, problem, roster)
+    save(wb, path)
+
+
+def write_site_workbook(path: Path | str, problem: Problem, roster: Roster) -> None:
+    """A workbook holding only the 会場別 sheet (a page per site and day), for printing."""
+    wb = Workbook(write_only=True)
+    write_site_sheet(wb, problem, roster)
     save(wb, path)
 
 

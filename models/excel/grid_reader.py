@@ -206,8 +206,10 @@ def _nothing_below(rows: Rows, end: int, master: Master) -> None:
             return
 
 
-# The end of the line 配置表 writes for a session called off (changes.called_off), read folded
-_CALLED_OFF = re.compile(r"(?:\(中止(?::.*)?\)|\(called off(?::.*)?\))$")
+# The end of the line 配置表 writes for a session called off (changes.called_off), read folded: `（中止）`,
+# `（中止: 館内整理日）`, or the 備考 alone when it says 中止 or 休止 itself (`（設備点検のため中止）`, which
+# had stopped the export's own workbook from reading back)
+_CALLED_OFF = re.compile(r"(?:\(中止(?::.*)?\)|\([^()]*(?:中止|休止)[^()]*\)|\(called off(?::.*)?\))$")
 
 
 def _read_cell(value: object, reqs: list[Requirement], cell: str, names: StaffNames, master: Master) -> None:

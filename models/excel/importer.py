@@ -30,7 +30,7 @@ from models.excel.reader import (HEADER_SEARCH_ROWS, Book, Period, Table, is_bla
                                  open_book)
 from models.excel.schema import (
     ASSIGNMENTS_SHEET, AVAILABILITY, DAILY, DUTY_SHEET, INSTRUCTIONS_SHEET, MASTER_SHEET, PERSONAL_SHEET_PREFIX, SESSIONS,
-    SETTINGS, SITES, STAFF, SUMMARY_SHEET, UNFILLED_SHEET, VIOLATIONS_SHEET, SheetSpec,
+    SETTINGS, SITE_SHEET, SITES, STAFF, SUMMARY_SHEET, UNFILLED_SHEET, VIOLATIONS_SHEET, SheetSpec,
 )
 from models.excel.settings_sheet import Settings, read_settings
 from models.excel.staff_rules import with_person_values
@@ -162,7 +162,7 @@ def _misnamed(books: list[Book]) -> list[tuple[Book, str, SheetSpec]]:
     names, yet holds one of its tables (see _misnamed_sheets)."""
     found = []
     specs = (STAFF, SESSIONS, DAILY, AVAILABILITY, SITES)
-    outputs = {normalize_header(n) for n in (MASTER_SHEET, DUTY_SHEET, SUMMARY_SHEET, UNFILLED_SHEET,
+    outputs = {normalize_header(n) for n in (MASTER_SHEET, DUTY_SHEET, SUMMARY_SHEET, UNFILLED_SHEET, SITE_SHEET,
                                               VIOLATIONS_SHEET, INSTRUCTIONS_SHEET, ASSIGNMENTS_SHEET)}
     for book in books:
         claimed = {title for spec in (*specs, SETTINGS) for title in book.find(spec, prefix=True)

@@ -222,6 +222,7 @@ ASSIGNMENTS_SHEET = "Assignments"
 MASTER_SHEET = "配置表"
 DUTY_SHEET = "勤務表"  # staff × dates
 PERSONAL_SHEET_PREFIX = "個人別"
+SITE_SHEET = "会場別"  # a page per site and day (models.excel.sheets_site)
 SUMMARY_SHEET = "集計"
 UNFILLED_SHEET = "未充足"
 VIOLATIONS_SHEET = "違反"

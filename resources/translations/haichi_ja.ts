@@ -38,107 +38,112 @@
         <translation>配置表のPDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="30" />
+        <location filename="../../desktop/menus.py" line="31" />
         <source>Duty roster (people × days) as PDF…</source>
         <translation>勤務表のPDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="32" />
+        <location filename="../../desktop/menus.py" line="33" />
+        <source>Each site's days as PDF…</source>
+        <translation>会場別（会場ごと・日ごと）のPDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/menus.py" line="35" />
         <source>&amp;Availability forms…</source>
         <translation>勤務可否の回答票を作成(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="33" />
+        <location filename="../../desktop/menus.py" line="36" />
         <source>&amp;Collect returned forms…</source>
         <translation>返送された回答票の取り込み(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="34" />
+        <location filename="../../desktop/menus.py" line="37" />
         <source>Print pre&amp;view…</source>
         <translation>印刷プレビュー(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="35" />
+        <location filename="../../desktop/menus.py" line="38" />
         <source>Se&amp;ttings…</source>
         <translation>設定(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="36" />
+        <location filename="../../desktop/menus.py" line="39" />
         <source>E&amp;xit</source>
         <translation>終了(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="38" />
+        <location filename="../../desktop/menus.py" line="41" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="40" />
+        <location filename="../../desktop/menus.py" line="43" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="43" />
+        <location filename="../../desktop/menus.py" line="46" />
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="44" />
+        <location filename="../../desktop/menus.py" line="47" />
         <source>Redo</source>
         <translation>やり直し</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="49" />
+        <location filename="../../desktop/menus.py" line="52" />
         <source>Unassign</source>
         <translation>配置を外す</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="50" />
+        <location filename="../../desktop/menus.py" line="53" />
         <source>&amp;Lock</source>
         <translation>固定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="51" />
+        <location filename="../../desktop/menus.py" line="54" />
         <source>U&amp;nlock</source>
         <translation>固定を解除(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="52" />
+        <location filename="../../desktop/menus.py" line="55" />
         <source>&amp;Staff, sites and sessions…</source>
         <translation>職員・会場・枠(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="53" />
+        <location filename="../../desktop/menus.py" line="56" />
         <source>R&amp;ules…</source>
         <translation>ルール(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="54" />
+        <location filename="../../desktop/menus.py" line="57" />
         <source>&amp;Solve</source>
         <translation>配置を作成(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="55" />
+        <location filename="../../desktop/menus.py" line="58" />
         <source>Solve with cover made so&amp;ft</source>
         <translation>人数不足を許して作成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="57" />
+        <location filename="../../desktop/menus.py" line="60" />
         <source>&amp;Cancel solve</source>
         <translation>作成を中止(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="58" />
+        <location filename="../../desktop/menus.py" line="61" />
         <source>&amp;Publish roster…</source>
         <translation>配置表を公開(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="59" />
+        <location filename="../../desktop/menus.py" line="62" />
         <source>C&amp;ompare rosters…</source>
         <translation>配置表を比較(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="60" />
+        <location filename="../../desktop/menus.py" line="63" />
         <source>&amp;About Haichi</source>
         <translation>Haichi について(&amp;A)</translation>
     </message>
@@ -184,7 +189,7 @@
         <translation>Excelで開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/cell_preview.py" line="140" />
+        <location filename="../../desktop/dialogs/cell_preview.py" line="138" />
         <source>The sheet cannot be shown here; open the workbook in Excel.</source>
         <translation>このシートはここに表示できません。Excel でブックを開いてください。</translation>
     </message>
@@ -353,7 +358,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="212" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="208" />
         <source>Import workbooks</source>
         <translation>ワークブックの取り込み</translation>
     </message>
@@ -424,73 +429,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="69" />
-        <location filename="../../desktop/main_window.py" line="242" />
+        <location filename="../../desktop/main_window.py" line="68" />
+        <location filename="../../desktop/main_window.py" line="243" />
         <source>Haichi — staff rostering</source>
         <translation>Haichi（配置）— 職員配置</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="83" />
+        <location filename="../../desktop/main_window.py" line="82" />
         <source>Roster</source>
         <translation>配置表</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="84" />
+        <location filename="../../desktop/main_window.py" line="83" />
         <source>Sessions</source>
         <translation>枠</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="72" />
+        <location filename="../../desktop/menus.py" line="75" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="75" />
+        <location filename="../../desktop/menus.py" line="78" />
         <source>Recent &amp;files</source>
         <translation>最近使ったファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="76" />
+        <location filename="../../desktop/menus.py" line="79" />
         <source>Recent pla&amp;ns</source>
         <translation>最近使った計画(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="79" />
+        <location filename="../../desktop/menus.py" line="82" />
         <source>&amp;Export</source>
         <translation>書き出し(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="82" />
+        <location filename="../../desktop/menus.py" line="85" />
         <source>Availability f&amp;orms</source>
         <translation>勤務可否の回答票(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="90" />
+        <location filename="../../desktop/menus.py" line="93" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="98" />
+        <location filename="../../desktop/menus.py" line="101" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="102" />
+        <location filename="../../desktop/menus.py" line="105" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="94" />
+        <location filename="../../desktop/menus.py" line="97" />
         <source>&amp;Roster</source>
         <translation>配置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/menus.py" line="108" />
+        <location filename="../../desktop/menus.py" line="111" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="225" />
+        <location filename="../../desktop/main_window.py" line="226" />
         <location filename="../../desktop/plan_files.py" line="102" />
         <source>%1: %2 staff, %3 sessions, %4 to %5</source>
         <translation>%1：職員 %2 名、枠 %3 件、%4〜%5</translation>
@@ -523,59 +528,59 @@
         <translation>必須ルールをすべて満たす配置はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="93" />
+        <location filename="../../desktop/main_window.py" line="92" />
         <source>&lt;opened&gt;</source>
         <translation>＜開いた時点＞</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="101" />
+        <location filename="../../desktop/main_window.py" line="100" />
         <source>Statistics</source>
         <translation>集計</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="102" />
+        <location filename="../../desktop/main_window.py" line="101" />
         <source>Rule violations</source>
         <translation>ルール違反</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="103" />
+        <location filename="../../desktop/main_window.py" line="102" />
         <source>Solve progress</source>
         <translation>作成の進み具合</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="104" />
+        <location filename="../../desktop/main_window.py" line="103" />
         <source>Undo history</source>
         <translation>操作履歴</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="117" />
-        <location filename="../../desktop/main_window.py" line="121" />
-        <location filename="../../desktop/main_window.py" line="123" />
+        <location filename="../../desktop/main_window.py" line="116" />
+        <location filename="../../desktop/main_window.py" line="120" />
+        <location filename="../../desktop/main_window.py" line="122" />
         <source>Plan</source>
         <translation>計画</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="129" />
+        <location filename="../../desktop/main_window.py" line="128" />
         <source>Import workbooks to begin (File ▸ Import, or drop Excel files here).</source>
         <translation>ワークブックを取り込んでください（ファイル ▸ 取り込み、またはExcelファイルをここにドロップ）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253" />
+        <location filename="../../desktop/main_window.py" line="254" />
         <source>Objective %1 · hard violations %2 · unfilled sessions %3</source>
         <translation>評価値 %1 ・ 必須ルール違反 %2 件 ・ 人数不足の枠 %3 件</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="283" />
+        <location filename="../../desktop/main_window.py" line="284" />
         <source>Who could take it…</source>
         <translation>この枠の候補…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="287" />
+        <location filename="../../desktop/main_window.py" line="288" />
         <source>Who could take %1's place…</source>
         <translation>%1 の代わりの候補…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="318" />
+        <location filename="../../desktop/main_window.py" line="322" />
         <source>Unassign %n assignment(s)</source>
         <translation><numerusform>%n 件の配置を外す</numerusform></translation>
     </message>
@@ -620,37 +625,37 @@
         <translation>（中止：最良の配置を残しました）</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="357" />
+        <location filename="../../desktop/main_window.py" line="356" />
         <source>Not saved</source>
         <translation>保存していません</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="359" />
+        <location filename="../../desktop/main_window.py" line="358" />
         <source>Not saved: %1</source>
         <translation>保存していません: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="361" />
+        <location filename="../../desktop/main_window.py" line="360" />
         <source>Cannot save the file</source>
         <translation>ファイルを保存できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="364" />
+        <location filename="../../desktop/main_window.py" line="363" />
         <source>Nothing was written.</source>
         <translation>何も書き込んでいません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="377" />
+        <location filename="../../desktop/main_window.py" line="376" />
         <source>Plan changed by someone else</source>
         <translation>他の人が計画を変更しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="379" />
+        <location filename="../../desktop/main_window.py" line="378" />
         <source>Reload the plan</source>
         <translation>計画を読み込み直す</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="380" />
+        <location filename="../../desktop/main_window.py" line="379" />
         <source>Your changes were not saved. Reload to see the saved plan, or export your roster first to keep it.</source>
         <translation>変更は保存されていません。読み込み直すと保存済みの計画を表示します。今の配置を残すには、先に配置表を書き出してください。</translation>
     </message>
@@ -826,33 +831,43 @@
         <translation>カレンダーの保存先フォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="107" />
+        <location filename="../../desktop/paperwork_actions.py" line="109" />
         <source>Duty roster as PDF</source>
         <translation>勤務表のPDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="108" />
+        <location filename="../../desktop/paperwork_actions.py" line="110" />
+        <source>Each site's days as PDF</source>
+        <translation>会場別のPDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/paperwork_actions.py" line="111" />
         <source>Master roster as PDF</source>
         <translation>配置表のPDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="110" />
+        <location filename="../../desktop/paperwork_actions.py" line="112" />
         <source>PDF files (*.pdf)</source>
         <translation>PDFファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="117" />
+        <location filename="../../desktop/paperwork_actions.py" line="120" />
         <location filename="../../desktop/plan_files.py" line="297" />
         <source>Exporting…</source>
         <translation>書き出し中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="119" />
+        <location filename="../../desktop/paperwork_actions.py" line="121" />
         <source>Duty roster written to %1</source>
         <translation>勤務表を書き出しました：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/paperwork_actions.py" line="120" />
+        <location filename="../../desktop/paperwork_actions.py" line="122" />
+        <source>Each site's days written to %1</source>
+        <translation>会場別を書き出しました：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/paperwork_actions.py" line="123" />
         <location filename="../../desktop/plan_files.py" line="299" />
         <source>Roster written to %1</source>
         <translation>配置表を書き出しました：%1</translation>
@@ -914,23 +929,23 @@
         <translation>Haichi は職員の配置表を作ります：Excelで取り込み、制約ソルバーで作成し、Excelで書き出します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="366" />
+        <location filename="../../desktop/main_window.py" line="365" />
         <source>Problems in the workbook</source>
         <translation>ワークブックの問題</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="367" />
+        <location filename="../../desktop/main_window.py" line="366" />
         <source>%n problem(s) found; nothing was imported.</source>
         <translation><numerusform>%n 件の問題があります。何も取り込んでいません。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="349" />
-        <location filename="../../desktop/main_window.py" line="372" />
+        <location filename="../../desktop/main_window.py" line="348" />
+        <location filename="../../desktop/main_window.py" line="371" />
         <source>Error: %1</source>
         <translation>エラー：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="241" />
+        <location filename="../../desktop/main_window.py" line="242" />
         <source>Haichi — %1</source>
         <translation>Haichi（配置）— %1</translation>
     </message>
@@ -986,82 +1001,82 @@
         <translation>ワークブックを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="126" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="122" />
         <source>Plan %1, %2 to %3: %4 staff, %5 sites, %6 sessions, %7 availability marks. Press Finish to import.</source>
         <translation>計画 %1（%2〜%3）：職員 %4 名、会場 %5 か所、枠 %6 件、勤務可否 %7 件。「完了」で取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="133" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="129" />
         <source>%1 shift wishes (shift names written in the availability cells).</source>
         <translation>勤務希望 %1 件（勤務可否の欄に書かれた勤務名）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="136" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="132" />
         <source>No availability marks yet: after importing, write the availability forms (File &gt; Availability forms), and collect the returned ones before solving.</source>
         <translation>勤務可否がまだありません。取り込んだあと［ファイル］▸［勤務可否の回答票］で回答票を作成し、返送された回答票を取り込んでから配置を作ってください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="139" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="135" />
         <source>Note: %1</source>
         <translation>注意: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="140" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="136" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="140" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="136" />
         <source>Site</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="140" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="136" />
         <source>Activity</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="140" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="136" />
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="140" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="136" />
         <source>Needed</source>
         <translation>必要人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="141" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="137" />
         <source>Required skills</source>
         <translation>必要スキル</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dialogs/import_wizard.py" line="155" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="151" />
         <source>%n problem(s) found; nothing will be imported. Fix the workbooks and press Back, then Next.</source>
         <translation><numerusform>%n 件の問題があります。何も取り込みません。ブックを直してから「戻る」「次へ」を押してください。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="157" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="153" />
         <source>Double-click a problem to see its cell.</source>
         <translation>問題の行をダブルクリックすると、そのセルを表示します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="160" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="156" />
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="160" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="156" />
         <source>Sheet</source>
         <translation>シート</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="160" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="156" />
         <source>Cell</source>
         <translation>セル</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/import_wizard.py" line="160" />
+        <location filename="../../desktop/dialogs/import_wizard.py" line="156" />
         <source>Problem</source>
         <translation>問題</translation>
     </message>
@@ -1374,17 +1389,17 @@
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../desktop/views/roster_grid.py" line="281" />
+        <location filename="../../desktop/views/roster_grid.py" line="289" />
         <source>After night</source>
         <translation>明</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_grid.py" line="289" />
+        <location filename="../../desktop/views/roster_grid.py" line="297" />
         <source>%1 wanted</source>
         <translation>%1希望</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_grid.py" line="300" />
+        <location filename="../../desktop/views/roster_grid.py" line="308" />
         <source>Wish: %1</source>
         <translation>希望: %1</translation>
     </message>
@@ -1392,89 +1407,89 @@
 <context>
     <name>RosterView</name>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="145" />
+        <location filename="../../desktop/views/roster_view.py" line="173" />
         <source>Assign to</source>
         <translation>配置する枠</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="152" />
+        <location filename="../../desktop/views/roster_view.py" line="180" />
         <source>Unassign from %1</source>
         <translation>%1 から外す</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="155" />
+        <location filename="../../desktop/views/roster_view.py" line="183" />
         <source>Who could take this place (%1)…</source>
         <translation>この枠の代わりの候補（%1）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="157" />
+        <location filename="../../desktop/views/roster_view.py" line="185" />
         <source>Swap with</source>
         <translation>入れ替える相手</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="167" />
+        <location filename="../../desktop/views/roster_view.py" line="195" />
         <source>Availability</source>
         <translation>勤務可否</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="169" />
+        <location filename="../../desktop/views/roster_view.py" line="197" />
         <source>can work</source>
         <translation>勤務できる</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="169" />
+        <location filename="../../desktop/views/roster_view.py" line="197" />
         <source>would rather not</source>
         <translation>できれば避けたい</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="170" />
+        <location filename="../../desktop/views/roster_view.py" line="198" />
         <source>cannot work</source>
         <translation>勤務できない</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="170" />
+        <location filename="../../desktop/views/roster_view.py" line="198" />
         <source>mornings only</source>
         <translation>午前のみ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="171" />
+        <location filename="../../desktop/views/roster_view.py" line="199" />
         <source>afternoons only</source>
         <translation>午後のみ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="176" />
-        <location filename="../../desktop/views/roster_view.py" line="217" />
+        <location filename="../../desktop/views/roster_view.py" line="204" />
+        <location filename="../../desktop/views/roster_view.py" line="245" />
         <source>%1 on %2: %3</source>
         <translation>%1 の %2 を %3 に</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="181" />
+        <location filename="../../desktop/views/roster_view.py" line="209" />
         <source>Hours free…</source>
         <translation>勤務できる時間を指定…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="187" />
+        <location filename="../../desktop/views/roster_view.py" line="215" />
         <source>Lock</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="188" />
+        <location filename="../../desktop/views/roster_view.py" line="216" />
         <source>Unlock</source>
         <translation>固定を解除</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="204" />
+        <location filename="../../desktop/views/roster_view.py" line="232" />
         <source>Hours %1 can work on %2 (15時から, 〜15時, 10時〜15時):</source>
         <translation>%1 が %2 に勤務できる時間（15時から、〜15時、10時〜15時。空欄は終日）:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="207" />
-        <location filename="../../desktop/views/roster_view.py" line="214" />
+        <location filename="../../desktop/views/roster_view.py" line="235" />
+        <location filename="../../desktop/views/roster_view.py" line="242" />
         <source>Hours free</source>
         <translation>勤務できる時間</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/roster_view.py" line="214" />
+        <location filename="../../desktop/views/roster_view.py" line="242" />
         <source>Not hours: %1</source>
         <translation>時間として読めません: %1（15時から、〜15時、10時〜15時 のように書いてください）</translation>
     </message>
@@ -1653,12 +1668,12 @@
         <translation>接続中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="138" />
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="134" />
         <source>Connected.</source>
         <translation>接続できました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/settings_dialog.py" line="138" />
+        <location filename="../../desktop/dialogs/settings_dialog.py" line="134" />
         <source>Cannot use this database.</source>
         <translation>このデータベースは使えません。</translation>
     </message>
@@ -1691,38 +1706,38 @@
         <translation>評価値（小さいほど良い）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="37" />
+        <location filename="../../desktop/views/solve_progress.py" line="38" />
         <source>Best bound</source>
         <translation>下界</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="45" />
+        <location filename="../../desktop/views/solve_progress.py" line="46" />
         <source>Seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="58" />
-        <location filename="../../desktop/views/solve_progress.py" line="92" />
+        <location filename="../../desktop/views/solve_progress.py" line="59" />
+        <location filename="../../desktop/views/solve_progress.py" line="93" />
         <source>Not solving.</source>
         <translation>作成していません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="60" />
+        <location filename="../../desktop/views/solve_progress.py" line="61" />
         <source>Cancel — keep the best roster</source>
         <translation>中止 — 最良の配置を残す</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="132" />
+        <location filename="../../desktop/views/solve_progress.py" line="133" />
         <source>Searching for a first roster… %1 s</source>
         <translation>最初の配置を探しています… %1 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="136" />
+        <location filename="../../desktop/views/solve_progress.py" line="137" />
         <source>Objective %1 · no bound (solved in parts) · %4 rosters · %5 s</source>
         <translation>評価値 %1 ・ 下界なし（分割して解いたため） ・ 配置案 %4 件 ・ %5 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/solve_progress.py" line="138" />
+        <location filename="../../desktop/views/solve_progress.py" line="139" />
         <source>Objective %1 · bound %2 · gap %3 · %4 rosters · %5 s</source>
         <translation>評価値 %1 ・ 下界 %2 ・ ギャップ %3 ・ 配置案 %4 件 ・ %5 秒</translation>
     </message>
@@ -1911,37 +1926,37 @@ off</source>
         <translation>候補を探しています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/suggest_dialog.py" line="116" />
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="113" />
         <source>The candidates could not be worked out: %1</source>
         <translation>候補を求められませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/suggest_dialog.py" line="125" />
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="122" />
         <source>hard</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/suggest_dialog.py" line="125" />
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="122" />
         <source>soft</source>
         <translation>努力</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/suggest_dialog.py" line="128" />
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="125" />
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/suggest_dialog.py" line="139" />
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="136" />
         <source>Cheapest first; the objective change is what placing them costs (less is better). Double-click or Place to place one.</source>
         <translation>評価値の変化が小さい順です（小さいほど良い）。ダブルクリックか［配置する］で配置します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/suggest_dialog.py" line="142" />
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="139" />
         <source>Nobody else can take it.</source>
         <translation>ほかに入れる職員はいません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/suggest_dialog.py" line="144" />
+        <location filename="../../desktop/dialogs/suggest_dialog.py" line="141" />
         <source>Nobody can take it without breaking a hard rule (tick the box to list everyone).</source>
         <translation>必須ルールを破らずに入れる職員はいません（チェックを入れると全員を表示します）。</translation>
     </message>

@@ -177,6 +177,19 @@ def test_pdf_of_the_duty_roster_prints_the_勤務表(haichi, roster_file: Path, 
     assert printed_pdfs == [["勤務表"], ["配置表"]]
 
 
+def test_pdf_of_each_sites_days(haichi, roster_file: Path, sample_plan: Plan, tmp_path: Path, printed_pdfs) -> None:
+    """`--sites` prints the 会場別 sheet, a page of days for each site; a plan of one site has none to print."""
+    code, text = haichi("pdf", roster_file, "--sites", "-o", tmp_path / "sites.pdf")
+    assert code == 0 and "per-site PDF written" in text and printed_pdfs == [["会場別"]]
+    one_site = sample_plan.problem.requirements[0].site
+    problem = sample_plan.problem.with_(requirements=[r for r in sample_plan.problem.requirements if r.site == one_site])
+    single = tmp_path / "one.xlsx"
+    write_roster(single, problem, Roster([a for a in sample_plan.witness.assignments
+                                          if problem.has_requirement(a.requirement_id)]))
+    code, text = haichi("pdf", single, "--sites", "-o", tmp_path / "one.pdf")
+    assert code == 1 and "one site" in text and not (tmp_path / "one.pdf").exists() and len(printed_pdfs) == 1
+
+
 def test_notify_writes_files_for_the_affected_only(haichi, sample_plan: Plan, tmp_path: Path) -> None:
     problem, witness = sample_plan.problem, sample_plan.witness
     db = tmp_path / "haichi.db"

@@ -106,11 +106,15 @@ def test_exporting_over_a_roster_open_in_excel_says_so_and_keeps_the_file(qtbot,
 def test_the_duty_roster_pdf_prints_the_勤務表(qtbot, window: MainWindow, tmp_path: Path, printed_pdfs) -> None:
     """File ▸ Export ▸ 勤務表のPDF: the people × days sheet a ward posts, through the same LibreOffice step."""
     assert window.actions_.duty_pdf.isEnabled()
-    window.write_master_pdf(tmp_path / "duty.pdf", duty=True)
+    window.write_master_pdf(tmp_path / "duty.pdf", "duty")
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT)
     window.write_master_pdf(tmp_path / "master.pdf")
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT)
-    assert printed_pdfs == [["勤務表"], ["配置表"]] and (tmp_path / "duty.pdf").exists()
+    assert window.actions_.sites_pdf.isEnabled()  # the window's plan has several sites
+    window.write_master_pdf(tmp_path / "sites.pdf", "sites")
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=WAIT)
+    assert printed_pdfs == [["勤務表"], ["配置表"], ["会場別"]] and (tmp_path / "duty.pdf").exists()
+    assert window.status.text().endswith(str(tmp_path / "sites.pdf"))
 
 
 def test_a_blank_form_is_shown_before_the_question_not_only_under_its_details(qtbot, window: MainWindow,

@@ -67,7 +67,7 @@ def exported(tmp_path: Path) -> openpyxl.Workbook:
 
 
 def test_every_sheet_in_order(exported: openpyxl.Workbook) -> None:
-    assert exported.sheetnames == ["配置表", "勤務表", "個人別", "集計", "未充足", "違反", "Assignments",
+    assert exported.sheetnames == ["配置表", "勤務表", "個人別", "会場別", "集計", "未充足", "違反", "Assignments",
                                    "職員", "枠", "勤務可否", "会場", "設定", "haichi_export"]
     # the export fingerprint is out of sight: not in the tabs, not unhidden from Excel's menu, not printed
     assert [ws.title for ws in exported.worksheets if ws.sheet_state != "visible"] == ["haichi_export"]
@@ -743,3 +743,74 @@ def test_someone_working_a_third_of_the_days_reads_every_day_on_their_sheet(tmp_
     assert ("4/20(月)", None, None, "有休") in rows[start:] and ("4/21(火)", None, None, "休（×）") in rows[start:]
     first = rows.index(("H001  山田 花子", None, None, None))
     assert not any(r[0] == "4/20(月)" for r in rows[first:start])  # two sessions: her working days only
+
+
+def _blocks(ws) -> list[list[tuple]]:
+    """The 会場別 sheet's blocks: each a title row, then its rows up to the blank one."""
+    blocks: list[list[tuple]] = []
+    for row in ws.iter_rows(values_only=True):
+        if not any(row):
+            continue
+        if row[1:] == (None,) * (len(row) - 1) and "　" in str(row[0]) and "(" in str(row[0]):
+            blocks.append([row])
+        else:
+            blocks[-1].append(row)
+    return blocks
+
+
+def test_each_sites_day_is_a_block_of_its_sessions_people_by_role_and_empty_places(tmp_path: Path) -> None:
+    """A clinic's 会場責任者 wanted their own day: the 配置表 of four sites printed 22 mostly empty pages, and
+    the people running each site had made their own day sheets. The role asked first comes first."""
+    problem = _problem()
+    nada29 = problem.requirements[0]
+    reqs = [replace(nada29, min_staff=3, max_staff=3, required_skills=(("医師", 1), ("リーダー", 1)), notes="駐車場なし"),
+            *problem.requirements[1:]]
+    staff = [replace(s, skills=frozenset({"医師"})) if s.id == "H003" else
+             replace(s, skills=frozenset({"リーダー"})) if s.id == "H001" else s for s in problem.staff]
+    closed = replace(_req(9, "東", "-妊婦健診", 570, 690, 1), notes="設備点検のため中止")
+    problem = problem.with_(requirements=reqs, staff=staff, closed=[closed])
+    write_roster(tmp_path / "r.xlsx", problem, _roster(problem))
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    blocks = _blocks(book["会場別"])
+    titles = [block[0][0] for block in blocks]
+    # sites in the 会場 sheet's order, then by date; the day called off listed at its site
+    assert titles == ["灘　4/1(水)", "灘　4/29(水) 昭和の日", "東　4/2(木)", "東　4/9(木)", "東　4/29(水) 昭和の日"]
+    nada = blocks[1]
+    assert nada[1][0] == "4月 健診　2人（必要 3人）　不足 1人"
+    assert nada[2] == ("時間", "内容", "役割", "氏名", "備考")
+    # the doctor first (医師 is asked first), then the leader, then the place nobody fills
+    assert nada[3:] == [("13:00-16:00", "3歳児健診", "医師", "佐藤/美咲:", "駐車場なし"),
+                        (None, None, "リーダー", "山田 花子", None),
+                        (None, None, None, "（未配置）", None)]
+    assert blocks[3][3] == ("09:30-11:30", "-妊婦健診", None, "（設備点検のため中止）", None)
+    ws = book["会場別"]
+    short = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=4).value == "（未配置）")
+    assert ws.cell(row=short, column=4).fill.fgColor.rgb.endswith(SHORT_FILL)
+    # a page holds whole days of one site: a new site starts a page
+    breaks = [b.id for b in ws.row_breaks.brk]
+    first_east = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(row=r, column=1).value).startswith("東　"))
+    assert first_east - 1 in breaks
+    # the sheet is an output: the workbook still reads back as exported
+    _, read, report = read_roster_and_grid(tmp_path / "r.xlsx")
+    assert len(read.assignments) == len(_roster(problem).assignments) and report.notes() == []
+    notes: list = []
+    read_workbooks([tmp_path / "r.xlsx"], notes=notes)
+    assert all("会場別" not in str(note) for note in notes)
+
+
+def test_a_skill_present_in_too_few_is_a_place_for_that_role(tmp_path: Path) -> None:
+    """Three placed where a doctor is asked for and none holds it: the row says the role nobody takes."""
+    problem = _problem()
+    nada29 = problem.requirements[0]
+    problem = problem.with_(requirements=[replace(nada29, required_skills=(("医師", 1),)), *problem.requirements[1:]])
+    write_roster(tmp_path / "r.xlsx", problem, _roster(problem))
+    block = _blocks(openpyxl.load_workbook(tmp_path / "r.xlsx")["会場別"])[1]
+    assert block[-1] == (None, None, "医師", "（この役割の人がいません）", None)
+
+
+def test_a_plan_of_one_site_has_no_site_sheet(tmp_path: Path) -> None:
+    problem = _problem()
+    one = problem.with_(requirements=[r for r in problem.requirements if r.site == "灘"])
+    write_roster(tmp_path / "r.xlsx", one, Roster([a for a in _roster(problem).assignments if one.has_requirement(
+        a.requirement_id)]))
+    assert "会場別" not in openpyxl.load_workbook(tmp_path / "r.xlsx").sheetnames
