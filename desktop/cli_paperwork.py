@@ -77,24 +77,36 @@ def _one_of(given: Any, plan: str | None, what: str) -> bool:
     return False
 
 
-def _roster(args: argparse.Namespace) -> tuple[Problem, Roster]:
-    """The problem and roster named by ROSTER.xlsx or --plan (and --version)."""
+def _roster(args: argparse.Namespace) -> tuple[Problem, Roster, str]:
+    """The problem and roster named by ROSTER.xlsx or --plan (and --version), and from a plan which
+    version it is (`版 7（下書き・公開版は版 5）`; "" for a workbook): a nursery's wall 勤務表 had been
+    printed from a hand-edited draft, with nothing on the page or the screen to say so."""
     from desktop import commands  # loaded when a command runs, not for --help
+    from models.storage import PUBLISHED
     if args.roster:
-        return commands.read_roster(args.roster)
+        return *commands.read_roster(args.roster), ""
     db = _database(args)
     try:
         problem = db.load_problem(args.plan)
+        published = [s.version for s in db.list_solutions(args.plan) if s.status == PUBLISHED]
         if args.solution is not None:
-            return problem, commands.without_orphans(problem, db.load_solution(args.plan, args.solution),
-                                                     args.solution)
-        latest = db.latest_solution(args.plan)
+            version, roster = args.solution, db.load_solution(args.plan, args.solution)
+        elif (latest := db.latest_solution(args.plan)) is not None:
+            version, roster = latest
+        else:
+            raise cli.Refused(t("計画「{p}」にはまだ配置がありません。先に solve を実行してください。",
+                               "plan '{p}' has no roster yet; run solve first.", p=args.plan))
     finally:
         db.close()
-    if latest is None:
-        raise cli.Refused(t("計画「{p}」にはまだ配置がありません。先に solve を実行してください。",
-                           "plan '{p}' has no roster yet; run solve first.", p=args.plan))
-    return problem, commands.without_orphans(problem, latest[1], latest[0])
+    return problem, commands.without_orphans(problem, roster, version), version_label(version, published)
+
+
+def version_label(version: int, published: list[int]) -> str:
+    """`版 5（公開）`, `版 7（下書き・公開版は版 5）` or `版 2（下書き）`."""
+    state = t("公開", "published") if version in published else (
+        t("下書き・公開版は版 {p}", "a draft; the published one is version {p}", p=max(published)) if published
+        else t("下書き", "a draft"))
+    return t("版 {v}（{s}）", "version {v} ({s})", v=version, s=state)
 
 
 def cmd_forms(args: argparse.Namespace) -> int:
@@ -177,9 +189,11 @@ def cmd_calendars(args: argparse.Namespace) -> int:
     from desktop import paperwork  # loaded when a command runs, not for --help
     if not _one_of(args.roster, args.plan, "ROSTER.xlsx"):
         return cli.EXIT_INVALID
-    problem, roster = _roster(args)
+    problem, roster, label = _roster(args)
     paths = paperwork.calendars(args.output, problem, roster)
-    print(t("カレンダー {n} 件を書き出しました: {d}", "{n} calendar(s) written to {d}", n=len(paths), d=args.output))
+    print(t("{v}のカレンダー {n} 件を書き出しました: {d}", "{n} calendar(s) of {v} written to {d}", n=len(paths),
+            d=args.output, v=label) if label else
+          t("カレンダー {n} 件を書き出しました: {d}", "{n} calendar(s) written to {d}", n=len(paths), d=args.output))
     return cli.EXIT_OK
 
 
@@ -188,23 +202,24 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     from models.stats import has_site_sheet
     if not _one_of(args.roster, args.plan, "ROSTER.xlsx"):
         return cli.EXIT_INVALID
-    problem, roster = _roster(args)
+    problem, roster, label = _roster(args)
     try:
         if args.sites and not has_site_sheet(problem):
             print(t("会場が 1 つの計画には 会場別 の表がありません。配置表（または --duty で勤務表）を印刷してください。",
                     "A plan of one site has no per-site sheet: print the master roster (or --duty, the duty roster)."),
                   file=sys.stderr)
             return cli.EXIT_INVALID
-        paperwork.master_pdf(args.output, problem, roster, duty=args.duty, sites=args.sites)
+        paperwork.master_pdf(args.output, problem, roster, duty=args.duty, sites=args.sites, stamp=label)
     except paperwork.PdfUnavailable as error:
         print(str(error), file=sys.stderr)
         return cli.EXIT_INTERNAL
     if args.duty:
-        print(t("勤務表の PDF を書き出しました: {p}", "duty roster PDF written: {p}", p=args.output))
+        said = t("勤務表の PDF を書き出しました: {p}", "duty roster PDF written: {p}", p=args.output)
     elif args.sites:
-        print(t("会場別の PDF を書き出しました: {p}", "per-site PDF written: {p}", p=args.output))
+        said = t("会場別の PDF を書き出しました: {p}", "per-site PDF written: {p}", p=args.output)
     else:
-        print(t("配置表の PDF を書き出しました: {p}", "master roster PDF written: {p}", p=args.output))
+        said = t("配置表の PDF を書き出しました: {p}", "master roster PDF written: {p}", p=args.output)
+    print(f"{label} {said}" if label else said)
     return cli.EXIT_OK
 
 

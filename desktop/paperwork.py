@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from desktop.operations import atomic_output
 from models.calendars import write_calendars
@@ -28,6 +28,7 @@ from models.excel.changes_sheet import write_changes
 from models.excel.form_returns import Collection, collect_forms
 from models.excel.forms import write_forms
 from models.excel.marks_into import marks_edits, write_marks_into
+from models.excel.styles import FONT_NAME
 from models.i18n import t
 from solver.rules import CATALOGUE
 
@@ -120,17 +121,31 @@ def to_pdf(workbook: Path, pdf: Path) -> None:
             shutil.copyfile(made, tmp)
 
 
-def master_pdf(pdf: Path | str, problem: Problem, roster: Roster, duty: bool = False, sites: bool = False) -> Path:
+def master_pdf(pdf: Path | str, problem: Problem, roster: Roster, duty: bool = False, sites: bool = False,
+               stamp: str = "") -> Path:
     """The 配置表 master roster (sessions down; `duty`: the 勤務表, people down and days across; `sites`:
-    the 会場別 sheet, each site's days) as a PDF at `pdf` (via LibreOffice); returns the path."""
+    the 会場別 sheet, each site's days) as a PDF at `pdf` (via LibreOffice); returns the path. `stamp`
+    (`版 7（下書き）`) is printed at the top right of every page."""
     pdf = Path(pdf)
     name, write = (("勤務表", export.write_duty_workbook) if duty else ("会場別", export.write_site_workbook) if sites
                    else ("配置表", export.write_master_workbook))
     with tempfile.TemporaryDirectory(prefix="haichi-master-") as work:
         book = Path(work, f"{name}.xlsx")
         write(book, problem, roster)
+        if stamp:
+            _stamp(book, stamp)
         to_pdf(book, pdf)
     return pdf
+
+
+def _stamp(book: Path, text: str) -> None:
+    """`text` in the header of every page of every sheet of the workbook at `book`, at the right."""
+    wb = load_workbook(book)
+    for ws in wb.worksheets:
+        ws.oddHeader.right.text = text.replace("&", "&&")  # `&` starts a field code
+        ws.oddHeader.right.size = 9
+        ws.oddHeader.right.font = FONT_NAME  # LibreOffice's default header font drew no Japanese glyph
+    wb.save(book)
 
 
 @dataclass

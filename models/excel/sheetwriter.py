@@ -224,6 +224,9 @@ class SheetWriter:
         self.ws.print_options.horizontalCentered = True
         self.ws.page_margins.left = self.ws.page_margins.right = 0.4
         self.ws.page_margins.top = self.ws.page_margins.bottom = 0.5
+        # the header and footer within those margins: at openpyxl's footer of 0.5 (the bottom margin itself)
+        # LibreOffice gave the footer no height, and no page number was ever printed through `haichi pdf`
+        self.ws.page_margins.header = self.ws.page_margins.footer = 0.2
         self.ws.oddFooter.center.text = "&P / &N"  # page x of y
         self.ws.oddFooter.center.size = 8
         if footer:

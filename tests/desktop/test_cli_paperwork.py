@@ -190,6 +190,33 @@ def test_pdf_of_each_sites_days(haichi, roster_file: Path, sample_plan: Plan, tm
     assert code == 1 and "one site" in text and not (tmp_path / "one.pdf").exists() and len(printed_pdfs) == 1
 
 
+def test_pdf_of_a_plan_says_and_prints_which_version_it_is(haichi, sample_plan: Plan, tmp_path: Path,
+                                                           monkeypatch) -> None:
+    """A nursery's wall 勤務表 was printed from a hand-edited draft, newer than the published version, and
+    nothing on the screen or the page said so: the version and its state are said, and printed at the top right
+    of every page."""
+    headers: list[str] = []
+
+    def to_pdf(workbook: Path, pdf: Path) -> None:
+        headers.extend({ws.oddHeader.right.text for ws in openpyxl.load_workbook(workbook).worksheets})
+        pdf.write_bytes(b"%PDF-1.4")
+
+    monkeypatch.setattr(paperwork, "to_pdf", to_pdf)
+    db = tmp_path / "haichi.db"
+    with Database(db) as store:
+        store.save_problem("jan", sample_plan.problem)
+        store.publish("jan", store.save_solution("jan", sample_plan.witness))
+        store.save_solution("jan", Roster(sample_plan.witness.assignments[1:]))
+    code, text = haichi("pdf", "--plan", "jan", "--db", db, "--duty", "-o", tmp_path / "duty.pdf")
+    assert code == 0 and text.startswith("version 2 (a draft; the published one is version 1) duty roster PDF"), text
+    assert headers == ["version 2 (a draft; the published one is version 1)"]
+    code, text = haichi("pdf", "--plan", "jan", "--db", db, "--version", "1", "-o", tmp_path / "master.pdf")
+    assert code == 0 and text.startswith("version 1 (published) master roster PDF"), text
+    assert headers[-1] == "version 1 (published)"
+    code, text = haichi("calendars", "--plan", "jan", "--db", db, "-o", tmp_path / "ics")
+    assert code == 0 and "calendar(s) of version 2 (a draft; the published one is version 1)" in text
+
+
 def test_notify_writes_files_for_the_affected_only(haichi, sample_plan: Plan, tmp_path: Path) -> None:
     problem, witness = sample_plan.problem, sample_plan.witness
     db = tmp_path / "haichi.db"
