@@ -164,8 +164,11 @@ def within(window: Window | None, start: int, end: int) -> bool:
 # A first half of a day cut in two is a morning though it runs past 13:30: a polling station's 前半 8:30-14:15
 # before its 後半 14:15-20:00, a shopping centre's 10:00-15:00 before 15:00-20:00 (their 午前のみ people, 6 of 91,
 # had been given no day). It starts before noon, ends by SPLIT_LATEST_END, and a session of its site that day
-# starts in the afternoon when it ends or later (an 11:00-14:00 beside a 13:00-16:00 is no first half).
-SPLIT_LATEST_END = 15 * 60
+# starts in the afternoon when it ends or up to HANDOVER before (an early-voting office's 前半 8:30-14:30 and
+# 後半 14:00-20:00 hand over for half an hour; an 11:00-14:00 beside a 13:00-16:00 is no first half). A
+# session named 前半 that starts before noon is one whatever its hours: a 前半のみ voter had only ever been
+# placed in the shopping centre's 10:00-15:00, never in the 前半 of the offices, with nothing said.
+SPLIT_LATEST_END, HANDOVER, FIRST_HALF = 15 * 60, 30, "前半"
 
 
 def skills_make_up(req: Requirement) -> frozenset[str]:
@@ -186,10 +189,11 @@ def first_halves(requirements: Iterable[Requirement]) -> frozenset[tuple[int, in
     for req in requirements:
         if req.start >= NOON:
             afternoons.setdefault((req.date, req.site), []).append(req.start)
-        elif NOON + MORNING_OVERRUN < req.end <= SPLIT_LATEST_END:
+        elif NOON + MORNING_OVERRUN < req.end and (req.end <= SPLIT_LATEST_END or FIRST_HALF in req.activity):
             candidates.append(req)
     return frozenset((req.start, req.end) for req in candidates
-                     if any(then >= req.end for then in afternoons.get((req.date, req.site), ())))
+                     if FIRST_HALF in req.activity
+                     or any(then >= req.end - HANDOVER for then in afternoons.get((req.date, req.site), ())))
 
 
 # A session from this hour on, after an afternoon session of its site and day, is its evening (a clinic's 夜間

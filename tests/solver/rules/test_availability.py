@@ -68,6 +68,13 @@ def test_the_first_half_of_a_day_cut_in_two_is_a_morning() -> None:
     assert fixed(p, [("A", first.id)], [RULE]) == 0 and fixed(p, [("A", mall[0].id)], [RULE]) == 0
     assert [fixed(p, [("A", r.id)], [RULE]) for r in (second, mall[1], early, late, alone)] == [None] * 5
     assert RULE.check(p, roster(("A", first.id))) == [] and len(RULE.check(p, roster(("A", early.id)))) == 1
+    # an early-voting office's 前半 8:30-14:30 hands over to its 後半 14:00-20:00 for half an hour, and a session
+    # named 前半 is the first half whatever its hours: 前半のみ had been given only the mall's 10:00-15:00
+    handing = [session(site="北支所", activity="受付", start="08:30", end="14:30"),
+               session(site="北支所", activity="受付", start="14:00", end="20:00"),
+               session(site="南支所", activity="前半", start="08:30", end="15:30")]
+    p = problem([person("A")], handing, availability={("A", MONDAY): Mark.AM_ONLY})
+    assert [fixed(p, [("A", r.id)], [RULE]) for r in handing] == [0, None, 0]
 
 
 def test_locked_pair_on_a_cross_day_stays_forbidden_when_hard() -> None:
