@@ -20,7 +20,8 @@ from openpyxl import Workbook, load_workbook
 from desktop.operations import atomic_output
 from models.calendars import write_calendars
 from models.changes import (
-    ADDED, MOVED, REMOVED, Change, change_report, kind_title, roster_changes, session_label, session_of,
+    MOVED, REMOVED, ROLE, TOLD, Change, change_report, kind_title, role_change, roster_changes, session_label,
+    session_of,
 )
 from models.domain import Problem, Requirement, Roster
 from models.excel import export, template
@@ -170,7 +171,8 @@ def _cancelled(problem: Problem, changes: list[Change]) -> dict[str, list[Requir
 def own_change(problem: Problem, change: Change) -> str:
     """A change as told to the person it concerns: `【移動】 1/5 北 健診 13:00-16:00 → 1/5 東 教室 9:30-11:30`."""
     before, after = session_label(problem, change.before), session_label(problem, change.after)
-    text = f"{before} → {after}" if change.kind == MOVED else (after or before)
+    text = f"{before} → {after}" if change.kind == MOVED else f"{before}　{role_change(change)}" \
+        if change.kind == ROLE else (after or before)
     return f"【{kind_title(change.kind)}】 {text}"
 
 
@@ -178,16 +180,16 @@ def notify(
     folder: Path | str, problem: Problem, before: Roster, after: Roster, before_label: str = "", after_label: str = ""
 ) -> Notice:
     """After a change to a published roster: `変更一覧.xlsx` listing every change, and for each
-    affected person (someone added, removed or moved; pins alone affect nobody) a new workbook
+    affected person (someone added, removed, moved or given another role; pins alone affect nobody) a new workbook
     that starts with what changed for them and a calendar with the taken-off sessions cancelled."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     changes = roster_changes(problem, before, after)
-    moving = {c.staff_id for c in changes if c.kind in (MOVED, ADDED, REMOVED)}
+    moving = {c.staff_id for c in changes if c.kind in TOLD}
     affected = [s.id for s in problem.staff if s.id in moving]
     notices: dict[str, list[str]] = {}
     for c in changes:
-        if c.kind in (MOVED, ADDED, REMOVED):
+        if c.kind in TOLD:
             notices.setdefault(c.staff_id, []).append(own_change(problem, c))
     with atomic_output(folder / CHANGES_FILE) as tmp:
         wb = Workbook(write_only=True)

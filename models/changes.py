@@ -3,7 +3,8 @@
 Used by `haichi diff`, the export's 変更 sheet and the repair workflow ("export the changes").
 A person taken out of one session and put into another on the same day is one *move*; what is
 left over is an *addition* or a *removal*; a pin set or cleared on an unchanged placement is a
-*lock* change.
+*lock* change; a person kept in a session that asks skills, whose role there changed (the one left
+becoming its 投票管理者 when the other dropped out), a *role* change.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from datetime import date
 
 from models.domain import Problem, Requirement, Roster, name_and_id
 from models.i18n import t
+from models.stats import session_roles
 
-MOVED, ADDED, REMOVED, LOCKED, UNLOCKED = "moved", "added", "removed", "locked", "unlocked"
-KINDS = (MOVED, ADDED, REMOVED, LOCKED, UNLOCKED)
+MOVED, ADDED, REMOVED, LOCKED, UNLOCKED, ROLE = "moved", "added", "removed", "locked", "unlocked", "role"
+KINDS = (MOVED, ADDED, REMOVED, ROLE, LOCKED, UNLOCKED)
+TOLD = (MOVED, ADDED, REMOVED, ROLE)  # the kinds the person is told of (pins concern the coordinator alone)
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,7 @@ class Change:
     before: str | None
     after: str | None
     date: date | None
+    roles: tuple[str, str] = ("", "")  # a ROLE change's role before and after ("": none)
 
 
 def session_of(problem: Problem, requirement_id: str) -> Requirement | None:
@@ -80,10 +84,13 @@ def roster_changes(problem: Problem, before: Roster, after: Roster) -> list[Chan
             changes.append(Change(MOVED, staff_id, a, b, day))
         changes += [Change(REMOVED, staff_id, r, None, day) for r in out[len(into):]]
         changes += [Change(ADDED, staff_id, None, r, day) for r in into[len(out):]]
+    role_before, role_after = session_roles(problem, before), session_roles(problem, after)
     for pair in old.keys() & new.keys():
         was, now = old[pair].locked, new[pair].locked
         if was != now:
             changes.append(Change(LOCKED if now else UNLOCKED, pair[0], pair[1], pair[1], _day(problem, pair[1])))
+        if (roles := (role_before.get(pair, ""), role_after.get(pair, ""))) and roles[0] != roles[1]:
+            changes.append(Change(ROLE, pair[0], pair[1], pair[1], _day(problem, pair[1]), roles))
     position = {s.id: i for i, s in enumerate(problem.staff)}
     changes.sort(key=lambda c: (
         c.date or date.max, position.get(c.staff_id, len(position)), c.staff_id, KINDS.index(c.kind),
@@ -127,8 +134,14 @@ def kind_title(kind: str) -> str:
     """The change kind as a coordinator reads it: 移動 / moved, 追加 / added…"""
     return {
         MOVED: t("移動", "moved"), ADDED: t("追加", "added"), REMOVED: t("削除", "removed"),
-        LOCKED: t("固定", "locked"), UNLOCKED: t("固定解除", "unlocked"),
+        LOCKED: t("固定", "locked"), UNLOCKED: t("固定解除", "unlocked"), ROLE: t("役割", "role"),
     }[kind]
+
+
+def role_change(change: Change) -> str:
+    """A ROLE change's roles: `事務 → 投票管理者` (`役割なし` for none)."""
+    before, after = (role or t("役割なし", "no role") for role in change.roles)
+    return f"{before} → {after}"
 
 
 def describe(problem: Problem, change: Change) -> str:
@@ -141,6 +154,8 @@ def describe(problem: Problem, change: Change) -> str:
         return t("{who}: {b} に追加", "{who} added to {b}", who=who, b=after)
     if change.kind == REMOVED:
         return t("{who}: {a} から外れる", "{who} taken off {a}", who=who, a=before)
+    if change.kind == ROLE:
+        return t("{who}: {a} の役割 {r}", "{who}'s role in {a}: {r}", who=who, a=before, r=role_change(change))
     if change.kind == LOCKED:
         return t("{who}: {a} を固定", "{who} pinned to {a}", who=who, a=before)
     return t("{who}: {a} の固定を解除", "{who} unpinned from {a}", who=who, a=before)

@@ -206,6 +206,47 @@ def filled(needs: tuple[tuple[str, int], ...], staff) -> dict[str, int]:
     return counts
 
 
+def session_roles(problem: Problem, roster: Roster) -> dict[tuple[str, str], str]:
+    """(staff id, requirement id) -> the role each person takes in a session that asks skills (`roles`, its
+    people in staff-ID order), however many share it; people in no role are left out. What a change of role
+    is told by (models.changes): a polling station's 投票管理者 dropped out, and the other 課長 there, who took
+    the role, was never told."""
+    staff = {s.id: s for s in problem.staff}
+    apart = skills_apart(problem.rules)
+    placed: dict[str, list[Staff]] = defaultdict(list)
+    for a in sorted(roster.assignments, key=lambda a: a.staff_id):
+        if a.staff_id in staff and problem.has_requirement(a.requirement_id):
+            placed[a.requirement_id].append(staff[a.staff_id])
+    out: dict[tuple[str, str], str] = {}
+    for req_id, people in placed.items():
+        if needs := problem.requirement(req_id).required_skills:
+            out.update({(staff_id, req_id): role for staff_id, role in roles(needs, people, apart).items()})
+    return out
+
+
+def printed_roles(problem: Problem, roster: Roster) -> dict[tuple[str, str], str]:
+    """session_roles as paper prints them (the 配置表's `佐々木 由美（小児科医）`, a person's own schedule): not for
+    a person alone in a session (a night's one doctor printed as 山田 太郎（当直可） read like a remark), nor
+    for people who all take the same role when every place asks for it."""
+    every = session_roles(problem, roster)
+    placed: dict[str, list[str]] = defaultdict(list)
+    for a in roster.assignments:
+        placed[a.requirement_id].append(a.staff_id)
+    out: dict[tuple[str, str], str] = {}
+    for req_id, ids in placed.items():
+        if len(ids) < 2:
+            continue
+        role = {i: every[(i, req_id)] for i in ids if (i, req_id) in every}
+        needs = problem.requirement(req_id).required_skills if problem.has_requirement(req_id) else ()
+        if len(role) == len(ids) and len(set(role.values())) == 1 and sum(k for _, k in needs) >= len(ids):
+            # everyone in the same role that every place asks for tells nobody apart: a two-helper visit was twice
+            # as wide; where it asks fewer (放課後児童支援員:1 of 2), both holding it is printed: a club's shift of two
+            # 支援員 printed bare had read as having none
+            continue
+        out.update({(i, req_id): r for i, r in role.items()})
+    return out
+
+
 def has_site_sheet(problem: Problem) -> bool:
     """Whether the roster has a 会場別 sheet (models.excel.sheets_site): a plan of two sites or more."""
     return len({r.site for r in problem.requirements}) > 1

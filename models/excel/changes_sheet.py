@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
-from models.changes import roster_changes, session_label, kind_title
+from models.changes import ROLE, kind_title, roster_changes, session_label
 from models.domain import Problem, Roster
 from models.excel.sheetwriter import SheetWriter, plan_title
 from models.excel.styles import BODY, DATE_FORMAT, PAPER_A4
@@ -41,7 +41,8 @@ def write_changes(
             name = ""
         sheet.append([
             sheet.cell(change.date, day_look), change.staff_id, name, kind_title(change.kind),
-            session_label(problem, change.before), session_label(problem, change.after),
+            *((f"{session_label(problem, change.before)}（{role or t('役割なし', 'no role')}）" for role in change.roles)
+              if change.kind == ROLE else (session_label(problem, change.before), session_label(problem, change.after))),
         ])
     if not changes:
         sheet.append([t("変更はありません", "no changes")])

@@ -27,7 +27,7 @@ from models.excel.sheets_tables import write_assignments, write_summary, write_u
 from models.excel.sheetwriter import save
 from models.excel.styles import safe_file_stem
 from models.rulemeta import RuleInfo
-from models.stats import person_stats, skills_short
+from models.stats import person_stats, printed_roles, skills_short
 
 
 def write_roster(
@@ -97,6 +97,7 @@ def write_personal_workbooks(
     plans = schedules(problem, roster)
     notices = notices or {}
     nights = has_nights(problem)
+    roles = printed_roles(problem, roster)
     for stats in person_stats(problem, roster):
         if staff_ids is not None and stats.staff_id not in staff_ids:
             continue
@@ -106,7 +107,8 @@ def write_personal_workbooks(
             stem += "_"
         taken.add(stem.lower())
         wb = Workbook(write_only=True)
-        write_person_workbook(wb, problem, staff, stats, plans.get(staff.id, []), notices.get(staff.id, ()), nights)
+        write_person_workbook(wb, problem, staff, stats, plans.get(staff.id, []), notices.get(staff.id, ()), nights,
+                              roles)
         path = folder / f"{stem}.xlsx"
         save(wb, path)
         written.append(path)

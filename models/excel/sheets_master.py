@@ -30,7 +30,7 @@ from models.excel.styles import (
 from models.i18n import language, t
 
 CALLED_OFF_COLOUR = "7F7F7F"  # a list row of a session called off, grey: nobody is to come
-from models.stats import roles, skills_apart, skills_short
+from models.stats import printed_roles, skills_short
 
 GRID_MAX_SITES = 12  # beyond this, columns get too narrow on A3 landscape: list layout instead
 _LINE_HEIGHT = 12.5  # points per text line at 9-10 pt
@@ -96,24 +96,11 @@ def role_labels(problem: Problem, roster: Roster) -> dict[tuple[str, str], str]:
     alone in a session is not labelled (a night's one doctor printed as 山田 太郎（当直可） read like a
     remark), nor are people who all take the same role when every place asks for it. A person the plan
     does not know is named by their ID."""
-    staff = {s.id: s for s in problem.staff}
-    apart = skills_apart(problem.rules)
-    placed: dict[str, list[str]] = defaultdict(list)
-    for a in roster.assignments:
-        placed[a.requirement_id].append(a.staff_id)
-    out: dict[tuple[str, str], str] = {}
-    for req_id, ids in placed.items():
-        needs = problem.requirement(req_id).required_skills if problem.has_requirement(req_id) else ()
-        role = roles(needs, [staff[i] for i in ids if i in staff], apart) if needs and len(ids) > 1 else {}
-        if len(role) == len(ids) and len(set(role.values())) == 1 and sum(k for _, k in needs) >= len(ids):
-            # everyone in the same role that every place asks for tells nobody apart: a two-helper visit was twice
-            # as wide; where it asks fewer (放課後児童支援員:1 of 2), both holding it is printed: a club's shift of two
-            # 支援員 printed bare had read as having none
-            role = {}
-        for i in ids:
-            name = staff[i].name if i in staff else i
-            out[(i, req_id)] = name + (t("（{r}）", " ({r})", r=role[i]) if i in role else "")
-    return out
+    staff = {s.id: s.name for s in problem.staff}
+    role = printed_roles(problem, roster)
+    return {(a.staff_id, a.requirement_id): staff.get(a.staff_id, a.staff_id) + (
+        t("（{r}）", " ({r})", r=role[key]) if (key := (a.staff_id, a.requirement_id)) in role else "")
+        for a in roster.assignments}
 
 
 def placed_labels(problem: Problem, roster: Roster) -> dict[str, list[str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
@@ -26,7 +26,7 @@ from models.excel.styles import (
     BODY, PAPER_A4, PLAIN, SUBTITLE, TITLE, day_fill, day_label, safe_sheet_name, text_width, widest,
 )
 from models.i18n import t
-from models.stats import PersonStats, person_stats
+from models.stats import PersonStats, person_stats, printed_roles
 
 
 def _widths(sessions: Iterable[Requirement]) -> list[float]:
@@ -80,8 +80,15 @@ def has_nights(problem: Problem) -> bool:
 EVERY_DAY_FROM = 3
 
 
+def _activity(req: Requirement, staff_id: str, roles: Mapping[tuple[str, str], str]) -> str:
+    """The session's activity with the role the person takes in it (`受付（投票管理者）`, printed_roles): a polling
+    station's 従事通知 had said no role, though the 配置表 and 会場別 did."""
+    role = roles.get((staff_id, req.id))
+    return t("{a}（{r}）", "{a} ({r})", a=req.activity, r=role) if role else req.activity
+
+
 def _every_day(problem: Problem, staff_id: str, items: list[tuple[Requirement, Assignment]],
-               nights: bool) -> list[Row] | None:
+               nights: bool, roles: Mapping[tuple[str, str], str]) -> list[Row] | None:
     """For someone who works a third of the plan's days or more (the mornings after nights counted, in a
     plan with `nights`: has_nights), the person's every day: their sessions, 明 after a night, 休 (休（×） on a day marked ×: asked for, or ill)
     and the day of leave by its word (年休, 研修: no day off), as a ward's or a nursery's staff read their
@@ -99,7 +106,7 @@ def _every_day(problem: Problem, staff_id: str, items: list[tuple[Requirement, A
     rows: list[Row] = []
     for day in problem.days():
         if by_day.get(day):
-            rows += [(day, time_range(r.start, r.end), r.site, r.activity, r.notes) for r in by_day[day]]
+            rows += [(day, time_range(r.start, r.end), r.site, _activity(r, staff_id, roles), r.notes) for r in by_day[day]]
         elif day in mornings:
             night = mornings[day]
             hour, minute = divmod(night.end - DAY_MINUTES, 60)
@@ -114,10 +121,12 @@ def _every_day(problem: Problem, staff_id: str, items: list[tuple[Requirement, A
     return rows
 
 
-def _write_rows(sheet: SheetWriter, items: list[tuple[Requirement, Assignment]], days: list[Row] | None = None) -> None:
+def _write_rows(sheet: SheetWriter, items: list[tuple[Requirement, Assignment]], days: list[Row] | None,
+                roles: Mapping[tuple[str, str], str]) -> None:
     sheet.header(_headers())
     rows = days if days is not None else [
-        (req.date, time_range(req.start, req.end), req.site, req.activity, req.notes) for req, _ in items]
+        (req.date, time_range(req.start, req.end), req.site, _activity(req, a.staff_id, roles), req.notes)
+        for req, a in items]
     for day, hours, site, activity, notes in rows:
         look = BODY.but(fill=day_fill(day))
         sheet.append([
@@ -133,13 +142,14 @@ def write_personal_sheet(wb: Workbook, problem: Problem, roster: Roster) -> None
     sheet = SheetWriter(wb, schema.PERSONAL_SHEET_PREFIX, _widths(problem.requirements))
     plans = schedules(problem, roster)
     nights = has_nights(problem)
+    roles = printed_roles(problem, roster)
     for stats in person_stats(problem, roster):
         sheet.append([sheet.cell(person_label(stats.staff_id, stats.name, "  "), TITLE.but(size=12))], look=None, height=20)
         items = plans.get(stats.staff_id, [])
-        days = _every_day(problem, stats.staff_id, items, nights)
+        days = _every_day(problem, stats.staff_id, items, nights, roles)
         sheet.append([sheet.cell(summary_line(stats, None if days is None else problem.day_count()), SUBTITLE)],
                      look=None)
-        _write_rows(sheet, items, days)
+        _write_rows(sheet, items, days, roles)
         sheet.append([])
         sheet.ws.row_breaks.append(Break(id=sheet.rows))
     sheet.print_setup(landscape=False, paper=PAPER_A4)
@@ -153,15 +163,18 @@ def write_person_workbook(
     items: list[tuple[Requirement, Assignment]],
     notices: Sequence[str] = (),
     nights: bool | None = None,
+    roles: Mapping[tuple[str, str], str] | None = None,
 ) -> None:
     """One person's own schedule as the only sheet of `wb` (A4 portrait, print-ready).
 
     `notices` are lines shown between the title and the table, e.g. what changed since the
-    version the person last received. `nights`: has_nights(problem), when the caller knows it.
+    version the person last received. `nights`: has_nights(problem), `roles`: printed_roles(problem, roster),
+    when the caller knows them (without roles, none is printed).
     """
+    roles = roles or {}
     header_row = 3 + len(notices)
     widths = _widths(req for req, _ in items)
-    days = _every_day(problem, staff.id, items, has_nights(problem) if nights is None else nights)
+    days = _every_day(problem, staff.id, items, has_nights(problem) if nights is None else nights, roles)
     sheet = SheetWriter(wb, safe_sheet_name(f"{schema.PERSONAL_SHEET_PREFIX}_{staff.name}"), widths,
                         freeze=f"A{header_row + 1}")
     sheet.title(t("{name} さんの勤務予定", "Schedule of {name}", name=staff.name), len(widths),
@@ -171,5 +184,5 @@ def write_person_workbook(
         tall = text_width(line) > sum(widths) * 0.95
         sheet.append([sheet.cell(line, NOTICE)], look=None, height=28 if tall else None)
         sheet.ws.merged_cells.add(f"A{sheet.rows}:{get_column_letter(len(widths))}{sheet.rows}")
-    _write_rows(sheet, items, days)
+    _write_rows(sheet, items, days, roles)
     sheet.print_setup(landscape=False, paper=PAPER_A4, title_rows=f"{header_row}:{header_row}")

@@ -26,7 +26,7 @@ from models.excel.sheets_master import CALLED_OFF_COLOUR, site_order
 from models.excel.sheetwriter import SheetWriter
 from models.excel.styles import BODY, HEADER, PAPER_A4, SHORT_FILL, SUBTITLE, TITLE, day_label, widest
 from models.i18n import t
-from models.stats import has_site_sheet, roles, skills_apart, skills_short
+from models.stats import has_site_sheet, session_roles, skills_short
 
 SHORT = BODY.but(fill=SHORT_FILL, color="C00000")  # a place nobody fills
 # Points of an A4 portrait page's printed height (297 mm less the margins and footer): a site's days fill
@@ -74,7 +74,7 @@ def write_site_sheet(wb: Workbook, problem: Problem, roster: Roster) -> None:
     for a in roster.assignments:
         placed[a.requirement_id].append(a.staff_id)
     lacking = skills_short(problem, roster)
-    apart = skills_apart(problem.rules)
+    role = session_roles(problem, roster)
     sessions = [*problem.requirements, *problem.closed]
     widths = [widest((time_range(r.start, r.end) for r in sessions), 13),
               widest((r.activity for r in sessions), 12) + 2, 16,
@@ -85,7 +85,7 @@ def write_site_sheet(wb: Workbook, problem: Problem, roster: Roster) -> None:
     last_site = None
     for site, day, reqs in site_days(problem):
         held = [r for r in reqs if id(r) not in closed]
-        blocks = [_session_lines(req, staff, placed.get(req.id, []), lacking.get(req.id, ()), apart,
+        blocks = [_session_lines(req, staff, placed.get(req.id, []), lacking.get(req.id, ()), role,
                                  id(req) in closed) for req in reqs]
         size = TITLE_POINTS + HEADER_POINTS + ROW_POINTS * (2 + sum(len(lines) for lines in blocks))
         if last_site is not None and (site != last_site or page + size > PAGE_POINTS):
@@ -109,14 +109,12 @@ def write_site_sheet(wb: Workbook, problem: Problem, roster: Roster) -> None:
 
 
 def _session_lines(req: Requirement, staff: dict, ids: list[str], lacking: tuple[tuple[str, int], ...],
-                   apart: bool, off: bool) -> list[tuple[str, str, bool]]:
+                   role: dict[tuple[str, str], str], off: bool) -> list[tuple[str, str, bool]]:
     """A session's rows as (role, name, nobody fills it): its people by role, then a row per place
     nobody fills (by the skill it lacks, where one does); one row for a session called off."""
     if off:
         return [("", called_off(req).strip(), False)]
-    known = [staff[i] for i in ids if i in staff]
-    role = roles(req.required_skills, known, apart) if req.required_skills else {}
-    rows = sorted(((role.get(i, ""), staff[i].name if i in staff else i, i) for i in ids),
+    rows = sorted(((role.get((i, req.id), ""), staff[i].name if i in staff else i, i) for i in ids),
                   key=lambda row: (_role_rank(row[0], req) if row[0] else len(req.required_skills) + 1, row[2]))
     lines: list[tuple[str, str, bool]] = [(label, name, False) for label, name, _ in rows]
     missing_skills = [skill for skill, n in lacking for _ in range(n)]

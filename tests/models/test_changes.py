@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from models.changes import (
-    ADDED, LOCKED, MOVED, REMOVED, UNLOCKED, Change, change_report, roster_changes, session_of,
+    ADDED, LOCKED, MOVED, REMOVED, ROLE, UNLOCKED, Change, change_report, roster_changes, session_of,
 )
 from models.domain import Assignment, Problem, Requirement, Roster, Staff
 from models.i18n import language, set_language
@@ -93,3 +93,27 @@ def test_a_session_closed_since_is_a_removal_on_its_day(english: None) -> None:
     gone = session_of(plan, closed)
     assert gone is not None and (gone.date, gone.start, gone.end) == (D1, 780, 1110)
     assert Requirement.stand_in("gone") is None and session_of(plan, "gone") is None
+
+
+def test_a_role_taken_over_in_a_kept_session_is_a_change_told_to_its_person(english: None) -> None:
+    """A polling station's 投票管理者 (a 課長) dropped out, and the other 課長 placed there became its 投票管理者:
+    he was in no notice, no diff and no 変更一覧, his own session being the same."""
+    from dataclasses import replace
+
+    from models.domain import RuleSetting
+
+    station = Requirement("st10", D1, "第10投票所", "投票日", 420, 1200, 2, 2, required_skills=(("課長級", 1),))
+    staff = [Staff("K1", "課長 一", skills=frozenset({"課長級"})), Staff("K2", "課長 二", skills=frozenset({"課長級"})),
+             Staff("S1", "職員 三")]
+    plan = Problem("2027-04", D1, D1, staff=staff, requirements=[station],
+                   rules={"required_skills": RuleSetting(params={"distinct": True})})
+    before = Roster([Assignment("K1", "st10"), Assignment("K2", "st10")])
+    after = Roster([Assignment("K2", "st10"), Assignment("S1", "st10")])
+    changes = roster_changes(plan, before, after)
+    assert changes == [Change(REMOVED, "K1", "st10", None, D1), Change(ROLE, "K2", "st10", "st10", D1, ("", "課長級")),
+                       Change(ADDED, "S1", None, "st10", D1)]
+    assert change_report(plan, before, after)[1] == \
+        "課長 二 (K2)'s role in 4/1 第10投票所 投票日 07:00-20:00: no role → 課長級"
+    # without the rule asking a different person for each skill, both 課長 hold the role alike: nothing changed
+    shared = replace(plan, rules={})
+    assert [c.kind for c in roster_changes(shared, before, after)] == [REMOVED, ADDED]

@@ -814,3 +814,18 @@ def test_a_plan_of_one_site_has_no_site_sheet(tmp_path: Path) -> None:
     write_roster(tmp_path / "r.xlsx", one, Roster([a for a in _roster(problem).assignments if one.has_requirement(
         a.requirement_id)]))
     assert "会場別" not in openpyxl.load_workbook(tmp_path / "r.xlsx").sheetnames
+
+
+def test_a_persons_own_schedule_says_the_role_they_take(tmp_path: Path) -> None:
+    """A polling station's 従事通知 said no role (投票管理者, 庶務係), though 配置表 and 会場別 did."""
+    problem = _problem()
+    nada29 = problem.requirements[0]
+    problem = problem.with_(requirements=[replace(nada29, required_skills=(("リーダー", 1),)), *problem.requirements[1:]],
+                            staff=[replace(s, skills=frozenset({"リーダー"})) if s.id == "H003" else s
+                                   for s in problem.staff])
+    write_roster(tmp_path / "r.xlsx", problem, _roster(problem))
+    cells = [c.value for row in openpyxl.load_workbook(tmp_path / "r.xlsx")["個人別"].iter_rows() for c in row]
+    assert "3歳児健診（リーダー）" in cells and cells.count("3歳児健診") == 2  # 山田 花子, in no role
+    files = write_personal_workbooks(tmp_path / "people", problem, _roster(problem), staff_ids={"H003"})
+    ws = openpyxl.load_workbook(files[0]).active
+    assert "3歳児健診（リーダー）" in [c.value for row in ws.iter_rows() for c in row]
