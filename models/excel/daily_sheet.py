@@ -18,7 +18,7 @@ staff over New Year, another time on a training day).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Callable, Iterable
 
@@ -28,6 +28,7 @@ from models.excel import messages
 from models.excel.reader import Cells, Period, Table
 from models.excel.schema import DAILY
 from models.holidays import is_holiday
+from models.i18n import t
 from models.textparse import (
     parse_break,
     parse_date,
@@ -172,6 +173,51 @@ def read_daily(table: Table, problems: list[InputProblem], found: list[DailySess
             cells.report("activity", messages.duplicate_session(f"{site} {activity} {hhmm(start)}", twin.where))
         if cells.ok:
             found.append(row_said)
+
+
+def fill_from_daily(found: Iterable[DailySession], given: Iterable[tuple[Requirement, bool, bool]]
+                    ) -> tuple[list[Requirement], list[tuple[Requirement, str]]]:
+    """The 枠 rows that replace a 毎日の枠 session of their day (same 会場 and 内容), given as (session, its
+    table has a 休憩 column, it has a 必要スキル column): each takes the row's break and skills where its
+    table has no such column, and says so; where its own cell leaves out what the row asks, that is said. A
+    nursery's 運動会 Saturday row (8 保育士, no 休憩 column) had dropped the 土曜 row's 60-minute break and its
+    正規:2, silently, and the 9-hour day moved two people off another day to keep 40 hours a week.
+    Returns the sessions changed and the notes (session, sentence)."""
+    rows: dict[tuple[str, str], list[DailySession]] = {}
+    for daily in found:
+        rows.setdefault((daily.site, daily.activity), []).append(daily)
+    changed: list[Requirement] = []
+    notes: list[tuple[Requirement, str]] = []
+    for req, has_break, has_skills in given:
+        daily = next((d for d in rows.get((req.site, req.activity), ()) if d.held_on(req.date)), None)
+        if daily is None or req.max_staff == 0:  # a row closing the day asks nothing
+            continue
+        taken, left = [], []
+        update: dict[str, Any] = {}
+        if daily.break_minutes and not req.break_minutes:
+            what = t("休憩 {m}分", "a {m}-minute break", m=daily.break_minutes)
+            if has_break:
+                left.append(what)
+            elif req.end - req.start > daily.break_minutes:
+                update["break_minutes"] = daily.break_minutes
+                taken.append(what)
+        lacking = tuple((skill, k) for skill, k in daily.skills if skill not in {s for s, _ in req.required_skills})
+        if lacking:
+            what = t("必要スキル {s}", "the skills {s}", s="、".join(f"{skill}:{k}" for skill, k in lacking))
+            if has_skills or req.required_skills:
+                left.append(what)
+            else:
+                update["required_skills"] = daily.skills
+                taken.append(what)
+        if update:
+            req = replace(req, **update)
+            changed.append(req)
+        row = daily.where.rpartition(" ")[2]  # `毎日の枠!A3`, without its file
+        if taken:
+            notes.append((req, messages.daily_taken(req.label(), row, "・".join(taken))))
+        if left:
+            notes.append((req, messages.daily_left(req.label(), row, "・".join(left))))
+    return changed, notes
 
 
 def holiday_notes(found: Iterable[DailySession], sessions: Iterable[Requirement]) -> list[InputProblem]:

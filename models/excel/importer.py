@@ -24,7 +24,7 @@ from models.domain import (
 from models.errors import InputProblem, InvalidInput
 from models.excel import messages
 from models.excel.availability_import import MarksSheet, covering, is_day, marks_sheets, read_availability
-from models.excel.daily_sheet import DailySession, daily_sessions, holiday_notes, read_daily
+from models.excel.daily_sheet import DailySession, daily_sessions, fill_from_daily, holiday_notes, read_daily
 from models.excel.availability_sheet import Kept, Wishes
 from models.excel.reader import (HEADER_SEARCH_ROWS, Book, Period, Table, is_blank, locate, match_columns, normalize_header,
                                  open_book)
@@ -285,11 +285,17 @@ def _skills_at_least(state: _Import, requirements: list[Requirement]) -> list[In
     if not roomy:
         return []
     first = roomy[0]
-    file, _, place = state.requirements[first.id][1].rpartition(" ")  # `book.xlsx 枠!A5`, or 毎日の枠
-    sheet, _, cell = place.partition("!")
+    file, sheet, cell = _row_place(state.requirements[first.id][1])
     skill, k = next((skill, k) for skill, k in first.required_skills
                     if k > 0 and skill not in {s for s, _ in first.skill_caps})
     return [InputProblem(file, sheet, cell, messages.skills_at_least(first.label(), skill, k, len(roomy)))]
+
+
+def _row_place(where: str) -> tuple[str, str, str]:
+    """(file, sheet, cell) of a session's row as _Import.requirements keeps it: `book.xlsx 枠!A5`, or 毎日の枠."""
+    file, _, place = where.rpartition(" ")
+    sheet, _, cell = place.partition("!")
+    return file, sheet, cell
 
 
 def _day_part(state: _Import, staff_id: str, written: Any, days: list[date], out: dict) -> None:
@@ -693,6 +699,12 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     availability = None
     if sheets is not None:
         period = covering(period, s, sheets)
+    columns = {(table.file, table.sheet): table.columns for table in session_tables}
+    changed, said = fill_from_daily(daily, [(req, "break_minutes" in (kept := columns.get(_row_place(where)[:2], {})),
+                                             "required_skills" in kept) for req, where in state.requirements.values()])
+    for req in changed:
+        state.requirements[req.id] = (req, state.requirements[req.id][1])
+    state.notes += [InputProblem(*_row_place(state.requirements[req.id][1]), text) for req, text in said]
     every_day = daily_sessions(daily, period, [req for req, _ in state.requirements.values()])
     for req in every_day:
         state.requirements[req.id] = (req, DAILY.ja)

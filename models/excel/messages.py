@@ -321,6 +321,19 @@ def holiday_kept(days: str) -> str:
              "the weekday count): write 0 in 日曜祝日 if it closes on holidays", d=days)
 
 
+def daily_taken(session: str, where: str, what: str) -> str:
+    """A 枠 row replacing a 毎日の枠 session took what its table has no column for from the 毎日の枠 row."""
+    return t("{s}: 枠 の行に列がないため、毎日の枠（{w}）の {x} を引き継ぎました",
+             "{s}: {x} taken from 毎日の枠 ({w}), the 枠 row's table having no column for it", s=session, w=where, x=what)
+
+
+def daily_left(session: str, where: str, what: str) -> str:
+    """A 枠 row replacing a 毎日の枠 session leaves out what the 毎日の枠 row asks."""
+    return t("{s}: この日の 枠 の行が毎日の枠（{w}）に代わるため、{x} はこの日にはありません。要るなら 枠 の行に書いてください",
+             "{s}: this day's 枠 row replaces 毎日の枠 ({w}), so {x} does not apply that day; write it in the 枠 row "
+             "if it does", s=session, w=where, x=what)
+
+
 def daily_ends_next_day(example: str, minutes: int) -> str:
     return t("終了が開始より前なので、翌日に終わる勤務として読みました: {e}（{d}）。夜勤でなければ開始・終了を直してください",
              "the end is before the start, so this shift was read as ending the next day: {e} ({d}); "

@@ -75,6 +75,32 @@ def test_a_sessions_row_replaces_that_days_session(tmp_path):
     assert got[(date(2026, 4, 9), "日勤")] == (510, 1020, 6, 6)
 
 
+def test_a_sessions_row_takes_the_daily_rows_break_and_skills_its_table_has_no_column_for(tmp_path):
+    """A nursery's 運動会 Saturday, one 枠 row on a sheet of its own with no 休憩 column: the 土曜 row's 60-minute
+    break and its 正規:2 were dropped unsaid, and the 9-hour day moved two people off another day."""
+    daily = [[*DAILY[0], "休憩"], [*DAILY[1], 45]]
+    sessions = [["日付", "会場", "内容", "開始", "終了", "必要人数"],
+                [datetime(2026, 4, 10), "5階東病棟", "日勤", time(8, 30), time(17), 8]]
+    path = write_book(tmp_path / "ward.xlsx", standard(枠=sessions, 毎日の枠=daily, 勤務可否=MARKS, 設定=PERIOD))
+    notes: list = []
+    problem = read_workbooks([path], notes=notes)
+    day = next(r for r in problem.requirements if r.date == date(2026, 4, 10) and r.activity == "日勤")
+    assert (day.min_staff, day.break_minutes, day.required_skills) == (8, 45, (("リーダー", 1),))
+    assert [(n.sheet, n.cell, n.message) for n in notes if "taken from" in n.message] == [(
+        "枠", "A2", "4/10 5階東病棟 日勤 08:30-17:00: a 45-minute break・the skills リーダー:1 taken from 毎日の枠 "
+        "(毎日の枠!A2), the 枠 row's table having no column for it")]
+    # a 枠 table with the columns says its own: blank is none that day, and the note tells what the row leaves out
+    sessions = [[*sessions[0], "休憩", "必要スキル"], [*sessions[1], None, "新人:0〜0"]]
+    path = write_book(tmp_path / "own.xlsx", standard(枠=sessions, 毎日の枠=daily, 勤務可否=MARKS, 設定=PERIOD))
+    notes = []
+    problem = read_workbooks([path], notes=notes)
+    day = next(r for r in problem.requirements if r.date == date(2026, 4, 10) and r.activity == "日勤")
+    assert (day.break_minutes, day.required_skills, [s for s, _ in day.skill_caps]) == (0, (), ["新人"])
+    assert [n.message for n in notes if "replaces 毎日の枠" in n.message] == [
+        "4/10 5階東病棟 日勤 08:30-17:00: this day's 枠 row replaces 毎日の枠 (毎日の枠!A2), so a 45-minute break・the "
+        "skills リーダー:1 does not apply that day; write it in the 枠 row if it does"]
+
+
 def test_a_sessions_row_nobody_may_take_closes_that_day(tmp_path):
     """A library's 整理日: a 枠 row of 0 people left an empty 0/0 session in every sheet. A row copied from
     the day's session with its 必要スキル kept (an after-school club closed for a day) closes it too."""
