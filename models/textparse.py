@@ -262,7 +262,7 @@ for _symbols, _mark in (
     # 休 and its kinds: how a ward's staff ask for a day off (希望休, 休み) or note leave (公休, 有休, 休暇);
     # and a day away from the workplace (研修, 出張, 学会), unless a plan's shift has that name (a wish then)
     (("×", "✕", "✖", "x", "不可", "終日不可", "全日不可", "休", "休み", "お休み", "公休", "公", "週休", "非番", "代休",
-      "振休", "代", "振",
+      "振休", "代", "振", "辞退", "欠席",  # an election office's 辞退 (declined) had been refused
       *_WISHED_OFF, *LEAVE_WORDS, *_LEAVE_SHORT), Mark.UNAVAILABLE),
     # undecided: `？` or `未定` on a form is a day to ask about, as △ (a consultation office's ？ refused its import)
     (("△", "▲", "要相談", "相談可", "応相談", "?", "？", "未定", "要確認", "調整中"), Mark.PREFER_NOT),

@@ -12,6 +12,7 @@ site, activity, time, needed, placed, names), which prints at any size.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -191,8 +192,13 @@ def site_order(problem: Problem) -> list[str]:
     """Sites in the order of the 会場 sheet, then any others sessions name; only sites with sessions."""
     used = {r.site for r in problem.requirements}
     order = [s.name for s in problem.sites if s.name in used]
-    order += sorted(used - set(order))
+    order += sorted(used - set(order), key=natural_key)
     return order
+
+
+def natural_key(text: str) -> tuple:
+    """`第2投票所` before `第10投票所`: numbers by their value (an election office's 配置表 ran 第29, 第2, 第30)."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text) if part)
 
 
 def _subtitle(problem: Problem, placed: dict[str, list[str]], skills: dict[str, tuple[tuple[str, int], ...]]) -> str:
@@ -263,7 +269,9 @@ def _column_width(column: GridColumn, reqs: list[Requirement], placed: dict[str,
 
 def list_order(problem: Problem) -> list[Requirement]:
     """The sessions in the order of the list layout's rows, those called off (`Problem.closed`) among them."""
-    return sorted([*problem.requirements, *problem.closed], key=lambda r: (r.date, r.start, r.site, r.activity))
+    rank = {site: i for i, site in enumerate(site_order(problem))}
+    return sorted([*problem.requirements, *problem.closed],
+                  key=lambda r: (r.date, r.start, rank.get(r.site, len(rank)), natural_key(r.site), r.activity))
 
 
 def _write_list(wb: Workbook, problem: Problem, placed: dict[str, list[str]],

@@ -829,3 +829,15 @@ def test_a_persons_own_schedule_says_the_role_they_take(tmp_path: Path) -> None:
     files = write_personal_workbooks(tmp_path / "people", problem, _roster(problem), staff_ids={"H003"})
     ws = openpyxl.load_workbook(files[0]).active
     assert "3歳児健診（リーダー）" in [c.value for row in ws.iter_rows() for c in row]
+
+
+def test_sites_the_sites_sheet_does_not_list_run_by_their_numbers() -> None:
+    """An election office's 配置表 listed 第29, 第2, 第30: the stations' numbers are read as numbers."""
+    from models.excel.sheets_master import list_order, site_order
+
+    problem = _problem()
+    base = problem.requirements[0]
+    stations = [replace(base, id=f"s{n}", site=f"第{n}投票所") for n in (29, 2, 30, 10)]
+    problem = problem.with_(requirements=stations, sites=[])
+    assert site_order(problem) == ["第2投票所", "第10投票所", "第29投票所", "第30投票所"]
+    assert [r.site for r in list_order(problem)] == site_order(problem)

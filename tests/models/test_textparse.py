@@ -152,6 +152,7 @@ def test_the_common_words_for_a_day_off_are_a_cross(value):
     ("○（後半）", Mark.PM_ONLY), ("○(午前)", Mark.AM_ONLY),
     # a health check's forms: 午後から, and × with its reason in brackets
     ("午後から", Mark.PM_ONLY), ("午前中", Mark.AM_ONLY), ("×（通院）", Mark.UNAVAILABLE), ("△(できれば)", Mark.PREFER_NOT),
+    ("辞退", Mark.UNAVAILABLE),  # an election office's survey
 ])
 def test_a_wards_and_a_polling_offices_words_are_read(value, expected):
     """Refused as unknown marks: a ward's half days off (午前休 leaves the afternoon), leave words,
