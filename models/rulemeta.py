@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 
 # A whole number as people write one: thousands separators, a yen sign or a unit after it.
@@ -29,6 +29,9 @@ class Param:
     minimum: float | None = None
     maximum: float | None = None
     per_staff: bool = True  # False: one value for the plan (the pay cap's year), no per-staff override
+    # a text's own reading (str parameters): raises ValueError when the text does not read, so that the
+    # 設定 sheet refuses it at its cell (時間帯の最低人数's bands)
+    reads: Callable[[str], Any] | None = field(default=None, compare=False)
 
     def parse(self, value: Any) -> Any:
         """Turn a cell value or text into this parameter's type; ValueError if it does not fit."""
@@ -48,6 +51,8 @@ class Param:
                 raise ValueError(value)
         else:
             result = str(value).strip()
+            if self.reads is not None:
+                self.reads(result)
         if self.minimum is not None and result < self.minimum:
             raise ValueError(value)
         if self.maximum is not None and result > self.maximum:

@@ -193,6 +193,17 @@ class RulesDialog(QDialog):
             return self._number_editor(param, value, store)
         line = QLineEdit(str(value or ""), self.params_box)
         line.textChanged.connect(store)
+        if param.reads is not None:  # a text with a reading of its own (時間帯の最低人数's bands): red until it reads
+            def mark(text: str) -> None:
+                try:
+                    param.parse(text) if text.strip() else None
+                    line.setStyleSheet("")
+                    line.setToolTip("")
+                except ValueError:
+                    line.setStyleSheet("color: #b91c1c")
+                    line.setToolTip(self.tr("Not a valid value"))
+            line.textChanged.connect(mark)
+            mark(line.text())
         return line
 
     def _number_editor(self, param: Param, value: Any, store: Callable[[Any], None]) -> QAbstractSpinBox:

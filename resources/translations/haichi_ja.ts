@@ -1557,27 +1557,28 @@
         <translation>このルールにパラメーターはありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="218" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="229" />
         <source>not set</source>
         <translation>未設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="229" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="240" />
         <source>Staff</source>
         <translation>職員</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="258" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="269" />
         <source> and %n more</source>
         <translation><numerusform> ほか %n 名</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="260" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="271" />
         <source>%1: %n person(s) have their own value on the 職員 (staff) sheet, which comes before the parameter above (%2). Add a row here to change it.</source>
         <translation><numerusform>%1：%n 名は職員シートに個別の値があり、上のパラメーターより優先されます（%2）。変えるにはここに行を追加してください。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="289" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="204" />
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="300" />
         <source>Not a valid value</source>
         <translation>正しい値ではありません</translation>
     </message>

@@ -11,6 +11,7 @@ from models.i18n import t
 from models.rulemeta import RuleInfo
 from solver.rules import (
     availability,
+    band_cover,
     continuity,
     cover_max,
     cover_min,
@@ -58,6 +59,7 @@ RULES: list[Rule] = [
     cover_max.RULE,
     required_skills.RULE,
     skill_holders.RULE,
+    band_cover.RULE,
     availability.RULE,
     no_overlap.RULE,
     max_per_day.RULE,

@@ -92,6 +92,19 @@ def test_every_rule_opens_with_its_parameters_and_plan_wide_ones_have_no_per_sta
     assert heads == ["Staff", "annual pay cap (yen)", "hourly rate (yen)"]
 
 
+def test_time_bands_are_typed_as_a_line_and_marked_red_until_they_read(qtbot, sample_plan) -> None:
+    """時間帯の最低人数's 基準: a nursery's 配置基準 typed in the dialog; text that does not read is red."""
+    dialog = RulesDialog(sample_plan.problem)
+    qtbot.addWidget(dialog)
+    dialog.select_rule("band_cover")
+    line = dialog.params_form.itemAt(0, dialog.params_form.ItemRole.FieldRole).widget()
+    line.setText("7:00-8:30 2（保育士:1）、18:00-19:00 2")
+    assert dialog.settings()["band_cover"].params["bands"] == "7:00-8:30 2（保育士:1）、18:00-19:00 2"
+    assert line.styleSheet() == "" and line.toolTip() == ""
+    line.setText("朝は2人")
+    assert "b91c1c" in line.styleSheet() and line.toolTip()
+
+
 def test_numbers_past_a_spin_box_s_32_bits_open_and_keep_their_value(qtbot, sample_plan) -> None:
     """A pay cap of 10^10 yen (the parameter's maximum, read from the 設定 sheet) or a limit without
     a maximum set to 10^12 raised OverflowError when its rule was selected; they show and stay."""

@@ -93,12 +93,14 @@ def random_problem(seed: int, soft: bool = False) -> Problem:
     if soft:
         from solver.rules import CATALOGUE
 
-        later = ("skill_holders", "max_days_off")
+        later = ("skill_holders", "max_days_off", "band_cover")
         rules = {info.id: RuleSetting(enabled=True, hard=False, weight=rng.randint(1, 50))
                  for info in CATALOGUE if info.id not in later}
         # a rule added later draws its weight apart, leaving the others' (and the plans they made) as they were
         for n, rule_id in enumerate(later):
             rules[rule_id] = RuleSetting(enabled=True, hard=False, weight=random.Random(-seed - 1000 * n).randint(1, 50))
+        # time bands across the sessions' hours, one of them at one site and one asking a skill
+        rules["band_cover"].params = {"bands": "10:00-12:00 1、13:30-14:30 2（リーダー:1）、中央 9:00-10:00 1"}
     p = Problem("random", start, start + timedelta(days=days - 1), staff=staff, sites=sites,
                 requirements=reqs, availability=marks, requests=requests, locked=locked, published=published)
     if rules:
