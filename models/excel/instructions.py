@@ -90,6 +90,15 @@ def _sections(start: date, end: date, blank_means: Mark, travel: TravelBuffers) 
               "For a day that differs (New Year, a training day), write that day's session on the 枠 sheet: it replaces "
               "the day's session of the same site and activity."),
         ]),
+        (t("配置基準シート（任意）", "The 配置基準 (staff by the hour) sheet, optional"), [
+            t("保育園の配置基準のように、時間帯ごとの最低人数を1行に1つ書きます: 時間帯（7:00〜8:30）、最低人数（2）、必要スキル"
+              "（保育士:1）、曜日（平日・土曜、空欄なら毎日）、会場（空欄なら全会場）。勤務が重なっていても、その時間帯のどの時点でも"
+              "最低人数以上いるように配置します。枠が1つも開いていない時間は数えません。",
+              "Like a nursery's staffing standard, one time band per row: 時間帯 (7:00〜8:30), 最低人数 (2), 必要スキル "
+              "(保育士:1), 曜日 (平日, 土曜; blank: every day), 会場 (blank: every site). However the shifts overlap, at "
+              "every moment of the band at least that many people are at work; hours when no session is open are not "
+              "counted."),
+        ]),
         (t("勤務可否シート", "The 勤務可否 (availability) sheet"), [
             t("1行に1人、日付ごとの列に次の記号を選びます（セルを選ぶと▼で選べます）。土曜は青、日曜・祝日は赤で色付けしています。",
               "One person per row; pick a mark under each date (a ▼ list appears in the cell). Saturdays are blue, Sundays and holidays red."),

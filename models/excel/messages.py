@@ -321,6 +321,22 @@ def holiday_kept(days: str) -> str:
              "the weekday count): write 0 in 日曜祝日 if it closes on holidays", d=days)
 
 
+def bands_unread() -> str:
+    return t("。この表は読んでいません（時間帯・最低人数・必要スキル・曜日 の列があれば、時間帯の最低人数 として読みます）",
+             "; this table was not read (with columns 時間帯, 最低人数, 必要スキル and 曜日 it is read as 時間帯の最低人数)")
+
+
+def band_hours() -> str:
+    return t("時間帯（または 開始 と 終了）を書いてください（例: 7:00〜8:30）", "write the band's hours (or 開始 and 終了), "
+             "e.g. 7:00〜8:30")
+
+
+def band_unread(line: str) -> str:
+    return t("配置基準として読めません:「{l}」（例: 7:00〜8:30、最低人数 2、必要スキル 保育士:1、曜日 平日）",
+             "not a band of the staffing standard: \"{l}\" (e.g. 7:00〜8:30, 最低人数 2, 必要スキル 保育士:1, 曜日 平日)",
+             l=line)
+
+
 def daily_taken(session: str, where: str, what: str) -> str:
     """A 枠 row replacing a 毎日の枠 session took what its table has no column for from the 毎日の枠 row."""
     return t("{s}: 枠 の行に列がないため、毎日の枠（{w}）の {x} を引き継ぎました",

@@ -197,6 +197,24 @@ SITES = SheetSpec(
     aliases=("会場一覧", "施設一覧", "利用者一覧"),
 )
 
+# A nursery's 配置基準: people at every moment of a time band (solver.rules.band_cover), a row per band.
+BAND_RULE = "band_cover"
+BANDS = SheetSpec(
+    "Staff by the hour",
+    "配置基準",
+    (
+        Column("hours", "時間帯", aliases=("時間", "時刻", "時間帯（開始〜終了）", "hours")),
+        Column("least", "最低人数", True, ("人数", "必要人数", "最少人数", "最低配置人数", "配置人数", "least")),
+        Column("required_skills", "必要スキル", aliases=("必要資格", "うち必要な資格", "資格")),
+        Column("days", "曜日", aliases=("実施曜日", "曜日指定", "days of the week")),
+        Column("site", "会場", aliases=("場所", "施設", "施設名")),
+        Column("start", "開始", aliases=("開始時刻", "開始時間")),
+        Column("end", "終了", aliases=("終了時刻", "終了時間")),
+    ),
+    required=False,
+    aliases=("時間帯の最低人数", "時間帯別人数", "配置基準表", "人員配置基準"),
+)
+
 SETTINGS = SheetSpec(
     "Settings",
     "設定",

@@ -173,7 +173,8 @@ def _parse_weight(value: Any) -> int:
     return weight
 
 
-def _rule_setting(settings: Settings, info: RuleInfo) -> RuleSetting:
+def rule_setting(settings: Settings, info: RuleInfo) -> RuleSetting:
+    """The rule's setting as the 設定 sheet has it so far, made from its defaults when it has none."""
     if info.id not in settings.rules:
         settings.rules[info.id] = RuleSetting(
             enabled=info.enabled_default, hard=info.hard_default, weight=info.weight_default, from_sheet=True
@@ -252,7 +253,7 @@ def _rule_target(key: str, catalogue: Sequence[RuleInfo]) -> tuple[RuleInfo, str
 
 def _read_rule(cells: Cells, key: str, target: tuple[RuleInfo, str | None, Param | None], settings: Settings) -> None:
     info, field_key, param = target
-    chosen = _rule_setting(settings, info)
+    chosen = rule_setting(settings, info)
     if param is not None:
         value = cells.get("value", param.parse, _bad_value(key, param, _yes_no() if param.type is bool else ""))
         if value is not None:
