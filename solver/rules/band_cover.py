@@ -148,13 +148,13 @@ class BandCover(BaseRule):
         hard_default=True,
         weight_default=1000,
         params=(Param("bands", str, "", "基準", "bands", per_staff=False, reads=parse_bands),),
-        description_ja="時間帯ごとに、その間ずっといる人数の下限（保育園の配置基準）。1行に1つ: `7:00-8:30 2（保育士:1）`、"
-                       "`平日 18:00-19:00 2（正規:1）`、`土曜 8:00-17:00 5`。曜日や会場名を前に書くとその日・その会場だけ。"
-                       "会場の枠が1つも開いていない時間は数えない。",
+        description_ja="時間帯ごとに、その間ずっといる人数の下限（保育園の配置基準）。「、」か改行で区切って書く: "
+                       "「7:00-8:30 2（保育士:1）、平日 18:00-19:00 2（正規:1）、土曜 8:00-17:00 5」。曜日や会場名を前に書くと"
+                       "その日・その会場だけ。会場の枠が1つも開いていない時間は数えない。配置基準シートにも書ける。",
         description_en="At every moment of a time band, at least so many people at work (a nursery's staffing "
-                       "standard). One band a line: `7:00-8:30 2（保育士:1）`, `平日 18:00-19:00 2（正規:1）`, `土曜 "
-                       "8:00-17:00 5`; days of the week or a site's name before it hold it to them. Moments when no "
-                       "session of the site is open are not counted.",
+                       "standard), bands separated by 、 or new lines: \"7:00-8:30 2（保育士:1）、平日 18:00-19:00 2（正規:1）"
+                       "、土曜 8:00-17:00 5\"; days of the week or a site's name before a band hold it to them. Moments "
+                       "when no session of the site is open are not counted. The 配置基準 sheet may list them too.",
     )
 
     def _bands(self, problem: Problem) -> list[Band]:
