@@ -419,6 +419,12 @@ def _marks_stand_ins(books: list[Book], misnamed: list[tuple[Book, str, SheetSpe
     return found
 
 
+def marks_stand_ins(books: list[Book]) -> list[tuple[Book, str]]:
+    """The sheets of other names that the import reads as 勤務可否 (_marks_stand_ins), for a writer that must
+    find the same sheets: `collect --into` a workbook whose marks are on 意向調査 had rewritten it whole."""
+    return _marks_stand_ins(books, _misnamed(books), [])
+
+
 def _stand_in(books: list[Book], spec: SheetSpec, misnamed: list[tuple[Book, str, SheetSpec]],
               problems: list[InputProblem], notes: list[InputProblem],
               skip: Collection[tuple[str, str]] = ()) -> list[Table] | None:

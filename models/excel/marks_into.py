@@ -25,6 +25,7 @@ from models.domain import Problem, known_id, normalize, rotation_order
 from models.errors import InputProblem
 from models.excel.availability_import import marks_sheets
 from models.excel.availability_sheet import MarkReader, _date_columns, _half_row, wishes_of
+from models.excel.importer import marks_stand_ins
 from models.excel.reader import Period, open_book
 from models.textparse import cell_text
 
@@ -39,7 +40,8 @@ def marks_edits(source: Path, problem: Problem, people: Collection[str]) -> Edit
     if book is None:
         return None
     try:
-        sheets = marks_sheets([book], problems, {s.id: s.name for s in problem.staff})
+        # the sheets the import reads as 勤務可否, named so or not (an election office's 意向調査)
+        sheets = marks_sheets([book], problems, {s.id: s.name for s in problem.staff}, marks_stand_ins([book]))
         if not sheets or any(s.table is None or s.turned for s in sheets):
             return None
         period = Period(problem.start, problem.end)

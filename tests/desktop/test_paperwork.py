@@ -145,3 +145,27 @@ def test_a_shift_refused_on_a_form_goes_into_the_coordinators_workbook(tmp_path:
     again = import_workbooks([out])
     assert again.refused == {("H001", date(2026, 4, 14)): {"1歳6か月児健診"}}
     assert again.mark("H001", date(2026, 4, 14)) is Mark.AVAILABLE
+
+
+def test_answers_go_into_a_survey_sheet_the_import_reads_as_its_marks(tmp_path: Path) -> None:
+    """An election office's marks sheet was named 意向調査: the import read it as 勤務可否, but `collect --into`
+    found no 勤務可否 and wrote the plan over in the template's layout, the office's own sheets gone."""
+    from datetime import datetime
+
+    import openpyxl
+
+    from desktop.operations import import_workbooks
+    from tests.models.workbooks import MATRIX_ROWS, form, standard, write_book
+
+    days = [datetime(2026, 4, d) for d in (1, 2, 13, 14)]
+    survey = [["職員ID", "氏名", *days], ["H001", "山田 花子", "○", "○", "○", "×"], ["H002", "佐藤 次郎", "△", "○", "○", "午前"]]
+    source = write_book(tmp_path / "選挙.xlsx", standard(勤務可否=None, 意向調査=survey))
+    problem = import_workbooks([source])
+    answered = write_book(tmp_path / "h001.xlsx", {"勤務可否": form("H001", [
+        [datetime(2026, 4, 1), "水", "×"], [datetime(2026, 4, 14), "火", "○"]])})
+    out = tmp_path / "out.xlsx"
+    assert paperwork.write_collected(source, out, paperwork.collect(problem, [answered])) is not None
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["職員", "枠", "意向調査"]
+    row = [book["意向調査"].cell(2, c).value for c in range(3, 7)]
+    assert (row[0], row[3]) == ("×", "○") and [book["意向調査"].cell(3, c).value for c in range(3, 7)] == survey[2][2:]
