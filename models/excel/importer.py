@@ -712,8 +712,13 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     if sheets is None and staff_tables and marks_optional and s.blank_means is not Mark.UNAVAILABLE:
         # no sheet of marks at all, and a blank counts as ○ or △: everyone may work every day, said
         # (a ward's sheet named 1月勤務希望 left unread had put 46 shifts on wished days off, unsaid)
+        read = {(table.file, table.sheet) for table in [*(staff_tables or []), *session_tables, *(daily_tables or []),
+                                                          *site_tables]}
+        others = [title for book in books for title in book.titles if (book.name, title) not in read
+                  and not book.hidden(title) and not any(book.named(title, spec) for spec in (SETTINGS, BANDS))
+                  and not all(is_blank(value) for row in book.rows(title) for value in row)]
         state.notes.append(InputProblem(books[0].name, "", "", messages.no_marks_sheet(s.blank_means,
-                                                                                    bool(state.listed))))
+                                                                                    bool(state.listed), others)))
     kinds = {kind for bounds in state.tenure.values() for kind, _, _ in bounds}
     if sheets is None and staff_tables and s.blank_means is Mark.UNAVAILABLE and "off" in kinds and not {"only", "wish"} & kinds:
         # only 不可日 listed, blanks ×: every day no list names is × too (a fire station's whole month, told at solve)

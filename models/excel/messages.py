@@ -6,7 +6,7 @@ import calendar
 import re
 from datetime import date
 from collections.abc import Collection
-from typing import Any
+from typing import Any, Sequence
 
 from models.domain import Mark, fold
 from models.excel.xlsxread import Unevaluated
@@ -512,15 +512,23 @@ def no_marks_at_all(blank: Mark) -> str:
              "makes {blank}", blank=blank_as(blank))
 
 
-def no_marks_sheet(blank: Mark, listed: bool = False) -> str:
+def no_marks_sheet(blank: Mark, listed: bool = False, others: Sequence[str] = ()) -> str:
+    """No sheet of marks, blanks ○ or △; `others`: the visible sheets nothing was read from (a nursery's 希望休
+    calendar, weeks down and names in the day cells, had been left unread with no word of it)."""
     if listed:  # a polling office's 不可日一覧 read: "everyone free every day" was wrong, and alarming
-        return t("勤務可否 のシートがありません。可能日・不可日 などの一覧にない日は空欄となり、空欄の扱いにより {blank} "
+        text = t("勤務可否 のシートがありません。可能日・不可日 などの一覧にない日は空欄となり、空欄の扱いにより {blank} "
                  "になります", "no 勤務可否 (availability) sheet: the days no list (可能日, 不可日...) names count as "
                  "blank, which 空欄の扱い (blank_means) makes {blank}", blank=blank_as(blank))
-    return t("勤務可否 のシートがありません。全員のすべての日が空欄となり、空欄の扱いにより {blank} になります。勤務可否 の表が"
-             "別の名前のシートにあるなら、シート名を「勤務可否」にしてください",
-             "no 勤務可否 (availability) sheet: every day of everyone counts as blank, which 空欄の扱い (blank_means) "
-             "makes {blank}; if the marks are on a sheet of another name, name it 勤務可否", blank=blank_as(blank))
+    else:
+        text = t("勤務可否 のシートがありません。全員のすべての日が空欄となり、空欄の扱いにより {blank} になります。勤務可否 の表が"
+                 "別の名前のシートにあるなら、シート名を「勤務可否」にしてください",
+                 "no 勤務可否 (availability) sheet: every day of everyone counts as blank, which 空欄の扱い (blank_means) "
+                 "makes {blank}; if the marks are on a sheet of another name, name it 勤務可否", blank=blank_as(blank))
+    if others:
+        text += t("。読まなかったシート: {s}（希望休などがあるなら、1行に1人・日付ごとの列の 勤務可否 の表にしてください）",
+                  "; sheets not read: {s} (if they hold days off asked for, make them a 勤務可否 table, a row per "
+                  "person and a column per date)", s="、".join(f"「{o}」" for o in others))
+    return text
 
 
 def mark_as_skill(mark: str, header: str) -> str:

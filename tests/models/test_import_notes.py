@@ -317,6 +317,14 @@ def test_an_import_without_any_sheet_of_marks_says_everyone_is_free_when_blank_m
     notes = []
     read_workbooks([write_book(tmp_path / "b.xlsx", standard(勤務可否=None))], marks_optional=True, notes=notes)
     assert notes == []
+    # a sheet nothing was read from is named: a nursery's 希望休 calendar (weeks down, names in the day cells)
+    calendar = [["5月", None, None], ["月", "火", "水"], ["3 山田", "4", "5 佐藤"]]
+    notes = []
+    read_workbooks([write_book(tmp_path / "c.xlsx", {**sheets, "希望休カレンダー": calendar})], marks_optional=True,
+                   notes=notes)
+    assert [str(n) for n in notes][-1].endswith(
+        "; sheets not read: 「希望休カレンダー」 (if they hold days off asked for, make them a 勤務可否 table, a row per "
+        "person and a column per date)")
 
 
 def test_the_one_sheet_holding_the_staff_table_stands_in_for_a_missing_staff_sheet(tmp_path):
