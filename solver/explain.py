@@ -26,6 +26,7 @@ from solver.eligibility import Screen, filters_pairs
 from solver.precheck import precheck
 from solver.rules.base import Rule
 from solver.rules.bounds import count
+from solver.rules.required_skills import RequiredSkills
 from solver import narrate
 
 if TYPE_CHECKING:
@@ -84,17 +85,30 @@ def assumption_model(problem: Problem, rules: Iterable[Rule], soft_cover: bool =
                 people = ctx.staff_for(req.id)
                 if rule_id == "cover_min":
                     wanted = [([v for _, v in people], req.min_staff)] if req.min_staff > 0 else []
+                    capped = []
                     sentence = t("{session} の必要人数 {need} 名", "{need} staff for {session}",
                                  session=req.label(), need=req.min_staff)
                 else:
-                    wanted = [([v for s, v in people if skill in s.skills], k) for skill, k in req.required_skills]
+                    # counted as the rule counts them (each person for one skill when 設定 asks for a different
+                    # person for each), with the session's mosts: an election office's station, a 課長 and at most
+                    # 2 of one 課, had been "impossible, cause not found", the mosts being in no group
+                    counted = RequiredSkills.counted(ctx, req) if setting_.params.get("distinct") and \
+                        len(req.required_skills) > 1 else None
+                    wanted = [(counted[skill] if counted is not None else
+                               [v for s, v in people if skill in s.skills], k) for skill, k in req.required_skills]
+                    capped = [([v for s, v in people if skill in s.skills], most) for skill, most in req.skill_caps]
+                    said = [narrate.skills_text(req.required_skills)] if req.required_skills else []
+                    said += [t("{skill} {k} 名まで", "at most {k} with {skill}", skill=skill, k=most)
+                             for skill, most in req.skill_caps]
                     sentence = t("{session} の {skills}", "{skills} for {session}", session=req.label(),
-                                 skills=narrate.skills_text(req.required_skills))
-                if not wanted:
+                                 skills=t("、", " and ").join(said))
+                if not wanted and not capped:
                     continue
                 lit = model.new_bool_var(f"assume[{rule_id} {req.id}]")
                 for variables, k in wanted:
                     model.add(count(variables) >= k).only_enforce_if(lit)
+                for variables, most in capped:
+                    model.add(count(variables) <= most).only_enforce_if(lit)
                 groups.append(Group(lit.index, sentence, rule_id, req.id))
             continue
         if rule_id == "skill_holders" and open_pairs:
@@ -257,10 +271,14 @@ def diagnose(problem: Problem, rules: Iterable[Rule], soft_cover: bool = False,
         if found:
             return [_alone_sentence(found)]
     if core is None:
-        return [t("必須ルールをすべて満たす配置はありませんが、{s} 秒以内に原因を絞り込めませんでした。"
+        # said with the seconds only when they ran out (a station of 5 people was "not narrowed within 30 seconds"
+        # after 5)
+        within = t("{s} 秒以内に", " within {s} seconds", s=round(time_limit)) \
+            if time.monotonic() - started >= 0.9 * time_limit else ""
+        return [t("必須ルールをすべて満たす配置はありませんが、{w}原因を絞り込めませんでした。"
                   "必要人数を努力ルールにして解く（人数不足を許して作成）と、足りない枠がわかります。",
-                  "The hard rules cannot all hold; the cause could not be narrowed down within {s} seconds. "
-                  "Solve with cover made soft to see which sessions stay short.", s=round(time_limit))]
+                  "The hard rules cannot all hold; the cause could not be narrowed down{w}. "
+                  "Solve with cover made soft to see which sessions stay short.", w=within)]
     return [narrate.conflict_sentence(problem, Screen(problem, rules, soft_cover), core)]
 
 

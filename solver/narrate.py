@@ -171,6 +171,16 @@ def conflict_sentence(problem: Problem, screen: Screen, core: list[Group]) -> st
         clauses.append(t("{rules} のため全部には入れません" if not one else "{rules} のため入れません",
                          "{rules} {verb} them from covering all of {them}", rules=t("、", " and ").join(named),
                          verb="keeps" if len(named) == 1 else "keep", them=values["them"]))
+    # a session's mosts (`総務課:0〜2`): an election office's station, a 課長 and at most 2 of one 課, had been told
+    # only as "5 people may take it"
+    capped = {g.requirement_id for g in core if g.rule_id == "required_skills"}
+    for req in sessions:
+        for held, most in req.skill_caps if req.id in capped else ():
+            n = sum(1 for s in people if held in s.skills)
+            if n > most:
+                clauses.append(t("{skill} の人は {most} 名までです（入れる人のうち {n} 名）",
+                                 "at most {most} may hold {skill} ({n} of the people who may take {them} do)",
+                                 skill=held, most=most, n=n, them=values["them"]))
     if clauses and people:
         text += t("。", ", and ") + t("。また、", "; ").join(clauses)
     return text[:1].upper() + text[1:] + t("。", ". ") + tail

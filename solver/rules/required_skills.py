@@ -52,7 +52,7 @@ class RequiredSkills(BaseRule):
         caps = setting(ctx.problem, self.info)
         out: list[Penalty] = []
         for req in ctx.problem.requirements:
-            counted = self._counted(ctx, req) if distinct and len(req.required_skills) > 1 else None
+            counted = self.counted(ctx, req) if distinct and len(req.required_skills) > 1 else None
             for skill, k in req.required_skills:
                 skilled = counted[skill] if counted is not None else \
                     [v for staff, v in ctx.staff_for(req.id) if skill in staff.skills]
@@ -63,7 +63,7 @@ class RequiredSkills(BaseRule):
         return out
 
     @staticmethod
-    def _counted(ctx: Context, req) -> dict[str, list]:
+    def counted(ctx: Context, req) -> dict[str, list]:
         """For each of the session's skills, what counts towards it when each person counts for one
         skill only: a person with one of them is their pair; one with several gets a boolean per
         skill, at most one of them true, and none unless they work the session."""

@@ -56,3 +56,18 @@ def test_many_sessions_short_are_said_up_to_a_count_then_counted() -> None:
     lines = precheck(problem([person("A")], reqs))
     assert lines[SESSIONS_SAID].startswith("4 more sessions are short of people")
     assert all(r.label() in " ".join(lines[:SESSIONS_SAID]) for r in sorted(reqs, key=lambda r: (r.date, r.start))[:10])
+
+
+def test_a_sessions_mosts_and_a_person_for_each_skill_are_in_the_diagnosis() -> None:
+    """An election office's station of 4: a 課長 and at most 2 of one 課, with 設定 asking a different person
+    for each skill. Its staff are the 総務課 課長, three 総務課 clerks and one 人事課 clerk, so 3 can come; the
+    diagnosis had found every group holding together (the mosts were in none) and said it could not narrow it."""
+    from models.domain import RuleSetting
+
+    station = session(min_staff=4, max_staff=4, required_skills=(("課長", 1),),
+                      skill_caps=(("総務課", 2), ("人事課", 2)))
+    staff = [person("K", skills=frozenset({"課長", "総務課"})), *(person(f"S{i}", skills=frozenset({"総務課"}))
+                                                               for i in range(3)), person("J", skills=frozenset({"人事課"}))]
+    p = problem(staff, [station], rules={"required_skills": RuleSetting(params={"distinct": True})})
+    [line] = diagnose(p, RULES, time_limit=5)
+    assert station.label() in line and "at most 2 may hold 総務課 (4 of the people who may take it do)" in line
