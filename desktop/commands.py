@@ -875,6 +875,23 @@ def _print_unused(problem: Problem, roster: Roster) -> None:
     unused = [p for p in without if works[p.id]]
     if not unused or not placed:
         return
+    counts = {req.id: 0 for req in problem.requirements}
+    for a in roster.assignments:
+        if a.requirement_id in counts:
+            counts[a.requirement_id] += 1
+    short = [req for req in problem.requirements if counts[req.id] < req.min_staff]
+    held_back = [p for p in unused if any(screen.eligible(p, req) for req in short)]
+    if held_back:
+        # a session they could take is short, yet they were left out: by a rule between people (a session's most of
+        # one skill, 総務課:0〜2), not because it is full (an election office's --soft-cover had said it was)
+        print(t("注意: 人数の足りない枠に入れるのに配置のない職員 {n} 名: {names}。その枠のスキルの上限（例 総務課:0〜2）や"
+                "時間の重なりなど、ほかの人との組み合わせの必須ルールのため入れませんでした。",
+                "note: {n} people who could take a session short of staff have none: {names}; a hard rule between "
+                "people (a skill's most in the session, such as 総務課:0〜2, or overlapping hours) kept them out.",
+                n=len(held_back), names="、".join(p.name or p.id for p in held_back[:NAMED_UNUSED])))
+        unused = [p for p in unused if p not in held_back]
+        if not unused:
+            return
     names = "、".join(p.name or p.id for p in unused[:NAMED_UNUSED])
     more = t(" ほか {n} 名", " and {n} more", n=len(unused) - NAMED_UNUSED) if len(unused) > NAMED_UNUSED else ""
     print(t("注意: 入れる枠があるのに配置のない職員 {n} 名: {names}{more}。入れる枠はほかの人で必要人数に達しています。"

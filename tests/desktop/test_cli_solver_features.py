@@ -290,3 +290,22 @@ def test_someone_kept_from_nights_only_by_the_mornings_after_them_is_told_how(tm
                       "--time-limit", "10", "--workers", "1", "--quiet"], capsys)
     assert code == 0, text
     assert "note: 前田 康介 could take nights on their ○ days, but each runs into the next morning" in text
+
+
+def test_people_kept_out_of_a_short_session_by_a_rule_between_people_are_not_told_it_is_full(capsys) -> None:
+    """An election office's --soft-cover: a station 1 short (at most 2 of one 課), and the two 総務課 clerks left
+    out were said to be unused because the sessions they could take had their staff."""
+    from datetime import date
+
+    from desktop.commands import _print_unused
+    from models.domain import Assignment, Mark, Problem, Requirement, Roster, Staff
+
+    day = date(2027, 4, 25)
+    station = Requirement("st", day, "第1投票所", "投票所", 420, 1200, 4, 4, skill_caps=(("総務課", 2),))
+    staff = [Staff("K", "課長", frozenset({"総務課"})), Staff("S1", "主事 一", frozenset({"総務課"})),
+             Staff("S2", "主事 二", frozenset({"総務課"})), Staff("J", "主事 人事", frozenset({"人事課"}))]
+    problem = Problem("選挙", day, day, staff=staff, requirements=[station], blank_means=Mark.AVAILABLE)
+    _print_unused(problem, Roster([Assignment("K", "st"), Assignment("S1", "st"), Assignment("J", "st")]))
+    text = capsys.readouterr().out
+    assert "note: 1 people who could take a session short of staff have none: 主事 二; a hard rule between" in text
+    assert "have their staff from others" not in text
