@@ -43,7 +43,7 @@ from models.i18n import t
 from models.rulemeta import RuleInfo
 from models.stats import skills_apart
 from models.textparse import (SAYS_WHEN, WHOLE_DAY, NOTHING_WRITTEN, half_day_mark, leave_word, parse_date,
-                              parse_skill_counts, parse_skills, parse_window, resembling, weekdays_text)
+                              parse_skill_counts, parse_skill_needs, parse_skills, parse_window, resembling, weekdays_text)
 
 
 @dataclass
@@ -166,7 +166,7 @@ def _misnamed(books: list[Book]) -> list[tuple[Book, str, SheetSpec]]:
     outputs = {normalize_header(n) for n in (MASTER_SHEET, DUTY_SHEET, SUMMARY_SHEET, UNFILLED_SHEET, SITE_SHEET,
                                               VIOLATIONS_SHEET, INSTRUCTIONS_SHEET, ASSIGNMENTS_SHEET)}
     for book in books:
-        claimed = {title for spec in (*specs, SETTINGS, BANDS) for title in book.find(spec, prefix=True)
+        claimed = {title for spec in (*specs, SETTINGS) for title in book.find(spec, prefix=True)
                    if not _sessions_by_site(book, title, spec)}
         for title in book.titles:
             if title in claimed or book.hidden(title) or normalize_header(title) in outputs \
@@ -176,6 +176,8 @@ def _misnamed(books: list[Book]) -> list[tuple[Book, str, SheetSpec]]:
             # people down and dates across is availability; people without dates a staff list
             kinds = (AVAILABILITY, SESSIONS, DAILY, STAFF, SITES) if _dates_across(rows) else \
                 (SESSIONS, DAILY, STAFF, SITES)
+            if book.named(title, BANDS):  # a 配置基準 of sessions (a polling office's) is one; its 会場 column no 会場 table
+                kinds = tuple(kind for kind in kinds if kind in (AVAILABILITY, SESSIONS, DAILY))
             spec = next((spec for spec in kinds if _holds(book, title, rows, spec)), None)
             if spec is not None:
                 found.append((book, title, spec))
@@ -631,9 +633,11 @@ def _nearest(books: list[Book], spec: SheetSpec) -> tuple[str, list[str]] | None
     return None if best is None else (best[1], best[2])
 
 
-def _read_bands(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import) -> None:
+def _read_bands(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
+                misnamed: list[tuple[Book, str, SheetSpec]]) -> None:
     """The 配置基準 sheet's rows, after the 基準 the 設定 sheet gives (read with the rule's own reading, so a
-    catalogue without the rule reads none)."""
+    catalogue without the rule reads none). A sheet so named that holds another table (a polling office's
+    配置基準 of sessions by kind of day, `misnamed`) is read as that table, not here."""
     info = next((info for info in catalogue if info.id == BAND_RULE), None)
     param = info.param("bands") if info is not None else None
     if param is None or param.reads is None:
@@ -641,8 +645,10 @@ def _read_bands(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import
     # a 配置基準 sheet without the columns is someone's notes, said and left unread (a nursery's, kept before the
     # rule could read it, had a 平日の最低人数 column and its skills in words): it refuses no import
     unread: list[InputProblem] = []
-    tables = _tables(books, BANDS, unread) or []
-    state.notes += [replace(note, message=note.message + messages.bands_unread()) for note in unread]
+    other = {(book.name, title) for book, title, _ in misnamed}
+    tables = [table for table in _tables(books, BANDS, unread) or [] if (table.file, table.sheet) not in other]
+    state.notes += [replace(note, message=note.message + messages.bands_unread()) for note in unread
+                    if (note.file, note.sheet) not in other]
     lines = [line for table in tables for line in read_bands(table, state.problems, param.reads)]
     if lines:
         chosen = rule_setting(state.settings, info)
@@ -659,7 +665,7 @@ def _read(books: list[Book], catalogue: Sequence[RuleInfo], state: _Import,
     state.notes += [note for note in _second_sheets(books) if (note.file, note.sheet) not in lists]
     for table in _settings_tables(books, catalogue, state):
         read_settings(table, catalogue, problems, state.settings, state.notes)
-    _read_bands(books, catalogue, state)
+    _read_bands(books, catalogue, state, misnamed)
     site_tables = _stand_in(books, SITES, misnamed, problems, state.notes) or []
     for table in site_tables:
         read_sites(table, problems, state.sites)
@@ -1022,11 +1028,20 @@ def _skills_nobody_has(tables: Sequence[Table], requirements: Sequence[Requireme
         return []  # no skills written at all: the pre-checks say what cannot be covered
 
     notes: list[InputProblem] = []
-    for skill in sorted(_asked(requirements) - held):
+    asked = _asked(requirements)
+    for skill in sorted(asked - held):
         where = _first_cell(tables, "required_skills", lambda value, skill=skill: skill in _asked_names(value))
         if where is not None:
             notes.append(where[0].problem(where[1], "required_skills",
                                           messages.skill_nobody_has(skill, resembling(skill, held))))
+    # a most of a skill nobody holds keeps nobody out: a nursery's 0歳児担任:0〜2 on its 遅番, the 担任 written in
+    # a column of its own that is not read, held all three 担任 on one 遅番 without a word
+    capped = {skill for req in requirements for skill, _ in req.skill_caps} - asked - held
+    for skill in sorted(capped):
+        where = _first_cell(tables, "required_skills", lambda value, skill=skill: skill in _capped_names(value))
+        if where is not None:
+            notes.append(where[0].problem(where[1], "required_skills",
+                                          messages.capped_skill_nobody_has(skill, resembling(skill, held))))
     return notes
 
 
@@ -1101,6 +1116,14 @@ def _skills_counted_twice(tables: Sequence[Table], requirements: Sequence[Requir
 
 # Notes on skills one person can count for twice said one by one; the others are counted in one more.
 COUNTED_TWICE_SAID = 3
+
+
+def _capped_names(value: Any) -> set[str]:
+    """The skill names a 必要スキル cell gives a most for (`新人:0〜1`; none when it cannot be read)."""
+    try:
+        return {name for name, _ in parse_skill_needs(value)[1]}
+    except ValueError:
+        return set()
 
 
 def _skill_names(value: Any) -> set[str]:

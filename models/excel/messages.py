@@ -586,6 +586,15 @@ def skill_nobody_asks_for(skill: str, like: str, holders: list[str]) -> str:
              '(a slip for "{like}"? if so, correct it)', skill=skill, like=like, who=who)
 
 
+def capped_skill_nobody_has(skill: str, like: str | None) -> str:
+    text = t("上限を書いたスキル「{skill}」を持つ職員が 職員 シートにいないため、この上限は今は誰も制限しません（そのスキルの人が"
+             "いるなら、職員 のスキル（資格）の列に書いてください）", 'nobody on the 職員 (staff) sheet holds the skill "{skill}", '
+             "so its most keeps nobody out for now (if some do, write it in the staff's skills column)", skill=skill)
+    if like is not None:
+        text += t("（「{like}」の書き間違いではありませんか）", ' (a slip for "{like}"?)', like=like)
+    return text
+
+
 def skill_nobody_has(skill: str, like: str | None) -> str:
     text = t("必要スキル「{skill}」を持つ職員が 職員 シートにいません",
              'nobody on the 職員 (staff) sheet holds the required skill "{skill}"', skill=skill)

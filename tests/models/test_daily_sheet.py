@@ -404,3 +404,14 @@ def test_a_sheet_of_daily_sessions_named_otherwise_is_read_as_them(tmp_path):
                                                                           設定=PERIOD))], notes=notes)
     assert (date(2026, 4, 15), "日勤") in _sessions(problem)
     assert any(n.sheet == "配置基準" and "毎日の枠" in n.message for n in notes)
+
+
+def test_a_most_of_a_skill_nobody_holds_is_said(tmp_path):
+    """A nursery's 遅番 `保育士:2、0歳児担任:0〜2`, the 担任 in a column that is not read: the most kept nobody out."""
+    rows = [DAILY[0], ["5階東病棟", "遅番", time(10), time(19), 2, None, None, "リーダー:1、0歳児担任:0〜2"]]
+    path = write_book(tmp_path / "n.xlsx", standard(枠=None, 毎日の枠=rows, 勤務可否=MARKS, 設定=PERIOD))
+    notes: list = []
+    read_workbooks([path], notes=notes)
+    assert [str(n) for n in notes if "0歳児担任" in str(n)] == [
+        'n.xlsx 毎日の枠!H2: nobody on the 職員 (staff) sheet holds the skill "0歳児担任", so its most keeps nobody '
+        "out for now (if some do, write it in the staff's skills column)"]
